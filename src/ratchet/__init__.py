@@ -1,0 +1,24 @@
+"""ratchet: a plain-SQL migration runner with semver ordering and an additive-only lint."""
+
+from ratchet.api import (
+    MigrateReport,
+    StatusReport,
+    get_system_setting,
+    list_system_settings,
+    migrate,
+    set_system_setting,
+    status,
+)
+from ratchet.errors import RatchetError
+
+__all__ = [
+    "MigrateReport",
+    "RatchetError",
+    "StatusReport",
+    "get_system_setting",
+    "list_system_settings",
+    "migrate",
+    "set_system_setting",
+    "status",
+]
+__version__ = "0.1.0"

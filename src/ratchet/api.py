@@ -1,0 +1,157 @@
+"""The Python API (SPEC section 7): migrate, status and the settings functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from packaging.version import InvalidVersion, Version
+
+from ratchet.backends import open_backend
+from ratchet.backends.base import Backend
+from ratchet.config import Config, load_config
+from ratchet.discover import discover
+from ratchet.errors import UsageError
+from ratchet.history import DatabaseState, Tables, check_setting
+from ratchet.plan import Plan, make_plan, refuse_on_drift
+from ratchet.prepare import PreparedFile, prepare_files
+from ratchet.runner import Events, FileResult, Runner, RunOptions
+
+Database = object  # a URL string or an open DB-API connection
+
+
+@dataclass
+class MigrateReport:
+    """The outcome of :func:`migrate`."""
+
+    dialect: str
+    from_version: Version | None
+    to_version: Version | None
+    results: list[FileResult] = field(default_factory=list)
+    planned: list[PreparedFile] = field(default_factory=list)
+    dry_run: bool = False
+    ahead: bool = False
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def applied(self) -> list[FileResult]:
+        """Files this run applied."""
+        return [r for r in self.results if r.outcome == "applied"]
+
+
+@dataclass
+class StatusReport:
+    """The outcome of :func:`status`: the plan plus where the database is."""
+
+    dialect: str
+    plan: Plan
+    database: str
+
+
+def parse_version(text: str, option: str) -> Version:
+    """Parse a ``MAJOR.MINOR.PATCH`` argument or raise :class:`UsageError`."""
+    try:
+        version = Version(text)
+    except InvalidVersion:
+        raise UsageError(f"{option}: '{text}' is not a version like 1.2.0") from None
+    if len(version.release) != 3 or version.pre or version.post or version.dev or version.local:
+        raise UsageError(f"{option}: '{text}' is not a version like 1.2.0")
+    return version
+
+
+@contextmanager
+def session(database: Database, config: Config) -> Iterator[tuple[Backend, Tables]]:
+    """Open the backend (URL or connection) and its tables; always closed afterwards."""
+    backend = open_backend(database, busy_timeout_s=config.busy_timeout_s)
+    try:
+        yield backend, Tables(backend, config.settings_table, config.history_table)
+    finally:
+        backend.close()
+
+
+def _config(migrations: str | Path, config: Config | None) -> Config:
+    return config if config is not None else load_config({"migrations": str(migrations)})
+
+
+def migrate(
+    database: Database,
+    migrations: str | Path = "migrations",
+    *,
+    to: str | None = None,
+    dry_run: bool = False,
+    out_of_order: bool = False,
+    single_transaction: bool = False,
+    events: Events | None = None,
+    config: Config | None = None,
+) -> MigrateReport:
+    """Apply every pending migration of ``migrations`` to ``database`` (a URL or connection).
+
+    Raises a :class:`ratchet.errors.RatchetError` subclass on any expected failure; the
+    database is then at the version before the failing file.
+    """
+    config = _config(migrations, config)
+    target = parse_version(to, "--to") if to is not None else None
+    files = discover(config.migrations)
+    with session(database, config) as (backend, tables):
+        state: DatabaseState = tables.state()
+        plan = make_plan(files, state, to=target, out_of_order=out_of_order)
+        refuse_on_drift(plan)
+        prepared = prepare_files(plan.pending)
+        report = MigrateReport(
+            backend.dialect,
+            state.db_version,
+            state.db_version,
+            planned=prepared,
+            dry_run=dry_run,
+            ahead=plan.ahead,
+        )
+        if dry_run or not prepared:
+            return report
+        options = RunOptions(
+            single_transaction=single_transaction,
+            out_of_order=out_of_order,
+            lock_timeout_s=config.lock_timeout_s,
+            events=events or Events(),
+        )
+        report.results = Runner(backend, tables, options).run(prepared)
+        report.to_version = tables.db_version()
+        return report
+
+
+def status(database: Database, migrations: str | Path = "migrations", *, config: Config | None = None) -> StatusReport:
+    """Every file's state against ``database``, without changing anything."""
+    config = _config(migrations, config)
+    files = discover(config.migrations)
+    with session(database, config) as (backend, tables):
+        plan = make_plan(files, tables.state())
+        return StatusReport(backend.dialect, plan, backend.display_url)
+
+
+def get_system_setting(database: Database, key: str, *, config: Config | None = None) -> str | None:
+    """The value of ``key`` in ``system_settings``, or ``None`` when unset."""
+    check_setting(key)
+    config = config or Config()
+    with session(database, config) as (_, tables):
+        return tables.get(key) if tables.exist() else None
+
+
+def set_system_setting(database: Database, key: str, value: str, *, config: Config | None = None) -> None:
+    """Insert or update ``key``; commits on its own. ``db_version`` is read-only here."""
+    if not isinstance(value, str):
+        raise UsageError("a setting value must be a string")
+    check_setting(key, value, writing=True)
+    config = config or Config()
+    with session(database, config) as (backend, tables), backend.transaction():
+        tables.ensure()
+        tables.put(key, value)
+
+
+def list_system_settings(database: Database, *, config: Config | None = None) -> dict[str, str]:
+    """Every setting as ``{key: value}``, ordered by key."""
+    config = config or Config()
+    with session(database, config) as (_, tables):
+        if not tables.exist():
+            return {}
+        return {key: value for key, value, _, _ in tables.all_settings()}

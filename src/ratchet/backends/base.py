@@ -1,0 +1,99 @@
+"""The narrow interface every database driver implements (modelled on dbmate's drivers).
+
+A backend runs one statement at a time, brackets transactions, holds the migration lock,
+knows its dialect's DDL for ratchet's two tables, and turns driver exceptions into
+:class:`ratchet.errors.DriverError`. Everything else (history, planning, running) is
+written once against this interface.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+Row = tuple[Any, ...]
+
+
+class Backend(ABC):
+    """One open database session used by ratchet."""
+
+    dialect: ClassVar[str]
+    #: DDL can be rolled back (SQLite, PostgreSQL); False means every file runs statement by
+    #: statement with a ``running`` history row (MySQL).
+    transactional_ddl: ClassVar[bool]
+    #: The per-file transaction is itself the migration lock (SQLite ``BEGIN IMMEDIATE``), so a
+    #: session lock is only needed for files that run outside a transaction.
+    transaction_is_lock: ClassVar[bool] = False
+    placeholder: ClassVar[str] = "%s"
+
+    def __init__(self, display_url: str) -> None:
+        self.display_url = display_url
+
+    def exists(self) -> bool:
+        """Whether the database already exists (reading a missing SQLite file must not create it)."""
+        return True
+
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement; return the affected row count (``-1`` when unknown)."""
+
+    @abstractmethod
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Run one query and return all its rows."""
+
+    @abstractmethod
+    def begin(self) -> None:
+        """Open a transaction (SQLite takes the write lock here: ``BEGIN IMMEDIATE``)."""
+
+    @abstractmethod
+    def commit(self) -> None:
+        """Commit the open transaction."""
+
+    @abstractmethod
+    def rollback(self) -> None:
+        """Roll back the open transaction, if any; never raises for a dead transaction."""
+
+    @abstractmethod
+    def acquire_lock(self, timeout_s: float) -> None:
+        """Take the session-wide migration lock or raise :class:`LockTimeoutError`."""
+
+    @abstractmethod
+    def release_lock(self) -> None:
+        """Release the migration lock (a dead session's lock is released by the server)."""
+
+    @abstractmethod
+    def table_exists(self, name: str) -> bool:
+        """Whether a table of this name exists in the current database/schema."""
+
+    @abstractmethod
+    def settings_table_ddl(self, name: str) -> str:
+        """``CREATE TABLE IF NOT EXISTS`` for the key/value settings table."""
+
+    @abstractmethod
+    def history_table_ddl(self, name: str) -> str:
+        """``CREATE TABLE IF NOT EXISTS`` for the migration history table."""
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """``begin()``; ``commit()`` on success, ``rollback()`` on any exception."""
+        self.begin()
+        try:
+            yield
+        except BaseException:
+            self.rollback()
+            raise
+        self.commit()
+
+    @abstractmethod
+    def set_lock_timeout(self, milliseconds: int | None) -> None:
+        """Apply a file's ``-- guard: lock-timeout`` (``None`` restores the default)."""
+
+    def quote(self, identifier: str) -> str:
+        """Quote an identifier already validated as plain (``[A-Za-z_][A-Za-z0-9_]*``)."""
+        return f'"{identifier}"'
+
+    @abstractmethod
+    def close(self) -> None:
+        """Close the session unless it belongs to the caller."""

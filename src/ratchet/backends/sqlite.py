@@ -1,0 +1,203 @@
+"""SQLite through the stdlib ``sqlite3`` module, in autocommit mode with explicit transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ratchet.backends.base import Backend, Row
+from ratchet.errors import (
+    ConnectionFailedError,
+    DriverError,
+    LockTimeoutError,
+    RatchetError,
+    UsageError,
+)
+
+_LOCK_POLL_S = 0.05
+
+
+class SqliteBackend(Backend):
+    """A SQLite database file (or ``:memory:``), or an application's open ``sqlite3`` connection."""
+
+    dialect = "sqlite"
+    transactional_ddl = True
+    transaction_is_lock = True
+    placeholder = "?"
+
+    def __init__(
+        self,
+        path: str,
+        *,
+        busy_timeout_s: float,
+        connection: sqlite3.Connection | None = None,
+    ) -> None:
+        super().__init__(f"sqlite:///{path}")
+        self.path = path
+        self.busy_timeout_s = busy_timeout_s
+        self._connection = connection
+        self._owns_connection = connection is None
+        self._saved_isolation: Any = None
+        self._lock_file: int | None = None
+        if connection is not None:
+            self._adopt(connection)
+
+    @classmethod
+    def from_connection(cls, connection: sqlite3.Connection, *, busy_timeout_s: float) -> SqliteBackend:
+        """Wrap an application's open connection; it is left open and restored afterwards."""
+        rows = connection.execute("PRAGMA database_list").fetchall()
+        path = next((str(row[2]) for row in rows if row[1] == "main"), "") or ":memory:"
+        return cls(path, busy_timeout_s=busy_timeout_s, connection=connection)
+
+    def _adopt(self, connection: sqlite3.Connection) -> None:
+        if connection.in_transaction:
+            raise UsageError(
+                "the sqlite3 connection has an open transaction",
+                hint="commit or roll back before calling ratchet",
+            )
+        self._saved_isolation = connection.isolation_level
+        connection.isolation_level = None
+        connection.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
+
+    def exists(self) -> bool:
+        """A file database exists once its file does; ``:memory:`` and adopted ones always."""
+        if self._connection is not None or self.path == ":memory:":
+            return True
+        return Path(self.path).exists()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, opened on first use."""
+        if self._connection is None:
+            if self.path != ":memory:":
+                parent = Path(self.path).parent
+                if not parent.is_dir():
+                    raise ConnectionFailedError(
+                        f"cannot open {self.display_url}: directory {parent} does not exist",
+                        hint="create the directory or fix the database URL",
+                    )
+            try:
+                self._connection = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None)
+            except sqlite3.Error as exc:
+                raise ConnectionFailedError(f"cannot open {self.display_url}: {exc}") from None
+        return self._connection
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement (``sqlite3`` refuses more than one, which is the point)."""
+        try:
+            return self.connection.execute(sql, tuple(params)).rowcount
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Run one query and fetch every row."""
+        try:
+            return list(self.connection.execute(sql, tuple(params)).fetchall())
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+
+    def _translate(self, exc: sqlite3.Error) -> RatchetError:
+        message = str(exc)
+        if isinstance(exc, sqlite3.OperationalError) and "database is locked" in message:
+            return LockTimeoutError(
+                f"{self.display_url} stayed locked for {self.busy_timeout_s:g}s: {message}",
+                hint="another process holds a write transaction; retry, or raise busy-timeout",
+            )
+        return DriverError(message)
+
+    def begin(self) -> None:
+        """``BEGIN IMMEDIATE``: take SQLite's write lock now, waiting up to the busy timeout."""
+        self.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        """Commit the transaction."""
+        self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Roll back if a transaction is open."""
+        if self._connection is not None and self._connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.execute("ROLLBACK")
+
+    def acquire_lock(self, timeout_s: float) -> None:
+        """Hold an advisory ``flock`` on ``<db>-ratchet-lock`` for files run outside a
+        transaction; the kernel releases it when the holder dies."""
+        if self.path == ":memory:" or self._lock_file is not None:
+            return
+        fd = os.open(f"{self.path}-ratchet-lock", os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                self._lock_file = fd
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise LockTimeoutError(
+                        f"another ratchet process held the migration lock of {self.display_url} "
+                        f"for over {timeout_s:g}s",
+                        hint="wait for it to finish, or raise lock-timeout",
+                    ) from None
+                time.sleep(_LOCK_POLL_S)
+
+    def release_lock(self) -> None:
+        """Release the ``flock`` if held."""
+        if self._lock_file is not None:
+            os.close(self._lock_file)
+            self._lock_file = None
+
+    def set_lock_timeout(self, milliseconds: int | None) -> None:
+        """SQLite has one lock, the write lock, governed by the busy timeout: nothing to do."""
+
+    def table_exists(self, name: str) -> bool:
+        """Look the table up in ``sqlite_master``."""
+        rows = self.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+        return bool(rows)
+
+    def settings_table_ddl(self, name: str) -> str:
+        """The seed's table, verbatim."""
+        return (
+            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
+            "  key TEXT PRIMARY KEY,\n"
+            "  value TEXT NOT NULL,\n"
+            "  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,\n"
+            "  updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP\n"
+            ")"
+        )
+
+    def history_table_ddl(self, name: str) -> str:
+        """One row per migration file."""
+        return (
+            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
+            "  version TEXT PRIMARY KEY,\n"
+            "  description TEXT NOT NULL,\n"
+            "  checksum TEXT NOT NULL,\n"
+            "  status TEXT NOT NULL,\n"
+            "  waivers TEXT NOT NULL DEFAULT '[]',\n"
+            "  applied_at TEXT NOT NULL,\n"
+            "  duration_ms INTEGER NOT NULL DEFAULT 0,\n"
+            "  applied_by TEXT NOT NULL,\n"
+            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
+            "  error TEXT,\n"
+            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
+            ")"
+        )
+
+    def close(self) -> None:
+        """Close an owned connection; restore an adopted one's isolation level."""
+        self.release_lock()
+        if self._connection is None:
+            return
+        self.rollback()
+        if self._owns_connection:
+            self._connection.close()
+            self._connection = None
+        else:
+            self._connection.isolation_level = self._saved_isolation

@@ -1,0 +1,416 @@
+"""The ``ratchet`` command line: the only module that prints or exits."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from ratchet import api
+from ratchet.config import Config, load_config
+from ratchet.discover import scan_names
+from ratchet.errors import EXIT_CHECK_FAILED, RatchetError, UsageError
+from ratchet.plan import describe_version
+from ratchet.prepare import PreparedFile
+from ratchet.runner import Events, FileResult
+from ratchet.urls import mask_password
+
+F = TypeVar("F", bound=Callable[..., Any])
+_PROGRESS_MIN_STATEMENTS = 20
+
+
+def fail(error: RatchetError) -> None:
+    """Print ``error`` plainly on stderr and exit with its code."""
+    click.echo(f"ratchet: error: {mask_password(str(error))}", err=True)
+    sys.exit(error.exit_code)
+
+
+def handles_errors(command: F) -> F:
+    """Turn an expected :class:`RatchetError` into a message and its exit code."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except RatchetError as error:
+            fail(error)
+        except KeyboardInterrupt:
+            click.echo("ratchet: interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def common_options(command: F) -> F:
+    """``--database`` and ``--migrations``, taken by every command."""
+    command = click.option(
+        "--migrations",
+        "migrations",
+        metavar="DIR",
+        help="Migrations directory [env RATCHET_MIGRATIONS; default migrations/].",
+    )(command)
+    command = click.option(
+        "--database",
+        "-d",
+        "database",
+        metavar="URL",
+        help="Database URL [env RATCHET_DATABASE_URL; default sqlite:///app.db].",
+    )(command)
+    return command
+
+
+def resolve(database: str | None, migrations: str | None) -> Config:
+    """Configuration with the command-line values on top."""
+    return load_config({"database": database, "migrations": migrations})
+
+
+def emit_json(document: object) -> None:
+    """Print one JSON document."""
+    click.echo(json.dumps(document, indent=2, default=str))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ratchet-migrations", prog_name="ratchet")
+def main() -> None:
+    """ratchet: plain-SQL migrations, ordered by semantic version, additive-only."""
+
+
+class CliEvents(Events):
+    """Prints one line per file; a progress bar on a TTY for files with many statements."""
+
+    def __init__(self, *, quiet: bool) -> None:
+        self.quiet = quiet
+        self.tty = sys.stdout.isatty() and not quiet
+        self.bar: Any = None
+
+    def file_started(self, prepared: PreparedFile) -> None:
+        """Open a progress bar for a long file on a TTY."""
+        if self.tty and len(prepared.statements) >= _PROGRESS_MIN_STATEMENTS:
+            self.bar = click.progressbar(
+                length=len(prepared.statements), label=f"  {prepared.file.version}", file=sys.stdout
+            )
+            self.bar.__enter__()
+
+    def statement_done(self, prepared: PreparedFile, number: int) -> None:
+        """Advance the bar."""
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def file_finished(self, result: FileResult) -> None:
+        """One line: version, description, outcome, duration."""
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+        if self.quiet:
+            return
+        reason = f" ({result.reason})" if result.reason else ""
+        click.echo(
+            f"  {result.version!s:<10} {result.description:<32} {result.outcome:<15} {result.duration_ms:>6} ms{reason}"
+        )
+
+
+def render_plan(planned: list[PreparedFile]) -> str:
+    """The SQL ``migrate`` would run, file by file, with the guards it will check."""
+    out: list[str] = []
+    for prepared in planned:
+        file, guards = prepared.file, prepared.guards
+        out.append(f"-- {file.version} {file.description} ({file.path}, {len(prepared.statements)} statements)")
+        mode = "outside a transaction, statement by statement" if guards.no_transaction else "in one transaction"
+        out.append(f"--   runs {mode}")
+        if guards.dialects:
+            out.append(f"--   only on: {' '.join(sorted(guards.dialects))} (skipped elsewhere)")
+        for query in guards.skip_ifs:
+            out.append(f"--   skipped if: {query.sql}")
+        for query in guards.requires:
+            out.append(f"--   requires: {query.sql}")
+        if guards.lock_timeout_ms is not None:
+            out.append(f"--   lock timeout: {guards.lock_timeout_ms} ms")
+        for waiver in guards.waivers:
+            target = f"{waiver.rule}:{waiver.object}" if waiver.object else waiver.rule
+            out.append(f'--   waives {target}: "{waiver.reason}"')
+        for statement in prepared.statements:
+            out.append(f"{statement.sql};")
+        out.append("")
+    return "\n".join(out)
+
+
+def _report_json(report: api.MigrateReport) -> dict[str, Any]:
+    return {
+        "ok": True,
+        "dialect": report.dialect,
+        "dry_run": report.dry_run,
+        "from_version": describe_version(report.from_version),
+        "to_version": describe_version(report.to_version),
+        "ahead": report.ahead,
+        "files": [
+            {
+                "version": str(r.version),
+                "description": r.description,
+                "outcome": r.outcome,
+                "duration_ms": r.duration_ms,
+                "statements": r.statements,
+                "reason": r.reason,
+            }
+            for r in report.results
+        ],
+        "planned": [
+            {
+                "version": str(p.file.version),
+                "description": p.file.description,
+                "statements": len(p.statements),
+            }
+            for p in report.planned
+        ],
+    }
+
+
+@main.command()
+@common_options
+@click.option("--to", "to", metavar="VERSION", help="Apply pending files up to and including VERSION.")
+@click.option("--dry-run", is_flag=True, help="Print the SQL that would run; change nothing.")
+@click.option("--out-of-order", is_flag=True, help="Also apply pending files older than db_version.")
+@click.option("--single-transaction", is_flag=True, help="All pending files in one transaction: all or nothing.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON report.")
+@handles_errors
+def migrate(
+    database: str | None,
+    migrations: str | None,
+    to: str | None,
+    dry_run: bool,
+    out_of_order: bool,
+    single_transaction: bool,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Apply pending migrations in version order, each file in its own transaction."""
+    config = resolve(database, migrations)
+    events = CliEvents(quiet=quiet or as_json)
+    try:
+        report = api.migrate(
+            config.database,
+            config.migrations,
+            to=to,
+            dry_run=dry_run,
+            out_of_order=out_of_order,
+            single_transaction=single_transaction,
+            events=events,
+            config=config,
+        )
+    except RatchetError as error:
+        if as_json:
+            emit_json({"ok": False, "exit_code": error.exit_code, "error": mask_password(str(error))})
+        raise
+    if as_json:
+        emit_json(_report_json(report))
+        return
+    if quiet:
+        return
+    _print_migrate_summary(report, config)
+
+
+def _print_migrate_summary(report: api.MigrateReport, config: Config) -> None:
+    where = mask_password(config.database)
+    if report.dry_run:
+        if report.planned:
+            click.echo(render_plan(report.planned), nl=False)
+        click.echo(f"dry run: {len(report.planned)} file(s) would be applied to {where}; nothing changed")
+        return
+    if report.ahead and not report.planned:
+        click.echo(
+            f"{where} is at {describe_version(report.from_version)}, ahead of the newest file; "
+            "nothing to do (an older release is running against a newer database)"
+        )
+        return
+    if not report.results:
+        click.echo(f"{where} is up to date at {describe_version(report.from_version)}")
+        return
+    counts: dict[str, int] = {}
+    for result in report.results:
+        counts[result.outcome] = counts.get(result.outcome, 0) + 1
+    total_ms = sum(r.duration_ms for r in report.results)
+    parts = ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
+    click.echo(
+        f"migrated {where} from {describe_version(report.from_version)} to "
+        f"{describe_version(report.to_version)}: {parts} in {total_ms} ms"
+    )
+
+
+@main.command()
+@common_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when files are pending.")
+@handles_errors
+def status(database: str | None, migrations: str | None, as_json: bool, exit_code: bool) -> None:
+    """Show every migration's state against the database."""
+    config = resolve(database, migrations)
+    report = api.status(config.database, config.migrations, config=config)
+    plan = report.plan
+    pending = [e for e in plan.entries if e.state in ("pending", "out-of-order")]
+    if as_json:
+        emit_json(
+            {
+                "database": mask_password(config.database),
+                "dialect": report.dialect,
+                "db_version": describe_version(plan.db_version),
+                "ahead": plan.ahead,
+                "pending": len(pending),
+                "drift": [
+                    {"kind": d.kind, "version": str(d.version), "message": d.message, "hint": d.hint}
+                    for d in plan.drift
+                ],
+                "files": [
+                    {
+                        "version": str(e.version),
+                        "description": e.description,
+                        "state": e.state,
+                        "file": str(e.file.path) if e.file else None,
+                        "applied_at": e.row.applied_at if e.row else None,
+                        "duration_ms": e.row.duration_ms if e.row else None,
+                        "applied_by": e.row.applied_by if e.row else None,
+                        "waivers": e.row.waivers if e.row else [],
+                        "lint_bypassed": e.row.lint_bypassed if e.row else False,
+                        "statements_done": e.row.statements_done if e.row else None,
+                        "error": e.row.error if e.row else None,
+                    }
+                    for e in plan.entries
+                ],
+            }
+        )
+    else:
+        _print_status_table(report, config)
+    if exit_code and pending:
+        sys.exit(EXIT_CHECK_FAILED)
+
+
+def _print_status_table(report: api.StatusReport, config: Config) -> None:
+    plan = report.plan
+    click.echo(f"database: {mask_password(config.database)}  db_version: {describe_version(plan.db_version)}")
+    header = f"{'VERSION':<10} {'DESCRIPTION':<32} {'STATE':<13} {'APPLIED AT':<29} {'DURATION':>9}  WAIVERS"
+    click.echo(header)
+    for entry in plan.entries:
+        row = entry.row
+        applied_at = row.applied_at if row else ""
+        duration = f"{row.duration_ms} ms" if row else ""
+        waivers = ", ".join(
+            f"{w['rule']}{':' + w['object'] if w.get('object') else ''} ({w['reason']})"
+            for w in (row.waivers if row else [])
+        )
+        if row and row.lint_bypassed:
+            waivers = (waivers + "; " if waivers else "") + "lint bypassed (--no-lint)"
+        click.echo(
+            f"{entry.version!s:<10} {entry.description[:32]:<32} {entry.state:<13} "
+            f"{applied_at:<29} {duration:>9}  {waivers}"
+        )
+    pending = sum(1 for e in plan.entries if e.state == "pending")
+    if plan.ahead:
+        click.echo(f"the database is ahead of the newest file ({describe_version(plan.highest_file)})")
+    click.echo(f"{pending} pending")
+    for drift in plan.drift:
+        click.echo(f"problem: {drift}")
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+_TEMPLATE = """\
+-- {version}: {title}
+--
+-- Guard headers go here, above the first statement, one per line, e.g.
+--   -- guard: require SELECT COUNT(*) = 0 FROM users WHERE email IS NULL
+--   -- guard: no-transaction
+--   -- guard: allow RULE[:OBJECT] reason="why this is safe"
+-- Additive only: add tables, columns and indexes; never drop or rename.
+
+"""
+
+
+@main.command()
+@common_options
+@click.argument("description")
+@click.option("--major", "bump", flag_value="major", help="Next major version (X+1.0.0).")
+@click.option("--minor", "bump", flag_value="minor", default=True, help="Next minor version (default).")
+@click.option("--patch", "bump", flag_value="patch", help="Next patch version.")
+@handles_errors
+def new(database: str | None, migrations: str | None, description: str, bump: str) -> None:
+    """Create the next migration file, with a header template."""
+    config = resolve(database, migrations)
+    slug = _SLUG.sub("_", description.lower()).strip("_")
+    if not slug:
+        raise UsageError(f"description '{description}' has no letters or digits")
+    directory = config.migrations
+    directory.mkdir(parents=True, exist_ok=True)
+    existing = scan_names(directory)
+    major, minor, patch = existing[-1][0].release if existing else (0, 0, 0)
+    if bump == "major":
+        version = f"{major + 1}.0.0"
+    elif bump == "patch":
+        version = f"{major}.{minor}.{patch + 1}"
+    else:
+        version = f"{major}.{minor + 1}.0"
+    path = directory / f"{version}__{slug}.sql"
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(_TEMPLATE.format(version=version, title=description))
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; refusing to overwrite it") from None
+    click.echo(str(path))
+
+
+@main.group()
+def settings() -> None:
+    """Read and write the system_settings key/value table."""
+
+
+@settings.command("get")
+@common_options
+@click.argument("key")
+@handles_errors
+def settings_get(database: str | None, migrations: str | None, key: str) -> None:
+    """Print KEY's value (exit 1 when unset)."""
+    config = resolve(database, migrations)
+    value = api.get_system_setting(config.database, key, config=config)
+    if value is None:
+        click.echo(f"ratchet: {key} is not set", err=True)
+        sys.exit(EXIT_CHECK_FAILED)
+    click.echo(value)
+
+
+@settings.command("set")
+@common_options
+@click.argument("key")
+@click.argument("value")
+@handles_errors
+def settings_set(database: str | None, migrations: str | None, key: str, value: str) -> None:
+    """Set KEY to VALUE (db_version is read-only)."""
+    config = resolve(database, migrations)
+    api.set_system_setting(config.database, key, value, config=config)
+
+
+@settings.command("list")
+@common_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handles_errors
+def settings_list(database: str | None, migrations: str | None, as_json: bool) -> None:
+    """List every setting."""
+    config = resolve(database, migrations)
+    values = api.list_system_settings(config.database, config=config)
+    if as_json:
+        emit_json(values)
+        return
+    width = max((len(k) for k in values), default=3)
+    for key, value in values.items():
+        click.echo(f"{key:<{width}}  {value}")
+
+
+def run() -> None:
+    """Console-script entry point."""
+    main(prog_name="ratchet")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,134 @@
+"""Resolve ratchet's settings: command line, then environment, then ``[tool.ratchet]``, then defaults."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ratchet.errors import UsageError
+from ratchet.headers import parse_duration_ms
+
+DEFAULT_DATABASE = "sqlite:///app.db"
+DEFAULT_MIGRATIONS = "migrations"
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+_KEYS = (
+    "database",
+    "migrations",
+    "busy-timeout",
+    "lock-timeout",
+    "settings-table",
+    "history-table",
+    "lint-since",
+    "dialect",
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting ratchet uses, fully resolved."""
+
+    database: str = DEFAULT_DATABASE
+    migrations: Path = Path(DEFAULT_MIGRATIONS)
+    busy_timeout_s: float = 30.0
+    lock_timeout_s: float = 60.0
+    settings_table: str = "system_settings"
+    history_table: str = "schema_history"
+    lint_since: str | None = None
+    dialect: str | None = None
+    source: str = "defaults"
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` in ``start`` or its parents."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _read_tool_table(path: Path) -> dict[str, Any]:
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read [tool.ratchet]: {exc}") from None
+    table = document.get("tool", {}).get("ratchet", {})
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool.ratchet] must be a table")
+    for key in table:
+        if key not in _KEYS:
+            nearest = difflib.get_close_matches(key, _KEYS, n=1)
+            suggestion = f"; did you mean '{nearest[0]}'?" if nearest else ""
+            raise UsageError(f"{path}: unknown setting '{key}' in [tool.ratchet]{suggestion}")
+    return table
+
+
+def _seconds(name: str, value: object, origin: str) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    if isinstance(value, str):
+        milliseconds = parse_duration_ms(value)
+        if milliseconds is not None:
+            return milliseconds / 1000
+    raise UsageError(f"{origin}: {name} must be a duration like 30s, 500ms or 2m, got {value!r}")
+
+
+def _text(name: str, value: object, origin: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise UsageError(f"{origin}: {name} must be a non-empty string, got {value!r}")
+    return value
+
+
+def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if key == "database":
+            changes["database"] = _text(key, value, origin)
+        elif key == "migrations":
+            changes["migrations"] = Path(_text(key, value, origin))
+        elif key in ("busy-timeout", "lock-timeout"):
+            changes[key.replace("-", "_") + "_s"] = _seconds(key, value, origin)
+        elif key in ("settings-table", "history-table"):
+            name = _text(key, value, origin)
+            if not _IDENTIFIER.match(name):
+                raise UsageError(f"{origin}: {key} '{name}' is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*)")
+            changes[key.replace("-", "_")] = name
+        elif key == "lint-since":
+            changes["lint_since"] = _text(key, value, origin)
+        elif key == "dialect":
+            dialect = _text(key, value, origin).lower()
+            if dialect not in ("sqlite", "postgresql", "mysql"):
+                raise UsageError(f"{origin}: dialect must be sqlite, postgresql or mysql")
+            changes["dialect"] = dialect
+    return replace(config, **changes) if changes else config
+
+
+def load_config(
+    options: Mapping[str, object] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Config:
+    """Resolve the configuration; ``options`` are command-line values (``None`` = not given)."""
+    environ = os.environ if environ is None else environ
+    cwd = Path.cwd() if cwd is None else cwd
+    config = Config()
+    pyproject = find_pyproject(cwd)
+    if pyproject is not None:
+        table = _read_tool_table(pyproject)
+        if table:
+            config = _apply(config, table, f"{pyproject} [tool.ratchet]")
+    from_env = {
+        "database": environ.get("RATCHET_DATABASE_URL") or None,
+        "migrations": environ.get("RATCHET_MIGRATIONS") or None,
+    }
+    config = _apply(config, from_env, "environment")
+    return _apply(config, options or {}, "command line")

@@ -1,0 +1,147 @@
+"""Find migration files, check their names, read them as strict UTF-8 and checksum them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.version import Version
+
+from ratchet.errors import FileProblem, MigrationFileError, UsageError
+
+FILE_NAME = re.compile(
+    r"^(?P<version>(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*))"
+    r"__(?P<description>[A-Za-z0-9_]+)\.sql$"
+)
+NAME_HELP = "rename it to MAJOR.MINOR.PATCH__description.sql, e.g. 1.2.0__add_user_email.sql"
+_BOM = "\ufeff"
+_COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class MigrationFile:
+    """One migration file, read and normalised (no BOM, LF line ends)."""
+
+    version: Version
+    description: str
+    path: Path
+    text: str
+    checksum: str
+
+    @property
+    def version_text(self) -> str:
+        """The version exactly as written in the file name, e.g. ``1.10.0``."""
+        return str(self.version)
+
+
+def is_ignored(name: str) -> bool:
+    """Whether a directory entry is not a migration candidate (dotfiles, backups, non-SQL)."""
+    if name.startswith(".") or name.endswith("~") or name.endswith(".swp"):
+        return True
+    return not name.lower().endswith(".sql")
+
+
+def normalise(raw: bytes, path: Path) -> str:
+    """Decode strict UTF-8, strip a BOM and turn CRLF/CR into LF; raise with the byte offset."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise MigrationFileError(
+            [
+                FileProblem(
+                    path,
+                    f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
+                    line=raw.count(b"\n", 0, exc.start) + 1,
+                )
+            ],
+            hint="save the file as UTF-8",
+        ) from None
+    if text.startswith(_BOM):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def checksum(text: str) -> str:
+    """SHA-256 hex digest of the normalised text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def has_sql(text: str) -> bool:
+    """Whether anything but comments and white space remains (a cheap pre-check)."""
+    return bool(_COMMENTS.sub("", text).strip())
+
+
+def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
+    """List ``(version, description, path)`` of every migration file, sorted by version.
+
+    Every misnamed, upper-case ``.SQL`` or duplicate-version file is reported in one
+    :class:`MigrationFileError`.
+    """
+    if not directory.is_dir():
+        raise UsageError(
+            f"migrations directory {directory} does not exist",
+            hint="pass --migrations DIR, set RATCHET_MIGRATIONS, or create it",
+        )
+    problems: list[FileProblem] = []
+    found: dict[Version, Path] = {}
+    entries: list[tuple[Version, str, Path]] = []
+    for path in sorted(directory.iterdir()):
+        if is_ignored(path.name) or not path.is_file():
+            continue
+        if not path.name.endswith(".sql"):
+            problems.append(FileProblem(path, "upper-case extension; rename it to end in .sql", rule="file-name"))
+            continue
+        match = FILE_NAME.match(path.name)
+        if match is None:
+            problems.append(FileProblem(path, f"bad migration file name; {NAME_HELP}", rule="file-name"))
+            continue
+        version = Version(match["version"])
+        if version in found:
+            problems.append(
+                FileProblem(
+                    path,
+                    f"duplicate version {version}: {found[version].name} has it too; give one of them a new version",
+                    rule="duplicate-version",
+                )
+            )
+            continue
+        found[version] = path
+        entries.append((version, match["description"], path))
+    if problems:
+        raise MigrationFileError(problems)
+    entries.sort(key=lambda entry: entry[0])
+    return entries
+
+
+def load_file(version: Version, description: str, path: Path) -> MigrationFile:
+    """Read one migration file; raise :class:`MigrationFileError` if it is unreadable or empty."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise MigrationFileError([FileProblem(path, f"cannot read: {exc.strerror}")]) from None
+    text = normalise(raw, path)
+    if not has_sql(text):
+        what = "empty" if not text.strip() else "comment-only"
+        raise MigrationFileError(
+            [FileProblem(path, f"{what} file: a migration needs at least one statement", line=1)],
+            hint="add the SQL, or delete the file",
+        )
+    return MigrationFile(version, description, path, text, checksum(text))
+
+
+def discover(directory: Path) -> list[MigrationFile]:
+    """Load every migration file of ``directory`` in version order, reporting all problems."""
+    files: list[MigrationFile] = []
+    problems: list[FileProblem] = []
+    for version, description, path in scan_names(directory):
+        try:
+            files.append(load_file(version, description, path))
+        except MigrationFileError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise MigrationFileError(problems)
+    return files

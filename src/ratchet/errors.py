@@ -1,0 +1,166 @@
+"""The exception tree and the exit code each kind of failure maps to.
+
+Every expected failure is a :class:`RatchetError`; the CLI turns it into a message and
+``exit_code``. Nothing else in the package prints or exits.
+
+- :class:`UsageError` (2): bad option, configuration or URL; missing database driver.
+- :class:`MigrationFileError` (3): a migration file is misnamed, unreadable or invalid.
+- :class:`LintFailed` (1): unwaived lint findings block the run.
+- :class:`RefusedError` (4): the database's state forbids the run (drift, lock timeout,
+  failed guard, an unfinished non-transactional file).
+- :class:`DatabaseError` (5): connecting failed, or a statement failed and was rolled back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INVALID_FILES = 3
+EXIT_REFUSED = 4
+EXIT_DATABASE = 5
+
+
+class RatchetError(Exception):
+    """Base of every expected ratchet failure; ``exit_code`` is what the CLI exits with."""
+
+    exit_code: ClassVar[int] = EXIT_CHECK_FAILED
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message}\n  hint: {self.hint}"
+
+
+class UsageError(RatchetError):
+    """A bad option, setting, URL or argument; nothing was touched."""
+
+    exit_code = EXIT_USAGE
+
+
+class MissingDriverError(UsageError):
+    """The database driver for a URL's scheme is not installed."""
+
+
+class SettingsError(UsageError):
+    """A system setting key or value is not acceptable (read-only key, NUL byte, too long)."""
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """One thing wrong with one migration file, located as precisely as known."""
+
+    path: Path
+    message: str
+    line: int | None = None
+    column: int | None = None
+    rule: str | None = None
+
+    def location(self) -> str:
+        """``path:line:col`` (line and column only when known)."""
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def __str__(self) -> str:
+        rule = f" [{self.rule}]" if self.rule else ""
+        return f"{self.location()}: {self.message}{rule}"
+
+
+class MigrationFileError(RatchetError):
+    """One or more migration files are invalid; every problem found is listed."""
+
+    exit_code = EXIT_INVALID_FILES
+
+    def __init__(self, problems: list[FileProblem], *, hint: str | None = None) -> None:
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{count} {noun} in migration files:"] + [f"  {p}" for p in problems]
+        super().__init__("\n".join(lines), hint=hint)
+        self.problems = problems
+
+
+class LintFailed(RatchetError):
+    """Unwaived lint findings; ``findings`` holds them (objects of :mod:`ratchet.lint`)."""
+
+    exit_code = EXIT_CHECK_FAILED
+
+
+class RefusedError(RatchetError):
+    """The database's state forbids the run; nothing was changed."""
+
+    exit_code = EXIT_REFUSED
+
+
+class LockTimeoutError(RefusedError):
+    """Another runner held the migration lock for longer than the lock timeout."""
+
+
+class GuardFailedError(RefusedError):
+    """A ``-- guard: require`` precondition was not met; the file was rolled back."""
+
+
+class DriftError(RefusedError):
+    """Files and history disagree (changed checksum, missing file, out-of-order, repair needed)."""
+
+
+class DatabaseError(RatchetError):
+    """The database failed: connection, authentication, or a statement."""
+
+    exit_code = EXIT_DATABASE
+
+
+class ConnectionFailedError(DatabaseError):
+    """The database could not be reached or refused the credentials."""
+
+
+class DriverError(DatabaseError):
+    """A database driver raised; ``db_message`` is the database's own words."""
+
+    def __init__(self, db_message: str, *, hint: str | None = None) -> None:
+        super().__init__(db_message, hint=hint)
+        self.db_message = db_message
+
+
+class StatementFailedError(DatabaseError):
+    """A migration statement failed; the file was rolled back where the database allows."""
+
+    def __init__(
+        self,
+        *,
+        path: Path,
+        version: str,
+        statement_number: int,
+        line: int,
+        sql: str,
+        db_message: str,
+        rolled_back: bool,
+        hint: str | None = None,
+    ) -> None:
+        shown_sql = sql if len(sql) <= 500 else sql[:500] + " ..."
+        outcome = (
+            f"database left at the version before {version}" if rolled_back else "the database could not roll back"
+        )
+        message = (
+            f"{path}:{line}: statement {statement_number} of {version} failed: {db_message}\n"
+            f"  SQL: {shown_sql}\n"
+            f"  {outcome}"
+        )
+        super().__init__(message, hint=hint)
+        self.path = path
+        self.version = version
+        self.statement_number = statement_number
+        self.line = line
+        self.sql = sql
+        self.db_message = db_message
+        self.rolled_back = rolled_back

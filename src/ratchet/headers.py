@@ -1,0 +1,202 @@
+"""Parse and validate the ``-- guard:`` header of a migration file (SPEC section 2)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ratchet.errors import FileProblem, MigrationFileError
+
+KEYWORDS = ("allow", "no-transaction", "require", "skip-if", "dialect", "lock-timeout")
+DIALECTS = ("sqlite", "postgresql", "mysql")
+_GUARD_LINE = re.compile(r"^\s*--\s*guard\s*:(?P<rest>.*)$", re.IGNORECASE)
+_DURATION = re.compile(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
+_UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000}
+_OBJECT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """``-- guard: allow RULE[:OBJECT] reason="..."``: waive RULE for the file or one object."""
+
+    rule: str
+    object: str | None
+    reason: str
+    line: int
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The waiver as stored in ``schema_history.waivers``."""
+        return {"rule": self.rule, "object": self.object, "reason": self.reason, "line": self.line}
+
+
+@dataclass(frozen=True)
+class GuardQuery:
+    """A ``require`` or ``skip-if`` query with the line it was written on."""
+
+    sql: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Guards:
+    """Everything a file's header asks for."""
+
+    waivers: tuple[Waiver, ...] = ()
+    no_transaction: bool = False
+    requires: tuple[GuardQuery, ...] = ()
+    skip_ifs: tuple[GuardQuery, ...] = ()
+    dialects: frozenset[str] | None = None
+    lock_timeout_ms: int | None = None
+    header_end_line: int = field(default=0, compare=False)
+
+    def applies_to(self, dialect: str) -> bool:
+        """Whether the ``dialect`` guard (if any) admits ``dialect``."""
+        return self.dialects is None or dialect in self.dialects
+
+
+def header_line_count(text: str) -> int:
+    """Number of leading lines that are blank or ``--`` comments."""
+    count = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("--"):
+            break
+        count += 1
+    return count
+
+
+def parse_duration_ms(value: str) -> int | None:
+    """``5s`` / ``500ms`` / ``2m`` in milliseconds, or ``None`` when malformed."""
+    match = _DURATION.match(value.strip())
+    if match is None:
+        return None
+    return int(float(match["amount"]) * _UNIT_MS[match["unit"]])
+
+
+class _HeaderParser:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[FileProblem] = []
+        self.waivers: list[Waiver] = []
+        self.requires: list[GuardQuery] = []
+        self.skip_ifs: list[GuardQuery] = []
+        self.no_transaction = False
+        self.dialects: frozenset[str] | None = None
+        self.lock_timeout_ms: int | None = None
+
+    def problem(self, line: int, message: str, rule: str = "guard-invalid") -> None:
+        self.problems.append(FileProblem(self.path, message, line=line, column=1, rule=rule))
+
+    def guard(self, line: int, rest: str) -> None:
+        keyword, _, argument = rest.strip().partition(" ")
+        keyword = keyword.strip().lower()
+        argument = argument.strip()
+        if keyword not in KEYWORDS:
+            nearest = difflib.get_close_matches(keyword, KEYWORDS, n=1, cutoff=0.0)
+            suggestion = f"; did you mean '{nearest[0]}'?" if nearest else ""
+            self.problem(line, f"unknown guard '{keyword}'{suggestion}", "guard-unknown")
+            return
+        handler = {
+            "allow": self.allow,
+            "no-transaction": self.no_tx,
+            "require": self.require,
+            "skip-if": self.skip_if,
+            "dialect": self.dialect,
+            "lock-timeout": self.lock_timeout,
+        }[keyword]
+        handler(line, argument)
+
+    def allow(self, line: int, argument: str) -> None:
+        target, _, rest = argument.partition(" ")
+        if not target:
+            self.problem(line, 'allow needs a rule: -- guard: allow RULE[:OBJECT] reason="..."')
+            return
+        rule, _, obj = target.partition(":")
+        if obj and not _OBJECT.match(obj):
+            self.problem(line, f"allow: '{obj}' is not a table or table.column name")
+            return
+        reason = self._reason(line, rest.strip())
+        if reason is None:
+            return
+        self.waivers.append(Waiver(rule.lower(), obj.lower() or None, reason, line))
+
+    def _reason(self, line: int, text: str) -> str | None:
+        missing = 'waiver needs a reason: -- guard: allow RULE reason="why this is safe"'
+        if not text.startswith("reason="):
+            self.problem(line, missing, "waiver-missing-reason")
+            return None
+        try:
+            parts = shlex.split(text[len("reason=") :])
+        except ValueError:
+            self.problem(line, 'allow: unterminated reason; close the quote: reason="..."')
+            return None
+        reason = " ".join(parts).strip()
+        if len(parts) != 1 or not reason:
+            self.problem(line, missing, "waiver-missing-reason")
+            return None
+        return reason
+
+    def no_tx(self, line: int, argument: str) -> None:
+        if argument:
+            self.problem(line, f"no-transaction takes no argument, got '{argument}'")
+        self.no_transaction = True
+
+    def require(self, line: int, argument: str) -> None:
+        if not argument:
+            self.problem(line, "require needs a query: -- guard: require SELECT ...")
+            return
+        self.requires.append(GuardQuery(argument, line))
+
+    def skip_if(self, line: int, argument: str) -> None:
+        if not argument:
+            self.problem(line, "skip-if needs a query: -- guard: skip-if SELECT ...")
+            return
+        self.skip_ifs.append(GuardQuery(argument, line))
+
+    def dialect(self, line: int, argument: str) -> None:
+        names = argument.replace(",", " ").lower().split()
+        unknown = [name for name in names if name not in DIALECTS]
+        if not names or unknown:
+            shown = ", ".join(unknown) if unknown else "nothing"
+            self.problem(line, f"dialect: unknown {shown}; use any of {', '.join(DIALECTS)}")
+            return
+        self.dialects = frozenset(names) | (self.dialects or frozenset())
+
+    def lock_timeout(self, line: int, argument: str) -> None:
+        milliseconds = parse_duration_ms(argument)
+        if milliseconds is None:
+            self.problem(line, f"lock-timeout: '{argument}' is not a duration like 5s, 500ms or 2m")
+            return
+        self.lock_timeout_ms = milliseconds
+
+
+def parse_guards(path: Path, text: str) -> Guards:
+    """Parse the header of ``text``; raise :class:`MigrationFileError` listing every problem."""
+    parser = _HeaderParser(path)
+    header_lines = header_line_count(text)
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _GUARD_LINE.match(line)
+        if match is None:
+            continue
+        if number > header_lines:
+            parser.problem(
+                number,
+                "guard outside the header; move it into the leading comment block before the first statement",
+                "guard-misplaced",
+            )
+            continue
+        parser.guard(number, match["rest"])
+    if parser.problems:
+        raise MigrationFileError(parser.problems)
+    return Guards(
+        waivers=tuple(parser.waivers),
+        no_transaction=parser.no_transaction,
+        requires=tuple(parser.requires),
+        skip_ifs=tuple(parser.skip_ifs),
+        dialects=parser.dialects,
+        lock_timeout_ms=parser.lock_timeout_ms,
+        header_end_line=header_lines,
+    )

@@ -1,0 +1,184 @@
+"""Compare the files with the database: what is applied, pending, drifted or missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.version import Version
+
+from ratchet.discover import MigrationFile
+from ratchet.errors import DriftError
+from ratchet.history import DatabaseState, HistoryRow
+
+#: Per-file states shown by ``status``.
+STATES = (
+    "applied",
+    "skipped",
+    "baseline",
+    "pending",
+    "out-of-order",
+    "failed",
+    "running",
+    "changed",
+    "missing",
+    "ahead",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One version as seen from both sides: its file (if any) and its history row (if any)."""
+
+    version: Version
+    description: str
+    state: str
+    file: MigrationFile | None
+    row: HistoryRow | None
+
+
+@dataclass(frozen=True)
+class Drift:
+    """One reason to refuse: what is wrong and what to do."""
+
+    kind: str
+    version: Version
+    message: str
+    hint: str
+
+    def __str__(self) -> str:
+        return f"{self.message}\n    -> {self.hint}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything ``migrate``/``status``/``validate`` need to know before touching anything."""
+
+    entries: list[Entry]
+    pending: list[MigrationFile]
+    drift: list[Drift]
+    db_version: Version | None
+    highest_file: Version | None
+    has_tables: bool
+
+    @property
+    def ahead(self) -> bool:
+        """The database is at a version newer than every file (rolling deploy, old image)."""
+        return self.db_version is not None and (self.highest_file is None or self.db_version > self.highest_file)
+
+
+def _state_of(file: MigrationFile | None, row: HistoryRow | None, highest: Version | None) -> str:
+    if row is None:
+        return "pending"
+    if row.status in ("running", "failed"):
+        return row.status
+    if file is None:
+        return "ahead" if highest is None or row.version > highest else "missing"
+    if row.checksum != file.checksum:
+        return "changed"
+    return row.status
+
+
+def make_plan(
+    files: list[MigrationFile],
+    state: DatabaseState,
+    *,
+    to: Version | None = None,
+    out_of_order: bool = False,
+) -> Plan:
+    """Classify every version and collect the drift that must refuse a run."""
+    by_version = {file.version: file for file in files}
+    highest = files[-1].version if files else None
+    done_versions = [v for v, row in state.rows.items() if row.done]
+    high_water = max([*done_versions, *([state.db_version] if state.db_version else [])], default=None)
+    entries: list[Entry] = []
+    pending: list[MigrationFile] = []
+    drift: list[Drift] = []
+    for version in sorted(set(by_version) | set(state.rows)):
+        file = by_version.get(version)
+        row = state.rows.get(version)
+        kind = _state_of(file, row, highest)
+        if kind == "pending" and high_water is not None and version < high_water:
+            kind = "pending" if out_of_order else "out-of-order"
+        description = file.description if file else row.description if row else ""
+        entries.append(Entry(version, description, kind, file, row))
+        if file is not None and kind == "pending" and (to is None or version <= to):
+            pending.append(file)
+        problem = _drift(kind, version, file, row, state)
+        if problem is not None:
+            drift.append(problem)
+    return Plan(entries, pending, drift, state.db_version, highest, state.has_tables)
+
+
+def _drift(
+    kind: str,
+    version: Version,
+    file: MigrationFile | None,
+    row: HistoryRow | None,
+    state: DatabaseState,
+) -> Drift | None:
+    if kind == "changed" and file is not None and row is not None:
+        return Drift(
+            kind,
+            version,
+            f"{file.path}: applied file {version} was edited after it was applied "
+            f"(checksum in database {row.checksum[:12]}..., file {file.checksum[:12]}...)",
+            "restore the file as applied (git checkout it) and put the change in a new migration with `ratchet new`",
+        )
+    if kind == "missing" and row is not None:
+        return Drift(
+            kind,
+            version,
+            f"applied migration {version} ({row.description}) has no file any more",
+            f"restore {version}__{row.description}.sql to the migrations directory",
+        )
+    if kind == "out-of-order" and file is not None:
+        at = f"db_version {state.db_version}" if state.db_version else "newer applied files"
+        if not state.rows:
+            return Drift(
+                kind,
+                version,
+                f"{file.path}: the database is at {at} but has no migration history",
+                f"adopt it first: ratchet baseline {state.db_version}",
+            )
+        return Drift(
+            kind,
+            version,
+            f"{file.path}: version {version} is older than {at} and was never applied",
+            "give it a version above the database's, or apply it with --out-of-order",
+        )
+    if kind in ("running", "failed") and row is not None:
+        what = "was interrupted" if kind == "running" else "failed"
+        done = f"after {row.statements_done} statement(s)"
+        reason = f": {row.error}" if row.error else ""
+        return Drift(
+            kind,
+            version,
+            f"migration {version} ({row.description}) {what} {done}{reason}",
+            f"finish it by hand and run `ratchet repair {version} --mark-applied`, "
+            f"or run `ratchet repair {version} --retry` to run its remaining statements",
+        )
+    return None
+
+
+def refuse_on_drift(plan: Plan) -> None:
+    """Raise :class:`DriftError` listing every drift of ``plan``."""
+    if not plan.drift:
+        return
+    count = len(plan.drift)
+    lines = [f"refusing to migrate: {count} problem{'s' if count > 1 else ''} with the history:"]
+    lines += [f"  {problem}" for problem in plan.drift]
+    raise DriftError("\n".join(lines))
+
+
+def describe_version(version: Version | None) -> str:
+    """``1.2.0`` or ``(empty)``."""
+    return str(version) if version is not None else "(empty)"
+
+
+def relative(path: Path) -> str:
+    """``path`` relative to the working directory when below it, for shorter messages."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

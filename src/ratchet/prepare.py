@@ -1,0 +1,45 @@
+"""Turn pending files into runnable units: guards parsed, statements split and validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ratchet.discover import MigrationFile
+from ratchet.errors import FileProblem, MigrationFileError
+from ratchet.headers import Guards, parse_guards
+from ratchet.split import Statement, split_statements, statement_problems
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """A pending file ready to run."""
+
+    file: MigrationFile
+    guards: Guards
+    statements: list[Statement]
+
+    @property
+    def transactional(self) -> bool:
+        """Whether the file runs inside one transaction (no ``no-transaction`` guard)."""
+        return not self.guards.no_transaction
+
+
+def prepare_files(files: list[MigrationFile]) -> list[PreparedFile]:
+    """Parse the guards and split every file; raise one error listing every problem."""
+    prepared: list[PreparedFile] = []
+    problems: list[FileProblem] = []
+    for file in files:
+        try:
+            guards = parse_guards(file.path, file.text)
+        except MigrationFileError as exc:
+            problems.extend(exc.problems)
+            continue
+        statements = split_statements(file.text)
+        if not statements:
+            problems.append(FileProblem(file.path, "no statements: the file holds only comments", line=1))
+            continue
+        problems.extend(statement_problems(file.path, statements, transactional=not guards.no_transaction))
+        prepared.append(PreparedFile(file, guards, statements))
+    if problems:
+        raise MigrationFileError(problems)
+    return prepared

@@ -1,0 +1,323 @@
+"""Apply prepared files under the migration lock, each in its own transaction.
+
+Per file: open the transaction (SQLite ``BEGIN IMMEDIATE`` is the lock), re-read the file's
+history row and ``db_version`` *inside* it so that concurrent runners apply each file exactly
+once, decide the guards, run the statements, then write ``db_version`` and the history row in
+the same transaction. Files that cannot roll back (``no-transaction``, MySQL DDL) commit a
+``running`` row first and advance ``statements_done`` after every statement.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from packaging.version import Version
+
+from ratchet.backends.base import Backend
+from ratchet.errors import (
+    DatabaseError,
+    DriftError,
+    DriverError,
+    GuardFailedError,
+    StatementFailedError,
+    UsageError,
+)
+from ratchet.headers import GuardQuery
+from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, Tables
+from ratchet.prepare import PreparedFile
+from ratchet.split import Statement
+
+_FALSE_TEXT = frozenset({"", "0", "f", "false", "n", "no", "off"})
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one file: ``applied``, ``skipped`` or ``already-applied``."""
+
+    version: Version
+    description: str
+    outcome: str
+    duration_ms: int
+    statements: int
+    reason: str = ""
+
+
+class Events:
+    """Progress callbacks; the CLI subclasses this to print. The defaults do nothing."""
+
+    def file_started(self, prepared: PreparedFile) -> None:
+        """A file is about to run."""
+
+    def statement_done(self, prepared: PreparedFile, number: int) -> None:
+        """Statement ``number`` (1-based) of the file has run."""
+
+    def file_finished(self, result: FileResult) -> None:
+        """A file is done (applied, skipped, or found already applied by another runner)."""
+
+
+@dataclass
+class RunOptions:
+    """How to run: one transaction for everything, out-of-order allowed, lint bypassed."""
+
+    single_transaction: bool = False
+    out_of_order: bool = False
+    lint_bypassed: bool = False
+    lock_timeout_s: float = 60.0
+    events: Events = field(default_factory=Events)
+
+
+def is_true(value: object) -> bool:
+    """SQL truthiness of a guard query's first value (NULL, 0, false and '' are false)."""
+    if value is None:
+        return False
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        value = bytes(value).decode("utf-8", "replace")
+    if isinstance(value, str):
+        return value.strip().lower() not in _FALSE_TEXT
+    return bool(value)
+
+
+class Runner:
+    """Applies prepared files to one backend."""
+
+    def __init__(self, backend: Backend, tables: Tables, options: RunOptions) -> None:
+        self.backend = backend
+        self.tables = tables
+        self.options = options
+        self.events = options.events
+
+    def run(self, files: list[PreparedFile]) -> list[FileResult]:
+        """Apply ``files`` in order; stop at the first failure (raised)."""
+        if not files:
+            return []
+        non_transactional = [p for p in files if not self._transactional(p)]
+        if self.options.single_transaction:
+            self._check_single_transaction(non_transactional)
+        with self._lock(need_session_lock=bool(non_transactional)):
+            self._ensure_tables()
+            if self.options.single_transaction:
+                return self._run_single_transaction(files)
+            return [self._apply_transactional(p) if self._transactional(p) else self._apply_stepwise(p) for p in files]
+
+    def _transactional(self, prepared: PreparedFile) -> bool:
+        return prepared.transactional and self.backend.transactional_ddl
+
+    def _check_single_transaction(self, non_transactional: list[PreparedFile]) -> None:
+        if not self.backend.transactional_ddl:
+            raise UsageError(
+                f"--single-transaction is not possible on {self.backend.dialect}: "
+                "its DDL commits implicitly, so the files cannot be rolled back together",
+                hint="run without --single-transaction",
+            )
+        if non_transactional:
+            names = ", ".join(str(p.file.path) for p in non_transactional)
+            raise UsageError(
+                f"--single-transaction cannot include no-transaction files: {names}",
+                hint="apply them separately: run without --single-transaction",
+            )
+
+    @contextmanager
+    def _lock(self, *, need_session_lock: bool) -> Iterator[None]:
+        if self.backend.transaction_is_lock and not need_session_lock:
+            yield
+            return
+        self.backend.acquire_lock(self.options.lock_timeout_s)
+        try:
+            yield
+        finally:
+            self.backend.release_lock()
+
+    def _ensure_tables(self) -> None:
+        with self.backend.transaction():
+            self.tables.ensure()
+
+    def _run_single_transaction(self, files: list[PreparedFile]) -> list[FileResult]:
+        with self.backend.transaction():
+            results = [self._apply_inside(prepared) for prepared in files]
+        for result in results:
+            self.events.file_finished(result)
+        return results
+
+    def _apply_transactional(self, prepared: PreparedFile) -> FileResult:
+        with self.backend.transaction():
+            result = self._apply_inside(prepared)
+        self.events.file_finished(result)
+        return result
+
+    def _claim(self, prepared: PreparedFile) -> FileResult | None:
+        """Inside the lock: is the file still to do? ``None`` if so, else why not."""
+        file = prepared.file
+        status = self.tables.row_status(file.version)
+        if status in DONE_STATUSES:
+            return FileResult(file.version, file.description, "already-applied", 0, 0, "by another runner")
+        if status in ("running", "failed"):
+            raise DriftError(
+                f"migration {file.version} has a '{status}' history row (another runner failed)",
+                hint=f"see `ratchet status`, then `ratchet repair {file.version} --retry` or --mark-applied",
+            )
+        current = self.tables.db_version()
+        if current is not None and current > file.version and not self.options.out_of_order:
+            raise DriftError(
+                f"{file.path}: the database moved to {current} while this run waited; "
+                f"{file.version} is now out of order",
+                hint="run again, or apply it with --out-of-order",
+            )
+        return None
+
+    def _skip_reason(self, prepared: PreparedFile) -> str | None:
+        guards = prepared.guards
+        if not guards.applies_to(self.backend.dialect):
+            return f"dialect {self.backend.dialect} not in {' '.join(sorted(guards.dialects or ()))}"
+        for query in guards.skip_ifs:
+            if is_true(self._guard_value(prepared, query)):
+                return f"skip-if {query.sql}"
+        return None
+
+    def _check_requires(self, prepared: PreparedFile) -> None:
+        for query in prepared.guards.requires:
+            if not is_true(self._guard_value(prepared, query)):
+                raise GuardFailedError(
+                    f"{prepared.file.path}:{query.line}: guard failed: {query.sql}",
+                    hint="the database is not in the state this migration requires; nothing was changed",
+                )
+
+    def _guard_value(self, prepared: PreparedFile, query: GuardQuery) -> object:
+        try:
+            rows = self.backend.query(query.sql)
+        except DriverError as exc:
+            raise DatabaseError(
+                f"{prepared.file.path}:{query.line}: guard query failed: {exc.db_message}\n  SQL: {query.sql}",
+                hint="fix the guard's query",
+            ) from None
+        return rows[0][0] if rows and rows[0] else None
+
+    def _record(self, prepared: PreparedFile, status: str, duration_ms: int, statements_done: int) -> None:
+        file = prepared.file
+        self._bump_version(file.version)
+        self.tables.insert_row(
+            version=file.version,
+            description=file.description,
+            checksum=file.checksum,
+            status=status,
+            waivers=[w.as_dict() for w in prepared.guards.waivers],
+            duration_ms=duration_ms,
+            statements_done=statements_done,
+            lint_bypassed=self.options.lint_bypassed,
+        )
+
+    def _bump_version(self, version: Version) -> None:
+        """Raise ``db_version`` to ``version`` (never lower it: out-of-order files are older)."""
+        current = self.tables.db_version()
+        if current is None or version > current:
+            self.tables.put(DB_VERSION_KEY, str(version))
+
+    def _apply_inside(self, prepared: PreparedFile) -> FileResult:
+        """Run one file inside an open transaction (rolled back by the caller on error)."""
+        started = time.perf_counter()
+        claimed = self._claim(prepared)
+        if claimed is not None:
+            return claimed
+        file = prepared.file
+        reason = self._skip_reason(prepared)
+        if reason is not None:
+            self._record(prepared, "skipped", 0, 0)
+            return FileResult(file.version, file.description, "skipped", 0, 0, reason)
+        self._check_requires(prepared)
+        self.events.file_started(prepared)
+        self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
+        for statement in prepared.statements:
+            self._execute(prepared, statement, rolled_back=True)
+        self.backend.set_lock_timeout(None)
+        duration = _ms_since(started)
+        self._record(prepared, "applied", duration, len(prepared.statements))
+        return FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
+
+    def _execute(self, prepared: PreparedFile, statement: Statement, *, rolled_back: bool) -> None:
+        try:
+            self.backend.execute(statement.sql)
+        except DriverError as exc:
+            hint = None if rolled_back else _repair_hint(prepared.file.version)
+            raise StatementFailedError(
+                path=prepared.file.path,
+                version=str(prepared.file.version),
+                statement_number=statement.number,
+                line=statement.line,
+                sql=statement.sql,
+                db_message=exc.db_message,
+                rolled_back=rolled_back,
+                hint=hint,
+            ) from None
+        self.events.statement_done(prepared, statement.number)
+
+    def _apply_stepwise(self, prepared: PreparedFile) -> FileResult:
+        """A file that cannot roll back: commit a ``running`` row, then one statement at a time."""
+        started = time.perf_counter()
+        file = prepared.file
+        with self.backend.transaction():
+            claimed = self._claim(prepared)
+            reason = None if claimed else self._skip_reason(prepared)
+            if claimed is None and reason is not None:
+                self._record(prepared, "skipped", 0, 0)
+            elif claimed is None:
+                self._check_requires(prepared)
+                self.tables.insert_row(
+                    version=file.version,
+                    description=file.description,
+                    checksum=file.checksum,
+                    status="running",
+                    waivers=[w.as_dict() for w in prepared.guards.waivers],
+                    lint_bypassed=self.options.lint_bypassed,
+                )
+        if claimed is not None:
+            self.events.file_finished(claimed)
+            return claimed
+        if reason is not None:
+            result = FileResult(file.version, file.description, "skipped", 0, 0, reason)
+            self.events.file_finished(result)
+            return result
+        return self.resume(prepared, start_after=0, started=started)
+
+    def resume(self, prepared: PreparedFile, *, start_after: int, started: float | None = None) -> FileResult:
+        """Run statements ``start_after + 1 ...`` of a file whose ``running`` row exists."""
+        started = time.perf_counter() if started is None else started
+        file = prepared.file
+        self.events.file_started(prepared)
+        self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
+        for statement in prepared.statements[start_after:]:
+            try:
+                self._execute(prepared, statement, rolled_back=False)
+            except StatementFailedError as failure:
+                with self.backend.transaction():
+                    self.tables.update_row(file.version, status="failed", error=failure.db_message)
+                raise
+            with self.backend.transaction():
+                self.tables.update_row(file.version, statements_done=statement.number)
+        self.backend.set_lock_timeout(None)
+        duration = _ms_since(started)
+        with self.backend.transaction():
+            self._bump_version(file.version)
+            self.tables.update_row(
+                file.version,
+                status="applied",
+                duration_ms=duration,
+                error=None,
+                statements_done=len(prepared.statements),
+            )
+        result = FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
+        self.events.file_finished(result)
+        return result
+
+
+def _repair_hint(version: Version) -> str:
+    return (
+        f"statements before the failing one are committed. Fix the cause, then run "
+        f"`ratchet repair {version} --retry`, or finish by hand and run "
+        f"`ratchet repair {version} --mark-applied`"
+    )
+
+
+def _ms_since(started: float) -> int:
+    return int((time.perf_counter() - started) * 1000)

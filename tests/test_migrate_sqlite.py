@@ -1,0 +1,114 @@
+"""The migrate path end to end on SQLite, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from conftest import Project, dump_sqlite
+
+
+def tables(path: Path) -> list[str]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").fetchall()
+    return [row[0] for row in rows]
+
+
+def db_version(path: Path) -> str | None:
+    with sqlite3.connect(path) as connection:
+        row = connection.execute("SELECT value FROM system_settings WHERE key='db_version'").fetchone()
+    return row[0] if row else None
+
+
+def test_applies_in_numeric_semver_order(project: Project, sqlite_path: Path) -> None:
+    project.write("1.9.0__nine.sql", "CREATE TABLE log (v TEXT);\nINSERT INTO log VALUES ('1.9.0');")
+    project.write("1.10.0__ten.sql", "INSERT INTO log VALUES ('1.10.0');")
+    project.write("1.2.0__two.sql", "CREATE TABLE two (id INTEGER);")
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    assert "1.10.0" in result.out and "applied" in result.out
+    assert db_version(sqlite_path) == "1.10.0"
+    with sqlite3.connect(sqlite_path) as connection:
+        assert connection.execute("SELECT v FROM log").fetchall() == [("1.9.0",), ("1.10.0",)]
+        rows = connection.execute("SELECT version, status FROM schema_history ORDER BY rowid").fetchall()
+    assert rows == [("1.2.0", "applied"), ("1.9.0", "applied"), ("1.10.0", "applied")]
+
+
+def test_second_run_is_a_no_op(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    assert project.ratchet("migrate").code == 0
+    before = dump_sqlite(sqlite_path)
+    again = project.ratchet("migrate")
+    assert again.code == 0
+    assert "up to date at 1.0.0" in again.out
+    assert dump_sqlite(sqlite_path) == before
+
+
+def test_failing_statement_rolls_back_the_file_and_reports_it(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    project.write(
+        "1.1.0__b.sql", "CREATE TABLE b (id INTEGER);\n\nINSERT INTO b VALUES (1);\nINSERT INTO nowhere VALUES (1);"
+    )
+    project.write("1.2.0__c.sql", "CREATE TABLE c (id INTEGER);")
+    result = project.ratchet("migrate")
+    assert result.code == 5, result.output
+    assert "1.1.0__b.sql:4" in result.err
+    assert "statement 3" in result.err
+    assert "INSERT INTO nowhere VALUES (1)" in result.err
+    assert "no such table: nowhere" in result.err
+    assert "Traceback" not in result.err
+    assert db_version(sqlite_path) == "1.0.0"
+    assert tables(sqlite_path) == ["a", "schema_history", "system_settings"]
+
+
+def test_to_stops_at_the_version(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);")
+    assert project.ratchet("migrate", "--to", "1.0.0").code == 0
+    assert db_version(sqlite_path) == "1.0.0"
+    assert project.ratchet("migrate", "--to", "one").code == 2
+
+
+def test_dry_run_prints_sql_and_changes_nothing(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    result = project.ratchet("migrate", "--dry-run")
+    assert result.code == 0, result.output
+    assert "CREATE TABLE a (id INTEGER);" in result.out
+    assert not sqlite_path.exists()
+
+
+def test_single_transaction_is_all_or_nothing(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);")
+    project.write("1.2.0__c.sql", "INSERT INTO nowhere VALUES (1);")
+    result = project.ratchet("migrate", "--single-transaction")
+    assert result.code == 5
+    assert tables(sqlite_path) == ["schema_history", "system_settings"]
+    assert db_version(sqlite_path) is None
+    project.write("1.2.0__c.sql", "CREATE TABLE c (id INTEGER);")
+    assert project.ratchet("migrate", "--single-transaction").code == 0
+    assert db_version(sqlite_path) == "1.2.0"
+
+
+def test_single_transaction_refuses_no_transaction_files(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", "-- guard: no-transaction\nCREATE TABLE a (id INTEGER);")
+    result = project.ratchet("migrate", "--single-transaction")
+    assert result.code == 2
+    assert "no-transaction" in result.err
+    assert not sqlite_path.exists()
+
+
+def test_json_report(project: Project) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    result = project.ratchet("migrate", "--json")
+    assert result.code == 0
+    report = json.loads(result.out)
+    assert report["to_version"] == "1.0.0"
+    assert [f["outcome"] for f in report["files"]] == ["applied"]
+
+
+def test_quiet_prints_nothing_on_success(project: Project) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    result = project.ratchet("migrate", "--quiet")
+    assert result.code == 0 and result.out == ""
