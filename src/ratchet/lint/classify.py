@@ -558,8 +558,11 @@ class _Classifier:
 
     @staticmethod
     def drop_message(rule: str, name: str) -> str:
-        what = rule.removeprefix("drop-")
-        return f"dropping {what} {name}: it breaks running code that uses it; deprecate it instead"
+        what = rule.removeprefix("drop-").replace("routine", "function/procedure")
+        if rule in ("drop-index", "drop-trigger"):
+            effect = "queries that use it get slow" if rule == "drop-index" else "writes stop doing what it did"
+            return f"dropping {what} {name}: {effect}; keep it, or waive with a reason"
+        return f"dropping {what} {name} breaks running code that uses it; deprecate it instead of dropping"
 
     def rename_table(self, words: list[Word]) -> None:
         self.out.ddl = True
@@ -701,9 +704,19 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
     _, after_name = _names_after(top, into)
     if after_name < len(top) and top[after_name].text == "(":
         opening = words.index(top[after_name])
-        inner = [w for w in words[opening + 1 :] if w.depth >= 1]
-        inner = inner[: next((i for i, w in enumerate(inner) if w.depth == 0), len(inner))]
-        columns = [p[0].ident for p in _split_top([w for w in inner if w.depth == 1], 0) if p[0].is_name_like]
+        inner: list[Word] = []
+        for word in words[opening + 1 :]:
+            if word.depth == 0:
+                break
+            inner.append(word)
+        columns = []
+        expect_name = True
+        for word in inner:
+            if word.depth == 1 and word.text == ",":
+                expect_name = True
+            elif expect_name and word.depth == 1 and word.is_name_like:
+                columns.append(word.ident)
+                expect_name = False
     if "SELECT" not in uppers:
         return CopyInfo(filters, False, columns, False)
     after_select = uppers.index("SELECT") + 1
