@@ -28,6 +28,7 @@ _EXEMPT_WHEN_NEW = frozenset(
     {
         "drop-table",
         "drop-column",
+        "drop-schema",
         "truncate",
         "delete-without-where",
         "update-without-where",
