@@ -9,7 +9,7 @@ import pytest
 from ratchet.lint import RULES, Finding, lint_paths
 from ratchet.lint.rules import INFO
 
-from .corpus import BASE, NEAR_MISSES, TRIGGERS
+from lint_corpus import BASE, NEAR_MISSES, TRIGGERS
 
 # Rules whose fixtures live in test_rebuild.py (they need a real schema replay).
 _REBUILD = {"rebuild-unverified", "rebuild-filters-rows", "rebuild-loses-dependents"}
