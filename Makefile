@@ -25,6 +25,10 @@ migrate: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
+## The additive-only lint over migrations/ (no database needed).
+lint-migrations: $(STAMP)
+	$(BIN)/ratchet lint migrations
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
