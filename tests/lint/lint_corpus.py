@@ -79,13 +79,23 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("replace-into", LITE, "INSERT OR REPLACE INTO users (id, username) VALUES (1, 'a');", 1, 1),
     ("replace-into", MY, "REPLACE INTO users (id, username) VALUES (1, 'a');", 1, 1),
     ("waiver-unused", ALL, '-- guard: allow drop-table reason="gone"\nCREATE TABLE a (x int);', 1, 1),
-    ("waiver-unused", ALL, '-- guard: allow drop-column:users.email reason="x"\nALTER TABLE users DROP COLUMN username;', 1, 1),
+    (
+        "waiver-unused",
+        ALL,
+        '-- guard: allow drop-column:users.email reason="x"\nALTER TABLE users DROP COLUMN username;',
+        1,
+        1,
+    ),
     ("mysql-implicit-commit", MY, "CREATE TABLE a (x int);\nCREATE TABLE b (x int);", 1, 1),
 ]
 
 NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     ("drop-table", ALL, "CREATE TABLE a (x int);\nDROP TABLE a;"),
-    ("drop-table", LITE_PG, "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN DROP TABLE x; RETURN NEW; END; $$ LANGUAGE plpgsql;"),
+    (
+        "drop-table",
+        LITE_PG,
+        "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN DROP TABLE x; RETURN NEW; END; $$ LANGUAGE plpgsql;",
+    ),
     ("drop-table", ALL, "INSERT INTO users (username) VALUES ('; DROP TABLE users');"),
     ("drop-table", ALL, "-- ; DROP TABLE users\nCREATE TABLE a (x int); /* ; DROP TABLE users; */"),
     ("drop-table", LITE_PG, 'CREATE TABLE "drop table users;" (x int);'),
@@ -126,11 +136,19 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     ("waiver-unknown-rule", ALL, '-- guard: allow drop-table reason="archived"\nDROP TABLE users;'),
     ("drop-index", LITE_PG, "CREATE INDEX i2 ON users (email);\nDROP INDEX i2;"),
     ("drop-constraint", PG, "CREATE TABLE c (a int, CONSTRAINT k UNIQUE (a));\nALTER TABLE c DROP CONSTRAINT k;"),
-    ("drop-trigger", LITE, "DROP TRIGGER audit_users;\nCREATE TRIGGER audit_users AFTER INSERT ON users BEGIN SELECT 1; END;"),
+    (
+        "drop-trigger",
+        LITE,
+        "DROP TRIGGER audit_users;\nCREATE TRIGGER audit_users AFTER INSERT ON users BEGIN SELECT 1; END;",
+    ),
     ("drop-not-null", PG, "ALTER TABLE users ALTER COLUMN username SET DEFAULT 'x';"),
     ("drop-default", PG_MY, "ALTER TABLE users ALTER COLUMN created_at SET DEFAULT 'now';"),
     ("rename-other", PG, "ALTER SEQUENCE ids RESTART WITH 10;"),
-    ("add-unique-to-existing", ALL, "ALTER TABLE users ADD COLUMN nick TEXT;\nCREATE UNIQUE INDEX u_nick ON users (nick);"),
+    (
+        "add-unique-to-existing",
+        ALL,
+        "ALTER TABLE users ADD COLUMN nick TEXT;\nCREATE UNIQUE INDEX u_nick ON users (nick);",
+    ),
     ("add-unique-to-existing", ALL, "CREATE TABLE t2 (a int);\nCREATE UNIQUE INDEX u_a ON t2 (a);"),
     ("add-constraint-to-existing", PG, "ALTER TABLE users ADD CONSTRAINT age_ok CHECK (id > 0) NOT VALID;"),
     ("add-constraint-to-existing", MY, "ALTER TABLE users ADD INDEX idx_name (username);"),

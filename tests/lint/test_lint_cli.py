@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from conftest import Project
 
 SCHEMA = Path(__file__).resolve().parent.parent / "data" / "sarif-schema-2.1.0.json"
@@ -33,7 +34,7 @@ def test_text_format_and_exit_1(linted: Project) -> None:
     result = linted.ratchet("lint", "migrations")
     assert result.code == 1, result.output
     assert "migrations/1.1.0__drop.sql:3:19: error drop-column dropping column users.email" in result.out
-    assert 'migrations/1.2.0__waived.sql:3:1: error drop-table' in result.out
+    assert "migrations/1.2.0__waived.sql:3:1: error drop-table" in result.out
     assert '(waived: "replaced by accounts")' in result.out
     assert "\x1b[" not in result.out
 

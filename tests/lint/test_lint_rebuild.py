@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ratchet.lint import lint_paths
-
 from conftest import Project
+from ratchet.lint import lint_paths
 
 PARENT = """
 CREATE TABLE users (
@@ -78,9 +77,24 @@ def test_faithful_rebuild_passes(tmp_path: Path) -> None:
             8,
             "column email is missing",
         ),
-        (NEW_TABLE + COPY.replace(";", " WHERE email IS NOT NULL;") + SWAP + RECREATE, "rebuild-filters-rows", 8, "WHERE"),
-        (NEW_TABLE + COPY.replace("SELECT id", "SELECT DISTINCT id") + SWAP + RECREATE, "rebuild-filters-rows", 8, "DISTINCT"),
-        (NEW_TABLE + COPY.replace("INSERT", "INSERT OR IGNORE") + SWAP + RECREATE, "rebuild-filters-rows", 8, "OR IGNORE"),
+        (
+            NEW_TABLE + COPY.replace(";", " WHERE email IS NOT NULL;") + SWAP + RECREATE,
+            "rebuild-filters-rows",
+            8,
+            "WHERE",
+        ),
+        (
+            NEW_TABLE + COPY.replace("SELECT id", "SELECT DISTINCT id") + SWAP + RECREATE,
+            "rebuild-filters-rows",
+            8,
+            "DISTINCT",
+        ),
+        (
+            NEW_TABLE + COPY.replace("INSERT", "INSERT OR IGNORE") + SWAP + RECREATE,
+            "rebuild-filters-rows",
+            8,
+            "OR IGNORE",
+        ),
         (NEW_TABLE + SWAP + RECREATE, "rebuild-filters-rows", 8, "rows are lost"),
         (NEW_TABLE + COPY + SWAP + RECREATE.split("\n")[1], "rebuild-loses-dependents", 9, "index idx_users_email"),
         (NEW_TABLE + COPY + SWAP + RECREATE.split("\n")[0], "rebuild-loses-dependents", 9, "trigger users_audit"),

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lint_corpus import BASE, NEAR_MISSES, TRIGGERS
 
 from ratchet.lint import RULES, Finding, lint_paths
 from ratchet.lint.rules import INFO
-
-from lint_corpus import BASE, NEAR_MISSES, TRIGGERS
 
 # Rules whose fixtures live in test_rebuild.py (they need a real schema replay).
 _REBUILD = {"rebuild-unverified", "rebuild-filters-rows", "rebuild-loses-dependents"}
@@ -53,7 +52,8 @@ def test_every_rule_has_a_trigger_and_a_near_miss() -> None:
 def test_replacement_and_backfill_are_info(tmp_path: Path) -> None:
     findings = lint_sql(
         tmp_path,
-        "DROP VIEW v;\nCREATE VIEW v AS SELECT 1;\nALTER TABLE users ADD COLUMN score INTEGER;\nUPDATE users SET score = 0;",
+        "DROP VIEW v;\nCREATE VIEW v AS SELECT 1;\n"
+        "ALTER TABLE users ADD COLUMN score INTEGER;\nUPDATE users SET score = 0;",
         "postgresql",
     )
     assert {(f.rule, f.line, f.severity) for f in findings} == {

@@ -8,10 +8,11 @@ engine can exempt objects created earlier in the file and match ``allow RULE:OBJ
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from sqlparse import tokens as T
 
-from ratchet.lint.words import Word, head_words, iter_words
+from ratchet.lint.words import Word, iter_words
 from ratchet.split import Statement
 
 #: Words read to classify a bulk-data statement (INSERT ... VALUES of any size).
@@ -157,16 +158,18 @@ class _Classifier:
         self.out.candidates.append(Candidate(rule, at.line, at.column, message, **obj))  # type: ignore[arg-type]
 
     def run(self) -> Classified:
-        head = head_words(self.statement, HEAD_LIMIT)
-        if not head:
+        stream = iter_words(self.statement)
+        first = next(stream, None)
+        if first is None:
             return self.out
-        first = head[0]
         self.out.verb = first.upper
         if first.upper in _DATA_VERBS:
+            # Bulk data: classify from the head only, however long the statement is.
+            head = [first, *islice(stream, HEAD_LIMIT - 1)]
             self.words = head
             self.insert(head)
             return self.out
-        self.words = list(iter_words(self.statement))
+        self.words = [first, *stream]
         if self.split_problem():
             return self.out
         verb = first.upper

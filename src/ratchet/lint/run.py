@@ -21,7 +21,7 @@ def _targets(paths: Iterable[Path]) -> dict[Path, set[Path] | None]:
     chosen: dict[Path, set[Path] | None] = {}
     for path in paths:
         if path.is_dir():
-            chosen[path.resolve()] = None
+            chosen[path if not path.is_absolute() else path.resolve()] = None
         elif path.is_file():
             directory = path.parent.resolve()
             current = chosen.get(directory, set())
@@ -59,11 +59,12 @@ def lint_paths(
             report.problems.extend(exc.problems)
             continue
         for position, file in enumerate(files):
-            resolved = file.path.resolve()
-            if chosen is not None and resolved not in chosen:
-                continue
-            if only is not None and resolved not in only:
-                continue
+            if chosen is not None or only is not None:
+                resolved = file.path.resolve()
+                if chosen is not None and resolved not in chosen:
+                    continue
+                if only is not None and resolved not in only:
+                    continue
             if since is not None and file.version <= since:
                 continue
             old = grandfathered(file.version, lint_since)
@@ -75,8 +76,10 @@ def lint_paths(
 
 def _display(file: MigrationFile) -> MigrationFile:
     """The file with a path relative to the working directory when it is below it."""
+    if not file.path.is_absolute():
+        return file
     try:
-        relative = file.path.resolve().relative_to(Path.cwd().resolve())
+        relative = file.path.relative_to(Path.cwd().resolve())
     except ValueError:
         return file
     return MigrationFile(file.version, file.description, relative, file.text, file.checksum)
