@@ -165,6 +165,7 @@ def lint(
     since: str | None = None,
     include_all: bool = False,
     only: set[Path] | None = None,
+    jobs: int = 1,
     config: Config | None = None,
 ) -> LintReport:
     """Lint migration files or directories without a database (SPEC section 3).
@@ -183,6 +184,7 @@ def lint(
         lint_since=_lint_since(config),
         include_all=include_all,
         only=only,
+        jobs=jobs,
     )
 
 

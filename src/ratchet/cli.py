@@ -478,6 +478,7 @@ def lint_command(
         since=since,
         include_all=include_all,
         only=only,
+        jobs=0,
         config=config,
     )
     click.echo(render(report, output_format, strict=strict, colour=_use_colour()), nl=False)

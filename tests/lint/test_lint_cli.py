@@ -132,3 +132,20 @@ def test_python_api() -> None:
     report = ratchet.lint(Path(__file__).resolve().parents[2] / "migrations", dialect="sqlite")
     assert report.blocking() == []
     assert len(report.files) >= 7
+
+
+def test_parallel_lint_matches_one_process(project: Project) -> None:
+    project.write("1.0.0__users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);\n")
+    for n in range(1, 260):
+        sql = "DROP TABLE users;\n" if n % 50 == 0 else f"ALTER TABLE users ADD COLUMN c{n} TEXT;\n"
+        project.write(f"1.{n}.0__step_{n}.sql", sql)
+    result = project.ratchet("lint", "migrations", "--format", "json")
+    assert result.code == 1
+    parallel = json.loads(result.out)["findings"]
+    import ratchet
+
+    serial = ratchet.lint(project.migrations, dialect="sqlite").findings
+    assert [(f["file"].split("/")[-1], f["line"], f["rule"]) for f in parallel] == [
+        (f.path.name, f.line, f.rule) for f in serial
+    ]
+    assert [f["rule"] for f in parallel] == ["drop-table"] * 5

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from packaging.version import Version
 
 from ratchet.discover import MigrationFile, discover
-from ratchet.errors import MigrationFileError, UsageError
+from ratchet.errors import FileProblem, MigrationFileError, UsageError
 from ratchet.headers import parse_guards
-from ratchet.lint.engine import LintReport, grandfathered, header_findings, lint_file
+from ratchet.lint.engine import Finding, LintReport, grandfathered, header_findings, lint_file
 from ratchet.prepare import PreparedFile
 from ratchet.split import split_statements
 
 
 def _targets(paths: Iterable[Path]) -> dict[Path, set[Path] | None]:
-    """Directory -> the chosen files in it (``None`` = all of them)."""
+    """Resolved directory -> the chosen files in it (``None`` = all of them)."""
     chosen: dict[Path, set[Path] | None] = {}
     for path in paths:
         if path.is_dir():
-            chosen[path if not path.is_absolute() else path.resolve()] = None
+            chosen[path.resolve()] = None
         elif path.is_file():
             directory = path.parent.resolve()
             current = chosen.get(directory, set())
@@ -35,6 +38,13 @@ def _targets(paths: Iterable[Path]) -> dict[Path, set[Path] | None]:
     return chosen
 
 
+#: Below this many files one process is faster than starting workers.
+_POOL_MIN_FILES = 200
+_MAX_WORKERS = 4
+#: The jobs of the current run, set before the worker processes fork (so nothing is pickled).
+_JOBS: list[tuple[list[MigrationFile], int, bool]] = []
+
+
 def lint_paths(
     paths: Iterable[Path],
     *,
@@ -43,6 +53,7 @@ def lint_paths(
     lint_since: Version | None = None,
     include_all: bool = False,
     only: set[Path] | None = None,
+    jobs: int = 1,
 ) -> LintReport:
     """Lint every migration file under ``paths`` (directories or files).
 
@@ -50,8 +61,11 @@ def lint_paths(
     (skipped, or shown without blocking with ``include_all``); ``only`` keeps the files in
     that set of resolved paths (``--git-base``). Unreadable or invalid files are listed in
     ``report.problems``; the schema replay always uses the earlier files of the same directory.
+    ``jobs`` > 1 lints in that many forked processes, 0 picks a number from the CPUs (the CLI
+    does; library callers get one process unless they ask).
     """
     report = LintReport(dialect)
+    work: list[tuple[list[MigrationFile], int, bool]] = []
     for directory, chosen in _targets(paths).items():
         try:
             files = discover(directory)
@@ -59,25 +73,53 @@ def lint_paths(
             report.problems.extend(exc.problems)
             continue
         for position, file in enumerate(files):
-            if chosen is not None or only is not None:
-                resolved = file.path.resolve()
-                if chosen is not None and resolved not in chosen:
-                    continue
-                if only is not None and resolved not in only:
-                    continue
+            if chosen is not None and file.path not in chosen:
+                continue
+            if only is not None and file.path not in only:
+                continue
             if since is not None and file.version <= since:
                 continue
             old = grandfathered(file.version, lint_since)
             if old and not include_all:
                 continue
-            _lint_one(report, file, files[:position], dialect, old)
+            work.append((files, position, old))
+    workers = _workers(len(work), jobs)
+    if workers <= 1:
+        for files, position, old in work:
+            _lint_one(report, files[position], files[:position], dialect, old)
+        return report
+    _JOBS[:] = work
+    try:
+        size = -(-len(work) // (workers * 4))
+        chunks = [(start, min(start + size, len(work)), dialect) for start in range(0, len(work), size)]
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            for files_done, findings, problems in pool.map(_lint_chunk, chunks):
+                report.files.extend(files_done)
+                report.findings.extend(findings)
+                report.problems.extend(problems)
+    finally:
+        _JOBS.clear()
     return report
+
+
+def _workers(count: int, jobs: int) -> int:
+    if jobs != 0:
+        return jobs
+    if count < _POOL_MIN_FILES or "fork" not in get_all_start_methods():
+        return 1
+    return max(1, min(_MAX_WORKERS, len(os.sched_getaffinity(0))))
+
+
+def _lint_chunk(bounds: tuple[int, int, str]) -> tuple[list[Path], list[Finding], list[FileProblem]]:
+    start, stop, dialect = bounds
+    part = LintReport(dialect)
+    for files, position, old in _JOBS[start:stop]:
+        _lint_one(part, files[position], files[:position], dialect, old)
+    return part.files, part.findings, part.problems
 
 
 def _display(file: MigrationFile) -> MigrationFile:
     """The file with a path relative to the working directory when it is below it."""
-    if not file.path.is_absolute():
-        return file
     try:
         relative = file.path.relative_to(Path.cwd().resolve())
     except ValueError:
