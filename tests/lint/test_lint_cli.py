@@ -149,3 +149,52 @@ def test_parallel_lint_matches_one_process(project: Project) -> None:
         (f.path.name, f.line, f.rule) for f in serial
     ]
     assert [f["rule"] for f in parallel] == ["drop-table"] * 5
+
+
+@pytest.mark.parametrize("no_color", [None, "1"])
+def test_colour_only_on_a_tty_without_no_color(linted: Project, no_color: str | None) -> None:
+    import os
+    import pty
+
+    from conftest import RATCHET
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    if no_color:
+        env["NO_COLOR"] = no_color
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [RATCHET, "lint", "migrations", "--dialect", "sqlite"],
+            cwd=linted.root,
+            env=env,
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+        os.close(follower)
+        follower = -1
+        output = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+    finally:
+        os.close(leader)
+        if follower >= 0:
+            os.close(follower)
+    assert done.returncode == 1
+    assert b"drop-column" in output
+    assert (b"\x1b[" in output) is (no_color is None)
+
+
+def test_dialect_defaults_to_the_configured_database(project: Project) -> None:
+    project.write("1.0.0__index.sql", "CREATE INDEX CONCURRENTLY idx_a ON a (x);\n")
+    on_postgres = project.ratchet("lint", "--database", "postgresql://u@localhost/db")
+    assert on_postgres.code == 1 and "needs-no-transaction" in on_postgres.out
+    assert "(postgresql)" in on_postgres.out
+    assert project.ratchet("lint", "--dialect", "sqlite").code == 0

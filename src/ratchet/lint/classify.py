@@ -120,12 +120,16 @@ def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
 def _skip(words: list[Word], index: int, *phrases: tuple[str, ...]) -> int:
     """Skip any of the keyword ``phrases`` at ``index`` (repeatedly)."""
     moved = True
-    while moved:
+    while moved and index < len(words):
         moved = False
+        upper = words[index].upper
         for phrase in phrases:
-            if [w.upper for w in words[index : index + len(phrase)]] == list(phrase):
+            if phrase[0] != upper or index + len(phrase) > len(words):
+                continue
+            if all(words[index + k].upper == part for k, part in enumerate(phrase)):
                 index += len(phrase)
                 moved = True
+                break
     return index
 
 
@@ -146,6 +150,24 @@ def _has_phrase(words: list[Word], *phrase: str) -> bool:
     return any(uppers[i : i + n] == list(phrase) for i in range(len(uppers) - n + 1))
 
 
+def _data_head(statement: Statement) -> list[Word]:
+    """The words of ``INSERT [OR x] [INTO] name`` / ``REPLACE [INTO] name``, and no further.
+
+    Statements of bulk data are the most numerous and the longest, so this reads raw tokens
+    up to the target table and nothing else.
+    """
+    words: list[Word] = []
+    after_name = False
+    for word in islice(iter_words(statement), HEAD_LIMIT):
+        if after_name and word.text != ".":
+            break
+        words.append(word)
+        after_name = len(words) > 1 and word.is_name_like and word.upper not in ("INTO", "OR", "IGNORE", "REPLACE")
+        if word.text == ".":
+            after_name = False
+    return words
+
+
 class _Classifier:
     def __init__(self, statement: Statement, dialect: str, transactional: bool) -> None:
         self.statement = statement
@@ -158,18 +180,17 @@ class _Classifier:
         self.out.candidates.append(Candidate(rule, at.line, at.column, message, **obj))  # type: ignore[arg-type]
 
     def run(self) -> Classified:
-        stream = iter_words(self.statement)
-        first = next(stream, None)
-        if first is None:
+        if not self.statement.tokens:
             return self.out
-        self.out.verb = first.upper
-        if first.upper in _DATA_VERBS:
+        if self.statement.tokens[0].value.upper() in _DATA_VERBS:
             # Bulk data: classify from the head only, however long the statement is.
-            head = [first, *islice(stream, HEAD_LIMIT - 1)]
-            self.words = head
-            self.insert(head)
+            self.words = _data_head(self.statement)
+            self.out.verb = self.words[0].upper
+            self.insert(self.words)
             return self.out
-        self.words = [first, *stream]
+        self.words = list(iter_words(self.statement))
+        first = self.words[0]
+        self.out.verb = first.upper
         if self.split_problem():
             return self.out
         verb = first.upper

@@ -71,27 +71,29 @@ def iter_words(statement: Statement) -> Iterator[Word]:
     for token in statement.tokens:
         value = token.value
         if not (token.is_whitespace or token.ttype in T.Comment):
-            yield from _words_of(token, value, depth, line, column)
-            if token.ttype in T.Punctuation:
-                if value == "(":
+            if value == ")" and token.ttype in T.Punctuation:
+                depth = max(depth - 1, 0)
+                yield Word(value, value, token.ttype, depth, line, column)
+            elif (" " in value or "\n" in value or "\t" in value) and token.ttype in T.Keyword:
+                yield from _keyword_words(token, value, depth, line, column)
+            else:
+                yield Word(value, value.upper(), token.ttype, depth, line, column)
+                if value == "(" and token.ttype in T.Punctuation:
                     depth += 1
-                elif value == ")" and depth > 0:
-                    depth -= 1
-        line, column = _advance(line, column, value)
+        if "\n" in value:
+            line, column = line + value.count("\n"), len(value) - value.rfind("\n")
+        else:
+            column += len(value)
 
 
-def _words_of(token: Token, value: str, depth: int, line: int, column: int) -> Iterator[Word]:
-    if token.ttype in T.Punctuation and value == ")":
-        depth = max(depth - 1, 0)
-    if token.ttype in T.Keyword and (" " in value or "\n" in value or "\t" in value):
-        offset = 0
-        for part in value.split():
-            offset = value.index(part, offset)
-            part_line, part_column = _advance(line, column, value[:offset])
-            yield Word(part, part.upper(), token.ttype, depth, part_line, part_column)
-            offset += len(part)
-        return
-    yield Word(value, value.upper(), token.ttype, depth, line, column)
+def _keyword_words(token: Token, value: str, depth: int, line: int, column: int) -> Iterator[Word]:
+    """``NOT NULL`` as two words, each at its own position."""
+    offset = 0
+    for part in value.split():
+        offset = value.index(part, offset)
+        part_line, part_column = _advance(line, column, value[:offset])
+        yield Word(part, part.upper(), token.ttype, depth, part_line, part_column)
+        offset += len(part)
 
 
 def head_words(statement: Statement, limit: int) -> list[Word]:
