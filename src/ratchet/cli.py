@@ -453,6 +453,9 @@ def _use_colour() -> bool:
 @click.option("--since", metavar="VERSION", help="Lint only files newer than VERSION.")
 @click.option("--git-base", metavar="REF", help="Lint only files added or changed since git REF.")
 @click.option("--all", "include_all", is_flag=True, help="Also show files grandfathered by lint-since.")
+@click.option(
+    "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (0: from the CPUs, for many files)."
+)
 @handles_errors
 def lint_command(
     paths: tuple[Path, ...],
@@ -464,6 +467,7 @@ def lint_command(
     since: str | None,
     git_base: str | None,
     include_all: bool,
+    jobs: int,
 ) -> None:
     """Check migration files against the additive-only rules; needs no database.
 
@@ -478,7 +482,7 @@ def lint_command(
         since=since,
         include_all=include_all,
         only=only,
-        jobs=0,
+        jobs=jobs,
         config=config,
     )
     click.echo(render(report, output_format, strict=strict, colour=_use_colour()), nl=False)

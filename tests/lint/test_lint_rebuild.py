@@ -162,3 +162,18 @@ def test_foreign_key_violation_rolls_the_rebuild_back(project: Project, sqlite_p
     assert _rows(sqlite_path, "SELECT count(*) FROM users") == [(3,)]
     assert _rows(sqlite_path, "SELECT count(*) FROM posts") == [(4,)]
     assert _rows(sqlite_path, "PRAGMA foreign_keys") == [(0,)]  # a fresh connection's default; nothing leaked
+
+
+def test_dependent_view_must_be_dropped_and_recreated(tmp_path: Path) -> None:
+    view = "CREATE VIEW user_emails AS SELECT id, email FROM users;\n"
+    directory = tmp_path / "m"
+    write(directory, FAITHFUL)
+    (directory / "1.2.5__view.sql").write_text(view, encoding="utf-8")
+    report = lint_paths([directory], dialect="sqlite")
+    lost = [(f.rule, f.message) for f in report.findings if f.path.name.startswith("1.3.0")]
+    assert [rule for rule, _ in lost] == ["rebuild-loses-dependents"], lost
+    assert "view user_emails" in lost[0][1]
+    fixed = "DROP VIEW user_emails;\n" + FAITHFUL + view
+    (directory / "1.3.0__rebuild_users.sql").write_text(fixed, encoding="utf-8")
+    report = lint_paths([directory], dialect="sqlite")
+    assert [(f.rule, f.severity) for f in report.findings if f.path.name.startswith("1.3.0")] == [("drop-view", "info")]

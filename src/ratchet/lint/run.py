@@ -85,8 +85,9 @@ def lint_paths(
             work.append((files, position, old))
     workers = _workers(len(work), jobs)
     if workers <= 1:
+        cwd = Path.cwd().resolve()
         for files, position, old in work:
-            _lint_one(report, files[position], files[:position], dialect, old)
+            _lint_one(report, files[position], files[:position], dialect, old, cwd)
         return report
     _JOBS[:] = work
     try:
@@ -113,22 +114,25 @@ def _workers(count: int, jobs: int) -> int:
 def _lint_chunk(bounds: tuple[int, int, str]) -> tuple[list[Path], list[Finding], list[FileProblem]]:
     start, stop, dialect = bounds
     part = LintReport(dialect)
+    cwd = Path.cwd().resolve()
     for files, position, old in _JOBS[start:stop]:
-        _lint_one(part, files[position], files[:position], dialect, old)
+        _lint_one(part, files[position], files[:position], dialect, old, cwd)
     return part.files, part.findings, part.problems
 
 
-def _display(file: MigrationFile) -> MigrationFile:
-    """The file with a path relative to the working directory when it is below it."""
+def _display(file: MigrationFile, cwd: Path) -> MigrationFile:
+    """The file with a path relative to the working directory ``cwd`` when it is below it."""
     try:
-        relative = file.path.relative_to(Path.cwd().resolve())
+        relative = file.path.relative_to(cwd)
     except ValueError:
         return file
     return MigrationFile(file.version, file.description, relative, file.text, file.checksum)
 
 
-def _lint_one(report: LintReport, file: MigrationFile, earlier: list[MigrationFile], dialect: str, old: bool) -> None:
-    file = _display(file)
+def _lint_one(
+    report: LintReport, file: MigrationFile, earlier: list[MigrationFile], dialect: str, old: bool, cwd: Path
+) -> None:
+    file = _display(file, cwd)
     report.files.append(file.path)
     try:
         guards = parse_guards(file.path, file.text)
