@@ -51,6 +51,20 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("opaque-sql", LITE, "PRAGMA writable_schema = ON;", 1, 1),
     ("split-ambiguity", MY, "DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nDELIMITER ;", 1, 1),
     ("split-ambiguity", MY, "CREATE TABLE a (x int);\nEND IF;", 2, 1),
+    (
+        "split-ambiguity",
+        MY,
+        "CREATE PROCEDURE p() lbl: BEGIN REPEAT SET @x = @x + 1; UNTIL @x > 5 END REPEAT; END lbl;",
+        1,
+        55,
+    ),
+    (
+        "split-ambiguity",
+        MY,
+        "CREATE TRIGGER t BEFORE INSERT ON users FOR EACH ROW IF 1 THEN SET NEW.id = 1; END IF;",
+        1,
+        80,
+    ),
     ("split-ambiguity", PG, "BEGIN ISOLATION LEVEL SERIALIZABLE;\nCREATE TABLE a (x int);\nCOMMIT;", 1, 35),
     ("split-ambiguity", PG, "COPY users (id) FROM stdin;\n1\n2\n\\.\n", 2, 1),
     ("transaction-control", ALL, "BEGIN;\nCREATE TABLE a (x int);\nCOMMIT;", 1, 1),
@@ -127,6 +141,13 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     ("split-ambiguity", MY, "CREATE PROCEDURE p() BEGIN IF 1 THEN SELECT 1; END IF; SELECT 2; END;"),
     ("split-ambiguity", MY, "CREATE TRIGGER t BEFORE INSERT ON users FOR EACH ROW BEGIN SET NEW.email = 'x'; END;"),
     ("split-ambiguity", PG, "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;"),
+    (
+        "split-ambiguity",
+        MY,
+        "CREATE PROCEDURE p() lbl: BEGIN IF (1) THEN DROP TABLE IF EXISTS x; END IF; "
+        "CASE 1 WHEN 1 THEN SELECT IF(1, 2, 3); END CASE; WHILE 0 DO SELECT REPEAT('a', 2); END WHILE; "
+        "SELECT CASE WHEN 1 THEN 2 END; END lbl;",
+    ),
     ("transaction-control", ALL, "-- guard: no-transaction\nBEGIN;\nCREATE TABLE a (x int);\nCOMMIT;"),
     ("needs-no-transaction", PG, "-- guard: no-transaction\nCREATE INDEX CONCURRENTLY idx_email ON users (email);"),
     ("needs-no-transaction", PG, "CREATE INDEX idx_email ON users (email);"),

@@ -150,6 +150,45 @@ def _has_phrase(words: list[Word], *phrase: str) -> bool:
     return any(uppers[i : i + n] == list(phrase) for i in range(len(uppers) - n + 1))
 
 
+_BLOCK_OPENERS = frozenset({"BEGIN", "CASE", "IF", "WHILE", "LOOP", "REPEAT"})
+
+
+def _opens_block(words: list[Word], position: int) -> bool:
+    word = words[position]
+    following = words[position + 1].upper if position + 1 < len(words) else ""
+    if word.upper not in _BLOCK_OPENERS:
+        return False
+    if following == "(":  # IF(...) and REPEAT(...) are functions; IF (cond) THEN is a block
+        closing = next(
+            (i for i in range(position + 2, len(words)) if words[i].depth == word.depth and words[i].text == ")"),
+            len(words),
+        )
+        return word.upper == "IF" and closing + 1 < len(words) and words[closing + 1].upper == "THEN"
+    if word.upper == "IF" and following in ("EXISTS", "NOT"):
+        return False
+    return not (position > 0 and words[position - 1].upper == "END")  # the IF of END IF
+
+
+def _balanced(words: list[Word]) -> bool:
+    """Whether every BEGIN/CASE/IF/WHILE/LOOP/REPEAT block of a routine body is closed by its
+    END and nothing follows the outermost END: otherwise sqlparse split the body wrongly."""
+    stack: list[str] = []
+    for position, word in enumerate(words):
+        if _opens_block(words, position):
+            stack.append(word.upper)
+        elif word.upper == "END":
+            if not stack:
+                return False
+            following = words[position + 1].upper if position + 1 < len(words) else ""
+            closes = following if following in _BLOCK_OPENERS - {"BEGIN"} else None
+            opened = stack.pop()
+            if (closes is not None and opened != closes) or (closes is None and opened not in ("BEGIN", "CASE")):
+                return False
+            if not stack and position + 2 < len(words):
+                return False  # more than a label after the outermost END: a statement was swallowed
+    return not stack
+
+
 def _data_head(statement: Statement) -> list[Word]:
     """The words of ``INSERT [OR x] [INTO] name`` / ``REPLACE [INTO] name``, and no further.
 
@@ -234,9 +273,10 @@ class _Classifier:
     def split_problem(self) -> bool:
         words = self.words
         first = words[0]
-        if (first.upper in _BODY_FRAGMENTS and first.upper != "END") or (
-            first.upper == "END" and len(words) > 1 and words[1].upper in {"IF", "WHILE", "LOOP", "REPEAT", "CASE"}
-        ):
+        fragment_end = first.upper == "END" and (
+            (len(words) > 1 and words[1].upper not in ("TRANSACTION", "WORK")) or self.dialect == "mysql"
+        )
+        if (first.upper in _BODY_FRAGMENTS and first.upper != "END") or fragment_end:
             self.add(
                 "split-ambiguity",
                 first,
@@ -247,11 +287,8 @@ class _Classifier:
         semicolons = [w for w in words if w.text == ";" and w.ttype in T.Punctuation]
         if not semicolons:
             return False
-        if first.upper == "CREATE" and any(w.upper == "BEGIN" for w in words):
-            last = words[-1]
-            ends = last.upper == "END" or (len(words) > 1 and words[-2].upper == "END")
-            if ends:
-                return False
+        if first.upper == "CREATE" and any(w.upper == "BEGIN" for w in words) and _balanced(words):
+            return False
         self.add(
             "split-ambiguity",
             semicolons[0],
