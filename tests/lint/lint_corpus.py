@@ -75,6 +75,8 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("guard-misplaced", ALL, "CREATE TABLE a (x int);\n-- guard: no-transaction\n", 2, 1),
     ("waiver-missing-reason", ALL, "-- guard: allow drop-table\nDROP TABLE users;", 1, 1),
     ("waiver-unknown-rule", ALL, '-- guard: allow drop-tabel reason="typo"\nCREATE TABLE a (x int);', 1, 1),
+    ("waiver-unknown-rule", ALL, '-- guard: allow transaction-control reason="x"\nBEGIN;\nCOMMIT;', 1, 1),
+    ("unrecognized-statement", PG, "EXPLAIN ANALYZE DELETE FROM users;", 1, 1),
     ("drop-index", LITE_PG, "DROP INDEX idx_users_email;", 1, 1),
     ("drop-index", MY, "DROP INDEX idx_users_email ON users;", 1, 1),
     ("drop-index", MY, "ALTER TABLE users DROP INDEX idx_users_email;", 1, 19),

@@ -177,3 +177,17 @@ def test_dependent_view_must_be_dropped_and_recreated(tmp_path: Path) -> None:
     (directory / "1.3.0__rebuild_users.sql").write_text(fixed, encoding="utf-8")
     report = lint_paths([directory], dialect="sqlite")
     assert [(f.rule, f.severity) for f in report.findings if f.path.name.startswith("1.3.0")] == [("drop-view", "info")]
+
+
+def test_replay_failure_is_unverified_and_names_the_file(tmp_path: Path) -> None:
+    directory = tmp_path / "m"
+    write(directory, FAITHFUL)
+    (directory / "1.2.5__extension.sql").write_text("CREATE EXTENSION hstore;\n", encoding="utf-8")
+    report = lint_paths([directory], dialect="sqlite")
+    found = [(f.rule, f.message) for f in report.findings if f.path.name.startswith("1.3.0")]
+    assert len(found) == 1 and found[0][0] == "rebuild-unverified"
+    assert "1.2.5__extension.sql" in found[0][1]
+    (directory / "1.2.5__extension.sql").write_text(
+        "-- guard: dialect postgresql\nCREATE EXTENSION hstore;\n", encoding="utf-8"
+    )
+    assert [f for f in lint_paths([directory], dialect="sqlite").findings if f.path.name.startswith("1.3.0")] == []
