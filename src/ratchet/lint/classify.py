@@ -18,10 +18,10 @@ from ratchet.split import Statement
 #: Words read to classify a bulk-data statement (INSERT ... VALUES of any size).
 HEAD_LIMIT = 64
 _DATA_VERBS = frozenset({"INSERT", "REPLACE"})
-_CREATE_SKIP = frozenset(
+_CREATE_MODIFIERS = frozenset(
     {"OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL", "VIRTUAL", "RECURSIVE", "CONSTRAINT"}
-    | {"ALGORITHM", "=", "UNDEFINED", "MERGE", "TEMPTABLE", "SQL", "SECURITY", "DEFINER", "INVOKER", "AGGREGATE"}
-    | {"TRUSTED", "PROCEDURAL", "ONLINE", "OFFLINE", "FULLTEXT", "SPATIAL"}
+    | {"UNIQUE", "ALGORITHM", "=", "UNDEFINED", "MERGE", "TEMPTABLE", "SQL", "SECURITY", "INVOKER", "AGGREGATE"}
+    | {"TRUSTED", "PROCEDURAL", "ONLINE", "OFFLINE", "FULLTEXT", "SPATIAL", "IF", "NOT", "EXISTS"}
 )
 _CREATE_KINDS = {
     "TABLE": "table",
@@ -314,9 +314,14 @@ class _Classifier:
         unique = False
         concurrently = False
         while index < len(words) and words[index].upper not in _CREATE_KINDS:
-            if words[index].upper == "UNIQUE":
-                unique = True
-            if index > 12:
+            upper = words[index].upper
+            unique = unique or upper == "UNIQUE"
+            if upper == "DEFINER":  # MySQL DEFINER = user@host: skip the account
+                index += 1
+                while index < len(words) and words[index].upper not in _CREATE_KINDS and words[index].upper != "SQL":
+                    index += 1
+                continue
+            if upper not in _CREATE_MODIFIERS:
                 break
             index += 1
         if index >= len(words) or words[index].upper not in _CREATE_KINDS:

@@ -94,22 +94,3 @@ def _keyword_words(token: Token, value: str, depth: int, line: int, column: int)
         part_line, part_column = _advance(line, column, value[:offset])
         yield Word(part, part.upper(), token.ttype, depth, part_line, part_column)
         offset += len(part)
-
-
-def head_words(statement: Statement, limit: int) -> list[Word]:
-    """At most ``limit`` words from the start: enough to classify a statement by its head."""
-    out: list[Word] = []
-    for word in iter_words(statement):
-        out.append(word)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def mysql_conditional_comments(statement: Statement) -> Iterator[tuple[int, int]]:
-    """Positions of MySQL ``/*! ... */`` executable comments inside the statement."""
-    line, column = statement.line, statement.column
-    for token in statement.tokens:
-        if token.ttype in T.Comment and token.value.startswith("/*!"):
-            yield line, column
-        line, column = _advance(line, column, token.value)
