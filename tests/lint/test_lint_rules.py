@@ -79,3 +79,10 @@ def test_huge_statement_is_classified_from_its_head(tmp_path: Path) -> None:
     sql = f"INSERT INTO users (id, username) VALUES {rows};\nREPLACE INTO users (id, username) VALUES {rows};"
     findings = lint_sql(tmp_path, sql, "mysql")
     assert [(f.rule, f.line) for f in findings if f.rule != "mysql-implicit-commit"] == [("replace-into", 2)]
+
+
+def test_huge_non_insert_statement_is_classified(tmp_path: Path) -> None:
+    whens = " ".join(f"WHEN {i} THEN 'u{i}@x'" for i in range(4000))
+    sql = f"UPDATE users SET email = CASE id {whens} END;\n"
+    findings = lint_sql(tmp_path, sql, "postgresql")
+    assert [(f.rule, f.line, f.column) for f in findings] == [("update-without-where", 1, 1)]
