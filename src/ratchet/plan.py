@@ -98,7 +98,7 @@ def make_plan(
         file = by_version.get(version)
         row = state.rows.get(version)
         kind = _state_of(file, row, highest)
-        if kind == "pending" and high_water is not None and version < high_water:
+        if kind == "pending" and high_water is not None and version <= high_water:
             kind = "pending" if out_of_order else "out-of-order"
         description = file.description if file else row.description if row else ""
         entries.append(Entry(version, description, kind, file, row))
@@ -122,7 +122,7 @@ def _drift(
             kind,
             version,
             f"{file.path}: applied file {version} was edited after it was applied "
-            f"(checksum in database {row.checksum[:12]}..., file {file.checksum[:12]}...)",
+            f"(checksum recorded {row.checksum}, file now {file.checksum})",
             "restore the file as applied (git checkout it) and put the change in a new migration with `ratchet new`",
         )
     if kind == "missing" and row is not None:
