@@ -7,9 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import Project
 
 import ratchet
+from conftest import Project
 from ratchet.errors import MigrationFileError, SettingsError, StatementFailedError, UsageError
 
 

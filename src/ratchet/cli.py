@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -110,8 +111,18 @@ class CliEvents(Events):
             return
         reason = f" ({result.reason})" if result.reason else ""
         click.echo(
-            f"  {result.version!s:<10} {result.description:<32} {result.outcome:<15} {result.duration_ms:>6} ms{reason}"
+            f"  {result.version!s:<10} {result.description:<32} {result.outcome:<15} "
+            f"{format_ms(result.duration_ms):>8}{reason}"
         )
+
+
+def format_ms(milliseconds: float) -> str:
+    """``12 ms``, ``<1 ms`` or ``3.4 s``."""
+    if milliseconds < 1:
+        return "<1 ms"
+    if milliseconds < 10_000:
+        return f"{milliseconds:.0f} ms"
+    return f"{milliseconds / 1000:.1f} s"
 
 
 def render_plan(planned: list[PreparedFile], dialect: str) -> str:
@@ -198,6 +209,7 @@ def migrate(
     """Apply pending migrations in version order, each file in its own transaction."""
     config = resolve(database, migrations)
     events = CliEvents(quiet=quiet or as_json)
+    started = time.perf_counter()
     try:
         report = api.migrate(
             config.database,
@@ -218,10 +230,10 @@ def migrate(
         return
     if quiet:
         return
-    _print_migrate_summary(report, config)
+    _print_migrate_summary(report, config, (time.perf_counter() - started) * 1000)
 
 
-def _print_migrate_summary(report: api.MigrateReport, config: Config) -> None:
+def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms: float) -> None:
     where = mask_password(config.database)
     if report.dry_run:
         if report.planned:
@@ -240,11 +252,10 @@ def _print_migrate_summary(report: api.MigrateReport, config: Config) -> None:
     counts: dict[str, int] = {}
     for result in report.results:
         counts[result.outcome] = counts.get(result.outcome, 0) + 1
-    total_ms = sum(r.duration_ms for r in report.results)
     parts = ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
     click.echo(
         f"migrated {where} from {describe_version(report.from_version)} to "
-        f"{describe_version(report.to_version)}: {parts} in {total_ms} ms"
+        f"{describe_version(report.to_version)}: {parts} in {format_ms(elapsed_ms)}"
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from packaging.version import Version
 
@@ -174,11 +173,3 @@ def refuse_on_drift(plan: Plan) -> None:
 def describe_version(version: Version | None) -> str:
     """``1.2.0`` or ``(empty)``."""
     return str(version) if version is not None else "(empty)"
-
-
-def relative(path: Path) -> str:
-    """``path`` relative to the working directory when below it, for shorter messages."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
