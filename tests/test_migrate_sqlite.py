@@ -148,3 +148,18 @@ def test_progress_bar_on_a_terminal(project: Project) -> None:
     assert "100%" in shown and "1.0.0" in shown
     piped = project.ratchet("migrate")
     assert "%" not in piped.out
+
+
+def test_read_only_commands_never_create_the_database(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    for command in (("status",), ("validate",), ("plan",), ("migrate", "--dry-run"), ("settings", "list")):
+        result = project.ratchet(*command)
+        assert result.code == 0, (command, result.output)
+    assert project.ratchet("settings", "get", "x").code == 1
+    assert not sqlite_path.exists()
+
+
+def test_empty_migrations_directory_is_up_to_date(project: Project, sqlite_path: Path) -> None:
+    result = project.ratchet("migrate")
+    assert result.code == 0
+    assert "up to date at (empty)" in result.out
