@@ -96,6 +96,9 @@ def migrate(
     with session(database, config) as (backend, tables):
         state: DatabaseState = tables.state()
         plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
+        if any(problem.kind == "running" for problem in plan.drift):
+            state = _state_after_live_runner(backend, tables, config)
+            plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
         refuse_on_drift(plan)
         prepared = prepare_files(plan.pending, loaded.guards)
         report = MigrateReport(
@@ -117,6 +120,17 @@ def migrate(
         report.results = Runner(backend, tables, options).run(prepared)
         report.to_version = tables.db_version()
         return report
+
+
+def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -> DatabaseState:
+    """Re-read the state once the migration lock is free.
+
+    A ``running`` row is what a crashed no-transaction file leaves, but also what a live
+    runner shows while it is inside one, holding the migration lock. Waiting for that lock
+    tells them apart: a live runner finishes first; a dead one's lock is already free.
+    """
+    with migration_lock(backend, config.lock_timeout_s):
+        return tables.state()
 
 
 def status(database: Database, migrations: str | Path = "migrations", *, config: Config | None = None) -> StatusReport:
