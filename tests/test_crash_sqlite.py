@@ -20,10 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Project
 from sqlite_trials import (
     PROCESS_TIMEOUT_S,
     Snapshot,
     SqlFile,
+    connect,
     db_version,
     history,
     replay,
@@ -228,6 +230,7 @@ def test_sigkill_in_a_no_transaction_file_stops_at_a_statement_boundary(tmp_path
         if running:
             assert again == 4, f"{context}: an interrupted no-transaction file must refuse:\n{output}"
             assert "ratchet repair" in output and running in output, f"{context}:\n{output}"
+            assert "may also have taken effect" in output, f"{context}:\n{output}"
             assert (snapshot(db), history(db)) == before, f"{context}: the refused run changed the database"
             continue
         assert again == 0, f"{context}: the run after the kill failed:\n{output}"
@@ -236,3 +239,25 @@ def test_sigkill_in_a_no_transaction_file_stops_at_a_statement_boundary(tmp_path
     print(f"seed {seed}: kill window {trials.window:.2f}s, outcomes {dict(trials.outcomes)}")
     interrupted = sum(n for what, n in trials.outcomes.items() if what != "finished before the kill")
     assert interrupted, f"seed {seed}: no kill landed before the run finished, so nothing was tested"
+
+
+def test_a_crash_between_a_statement_and_its_progress_row_is_reported(project: Project, sqlite_path: Path) -> None:
+    """The state the trials above hit now and then, built by hand: statement 2 of the
+    no-transaction file committed, the kill came before its progress update."""
+    project.write("1.0.0__first.sql", "CREATE TABLE t (id INTEGER);\n")
+    statements = ("CREATE TABLE nt (n INTEGER)", "INSERT INTO nt (n) VALUES (1)", "INSERT INTO nt (n) VALUES (2)")
+    project.write("1.1.0__outside.sql", NO_TRANSACTION.header + "".join(f"{sql};\n" for sql in statements))
+    assert project.ratchet("migrate").code == 0
+    connection = connect(sqlite_path)
+    try:
+        connection.execute("DELETE FROM nt WHERE n = 2")
+        connection.execute("UPDATE schema_history SET status = 'running', statements_done = 1 WHERE version = '1.1.0'")
+        connection.execute("UPDATE system_settings SET value = '1.0.0' WHERE key = 'db_version'")
+    finally:
+        connection.close()
+
+    result = project.ratchet("migrate")
+
+    assert result.code == 4, result.output
+    assert "after 1 recorded statement(s)" in result.err and "may also have taken effect" in result.err
+    assert "check whether statement 2 took effect" in result.err and "ratchet repair 1.1.0" in result.err
