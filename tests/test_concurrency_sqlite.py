@@ -100,12 +100,15 @@ def logged_versions(db: Path) -> list[str]:
         connection.close()
 
 
-@pytest.mark.parametrize("start", ["fresh", "middle"])
+@pytest.mark.parametrize("start", ["fresh", "middle", "middle, then a no-transaction file"])
 def test_eight_runners_apply_every_file_exactly_once(tmp_path: Path, start: str) -> None:
     files = [log_file(n) for n in range(1, 11)]
+    if "no-transaction" in start:
+        # The first runner to get the lock enters it at once; the others see its running row.
+        files[5] = log_file(6, header="-- guard: no-transaction\n")
     write_files(tmp_path / "migrations", files)
     db = tmp_path / "app.db"
-    if start == "middle":
+    if start.startswith("middle"):
         code, output = run_migrate(tmp_path, db, "--to", "1.0.5")
         assert code == 0, output
         assert db_version(db) == "1.0.5"
