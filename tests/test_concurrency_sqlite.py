@@ -9,8 +9,11 @@ proves that every file ran exactly once.
 from __future__ import annotations
 
 import os
+import random
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -123,6 +126,33 @@ def test_eight_runners_apply_every_file_exactly_once(tmp_path: Path, start: str)
     assert sorted(version for version, _, _ in rows) == versions
     assert {status for _, status, _ in rows} == {"applied"}
     assert db_version(db) == "1.0.10"
+
+
+def test_runners_killed_mid_way_leave_the_rest_to_the_survivors(tmp_path: Path) -> None:
+    """SIGKILL half of the runners at random moments: a dead holder's write lock dies with it,
+    and the survivors still apply every file exactly once."""
+    seed = int(os.environ.get("RATCHET_TRIAL_SEED", random.SystemRandom().randrange(2**31)))
+    rng = random.Random(seed)
+    files = [log_file(n, rows=100_000) for n in range(1, 11)]  # ~30 ms each, so kills land mid-file
+    write_files(tmp_path / "migrations", files)
+    db = tmp_path / "app.db"
+    runners = Barrier(tmp_path, db, RUNNERS)
+    victims = rng.sample(runners.processes, RUNNERS // 2)
+    delays = sorted(rng.uniform(0, 0.4) for _ in victims)
+    runners.release()
+    released = time.monotonic()
+    for victim, delay in zip(victims, delays, strict=True):
+        time.sleep(max(0.0, released + delay - time.monotonic()))
+        victim.send_signal(signal.SIGKILL)
+    for process, (code, output) in zip(runners.processes, runners.finish(), strict=True):
+        if process in victims:
+            assert code in (0, -signal.SIGKILL), f"seed {seed}: {output}"
+        else:
+            assert code == 0, f"seed {seed}: a survivor failed:\n{output}"
+    versions = sorted(file.version for file in files)
+    assert logged_versions(db) == versions, f"seed {seed}"
+    assert sorted(version for version, status, _ in history(db) if status == "applied") == versions, f"seed {seed}"
+    assert db_version(db) == "1.0.10", f"seed {seed}"
 
 
 def test_a_running_row_of_a_live_runner_is_waited_for_not_refused(tmp_path: Path) -> None:

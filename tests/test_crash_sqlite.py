@@ -43,6 +43,7 @@ pytestmark = pytest.mark.slow
 TRIALS = 30
 CHUNKS = 3  # separate test items, so pytest-xdist can spread the trials over both cores
 NO_TRANSACTION_TRIALS = 8
+SINGLE_TRANSACTION_TRIALS = 5
 BASE_SEED = int(os.environ.get("RATCHET_TRIAL_SEED", random.SystemRandom().randrange(2**31)))
 
 TRANSACTIONAL = [
@@ -104,9 +105,10 @@ NO_TRANSACTION = SqlFile(
 class Trials:
     """One migrations directory, a calibrated kill window, and cached replays."""
 
-    def __init__(self, root: Path, files: list[SqlFile], seed: int) -> None:
+    def __init__(self, root: Path, files: list[SqlFile], seed: int, *args: str) -> None:
         self.root = root
         self.files = files
+        self.args = args
         self.seed = seed
         self.rng = random.Random(seed)
         self.replays: dict[tuple[int, int], Snapshot] = {}
@@ -118,7 +120,7 @@ class Trials:
     def _calibrate(self) -> float:
         """The kill window: the time one full run takes from its database file's creation to its exit."""
         db = self.root / "calibrate.db"
-        process = spawn_migrate(self.root, db)
+        process = spawn_migrate(self.root, db, *self.args)
         assert wait_for(db.exists, process, "the database file"), process.communicate()
         started = time.monotonic()
         out, err = process.communicate(timeout=PROCESS_TIMEOUT_S)
@@ -144,7 +146,7 @@ class Trials:
     def kill_at_random(self, db: Path) -> int:
         """Start ``ratchet migrate`` on ``db`` and SIGKILL it after a random delay."""
         delay = self.rng.uniform(0, self.window)
-        process = spawn_migrate(self.root, db)
+        process = spawn_migrate(self.root, db, *self.args)
         started = time.monotonic()
         if wait_for(db.exists, process, "the database file"):
             started = time.monotonic()
@@ -277,3 +279,23 @@ def test_a_crash_between_a_statement_and_its_progress_row_is_reported(project: P
     assert result.code == 4, result.output
     assert "after 1 recorded statement(s)" in result.err and "may also have taken effect" in result.err
     assert "check whether statement 2 took effect" in result.err and "ratchet repair 1.1.0" in result.err
+
+
+def test_sigkill_in_a_single_transaction_run_is_all_or_nothing(tmp_path: Path) -> None:
+    seed = BASE_SEED + CHUNKS + 1
+    trials = Trials(tmp_path, TRANSACTIONAL, seed, "--single-transaction")
+    versions = [file.version for file in TRANSACTIONAL]
+    for trial in range(SINGLE_TRANSACTION_TRIALS):
+        context = f"seed {seed} (RATCHET_TRIAL_SEED={BASE_SEED}), trial {trial}"
+        db = tmp_path / f"trial{trial}.db"
+        code = trials.kill_at_random(db)
+        inspected = trials.copy_as_killed(db)
+        trials.classify(code, inspected)
+        trials.check_after_kill(inspected, context)
+        assert [v for v, _, _ in history(inspected)] in ([], versions), f"{context}: {history(inspected)}"
+        again, output = run_migrate(tmp_path, db, "--single-transaction")
+        assert again == 0, f"{context}: the run after the kill failed:\n{output}"
+        assert [v for v, _, _ in history(db)] == versions, f"{context}: {history(db)}"
+        assert snapshot(db) == trials.expected(len(TRANSACTIONAL)), f"{context}: final schema"
+    print(f"seed {seed}: kill window {trials.window:.2f}s, outcomes {dict(trials.outcomes)}")
+    assert trials.killed, f"seed {seed}: no kill landed before the run finished, so nothing was tested"
