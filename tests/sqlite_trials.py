@@ -20,10 +20,10 @@ RATCHET_TABLES = frozenset({"system_settings", "schema_history"})
 PROCESS_TIMEOUT_S = 120.0
 
 
-def slow_insert(table: str, note: str, rows: int = 100_000) -> str:
+def slow_insert(table: str, note: str, rows: int = 100_000, *, column: str = "note") -> str:
     """An ``INSERT ... SELECT`` that takes ~30 ms by itself (SQLite has no sleep function)."""
     return (
-        f"INSERT INTO {table} (n, note) SELECT count(*), '{note}' FROM "
+        f"INSERT INTO {table} (n, {column}) SELECT count(*), '{note}' FROM "
         f"(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < {rows}) SELECT x FROM c)"
     )
 
