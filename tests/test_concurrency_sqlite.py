@@ -158,7 +158,7 @@ def test_runners_killed_mid_way_leave_the_rest_to_the_survivors(tmp_path: Path) 
 def test_a_running_row_of_a_live_runner_is_waited_for_not_refused(tmp_path: Path) -> None:
     """A second runner that starts while the first is inside a no-transaction file sees a
     ``running`` row; that row belongs to a live process, so the second must wait, not refuse."""
-    slow = tuple(slow_insert("log", "1.0.2", 150_000, column="version") for _ in range(8))
+    slow = tuple(slow_insert("log", "1.0.2", 150_000, column="version") for _ in range(12))
     files = [log_file(1), SqlFile("1.0.2", "outside", slow, header="-- guard: no-transaction\n"), log_file(3)]
     write_files(tmp_path / "migrations", files)
     db = tmp_path / "app.db"
