@@ -12,13 +12,12 @@ from packaging.version import InvalidVersion, Version
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend
 from ratchet.config import Config, load_config
-from ratchet.discover import discover
-from ratchet.errors import LintFailed, RatchetError, UsageError
-from ratchet.history import DatabaseState, Tables, check_setting
+from ratchet.errors import LintFailed, RatchetError, RefusedError, UsageError
+from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.lint import LintReport, lint_paths, lint_prepared
 from ratchet.plan import Plan, make_plan, refuse_on_drift
-from ratchet.prepare import PreparedFile, prepare_files
-from ratchet.runner import Events, FileResult, Runner, RunOptions
+from ratchet.prepare import PreparedFile, load_migrations, prepare_files
+from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
 from ratchet.urls import parse_url
 
 Database = object  # a URL string or an open DB-API connection
@@ -99,13 +98,16 @@ def migrate(
     """
     config = _config(migrations, config)
     target = parse_version(to, "--to") if to is not None else None
-    files = discover(config.migrations)
+    loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
         state: DatabaseState = tables.state()
-        plan = make_plan(files, state, to=target, out_of_order=out_of_order)
+        plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
+        if any(problem.kind == "running" for problem in plan.drift):
+            state = _state_after_live_runner(backend, tables, config)
+            plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
         refuse_on_drift(plan)
-        prepared = prepare_files(plan.pending)
-        linted = lint_prepared(prepared, files, dialect=backend.dialect, lint_since=_lint_since(config))
+        prepared = prepare_files(plan.pending, loaded.guards)
+        linted = lint_prepared(prepared, loaded.files, dialect=backend.dialect, lint_since=_lint_since(config))
         blocking = linted.blocking()
         if blocking and not no_lint:
             raise LintFailed(
@@ -140,6 +142,17 @@ def migrate(
         report.results = Runner(backend, tables, options).run(prepared)
         report.to_version = tables.db_version()
         return report
+
+
+def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -> DatabaseState:
+    """Re-read the state once the migration lock is free.
+
+    A ``running`` row is what a crashed no-transaction file leaves, but also what a live
+    runner shows while it is inside one, holding the migration lock. Waiting for that lock
+    tells them apart: a live runner finishes first; a dead one's lock is already free.
+    """
+    with migration_lock(backend, config.lock_timeout_s):
+        return tables.state()
 
 
 def _lint_since(config: Config) -> Version | None:
@@ -191,10 +204,80 @@ def lint(
 def status(database: Database, migrations: str | Path = "migrations", *, config: Config | None = None) -> StatusReport:
     """Every file's state against ``database``, without changing anything."""
     config = _config(migrations, config)
-    files = discover(config.migrations)
+    files = load_migrations(config.migrations).files
     with session(database, config) as (backend, tables):
         plan = make_plan(files, tables.state())
         return StatusReport(backend.dialect, plan, backend.display_url)
+
+
+@dataclass
+class ValidateReport:
+    """The outcome of :func:`validate`: drift found, files pending, where the database is."""
+
+    dialect: str
+    plan: Plan
+    planned: list[PreparedFile]
+
+    @property
+    def ok(self) -> bool:
+        """No drift: ``migrate`` would not refuse."""
+        return not self.plan.drift
+
+
+def validate(
+    database: Database, migrations: str | Path = "migrations", *, config: Config | None = None
+) -> ValidateReport:
+    """Every check ``migrate`` makes (files, checksums, missing files, out-of-order files,
+    unfinished rows), without applying anything. Invalid pending files raise."""
+    config = _config(migrations, config)
+    loaded = load_migrations(config.migrations)
+    with session(database, config) as (backend, tables):
+        plan = make_plan(loaded.files, tables.state())
+        waiting = [e.file for e in plan.entries if e.file and e.state in ("pending", "out-of-order")]
+        planned = prepare_files(waiting, loaded.guards)
+        return ValidateReport(backend.dialect, plan, planned)
+
+
+@dataclass
+class BaselineReport:
+    """The outcome of :func:`baseline`."""
+
+    version: Version
+    baselined: list[Version]
+
+
+def baseline(
+    database: Database, version: str, migrations: str | Path = "migrations", *, config: Config | None = None
+) -> BaselineReport:
+    """Adopt a database built without ratchet: create the tables, set ``db_version`` to
+    ``version`` and write ``baseline`` rows for the files at or below it."""
+    config = _config(migrations, config)
+    target = parse_version(version, "VERSION")
+    files = [f for f in load_migrations(config.migrations).files if f.version <= target]
+    with (
+        session(database, config) as (backend, tables),
+        migration_lock(backend, config.lock_timeout_s, session=False),
+    ):
+        with backend.transaction():
+            tables.ensure()
+        with backend.transaction():
+            existing = tables.rows()
+            if existing:
+                newest = max(existing)
+                raise RefusedError(
+                    f"{backend.display_url} already has migration history ({len(existing)} rows, newest {newest})",
+                    hint="baseline only adopts a database that ratchet has never migrated; use ratchet status",
+                )
+            for file in files:
+                tables.insert_row(
+                    version=file.version,
+                    description=file.description,
+                    checksum=file.checksum,
+                    status="baseline",
+                    waivers=[],
+                )
+            tables.put(DB_VERSION_KEY, str(target))
+        return BaselineReport(target, [f.version for f in files])
 
 
 def get_system_setting(database: Database, key: str, *, config: Config | None = None) -> str | None:

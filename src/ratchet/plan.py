@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from packaging.version import Version
 
@@ -98,7 +97,7 @@ def make_plan(
         file = by_version.get(version)
         row = state.rows.get(version)
         kind = _state_of(file, row, highest)
-        if kind == "pending" and high_water is not None and version < high_water:
+        if kind == "pending" and high_water is not None and version <= high_water:
             kind = "pending" if out_of_order else "out-of-order"
         description = file.description if file else row.description if row else ""
         entries.append(Entry(version, description, kind, file, row))
@@ -122,7 +121,7 @@ def _drift(
             kind,
             version,
             f"{file.path}: applied file {version} was edited after it was applied "
-            f"(checksum in database {row.checksum[:12]}..., file {file.checksum[:12]}...)",
+            f"(checksum recorded {row.checksum}, file now {file.checksum})",
             "restore the file as applied (git checkout it) and put the change in a new migration with `ratchet new`",
         )
     if kind == "missing" and row is not None:
@@ -147,14 +146,26 @@ def _drift(
             f"{file.path}: version {version} is older than {at} and was never applied",
             "give it a version above the database's, or apply it with --out-of-order",
         )
-    if kind in ("running", "failed") and row is not None:
-        what = "was interrupted" if kind == "running" else "failed"
+    if kind == "running" and row is not None:
+        # Each statement and its progress update commit separately, so a crash between the
+        # two leaves one statement more done than recorded.
+        next_one = row.statements_done + 1
+        return Drift(
+            kind,
+            version,
+            f"migration {version} ({row.description}) was interrupted after {row.statements_done} recorded "
+            "statement(s); the next statement, if any, may also have taken effect",
+            f"check whether statement {next_one} took effect: if so, finish the file by hand and run "
+            f"`ratchet repair {version} --mark-applied`; if not, run `ratchet repair {version} --retry` "
+            f"to run statements {next_one} onward",
+        )
+    if kind == "failed" and row is not None:
         done = f"after {row.statements_done} statement(s)"
         reason = f": {row.error}" if row.error else ""
         return Drift(
             kind,
             version,
-            f"migration {version} ({row.description}) {what} {done}{reason}",
+            f"migration {version} ({row.description}) failed {done}{reason}",
             f"finish it by hand and run `ratchet repair {version} --mark-applied`, "
             f"or run `ratchet repair {version} --retry` to run its remaining statements",
         )
@@ -174,11 +185,3 @@ def refuse_on_drift(plan: Plan) -> None:
 def describe_version(version: Version | None) -> str:
     """``1.2.0`` or ``(empty)``."""
     return str(version) if version is not None else "(empty)"
-
-
-def relative(path: Path) -> str:
-    """``path`` relative to the working directory when below it, for shorter messages."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
