@@ -7,6 +7,7 @@ engine can exempt objects created earlier in the file and match ``allow RULE:OBJ
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -150,6 +151,9 @@ def _has_phrase(words: list[Word], *phrase: str) -> bool:
     return any(uppers[i : i + n] == list(phrase) for i in range(len(uppers) - n + 1))
 
 
+#: ``INSERT INTO name`` then a column list, VALUES or SELECT: nothing to report but the target
+#: (a rebuild's copy is then read in full by :func:`copy_info`).
+_PLAIN_INSERT = re.compile(r"INSERT\s+INTO\s+([A-Za-z_][A-Za-z0-9_]*)\s*[(\s]", re.IGNORECASE)
 _BLOCK_OPENERS = frozenset({"BEGIN", "CASE", "IF", "WHILE", "LOOP", "REPEAT"})
 
 
@@ -220,6 +224,11 @@ class _Classifier:
 
     def run(self) -> Classified:
         if not self.statement.tokens:
+            return self.out
+        plain = _PLAIN_INSERT.match(self.statement.sql)
+        if plain is not None:  # the common bulk-data case, read from the text alone
+            self.out.verb = "INSERT"
+            self.out.insert_target = plain[1].lower()
             return self.out
         if self.statement.tokens[0].value.upper() in _DATA_VERBS:
             # Bulk data: classify from the head only, however long the statement is.
