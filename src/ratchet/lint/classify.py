@@ -223,12 +223,15 @@ class _Classifier:
         self.out.candidates.append(Candidate(rule, at.line, at.column, message, **obj))  # type: ignore[arg-type]
 
     def run(self) -> Classified:
-        if not self.statement.tokens:
-            return self.out
         plain = _PLAIN_INSERT.match(self.statement.sql)
         if plain is not None:  # the common bulk-data case, read from the text alone
             self.out.verb = "INSERT"
             self.out.insert_target = plain[1].lower()
+            return self.out
+        if not self.statement.tokens:  # a splitter that kept no tokens: nothing is proven (default-deny)
+            where = Word(self.statement.sql[:20], "", None, 0, self.statement.line, self.statement.column)
+            self.words = [where]
+            self.unrecognized(where, self.statement.sql[:30])
             return self.out
         if self.statement.tokens[0].value.upper() in _DATA_VERBS:
             # Bulk data: classify from the head only, however long the statement is.
