@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 BENCH_VENV := .bench-venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: venv migrate test check lint typecheck bench lint-migrations clean
 
@@ -44,7 +45,7 @@ $(BENCH_STAMP): pyproject.toml
 
 ## Side-by-side benchmarks against stdlib loops, yoyo, dbmate and squawk; prints medians and ratios.
 bench: $(BENCH_STAMP)
-	$(BENCH_VENV)/bin/python bench/run.py
+	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) app.db .mypy_cache .ruff_cache .pytest_cache

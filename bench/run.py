@@ -1,0 +1,290 @@
+"""ratchet side by side with its peers on SQLite (SPEC section 6); run by ``make bench``.
+
+In one run: generate N small migrations in each tool's format, then time (median of several
+runs, interleaved round by round so that machine noise hits every tool alike):
+
+- ``ratchet migrate`` fresh (one commit per file), ``--single-transaction``, and the no-op run;
+- the floors: a minimal stdlib ``sqlite3`` loop doing the same commits (``sqlite_loop.py``) and a
+  loop that only reads and hashes every file (``hash_loop.py``), each a subprocess of this
+  same Python so that process start-up is comparable;
+- yoyo-migrations and dbmate, fresh and no-op, on the same SQL.
+
+Then print the medians and the ratios SPEC section 6 sets as goals, each PASS or MISS.
+Timings are never asserted anywhere; ``tests/test_bench_smoke.py`` only keeps this running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+TOOLS = ("ratchet", "sqlite3", "hash", "yoyo", "dbmate")
+
+
+def statements(number: int) -> str:
+    """The SQL of migration ``number``: create a small table and insert one row."""
+    return (
+        f"CREATE TABLE t{number} (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+        f"INSERT INTO t{number} (name) VALUES ('row {number}');\n"
+    )
+
+
+def generate_ratchet(directory: Path, count: int) -> None:
+    """``1.N.0__create_tN.sql`` files (numeric semver order)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for number in range(1, count + 1):
+        (directory / f"1.{number}.0__create_t{number}.sql").write_text(statements(number), encoding="utf-8")
+
+
+def generate_yoyo(directory: Path, count: int) -> None:
+    """``NNNNNN_create_tN.sql`` files (yoyo orders by name)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for number in range(1, count + 1):
+        (directory / f"{number:06d}_create_t{number}.sql").write_text(statements(number), encoding="utf-8")
+
+
+def generate_dbmate(directory: Path, count: int) -> None:
+    """``NNNNNN_create_tN.sql`` files with dbmate's ``-- migrate:up`` / ``-- migrate:down`` markers."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for number in range(1, count + 1):
+        text = f"-- migrate:up\n{statements(number)}\n-- migrate:down\n"
+        (directory / f"{number:06d}_create_t{number}.sql").write_text(text, encoding="utf-8")
+
+
+def table_count(database: Path) -> int:
+    """How many generated ``tN`` tables a database holds (to check a run really applied)."""
+    connection = sqlite3.connect(database)
+    try:
+        row = connection.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name GLOB 't[0-9]*'")
+        return int(row.fetchone()[0])
+    finally:
+        connection.close()
+
+
+@dataclass
+class Case:
+    """One timed command. ``fresh`` cases start from no database file; no-op cases from a
+    database that ``setup`` brought up to date."""
+
+    name: str
+    command: list[str]
+    database: Path
+    fresh: bool
+    setup: list[str] | None = None
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        """Median wall time in seconds."""
+        return statistics.median(self.times)
+
+
+def run_checked(command: list[str], cwd: Path) -> float:
+    """Run ``command``; return its wall time in seconds; fail loudly if it fails."""
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"bench: {' '.join(command)} exited {done.returncode}:\n{done.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def remove_database(database: Path) -> None:
+    """Delete a SQLite file and its side files."""
+    for suffix in ("", "-journal", "-wal", "-shm", "-ratchet-lock"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+
+
+def find_tool(name: str) -> str | None:
+    """A tool installed beside this Python (the bench venv), else on ``PATH``."""
+    sibling = BIN / name
+    if sibling.exists():
+        return str(sibling)
+    return shutil.which(name)
+
+
+def build_cases(work: Path, count: int, tools: set[str]) -> list[Case]:
+    """Generate the files and describe every timed command."""
+    python = sys.executable
+    cases: list[Case] = []
+    ratchet_dir = work / "ratchet"
+    if tools & {"ratchet", "sqlite3", "hash"}:
+        generate_ratchet(ratchet_dir, count)
+    if "ratchet" in tools:
+        ratchet = find_tool("ratchet")
+        if ratchet is None:
+            sys.exit("bench: the ratchet command is not installed beside this Python")
+
+        def migrate(database: Path, *extra: str) -> list[str]:
+            return [ratchet, "migrate", "--database", f"sqlite:///{database}", "--migrations", str(ratchet_dir), *extra]
+
+        fresh, single, noop = work / "ratchet.db", work / "ratchet-single.db", work / "ratchet-noop.db"
+        cases += [
+            Case("ratchet fresh", migrate(fresh), fresh, fresh=True),
+            Case("ratchet --single-transaction", migrate(single, "--single-transaction"), single, fresh=True),
+            Case("ratchet no-op", migrate(noop), noop, fresh=False, setup=migrate(noop)),
+        ]
+    if "sqlite3" in tools:
+        loop_db = work / "loop.db"
+        command = [python, str(HERE / "sqlite_loop.py"), str(ratchet_dir), str(loop_db)]
+        cases.append(Case("sqlite3 loop fresh", command, loop_db, fresh=True))
+    if "hash" in tools:
+        cases.append(Case("hash loop", [python, str(HERE / "hash_loop.py"), str(ratchet_dir)], work / "none", False))
+    yoyo = find_tool("yoyo") if "yoyo" in tools else None
+    if yoyo is not None:
+        yoyo_dir = work / "yoyo"
+        generate_yoyo(yoyo_dir, count)
+
+        def apply(database: Path) -> list[str]:
+            return [yoyo, "apply", "--batch", "--no-config-file", "--database", f"sqlite:///{database}", str(yoyo_dir)]
+
+        fresh, noop = work / "yoyo.db", work / "yoyo-noop.db"
+        cases += [
+            Case("yoyo fresh", apply(fresh), fresh, fresh=True),
+            Case("yoyo no-op", apply(noop), noop, fresh=False, setup=apply(noop)),
+        ]
+    dbmate = find_tool("dbmate") if "dbmate" in tools else None
+    if dbmate is not None:
+        dbmate_dir = work / "dbmate"
+        generate_dbmate(dbmate_dir, count)
+
+        def up(database: Path) -> list[str]:
+            url = f"sqlite:{database}"
+            return [dbmate, "--url", url, "--migrations-dir", str(dbmate_dir), "--no-dump-schema", "up"]
+
+        fresh, noop = work / "dbmate.db", work / "dbmate-noop.db"
+        cases += [
+            Case("dbmate fresh", up(fresh), fresh, fresh=True),
+            Case("dbmate no-op", up(noop), noop, fresh=False, setup=up(noop)),
+        ]
+    return cases
+
+
+def measure(cases: list[Case], runs: int, work: Path, count: int) -> None:
+    """Time every case ``runs`` times, one round of all cases after another."""
+    for case in cases:
+        if case.setup is not None:
+            remove_database(case.database)
+            run_checked(case.setup, work)
+    for round_number in range(1, runs + 1):
+        for case in cases:
+            if case.fresh:
+                remove_database(case.database)
+            case.times.append(run_checked(case.command, work))
+            if case.fresh and table_count(case.database) != count:
+                sys.exit(f"bench: {case.name} left {table_count(case.database)} of {count} tables")
+        print(f"  round {round_number}/{runs} done", file=sys.stderr, flush=True)
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A SPEC section 6 ratio: ``numerator / denominator`` at most (or at least) ``limit``."""
+
+    numerator: str
+    denominator: str
+    limit: float
+    at_most: bool = True
+
+    def label(self) -> str:
+        """How the goal reads in the table."""
+        return f"{self.numerator} / {self.denominator}"
+
+
+GOALS = (
+    Goal("ratchet fresh", "sqlite3 loop fresh", 1.1),
+    Goal("ratchet --single-transaction", "dbmate fresh", 0.5),
+    Goal("ratchet no-op", "hash loop", 1.5),
+    Goal("yoyo no-op", "ratchet no-op", 2.0, at_most=False),
+)
+# For context only, no goal (SPEC section 6 quotes dbmate at 0.9x and yoyo at 3.1x of the loop).
+CONTEXT = (
+    Goal("dbmate fresh", "sqlite3 loop fresh", 0.0),
+    Goal("yoyo fresh", "sqlite3 loop fresh", 0.0),
+    Goal("ratchet --single-transaction", "sqlite3 loop fresh", 0.0),
+    Goal("dbmate no-op", "ratchet no-op", 0.0),
+)
+
+
+def machine() -> str:
+    """One line about the conditions the figures were taken under."""
+    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    return (
+        f"python {platform.python_version()}, sqlite {sqlite3.sqlite_version}, "
+        f"{os.cpu_count()} CPUs, load average {load}, {platform.platform()}"
+    )
+
+
+def report(cases: list[Case], count: int, runs: int) -> str:
+    """The medians table and the goal ratios."""
+    lines = [f"{count} migrations, median of {runs} run(s); {machine()}", ""]
+    lines.append(f"{'case':<32} {'median s':>9} {'min s':>8} {'max s':>8}  {'per file ms':>11}")
+    for case in cases:
+        lines.append(
+            f"{case.name:<32} {case.median:>9.3f} {min(case.times):>8.3f} {max(case.times):>8.3f}"
+            f"  {case.median / count * 1000:>11.3f}"
+        )
+    medians = {case.name: case.median for case in cases}
+    lines += ["", f"{'SPEC section 6 goal':<52} {'ratio':>7}  {'goal':>7}  result"]
+    lines += [_ratio_line(goal, medians) for goal in GOALS]
+    lines += ["", "for context (SPEC quotes dbmate 0.9x and yoyo 3.1x of the sqlite3 loop):"]
+    lines += [_ratio_line(goal, medians) for goal in CONTEXT]
+    return "\n".join(lines)
+
+
+def _ratio_line(goal: Goal, medians: dict[str, float]) -> str:
+    if goal.numerator not in medians or goal.denominator not in medians:
+        return f"{goal.label():<52} {'-':>7}  {'':>7}  not measured"
+    ratio = medians[goal.numerator] / medians[goal.denominator]
+    if goal.limit == 0.0:
+        return f"{goal.label():<52} {ratio:>6.2f}x"
+    met = ratio <= goal.limit if goal.at_most else ratio >= goal.limit
+    sign = "<=" if goal.at_most else ">="
+    return f"{goal.label():<52} {ratio:>6.2f}x  {sign}{goal.limit:>4.1f}x  {'PASS' if met else 'MISS'}"
+
+
+def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -> None:
+    """Parse the options, generate, measure, print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--files", type=int, default=1000, help="migrations to generate (default 1000)")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per case (default 5)")
+    parser.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated subset of {','.join(TOOLS)}")
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary directory)")
+    options = parser.parse_args(argv)
+    tools = {name.strip() for name in options.tools.split(",") if name.strip()}
+    unknown = tools - set(TOOLS)
+    if unknown:
+        parser.error(f"unknown tools: {', '.join(sorted(unknown))}")
+    for name in ("yoyo", "dbmate"):
+        if name in tools and find_tool(name) is None:
+            print(f"bench: {name} is not installed; skipping it (make bench installs it)", file=sys.stderr)
+    if options.keep:
+        work = Path(options.keep).resolve()
+        work.mkdir(parents=True, exist_ok=True)
+        _bench(work, options.files, options.runs, tools, out)
+    else:
+        with tempfile.TemporaryDirectory(prefix="ratchet-bench-") as temporary:
+            _bench(Path(temporary), options.files, options.runs, tools, out)
+
+
+def _bench(work: Path, count: int, runs: int, tools: set[str], out: Callable[[str], None]) -> None:
+    cases = build_cases(work, count, tools)
+    print(f"bench: {len(cases)} cases x {runs} run(s) on {count} files in {work}", file=sys.stderr, flush=True)
+    measure(cases, runs, work, count)
+    out(report(cases, count, runs))
+
+
+if __name__ == "__main__":
+    main()
