@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packaging.version import InvalidVersion, Version
 
@@ -16,8 +17,10 @@ from ratchet.discover import discover
 from ratchet.errors import UsageError
 from ratchet.history import DatabaseState, Tables, check_setting
 from ratchet.plan import Plan, make_plan, refuse_on_drift
-from ratchet.prepare import PreparedFile, prepare_files
 from ratchet.runner import Events, FileResult, Runner, RunOptions
+
+if TYPE_CHECKING:
+    from ratchet.prepare import PreparedFile
 
 Database = object  # a URL string or an open DB-API connection
 
@@ -98,7 +101,12 @@ def migrate(
         state: DatabaseState = tables.state()
         plan = make_plan(files, state, to=target, out_of_order=out_of_order)
         refuse_on_drift(plan)
-        prepared = prepare_files(plan.pending)
+        prepared: list[PreparedFile] = []
+        if plan.pending:
+            # Imported here: splitting needs sqlparse, which a no-op run never loads.
+            from ratchet.prepare import prepare_files
+
+            prepared = prepare_files(plan.pending)
         report = MigrateReport(
             backend.dialect,
             state.db_version,

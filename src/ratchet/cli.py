@@ -7,7 +7,7 @@ import re
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -16,9 +16,11 @@ from ratchet.config import Config, load_config
 from ratchet.discover import scan_names
 from ratchet.errors import EXIT_CHECK_FAILED, RatchetError, UsageError
 from ratchet.plan import describe_version
-from ratchet.prepare import PreparedFile
 from ratchet.runner import Events, FileResult
 from ratchet.urls import mask_password
+
+if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
+    from ratchet.prepare import PreparedFile
 
 F = TypeVar("F", bound=Callable[..., Any])
 _PROGRESS_MIN_STATEMENTS = 20
