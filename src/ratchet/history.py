@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import getpass
+import functools
 import json
-import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -61,8 +60,12 @@ def now_utc() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+@functools.cache
 def applied_by() -> str:
-    """``user@host`` of this process, for the history row."""
+    """``user@host`` of this process, for the history row (looked up once per process)."""
+    import getpass  # here, not at the top: only a run that applies files needs them
+    import socket
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
