@@ -146,7 +146,7 @@ class Tables:
                 description=str(raw[1]),
                 checksum=str(raw[2]),
                 status=str(raw[3]),
-                waivers=json.loads(raw[4] or "[]"),
+                waivers=json.loads(raw[4]) if raw[4] and raw[4] != "[]" else [],
                 applied_at=str(raw[5]),
                 duration_ms=int(raw[6]),
                 applied_by=str(raw[7]),
