@@ -150,15 +150,20 @@ def build_cases(work: Path, count: int, tools: set[str]) -> list[Case]:
             return [ratchet, "migrate", "--database", f"sqlite:///{database}", "--migrations", str(ratchet_dir), *extra]
 
         fresh, single, noop = work / "ratchet.db", work / "ratchet-single.db", work / "ratchet-noop.db"
+        split = [python, str(HERE / "split_loop.py"), str(ratchet_dir)]
         cases += [
             Case("ratchet fresh", migrate(fresh), fresh, fresh=True),
             Case("ratchet --single-transaction", migrate(single, "--single-transaction"), single, fresh=True),
             Case("ratchet no-op", migrate(noop), noop, fresh=False, setup=migrate(noop)),
+            Case("ratchet splitter only", split, work / "none", fresh=False),
         ]
     if "sqlite3" in tools:
         loop_db = work / "loop.db"
         command = [python, str(HERE / "sqlite_loop.py"), str(ratchet_dir), str(loop_db)]
         cases.append(Case("sqlite3 loop fresh", command, loop_db, fresh=True))
+        history_db = work / "loop-history.db"
+        command = [python, str(HERE / "sqlite_loop.py"), str(ratchet_dir), str(history_db), "--history"]
+        cases.append(Case("sqlite3 loop + history row", command, history_db, fresh=True))
     if "hash" in tools:
         cases.append(Case("hash loop", [python, str(HERE / "hash_loop.py"), str(ratchet_dir)], work / "none", False))
     yoyo = find_tool("yoyo") if "yoyo" in tools else None
@@ -234,6 +239,9 @@ CONTEXT = (
     Goal("dbmate fresh", "sqlite3 loop fresh", 0.0),
     Goal("yoyo fresh", "sqlite3 loop fresh", 0.0),
     Goal("ratchet --single-transaction", "sqlite3 loop fresh", 0.0),
+    Goal("ratchet fresh", "sqlite3 loop + history row", 0.0),
+    Goal("sqlite3 loop + history row", "sqlite3 loop fresh", 0.0),
+    Goal("ratchet splitter only", "ratchet --single-transaction", 0.0),
     Goal("dbmate no-op", "ratchet no-op", 0.0),
 )
 

@@ -69,14 +69,16 @@ def test_one_tiny_run_prints_the_table_and_ratios(tmp_path: Path) -> None:
         [*command, "--tools", "ratchet,sqlite3,hash"], capture_output=True, text=True, timeout=300, check=False
     )
     assert done.returncode == 0, done.stderr
-    for case in ("ratchet fresh", "ratchet --single-transaction", "ratchet no-op", "sqlite3 loop fresh", "hash loop"):
+    cases = ["ratchet fresh", "ratchet --single-transaction", "ratchet no-op", "ratchet splitter only"]
+    cases += ["sqlite3 loop fresh", "sqlite3 loop + history row", "hash loop"]
+    for case in cases:
         assert f"\n{case} " in done.stdout, done.stdout
     assert "ratchet fresh / sqlite3 loop fresh" in done.stdout
     assert "ratchet no-op / hash loop" in done.stdout
     fresh_line = next(line for line in done.stdout.splitlines() if line.startswith("ratchet fresh / sqlite3"))
     assert "x" in fresh_line and "not measured" not in fresh_line
     assert "yoyo no-op / ratchet no-op" in done.stdout and "not measured" in done.stdout
-    assert schema(tmp_path / "ratchet.db") == schema(tmp_path / "loop.db")
+    assert schema(tmp_path / "ratchet.db") == schema(tmp_path / "loop.db") == schema(tmp_path / "loop-history.db")
 
 
 @pytest.mark.parametrize("tool", ["yoyo", "dbmate"])
