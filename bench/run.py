@@ -156,6 +156,7 @@ def build_cases(work: Path, count: int, tools: set[str]) -> list[Case]:
             Case("ratchet --single-transaction", migrate(single, "--single-transaction"), single, fresh=True),
             Case("ratchet no-op", migrate(noop), noop, fresh=False, setup=migrate(noop)),
             Case("ratchet splitter only", split, work / "none", fresh=False),
+            Case("import ratchet.cli only", [python, "-c", "import ratchet.cli"], work / "none", fresh=False),
         ]
     if "sqlite3" in tools:
         loop_db = work / "loop.db"
@@ -166,6 +167,7 @@ def build_cases(work: Path, count: int, tools: set[str]) -> list[Case]:
         cases.append(Case("sqlite3 loop + history row", command, history_db, fresh=True))
     if "hash" in tools:
         cases.append(Case("hash loop", [python, str(HERE / "hash_loop.py"), str(ratchet_dir)], work / "none", False))
+        cases.append(Case("python start-up only", [python, "-c", "pass"], work / "none", fresh=False))
     yoyo = find_tool("yoyo") if "yoyo" in tools else None
     if yoyo is not None:
         yoyo_dir = work / "yoyo"
@@ -242,6 +244,8 @@ CONTEXT = (
     Goal("ratchet fresh", "sqlite3 loop + history row", 0.0),
     Goal("sqlite3 loop + history row", "sqlite3 loop fresh", 0.0),
     Goal("ratchet splitter only", "ratchet --single-transaction", 0.0),
+    Goal("import ratchet.cli only", "ratchet no-op", 0.0),
+    Goal("python start-up only", "hash loop", 0.0),
     Goal("dbmate no-op", "ratchet no-op", 0.0),
 )
 

@@ -70,7 +70,8 @@ def test_one_tiny_run_prints_the_table_and_ratios(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     cases = ["ratchet fresh", "ratchet --single-transaction", "ratchet no-op", "ratchet splitter only"]
-    cases += ["sqlite3 loop fresh", "sqlite3 loop + history row", "hash loop"]
+    cases += ["import ratchet.cli only", "sqlite3 loop fresh", "sqlite3 loop + history row", "hash loop"]
+    cases += ["python start-up only"]
     for case in cases:
         assert f"\n{case} " in done.stdout, done.stdout
     assert "ratchet fresh / sqlite3 loop fresh" in done.stdout
