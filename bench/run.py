@@ -86,6 +86,7 @@ class Case:
     database: Path
     fresh: bool
     setup: list[str] | None = None
+    env: dict[str, str] | None = None
     times: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
 
@@ -105,7 +106,7 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_checked(command: list[str], cwd: Path) -> tuple[float, float]:
+def run_checked(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Run ``command``; return its wall and CPU time in seconds; fail loudly if it fails.
 
     CPU time is reported beside wall time because the disk and cores are shared: commits
@@ -113,7 +114,10 @@ def run_checked(command: list[str], cwd: Path) -> tuple[float, float]:
     """
     cpu_before = _children_cpu()
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    full_env = {**os.environ, **env} if env else None
+    done = subprocess.run(
+        command, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"bench: {' '.join(command)} exited {done.returncode}:\n{done.stderr.decode(errors='replace')}")
@@ -134,7 +138,7 @@ def find_tool(name: str) -> str | None:
     return shutil.which(name)
 
 
-def build_cases(work: Path, count: int, tools: set[str]) -> list[Case]:
+def build_cases(work: Path, count: int, tools: set[str], baseline: Path | None = None) -> list[Case]:
     """Generate the files and describe every timed command."""
     python = sys.executable
     cases: list[Case] = []
@@ -158,6 +162,16 @@ def build_cases(work: Path, count: int, tools: set[str]) -> list[Case]:
             Case("ratchet splitter only", split, work / "none", fresh=False),
             Case("import ratchet.cli only", [python, "-c", "import ratchet.cli"], work / "none", fresh=False),
         ]
+        if baseline is not None:
+            # The same commands on another ratchet source tree, for before/after under the same noise.
+            env = {"PYTHONPATH": str(baseline)}
+            fresh, single, noop = work / "base.db", work / "base-single.db", work / "base-noop.db"
+            all_in_one = migrate(single, "--single-transaction")
+            cases += [
+                Case("ratchet fresh [baseline]", migrate(fresh), fresh, fresh=True, env=env),
+                Case("ratchet --single-transaction [baseline]", all_in_one, single, fresh=True, env=env),
+                Case("ratchet no-op [baseline]", migrate(noop), noop, fresh=False, setup=migrate(noop), env=env),
+            ]
     if "sqlite3" in tools:
         loop_db = work / "loop.db"
         command = [python, str(HERE / "sqlite_loop.py"), str(ratchet_dir), str(loop_db)]
@@ -203,12 +217,12 @@ def measure(cases: list[Case], runs: int, work: Path, count: int) -> None:
     for case in cases:
         if case.setup is not None:
             remove_database(case.database)
-            run_checked(case.setup, work)
+            run_checked(case.setup, work, case.env)
     for round_number in range(1, runs + 1):
         for case in cases:
             if case.fresh:
                 remove_database(case.database)
-            elapsed, cpu = run_checked(case.command, work)
+            elapsed, cpu = run_checked(case.command, work, case.env)
             case.times.append(elapsed)
             case.cpu.append(cpu)
             if case.fresh and table_count(case.database) != count:
@@ -246,6 +260,9 @@ CONTEXT = (
     Goal("ratchet splitter only", "ratchet --single-transaction", 0.0),
     Goal("import ratchet.cli only", "ratchet no-op", 0.0),
     Goal("python start-up only", "hash loop", 0.0),
+    Goal("ratchet fresh", "ratchet fresh [baseline]", 0.0),
+    Goal("ratchet --single-transaction", "ratchet --single-transaction [baseline]", 0.0),
+    Goal("ratchet no-op", "ratchet no-op [baseline]", 0.0),
     Goal("dbmate no-op", "ratchet no-op", 0.0),
 )
 
@@ -262,14 +279,14 @@ def machine() -> str:
 def report(cases: list[Case], count: int, runs: int) -> str:
     """The medians table and the goal ratios."""
     lines = [f"{count} migrations, median of {runs} run(s); {machine()}", ""]
-    lines.append(f"{'case':<32} {'median s':>9} {'min s':>8} {'max s':>8} {'cpu s':>8}  {'per file ms':>11}")
+    lines.append(f"{'case':<40} {'median s':>9} {'min s':>8} {'max s':>8} {'cpu s':>8}  {'per file ms':>11}")
     for case in cases:
         lines.append(
-            f"{case.name:<32} {case.median:>9.3f} {min(case.times):>8.3f} {max(case.times):>8.3f}"
+            f"{case.name:<40} {case.median:>9.3f} {min(case.times):>8.3f} {max(case.times):>8.3f}"
             f" {case.cpu_median:>8.3f}  {case.median / count * 1000:>11.3f}"
         )
     by_name = {case.name: case for case in cases}
-    heading = f"{'SPEC section 6 goal (wall-time medians)':<52} {'ratio':>7}  {'goal':>7}  result  min ratio  cpu ratio"
+    heading = f"{'SPEC section 6 goal (wall-time medians)':<70} {'ratio':>7}  {'goal':>7}  result  min ratio  cpu ratio"
     lines += ["", heading]
     lines += [_ratio_line(goal, by_name) for goal in GOALS]
     lines += ["", "for context (SPEC quotes dbmate 0.9x and yoyo 3.1x of the sqlite3 loop):"]
@@ -280,16 +297,16 @@ def report(cases: list[Case], count: int, runs: int) -> str:
 
 def _ratio_line(goal: Goal, cases: dict[str, Case]) -> str:
     if goal.numerator not in cases or goal.denominator not in cases:
-        return f"{goal.label():<52} {'-':>7}  {'':>7}  not measured"
+        return f"{goal.label():<70} {'-':>7}  {'':>7}  not measured"
     top, bottom = cases[goal.numerator], cases[goal.denominator]
     ratio = top.median / bottom.median
     others = f"{min(top.times) / min(bottom.times):>8.2f}x  {top.cpu_median / max(bottom.cpu_median, 1e-9):>8.2f}x"
     if goal.limit == 0.0:
-        return f"{goal.label():<52} {ratio:>6.2f}x  {'':>7}  {'':>6}  {others}"
+        return f"{goal.label():<70} {ratio:>6.2f}x  {'':>7}  {'':>6}  {others}"
     met = ratio <= goal.limit if goal.at_most else ratio >= goal.limit
     sign = "<=" if goal.at_most else ">="
     verdict = "PASS" if met else "MISS"
-    return f"{goal.label():<52} {ratio:>6.2f}x  {sign}{goal.limit:>4.1f}x  {verdict:<6}  {others}"
+    return f"{goal.label():<70} {ratio:>6.2f}x  {sign}{goal.limit:>4.1f}x  {verdict:<6}  {others}"
 
 
 def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -> None:
@@ -299,6 +316,12 @@ def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -
     parser.add_argument("--runs", type=int, default=5, help="timed runs per case (default 5)")
     parser.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated subset of {','.join(TOOLS)}")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary directory)")
+    parser.add_argument(
+        "--baseline",
+        metavar="SRC",
+        help="also time ratchet from the source tree SRC (the directory holding its ratchet/ package, "
+        "e.g. from `git archive main src`), interleaved with the current one",
+    )
     options = parser.parse_args(argv)
     tools = {name.strip() for name in options.tools.split(",") if name.strip()}
     unknown = tools - set(TOOLS)
@@ -307,16 +330,19 @@ def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -
     for name in ("yoyo", "dbmate"):
         if name in tools and find_tool(name) is None:
             print(f"bench: {name} is not installed; skipping it (make bench installs it)", file=sys.stderr)
+    baseline = Path(options.baseline).resolve() if options.baseline else None
+    if baseline is not None and not (baseline / "ratchet" / "__init__.py").is_file():
+        parser.error(f"--baseline {baseline}: no ratchet/__init__.py there")
     if options.keep:
         work = Path(options.keep).resolve()
         work.mkdir(parents=True, exist_ok=True)
-        _bench(work, options.files, options.runs, tools, out)
+        _bench(work, options.files, options.runs, tools, out, baseline)
     else:
         with tempfile.TemporaryDirectory(prefix="ratchet-bench-") as temporary:
-            _bench(Path(temporary), options.files, options.runs, tools, out)
+            _bench(Path(temporary), options.files, options.runs, tools, out, baseline)
 
 
-def compile_ratchet() -> None:
+def compile_ratchet(baseline: Path | None) -> None:
     """Byte-compile ratchet's modules, as pip does when it installs a wheel.
 
     An editable install under ``PYTHONDONTWRITEBYTECODE`` would otherwise recompile every
@@ -325,14 +351,19 @@ def compile_ratchet() -> None:
     spec = importlib.util.find_spec("ratchet")
     if spec is None or not spec.submodule_search_locations:
         return
-    for location in spec.submodule_search_locations:
+    locations = list(spec.submodule_search_locations)
+    if baseline is not None:
+        locations.append(str(baseline / "ratchet"))
+    for location in locations:
         subprocess.run([sys.executable, "-m", "compileall", "-q", location], check=True)
 
 
-def _bench(work: Path, count: int, runs: int, tools: set[str], out: Callable[[str], None]) -> None:
+def _bench(
+    work: Path, count: int, runs: int, tools: set[str], out: Callable[[str], None], baseline: Path | None
+) -> None:
     if "ratchet" in tools:
-        compile_ratchet()
-    cases = build_cases(work, count, tools)
+        compile_ratchet(baseline)
+    cases = build_cases(work, count, tools, baseline)
     print(f"bench: {len(cases)} cases x {runs} run(s) on {count} files in {work}", file=sys.stderr, flush=True)
     measure(cases, runs, work, count)
     out(report(cases, count, runs))

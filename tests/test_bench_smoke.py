@@ -91,3 +91,15 @@ def test_peer_runs_when_installed(bench: ModuleType, tool: str, tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert f"\n{tool} fresh " in done.stdout and f"\n{tool} no-op " in done.stdout
     assert len(schema(tmp_path / f"{tool}.db")) == 5
+
+
+def test_baseline_times_another_source_tree(tmp_path: Path) -> None:
+    source = BENCH.parent / "src"
+    command = [sys.executable, str(BENCH / "run.py"), "--files", "5", "--runs", "1", "--keep", str(tmp_path)]
+    done = subprocess.run(
+        [*command, "--tools", "ratchet", "--baseline", str(source)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "\nratchet no-op [baseline] " in done.stdout
+    assert "ratchet fresh / ratchet fresh [baseline]" in done.stdout
+    assert schema(tmp_path / "base.db") == schema(tmp_path / "ratchet.db")
