@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,14 +90,18 @@ def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
     problems: list[FileProblem] = []
     found: dict[Version, Path] = {}
     entries: list[tuple[Version, str, Path]] = []
-    # Sorted by name: the same order as sorting the Paths (one directory), without pathlib's slow __lt__.
-    for path in sorted(directory.iterdir(), key=_name):
-        if is_ignored(path.name) or not path.is_file():
+    # scandir knows most entries' types without a stat; sorted by name, which in one directory
+    # is the order of the Paths, without pathlib's slow __lt__.
+    with os.scandir(directory) as listing:
+        candidates = sorted((entry.name, _is_file(entry)) for entry in listing if not is_ignored(entry.name))
+    for name, is_file in candidates:
+        if not is_file:
             continue
-        if not path.name.endswith(".sql"):
+        path = directory / name
+        if not name.endswith(".sql"):
             problems.append(FileProblem(path, "upper-case extension; rename it to end in .sql", rule="file-name"))
             continue
-        match = FILE_NAME.match(path.name)
+        match = FILE_NAME.match(name)
         if match is None:
             problems.append(FileProblem(path, f"bad migration file name; {NAME_HELP}", rule="file-name"))
             continue
@@ -120,8 +125,12 @@ def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
     return entries
 
 
-def _name(path: Path) -> str:
-    return path.name
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """``Path.is_file`` of the entry (symlinks followed), mostly without a ``stat`` call."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return Path(entry.path).is_file()
 
 
 def load_file(version: Version, description: str, path: Path) -> MigrationFile:
