@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 BENCH_VENV := .bench-venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: venv migrate test check lint typecheck bench bench-lint lint-migrations clean
 
@@ -48,7 +49,7 @@ $(BENCH_STAMP): pyproject.toml
 
 ## Side-by-side benchmarks against stdlib loops, yoyo, dbmate and squawk; prints medians and ratios.
 bench: $(BENCH_STAMP)
-	$(BENCH_VENV)/bin/python bench/run.py
+	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 ## ratchet lint vs squawk over 1,000 generated PostgreSQL files; prints medians and the ratio.
 bench-lint: $(BENCH_STAMP)

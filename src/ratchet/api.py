@@ -6,19 +6,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packaging.version import InvalidVersion, Version
 
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend
 from ratchet.config import Config, load_config
+from ratchet.discover import MigrationFile
 from ratchet.errors import LintFailed, RatchetError, RefusedError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
-from ratchet.lint import LintReport, lint_paths, lint_prepared
+from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
-from ratchet.prepare import PreparedFile, load_migrations, prepare_files
 from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
 from ratchet.urls import parse_url
+
+if TYPE_CHECKING:  # splitting and linting need sqlparse, which a no-op run never imports
+    from ratchet.linter import Finding, LintReport
+    from ratchet.prepare import PreparedFile
 
 Database = object  # a URL string or an open DB-API connection
 
@@ -106,9 +111,12 @@ def migrate(
             state = _state_after_live_runner(backend, tables, config)
             plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
         refuse_on_drift(plan)
-        prepared = prepare_files(plan.pending, loaded.guards)
-        linted = lint_prepared(prepared, loaded.files, dialect=backend.dialect, lint_since=_lint_since(config))
-        blocking = linted.blocking()
+        prepared: list[PreparedFile] = []
+        linted: LintReport | None = None
+        blocking: list[Finding] = []
+        if plan.pending:
+            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config)
+            blocking = linted.blocking()
         if blocking and not no_lint:
             raise LintFailed(
                 f"{len(blocking)} unwaived lint error(s) in pending migrations; nothing was applied:\n"
@@ -142,6 +150,17 @@ def migrate(
         report.results = Runner(backend, tables, options).run(prepared)
         report.to_version = tables.db_version()
         return report
+
+
+def _prepare_and_lint(
+    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config
+) -> tuple[list[PreparedFile], LintReport]:
+    """Split and lint the pending files (imported here: a no-op run never loads sqlparse)."""
+    from ratchet.linter import lint_prepared
+    from ratchet.prepare import prepare_files
+
+    prepared = prepare_files(pending, loaded.guards)
+    return prepared, lint_prepared(prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config))
 
 
 def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -> DatabaseState:
@@ -189,6 +208,8 @@ def lint(
     config = config or load_config()
     if dialect is not None and dialect not in ("sqlite", "postgresql", "mysql"):
         raise UsageError(f"--dialect: unknown dialect '{dialect}'; use sqlite, postgresql or mysql")
+    from ratchet.linter import lint_paths
+
     targets = [paths] if isinstance(paths, (str, Path)) else list(paths)
     return lint_paths(
         [Path(p) for p in targets],
@@ -234,6 +255,8 @@ def validate(
     with session(database, config) as (backend, tables):
         plan = make_plan(loaded.files, tables.state())
         waiting = [e.file for e in plan.entries if e.file and e.state in ("pending", "out-of-order")]
+        from ratchet.prepare import prepare_files  # sqlparse: only validate pays for it
+
         planned = prepare_files(waiting, loaded.guards)
         return ValidateReport(backend.dialect, plan, planned)
 

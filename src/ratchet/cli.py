@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -19,11 +19,13 @@ from ratchet import api
 from ratchet.config import Config, load_config
 from ratchet.discover import scan_names
 from ratchet.errors import EXIT_CHECK_FAILED, MigrationFileError, RatchetError, UsageError
-from ratchet.lint.formats import FORMATS, render
+from ratchet.linter.formats import FORMATS, render
 from ratchet.plan import describe_version
-from ratchet.prepare import PreparedFile
 from ratchet.runner import Events, FileResult
 from ratchet.urls import mask_password
+
+if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
+    from ratchet.prepare import PreparedFile
 
 F = TypeVar("F", bound=Callable[..., Any])
 _PROGRESS_MIN_STATEMENTS = 20

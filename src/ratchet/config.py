@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,6 +51,8 @@ def find_pyproject(start: Path) -> Path | None:
 
 
 def _read_tool_table(path: Path) -> dict[str, Any]:
+    import tomllib  # here, not at the top: ~4 ms that a run without pyproject.toml never needs
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -62,6 +62,8 @@ def _read_tool_table(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: [tool.ratchet] must be a table")
     for key in table:
         if key not in _KEYS:
+            import difflib  # only for the error message
+
             nearest = difflib.get_close_matches(key, _KEYS, n=1)
             suggestion = f"; did you mean '{nearest[0]}'?" if nearest else ""
             raise UsageError(f"{path}: unknown setting '{key}' in [tool.ratchet]{suggestion}")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,6 +99,8 @@ class _HeaderParser:
         keyword = keyword.strip().lower()
         argument = argument.strip()
         if keyword not in KEYWORDS:
+            import difflib  # only for the error message
+
             nearest = difflib.get_close_matches(keyword, KEYWORDS, n=1, cutoff=0.0)
             suggestion = f"; did you mean '{nearest[0]}'?" if nearest else ""
             self.problem(line, f"unknown guard '{keyword}'{suggestion}", "guard-unknown")
@@ -134,6 +134,8 @@ class _HeaderParser:
         if not text.startswith("reason="):
             self.problem(line, missing, "waiver-missing-reason")
             return None
+        import shlex  # only files with a waiver need it
+
         try:
             parts = shlex.split(text[len("reason=") :])
         except ValueError:

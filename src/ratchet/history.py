@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import getpass
+import functools
 import json
-import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -61,8 +60,12 @@ def now_utc() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+@functools.cache
 def applied_by() -> str:
-    """``user@host`` of this process, for the history row."""
+    """``user@host`` of this process, for the history row (looked up once per process)."""
+    import getpass  # here, not at the top: only a run that applies files needs them
+    import socket
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -143,7 +146,7 @@ class Tables:
                 description=str(raw[1]),
                 checksum=str(raw[2]),
                 status=str(raw[3]),
-                waivers=json.loads(raw[4] or "[]"),
+                waivers=json.loads(raw[4]) if raw[4] and raw[4] != "[]" else [],
                 applied_at=str(raw[5]),
                 duration_ms=int(raw[6]),
                 applied_by=str(raw[7]),

@@ -93,7 +93,9 @@ def make_plan(
     entries: list[Entry] = []
     pending: list[MigrationFile] = []
     drift: list[Drift] = []
-    for version in sorted(set(by_version) | set(state.rows)):
+    # The files are already in version order, so sorting them plus the few row-only versions is cheap.
+    extra = [version for version in state.rows if version not in by_version]
+    for version in sorted([*by_version, *extra]):
         file = by_version.get(version)
         row = state.rows.get(version)
         kind = _state_of(file, row, highest)

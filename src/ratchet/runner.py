@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from packaging.version import Version
 
@@ -27,9 +28,10 @@ from ratchet.errors import (
 )
 from ratchet.headers import GuardQuery
 from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, Tables
-from ratchet.lint.rebuild import is_table_rebuild
-from ratchet.prepare import PreparedFile
-from ratchet.split import Statement
+
+if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
+    from ratchet.prepare import PreparedFile
+    from ratchet.split import Statement
 
 _FALSE_TEXT = frozenset({"", "0", "f", "false", "n", "no", "off"})
 
@@ -152,7 +154,11 @@ class Runner:
         return result
 
     def _rebuilds(self, prepared: PreparedFile) -> bool:
-        return self.backend.dialect == "sqlite" and is_table_rebuild(prepared.statements)
+        if self.backend.dialect != "sqlite":
+            return False
+        from ratchet.linter.rebuild import is_table_rebuild  # the lint package needs sqlparse
+
+        return is_table_rebuild(prepared.statements)
 
     @contextmanager
     def _foreign_keys_off(self, files: list[PreparedFile]) -> Iterator[None]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Project
-from ratchet.lint import lint_paths
+from ratchet.linter import lint_paths
 
 PARENT = """
 CREATE TABLE users (

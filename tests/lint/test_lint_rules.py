@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from lint_corpus import BASE, NEAR_MISSES, TRIGGERS
 
-from ratchet.lint import RULES, Finding, lint_paths
-from ratchet.lint.rules import INFO
+from ratchet.linter import RULES, Finding, lint_paths
+from ratchet.linter.rules import INFO
 
 # Rules whose fixtures live in test_rebuild.py (they need a real schema replay).
 _REBUILD = {"rebuild-unverified", "rebuild-filters-rows", "rebuild-loses-dependents"}

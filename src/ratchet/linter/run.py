@@ -14,7 +14,7 @@ from packaging.version import Version
 from ratchet.discover import MigrationFile, discover
 from ratchet.errors import FileProblem, MigrationFileError, UsageError
 from ratchet.headers import parse_guards
-from ratchet.lint.engine import Finding, LintReport, grandfathered, header_findings, lint_file
+from ratchet.linter.engine import Finding, LintReport, grandfathered, header_findings, lint_file
 from ratchet.prepare import PreparedFile
 from ratchet.split import split_statements
 

@@ -13,7 +13,7 @@ from itertools import islice
 
 from sqlparse import tokens as T
 
-from ratchet.lint.words import Word, iter_words
+from ratchet.linter.words import Word, iter_words
 from ratchet.split import Statement
 
 #: Words read to classify a bulk-data statement (INSERT ... VALUES of any size).

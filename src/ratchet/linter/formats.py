@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ratchet.lint.engine import Finding, LintReport
-from ratchet.lint.rules import ERROR, INFO, RULES, WARNING
+from ratchet.linter.rules import ERROR, INFO, RULES, WARNING
+
+if TYPE_CHECKING:  # types only: the CLI imports this module on every run, before any SQL is split
+    from ratchet.linter.engine import Finding, LintReport
 
 FORMATS = ("text", "json", "github", "sarif")
 JSON_SCHEMA_VERSION = 1

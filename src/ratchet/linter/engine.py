@@ -18,9 +18,9 @@ from sqlparse import tokens as T
 from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
-from ratchet.lint.classify import Candidate, Classified, classify, copy_info
-from ratchet.lint.rules import ERROR, INFO, RULES, WARNING
-from ratchet.lint.schema import check_rebuild, lost
+from ratchet.linter.classify import Candidate, Classified, classify, copy_info
+from ratchet.linter.rules import ERROR, INFO, RULES, WARNING
+from ratchet.linter.schema import check_rebuild, lost
 from ratchet.split import Statement, statement_problems
 
 #: Rules that do not apply to an object created earlier in the same file (it is new).

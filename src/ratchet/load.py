@@ -1,0 +1,39 @@
+"""Load a migrations directory: every file's name, content and guard header (SPEC sections 1-2).
+
+Cheap enough for every run, including the no-op one: nothing here splits SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.version import Version
+
+from ratchet.discover import MigrationFile, read_all
+from ratchet.errors import MigrationFileError
+from ratchet.headers import Guards, parse_guards
+
+
+@dataclass(frozen=True)
+class Migrations:
+    """Every migration file of a directory, read and with its guards parsed."""
+
+    files: list[MigrationFile]
+    guards: dict[Version, Guards]
+
+
+def load_migrations(directory: Path) -> Migrations:
+    """Names, encoding, content and guard headers of every file; one
+    :class:`MigrationFileError` lists every problem, before any database is touched."""
+    files, problems = read_all(directory)
+    problems = list(problems)
+    guards: dict[Version, Guards] = {}
+    for file in files:
+        try:
+            guards[file.version] = parse_guards(file.path, file.text)
+        except MigrationFileError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise MigrationFileError(problems)
+    return Migrations(files, guards)
