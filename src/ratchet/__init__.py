@@ -6,6 +6,7 @@ from ratchet.api import (
     get_system_setting,
     list_system_settings,
     migrate,
+    repair,
     set_system_setting,
     status,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "get_system_setting",
     "list_system_settings",
     "migrate",
+    "repair",
     "set_system_setting",
     "status",
 ]
