@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Db, Project
 
 import ratchet
+from conftest import Db, Project
 from ratchet.errors import SettingsError
 
 
@@ -165,7 +165,8 @@ def test_refusals_exit_4_and_bad_input_exit_2_or_3(db_project: Project, db: Db) 
 def _half_failing_file(db_project: Project) -> None:
     db_project.write(
         "1.0.0__stepwise.sql",
-        "-- guard: no-transaction\nCREATE TABLE a (id INTEGER);\nINSERT INTO b VALUES (1);\nCREATE TABLE c (id INTEGER);",
+        "-- guard: no-transaction\nCREATE TABLE a (id INTEGER);\nINSERT INTO b VALUES (1);\n"
+        "CREATE TABLE c (id INTEGER);",
     )
 
 
