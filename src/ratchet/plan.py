@@ -151,6 +151,8 @@ def _drift(
         what = "was interrupted" if kind == "running" else "failed"
         done = f"after {row.statements_done} statement(s)"
         reason = f": {row.error}" if row.error else ""
+        if kind == "running":
+            reason = f" (statement {row.statements_done + 1} may have run before the interruption; check it first)"
         return Drift(
             kind,
             version,
