@@ -212,10 +212,19 @@ def test_repair_mark_applied_and_checksum_refusal(db_project: Project, db: Db) -
 def test_api_with_an_open_connection(db_project: Project, db: Db) -> None:
     db_project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
     connection = db.connect()
+    if db.dialect == "postgresql":
+        connection.autocommit = False
+    elif db.dialect == "mysql":
+        connection.autocommit(False)
     try:
         report = ratchet.migrate(connection, db_project.migrations)
         assert [r.outcome for r in report.applied] == ["applied"]
         assert ratchet.get_system_setting(connection, "db_version") == "1.0.0"
+        # The application's connection is open and as it was: not switched to autocommit.
+        if db.dialect == "postgresql":
+            assert connection.autocommit is False
+        elif db.dialect == "mysql":
+            assert connection.get_autocommit() is False
         cursor = connection.cursor()
         cursor.execute("SELECT COUNT(*) FROM a")
         assert cursor.fetchall()[0][0] == 0

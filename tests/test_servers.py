@@ -161,3 +161,13 @@ def test_mysql_statements_done_advances_per_statement(project: Project, make_db:
     assert db.query("SELECT id FROM a ORDER BY id") == [(1,), (2,)]
     status = project.ratchet("status")
     assert "failed" in status.out and "ratchet repair 1.0.0" in status.out
+
+
+def test_mysql_refuses_single_transaction(project: Project, make_db: Callable[[str], Db]) -> None:
+    db = make_db("mysql")
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    result = project.ratchet("migrate", "--single-transaction")
+    assert result.code == 2, result.output
+    assert "not possible on mysql" in result.err and "commits implicitly" in result.err
+    assert db.tables() == []
