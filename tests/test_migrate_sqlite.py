@@ -112,3 +112,54 @@ def test_quiet_prints_nothing_on_success(project: Project) -> None:
     project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
     result = project.ratchet("migrate", "--quiet")
     assert result.code == 0 and result.out == ""
+
+
+def test_progress_bar_on_a_terminal(project: Project) -> None:
+    """On a TTY a file with many statements shows a progress bar; piped output never does."""
+    import os
+    import pty
+    import subprocess
+
+    from conftest import RATCHET
+
+    project.write("1.0.0__many.sql", "CREATE TABLE t (id INTEGER);\n" + "INSERT INTO t VALUES (1);\n" * 40)
+    leader, follower = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1"}
+    process = subprocess.Popen(
+        [RATCHET, "migrate", "--database", project.database],
+        cwd=project.root,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert process.wait(timeout=60) == 0
+    os.close(leader)
+    shown = b"".join(chunks).decode()
+    assert "100%" in shown and "1.0.0" in shown
+    piped = project.ratchet("migrate")
+    assert "%" not in piped.out
+
+
+def test_read_only_commands_never_create_the_database(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    for command in (("status",), ("validate",), ("plan",), ("migrate", "--dry-run"), ("settings", "list")):
+        result = project.ratchet(*command)
+        assert result.code == 0, (command, result.output)
+    assert project.ratchet("settings", "get", "x").code == 1
+    assert not sqlite_path.exists()
+
+
+def test_empty_migrations_directory_is_up_to_date(project: Project, sqlite_path: Path) -> None:
+    result = project.ratchet("migrate")
+    assert result.code == 0
+    assert "up to date at (empty)" in result.out

@@ -12,12 +12,11 @@ from packaging.version import InvalidVersion, Version
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend
 from ratchet.config import Config, load_config
-from ratchet.discover import discover
 from ratchet.errors import DriftError, RefusedError, UsageError
-from ratchet.history import DatabaseState, Tables, check_setting
+from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.plan import Plan, make_plan, refuse_on_drift
-from ratchet.prepare import PreparedFile, prepare_files
-from ratchet.runner import Events, FileResult, Runner, RunOptions
+from ratchet.prepare import PreparedFile, load_migrations, prepare_files
+from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
 
 Database = object  # a URL string or an open DB-API connection
 
@@ -93,13 +92,13 @@ def migrate(
     """
     config = _config(migrations, config)
     target = parse_version(to, "--to") if to is not None else None
-    files = discover(config.migrations)
+    loaded = load_migrations(config.migrations)
     events = events or Events()
-    with session(database, config) as (backend, tables), _planning_lock(backend, tables, config, dry_run):
+    with session(database, config) as (backend, tables), _planning_lock(backend, config, dry_run):
         state: DatabaseState = tables.state()
-        plan = make_plan(files, state, to=target, out_of_order=out_of_order)
+        plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
         refuse_on_drift(plan)
-        prepared = prepare_files(plan.pending)
+        prepared = prepare_files(plan.pending, loaded.guards)
         report = MigrateReport(
             backend.dialect,
             state.db_version,
@@ -131,13 +130,13 @@ MYSQL_NOTICE = (
 
 
 @contextmanager
-def _planning_lock(backend: Backend, tables: Tables, config: Config, dry_run: bool) -> Iterator[None]:
+def _planning_lock(backend: Backend, config: Config, dry_run: bool) -> Iterator[None]:
     """On server databases, plan under the migration lock: another runner's ``running`` row
     (MySQL, ``no-transaction``) is then finished before this run reads the history."""
-    if dry_run or backend.transaction_is_lock:
+    if dry_run:
         yield
         return
-    with Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s)).locked():
+    with migration_lock(backend, config.lock_timeout_s, session=False):
         yield
 
 
@@ -160,19 +159,19 @@ def repair(
         raise UsageError("repair needs exactly one of --mark-applied or --retry")
     config = _config(migrations, config)
     wanted = parse_version(version, "VERSION")
-    files = {file.version: file for file in discover(config.migrations)}
-    file = files.get(wanted)
+    loaded = load_migrations(config.migrations)
+    file = next((f for f in loaded.files if f.version == wanted), None)
     if file is None:
         raise RefusedError(
             f"no migration file for {wanted} in {config.migrations}",
             hint="restore the file exactly as it was run, then repair again",
         )
-    prepared = prepare_files([file])[0]
+    prepared = prepare_files([file], loaded.guards)[0]
     with session(database, config) as (backend, tables):
         runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events or Events()))
         if not tables.exist():
             raise RefusedError(f"{backend.display_url} has no ratchet history; nothing to repair")
-        with runner.locked():
+        with migration_lock(backend, config.lock_timeout_s):
             row = tables.rows().get(wanted)
             if row is None or row.status not in ("running", "failed"):
                 state = "no history row" if row is None else f"status '{row.status}'"
@@ -199,10 +198,80 @@ def repair(
 def status(database: Database, migrations: str | Path = "migrations", *, config: Config | None = None) -> StatusReport:
     """Every file's state against ``database``, without changing anything."""
     config = _config(migrations, config)
-    files = discover(config.migrations)
+    files = load_migrations(config.migrations).files
     with session(database, config) as (backend, tables):
         plan = make_plan(files, tables.state())
         return StatusReport(backend.dialect, plan, backend.display_url)
+
+
+@dataclass
+class ValidateReport:
+    """The outcome of :func:`validate`: drift found, files pending, where the database is."""
+
+    dialect: str
+    plan: Plan
+    planned: list[PreparedFile]
+
+    @property
+    def ok(self) -> bool:
+        """No drift: ``migrate`` would not refuse."""
+        return not self.plan.drift
+
+
+def validate(
+    database: Database, migrations: str | Path = "migrations", *, config: Config | None = None
+) -> ValidateReport:
+    """Every check ``migrate`` makes (files, checksums, missing files, out-of-order files,
+    unfinished rows), without applying anything. Invalid pending files raise."""
+    config = _config(migrations, config)
+    loaded = load_migrations(config.migrations)
+    with session(database, config) as (backend, tables):
+        plan = make_plan(loaded.files, tables.state())
+        waiting = [e.file for e in plan.entries if e.file and e.state in ("pending", "out-of-order")]
+        planned = prepare_files(waiting, loaded.guards)
+        return ValidateReport(backend.dialect, plan, planned)
+
+
+@dataclass
+class BaselineReport:
+    """The outcome of :func:`baseline`."""
+
+    version: Version
+    baselined: list[Version]
+
+
+def baseline(
+    database: Database, version: str, migrations: str | Path = "migrations", *, config: Config | None = None
+) -> BaselineReport:
+    """Adopt a database built without ratchet: create the tables, set ``db_version`` to
+    ``version`` and write ``baseline`` rows for the files at or below it."""
+    config = _config(migrations, config)
+    target = parse_version(version, "VERSION")
+    files = [f for f in load_migrations(config.migrations).files if f.version <= target]
+    with (
+        session(database, config) as (backend, tables),
+        migration_lock(backend, config.lock_timeout_s, session=False),
+    ):
+        with backend.transaction():
+            tables.ensure()
+        with backend.transaction():
+            existing = tables.rows()
+            if existing:
+                newest = max(existing)
+                raise RefusedError(
+                    f"{backend.display_url} already has migration history ({len(existing)} rows, newest {newest})",
+                    hint="baseline only adopts a database that ratchet has never migrated; use ratchet status",
+                )
+            for file in files:
+                tables.insert_row(
+                    version=file.version,
+                    description=file.description,
+                    checksum=file.checksum,
+                    status="baseline",
+                    waivers=[],
+                )
+            tables.put(DB_VERSION_KEY, str(target))
+        return BaselineReport(target, [f.version for f in files])
 
 
 def get_system_setting(database: Database, key: str, *, config: Config | None = None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -115,15 +116,32 @@ class CliEvents(Events):
             return
         reason = f" ({result.reason})" if result.reason else ""
         click.echo(
-            f"  {result.version!s:<10} {result.description:<32} {result.outcome:<15} {result.duration_ms:>6} ms{reason}"
+            f"  {result.version!s:<10} {result.description:<32} {result.outcome:<15} "
+            f"{format_ms(result.duration_ms):>8}{reason}"
         )
 
 
-def render_plan(planned: list[PreparedFile]) -> str:
-    """The SQL ``migrate`` would run, file by file, with the guards it will check."""
+def format_ms(milliseconds: float) -> str:
+    """``12 ms``, ``<1 ms`` or ``3.4 s``."""
+    if milliseconds < 1:
+        return "<1 ms"
+    if milliseconds < 10_000:
+        return f"{milliseconds:.0f} ms"
+    return f"{milliseconds / 1000:.1f} s"
+
+
+def render_plan(planned: list[PreparedFile], dialect: str) -> str:
+    """The SQL ``migrate`` would run, file by file, with the guard decisions known in advance."""
     out: list[str] = []
     for prepared in planned:
         file, guards = prepared.file, prepared.guards
+        if not guards.applies_to(dialect):
+            only = " ".join(sorted(guards.dialects or ()))
+            out.append(
+                f"-- {file.version} {file.description}: will be recorded as skipped (dialect {only}, not {dialect})"
+            )
+            out.append("")
+            continue
         out.append(f"-- {file.version} {file.description} ({file.path}, {len(prepared.statements)} statements)")
         mode = "outside a transaction, statement by statement" if guards.no_transaction else "in one transaction"
         out.append(f"--   runs {mode}")
@@ -197,6 +215,7 @@ def migrate(
     """Apply pending migrations in version order, each file in its own transaction."""
     config = resolve(database, migrations)
     events = CliEvents(quiet=quiet or as_json)
+    started = time.perf_counter()
     try:
         report = api.migrate(
             config.database,
@@ -217,14 +236,14 @@ def migrate(
         return
     if quiet:
         return
-    _print_migrate_summary(report, config)
+    _print_migrate_summary(report, config, (time.perf_counter() - started) * 1000)
 
 
-def _print_migrate_summary(report: api.MigrateReport, config: Config) -> None:
+def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms: float) -> None:
     where = mask_password(config.database)
     if report.dry_run:
         if report.planned:
-            click.echo(render_plan(report.planned), nl=False)
+            click.echo(render_plan(report.planned, report.dialect), nl=False)
         click.echo(f"dry run: {len(report.planned)} file(s) would be applied to {where}; nothing changed")
         return
     if report.ahead and not report.planned:
@@ -239,11 +258,10 @@ def _print_migrate_summary(report: api.MigrateReport, config: Config) -> None:
     counts: dict[str, int] = {}
     for result in report.results:
         counts[result.outcome] = counts.get(result.outcome, 0) + 1
-    total_ms = sum(r.duration_ms for r in report.results)
     parts = ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
     click.echo(
         f"migrated {where} from {describe_version(report.from_version)} to "
-        f"{describe_version(report.to_version)}: {parts} in {total_ms} ms"
+        f"{describe_version(report.to_version)}: {parts} in {format_ms(elapsed_ms)}"
     )
 
 
@@ -343,6 +361,72 @@ def _print_status_table(report: api.StatusReport, config: Config) -> None:
     click.echo(f"{pending} pending")
     for drift in plan.drift:
         click.echo(f"problem: {drift}")
+
+
+@main.command()
+@common_options
+@click.option("--to", "to", metavar="VERSION", help="Plan pending files up to and including VERSION.")
+@click.option("--out-of-order", is_flag=True, help="Include pending files older than db_version.")
+@handles_errors
+def plan(database: str | None, migrations: str | None, to: str | None, out_of_order: bool) -> None:
+    """Print the exact SQL that `migrate` would run, file by file; change nothing."""
+    config = resolve(database, migrations)
+    report = api.migrate(
+        config.database, config.migrations, to=to, dry_run=True, out_of_order=out_of_order, config=config
+    )
+    if report.planned:
+        click.echo(render_plan(report.planned, report.dialect), nl=False)
+    click.echo(f"-- {len(report.planned)} file(s) pending; database at {describe_version(report.from_version)}")
+
+
+@main.command()
+@common_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handles_errors
+def validate(database: str | None, migrations: str | None, as_json: bool) -> None:
+    """Check files and history for drift without applying anything (exit 1 on drift)."""
+    config = resolve(database, migrations)
+    report = api.validate(config.database, config.migrations, config=config)
+    plan = report.plan
+    if as_json:
+        emit_json(
+            {
+                "ok": report.ok,
+                "db_version": describe_version(plan.db_version),
+                "ahead": plan.ahead,
+                "pending": [str(p.file.version) for p in report.planned],
+                "drift": [
+                    {"kind": d.kind, "version": str(d.version), "message": d.message, "hint": d.hint}
+                    for d in plan.drift
+                ],
+            }
+        )
+    elif report.ok:
+        ahead = ", ahead of the newest file" if plan.ahead else ""
+        click.echo(
+            f"valid: {len(plan.entries) - len(report.planned)} applied, {len(report.planned)} pending, "
+            f"db_version {describe_version(plan.db_version)}{ahead}"
+        )
+    else:
+        click.echo(f"{len(plan.drift)} problem(s):")
+        for drift in plan.drift:
+            click.echo(f"  {drift}")
+    if not report.ok:
+        sys.exit(EXIT_CHECK_FAILED)
+
+
+@main.command()
+@common_options
+@click.argument("version")
+@handles_errors
+def baseline(database: str | None, migrations: str | None, version: str) -> None:
+    """Adopt an existing database at VERSION: files at or below it count as applied."""
+    config = resolve(database, migrations)
+    report = api.baseline(config.database, version, config.migrations, config=config)
+    click.echo(
+        f"baselined {mask_password(config.database)} at {report.version}: "
+        f"{len(report.baselined)} file(s) recorded as baseline"
+    )
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -41,7 +41,6 @@ class Config:
     history_table: str = "schema_history"
     lint_since: str | None = None
     dialect: str | None = None
-    source: str = "defaults"
 
 
 def find_pyproject(start: Path) -> Path | None:

@@ -52,11 +52,10 @@ def normalise(raw: bytes, path: Path) -> str:
             [
                 FileProblem(
                     path,
-                    f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
+                    f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}; save it as UTF-8",
                     line=raw.count(b"\n", 0, exc.start) + 1,
                 )
-            ],
-            hint="save the file as UTF-8",
+            ]
         ) from None
     if text.startswith(_BOM):
         text = text[1:]
@@ -75,12 +74,9 @@ def has_sql(text: str) -> bool:
     return bool(_COMMENTS.sub("", text).strip())
 
 
-def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
-    """List ``(version, description, path)`` of every migration file, sorted by version.
-
-    Every misnamed, upper-case ``.SQL`` or duplicate-version file is reported in one
-    :class:`MigrationFileError`.
-    """
+def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FileProblem]]:
+    """``(version, description, path)`` of every well-named migration file, sorted by
+    version, and a problem for every misnamed, upper-case ``.SQL`` or duplicate file."""
     if not directory.is_dir():
         raise UsageError(
             f"migrations directory {directory} does not exist",
@@ -111,9 +107,15 @@ def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
             continue
         found[version] = path
         entries.append((version, match["description"], path))
+    entries.sort(key=lambda entry: entry[0])
+    return entries, problems
+
+
+def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
+    """Like :func:`scan`, but raise :class:`MigrationFileError` listing every bad name."""
+    entries, problems = scan(directory)
     if problems:
         raise MigrationFileError(problems)
-    entries.sort(key=lambda entry: entry[0])
     return entries
 
 
@@ -127,21 +129,30 @@ def load_file(version: Version, description: str, path: Path) -> MigrationFile:
     if not has_sql(text):
         what = "empty" if not text.strip() else "comment-only"
         raise MigrationFileError(
-            [FileProblem(path, f"{what} file: a migration needs at least one statement", line=1)],
-            hint="add the SQL, or delete the file",
+            [
+                FileProblem(
+                    path, f"{what} file: a migration needs at least one statement; add the SQL or delete it", line=1
+                )
+            ]
         )
     return MigrationFile(version, description, path, text, checksum(text))
 
 
-def discover(directory: Path) -> list[MigrationFile]:
-    """Load every migration file of ``directory`` in version order, reporting all problems."""
+def read_all(directory: Path) -> tuple[list[MigrationFile], list[FileProblem]]:
+    """Every readable migration file in version order, and every problem found on the way."""
+    entries, problems = scan(directory)
     files: list[MigrationFile] = []
-    problems: list[FileProblem] = []
-    for version, description, path in scan_names(directory):
+    for version, description, path in entries:
         try:
             files.append(load_file(version, description, path))
         except MigrationFileError as exc:
             problems.extend(exc.problems)
+    return files, problems
+
+
+def discover(directory: Path) -> list[MigrationFile]:
+    """Load every migration file of ``directory`` in version order, reporting all problems."""
+    files, problems = read_all(directory)
     if problems:
         raise MigrationFileError(problems)
     return files

@@ -12,7 +12,7 @@ from ratchet.errors import FileProblem, MigrationFileError
 
 KEYWORDS = ("allow", "no-transaction", "require", "skip-if", "dialect", "lock-timeout")
 DIALECTS = ("sqlite", "postgresql", "mysql")
-_GUARD_LINE = re.compile(r"^\s*--\s*guard\s*:(?P<rest>.*)$", re.IGNORECASE)
+_GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard[ \t]*:(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
 _DURATION = re.compile(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
 _UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000}
 _OBJECT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
@@ -60,11 +60,17 @@ class Guards:
 def header_line_count(text: str) -> int:
     """Number of leading lines that are blank or ``--`` comments."""
     count = 0
-    for line in text.split("\n"):
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        line = text[start:] if end == -1 else text[start:end]
         stripped = line.strip()
         if stripped and not stripped.startswith("--"):
             break
         count += 1
+        if end == -1:
+            break
+        start = end + 1
     return count
 
 
@@ -177,10 +183,8 @@ def parse_guards(path: Path, text: str) -> Guards:
     """Parse the header of ``text``; raise :class:`MigrationFileError` listing every problem."""
     parser = _HeaderParser(path)
     header_lines = header_line_count(text)
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = _GUARD_LINE.match(line)
-        if match is None:
-            continue
+    for match in _GUARD_LINE.finditer(text):
+        number = text.count("\n", 0, match.start()) + 1
         if number > header_lines:
             parser.problem(
                 number,

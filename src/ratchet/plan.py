@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from packaging.version import Version
 
@@ -98,7 +97,7 @@ def make_plan(
         file = by_version.get(version)
         row = state.rows.get(version)
         kind = _state_of(file, row, highest)
-        if kind == "pending" and high_water is not None and version < high_water:
+        if kind == "pending" and high_water is not None and version <= high_water:
             kind = "pending" if out_of_order else "out-of-order"
         description = file.description if file else row.description if row else ""
         entries.append(Entry(version, description, kind, file, row))
@@ -122,7 +121,7 @@ def _drift(
             kind,
             version,
             f"{file.path}: applied file {version} was edited after it was applied "
-            f"(checksum in database {row.checksum[:12]}..., file {file.checksum[:12]}...)",
+            f"(checksum recorded {row.checksum}, file now {file.checksum})",
             "restore the file as applied (git checkout it) and put the change in a new migration with `ratchet new`",
         )
     if kind == "missing" and row is not None:
@@ -176,11 +175,3 @@ def refuse_on_drift(plan: Plan) -> None:
 def describe_version(version: Version | None) -> str:
     """``1.2.0`` or ``(empty)``."""
     return str(version) if version is not None else "(empty)"
-
-
-def relative(path: Path) -> str:
-    """``path`` relative to the working directory when below it, for shorter messages."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)

@@ -83,6 +83,20 @@ def is_true(value: object) -> bool:
     return bool(value)
 
 
+@contextmanager
+def migration_lock(backend: Backend, timeout_s: float, *, session: bool = True) -> Iterator[None]:
+    """Hold the migration lock. Where the per-file transaction is the lock (SQLite) a
+    session lock is taken only when ``session`` is asked for (files run outside a transaction)."""
+    if backend.transaction_is_lock and not session:
+        yield
+        return
+    backend.acquire_lock(timeout_s)
+    try:
+        yield
+    finally:
+        backend.release_lock()
+
+
 class Runner:
     """Applies prepared files to one backend."""
 
@@ -99,7 +113,7 @@ class Runner:
         non_transactional = [p for p in files if not self._transactional(p)]
         if self.options.single_transaction:
             self._check_single_transaction(non_transactional)
-        with self._lock(need_session_lock=bool(non_transactional)):
+        with migration_lock(self.backend, self.options.lock_timeout_s, session=bool(non_transactional)):
             self._ensure_tables()
             if self.options.single_transaction:
                 return self._run_single_transaction(files)
@@ -121,23 +135,6 @@ class Runner:
                 f"--single-transaction cannot include no-transaction files: {names}",
                 hint="apply them separately: run without --single-transaction",
             )
-
-    @contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold the session-wide migration lock (``repair``; ``migrate`` on server databases)."""
-        with self._lock(need_session_lock=True):
-            yield
-
-    @contextmanager
-    def _lock(self, *, need_session_lock: bool) -> Iterator[None]:
-        if self.backend.transaction_is_lock and not need_session_lock:
-            yield
-            return
-        self.backend.acquire_lock(self.options.lock_timeout_s)
-        try:
-            yield
-        finally:
-            self.backend.release_lock()
 
     def _ensure_tables(self) -> None:
         with self.backend.transaction():
@@ -168,7 +165,7 @@ class Runner:
                 hint=f"see `ratchet status`, then `ratchet repair {file.version} --retry` or --mark-applied",
             )
         current = self.tables.db_version()
-        if current is not None and current > file.version and not self.options.out_of_order:
+        if current is not None and current >= file.version and not self.options.out_of_order:
             raise DriftError(
                 f"{file.path}: the database moved to {current} while this run waited; "
                 f"{file.version} is now out of order",
