@@ -231,3 +231,18 @@ def test_api_with_an_open_connection(db_project: Project, db: Db) -> None:
     finally:
         connection.close()
     assert db.db_version() == "1.0.0"
+
+
+def test_baseline_validate_and_plan(db_project: Project, db: Db) -> None:
+    db.execute("CREATE TABLE legacy (v VARCHAR(20))")
+    db_project.write("1.0.0__legacy.sql", "CREATE TABLE legacy (v VARCHAR(20));")
+    db_project.write("1.1.0__percent.sql", "INSERT INTO legacy VALUES ('100%');\nINSERT INTO legacy VALUES ('%s');")
+    adopted = db_project.ratchet("baseline", "1.0.0")
+    assert adopted.code == 0, adopted.output
+    assert db.history() == {"1.0.0": ("baseline", 0)}
+    assert db_project.ratchet("validate").code == 0
+    planned = db_project.ratchet("plan")
+    assert planned.code == 0 and "INSERT INTO legacy VALUES ('100%');" in planned.out
+    assert db_project.ratchet("migrate").code == 0
+    assert sorted(db.query("SELECT v FROM legacy")) == [("%s",), ("100%",)]
+    assert db_project.ratchet("baseline", "1.1.0").code == 4
