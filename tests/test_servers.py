@@ -3,6 +3,8 @@ guards, PostgreSQL's INVALID indexes and MySQL's notice and key column."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -171,3 +173,23 @@ def test_mysql_refuses_single_transaction(project: Project, make_db: Callable[[s
     assert result.code == 2, result.output
     assert "not possible on mysql" in result.err and "commits implicitly" in result.err
     assert db.tables() == []
+
+
+DRIVERS = [("psycopg", "postgresql", "postgres"), ("pymysql", "mysql", "mysql")]
+
+
+@pytest.mark.parametrize(("module", "url", "extra"), DRIVERS)
+def test_missing_driver_names_the_extra(project: Project, module: str, url: str, extra: str) -> None:
+    # The driver made unimportable in the real CLI process, as on an install without the extra.
+    code = f"import sys; sys.modules[{module!r}] = None; from ratchet.cli import run; run()"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "status", "--database", f"{url}://u:{PASSWORD}@127.0.0.1/app"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"install ratchet-migrations[{extra}]" in done.stderr
+    assert PASSWORD not in done.stderr and "Traceback" not in done.stderr
