@@ -193,3 +193,19 @@ def test_missing_driver_names_the_extra(project: Project, module: str, url: str,
     assert done.returncode == 2, done.stderr
     assert f"install ratchet-migrations[{extra}]" in done.stderr
     assert PASSWORD not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_postgresql_single_transaction_is_all_or_nothing(project: Project, make_db: Callable[[str], Db]) -> None:
+    db = make_db("postgresql")
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);")
+    project.write("1.2.0__c.sql", "INSERT INTO nowhere VALUES (1);")
+    failed = project.ratchet("migrate", "--single-transaction")
+    assert failed.code == 5, failed.output
+    assert db.tables() == ["schema_history", "system_settings"]
+    assert db.db_version() is None
+    project.write("1.2.0__c.sql", "CREATE TABLE c (id INTEGER);")
+    assert project.ratchet("migrate", "--single-transaction").code == 0
+    assert db.db_version() == "1.2.0"
+    assert db.tables() == ["a", "b", "c", "schema_history", "system_settings"]
