@@ -94,9 +94,12 @@ def migrate(
     target = parse_version(to, "--to") if to is not None else None
     loaded = load_migrations(config.migrations)
     events = events or Events()
-    with session(database, config) as (backend, tables), _planning_lock(backend, config, dry_run):
+    with session(database, config) as (backend, tables):
         state: DatabaseState = tables.state()
         plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
+        if any(problem.kind == "running" for problem in plan.drift):
+            state = _state_after_live_runner(backend, tables, config)
+            plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
         refuse_on_drift(plan)
         prepared = prepare_files(plan.pending, loaded.guards)
         report = MigrateReport(
@@ -123,21 +126,21 @@ def migrate(
         return report
 
 
+def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -> DatabaseState:
+    """Re-read the state once the migration lock is free.
+
+    A ``running`` row is what a crashed no-transaction file leaves, but also what a live
+    runner shows while it is inside one, holding the migration lock. Waiting for that lock
+    tells them apart: a live runner finishes first; a dead one's lock is already free.
+    """
+    with migration_lock(backend, config.lock_timeout_s):
+        return tables.state()
+
+
 MYSQL_NOTICE = (
     "MySQL cannot roll back schema changes: each statement commits on its own, so a file that "
     "fails half-way stays half-applied; ratchet records how far it got, and `ratchet repair` finishes it"
 )
-
-
-@contextmanager
-def _planning_lock(backend: Backend, config: Config, dry_run: bool) -> Iterator[None]:
-    """On server databases, plan under the migration lock: another runner's ``running`` row
-    (MySQL, ``no-transaction``) is then finished before this run reads the history."""
-    if dry_run:
-        yield
-        return
-    with migration_lock(backend, config.lock_timeout_s, session=False):
-        yield
 
 
 def repair(

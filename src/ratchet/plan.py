@@ -146,16 +146,26 @@ def _drift(
             f"{file.path}: version {version} is older than {at} and was never applied",
             "give it a version above the database's, or apply it with --out-of-order",
         )
-    if kind in ("running", "failed") and row is not None:
-        what = "was interrupted" if kind == "running" else "failed"
-        done = f"after {row.statements_done} statement(s)"
-        reason = f": {row.error}" if row.error else ""
-        if kind == "running":
-            reason = f" (statement {row.statements_done + 1} may have run before the interruption; check it first)"
+    if kind == "running" and row is not None:
+        # Each statement and its progress update commit separately, so a crash between the
+        # two leaves one statement more done than recorded.
+        next_one = row.statements_done + 1
         return Drift(
             kind,
             version,
-            f"migration {version} ({row.description}) {what} {done}{reason}",
+            f"migration {version} ({row.description}) was interrupted after {row.statements_done} recorded "
+            "statement(s); the next statement, if any, may also have taken effect",
+            f"check whether statement {next_one} took effect: if so, finish the file by hand and run "
+            f"`ratchet repair {version} --mark-applied`; if not, run `ratchet repair {version} --retry` "
+            f"to run statements {next_one} onward",
+        )
+    if kind == "failed" and row is not None:
+        done = f"after {row.statements_done} statement(s)"
+        reason = f": {row.error}" if row.error else ""
+        return Drift(
+            kind,
+            version,
+            f"migration {version} ({row.description}) failed {done}{reason}",
             f"finish it by hand and run `ratchet repair {version} --mark-applied`, "
             f"or run `ratchet repair {version} --retry` to run its remaining statements",
         )
