@@ -6,9 +6,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
+from packaging.version import Version
 
+import ratchet
 from conftest import Db, Project, require_server, server_connect
 from ratchet.backends.mysql import lock_name
 from ratchet.backends.postgresql import LOCK_KEY
@@ -209,3 +213,29 @@ def test_postgresql_single_transaction_is_all_or_nothing(project: Project, make_
     assert project.ratchet("migrate", "--single-transaction").code == 0
     assert db.db_version() == "1.2.0"
     assert db.tables() == ["a", "b", "c", "schema_history", "system_settings"]
+
+
+@pytest.mark.parametrize("dialect", SERVERS)
+def test_api_with_a_dict_row_connection(
+    tmp_path: Path, make_db: Callable[[str], Db], dialect: str, project: Project
+) -> None:
+    db = make_db(dialect)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    if dialect == "postgresql":
+        import psycopg
+        from psycopg.rows import dict_row
+
+        connection: Any = psycopg.connect(host="127.0.0.1", user="postgres", dbname=db.name, row_factory=dict_row)
+    else:
+        import pymysql
+        import pymysql.cursors
+
+        connection = pymysql.connect(
+            host="127.0.0.1", user="root", database=db.name, cursorclass=pymysql.cursors.DictCursor
+        )
+    try:
+        assert [r.outcome for r in ratchet.migrate(connection, project.migrations).applied] == ["applied"]
+        assert ratchet.list_system_settings(connection) == {"db_version": "1.0.0"}
+        assert ratchet.status(connection, project.migrations).plan.db_version == Version("1.0.0")
+    finally:
+        connection.close()

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pymysql
+import pymysql.cursors
 from pymysql.constants import CLIENT
 
 from ratchet.backends.base import Backend, Row
@@ -106,9 +107,9 @@ class MysqlBackend(Backend):
     @classmethod
     def from_connection(cls, connection: pymysql.connections.Connection[Any], *, busy_timeout_s: float) -> MysqlBackend:
         """Wrap an application's open connection; it is left open and restored afterwards."""
-        if not connection.open:
-            raise UsageError("the PyMySQL connection is closed")
-        with connection.cursor() as cursor:
+        if not isinstance(connection, pymysql.connections.Connection) or not connection.open:
+            raise UsageError("ratchet needs an open pymysql.connections.Connection")
+        with connection.cursor(pymysql.cursors.Cursor) as cursor:
             cursor.execute("SELECT DATABASE()")
             row = cursor.fetchone()
         database = str(row[0]) if row and row[0] is not None else ""
@@ -134,7 +135,7 @@ class MysqlBackend(Backend):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement (without parameters ``%`` in the SQL is left alone)."""
         try:
-            with self.connection.cursor() as cursor:
+            with self.connection.cursor(pymysql.cursors.Cursor) as cursor:
                 return int(cursor.execute(sql, tuple(params) if params else None))
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
@@ -142,7 +143,8 @@ class MysqlBackend(Backend):
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row."""
         try:
-            with self.connection.cursor() as cursor:
+            # a plain (tuple) cursor whatever cursorclass an application's connection uses
+            with self.connection.cursor(pymysql.cursors.Cursor) as cursor:
                 cursor.execute(sql, tuple(params) if params else None)
                 return [tuple(row) for row in cursor.fetchall()]
         except pymysql.MySQLError as exc:

@@ -15,6 +15,7 @@ from typing import Any
 
 import psycopg
 from psycopg import pq
+from psycopg.rows import tuple_row
 
 from ratchet.backends.base import Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
@@ -92,6 +93,11 @@ class PostgresBackend(Backend):
         return cls(display, connection=connection)
 
     def _adopt(self, connection: psycopg.Connection[Any]) -> None:
+        if not isinstance(connection, psycopg.Connection):
+            raise UsageError(
+                f"cannot use a {type(connection).__name__}: ratchet needs a synchronous psycopg.Connection",
+                hint="pass a database URL or a psycopg.Connection",
+            )
         if connection.closed:
             raise UsageError("the psycopg connection is closed")
         if connection.info.transaction_status != pq.TransactionStatus.IDLE:
@@ -119,7 +125,7 @@ class PostgresBackend(Backend):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement (without parameters ``%`` in the SQL is left alone)."""
         try:
-            with self.connection.cursor() as cursor:
+            with self.connection.cursor(row_factory=tuple_row) as cursor:
                 cursor.execute(sql, tuple(params) if params else None)
                 return cursor.rowcount
         except psycopg.Error as exc:
@@ -128,7 +134,8 @@ class PostgresBackend(Backend):
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row (none for a statement without a result)."""
         try:
-            with self.connection.cursor() as cursor:
+            # tuple rows whatever row_factory an application's connection uses
+            with self.connection.cursor(row_factory=tuple_row) as cursor:
                 cursor.execute(sql, tuple(params) if params else None)
                 if cursor.description is None:
                     return []
