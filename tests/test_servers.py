@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,7 +27,7 @@ def server_db(request: pytest.FixtureRequest, make_db: Callable[[str], Db]) -> D
 
 
 @pytest.fixture
-def server_project(tmp_path: object, server_db: Db, project: Project) -> Project:
+def server_project(server_db: Db, project: Project) -> Project:
     """A project on :func:`server_db` with a 1-second migration lock timeout."""
     (project.root / "pyproject.toml").write_text('[tool.ratchet]\nlock-timeout = "1s"\n', encoding="utf-8")
     return Project(project.root, server_db.url)
@@ -216,9 +215,7 @@ def test_postgresql_single_transaction_is_all_or_nothing(project: Project, make_
 
 
 @pytest.mark.parametrize("dialect", SERVERS)
-def test_api_with_a_dict_row_connection(
-    tmp_path: Path, make_db: Callable[[str], Db], dialect: str, project: Project
-) -> None:
+def test_api_with_a_dict_row_connection(make_db: Callable[[str], Db], dialect: str, project: Project) -> None:
     db = make_db(dialect)
     project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
     if dialect == "postgresql":
