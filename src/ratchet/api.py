@@ -93,7 +93,6 @@ def migrate(
     config = _config(migrations, config)
     target = parse_version(to, "--to") if to is not None else None
     loaded = load_migrations(config.migrations)
-    events = events or Events()
     with session(database, config) as (backend, tables):
         state: DatabaseState = tables.state()
         plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
@@ -114,12 +113,11 @@ def migrate(
             return report
         if not backend.transactional_ddl:
             report.notices.append(MYSQL_NOTICE)
-            events.notice(MYSQL_NOTICE)
         options = RunOptions(
             single_transaction=single_transaction,
             out_of_order=out_of_order,
             lock_timeout_s=config.lock_timeout_s,
-            events=events,
+            events=events or Events(),
         )
         report.results = Runner(backend, tables, options).run(prepared)
         report.to_version = tables.db_version()

@@ -102,11 +102,6 @@ class CliEvents(Events):
         if self.bar is not None:
             self.bar.update(1)
 
-    def notice(self, text: str) -> None:
-        """Print a notice once, before the files run."""
-        if not self.quiet:
-            click.echo(f"note: {text}")
-
     def file_finished(self, result: FileResult) -> None:
         """One line: version, description, outcome, duration."""
         if self.bar is not None:
@@ -231,6 +226,8 @@ def migrate(
         if as_json:
             emit_json({"ok": False, "exit_code": error.exit_code, "error": mask_password(str(error))})
         raise
+    for notice in report.notices:
+        click.echo(f"ratchet: warning: {notice}", err=True)
     if as_json:
         emit_json(_report_json(report))
         return

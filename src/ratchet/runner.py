@@ -57,9 +57,6 @@ class Events:
     def file_finished(self, result: FileResult) -> None:
         """A file is done (applied, skipped, or found already applied by another runner)."""
 
-    def notice(self, text: str) -> None:
-        """Something the user should read once before the files run (e.g. MySQL cannot roll back)."""
-
 
 @dataclass
 class RunOptions:
