@@ -7,7 +7,7 @@ BENCH_VENV := .bench-venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: venv migrate test check lint typecheck bench lint-migrations clean
+.PHONY: venv migrate test check lint typecheck bench bench-lint lint-migrations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,13 @@ migrate: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
+## The additive-only lint over migrations/ (no database needed).
+lint-migrations: $(STAMP)
+	$(BIN)/ratchet lint migrations
+
 lint: $(STAMP)
-	$(BIN)/ruff check $(wildcard src tests bench)
-	$(BIN)/ruff format --check $(wildcard src tests bench)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src
@@ -45,6 +49,10 @@ $(BENCH_STAMP): pyproject.toml
 ## Side-by-side benchmarks against stdlib loops, yoyo, dbmate and squawk; prints medians and ratios.
 bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python bench/run.py
+
+## ratchet lint vs squawk over 1,000 generated PostgreSQL files; prints medians and the ratio.
+bench-lint: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python bench/lint_bench.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) app.db .mypy_cache .ruff_cache .pytest_cache

@@ -187,7 +187,9 @@ def test_no_transaction_file_runs_statement_by_statement(existing: Project, sqli
 
 def test_vacuum_in_a_transactional_file_fails_cleanly(existing: Project, sqlite_path: Path) -> None:
     existing.write("1.1.0__vacuum.sql", "CREATE TABLE v (id INTEGER);\nVACUUM;")
-    err = unchanged(existing, sqlite_path, 5)
+    err = unchanged(existing, sqlite_path, 1)  # the lint refuses first: needs-no-transaction
+    assert "1.1.0__vacuum.sql:2:1" in err and "needs-no-transaction" in err
+    err = unchanged(existing, sqlite_path, 5, "--no-lint")  # past the lint, the database refuses it
     assert "1.1.0__vacuum.sql:2" in err and "VACUUM" in err
 
 

@@ -12,11 +12,13 @@ from packaging.version import InvalidVersion, Version
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend
 from ratchet.config import Config, load_config
-from ratchet.errors import DriftError, RefusedError, UsageError
+from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
+from ratchet.lint import LintReport, lint_paths, lint_prepared
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.prepare import PreparedFile, load_migrations, prepare_files
 from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
+from ratchet.urls import parse_url
 
 Database = object  # a URL string or an open DB-API connection
 
@@ -33,6 +35,7 @@ class MigrateReport:
     dry_run: bool = False
     ahead: bool = False
     notices: list[str] = field(default_factory=list)
+    lint: LintReport | None = None
 
     @property
     def applied(self) -> list[FileResult]:
@@ -82,11 +85,14 @@ def migrate(
     dry_run: bool = False,
     out_of_order: bool = False,
     single_transaction: bool = False,
+    no_lint: bool = False,
     events: Events | None = None,
     config: Config | None = None,
 ) -> MigrateReport:
     """Apply every pending migration of ``migrations`` to ``database`` (a URL or connection).
 
+    The pending files are linted first: an unwaived error raises :class:`LintFailed` before
+    anything is written, unless ``no_lint`` (then the history rows record the bypass).
     Raises a :class:`ratchet.errors.RatchetError` subclass on any expected failure; the
     database is then at the version before the failing file.
     """
@@ -101,6 +107,15 @@ def migrate(
             plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
         refuse_on_drift(plan)
         prepared = prepare_files(plan.pending, loaded.guards)
+        linted = lint_prepared(prepared, loaded.files, dialect=backend.dialect, lint_since=_lint_since(config))
+        blocking = linted.blocking()
+        if blocking and not no_lint:
+            raise LintFailed(
+                f"{len(blocking)} unwaived lint error(s) in pending migrations; nothing was applied:\n"
+                + "\n".join(f"  {finding}" for finding in blocking),
+                hint='fix them, waive one with -- guard: allow RULE reason="...", or run with --no-lint',
+                findings=blocking,
+            )
         report = MigrateReport(
             backend.dialect,
             state.db_version,
@@ -108,7 +123,13 @@ def migrate(
             planned=prepared,
             dry_run=dry_run,
             ahead=plan.ahead,
+            lint=linted,
         )
+        if blocking:
+            report.notices.append(
+                f"--no-lint: applying despite {len(blocking)} lint error(s); the bypass is recorded in history:\n"
+                + "\n".join(f"  {finding}" for finding in blocking)
+            )
         if dry_run or not prepared:
             return report
         if not backend.transactional_ddl:
@@ -117,6 +138,7 @@ def migrate(
             single_transaction=single_transaction,
             out_of_order=out_of_order,
             lock_timeout_s=config.lock_timeout_s,
+            lint_bypassed=bool(blocking),
             events=events or Events(),
         )
         report.results = Runner(backend, tables, options).run(prepared)
@@ -194,6 +216,52 @@ def repair(
             with backend.transaction():
                 tables.update_row(wanted, status="running", error=None)
             return runner.resume(prepared, start_after=row.statements_done)
+
+
+def _lint_since(config: Config) -> Version | None:
+    if config.lint_since is None:
+        return None
+    return parse_version(config.lint_since, "lint-since")
+
+
+def default_dialect(config: Config) -> str:
+    """``dialect`` from the configuration, else the configured database's, else ``sqlite``."""
+    if config.dialect:
+        return config.dialect
+    try:
+        return parse_url(config.database).dialect
+    except RatchetError:
+        return "sqlite"
+
+
+def lint(
+    paths: str | Path | list[str | Path],
+    *,
+    dialect: str | None = None,
+    since: str | None = None,
+    include_all: bool = False,
+    only: set[Path] | None = None,
+    jobs: int = 1,
+    config: Config | None = None,
+) -> LintReport:
+    """Lint migration files or directories without a database (SPEC section 3).
+
+    ``dialect`` defaults to the configured one (``[tool.ratchet]``, the database URL, else
+    ``sqlite``); files at or below ``lint-since`` are skipped unless ``include_all``.
+    """
+    config = config or load_config()
+    if dialect is not None and dialect not in ("sqlite", "postgresql", "mysql"):
+        raise UsageError(f"--dialect: unknown dialect '{dialect}'; use sqlite, postgresql or mysql")
+    targets = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    return lint_paths(
+        [Path(p) for p in targets],
+        dialect=dialect or default_dialect(config),
+        since=parse_version(since, "--since") if since is not None else None,
+        lint_since=_lint_since(config),
+        include_all=include_all,
+        only=only,
+        jobs=jobs,
+    )
 
 
 def status(database: Database, migrations: str | Path = "migrations", *, config: Config | None = None) -> StatusReport:

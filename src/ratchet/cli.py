@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -15,7 +18,8 @@ import click
 from ratchet import api
 from ratchet.config import Config, load_config
 from ratchet.discover import scan_names
-from ratchet.errors import EXIT_CHECK_FAILED, RatchetError, UsageError
+from ratchet.errors import EXIT_CHECK_FAILED, MigrationFileError, RatchetError, UsageError
+from ratchet.lint.formats import FORMATS, render
 from ratchet.plan import describe_version
 from ratchet.prepare import PreparedFile
 from ratchet.runner import Events, FileResult
@@ -196,6 +200,7 @@ def _report_json(report: api.MigrateReport) -> dict[str, Any]:
 @click.option("--single-transaction", is_flag=True, help="All pending files in one transaction: all or nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON report.")
+@click.option("--no-lint", is_flag=True, help="Apply despite lint errors (warns; recorded in history).")
 @handles_errors
 def migrate(
     database: str | None,
@@ -206,6 +211,7 @@ def migrate(
     single_transaction: bool,
     quiet: bool,
     as_json: bool,
+    no_lint: bool,
 ) -> None:
     """Apply pending migrations in version order, each file in its own transaction."""
     config = resolve(database, migrations)
@@ -219,6 +225,7 @@ def migrate(
             dry_run=dry_run,
             out_of_order=out_of_order,
             single_transaction=single_transaction,
+            no_lint=no_lint,
             events=events,
             config=config,
         )
@@ -516,6 +523,82 @@ def settings_list(database: str | None, migrations: str | None, as_json: bool) -
     width = max((len(k) for k in values), default=3)
     for key, value in values.items():
         click.echo(f"{key:<{width}}  {value}")
+
+
+def _git_changed(base: str) -> set[Path]:
+    """Files added or changed since git ``base`` (committed, staged, unstaged or untracked)."""
+    commands = [
+        ["git", "diff", "--name-only", "--diff-filter=ACMR", base],
+        ["git", "ls-files", "--others", "--exclude-standard"],
+    ]
+    root_command = ["git", "rev-parse", "--show-toplevel"]
+    try:
+        root = Path(subprocess.run(root_command, capture_output=True, text=True, check=True).stdout.strip())
+        changed: set[Path] = set()
+        for command in commands:
+            done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=root)
+            changed.update((root / line).resolve() for line in done.stdout.splitlines() if line)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = exc.stderr.strip() if isinstance(exc, subprocess.CalledProcessError) else str(exc)
+        raise UsageError(
+            f"--git-base {base}: git failed: {detail}", hint="run inside a git checkout with REF"
+        ) from None
+    return changed
+
+
+def _use_colour() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@main.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--migrations", "migrations", metavar="DIR", help="Migrations directory when no PATH is given.")
+@click.option("--database", "-d", "database", metavar="URL", help="Only to pick the default dialect.")
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."
+)
+@click.option("--dialect", type=click.Choice(["sqlite", "postgresql", "mysql"]), help="SQL dialect of the files.")
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+@click.option("--since", metavar="VERSION", help="Lint only files newer than VERSION.")
+@click.option("--git-base", metavar="REF", help="Lint only files added or changed since git REF.")
+@click.option("--all", "include_all", is_flag=True, help="Also show files grandfathered by lint-since.")
+@click.option(
+    "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (0: from the CPUs, for many files)."
+)
+@handles_errors
+def lint_command(
+    paths: tuple[Path, ...],
+    migrations: str | None,
+    database: str | None,
+    output_format: str,
+    dialect: str | None,
+    strict: bool,
+    since: str | None,
+    git_base: str | None,
+    include_all: bool,
+    jobs: int,
+) -> None:
+    """Check migration files against the additive-only rules; needs no database.
+
+    Exit 0 when clean, 1 on findings (errors; warnings too with --strict), 2 on a usage
+    error, 3 when a file is unreadable or invalid.
+    """
+    config = resolve(database, migrations)
+    only = _git_changed(git_base) if git_base else None
+    report = api.lint(
+        list(paths) or [config.migrations],
+        dialect=dialect,
+        since=since,
+        include_all=include_all,
+        only=only,
+        jobs=jobs,
+        config=config,
+    )
+    click.echo(render(report, output_format, strict=strict, colour=_use_colour()), nl=False)
+    if report.problems:
+        fail(MigrationFileError(report.problems))
+    if report.blocking(strict=strict):
+        sys.exit(EXIT_CHECK_FAILED)
 
 
 def run() -> None:

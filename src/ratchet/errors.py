@@ -13,6 +13,7 @@ Every expected failure is a :class:`RatchetError`; the CLI turns it into a messa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -94,6 +95,10 @@ class LintFailed(RatchetError):
     """Unwaived lint findings; ``findings`` holds them (objects of :mod:`ratchet.lint`)."""
 
     exit_code = EXIT_CHECK_FAILED
+
+    def __init__(self, message: str, *, hint: str | None = None, findings: Sequence[object] | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.findings = list(findings or [])
 
 
 class RefusedError(RatchetError):

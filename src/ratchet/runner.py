@@ -27,6 +27,7 @@ from ratchet.errors import (
 )
 from ratchet.headers import GuardQuery
 from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, Tables
+from ratchet.lint.rebuild import is_table_rebuild
 from ratchet.prepare import PreparedFile
 from ratchet.split import Statement
 
@@ -138,17 +139,54 @@ class Runner:
             self.tables.ensure()
 
     def _run_single_transaction(self, files: list[PreparedFile]) -> list[FileResult]:
-        with self.backend.transaction():
+        with self._foreign_keys_off(files), self.backend.transaction():
             results = [self._apply_inside(prepared) for prepared in files]
         for result in results:
             self.events.file_finished(result)
         return results
 
     def _apply_transactional(self, prepared: PreparedFile) -> FileResult:
-        with self.backend.transaction():
+        with self._foreign_keys_off([prepared]), self.backend.transaction():
             result = self._apply_inside(prepared)
         self.events.file_finished(result)
         return result
+
+    def _rebuilds(self, prepared: PreparedFile) -> bool:
+        return self.backend.dialect == "sqlite" and is_table_rebuild(prepared.statements)
+
+    @contextmanager
+    def _foreign_keys_off(self, files: list[PreparedFile]) -> Iterator[None]:
+        """SQLite's 12-step ALTER: foreign keys off *before* BEGIN for a table rebuild, restored after.
+
+        Inside a transaction ``PRAGMA foreign_keys`` is a no-op, and with foreign keys on,
+        ``DROP TABLE parent`` would delete the ``ON DELETE CASCADE`` child rows.
+        """
+        if not any(self._rebuilds(p) for p in files):
+            yield
+            return
+        rows = self.backend.query("PRAGMA foreign_keys")
+        was_on = bool(rows and rows[0][0])
+        if was_on:
+            self.backend.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield
+        finally:
+            if was_on:
+                self.backend.execute("PRAGMA foreign_keys = ON")
+
+    def _check_foreign_keys(self, prepared: PreparedFile) -> None:
+        """Step 10 of the 12: ``PRAGMA foreign_key_check`` before COMMIT; a violation rolls back."""
+        if not self._rebuilds(prepared):
+            return
+        rows = self.backend.query("PRAGMA foreign_key_check")
+        if rows:
+            shown = "; ".join(f"{row[0]} rowid {row[1]} references missing {row[2]}" for row in rows[:5])
+            more = f" (and {len(rows) - 5} more)" if len(rows) > 5 else ""
+            raise DatabaseError(
+                f"{prepared.file.path}: after the table rebuild, {len(rows)} row(s) violate foreign keys: "
+                f"{shown}{more}; the file was rolled back",
+                hint="make the rebuild keep every referenced row (no WHERE in the copy), then run again",
+            )
 
     def _claim(self, prepared: PreparedFile) -> FileResult | None:
         """Inside the lock: is the file still to do? ``None`` if so, else why not."""
@@ -234,6 +272,7 @@ class Runner:
         for statement in prepared.statements:
             self._execute(prepared, statement, rolled_back=True)
         self.backend.set_lock_timeout(None)
+        self._check_foreign_keys(prepared)
         duration = _ms_since(started)
         self._record(prepared, "applied", duration, len(prepared.statements))
         return FileResult(file.version, file.description, "applied", duration, len(prepared.statements))

@@ -84,6 +84,9 @@ class SqliteBackend(Backend):
                     )
             try:
                 self._connection = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None)
+                # Enforce foreign keys as applications do, so migrations meet the same rules
+                # (and a table rebuild must follow the 12-step procedure; see runner.py).
+                self._connection.execute("PRAGMA foreign_keys = ON")
             except sqlite3.Error as exc:
                 raise ConnectionFailedError(f"cannot open {self.display_url}: {exc}") from None
         return self._connection

@@ -1,0 +1,809 @@
+"""Classify one statement from its words and list the rule candidates it raises.
+
+The classifier knows nothing about the rest of the file: same-file exemptions, waivers and
+rebuild verification are the engine's job. A candidate names the object it touches so the
+engine can exempt objects created earlier in the file and match ``allow RULE:OBJECT``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import islice
+
+from sqlparse import tokens as T
+
+from ratchet.lint.words import Word, iter_words
+from ratchet.split import Statement
+
+#: Words read to classify a bulk-data statement (INSERT ... VALUES of any size).
+HEAD_LIMIT = 64
+_DATA_VERBS = frozenset({"INSERT", "REPLACE"})
+_CREATE_MODIFIERS = frozenset(
+    {"OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL", "VIRTUAL", "RECURSIVE", "CONSTRAINT"}
+    | {"UNIQUE", "ALGORITHM", "=", "UNDEFINED", "MERGE", "TEMPTABLE", "SQL", "SECURITY", "INVOKER", "AGGREGATE"}
+    | {"TRUSTED", "PROCEDURAL", "ONLINE", "OFFLINE", "FULLTEXT", "SPATIAL", "IF", "NOT", "EXISTS"}
+)
+_CREATE_KINDS = {
+    "TABLE": "table",
+    "INDEX": "index",
+    "VIEW": "view",
+    "TRIGGER": "trigger",
+    "FUNCTION": "routine",
+    "PROCEDURE": "routine",
+    "EVENT": "routine",
+    "SEQUENCE": "sequence",
+    "TYPE": "type",
+    "DOMAIN": "type",
+    "SCHEMA": "schema",
+    "DATABASE": "schema",
+    "EXTENSION": "extension",
+    "MATERIALIZED": "view",
+}
+_DROP_RULES = {
+    "TABLE": ("drop-table", "table"),
+    "VIEW": ("drop-view", "view"),
+    "MATERIALIZED": ("drop-view", "view"),
+    "INDEX": ("drop-index", "index"),
+    "TRIGGER": ("drop-trigger", "trigger"),
+    "FUNCTION": ("drop-routine", "routine"),
+    "PROCEDURE": ("drop-routine", "routine"),
+    "EVENT": ("drop-routine", "routine"),
+    "AGGREGATE": ("drop-routine", "routine"),
+    "TYPE": ("drop-type", "type"),
+    "DOMAIN": ("drop-type", "type"),
+    "SEQUENCE": ("drop-sequence", "sequence"),
+    "SCHEMA": ("drop-schema", "schema"),
+    "DATABASE": ("drop-schema", "schema"),
+}
+_ALTER_RENAMEABLE = frozenset({"INDEX", "VIEW", "SEQUENCE", "TYPE", "DOMAIN", "FUNCTION", "PROCEDURE", "TRIGGER"})
+_SAFE_VERBS = frozenset({"SELECT", "VALUES", "SET", "COMMENT", "GRANT", "ANALYZE", "ANALYSE", "LOCK"})
+_OPAQUE_VERBS = frozenset({"DO", "EXECUTE", "EXEC", "PREPARE", "CALL", "LOAD", "SOURCE", "HANDLER"})
+_BODY_FRAGMENTS = frozenset({"END", "ELSE", "ELSEIF", "ELSIF", "UNTIL", "DECLARE", "RETURN", "LEAVE", "ITERATE"})
+_TX_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "ABORT", "DELIMITER"})
+_CONSTRAINT_WORDS = frozenset({"CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE"})
+_INDEX_WORDS = frozenset({"INDEX", "KEY", "FULLTEXT", "SPATIAL"})
+_ROW_FILTERS = frozenset(
+    {"WHERE", "LIMIT", "OFFSET", "JOIN", "GROUP", "HAVING", "UNION", "EXCEPT", "INTERSECT", "FETCH", "DISTINCT"}
+)
+_SQLITE_NO_TX_PRAGMAS = frozenset({"foreign_keys", "journal_mode"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible finding; ``kind``/``name`` is the object it touches, ``column`` a column of it."""
+
+    rule: str
+    line: int
+    column: int
+    message: str
+    kind: str | None = None
+    name: str | None = None
+    column_name: str | None = None
+    backfill: tuple[str, ...] = ()
+
+    @property
+    def object(self) -> str | None:
+        """``table`` or ``table.column``: what ``allow RULE:OBJECT`` matches."""
+        if self.name is None:
+            return None
+        return f"{self.name}.{self.column_name}" if self.column_name else self.name
+
+
+@dataclass
+class Classified:
+    """What one statement is and does."""
+
+    statement: Statement
+    verb: str
+    candidates: list[Candidate] = field(default_factory=list)
+    creates: list[tuple[str, str]] = field(default_factory=list)
+    added_columns: list[tuple[str, str]] = field(default_factory=list)
+    dropped_tables: list[str] = field(default_factory=list)
+    renamed_table: tuple[str, str] | None = None
+    insert_target: str | None = None
+    ddl: bool = False
+    rest_is_data: bool = False
+
+
+def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
+    """Read a possibly qualified name at ``words[start]``; return its last part and the next index."""
+    if start >= len(words) or not words[start].is_name_like:
+        return None, start
+    name = words[start].ident
+    index = start + 1
+    while index + 1 < len(words) and words[index].text == "." and words[index + 1].is_name_like:
+        name = words[index + 1].ident
+        index += 2
+    return name, index
+
+
+def _skip(words: list[Word], index: int, *phrases: tuple[str, ...]) -> int:
+    """Skip any of the keyword ``phrases`` at ``index`` (repeatedly)."""
+    moved = True
+    while moved and index < len(words):
+        moved = False
+        upper = words[index].upper
+        for phrase in phrases:
+            if phrase[0] != upper or index + len(phrase) > len(words):
+                continue
+            if all(words[index + k].upper == part for k, part in enumerate(phrase)):
+                index += len(phrase)
+                moved = True
+                break
+    return index
+
+
+def _split_top(words: list[Word], start: int) -> list[list[Word]]:
+    """The depth-0 comma-separated parts of ``words[start:]``, each with its nested words."""
+    parts: list[list[Word]] = [[]]
+    for word in words[start:]:
+        if word.depth == 0 and word.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [p for p in parts if p]
+
+
+def _has_phrase(words: list[Word], *phrase: str) -> bool:
+    uppers = [w.upper for w in words if w.depth == words[0].depth] if words else []
+    n = len(phrase)
+    return any(uppers[i : i + n] == list(phrase) for i in range(len(uppers) - n + 1))
+
+
+#: ``INSERT INTO name`` then a column list, VALUES or SELECT: nothing to report but the target
+#: (a rebuild's copy is then read in full by :func:`copy_info`).
+_PLAIN_INSERT = re.compile(r"INSERT\s+INTO\s+([A-Za-z_][A-Za-z0-9_]*)\s*[(\s]", re.IGNORECASE)
+_BLOCK_OPENERS = frozenset({"BEGIN", "CASE", "IF", "WHILE", "LOOP", "REPEAT"})
+
+
+def _opens_block(words: list[Word], position: int) -> bool:
+    word = words[position]
+    following = words[position + 1].upper if position + 1 < len(words) else ""
+    if word.upper not in _BLOCK_OPENERS:
+        return False
+    if following == "(":  # IF(...) and REPEAT(...) are functions; IF (cond) THEN is a block
+        closing = next(
+            (i for i in range(position + 2, len(words)) if words[i].depth == word.depth and words[i].text == ")"),
+            len(words),
+        )
+        return word.upper == "IF" and closing + 1 < len(words) and words[closing + 1].upper == "THEN"
+    if word.upper == "IF" and following in ("EXISTS", "NOT"):
+        return False
+    return not (position > 0 and words[position - 1].upper == "END")  # the IF of END IF
+
+
+def _balanced(words: list[Word]) -> bool:
+    """Whether every BEGIN/CASE/IF/WHILE/LOOP/REPEAT block of a routine body is closed by its
+    END and nothing follows the outermost END: otherwise sqlparse split the body wrongly."""
+    stack: list[str] = []
+    for position, word in enumerate(words):
+        if _opens_block(words, position):
+            stack.append(word.upper)
+        elif word.upper == "END":
+            if not stack:
+                return False
+            following = words[position + 1].upper if position + 1 < len(words) else ""
+            closes = following if following in _BLOCK_OPENERS - {"BEGIN"} else None
+            opened = stack.pop()
+            if (closes is not None and opened != closes) or (closes is None and opened not in ("BEGIN", "CASE")):
+                return False
+            if not stack and position + 2 < len(words):
+                return False  # more than a label after the outermost END: a statement was swallowed
+    return not stack
+
+
+def _data_head(statement: Statement) -> list[Word]:
+    """The words of ``INSERT [OR x] [INTO] name`` / ``REPLACE [INTO] name``, and no further.
+
+    Statements of bulk data are the most numerous and the longest, so this reads raw tokens
+    up to the target table and nothing else.
+    """
+    words: list[Word] = []
+    after_name = False
+    for word in islice(iter_words(statement), HEAD_LIMIT):
+        if after_name and word.text != ".":
+            break
+        words.append(word)
+        after_name = len(words) > 1 and word.is_name_like and word.upper not in ("INTO", "OR", "IGNORE", "REPLACE")
+        if word.text == ".":
+            after_name = False
+    return words
+
+
+class _Classifier:
+    def __init__(self, statement: Statement, dialect: str, transactional: bool) -> None:
+        self.statement = statement
+        self.dialect = dialect
+        self.transactional = transactional
+        self.words: list[Word] = []
+        self.out = Classified(statement, "")
+
+    def add(self, rule: str, at: Word, message: str, **obj: str | tuple[str, ...] | None) -> None:
+        self.out.candidates.append(Candidate(rule, at.line, at.column, message, **obj))  # type: ignore[arg-type]
+
+    def run(self) -> Classified:
+        plain = _PLAIN_INSERT.match(self.statement.sql)
+        if plain is not None:  # the common bulk-data case, read from the text alone
+            self.out.verb = "INSERT"
+            self.out.insert_target = plain[1].lower()
+            return self.out
+        if not self.statement.tokens:  # a splitter that kept no tokens: nothing is proven (default-deny)
+            where = Word(self.statement.sql[:20], "", None, 0, self.statement.line, self.statement.column)
+            self.words = [where]
+            self.unrecognized(where, self.statement.sql[:30])
+            return self.out
+        if self.statement.tokens[0].value.upper() in _DATA_VERBS:
+            # Bulk data: classify from the head only, however long the statement is.
+            self.words = _data_head(self.statement)
+            self.out.verb = self.words[0].upper
+            self.insert(self.words)
+            return self.out
+        self.words = list(iter_words(self.statement))
+        first = self.words[0]
+        self.out.verb = first.upper
+        if self.split_problem():
+            return self.out
+        verb = first.upper
+        handler = {
+            "CREATE": self.create,
+            "ALTER": self.alter,
+            "DROP": self.drop,
+            "RENAME": self.rename_table,
+            "TRUNCATE": self.truncate,
+            "DELETE": self.delete,
+            "UPDATE": self.update,
+            "WITH": self.with_cte,
+            "PRAGMA": self.pragma,
+            "VACUUM": self.vacuum,
+            "REINDEX": self.reindex,
+            "REFRESH": self.refresh,
+            "COPY": self.copy,
+        }.get(verb)
+        if handler is not None:
+            handler(self.words)
+        elif verb in _TX_WORDS or verb == "END":
+            pass  # transaction control and DELIMITER: reported by split.statement_problems
+        elif verb in _OPAQUE_VERBS:
+            self.add("opaque-sql", first, f"{verb} runs SQL the lint cannot see; write the statements out, or waive")
+        elif verb in _SAFE_VERBS:
+            self.safe_verb(self.words)
+        else:
+            self.unrecognized(first)
+        return self.out
+
+    def unrecognized(self, at: Word, what: str | None = None) -> None:
+        shown = what or " ".join(w.text for w in self.words[:3])
+        self.add(
+            "unrecognized-statement",
+            at,
+            f"unrecognised statement '{shown}': the lint cannot prove it additive; rewrite it, or waive with a reason",
+        )
+
+    # -- splitting -----------------------------------------------------------------------
+
+    def split_problem(self) -> bool:
+        words = self.words
+        first = words[0]
+        fragment_end = first.upper == "END" and (
+            (len(words) > 1 and words[1].upper not in ("TRANSACTION", "WORK")) or self.dialect == "mysql"
+        )
+        if (first.upper in _BODY_FRAGMENTS and first.upper != "END") or fragment_end:
+            self.add(
+                "split-ambiguity",
+                first,
+                f"'{first.text}' starts a statement: a routine body was split at its ';'; write the routine "
+                "as one statement with BEGIN ... END (no DELIMITER)",
+            )
+            return True
+        semicolons = [w for w in words if w.text == ";" and w.ttype in T.Punctuation]
+        if not semicolons:
+            return False
+        if first.upper == "CREATE" and any(w.upper == "BEGIN" for w in words) and _balanced(words):
+            return False
+        self.add(
+            "split-ambiguity",
+            semicolons[0],
+            f"the statement starting with '{first.text}' at line {first.line} swallows the ';' at line "
+            f"{semicolons[0].line}: sqlparse cannot split it; write it differently (for BEGIN ... use "
+            "SET TRANSACTION, for routines one BEGIN ... END body)",
+        )
+        return True
+
+    # -- statements ----------------------------------------------------------------------
+
+    def safe_verb(self, words: list[Word]) -> None:
+        if words[0].upper == "SET" or words[0].upper not in ("SELECT", "VALUES"):
+            return
+        for word in words:
+            if word.depth > 0 and word.ttype in T.Keyword.DML and word.upper in ("INSERT", "UPDATE", "DELETE"):
+                self.add("data-modifying-cte", word, f"{word.upper} inside a query modifies rows; write it out")
+                return
+
+    def create(self, words: list[Word]) -> None:
+        self.out.ddl = True
+        index = 1
+        unique = False
+        concurrently = False
+        while index < len(words) and words[index].upper not in _CREATE_KINDS:
+            upper = words[index].upper
+            unique = unique or upper == "UNIQUE"
+            if upper == "DEFINER":  # MySQL DEFINER = user@host: skip the account
+                index += 1
+                while index < len(words) and words[index].upper not in _CREATE_KINDS and words[index].upper != "SQL":
+                    index += 1
+                continue
+            if upper not in _CREATE_MODIFIERS:
+                break
+            index += 1
+        if index >= len(words) or words[index].upper not in _CREATE_KINDS:
+            self.unrecognized(words[0])
+            return
+        kind_word = words[index]
+        kind = _CREATE_KINDS[kind_word.upper]
+        index += 1
+        if kind_word.upper == "MATERIALIZED":
+            index = _skip(words, index, ("VIEW",))
+        if kind == "index":
+            if index < len(words) and words[index].upper == "CONCURRENTLY":
+                concurrently = True
+                index += 1
+            self.create_index(words, index, unique, concurrently, kind_word)
+            return
+        index = _skip(words, index, ("IF", "NOT", "EXISTS"))
+        name, _ = _names_after(words, index)
+        if name is None:
+            self.unrecognized(kind_word)
+            return
+        self.out.creates.append((kind, name))
+        if kind == "schema" and kind_word.upper == "DATABASE" and self.dialect == "postgresql":
+            self.no_transaction(kind_word, "CREATE DATABASE")
+
+    def create_index(self, words: list[Word], index: int, unique: bool, concurrently: bool, at: Word) -> None:
+        index = _skip(words, index, ("IF", "NOT", "EXISTS"))
+        name: str | None = None
+        if index < len(words) and words[index].upper != "ON":
+            name, index = _names_after(words, index)
+        if index >= len(words) or words[index].upper != "ON":
+            self.unrecognized(at)
+            return
+        index = _skip(words, index + 1, ("ONLY",))
+        table, index = _names_after(words, index)
+        if table is None:
+            self.unrecognized(at)
+            return
+        if name:
+            self.out.creates.append(("index", name))
+        if concurrently and self.dialect == "postgresql":
+            self.no_transaction(words[0], "CREATE INDEX CONCURRENTLY")
+        if unique:
+            columns = tuple(
+                p[0].ident for p in _split_top([w for w in words[index:] if w.depth == 1], 0) if p[0].is_name_like
+            )
+            self.add(
+                "add-unique-to-existing",
+                words[0],
+                f"unique index on existing table {table} fails if it holds duplicates; check first, or waive",
+                kind="table",
+                name=table,
+                backfill=columns,
+            )
+
+    def no_transaction(self, at: Word, what: str) -> None:
+        if self.transactional:
+            self.add(
+                "needs-no-transaction",
+                at,
+                f"{what} cannot run inside a transaction; put it in its own file with '-- guard: no-transaction'",
+            )
+
+    def alter(self, words: list[Word]) -> None:
+        self.out.ddl = True
+        index = _skip(words, 1, ("IGNORE",), ("ONLINE",))
+        what = words[index].upper if index < len(words) else ""
+        if what == "TABLE":
+            self.alter_table(words, index + 1)
+        elif what in _ALTER_RENAMEABLE:
+            self.alter_other(words, index)
+        elif what == "SYSTEM" and self.dialect == "postgresql":
+            self.no_transaction(words[0], "ALTER SYSTEM")
+        else:
+            self.unrecognized(words[0])
+
+    def alter_other(self, words: list[Word], index: int) -> None:
+        kind_word = words[index]
+        name, after = _names_after(words, _skip(words, index + 1, ("IF", "EXISTS")))
+        rest = [w.upper for w in words[after:] if w.depth == 0]
+        if rest[:2] == ["RENAME", "TO"] or rest[:2] == ["RENAME", "VALUE"] or rest[:3] == ["RENAME", "ATTRIBUTE"]:
+            self.add("rename-other", words[after], f"renaming {kind_word.text.lower()} {name} breaks code that uses it")
+        elif kind_word.upper == "TYPE" and rest[:2] == ["ADD", "VALUE"]:
+            if self.dialect == "postgresql":
+                self.no_transaction(words[after], "ALTER TYPE ... ADD VALUE")
+        elif kind_word.upper == "SEQUENCE" and "RENAME" not in rest:
+            return
+        else:
+            self.unrecognized(words[0])
+
+    def alter_table(self, words: list[Word], index: int) -> None:
+        index = _skip(words, index, ("IF", "EXISTS"), ("ONLY",))
+        table, index = _names_after(words, index)
+        if table is None:
+            self.unrecognized(words[0])
+            return
+        for action in _split_top(words, index):
+            self.alter_action(table, action)
+
+    def alter_action(self, table: str, action: list[Word]) -> None:
+        top = [w for w in action if w.depth == action[0].depth]
+        first = top[0].upper
+        second = top[1].upper if len(top) > 1 else ""
+        if first == "ADD":
+            self.alter_add(table, top, action)
+        elif first == "DROP":
+            self.alter_drop(table, top)
+        elif first == "RENAME":
+            self.alter_rename(table, top)
+        elif first == "ALTER" or (first == "MODIFY") or first == "CHANGE":
+            self.alter_column(table, top)
+        elif (first in ("ALGORITHM", "LOCK") and second == "=") or (first == "VALIDATE" and second == "CONSTRAINT"):
+            return
+        else:
+            self.unrecognized(top[0], " ".join(w.text for w in top[:3]))
+
+    def alter_add(self, table: str, top: list[Word], action: list[Word]) -> None:
+        index = 1
+        next_word = top[index].upper if index < len(top) else ""
+        if next_word in _CONSTRAINT_WORDS or next_word in _INDEX_WORDS:
+            self.alter_add_constraint(table, top)
+            return
+        index = _skip(top, index, ("COLUMN",), ("IF", "NOT", "EXISTS"))
+        column, index = _names_after(top, index)
+        if column is None:
+            self.unrecognized(top[0])
+            return
+        self.out.added_columns.append((table, column))
+        uppers = [w.upper for w in top[index:]]
+        pairs = list(zip(uppers, [*uppers[1:], ""], strict=True))
+        not_null = ("NOT", "NULL") in pairs
+        default_at = uppers.index("DEFAULT") if "DEFAULT" in uppers else -1
+        default_value = uppers[default_at + 1] if 0 <= default_at < len(uppers) - 1 else ""
+        has_default = (
+            (default_at >= 0 and default_value != "NULL") or "GENERATED" in uppers or "AUTO_INCREMENT" in uppers
+        )
+        has_default = has_default or any(u in ("SERIAL", "BIGSERIAL", "SMALLSERIAL", "IDENTITY") for u in uppers)
+        if not_null and not has_default:
+            self.add(
+                "add-not-null-without-default",
+                top[0],
+                f"column {table}.{column} is NOT NULL without a default: adding it fails on existing rows; "
+                "add a DEFAULT, or add it nullable and backfill",
+                kind="table",
+                name=table,
+                column_name=column,
+            )
+        if self.dialect == "sqlite":
+            self.sqlite_add_column(table, column, top[0], uppers, default_value, action)
+
+    def sqlite_add_column(
+        self, table: str, column: str, at: Word, uppers: list[str], default: str, action: list[Word]
+    ) -> None:
+        reason = None
+        if "PRIMARY" in uppers or "UNIQUE" in uppers:
+            reason = "a PRIMARY KEY or UNIQUE column"
+        elif default in ("CURRENT_TIMESTAMP", "CURRENT_TIME", "CURRENT_DATE") or default == "(":
+            reason = "a column whose default is not constant"
+        elif "STORED" in uppers:
+            reason = "a STORED generated column"
+        elif "REFERENCES" in uppers and default and default != "NULL":
+            reason = "a REFERENCES column with a non-NULL default"
+        if reason:
+            self.add(
+                "sqlite-add-column-restriction",
+                at,
+                f"SQLite cannot ADD COLUMN {table}.{column}: {reason}; rebuild the table instead",
+                kind="table",
+                name=table,
+                column_name=column,
+            )
+
+    def alter_add_constraint(self, table: str, top: list[Word]) -> None:
+        uppers = [w.upper for w in top]
+        if uppers[1] in _INDEX_WORDS and "UNIQUE" not in uppers:
+            return  # MySQL ADD INDEX / KEY: a plain index
+        if "UNIQUE" in uppers or "PRIMARY" in uppers:
+            self.add(
+                "add-unique-to-existing",
+                top[0],
+                f"unique/primary key on existing table {table} fails if it holds duplicates; check first, or waive",
+                kind="table",
+                name=table,
+            )
+        elif not ("NOT" in uppers and "VALID" in uppers):
+            self.add(
+                "add-constraint-to-existing",
+                top[0],
+                f"constraint on existing table {table} fails on rows that violate it and locks the table; "
+                "on PostgreSQL add it NOT VALID and VALIDATE it later",
+                kind="table",
+                name=table,
+            )
+
+    def alter_drop(self, table: str, top: list[Word]) -> None:
+        second = top[1].upper if len(top) > 1 else ""
+        if second in ("CONSTRAINT", "PRIMARY", "FOREIGN", "CHECK"):
+            what = top[2].ident if len(top) > 2 and second == "CONSTRAINT" else second.lower()
+            self.add("drop-constraint", top[0], f"dropping constraint {what} of {table}", kind="table", name=table)
+            return
+        if second in ("INDEX", "KEY"):
+            self.add("drop-index", top[0], f"dropping an index of {table}", kind="table", name=table)
+            return
+        if second == "DEFAULT":
+            self.unrecognized(top[0])
+            return
+        index = _skip(top, 1, ("COLUMN",), ("IF", "EXISTS"))
+        column, _ = _names_after(top, index)
+        self.add(
+            "drop-column",
+            top[0],
+            f"dropping column {table}.{column} destroys its data and breaks code that reads it",
+            kind="table",
+            name=table,
+            column_name=column,
+        )
+
+    def alter_rename(self, table: str, top: list[Word]) -> None:
+        second = top[1].upper if len(top) > 1 else ""
+        if second in ("TO", "AS") or (self.dialect == "mysql" and second not in ("COLUMN", "INDEX", "KEY")):
+            new, _ = _names_after(top, 2 if second in ("TO", "AS") else 1)
+            self.out.renamed_table = (table, new or "")
+            self.add(
+                "rename-table",
+                top[0],
+                f"renaming table {table} to {new} breaks running code that uses {table}",
+                kind="table",
+                name=table,
+            )
+        elif second in ("CONSTRAINT", "INDEX", "KEY"):
+            self.add("rename-other", top[0], f"renaming a {second.lower()} of {table}", kind="table", name=table)
+        else:
+            column, _ = _names_after(top, 2 if second == "COLUMN" else 1)
+            self.add(
+                "rename-column",
+                top[0],
+                f"renaming column {table}.{column} breaks running code that uses it; add a new column instead",
+                kind="table",
+                name=table,
+                column_name=column,
+            )
+
+    def alter_column(self, table: str, top: list[Word]) -> None:
+        verb = top[0].upper
+        index = _skip(top, 1, ("COLUMN",))
+        column, index = _names_after(top, index)
+        obj = {"kind": "table", "name": table, "column_name": column}
+        rest = [w.upper for w in top[index:]]
+        if verb == "CHANGE":
+            new, _ = _names_after(top, index)
+            if new is not None and new != column:
+                self.add("rename-column", top[0], f"CHANGE renames column {table}.{column} to {new}", **obj)
+                return
+            verb = "MODIFY"
+        if verb == "MODIFY":
+            self.add(
+                "alter-column-type",
+                top[0],
+                f"{top[0].upper} redefines column {table}.{column} (type, nullability, default)",
+                **obj,
+            )
+        elif rest[:1] == ["TYPE"] or rest[:3] == ["SET", "DATA", "TYPE"]:
+            self.add("alter-column-type", top[0], f"changing the type of {table}.{column}", **obj)
+        elif rest[:3] == ["SET", "NOT", "NULL"]:
+            self.add("set-not-null", top[0], f"SET NOT NULL on {table}.{column} fails on existing NULLs", **obj)
+        elif rest[:3] == ["DROP", "NOT", "NULL"]:
+            self.add("drop-not-null", top[0], f"DROP NOT NULL on {table}.{column}", **obj)
+        elif rest[:2] == ["DROP", "DEFAULT"]:
+            self.add("drop-default", top[0], f"DROP DEFAULT on {table}.{column}", **obj)
+        elif rest[:2] == ["SET", "DEFAULT"] or rest[:2] == ["SET", "STATISTICS"]:
+            return
+        else:
+            self.unrecognized(top[0], " ".join(w.text for w in top[:4]))
+
+    def drop(self, words: list[Word]) -> None:
+        self.out.ddl = True
+        index = _skip(words, 1, ("TEMPORARY",))
+        kind_word = words[index] if index < len(words) else words[0]
+        if kind_word.upper not in _DROP_RULES:
+            self.unrecognized(words[0])
+            return
+        rule, kind = _DROP_RULES[kind_word.upper]
+        index = _skip(words, index + 1, ("VIEW",), ("CONCURRENTLY",), ("IF", "EXISTS"))
+        concurrently = any(w.upper == "CONCURRENTLY" for w in words[2:index])
+        if concurrently and self.dialect == "postgresql":
+            self.no_transaction(words[0], "DROP INDEX CONCURRENTLY")
+        for part in _split_top(words, index):
+            name, _ = _names_after(part, 0)
+            if name is None:
+                continue
+            if kind == "table":
+                self.out.dropped_tables.append(name)
+            self.add(
+                rule,
+                part[0] if len(_split_top(words, index)) > 1 else words[0],
+                self.drop_message(rule, name),
+                kind=kind,
+                name=name,
+            )
+
+    @staticmethod
+    def drop_message(rule: str, name: str) -> str:
+        what = rule.removeprefix("drop-").replace("routine", "function/procedure")
+        if rule in ("drop-index", "drop-trigger"):
+            effect = "queries that use it get slow" if rule == "drop-index" else "writes stop doing what it did"
+            return f"dropping {what} {name}: {effect}; keep it, or waive with a reason"
+        return f"dropping {what} {name} breaks running code that uses it; deprecate it instead of dropping"
+
+    def rename_table(self, words: list[Word]) -> None:
+        self.out.ddl = True
+        if len(words) < 2 or words[1].upper != "TABLE":
+            self.unrecognized(words[0])
+            return
+        for part in _split_top(words, 2):
+            old, index = _names_after(part, 0)
+            new, _ = _names_after(part, index + 1)
+            if old:
+                self.add(
+                    "rename-table",
+                    part[0],
+                    f"renaming table {old} to {new} breaks running code",
+                    kind="table",
+                    name=old,
+                )
+
+    def truncate(self, words: list[Word]) -> None:
+        index = _skip(words, 1, ("TABLE",), ("ONLY",))
+        for part in _split_top(words, index):
+            name, _ = _names_after(part, 0)
+            if name:
+                self.add("truncate", words[0], f"TRUNCATE deletes every row of {name}", kind="table", name=name)
+
+    def delete(self, words: list[Word], start: int = 0) -> None:
+        top = [w for w in words[start:] if w.depth == words[start].depth]
+        index = _skip(top, 1, ("FROM",), ("ONLY",))
+        table, _ = _names_after(top, index)
+        if not any(w.upper == "WHERE" for w in top):
+            self.add(
+                "delete-without-where",
+                words[start],
+                f"DELETE without WHERE deletes every row of {table}",
+                kind="table",
+                name=table,
+            )
+
+    def update(self, words: list[Word], start: int = 0) -> None:
+        top = [w for w in words[start:] if w.depth == words[start].depth]
+        index = _skip(top, 1, ("ONLY",), ("OR", "IGNORE"), ("IGNORE",))
+        table, _ = _names_after(top, index)
+        if any(w.upper == "WHERE" for w in top):
+            return
+        uppers = [w.upper for w in top]
+        set_at = uppers.index("SET") if "SET" in uppers else len(top)
+        columns = tuple(
+            top[i].ident for i in range(set_at + 1, len(top) - 1) if top[i + 1].text == "=" and top[i].is_name_like
+        )
+        self.add(
+            "update-without-where",
+            words[start],
+            f"UPDATE without WHERE rewrites every row of {table}",
+            kind="table",
+            name=table,
+            backfill=columns,
+        )
+
+    def with_cte(self, words: list[Word]) -> None:
+        for word in words:
+            if word.depth > 0 and word.ttype in T.Keyword.DML and word.upper in ("INSERT", "UPDATE", "DELETE"):
+                self.add(
+                    "data-modifying-cte",
+                    word,
+                    f"{word.upper} inside WITH modifies rows where the lint cannot follow; write it as its own "
+                    "statement",
+                )
+                break
+        for position, word in enumerate(words):
+            if word.depth == 0 and position > 0 and word.upper in ("UPDATE", "DELETE") and word.ttype in T.Keyword.DML:
+                (self.update if word.upper == "UPDATE" else self.delete)(words, position)
+                return
+
+    def insert(self, head: list[Word]) -> None:
+        uppers = [w.upper for w in head]
+        if uppers[0] == "REPLACE" or uppers[:3] == ["INSERT", "OR", "REPLACE"]:
+            self.add("replace-into", head[0], "REPLACE deletes the conflicting row before inserting; use an upsert")
+        index = _skip(head, 1, ("OR", "REPLACE"), ("OR", "IGNORE"), ("IGNORE",), ("INTO",))
+        table, _ = _names_after(head, index)
+        self.out.insert_target = table
+
+    def pragma(self, words: list[Word]) -> None:
+        name, index = _names_after(words, 1)
+        if index < len(words) and words[index].text in ("=", "(") and name in _SQLITE_NO_TX_PRAGMAS:
+            self.no_transaction(words[0], f"PRAGMA {name}")
+        elif name == "writable_schema":
+            self.add("opaque-sql", words[0], "PRAGMA writable_schema edits the schema behind SQLite's back")
+
+    def vacuum(self, words: list[Word]) -> None:
+        self.no_transaction(words[0], "VACUUM")
+
+    def reindex(self, words: list[Word]) -> None:
+        if any(w.upper == "CONCURRENTLY" for w in words) and self.dialect == "postgresql":
+            self.no_transaction(words[0], "REINDEX CONCURRENTLY")
+
+    def refresh(self, words: list[Word]) -> None:
+        if [w.upper for w in words[:3]] != ["REFRESH", "MATERIALIZED", "VIEW"]:
+            self.unrecognized(words[0])
+
+    def copy(self, words: list[Word]) -> None:
+        uppers = [w.upper for w in words if w.depth == 0]
+        if "FROM" in uppers:
+            stdin = "STDIN" in uppers
+            self.out.rest_is_data = stdin
+            source = "stdin: the data lines that follow are not SQL" if stdin else "a file or program on the server"
+            self.add("opaque-sql", words[0], f"COPY ... FROM {source}; load data with INSERT statements")
+        else:
+            self.unrecognized(words[0])
+
+
+def classify(statement: Statement, dialect: str, *, transactional: bool = True) -> Classified:
+    """Classify ``statement`` for ``dialect`` (``transactional``: the file runs in a transaction)."""
+    return _Classifier(statement, dialect, transactional).run()
+
+
+@dataclass(frozen=True)
+class CopyInfo:
+    """What a rebuild's ``INSERT INTO new [(cols)] SELECT ... FROM source`` does."""
+
+    filters: list[str]
+    reads_source: bool
+    columns: list[str] | None
+    select_star: bool
+
+
+def copy_info(statement: Statement, source: str) -> CopyInfo:
+    """Inspect a copy statement: its row filters, its source table, its column list.
+
+    Reads the whole statement (not just the head): a rebuild's copy is one short statement.
+    """
+    words = list(iter_words(statement))
+    top = [w for w in words if w.depth == 0]
+    uppers = [w.upper for w in top]
+    filters: list[str] = []
+    if uppers[:3] in (["INSERT", "OR", "IGNORE"], ["INSERT", "OR", "REPLACE"]) or uppers[:2] == ["INSERT", "IGNORE"]:
+        filters.append(" ".join(uppers[:3] if uppers[1] == "OR" else uppers[:2]))
+    columns: list[str] | None = None
+    into = _skip(top, 1, ("OR", "REPLACE"), ("OR", "IGNORE"), ("IGNORE",), ("INTO",))
+    _, after_name = _names_after(top, into)
+    if after_name < len(top) and top[after_name].text == "(":
+        opening = words.index(top[after_name])
+        inner: list[Word] = []
+        for word in words[opening + 1 :]:
+            if word.depth == 0:
+                break
+            inner.append(word)
+        columns = []
+        expect_name = True
+        for word in inner:
+            if word.depth == 1 and word.text == ",":
+                expect_name = True
+            elif expect_name and word.depth == 1 and word.is_name_like:
+                columns.append(word.ident)
+                expect_name = False
+    if "SELECT" not in uppers:
+        return CopyInfo(filters, False, columns, False)
+    after_select = uppers.index("SELECT") + 1
+    filters += [u for u in uppers[after_select:] if u in _ROW_FILTERS]
+    select_star = after_select < len(top) and top[after_select].text == "*"
+    if "FROM" not in uppers[after_select:]:
+        return CopyInfo(filters, False, columns, select_star)
+    from_at = uppers.index("FROM", after_select)
+    name, index = _names_after(top, from_at + 1)
+    if index < len(top) and top[index].text == ",":
+        filters.append("a second table in FROM")
+    return CopyInfo(filters, name == source, columns, select_star)

@@ -1,0 +1,175 @@
+"""Render a lint report as text, JSON, GitHub workflow commands or SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from ratchet.lint.engine import Finding, LintReport
+from ratchet.lint.rules import ERROR, INFO, RULES, WARNING
+
+FORMATS = ("text", "json", "github", "sarif")
+JSON_SCHEMA_VERSION = 1
+_COLOURS = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
+_SARIF_LEVELS = {ERROR: "error", WARNING: "warning", INFO: "note"}
+_GITHUB_LEVELS = {ERROR: "error", WARNING: "warning", INFO: "notice"}
+_SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_INFO_URI = "https://pypi.org/project/ratchet-migrations/"
+
+
+def summary(report: LintReport, *, strict: bool) -> dict[str, int]:
+    """Counts by severity, waived, grandfathered and blocking."""
+    counts = {"files": len(report.files), "errors": 0, "warnings": 0, "info": 0, "waived": 0, "grandfathered": 0}
+    for finding in report.findings:
+        if finding.waived:
+            counts["waived"] += 1
+        elif finding.grandfathered:
+            counts["grandfathered"] += 1
+        else:
+            counts[{ERROR: "errors", WARNING: "warnings", INFO: "info"}[finding.severity]] += 1
+    counts["blocking"] = len(report.blocking(strict=strict))
+    return counts
+
+
+def render(report: LintReport, output_format: str, *, strict: bool = False, colour: bool = False) -> str:
+    """The whole report in ``output_format`` (one of :data:`FORMATS`)."""
+    if output_format == "json":
+        return render_json(report, strict=strict)
+    if output_format == "github":
+        return render_github(report)
+    if output_format == "sarif":
+        return render_sarif(report)
+    return render_text(report, strict=strict, colour=colour)
+
+
+def render_text(report: LintReport, *, strict: bool, colour: bool) -> str:
+    """``file:line:col: severity rule-id message`` per finding, then a summary line."""
+    lines = []
+    for finding in report.findings:
+        severity = finding.severity
+        if colour:
+            severity = click.style(severity, fg=_COLOURS[severity], bold=finding.blocks(strict=strict))
+        note = ""
+        if finding.waived:
+            note = f' (waived: "{finding.waiver_reason}")'
+        elif finding.grandfathered:
+            note = " (grandfathered by lint-since)"
+        lines.append(
+            f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.rule} {finding.message}{note}"
+        )
+    counts = summary(report, strict=strict)
+    lines.append(
+        f"{counts['files']} file(s) linted ({report.dialect}): {counts['errors']} error(s), "
+        f"{counts['warnings']} warning(s), {counts['info']} info, {counts['waived']} waived"
+        + (f", {counts['grandfathered']} grandfathered" if counts["grandfathered"] else "")
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_json(report: LintReport, *, strict: bool) -> str:
+    """The stable JSON document documented in the README."""
+    document = {
+        "version": JSON_SCHEMA_VERSION,
+        "dialect": report.dialect,
+        "strict": strict,
+        "files": [str(path) for path in report.files],
+        "findings": [finding.as_dict() for finding in report.findings],
+        "summary": summary(report, strict=strict),
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(finding: Finding) -> str:
+    """One workflow command: ``::error file=F,line=L,col=C,endLine=E,title=T::message``."""
+    level = "notice" if finding.waived or finding.grandfathered else _GITHUB_LEVELS[finding.severity]
+    properties = ",".join(
+        f"{key}={_escape_property(str(value))}"
+        for key, value in (
+            ("file", finding.path),
+            ("line", finding.line),
+            ("col", finding.column),
+            ("endLine", finding.end_line),
+            ("title", f"ratchet {finding.rule}"),
+        )
+    )
+    message = finding.message
+    if finding.waived:
+        message += f' (waived: "{finding.waiver_reason}")'
+    return f"::{level} {properties}::{_escape_data(message)}"
+
+
+def render_github(report: LintReport) -> str:
+    """GitHub Actions annotations, one per finding."""
+    return "".join(github_line(f) + "\n" for f in report.findings)
+
+
+def render_sarif(report: LintReport) -> str:
+    """A SARIF 2.1.0 log with one run; waived findings carry an in-source suppression."""
+    from ratchet import __version__
+
+    rule_ids = sorted(RULES)
+    index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
+    rules = [
+        {
+            "id": rule_id,
+            "name": rule_id,
+            "shortDescription": {"text": RULES[rule_id].summary},
+            "defaultConfiguration": {"level": _SARIF_LEVELS[RULES[rule_id].severity]},
+        }
+        for rule_id in rule_ids
+    ]
+    results: list[dict[str, Any]] = []
+    for finding in report.findings:
+        result: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "ruleIndex": index[finding.rule],
+            "level": _SARIF_LEVELS[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": finding.path.as_posix()},
+                        "region": {
+                            "startLine": finding.line,
+                            "startColumn": finding.column,
+                            "endLine": finding.end_line,
+                            "endColumn": finding.end_column,
+                        },
+                    }
+                }
+            ],
+        }
+        if finding.object:
+            result["properties"] = {"object": finding.object}
+        if finding.waived:
+            result["suppressions"] = [{"kind": "inSource", "justification": finding.waiver_reason or ""}]
+        results.append(result)
+    log = {
+        "$schema": _SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "ratchet",
+                        "version": __version__,
+                        "informationUri": _INFO_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2) + "\n"

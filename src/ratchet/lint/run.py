@@ -1,0 +1,164 @@
+"""Lint whole directories or chosen files (``ratchet lint``), or the pending files of ``migrate``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from multiprocessing import get_all_start_methods, get_context
+from pathlib import Path
+
+from packaging.version import Version
+
+from ratchet.discover import MigrationFile, discover
+from ratchet.errors import FileProblem, MigrationFileError, UsageError
+from ratchet.headers import parse_guards
+from ratchet.lint.engine import Finding, LintReport, grandfathered, header_findings, lint_file
+from ratchet.prepare import PreparedFile
+from ratchet.split import split_statements
+
+
+def _targets(paths: Iterable[Path]) -> dict[Path, set[Path] | None]:
+    """Resolved directory -> the chosen files in it (``None`` = all of them)."""
+    chosen: dict[Path, set[Path] | None] = {}
+    for path in paths:
+        if path.is_dir():
+            chosen[path.resolve()] = None
+        elif path.is_file():
+            directory = path.parent.resolve()
+            current = chosen.get(directory, set())
+            if current is not None:
+                current.add(path.resolve())
+                chosen[directory] = current
+            else:
+                chosen[directory] = None
+        else:
+            raise UsageError(f"{path}: no such file or directory", hint="pass the migrations directory or files in it")
+    return chosen
+
+
+#: Below this many files one process is faster than starting workers.
+_POOL_MIN_FILES = 200
+_MAX_WORKERS = 4
+#: The jobs of the current run, set before the worker processes fork (so nothing is pickled).
+_JOBS: list[tuple[list[MigrationFile], int, bool]] = []
+
+
+def lint_paths(
+    paths: Iterable[Path],
+    *,
+    dialect: str,
+    since: Version | None = None,
+    lint_since: Version | None = None,
+    include_all: bool = False,
+    only: set[Path] | None = None,
+    jobs: int = 1,
+) -> LintReport:
+    """Lint every migration file under ``paths`` (directories or files).
+
+    ``since`` keeps files newer than it; ``lint_since`` grandfathers files at or below it
+    (skipped, or shown without blocking with ``include_all``); ``only`` keeps the files in
+    that set of resolved paths (``--git-base``). Unreadable or invalid files are listed in
+    ``report.problems``; the schema replay always uses the earlier files of the same directory.
+    ``jobs`` > 1 lints in that many forked processes, 0 picks a number from the CPUs (the CLI
+    does; library callers get one process unless they ask).
+    """
+    report = LintReport(dialect)
+    work: list[tuple[list[MigrationFile], int, bool]] = []
+    for directory, chosen in _targets(paths).items():
+        try:
+            files = discover(directory)
+        except MigrationFileError as exc:
+            report.problems.extend(exc.problems)
+            continue
+        for position, file in enumerate(files):
+            if chosen is not None and file.path not in chosen:
+                continue
+            if only is not None and file.path not in only:
+                continue
+            if since is not None and file.version <= since:
+                continue
+            old = grandfathered(file.version, lint_since)
+            if old and not include_all:
+                continue
+            work.append((files, position, old))
+    workers = _workers(len(work), jobs)
+    if workers <= 1:
+        cwd = Path.cwd().resolve()
+        for files, position, old in work:
+            _lint_one(report, files[position], files[:position], dialect, old, cwd)
+        return report
+    _JOBS[:] = work
+    try:
+        size = -(-len(work) // (workers * 4))
+        chunks = [(start, min(start + size, len(work)), dialect) for start in range(0, len(work), size)]
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            for files_done, findings, problems in pool.map(_lint_chunk, chunks):
+                report.files.extend(files_done)
+                report.findings.extend(findings)
+                report.problems.extend(problems)
+    finally:
+        _JOBS.clear()
+    return report
+
+
+def _workers(count: int, jobs: int) -> int:
+    if jobs != 0:
+        return jobs
+    if count < _POOL_MIN_FILES or "fork" not in get_all_start_methods():
+        return 1
+    return max(1, min(_MAX_WORKERS, len(os.sched_getaffinity(0))))
+
+
+def _lint_chunk(bounds: tuple[int, int, str]) -> tuple[list[Path], list[Finding], list[FileProblem]]:
+    start, stop, dialect = bounds
+    part = LintReport(dialect)
+    cwd = Path.cwd().resolve()
+    for files, position, old in _JOBS[start:stop]:
+        _lint_one(part, files[position], files[:position], dialect, old, cwd)
+    return part.files, part.findings, part.problems
+
+
+def _display(file: MigrationFile, cwd: Path) -> MigrationFile:
+    """The file with a path relative to the working directory ``cwd`` when it is below it."""
+    try:
+        relative = file.path.relative_to(cwd)
+    except ValueError:
+        return file
+    return MigrationFile(file.version, file.description, relative, file.text, file.checksum)
+
+
+def _lint_one(
+    report: LintReport, file: MigrationFile, earlier: list[MigrationFile], dialect: str, old: bool, cwd: Path
+) -> None:
+    file = _display(file, cwd)
+    report.files.append(file.path)
+    try:
+        guards = parse_guards(file.path, file.text)
+    except MigrationFileError as exc:
+        findings, problems = header_findings(exc.problems)
+        report.findings.extend(findings)
+        report.problems.extend(problems)
+        return
+    statements = split_statements(file.text)
+    findings = lint_file(file, guards, statements, dialect, earlier)
+    if old:
+        findings = [replace(f, grandfathered=True) for f in findings]
+    report.findings.extend(findings)
+
+
+def lint_prepared(
+    prepared: list[PreparedFile], all_files: list[MigrationFile], *, dialect: str, lint_since: Version | None
+) -> LintReport:
+    """Lint the pending files of a ``migrate`` run; files at or below ``lint_since`` are skipped."""
+    report = LintReport(dialect)
+    position = {file.version: index for index, file in enumerate(all_files)}
+    for item in prepared:
+        file = item.file
+        if grandfathered(file.version, lint_since):
+            continue
+        earlier = all_files[: position.get(file.version, 0)]
+        report.files.append(file.path)
+        report.findings.extend(lint_file(file, item.guards, item.statements, dialect, earlier))
+    return report

@@ -1,0 +1,96 @@
+"""A statement as a list of significant words, each with its parenthesis depth and position.
+
+Built from sqlparse's flat token stream (``Statement.tokens``), never from ``get_type()`` or
+sqlparse's grouping, which misreads ``RENAME TABLE``, ``PRAGMA``, ``DO`` and data-modifying
+CTEs and gives up on statements of over 10,000 tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlparse import tokens as T
+from sqlparse.sql import Token
+
+from ratchet.split import Statement
+
+
+@dataclass(frozen=True)
+class Word:
+    """One significant token: text, upper-cased text, depth (0 = top level), 1-based position."""
+
+    text: str
+    upper: str
+    ttype: object
+    depth: int
+    line: int
+    column: int
+
+    @property
+    def is_punct(self) -> bool:
+        """``(``, ``)``, ``,``, ``;`` and ``.``."""
+        return self.ttype in T.Punctuation
+
+    @property
+    def is_name_like(self) -> bool:
+        """Could be an identifier: a name, a quoted identifier, or a keyword used as a name."""
+        if self.ttype in T.Name or self.ttype in T.String.Symbol:
+            return True
+        return self.ttype in T.Keyword and self.upper not in _STRUCTURAL
+
+    @property
+    def ident(self) -> str:
+        """The identifier this word names: quotes removed, lower-cased."""
+        text = self.text
+        if len(text) >= 2 and text[0] in '"`[' and text[-1] in '"`]':
+            text = text[1:-1]
+        return text.lower()
+
+
+_STRUCTURAL = frozenset(
+    {"ON", "TO", "AS", "SET", "WHERE", "FROM", "ADD", "DROP", "RENAME", "ALTER", "TABLE", "COLUMN", "IF", "EXISTS"}
+)
+
+
+def _advance(line: int, column: int, value: str) -> tuple[int, int]:
+    newlines = value.count("\n")
+    if newlines:
+        return line + newlines, len(value) - value.rfind("\n")
+    return line, column + len(value)
+
+
+def iter_words(statement: Statement) -> Iterator[Word]:
+    """The statement's significant words in order; comments and white space skipped.
+
+    Multi-word keywords that sqlparse lexes as one token (``NOT NULL``, ``IF EXISTS``,
+    ``ORDER BY``) come out as one word per keyword, each at its own column.
+    """
+    line, column = statement.line, statement.column
+    depth = 0
+    for token in statement.tokens:
+        value = token.value
+        if not (token.is_whitespace or token.ttype in T.Comment):
+            if value == ")" and token.ttype in T.Punctuation:
+                depth = max(depth - 1, 0)
+                yield Word(value, value, token.ttype, depth, line, column)
+            elif (" " in value or "\n" in value or "\t" in value) and token.ttype in T.Keyword:
+                yield from _keyword_words(token, value, depth, line, column)
+            else:
+                yield Word(value, value.upper(), token.ttype, depth, line, column)
+                if value == "(" and token.ttype in T.Punctuation:
+                    depth += 1
+        if "\n" in value:
+            line, column = line + value.count("\n"), len(value) - value.rfind("\n")
+        else:
+            column += len(value)
+
+
+def _keyword_words(token: Token, value: str, depth: int, line: int, column: int) -> Iterator[Word]:
+    """``NOT NULL`` as two words, each at its own position."""
+    offset = 0
+    for part in value.split():
+        offset = value.index(part, offset)
+        part_line, part_column = _advance(line, column, value[:offset])
+        yield Word(part, part.upper(), token.ttype, depth, part_line, part_column)
+        offset += len(part)

@@ -1,0 +1,193 @@
+"""The seed's safe table rebuild: proven by schema replay, run with SQLite's 12-step procedure."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import Project
+from ratchet.lint import lint_paths
+
+PARENT = """
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  email TEXT
+);
+CREATE INDEX idx_users_email ON users (email);
+CREATE TRIGGER users_audit AFTER UPDATE ON users BEGIN SELECT 1; END;
+"""
+CHILD = """
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  title TEXT NOT NULL
+);
+"""
+DATA = """
+INSERT INTO users (id, username, email) VALUES (1, 'ann', 'a@x'), (2, 'bob', NULL), (3, 'cy', 'c@x');
+INSERT INTO posts (id, user_id, title) VALUES (1, 1, 'one'), (2, 1, 'two'), (3, 2, 'three'), (4, 3, 'four');
+"""
+NEW_TABLE = """
+CREATE TABLE temp_users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  email TEXT,
+  bio TEXT NOT NULL DEFAULT '' CHECK (length(bio) <= 500)
+);
+"""
+COPY = "INSERT INTO temp_users (id, username, email) SELECT id, username, email FROM users;\n"
+SWAP = "DROP TABLE users;\nALTER TABLE temp_users RENAME TO users;\n"
+RECREATE = (
+    "CREATE INDEX idx_users_email ON users (email);\n"
+    "CREATE TRIGGER users_audit AFTER UPDATE ON users BEGIN SELECT 1; END;\n"
+)
+FAITHFUL = NEW_TABLE + COPY + SWAP + RECREATE
+
+
+def write(directory: Path, rebuild: str) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "1.0.0__users.sql").write_text(PARENT, encoding="utf-8")
+    (directory / "1.1.0__posts.sql").write_text(CHILD, encoding="utf-8")
+    (directory / "1.2.0__data.sql").write_text(DATA, encoding="utf-8")
+    (directory / "1.3.0__rebuild_users.sql").write_text(rebuild, encoding="utf-8")
+
+
+def findings(tmp_path: Path, rebuild: str) -> list[tuple[str, int, str]]:
+    write(tmp_path / "m", rebuild)
+    report = lint_paths([tmp_path / "m"], dialect="sqlite")
+    return [(f.rule, f.line, f.message) for f in report.findings if f.path.name.startswith("1.3.0")]
+
+
+def test_faithful_rebuild_passes(tmp_path: Path) -> None:
+    assert findings(tmp_path, FAITHFUL) == []
+
+
+@pytest.mark.parametrize(
+    ("rebuild", "rule", "line", "names"),
+    [
+        (
+            NEW_TABLE.replace("  email TEXT,\n", "")
+            + COPY.replace(", email) SELECT id, username, email", ") SELECT id, username")
+            + SWAP
+            + RECREATE.replace("(email)", "(username)"),
+            "rebuild-unverified",
+            8,
+            "column email is missing",
+        ),
+        (
+            NEW_TABLE + COPY.replace(";", " WHERE email IS NOT NULL;") + SWAP + RECREATE,
+            "rebuild-filters-rows",
+            8,
+            "WHERE",
+        ),
+        (
+            NEW_TABLE + COPY.replace("SELECT id", "SELECT DISTINCT id") + SWAP + RECREATE,
+            "rebuild-filters-rows",
+            8,
+            "DISTINCT",
+        ),
+        (
+            NEW_TABLE + COPY.replace("INSERT", "INSERT OR IGNORE") + SWAP + RECREATE,
+            "rebuild-filters-rows",
+            8,
+            "OR IGNORE",
+        ),
+        (NEW_TABLE + SWAP + RECREATE, "rebuild-filters-rows", 8, "rows are lost"),
+        (NEW_TABLE + COPY + SWAP + RECREATE.split("\n")[1], "rebuild-loses-dependents", 9, "index idx_users_email"),
+        (NEW_TABLE + COPY + SWAP + RECREATE.split("\n")[0], "rebuild-loses-dependents", 9, "trigger users_audit"),
+        (
+            NEW_TABLE.replace("username TEXT NOT NULL UNIQUE", "username TEXT NOT NULL") + COPY + SWAP + RECREATE,
+            "rebuild-loses-dependents",
+            9,
+            "UNIQUE constraint (username)",
+        ),
+    ],
+)
+def test_lossy_rebuild_fails_naming_the_loss(tmp_path: Path, rebuild: str, rule: str, line: int, names: str) -> None:
+    found = findings(tmp_path, rebuild)
+    assert any(r == rule and ln == line and names in message for r, ln, message in found), found
+    assert all(r.startswith("rebuild-") for r, _, _ in found), found
+
+
+def test_rebuild_on_other_dialects_is_unverified(tmp_path: Path) -> None:
+    write(tmp_path / "m", FAITHFUL)
+    report = lint_paths([tmp_path / "m"], dialect="postgresql")
+    rules = {f.rule for f in report.findings if f.path.name.startswith("1.3.0")}
+    assert "rebuild-unverified" in rules
+    assert "drop-table" not in rules
+
+
+def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def test_faithful_rebuild_keeps_every_row_and_cascade_child(project: Project, sqlite_path: Path) -> None:
+    write(project.migrations, FAITHFUL)
+    assert project.ratchet("lint", "migrations").code == 0
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    assert _rows(sqlite_path, "SELECT id, username, email FROM users ORDER BY id") == [
+        (1, "ann", "a@x"),
+        (2, "bob", None),
+        (3, "cy", "c@x"),
+    ]
+    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 1), (3, 2), (4, 3)]
+    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
+    indexes = {name for (name,) in _rows(sqlite_path, "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "idx_users_email" in indexes
+
+
+def test_rebuild_without_12_steps_would_cascade(tmp_path: Path) -> None:
+    """The hazard the runner avoids: with foreign keys on, DROP TABLE parent deletes the children."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.executescript(PARENT + CHILD + DATA + "BEGIN;" + FAITHFUL + "COMMIT;")
+    assert connection.execute("SELECT count(*) FROM posts").fetchone() == (0,)
+
+
+def test_foreign_key_violation_rolls_the_rebuild_back(project: Project, sqlite_path: Path) -> None:
+    write(project.migrations, NEW_TABLE + COPY.replace(";", " WHERE id <> 3;") + SWAP + RECREATE)
+    refused = project.ratchet("migrate")
+    assert refused.code == 1 and "rebuild-filters-rows" in refused.output
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5, result.output
+    assert "violate foreign keys" in result.output and "posts rowid 4" in result.output
+    assert _rows(sqlite_path, "SELECT count(*) FROM users") == [(3,)]
+    assert _rows(sqlite_path, "SELECT count(*) FROM posts") == [(4,)]
+    assert _rows(sqlite_path, "PRAGMA foreign_keys") == [(0,)]  # a fresh connection's default; nothing leaked
+
+
+def test_dependent_view_must_be_dropped_and_recreated(tmp_path: Path) -> None:
+    view = "CREATE VIEW user_emails AS SELECT id, email FROM users;\n"
+    directory = tmp_path / "m"
+    write(directory, FAITHFUL)
+    (directory / "1.2.5__view.sql").write_text(view, encoding="utf-8")
+    report = lint_paths([directory], dialect="sqlite")
+    lost = [(f.rule, f.message) for f in report.findings if f.path.name.startswith("1.3.0")]
+    assert [rule for rule, _ in lost] == ["rebuild-loses-dependents"], lost
+    assert "view user_emails" in lost[0][1]
+    fixed = "DROP VIEW user_emails;\n" + FAITHFUL + view
+    (directory / "1.3.0__rebuild_users.sql").write_text(fixed, encoding="utf-8")
+    report = lint_paths([directory], dialect="sqlite")
+    assert [(f.rule, f.severity) for f in report.findings if f.path.name.startswith("1.3.0")] == [("drop-view", "info")]
+
+
+def test_replay_failure_is_unverified_and_names_the_file(tmp_path: Path) -> None:
+    directory = tmp_path / "m"
+    write(directory, FAITHFUL)
+    (directory / "1.2.5__extension.sql").write_text("CREATE EXTENSION hstore;\n", encoding="utf-8")
+    report = lint_paths([directory], dialect="sqlite")
+    found = [(f.rule, f.message) for f in report.findings if f.path.name.startswith("1.3.0")]
+    assert len(found) == 1 and found[0][0] == "rebuild-unverified"
+    assert "1.2.5__extension.sql" in found[0][1]
+    (directory / "1.2.5__extension.sql").write_text(
+        "-- guard: dialect postgresql\nCREATE EXTENSION hstore;\n", encoding="utf-8"
+    )
+    assert [f for f in lint_paths([directory], dialect="sqlite").findings if f.path.name.startswith("1.3.0")] == []

@@ -1,0 +1,88 @@
+"""Every rule, for every dialect it applies to: one file that triggers it, one near miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lint_corpus import BASE, NEAR_MISSES, TRIGGERS
+
+from ratchet.lint import RULES, Finding, lint_paths
+from ratchet.lint.rules import INFO
+
+# Rules whose fixtures live in test_rebuild.py (they need a real schema replay).
+_REBUILD = {"rebuild-unverified", "rebuild-filters-rows", "rebuild-loses-dependents"}
+
+
+def lint_sql(tmp_path: Path, sql: str, dialect: str) -> list[Finding]:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(BASE, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
+    report = lint_paths([directory], dialect=dialect, since=None)
+    assert not report.problems, report.problems
+    return [f for f in report.findings if f.path.name == "1.1.0__change.sql"]
+
+
+def _expand(cases: list[tuple]) -> list[tuple]:  # type: ignore[type-arg]
+    return [(case[0], dialect, *case[2:]) for case in cases for dialect in case[1]]
+
+
+@pytest.mark.parametrize(("rule", "dialect", "sql", "line", "column"), _expand(TRIGGERS))
+def test_rule_triggers(tmp_path: Path, rule: str, dialect: str, sql: str, line: int, column: int) -> None:
+    findings = lint_sql(tmp_path, sql, dialect)
+    located = {(f.rule, f.line, f.column) for f in findings if f.severity != INFO}
+    assert (rule, line, column) in located, [str(f) for f in findings]
+    assert next(f for f in findings if f.rule == rule).severity == RULES[rule].severity
+
+
+@pytest.mark.parametrize(("rule", "dialect", "sql"), _expand(NEAR_MISSES))
+def test_near_miss_does_not_trigger(tmp_path: Path, rule: str, dialect: str, sql: str) -> None:
+    findings = lint_sql(tmp_path, sql, dialect)
+    assert rule not in {f.rule for f in findings if f.severity != INFO}, [str(f) for f in findings]
+
+
+def test_every_rule_has_a_trigger_and_a_near_miss() -> None:
+    triggered = {case[0] for case in TRIGGERS} | _REBUILD
+    missed = {case[0] for case in NEAR_MISSES} | _REBUILD
+    assert set(RULES) - triggered == set()
+    assert set(RULES) - missed == set()
+
+
+def test_replacement_and_backfill_are_info(tmp_path: Path) -> None:
+    findings = lint_sql(
+        tmp_path,
+        "DROP VIEW v;\nCREATE VIEW v AS SELECT 1;\n"
+        "ALTER TABLE users ADD COLUMN score INTEGER;\nUPDATE users SET score = 0;",
+        "postgresql",
+    )
+    assert {(f.rule, f.line, f.severity) for f in findings} == {
+        ("drop-view", 1, INFO),
+        ("update-without-where", 4, INFO),
+    }
+
+
+def test_object_waiver_covers_only_its_object(tmp_path: Path) -> None:
+    findings = lint_sql(
+        tmp_path,
+        '-- guard: allow drop-column:users.email reason="moved to contacts"\n'
+        "ALTER TABLE users DROP COLUMN email;\nALTER TABLE users DROP COLUMN created_at;",
+        "postgresql",
+    )
+    by_line = {f.line: f for f in findings}
+    assert by_line[2].waived and by_line[2].waiver_reason == "moved to contacts"
+    assert not by_line[3].waived and by_line[3].blocks()
+
+
+def test_huge_statement_is_classified_from_its_head(tmp_path: Path) -> None:
+    rows = ", ".join(f"({i}, 'user{i}')" for i in range(6000))
+    sql = f"INSERT INTO users (id, username) VALUES {rows};\nREPLACE INTO users (id, username) VALUES {rows};"
+    findings = lint_sql(tmp_path, sql, "mysql")
+    assert [(f.rule, f.line) for f in findings if f.rule != "mysql-implicit-commit"] == [("replace-into", 2)]
+
+
+def test_huge_non_insert_statement_is_classified(tmp_path: Path) -> None:
+    whens = " ".join(f"WHEN {i} THEN 'u{i}@x'" for i in range(4000))
+    sql = f"UPDATE users SET email = CASE id {whens} END;\n"
+    findings = lint_sql(tmp_path, sql, "postgresql")
+    assert [(f.rule, f.line, f.column) for f in findings] == [("update-without-where", 1, 1)]
