@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,3 +97,185 @@ def dump_sqlite(path: Path) -> str:
 
 
 MakeProject = Callable[..., Project]
+
+
+# --- Server databases (issue 4) -------------------------------------------------------
+# Each test gets a fresh database `ratchet_t_<hex>` on the real server, dropped afterwards.
+# An unreachable server skips its tests, or fails them when RATCHET_REQUIRE_SERVERS=1 (CI).
+
+SERVER_URLS = {
+    "postgresql": "postgresql://postgres@127.0.0.1:5432/{name}",
+    "mysql": "mysql://root@127.0.0.1:3306/{name}",
+}
+ADMIN_DATABASE = "test"
+DIALECTS = ("sqlite", "postgresql", "mysql")
+_server_problems: dict[str, str | None] = {}
+
+
+def server_connect(dialect: str, database: str) -> Any:
+    """An autocommit driver connection to ``database`` on the test server of ``dialect``."""
+    if dialect == "postgresql":
+        import psycopg
+
+        return psycopg.connect(
+            host="127.0.0.1", port=5432, user="postgres", dbname=database, autocommit=True, connect_timeout=5
+        )
+    import pymysql
+
+    return pymysql.connect(
+        host="127.0.0.1", port=3306, user="root", database=database, autocommit=True, connect_timeout=5
+    )
+
+
+def require_server(dialect: str) -> None:
+    """Skip (or fail, with RATCHET_REQUIRE_SERVERS=1) unless the server of ``dialect`` answers."""
+    if dialect not in _server_problems:
+        try:
+            server_connect(dialect, ADMIN_DATABASE).close()
+            _server_problems[dialect] = None
+        except Exception as exc:
+            _server_problems[dialect] = " ".join(str(exc).split())[:300]
+    problem = _server_problems[dialect]
+    if problem is None:
+        return
+    reason = f"{dialect} test server at {SERVER_URLS[dialect].format(name=ADMIN_DATABASE)} is unreachable: {problem}"
+    if os.environ.get("RATCHET_REQUIRE_SERVERS") == "1":
+        pytest.fail(f"RATCHET_REQUIRE_SERVERS=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@dataclass
+class Db:
+    """A test database on one backend, inspected through the driver (one connection per call)."""
+
+    dialect: str
+    url: str
+    name: str
+    path: Path | None = None
+
+    def connect(self) -> Any:
+        """A fresh autocommit connection."""
+        if self.dialect == "sqlite":
+            import sqlite3
+
+            assert self.path is not None
+            return sqlite3.connect(self.path, isolation_level=None)
+        return server_connect(self.dialect, self.name)
+
+    def q(self, identifier: str) -> str:
+        """Quote an identifier for this dialect."""
+        return f"`{identifier}`" if self.dialect == "mysql" else f'"{identifier}"'
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of one statement (``?`` placeholders on SQLite, ``%s`` on the servers)."""
+        connection = self.connect()
+        try:
+            cursor = connection.cursor()
+            if self.dialect == "sqlite":
+                cursor.execute(sql, params)
+            else:
+                cursor.execute(sql, params or None)
+            rows = cursor.fetchall() if cursor.description else []
+            return [tuple(row) for row in rows]
+        finally:
+            connection.close()
+
+    def execute(self, sql: str) -> None:
+        """Run one statement."""
+        self.query(sql)
+
+    def tables(self) -> list[str]:
+        """User tables, sorted."""
+        if self.dialect == "sqlite":
+            sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        elif self.dialect == "postgresql":
+            sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+        else:
+            sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+        if self.dialect == "sqlite" and (self.path is None or not self.path.exists()):
+            return []
+        return sorted(str(row[0]) for row in self.query(sql))
+
+    def db_version(self) -> str | None:
+        """The ``db_version`` setting, or ``None``."""
+        if "system_settings" not in self.tables():
+            return None
+        rows = self.query(f"SELECT value FROM system_settings WHERE {self.q('key')} = 'db_version'")
+        return str(rows[0][0]) if rows else None
+
+    def history(self) -> dict[str, tuple[str, int]]:
+        """``{version: (status, statements_done)}``."""
+        if "schema_history" not in self.tables():
+            return {}
+        rows = self.query("SELECT version, status, statements_done FROM schema_history")
+        return {str(r[0]): (str(r[1]), int(r[2])) for r in rows}
+
+
+def _create_server_database(dialect: str) -> Db:
+    require_server(dialect)
+    name = f"ratchet_t_{uuid.uuid4().hex[:16]}"
+    admin = server_connect(dialect, ADMIN_DATABASE)
+    try:
+        if dialect == "postgresql":
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+        else:
+            with admin.cursor() as cursor:
+                cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+    finally:
+        admin.close()
+    return Db(dialect, SERVER_URLS[dialect].format(name=name), name)
+
+
+def drop_server_database(db: Db) -> None:
+    """Drop a test database, ending any session still connected to it."""
+    admin = server_connect(db.dialect, ADMIN_DATABASE)
+    try:
+        if db.dialect == "postgresql":
+            admin.execute(f'DROP DATABASE IF EXISTS "{db.name}" WITH (FORCE)')
+        else:
+            with admin.cursor() as cursor:
+                cursor.execute("SELECT id FROM information_schema.processlist WHERE db = %s", (db.name,))
+                for (session_id,) in cursor.fetchall():
+                    with contextlib.suppress(Exception):
+                        cursor.execute(f"KILL {int(session_id)}")
+                cursor.execute(f"DROP DATABASE IF EXISTS `{db.name}`")
+    finally:
+        admin.close()
+
+
+@pytest.fixture
+def make_db(tmp_path: Path) -> Iterator[Callable[[str], Db]]:
+    """Factory: a fresh, empty database of a dialect; server databases are dropped afterwards."""
+    created: list[Db] = []
+
+    def make(dialect: str) -> Db:
+        if dialect == "sqlite":
+            path = tmp_path / f"db_{uuid.uuid4().hex[:8]}.db"
+            return Db("sqlite", f"sqlite:///{path}", path.name, path)
+        db = _create_server_database(dialect)
+        created.append(db)
+        return db
+
+    yield make
+    for db in created:
+        drop_server_database(db)
+
+
+@pytest.fixture(params=DIALECTS)
+def db(request: pytest.FixtureRequest, make_db: Callable[[str], Db]) -> Db:
+    """A fresh database on each backend in turn (the contract tests run once per backend)."""
+    return make_db(request.param)
+
+
+@pytest.fixture
+def database_url(db: Db) -> str:
+    """The URL of :func:`db`."""
+    return db.url
+
+
+@pytest.fixture
+def db_project(tmp_path: Path, db: Db) -> Project:
+    """A project whose database is :func:`db` (so parametrised over the three backends)."""
+    root = tmp_path / "dbproject"
+    (root / "migrations").mkdir(parents=True)
+    return Project(root, db.url)

@@ -7,6 +7,7 @@ from ratchet.api import (
     lint,
     list_system_settings,
     migrate,
+    repair,
     set_system_setting,
     status,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "lint",
     "list_system_settings",
     "migrate",
+    "repair",
     "set_system_setting",
     "status",
 ]

@@ -14,7 +14,7 @@ from ratchet.backends import open_backend
 from ratchet.backends.base import Backend
 from ratchet.config import Config, load_config
 from ratchet.discover import MigrationFile
-from ratchet.errors import LintFailed, RatchetError, RefusedError, UsageError
+from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
@@ -140,6 +140,8 @@ def migrate(
             )
         if dry_run or not prepared:
             return report
+        if not backend.transactional_ddl:
+            report.notices.append(MYSQL_NOTICE)
         options = RunOptions(
             single_transaction=single_transaction,
             out_of_order=out_of_order,
@@ -172,6 +174,69 @@ def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -
     """
     with migration_lock(backend, config.lock_timeout_s):
         return tables.state()
+
+
+MYSQL_NOTICE = (
+    "MySQL cannot roll back schema changes: each statement commits on its own, so a file that "
+    "fails half-way stays half-applied; ratchet records how far it got, and `ratchet repair` finishes it"
+)
+
+
+def repair(
+    database: Database,
+    migrations: str | Path = "migrations",
+    version: str = "",
+    *,
+    mark_applied: bool = False,
+    retry: bool = False,
+    events: Events | None = None,
+    config: Config | None = None,
+) -> FileResult:
+    """Finish a file left ``running``/``failed`` by a non-transactional failure.
+
+    ``mark_applied``: the DBA completed it by hand; record it as applied and set ``db_version``.
+    ``retry``: run its remaining statements, from ``statements_done + 1``.
+    """
+    if mark_applied == retry:
+        raise UsageError("repair needs exactly one of --mark-applied or --retry")
+    config = _config(migrations, config)
+    wanted = parse_version(version, "VERSION")
+    loaded = load_migrations(config.migrations)
+    file = next((f for f in loaded.files if f.version == wanted), None)
+    if file is None:
+        raise RefusedError(
+            f"no migration file for {wanted} in {config.migrations}",
+            hint="restore the file exactly as it was run, then repair again",
+        )
+    from ratchet.prepare import prepare_files
+
+    prepared = prepare_files([file], loaded.guards)[0]
+    with session(database, config) as (backend, tables):
+        runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events or Events()))
+        if not tables.exist():
+            raise RefusedError(f"{backend.display_url} has no ratchet history; nothing to repair")
+        with migration_lock(backend, config.lock_timeout_s):
+            row = tables.rows().get(wanted)
+            if row is None or row.status not in ("running", "failed"):
+                state = "no history row" if row is None else f"status '{row.status}'"
+                raise RefusedError(
+                    f"migration {wanted} has {state}; repair only finishes a 'running' or 'failed' one",
+                    hint="see `ratchet status`",
+                )
+            if row.checksum != file.checksum:
+                raise DriftError(
+                    f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
+                    f"file {file.checksum[:12]}...)",
+                    hint="restore the file exactly as it was run (git checkout it), then repair again",
+                )
+            if mark_applied:
+                with backend.transaction():
+                    runner.bump_version(wanted)
+                    tables.update_row(wanted, status="applied", error=None, statements_done=len(prepared.statements))
+                return FileResult(wanted, file.description, "marked-applied", 0, len(prepared.statements))
+            with backend.transaction():
+                tables.update_row(wanted, status="running", error=None)
+            return runner.resume(prepared, start_after=row.statements_done)
 
 
 def _lint_since(config: Config) -> Version | None:

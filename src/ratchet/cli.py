@@ -171,6 +171,7 @@ def _report_json(report: api.MigrateReport) -> dict[str, Any]:
         "from_version": describe_version(report.from_version),
         "to_version": describe_version(report.to_version),
         "ahead": report.ahead,
+        "notices": report.notices,
         "files": [
             {
                 "version": str(r.version),
@@ -268,6 +269,30 @@ def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms
         f"migrated {where} from {describe_version(report.from_version)} to "
         f"{describe_version(report.to_version)}: {parts} in {format_ms(elapsed_ms)}"
     )
+
+
+@main.command()
+@common_options
+@click.argument("version")
+@click.option("--mark-applied", is_flag=True, help="The file was finished by hand: record it as applied.")
+@click.option(
+    "--retry", is_flag=True, help="Run the file's remaining statements, after the failed one's cause is fixed."
+)
+@handles_errors
+def repair(database: str | None, migrations: str | None, version: str, mark_applied: bool, retry: bool) -> None:
+    """Finish VERSION after a partial non-transactional failure (a 'running' or 'failed' row)."""
+    config = resolve(database, migrations)
+    result = api.repair(
+        config.database,
+        config.migrations,
+        version,
+        mark_applied=mark_applied,
+        retry=retry,
+        events=CliEvents(quiet=False),
+        config=config,
+    )
+    how = "marked applied" if mark_applied else f"remaining statements run, {result.duration_ms} ms"
+    click.echo(f"repaired {result.version} ({result.description}): {how}")
 
 
 @main.command()

@@ -108,7 +108,8 @@ class Tables:
             f"WHERE {key_column} = {self.p}",
             (value, key),
         )
-        if updated == 0:
+        # MySQL counts changed rows, not matched ones, unless the client asked for FOUND_ROWS.
+        if updated == 0 and self.get(key) is None:
             self.backend.execute(
                 f"INSERT INTO {self.settings} ({key_column}, value) VALUES ({self.p}, {self.p})",
                 (key, value),

@@ -243,7 +243,7 @@ class Runner:
 
     def _record(self, prepared: PreparedFile, status: str, duration_ms: int, statements_done: int) -> None:
         file = prepared.file
-        self._bump_version(file.version)
+        self.bump_version(file.version)
         self.tables.insert_row(
             version=file.version,
             description=file.description,
@@ -255,7 +255,7 @@ class Runner:
             lint_bypassed=self.options.lint_bypassed,
         )
 
-    def _bump_version(self, version: Version) -> None:
+    def bump_version(self, version: Version) -> None:
         """Raise ``db_version`` to ``version`` (never lower it: out-of-order files are older)."""
         current = self.tables.db_version()
         if current is None or version > current:
@@ -334,19 +334,30 @@ class Runner:
         file = prepared.file
         self.events.file_started(prepared)
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
+        # On MySQL a DML statement and its statements_done update commit together (a DDL
+        # statement commits implicitly either way); a no-transaction file's statements may
+        # not run inside a transaction at all (CREATE INDEX CONCURRENTLY).
+        atomic_step = prepared.transactional
         for statement in prepared.statements[start_after:]:
             try:
-                self._execute(prepared, statement, rolled_back=False)
+                if atomic_step:
+                    with self.backend.transaction():
+                        self._execute(prepared, statement, rolled_back=False)
+                        self.tables.update_row(file.version, statements_done=statement.number)
+                else:
+                    self._execute(prepared, statement, rolled_back=False)
             except StatementFailedError as failure:
+                self._note_invalid_indexes(failure)
                 with self.backend.transaction():
                     self.tables.update_row(file.version, status="failed", error=failure.db_message)
                 raise
-            with self.backend.transaction():
-                self.tables.update_row(file.version, statements_done=statement.number)
+            if not atomic_step:
+                with self.backend.transaction():
+                    self.tables.update_row(file.version, statements_done=statement.number)
         self.backend.set_lock_timeout(None)
         duration = _ms_since(started)
         with self.backend.transaction():
-            self._bump_version(file.version)
+            self.bump_version(file.version)
             self.tables.update_row(
                 file.version,
                 status="applied",
@@ -357,6 +368,19 @@ class Runner:
         result = FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
         self.events.file_finished(result)
         return result
+
+    def _note_invalid_indexes(self, failure: StatementFailedError) -> None:
+        """Name any index the failed statement left INVALID: it must be dropped before a retry."""
+        try:
+            invalid = self.backend.invalid_indexes()
+        except DriverError:
+            return
+        if invalid:
+            names = ", ".join(invalid)
+            failure.hint = (
+                f"INVALID index(es) left by the failed statement: {names}; drop them first "
+                f"(DROP INDEX CONCURRENTLY {invalid[0]}), then: {failure.hint or ''}"
+            )
 
 
 def _repair_hint(version: Version) -> str:

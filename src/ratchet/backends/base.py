@@ -90,6 +90,11 @@ class Backend(ABC):
     def set_lock_timeout(self, milliseconds: int | None) -> None:
         """Apply a file's ``-- guard: lock-timeout`` (``None`` restores the default)."""
 
+    def invalid_indexes(self) -> list[str]:
+        """Indexes a failed non-transactional statement may have left unusable (PostgreSQL's
+        INVALID indexes after ``CREATE INDEX CONCURRENTLY``); none elsewhere."""
+        return []
+
     def quote(self, identifier: str) -> str:
         """Quote an identifier already validated as plain (``[A-Za-z_][A-Za-z0-9_]*``)."""
         return f'"{identifier}"'

@@ -1,0 +1,269 @@
+"""MySQL and MariaDB through PyMySQL, in autocommit mode with explicit transactions.
+
+MySQL commits implicitly around every DDL statement, so ``transactional_ddl`` is False and
+the runner applies every file statement by statement behind a ``running`` history row. The
+migration lock is ``GET_LOCK``, which the server releases when the holder's session ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import pymysql
+import pymysql.cursors
+from pymysql.constants import CLIENT
+
+from ratchet.backends.base import Backend, Row
+from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
+from ratchet.urls import DatabaseURL
+
+_CONNECT_TIMEOUT_S = 10
+_MAX_LOCK_NAME = 64
+# MySQL client/server error numbers ratchet explains.
+_ACCESS_DENIED = 1045
+_UNKNOWN_DATABASE = 1049
+_CANNOT_CONNECT = 2003
+_UNKNOWN_HOST = 2005
+_CONNECTION_LOST = frozenset({2006, 2013, 2055})
+
+
+def lock_name(database: str) -> str:
+    """The ``GET_LOCK`` name for one database (``GET_LOCK`` names are server-wide)."""
+    name = f"ratchet:{database}"
+    if len(name) <= _MAX_LOCK_NAME:
+        return name
+    return "ratchet:" + hashlib.sha256(database.encode()).hexdigest()[:48]
+
+
+def _code_and_message(exc: BaseException) -> tuple[int | None, str]:
+    args: tuple[Any, ...] = getattr(exc, "args", ())
+    if len(args) >= 2 and isinstance(args[0], int):
+        return args[0], " ".join(str(args[1]).split())
+    return None, " ".join(str(exc).split()) or type(exc).__name__
+
+
+def describe_connect_error(display_url: str, exc: BaseException) -> str:
+    """One line for a failed connection: what went wrong and what to check."""
+    code, message = _code_and_message(exc)
+    if code == _CANNOT_CONNECT and "refused" in message.lower():
+        return f"cannot connect to {display_url}: connection refused (is the server running and the port right?)"
+    if code in (_CANNOT_CONNECT, _UNKNOWN_HOST):
+        return f"cannot connect to {display_url}: host unreachable (check the host name and network): {message}"
+    if code == _ACCESS_DENIED:
+        return f"cannot connect to {display_url}: authentication failed (check the user and password in the URL)"
+    if code == _UNKNOWN_DATABASE:
+        return f"cannot connect to {display_url}: the database does not exist (create it or fix the URL)"
+    return f"cannot connect to {display_url}: {message}"
+
+
+class MysqlBackend(Backend):
+    """A MySQL/MariaDB database, or an application's open PyMySQL connection."""
+
+    dialect = "mysql"
+    transactional_ddl = False
+    transaction_is_lock = False
+    placeholder = "%s"
+
+    def __init__(
+        self,
+        display_url: str,
+        *,
+        database: str,
+        connect_args: dict[str, Any] | None = None,
+        connection: pymysql.connections.Connection[Any] | None = None,
+    ) -> None:
+        super().__init__(display_url)
+        self.lock_name = lock_name(database)
+        self._connect_args = connect_args or {}
+        self._connection = connection
+        self._owns_connection = connection is None
+        self._saved_autocommit: bool | None = None
+        self._saved_timeouts: tuple[Any, Any] | None = None
+        self._lock_depth = 0
+        if connection is not None:
+            self._adopt(connection)
+
+    @classmethod
+    def from_url(cls, url: DatabaseURL) -> MysqlBackend:
+        """A backend that connects to ``url`` on first use."""
+        args: dict[str, Any] = {
+            "host": url.host,
+            "port": url.port or 3306,
+            "database": url.database,
+            "charset": "utf8mb4",
+            "connect_timeout": _CONNECT_TIMEOUT_S,
+            "client_flag": CLIENT.FOUND_ROWS,
+        }
+        if url.user is not None:
+            args["user"] = url.user
+        if url.password is not None:
+            args["password"] = url.password
+        return cls(url.masked, database=url.database, connect_args=args)
+
+    @classmethod
+    def from_connection(cls, connection: pymysql.connections.Connection[Any], *, busy_timeout_s: float) -> MysqlBackend:
+        """Wrap an application's open connection; it is left open and restored afterwards."""
+        if not isinstance(connection, pymysql.connections.Connection) or not connection.open:
+            raise UsageError("ratchet needs an open pymysql.connections.Connection")
+        with connection.cursor(pymysql.cursors.Cursor) as cursor:
+            cursor.execute("SELECT DATABASE()")
+            row = cursor.fetchone()
+        database = str(row[0]) if row and row[0] is not None else ""
+        if not database:
+            raise UsageError("the PyMySQL connection has no current database", hint="connect with database=NAME")
+        display = f"mysql://{connection.user!s}@{connection.host}:{connection.port}/{database}"
+        return cls(display, database=database, connection=connection)
+
+    def _adopt(self, connection: pymysql.connections.Connection[Any]) -> None:
+        self._saved_autocommit = bool(connection.get_autocommit())
+        connection.autocommit(True)
+
+    @property
+    def connection(self) -> pymysql.connections.Connection[Any]:
+        """The open connection, opened on first use."""
+        if self._connection is None:
+            try:
+                self._connection = pymysql.connect(autocommit=True, **self._connect_args)
+            except pymysql.MySQLError as exc:
+                raise ConnectionFailedError(describe_connect_error(self.display_url, exc)) from None
+        return self._connection
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement (without parameters ``%`` in the SQL is left alone)."""
+        try:
+            with self.connection.cursor(pymysql.cursors.Cursor) as cursor:
+                return int(cursor.execute(sql, tuple(params) if params else None))
+        except pymysql.MySQLError as exc:
+            raise self._translate(exc) from None
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Run one query and fetch every row."""
+        try:
+            # a plain (tuple) cursor whatever cursorclass an application's connection uses
+            with self.connection.cursor(pymysql.cursors.Cursor) as cursor:
+                cursor.execute(sql, tuple(params) if params else None)
+                return [tuple(row) for row in cursor.fetchall()]
+        except pymysql.MySQLError as exc:
+            raise self._translate(exc) from None
+
+    def _translate(self, exc: pymysql.MySQLError) -> DriverError:
+        code, message = _code_and_message(exc)
+        if code in _CONNECTION_LOST:
+            return DriverError(f"lost the connection to {self.display_url}: {message}")
+        return DriverError(f"{message} (error {code})" if code else message)
+
+    def begin(self) -> None:
+        """Open a transaction (a DDL statement inside it commits it implicitly)."""
+        self.execute("START TRANSACTION")
+
+    def commit(self) -> None:
+        """Commit the transaction."""
+        self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Roll back whatever is open; never raises."""
+        if self._connection is not None and self._connection.open:
+            with contextlib.suppress(pymysql.MySQLError):
+                self._connection.rollback()
+
+    def acquire_lock(self, timeout_s: float) -> None:
+        """``GET_LOCK`` with the lock timeout (re-entrant within this backend)."""
+        if self._lock_depth:
+            self._lock_depth += 1
+            return
+        got = self.query("SELECT GET_LOCK(%s, %s)", (self.lock_name, math.ceil(timeout_s)))[0][0]
+        if got != 1:
+            raise LockTimeoutError(
+                f"another ratchet process held the migration lock of {self.display_url} for over "
+                f"{timeout_s:g}s; wait for it to finish, or raise lock-timeout"
+            )
+        self._lock_depth = 1
+
+    def release_lock(self) -> None:
+        """``RELEASE_LOCK`` once the outermost holder lets go."""
+        if not self._lock_depth:
+            return
+        self._lock_depth -= 1
+        if self._lock_depth == 0 and self._connection is not None and self._connection.open:
+            with contextlib.suppress(DriverError):
+                self.query("SELECT RELEASE_LOCK(%s)", (self.lock_name,))
+
+    def set_lock_timeout(self, milliseconds: int | None) -> None:
+        """``lock_wait_timeout`` (metadata locks) and ``innodb_lock_wait_timeout`` (row locks),
+        in whole seconds, for the session; ``None`` restores the values found before."""
+        if milliseconds is None and self._saved_timeouts is None:
+            return
+        if self._saved_timeouts is None:
+            row = self.query("SELECT @@SESSION.lock_wait_timeout, @@SESSION.innodb_lock_wait_timeout")[0]
+            self._saved_timeouts = (row[0], row[1])
+        if milliseconds is None:
+            values: tuple[Any, Any] = self._saved_timeouts
+        else:
+            seconds = max(1, math.ceil(milliseconds / 1000))
+            values = (seconds, seconds)
+        self.execute("SET SESSION lock_wait_timeout = %s, SESSION innodb_lock_wait_timeout = %s", values)
+
+    def table_exists(self, name: str) -> bool:
+        """Look the table up in the current database."""
+        rows = self.query(
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = %s",
+            (name,),
+        )
+        return bool(rows)
+
+    def quote(self, identifier: str) -> str:
+        """Backticks (double quotes are string literals unless ANSI_QUOTES is set)."""
+        return f"`{identifier}`"
+
+    def settings_table_ddl(self, name: str) -> str:
+        """The seed's table with ``key`` as ``VARCHAR(191)`` (the longest utf8mb4 key InnoDB
+        indexes everywhere), compared byte-wise like on the other databases."""
+        return (
+            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
+            "  `key` VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY,\n"
+            "  value TEXT NOT NULL,\n"
+            "  created_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP,\n"
+            "  updated_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP\n"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+        )
+
+    def history_table_ddl(self, name: str) -> str:
+        """One row per migration file."""
+        return (
+            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
+            "  version VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY,\n"
+            "  description TEXT NOT NULL,\n"
+            "  checksum VARCHAR(64) NOT NULL,\n"
+            "  status VARCHAR(16) NOT NULL,\n"
+            "  waivers TEXT NOT NULL,\n"
+            "  applied_at VARCHAR(40) NOT NULL,\n"
+            "  duration_ms BIGINT NOT NULL DEFAULT 0,\n"
+            "  applied_by VARCHAR(255) NOT NULL,\n"
+            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
+            "  error TEXT,\n"
+            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+        )
+
+    def close(self) -> None:
+        """Close an owned connection; give an adopted one back as it was."""
+        connection = self._connection
+        if connection is None or not connection.open:
+            return
+        self.rollback()
+        if self._lock_depth:
+            self._lock_depth = 1
+            self.release_lock()
+        if self._owns_connection:
+            with contextlib.suppress(pymysql.MySQLError):
+                connection.close()
+            self._connection = None
+            return
+        with contextlib.suppress(DriverError):
+            self.set_lock_timeout(None)
+        if self._saved_autocommit is not None:
+            connection.autocommit(self._saved_autocommit)
