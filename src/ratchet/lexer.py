@@ -1,0 +1,220 @@
+"""sqlparse's token stream, matched in C: the same ``(ttype, value)`` pairs, several times faster.
+
+sqlparse's ``Lexer.get_tokens`` tries every regex of its ``_SQL_REGEX`` list in order at each
+position, in Python, and keeps the first that matches. Python's alternation is ordered the same
+way, so one compiled pattern ``(rx1)|(rx2)|...`` built from that very list, with the same flags
+and matched at the same positions of the same string (look-behinds see the same text), picks the
+same regex and the same match; ``lastindex`` names it (each wrapper group closes after any group
+inside it). A last ``([\\s\\S])`` alternative is sqlparse's ``Error`` token for a character no
+regex matches, so every position matches and ``finditer`` walks the text token by token.
+
+Everything else is sqlparse's own: its regex list and flags (read from the lexer instance, so
+runtime customisation is honoured), its ``is_keyword`` with its keyword dictionaries, and its
+pre-pass for dollar-quoted literals and ``/* */`` comments (``find_delimited_spans``), consulted,
+as sqlparse does, only at positions the lexer actually reaches. Whatever cannot be combined safely
+(a back-reference, which would point at the wrong group once combined; other flags; a
+non-``re`` matcher; an unknown sqlparse layout) makes :func:`tokenize` return sqlparse's own
+stream instead. ``tests/test_fastlex_differential.py`` proves the two streams identical.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlparse import keywords, tokens
+from sqlparse.lexer import Lexer
+from sqlparse.tokens import _TokenType
+from sqlparse.utils import consume
+
+TokenPair = tuple[_TokenType, str]
+_FLAGS = re.IGNORECASE | re.UNICODE  # what sqlparse's Lexer.set_SQL_REGEX compiles with
+# A numbered or named back-reference, or a group-conditional: group numbers shift once combined.
+# Conservative (an escaped backslash before a digit also counts): a false alarm only costs speed.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+_SKIP = object()  # an action sqlparse neither yields nor keyword-processes: the text is consumed
+
+
+@dataclass(frozen=True)
+class _Combined:
+    """The alternation built from a lexer's regex list (``pattern`` None: not combinable), and
+    per first character a smaller alternation of only the regexes that can start with it."""
+
+    source: tuple[Any, ...]
+    pattern: re.Pattern[str] | None
+    actions: tuple[object, ...]  # by group number: a token type, PROCESS_AS_KEYWORD or _SKIP
+    starts: tuple[_FirstChars, ...] = ()  # per regex of ``source``
+    by_char: dict[str, tuple[re.Pattern[str], tuple[object, ...]]] = field(default_factory=dict)
+
+    def for_char(self, char: str) -> tuple[re.Pattern[str], tuple[object, ...]]:
+        """The alternation to try where the text holds ``char``: every regex that may start
+        with it, in sqlparse's order, then the error token."""
+        chosen = [index for index, start in enumerate(self.starts) if start.may_start(char)]
+        built = _alternation([self.source[index] for index in chosen])
+        assert built is not None  # a subset of an alternation that compiled
+        self.by_char[char] = built
+        return built
+
+
+class _FirstChars:
+    """Which characters a regex's match can begin with, as a superset (``None``: any)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.tests: list[re.Pattern[str]] | None = _first_tests(pattern)
+
+    def may_start(self, char: str) -> bool:
+        """Whether a match of the regex could begin with ``char`` (True when unsure)."""
+        return self.tests is None or any(test.match(char) for test in self.tests)
+
+
+def _first_tests(pattern: re.Pattern[str]) -> list[re.Pattern[str]] | None:
+    """One compiled single-character pattern per node that can consume the first character, so
+    that sre itself decides what it matches (case folding included); None if unsure."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        compiler: Any = importlib.import_module("re._compiler")
+        tree = parser.parse(pattern.pattern, pattern.flags)
+        nodes: list[Any] = []
+        if _first_nodes(list(tree), nodes, parser):  # the whole regex may match the empty string
+            return None
+        return [compiler.compile(parser.SubPattern(tree.state, [node]), pattern.flags) for node in nodes]
+    except Exception:  # _Unsure, or re's private modules changed: no dispatch for this regex, still exact
+        return None
+
+
+class _Unsure(Exception):
+    """A regex construct :func:`_first_nodes` does not analyse."""
+
+
+_SINGLE = frozenset({"LITERAL", "NOT_LITERAL", "IN", "ANY"})
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})  # ignoring a constraint keeps a superset
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+
+
+def _first_nodes(sequence: list[Any], nodes: list[Any], parser: Any) -> bool:
+    """Collect the nodes of ``sequence`` that can consume its first character; return whether
+    the sequence can match the empty string."""
+    for op, argument in sequence:
+        name = str(op)
+        if name in _SINGLE:
+            nodes.append((op, argument))
+            return False
+        if name in _ZERO_WIDTH:
+            continue
+        if name == "SUBPATTERN":
+            _group, add_flags, del_flags, inner = argument
+            if add_flags or del_flags:
+                raise _Unsure(name)
+            nullable = _first_nodes(list(inner), nodes, parser)
+        elif name == "ATOMIC_GROUP":
+            nullable = _first_nodes(list(argument), nodes, parser)
+        elif name == "BRANCH":
+            nullable = False
+            for branch in argument[1]:
+                nullable = _first_nodes(list(branch), nodes, parser) or nullable
+        elif name in _REPEATS:
+            low, _high, inner = argument
+            nullable = _first_nodes(list(inner), nodes, parser) or low == 0
+        else:
+            raise _Unsure(name)
+        if not nullable:
+            return False
+    return True
+
+
+def _alternation(source: list[Any]) -> tuple[re.Pattern[str], tuple[object, ...]] | None:
+    """``(rx1)|(rx2)|...|([\\s\\S])`` and the action of each group, or None if not combinable."""
+    parts: list[str] = []
+    actions: list[object] = [None]
+    for rexmatch, action in source:
+        compiled = rexmatch.__self__
+        parts.append(f"({compiled.pattern})")
+        if isinstance(action, _TokenType) or action is keywords.PROCESS_AS_KEYWORD:
+            actions.append(action)
+        else:
+            actions.append(_SKIP)
+        actions.extend([None] * compiled.groups)
+    parts.append(r"([\s\S])")
+    actions.append(tokens.Error)
+    try:
+        pattern = re.compile("|".join(parts), _FLAGS)
+    except re.error:  # e.g. a global inline flag in the middle of the alternation
+        return None
+    if pattern.groups != len(actions) - 1:
+        return None
+    return pattern, tuple(actions)
+
+
+_cache: list[_Combined] = []
+
+
+def _combine(source: tuple[Any, ...]) -> _Combined:
+    for rexmatch, _action in source:
+        compiled = getattr(rexmatch, "__self__", None)
+        if (
+            not isinstance(compiled, re.Pattern)
+            or getattr(rexmatch, "__name__", None) != "match"
+            or not isinstance(compiled.pattern, str)
+            or compiled.flags != _FLAGS
+            or _GROUP_REFERENCE.search(compiled.pattern)
+        ):
+            return _Combined(source, None, ())
+    built = _alternation(list(source))
+    if built is None:
+        return _Combined(source, None, ())
+    starts = tuple(_FirstChars(rexmatch.__self__) for rexmatch, _action in source)
+    return _Combined(source, built[0], built[1], starts)
+
+
+def _combined_for(lexer: Lexer) -> _Combined:
+    """The alternation for the lexer's current regex list, rebuilt only when the list changed."""
+    source = tuple(lexer._SQL_REGEX)
+    if not _cache or _cache[0].source != source:
+        _cache[:] = [_combine(source)]
+    return _cache[0]
+
+
+def tokenize(text: str) -> Iterator[TokenPair]:
+    """The ``(ttype, value)`` stream of ``sqlparse.lexer.tokenize(text)`` for a ``str``."""
+    lexer = Lexer.get_default_instance()  # type: ignore[no-untyped-call]
+    combined = _combined_for(lexer)
+    find_spans: Callable[[str], Any] | None = getattr(keywords, "find_delimited_spans", None)
+    if combined.pattern is None or find_spans is None:
+        return iter(lexer.get_tokens(text))
+    return _scan(text, combined, lexer.is_keyword, find_spans(text))
+
+
+def _scan(text: str, combined: _Combined, is_keyword: Callable[[str], TokenPair], spans: Any) -> Iterator[TokenPair]:
+    openers: dict[int, Any] = spans.openers
+    by_char = combined.by_char
+    for_char = combined.for_char
+    keyword = keywords.PROCESS_AS_KEYWORD
+    looked_up: dict[str, TokenPair] = {}
+    position, length = 0, len(text)
+    while position < length:
+        if openers and position in openers:
+            resolved = spans.resolve(position)
+            if resolved is not None:  # a closed span is one token
+                end, ttype = resolved
+                yield ttype, text[position:end]
+                position = end
+                continue
+        char = text[position]
+        pattern, actions = by_char.get(char) or for_char(char)
+        match = pattern.match(text, position)
+        assert match is not None  # the last alternative matches any character
+        action = actions[match.lastindex]  # type: ignore[index]
+        value = match.group()
+        if action is keyword:
+            pair = looked_up.get(value)
+            if pair is None:
+                pair = looked_up[value] = is_keyword(value)
+            yield pair
+        elif action is not _SKIP:
+            yield action, value  # type: ignore[misc]
+        if not value:  # sqlparse fails on an empty match (consume(-1)); fail the same way
+            consume(iter(()), -1)  # type: ignore[no-untyped-call]
+        position = match.end()
