@@ -1,0 +1,352 @@
+"""ratchet's lexer (``ratchet.lexer``) against sqlparse's, the reference (SPEC section 6).
+
+For every corpus: the ``(ttype, value)`` stream must equal ``Lexer.get_tokens`` token for token,
+and the statements ``split_statements`` makes from it must equal those it makes from sqlparse's
+own ``FilterStack.run`` (number, line, column, SQL and every token).
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import random
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from sqlparse import engine, keywords, tokens
+from sqlparse.lexer import Lexer
+from sqlparse.sql import Statement as ParsedStatement
+
+from ratchet import lexer, split
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 20261124
+GENERATED_CASES = 4000
+
+# Fragments chosen to hit every regex of sqlparse's SQL_REGEX and its dollar-quote/comment pre-pass.
+FRAGMENTS = (
+    "SELECT 1",
+    ";",
+    " ",
+    "\n",
+    "\t",
+    "\r\n",
+    "\r",
+    "'it''s'",
+    "'back\\'slash'",
+    "'unterminated",
+    "E'\\n'",
+    "e'\\''",
+    '"quoted ""ident"""',
+    '"unterminated',
+    '"a\\"b"',
+    '""',
+    "`tick``ed`",
+    "`open",
+    "\u00b4acute\u00b4",
+    "[bracket name]",
+    "x[1]",
+    "$$",
+    "$$ body; with ; semicolons $$",
+    "$tag$ x $ y $tag$",
+    "$tag$",
+    "$a$b$a$",
+    "$$$$",
+    "a$b",
+    '"x"$$',
+    "$1",
+    "/*",
+    "*/",
+    "/* c */",
+    "/* nested /* c */ */",
+    "/*+ hint */",
+    "-- line comment\n",
+    "-- at EOF",
+    "--+ hint\n",
+    "# mysql comment\n",
+    "#+ hint\n",
+    "#temp",
+    "##global",
+    "@var",
+    "@>",
+    "<@",
+    "->>",
+    "#>>",
+    "#-",
+    "?|",
+    "?&",
+    "?",
+    "%s",
+    "%(name)s",
+    ":name",
+    ":=",
+    "::int",
+    "::",
+    "\\copy",
+    "*",
+    "1e5",
+    "-1.5e-3",
+    "1.",
+    ".03",
+    "-7",
+    "0xFF",
+    "12abc",
+    "x.1",
+    "schema . name",
+    "t.col",
+    "café",
+    "日本語",
+    "Ünïcode",
+    "\u017felect",
+    "\u212a",
+    "İ",
+    "\x00",
+    "\x0b",
+    "\x0c",
+    "\u00a0",
+    "\u2028",
+    "\ufeff",
+    "\U0001f600",
+    "~",
+    "!=",
+    "<>",
+    "||",
+    "^",
+    "&",
+    "{",
+    "}",
+    "\\",
+    "DELIMITER //",
+    "DELIMITER ;",
+    "//",
+    "BEGIN",
+    "BEGIN TRANSACTION",
+    "END",
+    "END IF",
+    "END LOOP",
+    "END  WHILE",
+    "END FOR",
+    "END CASE",
+    "IF NOT EXISTS",
+    "IF EXISTS",
+    "NOT NULL",
+    "ASC NULLS FIRST",
+    "DESC",
+    "NULLS LAST",
+    "UNION ALL",
+    "CREATE OR REPLACE",
+    "CREATE",
+    "DOUBLE PRECISION",
+    "GROUP BY",
+    "ORDER  BY",
+    "PRIMARY KEY",
+    "HANDLER FOR",
+    "GO",
+    "GO 2",
+    "LATERAL VIEW EXPLODE",
+    "AT TIME ZONE 'UTC'",
+    "NOT ILIKE",
+    "LIKE",
+    "REGEXP BINARY",
+    "LEFT OUTER JOIN",
+    "NATURAL JOIN",
+    "CROSS JOIN",
+    "JOIN",
+    "CASE WHEN x THEN 1 ELSE 2 END",
+    "DECLARE x int",
+    "FOR",
+    "WHILE",
+    "LOOP",
+    "DO",
+    "VALUES",
+    "USING",
+    "AS",
+    "IN",
+    "FROM",
+    "count(",
+    "(",
+    ")",
+    ",",
+    ".",
+    "=",
+    "+",
+    "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN NEW.x := 1; RETURN NEW; END; $$ LANGUAGE plpgsql",
+    "CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW BEGIN SET NEW.y = 1; END",
+    "INSERT INTO items (id, name) VALUES (1, 'a;b')",
+)
+
+
+def reference_tokens(text: str) -> list[tuple[object, str]]:
+    """sqlparse's own lexer."""
+    return list(Lexer.get_default_instance().get_tokens(text))  # type: ignore[no-untyped-call]
+
+
+def reference_parse(text: str) -> Iterator[ParsedStatement]:
+    """sqlparse's own ungrouped filter stack (what ``split`` used before ``ratchet.lexer``)."""
+    yield from engine.FilterStack().run(text)  # type: ignore[no-untyped-call]
+
+
+def statements(text: str, parse: Callable[[str], Iterator[ParsedStatement]] | None = None) -> list[tuple[object, ...]]:
+    """``split_statements(text)`` as plain tuples, optionally with another splitter underneath."""
+    original = split._parse
+    if parse is not None:
+        split._parse = parse
+    try:
+        found = split.split_statements(text)
+    finally:
+        split._parse = original
+    return [(s.number, s.line, s.column, s.sql, [(t.ttype, t.value) for t in s.tokens]) for s in found]
+
+
+def assert_identical(text: str, label: str) -> None:
+    """Token streams, then statements, equal; the first difference is named on failure."""
+    expected = reference_tokens(text)
+    actual = list(lexer.tokenize(text))
+    if actual != expected:
+        index = next((i for i, pair in enumerate(zip(actual, expected, strict=False)) if pair[0] != pair[1]), None)
+        if index is None:
+            index = min(len(actual), len(expected))
+        pytest.fail(
+            f"{label}: token {index} differs: ratchet {actual[index : index + 3]!r} vs "
+            f"sqlparse {expected[index : index + 3]!r} (lengths {len(actual)}/{len(expected)}) in {text[:200]!r}"
+        )
+    assert statements(text) == statements(text, reference_parse), f"{label}: statements differ in {text[:200]!r}"
+
+
+def sql_files() -> list[Path]:
+    """Every .sql file under tests/ and migrations/."""
+    return sorted([*(ROOT / "tests").rglob("*.sql"), *(ROOT / "migrations").rglob("*.sql")])
+
+
+def lint_corpus_sql() -> list[str]:
+    """Every SQL string of the lint corpus (``BASE``, each trigger and each near miss)."""
+    path = ROOT / "tests" / "lint" / "lint_corpus.py"
+    spec = importlib.util.spec_from_file_location("lint_corpus_for_fastlex", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    texts = [module.BASE]
+    texts += [case[2] for case in module.TRIGGERS]
+    texts += [case[2] for case in module.NEAR_MISSES]
+    return texts
+
+
+def test_string_literals() -> list[str]:
+    """Every string constant in the test suite's Python files: the SQL the other tests use."""
+    found: set[str] = set()
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip():
+                found.add(node.value)
+    return sorted(found)
+
+
+test_string_literals.__test__ = False  # type: ignore[attr-defined]
+
+
+def load_bench(name: str) -> ModuleType:
+    """A bench script as a module (its generators)."""
+    spec = importlib.util.spec_from_file_location(f"fastlex_{name}", ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def generated_cases() -> list[str]:
+    """Random concatenations of the tricky fragments, with a fixed seed."""
+    chooser = random.Random(SEED)
+    separators = ("", " ", "\n", ";", "; ", "\n;\n")
+    cases = []
+    for _ in range(GENERATED_CASES):
+        parts = chooser.choices(FRAGMENTS, k=chooser.randint(1, 14))
+        text = ""
+        for part in parts:
+            text += part + chooser.choice(separators)
+        cases.append(text if chooser.random() < 0.8 else text.rstrip("\n"))
+    return cases
+
+
+def test_sql_files_split_identically() -> None:
+    files = sql_files()
+    assert len(files) >= 7
+    for path in files:
+        assert_identical(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+
+
+def test_lint_corpus_splits_identically() -> None:
+    texts = lint_corpus_sql()
+    assert len(texts) > 100
+    for number, text in enumerate(texts):
+        assert_identical(text, f"lint corpus #{number}")
+
+
+def test_every_string_of_the_test_suite_splits_identically() -> None:
+    texts = test_string_literals()
+    assert len(texts) > 500
+    for number, text in enumerate(texts):
+        assert_identical(text, f"test string #{number}")
+
+
+def test_bench_files_split_identically(tmp_path: Path) -> None:
+    bench = load_bench("run")
+    for number in (1, 2, 10, 999, 1000):
+        assert_identical(bench.statements(number), f"bench statements({number})")
+    bench.generate_dbmate(tmp_path / "dbmate", 3)
+    for path in sorted((tmp_path / "dbmate").iterdir()):
+        assert_identical(path.read_text(encoding="utf-8"), f"bench dbmate {path.name}")
+    lint_bench = load_bench("lint_bench")
+    (tmp_path / "lint").mkdir()
+    for path in lint_bench.generate(tmp_path / "lint", 40):
+        assert_identical(path.read_text(encoding="utf-8"), f"lint bench {path.name}")
+    big = load_bench("big_insert")
+    assert_identical(big.insert_lines(300), "big insert file (head)")
+
+
+def test_generated_fragments_split_identically() -> None:
+    cases = generated_cases()
+    assert len(set(cases)) > GENERATED_CASES * 0.9
+    for number, text in enumerate(cases):
+        assert_identical(text, f"generated case #{number} (seed {SEED})")
+
+
+def test_each_fragment_alone_and_doubled() -> None:
+    for fragment in FRAGMENTS:
+        assert_identical(fragment, "fragment")
+        assert_identical(fragment + fragment, "fragment twice")
+        assert_identical("x " + fragment + "\n", "fragment in a line")
+
+
+def test_every_single_character_up_to_u_1000() -> None:
+    """Each character alone and after a word: the first-character dispatch must never drop a
+    regex that could match (case folding included)."""
+    for code in range(0x1000):
+        char = chr(code)
+        assert_identical(char + "x" + char, f"U+{code:04X}")
+        assert_identical("a" + char + "1 " + char, f"U+{code:04X} after a word")
+
+
+def test_customised_lexer_is_followed_and_restored() -> None:
+    """A regex list changed at runtime is picked up; one with a back-reference (which the
+    combination cannot renumber) falls back to sqlparse's own lexer."""
+    instance = Lexer.get_default_instance()  # type: ignore[no-untyped-call]
+    texts = ["SELECT ZZTOP, $q$ a $q$ FROM t;", "x @@ y; zztop", *generated_cases()[:200]]
+    try:
+        instance.set_SQL_REGEX([(r"@@", tokens.Operator), *keywords.SQL_REGEX])
+        instance.add_keywords({"ZZTOP": tokens.Keyword.DML})
+        assert lexer._combined_for(instance).pattern is not None
+        for text in texts:
+            assert_identical(text, "customised lexer")
+        assert ("Token.Operator", "@@") in [(str(t), v) for t, v in lexer.tokenize("x @@ y")]
+        instance.set_SQL_REGEX([(r"\$(\w*)\$.*?\$\1\$", tokens.Literal), *keywords.SQL_REGEX])
+        assert lexer._combined_for(instance).pattern is None
+        for text in texts:
+            assert_identical(text, "lexer with a back-reference")
+    finally:
+        instance.default_initialization()
+    assert lexer._combined_for(instance).pattern is not None
+    assert_identical("SELECT ZZTOP;", "restored lexer")
