@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import random
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -190,15 +191,22 @@ def reference_parse(text: str) -> Iterator[ParsedStatement]:
 
 
 def statements(text: str, parse: Callable[[str], Iterator[ParsedStatement]] | None = None) -> list[tuple[object, ...]]:
-    """``split_statements(text)`` as plain tuples, optionally with another splitter underneath."""
-    original = split._parse
+    """``split_statements(text)`` as plain tuples (with each statement's ``first_words``).
+
+    With ``parse`` (the reference), sqlparse splits and every statement keeps its tokens as
+    split; without, ratchet's path runs, where INSERT statements lex their tokens again on demand.
+    """
+    original, relexed = split._parse, split._RELEXED
     if parse is not None:
-        split._parse = parse
+        split._parse, split._RELEXED = parse, re.compile("(?!)")
     try:
         found = split.split_statements(text)
     finally:
-        split._parse = original
-    return [(s.number, s.line, s.column, s.sql, [(t.ttype, t.value) for t in s.tokens]) for s in found]
+        split._parse, split._RELEXED = original, relexed
+    return [
+        (s.number, s.line, s.column, s.sql, [(t.ttype, t.value) for t in s.tokens], s.first_words(2), s.first_words(6))
+        for s in found
+    ]
 
 
 def assert_identical(text: str, label: str) -> None:
@@ -267,6 +275,8 @@ def generated_cases() -> list[str]:
         text = ""
         for part in parts:
             text += part + chooser.choice(separators)
+        if chooser.random() < 0.3:  # a statement ratchet lexes again on demand (split._RELEXED)
+            text = chooser.choice(("INSERT INTO t ", "insert\tinto t(", "x;\nINSERT ")) + text
         cases.append(text if chooser.random() < 0.8 else text.rstrip("\n"))
     return cases
 

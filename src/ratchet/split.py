@@ -7,6 +7,7 @@ concatenated is exactly the input, so line numbers are counted, not guessed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,14 @@ from ratchet.lexer import tokenize
 _TRANSACTION_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "END", "ABORT"})
 
 
-@dataclass(frozen=True)
+# A statement that starts with INSERT (the bulk of a data file) does not keep its tokens:
+# millions of sqlparse Token objects would cost many times the file's size in memory. They are
+# lexed again from ``sql`` when asked for, which gives the very same tokens (the statement is
+# lexed and split alone exactly as in its file; tests/test_fastlex_differential.py checks it).
+_RELEXED = re.compile(r"INSERT\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One statement: its 1-based number in the file, 1-based start line and column, SQL."""
 
@@ -30,17 +38,25 @@ class Statement:
     line: int
     column: int
     sql: str
-    tokens: tuple[Token, ...]
+    held: tuple[Token, ...] | None  # None: lexed again from ``sql`` on demand (see _RELEXED)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """sqlparse's flat tokens of the statement (no leading/trailing blanks or ``;``)."""
+        if self.held is not None:
+            return self.held
+        return tuple(_meaningful(next(_parse(self.sql))))
 
     def first_words(self, count: int) -> list[str]:
         """The first ``count`` keywords/names, upper-cased (comments and spaces skipped)."""
         words: list[str] = []
-        for token in self.tokens:
-            if token.is_whitespace or token.ttype in tokens.Comment:
+        pairs = ((token.ttype, token.value) for token in self.held) if self.held is not None else tokenize(self.sql)
+        for ttype, value in pairs:
+            if ttype in tokens.Whitespace or ttype in tokens.Comment:
                 continue
-            if token.ttype in tokens.Punctuation:
+            if ttype in tokens.Punctuation:
                 break
-            words.append(token.value.upper())
+            words.append(value.upper())
             if len(words) == count:
                 break
         return words
@@ -81,7 +97,8 @@ def split_statements(text: str) -> list[Statement]:
                     break
                 offset_line, offset_column = _advance(offset_line, offset_column, token.value)
             sql = "".join(token.value for token in body)
-            statements.append(Statement(len(statements) + 1, offset_line, offset_column, sql, tuple(body)))
+            held = None if _RELEXED.match(sql) else tuple(body)
+            statements.append(Statement(len(statements) + 1, offset_line, offset_column, sql, held))
         line, column = _advance(line, column, str(parsed))
     return statements
 
