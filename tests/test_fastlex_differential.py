@@ -193,16 +193,18 @@ def reference_parse(text: str) -> Iterator[ParsedStatement]:
 def statements(text: str, parse: Callable[[str], Iterator[ParsedStatement]] | None = None) -> list[tuple[object, ...]]:
     """``split_statements(text)`` as plain tuples (with each statement's ``first_words``).
 
-    With ``parse`` (the reference), sqlparse splits and every statement keeps its tokens as
-    split; without, ratchet's path runs, where INSERT statements lex their tokens again on demand.
+    With ``parse`` (the reference), sqlparse alone splits and every statement keeps its tokens as
+    split; without, ratchet's path runs: plain INSERT lines split by ``_PLAIN_INSERT_LINE``, the
+    rest by sqlparse's splitter over ``ratchet.lexer``, and INSERT statements lex their tokens
+    again on demand.
     """
-    original, relexed = split._parse, split._RELEXED
+    original, relexed = split._pieces, split._RELEXED
     if parse is not None:
-        split._parse, split._RELEXED = parse, re.compile("(?!)")
+        split._pieces, split._RELEXED = parse, re.compile("(?!)")  # type: ignore[assignment]
     try:
         found = split.split_statements(text)
     finally:
-        split._parse, split._RELEXED = original, relexed
+        split._pieces, split._RELEXED = original, relexed
     return [
         (s.number, s.line, s.column, s.sql, [(t.ttype, t.value) for t in s.tokens], s.first_words(2), s.first_words(6))
         for s in found
@@ -279,6 +281,72 @@ def generated_cases() -> list[str]:
             text = chooser.choice(("INSERT INTO t ", "insert\tinto t(", "x;\nINSERT ")) + text
         cases.append(text if chooser.random() < 0.8 else text.rstrip("\n"))
     return cases
+
+
+# Pieces of one-row INSERT lines, each as (what split._PLAIN_INSERT_LINE accepts, near misses it
+# must leave to sqlparse: names that are splitter keywords, backslashes, comments, quoted names...).
+INSERT_PARTS = (
+    (("INSERT INTO items ", "insert\tinto items", "INSERT  INTO t", "INSERT INTO end_date "), ('INSERT INTO "q" ',)),
+    (
+        ("(id, name)", "(a)", "( a ,b\t)", "(ifx, do_it)", "(x)"),
+        ("(end)", "(go)", "(Begin, x)", "(create)", "(caf\u00e9)"),
+    ),
+    ((" ", "", "\t"), ("\n",)),
+    (
+        (
+            "VALUES (1, 'a')",
+            "values(-2.5,'it''s')",
+            "VALUES ( NULL , 'x;y' )",
+            "VALUES (2, '$$')",
+            "VALUES ('/*', 3)",
+            "VALUES ('*/', 3)",
+            "VALUES ('-- no', 1)",
+            "VALUES ('multi\nline', 1)",
+            "VALUES ('$a$', '\u00e9')",
+        ),
+        (
+            "VALUES (1, 'a\\'b')",
+            "VALUES ('a\\', ';')",
+            "VALUES (1, '$$'), (2, '$$')",
+            "VALUES (end, 1)",
+            "VALUES (GO, 1)",
+            "VALUES (1e5, 0x1F)",
+            "VALUES (.5, 1.)",
+            "VALUES ('unterminated, 1)",
+            "VALUES (x.y, 1)",
+            "VALUES ((1), 2)",
+            "VALUES (1, 2",
+            "VALUES (1, 2))",
+        ),
+    ),
+    (
+        (";", ";\n", " ;  \n", ";\r\n", ";\n\n", ";\r"),
+        ("; -- note\n", ";\x0b\n", "; SELECT 1;\n", "", ";;\n", "; /* c */\n"),
+    ),
+)
+
+
+def insert_cases() -> list[str]:
+    """Files mixing plain INSERT lines, their near misses and the tricky fragments (fixed seed)."""
+    chooser = random.Random(SEED + 1)
+    cases = []
+    for _ in range(GENERATED_CASES // 2):
+        text = ""
+        for _ in range(chooser.randint(1, 8)):
+            if chooser.random() < 0.8:
+                text += "".join(chooser.choice(good if chooser.random() < 0.85 else bad) for good, bad in INSERT_PARTS)
+            else:
+                text += chooser.choice(FRAGMENTS) + chooser.choice(("\n", ";\n", " ", ""))
+        cases.append(text)
+    return cases
+
+
+def test_plain_insert_lines_split_identically() -> None:
+    cases = insert_cases()
+    plain = sum(1 for text in cases for piece in split._pieces(text) if isinstance(piece, re.Match))
+    assert plain > len(cases)  # the fast path is exercised, not only its near misses
+    for number, text in enumerate(cases):
+        assert_identical(text, f"insert case #{number} (seed {SEED + 1})")
 
 
 def test_sql_files_split_identically() -> None:

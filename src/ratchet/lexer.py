@@ -179,42 +179,62 @@ def _combined_for(lexer: Lexer) -> _Combined:
 
 def tokenize(text: str) -> Iterator[TokenPair]:
     """The ``(ttype, value)`` stream of ``sqlparse.lexer.tokenize(text)`` for a ``str``."""
-    lexer = Lexer.get_default_instance()  # type: ignore[no-untyped-call]
-    combined = _combined_for(lexer)
-    find_spans: Callable[[str], Any] | None = getattr(keywords, "find_delimited_spans", None)
-    if combined.pattern is None or find_spans is None:
-        return iter(lexer.get_tokens(text))
-    return _scan(text, combined, lexer.is_keyword, find_spans(text))
+    scanner = Scanner.of(text)
+    if scanner is None:
+        return iter(Lexer.get_default_instance().get_tokens(text))  # type: ignore[no-untyped-call]
+    return scanner.tokens(0)
 
 
-def _scan(text: str, combined: _Combined, is_keyword: Callable[[str], TokenPair], spans: Any) -> Iterator[TokenPair]:
-    openers: dict[int, Any] = spans.openers
-    by_char = combined.by_char
-    for_char = combined.for_char
-    keyword = keywords.PROCESS_AS_KEYWORD
-    looked_up: dict[str, TokenPair] = {}
-    position, length = 0, len(text)
-    while position < length:
-        if openers and position in openers:
-            resolved = spans.resolve(position)
-            if resolved is not None:  # a closed span is one token
-                end, ttype = resolved
-                yield ttype, text[position:end]
-                position = end
-                continue
-        char = text[position]
-        pattern, actions = by_char.get(char) or for_char(char)
-        match = pattern.match(text, position)
-        assert match is not None  # the last alternative matches any character
-        action = actions[match.lastindex]  # type: ignore[index]
-        value = match.group()
-        if action is keyword:
-            pair = looked_up.get(value)
-            if pair is None:
-                pair = looked_up[value] = is_keyword(value)
-            yield pair
-        elif action is not _SKIP:
-            yield action, value  # type: ignore[misc]
-        if not value:  # sqlparse fails on an empty match (consume(-1)); fail the same way
-            consume(iter(()), -1)  # type: ignore[no-untyped-call]
-        position = match.end()
+class Scanner:
+    """The combined-regex lexer over one text; it can start at any position sqlparse's lexer
+    reaches (a token boundary), lexing from there exactly as sqlparse does in the whole text."""
+
+    def __init__(self, text: str, combined: _Combined, is_keyword: Callable[[str], TokenPair], spans: Any) -> None:
+        self.text = text
+        self.combined = combined
+        self.is_keyword = is_keyword
+        self.spans = spans
+        self.looked_up: dict[str, TokenPair] = {}
+
+    @classmethod
+    def of(cls, text: str) -> Scanner | None:
+        """A scanner for ``text``, or None where only sqlparse's own lexer is exact."""
+        lexer = Lexer.get_default_instance()  # type: ignore[no-untyped-call]
+        combined = _combined_for(lexer)
+        find_spans: Callable[[str], Any] | None = getattr(keywords, "find_delimited_spans", None)
+        if combined.pattern is None or find_spans is None:
+            return None
+        return cls(text, combined, lexer.is_keyword, find_spans(text))
+
+    def tokens(self, start: int) -> Iterator[TokenPair]:
+        """The tokens from offset ``start`` to the end."""
+        text, spans, is_keyword, looked_up = self.text, self.spans, self.is_keyword, self.looked_up
+        openers: dict[int, Any] = spans.openers
+        by_char = self.combined.by_char
+        for_char = self.combined.for_char
+        keyword = keywords.PROCESS_AS_KEYWORD
+        position, length = start, len(text)
+        while position < length:
+            if openers and position in openers:
+                resolved = spans.resolve(position)
+                if resolved is not None:  # a closed span is one token
+                    end, ttype = resolved
+                    yield ttype, text[position:end]
+                    position = end
+                    continue
+            char = text[position]
+            pattern, actions = by_char.get(char) or for_char(char)
+            match = pattern.match(text, position)
+            assert match is not None  # the last alternative matches any character
+            action = actions[match.lastindex]  # type: ignore[index]
+            value = match.group()
+            if action is keyword:
+                pair = looked_up.get(value)
+                if pair is None:
+                    pair = looked_up[value] = is_keyword(value)
+                yield pair
+            elif action is not _SKIP:
+                yield action, value  # type: ignore[misc]
+            if not value:  # sqlparse fails on an empty match (consume(-1)); fail the same way
+                consume(iter(()), -1)  # type: ignore[no-untyped-call]
+            position = match.end()

@@ -18,7 +18,7 @@ from sqlparse.sql import Statement as ParsedStatement
 from sqlparse.sql import Token
 
 from ratchet.errors import FileProblem
-from ratchet.lexer import tokenize
+from ratchet.lexer import Scanner, tokenize
 
 _TRANSACTION_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "END", "ABORT"})
 
@@ -84,22 +84,74 @@ def _parse(text: str) -> Iterator[ParsedStatement]:
     yield from StatementSplitter().process(tokenize(text))  # type: ignore[no-untyped-call]
 
 
+def _case_free(word: str) -> str:
+    return "".join(f"[{char}{char.lower()}]" for char in word)
+
+
+# A plain one-row INSERT line, the bulk of a data file, split without tokens. What sqlparse's
+# StatementSplitter would do with it is known without running it: its tokens are names, numbers,
+# strings, ',', and two balanced '(...)' pairs, so the level is 0 at the ';' and the statement
+# ends there, with the spaces behind it, at the newline (or the end). Only a ';' at level 0, the
+# parentheses and the keywords below change its state: a name spelling one of them is left to
+# sqlparse, as is anything else (comments, backslashes in strings, quoted names, non-ASCII
+# names). Statements start only where sqlparse's own splitter starts one, so the lexer reaches
+# the same positions; tests/test_fastlex_differential.py proves the split identical.
+_SPLITTER_WORDS = ("BEGIN", "END", "CREATE", "DECLARE", "GO", "IF", "CASE", "FOR", "WHILE", "LOOP", "DO")
+_NAME = rf"(?!(?:{'|'.join(map(_case_free, _SPLITTER_WORDS))})(?![A-Za-z0-9_]))[A-Za-z_][A-Za-z0-9_]*"
+_VALUE = rf"(?:-?[0-9]+(?:\.[0-9]+)?|'(?:[^'\\]|'')*'|{_NAME})"
+_GAP = r"[ \t]*"
+_PLAIN_INSERT_LINE = re.compile(
+    rf"(?P<lead>\s*)(?P<sql>{_case_free('INSERT')}[ \t]+{_case_free('INTO')}[ \t]+{_NAME}{_GAP}"
+    rf"\({_GAP}{_NAME}(?:{_GAP},{_GAP}{_NAME})*{_GAP}\){_GAP}{_case_free('VALUES')}{_GAP}"
+    rf"\({_GAP}{_VALUE}(?:{_GAP},{_GAP}{_VALUE})*{_GAP}\)){_GAP};[ \t]*(?=[\r\n]|\Z)"
+)
+
+
+def _pieces(text: str) -> Iterator[ParsedStatement | re.Match[str]]:
+    """The text's statements in order, as sqlparse splits them: a plain INSERT line as its match
+    of ``_PLAIN_INSERT_LINE``, anything else as sqlparse's statement (from its splitter)."""
+    scanner = Scanner.of(text)
+    if scanner is None:  # only sqlparse's own lexer is exact: it cannot start mid-text
+        yield from _parse(text)
+        return
+    position, length = 0, len(text)
+    while position < length:
+        plain = _PLAIN_INSERT_LINE.match(text, position)
+        if plain is not None:
+            yield plain
+            position = plain.end()
+            continue
+        # sqlparse from here, in a fresh splitter (as after any statement), up to the next plain line
+        for parsed in StatementSplitter().process(scanner.tokens(position)):  # type: ignore[no-untyped-call]
+            yield parsed
+            position += len(str(parsed))
+            if _PLAIN_INSERT_LINE.match(text, position) is not None:
+                break
+        else:
+            return
+
+
 def split_statements(text: str) -> list[Statement]:
     """Split ``text`` into statements, dropping comment-only and empty pieces."""
     statements: list[Statement] = []
     line, column = 1, 1
-    for parsed in _parse(text):
-        body = _meaningful(parsed)
+    for piece in _pieces(text):
+        if isinstance(piece, re.Match):
+            start_line, start_column = _advance(line, column, piece["lead"])
+            statements.append(Statement(len(statements) + 1, start_line, start_column, piece["sql"], None))
+            line, column = _advance(line, column, piece[0])
+            continue
+        body = _meaningful(piece)
         if body:
             offset_line, offset_column = line, column
-            for token in parsed.tokens:
+            for token in piece.tokens:
                 if token is body[0]:
                     break
                 offset_line, offset_column = _advance(offset_line, offset_column, token.value)
             sql = "".join(token.value for token in body)
             held = None if _RELEXED.match(sql) else tuple(body)
             statements.append(Statement(len(statements) + 1, offset_line, offset_column, sql, held))
-        line, column = _advance(line, column, str(parsed))
+        line, column = _advance(line, column, str(piece))
     return statements
 
 
