@@ -206,7 +206,16 @@ def statements(text: str, parse: Callable[[str], Iterator[ParsedStatement]] | No
     finally:
         split._pieces, split._RELEXED = original, relexed
     return [
-        (s.number, s.line, s.column, s.sql, [(t.ttype, t.value) for t in s.tokens], s.first_words(2), s.first_words(6))
+        (
+            s.number,
+            s.line,
+            s.column,
+            s.sql,
+            [(t.ttype, t.value) for t in s.tokens],
+            s.first_words(1),
+            s.first_words(2),
+            s.first_words(6),
+        )
         for s in found
     ]
 
