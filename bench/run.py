@@ -33,7 +33,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
-TOOLS = ("ratchet", "sqlite3", "hash", "yoyo", "dbmate")
+TOOLS = ("ratchet", "sqlite3", "hash", "yoyo", "dbmate", "insert")  # insert: the 20 MB file (big_insert.py)
 
 
 def statements(number: int) -> str:
@@ -322,6 +322,8 @@ def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -
         help="also time ratchet from the source tree SRC (the directory holding its ratchet/ package, "
         "e.g. from `git archive main src`), interleaved with the current one",
     )
+    parser.add_argument("--insert-mb", type=float, default=20.0, help="size of the INSERT file case (default 20)")
+    parser.add_argument("--insert-runs", type=int, default=3, help="timed runs of the INSERT file case (default 3)")
     options = parser.parse_args(argv)
     tools = {name.strip() for name in options.tools.split(",") if name.strip()}
     unknown = tools - set(TOOLS)
@@ -340,6 +342,18 @@ def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -
     else:
         with tempfile.TemporaryDirectory(prefix="ratchet-bench-") as temporary:
             _bench(Path(temporary), options.files, options.runs, tools, out, baseline)
+    if "insert" in tools:
+        insert_file_case(options.insert_mb, options.insert_runs, out, baseline)
+
+
+def insert_file_case(megabytes: float, runs: int, out: Callable[[str], None], baseline: Path | None) -> None:
+    """SPEC section 6's 20 MB INSERT file (``big_insert.py``), after the other cases."""
+    sys.path.insert(0, str(HERE))
+    from big_insert import measure
+
+    print(f"bench: the {megabytes:g} MB INSERT file x {runs} run(s)", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory(prefix="ratchet-big-") as temporary:
+        out("\n" + measure(Path(temporary), int(megabytes * 1_000_000), runs, baseline))
 
 
 def compile_ratchet(baseline: Path | None) -> None:

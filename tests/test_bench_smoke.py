@@ -103,3 +103,11 @@ def test_baseline_times_another_source_tree(tmp_path: Path) -> None:
     assert "\nratchet no-op [baseline] " in done.stdout
     assert "ratchet fresh / ratchet fresh [baseline]" in done.stdout
     assert schema(tmp_path / "base.db") == schema(tmp_path / "ratchet.db")
+
+
+def test_insert_file_case_runs_and_reports_both_goals() -> None:
+    command = [sys.executable, str(BENCH / "big_insert.py"), "--size", "100000", "--runs", "1"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "ratchet migrate / sqlite3 executescript" in done.stdout
+    assert "ratchet migrate peak memory / file size" in done.stdout
