@@ -421,11 +421,13 @@ def test_customised_lexer_is_followed_and_restored() -> None:
     """A regex list changed at runtime is picked up; one with a back-reference (which the
     combination cannot renumber) falls back to sqlparse's own lexer."""
     instance = Lexer.get_default_instance()  # type: ignore[no-untyped-call]
-    texts = ["SELECT ZZTOP, $q$ a $q$ FROM t;", "x @@ y; zztop", *generated_cases()[:200]]
+    texts = ["SELECT ZZTOP, $q$ a $q$ FROM t;", "x @@ y; zztop", *generated_cases()[:200], *insert_cases()[:200]]
     try:
         instance.set_SQL_REGEX([(r"@@", tokens.Operator), *keywords.SQL_REGEX])
         instance.add_keywords({"ZZTOP": tokens.Keyword.DML})
         assert lexer._combined_for(instance).pattern is not None
+        assert not lexer._combined_for(instance).default_rules
+        assert not [p for p in split._pieces("INSERT INTO t (a) VALUES (1);\n") if isinstance(p, re.Match)]
         for text in texts:
             assert_identical(text, "customised lexer")
         assert ("Token.Operator", "@@") in [(str(t), v) for t, v in lexer.tokenize("x @@ y")]
@@ -435,5 +437,6 @@ def test_customised_lexer_is_followed_and_restored() -> None:
             assert_identical(text, "lexer with a back-reference")
     finally:
         instance.default_initialization()
-    assert lexer._combined_for(instance).pattern is not None
+    assert lexer._combined_for(instance).default_rules
+    assert [p for p in split._pieces("INSERT INTO t (a) VALUES (1);\n") if isinstance(p, re.Match)]
     assert_identical("SELECT ZZTOP;", "restored lexer")

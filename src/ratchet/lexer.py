@@ -6,7 +6,10 @@ way, so one compiled pattern ``(rx1)|(rx2)|...`` built from that very list, with
 and matched at the same positions of the same string (look-behinds see the same text), picks the
 same regex and the same match; ``lastindex`` names it (each wrapper group closes after any group
 inside it). A last ``([\\s\\S])`` alternative is sqlparse's ``Error`` token for a character no
-regex matches, so every position matches and ``finditer`` walks the text token by token.
+regex matches. To try fewer alternatives, the character at the position picks a smaller
+alternation: the regexes whose match can begin with it (decided by sre itself on each regex's
+first consuming nodes; when unsure, the regex stays in), still in sqlparse's order. A regex left
+out cannot match there, so the first that matches is the same.
 
 Everything else is sqlparse's own: its regex list and flags (read from the lexer instance, so
 runtime customisation is honoured), its ``is_keyword`` with its keyword dictionaries, and its
@@ -48,13 +51,18 @@ class _Combined:
     actions: tuple[object, ...]  # by group number: a token type, PROCESS_AS_KEYWORD or _SKIP
     starts: tuple[_FirstChars, ...] = ()  # per regex of ``source``
     by_char: dict[str, tuple[re.Pattern[str], tuple[object, ...]]] = field(default_factory=dict)
+    by_choice: dict[tuple[int, ...], tuple[re.Pattern[str], tuple[object, ...]]] = field(default_factory=dict)
+    default_rules: bool = False  # the list is sqlparse's own SQL_REGEX, not customised
 
     def for_char(self, char: str) -> tuple[re.Pattern[str], tuple[object, ...]]:
         """The alternation to try where the text holds ``char``: every regex that may start
         with it, in sqlparse's order, then the error token."""
-        chosen = [index for index, start in enumerate(self.starts) if start.may_start(char)]
-        built = _alternation([self.source[index] for index in chosen])
-        assert built is not None  # a subset of an alternation that compiled
+        chosen = tuple(index for index, start in enumerate(self.starts) if start.may_start(char))
+        built = self.by_choice.get(chosen)
+        if built is None:
+            built = _alternation([self.source[index] for index in chosen])
+            assert built is not None  # a subset of an alternation that compiled
+            self.by_choice[chosen] = built
         self.by_char[char] = built
         return built
 
@@ -166,7 +174,8 @@ def _combine(source: tuple[Any, ...]) -> _Combined:
     if built is None:
         return _Combined(source, None, ())
     starts = tuple(_FirstChars(rexmatch.__self__) for rexmatch, _action in source)
-    return _Combined(source, built[0], built[1], starts)
+    default_rules = [(rexmatch.__self__.pattern, action) for rexmatch, action in source] == list(keywords.SQL_REGEX)
+    return _Combined(source, built[0], built[1], starts, default_rules=default_rules)
 
 
 def _combined_for(lexer: Lexer) -> _Combined:
@@ -195,6 +204,7 @@ class Scanner:
         self.is_keyword = is_keyword
         self.spans = spans
         self.looked_up: dict[str, TokenPair] = {}
+        self.default_rules = combined.default_rules
 
     @classmethod
     def of(cls, text: str) -> Scanner | None:
