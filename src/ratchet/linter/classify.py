@@ -8,7 +8,8 @@ engine can exempt objects created earlier in the file and match ``allow RULE:OBJ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import islice
 
 from sqlparse import tokens as T
@@ -90,16 +91,20 @@ class Candidate:
         return f"{self.name}.{self.column_name}" if self.column_name else self.name
 
 
-@dataclass(slots=True)  # one per statement: a 20 MB data file has hundreds of thousands
+@dataclass(slots=True)
 class Classified:
-    """What one statement is and does."""
+    """What one statement is and does.
+
+    One per statement, and a 20 MB data file has hundreds of thousands: no ``__dict__``, and the
+    sequences are the shared empty tuple unless the classifier fills them (its own lists).
+    """
 
     statement: Statement
     verb: str
-    candidates: list[Candidate] = field(default_factory=list)
-    creates: list[tuple[str, str]] = field(default_factory=list)
-    added_columns: list[tuple[str, str]] = field(default_factory=list)
-    dropped_tables: list[str] = field(default_factory=list)
+    candidates: Sequence[Candidate] = ()
+    creates: Sequence[tuple[str, str]] = ()
+    added_columns: Sequence[tuple[str, str]] = ()
+    dropped_tables: Sequence[str] = ()
     renamed_table: tuple[str, str] | None = None
     insert_target: str | None = None
     ddl: bool = False
@@ -217,10 +222,14 @@ class _Classifier:
         self.dialect = dialect
         self.transactional = transactional
         self.words: list[Word] = []
-        self.out = Classified(statement, "")
+        self.candidates: list[Candidate] = []
+        self.creates: list[tuple[str, str]] = []
+        self.added_columns: list[tuple[str, str]] = []
+        self.dropped_tables: list[str] = []
+        self.out = Classified(statement, "", self.candidates, self.creates, self.added_columns, self.dropped_tables)
 
     def add(self, rule: str, at: Word, message: str, **obj: str | tuple[str, ...] | None) -> None:
-        self.out.candidates.append(Candidate(rule, at.line, at.column, message, **obj))  # type: ignore[arg-type]
+        self.candidates.append(Candidate(rule, at.line, at.column, message, **obj))  # type: ignore[arg-type]
 
     def run(self) -> Classified:
         if not self.statement.tokens:  # a splitter that kept no tokens: nothing is proven (default-deny)
@@ -350,7 +359,7 @@ class _Classifier:
         if name is None:
             self.unrecognized(kind_word)
             return
-        self.out.creates.append((kind, name))
+        self.creates.append((kind, name))
         if kind == "schema" and kind_word.upper == "DATABASE" and self.dialect == "postgresql":
             self.no_transaction(kind_word, "CREATE DATABASE")
 
@@ -368,7 +377,7 @@ class _Classifier:
             self.unrecognized(at)
             return
         if name:
-            self.out.creates.append(("index", name))
+            self.creates.append(("index", name))
         if concurrently and self.dialect == "postgresql":
             self.no_transaction(words[0], "CREATE INDEX CONCURRENTLY")
         if unique:
@@ -456,7 +465,7 @@ class _Classifier:
         if column is None:
             self.unrecognized(top[0])
             return
-        self.out.added_columns.append((table, column))
+        self.added_columns.append((table, column))
         uppers = [w.upper for w in top[index:]]
         pairs = list(zip(uppers, [*uppers[1:], ""], strict=True))
         not_null = ("NOT", "NULL") in pairs
@@ -620,7 +629,7 @@ class _Classifier:
             if name is None:
                 continue
             if kind == "table":
-                self.out.dropped_tables.append(name)
+                self.dropped_tables.append(name)
             self.add(
                 rule,
                 part[0] if len(_split_top(words, index)) > 1 else words[0],
