@@ -232,7 +232,16 @@ def assert_identical(text: str, label: str) -> None:
             f"{label}: token {index} differs: ratchet {actual[index : index + 3]!r} vs "
             f"sqlparse {expected[index : index + 3]!r} (lengths {len(actual)}/{len(expected)}) in {text[:200]!r}"
         )
-    assert statements(text) == statements(text, reference_parse), f"{label}: statements differ in {text[:200]!r}"
+    found = statements(text)
+    assert found == statements(text, reference_parse), f"{label}: statements differ in {text[:200]!r}"
+    line_offsets = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    searched = 0
+    for number, line, column, sql, *_rest in found:  # each statement is where its line and column say
+        offset = line_offsets[line - 1] + column - 1
+        assert text.startswith(sql, offset) and offset >= searched, (
+            f"{label}: statement {number} not at {line}:{column}"
+        )
+        searched = offset + len(sql)
 
 
 def sql_files() -> list[Path]:

@@ -146,32 +146,33 @@ def _pieces(text: str) -> Iterator[ParsedStatement | re.Match[str]]:
 def split_statements(text: str) -> list[Statement]:
     """Split ``text`` into statements, dropping comment-only and empty pieces."""
     statements: list[Statement] = []
-    line, column = 1, 1
+    position = 0  # where the next piece starts
+    line, line_start, counted = 1, 0, 0  # lines are counted in text[:counted]; line_start: its line's offset
     for piece in _pieces(text):
+        held: tuple[Token, ...] | None = None
         if isinstance(piece, re.Match):
-            start_line, start_column = _advance(line, column, piece["lead"])
-            statements.append(Statement(len(statements) + 1, start_line, start_column, piece["sql"], None))
-            line, column = _advance(line, column, piece[0])
-            continue
-        body = _meaningful(piece)
-        if body:
-            offset_line, offset_column = line, column
+            sql_start, sql = piece.start("sql"), piece["sql"]
+            position = piece.end()
+        else:
+            start, position = position, position + len(str(piece))
+            body = _meaningful(piece)
+            if not body:
+                continue
+            sql_start = start
             for token in piece.tokens:
                 if token is body[0]:
                     break
-                offset_line, offset_column = _advance(offset_line, offset_column, token.value)
+                sql_start += len(token.value)
             sql = "".join(token.value for token in body)
-            held = None if _RELEXED.match(sql) else tuple(body)
-            statements.append(Statement(len(statements) + 1, offset_line, offset_column, sql, held))
-        line, column = _advance(line, column, str(piece))
+            if not _RELEXED.match(sql):
+                held = tuple(body)
+        newlines = text.count("\n", counted, sql_start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", counted, sql_start) + 1
+        counted = sql_start
+        statements.append(Statement(len(statements) + 1, line, sql_start - line_start + 1, sql, held))
     return statements
-
-
-def _advance(line: int, column: int, value: str) -> tuple[int, int]:
-    newlines = value.count("\n")
-    if newlines:
-        return line + newlines, len(value) - value.rfind("\n")
-    return line, column + len(value)
 
 
 def statement_problems(path: Path, statements: list[Statement], *, transactional: bool) -> list[FileProblem]:
