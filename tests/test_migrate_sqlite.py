@@ -163,3 +163,13 @@ def test_empty_migrations_directory_is_up_to_date(project: Project, sqlite_path:
     result = project.ratchet("migrate")
     assert result.code == 0
     assert "up to date at (empty)" in result.out
+
+
+def test_no_lint_warns_before_applying_even_when_the_run_fails(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__drop.sql", "DROP TABLE nowhere;")
+    refused = project.ratchet("migrate")
+    assert refused.code == 1 and "drop-table" in refused.err
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5, result.output
+    warning = result.err.index("ratchet: warning: --no-lint")
+    assert warning < result.err.index("no such table: nowhere")

@@ -42,6 +42,11 @@ class MigrateReport:
     notices: list[str] = field(default_factory=list)
     lint: LintReport | None = None
 
+    def notify(self, events: Events, message: str) -> None:
+        """Keep a warning in the report and hand it to ``events`` at once (before any file runs)."""
+        self.notices.append(message)
+        events.notice(message)
+
     @property
     def applied(self) -> list[FileResult]:
         """Files this run applied."""
@@ -133,21 +138,23 @@ def migrate(
             ahead=plan.ahead,
             lint=linted,
         )
+        events = events or Events()
         if blocking:
-            report.notices.append(
+            report.notify(
+                events,
                 f"--no-lint: applying despite {len(blocking)} lint error(s); the bypass is recorded in history:\n"
-                + "\n".join(f"  {finding}" for finding in blocking)
+                + "\n".join(f"  {finding}" for finding in blocking),
             )
         if dry_run or not prepared:
             return report
         if not backend.transactional_ddl:
-            report.notices.append(MYSQL_NOTICE)
+            report.notify(events, MYSQL_NOTICE)
         options = RunOptions(
             single_transaction=single_transaction,
             out_of_order=out_of_order,
             lock_timeout_s=config.lock_timeout_s,
             lint_bypassed=bool(blocking),
-            events=events or Events(),
+            events=events,
         )
         report.results = Runner(backend, tables, options).run(prepared)
         report.to_version = tables.db_version()

@@ -108,6 +108,10 @@ class CliEvents(Events):
         if self.bar is not None:
             self.bar.update(1)
 
+    def notice(self, message: str) -> None:
+        """Warnings go to stderr at once, even with --quiet or --json."""
+        click.echo(f"ratchet: warning: {message}", err=True)
+
     def file_finished(self, result: FileResult) -> None:
         """One line: version, description, outcome, duration."""
         if self.bar is not None:
@@ -235,8 +239,6 @@ def migrate(
         if as_json:
             emit_json({"ok": False, "exit_code": error.exit_code, "error": mask_password(str(error))})
         raise
-    for notice in report.notices:
-        click.echo(f"ratchet: warning: {notice}", err=True)
     if as_json:
         emit_json(_report_json(report))
         return
@@ -350,7 +352,7 @@ def _print_status_table(report: api.StatusReport, config: Config) -> None:
     for entry in plan.entries:
         row = entry.row
         applied_at = row.applied_at if row else ""
-        duration = f"{row.duration_ms} ms" if row else ""
+        duration = format_ms(row.duration_ms) if row else ""
         waivers = ", ".join(
             f"{w['rule']}{':' + w['object'] if w.get('object') else ''} ({w['reason']})"
             for w in (row.waivers if row else [])

@@ -60,6 +60,9 @@ class Events:
     def file_finished(self, result: FileResult) -> None:
         """A file is done (applied, skipped, or found already applied by another runner)."""
 
+    def notice(self, message: str) -> None:
+        """A warning the user must see even if the run then fails (``--no-lint``, MySQL DDL)."""
+
 
 @dataclass
 class RunOptions:
