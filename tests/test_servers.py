@@ -81,7 +81,8 @@ def test_lock_timeout_exits_4_with_one_line(server_project: Project, server_db: 
         holder.close()  # type: ignore[attr-defined]
     assert result.code == 4, result.output
     assert "held the migration lock" in result.err and "lock-timeout" in result.err
-    assert result.err.count("\n") == 1
+    errors = [line for line in result.err.splitlines() if not line.startswith("ratchet: warning:")]
+    assert len(errors) == 1 and errors[0].startswith("ratchet: error:")
     assert server_db.tables() == []
     assert server_project.ratchet("migrate").code == 0
 
