@@ -249,8 +249,8 @@ def test_missing_migrations_directory_is_a_usage_error(project: Project, sqlite_
 def test_bad_database_url_is_a_usage_error_with_the_password_masked(project: Project) -> None:
     result = project.ratchet("migrate", "--database", "oracle://scott:tiger@db/x")
     assert result.code == 2
-    assert "tiger" not in result.output and "***" in result.err
-    assert "sqlite:///" in result.err
+    assert "tiger" not in result.output and "scott" not in result.output
+    assert "oracle" in result.err and "sqlite:///" in result.err
 
 
 def test_unknown_pyproject_setting_is_a_usage_error(project: Project) -> None:
@@ -283,3 +283,49 @@ def test_configuration_precedence(project: Project) -> None:
     (project.root / "migrations").rename(project.root / "elsewhere")
     run({})
     assert (project.root / "app.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("-- guard require SELECT 0", "guard without its colon; write '-- guard: require SELECT 0'"),
+        ("-- GUARD no-transaction", "write '-- guard: no-transaction'"),
+        ("-- guard:\trequire\tSELECT 0", "guard failed: SELECT 0"),
+    ],
+)
+def test_guard_typos_are_never_silently_ignored(
+    existing: Project, sqlite_path: Path, header: str, expected: str
+) -> None:
+    existing.write("1.1.0__typo.sql", f"{header}\nCREATE TABLE typo (id INTEGER);")
+    err = unchanged(existing, sqlite_path, 4 if "failed" in expected else 3)
+    assert expected in err
+
+
+def test_prose_about_guarding_is_just_a_comment(existing: Project, sqlite_path: Path) -> None:
+    existing.write("1.1.0__prose.sql", "-- guard against NULLs with a default\nCREATE TABLE prose (id INTEGER);")
+    assert existing.ratchet("migrate").code == 0
+
+
+def test_a_large_file_with_a_short_header_is_checked_cheaply() -> None:
+    from ratchet.discover import has_sql
+
+    assert has_sql("-- c\n/* x */\n  SELECT 1;" + "x" * 1000)
+    assert not has_sql("-- c\n/* x\n*/\n\n-- d")
+    assert not has_sql("")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://app:p@ss/word@127.0.0.1:1/db",
+        "postgresql:/app:s3cret@db/app",
+        "postgresql://app:s3cret@[::1/db",
+        "mysql://app:s3cret@127.0.0.1:notaport/db",
+    ],
+)
+def test_passwords_never_appear_in_errors(project: Project, url: str) -> None:
+    result = project.ratchet("status", "--database", url)
+    assert result.code in (2, 5), result.output
+    assert "Traceback" not in result.output
+    for secret in ("p@ss/word", "ss/word", "s3cret"):
+        assert secret not in result.output

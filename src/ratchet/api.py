@@ -378,7 +378,7 @@ def baseline(
 def get_system_setting(database: Database, key: str, *, config: Config | None = None) -> str | None:
     """The value of ``key`` in ``system_settings``, or ``None`` when unset."""
     check_setting(key)
-    config = config or Config()
+    config = config or load_config()
     with session(database, config) as (_, tables):
         return tables.get(key) if tables.exist() else None
 
@@ -388,7 +388,7 @@ def set_system_setting(database: Database, key: str, value: str, *, config: Conf
     if not isinstance(value, str):
         raise UsageError("a setting value must be a string")
     check_setting(key, value, writing=True)
-    config = config or Config()
+    config = config or load_config()
     with session(database, config) as (backend, tables), backend.transaction():
         tables.ensure()
         tables.put(key, value)
@@ -396,7 +396,7 @@ def set_system_setting(database: Database, key: str, value: str, *, config: Conf
 
 def list_system_settings(database: Database, *, config: Config | None = None) -> dict[str, str]:
     """Every setting as ``{key: value}``, ordered by key."""
-    config = config or Config()
+    config = config or load_config()
     with session(database, config) as (_, tables):
         if not tables.exist():
             return {}

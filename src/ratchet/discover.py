@@ -18,7 +18,7 @@ FILE_NAME = re.compile(
 )
 NAME_HELP = "rename it to MAJOR.MINOR.PATCH__description.sql, e.g. 1.2.0__add_user_email.sql"
 _BOM = "\ufeff"
-_COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
+_LEADING_BLANKS = re.compile(r"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,10 @@ def checksum(text: str) -> str:
 
 
 def has_sql(text: str) -> bool:
-    """Whether anything but comments and white space remains (a cheap pre-check)."""
-    return bool(_COMMENTS.sub("", text).strip())
+    """Whether anything but comments and white space is in ``text``; stops at the first
+    statement character, so a large file costs no more than its leading comments."""
+    leading = _LEADING_BLANKS.match(text)
+    return leading is not None and leading.end() < len(text)
 
 
 def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FileProblem]]:

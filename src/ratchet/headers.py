@@ -10,7 +10,7 @@ from ratchet.errors import FileProblem, MigrationFileError
 
 KEYWORDS = ("allow", "no-transaction", "require", "skip-if", "dialect", "lock-timeout")
 DIALECTS = ("sqlite", "postgresql", "mysql")
-_GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard[ \t]*:(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
+_GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard\b(?P<colon>[ \t]*:)?(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
 _DURATION = re.compile(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
 _UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000}
 _OBJECT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
@@ -95,9 +95,8 @@ class _HeaderParser:
         self.problems.append(FileProblem(self.path, message, line=line, column=1, rule=rule))
 
     def guard(self, line: int, rest: str) -> None:
-        keyword, _, argument = rest.strip().partition(" ")
-        keyword = keyword.strip().lower()
-        argument = argument.strip()
+        keyword, argument = _first_word(rest)
+        keyword = keyword.lower()
         if keyword not in KEYWORDS:
             import difflib  # only for the error message
 
@@ -116,7 +115,7 @@ class _HeaderParser:
         handler(line, argument)
 
     def allow(self, line: int, argument: str) -> None:
-        target, _, rest = argument.partition(" ")
+        target, rest = _first_word(argument)
         if not target:
             self.problem(line, 'allow needs a rule: -- guard: allow RULE[:OBJECT] reason="..."')
             return
@@ -181,12 +180,32 @@ class _HeaderParser:
         self.lock_timeout_ms = milliseconds
 
 
+def _first_word(text: str) -> tuple[str, str]:
+    """``("word", "rest")`` split at the first run of spaces or tabs."""
+    parts = text.strip().split(None, 1)
+    return (parts[0], parts[1].strip()) if len(parts) == 2 else (parts[0] if parts else "", "")
+
+
+def _looks_like_guard(rest: str) -> bool:
+    """``-- guard require ...`` (colon forgotten), but not prose such as ``-- guard against nulls``."""
+    import difflib  # only for comment lines that start with "guard" but have no colon
+
+    word, _ = _first_word(rest)
+    return bool(difflib.get_close_matches(word.lower(), KEYWORDS, n=1, cutoff=0.8))
+
+
 def parse_guards(path: Path, text: str) -> Guards:
     """Parse the header of ``text``; raise :class:`MigrationFileError` listing every problem."""
     parser = _HeaderParser(path)
     header_lines = header_line_count(text)
     for match in _GUARD_LINE.finditer(text):
         number = text.count("\n", 0, match.start()) + 1
+        if match["colon"] is None:
+            if _looks_like_guard(match["rest"]):
+                keyword, argument = _first_word(match["rest"])
+                suggestion = f"-- guard: {keyword} {argument}".strip()
+                parser.problem(number, f"guard without its colon; write '{suggestion}'")
+            continue
         if number > header_lines:
             parser.problem(
                 number,

@@ -15,10 +15,12 @@ SCHEMES = {
     "mysql": "mysql",
     "mariadb": "mysql",
 }
-_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@]*:)(?P<password>[^@]*)(?P<tail>@)", re.I)
+# ``scheme://user:password@host``: the user part ends at the first ``:``; the password runs to
+# the LAST ``@`` of the URL (a raw ``@`` in a password is common), as ``urlsplit`` reads it.
+_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s'\"]*:)(?P<password>[^\s'\"]*)(?P<tail>@)", re.I)
 URL_EXAMPLES = (
     "sqlite:///relative.db, sqlite:////abs/path.db, sqlite:///:memory:, "
-    "postgresql://user:pass@host:5432/db, mysql://user:pass@host:3306/db"
+    "postgresql://user@host:5432/db, mysql://user@host:3306/db (password as user:PASSWORD@)"
 )
 
 
@@ -51,17 +53,20 @@ def parse_url(raw: str) -> DatabaseURL:
     scheme, sep, _ = raw.partition("://")
     dialect = SCHEMES.get(scheme.lower()) if sep else None
     if dialect is None:
+        # Never echo a URL we cannot parse: we cannot tell where its password is.
+        shown = raw.split(":", 1)[0][:40]
         raise UsageError(
-            f"unsupported database URL '{mask_password(raw)}'",
+            f"unsupported database URL (starting '{shown}:'); it must be scheme://..., "
+            f"with scheme one of {', '.join(sorted(SCHEMES))}",
             hint=f"use one of: {URL_EXAMPLES}",
         )
     if dialect == "sqlite":
         return _parse_sqlite(raw)
-    parts = urlsplit(raw)
     try:
+        parts = urlsplit(raw)
         port = parts.port
-    except ValueError:
-        raise UsageError(f"bad port in database URL '{mask_password(raw)}'") from None
+    except ValueError as exc:
+        raise UsageError(f"bad database URL '{mask_password(raw)}': {exc}") from None
     database = unquote(parts.path.lstrip("/"))
     if not database or "/" in database:
         raise UsageError(
