@@ -114,6 +114,7 @@ def test_problems_in_several_files_are_reported_together(existing: Project, sqli
         ("-- guard: skipif SELECT 1", "did you mean 'skip-if'?"),
         ("-- guard: dialekt sqlite", "did you mean 'dialect'?"),
         ("-- guard: lock-timeout soon", "not a duration"),
+        ("-- guard: lock-timeout 0s", "give a positive duration"),
         ("-- guard: dialect oracle", "unknown oracle"),
         ("-- guard: require", "require needs a query"),
         ("-- guard: skip-if", "skip-if needs a query"),

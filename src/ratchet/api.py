@@ -140,9 +140,11 @@ def migrate(
         )
         events = events or Events()
         if blocking:
+            doing = "a run would apply" if dry_run else "applying"
+            recorded = "" if dry_run else "; the bypass is recorded in history"
             report.notify(
                 events,
-                f"--no-lint: applying despite {len(blocking)} lint error(s); the bypass is recorded in history:\n"
+                f"--no-lint: {doing} despite {len(blocking)} lint error(s){recorded}:\n"
                 + "\n".join(f"  {finding}" for finding in blocking),
             )
         if dry_run or not prepared:

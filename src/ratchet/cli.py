@@ -364,9 +364,12 @@ def _print_status_table(report: api.StatusReport, config: Config) -> None:
             f"{applied_at:<29} {duration:>9}  {waivers}"
         )
     pending = sum(1 for e in plan.entries if e.state == "pending")
+    out_of_order = sum(1 for e in plan.entries if e.state == "out-of-order")
     if plan.ahead:
         click.echo(f"the database is ahead of the newest file ({describe_version(plan.highest_file)})")
-    click.echo(f"{pending} pending")
+    click.echo(
+        f"{pending} pending" + (f", {out_of_order} out-of-order (apply with --out-of-order)" if out_of_order else "")
+    )
     for drift in plan.drift:
         click.echo(f"problem: {drift}")
 
@@ -375,12 +378,20 @@ def _print_status_table(report: api.StatusReport, config: Config) -> None:
 @common_options
 @click.option("--to", "to", metavar="VERSION", help="Plan pending files up to and including VERSION.")
 @click.option("--out-of-order", is_flag=True, help="Include pending files older than db_version.")
+@click.option("--no-lint", is_flag=True, help="Plan despite lint errors (as migrate --no-lint would apply).")
 @handles_errors
-def plan(database: str | None, migrations: str | None, to: str | None, out_of_order: bool) -> None:
+def plan(database: str | None, migrations: str | None, to: str | None, out_of_order: bool, no_lint: bool) -> None:
     """Print the exact SQL that `migrate` would run, file by file; change nothing."""
     config = resolve(database, migrations)
     report = api.migrate(
-        config.database, config.migrations, to=to, dry_run=True, out_of_order=out_of_order, config=config
+        config.database,
+        config.migrations,
+        to=to,
+        dry_run=True,
+        out_of_order=out_of_order,
+        no_lint=no_lint,
+        events=CliEvents(quiet=True),
+        config=config,
     )
     if report.planned:
         click.echo(render_plan(report.planned, report.dialect), nl=False)

@@ -177,6 +177,9 @@ class _HeaderParser:
         if milliseconds is None:
             self.problem(line, f"lock-timeout: '{argument}' is not a duration like 5s, 500ms or 2m")
             return
+        if milliseconds == 0:
+            self.problem(line, "lock-timeout: 0 would mean 'wait forever' on PostgreSQL; give a positive duration")
+            return
         self.lock_timeout_ms = milliseconds
 
 

@@ -44,6 +44,7 @@ class SqliteBackend(Backend):
         self._connection = connection
         self._owns_connection = connection is None
         self._saved_isolation: Any = None
+        self._saved_busy_timeout = 0
         self._lock_file: int | None = None
         if connection is not None:
             self._adopt(connection)
@@ -62,6 +63,7 @@ class SqliteBackend(Backend):
                 hint="commit or roll back before calling ratchet",
             )
         self._saved_isolation = connection.isolation_level
+        self._saved_busy_timeout = int(connection.execute("PRAGMA busy_timeout").fetchone()[0])
         connection.isolation_level = None
         connection.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
 
@@ -194,7 +196,7 @@ class SqliteBackend(Backend):
         )
 
     def close(self) -> None:
-        """Close an owned connection; restore an adopted one's isolation level."""
+        """Close an owned connection; restore an adopted one's isolation level and busy timeout."""
         self.release_lock()
         if self._connection is None:
             return
@@ -203,4 +205,5 @@ class SqliteBackend(Backend):
             self._connection.close()
             self._connection = None
         else:
+            self._connection.execute(f"PRAGMA busy_timeout = {self._saved_busy_timeout}")
             self._connection.isolation_level = self._saved_isolation
