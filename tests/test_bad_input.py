@@ -330,3 +330,45 @@ def test_passwords_never_appear_in_errors(project: Project, url: str) -> None:
     assert "Traceback" not in result.output
     for secret in ("p@ss/word", "ss/word", "s3cret"):
         assert secret not in result.output
+
+
+def test_migrations_path_that_is_a_file(project: Project, sqlite_path: Path) -> None:
+    (project.root / "notadir").write_text("x")
+    for command in (("migrate",), ("new", "x")):
+        result = project.ratchet(*command, "--migrations", "notadir")
+        assert result.code == 2, result.output
+        assert "Traceback" not in result.output
+        assert "notadir" in result.err
+    assert "is not a directory" in project.ratchet("migrate", "--migrations", "notadir").err
+    assert not sqlite_path.exists()
+
+
+def test_database_url_pointing_at_another_kind_of_file(project: Project) -> None:
+    project.write("1.0.0__a.sql", BASE)
+    (project.root / "notes.sql").write_text("hello, this is not SQLite" * 100)
+    result = project.ratchet("status", "--database", "sqlite:///notes.sql")
+    assert result.code == 5, result.output
+    assert "sqlite:///notes.sql is not a SQLite database" in result.err
+
+
+def test_a_foreign_settings_table_is_named(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", BASE)
+    with sqlite3.connect(sqlite_path) as connection:
+        connection.execute("CREATE TABLE system_settings (name TEXT, setting TEXT)")
+    before = sqlite_path.read_bytes()
+    result = project.ratchet("migrate")
+    assert result.code == 4, result.output
+    assert "table system_settings exists but is not ratchet's" in result.err and "settings-table" in result.err
+    assert sqlite_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("column", "value"), [("version", "abc"), ("waivers", "{not json")], ids=["version", "waivers"]
+)
+def test_a_corrupt_history_row_is_refused_not_a_traceback(
+    existing: Project, sqlite_path: Path, column: str, value: str
+) -> None:
+    with sqlite3.connect(sqlite_path) as connection:
+        connection.execute(f"UPDATE schema_history SET {column} = ?", (value,))
+    err = unchanged(existing, sqlite_path, 4)
+    assert "schema_history has a row ratchet cannot read" in err

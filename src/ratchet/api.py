@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from packaging.version import InvalidVersion, Version
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend
 from ratchet.config import Config, load_config
-from ratchet.discover import MigrationFile
+from ratchet.discover import MigrationFile, scan_names
 from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.load import Migrations, load_migrations
@@ -375,6 +376,51 @@ def baseline(
                 )
             tables.put(DB_VERSION_KEY, str(target))
         return BaselineReport(target, [f.version for f in files])
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+_TEMPLATE = """\
+-- {version}: {title}
+--
+-- Guard headers go here, above the first statement, one per line, e.g.
+--   -- guard: require SELECT COUNT(*) = 0 FROM users WHERE email IS NULL
+--   -- guard: no-transaction
+--   -- guard: allow RULE[:OBJECT] reason="why this is safe"
+-- Additive only: add tables, columns and indexes; never drop or rename.
+
+"""
+
+
+def new_migration(migrations: str | Path, description: str, *, bump: str = "minor") -> Path:
+    """Write the next migration file (``bump``: ``major``, ``minor`` or ``patch`` after the
+    highest existing version) with a header template; never overwrites. Returns its path."""
+    if bump not in ("major", "minor", "patch"):
+        raise UsageError(f"bump must be major, minor or patch, not '{bump}'")
+    slug = _SLUG.sub("_", description.lower()).strip("_")
+    if not slug:
+        raise UsageError(f"description '{description}' has no letters or digits")
+    directory = Path(migrations)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create migrations directory {directory}: {exc.strerror}") from None
+    existing = scan_names(directory)
+    major, minor, patch = existing[-1][0].release if existing else (0, 0, 0)
+    version = {
+        "major": f"{major + 1}.0.0",
+        "minor": f"{major}.{minor + 1}.0",
+        "patch": f"{major}.{minor}.{patch + 1}",
+    }[bump]
+    path = directory / f"{version}__{slug}.sql"
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(_TEMPLATE.format(version=version, title=description))
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; refusing to overwrite it") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    return path
 
 
 def get_system_setting(database: Database, key: str, *, config: Config | None = None) -> str | None:

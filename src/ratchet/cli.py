@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -17,7 +16,6 @@ import click
 
 from ratchet import api
 from ratchet.config import Config, load_config
-from ratchet.discover import scan_names
 from ratchet.errors import EXIT_CHECK_FAILED, MigrationFileError, RatchetError, UsageError
 from ratchet.linter.formats import FORMATS, render
 from ratchet.plan import describe_version
@@ -448,20 +446,6 @@ def baseline(database: str | None, migrations: str | None, version: str) -> None
     )
 
 
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-_TEMPLATE = """\
--- {version}: {title}
---
--- Guard headers go here, above the first statement, one per line, e.g.
---   -- guard: require SELECT COUNT(*) = 0 FROM users WHERE email IS NULL
---   -- guard: no-transaction
---   -- guard: allow RULE[:OBJECT] reason="why this is safe"
--- Additive only: add tables, columns and indexes; never drop or rename.
-
-"""
-
-
 @main.command()
 @common_options
 @click.argument("description")
@@ -472,25 +456,7 @@ _TEMPLATE = """\
 def new(database: str | None, migrations: str | None, description: str, bump: str) -> None:
     """Create the next migration file, with a header template."""
     config = resolve(database, migrations)
-    slug = _SLUG.sub("_", description.lower()).strip("_")
-    if not slug:
-        raise UsageError(f"description '{description}' has no letters or digits")
-    directory = config.migrations
-    directory.mkdir(parents=True, exist_ok=True)
-    existing = scan_names(directory)
-    major, minor, patch = existing[-1][0].release if existing else (0, 0, 0)
-    if bump == "major":
-        version = f"{major + 1}.0.0"
-    elif bump == "patch":
-        version = f"{major}.{minor}.{patch + 1}"
-    else:
-        version = f"{major}.{minor + 1}.0"
-    path = directory / f"{version}__{slug}.sql"
-    try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(_TEMPLATE.format(version=version, title=description))
-    except FileExistsError:
-        raise UsageError(f"{path} already exists; refusing to overwrite it") from None
+    path = api.new_migration(config.migrations, description, bump=bump)
     click.echo(str(path))
 
 

@@ -81,8 +81,9 @@ def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FilePro
     """``(version, description, path)`` of every well-named migration file, sorted by
     version, and a problem for every misnamed, upper-case ``.SQL`` or duplicate file."""
     if not directory.is_dir():
+        what = "is not a directory" if directory.exists() else "does not exist"
         raise UsageError(
-            f"migrations directory {directory} does not exist",
+            f"migrations directory {directory} {what}",
             hint="pass --migrations DIR, set RATCHET_MIGRATIONS, or create it",
         )
     problems: list[FileProblem] = []
@@ -90,8 +91,14 @@ def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FilePro
     entries: list[tuple[Version, str, Path]] = []
     # scandir knows most entries' types without a stat; sorted by name, which in one directory
     # is the order of the Paths, without pathlib's slow __lt__.
-    with os.scandir(directory) as listing:
-        candidates = sorted((entry.name, _is_file(entry)) for entry in listing if not is_ignored(entry.name))
+    try:
+        with os.scandir(directory) as listing:
+            candidates = sorted((entry.name, _is_file(entry)) for entry in listing if not is_ignored(entry.name))
+    except OSError as exc:
+        raise UsageError(
+            f"cannot list migrations directory {directory}: {exc.strerror}",
+            hint="check its permissions",
+        ) from None
     for name, is_file in candidates:
         if not is_file:
             continue
@@ -115,7 +122,9 @@ def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FilePro
             continue
         found[version] = path
         entries.append((version, match["description"], path))
-    entries.sort(key=lambda entry: entry[0])
+    # Every version is MAJOR.MINOR.PATCH (FILE_NAME), so its release tuple orders it exactly
+    # like Version does, with C tuple comparisons instead of Version.__lt__.
+    entries.sort(key=lambda entry: entry[0].release)
     return entries, problems
 
 
@@ -124,9 +133,6 @@ def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
     entries, problems = scan(directory)
     if problems:
         raise MigrationFileError(problems)
-    # Every version is MAJOR.MINOR.PATCH (FILE_NAME), so its release tuple orders it exactly
-    # like Version does, with C tuple comparisons instead of Version.__lt__.
-    entries.sort(key=lambda entry: entry[0].release)
     return entries
 
 

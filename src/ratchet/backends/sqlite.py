@@ -114,6 +114,11 @@ class SqliteBackend(Backend):
                 f"{self.display_url} stayed locked for {self.busy_timeout_s:g}s: {message}",
                 hint="another process holds a write transaction; retry, or raise busy-timeout",
             )
+        if isinstance(exc, sqlite3.DatabaseError) and "file is not a database" in message:
+            return ConnectionFailedError(
+                f"{self.display_url} is not a SQLite database ({message})",
+                hint="check the database URL: it points at some other kind of file",
+            )
         return DriverError(message)
 
     def begin(self) -> None:
@@ -135,7 +140,14 @@ class SqliteBackend(Backend):
         transaction; the kernel releases it when the holder dies."""
         if self.path == ":memory:" or self._lock_file is not None:
             return
-        fd = os.open(f"{self.path}-ratchet-lock", os.O_RDWR | os.O_CREAT, 0o644)
+        lock_path = f"{self.path}-ratchet-lock"
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise ConnectionFailedError(
+                f"cannot create the migration lock file {lock_path}: {exc.strerror}",
+                hint="ratchet needs write access to the database's directory for no-transaction files",
+            ) from None
         deadline = time.monotonic() + timeout_s
         while True:
             try:
