@@ -45,23 +45,6 @@ def test_second_run_is_a_no_op(project: Project, sqlite_path: Path) -> None:
     assert dump_sqlite(sqlite_path) == before
 
 
-def test_failing_statement_rolls_back_the_file_and_reports_it(project: Project, sqlite_path: Path) -> None:
-    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
-    project.write(
-        "1.1.0__b.sql", "CREATE TABLE b (id INTEGER);\n\nINSERT INTO b VALUES (1);\nINSERT INTO nowhere VALUES (1);"
-    )
-    project.write("1.2.0__c.sql", "CREATE TABLE c (id INTEGER);")
-    result = project.ratchet("migrate")
-    assert result.code == 5, result.output
-    assert "1.1.0__b.sql:4" in result.err
-    assert "statement 3" in result.err
-    assert "INSERT INTO nowhere VALUES (1)" in result.err
-    assert "no such table: nowhere" in result.err
-    assert "Traceback" not in result.err
-    assert db_version(sqlite_path) == "1.0.0"
-    assert tables(sqlite_path) == ["a", "schema_history", "system_settings"]
-
-
 def test_to_stops_at_the_version(project: Project, sqlite_path: Path) -> None:
     project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
     project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);")

@@ -31,11 +31,6 @@ class MigrationFile:
     text: str
     checksum: str
 
-    @property
-    def version_text(self) -> str:
-        """The version exactly as written in the file name, e.g. ``1.10.0``."""
-        return str(self.version)
-
 
 def is_ignored(name: str) -> bool:
     """Whether a directory entry is not a migration candidate (dotfiles, backups, non-SQL)."""

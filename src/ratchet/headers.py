@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ratchet.errors import FileProblem, MigrationFileError
@@ -48,7 +48,6 @@ class Guards:
     skip_ifs: tuple[GuardQuery, ...] = ()
     dialects: frozenset[str] | None = None
     lock_timeout_ms: int | None = None
-    header_end_line: int = field(default=0, compare=False)
 
     def applies_to(self, dialect: str) -> bool:
         """Whether the ``dialect`` guard (if any) admits ``dialect``."""
@@ -226,5 +225,4 @@ def parse_guards(path: Path, text: str) -> Guards:
         skip_ifs=tuple(parser.skip_ifs),
         dialects=parser.dialects,
         lock_timeout_ms=parser.lock_timeout_ms,
-        header_end_line=header_lines,
     )

@@ -16,7 +16,6 @@ from ratchet.errors import DriverError, RefusedError, SettingsError
 
 DB_VERSION_KEY = "db_version"
 MAX_KEY_LENGTH = 191
-STATUSES = ("applied", "skipped", "baseline", "running", "failed")
 DONE_STATUSES = frozenset({"applied", "skipped", "baseline"})
 _COLUMNS = (
     "version, description, checksum, status, waivers, applied_at, duration_ms, "
@@ -52,7 +51,6 @@ class DatabaseState:
 
     db_version: Version | None
     rows: dict[Version, HistoryRow]
-    has_tables: bool
 
 
 def now_utc() -> str:
@@ -191,8 +189,8 @@ class Tables:
     def state(self) -> DatabaseState:
         """Read ``db_version`` and the history without creating anything."""
         if not self.exist():
-            return DatabaseState(None, {}, has_tables=False)
-        return DatabaseState(self.db_version(), self.rows(), has_tables=True)
+            return DatabaseState(None, {})
+        return DatabaseState(self.db_version(), self.rows())
 
     def insert_row(
         self,
@@ -236,10 +234,6 @@ class Tables:
             f"UPDATE {self.history} SET {assignments} WHERE version = {self.p}",
             (*fields.values(), str(version)),
         )
-
-    def delete_row(self, version: Version) -> None:
-        """Remove one history row."""
-        self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (str(version),))
 
 
 def _key_column(backend: Backend) -> str:

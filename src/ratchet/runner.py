@@ -157,11 +157,7 @@ class Runner:
         return result
 
     def _rebuilds(self, prepared: PreparedFile) -> bool:
-        if self.backend.dialect != "sqlite":
-            return False
-        from ratchet.linter.rebuild import is_table_rebuild  # the lint package needs sqlparse
-
-        return is_table_rebuild(prepared.statements)
+        return self.backend.dialect == "sqlite" and prepared.rebuilds_table
 
     @contextmanager
     def _foreign_keys_off(self, files: list[PreparedFile]) -> Iterator[None]:
