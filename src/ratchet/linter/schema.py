@@ -36,6 +36,30 @@ class ReplayError(Exception):
     """A statement failed during the replay; the message names file, line and error."""
 
 
+class _NoFiles:
+    """A SQLite authorizer that refuses ATTACH (VACUUM INTO attaches its target too).
+
+    The replay runs SQL from migration files, possibly an untrusted pull request's, inside
+    ``ratchet lint``, which must never write a file; ``load_extension`` is off by default.
+    """
+
+    def __init__(self) -> None:
+        self.refused: str | None = None
+
+    def __call__(self, action: int, arg1: str | None, arg2: str | None, db: str | None, source: str | None) -> int:
+        if action == sqlite3.SQLITE_ATTACH:
+            self.refused = f"ATTACH / VACUUM INTO '{arg1}'"
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    def explain(self, exc: sqlite3.Error) -> str:
+        """The error text, naming the refused statement when the authorizer caused it."""
+        if self.refused is None:
+            return str(exc)
+        refused, self.refused = self.refused, None
+        return f"{refused} is not run: the lint's schema replay never touches the filesystem"
+
+
 def affinity(declared: str) -> str:
     """SQLite's type affinity of a declared column type (section 3.1 of its datatype docs)."""
     upper = declared.upper()
@@ -82,7 +106,7 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
     return Snapshot(columns, primary_key, indexes, triggers, views)
 
 
-def _run(connection: sqlite3.Connection, file_name: str, statements: list[Statement]) -> None:
+def _run(connection: sqlite3.Connection, guard: _NoFiles, file_name: str, statements: list[Statement]) -> None:
     for statement in statements:
         words = statement.first_words(1)
         if words and words[0] in _TX_WORDS:
@@ -90,10 +114,10 @@ def _run(connection: sqlite3.Connection, file_name: str, statements: list[Statem
         try:
             connection.execute(statement.sql)
         except sqlite3.Error as exc:
-            raise ReplayError(f"{file_name}:{statement.line}: {exc}") from None
+            raise ReplayError(f"{file_name}:{statement.line}: {guard.explain(exc)}") from None
 
 
-def replay_earlier(connection: sqlite3.Connection, earlier: list[MigrationFile]) -> None:
+def replay_earlier(connection: sqlite3.Connection, guard: _NoFiles, earlier: list[MigrationFile]) -> None:
     """Run every earlier file that applies to SQLite; raise :class:`ReplayError` on a failure."""
     for file in earlier:
         try:
@@ -106,6 +130,8 @@ def replay_earlier(connection: sqlite3.Connection, earlier: list[MigrationFile])
         try:
             connection.executescript(file.text)
         except sqlite3.Error as exc:
+            raise ReplayError(f"{file.path.name}: {guard.explain(exc)}") from None
+        except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
             raise ReplayError(f"{file.path.name}: {exc}") from None
 
 
@@ -123,16 +149,18 @@ def check_rebuild(
 ) -> RebuildCheck:
     """Replay ``earlier``, then ``statements`` (snapshotting ``table`` just before statement ``drop_number``)."""
     with closing(sqlite3.connect(":memory:", isolation_level=None)) as connection:
+        guard = _NoFiles()
+        connection.set_authorizer(guard)
         try:
-            replay_earlier(connection, earlier)
-            _run(connection, file_name, [s for s in statements if s.number < drop_number])
+            replay_earlier(connection, guard, earlier)
+            _run(connection, guard, file_name, [s for s in statements if s.number < drop_number])
         except ReplayError as exc:
             return RebuildCheck(None, None, f"replaying the earlier migrations failed at {exc}")
         before = snapshot(connection, table)
         if not before.columns:
             return RebuildCheck(None, None, f"table {table} does not exist after replaying the earlier migrations")
         try:
-            _run(connection, file_name, [s for s in statements if s.number >= drop_number])
+            _run(connection, guard, file_name, [s for s in statements if s.number >= drop_number])
         except ReplayError as exc:
             return RebuildCheck(before, None, f"the rebuild fails on SQLite at {exc}")
         return RebuildCheck(before, snapshot(connection, table), None)
