@@ -52,6 +52,11 @@ _ERRORS = {
     "guard-misplaced": "a guard line outside the header",
     "waiver-missing-reason": "a waiver without a reason",
     "waiver-unknown-rule": "a waiver for a rule that does not exist or cannot be waived",
+    "file-name": "a .sql file whose name is not MAJOR.MINOR.PATCH__description.sql",
+    "duplicate-version": "two files with the same version",
+    "file-invalid": "a file that cannot be read, is not UTF-8, or holds no statement",
+    "guard-unknown": "a guard line with an unknown keyword",
+    "guard-invalid": "a guard line that cannot be parsed",
 }
 _WARNINGS = {
     "drop-index": "dropping an index can make queries slow",
@@ -70,7 +75,10 @@ _WARNINGS = {
 _UNWAIVABLE = frozenset(
     {"split-ambiguity", "transaction-control", "guard-misplaced", "waiver-missing-reason", "waiver-unknown-rule"}
     | {"waiver-unused"}
+    | {"file-name", "duplicate-version", "file-invalid", "guard-unknown", "guard-invalid"}
 )
+#: The rule of a file problem that names none (unreadable, not UTF-8, empty).
+FILE_INVALID = "file-invalid"
 
 RULES: dict[str, Rule] = {
     **{rid: Rule(rid, ERROR, text, rid not in _UNWAIVABLE) for rid, text in _ERRORS.items()},

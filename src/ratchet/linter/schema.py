@@ -13,9 +13,11 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 
+from packaging.version import Version
+
 from ratchet.discover import MigrationFile
 from ratchet.errors import MigrationFileError
-from ratchet.headers import parse_guards
+from ratchet.headers import Guards, parse_guards
 from ratchet.split import Statement
 
 _TX_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "END", "SAVEPOINT", "RELEASE", "START"})
@@ -30,6 +32,11 @@ class Snapshot:
     indexes: dict[tuple[bool, tuple[str, ...]], str]  # (unique, columns) -> index name
     triggers: frozenset[str]
     views: frozenset[str]
+
+
+#: Guard headers by file version, filled as files are parsed (``None``: the header is invalid),
+#: so that the replays of one lint run parse each earlier file's header once.
+Headers = dict[Version, Guards | None]
 
 
 class ReplayError(Exception):
@@ -117,13 +124,23 @@ def _run(connection: sqlite3.Connection, guard: _NoFiles, file_name: str, statem
             raise ReplayError(f"{file_name}:{statement.line}: {guard.explain(exc)}") from None
 
 
-def replay_earlier(connection: sqlite3.Connection, guard: _NoFiles, earlier: list[MigrationFile]) -> None:
+def _guards(file: MigrationFile, headers: Headers) -> Guards | None:
+    if file.version not in headers:
+        try:
+            headers[file.version] = parse_guards(file.path, file.text)
+        except MigrationFileError:
+            headers[file.version] = None
+    return headers[file.version]
+
+
+def replay_earlier(
+    connection: sqlite3.Connection, guard: _NoFiles, earlier: list[MigrationFile], headers: Headers
+) -> None:
     """Run every earlier file that applies to SQLite; raise :class:`ReplayError` on a failure."""
     for file in earlier:
-        try:
-            guards = parse_guards(file.path, file.text)
-        except MigrationFileError:
-            raise ReplayError(f"{file.path.name}: its guard header is invalid") from None
+        guards = _guards(file, headers)
+        if guards is None:
+            raise ReplayError(f"{file.path.name}: its guard header is invalid")
         if not guards.applies_to("sqlite"):
             continue
         # SQLite's own script runner: a data file of many megabytes replays in C, unsplit.
@@ -145,14 +162,20 @@ class RebuildCheck:
 
 
 def check_rebuild(
-    earlier: list[MigrationFile], file_name: str, statements: list[Statement], table: str, drop_number: int
+    earlier: list[MigrationFile],
+    file_name: str,
+    statements: list[Statement],
+    table: str,
+    drop_number: int,
+    headers: Headers,
 ) -> RebuildCheck:
-    """Replay ``earlier``, then ``statements`` (snapshotting ``table`` just before statement ``drop_number``)."""
+    """Replay ``earlier``, then ``statements`` (snapshotting ``table`` just before statement ``drop_number``);
+    ``headers`` caches the earlier files' guards across calls."""
     with closing(sqlite3.connect(":memory:", isolation_level=None)) as connection:
         guard = _NoFiles()
         connection.set_authorizer(guard)
         try:
-            replay_earlier(connection, guard, earlier)
+            replay_earlier(connection, guard, earlier, headers)
             _run(connection, guard, file_name, [s for s in statements if s.number < drop_number])
         except ReplayError as exc:
             return RebuildCheck(None, None, f"replaying the earlier migrations failed at {exc}")
