@@ -217,3 +217,27 @@ def test_replay_of_a_file_with_a_nul_character_is_a_finding_not_a_crash(project:
     findings = [f for f in json.loads(result.out)["findings"] if f["file"].endswith("1.2.0__rebuild.sql")]
     assert [f["rule"] for f in findings] == ["rebuild-unverified"]
     assert "1.1.0__nul.sql: embedded null character" in findings[0]["message"]
+
+
+def test_replays_parse_each_earlier_header_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ratchet.linter.schema as schema
+
+    calls: list[str] = []
+    real = schema.parse_guards
+
+    def counting(path: Path, text: str) -> object:
+        calls.append(path.name)
+        return real(path, text)
+
+    monkeypatch.setattr(schema, "parse_guards", counting)
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__users.sql").write_text(PARENT, encoding="utf-8")
+    (directory / "1.0.1__more.sql").write_text("CREATE TABLE other (x int);\n", encoding="utf-8")
+    (directory / "1.1.0__rebuild.sql").write_text(FAITHFUL, encoding="utf-8")
+    (directory / "1.2.0__again.sql").write_text(FAITHFUL, encoding="utf-8")
+    from packaging.version import Version
+
+    report = lint_paths([directory], dialect="sqlite", since=Version("1.0.1"))
+    assert [f.rule for f in report.findings] == ["rebuild-unverified"]  # 1.2.0 does not copy bio
+    assert sorted(calls) == ["1.0.0__users.sql", "1.0.1__more.sql"]
