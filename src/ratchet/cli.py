@@ -20,6 +20,7 @@ from ratchet.config import Config, load_config
 from ratchet.discover import scan_names
 from ratchet.errors import EXIT_CHECK_FAILED, MigrationFileError, RatchetError, UsageError
 from ratchet.linter.formats import FORMATS, render
+from ratchet.linter.rules import help_epilog
 from ratchet.plan import describe_version
 from ratchet.runner import Events, FileResult
 from ratchet.urls import mask_password
@@ -554,7 +555,7 @@ def _use_colour() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-@main.command("lint")
+@main.command("lint", epilog=help_epilog())
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--migrations", "migrations", metavar="DIR", help="Migrations directory when no PATH is given.")
 @click.option("--database", "-d", "database", metavar="URL", help="Only to pick the default dialect.")

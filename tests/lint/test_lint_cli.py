@@ -247,3 +247,15 @@ def test_invalid_files_are_findings_in_every_format_and_valid_files_are_still_li
     text = project.ratchet("lint", "migrations")
     assert text.code == 3 and "migrations/bad.sql:1:1: error file-name bad migration file name" in text.out
     assert "not valid UTF-8" in text.err
+
+
+def test_help_lists_every_rule_id_with_its_severity(project: Project) -> None:
+    from ratchet.linter import RULES
+
+    project.write("1.0.0__a.sql", '-- guard: allow drop-tabel reason="typo"\nCREATE TABLE a (x int);\n')
+    pointer = project.ratchet("lint", "migrations")
+    assert pointer.code == 1 and "see `ratchet lint --help` for the rule ids" in pointer.out
+    shown = project.ratchet("lint", "--help")
+    assert shown.code == 0
+    listed = {m[1]: m[2] for m in re.finditer(r"^\s+([a-z][a-z-]+)\s+(error|warning|info)\s+\S", shown.out, re.M)}
+    assert listed == {rule_id: rule.severity for rule_id, rule in RULES.items()}

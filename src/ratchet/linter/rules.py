@@ -89,3 +89,10 @@ RULES: dict[str, Rule] = {
 def rule(rule_id: str) -> Rule:
     """The rule with this id (KeyError for an unknown id)."""
     return RULES[rule_id]
+
+
+def help_epilog() -> str:
+    """The rule ids with their severities, for ``ratchet lint --help`` (click's ``\\b`` keeps the lines)."""
+    width = max(len(rule_id) for rule_id in RULES)
+    lines = [f"  {r.id:<{width}}  {r.severity:<7}  {r.summary}" for r in RULES.values()]
+    return 'Rules (waive one with -- guard: allow RULE reason="..."):\n\n\b\n' + "\n".join(lines)
