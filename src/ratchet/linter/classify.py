@@ -14,7 +14,7 @@ from itertools import islice
 from sqlparse import tokens as T
 
 from ratchet.linter.words import Word, iter_words
-from ratchet.split import Statement
+from ratchet.split import TRANSACTION_WORDS, Statement
 
 #: Words read to classify a bulk-data statement (INSERT ... VALUES of any size).
 HEAD_LIMIT = 64
@@ -60,7 +60,6 @@ _ALTER_RENAMEABLE = frozenset({"INDEX", "VIEW", "SEQUENCE", "TYPE", "DOMAIN", "F
 _SAFE_VERBS = frozenset({"SELECT", "VALUES", "SET", "COMMENT", "GRANT", "ANALYZE", "ANALYSE", "LOCK"})
 _OPAQUE_VERBS = frozenset({"DO", "EXECUTE", "EXEC", "PREPARE", "CALL", "LOAD", "SOURCE", "HANDLER"})
 _BODY_FRAGMENTS = frozenset({"END", "ELSE", "ELSEIF", "ELSIF", "UNTIL", "DECLARE", "RETURN", "LEAVE", "ITERATE"})
-_TX_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "ABORT", "DELIMITER"})
 _CONSTRAINT_WORDS = frozenset({"CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE"})
 _INDEX_WORDS = frozenset({"INDEX", "KEY", "FULLTEXT", "SPATIAL"})
 _ROW_FILTERS = frozenset(
@@ -262,8 +261,8 @@ class _Classifier:
         }.get(verb)
         if handler is not None:
             handler(self.words)
-        elif verb in _TX_WORDS or verb == "END":
-            pass  # transaction control and DELIMITER: reported by split.statement_problems
+        elif verb == "DELIMITER" or self.transaction_control():
+            pass  # reported by split.statement_problems (in a no-transaction file it is allowed)
         elif verb in _OPAQUE_VERBS:
             self.add("opaque-sql", first, f"{verb} runs SQL the lint cannot see; write the statements out, or waive")
         elif verb in _SAFE_VERBS:
@@ -271,6 +270,13 @@ class _Classifier:
         else:
             self.unrecognized(first)
         return self.out
+
+    def transaction_control(self) -> bool:
+        """BEGIN, COMMIT, ... as ``split`` counts them: START only in START TRANSACTION."""
+        words = self.words
+        if words[0].upper == "START":
+            return len(words) > 1 and words[1].upper == "TRANSACTION"
+        return words[0].upper in TRANSACTION_WORDS
 
     def unrecognized(self, at: Word, what: str | None = None) -> None:
         shown = what or " ".join(w.text for w in self.words[:3])

@@ -21,7 +21,7 @@ from ratchet.headers import Guards, Waiver
 from ratchet.linter.classify import Candidate, Classified, classify, copy_info
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING
 from ratchet.linter.schema import Headers, check_rebuild, lost
-from ratchet.split import Statement, statement_problems
+from ratchet.split import Statement, advance, statement_problems
 
 #: Rules that do not apply to an object created earlier in the same file (it is new).
 _EXEMPT_WHEN_NEW = frozenset(
@@ -96,9 +96,19 @@ class Finding:
             "grandfathered": self.grandfathered,
         }
 
+    def text(self, severity: str | None = None) -> str:
+        """``file:line:col: severity rule-id message``, noting a waiver or lint-since;
+        ``severity`` replaces the plain severity word (e.g. in colour)."""
+        note = ""
+        if self.waived:
+            note = f' (waived: "{self.waiver_reason}")'
+        elif self.grandfathered:
+            note = " (grandfathered by lint-since)"
+        shown = severity or self.severity
+        return f"{self.path}:{self.line}:{self.column}: {shown} {self.rule} {self.message}{note}"
+
     def __str__(self) -> str:
-        suffix = f' (waived: "{self.waiver_reason}")' if self.waived else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.rule} {self.message}{suffix}"
+        return self.text()
 
 
 @dataclass
@@ -113,14 +123,6 @@ class LintReport:
     def blocking(self, *, strict: bool = False) -> list[Finding]:
         """Findings that fail the run."""
         return [f for f in self.findings if f.blocks(strict=strict)]
-
-
-def _end(statement: Statement) -> tuple[int, int]:
-    sql = statement.sql
-    newlines = sql.count("\n")
-    if newlines:
-        return statement.line + newlines, len(sql) - sql.rfind("\n")
-    return statement.line, statement.column + len(sql)
 
 
 class _FileLinter:
@@ -142,7 +144,9 @@ class _FileLinter:
         self.findings: list[Finding] = []
 
     def emit(self, statement: Statement | None, line: int, column: int, rule: str, message: str, **extra: Any) -> None:
-        end_line, end_column = _end(statement) if statement is not None else (line, column)
+        end_line, end_column = (
+            advance(statement.line, statement.column, statement.sql) if statement is not None else (line, column)
+        )
         severity = extra.pop("severity", RULES[rule].severity)
         self.findings.append(
             Finding(self.file.path, line, column, end_line, end_column, rule, severity, message, **extra)
@@ -191,10 +195,7 @@ class _FileLinter:
                         "opaque-sql",
                         "MySQL executable comment /*! ... */ runs SQL the lint cannot see; write it out",
                     )
-                newlines = value.count("\n")
-                line, column = (
-                    (line + newlines, len(value) - value.rfind("\n")) if newlines else (line, column + len(value))
-                )
+                line, column = advance(line, column, value)
         ddl = [c for c in classified if c.ddl]
         if ddl and len(self.statements) > 1:
             first = ddl[0].statement

@@ -18,9 +18,7 @@ from packaging.version import Version
 from ratchet.discover import MigrationFile
 from ratchet.errors import MigrationFileError
 from ratchet.headers import Guards, parse_guards
-from ratchet.split import Statement
-
-_TX_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "END", "SAVEPOINT", "RELEASE", "START"})
+from ratchet.split import TRANSACTION_WORDS, Statement
 
 
 @dataclass(frozen=True)
@@ -116,7 +114,7 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
 def _run(connection: sqlite3.Connection, guard: _NoFiles, file_name: str, statements: list[Statement]) -> None:
     for statement in statements:
         words = statement.first_words(1)
-        if words and words[0] in _TX_WORDS:
+        if words and words[0] in TRANSACTION_WORDS:
             continue
         try:
             connection.execute(statement.sql)
