@@ -94,7 +94,6 @@ class Classified:
     """What one statement is and does."""
 
     statement: Statement
-    verb: str
     candidates: list[Candidate] = field(default_factory=list)
     creates: list[tuple[str, str]] = field(default_factory=list)
     added_columns: list[tuple[str, str]] = field(default_factory=list)
@@ -142,12 +141,6 @@ def _split_top(words: list[Word], start: int) -> list[list[Word]]:
         else:
             parts[-1].append(word)
     return [p for p in parts if p]
-
-
-def _has_phrase(words: list[Word], *phrase: str) -> bool:
-    uppers = [w.upper for w in words if w.depth == words[0].depth] if words else []
-    n = len(phrase)
-    return any(uppers[i : i + n] == list(phrase) for i in range(len(uppers) - n + 1))
 
 
 #: ``INSERT INTO name`` then a column list, VALUES or SELECT: nothing to report but the target
@@ -216,7 +209,7 @@ class _Classifier:
         self.dialect = dialect
         self.transactional = transactional
         self.words: list[Word] = []
-        self.out = Classified(statement, "")
+        self.out = Classified(statement)
 
     def add(self, rule: str, at: Word, message: str, **obj: str | tuple[str, ...] | None) -> None:
         self.out.candidates.append(Candidate(rule, at.line, at.column, message, **obj))  # type: ignore[arg-type]
@@ -224,7 +217,6 @@ class _Classifier:
     def run(self) -> Classified:
         plain = _PLAIN_INSERT.match(self.statement.sql)
         if plain is not None:  # the common bulk-data case, read from the text alone
-            self.out.verb = "INSERT"
             self.out.insert_target = plain[1].lower()
             return self.out
         if not self.statement.tokens:  # a splitter that kept no tokens: nothing is proven (default-deny)
@@ -235,12 +227,10 @@ class _Classifier:
         if self.statement.tokens[0].value.upper() in _DATA_VERBS:
             # Bulk data: classify from the head only, however long the statement is.
             self.words = _data_head(self.statement)
-            self.out.verb = self.words[0].upper
             self.insert(self.words)
             return self.out
         self.words = list(iter_words(self.statement))
         first = self.words[0]
-        self.out.verb = first.upper
         if self.split_problem():
             return self.out
         verb = first.upper

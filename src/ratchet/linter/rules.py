@@ -10,7 +10,6 @@ from dataclasses import dataclass
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
-SEVERITIES = (ERROR, WARNING, INFO)
 
 
 @dataclass(frozen=True)
@@ -84,11 +83,6 @@ RULES: dict[str, Rule] = {
     **{rid: Rule(rid, ERROR, text, rid not in _UNWAIVABLE) for rid, text in _ERRORS.items()},
     **{rid: Rule(rid, WARNING, text, rid not in _UNWAIVABLE) for rid, text in _WARNINGS.items()},
 }
-
-
-def rule(rule_id: str) -> Rule:
-    """The rule with this id (KeyError for an unknown id)."""
-    return RULES[rule_id]
 
 
 def help_epilog() -> str:

@@ -28,11 +28,6 @@ class Word:
     column: int
 
     @property
-    def is_punct(self) -> bool:
-        """``(``, ``)``, ``,``, ``;`` and ``.``."""
-        return self.ttype in T.Punctuation
-
-    @property
     def is_name_like(self) -> bool:
         """Could be an identifier: a name, a quoted identifier, or a keyword used as a name."""
         if self.ttype in T.Name or self.ttype in T.String.Symbol:
