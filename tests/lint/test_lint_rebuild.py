@@ -206,6 +206,9 @@ def test_replay_never_touches_the_filesystem(project: Project, tmp_path: Path, t
     findings = [f for f in json.loads(result.out)["findings"] if f["file"].endswith("1.2.0__rebuild.sql")]
     assert [f["rule"] for f in findings] == ["rebuild-unverified"]
     assert "1.1.0__touch.sql" in findings[0]["message"] and "filesystem" in findings[0]["message"]
+    refused = project.ratchet("migrate")  # migrate lints the pending files with the same replay
+    assert refused.code == 1 and "rebuild-unverified" in refused.err, refused.output
+    assert not target.exists(), "migrate's lint replay wrote a file"
 
 
 def test_replay_of_a_file_with_a_nul_character_is_a_finding_not_a_crash(project: Project) -> None:
