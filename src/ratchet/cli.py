@@ -18,6 +18,7 @@ from ratchet import api
 from ratchet.config import Config, load_config
 from ratchet.errors import EXIT_CHECK_FAILED, MigrationFileError, RatchetError, UsageError
 from ratchet.linter.formats import FORMATS, render
+from ratchet.linter.rules import help_epilog
 from ratchet.plan import describe_version
 from ratchet.runner import Events, FileResult
 from ratchet.urls import mask_password
@@ -531,7 +532,7 @@ def _use_colour() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-@main.command("lint")
+@main.command("lint", epilog=help_epilog())
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--migrations", "migrations", metavar="DIR", help="Migrations directory when no PATH is given.")
 @click.option("--database", "-d", "database", metavar="URL", help="Only to pick the default dialect.")

@@ -16,7 +16,7 @@ from sqlparse.sql import Token
 
 from ratchet.errors import FileProblem
 
-_TRANSACTION_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "END", "ABORT"})
+TRANSACTION_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "END", "ABORT"})
 
 
 @dataclass(frozen=True)
@@ -75,14 +75,15 @@ def split_statements(text: str) -> list[Statement]:
             for token in parsed.tokens:
                 if token is body[0]:
                     break
-                offset_line, offset_column = _advance(offset_line, offset_column, token.value)
+                offset_line, offset_column = advance(offset_line, offset_column, token.value)
             sql = "".join(token.value for token in body)
             statements.append(Statement(len(statements) + 1, offset_line, offset_column, sql, tuple(body)))
-        line, column = _advance(line, column, str(parsed))
+        line, column = advance(line, column, str(parsed))
     return statements
 
 
-def _advance(line: int, column: int, value: str) -> tuple[int, int]:
+def advance(line: int, column: int, value: str) -> tuple[int, int]:
+    """The 1-based line and column just after ``value`` written at ``line``/``column``."""
     newlines = value.count("\n")
     if newlines:
         return line + newlines, len(value) - value.rfind("\n")
@@ -128,4 +129,4 @@ def _is_transaction_control(words: list[str]) -> bool:
         return len(words) > 1 and words[1] == "TRANSACTION"
     if first == "END":
         return len(words) == 1 or words[1] in {"TRANSACTION", "WORK"}
-    return first in _TRANSACTION_WORDS
+    return first in TRANSACTION_WORDS
