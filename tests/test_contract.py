@@ -290,3 +290,10 @@ def test_database_ahead_of_the_files(db_project: Project, db: Db) -> None:
     assert result.code == 0 and "ahead of the newest file" in result.out
     assert "ahead" in db_project.ratchet("status").out
     assert db.snapshot() == before
+
+
+def test_a_setting_value_may_exceed_64_kb(db_project: Project, db: Db) -> None:
+    big = "x" * 70_000
+    result = db_project.ratchet("settings", "set", "big", big)
+    assert result.code == 0, result.output[:500]
+    assert db_project.ratchet("settings", "get", "big").out == big + "\n"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pymysql
 import pymysql.cursors
-from pymysql.constants import CLIENT
+from pymysql.constants import CLIENT, SERVER_STATUS
 
 from ratchet.backends.base import Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
@@ -109,6 +109,12 @@ class MysqlBackend(Backend):
         """Wrap an application's open connection; it is left open and restored afterwards."""
         if not isinstance(connection, pymysql.connections.Connection) or not connection.open:
             raise UsageError("ratchet needs an open pymysql.connections.Connection")
+        if connection.server_status & SERVER_STATUS.SERVER_STATUS_IN_TRANS:
+            # checked before the query below, which would otherwise run inside that transaction
+            raise UsageError(
+                "the PyMySQL connection has an open transaction",
+                hint="commit or roll back before calling ratchet",
+            )
         with connection.cursor(pymysql.cursors.Cursor) as cursor:
             cursor.execute("SELECT DATABASE()")
             row = cursor.fetchone()
@@ -225,7 +231,7 @@ class MysqlBackend(Backend):
         return (
             f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
             "  `key` VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY,\n"
-            "  value TEXT NOT NULL,\n"
+            "  value LONGTEXT NOT NULL,\n"
             "  created_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP,\n"
             "  updated_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP\n"
             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
@@ -239,12 +245,12 @@ class MysqlBackend(Backend):
             "  description TEXT NOT NULL,\n"
             "  checksum VARCHAR(64) NOT NULL,\n"
             "  status VARCHAR(16) NOT NULL,\n"
-            "  waivers TEXT NOT NULL,\n"
+            "  waivers LONGTEXT NOT NULL,\n"
             "  applied_at VARCHAR(40) NOT NULL,\n"
             "  duration_ms BIGINT NOT NULL DEFAULT 0,\n"
             "  applied_by VARCHAR(255) NOT NULL,\n"
             "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
-            "  error TEXT,\n"
+            "  error LONGTEXT,\n"
             "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
         )
