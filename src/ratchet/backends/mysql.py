@@ -83,7 +83,6 @@ class MysqlBackend(Backend):
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_timeouts: tuple[Any, Any] | None = None
-        self._lock_depth = 0
         if connection is not None:
             self._adopt(connection)
 
@@ -176,25 +175,18 @@ class MysqlBackend(Backend):
             with contextlib.suppress(pymysql.MySQLError):
                 self._connection.rollback()
 
-    def acquire_lock(self, timeout_s: float) -> None:
-        """``GET_LOCK`` with the lock timeout (re-entrant within this backend)."""
-        if self._lock_depth:
-            self._lock_depth += 1
-            return
+    def _lock(self, timeout_s: float) -> None:
+        """``GET_LOCK`` with the lock timeout."""
         got = self.query("SELECT GET_LOCK(%s, %s)", (self.lock_name, math.ceil(timeout_s)))[0][0]
         if got != 1:
             raise LockTimeoutError(
                 f"another ratchet process held the migration lock of {self.display_url} for over "
                 f"{timeout_s:g}s; wait for it to finish, or raise lock-timeout"
             )
-        self._lock_depth = 1
 
-    def release_lock(self) -> None:
-        """``RELEASE_LOCK`` once the outermost holder lets go."""
-        if not self._lock_depth:
-            return
-        self._lock_depth -= 1
-        if self._lock_depth == 0 and self._connection is not None and self._connection.open:
+    def _unlock(self) -> None:
+        """``RELEASE_LOCK`` (a closed session has released it already)."""
+        if self._connection is not None and self._connection.open:
             with contextlib.suppress(DriverError):
                 self.query("SELECT RELEASE_LOCK(%s)", (self.lock_name,))
 
@@ -261,9 +253,7 @@ class MysqlBackend(Backend):
         if connection is None or not connection.open:
             return
         self.rollback()
-        if self._lock_depth:
-            self._lock_depth = 1
-            self.release_lock()
+        self.release_lock_fully()
         if self._owns_connection:
             with contextlib.suppress(pymysql.MySQLError):
                 connection.close()

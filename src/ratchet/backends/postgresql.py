@@ -69,7 +69,6 @@ class PostgresBackend(Backend):
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_lock_timeout: str | None = None
-        self._lock_depth = 0
         if connection is not None:
             self._adopt(connection)
 
@@ -169,16 +168,12 @@ class PostgresBackend(Backend):
             with contextlib.suppress(psycopg.Error):
                 connection.execute("ROLLBACK")
 
-    def acquire_lock(self, timeout_s: float) -> None:
-        """Poll ``pg_try_advisory_lock`` until it succeeds or ``timeout_s`` passes (re-entrant)."""
-        if self._lock_depth:
-            self._lock_depth += 1
-            return
+    def _lock(self, timeout_s: float) -> None:
+        """Poll ``pg_try_advisory_lock`` until it succeeds or ``timeout_s`` passes."""
         deadline = time.monotonic() + timeout_s
         pause = _POLL_FIRST_S
         while True:
             if self.query("SELECT pg_try_advisory_lock(%s)", (LOCK_KEY,))[0][0]:
-                self._lock_depth = 1
                 return
             if time.monotonic() >= deadline:
                 raise LockTimeoutError(
@@ -188,12 +183,9 @@ class PostgresBackend(Backend):
             time.sleep(pause)
             pause = min(pause * 2, _POLL_MAX_S)
 
-    def release_lock(self) -> None:
-        """Release the advisory lock once the outermost holder lets go."""
-        if not self._lock_depth:
-            return
-        self._lock_depth -= 1
-        if self._lock_depth == 0 and self._connection is not None and not self._connection.closed:
+    def _unlock(self) -> None:
+        """Release the advisory lock (a closed session has released it already)."""
+        if self._connection is not None and not self._connection.closed:
             with contextlib.suppress(DriverError):
                 self.query("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
 
@@ -219,44 +211,13 @@ class PostgresBackend(Backend):
         )
         return bool(rows)
 
-    def settings_table_ddl(self, name: str) -> str:
-        """The seed's table, verbatim."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  key TEXT PRIMARY KEY,\n"
-            "  value TEXT NOT NULL,\n"
-            "  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,\n"
-            "  updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP\n"
-            ")"
-        )
-
-    def history_table_ddl(self, name: str) -> str:
-        """One row per migration file."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  version TEXT PRIMARY KEY,\n"
-            "  description TEXT NOT NULL,\n"
-            "  checksum TEXT NOT NULL,\n"
-            "  status TEXT NOT NULL,\n"
-            "  waivers TEXT NOT NULL DEFAULT '[]',\n"
-            "  applied_at TEXT NOT NULL,\n"
-            "  duration_ms BIGINT NOT NULL DEFAULT 0,\n"
-            "  applied_by TEXT NOT NULL,\n"
-            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
-            "  error TEXT,\n"
-            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
-            ")"
-        )
-
     def close(self) -> None:
         """Close an owned connection; give an adopted one back as it was."""
         connection = self._connection
         if connection is None or connection.closed:
             return
         self.rollback()
-        if self._lock_depth:
-            self._lock_depth = 1
-            self.release_lock()
+        self.release_lock_fully()
         if self._owns_connection:
             connection.close()
             self._connection = None

@@ -30,6 +30,7 @@ class SqliteBackend(Backend):
     transactional_ddl = True
     transaction_is_lock = True
     placeholder = "?"
+    big_integer_type = "INTEGER"
 
     def __init__(
         self,
@@ -128,10 +129,10 @@ class SqliteBackend(Backend):
             with contextlib.suppress(sqlite3.Error):
                 self._connection.execute("ROLLBACK")
 
-    def acquire_lock(self, timeout_s: float) -> None:
+    def _lock(self, timeout_s: float) -> None:
         """Hold an advisory ``flock`` on ``<db>-ratchet-lock`` for files run outside a
         transaction; the kernel releases it when the holder dies."""
-        if self.path == ":memory:" or self._lock_file is not None:
+        if self.path == ":memory:":
             return
         fd = os.open(f"{self.path}-ratchet-lock", os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + timeout_s
@@ -150,7 +151,7 @@ class SqliteBackend(Backend):
                     ) from None
                 time.sleep(_LOCK_POLL_S)
 
-    def release_lock(self) -> None:
+    def _unlock(self) -> None:
         """Release the ``flock`` if held."""
         if self._lock_file is not None:
             os.close(self._lock_file)
@@ -164,38 +165,9 @@ class SqliteBackend(Backend):
         rows = self.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
         return bool(rows)
 
-    def settings_table_ddl(self, name: str) -> str:
-        """The seed's table, verbatim."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  key TEXT PRIMARY KEY,\n"
-            "  value TEXT NOT NULL,\n"
-            "  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,\n"
-            "  updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP\n"
-            ")"
-        )
-
-    def history_table_ddl(self, name: str) -> str:
-        """One row per migration file."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  version TEXT PRIMARY KEY,\n"
-            "  description TEXT NOT NULL,\n"
-            "  checksum TEXT NOT NULL,\n"
-            "  status TEXT NOT NULL,\n"
-            "  waivers TEXT NOT NULL DEFAULT '[]',\n"
-            "  applied_at TEXT NOT NULL,\n"
-            "  duration_ms INTEGER NOT NULL DEFAULT 0,\n"
-            "  applied_by TEXT NOT NULL,\n"
-            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
-            "  error TEXT,\n"
-            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
-            ")"
-        )
-
     def close(self) -> None:
         """Close an owned connection; restore an adopted one's isolation level."""
-        self.release_lock()
+        self.release_lock_fully()
         if self._connection is None:
             return
         self.rollback()
