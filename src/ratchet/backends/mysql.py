@@ -19,7 +19,6 @@ from pymysql.constants import CLIENT, SERVER_STATUS
 
 from ratchet.backends.base import Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
-from ratchet.urls import DatabaseURL
 
 _CONNECT_TIMEOUT_S = 10
 _MAX_LOCK_NAME = 64
@@ -29,6 +28,20 @@ _UNKNOWN_DATABASE = 1049
 _CANNOT_CONNECT = 2003
 _UNKNOWN_HOST = 2005
 _CONNECTION_LOST = frozenset({2006, 2013, 2055})
+
+#: URL query parameter -> (PyMySQL argument, value type); ``socket`` is an alias.
+QUERY_PARAMETERS: dict[str, tuple[str, type]] = {
+    "ssl_ca": ("ssl_ca", str),
+    "ssl_cert": ("ssl_cert", str),
+    "ssl_key": ("ssl_key", str),
+    "ssl_verify_cert": ("ssl_verify_cert", bool),
+    "ssl_verify_identity": ("ssl_verify_identity", bool),
+    "charset": ("charset", str),
+    "unix_socket": ("unix_socket", str),
+    "socket": ("unix_socket", str),
+    "connect_timeout": ("connect_timeout", int),
+}
+_BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
 def lock_name(database: str) -> str:
@@ -44,6 +57,30 @@ def _code_and_message(exc: BaseException) -> tuple[int | None, str]:
     if len(args) >= 2 and isinstance(args[0], int):
         return args[0], " ".join(str(args[1]).split())
     return None, " ".join(str(exc).split()) or type(exc).__name__
+
+
+def connect_args_from_query(query: dict[str, str], display_url: str) -> dict[str, Any]:
+    """PyMySQL arguments for a URL's query parameters; :class:`UsageError` for any other
+    parameter or a bad value, so nothing the user asked for (TLS above all) is silently dropped."""
+    accepted = ", ".join(QUERY_PARAMETERS)
+    args: dict[str, Any] = {}
+    for name, text in query.items():
+        if name not in QUERY_PARAMETERS:
+            raise UsageError(
+                f"database URL '{display_url}': unsupported MySQL parameter '{name}'",
+                hint=f"accepted query parameters: {accepted}",
+            )
+        argument, kind = QUERY_PARAMETERS[name]
+        value: Any = text
+        if kind is bool:
+            value = _BOOLEANS.get(text.lower())
+        elif kind is int:
+            value = int(text) if text.isdigit() and int(text) > 0 else None
+        if value is None or value == "":
+            expected = {bool: "true or false", int: "a positive whole number of seconds"}.get(kind, "a value")
+            raise UsageError(f"database URL '{display_url}': parameter '{name}={text}' needs {expected}")
+        args[argument] = value
+    return args
 
 
 def describe_connect_error(display_url: str, exc: BaseException) -> str:
@@ -87,21 +124,33 @@ class MysqlBackend(Backend):
             self._adopt(connection)
 
     @classmethod
-    def from_url(cls, url: DatabaseURL) -> MysqlBackend:
-        """A backend that connects to ``url`` on first use."""
+    def from_params(
+        cls,
+        *,
+        host: str,
+        port: int | None,
+        user: str | None,
+        password: str | None,
+        database: str,
+        query: dict[str, str],
+        display_url: str,
+    ) -> MysqlBackend:
+        """A backend that connects on first use; ``query`` may hold the parameters in
+        :data:`QUERY_PARAMETERS` (anything else is refused)."""
         args: dict[str, Any] = {
-            "host": url.host,
-            "port": url.port or 3306,
-            "database": url.database,
+            "host": host,
+            "port": port or 3306,
+            "database": database,
             "charset": "utf8mb4",
             "connect_timeout": _CONNECT_TIMEOUT_S,
             "client_flag": CLIENT.FOUND_ROWS,
         }
-        if url.user is not None:
-            args["user"] = url.user
-        if url.password is not None:
-            args["password"] = url.password
-        return cls(url.masked, database=url.database, connect_args=args)
+        if user is not None:
+            args["user"] = user
+        if password is not None:
+            args["password"] = password
+        args.update(connect_args_from_query(query, display_url))
+        return cls(display_url, database=database, connect_args=args)
 
     @classmethod
     def from_connection(cls, connection: pymysql.connections.Connection[Any], *, busy_timeout_s: float) -> MysqlBackend:
@@ -135,6 +184,8 @@ class MysqlBackend(Backend):
                 self._connection = pymysql.connect(autocommit=True, **self._connect_args)
             except pymysql.MySQLError as exc:
                 raise ConnectionFailedError(describe_connect_error(self.display_url, exc)) from None
+            except (OSError, ValueError) as exc:  # an unreadable ssl_ca/ssl_cert/ssl_key file
+                raise ConnectionFailedError(f"cannot connect to {self.display_url}: {exc}") from None
         return self._connection
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:

@@ -15,11 +15,11 @@ from typing import Any
 
 import psycopg
 from psycopg import pq
+from psycopg.conninfo import make_conninfo
 from psycopg.rows import tuple_row
 
 from ratchet.backends.base import Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
-from ratchet.urls import DatabaseURL
 
 #: The advisory lock key: the same for every ratchet, scoped by PostgreSQL to one database.
 LOCK_KEY = int.from_bytes(hashlib.sha256(b"ratchet-migrations").digest()[:8], "big", signed=True)
@@ -73,16 +73,35 @@ class PostgresBackend(Backend):
             self._adopt(connection)
 
     @classmethod
-    def from_url(cls, url: DatabaseURL) -> PostgresBackend:
-        """A backend that connects to ``url`` on first use."""
-        args: dict[str, Any] = {"host": url.host, "dbname": url.database, "connect_timeout": _CONNECT_TIMEOUT_S}
-        if url.port is not None:
-            args["port"] = url.port
-        if url.user is not None:
-            args["user"] = url.user
-        if url.password is not None:
-            args["password"] = url.password
-        return cls(url.masked, connect_args=args)
+    def from_params(
+        cls,
+        *,
+        host: str,
+        port: int | None,
+        user: str | None,
+        password: str | None,
+        database: str,
+        query: dict[str, str],
+        display_url: str,
+    ) -> PostgresBackend:
+        """A backend that connects on first use; ``query`` holds libpq connection parameters
+        (``sslmode``, ``sslrootcert``, ``application_name``, ...), which win over the URL's parts."""
+        args: dict[str, Any] = {"host": host, "dbname": database, "connect_timeout": _CONNECT_TIMEOUT_S}
+        if port is not None:
+            args["port"] = port
+        if user is not None:
+            args["user"] = user
+        if password is not None:
+            args["password"] = password
+        args.update(query)
+        try:
+            make_conninfo("", **args)  # refuses a parameter libpq does not know, before connecting
+        except psycopg.ProgrammingError as exc:
+            raise UsageError(
+                f"database URL '{display_url}': {' '.join(str(exc).split())}",
+                hint="query parameters must be libpq connection parameters, e.g. ?sslmode=require",
+            ) from None
+        return cls(display_url, connect_args=args)
 
     @classmethod
     def from_connection(cls, connection: psycopg.Connection[Any], *, busy_timeout_s: float) -> PostgresBackend:
