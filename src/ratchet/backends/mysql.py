@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import math
+import ssl
 from collections.abc import Sequence
 from typing import Any
 
@@ -184,8 +185,14 @@ class MysqlBackend(Backend):
                 self._connection = pymysql.connect(autocommit=True, **self._connect_args)
             except pymysql.MySQLError as exc:
                 raise ConnectionFailedError(describe_connect_error(self.display_url, exc)) from None
-            except (OSError, ValueError) as exc:  # an unreadable ssl_ca/ssl_cert/ssl_key file
-                raise ConnectionFailedError(f"cannot connect to {self.display_url}: {exc}") from None
+            except ssl.SSLError as exc:
+                raise ConnectionFailedError(f"cannot connect to {self.display_url}: TLS failed: {exc}") from None
+            except (OSError, ValueError) as exc:  # PyMySQL reads ssl_ca/ssl_cert/ssl_key before connecting
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                raise ConnectionFailedError(
+                    f"cannot connect to {self.display_url}: cannot use the TLS files given (ssl_ca, ssl_cert, "
+                    f"ssl_key): {reason}"
+                ) from None
         return self._connection
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
