@@ -322,6 +322,8 @@ def test_a_large_file_with_a_short_header_is_checked_cheaply() -> None:
         "postgresql:/app:s3cret@db/app",
         "postgresql://app:s3cret@[::1/db",
         "mysql://app:s3cret@127.0.0.1:notaport/db",
+        "postgresql://app@127.0.0.1:1/db?password=s3cret&sslmode=disable",
+        "oracle://app@db/x?sslpassword=s3cret",
     ],
 )
 def test_passwords_never_appear_in_errors(project: Project, url: str) -> None:

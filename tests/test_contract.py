@@ -290,3 +290,29 @@ def test_database_ahead_of_the_files(db_project: Project, db: Db) -> None:
     assert result.code == 0 and "ahead of the newest file" in result.out
     assert "ahead" in db_project.ratchet("status").out
     assert db.snapshot() == before
+
+
+def test_a_setting_value_may_exceed_64_kb(db_project: Project, db: Db) -> None:
+    big = "x" * 70_000
+    result = db_project.ratchet("settings", "set", "big", big)
+    assert result.code == 0, result.output[:500]
+    assert db_project.ratchet("settings", "get", "big").out == big + "\n"
+
+
+def test_the_migration_lock_is_reentrant(db: Db) -> None:
+    from ratchet.backends import open_backend
+    from ratchet.errors import LockTimeoutError
+
+    holder, rival = open_backend(db.url), open_backend(db.url)
+    try:
+        holder.acquire_lock(1)
+        holder.acquire_lock(1)
+        holder.release_lock()  # the inner release keeps the lock
+        with pytest.raises(LockTimeoutError):
+            rival.acquire_lock(0)
+        holder.release_lock()
+        rival.acquire_lock(0)
+        rival.release_lock()
+    finally:
+        holder.close()
+        rival.close()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ratchet.errors import UsageError
 
@@ -24,9 +24,13 @@ URL_EXAMPLES = (
 )
 
 
+_QUERY_PASSWORD = re.compile(r"(?P<head>[?&](?:ssl)?password=)[^&\s'\"]*", re.I)
+
+
 def mask_password(text: str) -> str:
-    """Replace the password of every URL in ``text`` with ``***``."""
-    return _PASSWORD.sub(lambda m: f"{m['head']}***{m['tail']}", text)
+    """Replace the password of every URL in ``text`` (user info or ``?password=``) with ``***``."""
+    text = _PASSWORD.sub(lambda m: f"{m['head']}***{m['tail']}", text)
+    return _QUERY_PASSWORD.sub(lambda m: f"{m['head']}***", text)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class DatabaseURL:
     user: str | None = None
     password: str | None = None
     database: str = ""
+    #: The URL's query parameters (``?sslmode=require``), passed on to the driver.
+    query: dict[str, str] = field(default_factory=dict)
 
     @property
     def masked(self) -> str:
@@ -81,7 +87,23 @@ def parse_url(raw: str) -> DatabaseURL:
         user=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password is not None else None,
         database=database,
+        query=_parse_query(raw, parts.query),
     )
+
+
+def _parse_query(raw: str, query: str) -> dict[str, str]:
+    try:
+        pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query))
+    except ValueError:
+        raise UsageError(
+            f"bad query string in database URL '{mask_password(raw)}'", hint="use ?name=value&name=value"
+        ) from None
+    params: dict[str, str] = {}
+    for name, value in pairs:
+        if name in params:
+            raise UsageError(f"database URL '{mask_password(raw)}' gives the parameter '{name}' twice")
+        params[name] = value
+    return params
 
 
 def _parse_sqlite(raw: str) -> DatabaseURL:

@@ -30,6 +30,7 @@ class SqliteBackend(Backend):
     transactional_ddl = True
     transaction_is_lock = True
     placeholder = "?"
+    big_integer_type = "INTEGER"
 
     def __init__(
         self,
@@ -135,10 +136,10 @@ class SqliteBackend(Backend):
             with contextlib.suppress(sqlite3.Error):
                 self._connection.execute("ROLLBACK")
 
-    def acquire_lock(self, timeout_s: float) -> None:
+    def _lock(self, timeout_s: float) -> None:
         """Hold an advisory ``flock`` on ``<db>-ratchet-lock`` for files run outside a
         transaction; the kernel releases it when the holder dies."""
-        if self.path == ":memory:" or self._lock_file is not None:
+        if self.path == ":memory:":
             return
         lock_path = f"{self.path}-ratchet-lock"
         try:
@@ -164,7 +165,7 @@ class SqliteBackend(Backend):
                     ) from None
                 time.sleep(_LOCK_POLL_S)
 
-    def release_lock(self) -> None:
+    def _unlock(self) -> None:
         """Release the ``flock`` if held."""
         if self._lock_file is not None:
             os.close(self._lock_file)
@@ -178,38 +179,9 @@ class SqliteBackend(Backend):
         rows = self.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
         return bool(rows)
 
-    def settings_table_ddl(self, name: str) -> str:
-        """The seed's table, verbatim."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  key TEXT PRIMARY KEY,\n"
-            "  value TEXT NOT NULL,\n"
-            "  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,\n"
-            "  updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP\n"
-            ")"
-        )
-
-    def history_table_ddl(self, name: str) -> str:
-        """One row per migration file."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  version TEXT PRIMARY KEY,\n"
-            "  description TEXT NOT NULL,\n"
-            "  checksum TEXT NOT NULL,\n"
-            "  status TEXT NOT NULL,\n"
-            "  waivers TEXT NOT NULL DEFAULT '[]',\n"
-            "  applied_at TEXT NOT NULL,\n"
-            "  duration_ms INTEGER NOT NULL DEFAULT 0,\n"
-            "  applied_by TEXT NOT NULL,\n"
-            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
-            "  error TEXT,\n"
-            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
-            ")"
-        )
-
     def close(self) -> None:
         """Close an owned connection; restore an adopted one's isolation level and busy timeout."""
-        self.release_lock()
+        self.release_lock_fully()
         if self._connection is None:
             return
         self.rollback()
