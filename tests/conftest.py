@@ -203,6 +203,13 @@ class Db:
         rows = self.query(f"SELECT value FROM system_settings WHERE {self.q('key')} = 'db_version'")
         return str(rows[0][0]) if rows else None
 
+    def snapshot(self) -> dict[str, list[tuple[str, ...]]]:
+        """Every table's rows, as sorted text, keyed by table name: a full dump for comparisons."""
+        return {
+            table: sorted(tuple(str(value) for value in row) for row in self.query(f"SELECT * FROM {self.q(table)}"))
+            for table in self.tables()
+        }
+
     def history(self) -> dict[str, tuple[str, int]]:
         """``{version: (status, statements_done)}``."""
         if "schema_history" not in self.tables():

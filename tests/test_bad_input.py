@@ -114,6 +114,7 @@ def test_problems_in_several_files_are_reported_together(existing: Project, sqli
         ("-- guard: skipif SELECT 1", "did you mean 'skip-if'?"),
         ("-- guard: dialekt sqlite", "did you mean 'dialect'?"),
         ("-- guard: lock-timeout soon", "not a duration"),
+        ("-- guard: lock-timeout 0s", "give a positive duration"),
         ("-- guard: dialect oracle", "unknown oracle"),
         ("-- guard: require", "require needs a query"),
         ("-- guard: skip-if", "skip-if needs a query"),
@@ -249,8 +250,8 @@ def test_missing_migrations_directory_is_a_usage_error(project: Project, sqlite_
 def test_bad_database_url_is_a_usage_error_with_the_password_masked(project: Project) -> None:
     result = project.ratchet("migrate", "--database", "oracle://scott:tiger@db/x")
     assert result.code == 2
-    assert "tiger" not in result.output and "***" in result.err
-    assert "sqlite:///" in result.err
+    assert "tiger" not in result.output and "scott" not in result.output
+    assert "oracle" in result.err and "sqlite:///" in result.err
 
 
 def test_unknown_pyproject_setting_is_a_usage_error(project: Project) -> None:
@@ -283,3 +284,93 @@ def test_configuration_precedence(project: Project) -> None:
     (project.root / "migrations").rename(project.root / "elsewhere")
     run({})
     assert (project.root / "app.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("-- guard require SELECT 0", "guard without its colon; write '-- guard: require SELECT 0'"),
+        ("-- GUARD no-transaction", "write '-- guard: no-transaction'"),
+        ("-- guard:\trequire\tSELECT 0", "guard failed: SELECT 0"),
+    ],
+)
+def test_guard_typos_are_never_silently_ignored(
+    existing: Project, sqlite_path: Path, header: str, expected: str
+) -> None:
+    existing.write("1.1.0__typo.sql", f"{header}\nCREATE TABLE typo (id INTEGER);")
+    err = unchanged(existing, sqlite_path, 4 if "failed" in expected else 3)
+    assert expected in err
+
+
+def test_prose_about_guarding_is_just_a_comment(existing: Project, sqlite_path: Path) -> None:
+    existing.write("1.1.0__prose.sql", "-- guard against NULLs with a default\nCREATE TABLE prose (id INTEGER);")
+    assert existing.ratchet("migrate").code == 0
+
+
+def test_a_large_file_with_a_short_header_is_checked_cheaply() -> None:
+    from ratchet.discover import has_sql
+
+    assert has_sql("-- c\n/* x */\n  SELECT 1;" + "x" * 1000)
+    assert not has_sql("-- c\n/* x\n*/\n\n-- d")
+    assert not has_sql("")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://app:p@ss/word@127.0.0.1:1/db",
+        "postgresql:/app:s3cret@db/app",
+        "postgresql://app:s3cret@[::1/db",
+        "mysql://app:s3cret@127.0.0.1:notaport/db",
+        "postgresql://app@127.0.0.1:1/db?password=s3cret&sslmode=disable",
+        "oracle://app@db/x?sslpassword=s3cret",
+    ],
+)
+def test_passwords_never_appear_in_errors(project: Project, url: str) -> None:
+    result = project.ratchet("status", "--database", url)
+    assert result.code in (2, 5), result.output
+    assert "Traceback" not in result.output
+    for secret in ("p@ss/word", "ss/word", "s3cret"):
+        assert secret not in result.output
+
+
+def test_migrations_path_that_is_a_file(project: Project, sqlite_path: Path) -> None:
+    (project.root / "notadir").write_text("x")
+    for command in (("migrate",), ("new", "x")):
+        result = project.ratchet(*command, "--migrations", "notadir")
+        assert result.code == 2, result.output
+        assert "Traceback" not in result.output
+        assert "notadir" in result.err
+    assert "is not a directory" in project.ratchet("migrate", "--migrations", "notadir").err
+    assert not sqlite_path.exists()
+
+
+def test_database_url_pointing_at_another_kind_of_file(project: Project) -> None:
+    project.write("1.0.0__a.sql", BASE)
+    (project.root / "notes.sql").write_text("hello, this is not SQLite" * 100)
+    result = project.ratchet("status", "--database", "sqlite:///notes.sql")
+    assert result.code == 5, result.output
+    assert "sqlite:///notes.sql is not a SQLite database" in result.err
+
+
+def test_a_foreign_settings_table_is_named(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", BASE)
+    with sqlite3.connect(sqlite_path) as connection:
+        connection.execute("CREATE TABLE system_settings (name TEXT, setting TEXT)")
+    before = sqlite_path.read_bytes()
+    result = project.ratchet("migrate")
+    assert result.code == 4, result.output
+    assert "table system_settings exists but is not ratchet's" in result.err and "settings-table" in result.err
+    assert sqlite_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("column", "value"), [("version", "abc"), ("waivers", "{not json")], ids=["version", "waivers"]
+)
+def test_a_corrupt_history_row_is_refused_not_a_traceback(
+    existing: Project, sqlite_path: Path, column: str, value: str
+) -> None:
+    with sqlite3.connect(sqlite_path) as connection:
+        connection.execute(f"UPDATE schema_history SET {column} = ?", (value,))
+    err = unchanged(existing, sqlite_path, 4)
+    assert "schema_history has a row ratchet cannot read" in err

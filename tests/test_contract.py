@@ -246,3 +246,73 @@ def test_baseline_validate_and_plan(db_project: Project, db: Db) -> None:
     assert db_project.ratchet("migrate").code == 0
     assert sorted(db.query("SELECT v FROM legacy")) == [("%s",), ("100%",)]
     assert db_project.ratchet("baseline", "1.1.0").code == 4
+
+
+def test_drift_refusals_change_nothing(db_project: Project, db: Db) -> None:
+    """Issue 5 on every backend: each refusal exits 4, names the facts, and leaves every row as it was."""
+    first = db_project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    db_project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);")
+    assert db_project.ratchet("migrate").code == 0
+
+    def refused(*needles: str) -> None:
+        before = db.snapshot()
+        result = db_project.ratchet("migrate")
+        assert result.code == 4, result.output
+        for needle in needles:
+            assert needle in result.err
+        assert db.snapshot() == before
+        assert db_project.ratchet("validate").code == 1
+
+    late = db_project.write("1.0.5__late.sql", "CREATE TABLE late (id INTEGER);")
+    refused("1.0.5__late.sql", "--out-of-order")
+    late.unlink()
+    original = first.read_text()
+    first.write_text(original + "\n-- edited")
+    refused("1.0.0__a.sql", "edited after it was applied")
+    first.unlink()
+    refused("1.0.0", "has no file")
+    first.write_text(original)
+    db.execute(
+        "INSERT INTO schema_history (version, description, checksum, status, waivers, applied_at, duration_ms,"
+        " applied_by, statements_done, lint_bypassed) VALUES ('1.2.0', 'c', 'x', 'failed', '[]', '', 0, 't', 0, 0)"
+    )
+    db_project.write("1.2.0__c.sql", "CREATE TABLE c (id INTEGER);")
+    refused("ratchet repair 1.2.0 --retry")
+
+
+def test_database_ahead_of_the_files(db_project: Project, db: Db) -> None:
+    db_project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    newest = db_project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);")
+    assert db_project.ratchet("migrate").code == 0
+    newest.unlink()
+    before = db.snapshot()
+    result = db_project.ratchet("migrate")
+    assert result.code == 0 and "ahead of the newest file" in result.out
+    assert "ahead" in db_project.ratchet("status").out
+    assert db.snapshot() == before
+
+
+def test_a_setting_value_may_exceed_64_kb(db_project: Project, db: Db) -> None:
+    big = "x" * 70_000
+    result = db_project.ratchet("settings", "set", "big", big)
+    assert result.code == 0, result.output[:500]
+    assert db_project.ratchet("settings", "get", "big").out == big + "\n"
+
+
+def test_the_migration_lock_is_reentrant(db: Db) -> None:
+    from ratchet.backends import open_backend
+    from ratchet.errors import LockTimeoutError
+
+    holder, rival = open_backend(db.url), open_backend(db.url)
+    try:
+        holder.acquire_lock(1)
+        holder.acquire_lock(1)
+        holder.release_lock()  # the inner release keeps the lock
+        with pytest.raises(LockTimeoutError):
+            rival.acquire_lock(0)
+        holder.release_lock()
+        rival.acquire_lock(0)
+        rival.release_lock()
+    finally:
+        holder.close()
+        rival.close()

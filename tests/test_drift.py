@@ -76,6 +76,7 @@ def test_older_never_applied_file_is_refused_then_applied_out_of_order(applied: 
     assert "1.0.5__late.sql" in err and "--out-of-order" in err
     status = applied.ratchet("status")
     assert "out-of-order" in status.out
+    assert "0 pending, 1 out-of-order (apply with --out-of-order)" in status.out
     result = applied.ratchet("migrate", "--out-of-order")
     assert result.code == 0, result.output
     with sqlite3.connect(sqlite_path) as connection:
@@ -162,6 +163,16 @@ def test_plan_prints_the_sql_migrate_would_run(applied: Project, sqlite_path: Pa
     dry = applied.ratchet("migrate", "--dry-run")
     assert plan.out.split("-- 2 file(s)")[0] in dry.out
     assert dump_sqlite(sqlite_path) == before
+
+
+def test_plan_shows_lint_errors_and_takes_no_lint(applied: Project) -> None:
+    applied.write("1.2.0__drop.sql", "DROP TABLE a;")
+    refused = applied.ratchet("plan")
+    assert refused.code == 1 and "drop-table" in refused.err and "--no-lint" in refused.err
+    planned = applied.ratchet("plan", "--no-lint")
+    assert planned.code == 0, planned.output
+    assert "DROP TABLE a;" in planned.out
+    assert "a run would apply despite 1 lint error(s)" in planned.err and "recorded in history" not in planned.err
 
 
 def test_plan_refuses_on_drift(applied: Project) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -81,7 +82,8 @@ def test_lock_timeout_exits_4_with_one_line(server_project: Project, server_db: 
         holder.close()  # type: ignore[attr-defined]
     assert result.code == 4, result.output
     assert "held the migration lock" in result.err and "lock-timeout" in result.err
-    assert result.err.count("\n") == 1
+    errors = [line for line in result.err.splitlines() if not line.startswith("ratchet: warning:")]
+    assert len(errors) == 1 and errors[0].startswith("ratchet: error:")
     assert server_db.tables() == []
     assert server_project.ratchet("migrate").code == 0
 
@@ -134,6 +136,39 @@ def test_postgresql_reports_an_invalid_index(project: Project, make_db: Callable
     db.execute("DELETE FROM t WHERE ctid = (SELECT max(ctid) FROM t)")
     assert project.ratchet("repair", "1.1.0", "--retry").code == 0
     assert db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 't_x_key'::regclass") == [(True,)]
+
+
+def _with_an_old_invalid_index(db: Db) -> None:
+    db.execute("CREATE TABLE old (x INTEGER)")
+    db.execute("INSERT INTO old VALUES (1), (1)")
+    with pytest.raises(Exception, match="could not create unique index"):
+        db.execute("CREATE UNIQUE INDEX CONCURRENTLY old_x_key ON old (x)")
+    assert db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'old_x_key'::regclass") == [(False,)]
+
+
+@pytest.mark.parametrize(
+    ("sql", "says"),
+    [
+        (
+            "CREATE UNIQUE INDEX CONCURRENTLY t_x_key ON t (x);",
+            "INVALID index(es) left by the failed statement: t_x_key;",
+        ),
+        ("SELECT 1 / 0;", "division by zero"),
+    ],
+)
+def test_postgresql_names_only_the_invalid_indexes_the_file_left(
+    tmp_path: Path, make_db: Callable[[str], Db], sql: str, says: str
+) -> None:
+    db = make_db("postgresql")
+    _with_an_old_invalid_index(db)
+    project = Project(tmp_path, db.url)
+    project.write("1.0.0__t.sql", "CREATE TABLE t (x INTEGER);\nINSERT INTO t VALUES (1), (1);")
+    project.write("1.1.0__fails.sql", f"-- guard: no-transaction\n{sql}")
+    result = project.ratchet("migrate")
+    assert result.code == 5, result.output
+    assert says in result.err
+    assert "old_x_key" not in result.err
+    assert result.err.count("INVALID") == (1 if "INDEX" in sql else 0)
 
 
 def test_mysql_says_once_that_it_cannot_roll_back(project: Project, make_db: Callable[[str], Db]) -> None:

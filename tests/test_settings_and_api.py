@@ -91,12 +91,13 @@ def test_api_migrate_with_a_url(tmp_path: Path) -> None:
 def test_api_migrate_with_an_application_connection(tmp_path: Path) -> None:
     migrations = tmp_path / "migrations"
     write(migrations, "1.0.0__a.sql", "CREATE TABLE a (id INTEGER);\nINSERT INTO a VALUES (1);")
-    connection = sqlite3.connect(tmp_path / "app.db")
+    connection = sqlite3.connect(tmp_path / "app.db", timeout=2)
     try:
         assert connection.isolation_level == ""
         report = ratchet.migrate(connection, migrations)
         assert len(report.applied) == 1
         assert connection.isolation_level == "", "the connection's own setting is restored"
+        assert connection.execute("PRAGMA busy_timeout").fetchone() == (2000,), "and its busy timeout"
         assert connection.execute("SELECT id FROM a").fetchall() == [(1,)]
         ratchet.set_system_setting(connection, "owner", "app")
         assert ratchet.get_system_setting(connection, "owner") == "app"

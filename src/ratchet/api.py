@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from packaging.version import InvalidVersion, Version
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend
 from ratchet.config import Config, load_config
-from ratchet.discover import MigrationFile
+from ratchet.discover import MigrationFile, scan_names
 from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.load import Migrations, load_migrations
@@ -41,6 +42,11 @@ class MigrateReport:
     ahead: bool = False
     notices: list[str] = field(default_factory=list)
     lint: LintReport | None = None
+
+    def notify(self, events: Events, message: str) -> None:
+        """Keep a warning in the report and hand it to ``events`` at once (before any file runs)."""
+        self.notices.append(message)
+        events.notice(message)
 
     @property
     def applied(self) -> list[FileResult]:
@@ -133,21 +139,25 @@ def migrate(
             ahead=plan.ahead,
             lint=linted,
         )
+        events = events or Events()
         if blocking:
-            report.notices.append(
-                f"--no-lint: applying despite {len(blocking)} lint error(s); the bypass is recorded in history:\n"
-                + "\n".join(f"  {finding}" for finding in blocking)
+            doing = "a run would apply" if dry_run else "applying"
+            recorded = "" if dry_run else "; the bypass is recorded in history"
+            report.notify(
+                events,
+                f"--no-lint: {doing} despite {len(blocking)} lint error(s){recorded}:\n"
+                + "\n".join(f"  {finding}" for finding in blocking),
             )
         if dry_run or not prepared:
             return report
         if not backend.transactional_ddl:
-            report.notices.append(MYSQL_NOTICE)
+            report.notify(events, MYSQL_NOTICE)
         options = RunOptions(
             single_transaction=single_transaction,
             out_of_order=out_of_order,
             lock_timeout_s=config.lock_timeout_s,
             lint_bypassed=bool(blocking),
-            events=events or Events(),
+            events=events,
         )
         report.results = Runner(backend, tables, options).run(prepared)
         report.to_version = tables.db_version()
@@ -368,10 +378,55 @@ def baseline(
         return BaselineReport(target, [f.version for f in files])
 
 
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+_TEMPLATE = """\
+-- {version}: {title}
+--
+-- Guard headers go here, above the first statement, one per line, e.g.
+--   -- guard: require SELECT COUNT(*) = 0 FROM users WHERE email IS NULL
+--   -- guard: no-transaction
+--   -- guard: allow RULE[:OBJECT] reason="why this is safe"
+-- Additive only: add tables, columns and indexes; never drop or rename.
+
+"""
+
+
+def new_migration(migrations: str | Path, description: str, *, bump: str = "minor") -> Path:
+    """Write the next migration file (``bump``: ``major``, ``minor`` or ``patch`` after the
+    highest existing version) with a header template; never overwrites. Returns its path."""
+    if bump not in ("major", "minor", "patch"):
+        raise UsageError(f"bump must be major, minor or patch, not '{bump}'")
+    slug = _SLUG.sub("_", description.lower()).strip("_")
+    if not slug:
+        raise UsageError(f"description '{description}' has no letters or digits")
+    directory = Path(migrations)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create migrations directory {directory}: {exc.strerror}") from None
+    existing = scan_names(directory)
+    major, minor, patch = existing[-1][0].release if existing else (0, 0, 0)
+    version = {
+        "major": f"{major + 1}.0.0",
+        "minor": f"{major}.{minor + 1}.0",
+        "patch": f"{major}.{minor}.{patch + 1}",
+    }[bump]
+    path = directory / f"{version}__{slug}.sql"
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(_TEMPLATE.format(version=version, title=description))
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; refusing to overwrite it") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    return path
+
+
 def get_system_setting(database: Database, key: str, *, config: Config | None = None) -> str | None:
     """The value of ``key`` in ``system_settings``, or ``None`` when unset."""
     check_setting(key)
-    config = config or Config()
+    config = config or load_config()
     with session(database, config) as (_, tables):
         return tables.get(key) if tables.exist() else None
 
@@ -381,7 +436,7 @@ def set_system_setting(database: Database, key: str, value: str, *, config: Conf
     if not isinstance(value, str):
         raise UsageError("a setting value must be a string")
     check_setting(key, value, writing=True)
-    config = config or Config()
+    config = config or load_config()
     with session(database, config) as (backend, tables), backend.transaction():
         tables.ensure()
         tables.put(key, value)
@@ -389,7 +444,7 @@ def set_system_setting(database: Database, key: str, value: str, *, config: Conf
 
 def list_system_settings(database: Database, *, config: Config | None = None) -> dict[str, str]:
     """Every setting as ``{key: value}``, ordered by key."""
-    config = config or Config()
+    config = config or load_config()
     with session(database, config) as (_, tables):
         if not tables.exist():
             return {}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -17,9 +16,9 @@ import click
 
 from ratchet import api
 from ratchet.config import Config, load_config
-from ratchet.discover import scan_names
 from ratchet.errors import EXIT_CHECK_FAILED, MigrationFileError, RatchetError, UsageError
 from ratchet.linter.formats import FORMATS, render
+from ratchet.linter.rules import help_epilog
 from ratchet.plan import describe_version
 from ratchet.runner import Events, FileResult
 from ratchet.urls import mask_password
@@ -107,6 +106,10 @@ class CliEvents(Events):
         """Advance the bar."""
         if self.bar is not None:
             self.bar.update(1)
+
+    def notice(self, message: str) -> None:
+        """Warnings go to stderr at once, even with --quiet or --json."""
+        click.echo(f"ratchet: warning: {message}", err=True)
 
     def file_finished(self, result: FileResult) -> None:
         """One line: version, description, outcome, duration."""
@@ -235,8 +238,6 @@ def migrate(
         if as_json:
             emit_json({"ok": False, "exit_code": error.exit_code, "error": mask_password(str(error))})
         raise
-    for notice in report.notices:
-        click.echo(f"ratchet: warning: {notice}", err=True)
     if as_json:
         emit_json(_report_json(report))
         return
@@ -350,7 +351,7 @@ def _print_status_table(report: api.StatusReport, config: Config) -> None:
     for entry in plan.entries:
         row = entry.row
         applied_at = row.applied_at if row else ""
-        duration = f"{row.duration_ms} ms" if row else ""
+        duration = format_ms(row.duration_ms) if row else ""
         waivers = ", ".join(
             f"{w['rule']}{':' + w['object'] if w.get('object') else ''} ({w['reason']})"
             for w in (row.waivers if row else [])
@@ -362,9 +363,12 @@ def _print_status_table(report: api.StatusReport, config: Config) -> None:
             f"{applied_at:<29} {duration:>9}  {waivers}"
         )
     pending = sum(1 for e in plan.entries if e.state == "pending")
+    out_of_order = sum(1 for e in plan.entries if e.state == "out-of-order")
     if plan.ahead:
         click.echo(f"the database is ahead of the newest file ({describe_version(plan.highest_file)})")
-    click.echo(f"{pending} pending")
+    click.echo(
+        f"{pending} pending" + (f", {out_of_order} out-of-order (apply with --out-of-order)" if out_of_order else "")
+    )
     for drift in plan.drift:
         click.echo(f"problem: {drift}")
 
@@ -373,12 +377,20 @@ def _print_status_table(report: api.StatusReport, config: Config) -> None:
 @common_options
 @click.option("--to", "to", metavar="VERSION", help="Plan pending files up to and including VERSION.")
 @click.option("--out-of-order", is_flag=True, help="Include pending files older than db_version.")
+@click.option("--no-lint", is_flag=True, help="Plan despite lint errors (as migrate --no-lint would apply).")
 @handles_errors
-def plan(database: str | None, migrations: str | None, to: str | None, out_of_order: bool) -> None:
+def plan(database: str | None, migrations: str | None, to: str | None, out_of_order: bool, no_lint: bool) -> None:
     """Print the exact SQL that `migrate` would run, file by file; change nothing."""
     config = resolve(database, migrations)
     report = api.migrate(
-        config.database, config.migrations, to=to, dry_run=True, out_of_order=out_of_order, config=config
+        config.database,
+        config.migrations,
+        to=to,
+        dry_run=True,
+        out_of_order=out_of_order,
+        no_lint=no_lint,
+        events=CliEvents(quiet=True),
+        config=config,
     )
     if report.planned:
         click.echo(render_plan(report.planned, report.dialect), nl=False)
@@ -435,20 +447,6 @@ def baseline(database: str | None, migrations: str | None, version: str) -> None
     )
 
 
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-_TEMPLATE = """\
--- {version}: {title}
---
--- Guard headers go here, above the first statement, one per line, e.g.
---   -- guard: require SELECT COUNT(*) = 0 FROM users WHERE email IS NULL
---   -- guard: no-transaction
---   -- guard: allow RULE[:OBJECT] reason="why this is safe"
--- Additive only: add tables, columns and indexes; never drop or rename.
-
-"""
-
-
 @main.command()
 @common_options
 @click.argument("description")
@@ -459,25 +457,7 @@ _TEMPLATE = """\
 def new(database: str | None, migrations: str | None, description: str, bump: str) -> None:
     """Create the next migration file, with a header template."""
     config = resolve(database, migrations)
-    slug = _SLUG.sub("_", description.lower()).strip("_")
-    if not slug:
-        raise UsageError(f"description '{description}' has no letters or digits")
-    directory = config.migrations
-    directory.mkdir(parents=True, exist_ok=True)
-    existing = scan_names(directory)
-    major, minor, patch = existing[-1][0].release if existing else (0, 0, 0)
-    if bump == "major":
-        version = f"{major + 1}.0.0"
-    elif bump == "patch":
-        version = f"{major}.{minor}.{patch + 1}"
-    else:
-        version = f"{major}.{minor + 1}.0"
-    path = directory / f"{version}__{slug}.sql"
-    try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(_TEMPLATE.format(version=version, title=description))
-    except FileExistsError:
-        raise UsageError(f"{path} already exists; refusing to overwrite it") from None
+    path = api.new_migration(config.migrations, description, bump=bump)
     click.echo(str(path))
 
 
@@ -552,7 +532,7 @@ def _use_colour() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-@main.command("lint")
+@main.command("lint", epilog=help_epilog())
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--migrations", "migrations", metavar="DIR", help="Migrations directory when no PATH is given.")
 @click.option("--database", "-d", "database", metavar="URL", help="Only to pick the default dialect.")

@@ -18,7 +18,7 @@ FILE_NAME = re.compile(
 )
 NAME_HELP = "rename it to MAJOR.MINOR.PATCH__description.sql, e.g. 1.2.0__add_user_email.sql"
 _BOM = "\ufeff"
-_COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
+_LEADING_BLANKS = re.compile(r"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,6 @@ class MigrationFile:
     path: Path
     text: str
     checksum: str
-
-    @property
-    def version_text(self) -> str:
-        """The version exactly as written in the file name, e.g. ``1.10.0``."""
-        return str(self.version)
 
 
 def is_ignored(name: str) -> bool:
@@ -71,16 +66,19 @@ def checksum(text: str) -> str:
 
 
 def has_sql(text: str) -> bool:
-    """Whether anything but comments and white space remains (a cheap pre-check)."""
-    return bool(_COMMENTS.sub("", text).strip())
+    """Whether anything but comments and white space is in ``text``; stops at the first
+    statement character, so a large file costs no more than its leading comments."""
+    leading = _LEADING_BLANKS.match(text)
+    return leading is not None and leading.end() < len(text)
 
 
 def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FileProblem]]:
     """``(version, description, path)`` of every well-named migration file, sorted by
     version, and a problem for every misnamed, upper-case ``.SQL`` or duplicate file."""
     if not directory.is_dir():
+        what = "is not a directory" if directory.exists() else "does not exist"
         raise UsageError(
-            f"migrations directory {directory} does not exist",
+            f"migrations directory {directory} {what}",
             hint="pass --migrations DIR, set RATCHET_MIGRATIONS, or create it",
         )
     problems: list[FileProblem] = []
@@ -88,8 +86,14 @@ def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FilePro
     entries: list[tuple[Version, str, Path]] = []
     # scandir knows most entries' types without a stat; sorted by name, which in one directory
     # is the order of the Paths, without pathlib's slow __lt__.
-    with os.scandir(directory) as listing:
-        candidates = sorted((entry.name, _is_file(entry)) for entry in listing if not is_ignored(entry.name))
+    try:
+        with os.scandir(directory) as listing:
+            candidates = sorted((entry.name, _is_file(entry)) for entry in listing if not is_ignored(entry.name))
+    except OSError as exc:
+        raise UsageError(
+            f"cannot list migrations directory {directory}: {exc.strerror}",
+            hint="check its permissions",
+        ) from None
     for name, is_file in candidates:
         if not is_file:
             continue
@@ -113,7 +117,9 @@ def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FilePro
             continue
         found[version] = path
         entries.append((version, match["description"], path))
-    entries.sort(key=lambda entry: entry[0])
+    # Every version is MAJOR.MINOR.PATCH (FILE_NAME), so its release tuple orders it exactly
+    # like Version does, with C tuple comparisons instead of Version.__lt__.
+    entries.sort(key=lambda entry: entry[0].release)
     return entries, problems
 
 
@@ -122,9 +128,6 @@ def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
     entries, problems = scan(directory)
     if problems:
         raise MigrationFileError(problems)
-    # Every version is MAJOR.MINOR.PATCH (FILE_NAME), so its release tuple orders it exactly
-    # like Version does, with C tuple comparisons instead of Version.__lt__.
-    entries.sort(key=lambda entry: entry[0].release)
     return entries
 
 

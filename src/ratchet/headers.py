@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ratchet.errors import FileProblem, MigrationFileError
 
 KEYWORDS = ("allow", "no-transaction", "require", "skip-if", "dialect", "lock-timeout")
 DIALECTS = ("sqlite", "postgresql", "mysql")
-_GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard[ \t]*:(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
+_GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard\b(?P<colon>[ \t]*:)?(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
 _DURATION = re.compile(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
 _UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000}
 _OBJECT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
@@ -48,7 +48,6 @@ class Guards:
     skip_ifs: tuple[GuardQuery, ...] = ()
     dialects: frozenset[str] | None = None
     lock_timeout_ms: int | None = None
-    header_end_line: int = field(default=0, compare=False)
 
     def applies_to(self, dialect: str) -> bool:
         """Whether the ``dialect`` guard (if any) admits ``dialect``."""
@@ -95,9 +94,8 @@ class _HeaderParser:
         self.problems.append(FileProblem(self.path, message, line=line, column=1, rule=rule))
 
     def guard(self, line: int, rest: str) -> None:
-        keyword, _, argument = rest.strip().partition(" ")
-        keyword = keyword.strip().lower()
-        argument = argument.strip()
+        keyword, argument = _first_word(rest)
+        keyword = keyword.lower()
         if keyword not in KEYWORDS:
             import difflib  # only for the error message
 
@@ -116,7 +114,7 @@ class _HeaderParser:
         handler(line, argument)
 
     def allow(self, line: int, argument: str) -> None:
-        target, _, rest = argument.partition(" ")
+        target, rest = _first_word(argument)
         if not target:
             self.problem(line, 'allow needs a rule: -- guard: allow RULE[:OBJECT] reason="..."')
             return
@@ -178,7 +176,24 @@ class _HeaderParser:
         if milliseconds is None:
             self.problem(line, f"lock-timeout: '{argument}' is not a duration like 5s, 500ms or 2m")
             return
+        if milliseconds == 0:
+            self.problem(line, "lock-timeout: 0 would mean 'wait forever' on PostgreSQL; give a positive duration")
+            return
         self.lock_timeout_ms = milliseconds
+
+
+def _first_word(text: str) -> tuple[str, str]:
+    """``("word", "rest")`` split at the first run of spaces or tabs."""
+    parts = text.strip().split(None, 1)
+    return (parts[0], parts[1].strip()) if len(parts) == 2 else (parts[0] if parts else "", "")
+
+
+def _looks_like_guard(rest: str) -> bool:
+    """``-- guard require ...`` (colon forgotten), but not prose such as ``-- guard against nulls``."""
+    import difflib  # only for comment lines that start with "guard" but have no colon
+
+    word, _ = _first_word(rest)
+    return bool(difflib.get_close_matches(word.lower(), KEYWORDS, n=1, cutoff=0.8))
 
 
 def parse_guards(path: Path, text: str) -> Guards:
@@ -187,6 +202,12 @@ def parse_guards(path: Path, text: str) -> Guards:
     header_lines = header_line_count(text)
     for match in _GUARD_LINE.finditer(text):
         number = text.count("\n", 0, match.start()) + 1
+        if match["colon"] is None:
+            if _looks_like_guard(match["rest"]):
+                keyword, argument = _first_word(match["rest"])
+                suggestion = f"-- guard: {keyword} {argument}".strip()
+                parser.problem(number, f"guard without its colon; write '{suggestion}'")
+            continue
         if number > header_lines:
             parser.problem(
                 number,
@@ -204,5 +225,4 @@ def parse_guards(path: Path, text: str) -> Guards:
         skip_ifs=tuple(parser.skip_ifs),
         dialects=parser.dialects,
         lock_timeout_ms=parser.lock_timeout_ms,
-        header_end_line=header_lines,
     )

@@ -11,12 +11,11 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from ratchet.backends.base import Backend
-from ratchet.errors import RefusedError, SettingsError
+from ratchet.backends.base import Backend, Row
+from ratchet.errors import DriverError, RefusedError, SettingsError
 
 DB_VERSION_KEY = "db_version"
 MAX_KEY_LENGTH = 191
-STATUSES = ("applied", "skipped", "baseline", "running", "failed")
 DONE_STATUSES = frozenset({"applied", "skipped", "baseline"})
 _COLUMNS = (
     "version, description, checksum, status, waivers, applied_at, duration_ms, "
@@ -52,7 +51,6 @@ class DatabaseState:
 
     db_version: Version | None
     rows: dict[Version, HistoryRow]
-    has_tables: bool
 
 
 def now_utc() -> str:
@@ -95,8 +93,10 @@ class Tables:
 
     def get(self, key: str) -> str | None:
         """A setting's value, or ``None``."""
-        rows = self.backend.query(
-            f"SELECT value FROM {self.settings} WHERE {_key_column(self.backend)} = {self.p}", (key,)
+        rows = self._read(
+            self.settings_name,
+            f"SELECT value FROM {self.settings} WHERE {_key_column(self.backend)} = {self.p}",
+            (key,),
         )
         return str(rows[0][0]) if rows else None
 
@@ -118,8 +118,9 @@ class Tables:
     def all_settings(self) -> list[tuple[str, str, str, str]]:
         """Every setting as ``(key, value, created_at, updated_at)``, by key."""
         key_column = _key_column(self.backend)
-        rows = self.backend.query(
-            f"SELECT {key_column}, value, created_at, updated_at FROM {self.settings} ORDER BY {key_column}"
+        rows = self._read(
+            self.settings_name,
+            f"SELECT {key_column}, value, created_at, updated_at FROM {self.settings} ORDER BY {key_column}",
         )
         return [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
 
@@ -141,22 +142,44 @@ class Tables:
         if not self.backend.table_exists(self.history_name):
             return {}
         result: dict[Version, HistoryRow] = {}
-        for raw in self.backend.query(f"SELECT {_COLUMNS} FROM {self.history}"):
-            row = HistoryRow(
-                version=Version(str(raw[0])),
-                description=str(raw[1]),
-                checksum=str(raw[2]),
-                status=str(raw[3]),
-                waivers=json.loads(raw[4]) if raw[4] and raw[4] != "[]" else [],
-                applied_at=str(raw[5]),
-                duration_ms=int(raw[6]),
-                applied_by=str(raw[7]),
-                statements_done=int(raw[8]),
-                error=None if raw[9] is None else str(raw[9]),
-                lint_bypassed=bool(raw[10]),
-            )
+        for raw in self._read(self.history_name, f"SELECT {_COLUMNS} FROM {self.history}"):
+            try:
+                row = self._history_row(raw)
+            except (InvalidVersion, ValueError, TypeError) as exc:
+                raise RefusedError(
+                    f"{self.history_name} has a row ratchet cannot read (version {raw[0]!r}): {exc}",
+                    hint="fix or delete that row by hand; ratchet writes only versions like 1.2.0 and JSON waivers",
+                ) from None
             result[row.version] = row
         return result
+
+    def _read(self, table: str, sql: str, params: tuple[str, ...] = ()) -> list[Row]:
+        """Query one of ratchet's tables; a table of the same name but another shape is refused
+        with advice instead of the database's bare "no such column"."""
+        try:
+            return self.backend.query(sql, params)
+        except DriverError as exc:
+            setting = "settings-table" if table == self.settings_name else "history-table"
+            raise RefusedError(
+                f"table {table} exists but is not ratchet's: {exc.db_message}",
+                hint=f"rename that table, or set {setting} in [tool.ratchet] to another name",
+            ) from None
+
+    @staticmethod
+    def _history_row(raw: Row) -> HistoryRow:
+        return HistoryRow(
+            version=Version(str(raw[0])),
+            description=str(raw[1]),
+            checksum=str(raw[2]),
+            status=str(raw[3]),
+            waivers=json.loads(raw[4]) if raw[4] and raw[4] != "[]" else [],
+            applied_at=str(raw[5]),
+            duration_ms=int(raw[6]),
+            applied_by=str(raw[7]),
+            statements_done=int(raw[8]),
+            error=None if raw[9] is None else str(raw[9]),
+            lint_bypassed=bool(raw[10]),
+        )
 
     def row_status(self, version: Version) -> str | None:
         """The status of one version's row, or ``None`` (read inside the migration lock)."""
@@ -166,8 +189,8 @@ class Tables:
     def state(self) -> DatabaseState:
         """Read ``db_version`` and the history without creating anything."""
         if not self.exist():
-            return DatabaseState(None, {}, has_tables=False)
-        return DatabaseState(self.db_version(), self.rows(), has_tables=True)
+            return DatabaseState(None, {})
+        return DatabaseState(self.db_version(), self.rows())
 
     def insert_row(
         self,
@@ -211,10 +234,6 @@ class Tables:
             f"UPDATE {self.history} SET {assignments} WHERE version = {self.p}",
             (*fields.values(), str(version)),
         )
-
-    def delete_row(self, version: Version) -> None:
-        """Remove one history row."""
-        self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (str(version),))
 
 
 def _key_column(backend: Backend) -> str:

@@ -10,20 +10,6 @@ from ratchet.discover import MigrationFile
 from ratchet.errors import DriftError
 from ratchet.history import DatabaseState, HistoryRow
 
-#: Per-file states shown by ``status``.
-STATES = (
-    "applied",
-    "skipped",
-    "baseline",
-    "pending",
-    "out-of-order",
-    "failed",
-    "running",
-    "changed",
-    "missing",
-    "ahead",
-)
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -58,7 +44,6 @@ class Plan:
     drift: list[Drift]
     db_version: Version | None
     highest_file: Version | None
-    has_tables: bool
 
     @property
     def ahead(self) -> bool:
@@ -108,7 +93,7 @@ def make_plan(
         problem = _drift(kind, version, file, row, state)
         if problem is not None:
             drift.append(problem)
-    return Plan(entries, pending, drift, state.db_version, highest, state.has_tables)
+    return Plan(entries, pending, drift, state.db_version, highest)
 
 
 def _drift(

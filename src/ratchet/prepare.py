@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from packaging.version import Version
 
@@ -19,6 +20,13 @@ class PreparedFile:
     file: MigrationFile
     guards: Guards
     statements: list[Statement]
+
+    @cached_property
+    def rebuilds_table(self) -> bool:
+        """Whether the file is the seed's table rebuild (drop a table, rename another to it)."""
+        from ratchet.linter.rebuild import is_table_rebuild
+
+        return is_table_rebuild(self.statements)
 
     @property
     def transactional(self) -> bool:

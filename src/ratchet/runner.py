@@ -60,6 +60,9 @@ class Events:
     def file_finished(self, result: FileResult) -> None:
         """A file is done (applied, skipped, or found already applied by another runner)."""
 
+    def notice(self, message: str) -> None:
+        """A warning the user must see even if the run then fails (``--no-lint``, MySQL DDL)."""
+
 
 @dataclass
 class RunOptions:
@@ -154,11 +157,7 @@ class Runner:
         return result
 
     def _rebuilds(self, prepared: PreparedFile) -> bool:
-        if self.backend.dialect != "sqlite":
-            return False
-        from ratchet.linter.rebuild import is_table_rebuild  # the lint package needs sqlparse
-
-        return is_table_rebuild(prepared.statements)
+        return self.backend.dialect == "sqlite" and prepared.rebuilds_table
 
     @contextmanager
     def _foreign_keys_off(self, files: list[PreparedFile]) -> Iterator[None]:
@@ -338,6 +337,7 @@ class Runner:
         # statement commits implicitly either way); a no-transaction file's statements may
         # not run inside a transaction at all (CREATE INDEX CONCURRENTLY).
         atomic_step = prepared.transactional
+        known_invalid = self._invalid_indexes()  # so the hint names only the ones this file leaves
         for statement in prepared.statements[start_after:]:
             try:
                 if atomic_step:
@@ -347,7 +347,7 @@ class Runner:
                 else:
                     self._execute(prepared, statement, rolled_back=False)
             except StatementFailedError as failure:
-                self._note_invalid_indexes(failure)
+                self._note_invalid_indexes(failure, known_invalid)
                 with self.backend.transaction():
                     self.tables.update_row(file.version, status="failed", error=failure.db_message)
                 raise
@@ -369,12 +369,17 @@ class Runner:
         self.events.file_finished(result)
         return result
 
-    def _note_invalid_indexes(self, failure: StatementFailedError) -> None:
-        """Name any index the failed statement left INVALID: it must be dropped before a retry."""
+    def _invalid_indexes(self) -> list[str] | None:
         try:
-            invalid = self.backend.invalid_indexes()
+            return self.backend.invalid_indexes()
         except DriverError:
+            return None
+
+    def _note_invalid_indexes(self, failure: StatementFailedError, known: list[str] | None) -> None:
+        """Name any index the failed statement left INVALID: it must be dropped before a retry."""
+        if known is None:
             return
+        invalid = [name for name in self._invalid_indexes() or [] if name not in known]
         if invalid:
             names = ", ".join(invalid)
             failure.hint = (

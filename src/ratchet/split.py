@@ -24,7 +24,7 @@ from sqlparse.sql import Token
 from ratchet.errors import FileProblem
 from ratchet.lexer import Scanner, tokenize
 
-_TRANSACTION_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "END", "ABORT"})
+TRANSACTION_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "END", "ABORT"})
 
 
 # A statement that starts with INSERT (the bulk of a data file) does not keep its tokens:
@@ -175,13 +175,21 @@ def split_statements(text: str) -> list[Statement]:
     return statements
 
 
+def advance(line: int, column: int, value: str) -> tuple[int, int]:
+    """The 1-based line and column just after ``value`` written at ``line``/``column``."""
+    newlines = value.count("\n")
+    if newlines:
+        return line + newlines, len(value) - value.rfind("\n")
+    return line, column + len(value)
+
+
 def statement_problems(path: Path, statements: list[Statement], *, transactional: bool) -> list[FileProblem]:
     """Statements ratchet cannot run safely: ``DELIMITER``, and transaction control in a
     file that ratchet wraps in its own transaction."""
     problems: list[FileProblem] = []
     for statement in statements:
         words = statement.first_words(1)  # a second word only where it decides (cheap for INSERTs)
-        if words and words[0] in _TRANSACTION_WORDS:
+        if words and words[0] in TRANSACTION_WORDS:
             words = statement.first_words(2)
         if not words:
             continue
@@ -216,4 +224,4 @@ def _is_transaction_control(words: list[str]) -> bool:
         return len(words) > 1 and words[1] == "TRANSACTION"
     if first == "END":
         return len(words) == 1 or words[1] in {"TRANSACTION", "WORK"}
-    return first in _TRANSACTION_WORDS
+    return first in TRANSACTION_WORDS

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ratchet.errors import UsageError
 
@@ -15,16 +15,22 @@ SCHEMES = {
     "mysql": "mysql",
     "mariadb": "mysql",
 }
-_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@]*:)(?P<password>[^@]*)(?P<tail>@)", re.I)
+# ``scheme://user:password@host``: the user part ends at the first ``:``; the password runs to
+# the LAST ``@`` of the URL (a raw ``@`` in a password is common), as ``urlsplit`` reads it.
+_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s'\"]*:)(?P<password>[^\s'\"]*)(?P<tail>@)", re.I)
 URL_EXAMPLES = (
     "sqlite:///relative.db, sqlite:////abs/path.db, sqlite:///:memory:, "
-    "postgresql://user:pass@host:5432/db, mysql://user:pass@host:3306/db"
+    "postgresql://user@host:5432/db, mysql://user@host:3306/db (password as user:PASSWORD@)"
 )
 
 
+_QUERY_PASSWORD = re.compile(r"(?P<head>[?&](?:ssl)?password=)[^&\s'\"]*", re.I)
+
+
 def mask_password(text: str) -> str:
-    """Replace the password of every URL in ``text`` with ``***``."""
-    return _PASSWORD.sub(lambda m: f"{m['head']}***{m['tail']}", text)
+    """Replace the password of every URL in ``text`` (user info or ``?password=``) with ``***``."""
+    text = _PASSWORD.sub(lambda m: f"{m['head']}***{m['tail']}", text)
+    return _QUERY_PASSWORD.sub(lambda m: f"{m['head']}***", text)
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,8 @@ class DatabaseURL:
     user: str | None = None
     password: str | None = None
     database: str = ""
+    #: The URL's query parameters (``?sslmode=require``), passed on to the driver.
+    query: dict[str, str] = field(default_factory=dict)
 
     @property
     def masked(self) -> str:
@@ -51,17 +59,20 @@ def parse_url(raw: str) -> DatabaseURL:
     scheme, sep, _ = raw.partition("://")
     dialect = SCHEMES.get(scheme.lower()) if sep else None
     if dialect is None:
+        # Never echo a URL we cannot parse: we cannot tell where its password is.
+        shown = raw.split(":", 1)[0][:40]
         raise UsageError(
-            f"unsupported database URL '{mask_password(raw)}'",
+            f"unsupported database URL (starting '{shown}:'); it must be scheme://..., "
+            f"with scheme one of {', '.join(sorted(SCHEMES))}",
             hint=f"use one of: {URL_EXAMPLES}",
         )
     if dialect == "sqlite":
         return _parse_sqlite(raw)
-    parts = urlsplit(raw)
     try:
+        parts = urlsplit(raw)
         port = parts.port
-    except ValueError:
-        raise UsageError(f"bad port in database URL '{mask_password(raw)}'") from None
+    except ValueError as exc:
+        raise UsageError(f"bad database URL '{mask_password(raw)}': {exc}") from None
     database = unquote(parts.path.lstrip("/"))
     if not database or "/" in database:
         raise UsageError(
@@ -76,7 +87,23 @@ def parse_url(raw: str) -> DatabaseURL:
         user=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password is not None else None,
         database=database,
+        query=_parse_query(raw, parts.query),
     )
+
+
+def _parse_query(raw: str, query: str) -> dict[str, str]:
+    try:
+        pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query))
+    except ValueError:
+        raise UsageError(
+            f"bad query string in database URL '{mask_password(raw)}'", hint="use ?name=value&name=value"
+        ) from None
+    params: dict[str, str] = {}
+    for name, value in pairs:
+        if name in params:
+            raise UsageError(f"database URL '{mask_password(raw)}' gives the parameter '{name}' twice")
+        params[name] = value
+    return params
 
 
 def _parse_sqlite(raw: str) -> DatabaseURL:

@@ -43,6 +43,8 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("unrecognized-statement", LITE, "CREATE TABLE a (x int);\nATTACH DATABASE 'other.db' AS other;", 2, 1),
     ("unrecognized-statement", PG, "CLUSTER users USING users_pkey;", 1, 1),
     ("unrecognized-statement", MY, "OPTIMIZE TABLE users;", 1, 1),
+    # START is transaction control only in START TRANSACTION (split.py's rule, which the lint shares)
+    ("unrecognized-statement", MY, "CREATE TABLE a (x int);\nSTART REPLICA;", 2, 1),
     ("opaque-sql", PG, "DO $$ BEGIN PERFORM 1; END $$;", 1, 1),
     ("opaque-sql", PG, "EXECUTE cleanup_plan;", 1, 1),
     ("opaque-sql", PG, "COPY users (id) FROM '/tmp/users.csv';", 1, 1),
@@ -137,6 +139,7 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     ("drop-type", PG, "CREATE TYPE mood2 AS ENUM ('a');\nDROP TYPE mood2;"),
     ("drop-sequence", PG, "CREATE SEQUENCE ids2;\nDROP SEQUENCE ids2;"),
     ("unrecognized-statement", ALL, "ANALYZE users;"),
+    ("unrecognized-statement", PG_MY, "-- guard: no-transaction\nSTART TRANSACTION;\nCREATE TABLE a (x int);\nCOMMIT;"),
     ("unrecognized-statement", LITE, "CREATE VIRTUAL TABLE docs USING fts5(body);"),
     (
         "unrecognized-statement",

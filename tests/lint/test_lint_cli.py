@@ -198,3 +198,64 @@ def test_dialect_defaults_to_the_configured_database(project: Project) -> None:
     assert on_postgres.code == 1 and "needs-no-transaction" in on_postgres.out
     assert "(postgresql)" in on_postgres.out
     assert project.ratchet("lint", "--dialect", "sqlite").code == 0
+
+
+def test_invalid_files_are_findings_in_every_format_and_valid_files_are_still_linted(project: Project) -> None:
+    project.write("bad.sql", "CREATE TABLE b (x int);\n")
+    project.write("1.0.0__a.sql", "DROP TABLE a;\n")
+    project.write("1.1.0__utf8.sql", b"CREATE TABLE u (x int);\xff\n")
+    project.write("1.2.0__empty.sql", "-- nothing here\n")
+    project.write("1.3.0__header.sql", "-- guard: nope\nCREATE TABLE h (x int);\n")
+    project.write("1.4.0__guard.sql", "-- guard: dialect oracle\nCREATE TABLE g (x int);\n")
+    project.write("1.4.0__twin.sql", "CREATE TABLE t (x int);\n")
+    expected = {
+        ("bad.sql", "file-name"),
+        ("1.0.0__a.sql", "drop-table"),
+        ("1.1.0__utf8.sql", "file-invalid"),
+        ("1.2.0__empty.sql", "file-invalid"),
+        ("1.3.0__header.sql", "guard-unknown"),
+        ("1.4.0__guard.sql", "guard-invalid"),
+        ("1.4.0__twin.sql", "duplicate-version"),
+    }
+
+    result = project.ratchet("lint", "migrations", "--format", "json")
+    assert result.code == 3, result.output
+    document = json.loads(result.out)
+    assert {(Path(f["file"]).name, f["rule"]) for f in document["findings"]} == expected
+    assert all(f["severity"] == "error" and f["line"] >= 1 for f in document["findings"])
+    assert "migrations/1.0.0__a.sql" in document["files"]
+    assert document["summary"]["blocking"] == len(expected)
+
+    sarif = project.ratchet("lint", "migrations", "--format", "sarif")
+    assert sarif.code == 3
+    log = json.loads(sarif.out)
+    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    results = log["runs"][0]["results"]
+    assert {
+        (Path(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]).name, r["ruleId"]) for r in results
+    } == expected
+
+    github = project.ratchet("lint", "migrations", "--format", "github")
+    assert github.code == 3
+    annotations = {
+        (Path(m["file"]).name, m["title"].removeprefix("ratchet "))
+        for m in map(GITHUB.match, github.out.splitlines())
+        if m
+    }
+    assert annotations == expected
+
+    text = project.ratchet("lint", "migrations")
+    assert text.code == 3 and "migrations/bad.sql:1:1: error file-name bad migration file name" in text.out
+    assert "not valid UTF-8" in text.err
+
+
+def test_help_lists_every_rule_id_with_its_severity(project: Project) -> None:
+    from ratchet.linter import RULES
+
+    project.write("1.0.0__a.sql", '-- guard: allow drop-tabel reason="typo"\nCREATE TABLE a (x int);\n')
+    pointer = project.ratchet("lint", "migrations")
+    assert pointer.code == 1 and "see `ratchet lint --help` for the rule ids" in pointer.out
+    shown = project.ratchet("lint", "--help")
+    assert shown.code == 0
+    listed = {m[1]: m[2] for m in re.finditer(r"^\s+([a-z][a-z-]+)\s+(error|warning|info)\s+\S", shown.out, re.M)}
+    assert listed == {rule_id: rule.severity for rule_id, rule in RULES.items()}

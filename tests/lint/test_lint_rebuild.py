@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -191,3 +192,55 @@ def test_replay_failure_is_unverified_and_names_the_file(tmp_path: Path) -> None
         "-- guard: dialect postgresql\nCREATE EXTENSION hstore;\n", encoding="utf-8"
     )
     assert [f for f in lint_paths([directory], dialect="sqlite").findings if f.path.name.startswith("1.3.0")] == []
+
+
+@pytest.mark.parametrize("touch", ["ATTACH DATABASE '{path}' AS side;\n", "VACUUM INTO '{path}';\n"])
+def test_replay_never_touches_the_filesystem(project: Project, tmp_path: Path, touch: str) -> None:
+    target = tmp_path / "written-by-the-lint.db"
+    project.write("1.0.0__users.sql", PARENT)
+    project.write("1.1.0__touch.sql", touch.format(path=target))
+    project.write("1.2.0__rebuild.sql", FAITHFUL)
+    result = project.ratchet("lint", "migrations", "--format", "json")
+    assert not target.exists(), "the lint's schema replay wrote a file"
+    assert result.code == 1, result.output
+    findings = [f for f in json.loads(result.out)["findings"] if f["file"].endswith("1.2.0__rebuild.sql")]
+    assert [f["rule"] for f in findings] == ["rebuild-unverified"]
+    assert "1.1.0__touch.sql" in findings[0]["message"] and "filesystem" in findings[0]["message"]
+    refused = project.ratchet("migrate")  # migrate lints the pending files with the same replay
+    assert refused.code == 1 and "rebuild-unverified" in refused.err, refused.output
+    assert not target.exists(), "migrate's lint replay wrote a file"
+
+
+def test_replay_of_a_file_with_a_nul_character_is_a_finding_not_a_crash(project: Project) -> None:
+    project.write("1.0.0__users.sql", PARENT)
+    project.write("1.1.0__nul.sql", "CREATE TABLE z (a);\n\x00\n")
+    project.write("1.2.0__rebuild.sql", FAITHFUL)
+    result = project.ratchet("lint", "migrations", "--format", "json")
+    assert result.code == 1 and "Traceback" not in result.err, result.output
+    findings = [f for f in json.loads(result.out)["findings"] if f["file"].endswith("1.2.0__rebuild.sql")]
+    assert [f["rule"] for f in findings] == ["rebuild-unverified"]
+    assert "1.1.0__nul.sql: embedded null character" in findings[0]["message"]
+
+
+def test_replays_parse_each_earlier_header_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ratchet.linter.schema as schema
+
+    calls: list[str] = []
+    real = schema.parse_guards
+
+    def counting(path: Path, text: str) -> object:
+        calls.append(path.name)
+        return real(path, text)
+
+    monkeypatch.setattr(schema, "parse_guards", counting)
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__users.sql").write_text(PARENT, encoding="utf-8")
+    (directory / "1.0.1__more.sql").write_text("CREATE TABLE other (x int);\n", encoding="utf-8")
+    (directory / "1.1.0__rebuild.sql").write_text(FAITHFUL, encoding="utf-8")
+    (directory / "1.2.0__again.sql").write_text(FAITHFUL, encoding="utf-8")
+    from packaging.version import Version
+
+    report = lint_paths([directory], dialect="sqlite", since=Version("1.0.1"))
+    assert [f.rule for f in report.findings] == ["rebuild-unverified"]  # 1.2.0 does not copy bio
+    assert sorted(calls) == ["1.0.0__users.sql", "1.0.1__more.sql"]

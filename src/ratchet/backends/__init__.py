@@ -6,11 +6,12 @@ Drivers for the server databases are imported lazily, so SQLite needs nothing in
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any
 
 from ratchet.backends.base import Backend
 from ratchet.errors import MissingDriverError, UsageError
-from ratchet.urls import parse_url
+from ratchet.urls import DatabaseURL, parse_url
 
 # dialect -> (module, class, extra that installs its driver)
 _BACKENDS = {
@@ -20,6 +21,8 @@ _BACKENDS = {
 }
 # module of a DB-API connection's class -> dialect
 _CONNECTION_MODULES = {"sqlite3": "sqlite", "psycopg": "postgresql", "pymysql": "mysql"}
+# a query parameter whose value is a secret (libpq's password, sslpassword; PyMySQL's ssl_key_password)
+_SECRET_PARAMETER = re.compile(r"(?P<name>[?&][a-z_]*password=)[^&#]*", re.I)
 
 
 def _backend_class(dialect: str) -> Any:
@@ -44,7 +47,7 @@ def open_backend(target: object, *, busy_timeout_s: float = 30.0) -> Backend:
         if url.dialect == "sqlite":
             backend: Backend = cls(url.path, busy_timeout_s=busy_timeout_s)
         else:
-            backend = cls.from_url(url)
+            backend = cls.from_params(**server_params(url))
         return backend
     root_module = type(target).__module__.split(".")[0]
     dialect = _CONNECTION_MODULES.get(root_module)
@@ -55,3 +58,18 @@ def open_backend(target: object, *, busy_timeout_s: float = 30.0) -> Backend:
         )
     result: Backend = _backend_class(dialect).from_connection(target, busy_timeout_s=busy_timeout_s)
     return result
+
+
+def server_params(url: DatabaseURL) -> dict[str, Any]:
+    """The plain keyword arguments a server backend's ``from_params`` takes (backends never
+    see ``ratchet.urls``), with the display URL's secrets masked."""
+    display = _SECRET_PARAMETER.sub(lambda m: f"{m['name']}***", url.masked)
+    return {
+        "host": url.host,
+        "port": url.port,
+        "user": url.user,
+        "password": url.password,
+        "database": url.database,
+        "query": dict(url.query),
+        "display_url": display,
+    }

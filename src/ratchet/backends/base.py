@@ -28,8 +28,12 @@ class Backend(ABC):
     transaction_is_lock: ClassVar[bool] = False
     placeholder: ClassVar[str] = "%s"
 
+    #: The column type of ``duration_ms`` in the default history table.
+    big_integer_type: ClassVar[str] = "BIGINT"
+
     def __init__(self, display_url: str) -> None:
         self.display_url = display_url
+        self._lock_depth = 0
 
     def exists(self) -> bool:
         """Whether the database already exists (reading a missing SQLite file must not create it)."""
@@ -55,25 +59,70 @@ class Backend(ABC):
     def rollback(self) -> None:
         """Roll back the open transaction, if any; never raises for a dead transaction."""
 
-    @abstractmethod
     def acquire_lock(self, timeout_s: float) -> None:
-        """Take the session-wide migration lock or raise :class:`LockTimeoutError`."""
+        """Take the session-wide migration lock or raise :class:`LockTimeoutError`; re-entrant
+        (a nested acquire only counts, so the inner release keeps the lock)."""
+        if self._lock_depth:
+            self._lock_depth += 1
+            return
+        self._lock(timeout_s)
+        self._lock_depth = 1
+
+    def release_lock(self) -> None:
+        """Release the migration lock once the outermost holder lets go (a dead session's lock
+        is released by the server or the kernel)."""
+        if not self._lock_depth:
+            return
+        self._lock_depth -= 1
+        if self._lock_depth == 0:
+            self._unlock()
+
+    def release_lock_fully(self) -> None:
+        """Release the lock whatever the nesting depth (on close)."""
+        if self._lock_depth:
+            self._lock_depth = 1
+            self.release_lock()
 
     @abstractmethod
-    def release_lock(self) -> None:
-        """Release the migration lock (a dead session's lock is released by the server)."""
+    def _lock(self, timeout_s: float) -> None:
+        """Take the lock (not held by this backend yet) or raise :class:`LockTimeoutError`."""
+
+    @abstractmethod
+    def _unlock(self) -> None:
+        """Give the lock back; never raises."""
 
     @abstractmethod
     def table_exists(self, name: str) -> bool:
         """Whether a table of this name exists in the current database/schema."""
 
-    @abstractmethod
     def settings_table_ddl(self, name: str) -> str:
-        """``CREATE TABLE IF NOT EXISTS`` for the key/value settings table."""
+        """``CREATE TABLE IF NOT EXISTS`` for the key/value settings table: the seed's, verbatim."""
+        return (
+            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
+            "  key TEXT PRIMARY KEY,\n"
+            "  value TEXT NOT NULL,\n"
+            "  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,\n"
+            "  updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP\n"
+            ")"
+        )
 
-    @abstractmethod
     def history_table_ddl(self, name: str) -> str:
-        """``CREATE TABLE IF NOT EXISTS`` for the migration history table."""
+        """``CREATE TABLE IF NOT EXISTS`` for the migration history table, one row per file."""
+        return (
+            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
+            "  version TEXT PRIMARY KEY,\n"
+            "  description TEXT NOT NULL,\n"
+            "  checksum TEXT NOT NULL,\n"
+            "  status TEXT NOT NULL,\n"
+            "  waivers TEXT NOT NULL DEFAULT '[]',\n"
+            "  applied_at TEXT NOT NULL,\n"
+            f"  duration_ms {self.big_integer_type} NOT NULL DEFAULT 0,\n"
+            "  applied_by TEXT NOT NULL,\n"
+            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
+            "  error TEXT,\n"
+            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
+            ")"
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -10,16 +10,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import math
+import ssl
 from collections.abc import Sequence
 from typing import Any
 
 import pymysql
 import pymysql.cursors
-from pymysql.constants import CLIENT
+from pymysql.constants import CLIENT, SERVER_STATUS
 
 from ratchet.backends.base import Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
-from ratchet.urls import DatabaseURL
 
 _CONNECT_TIMEOUT_S = 10
 _MAX_LOCK_NAME = 64
@@ -29,6 +29,20 @@ _UNKNOWN_DATABASE = 1049
 _CANNOT_CONNECT = 2003
 _UNKNOWN_HOST = 2005
 _CONNECTION_LOST = frozenset({2006, 2013, 2055})
+
+#: URL query parameter -> (PyMySQL argument, value type); ``socket`` is an alias.
+QUERY_PARAMETERS: dict[str, tuple[str, type]] = {
+    "ssl_ca": ("ssl_ca", str),
+    "ssl_cert": ("ssl_cert", str),
+    "ssl_key": ("ssl_key", str),
+    "ssl_verify_cert": ("ssl_verify_cert", bool),
+    "ssl_verify_identity": ("ssl_verify_identity", bool),
+    "charset": ("charset", str),
+    "unix_socket": ("unix_socket", str),
+    "socket": ("unix_socket", str),
+    "connect_timeout": ("connect_timeout", int),
+}
+_BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
 def lock_name(database: str) -> str:
@@ -44,6 +58,30 @@ def _code_and_message(exc: BaseException) -> tuple[int | None, str]:
     if len(args) >= 2 and isinstance(args[0], int):
         return args[0], " ".join(str(args[1]).split())
     return None, " ".join(str(exc).split()) or type(exc).__name__
+
+
+def connect_args_from_query(query: dict[str, str], display_url: str) -> dict[str, Any]:
+    """PyMySQL arguments for a URL's query parameters; :class:`UsageError` for any other
+    parameter or a bad value, so nothing the user asked for (TLS above all) is silently dropped."""
+    accepted = ", ".join(QUERY_PARAMETERS)
+    args: dict[str, Any] = {}
+    for name, text in query.items():
+        if name not in QUERY_PARAMETERS:
+            raise UsageError(
+                f"database URL '{display_url}': unsupported MySQL parameter '{name}'",
+                hint=f"accepted query parameters: {accepted}",
+            )
+        argument, kind = QUERY_PARAMETERS[name]
+        value: Any = text
+        if kind is bool:
+            value = _BOOLEANS.get(text.lower())
+        elif kind is int:
+            value = int(text) if text.isdigit() and int(text) > 0 else None
+        if value is None or value == "":
+            expected = {bool: "true or false", int: "a positive whole number of seconds"}.get(kind, "a value")
+            raise UsageError(f"database URL '{display_url}': parameter '{name}={text}' needs {expected}")
+        args[argument] = value
+    return args
 
 
 def describe_connect_error(display_url: str, exc: BaseException) -> str:
@@ -83,32 +121,49 @@ class MysqlBackend(Backend):
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_timeouts: tuple[Any, Any] | None = None
-        self._lock_depth = 0
         if connection is not None:
             self._adopt(connection)
 
     @classmethod
-    def from_url(cls, url: DatabaseURL) -> MysqlBackend:
-        """A backend that connects to ``url`` on first use."""
+    def from_params(
+        cls,
+        *,
+        host: str,
+        port: int | None,
+        user: str | None,
+        password: str | None,
+        database: str,
+        query: dict[str, str],
+        display_url: str,
+    ) -> MysqlBackend:
+        """A backend that connects on first use; ``query`` may hold the parameters in
+        :data:`QUERY_PARAMETERS` (anything else is refused)."""
         args: dict[str, Any] = {
-            "host": url.host,
-            "port": url.port or 3306,
-            "database": url.database,
+            "host": host,
+            "port": port or 3306,
+            "database": database,
             "charset": "utf8mb4",
             "connect_timeout": _CONNECT_TIMEOUT_S,
             "client_flag": CLIENT.FOUND_ROWS,
         }
-        if url.user is not None:
-            args["user"] = url.user
-        if url.password is not None:
-            args["password"] = url.password
-        return cls(url.masked, database=url.database, connect_args=args)
+        if user is not None:
+            args["user"] = user
+        if password is not None:
+            args["password"] = password
+        args.update(connect_args_from_query(query, display_url))
+        return cls(display_url, database=database, connect_args=args)
 
     @classmethod
     def from_connection(cls, connection: pymysql.connections.Connection[Any], *, busy_timeout_s: float) -> MysqlBackend:
         """Wrap an application's open connection; it is left open and restored afterwards."""
         if not isinstance(connection, pymysql.connections.Connection) or not connection.open:
             raise UsageError("ratchet needs an open pymysql.connections.Connection")
+        if connection.server_status & SERVER_STATUS.SERVER_STATUS_IN_TRANS:
+            # checked before the query below, which would otherwise run inside that transaction
+            raise UsageError(
+                "the PyMySQL connection has an open transaction",
+                hint="commit or roll back before calling ratchet",
+            )
         with connection.cursor(pymysql.cursors.Cursor) as cursor:
             cursor.execute("SELECT DATABASE()")
             row = cursor.fetchone()
@@ -130,6 +185,14 @@ class MysqlBackend(Backend):
                 self._connection = pymysql.connect(autocommit=True, **self._connect_args)
             except pymysql.MySQLError as exc:
                 raise ConnectionFailedError(describe_connect_error(self.display_url, exc)) from None
+            except ssl.SSLError as exc:
+                raise ConnectionFailedError(f"cannot connect to {self.display_url}: TLS failed: {exc}") from None
+            except (OSError, ValueError) as exc:  # PyMySQL reads ssl_ca/ssl_cert/ssl_key before connecting
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                raise ConnectionFailedError(
+                    f"cannot connect to {self.display_url}: cannot use the TLS files given (ssl_ca, ssl_cert, "
+                    f"ssl_key): {reason}"
+                ) from None
         return self._connection
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
@@ -170,25 +233,18 @@ class MysqlBackend(Backend):
             with contextlib.suppress(pymysql.MySQLError):
                 self._connection.rollback()
 
-    def acquire_lock(self, timeout_s: float) -> None:
-        """``GET_LOCK`` with the lock timeout (re-entrant within this backend)."""
-        if self._lock_depth:
-            self._lock_depth += 1
-            return
+    def _lock(self, timeout_s: float) -> None:
+        """``GET_LOCK`` with the lock timeout."""
         got = self.query("SELECT GET_LOCK(%s, %s)", (self.lock_name, math.ceil(timeout_s)))[0][0]
         if got != 1:
             raise LockTimeoutError(
                 f"another ratchet process held the migration lock of {self.display_url} for over "
                 f"{timeout_s:g}s; wait for it to finish, or raise lock-timeout"
             )
-        self._lock_depth = 1
 
-    def release_lock(self) -> None:
-        """``RELEASE_LOCK`` once the outermost holder lets go."""
-        if not self._lock_depth:
-            return
-        self._lock_depth -= 1
-        if self._lock_depth == 0 and self._connection is not None and self._connection.open:
+    def _unlock(self) -> None:
+        """``RELEASE_LOCK`` (a closed session has released it already)."""
+        if self._connection is not None and self._connection.open:
             with contextlib.suppress(DriverError):
                 self.query("SELECT RELEASE_LOCK(%s)", (self.lock_name,))
 
@@ -225,7 +281,7 @@ class MysqlBackend(Backend):
         return (
             f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
             "  `key` VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY,\n"
-            "  value TEXT NOT NULL,\n"
+            "  value LONGTEXT NOT NULL,\n"
             "  created_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP,\n"
             "  updated_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP\n"
             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
@@ -239,12 +295,12 @@ class MysqlBackend(Backend):
             "  description TEXT NOT NULL,\n"
             "  checksum VARCHAR(64) NOT NULL,\n"
             "  status VARCHAR(16) NOT NULL,\n"
-            "  waivers TEXT NOT NULL,\n"
+            "  waivers LONGTEXT NOT NULL,\n"
             "  applied_at VARCHAR(40) NOT NULL,\n"
             "  duration_ms BIGINT NOT NULL DEFAULT 0,\n"
             "  applied_by VARCHAR(255) NOT NULL,\n"
             "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
-            "  error TEXT,\n"
+            "  error LONGTEXT,\n"
             "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
         )
@@ -255,9 +311,7 @@ class MysqlBackend(Backend):
         if connection is None or not connection.open:
             return
         self.rollback()
-        if self._lock_depth:
-            self._lock_depth = 1
-            self.release_lock()
+        self.release_lock_fully()
         if self._owns_connection:
             with contextlib.suppress(pymysql.MySQLError):
                 connection.close()

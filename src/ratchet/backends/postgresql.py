@@ -15,11 +15,11 @@ from typing import Any
 
 import psycopg
 from psycopg import pq
+from psycopg.conninfo import make_conninfo
 from psycopg.rows import tuple_row
 
 from ratchet.backends.base import Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
-from ratchet.urls import DatabaseURL
 
 #: The advisory lock key: the same for every ratchet, scoped by PostgreSQL to one database.
 LOCK_KEY = int.from_bytes(hashlib.sha256(b"ratchet-migrations").digest()[:8], "big", signed=True)
@@ -69,21 +69,39 @@ class PostgresBackend(Backend):
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_lock_timeout: str | None = None
-        self._lock_depth = 0
         if connection is not None:
             self._adopt(connection)
 
     @classmethod
-    def from_url(cls, url: DatabaseURL) -> PostgresBackend:
-        """A backend that connects to ``url`` on first use."""
-        args: dict[str, Any] = {"host": url.host, "dbname": url.database, "connect_timeout": _CONNECT_TIMEOUT_S}
-        if url.port is not None:
-            args["port"] = url.port
-        if url.user is not None:
-            args["user"] = url.user
-        if url.password is not None:
-            args["password"] = url.password
-        return cls(url.masked, connect_args=args)
+    def from_params(
+        cls,
+        *,
+        host: str,
+        port: int | None,
+        user: str | None,
+        password: str | None,
+        database: str,
+        query: dict[str, str],
+        display_url: str,
+    ) -> PostgresBackend:
+        """A backend that connects on first use; ``query`` holds libpq connection parameters
+        (``sslmode``, ``sslrootcert``, ``application_name``, ...), which win over the URL's parts."""
+        args: dict[str, Any] = {"host": host, "dbname": database, "connect_timeout": _CONNECT_TIMEOUT_S}
+        if port is not None:
+            args["port"] = port
+        if user is not None:
+            args["user"] = user
+        if password is not None:
+            args["password"] = password
+        args.update(query)
+        try:
+            make_conninfo("", **args)  # refuses a parameter libpq does not know, before connecting
+        except psycopg.ProgrammingError as exc:
+            raise UsageError(
+                f"database URL '{display_url}': {' '.join(str(exc).split())}",
+                hint="query parameters must be libpq connection parameters, e.g. ?sslmode=require",
+            ) from None
+        return cls(display_url, connect_args=args)
 
     @classmethod
     def from_connection(cls, connection: psycopg.Connection[Any], *, busy_timeout_s: float) -> PostgresBackend:
@@ -169,16 +187,12 @@ class PostgresBackend(Backend):
             with contextlib.suppress(psycopg.Error):
                 connection.execute("ROLLBACK")
 
-    def acquire_lock(self, timeout_s: float) -> None:
-        """Poll ``pg_try_advisory_lock`` until it succeeds or ``timeout_s`` passes (re-entrant)."""
-        if self._lock_depth:
-            self._lock_depth += 1
-            return
+    def _lock(self, timeout_s: float) -> None:
+        """Poll ``pg_try_advisory_lock`` until it succeeds or ``timeout_s`` passes."""
         deadline = time.monotonic() + timeout_s
         pause = _POLL_FIRST_S
         while True:
             if self.query("SELECT pg_try_advisory_lock(%s)", (LOCK_KEY,))[0][0]:
-                self._lock_depth = 1
                 return
             if time.monotonic() >= deadline:
                 raise LockTimeoutError(
@@ -188,12 +202,9 @@ class PostgresBackend(Backend):
             time.sleep(pause)
             pause = min(pause * 2, _POLL_MAX_S)
 
-    def release_lock(self) -> None:
-        """Release the advisory lock once the outermost holder lets go."""
-        if not self._lock_depth:
-            return
-        self._lock_depth -= 1
-        if self._lock_depth == 0 and self._connection is not None and not self._connection.closed:
+    def _unlock(self) -> None:
+        """Release the advisory lock (a closed session has released it already)."""
+        if self._connection is not None and not self._connection.closed:
             with contextlib.suppress(DriverError):
                 self.query("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
 
@@ -219,44 +230,13 @@ class PostgresBackend(Backend):
         )
         return bool(rows)
 
-    def settings_table_ddl(self, name: str) -> str:
-        """The seed's table, verbatim."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  key TEXT PRIMARY KEY,\n"
-            "  value TEXT NOT NULL,\n"
-            "  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,\n"
-            "  updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP\n"
-            ")"
-        )
-
-    def history_table_ddl(self, name: str) -> str:
-        """One row per migration file."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  version TEXT PRIMARY KEY,\n"
-            "  description TEXT NOT NULL,\n"
-            "  checksum TEXT NOT NULL,\n"
-            "  status TEXT NOT NULL,\n"
-            "  waivers TEXT NOT NULL DEFAULT '[]',\n"
-            "  applied_at TEXT NOT NULL,\n"
-            "  duration_ms BIGINT NOT NULL DEFAULT 0,\n"
-            "  applied_by TEXT NOT NULL,\n"
-            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
-            "  error TEXT,\n"
-            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
-            ")"
-        )
-
     def close(self) -> None:
         """Close an owned connection; give an adopted one back as it was."""
         connection = self._connection
         if connection is None or connection.closed:
             return
         self.rollback()
-        if self._lock_depth:
-            self._lock_depth = 1
-            self.release_lock()
+        self.release_lock_fully()
         if self._owns_connection:
             connection.close()
             self._connection = None

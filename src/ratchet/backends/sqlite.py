@@ -30,6 +30,7 @@ class SqliteBackend(Backend):
     transactional_ddl = True
     transaction_is_lock = True
     placeholder = "?"
+    big_integer_type = "INTEGER"
 
     def __init__(
         self,
@@ -44,6 +45,7 @@ class SqliteBackend(Backend):
         self._connection = connection
         self._owns_connection = connection is None
         self._saved_isolation: Any = None
+        self._saved_busy_timeout = 0
         self._lock_file: int | None = None
         if connection is not None:
             self._adopt(connection)
@@ -62,6 +64,7 @@ class SqliteBackend(Backend):
                 hint="commit or roll back before calling ratchet",
             )
         self._saved_isolation = connection.isolation_level
+        self._saved_busy_timeout = int(connection.execute("PRAGMA busy_timeout").fetchone()[0])
         connection.isolation_level = None
         connection.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
 
@@ -112,6 +115,11 @@ class SqliteBackend(Backend):
                 f"{self.display_url} stayed locked for {self.busy_timeout_s:g}s: {message}",
                 hint="another process holds a write transaction; retry, or raise busy-timeout",
             )
+        if isinstance(exc, sqlite3.DatabaseError) and "file is not a database" in message:
+            return ConnectionFailedError(
+                f"{self.display_url} is not a SQLite database ({message})",
+                hint="check the database URL: it points at some other kind of file",
+            )
         return DriverError(message)
 
     def begin(self) -> None:
@@ -128,12 +136,19 @@ class SqliteBackend(Backend):
             with contextlib.suppress(sqlite3.Error):
                 self._connection.execute("ROLLBACK")
 
-    def acquire_lock(self, timeout_s: float) -> None:
+    def _lock(self, timeout_s: float) -> None:
         """Hold an advisory ``flock`` on ``<db>-ratchet-lock`` for files run outside a
         transaction; the kernel releases it when the holder dies."""
-        if self.path == ":memory:" or self._lock_file is not None:
+        if self.path == ":memory:":
             return
-        fd = os.open(f"{self.path}-ratchet-lock", os.O_RDWR | os.O_CREAT, 0o644)
+        lock_path = f"{self.path}-ratchet-lock"
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise ConnectionFailedError(
+                f"cannot create the migration lock file {lock_path}: {exc.strerror}",
+                hint="ratchet needs write access to the database's directory for no-transaction files",
+            ) from None
         deadline = time.monotonic() + timeout_s
         while True:
             try:
@@ -150,7 +165,7 @@ class SqliteBackend(Backend):
                     ) from None
                 time.sleep(_LOCK_POLL_S)
 
-    def release_lock(self) -> None:
+    def _unlock(self) -> None:
         """Release the ``flock`` if held."""
         if self._lock_file is not None:
             os.close(self._lock_file)
@@ -164,38 +179,9 @@ class SqliteBackend(Backend):
         rows = self.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
         return bool(rows)
 
-    def settings_table_ddl(self, name: str) -> str:
-        """The seed's table, verbatim."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  key TEXT PRIMARY KEY,\n"
-            "  value TEXT NOT NULL,\n"
-            "  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,\n"
-            "  updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP\n"
-            ")"
-        )
-
-    def history_table_ddl(self, name: str) -> str:
-        """One row per migration file."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  version TEXT PRIMARY KEY,\n"
-            "  description TEXT NOT NULL,\n"
-            "  checksum TEXT NOT NULL,\n"
-            "  status TEXT NOT NULL,\n"
-            "  waivers TEXT NOT NULL DEFAULT '[]',\n"
-            "  applied_at TEXT NOT NULL,\n"
-            "  duration_ms INTEGER NOT NULL DEFAULT 0,\n"
-            "  applied_by TEXT NOT NULL,\n"
-            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
-            "  error TEXT,\n"
-            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
-            ")"
-        )
-
     def close(self) -> None:
-        """Close an owned connection; restore an adopted one's isolation level."""
-        self.release_lock()
+        """Close an owned connection; restore an adopted one's isolation level and busy timeout."""
+        self.release_lock_fully()
         if self._connection is None:
             return
         self.rollback()
@@ -203,4 +189,5 @@ class SqliteBackend(Backend):
             self._connection.close()
             self._connection = None
         else:
+            self._connection.execute(f"PRAGMA busy_timeout = {self._saved_busy_timeout}")
             self._connection.isolation_level = self._saved_isolation

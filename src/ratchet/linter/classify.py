@@ -15,7 +15,7 @@ from itertools import islice
 from sqlparse import tokens as T
 
 from ratchet.linter.words import Word, iter_words
-from ratchet.split import Statement
+from ratchet.split import TRANSACTION_WORDS, Statement
 
 #: Words read to classify a bulk-data statement (INSERT ... VALUES of any size).
 HEAD_LIMIT = 64
@@ -61,7 +61,6 @@ _ALTER_RENAMEABLE = frozenset({"INDEX", "VIEW", "SEQUENCE", "TYPE", "DOMAIN", "F
 _SAFE_VERBS = frozenset({"SELECT", "VALUES", "SET", "COMMENT", "GRANT", "ANALYZE", "ANALYSE", "LOCK"})
 _OPAQUE_VERBS = frozenset({"DO", "EXECUTE", "EXEC", "PREPARE", "CALL", "LOAD", "SOURCE", "HANDLER"})
 _BODY_FRAGMENTS = frozenset({"END", "ELSE", "ELSEIF", "ELSIF", "UNTIL", "DECLARE", "RETURN", "LEAVE", "ITERATE"})
-_TX_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "ABORT", "DELIMITER"})
 _CONSTRAINT_WORDS = frozenset({"CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE"})
 _INDEX_WORDS = frozenset({"INDEX", "KEY", "FULLTEXT", "SPATIAL"})
 _ROW_FILTERS = frozenset(
@@ -100,7 +99,6 @@ class Classified:
     """
 
     statement: Statement
-    verb: str
     candidates: Sequence[Candidate] = ()
     creates: Sequence[tuple[str, str]] = ()
     added_columns: Sequence[tuple[str, str]] = ()
@@ -148,12 +146,6 @@ def _split_top(words: list[Word], start: int) -> list[list[Word]]:
         else:
             parts[-1].append(word)
     return [p for p in parts if p]
-
-
-def _has_phrase(words: list[Word], *phrase: str) -> bool:
-    uppers = [w.upper for w in words if w.depth == words[0].depth] if words else []
-    n = len(phrase)
-    return any(uppers[i : i + n] == list(phrase) for i in range(len(uppers) - n + 1))
 
 
 #: ``INSERT INTO name`` then a column list, VALUES or SELECT: nothing to report but the target
@@ -226,7 +218,7 @@ class _Classifier:
         self.creates: list[tuple[str, str]] = []
         self.added_columns: list[tuple[str, str]] = []
         self.dropped_tables: list[str] = []
-        self.out = Classified(statement, "", self.candidates, self.creates, self.added_columns, self.dropped_tables)
+        self.out = Classified(statement, self.candidates, self.creates, self.added_columns, self.dropped_tables)
 
     def add(self, rule: str, at: Word, message: str, **obj: str | tuple[str, ...] | None) -> None:
         self.candidates.append(Candidate(rule, at.line, at.column, message, **obj))  # type: ignore[arg-type]
@@ -240,12 +232,10 @@ class _Classifier:
         if self.statement.tokens[0].value.upper() in _DATA_VERBS:
             # Bulk data: classify from the head only, however long the statement is.
             self.words = _data_head(self.statement)
-            self.out.verb = self.words[0].upper
             self.insert(self.words)
             return self.out
         self.words = list(iter_words(self.statement))
         first = self.words[0]
-        self.out.verb = first.upper
         if self.split_problem():
             return self.out
         verb = first.upper
@@ -266,8 +256,8 @@ class _Classifier:
         }.get(verb)
         if handler is not None:
             handler(self.words)
-        elif verb in _TX_WORDS or verb == "END":
-            pass  # transaction control and DELIMITER: reported by split.statement_problems
+        elif verb == "DELIMITER" or self.transaction_control():
+            pass  # reported by split.statement_problems (in a no-transaction file it is allowed)
         elif verb in _OPAQUE_VERBS:
             self.add("opaque-sql", first, f"{verb} runs SQL the lint cannot see; write the statements out, or waive")
         elif verb in _SAFE_VERBS:
@@ -275,6 +265,13 @@ class _Classifier:
         else:
             self.unrecognized(first)
         return self.out
+
+    def transaction_control(self) -> bool:
+        """BEGIN, COMMIT, ... as ``split`` counts them: START only in START TRANSACTION."""
+        words = self.words
+        if words[0].upper == "START":
+            return len(words) > 1 and words[1].upper == "TRANSACTION"
+        return words[0].upper in TRANSACTION_WORDS
 
     def unrecognized(self, at: Word, what: str | None = None) -> None:
         shown = what or " ".join(w.text for w in self.words[:3])
@@ -759,7 +756,7 @@ def classify(statement: Statement, dialect: str, *, transactional: bool = True) 
     """Classify ``statement`` for ``dialect`` (``transactional``: the file runs in a transaction)."""
     plain = _PLAIN_INSERT.match(statement.sql)
     if plain is not None:  # the common bulk-data case, read from the text alone (no classifier built)
-        return Classified(statement, "INSERT", insert_target=plain[1].lower())
+        return Classified(statement, insert_target=plain[1].lower())
     return _Classifier(statement, dialect, transactional).run()
 
 

@@ -19,9 +19,9 @@ from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
 from ratchet.linter.classify import Candidate, Classified, classify, copy_info
-from ratchet.linter.rules import ERROR, INFO, RULES, WARNING
-from ratchet.linter.schema import check_rebuild, lost
-from ratchet.split import Statement, statement_problems
+from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING
+from ratchet.linter.schema import Headers, check_rebuild, lost
+from ratchet.split import Statement, advance, statement_problems
 
 #: Rules that do not apply to an object created earlier in the same file (it is new).
 _EXEMPT_WHEN_NEW = frozenset(
@@ -96,9 +96,19 @@ class Finding:
             "grandfathered": self.grandfathered,
         }
 
+    def text(self, severity: str | None = None) -> str:
+        """``file:line:col: severity rule-id message``, noting a waiver or lint-since;
+        ``severity`` replaces the plain severity word (e.g. in colour)."""
+        note = ""
+        if self.waived:
+            note = f' (waived: "{self.waiver_reason}")'
+        elif self.grandfathered:
+            note = " (grandfathered by lint-since)"
+        shown = severity or self.severity
+        return f"{self.path}:{self.line}:{self.column}: {shown} {self.rule} {self.message}{note}"
+
     def __str__(self) -> str:
-        suffix = f' (waived: "{self.waiver_reason}")' if self.waived else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.rule} {self.message}{suffix}"
+        return self.text()
 
 
 @dataclass
@@ -115,14 +125,6 @@ class LintReport:
         return [f for f in self.findings if f.blocks(strict=strict)]
 
 
-def _end(statement: Statement) -> tuple[int, int]:
-    sql = statement.sql
-    newlines = sql.count("\n")
-    if newlines:
-        return statement.line + newlines, len(sql) - sql.rfind("\n")
-    return statement.line, statement.column + len(sql)
-
-
 class _FileLinter:
     def __init__(
         self,
@@ -131,16 +133,20 @@ class _FileLinter:
         statements: list[Statement],
         dialect: str,
         earlier: list[MigrationFile],
+        headers: Headers,
     ) -> None:
         self.file = file
         self.guards = guards
         self.statements = statements
         self.dialect = dialect
         self.earlier = earlier
+        self.headers = headers
         self.findings: list[Finding] = []
 
     def emit(self, statement: Statement | None, line: int, column: int, rule: str, message: str, **extra: Any) -> None:
-        end_line, end_column = _end(statement) if statement is not None else (line, column)
+        end_line, end_column = (
+            advance(statement.line, statement.column, statement.sql) if statement is not None else (line, column)
+        )
         severity = extra.pop("severity", RULES[rule].severity)
         self.findings.append(
             Finding(self.file.path, line, column, end_line, end_column, rule, severity, message, **extra)
@@ -189,10 +195,7 @@ class _FileLinter:
                         "opaque-sql",
                         "MySQL executable comment /*! ... */ runs SQL the lint cannot see; write it out",
                     )
-                newlines = value.count("\n")
-                line, column = (
-                    (line + newlines, len(value) - value.rfind("\n")) if newlines else (line, column + len(value))
-                )
+                line, column = advance(line, column, value)
         ddl = [c for c in classified if c.ddl]
         if ddl and len(self.statements) > 1:
             first = ddl[0].statement
@@ -271,8 +274,7 @@ class _FileLinter:
                     "so it may not move every row",
                     **obj,
                 )
-        earlier = self.earlier
-        check = check_rebuild(earlier, self.file.path.name, self.statements, table, statement.number)
+        check = check_rebuild(self.earlier, self.file.path.name, self.statements, table, statement.number, self.headers)
         if check.error is not None:
             match = _VIEW_ERROR.search(check.error)
             if match is not None:
@@ -393,25 +395,30 @@ def lint_file(
     statements: list[Statement],
     dialect: str,
     earlier: list[MigrationFile],
+    *,
+    headers: Headers | None = None,
 ) -> list[Finding]:
-    """Every finding for one file; ``earlier`` are the older files of its directory (for replay)."""
+    """Every finding for one file; ``earlier`` are the older files of its directory (for replay).
+
+    ``headers`` caches guard headers by version across calls (pass the same dict for the files
+    of one directory, so a replay does not parse each earlier header again).
+    """
     if guards.dialects and dialect not in guards.dialects:
         dialect = sorted(guards.dialects)[0]
-    return _FileLinter(file, guards, statements, dialect, earlier).run()
+    return _FileLinter(file, guards, statements, dialect, earlier, {} if headers is None else headers).run()
 
 
-def header_findings(problems: list[FileProblem]) -> tuple[list[Finding], list[FileProblem]]:
-    """Split guard-header problems into lint findings (lint rules) and invalid-file problems."""
-    findings: list[Finding] = []
-    rest: list[FileProblem] = []
-    for problem in problems:
-        if problem.rule in _HEADER_RULES:
-            line = problem.line or 1
-            column = problem.column or 1
-            findings.append(Finding(problem.path, line, column, line, column, problem.rule, ERROR, problem.message))
-        else:
-            rest.append(problem)
-    return findings, rest
+def problem_finding(problem: FileProblem, path: Path) -> Finding:
+    """An invalid-file problem as an error finding at ``path`` (so every output format shows it)."""
+    line = problem.line or 1
+    column = problem.column or 1
+    rule = problem.rule if problem.rule in RULES else FILE_INVALID
+    return Finding(path, line, column, line, column, rule, ERROR, problem.message)
+
+
+def header_problems(problems: list[FileProblem]) -> list[FileProblem]:
+    """The guard-header problems that make a file invalid (exit 3); the others are plain lint errors."""
+    return [problem for problem in problems if problem.rule not in _HEADER_RULES]
 
 
 def grandfathered(version: Version, lint_since: Version | None) -> bool:

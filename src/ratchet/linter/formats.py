@@ -53,14 +53,7 @@ def render_text(report: LintReport, *, strict: bool, colour: bool) -> str:
         severity = finding.severity
         if colour:
             severity = click.style(severity, fg=_COLOURS[severity], bold=finding.blocks(strict=strict))
-        note = ""
-        if finding.waived:
-            note = f' (waived: "{finding.waiver_reason}")'
-        elif finding.grandfathered:
-            note = " (grandfathered by lint-since)"
-        lines.append(
-            f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.rule} {finding.message}{note}"
-        )
+        lines.append(finding.text(severity))
     counts = summary(report, strict=strict)
     lines.append(
         f"{counts['files']} file(s) linted ({report.dialect}): {counts['errors']} error(s), "

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
-SEVERITIES = (ERROR, WARNING, INFO)
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,11 @@ _ERRORS = {
     "guard-misplaced": "a guard line outside the header",
     "waiver-missing-reason": "a waiver without a reason",
     "waiver-unknown-rule": "a waiver for a rule that does not exist or cannot be waived",
+    "file-name": "a .sql file whose name is not MAJOR.MINOR.PATCH__description.sql",
+    "duplicate-version": "two files with the same version",
+    "file-invalid": "a file that cannot be read, is not UTF-8, or holds no statement",
+    "guard-unknown": "a guard line with an unknown keyword",
+    "guard-invalid": "a guard line that cannot be parsed",
 }
 _WARNINGS = {
     "drop-index": "dropping an index can make queries slow",
@@ -70,7 +74,10 @@ _WARNINGS = {
 _UNWAIVABLE = frozenset(
     {"split-ambiguity", "transaction-control", "guard-misplaced", "waiver-missing-reason", "waiver-unknown-rule"}
     | {"waiver-unused"}
+    | {"file-name", "duplicate-version", "file-invalid", "guard-unknown", "guard-invalid"}
 )
+#: The rule of a file problem that names none (unreadable, not UTF-8, empty).
+FILE_INVALID = "file-invalid"
 
 RULES: dict[str, Rule] = {
     **{rid: Rule(rid, ERROR, text, rid not in _UNWAIVABLE) for rid, text in _ERRORS.items()},
@@ -78,6 +85,8 @@ RULES: dict[str, Rule] = {
 }
 
 
-def rule(rule_id: str) -> Rule:
-    """The rule with this id (KeyError for an unknown id)."""
-    return RULES[rule_id]
+def help_epilog() -> str:
+    """The rule ids with their severities, for ``ratchet lint --help`` (click's ``\\b`` keeps the lines)."""
+    width = max(len(rule_id) for rule_id in RULES)
+    lines = [f"  {r.id:<{width}}  {r.severity:<7}  {r.summary}" for r in RULES.values()]
+    return 'Rules (waive one with -- guard: allow RULE reason="..."):\n\n\b\n' + "\n".join(lines)

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from packaging.version import Version
 
-from ratchet.discover import MigrationFile, discover
+from ratchet.discover import MigrationFile, read_all
 from ratchet.errors import FileProblem, MigrationFileError, UsageError
-from ratchet.headers import parse_guards
-from ratchet.linter.engine import Finding, LintReport, grandfathered, header_findings, lint_file
+from ratchet.headers import Guards, parse_guards
+from ratchet.linter.engine import Finding, LintReport, grandfathered, header_problems, lint_file, problem_finding
+from ratchet.linter.schema import Headers
 from ratchet.prepare import PreparedFile
 from ratchet.split import split_statements
 
@@ -41,8 +42,11 @@ def _targets(paths: Iterable[Path]) -> dict[Path, set[Path] | None]:
 #: Below this many files one process is faster than starting workers.
 _POOL_MIN_FILES = 200
 _MAX_WORKERS = 4
-#: The jobs of the current run, set before the worker processes fork (so nothing is pickled).
-_JOBS: list[tuple[list[MigrationFile], int, bool]] = []
+#: The jobs of the current run, set before the worker processes fork (so nothing is pickled):
+#: a directory's files, the position of the file to lint, whether it is grandfathered, and the
+#: directory's guard headers parsed so far (shared by its files' schema replays).
+_Job = tuple[list[MigrationFile], int, bool, Headers]
+_JOBS: list[_Job] = []
 
 
 def lint_paths(
@@ -60,18 +64,19 @@ def lint_paths(
     ``since`` keeps files newer than it; ``lint_since`` grandfathers files at or below it
     (skipped, or shown without blocking with ``include_all``); ``only`` keeps the files in
     that set of resolved paths (``--git-base``). Unreadable or invalid files are listed in
-    ``report.problems``; the schema replay always uses the earlier files of the same directory.
+    ``report.problems`` and, so that every output format shows them, as error findings; the valid
+    files are linted all the same. The schema replay always uses the earlier files of the same directory.
     ``jobs`` > 1 lints in that many forked processes, 0 picks a number from the CPUs (the CLI
     does; library callers get one process unless they ask).
     """
     report = LintReport(dialect)
-    work: list[tuple[list[MigrationFile], int, bool]] = []
+    work: list[_Job] = []
+    cwd = Path.cwd().resolve()
     for directory, chosen in _targets(paths).items():
-        try:
-            files = discover(directory)
-        except MigrationFileError as exc:
-            report.problems.extend(exc.problems)
-            continue
+        files, problems = read_all(directory)
+        report.problems.extend(problems)
+        report.findings.extend(problem_finding(problem, _relative(problem.path, cwd)) for problem in problems)
+        headers: Headers = {}
         for position, file in enumerate(files):
             if chosen is not None and file.path not in chosen:
                 continue
@@ -82,12 +87,11 @@ def lint_paths(
             old = grandfathered(file.version, lint_since)
             if old and not include_all:
                 continue
-            work.append((files, position, old))
+            work.append((files, position, old, headers))
     workers = _workers(len(work), jobs)
     if workers <= 1:
-        cwd = Path.cwd().resolve()
-        for files, position, old in work:
-            _lint_one(report, files[position], files[:position], dialect, old, cwd)
+        for job in work:
+            _lint_one(report, job, dialect, cwd)
         return report
     _JOBS[:] = work
     try:
@@ -115,34 +119,39 @@ def _lint_chunk(bounds: tuple[int, int, str]) -> tuple[list[Path], list[Finding]
     start, stop, dialect = bounds
     part = LintReport(dialect)
     cwd = Path.cwd().resolve()
-    for files, position, old in _JOBS[start:stop]:
-        _lint_one(part, files[position], files[:position], dialect, old, cwd)
+    for job in _JOBS[start:stop]:
+        _lint_one(part, job, dialect, cwd)
     return part.files, part.findings, part.problems
 
 
-def _display(file: MigrationFile, cwd: Path) -> MigrationFile:
-    """The file with a path relative to the working directory ``cwd`` when it is below it."""
+def _relative(path: Path, cwd: Path) -> Path:
+    """``path`` relative to the working directory ``cwd`` when it is below it."""
     try:
-        relative = file.path.relative_to(cwd)
+        return path.relative_to(cwd)
     except ValueError:
-        return file
-    return MigrationFile(file.version, file.description, relative, file.text, file.checksum)
+        return path
 
 
-def _lint_one(
-    report: LintReport, file: MigrationFile, earlier: list[MigrationFile], dialect: str, old: bool, cwd: Path
-) -> None:
-    file = _display(file, cwd)
-    report.files.append(file.path)
+def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path) -> None:
+    # Not load_migrations + prepare_files: they raise one error for the whole directory, and
+    # prepare_files refuses transaction control and DELIMITER, which the lint reports as
+    # findings; the lint keeps going past a bad file and lints the rest.
+    files, position, old, headers = job
+    file = files[position]
+    shown = _relative(file.path, cwd)
+    report.files.append(shown)
     try:
-        guards = parse_guards(file.path, file.text)
+        guards: Guards | None = parse_guards(file.path, file.text)
     except MigrationFileError as exc:
-        findings, problems = header_findings(exc.problems)
-        report.findings.extend(findings)
-        report.problems.extend(problems)
+        guards = None
+        report.findings.extend(problem_finding(problem, shown) for problem in exc.problems)
+        report.problems.extend(header_problems(exc.problems))
+    headers[file.version] = guards
+    if guards is None:
         return
     statements = split_statements(file.text)
-    findings = lint_file(file, guards, statements, dialect, earlier)
+    display = MigrationFile(file.version, file.description, shown, file.text, file.checksum)
+    findings = lint_file(display, guards, statements, dialect, files[:position], headers=headers)
     if old:
         findings = [replace(f, grandfathered=True) for f in findings]
     report.findings.extend(findings)
@@ -154,11 +163,12 @@ def lint_prepared(
     """Lint the pending files of a ``migrate`` run; files at or below ``lint_since`` are skipped."""
     report = LintReport(dialect)
     position = {file.version: index for index, file in enumerate(all_files)}
+    headers: Headers = {item.file.version: item.guards for item in prepared}
     for item in prepared:
         file = item.file
         if grandfathered(file.version, lint_since):
             continue
         earlier = all_files[: position.get(file.version, 0)]
         report.files.append(file.path)
-        report.findings.extend(lint_file(file, item.guards, item.statements, dialect, earlier))
+        report.findings.extend(lint_file(file, item.guards, item.statements, dialect, earlier, headers=headers))
     return report

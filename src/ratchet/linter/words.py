@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlparse import tokens as T
 from sqlparse.sql import Token
 
-from ratchet.split import Statement
+from ratchet.split import Statement, advance
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,6 @@ class Word:
     depth: int
     line: int
     column: int
-
-    @property
-    def is_punct(self) -> bool:
-        """``(``, ``)``, ``,``, ``;`` and ``.``."""
-        return self.ttype in T.Punctuation
 
     @property
     def is_name_like(self) -> bool:
@@ -53,13 +48,6 @@ _STRUCTURAL = frozenset(
 )
 
 
-def _advance(line: int, column: int, value: str) -> tuple[int, int]:
-    newlines = value.count("\n")
-    if newlines:
-        return line + newlines, len(value) - value.rfind("\n")
-    return line, column + len(value)
-
-
 def iter_words(statement: Statement) -> Iterator[Word]:
     """The statement's significant words in order; comments and white space skipped.
 
@@ -80,10 +68,7 @@ def iter_words(statement: Statement) -> Iterator[Word]:
                 yield Word(value, value.upper(), token.ttype, depth, line, column)
                 if value == "(" and token.ttype in T.Punctuation:
                     depth += 1
-        if "\n" in value:
-            line, column = line + value.count("\n"), len(value) - value.rfind("\n")
-        else:
-            column += len(value)
+        line, column = advance(line, column, value)
 
 
 def _keyword_words(token: Token, value: str, depth: int, line: int, column: int) -> Iterator[Word]:
@@ -91,6 +76,6 @@ def _keyword_words(token: Token, value: str, depth: int, line: int, column: int)
     offset = 0
     for part in value.split():
         offset = value.index(part, offset)
-        part_line, part_column = _advance(line, column, value[:offset])
+        part_line, part_column = advance(line, column, value[:offset])
         yield Word(part, part.upper(), token.ttype, depth, part_line, part_column)
         offset += len(part)
