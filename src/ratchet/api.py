@@ -123,10 +123,10 @@ def migrate(
         if plan.pending:
             prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config)
             blocking = linted.blocking()
+        listed = "\n".join(f"  {finding}" for finding in blocking)
         if blocking and not no_lint:
             raise LintFailed(
-                f"{len(blocking)} unwaived lint error(s) in pending migrations; nothing was applied:\n"
-                + "\n".join(f"  {finding}" for finding in blocking),
+                f"{len(blocking)} unwaived lint error(s) in pending migrations; nothing was applied:\n{listed}",
                 hint='fix them, waive one with -- guard: allow RULE reason="...", or run with --no-lint',
                 findings=blocking,
             )
@@ -145,8 +145,7 @@ def migrate(
             recorded = "" if dry_run else "; the bypass is recorded in history"
             report.notify(
                 events,
-                f"--no-lint: {doing} despite {len(blocking)} lint error(s){recorded}:\n"
-                + "\n".join(f"  {finding}" for finding in blocking),
+                f"--no-lint: {doing} despite {len(blocking)} lint error(s){recorded}:\n{listed}",
             )
         if dry_run or not prepared:
             return report

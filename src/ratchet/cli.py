@@ -315,10 +315,7 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
                 "db_version": describe_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": len(pending),
-                "drift": [
-                    {"kind": d.kind, "version": str(d.version), "message": d.message, "hint": d.hint}
-                    for d in plan.drift
-                ],
+                "drift": [d.as_dict() for d in plan.drift],
                 "files": [
                     {
                         "version": str(e.version),
@@ -413,10 +410,7 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
                 "db_version": describe_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": [str(p.file.version) for p in report.planned],
-                "drift": [
-                    {"kind": d.kind, "version": str(d.version), "message": d.message, "hint": d.hint}
-                    for d in plan.drift
-                ],
+                "drift": [d.as_dict() for d in plan.drift],
             }
         )
     elif report.ok:

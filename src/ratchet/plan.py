@@ -34,6 +34,10 @@ class Drift:
     def __str__(self) -> str:
         return f"{self.message}\n    -> {self.hint}"
 
+    def as_dict(self) -> dict[str, str]:
+        """The drift as shown by ``status --json`` and ``validate --json``."""
+        return {"kind": self.kind, "version": str(self.version), "message": self.message, "hint": self.hint}
+
 
 @dataclass(frozen=True)
 class Plan:

@@ -241,8 +241,12 @@ class Runner:
         return rows[0][0] if rows and rows[0] else None
 
     def _record(self, prepared: PreparedFile, status: str, duration_ms: int, statements_done: int) -> None:
+        """A finished file: ``db_version`` raised and its history row, in the caller's transaction."""
+        self.bump_version(prepared.file.version)
+        self._write_row(prepared, status, duration_ms, statements_done)
+
+    def _write_row(self, prepared: PreparedFile, status: str, duration_ms: int = 0, statements_done: int = 0) -> None:
         file = prepared.file
-        self.bump_version(file.version)
         self.tables.insert_row(
             version=file.version,
             description=file.description,
@@ -310,14 +314,7 @@ class Runner:
                 self._record(prepared, "skipped", 0, 0)
             elif claimed is None:
                 self._check_requires(prepared)
-                self.tables.insert_row(
-                    version=file.version,
-                    description=file.description,
-                    checksum=file.checksum,
-                    status="running",
-                    waivers=[w.as_dict() for w in prepared.guards.waivers],
-                    lint_bypassed=self.options.lint_bypassed,
-                )
+                self._write_row(prepared, "running")
         if claimed is not None:
             self.events.file_finished(claimed)
             return claimed
