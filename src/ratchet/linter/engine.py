@@ -430,7 +430,9 @@ def lint_file(
     """
     if guards.dialects and dialect not in guards.dialects:
         dialect = sorted(guards.dialects)[0]
-    linter = _FileLinter(file, guards, statements, dialect, earlier, {} if headers is None else headers, postgres_version)
+    linter = _FileLinter(
+        file, guards, statements, dialect, earlier, {} if headers is None else headers, postgres_version
+    )
     return linter.run()
 
 

@@ -204,9 +204,7 @@ class Catalog:
                 if source is None:
                     relation.complete = False
                 else:
-                    relation.columns.update(
-                        {name: replace(c, has_default=False) for name, c in source.columns.items()}
-                    )
+                    relation.columns.update({name: replace(c, has_default=False) for name, c in source.columns.items()})
                     relation.complete = relation.complete and source.complete
         self.put(relation)
 
@@ -379,11 +377,11 @@ class Catalog:
             if relation is not None and old_name in relation.constraints:
                 relation.constraints[new] = replace(relation.constraints.pop(old_name), name=new)
         elif kind == "OBJECT_INDEX" and node.get("relation"):
-            old = self.resolve([p for p in (node["relation"].get("schemaname"), node["relation"]["relname"]) if p], {})
-            old = self.resolve(old.split("."), self.indexes)
-            index = self.indexes.pop(old, None)
-            if index is not None:
-                self.indexes[f"{old.rsplit('.', 1)[0]}.{new}"] = replace(index, key=new)
+            parts = [p for p in (node["relation"].get("schemaname"), node["relation"]["relname"]) if p]
+            old = self.resolve(parts, self.indexes)
+            if old in self.indexes:
+                key = f"{old.rsplit('.', 1)[0]}.{new}"
+                self.indexes[key] = replace(self.indexes.pop(old), key=key)
         elif kind == "OBJECT_SEQUENCE" and node.get("relation"):
             parts = [p for p in (node["relation"].get("schemaname"), node["relation"]["relname"]) if p]
             old = self.resolve(parts, self.sequences)

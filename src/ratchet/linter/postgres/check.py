@@ -83,7 +83,13 @@ _BENIGN_ACTIONS = frozenset(
     | {"AT_ReplicaIdentity", "AT_EnableRowSecurity", "AT_DisableRowSecurity", "AT_ForceRowSecurity"}
     | {"AT_NoForceRowSecurity", "AT_EnableRule", "AT_EnableAlwaysRule", "AT_EnableReplicaRule", "AT_DisableRule"}
     | {"AT_AlterConstraint", "AT_ValidateConstraint", "AT_AttachPartition", "AT_AddIdentity", "AT_SetIdentity"}
-    | {"AT_DropExpression", "AT_AddInherit", "AT_GenericOptions", "AT_AlterColumnGenericOptions", "AT_CookedColumnDefault"}
+    | {
+        "AT_DropExpression",
+        "AT_AddInherit",
+        "AT_GenericOptions",
+        "AT_AlterColumnGenericOptions",
+        "AT_CookedColumnDefault",
+    }
 )
 _RENAMED_KINDS = {
     "OBJECT_INDEX": "index",
@@ -193,6 +199,8 @@ class FileChecker:
         self.pending: list[_Pending] = []
         self.disabled: dict[tuple[str, str], tuple[_Piece, int]] = {}
         self.scanned: dict[int, list[Any]] = {}
+        self.renamed_new: dict[str, str] = {}  # a table's name -> the new table renamed to it
+        self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
 
     # -- driving --------------------------------------------------------------------------
 
@@ -291,7 +299,9 @@ class FileChecker:
         self.findings.append(finding)
         return finding
 
-    def emit(self, piece: _Piece, offset: int, rule: str, message: str, obj: str | None = None, **extra: Any) -> PgFinding:
+    def emit(
+        self, piece: _Piece, offset: int, rule: str, message: str, obj: str | None = None, **extra: Any
+    ) -> PgFinding:
         return self.emit_at(piece.statement, offset, rule, message, obj, **extra)
 
     def start(self, piece: _Piece) -> int:
@@ -347,7 +357,7 @@ class FileChecker:
         relative = offset - base
         for position, token in enumerate(tokens[:-1]):
             if token.start >= relative and token.name == name:
-                return base + tokens[position + 1].start
+                return base + int(tokens[position + 1].start)
         return offset
 
     # -- objects --------------------------------------------------------------------------
@@ -480,6 +490,7 @@ class FileChecker:
         elif kind in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW") and ("table", key) in self.new:
             renamed = f"{key.rsplit('.', 1)[0]}.{node.get('newname', '')}"
             self.new.update({("table", renamed), ("view", renamed)})
+            self.renamed_new[renamed] = key
         elif kind in ("OBJECT_TABLE", "OBJECT_VIEW") and key in self.assumed:
             self.assumed.add(f"{key.rsplit('.', 1)[0]}.{node.get('newname', '')}")
 
@@ -612,7 +623,6 @@ class FileChecker:
         node = piece.node
         kind = node.get("renameType", "")
         new_name = node.get("newname", "")
-        start = self.start(piece)
         relation = node.get("relation")
         if relation and kind in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", "OBJECT_COLUMN", "OBJECT_TABCONSTRAINT"):
             offset = self.action_offsets(piece, relation.get("location"))[0]
@@ -634,7 +644,9 @@ class FileChecker:
                 )
             elif kind == "OBJECT_TABCONSTRAINT":
                 if (key, node.get("subname", "")) not in self.created_constraints:
-                    self.emit(piece, offset, "rename-other", f"renaming constraint {node.get('subname')} of {name}", name)
+                    self.emit(
+                        piece, offset, "rename-other", f"renaming constraint {node.get('subname')} of {name}", name
+                    )
             elif known is not None and known.kind != "table":
                 self.emit(piece, offset, "rename-other", f"renaming view {name} to {new_name}", name)
             else:
@@ -692,7 +704,6 @@ class FileChecker:
     def check_AlterEnumStmt(self, piece: _Piece) -> None:
         node = piece.node
         key = self.catalog.resolve(strings(node.get("typeName")), self.catalog.types)
-        start = self.start(piece)
         if node.get("oldVal"):
             if ("type", key) in self.new:
                 return
@@ -705,7 +716,9 @@ class FileChecker:
                 display(key),
             )
         elif self.version < 12:
-            self.no_transaction(piece, self.token_offset(piece, "ADD_P"), "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)")
+            self.no_transaction(
+                piece, self.token_offset(piece, "ADD_P"), "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
+            )
 
     def check_AlterSeqStmt(self, piece: _Piece) -> None:
         node = piece.node
@@ -811,11 +824,13 @@ class FileChecker:
             elif token.name == "ASCII_41":
                 depth -= 1
             elif depth == 0 and token.name in ("UPDATE", "DELETE_P") and base + token.start >= start:
-                return base + token.start
+                return base + int(token.start)
         return start
 
     def check_InsertStmt(self, piece: _Piece) -> None:
         self.data_modifying_cte(piece)
+        key, _ = self.relation_for(piece.node["relation"])
+        self.copies.append((piece, key, piece.node))
 
     def check_SelectStmt(self, piece: _Piece) -> None:
         self.data_modifying_cte(piece)
@@ -957,7 +972,9 @@ class FileChecker:
                     name,
                 )
             else:
-                what = {"AT_SetLogged": "SET LOGGED", "AT_SetTableSpace": "SET TABLESPACE"}.get(subtype, "SET ACCESS METHOD")
+                what = {"AT_SetLogged": "SET LOGGED", "AT_SetTableSpace": "SET TABLESPACE"}.get(
+                    subtype, "SET ACCESS METHOD"
+                )
                 self.rewrite(piece, offset, name, f"{what} rewrites {name}")
             return
         if subtype == "AT_DropConstraint":
@@ -1110,9 +1127,7 @@ class FileChecker:
 
     @staticmethod
     def virtual(definition: Node) -> bool:
-        return any(
-            c.get("Constraint", {}).get("generated_kind") == "v" for c in definition.get("constraints") or ()
-        )
+        return any(c.get("Constraint", {}).get("generated_kind") == "v" for c in definition.get("constraints") or ())
 
     def volatile(self, expression: Node | None) -> bool:
         if expression is None:
@@ -1247,6 +1262,7 @@ class FileChecker:
                     "know it fail; keep a DEFAULT, or leave it nullable",
                     name,
                 )
+        self.rebuilds()
         for pending in self.pending:
             recreated = (pending.kind, pending.key) in self.new or self.exists_now(pending.kind, pending.key)
             if not recreated:
@@ -1275,6 +1291,103 @@ class FileChecker:
                 "what the trigger did; ENABLE it again before the file ends",
                 display(table),
             )
+
+    def rebuilds(self) -> None:
+        """The safe rebuild of table t (create new, copy every row, drop t, rename new to t) is
+        accepted when the catalog proves that every column, index and trigger of t is back."""
+        for pending in list(self.pending):
+            source = self.renamed_new.get(pending.key)
+            if pending.kind != "table" or not pending.existed or source is None:
+                continue
+            self.pending.remove(pending)
+            self.findings.remove(pending.finding)
+            drop = pending.finding
+            name = display(pending.key)
+            lost = self.rebuild_losses(pending.key, source, drop)
+            if lost:
+                self.emit_at(
+                    drop.statement, self.offset_of(drop), "rebuild-unverified", f"rebuild of {name}: {lost}", name
+                )
+            dependents = self.rebuild_dependents(pending.key)
+            if dependents:
+                self.emit_at(
+                    drop.statement,
+                    self.offset_of(drop),
+                    "rebuild-loses-dependents",
+                    f"rebuild of {name} does not recreate: {', '.join(dependents)}; create them again after the rename",
+                    name,
+                )
+
+    def offset_of(self, finding: PgFinding) -> int:
+        return self.line_starts[finding.line - 1] + finding.column - 1
+
+    def rebuild_losses(self, table: str, source: str, drop: PgFinding) -> str:
+        old = self.before.relations.get(table)
+        new = self.catalog.relations.get(table)
+        name = display(table)
+        if old is None or not old.complete or new is None:
+            return f"the catalog does not know every column of {name}, so the rebuild cannot be proven to keep them"
+        copied = False
+        problems: list[str] = []
+        for piece, target, node in self.copies:
+            select = node.get("selectStmt", {}).get("SelectStmt", {})
+            sources = [
+                self.catalog.relation_key(f["RangeVar"]) for f in select.get("fromClause") or () if "RangeVar" in f
+            ]
+            if target != source or table not in sources or piece.statement.line > drop.line:
+                continue
+            copied = True
+            filters = [
+                word
+                for word, present in (
+                    ("WHERE", select.get("whereClause")),
+                    ("LIMIT", select.get("limitCount")),
+                    ("DISTINCT", select.get("distinctClause")),
+                    ("GROUP BY", select.get("groupClause")),
+                    ("a second table in FROM", len(select.get("fromClause") or ()) > 1),
+                    ("ON CONFLICT", node.get("onConflictClause")),
+                )
+                if present
+            ]
+            if filters:
+                self.emit(
+                    piece,
+                    self.start(piece),
+                    "rebuild-filters-rows",
+                    f"rebuild of {name}: the copy into {display(source)} uses {', '.join(filters)}, so it may not "
+                    "move every row",
+                    name,
+                )
+            listed = [t.get("ResTarget", {}).get("name") for t in node.get("cols") or ()]
+            if listed:
+                problems += [f"column {c} is not copied" for c in old.columns if c not in listed]
+        if not copied:
+            self.emit_at(
+                drop.statement,
+                self.offset_of(drop),
+                "rebuild-filters-rows",
+                f"rebuild of {name}: no INSERT INTO {display(source)} ... SELECT ... FROM {name} before the DROP, so "
+                "its rows are lost",
+                name,
+            )
+        for column_name, column in old.columns.items():
+            now = new.columns.get(column_name)
+            if now is None:
+                problems.append(f"column {column_name} is lost")
+            elif judge_change(column.type, now.type)[0] == "change":
+                problems.append(f"column {column_name} changes type from {column.type} to {now.type}")
+        return "; ".join(problems)
+
+    def rebuild_dependents(self, table: str) -> list[str]:
+        missing: list[str] = []
+        now = {(i.columns, i.unique) for i in self.catalog.indexes.values() if i.table == table}
+        for index in self.before.indexes.values():
+            if index.table == table and (index.columns, index.unique) not in now:
+                missing.append(f"index {display(index.key)}")
+        for trigger_table, trigger in self.before.triggers:
+            if trigger_table == table and (table, trigger) not in self.catalog.triggers:
+                missing.append(f"trigger {trigger}")
+        return missing
 
     def exists_now(self, kind: str, key: str) -> bool:
         catalog = self.catalog
