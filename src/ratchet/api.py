@@ -121,7 +121,8 @@ def migrate(
         linted: LintReport | None = None
         blocking: list[Finding] = []
         if plan.pending:
-            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config)
+            version = config.postgres_version or backend.server_major_version()
+            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config, version)
             blocking = linted.blocking()
         listed = "\n".join(f"  {finding}" for finding in blocking)
         if blocking and not no_lint:
@@ -164,14 +165,17 @@ def migrate(
 
 
 def _prepare_and_lint(
-    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config
+    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config, postgres_version: int | None = None
 ) -> tuple[list[PreparedFile], LintReport]:
     """Split and lint the pending files (imported here: a no-op run never loads sqlparse)."""
     from ratchet.linter import lint_prepared
     from ratchet.prepare import prepare_files
 
     prepared = prepare_files(pending, loaded.guards)
-    return prepared, lint_prepared(prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config))
+    linted = lint_prepared(
+        prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config), postgres_version=postgres_version
+    )
+    return prepared, linted
 
 
 def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -> DatabaseState:
@@ -293,6 +297,7 @@ def lint(
         include_all=include_all,
         only=only,
         jobs=jobs,
+        postgres_version=config.postgres_version,
     )
 
 

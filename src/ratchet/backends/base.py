@@ -139,6 +139,10 @@ class Backend(ABC):
     def set_lock_timeout(self, milliseconds: int | None) -> None:
         """Apply a file's ``-- guard: lock-timeout`` (``None`` restores the default)."""
 
+    def server_major_version(self) -> int | None:
+        """The server's major version where the lint's rules depend on it (PostgreSQL); else ``None``."""
+        return None
+
     def invalid_indexes(self) -> list[str]:
         """Indexes a failed non-transactional statement may have left unusable (PostgreSQL's
         INVALID indexes after ``CREATE INDEX CONCURRENTLY``); none elsewhere."""

@@ -217,6 +217,10 @@ class PostgresBackend(Backend):
         value = self._saved_lock_timeout if milliseconds is None else f"{milliseconds}ms"
         self.query("SELECT set_config('lock_timeout', %s, false)", (value,))
 
+    def server_major_version(self) -> int | None:
+        """PostgreSQL's major version (``server_version`` 150004 -> 15; 90624 -> 9)."""
+        return int(self.connection.info.server_version) // 10000
+
     def invalid_indexes(self) -> list[str]:
         """Indexes left INVALID (by a failed ``CREATE INDEX CONCURRENTLY``)."""
         rows = self.query("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1")
