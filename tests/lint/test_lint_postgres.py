@@ -53,7 +53,10 @@ def rules(found: Found) -> set[str]:
 
 
 def test_add_nullable_backfill_set_not_null_is_add_not_null(tmp_path: Path) -> None:
-    sql = "ALTER TABLE users ADD COLUMN age integer;\nUPDATE users SET age = 0;\nALTER TABLE users ALTER COLUMN age SET NOT NULL;"
+    sql = (
+        "ALTER TABLE users ADD COLUMN age integer;\nUPDATE users SET age = 0;\n"
+        "ALTER TABLE users ALTER COLUMN age SET NOT NULL;"
+    )
     found = lint(tmp_path, sql, severity=ERROR)
     assert found == {("add-not-null-without-default", 3, 19)}
 
@@ -79,12 +82,18 @@ def test_add_with_default_kept_is_fine(tmp_path: Path) -> None:
 
 
 def test_check_not_null_on_added_column_is_add_not_null(tmp_path: Path) -> None:
-    sql = "ALTER TABLE users ADD COLUMN age integer;\nALTER TABLE users ADD CONSTRAINT age_set CHECK (age IS NOT NULL);"
+    sql = (
+        "ALTER TABLE users ADD COLUMN age integer;\n"
+        "ALTER TABLE users ADD CONSTRAINT age_set CHECK (age IS NOT NULL);"
+    )
     assert lint(tmp_path, sql, severity=ERROR) == {("add-not-null-without-default", 2, 19)}
 
 
 def test_not_null_column_of_a_new_table_is_fine(tmp_path: Path) -> None:
-    sql = "CREATE TABLE pets (id integer);\nALTER TABLE pets ADD COLUMN name text;\nALTER TABLE pets ALTER COLUMN name SET NOT NULL;"
+    sql = (
+        "CREATE TABLE pets (id integer);\nALTER TABLE pets ADD COLUMN name text;\n"
+        "ALTER TABLE pets ALTER COLUMN name SET NOT NULL;"
+    )
     assert lint(tmp_path, sql, severity=ERROR) == set()
 
 
