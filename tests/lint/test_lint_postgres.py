@@ -77,7 +77,10 @@ def test_add_with_default_then_drop_default_is_add_not_null(tmp_path: Path) -> N
 
 
 def test_add_with_default_kept_is_fine(tmp_path: Path) -> None:
-    sql = "ALTER TABLE users ADD COLUMN age integer NOT NULL DEFAULT 0;\nALTER TABLE users ALTER COLUMN age SET DEFAULT 1;"
+    sql = (
+        "ALTER TABLE users ADD COLUMN age integer NOT NULL DEFAULT 0;\n"
+        "ALTER TABLE users ALTER COLUMN age SET DEFAULT 1;"
+    )
     assert lint(tmp_path, sql, severity=ERROR) == set()
 
 
