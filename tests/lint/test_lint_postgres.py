@@ -85,10 +85,7 @@ def test_add_with_default_kept_is_fine(tmp_path: Path) -> None:
 
 
 def test_check_not_null_on_added_column_is_add_not_null(tmp_path: Path) -> None:
-    sql = (
-        "ALTER TABLE users ADD COLUMN age integer;\n"
-        "ALTER TABLE users ADD CONSTRAINT age_set CHECK (age IS NOT NULL);"
-    )
+    sql = "ALTER TABLE users ADD COLUMN age integer;\nALTER TABLE users ADD CONSTRAINT age_set CHECK (age IS NOT NULL);"
     assert lint(tmp_path, sql, severity=ERROR) == {("add-not-null-without-default", 2, 19)}
 
 

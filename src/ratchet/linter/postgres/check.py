@@ -553,7 +553,8 @@ class FileChecker:
             if (kind, key) in self.new:
                 self.new.discard((kind, key))
                 continue
-            existed = self.drop_existed(kind, key)
+            # without IF EXISTS the file says the object is there (a catalog seeded from nothing may not know it)
+            existed = self.drop_existed(kind, key) or not node.get("missing_ok")
             finding = self.emit(piece, start, rule, self.drop_message(rule, what, key), display(key))
             self.pending.append(_Pending(finding, kind, key, existed))
 
@@ -1268,8 +1269,8 @@ class FileChecker:
             if not recreated:
                 continue
             index = self.findings.index(pending.finding)
-            if not pending.existed and pending.kind == "table":
-                del self.findings[index]  # DROP TABLE IF EXISTS t; CREATE TABLE t of a table that was not there
+            if not pending.existed:
+                del self.findings[index]  # DROP ... IF EXISTS x; CREATE x of an object that was not there
             elif pending.kind in _REPLACEABLE:
                 old = pending.finding
                 self.findings[index] = PgFinding(
