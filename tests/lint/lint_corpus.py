@@ -112,6 +112,16 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
         1,
     ),
     ("mysql-implicit-commit", MY, "CREATE TABLE a (x int);\nCREATE TABLE b (x int);", 1, 1),
+    ("drop-extension", PG, "DROP EXTENSION IF EXISTS pgcrypto;", 1, 1),
+    ("rename-enum-value", PG, "CREATE TABLE a (x int);\nALTER TYPE mood RENAME VALUE 'sad' TO 'blue';", 2, 17),
+    ("syntax-error", PG, "CREATE INDEX a ON users (email)\nCREATE INDEX b ON users (username);", 2, 1),
+    ("trigger-left-disabled", PG, "ALTER TABLE users DISABLE TRIGGER USER;", 1, 19),
+    ("set-unlogged", PG, "ALTER TABLE users SET UNLOGGED;", 1, 19),
+    ("sequence-restart", PG, "ALTER SEQUENCE users_id_seq RESTART;", 1, 1),
+    ("index-not-concurrent", PG, "CREATE INDEX idx_email ON users (email);", 1, 1),
+    ("constraint-not-valid", PG, "ALTER TABLE users ADD CONSTRAINT positive CHECK (id > 0);", 1, 19),
+    ("table-rewrite", PG, "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();", 1, 19),
+    ("widen-column-type", PG, "ALTER TABLE users ALTER COLUMN id TYPE bigint;", 1, 19),
 ]
 
 NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
@@ -196,4 +206,14 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     ("waiver-unused", ALL, '-- guard: allow drop-table reason="gone"\nDROP TABLE users;'),
     ("waiver-unused", ALL, '-- guard: allow drop-column:users reason="x"\nALTER TABLE users DROP COLUMN email;'),
     ("mysql-implicit-commit", MY, "CREATE TABLE a (x int);"),
+    ("drop-extension", PG, "CREATE EXTENSION IF NOT EXISTS citext;\nDROP EXTENSION citext;"),
+    ("rename-enum-value", PG, "ALTER TYPE mood RENAME TO feeling;"),
+    ("syntax-error", PG, "CREATE INDEX a ON users (email);\nCREATE INDEX b ON users (username);"),
+    ("trigger-left-disabled", PG, "ALTER TABLE users DISABLE TRIGGER USER;\nALTER TABLE users ENABLE TRIGGER USER;"),
+    ("set-unlogged", PG, "CREATE TABLE scratch (x int);\nALTER TABLE scratch SET UNLOGGED;"),
+    ("sequence-restart", PG, "ALTER SEQUENCE users_id_seq INCREMENT BY 2;"),
+    ("index-not-concurrent", PG, "-- guard: no-transaction\nCREATE INDEX CONCURRENTLY idx_email ON users (email);"),
+    ("constraint-not-valid", PG, "ALTER TABLE users ADD CONSTRAINT positive CHECK (id > 0) NOT VALID;"),
+    ("table-rewrite", PG, "ALTER TABLE users ADD COLUMN seen timestamptz DEFAULT now();"),
+    ("widen-column-type", PG, "ALTER TABLE users ALTER COLUMN email SET DEFAULT 'x';"),
 ]

@@ -23,11 +23,20 @@ DEFAULT_VERSION = 13
 
 @dataclass
 class _Replayed:
-    """The catalog after the files ``files`` (same objects, same order) on top of ``seed``."""
+    """The catalog after the files ``files`` (then ``last``, if given) on top of ``seed``."""
 
     files: list[MigrationFile]
     seed: str | None
     catalog: Catalog
+    last: MigrationFile | None = None
+
+    def count(self) -> int:
+        """How many files were replayed."""
+        return len(self.files) + (self.last is not None)
+
+    def at(self, index: int) -> MigrationFile:
+        """The replayed file at ``index``."""
+        return self.files[index] if index < len(self.files) else self.last  # type: ignore[return-value]
 
 
 #: The last replay of a few directories, keyed by directory.
@@ -65,29 +74,29 @@ def catalog_before(earlier: list[MigrationFile], seed: str | None = None) -> Cat
     cached = _CACHE.get(directory)
     start = 0
     catalog: Catalog | None = None
-    if cached is not None and cached.seed == seed and len(cached.files) <= len(earlier) and _same(cached, earlier):
-        catalog, start = cached.catalog, len(cached.files)
+    if cached is not None and cached.seed == seed and cached.count() <= len(earlier) and _same(cached, earlier):
+        catalog, start = cached.catalog, cached.count()
     if catalog is None:
         catalog = catalog_from_sql(seed) if seed else Catalog()
     for file in earlier[start:]:
         if _applies(file):
             catalog = _replay_text(catalog, file.text)
     if start < len(earlier):
-        _remember(directory, _Replayed(list(earlier), seed, catalog))
+        _remember(directory, _Replayed(earlier, seed, catalog))
     return catalog
 
 
 def _same(cached: _Replayed, earlier: list[MigrationFile]) -> bool:
     """Whether the cached replay is of the first files of ``earlier``: the same read of the
     directory (the file before the last is the same object) and the same last file."""
-    count = len(cached.files)
+    count = cached.count()
     if count == 0:
         return True
-    if cached.files[-1].checksum != earlier[count - 1].checksum:
+    if cached.at(count - 1).checksum != earlier[count - 1].checksum:
         return False
-    if count == 1 or cached.files[-2] is earlier[count - 2]:
+    if count == 1 or cached.at(count - 2) is earlier[count - 2]:
         return True
-    return [f.checksum for f in cached.files] == [f.checksum for f in earlier[:count]]
+    return all(cached.at(i).checksum == earlier[i].checksum for i in range(count))
 
 
 def _remember(directory: str, replayed: _Replayed) -> None:
@@ -117,7 +126,7 @@ def lint_postgres(
     checker = FileChecker(file.text, statements, before, transactional, version or DEFAULT_VERSION)
     after = checker.run()
     if earlier:
-        _remember(str(earlier[-1].path.parent), _Replayed([*earlier, file], seed, after))
+        _remember(str(earlier[-1].path.parent), _Replayed(earlier, seed, after, last=file))
     return checker.findings
 
 

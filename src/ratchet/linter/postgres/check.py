@@ -9,6 +9,7 @@ NULL column without a default all the same).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ from ratchet.linter.postgres.types import column_type, judge_change
 from ratchet.split import Statement, split_statements
 
 INFO = "info"
+_NEWLINE = re.compile("\n")
 
 #: Built-in functions whose value changes per row: as a column default they force a table rewrite.
 VOLATILE_FUNCTIONS = frozenset(
@@ -185,10 +187,7 @@ class FileChecker:
         self.lazy = not self.statements  # a replay: split only if the whole text does not parse
         if self.lazy:
             self.statements = [Statement(1, 1, 1, self.text, ())]
-        self.line_starts = [0]
-        for index, character in enumerate(self.text):
-            if character == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
         self.statement_starts = [self.line_starts[s.line - 1] + s.column - 1 for s in self.statements]
         self.new: set[tuple[str, str]] = set()  # (kind, key) created by this file
         self.assumed: set[str] = set()  # CREATE TABLE IF NOT EXISTS of a table the catalog cannot know
