@@ -223,7 +223,7 @@ class Catalog:
                 nullable = False
             if contype == "CONSTR_IDENTITY":
                 nullable, has_default = False, True
-            if contype in ("CONSTR_DEFAULT", "CONSTR_GENERATED") and not _is_null(constraint.get("raw_expr")):
+            if contype in ("CONSTR_DEFAULT", "CONSTR_GENERATED") and not is_null_constant(constraint.get("raw_expr")):
                 has_default = True
             if contype not in ("CONSTR_NOTNULL", "CONSTR_NULL", "CONSTR_DEFAULT", "CONSTR_IDENTITY"):
                 self.add_constraint(relation, constraint, column=name)
@@ -298,7 +298,7 @@ class Catalog:
         elif subtype == "AT_DropNotNull" and name:
             relation.columns[name] = replace(column or Column(name, None), nullable=True)
         elif subtype == "AT_ColumnDefault" and name:
-            has_default = cmd.get("def") is not None and not _is_null(cmd.get("def"))
+            has_default = cmd.get("def") is not None and not is_null_constant(cmd.get("def"))
             relation.columns[name] = replace(column or Column(name, None), has_default=has_default)
         elif subtype in ("AT_AddIdentity", "AT_SetIdentity") and name:
             relation.columns[name] = replace(column or Column(name, None), nullable=False, has_default=True)
@@ -530,7 +530,8 @@ def not_null_check(constraint: Node) -> str | None:
     return fields[-1] if len(fields) == 1 else None
 
 
-def _is_null(expression: Node | None) -> bool:
+def is_null_constant(expression: Node | None) -> bool:
+    """Whether a default expression is absent or the constant NULL."""
     if not expression:
         return True
     constant = expression.get("A_Const")

@@ -17,8 +17,8 @@ from typing import Any
 from pglast import parser as pg_parser
 
 from ratchet.linter.postgres.body import BodyStatement, body_statements
-from ratchet.linter.postgres.catalog import Catalog, Relation, not_null_check, object_name
-from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, parse, strings, walk
+from ratchet.linter.postgres.catalog import Catalog, Relation, is_null_constant, not_null_check, object_name
+from ratchet.linter.postgres.parse import Node, Offsets, SyntaxProblem, parse, strings, walk
 from ratchet.linter.postgres.types import column_type, judge_change
 from ratchet.split import Statement, split_statements
 
@@ -45,6 +45,7 @@ BENIGN = frozenset(
     | {"CreateExtensionStmt", "AlterExtensionStmt", "AlterExtensionContentsStmt", "CreateSeqStmt", "DefineStmt"}
     | {"CreateEnumStmt", "CompositeTypeStmt", "CreateDomainStmt", "CreateRangeStmt", "AlterTypeStmt", "ViewStmt"}
     | {"CreateTableAsStmt", "CreateForeignTableStmt", "MergeStmt", "AlterObjectDependsStmt", "ReassignOwnedStmt"}
+    | {"CreateStmt", "CreateSchemaStmt"}
 )
 _OPAQUE = {
     "ExecuteStmt": "EXECUTE runs a prepared statement the lint cannot see",
@@ -206,21 +207,21 @@ class FileChecker:
     def run(self) -> Catalog:
         """Check every statement; return the catalog after the file."""
         for piece in self.pieces():
-            self.check(piece)
-            if self.copy_from_stdin(piece):
+            self._check(piece)
+            if self._copy_from_stdin(piece):
                 break
         self.finish()
         return self.catalog
 
     @staticmethod
-    def copy_from_stdin(piece: _Piece) -> bool:
+    def _copy_from_stdin(piece: _Piece) -> bool:
         return piece.kind == "CopyStmt" and bool(piece.node.get("is_from")) and not piece.node.get("filename")
 
-    def data_after_copy(self, statement: Statement) -> None:
+    def _data_after_copy(self, statement: Statement) -> None:
         """COPY ... FROM stdin: the lines after it are data, which no splitter can read as SQL."""
         if statement.number < len(self.statements) and not self.lazy:
             following = self.statements[statement.number]
-            self.emit_at(
+            self._emit_at(
                 following,
                 self.statement_starts[following.number - 1],
                 "split-ambiguity",
@@ -234,29 +235,29 @@ class FileChecker:
         try:
             parsed, offsets = parse(self.text)
         except SyntaxProblem:
-            return self.pieces_one_by_one()
+            return self._pieces_one_by_one()
         pieces: list[_Piece] = []
         for item in parsed:
-            statement = self.statement_at(item.offset + _leading_blank(self.text[item.offset :]))
+            statement = self._statement_at(item.offset + _leading_blank(self.text[item.offset :]))
             if pieces and pieces[-1].statement is statement and not self.lazy:
-                self.swallowed(statement, item.offset)
+                self._swallowed(statement, item.offset)
             pieces.append(_Piece(item.kind, item.node, statement, 0, offsets, self.text))
-            if self.copy_from_stdin(pieces[-1]):
-                self.data_after_copy(statement)
+            if self._copy_from_stdin(pieces[-1]):
+                self._data_after_copy(statement)
         return pieces
 
-    def swallowed(self, statement: Statement, second: int) -> None:
+    def _swallowed(self, statement: Statement, second: int) -> None:
         """sqlparse kept two statements that PostgreSQL's parser separates as one (``BEGIN ...;``)."""
         semicolon = self.text.rfind(";", 0, second)
-        self.emit_at(
+        self._emit_at(
             statement,
             semicolon,
             "split-ambiguity",
-            f"the statement at line {statement.line} swallows the ';' at line {self.position(semicolon)[0]}: "
+            f"the statement at line {statement.line} swallows the ';' at line {self._position(semicolon)[0]}: "
             "sqlparse cannot split it as PostgreSQL does; write it differently (for BEGIN ... use SET TRANSACTION)",
         )
 
-    def pieces_one_by_one(self) -> list[_Piece]:
+    def _pieces_one_by_one(self) -> list[_Piece]:
         if self.lazy:
             self.statements = split_statements(self.text)
             self.statement_starts = [self.line_starts[s.line - 1] + s.column - 1 for s in self.statements]
@@ -265,7 +266,7 @@ class FileChecker:
             try:
                 parsed, offsets = parse(statement.sql)
             except SyntaxProblem as problem:
-                self.emit_at(
+                self._emit_at(
                     statement,
                     start + max(problem.offset, 0),
                     "syntax-error",
@@ -275,35 +276,35 @@ class FileChecker:
                 continue
             for number, one in enumerate(parsed):
                 if number == 1:
-                    self.swallowed(statement, start + one.offset)
+                    self._swallowed(statement, start + one.offset)
                 pieces.append(_Piece(one.kind, one.node, statement, start, offsets, statement.sql))
-            if pieces and self.copy_from_stdin(pieces[-1]):
-                self.data_after_copy(statement)
+            if pieces and self._copy_from_stdin(pieces[-1]):
+                self._data_after_copy(statement)
                 break
         return pieces
 
-    def statement_at(self, offset: int) -> Statement:
+    def _statement_at(self, offset: int) -> Statement:
         index = max(bisect_right(self.statement_starts, offset) - 1, 0)
         return self.statements[index]
 
-    def position(self, offset: int) -> tuple[int, int]:
+    def _position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
 
-    def emit_at(
+    def _emit_at(
         self, statement: Statement, offset: int, rule: str, message: str, obj: str | None = None, **extra: Any
     ) -> PgFinding:
-        line, column = self.position(offset)
+        line, column = self._position(offset)
         finding = PgFinding(statement, line, column, rule, message, obj, extra.get("severity"))
         self.findings.append(finding)
         return finding
 
-    def emit(
+    def _emit(
         self, piece: _Piece, offset: int, rule: str, message: str, obj: str | None = None, **extra: Any
     ) -> PgFinding:
-        return self.emit_at(piece.statement, offset, rule, message, obj, **extra)
+        return self._emit_at(piece.statement, offset, rule, message, obj, **extra)
 
-    def start(self, piece: _Piece) -> int:
+    def _start(self, piece: _Piece) -> int:
         """Where the statement's own text starts (its first word)."""
         if piece.text is self.text:
             return self.statement_starts[piece.statement.number - 1]
@@ -311,7 +312,7 @@ class FileChecker:
 
     # -- tokens ---------------------------------------------------------------------------
 
-    def tokens(self, piece: _Piece) -> tuple[int, list[Any]]:
+    def _tokens(self, piece: _Piece) -> tuple[int, list[Any]]:
         """pglast's scanner tokens of the piece's own text, with the file offset they count from."""
         if piece.text is self.text:
             base, text = self.statement_starts[piece.statement.number - 1], piece.statement.sql
@@ -324,15 +325,15 @@ class FileChecker:
                 self.scanned[base] = []
         return base, self.scanned[base]
 
-    def token_offset(self, piece: _Piece, name: str) -> int:
+    def _token_offset(self, piece: _Piece, name: str) -> int:
         """The file offset of the piece's first token named ``name`` (else the statement start)."""
-        base, tokens = self.tokens(piece)
+        base, tokens = self._tokens(piece)
         found = next((t for t in tokens if t.name == name), None)
-        return base + found.start if found is not None else self.start(piece)
+        return base + found.start if found is not None else self._start(piece)
 
-    def action_offsets(self, piece: _Piece, relation_location: int | None) -> list[int]:
+    def _action_offsets(self, piece: _Piece, relation_location: int | None) -> list[int]:
         """The file offsets of each action of an ALTER TABLE (they carry no location of their own)."""
-        base, tokens = self.tokens(piece)
+        base, tokens = self._tokens(piece)
         target = piece.at(relation_location) - base if relation_location is not None else 0
         index = next((i for i, t in enumerate(tokens) if t.start >= target), len(tokens))
         while index + 2 < len(tokens) and tokens[index + 1].name == "ASCII_46":
@@ -350,9 +351,9 @@ class FileChecker:
                 starts.append(position + 1)
         return [base + tokens[i].start if i < len(tokens) else base for i in starts]
 
-    def word_after(self, piece: _Piece, offset: int, name: str) -> int:
+    def _word_after(self, piece: _Piece, offset: int, name: str) -> int:
         """The offset of the first token after ``offset`` that follows a token named ``name``."""
-        base, tokens = self.tokens(piece)
+        base, tokens = self._tokens(piece)
         relative = offset - base
         for position, token in enumerate(tokens[:-1]):
             if token.start >= relative and token.name == name:
@@ -361,62 +362,62 @@ class FileChecker:
 
     # -- objects --------------------------------------------------------------------------
 
-    def existed(self, kind: str, key: str) -> bool:
+    def _existed(self, kind: str, key: str) -> bool:
         """Whether the object existed before the file, as far as the lint can tell: known to the
         catalog before the file, or not created by the file (so it may come from outside it)."""
         return (kind, key) not in self.new
 
-    def column_is_new(self, table: str, column: str) -> bool:
-        return (table, column) in self.new_columns or not self.existed("table", table)
+    def _column_is_new(self, table: str, column: str) -> bool:
+        return (table, column) in self.new_columns or not self._existed("table", table)
 
-    def relation_for(self, range_var: Node) -> tuple[str, Relation | None]:
+    def _relation_for(self, range_var: Node) -> tuple[str, Relation | None]:
         key = self.catalog.relation_key(range_var)
         return key, self.catalog.relations.get(key)
 
     # -- statements -----------------------------------------------------------------------
 
-    def check(self, piece: _Piece) -> None:
+    def _check(self, piece: _Piece) -> None:
         kind = piece.kind
-        handler = getattr(self, f"check_{kind}", None)
+        handler = getattr(self, f"_check_{kind}", None)
         if handler is not None:
             handler(piece)
         elif kind == "TransactionStmt":
             pass  # reported by split.statement_problems (allowed in a no-transaction file)
         elif kind in _OPAQUE:
-            self.emit(piece, self.start(piece), "opaque-sql", f"{_OPAQUE[kind]}; write the statements out, or waive")
+            self._emit(piece, self._start(piece), "opaque-sql", f"{_OPAQUE[kind]}; write the statements out, or waive")
         elif kind in _NO_TRANSACTION:
-            self.no_transaction(piece, self.start(piece), _NO_TRANSACTION[kind])
+            self._no_transaction(piece, self._start(piece), _NO_TRANSACTION[kind])
         elif kind not in BENIGN:
-            self.unrecognized(piece)
-        self.track_creates(piece)
+            self._unrecognized(piece)
+        self._track_creates(piece)
         if kind != "AlterTableStmt":  # its actions are applied one by one as they are checked
             self.catalog.apply(kind, piece.node)
 
-    def unrecognized(self, piece: _Piece, what: str | None = None, offset: int | None = None) -> None:
-        start = self.start(piece) if offset is None else offset
+    def _unrecognized(self, piece: _Piece, what: str | None = None, offset: int | None = None) -> None:
+        start = self._start(piece) if offset is None else offset
         shown = what or " ".join(self.text[start : start + 60].split()[:3])
-        self.emit(
+        self._emit(
             piece,
             start,
             "unrecognized-statement",
             f"unrecognised statement '{shown}': the lint cannot prove it additive; rewrite it, or waive with a reason",
         )
 
-    def no_transaction(self, piece: _Piece, offset: int, what: str) -> None:
+    def _no_transaction(self, piece: _Piece, offset: int, what: str) -> None:
         if self.transactional:
-            self.emit(
+            self._emit(
                 piece,
                 offset,
                 "needs-no-transaction",
                 f"{what} cannot run inside a transaction; put it in its own file with -- guard: no-transaction",
             )
 
-    def track_creates(self, piece: _Piece) -> None:
+    def _track_creates(self, piece: _Piece) -> None:
         """Remember what the statement creates, so later statements of the file treat it as new."""
         node, kind = piece.node, piece.kind
         created: tuple[str, str] | None = None
         if kind == "RenameStmt":
-            self.track_rename(node)
+            self._track_rename(node)
             return
         if kind in ("CreateStmt", "CreateForeignTableStmt"):
             relation = (node.get("base") or node)["relation"]
@@ -462,7 +463,7 @@ class FileChecker:
             created = ("schema", node.get("schemaname", ""))
         if created is None:
             return
-        if created[0] == "table" and created[1] in self.catalog.relations and created[1] not in self.dropped_tables():
+        if created[0] == "table" and created[1] in self.catalog.relations and created[1] not in self._dropped_tables():
             return
         self.new.add(created)
         if created[0] in ("function", "procedure"):
@@ -477,7 +478,7 @@ class FileChecker:
         if created[0] == "table":
             self.new.add(("view", created[1]))
 
-    def track_rename(self, node: Node) -> None:
+    def _track_rename(self, node: Node) -> None:
         """A renamed new table stays new; a renamed new column stays new."""
         relation = node.get("relation")
         if not relation:
@@ -493,29 +494,23 @@ class FileChecker:
         elif kind in ("OBJECT_TABLE", "OBJECT_VIEW") and key in self.assumed:
             self.assumed.add(f"{key.rsplit('.', 1)[0]}.{node.get('newname', '')}")
 
-    def dropped_tables(self) -> set[str]:
+    def _dropped_tables(self) -> set[str]:
         return {p.key for p in self.pending if p.kind == "table"}
 
-    def check_CreateStmt(self, piece: _Piece) -> None:
-        pass
-
-    def check_CreateSchemaStmt(self, piece: _Piece) -> None:
-        pass
-
-    def check_IndexStmt(self, piece: _Piece) -> None:
+    def _check_IndexStmt(self, piece: _Piece) -> None:
         node = piece.node
-        key, _ = self.relation_for(node["relation"])
-        start = self.start(piece)
+        key, _ = self._relation_for(node["relation"])
+        start = self._start(piece)
         if node.get("concurrent"):
-            self.no_transaction(piece, start, "CREATE INDEX CONCURRENTLY")
+            self._no_transaction(piece, start, "CREATE INDEX CONCURRENTLY")
             return
-        if not self.existed("table", key):
+        if not self._existed("table", key):
             return
         columns = [e.get("IndexElem", {}).get("name") for e in node.get("indexParams") or ()]
         all_new = bool(columns) and all(c and (key, c) in self.new_columns for c in columns)
         name = display(key)
         if node.get("unique") and not all_new:
-            self.emit(
+            self._emit(
                 piece,
                 start,
                 "add-unique-to-existing",
@@ -523,7 +518,7 @@ class FileChecker:
                 "insert them; check for duplicates first, or waive with a reason",
                 name,
             )
-        self.emit(
+        self._emit(
             piece,
             start,
             "index-not-concurrent",
@@ -532,32 +527,32 @@ class FileChecker:
             name,
         )
 
-    def check_DropStmt(self, piece: _Piece) -> None:
+    def _check_DropStmt(self, piece: _Piece) -> None:
         node = piece.node
         remove = node.get("removeType", "")
-        start = self.start(piece)
+        start = self._start(piece)
         if remove == "OBJECT_INDEX" and node.get("concurrent"):
-            self.no_transaction(piece, start, "DROP INDEX CONCURRENTLY")
+            self._no_transaction(piece, start, "DROP INDEX CONCURRENTLY")
         if remove == "OBJECT_POLICY":
             return  # policies are access rules, like grants
         if remove not in _DROP_RULES:
-            self.unrecognized(piece)
+            self._unrecognized(piece)
             return
         rule, what = _DROP_RULES[remove]
         for item in node.get("objects") or ():
             parts = object_name(item)
             if not parts:
                 continue
-            kind, key = self.drop_key(remove, parts)
+            kind, key = self._drop_key(remove, parts)
             if (kind, key) in self.new:
                 self.new.discard((kind, key))
                 continue
             # without IF EXISTS the file says the object is there (a catalog seeded from nothing may not know it)
-            existed = self.drop_existed(kind, key) or not node.get("missing_ok")
-            finding = self.emit(piece, start, rule, self.drop_message(rule, what, key), display(key))
+            existed = self._drop_existed(kind, key) or not node.get("missing_ok")
+            finding = self._emit(piece, start, rule, self._drop_message(rule, what, key), display(key))
             self.pending.append(_Pending(finding, kind, key, existed))
 
-    def drop_key(self, remove: str, parts: list[str]) -> tuple[str, str]:
+    def _drop_key(self, remove: str, parts: list[str]) -> tuple[str, str]:
         catalog = self.catalog
         if remove in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
             return "table", catalog.resolve(parts, catalog.relations)
@@ -576,7 +571,7 @@ class FileChecker:
             return remove.removeprefix("OBJECT_").lower(), parts[-1]
         return _DROP_RULES[remove][1], catalog.resolve(parts, catalog.routines)
 
-    def drop_existed(self, kind: str, key: str) -> bool:
+    def _drop_existed(self, kind: str, key: str) -> bool:
         before = self.before
         if kind in ("table", "view"):
             return key in before.relations
@@ -596,7 +591,7 @@ class FileChecker:
         return (table, name) in before.triggers
 
     @staticmethod
-    def drop_message(rule: str, what: str, key: str) -> str:
+    def _drop_message(rule: str, what: str, key: str) -> str:
         name = display(key)
         if rule == "drop-index":
             return f"dropping index {name}: queries that use it get slow; keep it, or waive with a reason"
@@ -619,22 +614,22 @@ class FileChecker:
             "release, or waive with a reason"
         )
 
-    def check_RenameStmt(self, piece: _Piece) -> None:
+    def _check_RenameStmt(self, piece: _Piece) -> None:
         node = piece.node
         kind = node.get("renameType", "")
         new_name = node.get("newname", "")
         relation = node.get("relation")
         if relation and kind in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", "OBJECT_COLUMN", "OBJECT_TABCONSTRAINT"):
-            offset = self.action_offsets(piece, relation.get("location"))[0]
-            key, known = self.relation_for(relation)
-            if not self.existed("table", key):
+            offset = self._action_offsets(piece, relation.get("location"))[0]
+            key, known = self._relation_for(relation)
+            if not self._existed("table", key):
                 return
             name = display(key)
             if kind == "OBJECT_COLUMN":
                 column = node.get("subname", "")
                 if (key, column) in self.new_columns:
                     return
-                self.emit(
+                self._emit(
                     piece,
                     offset,
                     "rename-column",
@@ -644,13 +639,13 @@ class FileChecker:
                 )
             elif kind == "OBJECT_TABCONSTRAINT":
                 if (key, node.get("subname", "")) not in self.created_constraints:
-                    self.emit(
+                    self._emit(
                         piece, offset, "rename-other", f"renaming constraint {node.get('subname')} of {name}", name
                     )
             elif known is not None and known.kind != "table":
-                self.emit(piece, offset, "rename-other", f"renaming view {name} to {new_name}", name)
+                self._emit(piece, offset, "rename-other", f"renaming view {name} to {new_name}", name)
             else:
-                self.emit(
+                self._emit(
                     piece,
                     offset,
                     "rename-table",
@@ -664,25 +659,25 @@ class FileChecker:
         if kind == "OBJECT_POLICY":
             return
         if created_kind is None:
-            self.unrecognized(piece)
+            self._unrecognized(piece)
             return
         parts = object_name(node.get("object")) if node.get("object") else []
         if relation and not parts:
             parts = [p for p in (relation.get("schemaname"), relation.get("relname")) if p]
-        key = self.rename_key(kind, parts, node)
+        key = self._rename_key(kind, parts, node)
         if (created_kind, key) in self.new:
             return
         target = display(key)
-        self.emit(
+        self._emit(
             piece,
-            self.token_offset(piece, "RENAME"),
+            self._token_offset(piece, "RENAME"),
             "rename-other",
             f"renaming {label} {target} to {new_name} breaks code and later migrations that use the old name; "
             "keep the name, or waive with a reason",
             target,
         )
 
-    def rename_key(self, kind: str, parts: list[str], node: Node) -> str:
+    def _rename_key(self, kind: str, parts: list[str], node: Node) -> str:
         catalog = self.catalog
         if kind == "OBJECT_INDEX":
             return catalog.resolve(parts, catalog.indexes)
@@ -701,54 +696,89 @@ class FileChecker:
             return str(node.get("subname", ""))
         return catalog.qualify(parts) if parts else ""
 
-    def check_AlterEnumStmt(self, piece: _Piece) -> None:
+    def _check_AlterObjectSchemaStmt(self, piece: _Piece) -> None:
+        """``ALTER ... SET SCHEMA`` moves the object: code that names it the old way breaks."""
+        node = piece.node
+        kind = node.get("objectType", "")
+        relation = node.get("relation")
+        if relation and kind in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
+            key, _ = self._relation_for(relation)
+            if self._existed("table", key):
+                self._emit(
+                    piece,
+                    self._token_offset(piece, "SET"),
+                    "rename-table",
+                    f"moving table {display(key)} to schema {node.get('newschema')} breaks running code that uses "
+                    "its old name; leave it where it is, or waive with a reason",
+                    display(key),
+                )
+            return
+        created_kind = _RENAMED_KINDS.get(kind)
+        parts = object_name(node.get("object")) if node.get("object") else []
+        if relation and not parts:
+            parts = [p for p in (relation.get("schemaname"), relation.get("relname")) if p]
+        if created_kind is None or not parts:
+            self._unrecognized(piece)
+            return
+        key = self._rename_key(kind, parts, node)
+        if (created_kind, key) not in self.new:
+            self._emit(
+                piece,
+                self._token_offset(piece, "SET"),
+                "rename-other",
+                f"moving {kind.removeprefix('OBJECT_').lower()} {display(key)} to schema {node.get('newschema')} "
+                "breaks code and migrations that use the old name",
+                display(key),
+            )
+
+    def _check_AlterEnumStmt(self, piece: _Piece) -> None:
         node = piece.node
         key = self.catalog.resolve(strings(node.get("typeName")), self.catalog.types)
         if node.get("oldVal"):
             if ("type", key) in self.new:
                 return
-            self.emit(
+            self._emit(
                 piece,
-                self.token_offset(piece, "RENAME"),
+                self._token_offset(piece, "RENAME"),
                 "rename-enum-value",
                 f"renaming value '{node['oldVal']}' of type {display(key)} to '{node.get('newVal')}' breaks every "
                 "writer and reader of the old label; add the new value, move the rows, and stop using the old one",
                 display(key),
             )
         elif self.version < 12:
-            self.no_transaction(
-                piece, self.token_offset(piece, "ADD_P"), "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
+            self._no_transaction(
+                piece, self._token_offset(piece, "ADD_P"), "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
             )
 
-    def check_AlterSeqStmt(self, piece: _Piece) -> None:
+    def _check_AlterSeqStmt(self, piece: _Piece) -> None:
         node = piece.node
         key = self.catalog.relation_key(node["sequence"])
         for option in node.get("options") or ():
             element = option.get("DefElem", {})
             if element.get("defname") == "restart" and ("sequence", key) not in self.new:
-                self.emit(
+                self._emit(
                     piece,
-                    self.start(piece),
+                    self._start(piece),
                     "sequence-restart",
                     f"restarting sequence {display(key)} can hand out ids that are already taken; set it past the "
                     "highest id with setval() instead",
                     display(key),
                 )
 
-    def check_AlterDomainStmt(self, piece: _Piece) -> None:
+    def _check_AlterDomainStmt(self, piece: _Piece) -> None:
         node = piece.node
         key = self.catalog.resolve(strings(node.get("typeName")), self.catalog.types)
         if ("domain", key) in self.new or ("type", key) in self.new:
             return
         subtype = node.get("subtype")
-        start = self.start(piece)
+        start = self._start(piece)
         name = display(key)
         if subtype == "O":
-            self.emit(piece, start, "set-not-null", f"SET NOT NULL on domain {name} fails on existing NULLs", name)
+            self._emit(piece, start, "set-not-null", f"SET NOT NULL on domain {name} fails on existing NULLs", name)
         elif subtype == "N":
-            self.emit(piece, start, "drop-not-null", f"DROP NOT NULL on domain {name} lets NULLs reach code", name)
+            self._emit(piece, start, "drop-not-null", f"DROP NOT NULL on domain {name} lets NULLs reach code", name)
         elif subtype == "C" and not node.get("def", {}).get("Constraint", {}).get("skip_validation"):
-            self.emit(
+            self._emit(
                 piece,
                 start,
                 "add-constraint-to-existing",
@@ -757,44 +787,44 @@ class FileChecker:
                 name,
             )
         elif subtype == "X":
-            self.emit(piece, start, "drop-constraint", f"dropping a constraint of domain {name}", name)
+            self._emit(piece, start, "drop-constraint", f"dropping a constraint of domain {name}", name)
 
-    def check_TruncateStmt(self, piece: _Piece) -> None:
+    def _check_TruncateStmt(self, piece: _Piece) -> None:
         for item in piece.node.get("relations") or ():
-            key, _ = self.relation_for(item.get("RangeVar", {}))
-            if self.existed("table", key):
-                self.emit(
+            key, _ = self._relation_for(item.get("RangeVar", {}))
+            if self._existed("table", key):
+                self._emit(
                     piece,
-                    self.start(piece),
+                    self._start(piece),
                     "truncate",
                     f"TRUNCATE deletes every row of {display(key)}; delete the rows you mean with a WHERE, or waive",
                     display(key),
                 )
 
-    def check_DeleteStmt(self, piece: _Piece) -> None:
+    def _check_DeleteStmt(self, piece: _Piece) -> None:
         node = piece.node
-        self.data_modifying_cte(piece)
-        key, _ = self.relation_for(node["relation"])
-        if node.get("whereClause") is None and self.existed("table", key):
-            self.emit(
+        self._data_modifying_cte(piece)
+        key, _ = self._relation_for(node["relation"])
+        if node.get("whereClause") is None and self._existed("table", key):
+            self._emit(
                 piece,
-                self.dml_start(piece),
+                self._dml_start(piece),
                 "delete-without-where",
                 f"DELETE without WHERE deletes every row of {display(key)}; add a WHERE, or waive with a reason",
                 display(key),
             )
 
-    def check_UpdateStmt(self, piece: _Piece) -> None:
+    def _check_UpdateStmt(self, piece: _Piece) -> None:
         node = piece.node
-        self.data_modifying_cte(piece)
-        key, _ = self.relation_for(node["relation"])
-        if node.get("whereClause") is not None or not self.existed("table", key):
+        self._data_modifying_cte(piece)
+        key, _ = self._relation_for(node["relation"])
+        if node.get("whereClause") is not None or not self._existed("table", key):
             return
         columns = [t.get("ResTarget", {}).get("name", "") for t in node.get("targetList") or ()]
-        start = self.dml_start(piece)
+        start = self._dml_start(piece)
         name = display(key)
         if columns and all((key, c) in self.new_columns for c in columns):
-            self.emit(
+            self._emit(
                 piece,
                 start,
                 "update-without-where",
@@ -803,7 +833,7 @@ class FileChecker:
                 severity=INFO,
             )
             return
-        self.emit(
+        self._emit(
             piece,
             start,
             "update-without-where",
@@ -811,12 +841,12 @@ class FileChecker:
             name,
         )
 
-    def dml_start(self, piece: _Piece) -> int:
+    def _dml_start(self, piece: _Piece) -> int:
         """Where UPDATE/DELETE starts (after a WITH clause)."""
-        start = self.start(piece)
+        start = self._start(piece)
         if not piece.node.get("withClause"):
             return start
-        base, tokens = self.tokens(piece)
+        base, tokens = self._tokens(piece)
         depth = 0
         for token in tokens:
             if token.name == "ASCII_40":
@@ -827,15 +857,15 @@ class FileChecker:
                 return base + int(token.start)
         return start
 
-    def check_InsertStmt(self, piece: _Piece) -> None:
-        self.data_modifying_cte(piece)
-        key, _ = self.relation_for(piece.node["relation"])
+    def _check_InsertStmt(self, piece: _Piece) -> None:
+        self._data_modifying_cte(piece)
+        key, _ = self._relation_for(piece.node["relation"])
         self.copies.append((piece, key, piece.node))
 
-    def check_SelectStmt(self, piece: _Piece) -> None:
-        self.data_modifying_cte(piece)
+    def _check_SelectStmt(self, piece: _Piece) -> None:
+        self._data_modifying_cte(piece)
 
-    def data_modifying_cte(self, piece: _Piece) -> None:
+    def _data_modifying_cte(self, piece: _Piece) -> None:
         for item in walk(piece.node.get("withClause")):
             cte = item.get("CommonTableExpr")
             if not cte:
@@ -844,8 +874,8 @@ class FileChecker:
             verb = next((k for k in ("InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt") if k in query), None)
             if verb is None:
                 continue
-            offset = self.word_after(piece, piece.at(cte.get("location")), "ASCII_40")
-            self.emit(
+            offset = self._word_after(piece, piece.at(cte.get("location")), "ASCII_40")
+            self._emit(
                 piece,
                 offset,
                 "data-modifying-cte",
@@ -854,37 +884,39 @@ class FileChecker:
             )
             return
 
-    def check_CopyStmt(self, piece: _Piece) -> None:
+    def _check_CopyStmt(self, piece: _Piece) -> None:
         node = piece.node
-        start = self.start(piece)
+        start = self._start(piece)
         if not node.get("is_from"):
-            self.unrecognized(piece)
+            self._unrecognized(piece)
             return
         stdin = not node.get("filename")
         source = "stdin: the data lines that follow are not SQL" if stdin else "a file or program on the server"
-        self.emit(piece, start, "opaque-sql", f"COPY ... FROM {source}; load data with INSERT statements")
+        self._emit(piece, start, "opaque-sql", f"COPY ... FROM {source}; load data with INSERT statements")
 
-    def check_VacuumStmt(self, piece: _Piece) -> None:
+    def _check_VacuumStmt(self, piece: _Piece) -> None:
         if piece.node.get("is_vacuumcmd"):
-            self.no_transaction(piece, self.start(piece), "VACUUM")
+            self._no_transaction(piece, self._start(piece), "VACUUM")
 
-    def check_ReindexStmt(self, piece: _Piece) -> None:
+    def _check_ReindexStmt(self, piece: _Piece) -> None:
         options = [p.get("DefElem", {}).get("defname") for p in piece.node.get("params") or ()]
         if "concurrently" in options:
-            self.no_transaction(piece, self.start(piece), "REINDEX CONCURRENTLY")
+            self._no_transaction(piece, self._start(piece), "REINDEX CONCURRENTLY")
 
-    def check_DropdbStmt(self, piece: _Piece) -> None:
+    def _check_DropdbStmt(self, piece: _Piece) -> None:
         name = piece.node.get("dbname", "")
-        self.emit(piece, self.start(piece), "drop-schema", f"dropping database {name} destroys everything in it", name)
+        self._emit(
+            piece, self._start(piece), "drop-schema", f"dropping database {name} destroys everything in it", name
+        )
 
-    def check_DoStmt(self, piece: _Piece) -> None:
-        start = self.start(piece)
+    def _check_DoStmt(self, piece: _Piece) -> None:
+        start = self._start(piece)
         statement = piece.statement
         statement_start = self.statement_starts[statement.number - 1]
         try:
             items = body_statements(statement.sql, piece.node)
         except SyntaxProblem as problem:
-            self.emit(
+            self._emit(
                 piece,
                 start,
                 "opaque-sql",
@@ -892,12 +924,12 @@ class FileChecker:
             )
             return
         for item in items:
-            self.check_body_statement(piece, statement_start, item)
+            self._check_body_statement(piece, statement_start, item)
 
-    def check_body_statement(self, piece: _Piece, statement_start: int, item: BodyStatement) -> None:
+    def _check_body_statement(self, piece: _Piece, statement_start: int, item: BodyStatement) -> None:
         offset = statement_start + item.offset
         if item.dynamic is not None:
-            self.emit(
+            self._emit(
                 piece,
                 offset,
                 "opaque-sql",
@@ -909,34 +941,34 @@ class FileChecker:
         except SyntaxProblem:
             return  # PL/pgSQL accepted it; a variable PostgreSQL substitutes at run time (no SQL to judge)
         for one in parsed:
-            self.check(_Piece(one.kind, one.node, piece.statement, offset, offsets, item.sql))
+            self._check(_Piece(one.kind, one.node, piece.statement, offset, offsets, item.sql))
 
     # -- ALTER TABLE ------------------------------------------------------------------------
 
-    def check_AlterTableStmt(self, piece: _Piece) -> None:
+    def _check_AlterTableStmt(self, piece: _Piece) -> None:
         node = piece.node
         objtype = node.get("objtype", "OBJECT_TABLE")
         relation_node = node["relation"]
         key = self.catalog.relation_key(relation_node)
-        offsets = self.action_offsets(piece, relation_node.get("location"))
+        offsets = self._action_offsets(piece, relation_node.get("location"))
         for index, item in enumerate(node.get("cmds") or ()):
             cmd = item.get("AlterTableCmd", {})
             offset = offsets[index] if index < len(offsets) else offsets[-1]
             if objtype not in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
                 if cmd.get("subtype") not in _BENIGN_ACTIONS and cmd.get("subtype") != "AT_ColumnDefault":
-                    self.alter_table_cmd(piece, key, cmd, offset)
+                    self._alter_table_cmd(piece, key, cmd, offset)
                 continue
-            self.alter_table_cmd(piece, key, cmd, offset)
+            self._alter_table_cmd(piece, key, cmd, offset)
             relation = self.catalog.writable(key)
             if relation is None:
                 relation = Relation(key, complete=False)
                 self.catalog.put(relation)
             self.catalog.alter_table_cmd(relation, cmd)
 
-    def alter_table_cmd(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
+    def _alter_table_cmd(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
         subtype = cmd.get("subtype", "")
         name = display(key)
-        existed = self.existed("table", key)
+        existed = self._existed("table", key)
         column = cmd.get("name")
         relation = self.catalog.relations.get(key)
         if subtype in _BENIGN_ACTIONS:
@@ -954,16 +986,16 @@ class FileChecker:
                         del self.disabled[(table, trigger)]
             return
         if subtype == "AT_AddColumn":
-            self.add_column(piece, key, cmd, offset)
+            self._add_column(piece, key, cmd, offset)
             return
         if subtype == "AT_AddConstraint":
-            self.add_constraint(piece, key, cmd.get("def", {}).get("Constraint", {}), offset)
+            self._add_constraint(piece, key, cmd.get("def", {}).get("Constraint", {}), offset)
             return
         if subtype in ("AT_SetUnLogged", "AT_SetLogged", "AT_SetTableSpace", "AT_SetAccessMethod"):
             if not existed:
                 return
             if subtype == "AT_SetUnLogged":
-                self.emit(
+                self._emit(
                     piece,
                     offset,
                     "set-unlogged",
@@ -975,12 +1007,12 @@ class FileChecker:
                 what = {"AT_SetLogged": "SET LOGGED", "AT_SetTableSpace": "SET TABLESPACE"}.get(
                     subtype, "SET ACCESS METHOD"
                 )
-                self.rewrite(piece, offset, name, f"{what} rewrites {name}")
+                self._rewrite(piece, offset, name, f"{what} rewrites {name}")
             return
         if subtype == "AT_DropConstraint":
             constraint = cmd.get("name", "")
             if existed and (key, constraint) not in self.created_constraints:
-                self.emit(
+                self._emit(
                     piece,
                     offset,
                     "drop-constraint",
@@ -989,16 +1021,16 @@ class FileChecker:
                 )
             return
         if subtype in ("AT_DetachPartition", "AT_DropInherit", "AT_AddOf", "AT_DropOf", "AT_DetachPartitionFinalize"):
-            self.unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
+            self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
             return
         if not column:
-            self.unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
+            self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
             return
         column_name = f"{name}.{column}"
-        new = self.column_is_new(key, column)
+        new = self._column_is_new(key, column)
         if subtype == "AT_DropColumn":
             if not new:
-                self.emit(
+                self._emit(
                     piece,
                     offset,
                     "drop-column",
@@ -1008,13 +1040,13 @@ class FileChecker:
                 )
             self.new_columns.discard((key, column))
         elif subtype == "AT_SetNotNull":
-            self.note_step(key, column, piece, offset)
+            self._note_step(key, column, piece, offset)
             if new or (relation is not None and relation.effectively_not_null(column) and key not in self.assumed):
                 return
-            self.set_not_null(piece, offset, column_name)
+            self._set_not_null(piece, offset, column_name)
         elif subtype == "AT_DropNotNull":
             if not new:
-                self.emit(
+                self._emit(
                     piece,
                     offset,
                     "drop-not-null",
@@ -1025,9 +1057,9 @@ class FileChecker:
             dropping = subtype == "AT_DropIdentity" or cmd.get("def") is None
             if not dropping:
                 return
-            self.note_step(key, column, piece, offset)
+            self._note_step(key, column, piece, offset)
             if not new:
-                self.emit(
+                self._emit(
                     piece,
                     offset,
                     "drop-default",
@@ -1036,19 +1068,19 @@ class FileChecker:
                     column_name,
                 )
         elif subtype == "AT_AlterColumnType":
-            self.alter_type(piece, key, column, cmd, offset)
+            self._alter_type(piece, key, column, cmd, offset)
         elif subtype == "AT_SetExpression":
             if not new:
-                self.rewrite(piece, offset, column_name, f"SET EXPRESSION recomputes {column_name} for every row")
+                self._rewrite(piece, offset, column_name, f"SET EXPRESSION recomputes {column_name} for every row")
         else:
-            self.unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
+            self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
 
-    def note_step(self, key: str, column: str, piece: _Piece, offset: int) -> None:
+    def _note_step(self, key: str, column: str, piece: _Piece, offset: int) -> None:
         if (key, column) in self.added_at:
             self.last_step[(key, column)] = (piece, offset)
 
-    def set_not_null(self, piece: _Piece, offset: int, column_name: str, how: str = "SET NOT NULL") -> None:
-        self.emit(
+    def _set_not_null(self, piece: _Piece, offset: int, column_name: str, how: str = "SET NOT NULL") -> None:
+        self._emit(
             piece,
             offset,
             "set-not-null",
@@ -1057,9 +1089,9 @@ class FileChecker:
             column_name,
         )
 
-    def rewrite(self, piece: _Piece, offset: int, obj: str, what: str) -> None:
+    def _rewrite(self, piece: _Piece, offset: int, obj: str, what: str) -> None:
         table = obj.split(".")[0] if obj.count(".") == 1 else obj
-        self.emit(
+        self._emit(
             piece,
             offset,
             "table-rewrite",
@@ -1068,13 +1100,13 @@ class FileChecker:
             table,
         )
 
-    def add_column(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
+    def _add_column(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
         definition = cmd.get("def", {}).get("ColumnDef", {})
         column = definition.get("colname", "")
         relation = self.catalog.relations.get(key)
         if relation is not None and column in relation.columns and cmd.get("missing_ok"):
             return  # ADD COLUMN IF NOT EXISTS of a column the catalog knows: nothing happens
-        if not self.existed("table", key):
+        if not self._existed("table", key):
             return
         name = display(key)
         column_name = f"{name}.{column}"
@@ -1088,7 +1120,7 @@ class FileChecker:
             contype = constraint.get("contype")
             if contype in ("CONSTR_NOTNULL", "CONSTR_PRIMARY"):
                 not_null = True
-            if contype == "CONSTR_DEFAULT" and not _null_constant(constraint.get("raw_expr")):
+            if contype == "CONSTR_DEFAULT" and not is_null_constant(constraint.get("raw_expr")):
                 default = constraint.get("raw_expr")
             if contype == "CONSTR_GENERATED":
                 generated = True
@@ -1101,7 +1133,7 @@ class FileChecker:
         flagged = not_null and default is None and not (generated or identity or serial)
         self.added_at[(key, column)] = (piece, offset, flagged)
         if flagged:
-            self.emit(
+            self._emit(
                 piece,
                 offset,
                 "add-not-null-without-default",
@@ -1110,7 +1142,7 @@ class FileChecker:
                 column_name,
             )
         if unique:
-            self.emit(
+            self._emit(
                 piece,
                 offset,
                 "add-unique-to-existing",
@@ -1118,18 +1150,18 @@ class FileChecker:
                 "CREATE UNIQUE INDEX CONCURRENTLY",
                 name,
             )
-        volatile = serial or identity or (generated and not self.virtual(definition)) or self.volatile(default)
+        volatile = serial or identity or (generated and not self._virtual(definition)) or self._volatile(default)
         if volatile or (default is not None and self.version < 11):
             why = "a volatile default" if not generated else "a stored generated column"
             if self.version < 11 and default is not None and not volatile:
                 why = "a default before PostgreSQL 11"
-            self.rewrite(piece, offset, column_name, f"ADD COLUMN {column_name} with {why} rewrites {name}")
+            self._rewrite(piece, offset, column_name, f"ADD COLUMN {column_name} with {why} rewrites {name}")
 
     @staticmethod
-    def virtual(definition: Node) -> bool:
+    def _virtual(definition: Node) -> bool:
         return any(c.get("Constraint", {}).get("generated_kind") == "v" for c in definition.get("constraints") or ())
 
-    def volatile(self, expression: Node | None) -> bool:
+    def _volatile(self, expression: Node | None) -> bool:
         if expression is None:
             return False
         for item in walk(expression):
@@ -1144,12 +1176,12 @@ class FileChecker:
                 return True
         return False
 
-    def add_constraint(self, piece: _Piece, key: str, constraint: Node, offset: int) -> None:
+    def _add_constraint(self, piece: _Piece, key: str, constraint: Node, offset: int) -> None:
         relation = self.catalog.relations.get(key)
         contype = constraint.get("contype", "")
         if constraint.get("conname"):
             self.created_constraints.add((key, constraint["conname"]))
-        if not self.existed("table", key):
+        if not self._existed("table", key):
             return
         name = display(key)
         columns = strings(constraint.get("keys")) or strings(constraint.get("fk_attrs"))
@@ -1157,23 +1189,23 @@ class FileChecker:
         if contype == "CONSTR_CHECK" and not_null_check(constraint):
             column = not_null_check(constraint) or ""
             if (key, column) in self.new_columns:
-                self.note_step(key, column, piece, offset)
+                self._note_step(key, column, piece, offset)
                 return
             if relation is not None and relation.effectively_not_null(column) and key not in self.assumed:
                 return
-            self.set_not_null(piece, offset, f"{name}.{column}", f"CHECK ({column} IS NOT NULL)")
+            self._set_not_null(piece, offset, f"{name}.{column}", f"CHECK ({column} IS NOT NULL)")
             return
         if contype == "CONSTR_NOTNULL":
             column = columns[0] if columns else ""
             if (key, column) in self.new_columns:
-                self.note_step(key, column, piece, offset)
+                self._note_step(key, column, piece, offset)
             elif not (relation is not None and relation.effectively_not_null(column)):
-                self.set_not_null(piece, offset, f"{name}.{column}", "NOT NULL")
+                self._set_not_null(piece, offset, f"{name}.{column}", "NOT NULL")
             return
         if contype in ("CONSTR_PRIMARY", "CONSTR_UNIQUE"):
             if constraint.get("indexname") or all_new:
                 return  # USING INDEX: the unique index exists already
-            self.emit(
+            self._emit(
                 piece,
                 offset,
                 "add-unique-to-existing",
@@ -1187,7 +1219,7 @@ class FileChecker:
             return
         if contype in ("CONSTR_CHECK", "CONSTR_FOREIGN"):
             what = "foreign key" if contype == "CONSTR_FOREIGN" else "check constraint"
-            self.emit(
+            self._emit(
                 piece,
                 offset,
                 "constraint-not-valid",
@@ -1196,7 +1228,7 @@ class FileChecker:
                 name,
             )
             return
-        self.emit(
+        self._emit(
             piece,
             offset,
             "add-constraint-to-existing",
@@ -1205,9 +1237,9 @@ class FileChecker:
             name,
         )
 
-    def alter_type(self, piece: _Piece, key: str, column: str, cmd: Node, offset: int) -> None:
+    def _alter_type(self, piece: _Piece, key: str, column: str, cmd: Node, offset: int) -> None:
         name = f"{display(key)}.{column}"
-        if self.column_is_new(key, column):
+        if self._column_is_new(key, column):
             return
         definition = cmd.get("def", {}).get("ColumnDef", {})
         new_type, _ = column_type(definition.get("typeName", {}))
@@ -1218,7 +1250,7 @@ class FileChecker:
         if verdict == "same":
             return
         if verdict == "widen":
-            self.emit(
+            self._emit(
                 piece,
                 offset,
                 "widen-column-type",
@@ -1227,10 +1259,10 @@ class FileChecker:
                 severity=INFO,
             )
             if rewrites:
-                self.rewrite(piece, offset, name, f"changing {name} from {old_type} to {new_type} rewrites the table")
+                self._rewrite(piece, offset, name, f"changing {name} from {old_type} to {new_type} rewrites the table")
             return
         was = f"from {old_type} " if old_type is not None else "from a type the lint does not know "
-        self.emit(
+        self._emit(
             piece,
             offset,
             "alter-column-type",
@@ -1254,7 +1286,7 @@ class FileChecker:
             if relation.effectively_not_null(column) and not known.has_default:
                 step_piece, step_offset = self.last_step.get((key, column), (piece, offset))
                 name = f"{display(key)}.{column}"
-                self.emit(
+                self._emit(
                     step_piece,
                     step_offset,
                     "add-not-null-without-default",
@@ -1262,9 +1294,9 @@ class FileChecker:
                     "know it fail; keep a DEFAULT, or leave it nullable",
                     name,
                 )
-        self.rebuilds()
+        self._rebuilds()
         for pending in self.pending:
-            recreated = (pending.kind, pending.key) in self.new or self.exists_now(pending.kind, pending.key)
+            recreated = (pending.kind, pending.key) in self.new or self._exists_now(pending.kind, pending.key)
             if not recreated:
                 continue
             index = self.findings.index(pending.finding)
@@ -1283,7 +1315,7 @@ class FileChecker:
                 )
         for (table, trigger), (piece, offset) in self.disabled.items():
             which = "every trigger" if trigger in ("ALL", "USER") else f"trigger {trigger}"
-            self.emit(
+            self._emit(
                 piece,
                 offset,
                 "trigger-left-disabled",
@@ -1292,7 +1324,7 @@ class FileChecker:
                 display(table),
             )
 
-    def rebuilds(self) -> None:
+    def _rebuilds(self) -> None:
         """The safe rebuild of table t (create new, copy every row, drop t, rename new to t) is
         accepted when the catalog proves that every column, index and trigger of t is back."""
         for pending in list(self.pending):
@@ -1303,25 +1335,25 @@ class FileChecker:
             self.findings.remove(pending.finding)
             drop = pending.finding
             name = display(pending.key)
-            lost = self.rebuild_losses(pending.key, source, drop)
+            lost = self._rebuild_losses(pending.key, source, drop)
             if lost:
-                self.emit_at(
-                    drop.statement, self.offset_of(drop), "rebuild-unverified", f"rebuild of {name}: {lost}", name
+                self._emit_at(
+                    drop.statement, self._offset_of(drop), "rebuild-unverified", f"rebuild of {name}: {lost}", name
                 )
-            dependents = self.rebuild_dependents(pending.key)
+            dependents = self._rebuild_dependents(pending.key)
             if dependents:
-                self.emit_at(
+                self._emit_at(
                     drop.statement,
-                    self.offset_of(drop),
+                    self._offset_of(drop),
                     "rebuild-loses-dependents",
                     f"rebuild of {name} does not recreate: {', '.join(dependents)}; create them again after the rename",
                     name,
                 )
 
-    def offset_of(self, finding: PgFinding) -> int:
+    def _offset_of(self, finding: PgFinding) -> int:
         return self.line_starts[finding.line - 1] + finding.column - 1
 
-    def rebuild_losses(self, table: str, source: str, drop: PgFinding) -> str:
+    def _rebuild_losses(self, table: str, source: str, drop: PgFinding) -> str:
         old = self.before.relations.get(table)
         new = self.catalog.relations.get(table)
         name = display(table)
@@ -1350,9 +1382,9 @@ class FileChecker:
                 if present
             ]
             if filters:
-                self.emit(
+                self._emit(
                     piece,
-                    self.start(piece),
+                    self._start(piece),
                     "rebuild-filters-rows",
                     f"rebuild of {name}: the copy into {display(source)} uses {', '.join(filters)}, so it may not "
                     "move every row",
@@ -1362,9 +1394,9 @@ class FileChecker:
             if listed:
                 problems += [f"column {c} is not copied" for c in old.columns if c not in listed]
         if not copied:
-            self.emit_at(
+            self._emit_at(
                 drop.statement,
-                self.offset_of(drop),
+                self._offset_of(drop),
                 "rebuild-filters-rows",
                 f"rebuild of {name}: no INSERT INTO {display(source)} ... SELECT ... FROM {name} before the DROP, so "
                 "its rows are lost",
@@ -1378,7 +1410,7 @@ class FileChecker:
                 problems.append(f"column {column_name} changes type from {column.type} to {now.type}")
         return "; ".join(problems)
 
-    def rebuild_dependents(self, table: str) -> list[str]:
+    def _rebuild_dependents(self, table: str) -> list[str]:
         missing: list[str] = []
         now = {(i.columns, i.unique) for i in self.catalog.indexes.values() if i.table == table}
         for index in self.before.indexes.values():
@@ -1389,7 +1421,7 @@ class FileChecker:
                 missing.append(f"trigger {trigger}")
         return missing
 
-    def exists_now(self, kind: str, key: str) -> bool:
+    def _exists_now(self, kind: str, key: str) -> bool:
         catalog = self.catalog
         if kind in ("table", "view"):
             return key in catalog.relations
@@ -1401,22 +1433,3 @@ class FileChecker:
             table, _, name = key.rpartition(".")
             return (table, name) in catalog.triggers or (kind, key) in self.new
         return False
-
-
-def _null_constant(expression: Node | None) -> bool:
-    if not expression:
-        return True
-    constant = expression.get("A_Const")
-    return bool(constant is not None and constant.get("isnull"))
-
-
-def check_file(
-    text: str, statements: list[Statement], before: Catalog, *, transactional: bool, version: int
-) -> tuple[list[PgFinding], Catalog]:
-    """The findings of one file and the catalog after it."""
-    checker = FileChecker(text, statements, before, transactional, version)
-    after = checker.run()
-    return checker.findings, after
-
-
-__all__ = ["Parsed", "PgFinding", "check_file"]
