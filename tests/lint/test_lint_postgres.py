@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from conftest import Db, Project
 from ratchet.config import load_config
 from ratchet.errors import UsageError
 from ratchet.linter import lint_paths
@@ -463,3 +465,44 @@ def test_catalog_from_sql_seeds_tables_columns_and_types() -> None:
 def test_info_findings_never_block(tmp_path: Path) -> None:
     found = lint(tmp_path, "ALTER TABLE users ALTER COLUMN nick TYPE text;", severity=INFO)
     assert found == {("widen-column-type", 1, 19)}
+
+
+def test_set_schema_of_an_existing_table_is_a_rename(tmp_path: Path) -> None:
+    sql = "CREATE SCHEMA archive;\nALTER TABLE users SET SCHEMA archive;"
+    assert lint(tmp_path, sql) == {("rename-table", 2, 19)}
+
+
+def test_set_schema_of_a_new_table_is_fine(tmp_path: Path) -> None:
+    sql = "CREATE SCHEMA archive;\nCREATE TABLE notes (id integer);\nALTER TABLE notes SET SCHEMA archive;"
+    assert lint(tmp_path, sql) == set()
+
+
+# -- the version inside migrate: the server's, unless configured -----------------------------------
+
+ENUM_FILES = {
+    "1.0.0__mood.sql": "CREATE TYPE mood AS ENUM ('happy', 'sad');\nCREATE TABLE notes (id integer, m mood);\n",
+    "1.1.0__meh.sql": "ALTER TYPE mood ADD VALUE 'meh';\n",
+}
+
+
+def test_migrate_uses_the_server_version(tmp_path: Path, make_db: Callable[[str], Db]) -> None:
+    db = make_db("postgresql")
+    project = Project(tmp_path / "p", db.url)
+    for name, sql in ENUM_FILES.items():
+        project.write(name, sql)
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    assert db.query("SELECT enum_range(NULL::mood)::text") == [("{happy,sad,meh}",)]
+
+
+def test_migrate_uses_the_configured_version(tmp_path: Path, make_db: Callable[[str], Db]) -> None:
+    db = make_db("postgresql")
+    project = Project(tmp_path / "p", db.url)
+    (project.root / "pyproject.toml").parent.mkdir(parents=True, exist_ok=True)
+    (project.root / "pyproject.toml").write_text("[tool.ratchet]\npostgres-version = 11\n", encoding="utf-8")
+    for name, sql in ENUM_FILES.items():
+        project.write(name, sql)
+    result = project.ratchet("migrate")
+    assert result.code == 1, result.output
+    assert "1.1.0__meh.sql:1:17: error needs-no-transaction" in result.output
+    assert db.db_version() is None
