@@ -506,3 +506,8 @@ def test_migrate_uses_the_configured_version(tmp_path: Path, make_db: Callable[[
     assert result.code == 1, result.output
     assert "1.1.0__meh.sql:1:17: error needs-no-transaction" in result.output
     assert db.db_version() is None
+
+
+def test_unique_index_built_concurrently_still_fails_on_duplicates(tmp_path: Path) -> None:
+    sql = "-- guard: no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);"
+    assert lint(tmp_path, sql) == {("add-unique-to-existing", 2, 1)}

@@ -503,7 +503,6 @@ class FileChecker:
         start = self._start(piece)
         if node.get("concurrent"):
             self._no_transaction(piece, start, "CREATE INDEX CONCURRENTLY")
-            return
         if not self._existed("table", key):
             return
         columns = [e.get("IndexElem", {}).get("name") for e in node.get("indexParams") or ()]
@@ -518,6 +517,8 @@ class FileChecker:
                 "insert them; check for duplicates first, or waive with a reason",
                 name,
             )
+        if node.get("concurrent"):
+            return
         self._emit(
             piece,
             start,

@@ -8,6 +8,7 @@ are turned into character offsets here, so callers only ever see characters.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,8 +53,6 @@ class Offsets:
         """The character offset of ``byte_offset``."""
         if self.ascii:
             return byte_offset
-        from bisect import bisect_left
-
         return bisect_left(self.starts, byte_offset)
 
 
