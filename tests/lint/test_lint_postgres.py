@@ -511,3 +511,12 @@ def test_migrate_uses_the_configured_version(tmp_path: Path, make_db: Callable[[
 def test_unique_index_built_concurrently_still_fails_on_duplicates(tmp_path: Path) -> None:
     sql = "-- guard: no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);"
     assert lint(tmp_path, sql) == {("add-unique-to-existing", 2, 1)}
+
+
+def test_positions_after_non_ascii_text(tmp_path: Path) -> None:
+    sql = "COMMENT ON TABLE users IS 'clients, café, 東京';\nALTER TABLE users ADD COLUMN ü text, DROP COLUMN email;"
+    assert lint(tmp_path, sql) == {("drop-column", 2, 38)}
+
+
+def test_syntax_error_position_after_non_ascii_text(tmp_path: Path) -> None:
+    assert lint(tmp_path, "SELECT 'é' FORM users;") == {("syntax-error", 1, 17)}
