@@ -520,3 +520,22 @@ def test_positions_after_non_ascii_text(tmp_path: Path) -> None:
 
 def test_syntax_error_position_after_non_ascii_text(tmp_path: Path) -> None:
     assert lint(tmp_path, "SELECT 'é' FORM users;") == {("syntax-error", 1, 17)}
+
+
+def test_a_table_of_another_schema_is_found_by_its_name(tmp_path: Path) -> None:
+    (tmp_path / "migrations").mkdir()
+    (tmp_path / "migrations" / "1.0.5__app.sql").write_text(
+        "CREATE SCHEMA app;\nSET search_path TO app;\nCREATE TABLE accounts (id integer NOT NULL, note text);\n",
+        encoding="utf-8",
+    )
+    sql = "ALTER TABLE accounts ALTER COLUMN id SET NOT NULL;\nALTER TABLE accounts ALTER COLUMN note SET NOT NULL;"
+    assert lint(tmp_path, sql) == {("set-not-null", 2, 22)}
+
+
+def test_a_new_table_of_the_same_name_in_public_is_new(tmp_path: Path) -> None:
+    (tmp_path / "migrations").mkdir()
+    (tmp_path / "migrations" / "1.0.5__app.sql").write_text(
+        "CREATE SCHEMA app;\nCREATE TABLE app.accounts (id integer, note text);\n", encoding="utf-8"
+    )
+    sql = "CREATE TABLE accounts (id integer);\nALTER TABLE accounts ADD COLUMN code text NOT NULL;"
+    assert lint(tmp_path, sql) == set()

@@ -162,7 +162,15 @@ class Catalog:
             key = f"{schema}.{parts[-1]}"
             if key in known:
                 return key
-        return self.qualify(parts)
+        # Not on this file's search path: the session may have another one (a role's default, an
+        # earlier file's SET), so one object of that name in another schema is taken to be it.
+        suffix = f".{parts[-1]}"
+        found = [key for key in known if isinstance(key, str) and key.endswith(suffix)]
+        return found[0] if len(found) == 1 else self.qualify(parts)
+
+    def new_key(self, range_var: Node) -> str:
+        """The key of a relation a statement creates (never found in another schema)."""
+        return self.qualify([p for p in (range_var.get("schemaname"), range_var.get("relname")) if p])
 
     def relation_key(self, range_var: Node) -> str:
         """The key of a ``RangeVar``."""
@@ -183,7 +191,7 @@ class Catalog:
 
     def create_table(self, node: Node) -> None:
         """``CREATE TABLE`` (also ``PARTITION OF``, ``LIKE``, ``INHERITS``, ``OF type``)."""
-        key = self.relation_key(node["relation"])
+        key = self.new_key(node["relation"])
         if key in self.relations and node.get("if_not_exists"):
             return
         relation = Relation(key, unlogged=node["relation"].get("relpersistence") == "u")
@@ -423,13 +431,13 @@ class Catalog:
 
     def create_view(self, node: Node) -> None:
         """``CREATE [OR REPLACE] VIEW`` (columns are not modelled)."""
-        key = self.relation_key(node["view"])
+        key = self.new_key(node["view"])
         self.put(Relation(key, kind="view", complete=False))
 
     def create_table_as(self, node: Node) -> None:
         """``CREATE TABLE AS`` / ``CREATE MATERIALIZED VIEW``: a relation whose columns are not modelled."""
         into = node.get("into", {})
-        key = self.relation_key(into.get("rel", {}))
+        key = self.new_key(into.get("rel", {}))
         if key in self.relations and node.get("if_not_exists"):
             return
         kind = "matview" if node.get("objtype") == "OBJECT_MATVIEW" else "table"
@@ -437,7 +445,7 @@ class Catalog:
 
     def create_sequence(self, node: Node) -> None:
         """``CREATE SEQUENCE``."""
-        self.sequences.add(self.relation_key(node["sequence"]))
+        self.sequences.add(self.new_key(node["sequence"]))
 
     def create_enum(self, node: Node) -> None:
         """``CREATE TYPE ... AS ENUM``."""
@@ -508,7 +516,7 @@ class Catalog:
     def select(self, node: Node) -> None:
         """``SELECT ... INTO new_table`` creates a table; ``set_config('search_path', ...)`` sets the path."""
         if node.get("intoClause"):
-            key = self.relation_key(node["intoClause"].get("rel", {}))
+            key = self.new_key(node["intoClause"].get("rel", {}))
             self.put(Relation(key, complete=False))
         for item in walk(node.get("targetList")):
             call = item.get("FuncCall")
@@ -572,7 +580,7 @@ def _type_handler(kind: str) -> Any:
 
     def handler(catalog: Catalog, node: Node) -> None:
         if "typevar" in node:
-            key = catalog.relation_key(node["typevar"])
+            key = catalog.new_key(node["typevar"])
         else:
             names = node.get("domainname") or node.get("typeName") or []
             key = catalog.qualify(strings(names))

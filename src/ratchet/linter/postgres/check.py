@@ -421,31 +421,31 @@ class FileChecker:
             return
         if kind in ("CreateStmt", "CreateForeignTableStmt"):
             relation = (node.get("base") or node)["relation"]
-            key = self.catalog.relation_key(relation)
+            key = self.catalog.new_key(relation)
             if (node.get("base") or node).get("if_not_exists"):
                 if key not in self.catalog.relations:
                     self.assumed.add(key)  # the file expects that it may exist: treated as existing
                 return
             created = ("table", key)
         elif kind == "ViewStmt":
-            key = self.catalog.relation_key(node["view"])
+            key = self.catalog.new_key(node["view"])
             if key not in self.catalog.relations:
                 created = ("view", key)
         elif kind == "CreateTableAsStmt":
-            key = self.catalog.relation_key(node.get("into", {}).get("rel", {}))
+            key = self.catalog.new_key(node.get("into", {}).get("rel", {}))
             if not node.get("if_not_exists"):
                 created = ("view" if node.get("objtype") == "OBJECT_MATVIEW" else "table", key)
         elif kind == "SelectStmt" and node.get("intoClause"):
-            created = ("table", self.catalog.relation_key(node["intoClause"].get("rel", {})))
+            created = ("table", self.catalog.new_key(node["intoClause"].get("rel", {})))
         elif kind == "IndexStmt":
             table = self.catalog.relation_key(node["relation"])
             created = ("index", f"{table.rsplit('.', 1)[0]}.{node.get('idxname', '')}")
         elif kind == "CreateSeqStmt" and not node.get("if_not_exists"):
-            created = ("sequence", self.catalog.relation_key(node["sequence"]))
+            created = ("sequence", self.catalog.new_key(node["sequence"]))
         elif kind in ("CreateEnumStmt", "CreateRangeStmt"):
             created = ("type", self.catalog.qualify(strings(node.get("typeName"))))
         elif kind == "CompositeTypeStmt":
-            created = ("type", self.catalog.relation_key(node["typevar"]))
+            created = ("type", self.catalog.new_key(node["typevar"]))
         elif kind == "CreateDomainStmt":
             created = ("domain", self.catalog.qualify(strings(node.get("domainname"))))
         elif kind == "CreateFunctionStmt":
