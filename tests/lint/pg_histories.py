@@ -361,4 +361,90 @@ ALTER TABLE app_user_new RENAME TO app_user;
     ),
 ]
 
-HISTORIES: dict[str, History] = {"shop": SHOP, "saas": SAAS, "events": EVENTS, "legacy": LEGACY}
+PRISMA: History = [
+    (
+        "1.0.0__init.sql",
+        """-- CreateEnum
+CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN');
+
+-- CreateTable
+CREATE TABLE "User" (
+    "id" SERIAL NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT,
+    "role" "Role" NOT NULL DEFAULT 'USER',
+    "tags" TEXT[],
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Post" (
+    "id" SERIAL NOT NULL,
+    "title" VARCHAR(191) NOT NULL,
+    "authorId" INTEGER NOT NULL,
+
+    CONSTRAINT "Post_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- AddForeignKey
+ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id")
+    ON DELETE RESTRICT ON UPDATE CASCADE;
+""",
+        set(),
+    ),
+    (
+        "1.1.0__post_updated_at.sql",
+        """/*
+  Warnings:
+
+  - Added the required column `updatedAt` to the `Post` table without a default value.
+*/
+-- AlterTable
+ALTER TABLE "Post" ADD COLUMN "updatedAt" TIMESTAMP(3) NOT NULL;
+""",
+        {("add-not-null-without-default", 7)},
+    ),
+    (
+        "1.2.0__post_published.sql",
+        """-- AlterTable
+ALTER TABLE "Post" ADD COLUMN "published" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN "content" TEXT;
+""",
+        set(),
+    ),
+    (
+        "1.3.0__title_length.sql",
+        '-- AlterTable\nALTER TABLE "Post" ALTER COLUMN "title" SET DATA TYPE VARCHAR(255);\n',
+        set(),
+    ),
+    (
+        "1.4.0__role_editor.sql",
+        """-- AlterEnum
+CREATE TYPE "Role_new" AS ENUM ('USER', 'EDITOR');
+ALTER TABLE "User" ALTER COLUMN "role" DROP DEFAULT;
+ALTER TABLE "User" ALTER COLUMN "role" TYPE "Role_new" USING ("role"::text::"Role_new");
+ALTER TYPE "Role" RENAME TO "Role_old";
+ALTER TYPE "Role_new" RENAME TO "Role";
+DROP TYPE "Role_old";
+ALTER TABLE "User" ALTER COLUMN "role" SET DEFAULT 'USER';
+""",
+        {("alter-column-type", 4), ("drop-type", 7)},
+    ),
+    ("1.5.0__drop_name.sql", '-- AlterTable\nALTER TABLE "User" DROP COLUMN "name";\n', {("drop-column", 2)}),
+    ("1.6.0__rename_index.sql", '-- RenameIndex\nALTER INDEX "User_email_key" RENAME TO "User_email_unique";\n', set()),
+    (
+        "1.7.0__tags_required.sql",
+        """-- AlterTable
+ALTER TABLE "User" ALTER COLUMN "tags" SET NOT NULL,
+ALTER COLUMN "tags" SET DEFAULT ARRAY[]::TEXT[];
+""",
+        {("set-not-null", 2)},
+    ),
+]
+
+HISTORIES: dict[str, History] = {"shop": SHOP, "saas": SAAS, "events": EVENTS, "legacy": LEGACY, "prisma": PRISMA}

@@ -402,6 +402,7 @@ class Catalog:
             if info is not None:
                 key = f"{old.rsplit('.', 1)[0]}.{new}"
                 self.types[key] = replace(info, key=key)
+                self.retype_columns(_type_name(old), _type_name(key))
         elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE"):
             old = self.resolve(_object_name(node.get("object")), self.routines)
             routine = self.routines.pop(old, None)
@@ -416,6 +417,16 @@ class Catalog:
         elif kind == "OBJECT_SCHEMA":
             self.schemas.discard(node.get("subname", ""))
             self.schemas.add(new)
+
+    def retype_columns(self, old: str, new: str) -> None:
+        """Columns of the renamed type ``old`` now have the type ``new``."""
+        for key, relation in list(self.relations.items()):
+            if any(c.type is not None and c.type.name == old for c in relation.columns.values()):
+                changed = self.writable(key)
+                assert changed is not None
+                for name, column in changed.columns.items():
+                    if column.type is not None and column.type.name == old:
+                        changed.columns[name] = replace(column, type=replace(column.type, name=new))
 
     def create_index(self, node: Node) -> None:
         """``CREATE INDEX``."""
@@ -573,6 +584,12 @@ def _object_name(item: Any) -> list[str]:
     if "String" in item:
         return [item["String"]["sval"]]
     return []
+
+
+def _type_name(key: str) -> str:
+    """How a column type names the user type ``key`` (``public.mood`` -> ``mood``)."""
+    schema, _, name = key.rpartition(".")
+    return name if schema == DEFAULT_SCHEMA else key
 
 
 def _type_handler(kind: str) -> Any:

@@ -62,7 +62,7 @@ def column_type(type_name: Node) -> tuple[ColumnType | None, bool]:
     and whether it is a ``serial`` type (which brings a sequence default and NOT NULL)."""
     if type_name.get("pct_type") or type_name.get("setof"):
         return None, False
-    names = [n.lower() for n in strings(type_name.get("names"))]
+    names = strings(type_name.get("names"))  # the parser folds unquoted names to lower case already
     if not names:
         return None, False
     if names[0] == "pg_catalog" and len(names) == 2:
