@@ -254,8 +254,9 @@ def test_widening_without_rewrite_is_info(tmp_path: Path, change: str, column: i
     assert found == {("widen-column-type", 1, column)}
 
 
-def test_integer_widening_is_info_and_a_rewrite(tmp_path: Path) -> None:
-    found = lint(tmp_path, "ALTER TABLE users ALTER COLUMN score TYPE bigint;")
+@pytest.mark.parametrize("target", ["bigint", "numeric(12, 2)", "double precision"])
+def test_integer_widening_is_info_and_a_rewrite(tmp_path: Path, target: str) -> None:
+    found = lint(tmp_path, f"ALTER TABLE users ALTER COLUMN score TYPE {target};")
     assert found == {("widen-column-type", 1, 19), ("table-rewrite", 1, 19)}
 
 
@@ -265,6 +266,8 @@ def test_integer_widening_is_info_and_a_rewrite(tmp_path: Path) -> None:
         "nick TYPE varchar(10)",
         "email TYPE varchar(100)",
         "score TYPE smallint",
+        "score TYPE real",
+        "score TYPE numeric(9, 0)",
         "price TYPE numeric(6, 2)",
         "price TYPE numeric(9, 1)",
         "code TYPE text",

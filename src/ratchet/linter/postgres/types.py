@@ -121,8 +121,8 @@ def judge_change(old: ColumnType | None, new: ColumnType | None) -> tuple[str, b
             return "widen", True
         precision, scale = new.mods[0], new.mods[1] if len(new.mods) > 1 else 0
         return ("widen", True) if precision - scale >= _INTEGER_DIGITS[a] else ("change", True)
-    if (a, b) == ("float4", "float8"):
-        return "widen", True
+    if (a, b) in (("float4", "float8"), ("int2", "float4"), ("int2", "float8"), ("int4", "float8")):
+        return "widen", True  # every value is exact in the wider float
     return "change", True
 
 
