@@ -542,3 +542,22 @@ def test_a_new_table_of_the_same_name_in_public_is_new(tmp_path: Path) -> None:
     )
     sql = "CREATE TABLE accounts (id integer);\nALTER TABLE accounts ADD COLUMN code text NOT NULL;"
     assert lint(tmp_path, sql) == set()
+
+
+def test_seeded_catalog_knows_a_dumped_schema(tmp_path: Path) -> None:
+    from ratchet.discover import read_all
+    from ratchet.linter.postgres import lint_postgres
+    from ratchet.split import split_statements
+
+    directory = tmp_path / "m"
+    directory.mkdir()
+    sql = "ALTER TABLE accounts ALTER COLUMN id SET NOT NULL;\nALTER TABLE accounts ALTER COLUMN note TYPE text;"
+    (directory / "1.0.0__first.sql").write_text(sql, encoding="utf-8")
+    files, _ = read_all(directory)
+    statements = split_statements(files[0].text)
+    unseeded = lint_postgres(files[0], statements, [], transactional=True)
+    assert {(f.rule, f.line) for f in unseeded} == {("set-not-null", 1), ("alter-column-type", 2)}
+    seed = "CREATE TABLE accounts (id bigint PRIMARY KEY, note varchar(80));"
+    for given in (seed, catalog_from_sql(seed)):
+        seeded = lint_postgres(files[0], statements, [], transactional=True, seed=given)
+        assert {(f.rule, f.line, f.severity) for f in seeded} == {("widen-column-type", 2, INFO)}

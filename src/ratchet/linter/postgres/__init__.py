@@ -26,7 +26,7 @@ class _Replayed:
     """The catalog after the files ``files`` (then ``last``, if given) on top of ``seed``."""
 
     files: list[MigrationFile]
-    seed: str | None
+    seed: str | Catalog | None
     catalog: Catalog
     last: MigrationFile | None = None
 
@@ -68,8 +68,9 @@ def _applies(file: MigrationFile) -> bool:
     return not guards.dialects or "postgresql" in guards.dialects
 
 
-def catalog_before(earlier: list[MigrationFile], seed: str | None = None) -> Catalog:
-    """The catalog after replaying ``earlier`` (the older files of one directory) on ``seed``."""
+def catalog_before(earlier: list[MigrationFile], seed: str | Catalog | None = None) -> Catalog:
+    """The catalog after replaying ``earlier`` (the older files of one directory) on ``seed``
+    (the SQL of the schema before the first file, or a catalog built from it)."""
     directory = str(earlier[-1].path.parent) if earlier else ""
     cached = _CACHE.get(directory)
     start = 0
@@ -77,13 +78,20 @@ def catalog_before(earlier: list[MigrationFile], seed: str | None = None) -> Cat
     if cached is not None and cached.seed == seed and cached.count() <= len(earlier) and _same(cached, earlier):
         catalog, start = cached.catalog, cached.count()
     if catalog is None:
-        catalog = catalog_from_sql(seed) if seed else Catalog()
+        catalog = _seeded(seed)
     for file in earlier[start:]:
         if _applies(file):
             catalog = _replay_text(catalog, file.text)
     if start < len(earlier):
         _remember(directory, _Replayed(earlier, seed, catalog))
     return catalog
+
+
+def _seeded(seed: str | Catalog | None) -> Catalog:
+    """The catalog before the first file: from the seed's SQL, the seed catalog itself, or empty."""
+    if isinstance(seed, Catalog):
+        return seed.copy()
+    return catalog_from_sql(seed) if seed else Catalog()
 
 
 def _same(cached: _Replayed, earlier: list[MigrationFile]) -> bool:
@@ -113,12 +121,12 @@ def lint_postgres(
     *,
     transactional: bool,
     version: int | None = None,
-    seed: str | None = None,
+    seed: str | Catalog | None = None,
 ) -> list[PgFinding]:
     """The PostgreSQL findings of ``file`` (split into ``statements``) after the files ``earlier``.
 
-    ``version`` is the PostgreSQL major version (default 13), ``seed`` the SQL of the schema
-    that existed before the first file (``lint-schema``).
+    ``version`` is the PostgreSQL major version (default 13), ``seed`` the schema that existed
+    before the first file (``lint-schema``): its SQL, or the catalog :func:`catalog_from_sql` made of it.
     """
     before = catalog_before(earlier, seed)
     if not statements:

@@ -939,8 +939,15 @@ class FileChecker:
             return
         try:
             parsed, offsets = parse(item.sql)
-        except SyntaxProblem:
-            return  # PL/pgSQL accepted it; a variable PostgreSQL substitutes at run time (no SQL to judge)
+        except SyntaxProblem as problem:
+            self._emit(
+                piece,
+                offset,
+                "unrecognized-statement",
+                f"a statement of the DO block that PostgreSQL's parser reads only at run time ({problem.message}): "
+                "the lint cannot prove it additive; rewrite it, or waive with a reason",
+            )
+            return
         for one in parsed:
             self._check(_Piece(one.kind, one.node, piece.statement, offset, offsets, item.sql))
 
