@@ -98,3 +98,12 @@ def test_catalog_matches_the_server_after_every_file(tmp_path: Path, make_db: Ca
     finally:
         connection.close()
     assert compared >= len(history) - 1
+
+
+def test_forked_workers_find_the_same(tmp_path: Path) -> None:
+    for label, history in HISTORIES.items():
+        write_history(tmp_path / label, history)
+    directories = [tmp_path / label for label in HISTORIES]
+    one = lint_paths(directories, dialect="postgresql", jobs=1)
+    two = lint_paths(directories, dialect="postgresql", jobs=2)
+    assert one.findings and sorted(map(str, one.findings)) == sorted(map(str, two.findings))
