@@ -19,6 +19,7 @@ from psycopg.conninfo import make_conninfo
 from psycopg.rows import tuple_row
 
 from ratchet.backends.base import Backend, Row
+from ratchet.backends.pgpooler import refuse_transaction_pooler
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
 #: The advisory lock key: the same for every ratchet, scoped by PostgreSQL to one database.
@@ -69,6 +70,7 @@ class PostgresBackend(Backend):
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_lock_timeout: str | None = None
+        self._prepare_threshold: int | None = 5  # psycopg's default, restored once no pooler is in the way
         if connection is not None:
             self._adopt(connection)
 
@@ -125,20 +127,49 @@ class PostgresBackend(Backend):
             )
         self._saved_autocommit = connection.autocommit
         connection.autocommit = True
+        self._prepare_threshold = connection.prepare_threshold
+        connection.prepare_threshold = None
 
     @property
     def connection(self) -> psycopg.Connection[Any]:
         """The open connection, opened on first use."""
         if self._connection is None:
-            try:
-                self._connection = psycopg.connect(autocommit=True, **self._connect_args)
-            except psycopg.Error as exc:
-                raise ConnectionFailedError(describe_connect_error(self.display_url, str(exc))) from None
-            if self._connection.info.server_version >= 140000:
-                self.query(
-                    "SELECT set_config('client_connection_check_interval', %s, false)", (_CLIENT_CHECK_INTERVAL,)
-                )
+            self._connection = self._connect()
         return self._connection
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        # No server-side prepared statements until open_session() has ruled out a transaction
+        # pooler: behind one they collide with other clients' ("_pg3_0" already exists).
+        try:
+            return psycopg.connect(autocommit=True, prepare_threshold=None, **self._connect_args)
+        except psycopg.Error as exc:
+            raise ConnectionFailedError(describe_connect_error(self.display_url, str(exc))) from None
+
+    def _second_connection(self) -> psycopg.Connection[Any]:
+        """Another connection to the same place (the pooler check), also an adopted one's."""
+        if self._connect_args:
+            return psycopg.connect(autocommit=True, prepare_threshold=None, **self._connect_args)
+        info = self.connection.info
+        args: dict[str, Any] = dict(info.get_parameters())
+        if info.password:
+            args["password"] = info.password
+        return psycopg.connect(autocommit=True, prepare_threshold=None, **args)
+
+    def server_facts(self) -> dict[str, str]:
+        """``version()`` (called unqualified, as any client would) and, on Aurora, ``aurora_version()``."""
+        facts = {"version": str(self.query("SELECT version()")[0][0])}
+        with contextlib.suppress(DriverError):  # an engine without pg_proc simply is not Aurora
+            if self.query("SELECT 1 FROM pg_catalog.pg_proc WHERE proname = 'aurora_version'"):
+                facts["aurora_version"] = str(self.query("SELECT aurora_version()")[0][0])
+        return facts
+
+    def open_session(self) -> None:
+        """Refuse a transaction pooler; then the session settings and prepared statements."""
+        connection = self.connection
+        refuse_transaction_pooler(connection, self._second_connection, self.display_url)
+        connection.prepare_threshold = self._prepare_threshold
+        if connection.info.server_version >= 140000:
+            self.query("SELECT set_config('client_connection_check_interval', %s, false)", (_CLIENT_CHECK_INTERVAL,))
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement (without parameters ``%`` in the SQL is left alone)."""
@@ -243,5 +274,6 @@ class PostgresBackend(Backend):
             return
         with contextlib.suppress(DriverError):
             self.set_lock_timeout(None)
+        connection.prepare_threshold = self._prepare_threshold
         if self._saved_autocommit is not None:
             connection.autocommit = self._saved_autocommit
