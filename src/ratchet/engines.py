@@ -262,3 +262,11 @@ def admit(display_url: str, dialect: str, facts: Facts) -> Server:
             f"{found.label} is not verified with ratchet: {found.engine.caveat}; exactly-once is not guaranteed there"
         )
     return Server(found.engine.name, found.version, warning)
+
+
+def guarantees_table() -> str:
+    """The README's table of engines and guarantees, one row per record of :data:`ENGINES`."""
+    names = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "mysql": "MySQL"}
+    rows = ["| engine | protocol | what ratchet guarantees |", "|---|---|---|"]
+    rows += [f"| {engine.name} | {names[engine.dialect]} | {engine.guarantee} |" for engine in ENGINES]
+    return "\n".join(rows) + "\n"
