@@ -138,3 +138,28 @@ def test_eight_concurrent_runners_through_session_pooling_apply_each_file_once(
     assert db.history() == {v: ("applied", 3 if v == "1.3.0" else 2) for v in versions}
     assert db.db_version() == versions[-1]
     assert advisory_locks(db) == 0
+
+
+def test_an_application_connection_through_a_pooler(
+    project: Project, make_db: Callable[[str], Db], session_bouncer: Bouncer
+) -> None:
+    import psycopg
+
+    import ratchet
+    from ratchet.errors import UsageError
+
+    db = make_db("postgresql")
+    _files(project)
+    with (
+        running_pgbouncer("transaction", 1) as pooling,
+        psycopg.connect(pooling.url(db.name), prepare_threshold=3) as connection,
+    ):
+        with pytest.raises(UsageError, match=REFUSAL):
+            ratchet.migrate(connection, project.migrations)
+        assert (connection.prepare_threshold, connection.autocommit) == (3, False)
+    assert db.tables() == [] and advisory_locks(db) == 0
+    with psycopg.connect(session_bouncer.url(db.name), prepare_threshold=3) as connection:
+        report = ratchet.migrate(connection, project.migrations)
+        assert (connection.prepare_threshold, connection.autocommit) == (3, False)
+    assert [r.outcome for r in report.results] == ["applied", "applied"]
+    assert db.db_version() == "1.1.0"

@@ -168,7 +168,7 @@ class PostgresBackend(Backend):
         connection = self.connection
         refuse_transaction_pooler(connection, self._second_connection, self.display_url)
         connection.prepare_threshold = self._prepare_threshold
-        if connection.info.server_version >= 140000:
+        if self._owns_connection and connection.info.server_version >= 140000:
             self.query("SELECT set_config('client_connection_check_interval', %s, false)", (_CLIENT_CHECK_INTERVAL,))
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
