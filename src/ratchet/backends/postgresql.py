@@ -167,7 +167,10 @@ class PostgresBackend(Backend):
     def open_session(self) -> None:
         """Refuse a transaction pooler; then the session settings and prepared statements."""
         connection = self.connection
-        refuse_transaction_pooler(connection, self._second_connection, self.display_url)
+        try:
+            refuse_transaction_pooler(connection, self._second_connection, self.display_url)
+        except psycopg.Error as exc:
+            raise self._translate(exc) from None
         connection.prepare_threshold = self._prepare_threshold
         if self._owns_connection and connection.info.server_version >= 140000:
             self.query("SELECT set_config('client_connection_check_interval', %s, false)", (_CLIENT_CHECK_INTERVAL,))
@@ -280,8 +283,7 @@ class PostgresBackend(Backend):
             connection.autocommit = self._saved_autocommit
 
 
-# --- Refusing a transaction pooler -------------------------------------------------------------
-# Refuse a transaction- or statement-pooling proxy (PgBouncer and the like) in front of PostgreSQL.
+# --- Refusing a transaction- or statement-pooling proxy (PgBouncer and the like) ---------------
 #
 # Behind such a pooler every transaction may run on a different server connection: the
 # session advisory lock is taken on one of them and stays held there after ratchet exits,
@@ -360,7 +362,8 @@ def _row(connection: psycopg.Connection[Any], sql: str) -> tuple[Any, ...]:
     with connection.cursor(row_factory=tuple_row) as cursor:
         cursor.execute(sql, prepare=False)
         row = cursor.fetchone()
-    assert row is not None  # a SELECT without FROM returns one row
+    if row is None:  # a SELECT without FROM always returns one row; something else answered
+        raise DriverError(f"no row for {sql}")
     return row
 
 
