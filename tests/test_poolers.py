@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from conftest import Db, Project
-from pgbouncer import Bouncer, running_pgbouncer
+from pgbouncer_server import Bouncer, running_pgbouncer
 from test_servers_slow import log_counts, spawn
 
 REFUSAL = "connection pooler in transaction or statement mode"

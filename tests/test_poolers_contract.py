@@ -14,7 +14,7 @@ import pytest
 
 import test_contract
 from conftest import Db
-from pgbouncer import Bouncer, running_pgbouncer
+from pgbouncer_server import Bouncer, running_pgbouncer
 
 globals().update({name: getattr(test_contract, name) for name in dir(test_contract) if name.startswith("test_")})
 
