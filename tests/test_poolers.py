@@ -5,6 +5,8 @@ works as a direct connection, also for concurrent runners."""
 from __future__ import annotations
 
 import json
+import signal
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 
@@ -163,3 +165,28 @@ def test_an_application_connection_through_a_pooler(
         assert (connection.prepare_threshold, connection.autocommit) == (3, False)
     assert [r.outcome for r in report.results] == ["applied", "applied"]
     assert db.db_version() == "1.1.0"
+
+
+@pytest.mark.slow
+def test_a_killed_runner_behind_session_pooling_leaves_no_lock(
+    project: Project, make_db: Callable[[str], Db], session_bouncer: Bouncer
+) -> None:
+    # PgBouncer drops the server connection of a client that vanished inside a transaction,
+    # so the killed runner's advisory lock goes with it and the next runner gets the lock.
+    db = make_db("postgresql")
+    (project.root / "pyproject.toml").write_text('[tool.ratchet]\nlock-timeout = "15s"\n', encoding="utf-8")
+    pooled = _through(project, session_bouncer, db)
+    pooled.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    pooled.write("1.1.0__slow.sql", "CREATE TABLE slow (id INTEGER);\nSELECT pg_sleep(120);")
+    holder = spawn(pooled, "migrate")
+    deadline = time.monotonic() + 60
+    while advisory_locks(db) == 0 or db.db_version() != "1.0.0":
+        assert time.monotonic() < deadline and holder.poll() is None, holder.communicate()
+        time.sleep(0.05)
+    holder.send_signal(signal.SIGKILL)
+    holder.communicate()
+    pooled.write("1.1.0__slow.sql", "CREATE TABLE slow (id INTEGER);\nSELECT 1;")
+    follower = pooled.ratchet("migrate", timeout=120)
+    assert follower.code == 0, follower.output
+    assert db.history()["1.1.0"] == ("applied", 2)
+    assert advisory_locks(db) == 0
