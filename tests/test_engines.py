@@ -79,6 +79,17 @@ CASES = [
     (
         "postgresql",
         {
+            "version": "PostgreSQL 8.0.2 on i686-pc-linux-gnu, compiled by GCC gcc (GCC) 3.4.2 20041017 "
+            "(Red Hat 3.4.2-6.fc3), Redshift 1.0.12103"
+        },
+        "Amazon Redshift",
+        "1.0.12103",
+        True,
+        False,
+    ),
+    (
+        "postgresql",
+        {
             "version": "PostgreSQL 15.4 on aarch64-unknown-linux-gnu, compiled by aarch64-unknown-linux-gnu-gcc "
             "(GCC) 9.5.0, 64-bit",
             "aurora_version": "15.4.1",

@@ -135,6 +135,13 @@ ENGINES: tuple[Engine, ...] = (
         ),
     ),
     Engine(
+        "Amazon Redshift",
+        "postgresql",
+        _search(r", Redshift (\d+\.\d+\.\d+)"),
+        "refused: no advisory locks (`pg_try_advisory_lock` does not exist)",
+        refusal="it has no advisory locks, so ratchet cannot keep concurrent runners apart",
+    ),
+    Engine(
         "Aurora PostgreSQL",
         "postgresql",
         _present("aurora_version"),
