@@ -127,10 +127,10 @@ ENGINES: tuple[Engine, ...] = (
         "YugabyteDB",
         "postgresql",
         _search(r"^PostgreSQL [\d.]+-YB-(\d+(?:\.\d+)*)"),
-        "refused: no advisory locks before 2.25 (off by default after), and DDL commits outside the "
+        "refused: no advisory locks before 2.25 (a preview from 2.25), and DDL commits outside the "
         "file's transaction (transactional DDL is a preview)",
         refusal=(
-            "it has no advisory locks before 2.25 (and they are off by default after), and its DDL commits "
+            "it has no advisory locks before 2.25 (a preview from 2.25), and its DDL commits "
             "outside the file's transaction (transactional DDL is a preview), so a failed file cannot roll back"
         ),
     ),
