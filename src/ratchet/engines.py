@@ -70,7 +70,8 @@ def _leading_version(facts: Facts) -> str | None:
 
 
 def _anything(facts: Facts) -> str | None:
-    return facts.get("version", "").strip() or "unknown version"
+    text = " ".join(facts.get("version", "").split())
+    return (text[:77] + "..." if len(text) > 80 else text) or "unknown version"
 
 
 @dataclass(frozen=True)
