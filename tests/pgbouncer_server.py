@@ -63,7 +63,7 @@ def _accepting(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _write_config(directory: Path, port: int, mode: str, pool_size: int) -> Path:
+def _write_config(directory: Path, port: int, mode: str, pool_size: int, round_robin: bool) -> Path:
     userlist = directory / "userlist.txt"
     userlist.write_text('"postgres" ""\n', encoding="utf-8")
     config = directory / "pgbouncer.ini"
@@ -79,6 +79,7 @@ def _write_config(directory: Path, port: int, mode: str, pool_size: int) -> Path
         f"pool_mode = {mode}\n"
         f"default_pool_size = {pool_size}\n"
         "max_client_conn = 200\n"
+        f"server_round_robin = {int(round_robin)}\n"
         "ignore_startup_parameters = extra_float_digits\n",
         encoding="utf-8",
     )
@@ -88,15 +89,16 @@ def _write_config(directory: Path, port: int, mode: str, pool_size: int) -> Path
 
 
 @contextlib.contextmanager
-def running_pgbouncer(mode: str, pool_size: int) -> Iterator[Bouncer]:
+def running_pgbouncer(mode: str, pool_size: int, *, round_robin: bool = False) -> Iterator[Bouncer]:
     """Start PgBouncer in ``mode`` (session, transaction, statement) with ``pool_size`` server
-    connections per database; stopped and its files removed afterwards."""
+    connections per database, reused last-in first-out (PgBouncer's default) or in turn
+    (``round_robin``); stopped and its files removed afterwards."""
     binary = pgbouncer_binary()
     require_server("postgresql")
     directory = Path(tempfile.mkdtemp(prefix="ratchet-pgbouncer-"))
     directory.chmod(0o755)  # readable by the unprivileged user PgBouncer switches to
     port = _free_port()
-    config = _write_config(directory, port, mode, pool_size)
+    config = _write_config(directory, port, mode, pool_size, round_robin)
     command = [binary, *(["-u", "nobody"] if os.geteuid() == 0 else []), str(config)]
     log_path = directory / "pgbouncer.log"
     with log_path.open("w") as log:

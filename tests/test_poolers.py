@@ -29,11 +29,16 @@ def advisory_locks(db: Db) -> int:
     return int(rows[0][0])
 
 
-@pytest.fixture(scope="module", params=[("transaction", 1), ("transaction", 4), ("statement", 2)], ids=str)
+@pytest.fixture(
+    scope="module",
+    params=[("transaction", 1, False), ("transaction", 4, False), ("transaction", 3, True), ("statement", 2, False)],
+    ids=["transaction-pool-1", "transaction-pool-4", "transaction-round-robin", "statement"],
+)
 def pooling_bouncer(request: pytest.FixtureRequest) -> Iterator[Bouncer]:
-    """PgBouncer in a mode ratchet must refuse, with a pool of one and of several connections."""
-    mode, size = request.param
-    with running_pgbouncer(mode, size) as bouncer:
+    """PgBouncer in a mode ratchet must refuse: a pool of one, of several reused last-in
+    first-out (the default) or in turn (``server_round_robin``)."""
+    mode, size, round_robin = request.param
+    with running_pgbouncer(mode, size, round_robin=round_robin) as bouncer:
         yield bouncer
 
 
