@@ -21,7 +21,7 @@ from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
 from ratchet.plan import describe_version
 from ratchet.runner import Events, FileResult
-from ratchet.urls import mask_password
+from ratchet.urls import mask_password, mask_url
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
     from ratchet.prepare import PreparedFile
@@ -247,7 +247,7 @@ def migrate(
 
 
 def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms: float) -> None:
-    where = mask_password(config.database)
+    where = mask_url(config.database)
     if report.dry_run:
         if report.planned:
             click.echo(render_plan(report.planned, report.dialect), nl=False)
@@ -310,7 +310,7 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
     if as_json:
         emit_json(
             {
-                "database": mask_password(config.database),
+                "database": mask_url(config.database),
                 "dialect": report.dialect,
                 "db_version": describe_version(plan.db_version),
                 "ahead": plan.ahead,
@@ -342,7 +342,7 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
 
 def _print_status_table(report: api.StatusReport, config: Config) -> None:
     plan = report.plan
-    click.echo(f"database: {mask_password(config.database)}  db_version: {describe_version(plan.db_version)}")
+    click.echo(f"database: {mask_url(config.database)}  db_version: {describe_version(plan.db_version)}")
     header = f"{'VERSION':<10} {'DESCRIPTION':<32} {'STATE':<13} {'APPLIED AT':<29} {'DURATION':>9}  WAIVERS"
     click.echo(header)
     for entry in plan.entries:
@@ -436,7 +436,7 @@ def baseline(database: str | None, migrations: str | None, version: str) -> None
     config = resolve(database, migrations)
     report = api.baseline(config.database, version, config.migrations, config=config)
     click.echo(
-        f"baselined {mask_password(config.database)} at {report.version}: "
+        f"baselined {mask_url(config.database)} at {report.version}: "
         f"{len(report.baselined)} file(s) recorded as baseline"
     )
 
