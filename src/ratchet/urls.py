@@ -143,14 +143,18 @@ def parse_url(raw: str) -> DatabaseURL:
     try:
         parts = urlsplit(raw)
         port = parts.port
-    except ValueError as exc:
-        raise UsageError(f"bad database URL '{mask_password(raw)}': {exc}") from None
+    except ValueError:
+        # never the parser's own words: they quote the part it could not read, maybe the password
+        raise UsageError(
+            f"bad database URL '{mask_url(raw)}': its host and port cannot be read",
+            hint="percent-encode / ? # @ : and spaces in the user and password (e.g. %2F for /)",
+        ) from None
     password = unquote(parts.password) if parts.password is not None else None
     remember_secrets(raw, password)
     database = unquote(parts.path.lstrip("/"))
     if not database or "/" in database:
         raise UsageError(
-            f"database URL '{mask_password(raw)}' names no database",
+            f"database URL '{mask_url(raw)}' names no database",
             hint=f"end the URL with /DATABASE, e.g. {scheme}://user@localhost/app",
         )
     return DatabaseURL(

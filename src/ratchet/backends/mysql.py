@@ -149,7 +149,8 @@ class MysqlBackend(Backend):
         if user is not None:
             args["user"] = user
         if password is not None:
-            args["password"] = password
+            # as UTF-8 bytes: PyMySQL would encode a str as latin-1 and fail on anything else
+            args["password"] = password.encode("utf-8", "surrogateescape")
         args.update(connect_args_from_query(query, display_url))
         return cls(display_url, database=database, connect_args=args)
 
