@@ -10,8 +10,8 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
-from conftest import Db, Project, server_connect
 
+from conftest import Db, Project, server_connect
 from ratchet.cli import main
 from ratchet.urls import mask_password, mask_url
 

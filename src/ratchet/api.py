@@ -15,7 +15,7 @@ from ratchet.backends import open_backend
 from ratchet.backends.base import Backend
 from ratchet.config import Config, load_config
 from ratchet.discover import MigrationFile, scan_names
-from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, UsageError
+from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, SettingsError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
@@ -355,8 +355,7 @@ def baseline(
         session(database, config) as (backend, tables),
         migration_lock(backend, config.lock_timeout_s, session=False),
     ):
-        with backend.transaction():
-            tables.ensure()
+        tables.create()
         with backend.transaction():
             existing = tables.rows()
             if existing:
@@ -436,9 +435,32 @@ def set_system_setting(database: Database, key: str, value: str, *, config: Conf
         raise UsageError("a setting value must be a string")
     check_setting(key, value, writing=True)
     config = config or load_config()
-    with session(database, config) as (backend, tables), backend.transaction():
-        tables.ensure()
-        tables.put(key, value)
+    with session(database, config) as (backend, tables):
+        _check_value_size(backend, key, value)
+        tables.create()
+        with backend.transaction():
+            tables.put(key, value)
+
+
+#: Characters a driver escapes with a backslash, doubling them on the wire.
+_ESCAPED = ("\\", "'", '"', "\n", "\r", "\x00", "\x1a")
+
+
+def _check_value_size(backend: Backend, key: str, value: str) -> None:
+    """Refuse, before sending it, a value larger than the server takes in one statement (MySQL's
+    ``max_allowed_packet``), with the limit and what to do, instead of a lost connection."""
+    size = len(value.encode("utf-8"))
+    if size < 1024:  # below any server's smallest packet limit: no round-trip
+        return
+    limit = backend.max_value_bytes()
+    wire = size + sum(value.count(char) for char in _ESCAPED)
+    if limit is not None and wire > limit:
+        raise SettingsError(
+            f"the value of setting '{key}' is {size} bytes; this {backend.dialect} server takes at most "
+            f"about {limit} bytes in one statement (max_allowed_packet)",
+            hint="store a smaller value (a reference to it), or raise max_allowed_packet on the server "
+            "(SET GLOBAL max_allowed_packet = ..., and in the server's configuration)",
+        )
 
 
 def list_system_settings(database: Database, *, config: Config | None = None) -> dict[str, str]:

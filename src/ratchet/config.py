@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ratchet.errors import UsageError
-from ratchet.headers import parse_duration_ms
+from ratchet.headers import MAX_TIMEOUT_MS, MAX_TIMEOUT_TEXT, parse_duration_ms
 
 DEFAULT_DATABASE = "sqlite:///app.db"
 DEFAULT_MIGRATIONS = "migrations"
@@ -71,13 +71,17 @@ def _read_tool_table(path: Path) -> dict[str, Any]:
 
 
 def _seconds(name: str, value: object, origin: str) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
-        return float(value)
-    if isinstance(value, str):
+    milliseconds: float | None = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        milliseconds = value * 1000.0  # nan and inf fail the range check below
+    elif isinstance(value, str):
         milliseconds = parse_duration_ms(value)
-        if milliseconds is not None:
-            return milliseconds / 1000
-    raise UsageError(f"{origin}: {name} must be a duration like 30s, 500ms or 2m, got {value!r}")
+    if milliseconds is not None and 0 <= milliseconds <= MAX_TIMEOUT_MS:
+        return milliseconds / 1000
+    shown = value if isinstance(value, (int, float)) else repr(value)
+    raise UsageError(
+        f"{origin}: {name} must be a duration like 30s, 500ms or 2m, from 0 to {MAX_TIMEOUT_TEXT}; got {shown}"
+    )
 
 
 def _text(name: str, value: object, origin: str) -> str:

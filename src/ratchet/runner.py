@@ -140,8 +140,7 @@ class Runner:
             )
 
     def _ensure_tables(self) -> None:
-        with self.backend.transaction():
-            self.tables.ensure()
+        self.tables.create()
 
     def _run_single_transaction(self, files: list[PreparedFile]) -> list[FileResult]:
         with self._foreign_keys_off(files), self.backend.transaction():

@@ -124,6 +124,20 @@ class Backend(ABC):
             ")"
         )
 
+    def upsert_setting_sql(self, table: str, key_column: str) -> str:
+        """One atomic insert-or-update of a setting (parameters: key, value); ``table`` and
+        ``key_column`` come quoted. SQLite (3.24+) and PostgreSQL share ``ON CONFLICT``."""
+        p = self.placeholder
+        return (
+            f"INSERT INTO {table} ({key_column}, value) VALUES ({p}, {p}) "
+            f"ON CONFLICT ({key_column}) DO UPDATE SET value = excluded.value, updated_at = CURRENT_TIMESTAMP"
+        )
+
+    def max_value_bytes(self) -> int | None:
+        """The largest setting value, in bytes, the server accepts in one statement (``None``:
+        no limit below the database's own)."""
+        return None
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """``begin()``; ``commit()`` on success, ``rollback()`` on any exception."""

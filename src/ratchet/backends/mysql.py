@@ -23,6 +23,8 @@ from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError,
 
 _CONNECT_TIMEOUT_S = 10
 _MAX_LOCK_NAME = 64
+#: Bytes of a settings upsert besides the value: the SQL, the key (191 characters), escaping slack.
+_PACKET_OVERHEAD = 4096
 # MySQL client/server error numbers ratchet explains.
 _ACCESS_DENIED = 1045
 _UNKNOWN_DATABASE = 1049
@@ -275,6 +277,17 @@ class MysqlBackend(Backend):
     def quote(self, identifier: str) -> str:
         """Backticks (double quotes are string literals unless ANSI_QUOTES is set)."""
         return f"`{identifier}`"
+
+    def upsert_setting_sql(self, table: str, key_column: str) -> str:
+        """``INSERT ... ON DUPLICATE KEY UPDATE``: one atomic upsert (MariaDB has no ``AS new`` alias)."""
+        return (
+            f"INSERT INTO {table} ({key_column}, value) VALUES (%s, %s) "
+            "ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = CURRENT_TIMESTAMP"
+        )
+
+    def max_value_bytes(self) -> int | None:
+        """``max_allowed_packet`` less room for the statement around the value."""
+        return int(self.query("SELECT @@max_allowed_packet")[0][0]) - _PACKET_OVERHEAD
 
     def settings_table_ddl(self, name: str) -> str:
         """The seed's table with ``key`` as ``VARCHAR(191)`` (the longest utf8mb4 key InnoDB
