@@ -412,8 +412,18 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
     }[bump]
     path = directory / f"{version}__{slug}.sql"
     try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(_TEMPLATE.format(version=version, title=description))
+        content = _TEMPLATE.format(version=version, title=" ".join(description.split())).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(
+            "the description is not valid Unicode (a byte that is not UTF-8 on the command line?); pass UTF-8 text"
+        ) from None
+    try:
+        with path.open("xb") as handle:
+            try:
+                handle.write(content)
+            except OSError:
+                path.unlink(missing_ok=True)  # never leave an empty migration file behind
+                raise
     except FileExistsError:
         raise UsageError(f"{path} already exists; refusing to overwrite it") from None
     except OSError as exc:

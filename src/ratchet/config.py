@@ -15,6 +15,8 @@ from ratchet.headers import MAX_TIMEOUT_MS, MAX_TIMEOUT_TEXT, parse_duration_ms
 DEFAULT_DATABASE = "sqlite:///app.db"
 DEFAULT_MIGRATIONS = "migrations"
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+#: PostgreSQL finds ``pg_*`` names in ``pg_catalog`` first; SQLite refuses ``sqlite_*`` names.
+_RESERVED_PREFIXES = ("pg_", "sqlite_")
 _KEYS = (
     "database",
     "migrations",
@@ -90,6 +92,21 @@ def _text(name: str, value: object, origin: str) -> str:
     return value
 
 
+def _table_name(key: str, value: object, origin: str) -> str:
+    name = _text(key, value, origin)
+    if not _IDENTIFIER.fullmatch(name):  # fullmatch: ``$`` alone would accept a trailing newline
+        raise UsageError(
+            f"{origin}: {key} {name!r} is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*, at most 63 characters)"
+        )
+    if name.lower().startswith(_RESERVED_PREFIXES):
+        raise UsageError(
+            f"{origin}: {key} '{name}' is a name the database reserves for its own catalog "
+            f"(names starting with {' or '.join(_RESERVED_PREFIXES)})",
+            hint=f"choose another name, e.g. ratchet_{name.lower().split('_', 1)[-1] or 'table'}",
+        )
+    return name
+
+
 def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
     changes: dict[str, Any] = {}
     for key, value in values.items():
@@ -102,10 +119,7 @@ def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
         elif key in ("busy-timeout", "lock-timeout"):
             changes[key.replace("-", "_") + "_s"] = _seconds(key, value, origin)
         elif key in ("settings-table", "history-table"):
-            name = _text(key, value, origin)
-            if not _IDENTIFIER.match(name):
-                raise UsageError(f"{origin}: {key} '{name}' is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*)")
-            changes[key.replace("-", "_")] = name
+            changes[key.replace("-", "_")] = _table_name(key, value, origin)
         elif key == "lint-since":
             changes["lint_since"] = _text(key, value, origin)
         elif key == "dialect":
@@ -136,4 +150,10 @@ def load_config(
         "migrations": environ.get("RATCHET_MIGRATIONS") or None,
     }
     config = _apply(config, from_env, "environment")
-    return _apply(config, options or {}, "command line")
+    config = _apply(config, options or {}, "command line")
+    if config.settings_table == config.history_table:
+        raise UsageError(
+            f"settings-table and history-table are both '{config.settings_table}'; they must be two tables",
+            hint="set one of them to another name in [tool.ratchet]",
+        )
+    return config

@@ -100,10 +100,14 @@ class Tables:
             try:
                 with self.backend.transaction():
                     self.ensure()
-                return
+                break
             except DriverError:
                 if attempt == _CREATE_ATTEMPTS - 1 or not self._any_exists():
                     raise
+        # a table of the same name that is not ratchet's is refused here, with advice, instead
+        # of failing later on the first write with "no such column"
+        self._read(self.settings_name, f"SELECT {_key_column(self.backend)}, value FROM {self.settings} WHERE 1 = 0")
+        self._read(self.history_name, f"SELECT {_COLUMNS} FROM {self.history} WHERE 1 = 0")
 
     def _any_exists(self) -> bool:
         return self.backend.table_exists(self.settings_name) or self.backend.table_exists(self.history_name)
@@ -194,7 +198,9 @@ class Tables:
 
     def row_status(self, version: Version) -> str | None:
         """The status of one version's row, or ``None`` (read inside the migration lock)."""
-        rows = self.backend.query(f"SELECT status FROM {self.history} WHERE version = {self.p}", (str(version),))
+        rows = self._read(
+            self.history_name, f"SELECT status FROM {self.history} WHERE version = {self.p}", (str(version),)
+        )
         return str(rows[0][0]) if rows else None
 
     def state(self) -> DatabaseState:

@@ -128,6 +128,7 @@ class DatabaseURL:
 def parse_url(raw: str) -> DatabaseURL:
     """Parse ``raw``; raise :class:`UsageError` naming the accepted forms if it is malformed."""
     remember_secrets(raw)
+    _refuse_unencodable(raw)
     scheme, sep, _ = raw.partition("://")
     dialect = SCHEMES.get(scheme.lower()) if sep else None
     if dialect is None:
@@ -167,6 +168,16 @@ def parse_url(raw: str) -> DatabaseURL:
         database=database,
         query=_parse_query(raw, parts.query),
     )
+
+
+def _refuse_unencodable(raw: str) -> None:
+    """A URL holding a byte that is not UTF-8 (a surrogate escape from the command line) or a
+    NUL, even percent-encoded, names nothing a database or file system can open."""
+    shown = mask_url(raw).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if any("\ud800" <= char <= "\udfff" for char in raw):
+        raise UsageError(f"database URL '{shown}' is not valid UTF-8", hint="write the URL in UTF-8 (percent-encode bytes)")
+    if "\x00" in raw or "%00" in raw:
+        raise UsageError(f"database URL '{shown}' contains a NUL byte", hint="remove it; no database name holds one")
 
 
 def _parse_query(raw: str, query: str) -> dict[str, str]:
