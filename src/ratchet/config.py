@@ -145,15 +145,15 @@ def load_config(
         table = _read_tool_table(pyproject)
         if table:
             config = _apply(config, table, f"{pyproject} [tool.ratchet]")
+            if config.settings_table == config.history_table:
+                raise UsageError(
+                    f"{pyproject} [tool.ratchet]: settings-table and history-table are both "
+                    f"'{config.settings_table}'; they must be two tables",
+                    hint="set one of them to another name",
+                )
     from_env = {
         "database": environ.get("RATCHET_DATABASE_URL") or None,
         "migrations": environ.get("RATCHET_MIGRATIONS") or None,
     }
     config = _apply(config, from_env, "environment")
-    config = _apply(config, options or {}, "command line")
-    if config.settings_table == config.history_table:
-        raise UsageError(
-            f"settings-table and history-table are both '{config.settings_table}'; they must be two tables",
-            hint="set one of them to another name in [tool.ratchet]",
-        )
-    return config
+    return _apply(config, options or {}, "command line")
