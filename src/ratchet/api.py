@@ -17,6 +17,7 @@ from ratchet.config import Config, load_config
 from ratchet.discover import MigrationFile, scan_names
 from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, SettingsError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
+from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
@@ -232,6 +233,7 @@ def repair(
                     f"migration {wanted} has {state}; repair only finishes a 'running' or 'failed' one",
                     hint="see `ratchet status`",
                 )
+            _refuse_invalid_indexes(backend, file)
             if row.checksum != file.checksum:
                 raise DriftError(
                     f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
@@ -246,6 +248,19 @@ def repair(
             with backend.transaction():
                 tables.update_row(wanted, status="running", error=None)
             return runner.resume(prepared, start_after=row.statements_done)
+
+
+def _refuse_invalid_indexes(backend: Backend, file: MigrationFile) -> None:
+    """Neither retrying nor marking a file applied may hide an INVALID index it left (a
+    retry fails with "already exists", or with IF NOT EXISTS keeps the broken index)."""
+    left = [index for index in invalid_indexes(backend, [file]) if index.version == file.version]
+    if left:
+        listed = ", ".join(f"{index.index} (on {index.table})" for index in left)
+        drops = "; ".join(f"DROP INDEX CONCURRENTLY {index.index}" for index in left)
+        raise RefusedError(
+            f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
+            hint=f"drop them first ({drops}), then run the repair again",
+        )
 
 
 def _lint_since(config: Config) -> Version | None:
@@ -312,18 +327,20 @@ class ValidateReport:
     dialect: str
     plan: Plan
     planned: list[PreparedFile]
+    invalid_indexes: list[InvalidIndex] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """No drift: ``migrate`` would not refuse."""
-        return not self.plan.drift
+        """No drift (``migrate`` would not refuse) and no INVALID index."""
+        return not self.plan.drift and not self.invalid_indexes
 
 
 def validate(
     database: Database, migrations: str | Path = "migrations", *, config: Config | None = None
 ) -> ValidateReport:
     """Every check ``migrate`` makes (files, checksums, missing files, out-of-order files,
-    unfinished rows), without applying anything. Invalid pending files raise."""
+    unfinished rows), and PostgreSQL's INVALID indexes, without applying anything. Invalid
+    pending files raise."""
     config = _config(migrations, config)
     loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
@@ -332,7 +349,7 @@ def validate(
         from ratchet.prepare import prepare_files  # sqlparse: only validate pays for it
 
         planned = prepare_files(waiting, loaded.guards)
-        return ValidateReport(backend.dialect, plan, planned)
+        return ValidateReport(backend.dialect, plan, planned, invalid_indexes(backend, loaded.files))
 
 
 @dataclass

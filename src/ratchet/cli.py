@@ -410,7 +410,7 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
                 "db_version": describe_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": [str(p.file.version) for p in report.planned],
-                "drift": [d.as_dict() for d in plan.drift],
+                "drift": [d.as_dict() for d in plan.drift] + [i.as_dict() for i in report.invalid_indexes],
             }
         )
     elif report.ok:
@@ -420,9 +420,10 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
             f"db_version {describe_version(plan.db_version)}{ahead}"
         )
     else:
-        click.echo(f"{len(plan.drift)} problem(s):")
-        for drift in plan.drift:
-            click.echo(f"  {drift}")
+        problems = [*plan.drift, *report.invalid_indexes]
+        click.echo(f"{len(problems)} problem(s):")
+        for problem in problems:
+            click.echo(f"  {problem}")
     if not report.ok:
         sys.exit(EXIT_CHECK_FAILED)
 

@@ -175,7 +175,9 @@ def _refuse_unencodable(raw: str) -> None:
     NUL, even percent-encoded, names nothing a database or file system can open."""
     shown = mask_url(raw).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     if any("\ud800" <= char <= "\udfff" for char in raw):
-        raise UsageError(f"database URL '{shown}' is not valid UTF-8", hint="write the URL in UTF-8 (percent-encode bytes)")
+        raise UsageError(
+            f"database URL '{shown}' is not valid UTF-8", hint="write the URL in UTF-8 (percent-encode bytes)"
+        )
     if "\x00" in raw or "%00" in raw:
         raise UsageError(f"database URL '{shown}' contains a NUL byte", hint="remove it; no database name holds one")
 

@@ -158,6 +158,11 @@ class Backend(ABC):
         INVALID indexes after ``CREATE INDEX CONCURRENTLY``); none elsewhere."""
         return []
 
+    def invalid_index_tables(self) -> list[tuple[str, str]]:
+        """``(index, table)`` for every INVALID index (names as the database would print them);
+        none outside PostgreSQL."""
+        return []
+
     def quote(self, identifier: str) -> str:
         """Quote an identifier already validated as plain (``[A-Za-z_][A-Za-z0-9_]*``)."""
         return f'"{identifier}"'

@@ -222,6 +222,13 @@ class PostgresBackend(Backend):
         rows = self.query("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1")
         return [str(row[0]) for row in rows]
 
+    def invalid_index_tables(self) -> list[tuple[str, str]]:
+        """Every INVALID index of the database with its table."""
+        rows = self.query(
+            "SELECT indexrelid::regclass::text, indrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1"
+        )
+        return [(str(row[0]), str(row[1])) for row in rows]
+
     def table_exists(self, name: str) -> bool:
         """Look the table up in the current schema."""
         rows = self.query(
