@@ -174,6 +174,8 @@ class Tables:
         try:
             return self.backend.query(sql, params)
         except DriverError as exc:
+            if exc.connection_lost:
+                raise
             setting = "settings-table" if table == self.settings_name else "history-table"
             raise RefusedError(
                 f"table {table} exists but is not ratchet's: {exc.db_message}",

@@ -147,7 +147,11 @@ class Backend(ABC):
         except BaseException:
             self.rollback()
             raise
-        self.commit()
+        try:
+            self.commit()
+        except BaseException:
+            self.rollback()  # a failed COMMIT may leave the transaction open (SQLite)
+            raise
 
     @abstractmethod
     def set_lock_timeout(self, milliseconds: int | None) -> None:

@@ -30,7 +30,7 @@ _ACCESS_DENIED = 1045
 _UNKNOWN_DATABASE = 1049
 _CANNOT_CONNECT = 2003
 _UNKNOWN_HOST = 2005
-_CONNECTION_LOST = frozenset({2006, 2013, 2055})
+_CONNECTION_LOST = frozenset({1927, 2006, 2013, 2055})  # 1927: MariaDB's "Connection was killed"
 
 #: URL query parameter -> (PyMySQL argument, value type); ``socket`` is an alias.
 QUERY_PARAMETERS: dict[str, tuple[str, type]] = {
@@ -218,8 +218,13 @@ class MysqlBackend(Backend):
 
     def _translate(self, exc: pymysql.MySQLError) -> DriverError:
         code, message = _code_and_message(exc)
-        if code in _CONNECTION_LOST:
-            return DriverError(f"lost the connection to {self.display_url}: {message}")
+        closed = self._connection is not None and not self._connection.open
+        if code in _CONNECTION_LOST or closed or isinstance(exc, pymysql.InterfaceError):
+            # PyMySQL raises InterfaceError(0, '') for a session already closed: say so
+            said = message or "the connection is closed"
+            return DriverError(f"lost the connection to {self.display_url}: {said}", connection_lost=True)
+        if not message:
+            message = f"{type(exc).__name__} without a message from the server"
         return DriverError(f"{message} (error {code})" if code else message)
 
     def begin(self) -> None:
