@@ -280,3 +280,33 @@ def test_a_database_file_deleted_mid_run_is_not_reported_applied(project: Projec
     assert f"the database file {sqlite_path} was deleted or replaced while ratchet ran" in message
     assert "this commit went into the deleted file" in message
     assert not sqlite_path.exists()  # and 1.2.0 was never tried
+
+
+def test_a_read_only_database_directory(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    project = Project(tmp_path, f"sqlite:///{folder / 'app.db'}")
+    (tmp_path / "migrations").mkdir()
+    project.write("1.0.0__base.sql", "CREATE TABLE base (id INTEGER);")
+    assert project.ratchet("migrate").code == 0
+    project.write("1.1.0__more.sql", "CREATE TABLE more (id INTEGER);")
+    # root ignores file modes, so the directory is made read-only with a read-only bind mount
+    if subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("cannot bind-mount here")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True, capture_output=True)
+        result = project.ratchet("migrate")
+        assert result.code == 5, result.output
+        assert "1.1.0__more.sql:1: statement 1 of 1.1.0 failed: attempt to write a readonly database" in result.err
+        assert "database left at the version before 1.1.0" in result.err
+        result = project.ratchet("settings", "set", "theme", "dark")
+        assert result.code == 5, result.output
+        assert "cannot set 'theme' in sqlite:///" in result.err and "nothing was changed" in result.err
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+    connection = sqlite3.connect(folder / "app.db")
+    try:
+        assert connection.execute("SELECT value FROM system_settings WHERE key = 'db_version'").fetchone() == ("1.0.0",)
+        assert connection.execute("SELECT count(*) FROM system_settings").fetchone() == (1,)
+    finally:
+        connection.close()

@@ -15,7 +15,7 @@ from ratchet.backends import open_backend
 from ratchet.backends.base import Backend
 from ratchet.config import Config, load_config
 from ratchet.discover import MigrationFile, scan_names
-from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, SettingsError, UsageError
+from ratchet.errors import DriftError, DriverError, LintFailed, RatchetError, RefusedError, SettingsError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.load import Migrations, load_migrations
@@ -464,9 +464,15 @@ def set_system_setting(database: Database, key: str, value: str, *, config: Conf
     config = config or load_config()
     with session(database, config) as (backend, tables):
         _check_value_size(backend, key, value)
-        tables.create()
-        with backend.transaction():
-            tables.put(key, value)
+        try:
+            tables.create()
+            with backend.transaction():
+                tables.put(key, value)
+        except DriverError as exc:
+            raise DriverError(
+                f"cannot set '{key}' in {backend.display_url}: {exc.db_message}; nothing was changed",
+                hint="check that the database accepts writes (permissions, disk space, a read-only replica)",
+            ) from None
 
 
 #: Characters a driver escapes with a backslash, doubling them on the wire.

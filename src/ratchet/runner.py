@@ -145,7 +145,13 @@ class Runner:
             )
 
     def _ensure_tables(self) -> None:
-        self.tables.create()
+        try:
+            self.tables.create()
+        except DriverError as exc:
+            raise DatabaseError(
+                f"cannot create ratchet's tables in {self.backend.display_url}: {exc.db_message}; nothing was applied",
+                hint="check that the database accepts writes (permissions, disk space, a read-only replica)",
+            ) from None
 
     def _run_single_transaction(self, files: list[PreparedFile]) -> list[FileResult]:
         with self._foreign_keys_off(files):
