@@ -21,6 +21,7 @@ from ratchet.errors import (
 )
 
 _LOCK_POLL_S = 0.05
+_MISSING = (-1, -1)  # the identity of a database file that is not there
 
 
 class SqliteBackend(Backend):
@@ -88,7 +89,8 @@ class SqliteBackend(Backend):
                     )
             try:
                 self._connection = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None)
-                self._identity = self._file_identity()
+                identity = self._file_identity()
+                self._identity = None if identity == _MISSING else identity
                 # Enforce foreign keys as applications do, so migrations meet the same rules
                 # (and a table rebuild must follow the 12-step procedure; see runner.py).
                 self._connection.execute("PRAGMA foreign_keys = ON")
@@ -144,7 +146,7 @@ class SqliteBackend(Backend):
         try:
             status = os.stat(self.path)
         except OSError:
-            return (-1, -1)
+            return _MISSING
         return (status.st_dev, status.st_ino)
 
     def rollback(self) -> None:
