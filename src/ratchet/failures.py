@@ -68,13 +68,23 @@ def _repair(prepared: PreparedFile, done: int) -> str:
     )
 
 
-def progress_not_recorded(prepared: PreparedFile, statement: Statement, exc: DriverError) -> DatabaseError:
-    """Statement N of a non-transactional file ran, but ``statements_done = N`` was not recorded."""
+def progress_not_recorded(
+    prepared: PreparedFile, statement: Statement, exc: DriverError, *, committed_alone: bool
+) -> DatabaseError:
+    """Statement N of a file run step by step ran, but ``statements_done = N`` was not recorded.
+    ``committed_alone``: the statement committed on its own before (else it shared the failed
+    COMMIT with the counter, so it took effect only if that COMMIT did)."""
     done = statement.number - 1
+    number = statement.number
+    ran = (
+        f"statements 1-{number} have run"
+        if committed_alone
+        else f"statements 1-{done} have run; statement {number} took effect only if its COMMIT did"
+    )
     return DatabaseError(
-        f"{prepared.file.path}:{statement.line}: statement {statement.number} of {_version(prepared)} ran, "
+        f"{prepared.file.path}:{statement.line}: statement {number} of {_version(prepared)} ran, "
         f"but recording its progress failed: {exc.db_message}\n"
-        f"  statements 1-{statement.number} have run; the history row says 'running' with statements_done = {done}",
+        f"  {ran}; the history row says 'running' with statements_done = {done}",
         hint=_repair(prepared, done),
     )
 

@@ -384,13 +384,13 @@ class Runner:
                     failures.failure_not_recorded(failure, prepared, statement.number - 1, exc)
                 raise
             except DriverError as exc:  # the step's COMMIT (MySQL: statement and counter together)
-                raise failures.progress_not_recorded(prepared, statement, exc) from None
+                raise failures.progress_not_recorded(prepared, statement, exc, committed_alone=False) from None
             if not atomic_step:
                 try:
                     with self.backend.transaction():
                         self.tables.update_row(file.version, statements_done=statement.number)
                 except DriverError as exc:
-                    raise failures.progress_not_recorded(prepared, statement, exc) from None
+                    raise failures.progress_not_recorded(prepared, statement, exc, committed_alone=True) from None
         duration = _ms_since(started)
         try:
             self.backend.set_lock_timeout(None)
