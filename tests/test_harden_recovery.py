@@ -310,3 +310,53 @@ def test_a_read_only_database_directory(tmp_path: Path) -> None:
         assert connection.execute("SELECT count(*) FROM system_settings").fetchone() == (1,)
     finally:
         connection.close()
+
+
+class _KillAfterFirstStatement(Events):
+    """Ends ratchet's session on the server right after 1.1.0's first statement ran, before its
+    progress is recorded (what a failover or an operator's KILL at the wrong moment does)."""
+
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def statement_done(self, prepared: Any, number: int) -> None:
+        if str(prepared.file.version) != "1.1.0" or number != 1:
+            return
+        if self.db.dialect == "postgresql":
+            sessions = "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+            kill = "SELECT pg_terminate_backend({})"
+        else:
+            sessions = "SELECT id FROM information_schema.processlist WHERE db = %s AND id <> CONNECTION_ID()"
+            kill = "KILL {}"
+        connection = server_connect(self.db.dialect, self.db.name)
+        try:
+            cursor = connection.cursor()
+            cursor.execute(sessions, (self.db.name,))
+            for (session,) in cursor.fetchall():
+                cursor.execute(kill.format(int(session)))
+        finally:
+            connection.close()
+
+
+@pytest.mark.parametrize("dialect", ["postgresql", "mysql"])
+def test_a_session_killed_before_progress_is_recorded(
+    tmp_path: Path, make_db: Callable[[str], Db], dialect: str
+) -> None:
+    db = make_db(dialect)
+    migrations = tmp_path / "migrations"
+    migrations.mkdir()
+    (migrations / "1.0.0__base.sql").write_text("CREATE TABLE base (id INTEGER);")
+    header = "-- guard: no-transaction\n" if dialect == "postgresql" else ""
+    (migrations / "1.1.0__two.sql").write_text(
+        f"{header}CREATE TABLE one (id INTEGER);\nCREATE TABLE two (id INTEGER);"
+    )
+    ratchet.migrate(db.url, migrations, to="1.0.0")
+    with pytest.raises(DatabaseError) as raised:
+        ratchet.migrate(db.url, migrations, events=_KillAfterFirstStatement(db))
+    message = str(raised.value)
+    line = 2 if header else 1
+    assert f"1.1.0__two.sql:{line}: statement 1 of 1.1.0 ran, but recording its progress failed: lost the" in message
+    assert "the history row says 'running' with statements_done = 0" in message
+    assert "ratchet repair 1.1.0 --retry" in message and "--mark-applied" in message
+    assert db.history()["1.1.0"] == ("running", 0)
+    assert "one" in db.tables() and "two" not in db.tables()
