@@ -11,7 +11,7 @@ import pytest
 import ratchet
 from conftest import Db, Project
 from ratchet.errors import SettingsError
-from test_harden_secrets import run_cli
+from test_harden_secrets import restore_known_secrets, run_cli  # noqa: F401 (autouse fixture)
 
 BASE = "CREATE TABLE base (id INTEGER);"
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import Project
 from ratchet.errors import RatchetError
 from ratchet.urls import mask_password, mask_url, parse_url
-from test_harden_secrets import run_cli
+from test_harden_secrets import restore_known_secrets, run_cli  # noqa: F401 (autouse fixture)
 
 HOSTILE = "aZ09 '\"@/:%?#&=;\\\t\n\x00é€𝄞\udcff+-_.~[]{}*$"
 SEED = 20261201

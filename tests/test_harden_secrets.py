@@ -13,11 +13,24 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import Db, Project, server_connect
+from ratchet import urls
 from ratchet.cli import main
 from ratchet.urls import mask_password, mask_url
 
 # Every character the report named, and more: quotes, a space, @, /, a %-escape, a colon, unicode.
 HOSTILE_PASSWORDS = ["p'a\"s s@w/o%41rd", "it's:a secret#1?", 'dq"only', "sp ace&x=y", "é€ pass/@@"]
+
+
+@pytest.fixture(autouse=True)
+def restore_known_secrets() -> Iterator[None]:
+    """The passwords a test's URLs hold stay masked only for that test: other tests of the same
+    worker process must not see their text masked (a random 3-character password like ``0.0``
+    would mask versions)."""
+    saved = set(urls._known_secrets)
+    yield
+    with urls._known_lock:
+        urls._known_secrets.clear()
+        urls._known_secrets.update(saved)
 
 
 def run_cli(*args: str, cwd: Path) -> tuple[int, str]:
