@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 import uuid
@@ -15,7 +16,8 @@ from click.testing import CliRunner
 from conftest import Db, Project, server_connect
 from ratchet import urls
 from ratchet.cli import main
-from ratchet.urls import mask_password, mask_url
+from ratchet.errors import RatchetError
+from ratchet.urls import mask_password, mask_url, parse_url
 
 # Every character the report named, and more: quotes, a space, @, /, a %-escape, a colon, unicode.
 HOSTILE_PASSWORDS = ["p'a\"s s@w/o%41rd", "it's:a secret#1?", 'dq"only', "sp ace&x=y", "é€ pass/@@"]
@@ -149,6 +151,8 @@ def test_mask_url_hides_every_form_of_the_password(password: str) -> None:
         url = f"postgresql://app:{written}@db.internal:5432/app?sslpassword={quote(password, safe='')}&x=1"
         shown = mask_url(url)
         assert shown == "postgresql://app:***@db.internal:5432/app?sslpassword=***&x=1"
+        with contextlib.suppress(RatchetError):
+            parse_url(url)  # what ratchet does with every URL it is given: from then on it is masked anywhere
         assert_no_secret(mask_password(f"cannot connect to {url}: refused"), password)
 
 
