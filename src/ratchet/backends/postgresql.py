@@ -178,7 +178,11 @@ class PostgresBackend(Backend):
             raise self._translate(exc) from None
         connection.prepare_threshold = self._prepare_threshold
         if self._owns_connection and connection.info.server_version >= 140000:
-            self.query("SELECT set_config('client_connection_check_interval', %s, false)", (_CLIENT_CHECK_INTERVAL,))
+            # best effort: a PostgreSQL-compatible engine without the setting still runs
+            with contextlib.suppress(DriverError):
+                self.query(
+                    "SELECT set_config('client_connection_check_interval', %s, false)", (_CLIENT_CHECK_INTERVAL,)
+                )
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement (without parameters ``%`` in the SQL is left alone)."""
