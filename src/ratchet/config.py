@@ -24,6 +24,7 @@ _KEYS = (
     "history-table",
     "lint-since",
     "dialect",
+    "schema-file",
 )
 
 
@@ -39,6 +40,7 @@ class Config:
     history_table: str = "schema_history"
     lint_since: str | None = None
     dialect: str | None = None
+    schema_file: Path | None = None
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -104,6 +106,8 @@ def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
             changes[key.replace("-", "_")] = name
         elif key == "lint-since":
             changes["lint_since"] = _text(key, value, origin)
+        elif key == "schema-file":
+            changes["schema_file"] = Path(_text(key, value, origin))
         elif key == "dialect":
             dialect = _text(key, value, origin).lower()
             if dialect not in ("sqlite", "postgresql", "mysql"):
