@@ -321,9 +321,10 @@ def _print_rehearsal(rehearsal: Rehearsal, *, quiet: bool) -> None:
             detail = f" ({item.detail})" if item.detail and item.outcome != "failed" else ""
             duration = format_ms(item.duration_ms) if item.outcome in ("ok", "failed") else "-"
             click.echo(f"  {item.name:<10} {item.description:<32} {item.outcome:<15} {duration:>8}{detail}")
-    if rehearsal.error is not None:
-        click.echo(f"ratchet: rehearsal failed: {mask_password(str(rehearsal.error))}", err=True)
-        click.echo("the database is unchanged", err=True)
+    failed = next((item for item in rehearsal.files if item.outcome == "failed"), None)
+    if failed is not None:
+        click.echo(f"ratchet: rehearsal failed: {mask_password(failed.detail)}", err=True)
+        click.echo("  the database is unchanged: fix the file (or the data) before the real migrate", err=True)
     elif not quiet:
         rehearsed = sum(1 for item in rehearsal.files if item.outcome == "ok")
         click.echo(f"rehearsal passed: {rehearsed} file(s) ran and were rolled back; the database is unchanged")

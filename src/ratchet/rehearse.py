@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ratchet.backends.base import Backend
-from ratchet.errors import RatchetError, UsageError
+from ratchet.errors import RatchetError, StatementFailedError, UsageError
 from ratchet.history import Tables
 from ratchet.prepare import PreparedFile
 from ratchet.repeatable_runner import PreparedRepeatable, RepeatableRunner
@@ -135,7 +135,7 @@ class _Rehearser(Runner):
             result = self._apply_inside(prepared)
         except RatchetError as error:
             rehearsal.error = error
-            return RehearsedFile(name, description, "failed", _ms_since(started), error.message)
+            return RehearsedFile(name, description, "failed", _ms_since(started), _failure(error))
         outcome = "ok" if result.outcome == "applied" else result.outcome
         return RehearsedFile(name, description, outcome, _ms_since(started), result.reason)
 
@@ -150,9 +150,19 @@ class _Rehearser(Runner):
             result = runner.apply_inside(prepared, rolled_back=True)
         except RatchetError as error:
             rehearsal.error = error
-            return RehearsedFile(file.name, file.description, "failed", _ms_since(started), error.message)
+            return RehearsedFile(file.name, file.description, "failed", _ms_since(started), _failure(error))
         outcome = "ok" if result.outcome == "applied" else result.outcome
         return RehearsedFile(file.name, file.description, outcome, _ms_since(started), result.reason)
+
+
+def _failure(error: RatchetError) -> str:
+    """What failed, without the real run's "database left at ..." (a rehearsal keeps nothing)."""
+    if isinstance(error, StatementFailedError):
+        return (
+            f"{error.path}:{error.line}: statement {error.statement_number} of {error.version} failed: "
+            f"{error.db_message}\n  SQL: {error.sql if len(error.sql) <= 500 else error.sql[:500] + ' ...'}"
+        )
+    return error.message
 
 
 def _ms_since(started: float) -> int:

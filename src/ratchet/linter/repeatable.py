@@ -118,7 +118,6 @@ def _problem(statement: Statement, words: list[Word], definitions: list[_Definit
     dropped = any(
         earlier is not None
         and earlier.verb == "DROP"
-        and earlier.if_exists
         and (earlier.kind, earlier.name) == (definition.kind, definition.name)
         for earlier in definitions[: number - 1]
     )
