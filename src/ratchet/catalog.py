@@ -63,12 +63,24 @@ def _split(key: str) -> tuple[str, str]:
     return kind, name
 
 
-def _describe(attribute: str, before: Any, after: Any) -> str:
-    def shown(value: Any) -> str:
-        text = "NULL" if value is None else str(value)
-        return text if len(text) <= 80 else text[:77] + "..."
+_SHOWN = 80
+_CONTEXT = 20
 
-    return f"{attribute} {shown(before)} -> {shown(after)}"
+
+def _describe(attribute: str, before: Any, after: Any) -> str:
+    """``attribute OLD -> NEW``; long texts are cut to the part around their first difference."""
+    old = "NULL" if before is None else str(before)
+    new = "NULL" if after is None else str(after)
+    if len(old) <= _SHOWN and len(new) <= _SHOWN:
+        return f"{attribute} {old} -> {new}"
+    same = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+    start = max(0, same - _CONTEXT)
+
+    def cut(text: str) -> str:
+        part = text[start : start + _SHOWN]
+        return ("..." if start else "") + part + ("..." if start + _SHOWN < len(text) else "")
+
+    return f"{attribute} {cut(old)} -> {cut(new)}"
 
 
 def diff(recorded: Catalog, live: Catalog) -> list[Change]:

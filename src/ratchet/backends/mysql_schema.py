@@ -69,6 +69,8 @@ def _text(value: object) -> str | None:
 def read_catalog(backend: Backend, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
     """Tables, sequences (MariaDB), columns, indexes, constraints, views, triggers and routines."""
     catalog: dict[str, dict[str, Any]] = {}
+    # MySQL writes the database's name into view bodies; without it a restored copy compares equal
+    own_name = f"`{backend.query('SELECT DATABASE()')[0][0]}`."
     for table, table_type, engine, collation in backend.query(_TABLES):
         if table in excluded_tables or table_type == "VIEW" or table_type == "SYSTEM VIEW":
             continue
@@ -114,7 +116,7 @@ def read_catalog(backend: Backend, excluded_tables: frozenset[str]) -> dict[str,
         catalog[f"constraint {table}.{name}"] = {"type": str(constraint_type).lower(), "definition": definition}
     for name, definition, check_option, security in backend.query(_VIEWS):
         catalog[f"view {name}"] = {
-            "definition": _text(definition),
+            "definition": (_text(definition) or "").replace(own_name, ""),
             "check_option": _text(check_option),
             "security": _text(security),
         }

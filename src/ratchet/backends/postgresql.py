@@ -254,8 +254,10 @@ class PostgresBackend(Backend):
         from ratchet.backends.postgresql_schema import dump_schema
 
         info = self.connection.info
-        parameters = dict(info.get_parameters())
-        parameters.setdefault("dbname", info.dbname)
+        # the parameters the URL gave (the system's pg_dump may not know every one the driver's
+        # libpq reports), or an application connection's essentials
+        given = self._connect_args or {"host": info.host, "port": info.port, "user": info.user, "dbname": info.dbname}
+        parameters = {key: str(value) for key, value in given.items() if key != "password" and value is not None}
         return dump_schema(self, excluded_tables, parameters, info.password or None)
 
     def close(self) -> None:
