@@ -13,7 +13,9 @@ import pytest
 import ratchet
 from conftest import RATCHET, Db, Project
 
-USERS = "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(40));\nINSERT INTO users (id, name) VALUES (1, 'ann');"
+USERS = (
+    "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(40));\nINSERT INTO users (id, name) VALUES (1, 'ann');"
+)
 
 
 def view_sql(dialect: str, body: str) -> str:
@@ -112,7 +114,9 @@ def test_status_validate_plan_and_api_list_repeatables_and_a_deleted_one_is_miss
     path.unlink()
     status = db_project.ratchet("status")
     assert status.code == 0, status.output
-    assert any(line.startswith("R__") and "user_names" in line and "missing" in line for line in status.out.splitlines())
+    assert any(
+        line.startswith("R__") and "user_names" in line and "missing" in line for line in status.out.splitlines()
+    )
     validate = db_project.ratchet("validate", "--json")
     assert validate.code == 0, validate.output  # deleting a repeatable drops nothing: not drift
     assert json.loads(validate.out)["repeatables"][0]["state"] == "missing"
@@ -137,7 +141,10 @@ def test_non_idempotent_repeatable_is_refused_before_anything_runs(project: Proj
     [
         ("CREATE OR REPLACE VIEW v AS SELECT 1;\nCOMMENT ON VIEW v IS 'x';\nGRANT SELECT ON v TO PUBLIC;", None),
         ("DROP VIEW IF EXISTS v;\nCREATE VIEW v AS SELECT 1;", None),
-        ("DROP TRIGGER IF EXISTS t ON users;\nCREATE TRIGGER t BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION f();", None),
+        (
+            "DROP TRIGGER IF EXISTS t ON users;\nCREATE TRIGGER t BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION f();",
+            None,
+        ),
         ("CREATE OR REPLACE FUNCTION public.f(a integer) RETURNS integer AS $$ SELECT a $$ LANGUAGE sql;", None),
         ("DROP PROCEDURE IF EXISTS p;\nCREATE PROCEDURE p() BEGIN SELECT 1; END;", None),
         ("CREATE VIEW v AS SELECT 1;", "fails on the second run"),

@@ -124,12 +124,12 @@ class _Rehearser(Runner):
     def _file(self, rehearsal: Rehearsal, prepared: PreparedFile) -> RehearsedFile:
         file = prepared.file
         name, description = str(file.version), file.description
-        if rehearsal.error is not None:
-            return RehearsedFile(name, description, "not reached", 0)
         if not self._transactional(prepared):
             return RehearsedFile(
                 name, description, "not rehearsed", 0, "no-transaction: it cannot be rolled back, so it is not run"
             )
+        if rehearsal.error is not None:
+            return RehearsedFile(name, description, "not reached", 0)
         started = time.perf_counter()
         try:
             result = self._apply_inside(prepared)
