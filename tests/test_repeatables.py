@@ -142,7 +142,8 @@ def test_non_idempotent_repeatable_is_refused_before_anything_runs(project: Proj
         ("CREATE OR REPLACE VIEW v AS SELECT 1;\nCOMMENT ON VIEW v IS 'x';\nGRANT SELECT ON v TO PUBLIC;", None),
         ("DROP VIEW IF EXISTS v;\nCREATE VIEW v AS SELECT 1;", None),
         (
-            "DROP TRIGGER IF EXISTS t ON users;\nCREATE TRIGGER t BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION f();",
+            "DROP TRIGGER IF EXISTS t ON users;\n"
+            "CREATE TRIGGER t BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION f();",
             None,
         ),
         ("CREATE OR REPLACE FUNCTION public.f(a integer) RETURNS integer AS $$ SELECT a $$ LANGUAGE sql;", None),
