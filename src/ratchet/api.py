@@ -17,7 +17,7 @@ from ratchet.backends.base import Backend
 from ratchet.catalog import Change
 from ratchet.config import Config, load_config
 from ratchet.discover import MigrationFile, scan_names
-from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, UsageError
+from ratchet.errors import ConnectionFailedError, DriftError, LintFailed, RatchetError, RefusedError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
@@ -642,6 +642,7 @@ def diff(
 
     config = _config(migrations, config)
     with session(database, config) as (backend, tables):
+        _require_existing(backend)
         if record:
             key = newest_done_row(tables)
             if key is None:
@@ -672,7 +673,16 @@ def schema(database: Database, *, config: Config | None = None) -> str:
 
     config = config or load_config()
     with session(database, config) as (backend, tables):
+        _require_existing(backend)
         return backend.dump_schema(excluded_tables(tables))
+
+
+def _require_existing(backend: Backend) -> None:
+    """Refuse to read a schema from a SQLite file that does not exist (opening would create it)."""
+    if not backend.exists():
+        raise ConnectionFailedError(
+            f"{backend.display_url} does not exist", hint="check the database URL, or run `ratchet migrate` first"
+        )
 
 
 def get_system_setting(database: Database, key: str, *, config: Config | None = None) -> str | None:
