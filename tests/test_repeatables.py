@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -242,12 +243,17 @@ def test_history_table_of_an_older_ratchet_is_upgraded_in_place(project: Project
     assert kinds == {"1.0.0": "versioned", "R__names": "repeatable"}
 
 
-def test_eight_concurrent_runners_apply_each_changed_repeatable_once(tmp_path: Path) -> None:
+@pytest.mark.slow
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql", "mysql"])
+def test_eight_concurrent_runners_apply_each_changed_repeatable_once(
+    tmp_path: Path, make_db: Callable[[str], Db], dialect: str
+) -> None:
     """Each repeatable inserts into ``runs`` (allowed by a waiver), so the row count is the
-    number of times it ran: 8 runners released at once must leave exactly one row per file."""
+    number of times it ran: 8 runners started together must leave exactly one row per change."""
+    db = make_db(dialect)
     migrations = tmp_path / "migrations"
     migrations.mkdir()
-    (migrations / "1.0.0__runs.sql").write_text("CREATE TABLE runs (name TEXT NOT NULL, generation INTEGER);")
+    (migrations / "1.0.0__runs.sql").write_text("CREATE TABLE runs (name VARCHAR(20) NOT NULL, generation INTEGER);")
     counted = '-- guard: allow repeatable-not-idempotent reason="counts its runs"\n'
 
     def write(name: str, generation: int) -> None:
@@ -258,29 +264,25 @@ def test_eight_concurrent_runners_apply_each_changed_repeatable_once(tmp_path: P
 
     for name in ("alpha", "beta", "gamma"):
         write(name, 1)
-    database = f"sqlite:///{tmp_path / 'app.db'}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("RATCHET_")}
 
     def race() -> None:
-        command = [RATCHET, "migrate", "--database", database, "--migrations", str(migrations)]
+        command = [RATCHET, "migrate", "--database", db.url, "--migrations", str(migrations)]
         runners = [
             subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(8)
         ]
         for runner in runners:
-            out, err = runner.communicate(timeout=120)
+            out, err = runner.communicate(timeout=300)
             assert runner.returncode == 0, out + err
 
     race()
     write("beta", 2)
     write("gamma", 2)
     race()
-    import sqlite3
-
-    connection = sqlite3.connect(tmp_path / "app.db")
-    runs = sorted(connection.execute("SELECT name, generation FROM runs").fetchall())
-    connection.close()
+    runs = sorted((str(r[0]), int(r[1])) for r in db.query("SELECT name, generation FROM runs"))
     assert runs == [("alpha", 1), ("beta", 1), ("beta", 2), ("gamma", 1), ("gamma", 2)]
+    assert db.query("SELECT generation FROM gamma") == [(2,)]
 
 
 if __name__ == "__main__":  # pragma: no cover

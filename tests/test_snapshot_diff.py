@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -173,3 +174,24 @@ def test_schema_output_writes_the_file(db_project: Project, db: Db) -> None:
     assert db_project.ratchet("schema", "--check", "--output", str(out)).code == 0
     out.write_text(out.read_text() + "-- edited\n")
     assert db_project.ratchet("schema", "--check", "--output", str(out)).code == 1
+
+
+def test_repair_records_the_snapshot_of_the_finished_file(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__users.sql", SCHEMA)
+    project.write(
+        "1.1.0__extra.sql",
+        "-- guard: no-transaction\nCREATE TABLE extra (id INTEGER);\nINSERT INTO missing VALUES (1);\n"
+        "CREATE INDEX idx_extra ON extra (id);\n",
+    )
+    assert project.ratchet("migrate").code == 5
+    # the run recorded the schema as it left it, the failed file's first statement included
+    assert project.ratchet("diff").code == 0
+    connection = sqlite3.connect(sqlite_path)
+    connection.execute("CREATE TABLE missing (id INTEGER)")  # the fix, made by hand
+    connection.commit()
+    connection.close()
+    assert "table missing added" in project.ratchet("diff").out
+    assert project.ratchet("repair", "1.1.0", "--retry").code == 0
+    result = project.ratchet("diff")
+    assert result.code == 0, result.output
+    assert "recorded with 1.1.0" in result.out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterator
@@ -216,6 +217,7 @@ def _apply(
     (also when a later file failed: the files applied before it stay applied)."""
     recorder = _Recorder(options.events)
     options.events = recorder
+    failed = True
     try:
         report.results = Runner(backend, tables, options).run(report.planned)
         if repeatables:
@@ -229,10 +231,14 @@ def _apply(
                     kept = f"versioned file(s) {', '.join(applied)} applied earlier in this run stay applied"
                     error.hint = f"{kept}; {error.hint}" if error.hint else kept
                 raise
+        failed = False
     finally:
-        report.to_version = tables.db_version() if tables.exist() else None
         if recorder.last_applied is not None:
-            _after_applying(backend, tables, config, report, recorder.last_applied, recorder.inner)
+            # after a failure too (the files before it stay applied), without hiding that failure
+            with contextlib.suppress(*((RatchetError,) if failed else ())):
+                _after_applying(backend, tables, config, report, recorder.last_applied, recorder.inner)
+        with contextlib.suppress(*((RatchetError,) if failed else ())):
+            report.to_version = tables.db_version() if tables.exist() else None
 
 
 def _after_applying(
@@ -393,10 +399,22 @@ def repair(
                 with backend.transaction():
                     runner.bump_version(wanted)
                     tables.update_row(wanted, status="applied", error=None, statements_done=len(prepared.statements))
-                return FileResult(wanted, file.description, "marked-applied", 0, len(prepared.statements))
-            with backend.transaction():
-                tables.update_row(wanted, status="running", error=None)
-            return runner.resume(prepared, start_after=row.statements_done)
+                result = FileResult(wanted, file.description, "marked-applied", 0, len(prepared.statements))
+            else:
+                with backend.transaction():
+                    tables.update_row(wanted, status="running", error=None)
+                result = runner.resume(prepared, start_after=row.statements_done)
+            _record_after_repair(backend, tables, config, str(wanted))
+            return result
+
+
+def _record_after_repair(backend: Backend, tables: Tables, config: Config, key: str) -> None:
+    """The finished file changed the schema: record the snapshot with its row, as migrate does."""
+    from ratchet.snapshot import record_snapshot
+
+    with backend.transaction():
+        tables.ensure()  # a row left by an older ratchet: its table may lack the snapshot columns
+    record_snapshot(backend, tables, key, config.lock_timeout_s)
 
 
 def _lint_since(config: Config) -> Version | None:
