@@ -123,6 +123,8 @@ def migrate(
     """
     config = _config(migrations, config)
     target = parse_version(to, "--to") if to is not None else None
+    if rehearse and dry_run:
+        raise UsageError("--rehearse runs the files and --dry-run does not: choose one")
     loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
         if rehearse:
