@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 CatalogObjects = dict[str, dict[str, Any]]
@@ -21,12 +22,12 @@ class Catalog:
 
     objects: CatalogObjects
 
-    @property
+    @cached_property
     def text(self) -> str:
         """Canonical JSON: sorted keys, no spaces; what the history row stores."""
         return json.dumps(self.objects, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """SHA-256 hex digest of :attr:`text`."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()

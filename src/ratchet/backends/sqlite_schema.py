@@ -6,12 +6,10 @@ so that two reads of an unchanged database are equal and JSON keeps them exactly
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ratchet.backends.base import Backend
 
-_SPACE = re.compile(r"\s+")
 _KIND_ORDER = {"table": 0, "index": 1, "view": 2, "trigger": 3}
 _USER_OBJECTS = (
     "SELECT type, name, tbl_name, sql FROM sqlite_master "
@@ -27,7 +25,7 @@ _COLUMNS = (
 
 def normalise_sql(sql: str) -> str:
     """DDL text with every run of white space made one space (editors and ALTER re-indent it)."""
-    return _SPACE.sub(" ", sql).strip()
+    return " ".join(sql.split())
 
 
 def read_catalog(backend: Backend, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
