@@ -153,3 +153,17 @@ def test_mysql_refuses_to_rehearse_with_the_reason(make_db: Callable[[str], Db],
     assert result.code == 2, result.output
     assert "--rehearse is not possible on mysql" in result.err and "commits implicitly" in result.err
     assert db.tables() == []
+
+
+def test_rehearsing_a_database_that_does_not_exist_does_not_create_it(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__users.sql", USERS)
+    result = project.ratchet("migrate", "--rehearse")
+    assert result.code == 0, result.output
+    assert "1.0.0" in result.out and "ok" in result.out
+    assert not sqlite_path.exists()
+
+
+def test_rehearse_and_dry_run_are_exclusive(project: Project) -> None:
+    project.write("1.0.0__users.sql", USERS)
+    result = project.ratchet("migrate", "--rehearse", "--dry-run")
+    assert result.code == 2 and "choose one" in result.err

@@ -278,14 +278,10 @@ class _Recorder(Events):
     def __init__(self, inner: Events) -> None:
         self.inner = inner
         self.last_applied: str | None = None
-
-    def file_started(self, prepared: PreparedFile) -> None:
-        """Passed on."""
-        self.inner.file_started(prepared)
-
-    def statement_done(self, prepared: PreparedFile, number: int) -> None:
-        """Passed on."""
-        self.inner.statement_done(prepared, number)
+        # every other callback goes straight to ``inner``, including ones added to Events later
+        for name in vars(Events):
+            if not name.startswith("_") and name not in vars(_Recorder):
+                setattr(self, name, getattr(inner, name))
 
     def file_finished(self, result: FileResult) -> None:
         """Passed on; an applied file becomes the last applied."""
@@ -300,10 +296,6 @@ class _Recorder(Events):
 
             self.last_applied = repeatable_key(result.description)
         self.inner.repeatable_finished(result)
-
-    def notice(self, message: str) -> None:
-        """Passed on."""
-        self.inner.notice(message)
 
 
 def _prepare_and_lint_repeatables(

@@ -92,7 +92,9 @@ def _target(backend: Backend, tables: Tables) -> Iterator[tuple[Backend, Tables,
     assert isinstance(backend, SqliteBackend)
     directory = tempfile.mkdtemp(prefix="ratchet-rehearsal-")
     try:
-        copy = backend.copy_to(str(Path(directory) / "rehearsal.db"))
+        path = str(Path(directory) / "rehearsal.db")
+        # a database file that does not exist yet is not created by reading it for the copy
+        copy = backend.copy_to(path) if backend.exists() else SqliteBackend(path, busy_timeout_s=backend.busy_timeout_s)
         try:
             yield copy, Tables(copy, tables.settings_name, tables.history_name), f"a copy of {backend.display_url}"
         finally:
