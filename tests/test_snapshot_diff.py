@@ -100,6 +100,10 @@ def test_a_database_without_a_snapshot_says_so_and_diff_record_records_one(db_pr
 
 def test_diff_record_needs_an_applied_migration(project: Project) -> None:
     project.write("1.0.0__users.sql", SCHEMA)
+    missing = project.ratchet("diff")
+    assert missing.code == 5 and "does not exist" in missing.err  # and reading did not create it
+    assert not (project.root / "app.db").exists()
+    assert project.ratchet("settings", "set", "theme", "dark").code == 0
     result = project.ratchet("diff", "--record")
     assert result.code == 4, result.output
     assert "no applied migration" in result.err and "Traceback" not in result.err
