@@ -199,3 +199,65 @@ def test_repair_records_the_snapshot_of_the_finished_file(project: Project, sqli
     result = project.ratchet("diff")
     assert result.code == 0, result.output
     assert "recorded with 1.1.0" in result.out
+
+
+POSTGRES_CODE = """\
+CREATE TYPE mood AS ENUM ('sad', 'happy');
+CREATE SEQUENCE ticket_numbers START 100;
+CREATE TABLE events (id SERIAL PRIMARY KEY, feeling mood NOT NULL DEFAULT 'happy',
+  ticket INTEGER CHECK (ticket > 0), updated_at TIMESTAMP);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+CREATE TRIGGER events_touch BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION touch();
+"""
+MYSQL_CODE = """\
+CREATE TABLE events (id INTEGER AUTO_INCREMENT PRIMARY KEY, feeling ENUM('sad', 'happy') NOT NULL DEFAULT 'happy',
+  ticket INTEGER, updated_at TIMESTAMP NULL, CONSTRAINT ticket_positive CHECK (ticket > 0));
+CREATE TRIGGER events_touch BEFORE UPDATE ON events FOR EACH ROW SET NEW.updated_at = NOW();
+CREATE FUNCTION double_it(x INTEGER) RETURNS INTEGER DETERMINISTIC RETURN x * 2;
+"""
+
+
+@pytest.mark.parametrize("dialect", ["postgresql", "mysql"])
+def test_server_catalogs_cover_types_routines_triggers_and_ignore_data(
+    make_db: object, tmp_path: Path, dialect: str
+) -> None:
+    db: Db = make_db(dialect)  # type: ignore[operator]
+    project = Project(tmp_path, db.url)
+    project.write("1.0.0__code.sql", POSTGRES_CODE if dialect == "postgresql" else MYSQL_CODE)
+    assert project.ratchet("migrate", "--no-lint").code == 0
+    for _ in range(3):  # rows, sequence values and AUTO_INCREMENT counters are data, not schema
+        db.execute("INSERT INTO events (ticket) VALUES (5)")
+    db.execute("UPDATE events SET ticket = 6")
+    if dialect == "postgresql":
+        db.query("SELECT nextval('ticket_numbers')")
+    assert project.ratchet("diff").code == 0
+    if dialect == "postgresql":
+        db.execute("ALTER TYPE mood ADD VALUE 'calm'")
+        db.execute("CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$")
+        db.execute("DROP TRIGGER events_touch ON events")
+        db.execute("ALTER SEQUENCE ticket_numbers INCREMENT BY 5")
+        db.execute("ALTER TABLE events DROP CONSTRAINT events_ticket_check")
+        expected = {
+            ("altered", "type", "mood"),
+            ("altered", "routine", "touch()"),
+            ("dropped", "trigger", "events.events_touch"),
+            ("altered", "sequence", "ticket_numbers"),
+            ("dropped", "constraint", "events.events_ticket_check"),
+        }
+    else:
+        db.execute("ALTER TABLE events MODIFY feeling ENUM('sad', 'happy', 'calm') NOT NULL DEFAULT 'happy'")
+        db.execute("DROP FUNCTION double_it")
+        db.execute("CREATE FUNCTION double_it(x INTEGER) RETURNS INTEGER DETERMINISTIC RETURN x + x")
+        db.execute("DROP TRIGGER events_touch")
+        db.execute("ALTER TABLE events DROP CONSTRAINT ticket_positive")
+        expected = {
+            ("altered", "column", "events.feeling"),
+            ("altered", "routine", "double_it"),
+            ("dropped", "trigger", "events.events_touch"),
+            ("dropped", "constraint", "events.ticket_positive"),
+        }
+    result = project.ratchet("diff", "--json")
+    assert result.code == 1, result.output
+    changes = {(c["change"], c["kind"], c["name"]) for c in json.loads(result.out)["changes"]}
+    assert changes == expected
