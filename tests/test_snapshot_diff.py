@@ -261,3 +261,31 @@ def test_server_catalogs_cover_types_routines_triggers_and_ignore_data(
     assert result.code == 1, result.output
     changes = {(c["change"], c["kind"], c["name"]) for c in json.loads(result.out)["changes"]}
     assert changes == expected
+
+
+def test_catalog_diff_names_the_change_and_cuts_long_texts_at_the_difference() -> None:
+    from ratchet.catalog import Catalog, diff
+
+    body = "SELECT " + ", ".join(f"c{n}" for n in range(60)) + " FROM t"
+    before = Catalog(
+        {
+            "table t": {"sql": "CREATE TABLE t (a INTEGER)"},
+            "column t.a": {"type": "INTEGER"},
+            "view v": {"sql": body},
+        }
+    )
+    after = Catalog(
+        {
+            "table t": {"sql": "CREATE TABLE t (a INTEGER, b TEXT)"},
+            "column t.a": {"type": "INTEGER"},
+            "column t.b": {"type": "TEXT"},
+            "view v": {"sql": body.replace("c42", "c42 AS renamed")},
+        }
+    )
+    changes = diff(before, after)
+    # the table's DDL changed only because of its new column: reported once, as the column
+    assert [str(c).split(":")[0] for c in changes] == ["column t.b added", "view v altered"]
+    detail = changes[1].details[0]
+    assert "c42 AS renamed" in detail and detail.count("...") >= 2 and len(detail) < 300
+    assert before.fingerprint != after.fingerprint
+    assert Catalog.from_text(after.text).fingerprint == after.fingerprint
