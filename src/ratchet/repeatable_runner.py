@@ -80,8 +80,7 @@ class RepeatableRunner:
             return []
         results: list[RepeatableResult] = []
         with migration_lock(self.backend, self.options.lock_timeout_s, session=False):
-            with self.backend.transaction():
-                self.tables.ensure()
+            self.tables.create()
             for prepared in files:
                 result = self._apply(prepared)
                 self.options.events.repeatable_finished(result)
