@@ -1,27 +1,33 @@
 """ratchet: a plain-SQL migration runner with semver ordering and an additive-only lint."""
 
 from ratchet.api import (
+    DiffReport,
     MigrateReport,
     StatusReport,
+    diff,
     get_system_setting,
     lint,
     list_system_settings,
     migrate,
     repair,
+    schema,
     set_system_setting,
     status,
 )
 from ratchet.errors import RatchetError
 
 __all__ = [
+    "DiffReport",
     "MigrateReport",
     "RatchetError",
     "StatusReport",
+    "diff",
     "get_system_setting",
     "lint",
     "list_system_settings",
     "migrate",
     "repair",
+    "schema",
     "set_system_setting",
     "status",
 ]

@@ -26,6 +26,7 @@ _KEYS = (
     "history-table",
     "lint-since",
     "dialect",
+    "schema-file",
     "postgres-version",
 )
 
@@ -42,6 +43,7 @@ class Config:
     history_table: str = "schema_history"
     lint_since: str | None = None
     dialect: str | None = None
+    schema_file: Path | None = None
     postgres_version: int | None = None
 
 
@@ -135,6 +137,8 @@ def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
             changes[key.replace("-", "_")] = _table_name(key, value, origin)
         elif key == "lint-since":
             changes["lint_since"] = _text(key, value, origin)
+        elif key == "schema-file":
+            changes["schema_file"] = Path(_text(key, value, origin))
         elif key == "dialect":
             dialect = _text(key, value, origin).lower()
             if dialect not in ("sqlite", "postgresql", "mysql"):

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +22,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_KEY_LENGTH = 191
 _CREATE_ATTEMPTS = 3
 DONE_STATUSES = frozenset({"applied", "skipped", "baseline"})
+#: ``schema_history.kind`` of a versioned file's row and of a repeatable file's row.
+VERSIONED = "versioned"
+REPEATABLE = "repeatable"
+_VERSION_COLUMN_WIDTH = 64
 _COLUMNS = (
     "version, description, checksum, status, waivers, applied_at, duration_ms, "
     "applied_by, statements_done, error, lint_bypassed"
@@ -50,11 +55,33 @@ class HistoryRow:
 
 
 @dataclass(frozen=True)
+class RepeatableRow:
+    """The history row of a repeatable file: its last application."""
+
+    description: str
+    checksum: str
+    status: str
+    applied_at: str
+    duration_ms: int
+    applied_by: str
+
+
+@dataclass(frozen=True)
 class DatabaseState:
     """What the database says about migrations."""
 
     db_version: Version | None
     rows: dict[Version, HistoryRow]
+    repeatables: dict[str, RepeatableRow] = field(default_factory=dict)
+
+
+def repeatable_key(description: str) -> str:
+    """What a repeatable file's row holds in the ``version`` column: ``R__description``, or a
+    digest of it when that is longer than the column (never a valid version, so never confused)."""
+    key = f"R__{description}"
+    if len(key) <= _VERSION_COLUMN_WIDTH:
+        return key
+    return "R__" + hashlib.sha256(description.encode("utf-8")).hexdigest()[: _VERSION_COLUMN_WIDTH - 3]
 
 
 def now_utc() -> str:
@@ -85,11 +112,30 @@ class Tables:
         self.settings_name = settings_table
         self.history_name = history_table
         self.p = backend.placeholder
+        self._history_columns: frozenset[str] | None = None
 
     def ensure(self) -> None:
-        """Create both tables if missing (call inside a transaction where DDL is transactional)."""
+        """Create both tables if missing (call inside a transaction where DDL is transactional),
+        and add the history columns of later releases to a table an older ratchet created."""
         self.backend.execute(self.backend.settings_table_ddl(self.settings_name))
         self.backend.execute(self.backend.history_table_ddl(self.history_name))
+        present = self.history_columns(refresh=True)
+        for column, definition in self.backend.history_added_columns().items():
+            if column in present:
+                continue
+            try:
+                self.backend.execute(self.backend.add_column_sql(self.history_name, column, definition))
+            except DriverError:
+                # another process (a `settings set` outside the migration lock) added it first
+                if column not in self.history_columns(refresh=True):
+                    raise
+        self._history_columns = None
+
+    def history_columns(self, *, refresh: bool = False) -> frozenset[str]:
+        """The history table's column names (empty when it does not exist)."""
+        if self._history_columns is None or refresh:
+            self._history_columns = frozenset(self.backend.column_names(self.history_name))
+        return self._history_columns
 
     def create(self) -> None:
         """Create both tables if missing, each attempt in its own transaction. Another process
@@ -153,11 +199,23 @@ class Tables:
             ) from None
 
     def rows(self) -> dict[Version, HistoryRow]:
-        """Every history row, keyed by version."""
+        """Every versioned file's history row, keyed by version."""
+        return self._all_rows()[0]
+
+    def _all_rows(self) -> tuple[dict[Version, HistoryRow], dict[str, RepeatableRow]]:
+        """Versioned rows by version, and repeatable rows by description."""
         if not self.backend.table_exists(self.history_name):
-            return {}
+            return {}, {}
         result: dict[Version, HistoryRow] = {}
-        for raw in self._read(self.history_name, f"SELECT {_COLUMNS} FROM {self.history}"):
+        repeatables: dict[str, RepeatableRow] = {}
+        has_kind = "kind" in self.history_columns()
+        columns = f"{_COLUMNS}, kind" if has_kind else _COLUMNS
+        for raw in self._read(self.history_name, f"SELECT {columns} FROM {self.history}"):
+            if has_kind and raw[11] == REPEATABLE:
+                repeatables[str(raw[1])] = RepeatableRow(
+                    str(raw[1]), str(raw[2]), str(raw[3]), str(raw[5]), int(raw[6]), str(raw[7])
+                )
+                continue
             try:
                 row = self._history_row(raw)
             except (InvalidVersion, ValueError, TypeError) as exc:
@@ -166,7 +224,7 @@ class Tables:
                     hint="fix or delete that row by hand; ratchet writes only versions like 1.2.0 and JSON waivers",
                 ) from None
             result[row.version] = row
-        return result
+        return result, repeatables
 
     def _read(self, table: str, sql: str, params: tuple[str, ...] = ()) -> list[Row]:
         """Query one of ratchet's tables; a table of the same name but another shape is refused
@@ -209,12 +267,13 @@ class Tables:
         """Read ``db_version`` and the history without creating anything."""
         if not self.exist():
             return DatabaseState(None, {})
-        return DatabaseState(self.db_version(), self.rows())
+        rows, repeatables = self._all_rows()
+        return DatabaseState(self.db_version(), rows, repeatables)
 
     def insert_row(
         self,
         *,
-        version: Version,
+        version: Version | str,
         description: str,
         checksum: str,
         status: str,
@@ -223,12 +282,14 @@ class Tables:
         statements_done: int = 0,
         error: str | None = None,
         lint_bypassed: bool = False,
+        kind: str = VERSIONED,
     ) -> None:
-        """Insert one history row, replacing a leftover row of the same version."""
+        """Insert one history row, replacing a leftover row of the same version (``version``
+        is a :func:`repeatable_key` for a repeatable file's row)."""
         self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (str(version),))
-        marks = ", ".join([self.p] * 11)
+        marks = ", ".join([self.p] * 12)
         self.backend.execute(
-            f"INSERT INTO {self.history} ({_COLUMNS}) VALUES ({marks})",
+            f"INSERT INTO {self.history} ({_COLUMNS}, kind) VALUES ({marks})",
             (
                 str(version),
                 description,
@@ -241,10 +302,11 @@ class Tables:
                 statements_done,
                 error,
                 int(lint_bypassed),
+                kind,
             ),
         )
 
-    def update_row(self, version: Version, **fields: Any) -> None:
+    def update_row(self, version: Version | str, **fields: Any) -> None:
         """Update columns of one history row (``status``, ``statements_done``, ``error`` ...)."""
         if "applied_at" not in fields and fields.get("status") in DONE_STATUSES:
             fields["applied_at"] = now_utc()

@@ -32,6 +32,7 @@ from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, Tables
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
     from ratchet.prepare import PreparedFile
+    from ratchet.repeatable_runner import RepeatableResult
     from ratchet.split import Statement
 
 _T = TypeVar("_T")
@@ -64,6 +65,9 @@ class Events:
 
     def notice(self, message: str) -> None:
         """A warning the user must see even if the run then fails (``--no-lint``, MySQL DDL)."""
+
+    def repeatable_finished(self, result: RepeatableResult) -> None:
+        """A repeatable file is done (applied, skipped, or found applied by another runner)."""
 
 
 @dataclass

@@ -118,6 +118,37 @@ class Backend(ABC):
     def table_exists(self, name: str) -> bool:
         """Whether a table of this name exists in the current database/schema."""
 
+    @abstractmethod
+    def column_names(self, table: str) -> list[str]:
+        """The column names of a table in the current database/schema (empty if it does not exist)."""
+
+    def history_added_columns(self) -> dict[str, str]:
+        """History columns added after the table's first release (name -> SQL type), which
+        ratchet adds to an existing table: ``kind`` (repeatable files) and the schema snapshot."""
+        return {
+            "kind": "TEXT NOT NULL DEFAULT 'versioned'",
+            "schema_fingerprint": "TEXT",
+            "schema_snapshot": "TEXT",
+        }
+
+    def add_column_sql(self, table: str, column: str, definition: str) -> str:
+        """``ALTER TABLE ... ADD COLUMN`` for one of :meth:`history_added_columns`."""
+        return f"ALTER TABLE {self.quote(table)} ADD COLUMN {column} {definition}"
+
+    @abstractmethod
+    def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
+        """The normalised catalog (SPEC 9): ``"kind name"`` -> the object's attributes, for
+        tables, columns, indexes, constraints, views, triggers, routines, sequences and enum
+        types; ``excluded_tables`` (ratchet's own) and everything on them left out."""
+
+    @abstractmethod
+    def dump_schema(self, excluded_tables: frozenset[str]) -> str:
+        """The schema as DDL in a stable order, without ``excluded_tables``."""
+
+    #: How ``migrate --rehearse`` can run pending files without keeping them: ``transaction``
+    #: (one transaction, rolled back), ``copy`` (on a copy of the database) or ``""`` (it cannot).
+    rehearsal: ClassVar[str] = "transaction"
+
     def settings_table_ddl(self, name: str) -> str:
         """``CREATE TABLE IF NOT EXISTS`` for the key/value settings table: the seed's, verbatim."""
         return (

@@ -107,6 +107,7 @@ class MysqlBackend(Backend):
     transactional_ddl = False
     transaction_is_lock = False
     placeholder = "%s"
+    rehearsal = ""
 
     def __init__(
         self,
@@ -294,6 +295,35 @@ class MysqlBackend(Backend):
             (name,),
         )
         return bool(rows)
+
+    def column_names(self, table: str) -> list[str]:
+        """The table's columns in the current database."""
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = DATABASE() AND table_name = %s ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def history_added_columns(self) -> dict[str, str]:
+        """As in the base class, with MySQL's types (a TEXT column cannot have a plain default)."""
+        return {
+            "kind": "VARCHAR(16) NOT NULL DEFAULT 'versioned'",
+            "schema_fingerprint": "VARCHAR(64)",
+            "schema_snapshot": "LONGTEXT",
+        }
+
+    def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
+        """``information_schema``, normalised (see :mod:`ratchet.backends.mysql_schema`)."""
+        from ratchet.backends.mysql_schema import read_catalog
+
+        return read_catalog(self, excluded_tables)
+
+    def dump_schema(self, excluded_tables: frozenset[str]) -> str:
+        """``SHOW CREATE`` of every table, view, trigger and routine, in a stable order."""
+        from ratchet.backends.mysql_schema import dump_schema
+
+        return dump_schema(self, excluded_tables)
 
     def quote(self, identifier: str) -> str:
         """Backticks (double quotes are string literals unless ANSI_QUOTES is set)."""

@@ -286,6 +286,36 @@ class PostgresBackend(Backend):
         )
         return bool(rows)
 
+    def column_names(self, table: str) -> list[str]:
+        """The table's columns in the current schema."""
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def add_column_sql(self, table: str, column: str, definition: str) -> str:
+        """``ADD COLUMN IF NOT EXISTS``: a concurrent upgrade waits for the first, then does nothing."""
+        return f"ALTER TABLE {self.quote(table)} ADD COLUMN IF NOT EXISTS {column} {definition}"
+
+    def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
+        """``pg_catalog``, normalised (see :mod:`ratchet.backends.postgresql_schema`)."""
+        from ratchet.backends.postgresql_schema import read_catalog
+
+        return read_catalog(self, excluded_tables)
+
+    def dump_schema(self, excluded_tables: frozenset[str]) -> str:
+        """``pg_dump --schema-only`` of this database, without ratchet's tables."""
+        from ratchet.backends.postgresql_schema import dump_schema
+
+        info = self.connection.info
+        # the parameters the URL gave (the system's pg_dump may not know every one the driver's
+        # libpq reports), or an application connection's essentials
+        given = self._connect_args or {"host": info.host, "port": info.port, "user": info.user, "dbname": info.dbname}
+        parameters = {key: str(value) for key, value in given.items() if key != "password" and value is not None}
+        return dump_schema(self, excluded_tables, parameters, info.password or None)
+
     def close(self) -> None:
         """Close an owned connection; give an adopted one back as it was."""
         connection = self._connection

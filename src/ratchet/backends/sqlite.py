@@ -32,6 +32,7 @@ class SqliteBackend(Backend):
     transaction_is_lock = True
     placeholder = "?"
     big_integer_type = "INTEGER"
+    rehearsal = "copy"
 
     def __init__(
         self,
@@ -201,6 +202,35 @@ class SqliteBackend(Backend):
         """Look the table up in ``sqlite_master``."""
         rows = self.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
         return bool(rows)
+
+    def column_names(self, table: str) -> list[str]:
+        """The table's columns from ``pragma_table_info``."""
+        return [str(row[0]) for row in self.query("SELECT name FROM pragma_table_info(?)", (table,))]
+
+    def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
+        """``sqlite_master`` and pragmas, normalised (see :mod:`ratchet.backends.sqlite_schema`)."""
+        from ratchet.backends.sqlite_schema import read_catalog
+
+        return read_catalog(self, excluded_tables)
+
+    def dump_schema(self, excluded_tables: frozenset[str]) -> str:
+        """The DDL kept in ``sqlite_master``, in a stable order."""
+        from ratchet.backends.sqlite_schema import dump_schema
+
+        return dump_schema(self, excluded_tables)
+
+    def copy_to(self, path: str) -> SqliteBackend:
+        """A backend on a copy of this database at ``path``, made with SQLite's backup API
+        (consistent even while other processes write; the source is only read)."""
+        try:
+            target = sqlite3.connect(path, isolation_level=None)
+            try:
+                self.connection.backup(target)
+            finally:
+                target.close()
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+        return SqliteBackend(path, busy_timeout_s=self.busy_timeout_s)
 
     def close(self) -> None:
         """Close an owned connection; restore an adopted one's isolation level and busy timeout."""

@@ -59,6 +59,7 @@ _ERRORS = {
     "file-invalid": "a file that cannot be read, is not UTF-8, or holds no statement",
     "guard-unknown": "a guard line with an unknown keyword",
     "guard-invalid": "a guard line that cannot be parsed",
+    "repeatable-not-idempotent": "a statement in a repeatable R__ file that cannot safely run again",
 }
 _WARNINGS = {
     "drop-index": "dropping an index can make queries slow",

@@ -75,9 +75,12 @@ def lint_paths(
     work: list[_Job] = []
     cwd = Path.cwd().resolve()
     for directory, chosen in _targets(paths).items():
-        files, problems = read_all(directory)
+        found: list[tuple[str, Path]] = []
+        files, problems = read_all(directory, found)
         report.problems.extend(problems)
         report.findings.extend(problem_finding(problem, _relative(problem.path, cwd)) for problem in problems)
+        kept = [(d, p) for d, p in found if (chosen is None or p in chosen) and (only is None or p in only)]
+        _lint_repeatables(report, kept, cwd)
         headers: Headers = {}
         for position, file in enumerate(files):
             if chosen is not None and file.path not in chosen:
@@ -109,6 +112,20 @@ def lint_paths(
     finally:
         _JOBS.clear()
     return report
+
+
+def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Path) -> None:
+    """Lint ``R__`` files with their own rule (``repeatable-not-idempotent``), in any dialect."""
+    from ratchet.linter.repeatable import lint_repeatable
+    from ratchet.repeatables import load_repeatables
+
+    files, problems = load_repeatables(found)
+    report.problems.extend(problems)
+    report.findings.extend(problem_finding(problem, _relative(problem.path, cwd)) for problem in problems)
+    for file in files:
+        shown = _relative(file.path, cwd)
+        report.files.append(shown)
+        report.findings.extend(lint_repeatable(shown, file.guards, split_statements(file.text)))
 
 
 def _workers(count: int, jobs: int) -> int:
