@@ -170,7 +170,7 @@ def _prepare_and_lint(
     from ratchet.linter import lint_prepared
     from ratchet.prepare import prepare_files
 
-    prepared = prepare_files(pending, loaded.guards)
+    prepared = prepare_files(pending, loaded.guards, dialect)
     return prepared, lint_prepared(prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config))
 
 
@@ -331,7 +331,7 @@ def validate(
         waiting = [e.file for e in plan.entries if e.file and e.state in ("pending", "out-of-order")]
         from ratchet.prepare import prepare_files  # sqlparse: only validate pays for it
 
-        planned = prepare_files(waiting, loaded.guards)
+        planned = prepare_files(waiting, loaded.guards, backend.dialect)
         return ValidateReport(backend.dialect, plan, planned)
 
 
