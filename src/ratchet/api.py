@@ -79,6 +79,8 @@ def session(database: Database, config: Config) -> Iterator[tuple[Backend, Table
     """Open the backend (URL or connection) and its tables; always closed afterwards."""
     backend = open_backend(database, busy_timeout_s=config.busy_timeout_s)
     try:
+        if backend.exists():
+            backend.upgrade_key_columns(config.settings_table, config.history_table, config.lock_timeout_s)
         yield backend, Tables(backend, config.settings_table, config.history_table)
     finally:
         backend.close()

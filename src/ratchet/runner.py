@@ -232,7 +232,7 @@ class Runner:
 
     def _guard_value(self, prepared: PreparedFile, query: GuardQuery) -> object:
         try:
-            rows = self.backend.query(query.sql)
+            rows = self.backend.guard_query(query.sql)
         except DriverError as exc:
             raise DatabaseError(
                 f"{prepared.file.path}:{query.line}: guard query failed: {exc.db_message}\n  SQL: {query.sql}",
@@ -277,9 +277,11 @@ class Runner:
             return FileResult(file.version, file.description, "skipped", 0, 0, reason)
         self._check_requires(prepared)
         self.events.file_started(prepared)
+        self.backend.remember_session()
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
         for statement in prepared.statements:
             self._execute(prepared, statement, rolled_back=True)
+        self.backend.restore_session()
         self.backend.set_lock_timeout(None)
         self._check_foreign_keys(prepared)
         duration = _ms_since(started)
@@ -288,7 +290,7 @@ class Runner:
 
     def _execute(self, prepared: PreparedFile, statement: Statement, *, rolled_back: bool) -> None:
         try:
-            self.backend.execute(statement.sql)
+            self.backend.run_statement(statement.sql)
         except DriverError as exc:
             hint = None if rolled_back else _repair_hint(prepared.file.version)
             raise StatementFailedError(
@@ -329,6 +331,7 @@ class Runner:
         started = time.perf_counter() if started is None else started
         file = prepared.file
         self.events.file_started(prepared)
+        self.backend.remember_session()
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
         # On MySQL a DML statement and its statements_done update commit together (a DDL
         # statement commits implicitly either way); a no-transaction file's statements may
@@ -351,6 +354,7 @@ class Runner:
             if not atomic_step:
                 with self.backend.transaction():
                     self.tables.update_row(file.version, statements_done=statement.number)
+        self.backend.restore_session()
         self.backend.set_lock_timeout(None)
         duration = _ms_since(started)
         with self.backend.transaction():

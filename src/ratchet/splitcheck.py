@@ -120,7 +120,7 @@ def _postgres_spans(region: str, *, with_parser: bool) -> list[_Span] | str:
     spans = []
     for first, last in slices:
         begin = _skip_postgres_blanks(region, first)
-        spans.append(_Span(begin, _WHITESPACE.match(region, last).end()))
+        spans.append(_Span(begin, _skip_space(region, last)))
     return spans
 
 
@@ -144,11 +144,16 @@ def _locate(region: str, pieces: tuple[str, ...]) -> list[tuple[int, int]]:
     return located
 
 
+def _skip_space(text: str, position: int) -> int:
+    match = _WHITESPACE.match(text, position)
+    return position if match is None else match.end()
+
+
 def _skip_postgres_blanks(text: str, position: int) -> int:
     """The first position at or after ``position`` outside white space and comments, which
     nest in PostgreSQL."""
     while True:
-        position = _WHITESPACE.match(text, position).end()
+        position = _skip_space(text, position)
         if text.startswith("--", position):
             newline = text.find("\n", position)
             position = len(text) if newline < 0 else newline + 1
@@ -172,7 +177,7 @@ def _sqlparse_span(text: str, offset: int, sql: str) -> _Span:
     without nesting)."""
     position = offset + len(sql)
     while True:
-        position = _WHITESPACE.match(text, position).end()
+        position = _skip_space(text, position)
         if text.startswith(("--", "# "), position):
             newline = text.find("\n", position)
             position = len(text) if newline < 0 else newline + 1

@@ -26,6 +26,7 @@ LOCK_KEY = int.from_bytes(hashlib.sha256(b"ratchet-migrations").digest()[:8], "b
 _POLL_FIRST_S = 0.05
 _POLL_MAX_S = 0.25
 _CONNECT_TIMEOUT_S = 10
+_TEMPORARY_TABLES = "SELECT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = pg_my_temp_schema())"
 #: How often the server checks that our client is still there during a long statement, so a
 #: killed runner's lock and transaction are released within about this long (PostgreSQL 14+).
 _CLIENT_CHECK_INTERVAL = "1s"
@@ -69,6 +70,8 @@ class PostgresBackend(Backend):
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_lock_timeout: str | None = None
+        self._saved_conforming: str | None = None
+        self._session: tuple[list[str], list[str], bool] | None = None
         if connection is not None:
             self._adopt(connection)
 
@@ -125,6 +128,10 @@ class PostgresBackend(Backend):
             )
         self._saved_autocommit = connection.autocommit
         connection.autocommit = True
+        conforming = str(self.query("SELECT current_setting('standard_conforming_strings')")[0][0])
+        if conforming != "on":
+            self._saved_conforming = conforming
+            self.query("SELECT set_config('standard_conforming_strings', 'on', false)")
 
     @property
     def connection(self) -> psycopg.Connection[Any]:
@@ -134,10 +141,13 @@ class PostgresBackend(Backend):
                 self._connection = psycopg.connect(autocommit=True, **self._connect_args)
             except psycopg.Error as exc:
                 raise ConnectionFailedError(describe_connect_error(self.display_url, str(exc))) from None
+            # Backslashes in strings are literal, as pglast's scanner reads them (splitcheck.py).
+            settings = "set_config('standard_conforming_strings', 'on', false)"
             if self._connection.info.server_version >= 140000:
-                self.query(
-                    "SELECT set_config('client_connection_check_interval', %s, false)", (_CLIENT_CHECK_INTERVAL,)
-                )
+                settings += ", set_config('client_connection_check_interval', %s, false)"
+                self.query(f"SELECT {settings}", (_CLIENT_CHECK_INTERVAL,))
+            else:
+                self.query(f"SELECT {settings}")
         return self._connection
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
@@ -160,6 +170,67 @@ class PostgresBackend(Backend):
                 return [tuple(row) for row in cursor.fetchall()]
         except psycopg.Error as exc:
             raise self._translate(exc) from None
+
+    def run_statement(self, sql: str) -> None:
+        """Run a migration statement over the extended query protocol, which takes exactly one
+        statement: psycopg sends a query without parameters over the simple protocol (where
+        ``a; b`` runs both) unless binary results are asked for, and only the extended protocol
+        can ask for them. Never a named prepared statement."""
+        try:
+            with self.connection.cursor(row_factory=tuple_row) as cursor:
+                cursor.execute(sql, binary=True, prepare=False)
+        except psycopg.Error as exc:
+            raise self._translate(exc) from None
+
+    def guard_query(self, sql: str) -> list[Row]:
+        """The guard's query in a read-only subtransaction (``SET LOCAL transaction_read_only``
+        in a savepoint): a write, ``nextval`` or a writing function fails; then rolled back to the
+        savepoint, so the file's transaction goes on as it was. Extended protocol, as above."""
+        inside = self.connection.info.transaction_status == pq.TransactionStatus.INTRANS
+        self.execute("SAVEPOINT ratchet_guard" if inside else "BEGIN")
+        try:
+            self.execute("SET LOCAL transaction_read_only = on")
+            with self.connection.cursor(row_factory=tuple_row) as cursor:
+                cursor.execute(sql, binary=True, prepare=False)
+                rows = [tuple(row) for row in cursor.fetchall()] if cursor.description is not None else []
+        except psycopg.Error as exc:
+            raise self._translate(exc) from None
+        finally:
+            if inside:
+                with contextlib.suppress(DriverError):
+                    self.execute("ROLLBACK TO SAVEPOINT ratchet_guard")
+                    self.execute("RELEASE SAVEPOINT ratchet_guard")
+            else:
+                self.rollback()
+        return rows
+
+    def remember_session(self) -> None:
+        """The settings a ``SET`` (or ``set_config``) can change, with the role, as they are now;
+        and whether temporary tables exist."""
+        if self._session is not None:
+            return
+        rows = self.query(
+            "SELECT 'role', current_setting('role') UNION ALL "
+            "SELECT name, current_setting(name) FROM pg_settings "
+            "WHERE context IN ('user', 'superuser') AND name NOT LIKE 'transaction\\_%'"
+        )
+        had_temporary = bool(self.query(_TEMPORARY_TABLES)[0][0])
+        self._session = ([str(row[0]) for row in rows], [str(row[1]) for row in rows], had_temporary)
+
+    def restore_session(self) -> None:
+        """Put back every remembered setting a file changed (``search_path``, the role first),
+        in one round trip; drop temporary tables the file made (only when there were none before,
+        so an application's own are left alone)."""
+        if self._session is None:
+            return
+        names, values, had_temporary = self._session
+        temporary = self.query(
+            "SELECT (SELECT count(set_config(name, value, false)) FROM unnest(%s::text[], %s::text[]) "
+            f"AS remembered(name, value) WHERE current_setting(name) IS DISTINCT FROM value), ({_TEMPORARY_TABLES})",
+            (names, values),
+        )[0][1]
+        if temporary and not had_temporary:
+            self.execute("DISCARD TEMP")
 
     def _translate(self, exc: psycopg.Error) -> DriverError:
         diag = exc.diag
@@ -243,5 +314,7 @@ class PostgresBackend(Backend):
             return
         with contextlib.suppress(DriverError):
             self.set_lock_timeout(None)
+            if self._saved_conforming is not None:
+                self.query("SELECT set_config('standard_conforming_strings', %s, false)", (self._saved_conforming,))
         if self._saved_autocommit is not None:
             connection.autocommit = self._saved_autocommit
