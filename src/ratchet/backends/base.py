@@ -173,6 +173,11 @@ class Backend(ABC):
         """Quote an identifier already validated as plain (``[A-Za-z_][A-Za-z0-9_]*``)."""
         return f'"{identifier}"'
 
+    def table_reference(self, name: str) -> str:
+        """How ratchet's own statements name one of its tables (quoted; MySQL adds the database,
+        so a file's ``USE`` cannot send ratchet's bookkeeping elsewhere)."""
+        return self.quote(name)
+
     @abstractmethod
     def close(self) -> None:
         """Close the session unless it belongs to the caller."""

@@ -135,6 +135,7 @@ class MysqlBackend(Backend):
     ) -> None:
         super().__init__(display_url)
         self.lock_name = lock_name(database)
+        self.database = database
         self._connect_args = connect_args or {}
         self._connection = connection
         self._owns_connection = connection is None
@@ -389,6 +390,10 @@ class MysqlBackend(Backend):
             (settings_table, history_table, self.key_collation),
         )
         return [(str(row[0]), str(row[1])) for row in rows]
+
+    def table_reference(self, name: str) -> str:
+        """```database`.`table``` (the database named by the URL or current when adopted)."""
+        return "`" + self.database.replace("`", "``") + "`." + self.quote(name)
 
     def settings_table_ddl(self, name: str) -> str:
         """The seed's table with ``key`` as ``VARCHAR(191)`` (the longest utf8mb4 key InnoDB
