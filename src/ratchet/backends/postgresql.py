@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import psycopg
-from psycopg import pq
+from psycopg import pq, sql
 from psycopg.conninfo import make_conninfo
 from psycopg.rows import tuple_row
 
@@ -26,7 +26,10 @@ LOCK_KEY = int.from_bytes(hashlib.sha256(b"ratchet-migrations").digest()[:8], "b
 _POLL_FIRST_S = 0.05
 _POLL_MAX_S = 0.25
 _CONNECT_TIMEOUT_S = 10
-_TEMPORARY_TABLES = "SELECT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = pg_my_temp_schema())"
+_TEMPORARY_TABLES = (
+    "SELECT CASE WHEN pg_my_temp_schema() = 0 THEN false "
+    "ELSE EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = pg_my_temp_schema()) END"
+)
 #: How often the server checks that our client is still there during a long statement, so a
 #: killed runner's lock and transaction are released within about this long (PostgreSQL 14+).
 _CLIENT_CHECK_INTERVAL = "1s"
@@ -71,7 +74,8 @@ class PostgresBackend(Backend):
         self._saved_autocommit: bool | None = None
         self._saved_lock_timeout: str | None = None
         self._saved_conforming: str | None = None
-        self._session: tuple[list[str], list[str], bool] | None = None
+        self._restore_sql: str | None = None
+        self._had_temporary = False
         if connection is not None:
             self._adopt(connection)
 
@@ -205,31 +209,42 @@ class PostgresBackend(Backend):
         return rows
 
     def remember_session(self) -> None:
-        """The settings a ``SET`` (or ``set_config``) can change, with the role, as they are now;
-        and whether temporary tables exist."""
-        if self._session is not None:
+        """The settings a ``SET`` (or ``set_config``) can change, with the role, as they are now,
+        written once into the constant query that :meth:`restore_session` sends; and whether
+        temporary tables exist."""
+        if self._restore_sql is not None:
             return
         rows = self.query(
             "SELECT 'role', current_setting('role') UNION ALL "
             "SELECT name, current_setting(name) FROM pg_settings "
             "WHERE context IN ('user', 'superuser') AND name NOT LIKE 'transaction\\_%'"
         )
-        had_temporary = bool(self.query(_TEMPORARY_TABLES)[0][0])
-        self._session = ([str(row[0]) for row in rows], [str(row[1]) for row in rows], had_temporary)
+        remembered = sql.SQL(", ").join(
+            sql.SQL("({}, {})").format(sql.Literal(str(name)), sql.Literal(str(value))) for name, value in rows
+        )
+        self._had_temporary = bool(self.query(_TEMPORARY_TABLES)[0][0])
+        self._restore_sql = (
+            sql.SQL(
+                "SELECT (SELECT count(set_config(name, value, false)) FROM (VALUES {}) AS remembered(name, value) "
+                "WHERE current_setting(name) IS DISTINCT FROM value), ({})"
+            )
+            .format(remembered, sql.SQL(_TEMPORARY_TABLES))
+            .as_string(self.connection)
+        )
 
     def restore_session(self) -> None:
         """Put back every remembered setting a file changed (``search_path``, the role first),
-        in one round trip; drop temporary tables the file made (only when there were none before,
-        so an application's own are left alone)."""
-        if self._session is None:
+        in one round trip of a constant query; drop temporary tables the file made (only when
+        there were none before, so an application's own are left alone)."""
+        if self._restore_sql is None:
             return
-        names, values, had_temporary = self._session
-        temporary = self.query(
-            "SELECT (SELECT count(set_config(name, value, false)) FROM unnest(%s::text[], %s::text[]) "
-            f"AS remembered(name, value) WHERE current_setting(name) IS DISTINCT FROM value), ({_TEMPORARY_TABLES})",
-            (names, values),
-        )[0][1]
-        if temporary and not had_temporary:
+        try:
+            # a server-side prepared statement: planned once, not for every file
+            with self.connection.cursor(row_factory=tuple_row) as cursor:
+                temporary = cursor.execute(self._restore_sql, prepare=True).fetchone()
+        except psycopg.Error as exc:
+            raise self._translate(exc) from None
+        if temporary is not None and temporary[1] and not self._had_temporary:
             self.execute("DISCARD TEMP")
 
     def _translate(self, exc: psycopg.Error) -> DriverError:
