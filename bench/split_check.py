@@ -15,10 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from big_insert import CREATE, insert_lines
-from run import statements
-
 from ratchet.split import split_statements
 from ratchet.splitcheck import split_problems
+from run import statements
 
 _PATH = Path("bench.sql")
 
@@ -37,9 +36,11 @@ def _measure(label: str, texts: list[str], runs: int) -> None:
     split_s = _median(lambda: [split_statements(text) for text in texts], runs)
     line = f"{label:<36} split {split_s:7.3f}s"
     for dialect in ("postgresql", "sqlite"):
-        check_s = _median(
-            lambda: [split_problems(_PATH, t, s, dialect) for t, s in zip(texts, split, strict=True)], runs
-        )
+
+        def check(dialect: str = dialect) -> object:
+            return [split_problems(_PATH, t, s, dialect) for t, s in zip(texts, split, strict=True)]
+
+        check_s = _median(check, runs)
         line += f"   {dialect} check {check_s:7.3f}s ({check_s / split_s:5.1%} of split)"
     print(line)
 
