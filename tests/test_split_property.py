@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pglast import parser
 
 from conftest import Db
 from ratchet.cli import main
@@ -48,6 +49,8 @@ _HEADERS = [
 def random_sql(rng: random.Random) -> str:
     """A file of random tokens: words, quotes, comments, dollar quotes, backslashes, BEGIN/END."""
     parts = [rng.choice(_HEADERS)]
+    if rng.random() < 0.3:
+        parts.append("INSERT INTO paths (name, path) VALUES ('a', 'it''s é', -1.5, x);\n")
     for _ in range(rng.randrange(1, 60)):
         parts.append(rng.choice(_WORDS) if rng.random() < 0.5 else rng.choice(_PIECES))
         parts.append(rng.choice((" ", " ", "", "\n")))
@@ -77,6 +80,10 @@ def test_random_sql_fails_only_with_ratchet_errors(
         path.write_text(text, encoding="utf-8", newline="")
         where = f"case {case} ({text!r})"
         statements = split_statements(text)
+        for statement in statements:  # each statement is where the check looks for it
+            assert text[statement.offset : statement.offset + len(statement.sql)] == statement.sql, f"seed={SEED}"
+            if statement.plain:  # and a plain INSERT line is one statement for PostgreSQL as well
+                assert parser.split(statement.sql + ";", with_parser=False) == (statement.sql,), f"seed={SEED}"
         problems = split_problems(path, text, statements, dialect)
         assert all(p.rule == "split-ambiguity" and p.line for p in problems), f"seed={SEED} {where}"
         code, output = _run(["lint", "--dialect", dialect, str(directory)], path)

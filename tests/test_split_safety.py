@@ -178,3 +178,48 @@ def test_postgresql_percent_and_dollar_bodies_still_run(make_db: Callable[[str],
     assert result.code == 0, result.output
     assert sorted(db.query("SELECT name FROM t")) == [("100%",), ("C:\\",)]
     assert db.query("SELECT f(), g()") == [(1, 2)]
+
+
+def test_an_application_connection_that_allows_multi_statements_is_refused(
+    make_db: Callable[[str], Db], tmp_path: Path
+) -> None:
+    import pymysql
+    from pymysql.constants import CLIENT
+
+    import ratchet
+    from ratchet.errors import UsageError
+
+    db = make_db("mysql")
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "1.0.0__a.sql").write_text("CREATE TABLE a (id INTEGER);\n", encoding="utf-8")
+    connection = pymysql.connect(
+        host="127.0.0.1", user="root", database=db.name, autocommit=True, client_flag=CLIENT.MULTI_STATEMENTS
+    )
+    try:
+        with pytest.raises(UsageError, match="MULTI_STATEMENTS"):
+            ratchet.migrate(connection, tmp_path / "m")
+    finally:
+        connection.close()
+    assert db.tables() == []
+
+
+def test_postgresql_application_session_reads_backslashes_as_the_check_does_and_gets_its_setting_back(
+    make_db: Callable[[str], Db], tmp_path: Path
+) -> None:
+    """The split check reads strings as standard_conforming_strings = on does; an application's
+    connection with it off runs the file with it on, and gets its own value back."""
+    import ratchet
+
+    db = make_db("postgresql")
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "1.0.0__a.sql").write_text(
+        "CREATE TABLE p (path TEXT);\nINSERT INTO p VALUES ('C:\\');\n", encoding="utf-8"
+    )
+    connection = db.connect()
+    try:
+        connection.execute("SET standard_conforming_strings = off")
+        ratchet.migrate(connection, tmp_path / "m")
+        assert connection.execute("SHOW standard_conforming_strings").fetchone() == ("off",)
+    finally:
+        connection.close()
+    assert db.query("SELECT path FROM p") == [("C:\\",)]

@@ -142,7 +142,8 @@ class SqliteBackend(Backend):
 
     def remember_session(self) -> None:
         """Nothing to remember: a file runs inside ``BEGIN IMMEDIATE``, where ``PRAGMA
-        foreign_keys`` (the setting ratchet relies on) cannot change."""
+        foreign_keys`` (the setting ratchet relies on) cannot change. Not restored: what a
+        ``no-transaction`` file changes with a ``PRAGMA``, and temporary tables."""
 
     def restore_session(self) -> None:
         """Nothing to restore (see :meth:`remember_session`)."""
