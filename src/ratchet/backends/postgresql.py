@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import psycopg
-from psycopg import pq, sql
+from psycopg import pq
 from psycopg.conninfo import make_conninfo
 from psycopg.rows import tuple_row
+from psycopg.sql import SQL, Literal
 
 from ratchet.backends.base import Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
@@ -219,16 +220,16 @@ class PostgresBackend(Backend):
             "SELECT name, current_setting(name) FROM pg_settings "
             "WHERE context IN ('user', 'superuser') AND name NOT LIKE 'transaction\\_%'"
         )
-        remembered = sql.SQL(", ").join(
-            sql.SQL("({}, {})").format(sql.Literal(str(name)), sql.Literal(str(value))) for name, value in rows
+        remembered = SQL(", ").join(
+            SQL("({}, {})").format(Literal(str(name)), Literal(str(value))) for name, value in rows
         )
         self._had_temporary = bool(self.query(_TEMPORARY_TABLES)[0][0])
         self._restore_sql = (
-            sql.SQL(
+            SQL(
                 "SELECT (SELECT count(set_config(name, value, false)) FROM (VALUES {}) AS remembered(name, value) "
                 "WHERE current_setting(name) IS DISTINCT FROM value), ({})"
             )
-            .format(remembered, sql.SQL(_TEMPORARY_TABLES))
+            .format(remembered, SQL(_TEMPORARY_TABLES))
             .as_string(self.connection)
         )
 
