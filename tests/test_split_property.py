@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from pglast import parser
 from conftest import Db
 from ratchet.cli import main
 from ratchet.split import split_statements
-from ratchet.splitcheck import split_problems
+from ratchet.splitcheck import _sqlite_statement_end, split_problems
 
 SEED = int(os.environ.get("RATCHET_FUZZ_SEED") or random.SystemRandom().randrange(2**32))
 CASES = int(os.environ.get("RATCHET_FUZZ_CASES") or 40)
@@ -57,6 +58,14 @@ def random_sql(rng: random.Random) -> str:
     return "".join(parts)
 
 
+def _agrees_with_sqlite(sql: str, where: str) -> None:
+    """The SQLite check's first statement end is where ``sqlite3.complete_statement`` (SQLite's
+    own ``sqlite3_complete``) first says a statement is complete, at one of the piece's ``;``."""
+    end = _sqlite_statement_end(sql)
+    complete = [i + 1 for i, char in enumerate(sql) if char == ";" and sqlite3.complete_statement(sql[: i + 1])]
+    assert end == (complete[0] if complete else None), f"seed={SEED} {where}: {sql!r}"
+
+
 def _run(arguments: list[str], where: Path) -> tuple[int, str]:
     result = CliRunner().invoke(main, arguments, catch_exceptions=True, env={"NO_COLOR": "1"})
     unexpected = result.exception is not None and not isinstance(result.exception, SystemExit)
@@ -84,6 +93,8 @@ def test_random_sql_fails_only_with_ratchet_errors(
             assert text[statement.offset : statement.offset + len(statement.sql)] == statement.sql, f"seed={SEED}"
             if statement.plain:  # and a plain INSERT line is one statement for PostgreSQL as well
                 assert parser.split(statement.sql + ";", with_parser=False) == (statement.sql,), f"seed={SEED}"
+        for statement in statements if dialect == "sqlite" else ():
+            _agrees_with_sqlite(statement.sql, where)
         problems = split_problems(path, text, statements, dialect)
         assert all(p.rule == "split-ambiguity" and p.line for p in problems), f"seed={SEED} {where}"
         code, output = _run(["lint", "--dialect", dialect, str(directory)], path)
