@@ -185,7 +185,7 @@ def test_mysql_says_once_that_it_cannot_roll_back(project: Project, make_db: Cal
         "SELECT column_type, collation_name FROM information_schema.columns "
         "WHERE table_schema = DATABASE() AND table_name = 'system_settings' AND column_name = 'key'"
     )
-    assert rows == [("varchar(191)", "utf8mb4_bin")]
+    assert rows == [("varchar(191)", "utf8mb4_nopad_bin")]
 
 
 def test_mysql_statements_done_advances_per_statement(project: Project, make_db: Callable[[str], Db]) -> None:

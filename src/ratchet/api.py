@@ -106,6 +106,8 @@ def session(database: Database, config: Config) -> Iterator[tuple[Backend, Table
         # Before anything is read or written: an engine or pooler that breaks exactly-once is refused.
         backend.server = admit(backend.display_url, backend.dialect, backend.server_facts())
         backend.open_session()
+        if backend.exists():
+            backend.upgrade_key_columns(config.settings_table, config.history_table, config.lock_timeout_s)
         yield backend, Tables(backend, config.settings_table, config.history_table)
     finally:
         backend.close()
@@ -348,7 +350,7 @@ def _prepare_and_lint(
     from ratchet.linter import lint_prepared
     from ratchet.prepare import prepare_files
 
-    prepared = prepare_files(pending, loaded.guards)
+    prepared = prepare_files(pending, loaded.guards, dialect)
     linted = lint_prepared(
         prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config), postgres_version=postgres_version
     )
@@ -542,7 +544,7 @@ def validate(
         waiting = [e.file for e in plan.entries if e.file and e.state in ("pending", "out-of-order")]
         from ratchet.prepare import prepare_files  # sqlparse: only validate pays for it
 
-        planned = prepare_files(waiting, loaded.guards)
+        planned = prepare_files(waiting, loaded.guards, backend.dialect)
         if plan.pending_repeatables:
             from ratchet.repeatable_runner import prepare_repeatables
 

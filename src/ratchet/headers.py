@@ -14,6 +14,20 @@ _GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard\b(?P<colon>[ \t]*:)?(?P<rest>.*)
 _DURATION = re.compile(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
 _UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000}
 _OBJECT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
+# A guard query's tokens, read so that nothing hides from the check: a quote always ends a
+# string (a backslash escapes nothing), comments do not nest, ``--`` is a comment only before
+# a blank (MySQL's rule), ``$$`` quotes nothing and an unclosed quote or comment hides nothing.
+# Whatever any database reads as code, this reads as code too.
+_GUARD_TOKEN = re.compile(
+    r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|--(?:\s.*)?$|(?P<executable>/\*!)"""
+    r"""|/\*[\s\S]*?\*/|(?P<word>[A-Za-z_][A-Za-z0-9_$]*)|(?P<semicolon>;)|\S""",
+    re.MULTILINE,
+)
+_READ_ONLY_STARTS = frozenset({"SELECT", "VALUES", "WITH"})
+# Inside a SELECT, VALUES or WITH only these make it write: a data-modifying CTE, SELECT INTO (a
+# new table; MySQL: a file or variables), sequence functions, and row locks (FOR UPDATE/SHARE).
+_WRITING_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "MERGE", "INTO", "NEXTVAL", "SETVAL"})
+_LOCKING_AFTER_FOR = frozenset({"UPDATE", "SHARE", "NO", "KEY"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +83,41 @@ def header_line_count(text: str) -> int:
             break
         start = end + 1
     return count
+
+
+def read_only_problem(sql: str) -> str | None:
+    """Why ``sql`` is not one read-only statement (``SELECT``, ``VALUES``, or ``WITH`` without a
+    data-modifying part), or ``None``. ``SELECT ... FOR UPDATE``/``FOR SHARE`` is refused too: a
+    precondition has no business locking rows the migration does not say it locks."""
+    words: list[str] = []
+    ended = False
+    for match in _GUARD_TOKEN.finditer(sql):
+        token = match.group()
+        if token.startswith(("--", "/*")) and not match["executable"]:
+            continue
+        if ended:
+            return "it holds more than one statement; a guard is one query"
+        if match["semicolon"]:
+            ended = True
+            continue
+        if match["executable"]:
+            return "a MySQL executable comment /*! ... */ runs SQL; write the query out"
+        if not match["word"]:
+            words.append("")
+            continue
+        word = token.upper()
+        if not words and word not in _READ_ONLY_STARTS:
+            return f"it starts with {word}, not SELECT, VALUES or WITH"
+        if word in _WRITING_WORDS and not (word == "UPDATE" and words and words[-1] == "FOR"):
+            return f"it can write ({word}); a guard only reads"
+        if words and words[-1] == "FOR" and word in _LOCKING_AFTER_FOR:
+            return f"FOR {word} locks rows; a guard only reads"
+        words.append(word)
+    if not words:
+        return "it holds no query"
+    if words[0] not in _READ_ONLY_STARTS:
+        return "it does not start with SELECT, VALUES or WITH"
+    return None
 
 
 #: The longest timeout ratchet accepts (2^31-1 ms, about 24.8 days): PostgreSQL's
@@ -162,13 +211,25 @@ class _HeaderParser:
         if not argument:
             self.problem(line, "require needs a query: -- guard: require SELECT ...")
             return
-        self.requires.append(GuardQuery(argument, line))
+        if self._read_only(line, "require", argument):
+            self.requires.append(GuardQuery(argument, line))
 
     def skip_if(self, line: int, argument: str) -> None:
         if not argument:
             self.problem(line, "skip-if needs a query: -- guard: skip-if SELECT ...")
             return
-        self.skip_ifs.append(GuardQuery(argument, line))
+        if self._read_only(line, "skip-if", argument):
+            self.skip_ifs.append(GuardQuery(argument, line))
+
+    def _read_only(self, line: int, keyword: str, query: str) -> bool:
+        problem = read_only_problem(query)
+        if problem is not None:
+            self.problem(
+                line,
+                f"{keyword}: a guard query must be one read-only statement (SELECT, VALUES, or WITH without a "
+                f"data-modifying part), but {problem}; put changes in the migration's statements",
+            )
+        return problem is None
 
     def dialect(self, line: int, argument: str) -> None:
         names = argument.replace(",", " ").lower().split()

@@ -107,8 +107,8 @@ class Tables:
 
     def __init__(self, backend: Backend, settings_table: str, history_table: str) -> None:
         self.backend = backend
-        self.settings = backend.quote(settings_table)
-        self.history = backend.quote(history_table)
+        self.settings = backend.table_reference(settings_table)
+        self.history = backend.table_reference(history_table)
         self.settings_name = settings_table
         self.history_name = history_table
         self.p = backend.placeholder

@@ -11,6 +11,7 @@ from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem, MigrationFileError
 from ratchet.headers import Guards
 from ratchet.split import Statement, split_statements, statement_problems
+from ratchet.splitcheck import split_problems
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,13 @@ class PreparedFile:
         return not self.guards.no_transaction
 
 
-def prepare_files(files: list[MigrationFile], guards: dict[Version, Guards]) -> list[PreparedFile]:
-    """Split every file and validate its statements; raise one error listing every problem."""
+def prepare_files(
+    files: list[MigrationFile], guards: dict[Version, Guards], dialect: str | None = None
+) -> list[PreparedFile]:
+    """Split every file and validate its statements; raise one error listing every problem.
+
+    With ``dialect``, a file that would run there is also checked against that database's own
+    reading of it (``split-ambiguity``, see :mod:`ratchet.splitcheck`)."""
     prepared: list[PreparedFile] = []
     problems: list[FileProblem] = []
     for file in files:
@@ -45,6 +51,8 @@ def prepare_files(files: list[MigrationFile], guards: dict[Version, Guards]) -> 
             problems.append(FileProblem(file.path, "no statements: the file holds only comments", line=1))
             continue
         problems.extend(statement_problems(file.path, statements, transactional=not file_guards.no_transaction))
+        if dialect is not None and file_guards.applies_to(dialect):
+            problems.extend(split_problems(file.path, file.text, statements, dialect))
         prepared.append(PreparedFile(file, file_guards, statements))
     if problems:
         raise MigrationFileError(problems)

@@ -266,7 +266,7 @@ class Runner:
 
     def _guard_value(self, prepared: PreparedFile, query: GuardQuery) -> object:
         try:
-            rows = self.backend.query(query.sql)
+            rows = self.backend.guard_query(query.sql)
         except DriverError as exc:
             raise DatabaseError(
                 f"{prepared.file.path}:{query.line}: guard query failed: {exc.db_message}\n  SQL: {query.sql}",
@@ -312,10 +312,12 @@ class Runner:
             return FileResult(file.version, file.description, "skipped", 0, 0, reason)
         self._check_requires(prepared)
         self.events.file_started(prepared)
+        self.backend.remember_session()
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
         for statement in prepared.statements:
             self._execute(prepared, statement, rolled_back=True)
         self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
+        self.backend.restore_session()
         self.backend.set_lock_timeout(None)
         self._check_foreign_keys(prepared)
         duration = _ms_since(started)
@@ -324,7 +326,7 @@ class Runner:
 
     def _execute(self, prepared: PreparedFile, statement: Statement, *, rolled_back: bool) -> None:
         try:
-            self.backend.execute(statement.sql)
+            self.backend.run_statement(statement.sql)
         except DriverError as exc:
             hint = None if rolled_back else _repair_hint(prepared.file.version)
             raise StatementFailedError(
@@ -365,6 +367,7 @@ class Runner:
         started = time.perf_counter() if started is None else started
         file = prepared.file
         self.events.file_started(prepared)
+        self.backend.remember_session()
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
         # On MySQL a DML statement and its statements_done update commit together (a DDL
         # statement commits implicitly either way); a no-transaction file's statements may
@@ -397,6 +400,7 @@ class Runner:
                     raise failures.progress_not_recorded(prepared, statement, exc, committed_alone=True) from None
         duration = _ms_since(started)
         try:
+            self.backend.restore_session()
             self.backend.set_lock_timeout(None)
             with self.backend.transaction():
                 self.bump_version(file.version)

@@ -36,13 +36,17 @@ _RELEXED = re.compile(r"INSERT\s", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """One statement: its 1-based number in the file, 1-based start line and column, SQL."""
+    """One statement: its 1-based number in the file, 1-based start line and column, SQL,
+    its 0-based character offset in the file, and whether it is a plain one-row INSERT line
+    (``_PLAIN_INSERT_LINE``: no comment, backslash, quoted name or keyword in it)."""
 
     number: int
     line: int
     column: int
     sql: str
     held: tuple[Token, ...] | None  # None: lexed again from ``sql`` on demand (see _RELEXED)
+    offset: int = 0
+    plain: bool = False
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -150,6 +154,7 @@ def split_statements(text: str) -> list[Statement]:
     line, line_start, counted = 1, 0, 0  # lines are counted in text[:counted]; line_start: its line's offset
     for piece in _pieces(text):
         held: tuple[Token, ...] | None = None
+        plain = isinstance(piece, re.Match)
         if isinstance(piece, re.Match):
             sql_start, sql = piece.start("sql"), piece["sql"]
             position = piece.end()
@@ -171,7 +176,7 @@ def split_statements(text: str) -> list[Statement]:
             line += newlines
             line_start = text.rfind("\n", counted, sql_start) + 1
         counted = sql_start
-        statements.append(Statement(len(statements) + 1, line, sql_start - line_start + 1, sql, held))
+        statements.append(Statement(len(statements) + 1, line, sql_start - line_start + 1, sql, held, sql_start, plain))
     return statements
 
 

@@ -70,6 +70,25 @@ class Backend(ABC):
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and return all its rows."""
 
+    def run_statement(self, sql: str) -> None:
+        """Run one statement of a migration file, sent so that the server cannot run a second
+        statement hidden in it (``sqlite3`` and PyMySQL without multi-statements refuse one)."""
+        self.execute(sql)
+
+    def guard_query(self, sql: str) -> list[Row]:
+        """Run a ``require``/``skip-if`` query where it cannot change anything (the header
+        check already allows only one read-only statement); the caller's transaction is open."""
+        return self.query(sql)
+
+    @abstractmethod
+    def remember_session(self) -> None:
+        """Note the session state every file starts from (once; later calls do nothing)."""
+
+    @abstractmethod
+    def restore_session(self) -> None:
+        """Undo what a file changed in the session (``SET search_path`` ...), before ratchet
+        records it and before the next file starts."""
+
     @abstractmethod
     def begin(self) -> None:
         """Open a transaction (SQLite takes the write lock here: ``BEGIN IMMEDIATE``)."""
@@ -178,6 +197,12 @@ class Backend(ABC):
             ")"
         )
 
+    def upgrade_key_columns(self, settings_table: str, history_table: str, lock_timeout_s: float) -> None:
+        """Make an older installation's key columns (settings ``key``, history ``version``)
+        compare exactly, as new ones do; idempotent, race-safe, and nothing to do where the
+        column types already compare exactly (SQLite, PostgreSQL)."""
+        return
+
     def upsert_setting_sql(self, table: str, key_column: str) -> str:
         """One atomic insert-or-update of a setting (parameters: key, value); ``table`` and
         ``key_column`` come quoted. SQLite (3.24+) and PostgreSQL share ``ON CONFLICT``."""
@@ -228,6 +253,11 @@ class Backend(ABC):
     def quote(self, identifier: str) -> str:
         """Quote an identifier already validated as plain (``[A-Za-z_][A-Za-z0-9_]*``)."""
         return f'"{identifier}"'
+
+    def table_reference(self, name: str) -> str:
+        """How ratchet's own statements name one of its tables (quoted; MySQL adds the database,
+        so a file's ``USE`` cannot send ratchet's bookkeeping elsewhere)."""
+        return self.quote(name)
 
     @abstractmethod
     def close(self) -> None:

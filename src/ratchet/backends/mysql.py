@@ -44,6 +44,25 @@ QUERY_PARAMETERS: dict[str, tuple[str, type]] = {
     "socket": ("unix_socket", str),
     "connect_timeout": ("connect_timeout", int),
 }
+_NO_PAD_COLLATIONS = ("utf8mb4_nopad_bin", "utf8mb4_0900_bin")
+#: Session variables a migration file may change (``SET foreign_key_checks = 0``, ``SET NAMES``)
+#: that ratchet puts back after the file, so that the next file starts from the same session.
+_SESSION_VARIABLES = (
+    "sql_mode",
+    "foreign_key_checks",
+    "unique_checks",
+    "time_zone",
+    "character_set_client",
+    "character_set_connection",
+    "character_set_results",
+    "collation_connection",
+    "sql_safe_updates",
+    "sql_auto_is_null",
+    "group_concat_max_len",
+    "div_precision_increment",
+    "default_storage_engine",
+    "sql_select_limit",
+)
 _BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
@@ -119,11 +138,14 @@ class MysqlBackend(Backend):
     ) -> None:
         super().__init__(display_url)
         self.lock_name = lock_name(database)
+        self.database = database
         self._connect_args = connect_args or {}
         self._connection = connection
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_timeouts: tuple[Any, Any] | None = None
+        self._session: tuple[Any, ...] | None = None
+        self._key_collation: str | None = None
         if connection is not None:
             self._adopt(connection)
 
@@ -178,6 +200,12 @@ class MysqlBackend(Backend):
         return cls(display, database=database, connection=connection)
 
     def _adopt(self, connection: pymysql.connections.Connection[Any]) -> None:
+        if int(getattr(connection, "client_flag", 0)) & CLIENT.MULTI_STATEMENTS:
+            raise UsageError(
+                "the PyMySQL connection was opened with CLIENT.MULTI_STATEMENTS, so one call could run "
+                "several statements; ratchet sends each statement of a file on its own and needs that refused",
+                hint="pass a connection opened without client_flag=CLIENT.MULTI_STATEMENTS, or a database URL",
+            )
         self._saved_autocommit = bool(connection.get_autocommit())
         connection.autocommit(True)
 
@@ -232,6 +260,54 @@ class MysqlBackend(Backend):
                 return [tuple(row) for row in cursor.fetchall()]
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
+
+    def guard_query(self, sql: str) -> list[Row]:
+        """The guard's query behind a savepoint that is rolled back at once, so a write it makes
+        (through a stored function) is undone; MySQL cannot make a started transaction read-only.
+        Without multi-statements the server refuses a second statement."""
+        inside = bool(self.connection.server_status & SERVER_STATUS.SERVER_STATUS_IN_TRANS)
+        self.execute("SAVEPOINT ratchet_guard" if inside else "START TRANSACTION READ ONLY")
+        try:
+            return self.query(sql)
+        finally:
+            if inside:
+                with contextlib.suppress(DriverError):
+                    self.execute("ROLLBACK TO SAVEPOINT ratchet_guard")
+            else:
+                self.rollback()
+
+    def remember_session(self) -> None:
+        """The session variables a file may ``SET`` (see ``_SESSION_VARIABLES``) and the current
+        database (``USE``), as they are now."""
+        if self._session is None:
+            self._session = self._session_state()
+
+    def _session_state(self) -> tuple[Any, ...]:
+        columns = ", ".join(f"@@SESSION.{name}" for name in _SESSION_VARIABLES)
+        return tuple(self.query(f"SELECT DATABASE(), {columns}")[0])
+
+    def restore_session(self) -> None:
+        """Put back what a file changed: one query to compare, and only if something changed,
+        one ``SET`` (and ``USE``) to restore."""
+        if self._session is None:
+            return
+        now = self._session_state()
+        if now == self._session:
+            return
+        database, *values = self._session
+        changed = [
+            (name, value)
+            for name, value, current in zip(_SESSION_VARIABLES, values, now[1:], strict=True)
+            if value != current
+        ]
+        if changed:
+            assignments = ", ".join(f"SESSION {name} = %s" for name, _ in changed)
+            self.execute(f"SET {assignments}", [value for _, value in changed])
+        if now[0] != database and database is not None:
+            try:
+                self.connection.select_db(database)
+            except pymysql.MySQLError as exc:
+                raise self._translate(exc) from None
 
     def _translate(self, exc: pymysql.MySQLError) -> DriverError:
         code, message = _code_and_message(exc)
@@ -329,6 +405,50 @@ class MysqlBackend(Backend):
         """Backticks (double quotes are string literals unless ANSI_QUOTES is set)."""
         return f"`{identifier}`"
 
+    @property
+    def key_collation(self) -> str:
+        """A binary collation without padding, so ``'db_version '`` and ``'db_version'`` are two
+        keys: ``utf8mb4_nopad_bin`` (MariaDB 10.2+), ``utf8mb4_0900_bin`` (MySQL 8), else
+        ``utf8mb4_bin`` (which pads: only servers older than those lack both)."""
+        if self._key_collation is None:
+            rows = self.query(
+                "SELECT COLLATION_NAME FROM information_schema.COLLATIONS WHERE COLLATION_NAME IN (%s, %s)",
+                _NO_PAD_COLLATIONS,
+            )
+            found = {str(row[0]) for row in rows}
+            self._key_collation = next((name for name in _NO_PAD_COLLATIONS if name in found), "utf8mb4_bin")
+        return self._key_collation
+
+    def upgrade_key_columns(self, settings_table: str, history_table: str, lock_timeout_s: float) -> None:
+        """Tables made by an older ratchet compare keys with ``utf8mb4_bin``, which ignores
+        trailing spaces: ``ALTER`` their key columns to :attr:`key_collation`, under the
+        migration lock, re-checked there (one query when nothing is to do)."""
+        if not self._stale_key_columns(settings_table, history_table):
+            return
+        self.acquire_lock(lock_timeout_s)
+        try:
+            for table, column in self._stale_key_columns(settings_table, history_table):
+                kind = "VARCHAR(191)" if column == "key" else "VARCHAR(64)"
+                self.execute(
+                    f"ALTER TABLE {self.quote(table)} MODIFY {self.quote(column)} {kind} "
+                    f"CHARACTER SET utf8mb4 COLLATE {self.key_collation} NOT NULL"
+                )
+        finally:
+            self.release_lock()
+
+    def _stale_key_columns(self, settings_table: str, history_table: str) -> list[tuple[str, str]]:
+        rows = self.query(
+            "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+            "AND ((TABLE_NAME = %s AND COLUMN_NAME = 'key') OR (TABLE_NAME = %s AND COLUMN_NAME = 'version')) "
+            "AND COLLATION_NAME <> %s",
+            (settings_table, history_table, self.key_collation),
+        )
+        return [(str(row[0]), str(row[1])) for row in rows]
+
+    def table_reference(self, name: str) -> str:
+        """```database`.`table``` (the database named by the URL or current when adopted)."""
+        return "`" + self.database.replace("`", "``") + "`." + self.quote(name)
+
     def upsert_setting_sql(self, table: str, key_column: str) -> str:
         """``INSERT ... ON DUPLICATE KEY UPDATE``: one atomic upsert (MariaDB has no ``AS new`` alias)."""
         return (
@@ -342,10 +462,10 @@ class MysqlBackend(Backend):
 
     def settings_table_ddl(self, name: str) -> str:
         """The seed's table with ``key`` as ``VARCHAR(191)`` (the longest utf8mb4 key InnoDB
-        indexes everywhere), compared byte-wise like on the other databases."""
+        indexes everywhere), compared exactly like on the other databases (:attr:`key_collation`)."""
         return (
             f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  `key` VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY,\n"
+            f"  `key` VARCHAR(191) CHARACTER SET utf8mb4 COLLATE {self.key_collation} PRIMARY KEY,\n"
             "  value LONGTEXT NOT NULL,\n"
             "  created_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP,\n"
             "  updated_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP\n"
@@ -356,7 +476,7 @@ class MysqlBackend(Backend):
         """One row per migration file."""
         return (
             f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  version VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY,\n"
+            f"  version VARCHAR(64) CHARACTER SET utf8mb4 COLLATE {self.key_collation} PRIMARY KEY,\n"
             "  description TEXT NOT NULL,\n"
             "  checksum VARCHAR(64) NOT NULL,\n"
             "  status VARCHAR(16) NOT NULL,\n"

@@ -19,6 +19,7 @@ import psycopg
 from psycopg import pq
 from psycopg.conninfo import make_conninfo
 from psycopg.rows import tuple_row
+from psycopg.sql import SQL, Literal
 
 from ratchet.backends.base import Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
@@ -28,6 +29,10 @@ LOCK_KEY = int.from_bytes(hashlib.sha256(b"ratchet-migrations").digest()[:8], "b
 _POLL_FIRST_S = 0.05
 _POLL_MAX_S = 0.25
 _CONNECT_TIMEOUT_S = 10
+_TEMPORARY_TABLES = (
+    "SELECT CASE WHEN pg_my_temp_schema() = 0 THEN false "
+    "ELSE EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = pg_my_temp_schema()) END"
+)
 #: How often the server checks that our client is still there during a long statement, so a
 #: killed runner's lock and transaction are released within about this long (PostgreSQL 14+).
 _CLIENT_CHECK_INTERVAL = "1s"
@@ -76,6 +81,9 @@ class PostgresBackend(Backend):
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_lock_timeout: str | None = None
+        self._saved_conforming: str | None = None
+        self._restore_sql: str | None = None
+        self._had_temporary = False
         self._prepare_threshold: int | None = 5  # psycopg's default, restored once no pooler is in the way
         if connection is not None:
             self._adopt(connection)
@@ -177,12 +185,20 @@ class PostgresBackend(Backend):
         except psycopg.Error as exc:
             raise self._translate(exc) from None
         connection.prepare_threshold = self._prepare_threshold
-        if self._owns_connection and connection.info.server_version >= 140000:
-            # best effort: a PostgreSQL-compatible engine without the setting still runs
-            with contextlib.suppress(DriverError):
-                self.query(
-                    "SELECT set_config('client_connection_check_interval', %s, false)", (_CLIENT_CHECK_INTERVAL,)
-                )
+        if self._owns_connection:
+            # Backslashes in strings are literal, as pglast's scanner reads them (splitcheck.py).
+            self.query("SELECT set_config('standard_conforming_strings', 'on', false)")
+            if connection.info.server_version >= 140000:
+                # best effort: a PostgreSQL-compatible engine without the setting still runs
+                with contextlib.suppress(DriverError):
+                    self.query(
+                        "SELECT set_config('client_connection_check_interval', %s, false)", (_CLIENT_CHECK_INTERVAL,)
+                    )
+        else:  # an application's session: given back with its own value (close)
+            conforming = str(self.query("SELECT current_setting('standard_conforming_strings')")[0][0])
+            if conforming != "on":
+                self._saved_conforming = conforming
+                self.query("SELECT set_config('standard_conforming_strings', 'on', false)")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement (without parameters ``%`` in the SQL is left alone)."""
@@ -204,6 +220,78 @@ class PostgresBackend(Backend):
                 return [tuple(row) for row in cursor.fetchall()]
         except psycopg.Error as exc:
             raise self._translate(exc) from None
+
+    def run_statement(self, sql: str) -> None:
+        """Run a migration statement over the extended query protocol, which takes exactly one
+        statement: psycopg sends a query without parameters over the simple protocol (where
+        ``a; b`` runs both) unless binary results are asked for, and only the extended protocol
+        can ask for them. Never a named prepared statement."""
+        try:
+            with self.connection.cursor(row_factory=tuple_row) as cursor:
+                cursor.execute(sql, binary=True, prepare=False)
+        except psycopg.Error as exc:
+            raise self._translate(exc) from None
+
+    def guard_query(self, sql: str) -> list[Row]:
+        """The guard's query in a read-only subtransaction (``SET LOCAL transaction_read_only``
+        in a savepoint): a write, ``nextval`` or a writing function fails; then rolled back to the
+        savepoint, so the file's transaction goes on as it was. Extended protocol, as above."""
+        inside = self.connection.info.transaction_status == pq.TransactionStatus.INTRANS
+        self.execute("SAVEPOINT ratchet_guard" if inside else "BEGIN")
+        try:
+            self.execute("SET LOCAL transaction_read_only = on")
+            with self.connection.cursor(row_factory=tuple_row) as cursor:
+                cursor.execute(sql, binary=True, prepare=False)
+                rows = [tuple(row) for row in cursor.fetchall()] if cursor.description is not None else []
+        except psycopg.Error as exc:
+            raise self._translate(exc) from None
+        finally:
+            if inside:
+                with contextlib.suppress(DriverError):
+                    self.execute("ROLLBACK TO SAVEPOINT ratchet_guard")
+                    self.execute("RELEASE SAVEPOINT ratchet_guard")
+            else:
+                self.rollback()
+        return rows
+
+    def remember_session(self) -> None:
+        """The settings a ``SET`` (or ``set_config``) can change, with the role, as they are now,
+        written once into the constant query that :meth:`restore_session` sends; and whether
+        temporary tables exist."""
+        if self._restore_sql is not None:
+            return
+        rows = self.query(
+            "SELECT 'role', current_setting('role') UNION ALL "
+            "SELECT name, current_setting(name) FROM pg_settings "
+            "WHERE context IN ('user', 'superuser') AND name NOT LIKE 'transaction\\_%'"
+        )
+        remembered = SQL(", ").join(
+            SQL("({}, {})").format(Literal(str(name)), Literal(str(value))) for name, value in rows
+        )
+        self._had_temporary = bool(self.query(_TEMPORARY_TABLES)[0][0])
+        self._restore_sql = (
+            SQL(
+                "SELECT (SELECT count(set_config(name, value, false)) FROM (VALUES {}) AS remembered(name, value) "
+                "WHERE current_setting(name) IS DISTINCT FROM value), ({})"
+            )
+            .format(remembered, SQL(_TEMPORARY_TABLES))
+            .as_string(self.connection)
+        )
+
+    def restore_session(self) -> None:
+        """Put back every remembered setting a file changed (``search_path``, the role first),
+        in one round trip of a constant query; drop temporary tables the file made (only when
+        there were none before, so an application's own are left alone)."""
+        if self._restore_sql is None:
+            return
+        try:
+            # a server-side prepared statement: planned once, not for every file
+            with self.connection.cursor(row_factory=tuple_row) as cursor:
+                temporary = cursor.execute(self._restore_sql, prepare=True).fetchone()
+        except psycopg.Error as exc:
+            raise self._translate(exc) from None
+        if temporary is not None and temporary[1] and not self._had_temporary:
+            self.execute("DISCARD TEMP")
 
     def _translate(self, exc: psycopg.Error) -> DriverError:
         diag = exc.diag
@@ -329,6 +417,8 @@ class PostgresBackend(Backend):
             return
         with contextlib.suppress(DriverError):
             self.set_lock_timeout(None)
+            if self._saved_conforming is not None:
+                self.query("SELECT set_config('standard_conforming_strings', %s, false)", (self._saved_conforming,))
         connection.prepare_threshold = self._prepare_threshold
         if self._saved_autocommit is not None:
             connection.autocommit = self._saved_autocommit

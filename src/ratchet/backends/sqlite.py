@@ -21,6 +21,28 @@ from ratchet.errors import (
 )
 
 _LOCK_POLL_S = 0.05
+# PRAGMA: only the table-valued pragma functions can appear in a SELECT, and SQLite offers those only
+# for pragmas without side effects (the header check admits nothing but SELECT, VALUES and WITH).
+_READ_ACTIONS = frozenset(
+    {
+        sqlite3.SQLITE_SELECT,
+        sqlite3.SQLITE_READ,
+        sqlite3.SQLITE_FUNCTION,
+        sqlite3.SQLITE_RECURSIVE,
+        sqlite3.SQLITE_PRAGMA,
+    }
+)
+
+
+def _read_only(action: int, first: str | None, second: str | None, database: str | None, source: str | None) -> int:
+    """A ``sqlite3`` authorizer that allows reading and nothing else. A table-valued pragma
+    (``pragma_table_info``) asks for SQLITE_UPDATE on ``sqlite_master`` while it is prepared; a
+    SELECT cannot write that table (it takes ``PRAGMA writable_schema``, which is denied)."""
+    if action in _READ_ACTIONS or (action == sqlite3.SQLITE_UPDATE and first == "sqlite_master"):
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
 _MISSING = (-1, -1)  # the identity of a database file that is not there
 
 
@@ -116,6 +138,26 @@ class SqliteBackend(Backend):
             return list(self.connection.execute(sql, tuple(params)).fetchall())
         except sqlite3.Error as exc:
             raise self._translate(exc) from None
+
+    def guard_query(self, sql: str) -> list[Row]:
+        """The guard's query under an authorizer that allows only reading (tables, functions,
+        table-valued pragmas such as ``pragma_table_info``): SQLite refuses anything else when it
+        prepares the statement. An application's own authorizer cannot be read back, so it is
+        not restored afterwards (``sqlite3`` has no getter)."""
+        connection = self.connection
+        connection.set_authorizer(_read_only)
+        try:
+            return self.query(sql)
+        finally:
+            connection.set_authorizer(None)
+
+    def remember_session(self) -> None:
+        """Nothing to remember: a file runs inside ``BEGIN IMMEDIATE``, where ``PRAGMA
+        foreign_keys`` (the setting ratchet relies on) cannot change. Not restored: what a
+        ``no-transaction`` file changes with a ``PRAGMA``, and temporary tables."""
+
+    def restore_session(self) -> None:
+        """Nothing to restore (see :meth:`remember_session`)."""
 
     def _translate(self, exc: sqlite3.Error) -> RatchetError:
         message = str(exc)

@@ -22,6 +22,7 @@ from ratchet.linter.classify import Candidate, Classified, classify, copy_info
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING
 from ratchet.linter.schema import Headers, check_rebuild, lost
 from ratchet.split import Statement, advance, statement_problems
+from ratchet.splitcheck import split_problems
 
 #: Rules that do not apply to an object created earlier in the same file (it is new).
 _EXEMPT_WHEN_NEW = frozenset(
@@ -156,7 +157,9 @@ class _FileLinter:
 
     def run(self) -> list[Finding]:
         transactional = not self.guards.no_transaction
-        for problem in statement_problems(self.file.path, self.statements, transactional=transactional):
+        problems = statement_problems(self.file.path, self.statements, transactional=transactional)
+        problems += split_problems(self.file.path, self.file.text, self.statements, self.dialect)
+        for problem in problems:
             statement = next((s for s in self.statements if s.line == problem.line), None)
             self.emit(
                 statement, problem.line or 1, problem.column or 1, problem.rule or "split-ambiguity", problem.message
