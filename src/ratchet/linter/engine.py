@@ -19,40 +19,11 @@ from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
 from ratchet.linter.classify import Candidate, Classified, classify, copy_info
-from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING
-from ratchet.linter.schema import Headers, check_rebuild, lost
+from ratchet.linter.replay import FileReplay, History, syntax_position
+from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
+from ratchet.linter.schema import lost
 from ratchet.split import Statement, advance, statement_problems
 
-#: Rules that do not apply to an object created earlier in the same file (it is new).
-_EXEMPT_WHEN_NEW = frozenset(
-    {
-        "drop-table",
-        "drop-column",
-        "drop-schema",
-        "truncate",
-        "delete-without-where",
-        "update-without-where",
-        "rename-table",
-        "rename-column",
-        "alter-column-type",
-        "set-not-null",
-        "add-not-null-without-default",
-        "drop-view",
-        "drop-routine",
-        "drop-type",
-        "drop-sequence",
-        "drop-index",
-        "drop-constraint",
-        "drop-trigger",
-        "drop-not-null",
-        "drop-default",
-        "rename-other",
-        "add-unique-to-existing",
-        "add-constraint-to-existing",
-    }
-)
-_REPLACEABLE = frozenset({"drop-view", "drop-trigger", "drop-routine", "drop-index"})
-_HEADER_RULES = frozenset({"guard-misplaced", "waiver-missing-reason"})
 _VIEW_ERROR = re.compile(r"error in (view|trigger) (\S+?):")
 
 
@@ -133,15 +104,18 @@ class _FileLinter:
         statements: list[Statement],
         dialect: str,
         earlier: list[MigrationFile],
-        headers: Headers,
+        history: History,
     ) -> None:
         self.file = file
         self.guards = guards
         self.statements = statements
         self.dialect = dialect
         self.earlier = earlier
-        self.headers = headers
+        self.history = history
         self.findings: list[Finding] = []
+        self.replay: FileReplay | None = None
+        #: ``(statement number, table.column)`` -> where the statement names the column.
+        self.column_positions: dict[tuple[int, str], tuple[int, int]] = {}
 
     def emit(self, statement: Statement | None, line: int, column: int, rule: str, message: str, **extra: Any) -> None:
         end_line, end_column = (
@@ -154,6 +128,15 @@ class _FileLinter:
 
     def run(self) -> list[Finding]:
         transactional = not self.guards.no_transaction
+        if not self.statements:
+            self.emit(
+                None,
+                1,
+                1,
+                "empty-migration",
+                "no statement in this file: it is applied as a no-op and recorded; if the change is needed on "
+                "another dialect only, say so with '-- guard: dialect NAME'",
+            )
         for problem in statement_problems(self.file.path, self.statements, transactional=transactional):
             statement = next((s for s in self.statements if s.line == problem.line), None)
             self.emit(
@@ -177,8 +160,24 @@ class _FileLinter:
                 break
         if self.dialect == "mysql":
             self.mysql_checks(classified)
-        skip = self.rebuilds(classified)
+        rebuilds = self.find_rebuilds(classified)
+        if self.dialect == "sqlite" and self.statements:
+            self.replay = self.history.replay_file(
+                self.file,
+                self.statements[: len(classified)],
+                self.earlier,
+                {drop.statement.number: [table] for drop, table, _, _ in rebuilds},
+                [table for _, table, _, _ in rebuilds],
+            )
+            self.replay_findings(classified)
+        skip: set[tuple[int, str]] = set()
+        for drop, table, new, rename in rebuilds:
+            skip.add((drop.statement.number, "drop-table"))
+            skip.add((rename, "rename-table"))
+            self.verify_rebuild(classified, drop, table, new)
         self.exemptions(classified, skip)
+        if self.replay is not None:
+            self.net_not_null(classified)
         self.apply_waivers()
         self.findings.sort(key=lambda f: (f.line, f.column, f.rule))
         return self.findings
@@ -208,11 +207,96 @@ class _FileLinter:
                 "stay applied (ratchet records progress; see `ratchet repair`); consider one DDL statement per file",
             )
 
+    # -- the SQLite replay ---------------------------------------------------------------------
+
+    def replay_findings(self, classified: list[Classified]) -> None:
+        """SQLite's own verdict on each statement: a syntax error or a statement over the replay's
+        bounds is a finding, and the word classifier's reading of such a statement is dropped."""
+        assert self.replay is not None
+        for item in classified:
+            statement = item.statement
+            outcome = self.replay.outcomes.get(statement.number)
+            if outcome is None or outcome.status not in ("syntax", "limit"):
+                continue
+            item.candidates = ()
+            if outcome.status == "syntax":
+                line, column = syntax_position(statement, outcome.message or "")
+                self.emit(
+                    statement,
+                    line,
+                    column,
+                    "syntax-error",
+                    f"SQLite rejects this statement: {outcome.message}; a missing ';' between two statements "
+                    "is the usual cause",
+                )
+            else:
+                self.emit(
+                    statement,
+                    statement.line,
+                    statement.column,
+                    "replay-limit",
+                    f"the lint's schema replay stopped this statement: it {outcome.message} on empty tables, "
+                    "so it would not finish on real data either; rewrite it",
+                )
+
+    def existed_before(self, kind: str, name: str) -> bool:
+        """Whether ``kind`` ``name`` may have existed before this file: the SQLite replay knows it,
+        or cannot know (an earlier statement failed) and an earlier file names it; on the word
+        path, an earlier file (or the ``lint-schema`` seed) names it."""
+        if self.replay is not None and kind in ("table", "index", "view", "trigger"):
+            if self.replay.before.has(kind, name):
+                return True
+            if self.replay.complete:
+                return False
+        return self.history.mentioned(name, self.earlier)
+
+    def net_not_null(self, classified: list[Classified]) -> None:
+        """A column that ends NOT NULL without a default on a table that existed before the file,
+        however many statements it took, found in the SQLite catalog (SPEC 3, net effect)."""
+        assert self.replay is not None
+        before, final = self.replay.before, self.replay.final
+        by_number = {item.statement.number: item.statement for item in classified}
+        for table, columns in final.columns.items():
+            old = before.columns.get(table)
+            if old is None:
+                continue
+            for column, info in columns.items():
+                if column in old or not info.not_null or info.default is not None:
+                    continue
+                if info.generated or (info.primary_key and info.type.upper() == "INTEGER"):
+                    continue
+                number = self.became_not_null(table, column)
+                statement = by_number.get(number)
+                line, col = (statement.line, statement.column) if statement else (1, 1)
+                line, col = self.column_positions.get((number, f"{table}.{column}"), (line, col))
+                self.emit(
+                    statement,
+                    line,
+                    col,
+                    "add-not-null-without-default",
+                    f"column {table}.{column} of existing table {table} ends this file NOT NULL without a default: "
+                    "inserts that do not name it fail; give it a DEFAULT, or keep it nullable",
+                    object=f"{table}.{column}",
+                )
+
+    def became_not_null(self, table: str, column: str) -> int:
+        """The statement after which ``table.column`` is NOT NULL without a default for good."""
+        assert self.replay is not None
+        since = 0
+        for number, catalog in sorted(self.replay.after.items()):
+            info = catalog.columns.get(table, {}).get(column)
+            if info is not None and info.not_null and info.default is None:
+                since = since or number
+            else:
+                since = 0
+        return since
+
     # -- rebuilds --------------------------------------------------------------------------
 
-    def rebuilds(self, classified: list[Classified]) -> set[tuple[int, str]]:
-        """Verify each table rebuild; return the (statement number, rule) candidates it replaces."""
-        skip: set[tuple[int, str]] = set()
+    def find_rebuilds(self, classified: list[Classified]) -> list[tuple[Classified, str, str, int]]:
+        """Each table rebuild: ``(the DROP TABLE, the table, the new table renamed to it, the
+        number of the renaming statement)``."""
+        found: list[tuple[Classified, str, str, int]] = []
         created: dict[str, int] = {}
         for item in classified:
             for kind, name in item.creates:
@@ -234,16 +318,14 @@ class _FileLinter:
                 )
                 if rename is None or rename.renamed_table is None:
                     continue
-                skip.add((item.statement.number, "drop-table"))
-                skip.add((rename.statement.number, "rename-table"))
-                self.verify_rebuild(classified, item, table, rename.renamed_table[0])
-        return skip
+                found.append((item, table, rename.renamed_table[0], rename.statement.number))
+        return found
 
     def verify_rebuild(self, classified: list[Classified], drop: Classified, table: str, new: str) -> None:
         statement = drop.statement
         at = (statement, statement.line, statement.column)
         obj: dict[str, Any] = {"object": table}
-        if self.dialect != "sqlite":
+        if self.dialect != "sqlite" or self.replay is None:
             self.emit(
                 *at,
                 "rebuild-unverified",
@@ -274,25 +356,25 @@ class _FileLinter:
                     "so it may not move every row",
                     **obj,
                 )
-        check = check_rebuild(self.earlier, self.file.path.name, self.statements, table, statement.number, self.headers)
-        if check.error is not None:
-            match = _VIEW_ERROR.search(check.error)
+        error = self.rebuild_replay_error(statement.number, table)
+        if error is not None:
+            match = _VIEW_ERROR.search(error)
             if match is not None:
                 self.emit(
                     *at,
                     "rebuild-loses-dependents",
                     f"rebuild of {table}: {match[1]} {match[2]} depends on {table}; drop it before the DROP "
-                    f"TABLE and recreate it after the rename ({check.error})",
+                    f"TABLE and recreate it after the rename ({error})",
                     **obj,
                 )
             else:
-                self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {check.error}", **obj)
+                self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {error}", **obj)
             return
-        assert check.before is not None and check.after is not None
-        columns, dependents = lost(check.before, check.after)
+        before = self.replay.snapshots[(statement.number, table)]
+        columns, dependents = lost(before, self.replay.final_snapshots[table])
         for _, info in reading:
             if info.columns is not None:
-                missing = [c for c in check.before.columns if c not in info.columns]
+                missing = [c for c in before.columns if c not in info.columns]
                 columns += [f"column {c} is not copied" for c in missing]
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
@@ -300,6 +382,28 @@ class _FileLinter:
             self.emit(
                 *at, "rebuild-loses-dependents", f"rebuild of {table} does not recreate: {', '.join(dependents)}", **obj
             )
+
+    def rebuild_replay_error(self, drop_number: int, table: str) -> str | None:
+        """Why the replay cannot prove the rebuild of ``table``, or ``None``."""
+        assert self.replay is not None
+        name = self.file.path.name
+        failed = [
+            (statement, self.replay.outcomes[statement.number])
+            for statement in self.statements
+            if self.replay.outcomes.get(statement.number, None) is not None
+            and self.replay.outcomes[statement.number].status in ("failed", "syntax", "limit")
+        ]
+        early = [(s, o) for s, o in failed if s.number < drop_number]
+        if not self.replay.snapshots[(drop_number, table)].columns:
+            if self.replay.history_error is not None:
+                return f"replaying the earlier migrations failed at {self.replay.history_error}"
+            if early:
+                return f"replaying the earlier migrations failed at {name}:{early[0][0].line}: {early[0][1].message}"
+            return f"table {table} does not exist after replaying the earlier migrations"
+        late = [(s, o) for s, o in failed if s.number >= drop_number]
+        if late:
+            return f"the rebuild fails on SQLite at {name}:{late[0][0].line}: {late[0][1].message}"
+        return None
 
     # -- exemptions --------------------------------------------------------------------
 
@@ -310,9 +414,20 @@ class _FileLinter:
             for candidate in item.candidates:
                 if (item.statement.number, candidate.rule) in skip:
                     continue
+                if candidate.rule == "add-not-null-without-default" and self.judged_by_catalog(item):
+                    key = (item.statement.number, candidate.object or "")
+                    self.column_positions[key] = (candidate.line, candidate.column)
+                    continue
                 self.judge(item.statement, candidate, created, added, classified[position + 1 :])
             created.update(item.creates)
             added.update(item.added_columns)
+
+    def judged_by_catalog(self, item: Classified) -> bool:
+        """Whether the SQLite catalog judges this statement's columns (it ran in the replay)."""
+        if self.replay is None:
+            return False
+        outcome = self.replay.outcomes.get(item.statement.number)
+        return outcome is not None and outcome.status == "ran"
 
     def judge(
         self,
@@ -323,8 +438,9 @@ class _FileLinter:
         later: list[Classified],
     ) -> None:
         rule = candidate.rule
+        policy = RULES[rule]
         extra: dict[str, Any] = {"object": candidate.object}
-        if rule in _EXEMPT_WHEN_NEW and candidate.kind and candidate.name:
+        if policy.exempt_when_new and candidate.kind and candidate.name:
             if (candidate.kind, candidate.name) in created:
                 return
             if candidate.column_name and (candidate.name, candidate.column_name) in added:
@@ -332,17 +448,27 @@ class _FileLinter:
             backfilled = bool(candidate.backfill) and all((candidate.name, c) in added for c in candidate.backfill)
             if rule == "add-unique-to-existing" and backfilled:
                 return
+            if rule == "drop-table" and candidate.if_exists and self.recreated_brand_new(candidate, later):
+                return
         message = candidate.message
         backfill = bool(candidate.backfill) and all((candidate.name, c) in added for c in candidate.backfill)
         if rule == "update-without-where" and backfill:
             extra["severity"] = INFO
             message = f"backfill of {', '.join(candidate.backfill)} added earlier in this file"
-        if rule in _REPLACEABLE and candidate.kind and candidate.name:
+        if policy.replaceable and candidate.kind and candidate.name:
             again = next((c for c in later if (candidate.kind, candidate.name) in c.creates), None)
             if again is not None:
                 extra["severity"] = INFO
                 message = f"{candidate.kind} {candidate.name} is replaced: recreated at line {again.statement.line}"
         self.emit(statement, candidate.line, candidate.column, rule, message, **extra)
+
+    def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
+        """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
+        before the file: the drop is a no-op (SPEC 3, net effect)."""
+        assert candidate.name is not None
+        if not any(("table", candidate.name) in item.creates for item in later):
+            return False
+        return not self.existed_before("table", candidate.name)
 
     # -- waivers -----------------------------------------------------------------------
 
@@ -359,12 +485,14 @@ class _FileLinter:
         for waiver in self.guards.waivers:
             known = RULES.get(waiver.rule)
             if known is None:
+                nearest = nearest_rule(waiver.rule)
+                hint = f"did you mean '{nearest}'? " if nearest else ""
                 self.emit(
                     None,
                     waiver.line,
                     1,
                     "waiver-unknown-rule",
-                    f"allow {waiver.rule}: no such rule; see `ratchet lint --help` for the rule ids",
+                    f"allow {waiver.rule}: no such rule; {hint}see `ratchet lint --help` for the rule ids",
                 )
             elif not known.waivable:
                 self.emit(
@@ -396,16 +524,25 @@ def lint_file(
     dialect: str,
     earlier: list[MigrationFile],
     *,
-    headers: Headers | None = None,
+    history: History | None = None,
+    seed_sql: str | None = None,
 ) -> list[Finding]:
     """Every finding for one file; ``earlier`` are the older files of its directory (for replay).
 
-    ``headers`` caches guard headers by version across calls (pass the same dict for the files
-    of one directory, so a replay does not parse each earlier header again).
+    ``history`` is the directory's replay state shared across calls (pass the same one for the
+    files of one directory, linted in order, so each earlier file is replayed once);
+    ``seed_sql`` is the ``lint-schema`` text, the schema before the first file (used when no
+    ``history`` is passed; a history carries its own).
     """
     if guards.dialects and dialect not in guards.dialects:
         dialect = sorted(guards.dialects)[0]
-    return _FileLinter(file, guards, statements, dialect, earlier, {} if headers is None else headers).run()
+    own = history is None
+    history = History(seed_sql) if history is None else history
+    try:
+        return _FileLinter(file, guards, statements, dialect, earlier, history).run()
+    finally:
+        if own:
+            history.close()
 
 
 def problem_finding(problem: FileProblem, path: Path) -> Finding:
@@ -418,7 +555,7 @@ def problem_finding(problem: FileProblem, path: Path) -> Finding:
 
 def header_problems(problems: list[FileProblem]) -> list[FileProblem]:
     """The guard-header problems that make a file invalid (exit 3); the others are plain lint errors."""
-    return [problem for problem in problems if problem.rule not in _HEADER_RULES]
+    return [problem for problem in problems if RULES.get(problem.rule or FILE_INVALID, RULES[FILE_INVALID]).invalid_file]
 
 
 def grandfathered(version: Version, lint_since: Version | None) -> bool:

@@ -1,0 +1,377 @@
+"""The SQLite schema replay: the earlier files of a directory run in an in-memory SQLite, bounded.
+
+SQLite is its own parser and catalog: every statement of the linted file is prepared by the
+engine (a statement it rejects is a ``syntax-error``), the schema statements are executed, and
+the catalog (tables, columns with type/NOT NULL/default, indexes, views, triggers) is read
+before the file and after each statement that changed it, for the net-effect rules.
+
+Bounds: the replay runs only schema statements (data statements and queries are prepared,
+never run, so it needs no data), each under a time bound (a progress handler) and SQLite's
+process-wide heap limit, and never touches the filesystem (an authorizer refuses ``ATTACH``).
+A statement that exceeds a bound is reported once, as ``replay-limit``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from packaging.version import Version
+
+from ratchet.discover import MigrationFile
+from ratchet.headers import Guards, read_guards
+from ratchet.linter.schema import Snapshot, snapshot
+from ratchet.split import TRANSACTION_WORDS, Statement, split_statements
+
+#: How long one statement may run in the replay (the tables are empty: only runaway
+#: computations such as an unbounded recursive CTE take longer).
+STATEMENT_SECONDS = 1.0
+#: SQLite's hard heap limit while a replay statement runs (process-wide, restored after).
+HEAP_LIMIT_BYTES = 256 * 1024 * 1024
+_PROGRESS_OPS = 20_000
+
+#: Statements whose data the replay does not need: prepared (syntax), never run.
+_DATA_WORDS = frozenset({"INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WITH", "VALUES", "EXPLAIN"})
+#: Statements that change no schema, or act outside the database: not run.
+_SKIPPED_WORDS = TRANSACTION_WORDS | {"PRAGMA", "VACUUM", "ATTACH", "DETACH", "ANALYZE", "REINDEX", "DELIMITER"}
+_SYNTAX = re.compile(r'^(?:near "(?P<near>.*)": syntax error|incomplete input|unrecognized token: "(?P<token>.*)")$')
+_LIMIT_MESSAGES = ("interrupted", "out of memory")
+
+#: Guard headers by file version (``None``: the header could not be read at all).
+Headers = dict[Version, Guards | None]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column as SQLite's ``pragma_table_xinfo`` sees it."""
+
+    type: str
+    not_null: bool
+    default: str | None
+    primary_key: bool
+    generated: bool
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The schema at one point: ``(kind, name)`` of every table, index, view and trigger, and
+    the columns of every table (names lower-cased)."""
+
+    objects: frozenset[tuple[str, str]]
+    columns: dict[str, dict[str, Column]]
+
+    def has(self, kind: str, name: str) -> bool:
+        """Whether an object of ``kind`` (``table``, ``index``, ``view``, ``trigger``) is ``name``."""
+        return (kind, name.lower()) in self.objects
+
+
+EMPTY = Catalog(frozenset(), {})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the replay made of one statement of the linted file.
+
+    ``status``: ``ran`` (schema statement executed), ``prepared`` (data statement or query,
+    compiled only), ``skipped``, ``failed`` (SQLite refused it, e.g. a missing table),
+    ``syntax`` (SQLite's parser rejected it; ``line``/``column`` where), or ``limit``.
+    """
+
+    status: str
+    message: str | None = None
+    line: int = 0
+    column: int = 0
+
+
+@dataclass
+class FileReplay:
+    """The replay of one file: the catalog before it, each statement's outcome, the catalog
+    after each statement that changed it, and the rebuild snapshots that were asked for."""
+
+    before: Catalog
+    complete: bool  # the replay before the file knows the whole schema (nothing failed)
+    outcomes: dict[int, Outcome] = field(default_factory=dict)
+    after: dict[int, Catalog] = field(default_factory=dict)
+    snapshots: dict[tuple[int, str], Snapshot] = field(default_factory=dict)
+    final: Catalog = EMPTY
+    final_snapshots: dict[str, Snapshot] = field(default_factory=dict)
+    history_error: str | None = None  # the first earlier statement that could not be replayed
+
+
+class _Guard:
+    """Authorizer (no ``ATTACH``: ``VACUUM INTO`` attaches too) and time bound of the replay."""
+
+    def __init__(self) -> None:
+        self.refused: str | None = None
+        self.deadline = 0.0
+
+    def authorize(self, action: int, arg1: str | None, arg2: str | None, db: str | None, source: str | None) -> int:
+        if action == sqlite3.SQLITE_ATTACH:
+            self.refused = f"ATTACH / VACUUM INTO '{arg1}'"
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    def progress(self) -> int:
+        return 1 if time.monotonic() > self.deadline else 0
+
+    def explain(self, exc: sqlite3.Error) -> str:
+        if self.refused is None:
+            return str(exc)
+        refused, self.refused = self.refused, None
+        return f"{refused} is not run: the lint's schema replay never touches the filesystem"
+
+
+@contextmanager
+def _heap_limit(connection: sqlite3.Connection) -> Iterator[None]:
+    previous = int(connection.execute("PRAGMA hard_heap_limit").fetchone()[0])
+    limit = HEAP_LIMIT_BYTES if previous == 0 else min(previous, HEAP_LIMIT_BYTES)
+    connection.execute(f"PRAGMA hard_heap_limit = {limit}")
+    try:
+        yield
+    finally:
+        connection.execute(f"PRAGMA hard_heap_limit = {previous}")
+
+
+def _kind(statement: Statement) -> str:
+    """``data``, ``skip`` or ``schema`` from the statement's first word."""
+    words = statement.first_words(1)
+    first = words[0] if words else ""
+    if first in _DATA_WORDS:
+        return "data"
+    if first in _SKIPPED_WORDS:
+        return "skip"
+    return "schema"
+
+
+class Replay:
+    """One in-memory SQLite database that the files of a directory are replayed into, in order."""
+
+    def __init__(self) -> None:
+        self.connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self.guard = _Guard()
+        self.connection.set_authorizer(self.guard.authorize)
+        self.connection.set_progress_handler(self.guard.progress, _PROGRESS_OPS)
+        self.complete = True
+        self.error: str | None = None
+        self.limit_hit = False
+        self._catalog: Catalog | None = EMPTY
+        self._last_catalog = EMPTY
+        self._sql: dict[tuple[str, str], str] = {}
+
+    def close(self) -> None:
+        """Release the in-memory database."""
+        self.connection.close()
+
+    # -- running ----------------------------------------------------------------------------
+
+    def execute(self, sql: str) -> Outcome:
+        """Run one schema statement under the bounds."""
+        self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        try:
+            with _heap_limit(self.connection):
+                self.connection.execute(sql)
+        except sqlite3.Error as exc:
+            return self._refused(exc, sql)
+        except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
+            return Outcome("failed", str(exc))
+        finally:
+            self._catalog = None
+        return Outcome("ran")
+
+    def prepare(self, sql: str) -> Outcome:
+        """Compile a statement without running it (``EXPLAIN`` only builds its program)."""
+        self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        try:
+            self.connection.execute("EXPLAIN " + sql).fetchone()
+        except sqlite3.Error as exc:
+            return self._refused(exc, sql)
+        except ValueError as exc:
+            return Outcome("failed", str(exc))
+        return Outcome("prepared")
+
+    def _refused(self, exc: sqlite3.Error, sql: str) -> Outcome:
+        message = self.guard.explain(exc)
+        if message in _LIMIT_MESSAGES:
+            bound = "time" if message == "interrupted" else "memory"
+            limit = f"{STATEMENT_SECONDS:g} s" if bound == "time" else f"{HEAP_LIMIT_BYTES // 2**20} MB"
+            return Outcome("limit", f"exceeded the replay's {bound} bound ({limit})")
+        if _SYNTAX.match(message):
+            return Outcome("syntax", message)
+        return Outcome("failed", message)
+
+    def replay(self, statements: list[Statement], *, check_syntax: bool = False) -> Iterator[tuple[Statement, Outcome]]:
+        """Replay ``statements``: schema statements run, data statements are prepared only when
+        ``check_syntax`` (the linted file), the rest skipped. Yields each outcome."""
+        for statement in statements:
+            kind = _kind(statement)
+            if kind == "schema":
+                outcome = self.execute(statement.sql)
+            elif kind == "data" and check_syntax:
+                outcome = self.prepare(statement.sql)
+            else:
+                outcome = Outcome("skipped")
+            if outcome.status in ("failed", "syntax", "limit") and kind == "schema":
+                self.complete = False
+                self.limit_hit = self.limit_hit or outcome.status == "limit"
+            yield statement, outcome
+
+    def replay_text(self, name: str, text: str) -> None:
+        """Replay a whole earlier file (or the ``lint-schema`` seed) by its text."""
+        for statement, outcome in self.replay(split_statements(text)):
+            if outcome.status in ("failed", "syntax", "limit") and self.error is None:
+                self.error = f"{name}:{statement.line}: {outcome.message}"
+
+    # -- the catalog -------------------------------------------------------------------------
+
+    def catalog(self) -> Catalog:
+        """The schema now (columns re-read only for tables whose SQL changed)."""
+        if self._catalog is not None:
+            return self._catalog
+        previous = self._last_catalog
+        rows = self.connection.execute(
+            "SELECT type, lower(name), lower(tbl_name), sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        sql = {(str(kind), str(name)): str(text) for kind, name, _, text in rows}
+        columns: dict[str, dict[str, Column]] = {}
+        for (kind, name), text in sql.items():
+            if kind != "table":
+                continue
+            if self._sql.get((kind, name)) == text and name in previous.columns:
+                columns[name] = previous.columns[name]
+            else:
+                columns[name] = self._columns(name)
+        self._sql = sql
+        self._catalog = Catalog(frozenset(sql), columns)
+        self._last_catalog = self._catalog
+        return self._catalog
+
+    def _columns(self, table: str) -> dict[str, Column]:
+        quoted = '"' + table.replace('"', '""') + '"'
+        result: dict[str, Column] = {}
+        for _, name, declared, not_null, default, primary_key, hidden in self.connection.execute(
+            f"PRAGMA table_xinfo({quoted})"
+        ):
+            if hidden == 1:  # a virtual table's hidden column
+                continue
+            result[str(name).lower()] = Column(
+                str(declared), bool(not_null), None if default is None else str(default), bool(primary_key), hidden > 1
+            )
+        return result
+
+
+def _applies(guards: Guards | None) -> bool:
+    return guards is None or guards.applies_to("sqlite")
+
+
+class History:
+    """The schema history of one directory for the lint: guard headers parsed once, and one
+    SQLite replay that advances file by file while the files are linted in order."""
+
+    def __init__(self, seed_sql: str | None = None) -> None:
+        self.headers: Headers = {}
+        self.seed_sql = seed_sql
+        self._replay: Replay | None = None
+        self._done: list[Version] = []
+
+    def guards(self, file: MigrationFile) -> Guards | None:
+        """The file's guards (bad header lines dropped), parsed once per run."""
+        if file.version not in self.headers:
+            self.headers[file.version] = read_guards(file.path, file.text)[0]
+        return self.headers[file.version]
+
+    def _at(self, earlier: list[MigrationFile]) -> Replay:
+        """A replay that has run the seed and exactly ``earlier``."""
+        versions = [f.version for f in earlier]
+        if self._replay is None or self._done != versions[: len(self._done)]:
+            if self._replay is not None:
+                self._replay.close()
+            self._replay = Replay()
+            self._done = []
+            if self.seed_sql is not None:
+                self._replay.replay_text("lint-schema", self.seed_sql)
+        for file in earlier[len(self._done) :]:
+            if _applies(self.guards(file)):
+                self._replay.replay_text(file.path.name, file.text)
+            self._done.append(file.version)
+        return self._replay
+
+    def replay_file(
+        self,
+        file: MigrationFile,
+        statements: list[Statement],
+        earlier: list[MigrationFile],
+        snapshot_before: dict[int, list[str]],
+        snapshot_after: list[str],
+    ) -> FileReplay:
+        """Replay ``earlier`` (reusing the previous file's replay), then ``file`` statement by statement."""
+        replay = self._at(earlier)
+        result = FileReplay(replay.catalog(), replay.complete, history_error=replay.error)
+        for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
+            result.outcomes[statement.number] = outcome
+            if outcome.status == "ran":
+                result.after[statement.number] = replay.catalog()
+        result.final = replay.catalog()
+        result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
+        self._done.append(file.version)
+        return result
+
+    def mentioned(self, name: str, earlier: list[MigrationFile]) -> bool:
+        """Whether the seed or an earlier file names ``name`` at all: an object that none of them
+        names cannot have been created by them (the word path's proof that an object is new)."""
+        pattern = re.compile(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", re.IGNORECASE)
+        texts = [self.seed_sql or "", *(file.text for file in earlier)]
+        return any(pattern.search(text) for text in texts)
+
+    def close(self) -> None:
+        """Release the replay database."""
+        if self._replay is not None:
+            self._replay.close()
+            self._replay = None
+
+
+def _with_snapshots(
+    replay: Replay, statements: list[Statement], wanted: dict[int, list[str]], result: FileReplay
+) -> Iterator[tuple[Statement, Outcome]]:
+    """Replay ``statements`` one by one, snapshotting the tables ``wanted`` just before each."""
+    for statement in statements:
+        for table in wanted.get(statement.number, ()):
+            result.snapshots[(statement.number, table)] = snapshot(replay.connection, table)
+        yield from replay.replay([statement], check_syntax=True)
+
+
+def syntax_position(statement: Statement, message: str) -> tuple[int, int]:
+    """Where SQLite's ``near "X": syntax error`` most likely is: the first occurrence of X after
+    which the text before it is a statement SQLite accepts (two statements with the ``;``
+    missing between them break at the second one's first word); else the statement's start."""
+    match = _SYNTAX.match(message)
+    near = (match["near"] or match["token"]) if match else None
+    if not near:
+        return statement.line, statement.column
+    sql = statement.sql
+    positions = [m.start() for m in re.finditer(re.escape(near), sql, re.IGNORECASE) if m.start() > 0]
+    chosen = positions[0] if positions else 0
+    with _scratch() as connection:
+        for position in positions:
+            try:
+                connection.execute("EXPLAIN " + sql[:position]).fetchone()
+            except sqlite3.Error as exc:
+                if _SYNTAX.match(str(exc)):
+                    continue
+            chosen = position
+            break
+    line = statement.line + sql.count("\n", 0, chosen)
+    column = chosen - sql.rfind("\n", 0, chosen) if "\n" in sql[:chosen] else statement.column + chosen
+    return line, column
+
+
+@contextmanager
+def _scratch() -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(":memory:")
+    try:
+        yield connection
+    finally:
+        connection.close()
