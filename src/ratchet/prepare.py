@@ -40,10 +40,7 @@ def prepare_files(files: list[MigrationFile], guards: dict[Version, Guards]) -> 
     problems: list[FileProblem] = []
     for file in files:
         file_guards = guards[file.version]
-        statements = split_statements(file.text)
-        if not statements:
-            problems.append(FileProblem(file.path, "no statements: the file holds only comments", line=1))
-            continue
+        statements = split_statements(file.text)  # none: a valid no-op file, applied with 0 statements
         problems.extend(statement_problems(file.path, statements, transactional=not file_guards.no_transaction))
         prepared.append(PreparedFile(file, file_guards, statements))
     if problems:

@@ -555,7 +555,9 @@ def problem_finding(problem: FileProblem, path: Path) -> Finding:
 
 def header_problems(problems: list[FileProblem]) -> list[FileProblem]:
     """The guard-header problems that make a file invalid (exit 3); the others are plain lint errors."""
-    return [problem for problem in problems if RULES.get(problem.rule or FILE_INVALID, RULES[FILE_INVALID]).invalid_file]
+    return [
+        problem for problem in problems if RULES.get(problem.rule or FILE_INVALID, RULES[FILE_INVALID]).invalid_file
+    ]
 
 
 def grandfathered(version: Version, lint_since: Version | None) -> bool:
