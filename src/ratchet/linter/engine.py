@@ -285,10 +285,8 @@ class _FileLinter:
         since = 0
         for number, catalog in sorted(self.replay.after.items()):
             info = catalog.columns.get(table, {}).get(column)
-            if info is not None and info.not_null and info.default is None:
-                since = since or number
-            else:
-                since = 0
+            required = info is not None and info.not_null and info.default is None
+            since = (since or number) if required else 0
         return since
 
     # -- rebuilds --------------------------------------------------------------------------
