@@ -106,6 +106,20 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
         1,
     ),
     ("mysql-implicit-commit", MY, "CREATE TABLE a (x int);\nCREATE TABLE b (x int);", 1, 1),
+    ("drop-extension", PG, "DROP EXTENSION IF EXISTS hstore;", 1, 1),
+    ("rename-enum-value", PG, "ALTER TYPE mood RENAME VALUE 'sad' TO 'unhappy';", 1, 17),
+    ("syntax-error", LITE, "CREATE INDEX a ON users (email)\nCREATE INDEX b ON users (username);", 2, 1),
+    ("syntax-error", LITE, "CREATE TABLE t (x int);\nALTER TABLE t ALTER COLUMN x TYPE text;", 2, 15),
+    ("empty-migration", ALL, "-- only needed on another dialect\n", 1, 1),
+    ("empty-migration", ALL, "", 1, 1),
+    (
+        "replay-limit",
+        LITE,
+        "CREATE TABLE a (x int);\nCREATE TABLE big AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+        "SELECT x FROM c;",
+        2,
+        1,
+    ),
 ]
 
 NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
@@ -190,4 +204,22 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     ("waiver-unused", ALL, '-- guard: allow drop-table reason="gone"\nDROP TABLE users;'),
     ("waiver-unused", ALL, '-- guard: allow drop-column:users reason="x"\nALTER TABLE users DROP COLUMN email;'),
     ("mysql-implicit-commit", MY, "CREATE TABLE a (x int);"),
+    ("drop-extension", PG, "CREATE EXTENSION hstore;\nDROP EXTENSION hstore;"),
+    ("rename-enum-value", PG, "CREATE TYPE mood2 AS ENUM ('a');\nALTER TYPE mood2 RENAME VALUE 'a' TO 'b';"),
+    ("rename-enum-value", PG, "ALTER TYPE mood RENAME TO feeling;"),
+    ("syntax-error", LITE, "CREATE INDEX a ON users (email);\nCREATE INDEX b ON users (username);"),
+    ("syntax-error", LITE, "INSERT INTO nowhere (x) VALUES (1);\nCREATE INDEX c ON missing (x);"),
+    ("empty-migration", ALL, "-- a header comment\nCREATE TABLE a (x int);"),
+    (
+        "replay-limit",
+        LITE,
+        "CREATE TABLE small AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000) "
+        "SELECT x FROM c;",
+    ),
+    (
+        "replay-limit",
+        LITE,
+        "INSERT INTO users (id) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c;",
+    ),
+    ("unrecognized-statement", PG_MY, "DEALLOCATE PREPARE stmt;"),
 ]

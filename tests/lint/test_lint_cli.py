@@ -260,3 +260,29 @@ def test_help_lists_every_rule_id_with_its_severity(project: Project) -> None:
     assert shown.code == 0
     listed = {m[1]: m[2] for m in re.finditer(r"^\s+([a-z][a-z-]+)\s+(error|warning|info)\s+\S", shown.out, re.M)}
     assert listed == {rule_id: rule.severity for rule_id, rule in RULES.items()}
+
+
+def test_readme_rule_list_is_the_registry() -> None:
+    from ratchet.linter.rules import README_END, README_START, RULES, readme_section
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start, end = readme.index(README_START), readme.index(README_END) + len(README_END)
+    documented = readme[start:end]
+    assert documented == readme_section(), "run: python -m ratchet.linter.rules README.md"
+    headings = re.findall(r"^##### (\S+)$", documented, re.M)
+    assert headings == list(RULES)
+    assert all(RULES[rule_id].anchor == rule_id for rule_id in headings)
+
+
+def test_sarif_help_uri_points_at_each_rules_readme_anchor(linted: Project) -> None:
+    from ratchet.linter.rules import DOCS_URI, RULES
+
+    log = json.loads(linted.ratchet("lint", "migrations", "--format", "sarif").out)
+    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} == set(RULES)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    anchors = set(re.findall(r"^#+ (\S+)$", readme, re.M))
+    for rule in rules:
+        assert rule["helpUri"].startswith(DOCS_URI)
+        assert rule["helpUri"].split("#", 1)[1] in anchors, rule["id"]

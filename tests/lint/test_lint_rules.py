@@ -14,6 +14,17 @@ from ratchet.linter.rules import INFO
 _REBUILD = {"rebuild-unverified", "rebuild-filters-rows", "rebuild-loses-dependents"}
 # Invalid-file rules: their fixtures are in test_lint_cli.py (every other file there is valid).
 _FILES = {"file-name", "duplicate-version", "file-invalid", "guard-unknown", "guard-invalid"}
+# PostgreSQL rules that need a parse tree and a catalog: checked by the PostgreSQL parser's
+# own tests (src/ratchet/linter/postgres/), not by the word classifier this corpus exercises.
+_POSTGRES_PARSER = {
+    "trigger-left-disabled",
+    "set-unlogged",
+    "sequence-restart",
+    "widen-column-type",
+    "index-not-concurrent",
+    "constraint-not-valid",
+    "table-rewrite",
+}
 
 
 def lint_sql(tmp_path: Path, sql: str, dialect: str) -> list[Finding]:
@@ -45,8 +56,8 @@ def test_near_miss_does_not_trigger(tmp_path: Path, rule: str, dialect: str, sql
 
 
 def test_every_rule_has_a_trigger_and_a_near_miss() -> None:
-    triggered = {case[0] for case in TRIGGERS} | _REBUILD | _FILES
-    missed = {case[0] for case in NEAR_MISSES} | _REBUILD | _FILES
+    triggered = {case[0] for case in TRIGGERS} | _REBUILD | _FILES | _POSTGRES_PARSER
+    missed = {case[0] for case in NEAR_MISSES} | _REBUILD | _FILES | _POSTGRES_PARSER
     assert set(RULES) - triggered == set()
     assert set(RULES) - missed == set()
 
