@@ -171,7 +171,9 @@ def _prepare_and_lint(
     from ratchet.prepare import prepare_files
 
     prepared = prepare_files(pending, loaded.guards)
-    return prepared, lint_prepared(prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config))
+    return prepared, lint_prepared(
+        prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config), seed_sql=lint_schema_sql(config)
+    )
 
 
 def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -> DatabaseState:
@@ -254,6 +256,23 @@ def _lint_since(config: Config) -> Version | None:
     return parse_version(config.lint_since, "lint-since")
 
 
+def lint_schema_sql(config: Config) -> str | None:
+    """The text of the ``lint-schema`` file (the schema before the first migration), if set."""
+    if config.lint_schema is None:
+        return None
+    try:
+        raw = config.lint_schema.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"lint-schema {config.lint_schema}: cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"lint-schema {config.lint_schema}: not valid UTF-8 at byte offset {exc.start}; save it as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n")
+
+
 def default_dialect(config: Config) -> str:
     """``dialect`` from the configuration, else the configured database's, else ``sqlite``."""
     if config.dialect:
@@ -293,6 +312,7 @@ def lint(
         include_all=include_all,
         only=only,
         jobs=jobs,
+        seed_sql=lint_schema_sql(config),
     )
 
 

@@ -24,6 +24,7 @@ _KEYS = (
     "history-table",
     "lint-since",
     "dialect",
+    "lint-schema",
 )
 
 
@@ -39,6 +40,7 @@ class Config:
     history_table: str = "schema_history"
     lint_since: str | None = None
     dialect: str | None = None
+    lint_schema: Path | None = None  # the schema before the first file, for the lint's catalog
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -86,7 +88,16 @@ def _text(name: str, value: object, origin: str) -> str:
     return value
 
 
-def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
+def _schema_file(value: object, origin: str, base: Path) -> Path:
+    """``lint-schema``: an existing file, relative to the folder of the pyproject.toml that names it."""
+    path = base / _text("lint-schema", value, origin)
+    if not path.is_file():
+        what = "is not a file" if path.exists() else "does not exist"
+        raise UsageError(f"{origin}: lint-schema {path} {what}; give the path of a .sql schema dump")
+    return path
+
+
+def _apply(config: Config, values: Mapping[str, object], origin: str, base: Path | None = None) -> Config:
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if value is None:
@@ -109,6 +120,8 @@ def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
             if dialect not in ("sqlite", "postgresql", "mysql"):
                 raise UsageError(f"{origin}: dialect must be sqlite, postgresql or mysql")
             changes["dialect"] = dialect
+        elif key == "lint-schema":
+            changes["lint_schema"] = _schema_file(value, origin, base or Path.cwd())
     return replace(config, **changes) if changes else config
 
 
@@ -126,7 +139,7 @@ def load_config(
     if pyproject is not None:
         table = _read_tool_table(pyproject)
         if table:
-            config = _apply(config, table, f"{pyproject} [tool.ratchet]")
+            config = _apply(config, table, f"{pyproject} [tool.ratchet]", pyproject.parent)
     from_env = {
         "database": environ.get("RATCHET_DATABASE_URL") or None,
         "migrations": environ.get("RATCHET_MIGRATIONS") or None,

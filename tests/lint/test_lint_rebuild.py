@@ -219,20 +219,20 @@ def test_replay_of_a_file_with_a_nul_character_is_a_finding_not_a_crash(project:
     assert result.code == 1 and "Traceback" not in result.err, result.output
     findings = [f for f in json.loads(result.out)["findings"] if f["file"].endswith("1.2.0__rebuild.sql")]
     assert [f["rule"] for f in findings] == ["rebuild-unverified"]
-    assert "1.1.0__nul.sql: embedded null character" in findings[0]["message"]
+    assert "1.1.0__nul.sql:2: the query contains a null character" in findings[0]["message"]
 
 
 def test_replays_parse_each_earlier_header_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import ratchet.linter.schema as schema
+    import ratchet.linter.replay as replay
 
     calls: list[str] = []
-    real = schema.parse_guards
+    real = replay.read_guards
 
     def counting(path: Path, text: str) -> object:
         calls.append(path.name)
         return real(path, text)
 
-    monkeypatch.setattr(schema, "parse_guards", counting)
+    monkeypatch.setattr(replay, "read_guards", counting)
     directory = tmp_path / "migrations"
     directory.mkdir()
     (directory / "1.0.0__users.sql").write_text(PARENT, encoding="utf-8")

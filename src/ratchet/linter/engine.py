@@ -392,9 +392,9 @@ class _FileLinter:
             and self.replay.outcomes[statement.number].status in ("failed", "syntax", "limit")
         ]
         early = [(s, o) for s, o in failed if s.number < drop_number]
+        if self.replay.history_error is not None:  # the failed statement may have shaped the table
+            return f"replaying the earlier migrations failed at {self.replay.history_error}"
         if not self.replay.snapshots[(drop_number, table)].columns:
-            if self.replay.history_error is not None:
-                return f"replaying the earlier migrations failed at {self.replay.history_error}"
             if early:
                 return f"replaying the earlier migrations failed at {name}:{early[0][0].line}: {early[0][1].message}"
             return f"table {table} does not exist after replaying the earlier migrations"

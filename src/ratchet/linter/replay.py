@@ -37,7 +37,9 @@ _PROGRESS_OPS = 20_000
 #: Statements whose data the replay does not need: prepared (syntax), never run.
 _DATA_WORDS = frozenset({"INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WITH", "VALUES", "EXPLAIN"})
 #: Statements that change no schema, or act outside the database: not run.
-_SKIPPED_WORDS = TRANSACTION_WORDS | {"PRAGMA", "VACUUM", "ATTACH", "DETACH", "ANALYZE", "REINDEX", "DELIMITER"}
+#: (``ATTACH`` and ``VACUUM INTO`` are run, and refused by the authorizer: the catalog cannot know
+#: what an attached database holds.)
+_SKIPPED_WORDS = TRANSACTION_WORDS | {"PRAGMA", "ANALYZE", "REINDEX", "DELIMITER"}
 _SYNTAX = re.compile(r'^(?:near "(?P<near>.*)": syntax error|incomplete input|unrecognized token: "(?P<token>.*)")$')
 _LIMIT_MESSAGES = ("interrupted", "out of memory")
 
@@ -314,6 +316,8 @@ class History:
             result.outcomes[statement.number] = outcome
             if outcome.status == "ran":
                 result.after[statement.number] = replay.catalog()
+            elif outcome.status in ("failed", "syntax", "limit") and _kind(statement) == "schema":
+                replay.error = replay.error or f"{file.path.name}:{statement.line}: {outcome.message}"
         result.final = replay.catalog()
         result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
         self._done.append(file.version)
