@@ -205,7 +205,6 @@ def test_invalid_files_are_findings_in_every_format_and_valid_files_are_still_li
     project.write("bad.sql", "CREATE TABLE b (x int);\n")
     project.write("1.0.0__a.sql", "DROP TABLE a;\n")
     project.write("1.1.0__utf8.sql", b"CREATE TABLE u (x int);\xff\n")
-    project.write("1.2.0__empty.sql", "-- nothing here\n")
     project.write("1.3.0__header.sql", "-- guard: nope\nCREATE TABLE h (x int);\n")
     project.write("1.4.0__guard.sql", "-- guard: dialect oracle\nCREATE TABLE g (x int);\n")
     project.write("1.4.0__twin.sql", "CREATE TABLE t (x int);\n")
@@ -213,7 +212,6 @@ def test_invalid_files_are_findings_in_every_format_and_valid_files_are_still_li
         ("bad.sql", "file-name"),
         ("1.0.0__a.sql", "drop-table"),
         ("1.1.0__utf8.sql", "file-invalid"),
-        ("1.2.0__empty.sql", "file-invalid"),
         ("1.3.0__header.sql", "guard-unknown"),
         ("1.4.0__guard.sql", "guard-invalid"),
         ("1.4.0__twin.sql", "duplicate-version"),

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import cast
 
 from packaging.version import Version
 
@@ -32,7 +33,7 @@ from ratchet.split import TRANSACTION_WORDS, Statement, split_statements
 STATEMENT_SECONDS = 1.0
 #: SQLite's hard heap limit while a replay statement runs (process-wide, restored after).
 HEAP_LIMIT_BYTES = 256 * 1024 * 1024
-_PROGRESS_OPS = 20_000
+_PROGRESS_OPS = 1_000
 
 #: Statements whose data the replay does not need: prepared (syntax), never run.
 _DATA_WORDS = frozenset({"INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WITH", "VALUES", "EXPLAIN"})
@@ -127,15 +128,36 @@ class _Guard:
         return f"{refused} is not run: the lint's schema replay never touches the filesystem"
 
 
+def _heap_limit_setter() -> Callable[[int], int] | None:
+    """SQLite's ``sqlite3_hard_heap_limit64`` (the ``PRAGMA`` can only lower the limit, so a
+    replay could never restore the caller's), or ``None`` when the library does not export it."""
+    import _sqlite3
+    import ctypes
+
+    try:
+        function = ctypes.CDLL(_sqlite3.__file__).sqlite3_hard_heap_limit64
+    except (OSError, AttributeError):
+        return None
+    function.restype = ctypes.c_int64
+    function.argtypes = [ctypes.c_int64]
+    return cast(Callable[[int], int], function)
+
+
+_SET_HEAP_LIMIT = _heap_limit_setter()
+
+
 @contextmanager
-def _heap_limit(connection: sqlite3.Connection) -> Iterator[None]:
-    previous = int(connection.execute("PRAGMA hard_heap_limit").fetchone()[0])
-    limit = HEAP_LIMIT_BYTES if previous == 0 else min(previous, HEAP_LIMIT_BYTES)
-    connection.execute(f"PRAGMA hard_heap_limit = {limit}")
+def _heap_limit() -> Iterator[None]:
+    """SQLite's process-wide hard heap limit lowered to :data:`HEAP_LIMIT_BYTES` meanwhile."""
+    if _SET_HEAP_LIMIT is None:
+        yield
+        return
+    previous = _SET_HEAP_LIMIT(-1)  # a negative argument only reads the limit
+    _SET_HEAP_LIMIT(HEAP_LIMIT_BYTES if previous == 0 else min(previous, HEAP_LIMIT_BYTES))
     try:
         yield
     finally:
-        connection.execute(f"PRAGMA hard_heap_limit = {previous}")
+        _SET_HEAP_LIMIT(previous)
 
 
 def _kind(statement: Statement) -> str:
@@ -174,10 +196,12 @@ class Replay:
         """Run one schema statement under the bounds."""
         self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
         try:
-            with _heap_limit(self.connection):
+            with _heap_limit():
                 self.connection.execute(sql)
         except sqlite3.Error as exc:
             return self._refused(exc, sql)
+        except MemoryError:  # SQLITE_NOMEM: the heap limit was reached
+            return self._over("memory")
         except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
             return Outcome("failed", str(exc))
         finally:
@@ -191,16 +215,21 @@ class Replay:
             self.connection.execute("EXPLAIN " + sql).fetchone()
         except sqlite3.Error as exc:
             return self._refused(exc, sql)
+        except MemoryError:
+            return self._over("memory")
         except ValueError as exc:
             return Outcome("failed", str(exc))
         return Outcome("prepared")
 
+    @staticmethod
+    def _over(bound: str) -> Outcome:
+        limit = f"{STATEMENT_SECONDS:g} s" if bound == "time" else f"{HEAP_LIMIT_BYTES // 2**20} MB"
+        return Outcome("limit", f"exceeded the replay's {bound} bound ({limit})")
+
     def _refused(self, exc: sqlite3.Error, sql: str) -> Outcome:
         message = self.guard.explain(exc)
         if message in _LIMIT_MESSAGES:
-            bound = "time" if message == "interrupted" else "memory"
-            limit = f"{STATEMENT_SECONDS:g} s" if bound == "time" else f"{HEAP_LIMIT_BYTES // 2**20} MB"
-            return Outcome("limit", f"exceeded the replay's {bound} bound ({limit})")
+            return self._over("time" if message == "interrupted" else "memory")
         if _SYNTAX.match(message):
             return Outcome("syntax", message)
         return Outcome("failed", message)

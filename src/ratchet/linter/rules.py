@@ -161,7 +161,7 @@ def nearest_rule(rule_id: str) -> str | None:
     """The known rule id closest to a misspelt ``rule_id`` (``drop-tabel`` -> ``drop-table``)."""
     import difflib  # only for the error message
 
-    found = difflib.get_close_matches(rule_id, list(RULES), n=1, cutoff=0.6)
+    found = difflib.get_close_matches(rule_id, list(RULES), n=1, cutoff=0.75)
     return found[0] if found else None
 
 
