@@ -19,7 +19,7 @@ from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
 from ratchet.linter.classify import Candidate, Classified, classify, copy_info
-from ratchet.linter.replay import FileReplay, History, syntax_position
+from ratchet.linter.replay import Column, FileReplay, History, syntax_position
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
 from ratchet.linter.schema import lost
 from ratchet.split import Statement, advance, statement_problems
@@ -239,12 +239,12 @@ class _FileLinter:
                     "so it would not finish on real data either; rewrite it",
                 )
 
-    def existed_before(self, kind: str, name: str) -> bool:
-        """Whether ``kind`` ``name`` may have existed before this file: the SQLite replay knows it,
+    def table_existed_before(self, name: str) -> bool:
+        """Whether table ``name`` may have existed before this file: the SQLite replay knows it,
         or cannot know (an earlier statement failed) and an earlier file names it; on the word
         path, an earlier file (or the ``lint-schema`` seed) names it."""
-        if self.replay is not None and kind in ("table", "index", "view", "trigger"):
-            if self.replay.before.has(kind, name):
+        if self.replay is not None:
+            if self.replay.before.has_table(name):
                 return True
             if self.replay.complete:
                 return False
@@ -256,14 +256,15 @@ class _FileLinter:
         assert self.replay is not None
         before, final = self.replay.before, self.replay.final
         by_number = {item.statement.number: item.statement for item in classified}
-        for table, columns in final.columns.items():
-            old = before.columns.get(table)
-            if old is None:
+        for table, sql in final.tables.items():
+            old_sql = before.tables.get(table, sql)
+            if old_sql == sql:  # new, or unchanged by this file
                 continue
-            for column, info in columns.items():
-                if column in old or not info.not_null or info.default is not None:
-                    continue
-                if info.generated or (info.primary_key and info.type.upper() == "INTEGER"):
+            if sql.startswith(old_sql[:-1]) and "NOT" not in sql[len(old_sql) - 1 :].upper():
+                continue  # only ADD COLUMNs appended to the definition, none of them NOT NULL
+            old = before.columns(table) or {}
+            for column, info in (final.columns(table) or {}).items():
+                if column in old or not _required(info):
                     continue
                 number = self.became_not_null(table, column)
                 statement = by_number.get(number)
@@ -282,11 +283,12 @@ class _FileLinter:
     def became_not_null(self, table: str, column: str) -> int:
         """The statement after which ``table.column`` is NOT NULL without a default for good."""
         assert self.replay is not None
+        read = self.replay.final.reader
         since = 0
-        for number, catalog in sorted(self.replay.after.items()):
-            info = catalog.columns.get(table, {}).get(column)
-            required = info is not None and info.not_null and info.default is None
-            since = (since or number) if required else 0
+        for number, tables in sorted(self.replay.after.items()):
+            sql = tables.get(table)
+            info = read(table, sql).get(column) if sql is not None else None
+            since = (since or number) if info is not None and _required(info) else 0
         return since
 
     # -- rebuilds --------------------------------------------------------------------------
@@ -466,7 +468,7 @@ class _FileLinter:
         assert candidate.name is not None
         if not any(("table", candidate.name) in item.creates for item in later):
             return False
-        return not self.existed_before("table", candidate.name)
+        return not self.table_existed_before(candidate.name)
 
     # -- waivers -----------------------------------------------------------------------
 
@@ -505,6 +507,13 @@ class _FileLinter:
                 self.emit(
                     None, waiver.line, 1, "waiver-unused", f"allow {target} waives nothing in this file; remove it"
                 )
+
+
+def _required(column: Column) -> bool:
+    """NOT NULL without a default, and not filled in by SQLite (rowid alias, generated column)."""
+    if not column.not_null or column.default is not None or column.generated:
+        return False
+    return not (column.primary_key and column.type.upper() == "INTEGER")
 
 
 def _covers(waiver: Waiver, obj: str | None) -> bool:

@@ -59,20 +59,29 @@ class Column:
     generated: bool
 
 
+#: ``(table, its CREATE TABLE text)`` -> its columns; read only for the tables a rule looks at.
+ColumnReader = Callable[[str, str], dict[str, Column]]
+
+
 @dataclass(frozen=True)
 class Catalog:
-    """The schema at one point: ``(kind, name)`` of every table, index, view and trigger, and
-    the columns of every table (names lower-cased)."""
+    """The tables at one point: the ``CREATE TABLE`` text of each (names lower-cased), whose
+    columns are read on demand. (Indexes, views and triggers of a rebuilt table: ``schema.Snapshot``.)"""
 
-    objects: frozenset[tuple[str, str]]
-    columns: dict[str, dict[str, Column]]
+    tables: dict[str, str]
+    reader: ColumnReader
 
-    def has(self, kind: str, name: str) -> bool:
-        """Whether an object of ``kind`` (``table``, ``index``, ``view``, ``trigger``) is ``name``."""
-        return (kind, name.lower()) in self.objects
+    def has_table(self, name: str) -> bool:
+        """Whether table ``name`` exists."""
+        return name.lower() in self.tables
+
+    def columns(self, table: str) -> dict[str, Column] | None:
+        """The columns of ``table``, or ``None`` when it does not exist."""
+        sql = self.tables.get(table)
+        return None if sql is None else self.reader(table, sql)
 
 
-EMPTY = Catalog(frozenset(), {})
+EMPTY = Catalog({}, lambda table, sql: {})
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,7 @@ class FileReplay:
     before: Catalog
     complete: bool  # the replay before the file knows the whole schema (nothing failed)
     outcomes: dict[int, Outcome] = field(default_factory=dict)
-    after: dict[int, Catalog] = field(default_factory=dict)
+    after: dict[int, dict[str, str]] = field(default_factory=dict)  # table -> CREATE TABLE text
     snapshots: dict[tuple[int, str], Snapshot] = field(default_factory=dict)
     final: Catalog = EMPTY
     final_snapshots: dict[str, Snapshot] = field(default_factory=dict)
@@ -183,12 +192,16 @@ class Replay:
         self.error: str | None = None
         self.limit_hit = False
         self._catalog: Catalog | None = EMPTY
-        self._last_catalog = EMPTY
-        self._sql: dict[tuple[str, str], str] = {}
+        self._version = 0  # PRAGMA schema_version when _tables was read
+        self._tables: dict[str, str] = {}
+        self._columns: dict[str, dict[str, Column]] = {}  # by CREATE TABLE text
+        self._scratch: sqlite3.Connection | None = None
 
     def close(self) -> None:
-        """Release the in-memory database."""
+        """Release the in-memory databases."""
         self.connection.close()
+        if self._scratch is not None:
+            self._scratch.close()
 
     # -- running ----------------------------------------------------------------------------
 
@@ -204,8 +217,6 @@ class Replay:
             return self._over("memory")
         except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
             return Outcome("failed", str(exc))
-        finally:
-            self._catalog = None
         return Outcome("ran")
 
     def prepare(self, sql: str) -> Outcome:
@@ -259,39 +270,62 @@ class Replay:
     # -- the catalog -------------------------------------------------------------------------
 
     def catalog(self) -> Catalog:
-        """The schema now (columns re-read only for tables whose SQL changed)."""
-        if self._catalog is not None:
-            return self._catalog
-        previous = self._last_catalog
-        rows = self.connection.execute(
-            "SELECT type, lower(name), lower(tbl_name), sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        ).fetchall()
-        sql = {(str(kind), str(name)): str(text) for kind, name, _, text in rows}
-        columns: dict[str, dict[str, Column]] = {}
-        for (kind, name), text in sql.items():
-            if kind != "table":
-                continue
-            if self._sql.get((kind, name)) == text and name in previous.columns:
-                columns[name] = previous.columns[name]
-            else:
-                columns[name] = self._columns(name)
-        self._sql = sql
-        self._catalog = Catalog(frozenset(sql), columns)
-        self._last_catalog = self._catalog
+        """The tables now."""
+        tables = self.tables()
+        if self._catalog is None or self._catalog.tables is not tables:
+            self._catalog = Catalog(tables, self.read_columns)
         return self._catalog
 
-    def _columns(self, table: str) -> dict[str, Column]:
-        quoted = '"' + table.replace('"', '""') + '"'
-        result: dict[str, Column] = {}
-        for _, name, declared, not_null, default, primary_key, hidden in self.connection.execute(
-            f"PRAGMA table_xinfo({quoted})"
-        ):
-            if hidden == 1:  # a virtual table's hidden column
-                continue
-            result[str(name).lower()] = Column(
-                str(declared), bool(not_null), None if default is None else str(default), bool(primary_key), hidden > 1
-            )
-        return result
+    def tables(self) -> dict[str, str]:
+        """Every table's ``CREATE TABLE`` text now (the same dict while the schema does not change)."""
+        version = int(self.connection.execute("PRAGMA schema_version").fetchone()[0])
+        if version != self._version:
+            rows = self.connection.execute(
+                "SELECT lower(name), sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+            self._version, self._tables = version, {str(name): str(sql) for name, sql in rows}
+        return self._tables
+
+    def read_columns(self, table: str, sql: str) -> dict[str, Column]:
+        """The columns of ``table`` as created by ``sql``: from the replay when that is its current
+        text, else by creating it alone in a scratch database (the text may be from an earlier step)."""
+        if sql not in self._columns:
+            if self.tables().get(table) == sql:
+                self._columns[sql] = _table_columns(self.connection, table)
+            else:
+                self._columns[sql] = self._scratch_columns(table, sql)
+        return self._columns[sql]
+
+    def _scratch_columns(self, table: str, sql: str) -> dict[str, Column]:
+        if self._scratch is None:
+            self._scratch = sqlite3.connect(":memory:", isolation_level=None)
+            self._scratch.set_authorizer(_Guard().authorize)
+        try:
+            self._scratch.execute(sql)
+        except sqlite3.Error:  # e.g. a virtual table of a module this SQLite lacks
+            return {}
+        try:
+            return _table_columns(self._scratch, table)
+        finally:
+            self._scratch.execute(f"DROP TABLE {_quoted(table)}")
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _table_columns(connection: sqlite3.Connection, table: str) -> dict[str, Column]:
+    """``PRAGMA table_xinfo`` of ``table`` as :class:`Column` records (names lower-cased)."""
+    result: dict[str, Column] = {}
+    for _, name, declared, not_null, default, primary_key, hidden in connection.execute(
+        f"PRAGMA table_xinfo({_quoted(table)})"
+    ):
+        if hidden == 1:  # a virtual table's hidden column
+            continue
+        result[str(name).lower()] = Column(
+            str(declared), bool(not_null), None if default is None else str(default), bool(primary_key), hidden > 1
+        )
+    return result
 
 
 def _applies(guards: Guards | None) -> bool:
@@ -316,8 +350,9 @@ class History:
 
     def _at(self, earlier: list[MigrationFile]) -> Replay:
         """A replay that has run the seed and exactly ``earlier``."""
-        versions = [f.version for f in earlier]
-        if self._replay is None or self._done != versions[: len(self._done)]:
+        done = len(self._done)
+        reusable = done <= len(earlier) and (done == 0 or earlier[done - 1].version == self._done[-1])
+        if self._replay is None or not reusable:
             if self._replay is not None:
                 self._replay.close()
             self._replay = Replay()
@@ -344,7 +379,7 @@ class History:
         for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
             result.outcomes[statement.number] = outcome
             if outcome.status == "ran":
-                result.after[statement.number] = replay.catalog()
+                result.after[statement.number] = replay.tables()
             elif outcome.status in ("failed", "syntax", "limit") and _kind(statement) == "schema":
                 replay.error = replay.error or f"{file.path.name}:{statement.line}: {outcome.message}"
         result.final = replay.catalog()

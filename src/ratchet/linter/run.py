@@ -99,7 +99,8 @@ def lint_paths(
         return report
     _JOBS[:] = work
     try:
-        size = -(-len(work) // (workers * 4))
+        # SQLite: one run of files per worker, since each worker first replays the files before its run.
+        size = -(-len(work) // (workers if dialect == "sqlite" else workers * 4))
         chunks = [(start, min(start + size, len(work)), dialect) for start in range(0, len(work), size)]
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             for files_done, findings, problems in pool.map(_lint_chunk, chunks):
