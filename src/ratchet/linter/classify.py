@@ -68,6 +68,11 @@ _ROW_FILTERS = frozenset(
     {"WHERE", "LIMIT", "OFFSET", "JOIN", "GROUP", "HAVING", "UNION", "EXCEPT", "INTERSECT", "FETCH", "DISTINCT"}
 )
 _SQLITE_NO_TX_PRAGMAS = frozenset({"foreign_keys", "journal_mode"})
+#: MySQL ``ALTER TABLE`` options that change how the table is stored or altered, not its data.
+_TABLE_OPTIONS = frozenset(
+    {"ALGORITHM", "LOCK", "ENGINE", "ROW_FORMAT", "COMMENT", "AUTO_INCREMENT", "KEY_BLOCK_SIZE"}
+    | {"STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES", "PACK_KEYS", "CHECKSUM"}
+)
 
 
 @dataclass(frozen=True)
@@ -170,7 +175,9 @@ def _opens_block(words: list[Word], position: int) -> bool:
         )
         return word.upper == "IF" and closing + 1 < len(words) and words[closing + 1].upper == "THEN"
     if word.upper == "IF" and following in ("EXISTS", "NOT"):
-        return False
+        # IF [NOT] EXISTS name (DDL), unless a subquery follows: IF NOT EXISTS (SELECT ...) THEN
+        exists_at = position + (2 if following == "NOT" else 1)
+        return exists_at + 1 < len(words) and words[exists_at + 1].text == "("
     return not (position > 0 and words[position - 1].upper == "END")  # the IF of END IF
 
 
@@ -465,7 +472,7 @@ class _Classifier:
             self.alter_rename(table, top)
         elif first == "ALTER" or (first == "MODIFY") or first == "CHANGE":
             self.alter_column(table, top)
-        elif (first in ("ALGORITHM", "LOCK") and second == "=") or (first == "VALIDATE" and second == "CONSTRAINT"):
+        elif (first in _TABLE_OPTIONS and second == "=") or (first == "VALIDATE" and second == "CONSTRAINT"):
             return
         else:
             self.unrecognized(top[0], " ".join(w.text for w in top[:3]))
@@ -634,6 +641,9 @@ class _Classifier:
         self.out.ddl = True
         index = _skip(words, 1, ("TEMPORARY",))
         kind_word = words[index] if index < len(words) else words[0]
+        if kind_word.upper == "PREPARE" and self.dialect == "mysql":  # DEALLOCATE PREPARE's synonym
+            self.out.ddl = False
+            return
         if kind_word.upper not in _DROP_RULES:
             self.unrecognized(words[0])
             return
