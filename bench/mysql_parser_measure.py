@@ -121,7 +121,8 @@ def main() -> int:
     for label, rows in (("word classifier", words), ("sqlglot mysql", parsed)):
         precision, recall, hits, false, missed = score(rows)
         print(
-            f"{label:16} error precision {precision:.2f} recall {recall:.2f} ({hits} hit, {false} false, {missed} missed)"
+            f"{label:16} error precision {precision:.2f} recall {recall:.2f} "
+            f"({hits} hit, {false} false, {missed} missed)"
         )
     print(f"sqlglot parsed {structured}/{total} statements into a node (the rest: Command fallback or ParseError)")
     return 0
