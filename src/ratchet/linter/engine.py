@@ -161,6 +161,8 @@ class _FileLinter:
         if self.dialect == "mysql":
             self.mysql_checks(classified)
         rebuilds = self.find_rebuilds(classified)
+        if self.dialect == "sqlite" and rebuilds:
+            _fk_pragmas_are_ratchets(classified)
         if self.dialect == "sqlite" and self.statements:
             self.replay = self.history.replay_file(
                 self.file,
@@ -394,12 +396,16 @@ class _FileLinter:
             and self.replay.outcomes[statement.number].status in ("failed", "syntax", "limit")
         ]
         early = [(s, o) for s, o in failed if s.number < drop_number]
-        if self.replay.history_error is not None:  # the failed statement may have shaped the table
-            return f"replaying the earlier migrations failed at {self.replay.history_error}"
+        failure = self.replay.failure_about(table)
+        if failure is not None:  # the statement that failed may have shaped the table
+            return f"replaying the earlier migrations failed at {failure}"
         if not self.replay.snapshots[(drop_number, table)].columns:
             if early:
                 return f"replaying the earlier migrations failed at {name}:{early[0][0].line}: {early[0][1].message}"
-            return f"table {table} does not exist after replaying the earlier migrations"
+            return (
+                f"table {table} is not in the schema the earlier migrations build; if the history starts "
+                "from a database built before it, set lint-schema in [tool.ratchet] to a dump of that schema"
+            )
         late = [(s, o) for s, o in failed if s.number >= drop_number]
         if late:
             return f"the rebuild fails on SQLite at {name}:{late[0][0].line}: {late[0][1].message}"
@@ -450,6 +456,8 @@ class _FileLinter:
                 return
             if rule == "drop-table" and candidate.if_exists and self.recreated_brand_new(candidate, later):
                 return
+            if rule == "add-unique-to-existing" and self.was_unique_before(candidate):
+                return
         message = candidate.message
         backfill = bool(candidate.backfill) and all((candidate.name, c) in added for c in candidate.backfill)
         if rule == "update-without-where" and backfill:
@@ -461,6 +469,16 @@ class _FileLinter:
                 extra["severity"] = INFO
                 message = f"{candidate.kind} {candidate.name} is replaced: recreated at line {again.statement.line}"
         self.emit(statement, candidate.line, candidate.column, rule, message, **extra)
+
+    def was_unique_before(self, candidate: Candidate) -> bool:
+        """Whether a unique index recreated after a rebuild was unique on the old table already."""
+        if self.replay is None or not candidate.backfill:
+            return False
+        before = next((snap for (_, table), snap in self.replay.snapshots.items() if table == candidate.name), None)
+        if before is None:
+            return False
+        wanted = tuple(candidate.backfill)
+        return (True, wanted) in before.indexes or before.primary_key == wanted
 
     def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
         """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
@@ -507,6 +525,14 @@ class _FileLinter:
                 self.emit(
                     None, waiver.line, 1, "waiver-unused", f"allow {target} waives nothing in this file; remove it"
                 )
+
+
+def _fk_pragmas_are_ratchets(classified: list[Classified]) -> None:
+    """In a SQLite table rebuild, ``PRAGMA foreign_keys`` / ``defer_foreign_keys`` (what ORMs
+    generate around one) do what ratchet's 12-step procedure does anyway: not findings."""
+    for item in classified:
+        if item.candidates and item.statement.first_words(2)[1:] in (["FOREIGN_KEYS"], ["DEFER_FOREIGN_KEYS"]):
+            item.candidates = [c for c in item.candidates if c.rule != "needs-no-transaction"]
 
 
 def _required(column: Column) -> bool:

@@ -111,7 +111,13 @@ class FileReplay:
     snapshots: dict[tuple[int, str], Snapshot] = field(default_factory=dict)
     final: Catalog = EMPTY
     final_snapshots: dict[str, Snapshot] = field(default_factory=dict)
-    history_error: str | None = None  # the first earlier statement that could not be replayed
+    #: ``(where, SQL)`` of each earlier statement that could not be replayed (``file:line: why``).
+    history_failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def failure_about(self, table: str) -> str | None:
+        """The first earlier failure whose statement names ``table`` (it may have shaped it)."""
+        pattern = re.compile(r"(?<![\w$])" + re.escape(table) + r"(?![\w$])", re.IGNORECASE)
+        return next((where for where, sql in self.history_failures if pattern.search(sql)), None)
 
 
 class _Guard:
@@ -189,7 +195,7 @@ class Replay:
         self.connection.set_authorizer(self.guard.authorize)
         self.connection.set_progress_handler(self.guard.progress, _PROGRESS_OPS)
         self.complete = True
-        self.error: str | None = None
+        self.failures: list[tuple[str, str]] = []  # (file:line: why, SQL) of schema statements
         self.limit_hit = False
         self._catalog: Catalog | None = EMPTY
         self._version = 0  # PRAGMA schema_version when _tables was read
@@ -264,8 +270,8 @@ class Replay:
     def replay_text(self, name: str, text: str) -> None:
         """Replay a whole earlier file (or the ``lint-schema`` seed) by its text."""
         for statement, outcome in self.replay(split_statements(text)):
-            if outcome.status in ("failed", "syntax", "limit") and self.error is None:
-                self.error = f"{name}:{statement.line}: {outcome.message}"
+            if outcome.status in ("failed", "syntax", "limit"):
+                self.failures.append((f"{name}:{statement.line}: {outcome.message}", statement.sql))
 
     # -- the catalog -------------------------------------------------------------------------
 
@@ -375,13 +381,13 @@ class History:
     ) -> FileReplay:
         """Replay ``earlier`` (reusing the previous file's replay), then ``file`` statement by statement."""
         replay = self._at(earlier)
-        result = FileReplay(replay.catalog(), replay.complete, history_error=replay.error)
+        result = FileReplay(replay.catalog(), replay.complete, history_failures=list(replay.failures))
         for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
             result.outcomes[statement.number] = outcome
             if outcome.status == "ran":
                 result.after[statement.number] = replay.tables()
             elif outcome.status in ("failed", "syntax", "limit") and _kind(statement) == "schema":
-                replay.error = replay.error or f"{file.path.name}:{statement.line}: {outcome.message}"
+                replay.failures.append((f"{file.path.name}:{statement.line}: {outcome.message}", statement.sql))
         result.final = replay.catalog()
         result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
         self._done.append(file.version)
