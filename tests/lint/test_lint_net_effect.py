@@ -206,14 +206,18 @@ def test_lint_schema_seeds_migrates_lint_too(project: Project, sqlite_path: Path
 
 # -- 9. the replay is bounded ---------------------------------------------------------------------
 
+# The 301-byte files: an unbounded recursive query, and an inserting variant.
 UNBOUNDED_QUERY = (
     "-- 1.1.0: how many numbers are there? (an unbounded recursive query: it never ends)\n"
+    "-- Written by mistake: the recursive term has no WHERE clause, so the CTE never stops\n"
+    "-- and SQLite counts on.\n"
     "WITH RECURSIVE numbers(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM numbers)\n"
     "SELECT count(*) FROM numbers;\n"
 )
 UNBOUNDED_INSERT = (
     "-- 1.1.0: fill a log with every number (an unbounded recursive insert: it never ends)\n"
     "CREATE TABLE number_log (n INTEGER);\n"
+    "-- the recursive term has no WHERE clause at all...\n"
     "INSERT INTO number_log (n) WITH RECURSIVE numbers(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM numbers)\n"
     "SELECT n FROM numbers;\n"
 )
@@ -221,6 +225,7 @@ UNBOUNDED_INSERT = (
 
 @pytest.mark.parametrize("earlier", [UNBOUNDED_QUERY, UNBOUNDED_INSERT], ids=["query", "insert"])
 def test_an_unbounded_earlier_file_does_not_hang_the_lint(project: Project, earlier: str) -> None:
+    assert len(earlier.encode()) == 301
     project.write("1.0.0__users.sql", BASE)
     project.write("1.1.0__numbers.sql", earlier)
     project.write("1.2.0__drop.sql", "ALTER TABLE users DROP COLUMN email;\n")
