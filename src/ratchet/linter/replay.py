@@ -297,7 +297,7 @@ class Replay:
         text, else by creating it alone in a scratch database (the text may be from an earlier step)."""
         if sql not in self._columns:
             if self.tables().get(table) == sql:
-                self._columns[sql] = _table_columns(self.connection, table)
+                self._columns[sql] = table_columns(self.connection, table)
             else:
                 self._columns[sql] = self._scratch_columns(table, sql)
         return self._columns[sql]
@@ -311,7 +311,7 @@ class Replay:
         except sqlite3.Error:  # e.g. a virtual table of a module this SQLite lacks
             return {}
         try:
-            return _table_columns(self._scratch, table)
+            return table_columns(self._scratch, table)
         finally:
             self._scratch.execute(f"DROP TABLE {_quoted(table)}")
 
@@ -320,7 +320,7 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _table_columns(connection: sqlite3.Connection, table: str) -> dict[str, Column]:
+def table_columns(connection: sqlite3.Connection, table: str) -> dict[str, Column]:
     """``PRAGMA table_xinfo`` of ``table`` as :class:`Column` records (names lower-cased)."""
     result: dict[str, Column] = {}
     for _, name, declared, not_null, default, primary_key, hidden in connection.execute(
