@@ -118,6 +118,8 @@ def test_a_missing_table_is_not_a_syntax_error(tmp_path: Path) -> None:
 def test_drop_if_exists_before_creating_a_brand_new_table_is_nothing(tmp_path: Path, dialect: str) -> None:
     sql = "DROP TABLE IF EXISTS audit_log;\nCREATE TABLE audit_log (id INTEGER PRIMARY KEY, what TEXT);\n"
     assert lint(tmp_path, sql, dialect) == set()
+    guarded = "DROP TABLE IF EXISTS audit_log;\nCREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY);\n"
+    assert lint(tmp_path / "guarded", guarded, dialect) == set()
     existing = "DROP TABLE IF EXISTS users;\nCREATE TABLE users (id INTEGER PRIMARY KEY);\n"
     assert lint(tmp_path / "near", existing, dialect) == {("drop-table", 1, 1)}
 

@@ -484,7 +484,8 @@ class _FileLinter:
         """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
         before the file: the drop is a no-op (SPEC 3, net effect)."""
         assert candidate.name is not None
-        if not any(("table", candidate.name) in item.creates for item in later):
+        created = ("table", candidate.name)
+        if not any(created in item.creates or created in item.maybe_existing for item in later):
             return False
         return not self.table_existed_before(candidate.name)
 
