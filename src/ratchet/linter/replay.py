@@ -2,8 +2,9 @@
 
 SQLite is its own parser and catalog: every statement of the linted file is prepared by the
 engine (a statement it rejects is a ``syntax-error``), the schema statements are executed, and
-the catalog (tables, columns with type/NOT NULL/default, indexes, views, triggers) is read
-before the file and after each statement that changed it, for the net-effect rules.
+the catalog (tables, and their columns with type/NOT NULL/default) is read before the file and
+after each statement that changed it, for the net-effect rules; a rebuilt table's indexes,
+triggers and dependent views are snapshotted around its ``DROP`` (``schema.py``).
 
 Bounds: the replay runs only schema statements (data statements and queries are prepared,
 never run, so it needs no data), each under a time bound (a progress handler) and SQLite's
@@ -90,13 +91,11 @@ class Outcome:
 
     ``status``: ``ran`` (schema statement executed), ``prepared`` (data statement or query,
     compiled only), ``skipped``, ``failed`` (SQLite refused it, e.g. a missing table),
-    ``syntax`` (SQLite's parser rejected it; ``line``/``column`` where), or ``limit``.
+    ``syntax`` (SQLite's parser rejected it), or ``limit`` (over a bound); ``message`` says why.
     """
 
     status: str
     message: str | None = None
-    line: int = 0
-    column: int = 0
 
 
 @dataclass
@@ -105,7 +104,7 @@ class FileReplay:
     after each statement that changed it, and the rebuild snapshots that were asked for."""
 
     before: Catalog
-    complete: bool  # the replay before the file knows the whole schema (nothing failed)
+    complete: bool  # every earlier schema statement replayed: the catalog before the file is whole
     outcomes: dict[int, Outcome] = field(default_factory=dict)
     after: dict[int, dict[str, str]] = field(default_factory=dict)  # table -> CREATE TABLE text
     snapshots: dict[tuple[int, str], Snapshot] = field(default_factory=dict)
@@ -196,7 +195,6 @@ class Replay:
         self.connection.set_progress_handler(self.guard.progress, _PROGRESS_OPS)
         self.complete = True
         self.failures: list[tuple[str, str]] = []  # (file:line: why, SQL) of schema statements
-        self.limit_hit = False
         self._catalog: Catalog | None = EMPTY
         self._version = 0  # PRAGMA schema_version when _tables was read
         self._tables: dict[str, str] = {}
@@ -218,7 +216,7 @@ class Replay:
             with _heap_limit():
                 self.connection.execute(sql)
         except sqlite3.Error as exc:
-            return self._refused(exc, sql)
+            return self._refused(exc)
         except MemoryError:  # SQLITE_NOMEM: the heap limit was reached
             return self._over("memory")
         except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
@@ -231,7 +229,7 @@ class Replay:
         try:
             self.connection.execute("EXPLAIN " + sql).fetchone()
         except sqlite3.Error as exc:
-            return self._refused(exc, sql)
+            return self._refused(exc)
         except MemoryError:
             return self._over("memory")
         except ValueError as exc:
@@ -243,7 +241,7 @@ class Replay:
         limit = f"{STATEMENT_SECONDS:g} s" if bound == "time" else f"{HEAP_LIMIT_BYTES // 2**20} MB"
         return Outcome("limit", f"exceeded the replay's {bound} bound ({limit})")
 
-    def _refused(self, exc: sqlite3.Error, sql: str) -> Outcome:
+    def _refused(self, exc: sqlite3.Error) -> Outcome:
         message = self.guard.explain(exc)
         if message in _LIMIT_MESSAGES:
             return self._over("time" if message == "interrupted" else "memory")
@@ -264,7 +262,6 @@ class Replay:
                 outcome = Outcome("skipped")
             if outcome.status in ("failed", "syntax", "limit") and kind == "schema":
                 self.complete = False
-                self.limit_hit = self.limit_hit or outcome.status == "limit"
             yield statement, outcome
 
     def replay_text(self, name: str, text: str) -> None:
