@@ -24,6 +24,10 @@ from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, near
 from ratchet.linter.schema import lost
 from ratchet.split import Statement, advance, statement_problems
 
+#: Words that start a statement: SQLite's syntax error right at one means a missing ``;``.
+_STATEMENT_VERBS = frozenset(
+    {"CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE", "SELECT", "WITH", "REPLACE", "PRAGMA", "VACUUM"}
+)
 _VIEW_ERROR = re.compile(r"error in (view|trigger) (\S+?):")
 
 
@@ -222,15 +226,15 @@ class _FileLinter:
                 continue
             item.candidates = ()
             if outcome.status == "syntax":
-                line, column = syntax_position(statement, outcome.message or "")
-                self.emit(
-                    statement,
-                    line,
-                    column,
-                    "syntax-error",
-                    f"SQLite rejects this statement: {outcome.message}; a missing ';' between two statements "
-                    "is the usual cause",
+                message = outcome.message or ""
+                line, column = syntax_position(statement, message)
+                near = message.partition('"')[2].rpartition('"')[0].upper()
+                fix = (
+                    f"a ';' is missing before line {line}, column {column}"
+                    if near in _STATEMENT_VERBS
+                    else "the file would fail on SQLite; fix the statement"
                 )
+                self.emit(statement, line, column, "syntax-error", f"SQLite rejects this statement: {message}; {fix}")
             else:
                 self.emit(
                     statement,
