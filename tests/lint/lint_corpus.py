@@ -91,6 +91,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("drop-default", PG_MY, "ALTER TABLE users ALTER COLUMN created_at DROP DEFAULT;", 1, 19),
     ("rename-other", PG, "ALTER INDEX idx_users_email RENAME TO idx_email;", 1, 29),
     ("rename-other", PG, "ALTER TABLE users RENAME CONSTRAINT users_email_key TO email_key;", 1, 19),
+    ("rename-other", PG, "ALTER FUNCTION touch(integer, text) RENAME TO touch_user;", 1, 37),
     ("add-unique-to-existing", ALL, "CREATE UNIQUE INDEX u_username ON users (username);", 1, 1),
     ("add-unique-to-existing", PG, "ALTER TABLE users ADD CONSTRAINT u UNIQUE (username);", 1, 19),
     ("add-constraint-to-existing", PG, "ALTER TABLE users ADD CONSTRAINT age_ok CHECK (id > 0);", 1, 19),

@@ -139,7 +139,19 @@ CASES: list[tuple[str, str, set[tuple[str, int]]]] = [
         "CREATE EVENT purge_sessions ON SCHEDULE EVERY 1 DAY\n  DO DELETE FROM sessions WHERE expires_at < NOW();\n",
         set(),
     ),
-    ("engine_and_charset", "ALTER TABLE orders ENGINE=InnoDB;\n", set()),
+    ("engine", "ALTER TABLE orders ENGINE=InnoDB;\n", set()),
+    ("default_charset", "ALTER TABLE orders DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;\n", set()),
+    (
+        "convert_charset",
+        "ALTER TABLE users CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+        {("alter-column-type", 1)},
+    ),
+    (
+        "bulk_load_keys",
+        "ALTER TABLE orders DISABLE KEYS;\nINSERT INTO orders (user_id, total) VALUES (1, 5.00);\n"
+        "ALTER TABLE orders ENABLE KEYS;\n",
+        set(),
+    ),
     ("backfill_with_where", "UPDATE users SET status = 1 WHERE status IS NULL;\n", set()),
     ("update_all", "UPDATE orders SET note = NULL;\n", {("update-without-where", 1)}),
     ("delete_all", "DELETE FROM orders;\n", {("delete-without-where", 1)}),

@@ -432,6 +432,9 @@ class _Classifier:
         kind_word = words[index]
         name, after = _names_after(words, _skip(words, index + 1, ("IF", "EXISTS")))
         rest = [w.upper for w in words[after:] if w.depth == 0]
+        if rest[:1] == ["("] and ")" in rest:  # a routine's argument types: ALTER FUNCTION f(int) RENAME TO g
+            closing = next(i for i in range(after, len(words)) if words[i].depth == 0 and words[i].text == ")")
+            rest, after = rest[rest.index(")") + 1 :], min(closing + 1, len(words) - 1)
         if kind_word.upper == "TYPE" and rest[:2] == ["RENAME", "VALUE"]:
             self.add(
                 "rename-enum-value",
@@ -474,8 +477,30 @@ class _Classifier:
             self.alter_column(table, top)
         elif (first in _TABLE_OPTIONS and second == "=") or (first == "VALIDATE" and second == "CONSTRAINT"):
             return
-        else:
+        elif not (self.dialect == "mysql" and self.mysql_table_option(table, top)):
             self.unrecognized(top[0], " ".join(w.text for w in top[:3]))
+
+    def mysql_table_option(self, table: str, top: list[Word]) -> bool:
+        """MySQL table defaults and maintenance (``DEFAULT CHARSET``, ``DISABLE KEYS``, ``FORCE``):
+        benign; ``CONVERT TO CHARACTER SET`` changes every text column's type. Whether it was one."""
+        uppers = [w.upper for w in top]
+        if uppers[:1] == ["DEFAULT"]:
+            uppers = uppers[1:]
+        if uppers[:1] in (["CHARSET"], ["COLLATE"]) or uppers[:2] == ["CHARACTER", "SET"]:
+            return True
+        if uppers in (["DISABLE", "KEYS"], ["ENABLE", "KEYS"], ["FORCE"]):
+            return True
+        if uppers[:2] == ["CONVERT", "TO"]:
+            self.add(
+                "alter-column-type",
+                top[0],
+                f"CONVERT TO CHARACTER SET changes the type of every text column of {table} and rewrites it; "
+                "convert the columns that need it one by one, or waive with a reason",
+                kind="table",
+                name=table,
+            )
+            return True
+        return False
 
     def alter_add(self, table: str, top: list[Word], action: list[Word]) -> None:
         index = 1
