@@ -212,6 +212,7 @@ APP_EXPECTED = {
     ("1.4.0__cleanup.sql", "drop-table", 2),
     ("1.7.0__owner.sql", "add-not-null-without-default", 1),
     ("1.8.0__rebuild_settings.sql", "rebuild-filters-rows", 3),
+    ("1.8.0__rebuild_settings.sql", "set-not-null", 5),
     ("1.10.0__rename.sql", "rename-column", 1),
 }
 

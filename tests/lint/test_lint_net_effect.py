@@ -71,6 +71,40 @@ def test_not_null_column_on_a_new_table_is_fine(tmp_path: Path) -> None:
     }
 
 
+EMAIL_REBUILD = (
+    "CREATE TABLE users_new (id INTEGER PRIMARY KEY, username TEXT NOT NULL, email TEXT{constraint}, "
+    "created_at TEXT);\n"
+    "INSERT INTO users_new (id, username, email, created_at) SELECT id, username, {email}, created_at FROM users;\n"
+    "DROP TABLE users;\n"
+    "ALTER TABLE users_new RENAME TO users;\n"
+)
+
+
+def test_a_rebuild_that_makes_an_old_column_not_null_is_set_not_null(tmp_path: Path) -> None:
+    sql = EMAIL_REBUILD.format(constraint=" NOT NULL DEFAULT ''", email="coalesce(email, '')")
+    assert lint(tmp_path, sql, "sqlite") == {("set-not-null", 4, 1)}
+    kept = EMAIL_REBUILD.format(constraint=" DEFAULT ''", email="email")
+    assert lint(tmp_path / "near", kept, "sqlite") == set()
+
+
+def test_a_rebuild_that_widens_a_type_is_info(tmp_path: Path) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(BASE.replace("email TEXT", "email VARCHAR(50)"), encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(
+        EMAIL_REBUILD.format(constraint="", email="email").replace("email TEXT", "email VARCHAR(255)"), encoding="utf-8"
+    )
+    findings = [f for f in lint_paths([directory], dialect="sqlite").findings if f.path.name == "1.1.0__change.sql"]
+    assert [(f.rule, f.severity, f.line, f.object) for f in findings] == [
+        ("widen-column-type", "info", 3, "users.email")
+    ]
+    (directory / "1.1.0__change.sql").write_text(
+        EMAIL_REBUILD.format(constraint="", email="email").replace("email TEXT", "email INTEGER"), encoding="utf-8"
+    )
+    findings = [f for f in lint_paths([directory], dialect="sqlite").findings if f.path.name == "1.1.0__change.sql"]
+    assert [(f.rule, f.severity) for f in findings] == [("rebuild-unverified", "error")]
+
+
 @pytest.mark.parametrize("dialect", ["sqlite", "mysql"])
 def test_create_if_not_exists_does_not_make_the_table_new(tmp_path: Path, dialect: str) -> None:
     sql = "CREATE TABLE IF NOT EXISTS legacy (a INTEGER, c INTEGER);\nALTER TABLE legacy DROP COLUMN c;\n"

@@ -20,11 +20,13 @@ _POSTGRES_PARSER = {
     "trigger-left-disabled",
     "set-unlogged",
     "sequence-restart",
-    "widen-column-type",
     "index-not-concurrent",
     "constraint-not-valid",
     "table-rewrite",
 }
+# Info rules cannot be located by the blocking-finding fixtures above: test_lint_net_effect.py
+# (a SQLite rebuild that widens a type) and the PostgreSQL parser's tests cover this one.
+_INFO = {"widen-column-type"}
 
 
 def lint_sql(tmp_path: Path, sql: str, dialect: str) -> list[Finding]:
@@ -56,8 +58,8 @@ def test_near_miss_does_not_trigger(tmp_path: Path, rule: str, dialect: str, sql
 
 
 def test_every_rule_has_a_trigger_and_a_near_miss() -> None:
-    triggered = {case[0] for case in TRIGGERS} | _REBUILD | _FILES | _POSTGRES_PARSER
-    missed = {case[0] for case in NEAR_MISSES} | _REBUILD | _FILES | _POSTGRES_PARSER
+    triggered = {case[0] for case in TRIGGERS} | _REBUILD | _FILES | _POSTGRES_PARSER | _INFO
+    missed = {case[0] for case in NEAR_MISSES} | _REBUILD | _FILES | _POSTGRES_PARSER | _INFO
     assert set(RULES) - triggered == set()
     assert set(RULES) - missed == set()
 

@@ -7,6 +7,7 @@ earlier files of its own directory for the schema replay of a table rebuild.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -257,11 +258,12 @@ class _FileLinter:
         return self.history.mentioned(name, self.earlier)
 
     def net_not_null(self, classified: list[Classified]) -> None:
-        """A column that ends NOT NULL without a default on a table that existed before the file,
-        however many statements it took, found in the SQLite catalog (SPEC 3, net effect)."""
+        """Columns of a table that existed before the file, judged from the SQLite catalog before
+        and after it, however many statements it took (SPEC 3, net effect): a new column that
+        ends NOT NULL without a default is ``add-not-null-without-default``; an old nullable
+        column that ends NOT NULL is ``set-not-null``."""
         assert self.replay is not None
         before, final = self.replay.before, self.replay.final
-        by_number = {item.statement.number: item.statement for item in classified}
         for table, sql in final.tables.items():
             old_sql = before.tables.get(table, sql)
             if old_sql == sql:  # new, or unchanged by this file
@@ -270,31 +272,53 @@ class _FileLinter:
                 continue  # only ADD COLUMNs appended to the definition, none of them NOT NULL
             old = before.columns(table) or {}
             for column, info in (final.columns(table) or {}).items():
-                if column in old or not _required(info):
-                    continue
-                number = self.became_not_null(table, column)
-                statement = by_number.get(number)
-                line, col = (statement.line, statement.column) if statement else (1, 1)
-                line, col = self.column_positions.get((number, f"{table}.{column}"), (line, col))
-                self.emit(
-                    statement,
-                    line,
-                    col,
-                    "add-not-null-without-default",
-                    f"column {table}.{column} of existing table {table} ends this file NOT NULL without a default: "
-                    "inserts that do not name it fail; give it a DEFAULT, or keep it nullable",
-                    object=f"{table}.{column}",
-                )
+                was = old.get(column)
+                if was is None and _required(info):
+                    self.emit_column(
+                        classified,
+                        table,
+                        column,
+                        "add-not-null-without-default",
+                        f"column {table}.{column} of existing table {table} ends this file NOT NULL without a "
+                        "default: inserts that do not name it fail; give it a DEFAULT, or keep it nullable",
+                        _required,
+                    )
+                elif was is not None and not was.not_null and info.not_null and not info.primary_key:
+                    self.emit_column(
+                        classified,
+                        table,
+                        column,
+                        "set-not-null",
+                        f"column {table}.{column} was nullable and ends this file NOT NULL: the copy fails on "
+                        "existing NULLs and code that writes NULL breaks; keep it nullable, or waive after a backfill",
+                        lambda column: column.not_null,
+                    )
 
-    def became_not_null(self, table: str, column: str) -> int:
-        """The statement after which ``table.column`` is NOT NULL without a default for good."""
+    def emit_column(
+        self,
+        classified: list[Classified],
+        table: str,
+        column: str,
+        rule: str,
+        message: str,
+        holds: Callable[[Column], bool],
+    ) -> None:
+        """Report ``rule`` for ``table.column`` at the statement after which ``holds`` stays true."""
+        number = self.held_since(table, column, holds)
+        statement = next((item.statement for item in classified if item.statement.number == number), None)
+        line, col = (statement.line, statement.column) if statement else (1, 1)
+        line, col = self.column_positions.get((number, f"{table}.{column}"), (line, col))
+        self.emit(statement, line, col, rule, message, object=f"{table}.{column}")
+
+    def held_since(self, table: str, column: str, holds: Callable[[Column], bool]) -> int:
+        """The statement after which ``holds`` is true of ``table.column`` for good."""
         assert self.replay is not None
         read = self.replay.final.reader
         since = 0
         for number, tables in sorted(self.replay.after.items()):
             sql = tables.get(table)
             info = read(table, sql).get(column) if sql is not None else None
-            since = (since or number) if info is not None and _required(info) else 0
+            since = (since or number) if info is not None and holds(info) else 0
         return since
 
     # -- rebuilds --------------------------------------------------------------------------
@@ -388,6 +412,17 @@ class _FileLinter:
             self.emit(
                 *at, "rebuild-loses-dependents", f"rebuild of {table} does not recreate: {', '.join(dependents)}", **obj
             )
+        after = self.replay.final_snapshots[table]
+        for column, declared in before.columns.items():
+            now = after.columns.get(column)
+            if now is not None and now.upper() != declared.upper() and not any(column in c for c in columns):
+                self.emit(
+                    *at,
+                    "widen-column-type",
+                    f"rebuild of {table}: column {column} goes from {declared or 'no type'} to {now or 'no type'}, "
+                    "which keeps every value (SQLite stores by type affinity)",
+                    object=f"{table}.{column}",
+                )
 
     def rebuild_replay_error(self, drop_number: int, table: str) -> str | None:
         """Why the replay cannot prove the rebuild of ``table``, or ``None``."""
