@@ -204,8 +204,10 @@ def dump_project(project: Project, setting: str | None) -> None:
 def test_lint_schema_lets_a_history_from_a_dump_prove_its_rebuilds(project: Project) -> None:
     dump_project(project, None)
     unseeded = project.ratchet("lint", "--format", "json")
-    rules = [(f["rule"], f["line"]) for f in json.loads(unseeded.out)["findings"]]
-    assert ("rebuild-unverified", 4) in rules, unseeded.output
+    rules = [
+        (f["file"].split("/")[-1], f["rule"], f["line"], f["column"]) for f in json.loads(unseeded.out)["findings"]
+    ]
+    assert ("1.1.0__rebuild.sql", "rebuild-unverified", 4, 1) in rules, unseeded.output
     dump_project(project, "db/schema.sql")
     seeded = project.ratchet("lint", "--format", "json")
     assert seeded.code == 0, seeded.output
