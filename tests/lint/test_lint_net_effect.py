@@ -330,3 +330,12 @@ def test_an_unknown_rule_in_a_waiver_suggests_the_nearest(tmp_path: Path) -> Non
     assert findings["1.0.0__a.sql"].rule == "waiver-unknown-rule"
     assert "did you mean 'drop-column'?" in findings["1.0.0__a.sql"].message
     assert "did you mean" not in findings["1.1.0__b.sql"].message
+
+
+def test_a_syntax_error_among_many_data_statements_is_found_at_its_line(tmp_path: Path) -> None:
+    rows = [f"INSERT INTO users (id, username) VALUES ({n}, 'user{n}');\n" for n in range(1, 1201)]
+    rows[699] = "INSERT INTO users (id, username) VALUES (700, 'user700') (701, 'user701');\n"
+    found = lint(tmp_path, "".join(rows), "sqlite")
+    assert found == {("syntax-error", 700, 58)}
+    rows[699] = "INSERT INTO users (id, username) VALUES (700, 'user700'), (701, 'user701');\n"
+    assert lint(tmp_path / "near", "".join(rows), "sqlite") == set()

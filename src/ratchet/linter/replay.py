@@ -44,6 +44,8 @@ _DATA_WORDS = frozenset({"INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WIT
 _SKIPPED_WORDS = TRANSACTION_WORDS | {"PRAGMA", "ANALYZE", "REINDEX", "DELIMITER"}
 _SYNTAX = re.compile(r'^(?:near "(?P<near>.*)": syntax error|incomplete input|unrecognized token: "(?P<token>.*)")$')
 _LIMIT_MESSAGES = ("interrupted", "out of memory")
+#: Data statements prepared in one script (each is checked alone only when the script fails).
+_BATCH = 500
 
 #: Guard headers by file version (``None``: the header could not be read at all).
 Headers = dict[Version, Guards | None]
@@ -174,6 +176,9 @@ def _heap_limit() -> Iterator[None]:
         _SET_HEAP_LIMIT(previous)
 
 
+_PREPARED = Outcome("prepared")
+
+
 def _kind(statement: Statement) -> str:
     """``data``, ``skip`` or ``schema`` from the statement's first word."""
     words = statement.first_words(1)
@@ -252,17 +257,38 @@ class Replay:
     def replay(self, statements: list[Statement], *, check_syntax: bool = False) -> Iterator[tuple[Statement, Outcome]]:
         """Replay ``statements``: schema statements run, data statements are prepared only when
         ``check_syntax`` (the linted file), the rest skipped. Yields each outcome."""
+        data: list[Statement] = []  # a run of data statements, prepared together
         for statement in statements:
             kind = _kind(statement)
+            if kind == "data" and check_syntax:
+                data.append(statement)
+                if len(data) < _BATCH:
+                    continue
+            yield from self._prepare_all(data)
+            data = []
             if kind == "schema":
                 outcome = self.execute(statement.sql)
-            elif kind == "data" and check_syntax:
-                outcome = self.prepare(statement.sql)
-            else:
-                outcome = Outcome("skipped")
-            if outcome.status in ("failed", "syntax", "limit") and kind == "schema":
-                self.complete = False
-            yield statement, outcome
+                if outcome.status in ("failed", "syntax", "limit"):
+                    self.complete = False
+                yield statement, outcome
+            elif kind != "data" or not check_syntax:
+                yield statement, Outcome("skipped")
+        yield from self._prepare_all(data)
+
+    def _prepare_all(self, statements: list[Statement]) -> Iterator[tuple[Statement, Outcome]]:
+        """Prepare data statements: all in one script of ``EXPLAIN``s (in C: a data file has many),
+        and one by one only when that script fails, to tell which statement and why."""
+        if not statements:
+            return
+        self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        try:
+            self.connection.executescript(";\n".join("EXPLAIN " + statement.sql for statement in statements))
+        except (sqlite3.Error, MemoryError, ValueError):
+            for statement in statements:
+                yield statement, self.prepare(statement.sql)
+            return
+        for statement in statements:
+            yield statement, _PREPARED
 
     def replay_text(self, name: str, text: str) -> None:
         """Replay a whole earlier file (or the ``lint-schema`` seed) by its text."""
@@ -407,11 +433,15 @@ class History:
 def _with_snapshots(
     replay: Replay, statements: list[Statement], wanted: dict[int, list[str]], result: FileReplay
 ) -> Iterator[tuple[Statement, Outcome]]:
-    """Replay ``statements`` one by one, snapshotting the tables ``wanted`` just before each."""
-    for statement in statements:
-        for table in wanted.get(statement.number, ()):
-            result.snapshots[(statement.number, table)] = snapshot(replay.connection, table)
-        yield from replay.replay([statement], check_syntax=True)
+    """Replay ``statements``, snapshotting the tables ``wanted`` just before their statement."""
+    start = 0
+    for position, statement in enumerate(statements):
+        if statement.number in wanted:
+            yield from replay.replay(statements[start:position], check_syntax=True)
+            start = position
+            for table in wanted[statement.number]:
+                result.snapshots[(statement.number, table)] = snapshot(replay.connection, table)
+    yield from replay.replay(statements[start:], check_syntax=True)
 
 
 def syntax_position(statement: Statement, message: str) -> tuple[int, int]:
