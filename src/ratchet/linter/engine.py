@@ -264,14 +264,11 @@ class _FileLinter:
         column that ends NOT NULL is ``set-not-null``."""
         assert self.replay is not None
         before, final = self.replay.before, self.replay.final
-        for table, sql in final.tables.items():
-            old_sql = before.tables.get(table, sql)
-            if old_sql == sql:  # new, or unchanged by this file
+        for table in sorted(self.replay.changed):
+            old, new = before.columns(table), final.columns(table)
+            if old is None or new is None:  # new in the file, or gone
                 continue
-            if sql.startswith(old_sql[:-1]) and "NOT" not in sql[len(old_sql) - 1 :].upper():
-                continue  # only ADD COLUMNs appended to the definition, none of them NOT NULL
-            old = before.columns(table) or {}
-            for column, info in (final.columns(table) or {}).items():
+            for column, info in new.items():
                 was = old.get(column)
                 if was is None and _required(info):
                     self.emit_column(
@@ -313,11 +310,9 @@ class _FileLinter:
     def held_since(self, table: str, column: str, holds: Callable[[Column], bool]) -> int:
         """The statement after which ``holds`` is true of ``table.column`` for good."""
         assert self.replay is not None
-        read = self.replay.final.reader
         since = 0
         for number, tables in sorted(self.replay.after.items()):
-            sql = tables.get(table)
-            info = read(table, sql).get(column) if sql is not None else None
+            info = tables.get(table, {}).get(column)
             since = (since or number) if info is not None and holds(info) else 0
         return since
 

@@ -62,29 +62,27 @@ class Column:
     generated: bool
 
 
-#: ``(table, its CREATE TABLE text)`` -> its columns; read only for the tables a rule looks at.
-ColumnReader = Callable[[str, str], dict[str, Column]]
+#: A table's columns by lower-cased name.
+Columns = dict[str, Column]
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """The tables at one point: the ``CREATE TABLE`` text of each (names lower-cased), whose
-    columns are read on demand. (Indexes, views and triggers of a rebuilt table: ``schema.Snapshot``.)"""
+    """The tables at one point and their columns (names lower-cased). (The indexes, triggers and
+    views of a rebuilt table are snapshotted around its ``DROP``: ``schema.Snapshot``.)"""
 
-    tables: dict[str, str]
-    reader: ColumnReader
+    tables: dict[str, Columns]
 
     def has_table(self, name: str) -> bool:
         """Whether table ``name`` exists."""
         return name.lower() in self.tables
 
-    def columns(self, table: str) -> dict[str, Column] | None:
+    def columns(self, table: str) -> Columns | None:
         """The columns of ``table``, or ``None`` when it does not exist."""
-        sql = self.tables.get(table)
-        return None if sql is None else self.reader(table, sql)
+        return self.tables.get(table)
 
 
-EMPTY = Catalog({}, lambda table, sql: {})
+EMPTY = Catalog({})
 
 
 @dataclass(frozen=True)
@@ -108,10 +106,11 @@ class FileReplay:
     before: Catalog
     complete: bool  # every earlier schema statement replayed: the catalog before the file is whole
     outcomes: dict[int, Outcome] = field(default_factory=dict)
-    after: dict[int, dict[str, str]] = field(default_factory=dict)  # table -> CREATE TABLE text
+    after: dict[int, dict[str, Columns]] = field(default_factory=dict)  # the tables after each statement
     snapshots: dict[tuple[int, str], Snapshot] = field(default_factory=dict)
     final: Catalog = EMPTY
     final_snapshots: dict[str, Snapshot] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)  # tables whose columns the file changed
     #: ``(where, SQL)`` of each earlier statement that could not be replayed (``file:line: why``).
     history_failures: list[tuple[str, str]] = field(default_factory=list)
 
@@ -177,6 +176,34 @@ def _heap_limit() -> Iterator[None]:
 
 
 _PREPARED = Outcome("prepared")
+_NAME = r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)'
+_TARGET = re.compile(
+    rf"\s*(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE)\s+(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
+    re.IGNORECASE,
+)
+_NO_TABLE_CHANGE = re.compile(
+    r"\s*(?:CREATE|DROP)\s+(?:UNIQUE\s+)?(?:INDEX|VIEW|TRIGGER)\b|\s*CREATE\s+TEMP(?:ORARY)?\b", re.IGNORECASE
+)
+
+
+def _scope(sql: str) -> frozenset[str] | None:
+    """The tables whose columns a schema statement can change: none (an index, view, trigger or
+    temporary object), the one a ``CREATE TABLE`` or an ``ALTER TABLE`` other than a rename
+    names, or ``None`` when any table may have changed."""
+    if _NO_TABLE_CHANGE.match(sql):
+        return frozenset()
+    match = _TARGET.match(sql)
+    if match is None or re.search(r"\bRENAME\b", sql, re.IGNORECASE):
+        return None
+    if match["schema"] is not None and _unquoted(match["schema"]) != "main":
+        return frozenset() if _unquoted(match["schema"]) in ("temp", "temporary") else None
+    return frozenset({_unquoted(match["name"])})
+
+
+def _unquoted(word: str) -> str:
+    if word[0] in '"`[':
+        word = word[1:-1].replace('""', '"')
+    return word.lower()
 
 
 def _kind(statement: Statement) -> str:
@@ -202,21 +229,20 @@ class Replay:
         self.failures: list[tuple[str, str]] = []  # (file:line: why, SQL) of schema statements
         self._catalog: Catalog | None = EMPTY
         self._version = 0  # PRAGMA schema_version when _tables was read
-        self._tables: dict[str, str] = {}
-        self._columns: dict[str, dict[str, Column]] = {}  # by CREATE TABLE text
-        self._scratch: sqlite3.Connection | None = None
+        self._tables: dict[str, Columns] = {}
+        self._since: list[str] = []  # schema statements run since the tables were last read
+        self.touched: set[str] = set()  # tables whose columns changed (reset per linted file)
 
     def close(self) -> None:
-        """Release the in-memory databases."""
+        """Release the in-memory database."""
         self.connection.close()
-        if self._scratch is not None:
-            self._scratch.close()
 
     # -- running ----------------------------------------------------------------------------
 
     def execute(self, sql: str) -> Outcome:
         """Run one schema statement under the bounds."""
         self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        self._since.append(sql)
         try:
             with _heap_limit():
                 self.connection.execute(sql)
@@ -302,41 +328,43 @@ class Replay:
         """The tables now."""
         tables = self.tables()
         if self._catalog is None or self._catalog.tables is not tables:
-            self._catalog = Catalog(tables, self.read_columns)
+            self._catalog = Catalog(tables)
         return self._catalog
 
-    def tables(self) -> dict[str, str]:
-        """Every table's ``CREATE TABLE`` text now (the same dict while the schema does not change)."""
+    def tables(self) -> dict[str, Columns]:
+        """Every table's columns now (the same dict while the schema does not change).
+
+        Read again only where the statements run since the last call can have changed them:
+        nowhere for an index, view or trigger; the table a ``CREATE TABLE`` or ``ALTER TABLE``
+        names; every table after anything else (a rename rewrites other tables, a drop or a
+        virtual table has shadow tables), so a long history is not re-read after every file.
+        """
         version = int(self.connection.execute("PRAGMA schema_version").fetchone()[0])
-        if version != self._version:
+        scopes = [_scope(sql) for sql in self._since]
+        self._since.clear()
+        if version == self._version:
+            return self._tables
+        self._version = version
+        if all(scope is not None for scope in scopes):
+            names = {name for scope in scopes if scope for name in scope}
+            if not names:
+                return self._tables
+            tables = dict(self._tables)
+            for name in names:
+                columns = table_columns(self.connection, name)
+                if columns:
+                    tables[name] = columns
+                else:
+                    tables.pop(name, None)
+        else:
             rows = self.connection.execute(
-                "SELECT lower(name), sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                "SELECT lower(name) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             ).fetchall()
-            self._version, self._tables = version, {str(name): str(sql) for name, sql in rows}
-        return self._tables
-
-    def read_columns(self, table: str, sql: str) -> dict[str, Column]:
-        """The columns of ``table`` as created by ``sql``: from the replay when that is its current
-        text, else by creating it alone in a scratch database (the text may be from an earlier step)."""
-        if sql not in self._columns:
-            if self.tables().get(table) == sql:
-                self._columns[sql] = table_columns(self.connection, table)
-            else:
-                self._columns[sql] = self._scratch_columns(table, sql)
-        return self._columns[sql]
-
-    def _scratch_columns(self, table: str, sql: str) -> dict[str, Column]:
-        if self._scratch is None:
-            self._scratch = sqlite3.connect(":memory:", isolation_level=None)
-            self._scratch.set_authorizer(_Guard().authorize)
-        try:
-            self._scratch.execute(sql)
-        except sqlite3.Error:  # e.g. a virtual table of a module this SQLite lacks
-            return {}
-        try:
-            return table_columns(self._scratch, table)
-        finally:
-            self._scratch.execute(f"DROP TABLE {_quoted(table)}")
+            names = {str(row[0]) for row in rows} | self._tables.keys()
+            tables = {str(row[0]): table_columns(self.connection, str(row[0])) for row in rows}
+        self.touched |= {name for name in names if tables.get(name) != self._tables.get(name)}
+        self._tables = tables
+        return tables
 
 
 def _quoted(name: str) -> str:
@@ -405,6 +433,7 @@ class History:
         """Replay ``earlier`` (reusing the previous file's replay), then ``file`` statement by statement."""
         replay = self._at(earlier)
         result = FileReplay(replay.catalog(), replay.complete, history_failures=list(replay.failures))
+        replay.touched = set()
         for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
             result.outcomes[statement.number] = outcome
             if outcome.status == "ran":
@@ -412,6 +441,7 @@ class History:
             elif outcome.status in ("failed", "syntax", "limit") and _kind(statement) == "schema":
                 replay.failures.append((f"{file.path.name}:{statement.line}: {outcome.message}", statement.sql))
         result.final = replay.catalog()
+        result.changed = replay.touched
         result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
         self._done.append(file.version)
         return result
