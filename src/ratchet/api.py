@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 from packaging.version import InvalidVersion, Version
 
 from ratchet.backends import open_backend
-from ratchet.backends.base import Backend
+from ratchet.backends.base import Backend, Server
 from ratchet.config import Config, load_config
 from ratchet.discover import MigrationFile, scan_names
-from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, UsageError
+from ratchet.engines import admit
+from ratchet.errors import DriftError, DriverError, LintFailed, RatchetError, RefusedError, SettingsError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
+from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
@@ -42,6 +44,7 @@ class MigrateReport:
     ahead: bool = False
     notices: list[str] = field(default_factory=list)
     lint: LintReport | None = None
+    server: Server | None = None
 
     def notify(self, events: Events, message: str) -> None:
         """Keep a warning in the report and hand it to ``events`` at once (before any file runs)."""
@@ -61,6 +64,7 @@ class StatusReport:
     dialect: str
     plan: Plan
     database: str
+    server: Server | None = None
 
 
 def parse_version(text: str, option: str) -> Version:
@@ -79,6 +83,9 @@ def session(database: Database, config: Config) -> Iterator[tuple[Backend, Table
     """Open the backend (URL or connection) and its tables; always closed afterwards."""
     backend = open_backend(database, busy_timeout_s=config.busy_timeout_s)
     try:
+        # Before anything is read or written: an engine or pooler that breaks exactly-once is refused.
+        backend.server = admit(backend.display_url, backend.dialect, backend.server_facts())
+        backend.open_session()
         yield backend, Tables(backend, config.settings_table, config.history_table)
     finally:
         backend.close()
@@ -110,7 +117,9 @@ def migrate(
     config = _config(migrations, config)
     target = parse_version(to, "--to") if to is not None else None
     loaded = load_migrations(config.migrations)
+    events = events or Events()
     with session(database, config) as (backend, tables):
+        _warn_unverified(backend, events)
         state: DatabaseState = tables.state()
         plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
         if any(problem.kind == "running" for problem in plan.drift):
@@ -121,7 +130,8 @@ def migrate(
         linted: LintReport | None = None
         blocking: list[Finding] = []
         if plan.pending:
-            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config)
+            version = config.postgres_version or backend.server_major_version()
+            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config, version)
             blocking = linted.blocking()
         listed = "\n".join(f"  {finding}" for finding in blocking)
         if blocking and not no_lint:
@@ -138,8 +148,10 @@ def migrate(
             dry_run=dry_run,
             ahead=plan.ahead,
             lint=linted,
+            server=backend.server,
         )
-        events = events or Events()
+        if backend.server and backend.server.warning:
+            report.notices.append(backend.server.warning)
         if blocking:
             doing = "a run would apply" if dry_run else "applying"
             recorded = "" if dry_run else "; the bypass is recorded in history"
@@ -163,17 +175,29 @@ def migrate(
         return report
 
 
+def _warn_unverified(backend: Backend, events: Events) -> None:
+    """The engine's one warning line where ratchet's guarantees on it are unverified."""
+    if backend.server and backend.server.warning:
+        events.notice(backend.server.warning)
+
+
 def _prepare_and_lint(
-    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config
+    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config, postgres_version: int | None = None
 ) -> tuple[list[PreparedFile], LintReport]:
     """Split and lint the pending files (imported here: a no-op run never loads sqlparse)."""
     from ratchet.linter import lint_prepared
     from ratchet.prepare import prepare_files
 
     prepared = prepare_files(pending, loaded.guards)
-    return prepared, lint_prepared(
-        prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config), seed_sql=lint_schema_sql(config)
+    linted = lint_prepared(
+        prepared,
+        loaded.files,
+        dialect=dialect,
+        lint_since=_lint_since(config),
+        seed_sql=lint_schema_sql(config),
+        postgres_version=postgres_version,
     )
+    return prepared, linted
 
 
 def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -> DatabaseState:
@@ -222,8 +246,10 @@ def repair(
     from ratchet.prepare import prepare_files
 
     prepared = prepare_files([file], loaded.guards)[0]
+    events = events or Events()
     with session(database, config) as (backend, tables):
-        runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events or Events()))
+        _warn_unverified(backend, events)
+        runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events))
         if not tables.exist():
             raise RefusedError(f"{backend.display_url} has no ratchet history; nothing to repair")
         with migration_lock(backend, config.lock_timeout_s):
@@ -234,6 +260,7 @@ def repair(
                     f"migration {wanted} has {state}; repair only finishes a 'running' or 'failed' one",
                     hint="see `ratchet status`",
                 )
+            _refuse_invalid_indexes(backend, file)
             if row.checksum != file.checksum:
                 raise DriftError(
                     f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
@@ -248,6 +275,19 @@ def repair(
             with backend.transaction():
                 tables.update_row(wanted, status="running", error=None)
             return runner.resume(prepared, start_after=row.statements_done)
+
+
+def _refuse_invalid_indexes(backend: Backend, file: MigrationFile) -> None:
+    """Neither retrying nor marking a file applied may hide an INVALID index it left (a
+    retry fails with "already exists", or with IF NOT EXISTS keeps the broken index)."""
+    left = [index for index in invalid_indexes(backend, [file]) if index.version == file.version]
+    if left:
+        listed = ", ".join(f"{index.index} (on {index.table})" for index in left)
+        drops = "; ".join(f"DROP INDEX CONCURRENTLY {index.index}" for index in left)
+        raise RefusedError(
+            f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
+            hint=f"drop them first ({drops}), then run the repair again",
+        )
 
 
 def _lint_since(config: Config) -> Version | None:
@@ -313,6 +353,7 @@ def lint(
         only=only,
         jobs=jobs,
         seed_sql=lint_schema_sql(config),
+        postgres_version=config.postgres_version,
     )
 
 
@@ -322,7 +363,7 @@ def status(database: Database, migrations: str | Path = "migrations", *, config:
     files = load_migrations(config.migrations).files
     with session(database, config) as (backend, tables):
         plan = make_plan(files, tables.state())
-        return StatusReport(backend.dialect, plan, backend.display_url)
+        return StatusReport(backend.dialect, plan, backend.display_url, backend.server)
 
 
 @dataclass
@@ -332,18 +373,20 @@ class ValidateReport:
     dialect: str
     plan: Plan
     planned: list[PreparedFile]
+    invalid_indexes: list[InvalidIndex] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """No drift: ``migrate`` would not refuse."""
-        return not self.plan.drift
+        """No drift (``migrate`` would not refuse) and no INVALID index."""
+        return not self.plan.drift and not self.invalid_indexes
 
 
 def validate(
     database: Database, migrations: str | Path = "migrations", *, config: Config | None = None
 ) -> ValidateReport:
     """Every check ``migrate`` makes (files, checksums, missing files, out-of-order files,
-    unfinished rows), without applying anything. Invalid pending files raise."""
+    unfinished rows), and PostgreSQL's INVALID indexes, without applying anything. Invalid
+    pending files raise."""
     config = _config(migrations, config)
     loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
@@ -352,7 +395,7 @@ def validate(
         from ratchet.prepare import prepare_files  # sqlparse: only validate pays for it
 
         planned = prepare_files(waiting, loaded.guards)
-        return ValidateReport(backend.dialect, plan, planned)
+        return ValidateReport(backend.dialect, plan, planned, invalid_indexes(backend, loaded.files))
 
 
 @dataclass
@@ -375,8 +418,7 @@ def baseline(
         session(database, config) as (backend, tables),
         migration_lock(backend, config.lock_timeout_s, session=False),
     ):
-        with backend.transaction():
-            tables.ensure()
+        tables.create()
         with backend.transaction():
             existing = tables.rows()
             if existing:
@@ -433,8 +475,18 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
     }[bump]
     path = directory / f"{version}__{slug}.sql"
     try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(_TEMPLATE.format(version=version, title=description))
+        content = _TEMPLATE.format(version=version, title=" ".join(description.split())).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(
+            "the description is not valid Unicode (a byte that is not UTF-8 on the command line?); pass UTF-8 text"
+        ) from None
+    try:
+        with path.open("xb") as handle:
+            try:
+                handle.write(content)
+            except OSError:
+                path.unlink(missing_ok=True)  # never leave an empty migration file behind
+                raise
     except FileExistsError:
         raise UsageError(f"{path} already exists; refusing to overwrite it") from None
     except OSError as exc:
@@ -456,9 +508,38 @@ def set_system_setting(database: Database, key: str, value: str, *, config: Conf
         raise UsageError("a setting value must be a string")
     check_setting(key, value, writing=True)
     config = config or load_config()
-    with session(database, config) as (backend, tables), backend.transaction():
-        tables.ensure()
-        tables.put(key, value)
+    with session(database, config) as (backend, tables):
+        _check_value_size(backend, key, value)
+        try:
+            tables.create()
+            with backend.transaction():
+                tables.put(key, value)
+        except DriverError as exc:
+            raise DriverError(
+                f"cannot set '{key}' in {backend.display_url}: {exc.db_message}; nothing was changed",
+                hint="check that the database accepts writes (permissions, disk space, a read-only replica)",
+            ) from None
+
+
+#: Characters a driver escapes with a backslash, doubling them on the wire.
+_ESCAPED = ("\\", "'", '"', "\n", "\r", "\x00", "\x1a")
+
+
+def _check_value_size(backend: Backend, key: str, value: str) -> None:
+    """Refuse, before sending it, a value larger than the server takes in one statement (MySQL's
+    ``max_allowed_packet``), with the limit and what to do, instead of a lost connection."""
+    size = len(value.encode("utf-8"))
+    if size < 1024:  # below any server's smallest packet limit: no round-trip
+        return
+    limit = backend.max_value_bytes()
+    wire = size + sum(value.count(char) for char in _ESCAPED)
+    if limit is not None and wire > limit:
+        raise SettingsError(
+            f"the value of setting '{key}' is {size} bytes; this {backend.dialect} server takes at most "
+            f"about {limit} bytes in one statement (max_allowed_packet)",
+            hint="store a smaller value (a reference to it), or raise max_allowed_packet on the server "
+            "(SET GLOBAL max_allowed_packet = ..., and in the server's configuration)",
+        )
 
 
 def list_system_settings(database: Database, *, config: Config | None = None) -> dict[str, str]:

@@ -110,7 +110,9 @@ class _FileLinter:
         dialect: str,
         earlier: list[MigrationFile],
         history: History,
+        postgres_version: int | None = None,
     ) -> None:
+        self.postgres_version = postgres_version
         self.file = file
         self.guards = guards
         self.statements = statements
@@ -147,6 +149,11 @@ class _FileLinter:
             self.emit(
                 statement, problem.line or 1, problem.column or 1, problem.rule or "split-ambiguity", problem.message
             )
+        if self.dialect == "postgresql":
+            self.postgres(transactional)
+            self.apply_waivers()
+            self.findings.sort(key=lambda f: (f.line, f.column, f.rule))
+            return self.findings
         classified: list[Classified] = []
         for statement in self.statements:
             item = classify(statement, self.dialect, transactional=transactional)
@@ -188,6 +195,28 @@ class _FileLinter:
         self.apply_waivers()
         self.findings.sort(key=lambda f: (f.line, f.column, f.rule))
         return self.findings
+
+    def postgres(self, transactional: bool) -> None:
+        """Parse with pglast and judge against the catalog of the earlier files (``linter.postgres``),
+        on top of the ``lint-schema`` seed."""
+        from ratchet.linter.postgres import lint_postgres
+
+        found = lint_postgres(
+            self.file,
+            self.statements,
+            self.earlier,
+            transactional=transactional,
+            version=self.postgres_version,
+            seed=self.history.seed_sql,
+        )
+        split = {f.line for f in self.findings if f.rule == "split-ambiguity"}
+        for item in found:
+            if item.rule == "split-ambiguity" and item.statement.line in split:
+                continue  # already reported by statement_problems
+            extra: dict[str, Any] = {"object": item.object}
+            if item.severity is not None:
+                extra["severity"] = item.severity
+            self.emit(item.statement, item.line, item.column, item.rule, item.message, **extra)
 
     def mysql_checks(self, classified: list[Classified]) -> None:
         if "/*!" in self.file.text:
@@ -594,20 +623,22 @@ def lint_file(
     *,
     history: History | None = None,
     seed_sql: str | None = None,
+    postgres_version: int | None = None,
 ) -> list[Finding]:
     """Every finding for one file; ``earlier`` are the older files of its directory (for replay).
 
     ``history`` is the directory's replay state shared across calls (pass the same one for the
     files of one directory, linted in order, so each earlier file is replayed once);
     ``seed_sql`` is the ``lint-schema`` text, the schema before the first file (used when no
-    ``history`` is passed; a history carries its own).
+    ``history`` is passed; a history carries its own). ``postgres_version`` is the PostgreSQL
+    major version the version-dependent rules assume (default 13).
     """
     if guards.dialects and dialect not in guards.dialects:
         dialect = sorted(guards.dialects)[0]
     own = history is None
     history = History(seed_sql) if history is None else history
     try:
-        return _FileLinter(file, guards, statements, dialect, earlier, history).run()
+        return _FileLinter(file, guards, statements, dialect, earlier, history, postgres_version).run()
     finally:
         if own:
             history.close()
