@@ -135,7 +135,7 @@ def test_api_raises_typed_errors(tmp_path: Path) -> None:
         ratchet.migrate(url, migrations)
     assert failure.value.line == 1 and failure.value.statement_number == 1
     assert failure.value.exit_code == 5
-    write(migrations, "1.1.0__bad.sql", "")
+    write(migrations, "1.1.0__bad.sql", "-- guard: nope\nSELECT 1;")
     with pytest.raises(MigrationFileError) as invalid:
         ratchet.migrate(url, migrations)
     assert invalid.value.exit_code == 3

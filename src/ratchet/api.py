@@ -352,7 +352,12 @@ def _prepare_and_lint(
 
     prepared = prepare_files(pending, loaded.guards, dialect)
     linted = lint_prepared(
-        prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config), postgres_version=postgres_version
+        prepared,
+        loaded.files,
+        dialect=dialect,
+        lint_since=_lint_since(config),
+        seed_sql=lint_schema_sql(config),
+        postgres_version=postgres_version,
     )
     return prepared, linted
 
@@ -464,6 +469,23 @@ def _lint_since(config: Config) -> Version | None:
     return parse_version(config.lint_since, "lint-since")
 
 
+def lint_schema_sql(config: Config) -> str | None:
+    """The text of the ``lint-schema`` file (the schema before the first migration), if set."""
+    if config.lint_schema is None:
+        return None
+    try:
+        raw = config.lint_schema.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"lint-schema {config.lint_schema}: cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"lint-schema {config.lint_schema}: not valid UTF-8 at byte offset {exc.start}; save it as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n")
+
+
 def default_dialect(config: Config) -> str:
     """``dialect`` from the configuration, else the configured database's, else ``sqlite``."""
     if config.dialect:
@@ -503,6 +525,7 @@ def lint(
         include_all=include_all,
         only=only,
         jobs=jobs,
+        seed_sql=lint_schema_sql(config),
         postgres_version=config.postgres_version,
     )
 

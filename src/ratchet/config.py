@@ -27,6 +27,7 @@ _KEYS = (
     "lint-since",
     "dialect",
     "schema-file",
+    "lint-schema",
     "postgres-version",
 )
 
@@ -44,6 +45,7 @@ class Config:
     lint_since: str | None = None
     dialect: str | None = None
     schema_file: Path | None = None
+    lint_schema: Path | None = None  # the schema before the first file, for the lint's catalog
     postgres_version: int | None = None
 
 
@@ -96,6 +98,15 @@ def _text(name: str, value: object, origin: str) -> str:
     return value
 
 
+def _schema_file(value: object, origin: str, base: Path) -> Path:
+    """``lint-schema``: an existing file, relative to the folder of the pyproject.toml that names it."""
+    path = base / _text("lint-schema", value, origin)
+    if not path.is_file():
+        what = "is not a file" if path.exists() else "does not exist"
+        raise UsageError(f"{origin}: lint-schema {path} {what}; give the path of a .sql schema dump")
+    return path
+
+
 def _major_version(value: object, origin: str) -> int:
     """A PostgreSQL major version from ``13``, ``"13"``, ``"15.4"`` or ``"9.6"`` (-> 9)."""
     text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
@@ -122,7 +133,7 @@ def _table_name(key: str, value: object, origin: str) -> str:
     return name
 
 
-def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
+def _apply(config: Config, values: Mapping[str, object], origin: str, base: Path | None = None) -> Config:
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if value is None:
@@ -144,6 +155,8 @@ def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
             if dialect not in ("sqlite", "postgresql", "mysql"):
                 raise UsageError(f"{origin}: dialect must be sqlite, postgresql or mysql")
             changes["dialect"] = dialect
+        elif key == "lint-schema":
+            changes["lint_schema"] = _schema_file(value, origin, base or Path.cwd())
         elif key == "postgres-version":
             changes["postgres_version"] = _major_version(value, origin)
     return replace(config, **changes) if changes else config
@@ -163,7 +176,7 @@ def load_config(
     if pyproject is not None:
         table = _read_tool_table(pyproject)
         if table:
-            config = _apply(config, table, f"{pyproject} [tool.ratchet]")
+            config = _apply(config, table, f"{pyproject} [tool.ratchet]", pyproject.parent)
             if config.settings_table == config.history_table:
                 raise UsageError(
                     f"{pyproject} [tool.ratchet]: settings-table and history-table are both "

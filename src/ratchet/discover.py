@@ -23,7 +23,6 @@ NAME_HELP = (
     "(or R__description.sql for a repeatable file)"
 )
 _BOM = "\ufeff"
-_LEADING_BLANKS = re.compile(r"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -68,13 +67,6 @@ def normalise(raw: bytes, path: Path) -> str:
 def checksum(text: str) -> str:
     """SHA-256 hex digest of the normalised text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def has_sql(text: str) -> bool:
-    """Whether anything but comments and white space is in ``text``; stops at the first
-    statement character, so a large file costs no more than its leading comments."""
-    leading = _LEADING_BLANKS.match(text)
-    return leading is not None and leading.end() < len(text)
 
 
 def scan(
@@ -174,27 +166,19 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
 
 
 def load_file(version: Version, description: str, path: Path) -> MigrationFile:
-    """Read one migration file; raise :class:`MigrationFileError` if it is unreadable or empty."""
+    """Read one migration file; raise :class:`MigrationFileError` if it is unreadable or not UTF-8."""
     text = read_sql(path)
     return MigrationFile(version, description, path, text, checksum(text))
 
 
 def read_sql(path: Path) -> str:
-    """A migration file's normalised text; raise :class:`MigrationFileError` if it is unreadable or empty."""
+    """A migration file's normalised text; raise :class:`MigrationFileError` if it is unreadable or not UTF-8."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise MigrationFileError([FileProblem(path, f"cannot read: {exc.strerror}")]) from None
+    # A file without a statement is a valid no-op migration (SPEC 1); the lint warns about it.
     text = normalise(raw, path)
-    if not has_sql(text):
-        what = "empty" if not text.strip() else "comment-only"
-        raise MigrationFileError(
-            [
-                FileProblem(
-                    path, f"{what} file: a migration needs at least one statement; add the SQL or delete it", line=1
-                )
-            ]
-        )
     return text
 
 

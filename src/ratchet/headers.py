@@ -272,6 +272,15 @@ def _looks_like_guard(rest: str) -> bool:
 
 def parse_guards(path: Path, text: str) -> Guards:
     """Parse the header of ``text``; raise :class:`MigrationFileError` listing every problem."""
+    guards, problems = read_guards(path, text)
+    if problems:
+        raise MigrationFileError(problems)
+    return guards
+
+
+def read_guards(path: Path, text: str) -> tuple[Guards, list[FileProblem]]:
+    """The header of ``text`` without its bad lines, and every problem (the lint reports a
+    waiver without a reason and still lints the file with the other guards)."""
     parser = _HeaderParser(path)
     header_lines = header_line_count(text)
     for match in _GUARD_LINE.finditer(text):
@@ -290,9 +299,7 @@ def parse_guards(path: Path, text: str) -> Guards:
             )
             continue
         parser.guard(number, match["rest"])
-    if parser.problems:
-        raise MigrationFileError(parser.problems)
-    return Guards(
+    guards = Guards(
         waivers=tuple(parser.waivers),
         no_transaction=parser.no_transaction,
         requires=tuple(parser.requires),
@@ -300,3 +307,4 @@ def parse_guards(path: Path, text: str) -> Guards:
         dialects=parser.dialects,
         lock_timeout_ms=parser.lock_timeout_ms,
     )
+    return guards, parser.problems

@@ -91,6 +91,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("drop-default", PG_MY, "ALTER TABLE users ALTER COLUMN created_at DROP DEFAULT;", 1, 19),
     ("rename-other", PG, "ALTER INDEX idx_users_email RENAME TO idx_email;", 1, 29),
     ("rename-other", PG, "ALTER TABLE users RENAME CONSTRAINT users_email_key TO email_key;", 1, 19),
+    ("rename-other", PG, "ALTER FUNCTION touch(integer, text) RENAME TO touch_user;", 1, 37),
     ("add-unique-to-existing", ALL, "CREATE UNIQUE INDEX u_username ON users (username);", 1, 1),
     ("add-unique-to-existing", PG, "ALTER TABLE users ADD CONSTRAINT u UNIQUE (username);", 1, 19),
     (
@@ -122,6 +123,18 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("constraint-not-valid", PG, "ALTER TABLE users ADD CONSTRAINT positive CHECK (id > 0);", 1, 19),
     ("table-rewrite", PG, "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();", 1, 19),
     ("widen-column-type", PG, "ALTER TABLE users ALTER COLUMN id TYPE bigint;", 1, 19),
+    ("syntax-error", LITE, "CREATE INDEX a ON users (email)\nCREATE INDEX b ON users (username);", 2, 1),
+    ("syntax-error", LITE, "CREATE TABLE t (x int);\nALTER TABLE t ALTER COLUMN x TYPE text;", 2, 15),
+    ("empty-migration", ALL, "-- only needed on another dialect\n", 1, 1),
+    ("empty-migration", ALL, "", 1, 1),
+    (
+        "replay-limit",
+        LITE,
+        "CREATE TABLE a (x int);\nCREATE TABLE big AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+        "SELECT x FROM c;",
+        2,
+        1,
+    ),
 ]
 
 NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
@@ -216,4 +229,19 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     ("constraint-not-valid", PG, "ALTER TABLE users ADD CONSTRAINT positive CHECK (id > 0) NOT VALID;"),
     ("table-rewrite", PG, "ALTER TABLE users ADD COLUMN seen timestamptz DEFAULT now();"),
     ("widen-column-type", PG, "ALTER TABLE users ALTER COLUMN email SET DEFAULT 'x';"),
+    ("syntax-error", LITE, "CREATE INDEX a ON users (email);\nCREATE INDEX b ON users (username);"),
+    ("syntax-error", LITE, "INSERT INTO nowhere (x) VALUES (1);\nCREATE INDEX c ON missing (x);"),
+    ("empty-migration", ALL, "-- a header comment\nCREATE TABLE a (x int);"),
+    (
+        "replay-limit",
+        LITE,
+        "CREATE TABLE small AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000) "
+        "SELECT x FROM c;",
+    ),
+    (
+        "replay-limit",
+        LITE,
+        "INSERT INTO users (id) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c;",
+    ),
+    ("unrecognized-statement", MY, "DEALLOCATE PREPARE stmt;"),
 ]

@@ -197,14 +197,14 @@ def test_dialect_defaults_to_the_configured_database(project: Project) -> None:
     on_postgres = project.ratchet("lint", "--database", "postgresql://u@localhost/db")
     assert on_postgres.code == 1 and "needs-no-transaction" in on_postgres.out
     assert "(postgresql)" in on_postgres.out
-    assert project.ratchet("lint", "--dialect", "sqlite").code == 0
+    on_sqlite = project.ratchet("lint", "--dialect", "sqlite")  # SQLite's own parser rejects CONCURRENTLY
+    assert on_sqlite.code == 1 and "syntax-error" in on_sqlite.out and "needs-no-transaction" not in on_sqlite.out
 
 
 def test_invalid_files_are_findings_in_every_format_and_valid_files_are_still_linted(project: Project) -> None:
     project.write("bad.sql", "CREATE TABLE b (x int);\n")
     project.write("1.0.0__a.sql", "DROP TABLE a;\n")
     project.write("1.1.0__utf8.sql", b"CREATE TABLE u (x int);\xff\n")
-    project.write("1.2.0__empty.sql", "-- nothing here\n")
     project.write("1.3.0__header.sql", "-- guard: nope\nCREATE TABLE h (x int);\n")
     project.write("1.4.0__guard.sql", "-- guard: dialect oracle\nCREATE TABLE g (x int);\n")
     project.write("1.4.0__twin.sql", "CREATE TABLE t (x int);\n")
@@ -212,7 +212,6 @@ def test_invalid_files_are_findings_in_every_format_and_valid_files_are_still_li
         ("bad.sql", "file-name"),
         ("1.0.0__a.sql", "drop-table"),
         ("1.1.0__utf8.sql", "file-invalid"),
-        ("1.2.0__empty.sql", "file-invalid"),
         ("1.3.0__header.sql", "guard-unknown"),
         ("1.4.0__guard.sql", "guard-invalid"),
         ("1.4.0__twin.sql", "duplicate-version"),
@@ -259,3 +258,29 @@ def test_help_lists_every_rule_id_with_its_severity(project: Project) -> None:
     assert shown.code == 0
     listed = {m[1]: m[2] for m in re.finditer(r"^\s+([a-z][a-z-]+)\s+(error|warning|info)\s+\S", shown.out, re.M)}
     assert listed == {rule_id: rule.severity for rule_id, rule in RULES.items()}
+
+
+def test_readme_rule_list_is_the_registry() -> None:
+    from ratchet.linter.rules import README_END, README_START, RULES, readme_section
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start, end = readme.index(README_START), readme.index(README_END) + len(README_END)
+    documented = readme[start:end]
+    assert documented == readme_section(), "run: python -m ratchet.linter.rules README.md"
+    headings = re.findall(r"^##### (\S+)$", documented, re.M)
+    assert headings == list(RULES)
+    assert all(RULES[rule_id].anchor == rule_id for rule_id in headings)
+
+
+def test_sarif_help_uri_points_at_each_rules_readme_anchor(linted: Project) -> None:
+    from ratchet.linter.rules import DOCS_URI, RULES
+
+    log = json.loads(linted.ratchet("lint", "migrations", "--format", "sarif").out)
+    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} == set(RULES)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    anchors = set(re.findall(r"^#+ (\S+)$", readme, re.M))
+    for rule in rules:
+        assert rule["helpUri"].startswith(DOCS_URI)
+        assert rule["helpUri"].split("#", 1)[1] in anchors, rule["id"]

@@ -183,14 +183,16 @@ def test_dependent_view_must_be_dropped_and_recreated(tmp_path: Path) -> None:
 def test_replay_failure_is_unverified_and_names_the_file(tmp_path: Path) -> None:
     directory = tmp_path / "m"
     write(directory, FAITHFUL)
-    (directory / "1.2.5__extension.sql").write_text("CREATE EXTENSION hstore;\n", encoding="utf-8")
+    pg_only = "CREATE EXTENSION citext;\nALTER TABLE users ALTER COLUMN email TYPE citext;\n"
+    (directory / "1.2.5__citext.sql").write_text(pg_only, encoding="utf-8")
     report = lint_paths([directory], dialect="sqlite")
     found = [(f.rule, f.message) for f in report.findings if f.path.name.startswith("1.3.0")]
     assert len(found) == 1 and found[0][0] == "rebuild-unverified"
-    assert "1.2.5__extension.sql" in found[0][1]
-    (directory / "1.2.5__extension.sql").write_text(
-        "-- guard: dialect postgresql\nCREATE EXTENSION hstore;\n", encoding="utf-8"
-    )
+    assert "1.2.5__citext.sql:2:" in found[0][1]  # the failed statement that names users
+    # a failure that does not name the rebuilt table leaves its replay trustworthy
+    (directory / "1.2.5__citext.sql").write_text("CREATE EXTENSION citext;\n", encoding="utf-8")
+    assert [f for f in lint_paths([directory], dialect="sqlite").findings if f.path.name.startswith("1.3.0")] == []
+    (directory / "1.2.5__citext.sql").write_text("-- guard: dialect postgresql\n" + pg_only, encoding="utf-8")
     assert [f for f in lint_paths([directory], dialect="sqlite").findings if f.path.name.startswith("1.3.0")] == []
 
 
@@ -198,14 +200,16 @@ def test_replay_failure_is_unverified_and_names_the_file(tmp_path: Path) -> None
 def test_replay_never_touches_the_filesystem(project: Project, tmp_path: Path, touch: str) -> None:
     target = tmp_path / "written-by-the-lint.db"
     project.write("1.0.0__users.sql", PARENT)
-    project.write("1.1.0__touch.sql", touch.format(path=target))
+    project.write(
+        "1.1.0__touch.sql", touch.format(path=target) + "CREATE TABLE side.users_copy AS SELECT * FROM users;\n"
+    )
     project.write("1.2.0__rebuild.sql", FAITHFUL)
     result = project.ratchet("lint", "migrations", "--format", "json")
     assert not target.exists(), "the lint's schema replay wrote a file"
     assert result.code == 1, result.output
     findings = [f for f in json.loads(result.out)["findings"] if f["file"].endswith("1.2.0__rebuild.sql")]
     assert [f["rule"] for f in findings] == ["rebuild-unverified"]
-    assert "1.1.0__touch.sql" in findings[0]["message"] and "filesystem" in findings[0]["message"]
+    assert "1.1.0__touch.sql:2:" in findings[0]["message"]
     refused = project.ratchet("migrate")  # migrate lints the pending files with the same replay
     assert refused.code == 1 and "rebuild-unverified" in refused.err, refused.output
     assert not target.exists(), "migrate's lint replay wrote a file"
@@ -213,26 +217,26 @@ def test_replay_never_touches_the_filesystem(project: Project, tmp_path: Path, t
 
 def test_replay_of_a_file_with_a_nul_character_is_a_finding_not_a_crash(project: Project) -> None:
     project.write("1.0.0__users.sql", PARENT)
-    project.write("1.1.0__nul.sql", "CREATE TABLE z (a);\n\x00\n")
+    project.write("1.1.0__nul.sql", "CREATE TABLE z (a);\nALTER TABLE users ADD COLUMN n\x00 TEXT;\n")
     project.write("1.2.0__rebuild.sql", FAITHFUL)
     result = project.ratchet("lint", "migrations", "--format", "json")
     assert result.code == 1 and "Traceback" not in result.err, result.output
     findings = [f for f in json.loads(result.out)["findings"] if f["file"].endswith("1.2.0__rebuild.sql")]
     assert [f["rule"] for f in findings] == ["rebuild-unverified"]
-    assert "1.1.0__nul.sql: embedded null character" in findings[0]["message"]
+    assert "1.1.0__nul.sql:2: the query contains a null character" in findings[0]["message"]
 
 
 def test_replays_parse_each_earlier_header_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import ratchet.linter.schema as schema
+    import ratchet.linter.replay as replay
 
     calls: list[str] = []
-    real = schema.parse_guards
+    real = replay.read_guards
 
     def counting(path: Path, text: str) -> object:
         calls.append(path.name)
         return real(path, text)
 
-    monkeypatch.setattr(schema, "parse_guards", counting)
+    monkeypatch.setattr(replay, "read_guards", counting)
     directory = tmp_path / "migrations"
     directory.mkdir()
     (directory / "1.0.0__users.sql").write_text(PARENT, encoding="utf-8")

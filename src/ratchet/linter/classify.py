@@ -56,9 +56,10 @@ _DROP_RULES = {
     "SEQUENCE": ("drop-sequence", "sequence"),
     "SCHEMA": ("drop-schema", "schema"),
     "DATABASE": ("drop-schema", "schema"),
+    "EXTENSION": ("drop-extension", "extension"),
 }
 _ALTER_RENAMEABLE = frozenset({"INDEX", "VIEW", "SEQUENCE", "TYPE", "DOMAIN", "FUNCTION", "PROCEDURE", "TRIGGER"})
-_SAFE_VERBS = frozenset({"SELECT", "VALUES", "SET", "COMMENT", "GRANT", "ANALYZE", "ANALYSE", "LOCK"})
+_SAFE_VERBS = frozenset({"SELECT", "VALUES", "SET", "COMMENT", "GRANT", "ANALYZE", "ANALYSE", "LOCK", "DEALLOCATE"})
 _OPAQUE_VERBS = frozenset({"DO", "EXECUTE", "EXEC", "PREPARE", "CALL", "LOAD", "SOURCE", "HANDLER"})
 _BODY_FRAGMENTS = frozenset({"END", "ELSE", "ELSEIF", "ELSIF", "UNTIL", "DECLARE", "RETURN", "LEAVE", "ITERATE"})
 _CONSTRAINT_WORDS = frozenset({"CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE"})
@@ -67,6 +68,11 @@ _ROW_FILTERS = frozenset(
     {"WHERE", "LIMIT", "OFFSET", "JOIN", "GROUP", "HAVING", "UNION", "EXCEPT", "INTERSECT", "FETCH", "DISTINCT"}
 )
 _SQLITE_NO_TX_PRAGMAS = frozenset({"foreign_keys", "journal_mode"})
+#: MySQL ``ALTER TABLE`` options that change how the table is stored or altered, not its data.
+_TABLE_OPTIONS = frozenset(
+    {"ALGORITHM", "LOCK", "ENGINE", "ROW_FORMAT", "COMMENT", "AUTO_INCREMENT", "KEY_BLOCK_SIZE"}
+    | {"STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES", "PACK_KEYS", "CHECKSUM"}
+)
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,7 @@ class Candidate:
     name: str | None = None
     column_name: str | None = None
     backfill: tuple[str, ...] = ()
+    if_exists: bool = False  # DROP ... IF EXISTS
 
     @property
     def object(self) -> str | None:
@@ -107,6 +114,8 @@ class Classified:
     insert_target: str | None = None
     ddl: bool = False
     rest_is_data: bool = False
+    #: Objects of ``CREATE ... IF NOT EXISTS``: the file expects they may exist, so they are not new.
+    maybe_existing: Sequence[tuple[str, str]] = ()
 
 
 def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
@@ -166,7 +175,9 @@ def _opens_block(words: list[Word], position: int) -> bool:
         )
         return word.upper == "IF" and closing + 1 < len(words) and words[closing + 1].upper == "THEN"
     if word.upper == "IF" and following in ("EXISTS", "NOT"):
-        return False
+        # IF [NOT] EXISTS name (DDL), unless a subquery follows: IF NOT EXISTS (SELECT ...) THEN
+        exists_at = position + (2 if following == "NOT" else 1)
+        return exists_at + 1 < len(words) and words[exists_at + 1].text == "("
     return not (position > 0 and words[position - 1].upper == "END")  # the IF of END IF
 
 
@@ -220,7 +231,7 @@ class _Classifier:
         self.dropped_tables: list[str] = []
         self.out = Classified(statement, self.candidates, self.creates, self.added_columns, self.dropped_tables)
 
-    def add(self, rule: str, at: Word, message: str, **obj: str | tuple[str, ...] | None) -> None:
+    def add(self, rule: str, at: Word, message: str, **obj: str | tuple[str, ...] | bool | None) -> None:
         self.candidates.append(Candidate(rule, at.line, at.column, message, **obj))  # type: ignore[arg-type]
 
     def run(self) -> Classified:
@@ -351,17 +362,21 @@ class _Classifier:
                 index += 1
             self.create_index(words, index, unique, concurrently, kind_word)
             return
-        index = _skip(words, index, ("IF", "NOT", "EXISTS"))
-        name, _ = _names_after(words, index)
+        guarded = _skip(words, index, ("IF", "NOT", "EXISTS"))
+        name, _ = _names_after(words, guarded)
         if name is None:
             self.unrecognized(kind_word)
             return
-        self.creates.append((kind, name))
+        if guarded > index:
+            self.out.maybe_existing = ((kind, name),)
+        else:
+            self.creates.append((kind, name))
         if kind == "schema" and kind_word.upper == "DATABASE" and self.dialect == "postgresql":
             self.no_transaction(kind_word, "CREATE DATABASE")
 
     def create_index(self, words: list[Word], index: int, unique: bool, concurrently: bool, at: Word) -> None:
-        index = _skip(words, index, ("IF", "NOT", "EXISTS"))
+        guarded = _skip(words, index, ("IF", "NOT", "EXISTS"))
+        conditional, index = guarded > index, guarded
         name: str | None = None
         if index < len(words) and words[index].upper != "ON":
             name, index = _names_after(words, index)
@@ -373,7 +388,9 @@ class _Classifier:
         if table is None:
             self.unrecognized(at)
             return
-        if name:
+        if name and conditional:
+            self.out.maybe_existing = (("index", name),)
+        elif name:
             self.creates.append(("index", name))
         if concurrently and self.dialect == "postgresql":
             self.no_transaction(words[0], "CREATE INDEX CONCURRENTLY")
@@ -415,7 +432,19 @@ class _Classifier:
         kind_word = words[index]
         name, after = _names_after(words, _skip(words, index + 1, ("IF", "EXISTS")))
         rest = [w.upper for w in words[after:] if w.depth == 0]
-        if rest[:2] == ["RENAME", "TO"] or rest[:2] == ["RENAME", "VALUE"] or rest[:3] == ["RENAME", "ATTRIBUTE"]:
+        if rest[:1] == ["("] and ")" in rest:  # a routine's argument types: ALTER FUNCTION f(int) RENAME TO g
+            closing = next(i for i in range(after, len(words)) if words[i].depth == 0 and words[i].text == ")")
+            rest, after = rest[rest.index(")") + 1 :], min(closing + 1, len(words) - 1)
+        if kind_word.upper == "TYPE" and rest[:2] == ["RENAME", "VALUE"]:
+            self.add(
+                "rename-enum-value",
+                words[after],
+                f"renaming a value of enum {name} breaks every reader and writer of the old label; add the new "
+                "value (ALTER TYPE ... ADD VALUE), move the rows, and stop using the old one",
+                kind="type",
+                name=name,
+            )
+        elif rest[:2] == ["RENAME", "TO"] or rest[:3] == ["RENAME", "ATTRIBUTE"]:
             self.add("rename-other", words[after], f"renaming {kind_word.text.lower()} {name} breaks code that uses it")
         elif kind_word.upper == "TYPE" and rest[:2] == ["ADD", "VALUE"]:
             if self.dialect == "postgresql":
@@ -446,10 +475,32 @@ class _Classifier:
             self.alter_rename(table, top)
         elif first == "ALTER" or (first == "MODIFY") or first == "CHANGE":
             self.alter_column(table, top)
-        elif (first in ("ALGORITHM", "LOCK") and second == "=") or (first == "VALIDATE" and second == "CONSTRAINT"):
+        elif (first in _TABLE_OPTIONS and second == "=") or (first == "VALIDATE" and second == "CONSTRAINT"):
             return
-        else:
+        elif not (self.dialect == "mysql" and self.mysql_table_option(table, top)):
             self.unrecognized(top[0], " ".join(w.text for w in top[:3]))
+
+    def mysql_table_option(self, table: str, top: list[Word]) -> bool:
+        """MySQL table defaults and maintenance (``DEFAULT CHARSET``, ``DISABLE KEYS``, ``FORCE``):
+        benign; ``CONVERT TO CHARACTER SET`` changes every text column's type. Whether it was one."""
+        uppers = [w.upper for w in top]
+        if uppers[:1] == ["DEFAULT"]:
+            uppers = uppers[1:]
+        if uppers[:1] in (["CHARSET"], ["COLLATE"]) or uppers[:2] == ["CHARACTER", "SET"]:
+            return True
+        if uppers in (["DISABLE", "KEYS"], ["ENABLE", "KEYS"], ["FORCE"]):
+            return True
+        if uppers[:2] == ["CONVERT", "TO"]:
+            self.add(
+                "alter-column-type",
+                top[0],
+                f"CONVERT TO CHARACTER SET changes the type of every text column of {table} and rewrites it; "
+                "convert the columns that need it one by one, or waive with a reason",
+                kind="table",
+                name=table,
+            )
+            return True
+        return False
 
     def alter_add(self, table: str, top: list[Word], action: list[Word]) -> None:
         index = 1
@@ -457,12 +508,14 @@ class _Classifier:
         if next_word in _CONSTRAINT_WORDS or next_word in _INDEX_WORDS:
             self.alter_add_constraint(table, top)
             return
-        index = _skip(top, index, ("COLUMN",), ("IF", "NOT", "EXISTS"))
-        column, index = _names_after(top, index)
+        index = _skip(top, index, ("COLUMN",))
+        guarded = _skip(top, index, ("IF", "NOT", "EXISTS"))
+        column, index = _names_after(top, guarded)
         if column is None:
             self.unrecognized(top[0])
             return
-        self.added_columns.append((table, column))
+        if not any(w.upper == "EXISTS" for w in top[1:guarded]):  # IF NOT EXISTS: the column may exist
+            self.added_columns.append((table, column))
         uppers = [w.upper for w in top[index:]]
         pairs = list(zip(uppers, [*uppers[1:], ""], strict=True))
         not_null = ("NOT", "NULL") in pairs
@@ -613,11 +666,16 @@ class _Classifier:
         self.out.ddl = True
         index = _skip(words, 1, ("TEMPORARY",))
         kind_word = words[index] if index < len(words) else words[0]
+        if kind_word.upper == "PREPARE" and self.dialect == "mysql":  # DEALLOCATE PREPARE's synonym
+            self.out.ddl = False
+            return
         if kind_word.upper not in _DROP_RULES:
             self.unrecognized(words[0])
             return
         rule, kind = _DROP_RULES[kind_word.upper]
-        index = _skip(words, index + 1, ("VIEW",), ("CONCURRENTLY",), ("IF", "EXISTS"))
+        before_guard = _skip(words, index + 1, ("VIEW",), ("CONCURRENTLY",))
+        index = _skip(words, before_guard, ("IF", "EXISTS"))
+        if_exists = index > before_guard
         concurrently = any(w.upper == "CONCURRENTLY" for w in words[2:index])
         if concurrently and self.dialect == "postgresql":
             self.no_transaction(words[0], "DROP INDEX CONCURRENTLY")
@@ -633,6 +691,7 @@ class _Classifier:
                 self.drop_message(rule, name),
                 kind=kind,
                 name=name,
+                if_exists=if_exists,
             )
 
     @staticmethod

@@ -7,6 +7,7 @@ earlier files of its own directory for the schema replay of a table rebuild.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,41 +20,16 @@ from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
 from ratchet.linter.classify import Candidate, Classified, classify, copy_info
-from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING
-from ratchet.linter.schema import Headers, check_rebuild, lost
+from ratchet.linter.replay import Column, FileReplay, History, syntax_position
+from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
+from ratchet.linter.schema import lost
 from ratchet.split import Statement, advance, statement_problems
 from ratchet.splitcheck import split_problems
 
-#: Rules that do not apply to an object created earlier in the same file (it is new).
-_EXEMPT_WHEN_NEW = frozenset(
-    {
-        "drop-table",
-        "drop-column",
-        "drop-schema",
-        "truncate",
-        "delete-without-where",
-        "update-without-where",
-        "rename-table",
-        "rename-column",
-        "alter-column-type",
-        "set-not-null",
-        "add-not-null-without-default",
-        "drop-view",
-        "drop-routine",
-        "drop-type",
-        "drop-sequence",
-        "drop-index",
-        "drop-constraint",
-        "drop-trigger",
-        "drop-not-null",
-        "drop-default",
-        "rename-other",
-        "add-unique-to-existing",
-        "add-constraint-to-existing",
-    }
+#: Words that start a statement: SQLite's syntax error right at one means a missing ``;``.
+_STATEMENT_VERBS = frozenset(
+    {"CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE", "SELECT", "WITH", "REPLACE", "PRAGMA", "VACUUM"}
 )
-_REPLACEABLE = frozenset({"drop-view", "drop-trigger", "drop-routine", "drop-index"})
-_HEADER_RULES = frozenset({"guard-misplaced", "waiver-missing-reason"})
 _VIEW_ERROR = re.compile(r"error in (view|trigger) (\S+?):")
 
 
@@ -134,7 +110,7 @@ class _FileLinter:
         statements: list[Statement],
         dialect: str,
         earlier: list[MigrationFile],
-        headers: Headers,
+        history: History,
         postgres_version: int | None = None,
     ) -> None:
         self.postgres_version = postgres_version
@@ -143,8 +119,11 @@ class _FileLinter:
         self.statements = statements
         self.dialect = dialect
         self.earlier = earlier
-        self.headers = headers
+        self.history = history
         self.findings: list[Finding] = []
+        self.replay: FileReplay | None = None
+        #: ``(statement number, table.column)`` -> where the statement names the column.
+        self.column_positions: dict[tuple[int, str], tuple[int, int]] = {}
 
     def emit(self, statement: Statement | None, line: int, column: int, rule: str, message: str, **extra: Any) -> None:
         end_line, end_column = (
@@ -157,6 +136,15 @@ class _FileLinter:
 
     def run(self) -> list[Finding]:
         transactional = not self.guards.no_transaction
+        if not self.statements:
+            self.emit(
+                None,
+                1,
+                1,
+                "empty-migration",
+                "no statement in this file: it is applied as a no-op and recorded; if the change is needed on "
+                "another dialect only, say so with '-- guard: dialect NAME'",
+            )
         problems = statement_problems(self.file.path, self.statements, transactional=transactional)
         problems += split_problems(self.file.path, self.file.text, self.statements, self.dialect)
         for problem in problems:
@@ -187,18 +175,42 @@ class _FileLinter:
                 break
         if self.dialect == "mysql":
             self.mysql_checks(classified)
-        skip = self.rebuilds(classified)
+        rebuilds = self.find_rebuilds(classified)
+        if self.dialect == "sqlite" and rebuilds:
+            _fk_pragmas_are_ratchets(classified)
+        if self.dialect == "sqlite" and self.statements:
+            self.replay = self.history.replay_file(
+                self.file,
+                self.statements[: len(classified)],
+                self.earlier,
+                {drop.statement.number: [table] for drop, table, _, _ in rebuilds},
+                [table for _, table, _, _ in rebuilds],
+            )
+            self.replay_findings(classified)
+        skip: set[tuple[int, str]] = set()
+        for drop, table, new, rename in rebuilds:
+            skip.add((drop.statement.number, "drop-table"))
+            skip.add((rename, "rename-table"))
+            self.verify_rebuild(classified, drop, table, new)
         self.exemptions(classified, skip)
+        if self.replay is not None:
+            self.net_not_null(classified)
         self.apply_waivers()
         self.findings.sort(key=lambda f: (f.line, f.column, f.rule))
         return self.findings
 
     def postgres(self, transactional: bool) -> None:
-        """Parse with pglast and judge against the catalog of the earlier files (``linter.postgres``)."""
+        """Parse with pglast and judge against the catalog of the earlier files (``linter.postgres``),
+        on top of the ``lint-schema`` seed."""
         from ratchet.linter.postgres import lint_postgres
 
         found = lint_postgres(
-            self.file, self.statements, self.earlier, transactional=transactional, version=self.postgres_version
+            self.file,
+            self.statements,
+            self.earlier,
+            transactional=transactional,
+            version=self.postgres_version,
+            seed=self.history.seed_sql,
         )
         split = {f.line for f in self.findings if f.rule == "split-ambiguity"}
         for item in found:
@@ -234,11 +246,114 @@ class _FileLinter:
                 "stay applied (ratchet records progress; see `ratchet repair`); consider one DDL statement per file",
             )
 
+    # -- the SQLite replay ---------------------------------------------------------------------
+
+    def replay_findings(self, classified: list[Classified]) -> None:
+        """SQLite's own verdict on each statement: a syntax error or a statement over the replay's
+        bounds is a finding, and the word classifier's reading of such a statement is dropped."""
+        assert self.replay is not None
+        for item in classified:
+            statement = item.statement
+            outcome = self.replay.outcomes.get(statement.number)
+            if outcome is None or outcome.status not in ("syntax", "limit"):
+                continue
+            item.candidates = ()
+            if outcome.status == "syntax":
+                message = outcome.message or ""
+                line, column = syntax_position(statement, message)
+                near = message.partition('"')[2].rpartition('"')[0].upper()
+                fix = (
+                    f"a ';' is missing before line {line}, column {column}"
+                    if near in _STATEMENT_VERBS
+                    else "the file would fail on SQLite; fix the statement"
+                )
+                self.emit(statement, line, column, "syntax-error", f"SQLite rejects this statement: {message}; {fix}")
+            else:
+                self.emit(
+                    statement,
+                    statement.line,
+                    statement.column,
+                    "replay-limit",
+                    f"the lint's schema replay stopped this statement: it {outcome.message} on empty tables, "
+                    "so it would not finish on real data either; rewrite it",
+                )
+
+    def table_existed_before(self, name: str) -> bool:
+        """Whether table ``name`` may have existed before this file: the SQLite replay knows it,
+        or cannot know (an earlier statement failed) and an earlier file names it; on the word
+        path, an earlier file (or the ``lint-schema`` seed) names it."""
+        if self.replay is not None:
+            if self.replay.before.has_table(name):
+                return True
+            if self.replay.complete:
+                return False
+        return self.history.mentioned(name, self.earlier)
+
+    def net_not_null(self, classified: list[Classified]) -> None:
+        """Columns of a table that existed before the file, judged from the SQLite catalog before
+        and after it, however many statements it took (SPEC 3, net effect): a new column that
+        ends NOT NULL without a default is ``add-not-null-without-default``; an old nullable
+        column that ends NOT NULL is ``set-not-null``."""
+        assert self.replay is not None
+        before, final = self.replay.before, self.replay.final
+        for table in sorted(self.replay.changed):
+            old, new = before.columns(table), final.columns(table)
+            if old is None or new is None:  # new in the file, or gone
+                continue
+            for column, info in new.items():
+                was = old.get(column)
+                if was is None and _required(info):
+                    self.emit_column(
+                        classified,
+                        table,
+                        column,
+                        "add-not-null-without-default",
+                        f"column {table}.{column} of existing table {table} ends this file NOT NULL without a "
+                        "default: inserts that do not name it fail; give it a DEFAULT, or keep it nullable",
+                        _required,
+                    )
+                elif was is not None and not was.not_null and info.not_null and not info.primary_key:
+                    self.emit_column(
+                        classified,
+                        table,
+                        column,
+                        "set-not-null",
+                        f"column {table}.{column} was nullable and ends this file NOT NULL: the copy fails on "
+                        "existing NULLs and code that writes NULL breaks; keep it nullable, or waive after a backfill",
+                        lambda column: column.not_null,
+                    )
+
+    def emit_column(
+        self,
+        classified: list[Classified],
+        table: str,
+        column: str,
+        rule: str,
+        message: str,
+        holds: Callable[[Column], bool],
+    ) -> None:
+        """Report ``rule`` for ``table.column`` at the statement after which ``holds`` stays true."""
+        number = self.held_since(table, column, holds)
+        statement = next((item.statement for item in classified if item.statement.number == number), None)
+        line, col = (statement.line, statement.column) if statement else (1, 1)
+        line, col = self.column_positions.get((number, f"{table}.{column}"), (line, col))
+        self.emit(statement, line, col, rule, message, object=f"{table}.{column}")
+
+    def held_since(self, table: str, column: str, holds: Callable[[Column], bool]) -> int:
+        """The statement after which ``holds`` is true of ``table.column`` for good."""
+        assert self.replay is not None
+        since = 0
+        for number, tables in sorted(self.replay.after.items()):
+            info = tables.get(table, {}).get(column)
+            since = (since or number) if info is not None and holds(info) else 0
+        return since
+
     # -- rebuilds --------------------------------------------------------------------------
 
-    def rebuilds(self, classified: list[Classified]) -> set[tuple[int, str]]:
-        """Verify each table rebuild; return the (statement number, rule) candidates it replaces."""
-        skip: set[tuple[int, str]] = set()
+    def find_rebuilds(self, classified: list[Classified]) -> list[tuple[Classified, str, str, int]]:
+        """Each table rebuild: ``(the DROP TABLE, the table, the new table renamed to it, the
+        number of the renaming statement)``."""
+        found: list[tuple[Classified, str, str, int]] = []
         created: dict[str, int] = {}
         for item in classified:
             for kind, name in item.creates:
@@ -260,16 +375,14 @@ class _FileLinter:
                 )
                 if rename is None or rename.renamed_table is None:
                     continue
-                skip.add((item.statement.number, "drop-table"))
-                skip.add((rename.statement.number, "rename-table"))
-                self.verify_rebuild(classified, item, table, rename.renamed_table[0])
-        return skip
+                found.append((item, table, rename.renamed_table[0], rename.statement.number))
+        return found
 
     def verify_rebuild(self, classified: list[Classified], drop: Classified, table: str, new: str) -> None:
         statement = drop.statement
         at = (statement, statement.line, statement.column)
         obj: dict[str, Any] = {"object": table}
-        if self.dialect != "sqlite":
+        if self.dialect != "sqlite" or self.replay is None:
             self.emit(
                 *at,
                 "rebuild-unverified",
@@ -300,25 +413,25 @@ class _FileLinter:
                     "so it may not move every row",
                     **obj,
                 )
-        check = check_rebuild(self.earlier, self.file.path.name, self.statements, table, statement.number, self.headers)
-        if check.error is not None:
-            match = _VIEW_ERROR.search(check.error)
+        error = self.rebuild_replay_error(statement.number, table)
+        if error is not None:
+            match = _VIEW_ERROR.search(error)
             if match is not None:
                 self.emit(
                     *at,
                     "rebuild-loses-dependents",
                     f"rebuild of {table}: {match[1]} {match[2]} depends on {table}; drop it before the DROP "
-                    f"TABLE and recreate it after the rename ({check.error})",
+                    f"TABLE and recreate it after the rename ({error})",
                     **obj,
                 )
             else:
-                self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {check.error}", **obj)
+                self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {error}", **obj)
             return
-        assert check.before is not None and check.after is not None
-        columns, dependents = lost(check.before, check.after)
+        before = self.replay.snapshots[(statement.number, table)]
+        columns, dependents = lost(before, self.replay.final_snapshots[table])
         for _, info in reading:
             if info.columns is not None:
-                missing = [c for c in check.before.columns if c not in info.columns]
+                missing = [c for c in before.columns if c not in info.columns]
                 columns += [f"column {c} is not copied" for c in missing]
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
@@ -326,6 +439,43 @@ class _FileLinter:
             self.emit(
                 *at, "rebuild-loses-dependents", f"rebuild of {table} does not recreate: {', '.join(dependents)}", **obj
             )
+        after = self.replay.final_snapshots[table]
+        for column, declared in before.columns.items():
+            now = after.columns.get(column)
+            if now is not None and now.upper() != declared.upper() and not any(column in c for c in columns):
+                self.emit(
+                    *at,
+                    "widen-column-type",
+                    f"rebuild of {table}: column {column} goes from {declared or 'no type'} to {now or 'no type'}, "
+                    "which keeps every value (SQLite stores by type affinity)",
+                    object=f"{table}.{column}",
+                )
+
+    def rebuild_replay_error(self, drop_number: int, table: str) -> str | None:
+        """Why the replay cannot prove the rebuild of ``table``, or ``None``."""
+        assert self.replay is not None
+        name = self.file.path.name
+        failed = [
+            (statement, self.replay.outcomes[statement.number])
+            for statement in self.statements
+            if self.replay.outcomes.get(statement.number, None) is not None
+            and self.replay.outcomes[statement.number].status in ("failed", "syntax", "limit")
+        ]
+        early = [(s, o) for s, o in failed if s.number < drop_number]
+        failure = self.replay.failure_about(table)
+        if failure is not None:  # the statement that failed may have shaped the table
+            return f"replaying the earlier migrations failed at {failure}"
+        if not self.replay.snapshots[(drop_number, table)].columns:
+            if early:
+                return f"replaying the earlier migrations failed at {name}:{early[0][0].line}: {early[0][1].message}"
+            return (
+                f"table {table} is not in the schema the earlier migrations build; if the history starts "
+                "from a database built before it, set lint-schema in [tool.ratchet] to a dump of that schema"
+            )
+        late = [(s, o) for s, o in failed if s.number >= drop_number]
+        if late:
+            return f"the rebuild fails on SQLite at {name}:{late[0][0].line}: {late[0][1].message}"
+        return None
 
     # -- exemptions --------------------------------------------------------------------
 
@@ -336,9 +486,20 @@ class _FileLinter:
             for candidate in item.candidates:
                 if (item.statement.number, candidate.rule) in skip:
                     continue
+                if candidate.rule == "add-not-null-without-default" and self.judged_by_catalog(item):
+                    key = (item.statement.number, candidate.object or "")
+                    self.column_positions[key] = (candidate.line, candidate.column)
+                    continue
                 self.judge(item.statement, candidate, created, added, classified[position + 1 :])
             created.update(item.creates)
             added.update(item.added_columns)
+
+    def judged_by_catalog(self, item: Classified) -> bool:
+        """Whether the SQLite catalog judges this statement's columns (it ran in the replay)."""
+        if self.replay is None:
+            return False
+        outcome = self.replay.outcomes.get(item.statement.number)
+        return outcome is not None and outcome.status == "ran"
 
     def judge(
         self,
@@ -349,8 +510,9 @@ class _FileLinter:
         later: list[Classified],
     ) -> None:
         rule = candidate.rule
+        policy = RULES[rule]
         extra: dict[str, Any] = {"object": candidate.object}
-        if rule in _EXEMPT_WHEN_NEW and candidate.kind and candidate.name:
+        if policy.exempt_when_new and candidate.kind and candidate.name:
             if (candidate.kind, candidate.name) in created:
                 return
             if candidate.column_name and (candidate.name, candidate.column_name) in added:
@@ -358,17 +520,40 @@ class _FileLinter:
             backfilled = bool(candidate.backfill) and all((candidate.name, c) in added for c in candidate.backfill)
             if rule == "add-unique-to-existing" and backfilled:
                 return
+            if rule == "drop-table" and candidate.if_exists and self.recreated_brand_new(candidate, later):
+                return
+            if rule == "add-unique-to-existing" and self.was_unique_before(candidate):
+                return
         message = candidate.message
         backfill = bool(candidate.backfill) and all((candidate.name, c) in added for c in candidate.backfill)
         if rule == "update-without-where" and backfill:
             extra["severity"] = INFO
             message = f"backfill of {', '.join(candidate.backfill)} added earlier in this file"
-        if rule in _REPLACEABLE and candidate.kind and candidate.name:
+        if policy.replaceable and candidate.kind and candidate.name:
             again = next((c for c in later if (candidate.kind, candidate.name) in c.creates), None)
             if again is not None:
                 extra["severity"] = INFO
                 message = f"{candidate.kind} {candidate.name} is replaced: recreated at line {again.statement.line}"
         self.emit(statement, candidate.line, candidate.column, rule, message, **extra)
+
+    def was_unique_before(self, candidate: Candidate) -> bool:
+        """Whether a unique index recreated after a rebuild was unique on the old table already."""
+        if self.replay is None or not candidate.backfill:
+            return False
+        before = next((snap for (_, table), snap in self.replay.snapshots.items() if table == candidate.name), None)
+        if before is None:
+            return False
+        wanted = tuple(candidate.backfill)
+        return (True, wanted) in before.indexes or before.primary_key == wanted
+
+    def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
+        """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
+        before the file: the drop is a no-op (SPEC 3, net effect)."""
+        assert candidate.name is not None
+        created = ("table", candidate.name)
+        if not any(created in item.creates or created in item.maybe_existing for item in later):
+            return False
+        return not self.table_existed_before(candidate.name)
 
     # -- waivers -----------------------------------------------------------------------
 
@@ -385,12 +570,14 @@ class _FileLinter:
         for waiver in self.guards.waivers:
             known = RULES.get(waiver.rule)
             if known is None:
+                nearest = nearest_rule(waiver.rule)
+                hint = f"did you mean '{nearest}'? " if nearest else ""
                 self.emit(
                     None,
                     waiver.line,
                     1,
                     "waiver-unknown-rule",
-                    f"allow {waiver.rule}: no such rule; see `ratchet lint --help` for the rule ids",
+                    f"allow {waiver.rule}: no such rule; {hint}see `ratchet lint --help` for the rule ids",
                 )
             elif not known.waivable:
                 self.emit(
@@ -405,6 +592,21 @@ class _FileLinter:
                 self.emit(
                     None, waiver.line, 1, "waiver-unused", f"allow {target} waives nothing in this file; remove it"
                 )
+
+
+def _fk_pragmas_are_ratchets(classified: list[Classified]) -> None:
+    """In a SQLite table rebuild, ``PRAGMA foreign_keys`` / ``defer_foreign_keys`` (what ORMs
+    generate around one) do what ratchet's 12-step procedure does anyway: not findings."""
+    for item in classified:
+        if item.candidates and item.statement.first_words(2)[1:] in (["FOREIGN_KEYS"], ["DEFER_FOREIGN_KEYS"]):
+            item.candidates = [c for c in item.candidates if c.rule != "needs-no-transaction"]
+
+
+def _required(column: Column) -> bool:
+    """NOT NULL without a default, and not filled in by SQLite (rowid alias, generated column)."""
+    if not column.not_null or column.default is not None or column.generated:
+        return False
+    return not (column.primary_key and column.type.upper() == "INTEGER")
 
 
 def _covers(waiver: Waiver, obj: str | None) -> bool:
@@ -422,21 +624,27 @@ def lint_file(
     dialect: str,
     earlier: list[MigrationFile],
     *,
-    headers: Headers | None = None,
+    history: History | None = None,
+    seed_sql: str | None = None,
     postgres_version: int | None = None,
 ) -> list[Finding]:
     """Every finding for one file; ``earlier`` are the older files of its directory (for replay).
 
-    ``headers`` caches guard headers by version across calls (pass the same dict for the files
-    of one directory, so a replay does not parse each earlier header again). ``postgres_version``
-    is the PostgreSQL major version the version-dependent rules assume (default 13).
+    ``history`` is the directory's replay state shared across calls (pass the same one for the
+    files of one directory, linted in order, so each earlier file is replayed once);
+    ``seed_sql`` is the ``lint-schema`` text, the schema before the first file (used when no
+    ``history`` is passed; a history carries its own). ``postgres_version`` is the PostgreSQL
+    major version the version-dependent rules assume (default 13).
     """
     if guards.dialects and dialect not in guards.dialects:
         dialect = sorted(guards.dialects)[0]
-    linter = _FileLinter(
-        file, guards, statements, dialect, earlier, {} if headers is None else headers, postgres_version
-    )
-    return linter.run()
+    own = history is None
+    history = History(seed_sql) if history is None else history
+    try:
+        return _FileLinter(file, guards, statements, dialect, earlier, history, postgres_version).run()
+    finally:
+        if own:
+            history.close()
 
 
 def problem_finding(problem: FileProblem, path: Path) -> Finding:
@@ -449,7 +657,9 @@ def problem_finding(problem: FileProblem, path: Path) -> Finding:
 
 def header_problems(problems: list[FileProblem]) -> list[FileProblem]:
     """The guard-header problems that make a file invalid (exit 3); the others are plain lint errors."""
-    return [problem for problem in problems if problem.rule not in _HEADER_RULES]
+    return [
+        problem for problem in problems if RULES.get(problem.rule or FILE_INVALID, RULES[FILE_INVALID]).invalid_file
+    ]
 
 
 def grandfathered(version: Version, lint_since: Version | None) -> bool:

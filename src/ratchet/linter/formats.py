@@ -119,6 +119,7 @@ def render_sarif(report: LintReport) -> str:
             "id": rule_id,
             "name": rule_id,
             "shortDescription": {"text": RULES[rule_id].summary},
+            "helpUri": RULES[rule_id].help_uri,
             "defaultConfiguration": {"level": _SARIF_LEVELS[RULES[rule_id].severity]},
         }
         for rule_id in rule_ids

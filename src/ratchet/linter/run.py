@@ -12,10 +12,10 @@ from pathlib import Path
 from packaging.version import Version
 
 from ratchet.discover import MigrationFile, read_all
-from ratchet.errors import FileProblem, MigrationFileError, UsageError
-from ratchet.headers import Guards, parse_guards
+from ratchet.errors import FileProblem, UsageError
+from ratchet.headers import read_guards
 from ratchet.linter.engine import Finding, LintReport, grandfathered, header_problems, lint_file, problem_finding
-from ratchet.linter.schema import Headers
+from ratchet.linter.replay import History
 from ratchet.prepare import PreparedFile
 from ratchet.split import split_statements
 
@@ -44,8 +44,8 @@ _POOL_MIN_FILES = 200
 _MAX_WORKERS = 4
 #: The jobs of the current run, set before the worker processes fork (so nothing is pickled):
 #: a directory's files, the position of the file to lint, whether it is grandfathered, and the
-#: directory's guard headers parsed so far (shared by its files' schema replays).
-_Job = tuple[list[MigrationFile], int, bool, Headers]
+#: directory's schema history (guard headers parsed so far, the SQLite replay of its files).
+_Job = tuple[list[MigrationFile], int, bool, History]
 _JOBS: list[_Job] = []
 
 
@@ -58,6 +58,7 @@ def lint_paths(
     include_all: bool = False,
     only: set[Path] | None = None,
     jobs: int = 1,
+    seed_sql: str | None = None,
     postgres_version: int | None = None,
 ) -> LintReport:
     """Lint every migration file under ``paths`` (directories or files).
@@ -68,8 +69,9 @@ def lint_paths(
     ``report.problems`` and, so that every output format shows them, as error findings; the valid
     files are linted all the same. The schema replay always uses the earlier files of the same directory.
     ``jobs`` > 1 lints in that many forked processes, 0 picks a number from the CPUs (the CLI
-    does; library callers get one process unless they ask). ``postgres_version`` is the
-    PostgreSQL major version that version-dependent rules assume (default 13).
+    does; library callers get one process unless they ask). ``seed_sql`` is the schema that
+    existed before the first file (``lint-schema``); ``postgres_version`` the PostgreSQL major
+    version that version-dependent rules assume (default 13).
     """
     report = LintReport(dialect)
     work: list[_Job] = []
@@ -81,7 +83,7 @@ def lint_paths(
         report.findings.extend(problem_finding(problem, _relative(problem.path, cwd)) for problem in problems)
         kept = [(d, p) for d, p in found if (chosen is None or p in chosen) and (only is None or p in only)]
         _lint_repeatables(report, kept, cwd)
-        headers: Headers = {}
+        history = History(seed_sql)
         for position, file in enumerate(files):
             if chosen is not None and file.path not in chosen:
                 continue
@@ -92,15 +94,18 @@ def lint_paths(
             old = grandfathered(file.version, lint_since)
             if old and not include_all:
                 continue
-            work.append((files, position, old, headers))
+            work.append((files, position, old, history))
     workers = _workers(len(work), jobs)
     if workers <= 1:
         for job in work:
             _lint_one(report, job, dialect, cwd, postgres_version)
+        for history in {id(job[3]): job[3] for job in work}.values():
+            history.close()
         return report
     _JOBS[:] = work
     try:
-        size = -(-len(work) // (workers * 4))
+        # SQLite: one run of files per worker, since each worker first replays the files before its run.
+        size = -(-len(work) // (workers if dialect == "sqlite" else workers * 4))
         chunks = [
             (start, min(start + size, len(work)), dialect, postgres_version) for start in range(0, len(work), size)
         ]
@@ -157,23 +162,24 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
     # Not load_migrations + prepare_files: they raise one error for the whole directory, and
     # prepare_files refuses transaction control and DELIMITER, which the lint reports as
     # findings; the lint keeps going past a bad file and lints the rest.
-    files, position, old, headers = job
+    files, position, old, history = job
     file = files[position]
     shown = _relative(file.path, cwd)
     report.files.append(shown)
-    try:
-        guards: Guards | None = parse_guards(file.path, file.text)
-    except MigrationFileError as exc:
-        guards = None
-        report.findings.extend(problem_finding(problem, shown) for problem in exc.problems)
-        report.problems.extend(header_problems(exc.problems))
-    headers[file.version] = guards
-    if guards is None:
+    guards, problems = read_guards(file.path, file.text)
+    # A misplaced guard or a waiver without a reason is reported beside the file's other
+    # findings (the bad line is left out); any other header problem makes the file invalid.
+    findings = [problem_finding(problem, shown) for problem in problems]
+    invalid = header_problems(problems)
+    report.problems.extend(invalid)
+    history.headers[file.version] = guards
+    if invalid:
+        report.findings.extend(findings)
         return
     statements = split_statements(file.text)
     display = MigrationFile(file.version, file.description, shown, file.text, file.checksum)
-    findings = lint_file(
-        display, guards, statements, dialect, files[:position], headers=headers, postgres_version=postgres_version
+    findings += lint_file(
+        display, guards, statements, dialect, files[:position], history=history, postgres_version=postgres_version
     )
     if old:
         findings = [replace(f, grandfathered=True) for f in findings]
@@ -186,21 +192,32 @@ def lint_prepared(
     *,
     dialect: str,
     lint_since: Version | None,
+    seed_sql: str | None = None,
     postgres_version: int | None = None,
 ) -> LintReport:
     """Lint the pending files of a ``migrate`` run; files at or below ``lint_since`` are skipped."""
     report = LintReport(dialect)
     position = {file.version: index for index, file in enumerate(all_files)}
-    headers: Headers = {item.file.version: item.guards for item in prepared}
-    for item in prepared:
-        file = item.file
-        if grandfathered(file.version, lint_since):
-            continue
-        earlier = all_files[: position.get(file.version, 0)]
-        report.files.append(file.path)
-        report.findings.extend(
-            lint_file(
-                file, item.guards, item.statements, dialect, earlier, headers=headers, postgres_version=postgres_version
+    history = History(seed_sql)
+    history.headers.update({item.file.version: item.guards for item in prepared})
+    try:
+        for item in prepared:
+            file = item.file
+            if grandfathered(file.version, lint_since):
+                continue
+            earlier = all_files[: position.get(file.version, 0)]
+            report.files.append(file.path)
+            report.findings.extend(
+                lint_file(
+                    file,
+                    item.guards,
+                    item.statements,
+                    dialect,
+                    earlier,
+                    history=history,
+                    postgres_version=postgres_version,
+                )
             )
-        )
+    finally:
+        history.close()
     return report

@@ -1,0 +1,508 @@
+"""The SQLite schema replay: the earlier files of a directory run in an in-memory SQLite, bounded.
+
+SQLite is its own parser and catalog: every statement of the linted file is prepared by the
+engine (a statement it rejects is a ``syntax-error``), the schema statements are executed, and
+the catalog (tables, and their columns with type/NOT NULL/default) is read before the file and
+after each statement that changed it, for the net-effect rules; a rebuilt table's indexes,
+triggers and dependent views are snapshotted around its ``DROP`` (``schema.py``).
+
+Bounds: the replay runs only schema statements (data statements and queries are prepared,
+never run, so it needs no data), each under a time bound (a progress handler) and SQLite's
+process-wide heap limit, and never touches the filesystem (an authorizer refuses ``ATTACH``).
+A statement that exceeds a bound is reported once, as ``replay-limit``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import cast
+
+from packaging.version import Version
+
+from ratchet.discover import MigrationFile
+from ratchet.headers import Guards, read_guards
+from ratchet.linter.schema import Snapshot, snapshot
+from ratchet.split import TRANSACTION_WORDS, Statement, split_statements
+
+#: How long one statement may run in the replay (the tables are empty: only runaway
+#: computations such as an unbounded recursive CTE take longer).
+STATEMENT_SECONDS = 1.0
+#: SQLite's hard heap limit while a replay statement runs (process-wide, restored after).
+HEAP_LIMIT_BYTES = 256 * 1024 * 1024
+_PROGRESS_OPS = 1_000
+
+#: Statements whose data the replay does not need: prepared (syntax), never run.
+_DATA_WORDS = frozenset({"INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WITH", "VALUES", "EXPLAIN"})
+#: Statements that change no schema, or act outside the database: not run.
+#: (``ATTACH`` and ``VACUUM INTO`` are run, and refused by the authorizer: the catalog cannot know
+#: what an attached database holds.)
+_SKIPPED_WORDS = TRANSACTION_WORDS | {"PRAGMA", "ANALYZE", "REINDEX", "DELIMITER"}
+_SYNTAX = re.compile(r'^(?:near "(?P<near>.*)": syntax error|incomplete input|unrecognized token: "(?P<token>.*)")$')
+_LIMIT_MESSAGES = ("interrupted", "out of memory")
+#: Data statements prepared in one script (each is checked alone only when the script fails).
+_BATCH = 500
+
+#: Guard headers by file version (``None``: the header could not be read at all).
+Headers = dict[Version, Guards | None]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column as SQLite's ``pragma_table_xinfo`` sees it."""
+
+    type: str
+    not_null: bool
+    default: str | None
+    primary_key: bool
+    generated: bool
+
+
+#: A table's columns by lower-cased name.
+Columns = dict[str, Column]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The tables at one point and their columns (names lower-cased). (The indexes, triggers and
+    views of a rebuilt table are snapshotted around its ``DROP``: ``schema.Snapshot``.)"""
+
+    tables: dict[str, Columns]
+
+    def has_table(self, name: str) -> bool:
+        """Whether table ``name`` exists."""
+        return name.lower() in self.tables
+
+    def columns(self, table: str) -> Columns | None:
+        """The columns of ``table``, or ``None`` when it does not exist."""
+        return self.tables.get(table)
+
+
+EMPTY = Catalog({})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the replay made of one statement of the linted file.
+
+    ``status``: ``ran`` (schema statement executed), ``prepared`` (data statement or query,
+    compiled only), ``skipped``, ``failed`` (SQLite refused it, e.g. a missing table),
+    ``syntax`` (SQLite's parser rejected it), or ``limit`` (over a bound); ``message`` says why.
+    """
+
+    status: str
+    message: str | None = None
+
+
+@dataclass
+class FileReplay:
+    """The replay of one file: the catalog before it, each statement's outcome, the catalog
+    after each statement that changed it, and the rebuild snapshots that were asked for."""
+
+    before: Catalog
+    complete: bool  # every earlier schema statement replayed: the catalog before the file is whole
+    outcomes: dict[int, Outcome] = field(default_factory=dict)
+    after: dict[int, dict[str, Columns]] = field(default_factory=dict)  # the tables after each statement
+    snapshots: dict[tuple[int, str], Snapshot] = field(default_factory=dict)
+    final: Catalog = EMPTY
+    final_snapshots: dict[str, Snapshot] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)  # tables whose columns the file changed
+    #: ``(where, SQL)`` of each earlier statement that could not be replayed (``file:line: why``).
+    history_failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def failure_about(self, table: str) -> str | None:
+        """The first earlier failure whose statement names ``table`` (it may have shaped it)."""
+        pattern = re.compile(r"(?<![\w$])" + re.escape(table) + r"(?![\w$])", re.IGNORECASE)
+        return next((where for where, sql in self.history_failures if pattern.search(sql)), None)
+
+
+class _Guard:
+    """Authorizer (no ``ATTACH``: ``VACUUM INTO`` attaches too) and time bound of the replay."""
+
+    def __init__(self) -> None:
+        self.refused: str | None = None
+        self.deadline = 0.0
+
+    def authorize(self, action: int, arg1: str | None, arg2: str | None, db: str | None, source: str | None) -> int:
+        if action == sqlite3.SQLITE_ATTACH:
+            self.refused = f"ATTACH / VACUUM INTO '{arg1}'"
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    def progress(self) -> int:
+        return 1 if time.monotonic() > self.deadline else 0
+
+    def explain(self, exc: sqlite3.Error) -> str:
+        if self.refused is None:
+            return str(exc)
+        refused, self.refused = self.refused, None
+        return f"{refused} is not run: the lint's schema replay never touches the filesystem"
+
+
+def _heap_limit_setter() -> Callable[[int], int] | None:
+    """SQLite's ``sqlite3_hard_heap_limit64`` (the ``PRAGMA`` can only lower the limit, so a
+    replay could never restore the caller's), or ``None`` when the library does not export it."""
+    import _sqlite3
+    import ctypes
+
+    try:
+        function = ctypes.CDLL(_sqlite3.__file__).sqlite3_hard_heap_limit64
+    except (OSError, AttributeError):
+        return None
+    function.restype = ctypes.c_int64
+    function.argtypes = [ctypes.c_int64]
+    return cast(Callable[[int], int], function)
+
+
+_SET_HEAP_LIMIT = _heap_limit_setter()
+
+
+@contextmanager
+def _heap_limit() -> Iterator[None]:
+    """SQLite's process-wide hard heap limit lowered to :data:`HEAP_LIMIT_BYTES` meanwhile."""
+    if _SET_HEAP_LIMIT is None:
+        yield
+        return
+    previous = _SET_HEAP_LIMIT(-1)  # a negative argument only reads the limit
+    _SET_HEAP_LIMIT(HEAP_LIMIT_BYTES if previous == 0 else min(previous, HEAP_LIMIT_BYTES))
+    try:
+        yield
+    finally:
+        _SET_HEAP_LIMIT(previous)
+
+
+_PREPARED = Outcome("prepared")
+_NAME = r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)'
+_TARGET = re.compile(
+    rf"\s*(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE)\s+(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
+    re.IGNORECASE,
+)
+_NO_TABLE_CHANGE = re.compile(
+    r"\s*(?:CREATE|DROP)\s+(?:UNIQUE\s+)?(?:INDEX|VIEW|TRIGGER)\b|\s*CREATE\s+TEMP(?:ORARY)?\b", re.IGNORECASE
+)
+
+
+def _scope(sql: str) -> frozenset[str] | None:
+    """The tables whose columns a schema statement can change: none (an index, view, trigger or
+    temporary object), the one a ``CREATE TABLE`` or an ``ALTER TABLE`` other than a rename
+    names, or ``None`` when any table may have changed."""
+    if _NO_TABLE_CHANGE.match(sql):
+        return frozenset()
+    match = _TARGET.match(sql)
+    if match is None or re.search(r"\bRENAME\b", sql, re.IGNORECASE):
+        return None
+    if match["schema"] is not None and _unquoted(match["schema"]) != "main":
+        return frozenset() if _unquoted(match["schema"]) in ("temp", "temporary") else None
+    return frozenset({_unquoted(match["name"])})
+
+
+def _unquoted(word: str) -> str:
+    if word[0] in '"`[':
+        word = word[1:-1].replace('""', '"')
+    return word.lower()
+
+
+def _kind(statement: Statement) -> str:
+    """``data``, ``skip`` or ``schema`` from the statement's first word."""
+    words = statement.first_words(1)
+    first = words[0] if words else ""
+    if first in _DATA_WORDS:
+        return "data"
+    if first in _SKIPPED_WORDS:
+        return "skip"
+    return "schema"
+
+
+class Replay:
+    """One in-memory SQLite database that the files of a directory are replayed into, in order."""
+
+    def __init__(self) -> None:
+        self.connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self.guard = _Guard()
+        self.connection.set_authorizer(self.guard.authorize)
+        self.connection.set_progress_handler(self.guard.progress, _PROGRESS_OPS)
+        self.complete = True
+        self.failures: list[tuple[str, str]] = []  # (file:line: why, SQL) of schema statements
+        self._catalog: Catalog | None = EMPTY
+        self._version = 0  # PRAGMA schema_version when _tables was read
+        self._tables: dict[str, Columns] = {}
+        self._since: list[str] = []  # schema statements run since the tables were last read
+        self.touched: set[str] = set()  # tables whose columns changed (reset per linted file)
+
+    def close(self) -> None:
+        """Release the in-memory database."""
+        self.connection.close()
+
+    # -- running ----------------------------------------------------------------------------
+
+    def execute(self, sql: str) -> Outcome:
+        """Run one schema statement under the bounds."""
+        self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        self._since.append(sql)
+        try:
+            with _heap_limit():
+                self.connection.execute(sql)
+        except sqlite3.Error as exc:
+            return self._refused(exc)
+        except MemoryError:  # SQLITE_NOMEM: the heap limit was reached
+            return self._over("memory")
+        except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
+            return Outcome("failed", str(exc))
+        return Outcome("ran")
+
+    def prepare(self, sql: str) -> Outcome:
+        """Compile a statement without running it (``EXPLAIN`` only builds its program)."""
+        self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        try:
+            self.connection.execute("EXPLAIN " + sql).fetchone()
+        except sqlite3.Error as exc:
+            return self._refused(exc)
+        except MemoryError:
+            return self._over("memory")
+        except ValueError as exc:
+            return Outcome("failed", str(exc))
+        return Outcome("prepared")
+
+    @staticmethod
+    def _over(bound: str) -> Outcome:
+        limit = f"{STATEMENT_SECONDS:g} s" if bound == "time" else f"{HEAP_LIMIT_BYTES // 2**20} MB"
+        return Outcome("limit", f"exceeded the replay's {bound} bound ({limit})")
+
+    def _refused(self, exc: sqlite3.Error) -> Outcome:
+        message = self.guard.explain(exc)
+        if message in _LIMIT_MESSAGES:
+            return self._over("time" if message == "interrupted" else "memory")
+        if _SYNTAX.match(message):
+            return Outcome("syntax", message)
+        return Outcome("failed", message)
+
+    def replay(self, statements: list[Statement], *, check_syntax: bool = False) -> Iterator[tuple[Statement, Outcome]]:
+        """Replay ``statements``: schema statements run, data statements are prepared only when
+        ``check_syntax`` (the linted file), the rest skipped. Yields each outcome."""
+        data: list[Statement] = []  # a run of data statements, prepared together
+        for statement in statements:
+            kind = _kind(statement)
+            if kind == "data" and check_syntax:
+                data.append(statement)
+                if len(data) < _BATCH:
+                    continue
+            yield from self._prepare_all(data)
+            data = []
+            if kind == "schema":
+                outcome = self.execute(statement.sql)
+                if outcome.status in ("failed", "syntax", "limit"):
+                    self.complete = False
+                yield statement, outcome
+            elif kind != "data" or not check_syntax:
+                yield statement, Outcome("skipped")
+        yield from self._prepare_all(data)
+
+    def _prepare_all(self, statements: list[Statement]) -> Iterator[tuple[Statement, Outcome]]:
+        """Prepare data statements: all in one script of ``EXPLAIN``s (in C: a data file has many),
+        and one by one only when that script fails, to tell which statement and why."""
+        if not statements:
+            return
+        self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        try:
+            self.connection.executescript(";\n".join("EXPLAIN " + statement.sql for statement in statements))
+        except (sqlite3.Error, MemoryError, ValueError):
+            for statement in statements:
+                yield statement, self.prepare(statement.sql)
+            return
+        for statement in statements:
+            yield statement, _PREPARED
+
+    def replay_text(self, name: str, text: str) -> None:
+        """Replay a whole earlier file (or the ``lint-schema`` seed) by its text."""
+        for statement, outcome in self.replay(split_statements(text)):
+            if outcome.status in ("failed", "syntax", "limit"):
+                self.failures.append((f"{name}:{statement.line}: {outcome.message}", statement.sql))
+
+    # -- the catalog -------------------------------------------------------------------------
+
+    def catalog(self) -> Catalog:
+        """The tables now."""
+        tables = self.tables()
+        if self._catalog is None or self._catalog.tables is not tables:
+            self._catalog = Catalog(tables)
+        return self._catalog
+
+    def tables(self) -> dict[str, Columns]:
+        """Every table's columns now (the same dict while the schema does not change).
+
+        Read again only where the statements run since the last call can have changed them:
+        nowhere for an index, view or trigger; the table a ``CREATE TABLE`` or ``ALTER TABLE``
+        names; every table after anything else (a rename rewrites other tables, a drop or a
+        virtual table has shadow tables), so a long history is not re-read after every file.
+        """
+        version = int(self.connection.execute("PRAGMA schema_version").fetchone()[0])
+        scopes = [_scope(sql) for sql in self._since]
+        self._since.clear()
+        if version == self._version:
+            return self._tables
+        self._version = version
+        if all(scope is not None for scope in scopes):
+            names = {name for scope in scopes if scope for name in scope}
+            if not names:
+                return self._tables
+            tables = dict(self._tables)
+            for name in names:
+                columns = table_columns(self.connection, name)
+                if columns:
+                    tables[name] = columns
+                else:
+                    tables.pop(name, None)
+        else:
+            rows = self.connection.execute(
+                "SELECT lower(name) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+            names = {str(row[0]) for row in rows} | self._tables.keys()
+            tables = {str(row[0]): table_columns(self.connection, str(row[0])) for row in rows}
+        self.touched |= {name for name in names if tables.get(name) != self._tables.get(name)}
+        self._tables = tables
+        return tables
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def table_columns(connection: sqlite3.Connection, table: str) -> dict[str, Column]:
+    """``PRAGMA table_xinfo`` of ``table`` as :class:`Column` records (names lower-cased)."""
+    result: dict[str, Column] = {}
+    for _, name, declared, not_null, default, primary_key, hidden in connection.execute(
+        f"PRAGMA table_xinfo({_quoted(table)})"
+    ):
+        if hidden == 1:  # a virtual table's hidden column
+            continue
+        result[str(name).lower()] = Column(
+            str(declared), bool(not_null), None if default is None else str(default), bool(primary_key), hidden > 1
+        )
+    return result
+
+
+def _applies(guards: Guards | None) -> bool:
+    return guards is None or guards.applies_to("sqlite")
+
+
+class History:
+    """The schema history of one directory for the lint: guard headers parsed once, and one
+    SQLite replay that advances file by file while the files are linted in order."""
+
+    def __init__(self, seed_sql: str | None = None) -> None:
+        self.headers: Headers = {}
+        self.seed_sql = seed_sql
+        self._replay: Replay | None = None
+        self._done: list[Version] = []
+
+    def guards(self, file: MigrationFile) -> Guards | None:
+        """The file's guards (bad header lines dropped), parsed once per run."""
+        if file.version not in self.headers:
+            self.headers[file.version] = read_guards(file.path, file.text)[0]
+        return self.headers[file.version]
+
+    def _at(self, earlier: list[MigrationFile]) -> Replay:
+        """A replay that has run the seed and exactly ``earlier``."""
+        done = len(self._done)
+        reusable = done <= len(earlier) and (done == 0 or earlier[done - 1].version == self._done[-1])
+        if self._replay is None or not reusable:
+            if self._replay is not None:
+                self._replay.close()
+            self._replay = Replay()
+            self._done = []
+            if self.seed_sql is not None:
+                self._replay.replay_text("lint-schema", self.seed_sql)
+        for file in earlier[len(self._done) :]:
+            if _applies(self.guards(file)):
+                self._replay.replay_text(file.path.name, file.text)
+            self._done.append(file.version)
+        return self._replay
+
+    def replay_file(
+        self,
+        file: MigrationFile,
+        statements: list[Statement],
+        earlier: list[MigrationFile],
+        snapshot_before: dict[int, list[str]],
+        snapshot_after: list[str],
+    ) -> FileReplay:
+        """Replay ``earlier`` (reusing the previous file's replay), then ``file`` statement by statement."""
+        replay = self._at(earlier)
+        result = FileReplay(replay.catalog(), replay.complete, history_failures=list(replay.failures))
+        replay.touched = set()
+        for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
+            result.outcomes[statement.number] = outcome
+            if outcome.status == "ran":
+                result.after[statement.number] = replay.tables()
+            elif outcome.status in ("failed", "syntax", "limit") and _kind(statement) == "schema":
+                replay.failures.append((f"{file.path.name}:{statement.line}: {outcome.message}", statement.sql))
+        result.final = replay.catalog()
+        result.changed = replay.touched
+        result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
+        self._done.append(file.version)
+        return result
+
+    def mentioned(self, name: str, earlier: list[MigrationFile]) -> bool:
+        """Whether the seed or an earlier file names ``name`` at all: an object that none of them
+        names cannot have been created by them (the word path's proof that an object is new)."""
+        pattern = re.compile(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", re.IGNORECASE)
+        texts = [self.seed_sql or "", *(file.text for file in earlier)]
+        return any(pattern.search(text) for text in texts)
+
+    def close(self) -> None:
+        """Release the replay database."""
+        if self._replay is not None:
+            self._replay.close()
+            self._replay = None
+
+
+def _with_snapshots(
+    replay: Replay, statements: list[Statement], wanted: dict[int, list[str]], result: FileReplay
+) -> Iterator[tuple[Statement, Outcome]]:
+    """Replay ``statements``, snapshotting the tables ``wanted`` just before their statement."""
+    start = 0
+    for position, statement in enumerate(statements):
+        if statement.number in wanted:
+            yield from replay.replay(statements[start:position], check_syntax=True)
+            start = position
+            for table in wanted[statement.number]:
+                result.snapshots[(statement.number, table)] = snapshot(replay.connection, table)
+    yield from replay.replay(statements[start:], check_syntax=True)
+
+
+def syntax_position(statement: Statement, message: str) -> tuple[int, int]:
+    """Where SQLite's ``near "X": syntax error`` most likely is: the first occurrence of X after
+    which the text before it is a statement SQLite accepts (two statements with the ``;``
+    missing between them break at the second one's first word); else the statement's start."""
+    match = _SYNTAX.match(message)
+    near = (match["near"] or match["token"]) if match else None
+    if not near:
+        return statement.line, statement.column
+    sql = statement.sql
+    positions = [m.start() for m in re.finditer(re.escape(near), sql, re.IGNORECASE) if m.start() > 0]
+    chosen = positions[0] if positions else 0
+    with _scratch() as connection:
+        for position in positions:
+            try:
+                connection.execute("EXPLAIN " + sql[:position]).fetchone()
+            except sqlite3.Error as exc:
+                if _SYNTAX.match(str(exc)):
+                    continue
+            chosen = position
+            break
+    line = statement.line + sql.count("\n", 0, chosen)
+    column = chosen - sql.rfind("\n", 0, chosen) if "\n" in sql[:chosen] else statement.column + chosen
+    return line, column
+
+
+@contextmanager
+def _scratch() -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(":memory:")
+    try:
+        yield connection
+    finally:
+        connection.close()

@@ -1,0 +1,47 @@
+"""The lint's SQLite catalog (a replay that runs no data statements) against a real database
+that runs every statement: the same tables, columns, types, nullability and defaults after
+every file of the realistic histories."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from packaging.version import Version
+from sqlite_corpus import HISTORIES
+
+from ratchet.discover import MigrationFile, checksum
+from ratchet.linter.replay import History, table_columns
+from ratchet.split import split_statements
+
+
+def runnable(files: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The history with its one deliberate syntax error fixed (a real database stops there)."""
+    return [(name, sql.replace("(pinned, created_at)\n", "(pinned, created_at);\n")) for name, sql in files]
+
+
+@pytest.mark.parametrize("files", [runnable(h[1]) for h in HISTORIES], ids=[h[0] for h in HISTORIES])
+def test_replay_catalog_equals_the_real_database_after_every_file(tmp_path: Path, files: list[tuple[str, str]]) -> None:
+    real = sqlite3.connect(tmp_path / "real.db", isolation_level=None)
+    history = History()
+    migrations: list[MigrationFile] = []
+    try:
+        for name, sql in files:
+            version = Version(name.split("__")[0])
+            file = MigrationFile(version, name, tmp_path / name, sql, checksum(sql))
+            replayed = history.replay_file(file, split_statements(sql), migrations, {}, [])
+            migrations.append(file)
+            real.executescript(sql)
+            tables = {
+                str(row[0]).lower()
+                for row in real.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+            assert set(replayed.final.tables) == tables, name
+            for table in tables:
+                assert replayed.final.columns(table) == table_columns(real, table), f"{name}: {table}"
+    finally:
+        real.close()
+        history.close()

@@ -1,0 +1,46 @@
+"""Precision and recall of error findings on realistic SQLite histories (sqlite_corpus.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_corpus import HISTORIES
+
+from ratchet.linter import lint_paths
+from ratchet.linter.rules import ERROR
+
+
+def errors_of(tmp_path: Path, files: list[tuple[str, str]]) -> set[tuple[str, str, int]]:
+    directory = tmp_path / "migrations"
+    directory.mkdir(parents=True)
+    for name, sql in files:
+        (directory / name).write_text(sql, encoding="utf-8")
+    report = lint_paths([directory], dialect="sqlite")
+    assert not report.problems, report.problems
+    return {(f.path.name, f.rule, f.line) for f in report.findings if f.severity == ERROR}
+
+
+@pytest.mark.parametrize(("files", "expected"), [h[1:] for h in HISTORIES], ids=[h[0] for h in HISTORIES])
+def test_history_errors_are_exactly_the_expected_ones(
+    tmp_path: Path, files: list[tuple[str, str]], expected: set[tuple[str, str, int]]
+) -> None:
+    found = errors_of(tmp_path, files)
+    assert found - expected == set(), "false errors"
+    assert expected - found == set(), "missed errors"
+
+
+def test_precision_and_recall_over_the_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hits = false = missed = 0
+    for name, files, expected in HISTORIES:
+        found = errors_of(tmp_path / name, files)
+        hits += len(found & expected)
+        false += len(found - expected)
+        missed += len(expected - found)
+    precision, recall = hits / (hits + false), hits / (hits + missed)
+    with capsys.disabled():
+        print(
+            f"\nSQLite corpus: {hits} true errors, {false} false, {missed} missed: "
+            f"precision {precision:.2f}, recall {recall:.2f}"
+        )
+    assert (precision, recall) == (1.0, 1.0)
