@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from packaging.version import InvalidVersion, Version
 
 from ratchet.backends import open_backend
-from ratchet.backends.base import Backend
+from ratchet.backends.base import Backend, Server
 from ratchet.config import Config, load_config
 from ratchet.discover import MigrationFile, scan_names
+from ratchet.engines import admit
 from ratchet.errors import DriftError, DriverError, LintFailed, RatchetError, RefusedError, SettingsError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.indexes import InvalidIndex, invalid_indexes
@@ -43,6 +44,7 @@ class MigrateReport:
     ahead: bool = False
     notices: list[str] = field(default_factory=list)
     lint: LintReport | None = None
+    server: Server | None = None
 
     def notify(self, events: Events, message: str) -> None:
         """Keep a warning in the report and hand it to ``events`` at once (before any file runs)."""
@@ -62,6 +64,7 @@ class StatusReport:
     dialect: str
     plan: Plan
     database: str
+    server: Server | None = None
 
 
 def parse_version(text: str, option: str) -> Version:
@@ -80,6 +83,9 @@ def session(database: Database, config: Config) -> Iterator[tuple[Backend, Table
     """Open the backend (URL or connection) and its tables; always closed afterwards."""
     backend = open_backend(database, busy_timeout_s=config.busy_timeout_s)
     try:
+        # Before anything is read or written: an engine or pooler that breaks exactly-once is refused.
+        backend.server = admit(backend.display_url, backend.dialect, backend.server_facts())
+        backend.open_session()
         yield backend, Tables(backend, config.settings_table, config.history_table)
     finally:
         backend.close()
@@ -111,7 +117,9 @@ def migrate(
     config = _config(migrations, config)
     target = parse_version(to, "--to") if to is not None else None
     loaded = load_migrations(config.migrations)
+    events = events or Events()
     with session(database, config) as (backend, tables):
+        _warn_unverified(backend, events)
         state: DatabaseState = tables.state()
         plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
         if any(problem.kind == "running" for problem in plan.drift):
@@ -122,7 +130,8 @@ def migrate(
         linted: LintReport | None = None
         blocking: list[Finding] = []
         if plan.pending:
-            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config)
+            version = config.postgres_version or backend.server_major_version()
+            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config, version)
             blocking = linted.blocking()
         listed = "\n".join(f"  {finding}" for finding in blocking)
         if blocking and not no_lint:
@@ -139,8 +148,10 @@ def migrate(
             dry_run=dry_run,
             ahead=plan.ahead,
             lint=linted,
+            server=backend.server,
         )
-        events = events or Events()
+        if backend.server and backend.server.warning:
+            report.notices.append(backend.server.warning)
         if blocking:
             doing = "a run would apply" if dry_run else "applying"
             recorded = "" if dry_run else "; the bypass is recorded in history"
@@ -164,15 +175,24 @@ def migrate(
         return report
 
 
+def _warn_unverified(backend: Backend, events: Events) -> None:
+    """The engine's one warning line where ratchet's guarantees on it are unverified."""
+    if backend.server and backend.server.warning:
+        events.notice(backend.server.warning)
+
+
 def _prepare_and_lint(
-    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config
+    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config, postgres_version: int | None = None
 ) -> tuple[list[PreparedFile], LintReport]:
     """Split and lint the pending files (imported here: a no-op run never loads sqlparse)."""
     from ratchet.linter import lint_prepared
     from ratchet.prepare import prepare_files
 
     prepared = prepare_files(pending, loaded.guards)
-    return prepared, lint_prepared(prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config))
+    linted = lint_prepared(
+        prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config), postgres_version=postgres_version
+    )
+    return prepared, linted
 
 
 def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -> DatabaseState:
@@ -221,8 +241,10 @@ def repair(
     from ratchet.prepare import prepare_files
 
     prepared = prepare_files([file], loaded.guards)[0]
+    events = events or Events()
     with session(database, config) as (backend, tables):
-        runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events or Events()))
+        _warn_unverified(backend, events)
+        runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events))
         if not tables.exist():
             raise RefusedError(f"{backend.display_url} has no ratchet history; nothing to repair")
         with migration_lock(backend, config.lock_timeout_s):
@@ -308,6 +330,7 @@ def lint(
         include_all=include_all,
         only=only,
         jobs=jobs,
+        postgres_version=config.postgres_version,
     )
 
 
@@ -317,7 +340,7 @@ def status(database: Database, migrations: str | Path = "migrations", *, config:
     files = load_migrations(config.migrations).files
     with session(database, config) as (backend, tables):
         plan = make_plan(files, tables.state())
-        return StatusReport(backend.dialect, plan, backend.display_url)
+        return StatusReport(backend.dialect, plan, backend.display_url, backend.server)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ratchet import api
+from ratchet.backends.base import Server
 from ratchet.config import Config, load_config
 from ratchet.errors import EXIT_CHECK_FAILED, MigrationFileError, RatchetError, UsageError
 from ratchet.linter.formats import FORMATS, render
@@ -166,10 +167,22 @@ def render_plan(planned: list[PreparedFile], dialect: str) -> str:
     return "\n".join(out)
 
 
+def engine_fields(server: Server | None) -> dict[str, str | None]:
+    """The engine and version a command ran on, for its JSON report."""
+    return {"engine": server.engine if server else None, "engine_version": server.version if server else None}
+
+
+def _where(database: str, server: Server | None) -> str:
+    """``postgresql://u:***@h/db (PostgreSQL 15.5)``: the masked URL and the engine it ran on."""
+    where = mask_url(database)
+    return f"{where} ({server.engine} {server.version})" if server else where
+
+
 def _report_json(report: api.MigrateReport) -> dict[str, Any]:
     return {
         "ok": True,
         "dialect": report.dialect,
+        **engine_fields(report.server),
         "dry_run": report.dry_run,
         "from_version": describe_version(report.from_version),
         "to_version": describe_version(report.to_version),
@@ -247,7 +260,7 @@ def migrate(
 
 
 def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms: float) -> None:
-    where = mask_url(config.database)
+    where = _where(config.database, report.server)
     if report.dry_run:
         if report.planned:
             click.echo(render_plan(report.planned, report.dialect), nl=False)
@@ -305,6 +318,8 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
     """Show every migration's state against the database."""
     config = resolve(database, migrations)
     report = api.status(config.database, config.migrations, config=config)
+    if report.server and report.server.warning:
+        click.echo(f"ratchet: warning: {report.server.warning}", err=True)
     plan = report.plan
     pending = [e for e in plan.entries if e.state in ("pending", "out-of-order")]
     if as_json:
@@ -312,6 +327,7 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
             {
                 "database": mask_url(config.database),
                 "dialect": report.dialect,
+                **engine_fields(report.server),
                 "db_version": describe_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": len(pending),
@@ -342,7 +358,7 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
 
 def _print_status_table(report: api.StatusReport, config: Config) -> None:
     plan = report.plan
-    click.echo(f"database: {mask_url(config.database)}  db_version: {describe_version(plan.db_version)}")
+    click.echo(f"database: {_where(config.database, report.server)}  db_version: {describe_version(plan.db_version)}")
     header = f"{'VERSION':<10} {'DESCRIPTION':<32} {'STATE':<13} {'APPLIED AT':<29} {'DURATION':>9}  WAIVERS"
     click.echo(header)
     for entry in plan.entries:

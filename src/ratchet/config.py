@@ -26,6 +26,7 @@ _KEYS = (
     "history-table",
     "lint-since",
     "dialect",
+    "postgres-version",
 )
 
 
@@ -41,6 +42,7 @@ class Config:
     history_table: str = "schema_history"
     lint_since: str | None = None
     dialect: str | None = None
+    postgres_version: int | None = None
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -92,6 +94,17 @@ def _text(name: str, value: object, origin: str) -> str:
     return value
 
 
+def _major_version(value: object, origin: str) -> int:
+    """A PostgreSQL major version from ``13``, ``"13"``, ``"15.4"`` or ``"9.6"`` (-> 9)."""
+    text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    match = re.fullmatch(r"(\d{1,2})(?:\.\d{1,2})?", text.strip())
+    if match is None or not 9 <= int(match[1]) <= 99:
+        raise UsageError(
+            f'{origin}: postgres-version must be a PostgreSQL major version like 13 or "15.4", got {value!r}'
+        )
+    return int(match[1])
+
+
 def _table_name(key: str, value: object, origin: str) -> str:
     name = _text(key, value, origin)
     if not _IDENTIFIER.fullmatch(name):  # fullmatch: ``$`` alone would accept a trailing newline
@@ -127,6 +140,8 @@ def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
             if dialect not in ("sqlite", "postgresql", "mysql"):
                 raise UsageError(f"{origin}: dialect must be sqlite, postgresql or mysql")
             changes["dialect"] = dialect
+        elif key == "postgres-version":
+            changes["postgres_version"] = _major_version(value, origin)
     return replace(config, **changes) if changes else config
 
 

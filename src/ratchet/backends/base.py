@@ -11,9 +11,20 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Server:
+    """The engine behind the connection as :mod:`ratchet.engines` identified it: its name, the
+    version it reported, and a one-line warning where ratchet's guarantees are unverified."""
+
+    engine: str
+    version: str
+    warning: str | None = None
 
 
 class Backend(ABC):
@@ -34,10 +45,22 @@ class Backend(ABC):
     def __init__(self, display_url: str) -> None:
         self.display_url = display_url
         self._lock_depth = 0
+        #: Set once the engine is identified, before anything is read or written.
+        self.server: Server | None = None
 
     def exists(self) -> bool:
         """Whether the database already exists (reading a missing SQLite file must not create it)."""
         return True
+
+    @abstractmethod
+    def server_facts(self) -> dict[str, str]:
+        """The version strings the server reports (``version`` at least, plus whatever tells its
+        forks apart), read without prepared statements and before anything else is sent."""
+
+    def open_session(self) -> None:
+        """Make the session ready once the engine is accepted (PostgreSQL: refuse a transaction
+        pooler, then the session settings); nothing by default."""
+        return None
 
     @abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
@@ -156,6 +179,10 @@ class Backend(ABC):
     @abstractmethod
     def set_lock_timeout(self, milliseconds: int | None) -> None:
         """Apply a file's ``-- guard: lock-timeout`` (``None`` restores the default)."""
+
+    def server_major_version(self) -> int | None:
+        """The server's major version where the lint's rules depend on it (PostgreSQL); else ``None``."""
+        return None
 
     def invalid_indexes(self) -> list[str]:
         """Indexes a failed non-transactional statement may have left unusable (PostgreSQL's

@@ -200,6 +200,20 @@ class MysqlBackend(Backend):
                 ) from None
         return self._connection
 
+    def server_facts(self) -> dict[str, str]:
+        """``VERSION()``, ``@@version_comment``, the handshake's version (what a proxy such as
+        vtgate announces), and the variables that mark Aurora and Galera."""
+        version, comment = self.query("SELECT VERSION(), @@version_comment")[0]
+        facts = {
+            "version": str(version),
+            "version_comment": str(comment or ""),
+            "handshake": str(self.connection.server_version or ""),
+        }
+        with contextlib.suppress(DriverError):  # an engine without these variables is neither
+            for name, value in self.query("SHOW VARIABLES WHERE Variable_name IN ('aurora_version', 'wsrep_on')"):
+                facts[str(name).lower()] = str(value or "")
+        return facts
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement (without parameters ``%`` in the SQL is left alone)."""
         try:

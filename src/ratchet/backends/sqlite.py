@@ -76,6 +76,10 @@ class SqliteBackend(Backend):
             return True
         return Path(self.path).exists()
 
+    def server_facts(self) -> dict[str, str]:
+        """The SQLite library's version (known without opening, so a missing file stays missing)."""
+        return {"version": sqlite3.sqlite_version}
+
     @property
     def connection(self) -> sqlite3.Connection:
         """The open connection, opened on first use."""
