@@ -16,8 +16,9 @@ from ratchet.backends.base import Backend, Server
 from ratchet.config import Config, load_config
 from ratchet.discover import MigrationFile, scan_names
 from ratchet.engines import admit
-from ratchet.errors import DriftError, LintFailed, RatchetError, RefusedError, UsageError
+from ratchet.errors import DriftError, DriverError, LintFailed, RatchetError, RefusedError, SettingsError, UsageError
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
+from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
@@ -129,7 +130,8 @@ def migrate(
         linted: LintReport | None = None
         blocking: list[Finding] = []
         if plan.pending:
-            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config)
+            version = config.postgres_version or backend.server_major_version()
+            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config, version)
             blocking = linted.blocking()
         listed = "\n".join(f"  {finding}" for finding in blocking)
         if blocking and not no_lint:
@@ -180,14 +182,17 @@ def _warn_unverified(backend: Backend, events: Events) -> None:
 
 
 def _prepare_and_lint(
-    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config
+    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config, postgres_version: int | None = None
 ) -> tuple[list[PreparedFile], LintReport]:
     """Split and lint the pending files (imported here: a no-op run never loads sqlparse)."""
     from ratchet.linter import lint_prepared
     from ratchet.prepare import prepare_files
 
     prepared = prepare_files(pending, loaded.guards)
-    return prepared, lint_prepared(prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config))
+    linted = lint_prepared(
+        prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config), postgres_version=postgres_version
+    )
+    return prepared, linted
 
 
 def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -> DatabaseState:
@@ -250,6 +255,7 @@ def repair(
                     f"migration {wanted} has {state}; repair only finishes a 'running' or 'failed' one",
                     hint="see `ratchet status`",
                 )
+            _refuse_invalid_indexes(backend, file)
             if row.checksum != file.checksum:
                 raise DriftError(
                     f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
@@ -264,6 +270,19 @@ def repair(
             with backend.transaction():
                 tables.update_row(wanted, status="running", error=None)
             return runner.resume(prepared, start_after=row.statements_done)
+
+
+def _refuse_invalid_indexes(backend: Backend, file: MigrationFile) -> None:
+    """Neither retrying nor marking a file applied may hide an INVALID index it left (a
+    retry fails with "already exists", or with IF NOT EXISTS keeps the broken index)."""
+    left = [index for index in invalid_indexes(backend, [file]) if index.version == file.version]
+    if left:
+        listed = ", ".join(f"{index.index} (on {index.table})" for index in left)
+        drops = "; ".join(f"DROP INDEX CONCURRENTLY {index.index}" for index in left)
+        raise RefusedError(
+            f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
+            hint=f"drop them first ({drops}), then run the repair again",
+        )
 
 
 def _lint_since(config: Config) -> Version | None:
@@ -311,6 +330,7 @@ def lint(
         include_all=include_all,
         only=only,
         jobs=jobs,
+        postgres_version=config.postgres_version,
     )
 
 
@@ -330,18 +350,20 @@ class ValidateReport:
     dialect: str
     plan: Plan
     planned: list[PreparedFile]
+    invalid_indexes: list[InvalidIndex] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """No drift: ``migrate`` would not refuse."""
-        return not self.plan.drift
+        """No drift (``migrate`` would not refuse) and no INVALID index."""
+        return not self.plan.drift and not self.invalid_indexes
 
 
 def validate(
     database: Database, migrations: str | Path = "migrations", *, config: Config | None = None
 ) -> ValidateReport:
     """Every check ``migrate`` makes (files, checksums, missing files, out-of-order files,
-    unfinished rows), without applying anything. Invalid pending files raise."""
+    unfinished rows), and PostgreSQL's INVALID indexes, without applying anything. Invalid
+    pending files raise."""
     config = _config(migrations, config)
     loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
@@ -350,7 +372,7 @@ def validate(
         from ratchet.prepare import prepare_files  # sqlparse: only validate pays for it
 
         planned = prepare_files(waiting, loaded.guards)
-        return ValidateReport(backend.dialect, plan, planned)
+        return ValidateReport(backend.dialect, plan, planned, invalid_indexes(backend, loaded.files))
 
 
 @dataclass
@@ -373,8 +395,7 @@ def baseline(
         session(database, config) as (backend, tables),
         migration_lock(backend, config.lock_timeout_s, session=False),
     ):
-        with backend.transaction():
-            tables.ensure()
+        tables.create()
         with backend.transaction():
             existing = tables.rows()
             if existing:
@@ -431,8 +452,18 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
     }[bump]
     path = directory / f"{version}__{slug}.sql"
     try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(_TEMPLATE.format(version=version, title=description))
+        content = _TEMPLATE.format(version=version, title=" ".join(description.split())).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(
+            "the description is not valid Unicode (a byte that is not UTF-8 on the command line?); pass UTF-8 text"
+        ) from None
+    try:
+        with path.open("xb") as handle:
+            try:
+                handle.write(content)
+            except OSError:
+                path.unlink(missing_ok=True)  # never leave an empty migration file behind
+                raise
     except FileExistsError:
         raise UsageError(f"{path} already exists; refusing to overwrite it") from None
     except OSError as exc:
@@ -454,9 +485,38 @@ def set_system_setting(database: Database, key: str, value: str, *, config: Conf
         raise UsageError("a setting value must be a string")
     check_setting(key, value, writing=True)
     config = config or load_config()
-    with session(database, config) as (backend, tables), backend.transaction():
-        tables.ensure()
-        tables.put(key, value)
+    with session(database, config) as (backend, tables):
+        _check_value_size(backend, key, value)
+        try:
+            tables.create()
+            with backend.transaction():
+                tables.put(key, value)
+        except DriverError as exc:
+            raise DriverError(
+                f"cannot set '{key}' in {backend.display_url}: {exc.db_message}; nothing was changed",
+                hint="check that the database accepts writes (permissions, disk space, a read-only replica)",
+            ) from None
+
+
+#: Characters a driver escapes with a backslash, doubling them on the wire.
+_ESCAPED = ("\\", "'", '"', "\n", "\r", "\x00", "\x1a")
+
+
+def _check_value_size(backend: Backend, key: str, value: str) -> None:
+    """Refuse, before sending it, a value larger than the server takes in one statement (MySQL's
+    ``max_allowed_packet``), with the limit and what to do, instead of a lost connection."""
+    size = len(value.encode("utf-8"))
+    if size < 1024:  # below any server's smallest packet limit: no round-trip
+        return
+    limit = backend.max_value_bytes()
+    wire = size + sum(value.count(char) for char in _ESCAPED)
+    if limit is not None and wire > limit:
+        raise SettingsError(
+            f"the value of setting '{key}' is {size} bytes; this {backend.dialect} server takes at most "
+            f"about {limit} bytes in one statement (max_allowed_packet)",
+            hint="store a smaller value (a reference to it), or raise max_allowed_packet on the server "
+            "(SET GLOBAL max_allowed_packet = ..., and in the server's configuration)",
+        )
 
 
 def list_system_settings(database: Database, *, config: Config | None = None) -> dict[str, str]:

@@ -22,7 +22,7 @@ from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
 from ratchet.plan import describe_version
 from ratchet.runner import Events, FileResult
-from ratchet.urls import mask_password
+from ratchet.urls import mask_password, mask_url
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
     from ratchet.prepare import PreparedFile
@@ -174,7 +174,7 @@ def engine_fields(server: Server | None) -> dict[str, str | None]:
 
 def _where(database: str, server: Server | None) -> str:
     """``postgresql://u:***@h/db (PostgreSQL 15.5)``: the masked URL and the engine it ran on."""
-    where = mask_password(database)
+    where = mask_url(database)
     return f"{where} ({server.engine} {server.version})" if server else where
 
 
@@ -325,7 +325,7 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
     if as_json:
         emit_json(
             {
-                "database": mask_password(config.database),
+                "database": mask_url(config.database),
                 "dialect": report.dialect,
                 **engine_fields(report.server),
                 "db_version": describe_version(plan.db_version),
@@ -426,7 +426,7 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
                 "db_version": describe_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": [str(p.file.version) for p in report.planned],
-                "drift": [d.as_dict() for d in plan.drift],
+                "drift": [d.as_dict() for d in plan.drift] + [i.as_dict() for i in report.invalid_indexes],
             }
         )
     elif report.ok:
@@ -436,9 +436,10 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
             f"db_version {describe_version(plan.db_version)}{ahead}"
         )
     else:
-        click.echo(f"{len(plan.drift)} problem(s):")
-        for drift in plan.drift:
-            click.echo(f"  {drift}")
+        problems = [*plan.drift, *report.invalid_indexes]
+        click.echo(f"{len(problems)} problem(s):")
+        for problem in problems:
+            click.echo(f"  {problem}")
     if not report.ok:
         sys.exit(EXIT_CHECK_FAILED)
 
@@ -452,7 +453,7 @@ def baseline(database: str | None, migrations: str | None, version: str) -> None
     config = resolve(database, migrations)
     report = api.baseline(config.database, version, config.migrations, config=config)
     click.echo(
-        f"baselined {mask_password(config.database)} at {report.version}: "
+        f"baselined {mask_url(config.database)} at {report.version}: "
         f"{len(report.baselined)} file(s) recorded as baseline"
     )
 

@@ -88,16 +88,23 @@ def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FilePro
     # is the order of the Paths, without pathlib's slow __lt__.
     try:
         with os.scandir(directory) as listing:
-            candidates = sorted((entry.name, _is_file(entry)) for entry in listing if not is_ignored(entry.name))
+            candidates = sorted(
+                (entry.name, _is_file(entry), entry.is_symlink()) for entry in listing if not is_ignored(entry.name)
+            )
     except OSError as exc:
         raise UsageError(
             f"cannot list migrations directory {directory}: {exc.strerror}",
             hint="check its permissions",
         ) from None
-    for name, is_file in candidates:
+    for name, is_file, is_symlink in candidates:
         if not is_file:
             continue
         path = directory / name
+        if is_symlink:
+            outside = _symlink_outside(path, directory)
+            if outside is not None:
+                problems.append(FileProblem(path, outside, rule="file-invalid"))
+                continue
         if not name.endswith(".sql"):
             problems.append(FileProblem(path, "upper-case extension; rename it to end in .sql", rule="file-name"))
             continue
@@ -129,6 +136,19 @@ def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
     if problems:
         raise MigrationFileError(problems)
     return entries
+
+
+def _symlink_outside(path: Path, directory: Path) -> str | None:
+    """Why a symlinked migration file is refused (its target lies outside the migrations
+    directory, so it could make ratchet print or run any file), or ``None`` when it stays inside."""
+    target = os.path.realpath(path)
+    root = os.path.realpath(directory)
+    if os.path.commonpath([target, root]) == root:
+        return None
+    return (
+        f"symlink to {target}, outside the migrations directory: a migration file must be a file in it; "
+        "copy the file in instead of linking it"
+    )
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -15,7 +16,10 @@ from ratchet.backends.base import Backend, Row
 from ratchet.errors import DriverError, RefusedError, SettingsError
 
 DB_VERSION_KEY = "db_version"
+#: A lone surrogate: what Python makes of a non-UTF-8 byte in argv, and what no database stores.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_KEY_LENGTH = 191
+_CREATE_ATTEMPTS = 3
 DONE_STATUSES = frozenset({"applied", "skipped", "baseline"})
 _COLUMNS = (
     "version, description, checksum, status, waivers, applied_at, duration_ms, "
@@ -87,6 +91,27 @@ class Tables:
         self.backend.execute(self.backend.settings_table_ddl(self.settings_name))
         self.backend.execute(self.backend.history_table_ddl(self.history_name))
 
+    def create(self) -> None:
+        """Create both tables if missing, each attempt in its own transaction. Another process
+        may create them at the same moment (an application's ``set`` while ``migrate`` starts):
+        PostgreSQL then fails ``CREATE TABLE IF NOT EXISTS`` on its catalog's unique index, so a
+        failure after which the tables exist is that race, and creation is simply tried again."""
+        for attempt in range(_CREATE_ATTEMPTS):
+            try:
+                with self.backend.transaction():
+                    self.ensure()
+                break
+            except DriverError:
+                if attempt == _CREATE_ATTEMPTS - 1 or not self._any_exists():
+                    raise
+        # a table of the same name that is not ratchet's is refused here, with advice, instead
+        # of failing later on the first write with "no such column"
+        self._read(self.settings_name, f"SELECT {_key_column(self.backend)}, value FROM {self.settings} WHERE 1 = 0")
+        self._read(self.history_name, f"SELECT {_COLUMNS} FROM {self.history} WHERE 1 = 0")
+
+    def _any_exists(self) -> bool:
+        return self.backend.table_exists(self.settings_name) or self.backend.table_exists(self.history_name)
+
     def exist(self) -> bool:
         """Whether the settings table exists (history may not, for a pre-ratchet database)."""
         return self.backend.exists() and self.backend.table_exists(self.settings_name)
@@ -101,19 +126,9 @@ class Tables:
         return str(rows[0][0]) if rows else None
 
     def put(self, key: str, value: str) -> None:
-        """Insert or update a setting (the caller owns the transaction)."""
-        key_column = _key_column(self.backend)
-        updated = self.backend.execute(
-            f"UPDATE {self.settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP "
-            f"WHERE {key_column} = {self.p}",
-            (value, key),
-        )
-        # MySQL counts changed rows, not matched ones, unless the client asked for FOUND_ROWS.
-        if updated == 0 and self.get(key) is None:
-            self.backend.execute(
-                f"INSERT INTO {self.settings} ({key_column}, value) VALUES ({self.p}, {self.p})",
-                (key, value),
-            )
+        """Insert or update a setting in one atomic upsert (the caller owns the transaction), so
+        two writers of the same new key never collide on its primary key."""
+        self.backend.execute(self.backend.upsert_setting_sql(self.settings, _key_column(self.backend)), (key, value))
 
     def all_settings(self) -> list[tuple[str, str, str, str]]:
         """Every setting as ``(key, value, created_at, updated_at)``, by key."""
@@ -159,6 +174,8 @@ class Tables:
         try:
             return self.backend.query(sql, params)
         except DriverError as exc:
+            if exc.connection_lost:
+                raise
             setting = "settings-table" if table == self.settings_name else "history-table"
             raise RefusedError(
                 f"table {table} exists but is not ratchet's: {exc.db_message}",
@@ -183,7 +200,9 @@ class Tables:
 
     def row_status(self, version: Version) -> str | None:
         """The status of one version's row, or ``None`` (read inside the migration lock)."""
-        rows = self.backend.query(f"SELECT status FROM {self.history} WHERE version = {self.p}", (str(version),))
+        rows = self._read(
+            self.history_name, f"SELECT status FROM {self.history} WHERE version = {self.p}", (str(version),)
+        )
         return str(rows[0][0]) if rows else None
 
     def state(self) -> DatabaseState:
@@ -247,8 +266,16 @@ def check_setting(key: str, value: str | None = None, *, writing: bool = False) 
         raise SettingsError("a setting key must be a non-empty string")
     if len(key) > MAX_KEY_LENGTH:
         raise SettingsError(f"setting key is {len(key)} characters; the limit is {MAX_KEY_LENGTH}")
-    if "\x00" in key or (value is not None and "\x00" in value):
-        raise SettingsError("setting keys and values cannot contain NUL bytes")
+    for what, text in (("key", key), ("value", value)):
+        if text is None:
+            continue
+        if "\x00" in text:
+            raise SettingsError(f"the setting {what} contains a NUL byte, which no database stores alike; remove it")
+        if _SURROGATE.search(text):
+            raise SettingsError(
+                f"the setting {what} is not valid Unicode (a lone surrogate, or a byte that is not UTF-8 "
+                "given on the command line); pass UTF-8 text"
+            )
     if writing and key == DB_VERSION_KEY:
         raise SettingsError(
             "db_version is read-only: ratchet migrate sets it",

@@ -147,6 +147,20 @@ class Backend(ABC):
             ")"
         )
 
+    def upsert_setting_sql(self, table: str, key_column: str) -> str:
+        """One atomic insert-or-update of a setting (parameters: key, value); ``table`` and
+        ``key_column`` come quoted. SQLite (3.24+) and PostgreSQL share ``ON CONFLICT``."""
+        p = self.placeholder
+        return (
+            f"INSERT INTO {table} ({key_column}, value) VALUES ({p}, {p}) "
+            f"ON CONFLICT ({key_column}) DO UPDATE SET value = excluded.value, updated_at = CURRENT_TIMESTAMP"
+        )
+
+    def max_value_bytes(self) -> int | None:
+        """The largest setting value, in bytes, the server accepts in one statement (``None``:
+        no limit below the database's own)."""
+        return None
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """``begin()``; ``commit()`` on success, ``rollback()`` on any exception."""
@@ -156,15 +170,28 @@ class Backend(ABC):
         except BaseException:
             self.rollback()
             raise
-        self.commit()
+        try:
+            self.commit()
+        except BaseException:
+            self.rollback()  # a failed COMMIT may leave the transaction open (SQLite)
+            raise
 
     @abstractmethod
     def set_lock_timeout(self, milliseconds: int | None) -> None:
         """Apply a file's ``-- guard: lock-timeout`` (``None`` restores the default)."""
 
+    def server_major_version(self) -> int | None:
+        """The server's major version where the lint's rules depend on it (PostgreSQL); else ``None``."""
+        return None
+
     def invalid_indexes(self) -> list[str]:
         """Indexes a failed non-transactional statement may have left unusable (PostgreSQL's
         INVALID indexes after ``CREATE INDEX CONCURRENTLY``); none elsewhere."""
+        return []
+
+    def invalid_index_tables(self) -> list[tuple[str, str]]:
+        """``(index, table)`` for every INVALID index (names as the database would print them);
+        none outside PostgreSQL."""
         return []
 
     def quote(self, identifier: str) -> str:

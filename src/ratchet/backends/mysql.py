@@ -23,12 +23,14 @@ from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError,
 
 _CONNECT_TIMEOUT_S = 10
 _MAX_LOCK_NAME = 64
+#: Bytes of a settings upsert besides the value: the SQL, the key (191 characters), escaping slack.
+_PACKET_OVERHEAD = 4096
 # MySQL client/server error numbers ratchet explains.
 _ACCESS_DENIED = 1045
 _UNKNOWN_DATABASE = 1049
 _CANNOT_CONNECT = 2003
 _UNKNOWN_HOST = 2005
-_CONNECTION_LOST = frozenset({2006, 2013, 2055})
+_CONNECTION_LOST = frozenset({1927, 2006, 2013, 2055})  # 1927: MariaDB's "Connection was killed"
 
 #: URL query parameter -> (PyMySQL argument, value type); ``socket`` is an alias.
 QUERY_PARAMETERS: dict[str, tuple[str, type]] = {
@@ -149,7 +151,8 @@ class MysqlBackend(Backend):
         if user is not None:
             args["user"] = user
         if password is not None:
-            args["password"] = password
+            # as UTF-8 bytes: PyMySQL would encode a str as latin-1 and fail on anything else
+            args["password"] = password.encode("utf-8", "surrogateescape")
         args.update(connect_args_from_query(query, display_url))
         return cls(display_url, database=database, connect_args=args)
 
@@ -229,8 +232,13 @@ class MysqlBackend(Backend):
 
     def _translate(self, exc: pymysql.MySQLError) -> DriverError:
         code, message = _code_and_message(exc)
-        if code in _CONNECTION_LOST:
-            return DriverError(f"lost the connection to {self.display_url}: {message}")
+        closed = self._connection is not None and not self._connection.open
+        if code in _CONNECTION_LOST or closed or isinstance(exc, pymysql.InterfaceError):
+            # PyMySQL raises InterfaceError(0, '') for a session already closed: say so
+            said = message or "the connection is closed"
+            return DriverError(f"lost the connection to {self.display_url}: {said}", connection_lost=True)
+        if not message:
+            message = f"{type(exc).__name__} without a message from the server"
         return DriverError(f"{message} (error {code})" if code else message)
 
     def begin(self) -> None:
@@ -288,6 +296,17 @@ class MysqlBackend(Backend):
     def quote(self, identifier: str) -> str:
         """Backticks (double quotes are string literals unless ANSI_QUOTES is set)."""
         return f"`{identifier}`"
+
+    def upsert_setting_sql(self, table: str, key_column: str) -> str:
+        """``INSERT ... ON DUPLICATE KEY UPDATE``: one atomic upsert (MariaDB has no ``AS new`` alias)."""
+        return (
+            f"INSERT INTO {table} ({key_column}, value) VALUES (%s, %s) "
+            "ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = CURRENT_TIMESTAMP"
+        )
+
+    def max_value_bytes(self) -> int | None:
+        """``max_allowed_packet`` less room for the statement around the value."""
+        return int(self.query("SELECT @@max_allowed_packet")[0][0]) - _PACKET_OVERHEAD
 
     def settings_table_ddl(self, name: str) -> str:
         """The seed's table with ``key`` as ``VARCHAR(191)`` (the longest utf8mb4 key InnoDB

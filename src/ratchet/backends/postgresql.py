@@ -50,6 +50,11 @@ def describe_connect_error(display_url: str, message: str) -> str:
     return f"cannot connect to {display_url}: {text}"
 
 
+def _terminated(exc: psycopg.Error) -> bool:
+    """The server ended the session (``pg_terminate_backend``, shutdown): SQLSTATE class 57P."""
+    return (exc.diag.sqlstate or "").startswith("57P")
+
+
 class PostgresBackend(Backend):
     """A PostgreSQL database, or an application's open psycopg connection."""
 
@@ -205,8 +210,9 @@ class PostgresBackend(Backend):
         primary = diag.message_primary or " ".join(str(exc).split()) or type(exc).__name__
         if diag.message_detail:
             primary += f" ({diag.message_detail})"
-        if isinstance(exc, psycopg.OperationalError) and diag.sqlstate is None:
-            return DriverError(f"lost the connection to {self.display_url}: {primary}")
+        closed = self._connection is not None and self._connection.closed
+        if (isinstance(exc, psycopg.OperationalError) and diag.sqlstate is None) or closed or _terminated(exc):
+            return DriverError(f"lost the connection to {self.display_url}: {primary}", connection_lost=True)
         return DriverError(primary)
 
     def begin(self) -> None:
@@ -256,10 +262,21 @@ class PostgresBackend(Backend):
         value = self._saved_lock_timeout if milliseconds is None else f"{milliseconds}ms"
         self.query("SELECT set_config('lock_timeout', %s, false)", (value,))
 
+    def server_major_version(self) -> int | None:
+        """PostgreSQL's major version (``server_version`` 150004 -> 15; 90624 -> 9)."""
+        return int(self.connection.info.server_version) // 10000
+
     def invalid_indexes(self) -> list[str]:
         """Indexes left INVALID (by a failed ``CREATE INDEX CONCURRENTLY``)."""
         rows = self.query("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1")
         return [str(row[0]) for row in rows]
+
+    def invalid_index_tables(self) -> list[tuple[str, str]]:
+        """Every INVALID index of the database with its table."""
+        rows = self.query(
+            "SELECT indexrelid::regclass::text, indrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1"
+        )
+        return [(str(row[0]), str(row[1])) for row in rows]
 
     def table_exists(self, name: str) -> bool:
         """Look the table up in the current schema."""

@@ -21,6 +21,7 @@ from ratchet.errors import (
 )
 
 _LOCK_POLL_S = 0.05
+_MISSING = (-1, -1)  # the identity of a database file that is not there
 
 
 class SqliteBackend(Backend):
@@ -47,6 +48,7 @@ class SqliteBackend(Backend):
         self._saved_isolation: Any = None
         self._saved_busy_timeout = 0
         self._lock_file: int | None = None
+        self._identity: tuple[int, int] | None = None
         if connection is not None:
             self._adopt(connection)
 
@@ -91,6 +93,8 @@ class SqliteBackend(Backend):
                     )
             try:
                 self._connection = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None)
+                identity = self._file_identity()
+                self._identity = None if identity == _MISSING else identity
                 # Enforce foreign keys as applications do, so migrations meet the same rules
                 # (and a table rebuild must follow the 12-step procedure; see runner.py).
                 self._connection.execute("PRAGMA foreign_keys = ON")
@@ -131,8 +135,23 @@ class SqliteBackend(Backend):
         self.execute("BEGIN IMMEDIATE")
 
     def commit(self) -> None:
-        """Commit the transaction."""
+        """Commit the transaction, then check that the database file is still the one opened:
+        a file deleted or replaced during the run has taken this commit with it."""
         self.execute("COMMIT")
+        if self._identity is not None and self._file_identity() != self._identity:
+            raise DriverError(
+                f"the database file {self.path} was deleted or replaced while ratchet ran",
+                state=f"this commit went into the deleted file: the database now at {self.path} does not have it",
+            )
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        if self.path == ":memory:" or not self.path:
+            return None
+        try:
+            status = os.stat(self.path)
+        except OSError:
+            return _MISSING
+        return (status.st_dev, status.st_ino)
 
     def rollback(self) -> None:
         """Roll back if a transaction is open."""
