@@ -21,6 +21,7 @@ from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
 from ratchet.plan import describe_version
 from ratchet.runner import Events, FileResult
+from ratchet.uptodate import up_to_date_message
 from ratchet.urls import mask_password
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
@@ -260,7 +261,7 @@ def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms
         )
         return
     if not report.results:
-        click.echo(f"{where} is up to date at {describe_version(report.from_version)}")
+        click.echo(up_to_date_message(where, describe_version(report.from_version)))
         return
     counts: dict[str, int] = {}
     for result in report.results:
