@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,postgres,mysql]'
+	$(BIN)/python -m compileall -q src   # as a wheel install does: no recompiling on every run
 	touch $(STAMP)
 
 venv: $(STAMP)
