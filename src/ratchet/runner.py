@@ -108,6 +108,7 @@ class Runner:
         self.tables = tables
         self.options = options
         self.events = options.events
+        self._current: Version | None = None  # db_version as the last claim read it
 
     def run(self, files: list[PreparedFile]) -> list[FileResult]:
         """Apply ``files`` in order; stop at the first failure (raised)."""
@@ -194,9 +195,10 @@ class Runner:
             )
 
     def _claim(self, prepared: PreparedFile) -> FileResult | None:
-        """Inside the lock: is the file still to do? ``None`` if so, else why not."""
+        """Inside the lock: is the file still to do? ``None`` if so, else why not. Keeps the
+        ``db_version`` it read (``self._current``) for this file's bookkeeping."""
         file = prepared.file
-        status = self.tables.row_status(file.version)
+        status, current = self.tables.claim_state(file.version)
         if status in DONE_STATUSES:
             return FileResult(file.version, file.description, "already-applied", 0, 0, "by another runner")
         if status in ("running", "failed"):
@@ -204,13 +206,13 @@ class Runner:
                 f"migration {file.version} has a '{status}' history row (another runner failed)",
                 hint=f"see `ratchet status`, then `ratchet repair {file.version} --retry` or --mark-applied",
             )
-        current = self.tables.db_version()
         if current is not None and current >= file.version and not self.options.out_of_order:
             raise DriftError(
                 f"{file.path}: the database moved to {current} while this run waited; "
                 f"{file.version} is now out of order",
                 hint="run again, or apply it with --out-of-order",
             )
+        self._current = current
         return None
 
     def _skip_reason(self, prepared: PreparedFile) -> str | None:
@@ -241,11 +243,22 @@ class Runner:
         return rows[0][0] if rows and rows[0] else None
 
     def _record(self, prepared: PreparedFile, status: str, duration_ms: int, statements_done: int) -> None:
-        """A finished file: ``db_version`` raised and its history row, in the caller's transaction."""
-        self.bump_version(prepared.file.version)
-        self._write_row(prepared, status, duration_ms, statements_done)
+        """A finished file: ``db_version`` raised and its history row, in the caller's transaction
+        that claimed it (no row yet; ``db_version`` as the claim read it)."""
+        self._write_row(prepared, status, duration_ms, statements_done, raise_version=True)
+        if self._current is None or prepared.file.version > self._current:
+            self._current = prepared.file.version  # the next file of a single transaction sees it
 
-    def _write_row(self, prepared: PreparedFile, status: str, duration_ms: int = 0, statements_done: int = 0) -> None:
+    def _write_row(
+        self,
+        prepared: PreparedFile,
+        status: str,
+        duration_ms: int = 0,
+        statements_done: int = 0,
+        *,
+        raise_version: bool = False,
+    ) -> None:
+        """Insert the file's history row; only after :meth:`_claim` found none."""
         file = prepared.file
         self.tables.insert_row(
             version=file.version,
@@ -256,6 +269,9 @@ class Runner:
             duration_ms=duration_ms,
             statements_done=statements_done,
             lint_bypassed=self.options.lint_bypassed,
+            replace=False,
+            raise_version=raise_version,
+            current=self._current,
         )
 
     def bump_version(self, version: Version) -> None:
