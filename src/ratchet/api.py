@@ -103,7 +103,7 @@ def migrate(
     """Apply every pending migration of ``migrations`` to ``database`` (a URL or connection).
 
     The pending files are linted first: an unwaived error raises :class:`LintFailed` before
-    anything is written, unless ``no_lint`` (then the history rows record the bypass).
+    anything is written. ``no_lint`` skips the lint (the history rows record the bypass).
     Raises a :class:`ratchet.errors.RatchetError` subclass on any expected failure; the
     database is then at the version before the failing file.
     """
@@ -120,11 +120,15 @@ def migrate(
         prepared: list[PreparedFile] = []
         linted: LintReport | None = None
         blocking: list[Finding] = []
-        if plan.pending:
+        if plan.pending and no_lint:  # the lint's findings would change nothing: it is not run
+            from ratchet.prepare import prepare_files
+
+            prepared = prepare_files(plan.pending, loaded.guards)
+        elif plan.pending:
             prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config)
             blocking = linted.blocking()
         listed = "\n".join(f"  {finding}" for finding in blocking)
-        if blocking and not no_lint:
+        if blocking:
             raise LintFailed(
                 f"{len(blocking)} unwaived lint error(s) in pending migrations; nothing was applied:\n{listed}",
                 hint='fix them, waive one with -- guard: allow RULE reason="...", or run with --no-lint',
@@ -140,13 +144,10 @@ def migrate(
             lint=linted,
         )
         events = events or Events()
-        if blocking:
+        if no_lint and prepared:
             doing = "a run would apply" if dry_run else "applying"
             recorded = "" if dry_run else "; the bypass is recorded in history"
-            report.notify(
-                events,
-                f"--no-lint: {doing} despite {len(blocking)} lint error(s){recorded}:\n{listed}",
-            )
+            report.notify(events, f"--no-lint: {doing} without the lint{recorded}")
         if dry_run or not prepared:
             return report
         if not backend.transactional_ddl:
@@ -155,7 +156,7 @@ def migrate(
             single_transaction=single_transaction,
             out_of_order=out_of_order,
             lock_timeout_s=config.lock_timeout_s,
-            lint_bypassed=bool(blocking),
+            lint_bypassed=no_lint,
             events=events,
         )
         report.results = Runner(backend, tables, options).run(prepared)

@@ -147,9 +147,7 @@ class Tables:
             (str(version), DB_VERSION_KEY),
         )
         status, value = rows[0] if rows else (None, None)
-        return (None if status is None else str(status)), self._parse_db_version(
-            None if value is None else str(value)
-        )
+        return (None if status is None else str(status)), self._parse_db_version(None if value is None else str(value))
 
     def rows(self) -> dict[Version, HistoryRow]:
         """Every history row, keyed by version."""

@@ -346,19 +346,25 @@ class Runner:
         file = prepared.file
         self.events.file_started(prepared)
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
-        # On MySQL a DML statement and its statements_done update commit together (a DDL
-        # statement commits implicitly either way); a no-transaction file's statements may
-        # not run inside a transaction at all (CREATE INDEX CONCURRENTLY).
+        # On MySQL consecutive data statements and their statements_done update commit together
+        # (a DDL statement commits implicitly, so it is a step of its own); a crash or failure
+        # leaves statements_done exact. A no-transaction file's statements may not run inside a
+        # transaction at all (CREATE INDEX CONCURRENTLY).
         atomic_step = prepared.transactional
         known_invalid = self._invalid_indexes()  # so the hint names only the ones this file leaves
-        for statement in prepared.statements[start_after:]:
+        steps = _steps(prepared.statements[start_after:], group_data=atomic_step)
+        finished_in_last_step, duration = False, 0
+        for number, step in enumerate(steps, start=1):
             try:
                 if atomic_step:
                     with self.backend.transaction():
-                        self._execute(prepared, statement, rolled_back=False)
-                        self.tables.update_row(file.version, statements_done=statement.number)
+                        self._run_step(prepared, step)
+                        self.tables.update_row(file.version, statements_done=step[-1].number)
+                        if number == len(steps) and _is_data(step[0]):
+                            duration = self._finish_stepwise(prepared, started)  # in the file's last commit
+                            finished_in_last_step = True
                 else:
-                    self._execute(prepared, statement, rolled_back=False)
+                    self._execute(prepared, step[0], rolled_back=False)
             except StatementFailedError as failure:
                 self._note_invalid_indexes(failure, known_invalid)
                 with self.backend.transaction():
@@ -366,21 +372,46 @@ class Runner:
                 raise
             if not atomic_step:
                 with self.backend.transaction():
-                    self.tables.update_row(file.version, statements_done=statement.number)
+                    self.tables.update_row(file.version, statements_done=step[-1].number)
+        if not finished_in_last_step:
+            with self.backend.transaction():
+                duration = self._finish_stepwise(prepared, started)
         self.backend.set_lock_timeout(None)
-        duration = _ms_since(started)
-        with self.backend.transaction():
-            self.bump_version(file.version)
-            self.tables.update_row(
-                file.version,
-                status="applied",
-                duration_ms=duration,
-                error=None,
-                statements_done=len(prepared.statements),
-            )
         result = FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
         self.events.file_finished(result)
         return result
+
+    def _run_step(self, prepared: PreparedFile, step: list[Statement]) -> None:
+        """Run a step's statements in the open transaction. When one fails after others, the
+        transaction is rolled back and those others are committed again with their count, so
+        that every statement before the failing one is done and counted, as if each had its own
+        commit."""
+        for index, statement in enumerate(step):
+            try:
+                self._execute(prepared, statement, rolled_back=False)
+            except StatementFailedError:
+                if index:
+                    self.backend.rollback()
+                    with self.backend.transaction():
+                        for earlier in step[:index]:
+                            self._execute(prepared, earlier, rolled_back=False)
+                        self.tables.update_row(prepared.file.version, statements_done=step[index - 1].number)
+                    self.backend.begin()  # the caller's transaction, rolled back as it raises
+                raise
+
+    def _finish_stepwise(self, prepared: PreparedFile, started: float) -> int:
+        """Mark a statement-by-statement file applied and raise ``db_version``, in the open
+        transaction; return the duration recorded."""
+        duration = _ms_since(started)
+        self.bump_version(prepared.file.version)
+        self.tables.update_row(
+            prepared.file.version,
+            status="applied",
+            duration_ms=duration,
+            error=None,
+            statements_done=len(prepared.statements),
+        )
+        return duration
 
     def _invalid_indexes(self) -> list[str] | None:
         try:
@@ -399,6 +430,26 @@ class Runner:
                 f"INVALID index(es) left by the failed statement: {names}; drop them first "
                 f"(DROP INDEX CONCURRENTLY {invalid[0]}), then: {failure.hint or ''}"
             )
+
+
+#: Statements that neither commit implicitly on MySQL nor change the schema: they can share a commit.
+_DATA_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT"})
+
+
+def _is_data(statement: Statement) -> bool:
+    words = statement.first_words(1)
+    return bool(words) and words[0] in _DATA_WORDS
+
+
+def _steps(statements: list[Statement], *, group_data: bool) -> list[list[Statement]]:
+    """One step per statement, except runs of consecutive data statements when ``group_data``."""
+    steps: list[list[Statement]] = []
+    for statement in statements:
+        if group_data and steps and _is_data(statement) and _is_data(steps[-1][0]):
+            steps[-1].append(statement)
+        else:
+            steps.append([statement])
+    return steps
 
 
 def _repair_hint(version: Version) -> str:
