@@ -180,14 +180,20 @@ def build_cases(work: Path, count: int, tools: set[str], baseline: Path | None =
             Case("import ratchet.cli only", [python, "-c", "import ratchet.cli"], work / "none", fresh=False),
         ]
         if baseline is not None:
-            # The same commands on another ratchet source tree, for before/after under the same noise.
+            # The same commands on another ratchet source tree, for before/after under the same noise,
+            # started as that tree's console script started (``ratchet.cli:run``).
             env = {"PYTHONPATH": str(baseline)}
+            baseline_ratchet = [python, str(HERE / "cli_script.py")]
+
+            def baseline_migrate(database: Path, *extra: str) -> list[str]:
+                return [*baseline_ratchet, *migrate(database, *extra)[1:]]
+
             fresh, single, noop = work / "base.db", work / "base-single.db", work / "base-noop.db"
-            all_in_one = migrate(single, "--single-transaction")
+            all_in_one, up_to_date = baseline_migrate(single, "--single-transaction"), baseline_migrate(noop)
             cases += [
-                Case("ratchet fresh [baseline]", migrate(fresh), fresh, fresh=True, env=env),
+                Case("ratchet fresh [baseline]", baseline_migrate(fresh), fresh, fresh=True, env=env),
                 Case("ratchet --single-transaction [baseline]", all_in_one, single, fresh=True, env=env),
-                Case("ratchet no-op [baseline]", migrate(noop), noop, fresh=False, setup=migrate(noop), env=env),
+                Case("ratchet no-op [baseline]", up_to_date, noop, fresh=False, setup=up_to_date, env=env),
             ]
     if "sqlite3" in tools:
         loop_db = work / "loop.db"

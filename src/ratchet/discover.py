@@ -146,6 +146,7 @@ def load_file(version: Version, description: str, path: Path) -> MigrationFile:
     except OSError as exc:
         raise MigrationFileError([FileProblem(path, f"cannot read: {exc.strerror}")]) from None
     text = normalise(raw, path)
+    del raw  # a large file is held once, as text
     if not has_sql(text):
         what = "empty" if not text.strip() else "comment-only"
         raise MigrationFileError(
