@@ -198,6 +198,13 @@ def test_random_combinations_of_states_agree(tmp_path: Path) -> None:
         assert quick is None or quick == full, (trial, quick, full)
 
 
+def test_environment_it_does_not_know_is_left_to_the_full_path(applied: Setup) -> None:
+    argv = ["migrate", "--database", applied.url, "--migrations", str(applied.migrations)]
+    assert uptodate.check(argv, {"RATCHET_MIGRATIONS": str(applied.migrations)}, str(applied.root)) is not None
+    for variable in ("DATABASE_URL", "RATCHET_SOMETHING_NEW"):
+        assert uptodate.check(argv, {variable: "x"}, str(applied.root)) is None
+
+
 def test_a_symlinked_file_is_left_to_the_full_path(applied: Setup) -> None:
     target = applied.root / "elsewhere.sql"
     target.write_text("SELECT 1;", encoding="utf-8")

@@ -40,6 +40,8 @@ VALUE_OPTIONS = {"--database": "database", "-d": "database", "--migrations": "mi
 FLAG_OPTIONS = {"--quiet": "quiet", "-q": "quiet"}
 #: ``[tool.ratchet]`` keys that decide which database, directory and tables a no-op run reads.
 _CONFIG_KEYS = {"database", "migrations", "settings-table", "history-table"}
+#: The environment variables ``load_config`` reads; any other ``RATCHET_*`` one is left to it.
+_KNOWN_VARIABLES = frozenset({"RATCHET_DATABASE_URL", "RATCHET_MIGRATIONS"})
 _DONE = frozenset({"applied", "skipped", "baseline"})
 _BOM = "\ufeff"
 _CHUNK = 1 << 16
@@ -344,7 +346,11 @@ def check(argv: Sequence[str], environ: Mapping[str, str], cwd: str) -> tuple[st
     """``(message, quiet)`` when ``argv`` is a ``migrate`` run with nothing to do; ``None`` when
     the full path must decide."""
     options = parse_migrate_argv(argv)
-    if options is None or "DATABASE_URL" in environ:
+    if (
+        options is None
+        or "DATABASE_URL" in environ
+        or any(name not in _KNOWN_VARIABLES for name in environ if name.startswith("RATCHET_"))
+    ):
         return None
     settings = resolve(options, environ, cwd)
     if settings is None:
