@@ -38,8 +38,6 @@ Release = tuple[int, int, int]
 #: (option -> destination); any other argument leaves the run to click.
 VALUE_OPTIONS = {"--database": "database", "-d": "database", "--migrations": "migrations"}
 FLAG_OPTIONS = {"--quiet": "quiet", "-q": "quiet"}
-#: ``[tool.ratchet]`` keys that decide which database, directory and tables a no-op run reads.
-_CONFIG_KEYS = {"database", "migrations", "settings-table", "history-table"}
 #: The environment variables ``load_config`` reads; any other ``RATCHET_*`` one is left to it.
 _KNOWN_VARIABLES = frozenset({"RATCHET_DATABASE_URL", "RATCHET_MIGRATIONS"})
 _DONE = frozenset({"applied", "skipped", "baseline"})
@@ -102,20 +100,11 @@ def _nearest_pyproject(start: str) -> str | None:
         folder = parent
 
 
-def _plain_identifier(name: object) -> bool:
-    return isinstance(name, str) and 0 < len(name) <= 63 and name.isascii() and name.isidentifier()
-
-
 def resolve(options: QuickOptions, environ: Mapping[str, str], cwd: str) -> dict[str, str] | None:
-    """``database``, ``migrations``, ``settings-table`` and ``history-table`` resolved as
-    ``ratchet.config.load_config`` does (command line, environment, ``[tool.ratchet]``,
-    defaults), or ``None`` when the configuration holds anything else (left to the full path)."""
-    settings = {
-        "database": "sqlite:///app.db",
-        "migrations": "migrations",
-        "settings-table": "system_settings",
-        "history-table": "schema_history",
-    }
+    """``database``, ``migrations``, ``settings-table`` and ``history-table`` as
+    ``ratchet.config.load_config`` resolves them, or ``None`` where it would refuse. Without a
+    ``[tool.ratchet]`` table the resolution is the defaults, the environment and the command
+    line, done here; with one, ``load_config`` itself does it (still without click)."""
     pyproject = _nearest_pyproject(cwd)
     if pyproject is not None:
         import tomllib
@@ -126,13 +115,14 @@ def resolve(options: QuickOptions, environ: Mapping[str, str], cwd: str) -> dict
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             return None
         tool = document.get("tool", {})
-        table = tool.get("ratchet", {}) if isinstance(tool, dict) else None
-        if not isinstance(table, dict) or not set(table) <= _CONFIG_KEYS:
-            return None
-        for key, value in table.items():
-            if not isinstance(value, str) or not value:
-                return None
-            settings[key] = value
+        if not isinstance(tool, dict) or tool.get("ratchet", {}) != {}:
+            return _resolve_configured(options, environ, cwd)
+    settings = {
+        "database": "sqlite:///app.db",
+        "migrations": "migrations",
+        "settings-table": "system_settings",
+        "history-table": "schema_history",
+    }
     for variable, key in (("RATCHET_DATABASE_URL", "database"), ("RATCHET_MIGRATIONS", "migrations")):
         if environ.get(variable):
             settings[key] = environ[variable]
@@ -140,9 +130,27 @@ def resolve(options: QuickOptions, environ: Mapping[str, str], cwd: str) -> dict
         settings["database"] = options.database
     if options.migrations is not None:
         settings["migrations"] = options.migrations
-    if not (_plain_identifier(settings["settings-table"]) and _plain_identifier(settings["history-table"])):
-        return None
     return settings
+
+
+def _resolve_configured(options: QuickOptions, environ: Mapping[str, str], cwd: str) -> dict[str, str] | None:
+    from pathlib import Path
+
+    from ratchet.config import load_config
+    from ratchet.errors import RatchetError
+
+    try:
+        config = load_config(
+            {"database": options.database, "migrations": options.migrations}, environ=environ, cwd=Path(cwd)
+        )
+    except RatchetError:
+        return None
+    return {
+        "database": config.database,
+        "migrations": str(config.migrations),
+        "settings-table": config.settings_table,
+        "history-table": config.history_table,
+    }
 
 
 def sqlite_path(url: str) -> str | None:
