@@ -103,7 +103,8 @@ def migrate(
     """Apply every pending migration of ``migrations`` to ``database`` (a URL or connection).
 
     The pending files are linted first: an unwaived error raises :class:`LintFailed` before
-    anything is written. ``no_lint`` skips the lint (the history rows record the bypass).
+    anything is written. ``no_lint`` skips the lint (the history rows record the bypass); a
+    ``dry_run`` still lints, to show what a run would bypass.
     Raises a :class:`ratchet.errors.RatchetError` subclass on any expected failure; the
     database is then at the version before the failing file.
     """
@@ -120,7 +121,7 @@ def migrate(
         prepared: list[PreparedFile] = []
         linted: LintReport | None = None
         blocking: list[Finding] = []
-        if plan.pending and no_lint:  # the lint's findings would change nothing: it is not run
+        if plan.pending and no_lint and not dry_run:  # its findings would change nothing: the lint is not run
             from ratchet.prepare import prepare_files
 
             prepared = prepare_files(plan.pending, loaded.guards)
@@ -128,7 +129,7 @@ def migrate(
             prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config)
             blocking = linted.blocking()
         listed = "\n".join(f"  {finding}" for finding in blocking)
-        if blocking:
+        if blocking and not no_lint:
             raise LintFailed(
                 f"{len(blocking)} unwaived lint error(s) in pending migrations; nothing was applied:\n{listed}",
                 hint='fix them, waive one with -- guard: allow RULE reason="...", or run with --no-lint',
@@ -144,10 +145,10 @@ def migrate(
             lint=linted,
         )
         events = events or Events()
-        if no_lint and prepared:
-            doing = "a run would apply" if dry_run else "applying"
-            recorded = "" if dry_run else "; the bypass is recorded in history"
-            report.notify(events, f"--no-lint: {doing} without the lint{recorded}")
+        if blocking:  # only a dry run (plan) lints under --no-lint, to show what a run would bypass
+            report.notify(events, f"--no-lint: a run would apply despite {len(blocking)} lint error(s):\n{listed}")
+        elif no_lint and prepared and not dry_run:
+            report.notify(events, "--no-lint: applying without the lint; the bypass is recorded in history")
         if dry_run or not prepared:
             return report
         if not backend.transactional_ddl:

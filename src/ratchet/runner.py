@@ -109,6 +109,7 @@ class Runner:
         self.options = options
         self.events = options.events
         self._current: Version | None = None  # db_version as the last claim read it
+        self._last_duration = 0  # of a stepwise file finished inside its last step
 
     def run(self, files: list[PreparedFile]) -> list[FileResult]:
         """Apply ``files`` in order; stop at the first failure (raised)."""
@@ -353,27 +354,41 @@ class Runner:
         atomic_step = prepared.transactional
         known_invalid = self._invalid_indexes()  # so the hint names only the ones this file leaves
         steps = _steps(prepared.statements[start_after:], group_data=atomic_step)
-        finished_in_last_step, duration = False, 0
+        finished, duration = False, 0
+        counted_later: int | None = None  # a DDL statement's count, committed with the next commit
         for number, step in enumerate(steps, start=1):
             try:
-                if atomic_step:
-                    with self.backend.transaction():
-                        self._run_step(prepared, step)
-                        self.tables.update_row(file.version, statements_done=step[-1].number)
-                        if number == len(steps) and _is_data(step[0]):
-                            duration = self._finish_stepwise(prepared, started)  # in the file's last commit
-                            finished_in_last_step = True
-                else:
+                if not atomic_step:
                     self._execute(prepared, step[0], rolled_back=False)
+                elif _is_ddl(step[0]):
+                    # MySQL commits before and after DDL: the previous DDL's count rides on the
+                    # implicit commit before this one. A crash in between leaves what a crash
+                    # between a DDL statement and its own count update always left.
+                    with self.backend.transaction():
+                        if counted_later is not None:
+                            self.tables.update_row(file.version, statements_done=counted_later)
+                        self._execute(prepared, step[0], rolled_back=False)
+                    counted_later = step[0].number
+                else:
+                    finished = self._run_group(prepared, step, started, last=number == len(steps))
+                    counted_later = None
             except StatementFailedError as failure:
                 self._note_invalid_indexes(failure, known_invalid)
                 with self.backend.transaction():
-                    self.tables.update_row(file.version, status="failed", error=failure.db_message)
+                    # every statement before the failing one is done (committed, or a DDL)
+                    self.tables.update_row(
+                        file.version,
+                        status="failed",
+                        error=failure.db_message,
+                        statements_done=failure.statement_number - 1,
+                    )
                 raise
             if not atomic_step:
                 with self.backend.transaction():
                     self.tables.update_row(file.version, statements_done=step[-1].number)
-        if not finished_in_last_step:
+        if finished:
+            duration = self._last_duration
+        else:
             with self.backend.transaction():
                 duration = self._finish_stepwise(prepared, started)
         self.backend.set_lock_timeout(None)
@@ -381,23 +396,30 @@ class Runner:
         self.events.file_finished(result)
         return result
 
-    def _run_step(self, prepared: PreparedFile, step: list[Statement]) -> None:
-        """Run a step's statements in the open transaction. When one fails after others, the
-        transaction is rolled back and those others are committed again with their count, so
-        that every statement before the failing one is done and counted, as if each had its own
-        commit."""
-        for index, statement in enumerate(step):
-            try:
-                self._execute(prepared, statement, rolled_back=False)
-            except StatementFailedError:
-                if index:
-                    self.backend.rollback()
-                    with self.backend.transaction():
-                        for earlier in step[:index]:
-                            self._execute(prepared, earlier, rolled_back=False)
-                        self.tables.update_row(prepared.file.version, statements_done=step[index - 1].number)
-                    self.backend.begin()  # the caller's transaction, rolled back as it raises
+    def _run_group(self, prepared: PreparedFile, step: list[Statement], started: float, *, last: bool) -> bool:
+        """Run a step (consecutive data statements, or one other statement) and its count in one
+        commit, with the file's own end when it is the ``last`` step of data; return whether the
+        file was finished. If a statement of a group fails, the group is rolled back and run again
+        one commit per statement, so that every statement before the failing one is committed
+        and counted, as without grouping."""
+        version = prepared.file.version
+        try:
+            with self.backend.transaction():
+                for statement in step:
+                    self._execute(prepared, statement, rolled_back=False)
+                if last and _is_data(step[0]):
+                    self._last_duration = self._finish_stepwise(prepared, started)  # counts every statement
+                    return True
+                self.tables.update_row(version, statements_done=step[-1].number)
+            return False
+        except StatementFailedError:
+            if len(step) == 1:
                 raise
+        for statement in step:
+            with self.backend.transaction():
+                self._execute(prepared, statement, rolled_back=False)
+                self.tables.update_row(version, statements_done=statement.number)
+        return False
 
     def _finish_stepwise(self, prepared: PreparedFile, started: float) -> int:
         """Mark a statement-by-statement file applied and raise ``db_version``, in the open
@@ -434,6 +456,13 @@ class Runner:
 
 #: Statements that neither commit implicitly on MySQL nor change the schema: they can share a commit.
 _DATA_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT"})
+#: Schema changes, which MySQL commits on their own (and commits what was open before them).
+_DDL_WORDS = frozenset({"CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE"})
+
+
+def _is_ddl(statement: Statement) -> bool:
+    words = statement.first_words(1)
+    return bool(words) and words[0] in _DDL_WORDS
 
 
 def _is_data(statement: Statement) -> bool:
