@@ -226,7 +226,7 @@ def _report_json(report: api.MigrateReport) -> dict[str, Any]:
 @click.option("--single-transaction", is_flag=True, help="All pending files in one transaction: all or nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON report.")
-@click.option("--no-lint", is_flag=True, help="Apply despite lint errors (warns; recorded in history).")
+@click.option("--no-lint", is_flag=True, help="Apply without running the lint (warns; recorded in history).")
 @handles_errors
 def migrate(
     database: str | None,
