@@ -252,15 +252,34 @@ def _normalised_digest(path: str, raw: bytes) -> str | None:
     return sha256(text.encode("utf-8")).hexdigest()
 
 
-def file_checksums(directory: str) -> dict[str, tuple[Release, str]] | None:
-    """Every migration file's version -> (release, checksum), each read, checked and hashed as
-    the full path does; ``None`` when any entry or file needs the full path."""
-    found: dict[str, tuple[Release, str]] = {}
+def _mentions_guard(raw: bytes) -> bool:
+    """Whether ASCII bytes hold ``guard`` in any case, lower-casing at most a window at a time."""
+    window = _CHUNK * 16
+    return any(b"guard" in raw[start : start + window + 4].lower() for start in range(0, len(raw), window))
+
+
+def _digest(path: str) -> str | None:
+    """The file's checksum as ``ratchet.discover`` takes it, or ``None`` when the file needs the full path."""
+    raw = _read(path)
+    if raw is None:
+        return None
+    if raw.isascii() and b"\r" not in raw and not _mentions_guard(raw) and _ascii_starts_sql(raw):
+        return sha256(raw).hexdigest()  # already the normalised text's UTF-8
+    return _normalised_digest(path, raw)
+
+
+def files_applied(directory: str, applied: dict[str, str]) -> Release | None:
+    """The highest release of the migration files when they are exactly those of ``applied``
+    (version -> checksum), each read, checked and hashed as the full path does; ``None`` as
+    soon as any entry or file differs or needs the full path. Names are compared before any
+    file is read, so a pending file costs no reading."""
     try:
         with os.scandir(directory) as listing:
             entries = [(entry.name, entry.path, entry.is_file(), entry.is_symlink()) for entry in listing]
     except OSError:
         return None
+    candidates: list[tuple[str, str]] = []
+    highest: Release | None = None
     for name, path, is_file, is_symlink in entries:
         if name.startswith(".") or name.endswith("~") or name.endswith(".swp") or not name.lower().endswith(".sql"):
             continue
@@ -277,20 +296,17 @@ def file_checksums(directory: str) -> dict[str, tuple[Release, str]] | None:
             or not name.endswith(".sql")
             or not description
             or not (description.isascii() and description.replace("_", "a").isalnum())
-            or version in found
+            or version not in applied
         ):
             return None
-        raw = _read(path)
-        if raw is None:
+        candidates.append((version, path))
+        highest = release if highest is None or release > highest else highest
+    if len(candidates) != len(applied) or len({version for version, _path in candidates}) != len(applied):
+        return None
+    for version, path in candidates:
+        if _digest(path) != applied[version]:
             return None
-        if raw.isascii() and b"\r" not in raw and b"guard" not in raw.lower() and _ascii_starts_sql(raw):
-            digest: str | None = sha256(raw).hexdigest()  # already the normalised text's UTF-8
-        else:
-            digest = _normalised_digest(path, raw)
-        if digest is None:
-            return None
-        found[version] = (release, digest)
-    return found or None
+    return highest
 
 
 def _rows_readable(rows: list[tuple[object, ...]]) -> bool:
@@ -308,11 +324,9 @@ def _rows_readable(rows: list[tuple[object, ...]]) -> bool:
     return True
 
 
-def database_version(
-    path: str, settings_table: str, history_table: str, files: dict[str, tuple[Release, str]]
-) -> str | None:
-    """``db_version`` when the database at ``path`` has every file applied (same checksum, a
-    finished row, no row without a file) and is not ahead of the files; ``None`` otherwise."""
+def read_history(path: str, settings_table: str, history_table: str) -> tuple[str, dict[str, str]] | None:
+    """``db_version`` and every history row's version -> checksum, when every row is finished
+    (applied, skipped, baseline) and readable by the full path; ``None`` otherwise."""
     if not os.path.isfile(path):
         return None
     try:
@@ -329,20 +343,16 @@ def database_version(
         return None
     finally:
         connection.close()
-    if len(value) != 1 or not isinstance(value[0][0], str) or len(rows) != len(files):
+    if len(value) != 1 or not isinstance(value[0][0], str) or _release(value[0][0]) is None:
         return None
-    db_version = value[0][0]
-    current = _release(db_version)
-    if current is None or not _rows_readable(rows):
+    if not rows or not _rows_readable(rows):
         return None
+    applied: dict[str, str] = {}
     for version, checksum, status, *_rest in rows:
-        known = files.get(version) if isinstance(version, str) else None
-        if known is None or known[1] != checksum or status not in _DONE:
+        if not isinstance(version, str) or not isinstance(checksum, str) or status not in _DONE:
             return None
-    highest = max(release for release, _checksum in files.values())
-    if current > highest:
-        return None
-    return db_version
+        applied[version] = checksum
+    return value[0][0], applied
 
 
 def up_to_date_message(where: str, version: str) -> str:
@@ -366,10 +376,12 @@ def check(argv: Sequence[str], environ: Mapping[str, str], cwd: str) -> tuple[st
     path = sqlite_path(settings["database"])
     if path is None:
         return None
-    files = file_checksums(os.path.join(cwd, settings["migrations"]))
-    if files is None:
+    history = read_history(os.path.join(cwd, path), settings["settings-table"], settings["history-table"])
+    if history is None:
         return None
-    version = database_version(os.path.join(cwd, path), settings["settings-table"], settings["history-table"], files)
-    if version is None:
+    version, applied = history
+    highest = files_applied(os.path.join(cwd, settings["migrations"]), applied)
+    current = _release(version)
+    if highest is None or current is None or current > highest:  # ahead of the files: the full path says so
         return None
     return up_to_date_message(settings["database"], version), options.quiet
