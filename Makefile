@@ -8,7 +8,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: venv migrate test check lint typecheck bench bench-lint lint-migrations clean
+.PHONY: venv migrate test check lint typecheck bench bench-lint lint-migrations clean pgbouncer
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,17 @@ venv: $(STAMP)
 migrate: $(STAMP)
 	$(BIN)/ratchet migrate
 
-## The whole test suite (tests needing PostgreSQL/MariaDB skip with a reason when they are down).
-test: $(STAMP)
+## PgBouncer for the pooler tests (they start it themselves): installed as root when missing.
+pgbouncer:
+	@if ! command -v pgbouncer >/dev/null 2>&1 && ! test -x /usr/sbin/pgbouncer; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null) \
+	      || echo "could not install pgbouncer: the pooler tests will skip"; \
+	  else echo "pgbouncer is missing (sudo apt-get install pgbouncer): the pooler tests will skip"; fi; \
+	fi
+
+## The whole test suite (tests needing PostgreSQL/MariaDB/PgBouncer skip with a reason when they are missing).
+test: $(STAMP) pgbouncer
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
 ## The additive-only lint over migrations/ (no database needed).

@@ -74,7 +74,9 @@ class Setup:
             return None
         if plan.pending or plan.drift or plan.ahead:
             return None
-        return uptodate.up_to_date_message(self.url, describe_version(plan.db_version))
+        return uptodate.up_to_date_message(
+            f"{self.url} (SQLite {sqlite3.sqlite_version})", describe_version(plan.db_version)
+        )
 
     def agree(self, *, answers: bool) -> None:
         """The quick answer is the full path's; ``answers``: it must answer at all."""
@@ -107,7 +109,7 @@ def applied(tmp_path: Path) -> Setup:
 
 def test_up_to_date_answers_like_the_full_path(applied: Setup) -> None:
     applied.agree(answers=True)
-    assert applied.quick() == f"{applied.url} is up to date at 1.10.0"
+    assert applied.quick() == f"{applied.url} (SQLite {sqlite3.sqlite_version}) is up to date at 1.10.0"
     assert applied.quick("--quiet") == applied.quick()
 
 
@@ -302,7 +304,7 @@ def test_a_pyproject_naming_other_tables_is_read_by_both(tmp_path: Path) -> None
     api.migrate(setup.url, setup.migrations, config=config)
     argv = ["migrate", "--database", setup.url, "--migrations", str(setup.migrations)]
     answer = uptodate.check(argv, {}, str(tmp_path))
-    assert answer == (f"{setup.url} is up to date at 1.0.0", False)
+    assert answer == (f"{setup.url} (SQLite {sqlite3.sqlite_version}) is up to date at 1.0.0", False)
     assert uptodate.check(argv, {}, str(tmp_path.parent)) is None  # default tables: not ratchet's here
 
 
@@ -335,11 +337,12 @@ def console(setup: Setup, *args: str) -> str:
 
 def test_the_console_script_answers_a_no_op_run_without_click(applied: Setup) -> None:
     out = console(applied, "migrate", "--database", applied.url, "--migrations", str(applied.migrations))
-    assert out == f"{applied.url} is up to date at 1.10.0\nloaded: \n"
+    line = f"{applied.url} (SQLite {sqlite3.sqlite_version}) is up to date at 1.10.0\n"
+    assert out == f"{line}loaded: \n"
     in_process = CliRunner().invoke(
         main, ["migrate", "--database", applied.url, "--migrations", str(applied.migrations)]
     )
-    assert in_process.exit_code == 0 and in_process.output == f"{applied.url} is up to date at 1.10.0\n"
+    assert in_process.exit_code == 0 and in_process.output == line
     quiet = console(applied, "migrate", "-q", "-d", applied.url, "--migrations", str(applied.migrations))
     assert quiet == "loaded: \n"
 

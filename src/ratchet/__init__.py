@@ -9,27 +9,33 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ratchet.api import (
+        DiffReport,
         MigrateReport,
         StatusReport,
+        diff,
         get_system_setting,
         lint,
         list_system_settings,
         migrate,
         repair,
+        schema,
         set_system_setting,
         status,
     )
     from ratchet.errors import RatchetError
 
 __all__ = [
+    "DiffReport",
     "MigrateReport",
     "RatchetError",
     "StatusReport",
+    "diff",
     "get_system_setting",
     "lint",
     "list_system_settings",
     "migrate",
     "repair",
+    "schema",
     "set_system_setting",
     "status",
 ]

@@ -10,13 +10,14 @@ the same transaction. Files that cannot roll back (``no-transaction``, MySQL DDL
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from packaging.version import Version
 
+from ratchet import failures
 from ratchet.backends.base import Backend
 from ratchet.errors import (
     DatabaseError,
@@ -31,8 +32,10 @@ from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, Tables
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
     from ratchet.prepare import PreparedFile
+    from ratchet.repeatable_runner import RepeatableResult
     from ratchet.split import Statement
 
+_T = TypeVar("_T")
 _FALSE_TEXT = frozenset({"", "0", "f", "false", "n", "no", "off"})
 
 
@@ -62,6 +65,9 @@ class Events:
 
     def notice(self, message: str) -> None:
         """A warning the user must see even if the run then fails (``--no-lint``, MySQL DDL)."""
+
+    def repeatable_finished(self, result: RepeatableResult) -> None:
+        """A repeatable file is done (applied, skipped, or found applied by another runner)."""
 
 
 @dataclass
@@ -108,8 +114,11 @@ class Runner:
         self.tables = tables
         self.options = options
         self.events = options.events
-        self._current: Version | None = None  # db_version as the last claim read it
+        self._db_version_read: Version | None = None  # db_version as the last claim read it
         self._last_duration = 0  # of a stepwise file finished inside its last step
+        # the file being applied and how far, for a failure that is not one of its statements
+        self._current: PreparedFile | None = None
+        self._stage = ""
 
     def run(self, files: list[PreparedFile]) -> list[FileResult]:
         """Apply ``files`` in order; stop at the first failure (raised)."""
@@ -142,20 +151,45 @@ class Runner:
             )
 
     def _ensure_tables(self) -> None:
-        with self.backend.transaction():
-            self.tables.ensure()
+        try:
+            self.tables.create()
+        except DriverError as exc:
+            raise DatabaseError(
+                f"cannot create ratchet's tables in {self.backend.display_url}: {exc.db_message}; nothing was applied",
+                hint="check that the database accepts writes (permissions, disk space, a read-only replica)",
+            ) from None
 
     def _run_single_transaction(self, files: list[PreparedFile]) -> list[FileResult]:
-        with self._foreign_keys_off(files), self.backend.transaction():
-            results = [self._apply_inside(prepared) for prepared in files]
+        with self._foreign_keys_off(files):
+            results = self._in_transaction(files, lambda: [self._apply_inside(prepared) for prepared in files])
         for result in results:
             self.events.file_finished(result)
         return results
 
     def _apply_transactional(self, prepared: PreparedFile) -> FileResult:
-        with self._foreign_keys_off([prepared]), self.backend.transaction():
-            result = self._apply_inside(prepared)
+        with self._foreign_keys_off([prepared]):
+            result = self._in_transaction([prepared], lambda: self._apply_inside(prepared))
         self.events.file_finished(result)
+        return result
+
+    def _in_transaction(self, files: list[PreparedFile], work: Callable[[], _T]) -> _T:
+        """``work`` in one transaction; a failure of ratchet's own statements or of the COMMIT is
+        reported with the file, the version and the state left behind (SPEC 5 item 8)."""
+        self._current, self._stage = files[0], "at BEGIN, before its statements"
+        try:
+            self.backend.begin()
+            result = work()
+        except DriverError as exc:
+            self.backend.rollback()
+            raise failures.bookkeeping_failed(self._current, self._stage, exc) from None
+        except BaseException:
+            self.backend.rollback()
+            raise
+        try:
+            self.backend.commit()
+        except DriverError as exc:
+            self.backend.rollback()  # a failed COMMIT may leave the transaction open (SQLite)
+            raise failures.commit_failed(files, exc) from None
         return result
 
     def _rebuilds(self, prepared: PreparedFile) -> bool:
@@ -197,7 +231,7 @@ class Runner:
 
     def _claim(self, prepared: PreparedFile) -> FileResult | None:
         """Inside the lock: is the file still to do? ``None`` if so, else why not. Keeps the
-        ``db_version`` it read (``self._current``) for this file's bookkeeping."""
+        ``db_version`` it read (``self._db_version_read``) for this file's bookkeeping."""
         file = prepared.file
         status, current = self.tables.claim_state(file.version)
         if status in DONE_STATUSES:
@@ -213,7 +247,7 @@ class Runner:
                 f"{file.version} is now out of order",
                 hint="run again, or apply it with --out-of-order",
             )
-        self._current = current
+        self._db_version_read = current
         return None
 
     def _skip_reason(self, prepared: PreparedFile) -> str | None:
@@ -247,8 +281,9 @@ class Runner:
         """A finished file: ``db_version`` raised and its history row, in the caller's transaction
         that claimed it (no row yet; ``db_version`` as the claim read it)."""
         self._write_row(prepared, status, duration_ms, statements_done, raise_version=True)
-        if self._current is None or prepared.file.version > self._current:
-            self._current = prepared.file.version  # the next file of a single transaction sees it
+        read = self._db_version_read
+        if read is None or prepared.file.version > read:
+            self._db_version_read = prepared.file.version  # the next file of a single transaction sees it
 
     def _write_row(
         self,
@@ -272,7 +307,7 @@ class Runner:
             lint_bypassed=self.options.lint_bypassed,
             replace=False,
             raise_version=raise_version,
-            current=self._current,
+            current=self._db_version_read,
         )
 
     def bump_version(self, version: Version) -> None:
@@ -284,6 +319,7 @@ class Runner:
     def _apply_inside(self, prepared: PreparedFile) -> FileResult:
         """Run one file inside an open transaction (rolled back by the caller on error)."""
         started = time.perf_counter()
+        self._current, self._stage = prepared, "before its statements"
         claimed = self._claim(prepared)
         if claimed is not None:
             return claimed
@@ -297,6 +333,7 @@ class Runner:
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
         for statement in prepared.statements:
             self._execute(prepared, statement, rolled_back=True)
+        self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
         self.backend.set_lock_timeout(None)
         self._check_foreign_keys(prepared)
         duration = _ms_since(started)
@@ -374,24 +411,32 @@ class Runner:
                     counted_later = None
             except StatementFailedError as failure:
                 self._note_invalid_indexes(failure, known_invalid)
-                with self.backend.transaction():
-                    # every statement before the failing one is done (committed, or a DDL)
-                    self.tables.update_row(
-                        file.version,
-                        status="failed",
-                        error=failure.db_message,
-                        statements_done=failure.statement_number - 1,
-                    )
+                done = failure.statement_number - 1  # every statement before it: committed, or a DDL
+                try:
+                    with self.backend.transaction():
+                        self.tables.update_row(
+                            file.version, status="failed", error=failure.db_message, statements_done=done
+                        )
+                except DriverError as exc:
+                    failures.failure_not_recorded(failure, prepared, done, exc)
                 raise
+            except DriverError as exc:  # the step's COMMIT (MySQL: statements and counter together)
+                raise failures.progress_not_recorded(prepared, step[-1], exc, committed_alone=False) from None
             if not atomic_step:
+                try:
+                    with self.backend.transaction():
+                        self.tables.update_row(file.version, statements_done=step[-1].number)
+                except DriverError as exc:
+                    raise failures.progress_not_recorded(prepared, step[-1], exc, committed_alone=True) from None
+        try:
+            self.backend.set_lock_timeout(None)
+            if finished:
+                duration = self._last_duration
+            else:
                 with self.backend.transaction():
-                    self.tables.update_row(file.version, statements_done=step[-1].number)
-        if finished:
-            duration = self._last_duration
-        else:
-            with self.backend.transaction():
-                duration = self._finish_stepwise(prepared, started)
-        self.backend.set_lock_timeout(None)
+                    duration = self._finish_stepwise(prepared, started)
+        except DriverError as exc:
+            raise failures.finish_not_recorded(prepared, exc) from None
         result = FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
         self.events.file_finished(result)
         return result

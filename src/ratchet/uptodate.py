@@ -24,9 +24,11 @@ except ImportError:  # a Python without OpenSSL: hashlib's own, the same digest
 try:  # the C module alone: sqlite3's package imports datetime for adapters this check never uses
     from _sqlite3 import Error as SqliteError
     from _sqlite3 import connect as sqlite_connect
+    from _sqlite3 import sqlite_version
 except ImportError:  # another Python build: the public module, same objects
     from sqlite3 import Error as SqliteError
     from sqlite3 import connect as sqlite_connect
+    from sqlite3 import sqlite_version
 
 TYPE_CHECKING = False  # not typing's, whose import costs more than this whole check
 if TYPE_CHECKING:
@@ -384,4 +386,8 @@ def check(argv: Sequence[str], environ: Mapping[str, str], cwd: str) -> tuple[st
     current = _release(version)
     if highest is None or current is None or current > highest:  # ahead of the files: the full path says so
         return None
-    return up_to_date_message(settings["database"], version), options.quiet
+    parts = sqlite_version.split(".")
+    if len(parts) != 3 or not all(part.isascii() and part.isdigit() for part in parts):
+        return None  # the engine line would be worded otherwise: the full path prints it
+    # as ratchet.cli shows where a run went: the URL and the engine (ratchet.engines' "SQLite")
+    return up_to_date_message(f"{settings['database']} (SQLite {sqlite_version})", version), options.quiet
