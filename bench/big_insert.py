@@ -90,7 +90,8 @@ def measure(work: Path, size: int, runs: int, baseline: Path | None = None) -> s
         ),
     }
     if baseline is not None:
-        commands["ratchet migrate [baseline]"] = (commands["ratchet migrate"][0], {"PYTHONPATH": str(baseline)})
+        script = [sys.executable, str(HERE / "cli_script.py"), *commands["ratchet migrate"][0][1:]]
+        commands["ratchet migrate [baseline]"] = (script, {"PYTHONPATH": str(baseline)})
     times: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, list[int]] = {name: [] for name in commands}
     for _ in range(runs):

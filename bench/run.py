@@ -7,7 +7,12 @@ runs, interleaved round by round so that machine noise hits every tool alike):
 - the floors: a minimal stdlib ``sqlite3`` loop doing the same commits (``sqlite_loop.py``) and a
   loop that only reads and hashes every file (``hash_loop.py``), each a subprocess of this
   same Python so that process start-up is comparable;
-- yoyo-migrations and dbmate, fresh and no-op, on the same SQL.
+- yoyo-migrations and dbmate, fresh and no-op, on the same SQL;
+- on PostgreSQL and MariaDB (when their servers answer on 127.0.0.1): ``ratchet migrate`` fresh,
+  a minimal psycopg / PyMySQL loop (``server_loop.py``) and dbmate, each on a new database.
+
+``--files`` and ``--insert-mb`` take comma-separated sizes (``--files 1000,10000 --insert-mb 20,100``
+is SPEC section 6's "cost grows linearly" check); each size prints its own table.
 
 Then print the medians and the ratios SPEC section 6 sets as goals, each PASS or MISS.
 Timings are never asserted anywhere; ``tests/test_bench_smoke.py`` only keeps this running.
@@ -30,17 +35,28 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
-TOOLS = ("ratchet", "sqlite3", "hash", "yoyo", "dbmate", "insert")  # insert: the 20 MB file (big_insert.py)
+TOOLS = ("ratchet", "sqlite3", "hash", "yoyo", "dbmate", "insert", "postgresql", "mariadb")
+# insert: the 20 MB file (big_insert.py); postgresql, mariadb: the server cases (ratchet, the loop, dbmate)
+SERVERS = {
+    # tool -> (dialect for server_loop.py, ratchet URL, dbmate URL); {name} is the bench's database
+    "postgresql": (
+        "postgresql",
+        "postgresql://postgres@127.0.0.1:5432/{name}",
+        "postgres://postgres@127.0.0.1:5432/{name}?sslmode=disable",
+    ),
+    "mariadb": ("mysql", "mysql://root@127.0.0.1:3306/{name}", "mysql://root@127.0.0.1:3306/{name}"),
+}
 
 
 def statements(number: int) -> str:
     """The SQL of migration ``number``: create a small table and insert one row."""
     return (
         f"CREATE TABLE t{number} (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
-        f"INSERT INTO t{number} (name) VALUES ('row {number}');\n"
+        f"INSERT INTO t{number} (id, name) VALUES ({number}, 'row {number}');\n"
     )
 
 
@@ -87,6 +103,7 @@ class Case:
     fresh: bool
     setup: list[str] | None = None
     env: dict[str, str] | None = None
+    server: tuple[str, str] | None = None  # (dialect, database name): a server database, not a file
     times: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
 
@@ -163,14 +180,20 @@ def build_cases(work: Path, count: int, tools: set[str], baseline: Path | None =
             Case("import ratchet.cli only", [python, "-c", "import ratchet.cli"], work / "none", fresh=False),
         ]
         if baseline is not None:
-            # The same commands on another ratchet source tree, for before/after under the same noise.
+            # The same commands on another ratchet source tree, for before/after under the same noise,
+            # started as that tree's console script started (``ratchet.cli:run``).
             env = {"PYTHONPATH": str(baseline)}
+            baseline_ratchet = [python, str(HERE / "cli_script.py")]
+
+            def baseline_migrate(database: Path, *extra: str) -> list[str]:
+                return [*baseline_ratchet, *migrate(database, *extra)[1:]]
+
             fresh, single, noop = work / "base.db", work / "base-single.db", work / "base-noop.db"
-            all_in_one = migrate(single, "--single-transaction")
+            all_in_one, up_to_date = baseline_migrate(single, "--single-transaction"), baseline_migrate(noop)
             cases += [
-                Case("ratchet fresh [baseline]", migrate(fresh), fresh, fresh=True, env=env),
+                Case("ratchet fresh [baseline]", baseline_migrate(fresh), fresh, fresh=True, env=env),
                 Case("ratchet --single-transaction [baseline]", all_in_one, single, fresh=True, env=env),
-                Case("ratchet no-op [baseline]", migrate(noop), noop, fresh=False, setup=migrate(noop), env=env),
+                Case("ratchet no-op [baseline]", up_to_date, noop, fresh=False, setup=up_to_date, env=env),
             ]
     if "sqlite3" in tools:
         loop_db = work / "loop.db"
@@ -209,25 +232,130 @@ def build_cases(work: Path, count: int, tools: set[str], baseline: Path | None =
             Case("dbmate fresh", up(fresh), fresh, fresh=True),
             Case("dbmate no-op", up(noop), noop, fresh=False, setup=up(noop)),
         ]
+    for tool in SERVERS:
+        if tool in tools:
+            cases += server_cases(work, count, tool, dbmate)
     return cases
+
+
+def server_cases(work: Path, count: int, tool: str, dbmate: str | None) -> list[Case]:
+    """ratchet, the minimal driver loop and dbmate, fresh, on a new database of the ``tool`` server."""
+    dialect, ratchet_url, dbmate_url = SERVERS[tool]
+    problem = server_available(dialect)
+    if problem is not None:
+        print(f"bench: {tool} does not answer on 127.0.0.1 ({problem}); skipping its cases", file=sys.stderr)
+        return []
+    ratchet = find_tool("ratchet")
+    ratchet_dir, dbmate_dir = work / "ratchet", work / "dbmate"
+    if not ratchet_dir.is_dir():
+        generate_ratchet(ratchet_dir, count)
+    none = work / "none"
+    cases: list[Case] = []
+    if ratchet is not None:
+        name = f"ratchet_bench_{tool}"
+        command = [ratchet, "migrate", "--database", ratchet_url.format(name=name), "--migrations", str(ratchet_dir)]
+        cases.append(Case(f"ratchet fresh [{tool}]", command, none, fresh=True, server=(dialect, name)))
+    name = f"loop_bench_{tool}"
+    loop = [sys.executable, str(HERE / "server_loop.py"), dialect, name, str(ratchet_dir)]
+    cases.append(Case(f"driver loop fresh [{tool}]", loop, none, fresh=True, server=(dialect, name)))
+    if dbmate is not None:
+        generate_dbmate(dbmate_dir, count)
+        name = f"dbmate_bench_{tool}"
+        command = [dbmate, "--url", dbmate_url.format(name=name), "--migrations-dir", str(dbmate_dir)]
+        command += ["--no-dump-schema", "up"]
+        cases.append(Case(f"dbmate fresh [{tool}]", command, none, fresh=True, server=(dialect, name)))
+    return cases
+
+
+def server_admin(dialect: str) -> Any:
+    """An autocommit connection to the local server of ``dialect`` (for CREATE/DROP DATABASE)."""
+    sys.path.insert(0, str(HERE))
+    from server_loop import connect
+
+    return connect(dialect, "test" if dialect == "postgresql" else "mysql")
+
+
+def server_available(dialect: str) -> str | None:
+    """``None`` when the bench's server of ``dialect`` answers, else why not."""
+    try:
+        server_admin(dialect).close()
+    except Exception as exc:  # any driver or network error: the cases are skipped with the reason
+        return " ".join(str(exc).split())[:200]
+    return None
+
+
+def reset_server_database(dialect: str, name: str) -> None:
+    """Drop and create the bench database ``name``."""
+    connection = server_admin(dialect)
+    try:
+        cursor = connection.cursor()
+        cursor.execute(f"DROP DATABASE IF EXISTS {name}")
+        cursor.execute(f"CREATE DATABASE {name}")
+    finally:
+        connection.close()
+
+
+def drop_server_database(dialect: str, name: str) -> None:
+    """Drop the bench database ``name``."""
+    connection = server_admin(dialect)
+    try:
+        connection.cursor().execute(f"DROP DATABASE IF EXISTS {name}")
+    finally:
+        connection.close()
+
+
+def server_table_count(dialect: str, name: str) -> int:
+    """How many generated ``tN`` tables the server database ``name`` holds."""
+    sys.path.insert(0, str(HERE))
+    from server_loop import connect
+
+    connection = connect(dialect, name)
+    try:
+        cursor = connection.cursor()
+        if dialect == "postgresql":
+            cursor.execute("SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public' AND tablename ~ '^t[0-9]+$'")
+        else:
+            cursor.execute(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+                "AND table_name REGEXP '^t[0-9]+$'"
+            )
+        return int(cursor.fetchone()[0])
+    finally:
+        connection.close()
+
+
+def reset(case: Case) -> None:
+    """A fresh case starts from no database."""
+    if case.server is not None:
+        reset_server_database(*case.server)
+    else:
+        remove_database(case.database)
+
+
+def tables_of(case: Case) -> int:
+    """How many ``tN`` tables the case's database holds."""
+    return server_table_count(*case.server) if case.server is not None else table_count(case.database)
 
 
 def measure(cases: list[Case], runs: int, work: Path, count: int) -> None:
     """Time every case ``runs`` times, one round of all cases after another."""
     for case in cases:
         if case.setup is not None:
-            remove_database(case.database)
+            reset(case)
             run_checked(case.setup, work, case.env)
     for round_number in range(1, runs + 1):
         for case in cases:
             if case.fresh:
-                remove_database(case.database)
+                reset(case)
             elapsed, cpu = run_checked(case.command, work, case.env)
             case.times.append(elapsed)
             case.cpu.append(cpu)
-            if case.fresh and table_count(case.database) != count:
-                sys.exit(f"bench: {case.name} left {table_count(case.database)} of {count} tables")
+            if case.fresh and tables_of(case) != count:
+                sys.exit(f"bench: {case.name} left {tables_of(case)} of {count} tables")
         print(f"  round {round_number}/{runs} done", file=sys.stderr, flush=True)
+    for case in cases:
+        if case.server is not None:
+            drop_server_database(*case.server)
 
 
 @dataclass(frozen=True)
@@ -247,8 +375,13 @@ class Goal:
 GOALS = (
     Goal("ratchet fresh", "sqlite3 loop fresh", 1.1),
     Goal("ratchet --single-transaction", "dbmate fresh", 0.5),
+    Goal("ratchet --single-transaction", "sqlite3 loop fresh", 0.45),
     Goal("ratchet no-op", "hash loop", 1.5),
     Goal("yoyo no-op", "ratchet no-op", 2.0, at_most=False),
+    Goal("ratchet fresh [postgresql]", "driver loop fresh [postgresql]", 1.1),
+    Goal("ratchet fresh [postgresql]", "dbmate fresh [postgresql]", 1.0),
+    Goal("ratchet fresh [mariadb]", "driver loop fresh [mariadb]", 1.1),
+    Goal("ratchet fresh [mariadb]", "dbmate fresh [mariadb]", 1.0),
 )
 # For context only, no goal (SPEC section 6 quotes dbmate at 0.9x and yoyo at 3.1x of the loop).
 CONTEXT = (
@@ -264,6 +397,8 @@ CONTEXT = (
     Goal("ratchet --single-transaction", "ratchet --single-transaction [baseline]", 0.0),
     Goal("ratchet no-op", "ratchet no-op [baseline]", 0.0),
     Goal("dbmate no-op", "ratchet no-op", 0.0),
+    Goal("dbmate fresh [postgresql]", "driver loop fresh [postgresql]", 0.0),
+    Goal("dbmate fresh [mariadb]", "driver loop fresh [mariadb]", 0.0),
 )
 
 
@@ -312,7 +447,9 @@ def _ratio_line(goal: Goal, cases: dict[str, Case]) -> str:
 def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -> None:
     """Parse the options, generate, measure, print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--files", type=int, default=1000, help="migrations to generate (default 1000)")
+    parser.add_argument(
+        "--files", type=sizes(int), default=[1000], help="migrations to generate, comma-separated (default 1000)"
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs per case (default 5)")
     parser.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated subset of {','.join(TOOLS)}")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary directory)")
@@ -322,7 +459,9 @@ def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -
         help="also time ratchet from the source tree SRC (the directory holding its ratchet/ package, "
         "e.g. from `git archive main src`), interleaved with the current one",
     )
-    parser.add_argument("--insert-mb", type=float, default=20.0, help="size of the INSERT file case (default 20)")
+    parser.add_argument(
+        "--insert-mb", type=sizes(float), default=[20.0], help="sizes of the INSERT file case, MB (default 20)"
+    )
     parser.add_argument("--insert-runs", type=int, default=3, help="timed runs of the INSERT file case (default 3)")
     options = parser.parse_args(argv)
     tools = {name.strip() for name in options.tools.split(",") if name.strip()}
@@ -335,15 +474,35 @@ def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -
     baseline = Path(options.baseline).resolve() if options.baseline else None
     if baseline is not None and not (baseline / "ratchet" / "__init__.py").is_file():
         parser.error(f"--baseline {baseline}: no ratchet/__init__.py there")
-    if options.keep:
-        work = Path(options.keep).resolve()
-        work.mkdir(parents=True, exist_ok=True)
-        _bench(work, options.files, options.runs, tools, out, baseline)
-    else:
-        with tempfile.TemporaryDirectory(prefix="ratchet-bench-") as temporary:
-            _bench(Path(temporary), options.files, options.runs, tools, out, baseline)
+    started = time.perf_counter()
+    for count in options.files:
+        if options.keep:
+            work = Path(options.keep).resolve()
+            if len(options.files) > 1:
+                work = work / str(count)
+            work.mkdir(parents=True, exist_ok=True)
+            _bench(work, count, options.runs, tools, out, baseline)
+        else:
+            with tempfile.TemporaryDirectory(prefix="ratchet-bench-") as temporary:
+                _bench(Path(temporary), count, options.runs, tools, out, baseline)
+        out("")
     if "insert" in tools:
-        insert_file_case(options.insert_mb, options.insert_runs, out, baseline)
+        for megabytes in options.insert_mb:
+            insert_file_case(megabytes, options.insert_runs, out, baseline)
+            out("")
+    out(f"whole bench: {time.perf_counter() - started:.0f} s")
+
+
+def sizes(kind: Callable[[str], Any]) -> Callable[[str], list[Any]]:
+    """An argparse type: comma-separated positive numbers."""
+
+    def parse(text: str) -> list[Any]:
+        values = [kind(part) for part in text.split(",") if part.strip()]
+        if not values or any(value <= 0 for value in values):
+            raise argparse.ArgumentTypeError(f"'{text}' is not a comma-separated list of positive numbers")
+        return values
+
+    return parse
 
 
 def insert_file_case(megabytes: float, runs: int, out: Callable[[str], None], baseline: Path | None) -> None:

@@ -111,3 +111,19 @@ def test_insert_file_case_runs_and_reports_both_goals() -> None:
     assert done.returncode == 0, done.stderr
     assert "ratchet migrate / sqlite3 executescript" in done.stdout
     assert "ratchet migrate peak memory / file size" in done.stdout
+
+
+def test_server_cases_run_ratchet_the_driver_loop_and_dbmate(tmp_path: Path) -> None:
+    from conftest import require_server
+
+    require_server("postgresql")
+    require_server("mysql")
+    command = [sys.executable, str(BENCH / "run.py"), "--files", "5", "--runs", "1", "--keep", str(tmp_path)]
+    done = subprocess.run(
+        [*command, "--tools", "ratchet,postgresql,mariadb"], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    for server in ("postgresql", "mariadb"):
+        assert f"\nratchet fresh [{server}] " in done.stdout and f"\ndriver loop fresh [{server}] " in done.stdout
+        line = next(row for row in done.stdout.splitlines() if row.startswith(f"ratchet fresh [{server}] / driver"))
+        assert "not measured" not in line

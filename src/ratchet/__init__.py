@@ -1,20 +1,28 @@
 """ratchet: a plain-SQL migration runner with semver ordering and an additive-only lint."""
 
-from ratchet.api import (
-    DiffReport,
-    MigrateReport,
-    StatusReport,
-    diff,
-    get_system_setting,
-    lint,
-    list_system_settings,
-    migrate,
-    repair,
-    schema,
-    set_system_setting,
-    status,
-)
-from ratchet.errors import RatchetError
+from __future__ import annotations
+
+import importlib
+
+TYPE_CHECKING = False  # not typing's: importing typing costs the console script's no-op check
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ratchet.api import (
+        DiffReport,
+        MigrateReport,
+        StatusReport,
+        diff,
+        get_system_setting,
+        lint,
+        list_system_settings,
+        migrate,
+        repair,
+        schema,
+        set_system_setting,
+        status,
+    )
+    from ratchet.errors import RatchetError
 
 __all__ = [
     "DiffReport",
@@ -32,3 +40,14 @@ __all__ = [
     "status",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """The public API, imported on first use: the console script's no-op check
+    (``ratchet.uptodate``) must not pay for importing all of ratchet."""
+    if name not in __all__:
+        raise AttributeError(f"module 'ratchet' has no attribute {name!r}")
+    module = importlib.import_module("ratchet.errors" if name == "RatchetError" else "ratchet.api")
+    value = getattr(module, name)
+    globals()[name] = value
+    return value

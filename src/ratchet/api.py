@@ -134,7 +134,8 @@ def migrate(
     then every repeatable file that is new or changed.
 
     The pending files are linted first: an unwaived error raises :class:`LintFailed` before
-    anything is written, unless ``no_lint`` (then the history rows record the bypass).
+    anything is written. ``no_lint`` skips the lint (the history rows record the bypass); a
+    ``dry_run`` still lints, to show what a run would bypass.
     Raises a :class:`ratchet.errors.RatchetError` subclass on any expected failure; the
     database is then at the version before the failing file. ``rehearse`` runs the pending
     files and rolls all of it back (``report.rehearsal`` holds each file's outcome).
@@ -162,7 +163,12 @@ def migrate(
         blocking: list[Finding] = []
         held_back = _repeatables_held_back(plan, target)
         repeatables = [] if held_back else plan.pending_repeatables
-        if plan.pending:
+        skip_lint = no_lint and not dry_run and not rehearse  # its findings would change nothing
+        if plan.pending and skip_lint:
+            from ratchet.prepare import prepare_files
+
+            prepared = prepare_files(plan.pending, loaded.guards)
+        elif plan.pending:
             version = config.postgres_version or backend.server_major_version()
             prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config, version)
         prepared_repeatables: list[PreparedRepeatable] = []
@@ -199,13 +205,15 @@ def migrate(
                 events,
                 f"--no-lint: {doing} despite {len(blocking)} lint error(s){recorded}:\n{listed}",
             )
+        elif skip_lint and prepared:
+            report.notify(events, "--no-lint: applying without the lint; the bypass is recorded in history")
         if dry_run or not (prepared or prepared_repeatables):
             return report
         options = RunOptions(
             single_transaction=single_transaction,
             out_of_order=out_of_order,
             lock_timeout_s=config.lock_timeout_s,
-            lint_bypassed=bool(blocking),
+            lint_bypassed=no_lint,
             events=events,
         )
         if rehearse:

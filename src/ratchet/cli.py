@@ -22,6 +22,7 @@ from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
 from ratchet.plan import Plan, describe_version
 from ratchet.runner import Events, FileResult
+from ratchet.uptodate import up_to_date_message
 from ratchet.urls import mask_password, mask_url
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no
 
 F = TypeVar("F", bound=Callable[..., Any])
 _PROGRESS_MIN_STATEMENTS = 20
+_FLUSH_EVERY_S = 1.0
 
 
 def fail(error: RatchetError) -> None:
@@ -96,6 +98,16 @@ class CliEvents(Events):
         self.quiet = quiet
         self.tty = sys.stdout.isatty() and not quiet
         self.bar: Any = None
+        # Off a terminal the file lines are written in one go (a thousand small writes cost more
+        # than the commits they report), at the latest _FLUSH_EVERY_S after the first one waiting.
+        self.waiting: list[str] = []
+        self.first_waiting = 0.0
+
+    def flush(self) -> None:
+        """Write the lines still waiting."""
+        if self.waiting:
+            click.echo("\n".join(self.waiting))
+            self.waiting.clear()
 
     def file_started(self, prepared: PreparedFile) -> None:
         """Open a progress bar for a long file on a TTY."""
@@ -122,10 +134,19 @@ class CliEvents(Events):
         if self.quiet:
             return
         reason = f" ({result.reason})" if result.reason else ""
-        click.echo(
+        line = (
             f"  {result.version!s:<10} {result.description:<32} {result.outcome:<15} "
             f"{format_ms(result.duration_ms):>8}{reason}"
         )
+        if self.tty:
+            click.echo(line)
+            return
+        now = time.perf_counter()
+        if not self.waiting:
+            self.first_waiting = now
+        self.waiting.append(line)
+        if now - self.first_waiting >= _FLUSH_EVERY_S:
+            self.flush()
 
     def repeatable_finished(self, result: RepeatableResult) -> None:
         """One line, like a versioned file's, with ``R__`` for the version."""
@@ -272,7 +293,7 @@ def _report_json(report: api.MigrateReport) -> dict[str, Any]:
 @click.option("--single-transaction", is_flag=True, help="All pending files in one transaction: all or nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON report.")
-@click.option("--no-lint", is_flag=True, help="Apply despite lint errors (warns; recorded in history).")
+@click.option("--no-lint", is_flag=True, help="Apply without running the lint (warns; recorded in history).")
 @click.option(
     "--rehearse",
     is_flag=True,
@@ -313,6 +334,8 @@ def migrate(
         if as_json:
             emit_json({"ok": False, "exit_code": error.exit_code, "error": mask_password(str(error))})
         raise
+    finally:
+        events.flush()
     failed = report.rehearsal is not None and not report.rehearsal.ok
     if as_json:
         emit_json(_report_json(report) | {"ok": not failed})
@@ -360,7 +383,7 @@ def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms
         )
         return
     if not report.results and not report.repeatables:
-        click.echo(f"{where} is up to date at {describe_version(report.from_version)}")
+        click.echo(up_to_date_message(where, describe_version(report.from_version)))
         return
     counts: dict[str, int] = {}
     for result in report.results:
@@ -386,15 +409,19 @@ def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms
 def repair(database: str | None, migrations: str | None, version: str, mark_applied: bool, retry: bool) -> None:
     """Finish VERSION after a partial non-transactional failure (a 'running' or 'failed' row)."""
     config = resolve(database, migrations)
-    result = api.repair(
-        config.database,
-        config.migrations,
-        version,
-        mark_applied=mark_applied,
-        retry=retry,
-        events=CliEvents(quiet=False),
-        config=config,
-    )
+    events = CliEvents(quiet=False)
+    try:
+        result = api.repair(
+            config.database,
+            config.migrations,
+            version,
+            mark_applied=mark_applied,
+            retry=retry,
+            events=events,
+            config=config,
+        )
+    finally:
+        events.flush()
     how = "marked applied" if mark_applied else f"remaining statements run, {result.duration_ms} ms"
     click.echo(f"repaired {result.version} ({result.description}): {how}")
 

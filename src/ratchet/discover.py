@@ -179,6 +179,7 @@ def read_sql(path: Path) -> str:
         raise MigrationFileError([FileProblem(path, f"cannot read: {exc.strerror}")]) from None
     # A file without a statement is a valid no-op migration (SPEC 1); the lint warns about it.
     text = normalise(raw, path)
+    del raw  # a large file is held once, as text
     return text
 
 

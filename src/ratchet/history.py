@@ -187,7 +187,9 @@ class Tables:
 
     def db_version(self) -> Version | None:
         """The ``db_version`` setting, parsed; a malformed value is refused with advice."""
-        value = self.get(DB_VERSION_KEY)
+        return self._parse_db_version(self.get(DB_VERSION_KEY))
+
+    def _parse_db_version(self, value: str | None) -> Version | None:
         if value is None:
             return None
         try:
@@ -197,6 +199,16 @@ class Tables:
                 f"{self.settings_name}.db_version is '{value}', not a version",
                 hint="fix the row by hand, or adopt the database with ratchet baseline VERSION",
             ) from None
+
+    def claim_state(self, version: Version) -> tuple[str | None, Version | None]:
+        """One version's row status and ``db_version``, read in one query (inside the lock)."""
+        rows = self.backend.query(
+            f"SELECT (SELECT status FROM {self.history} WHERE version = {self.p}), "
+            f"(SELECT value FROM {self.settings} WHERE {_key_column(self.backend)} = {self.p})",
+            (str(version), DB_VERSION_KEY),
+        )
+        status, value = rows[0] if rows else (None, None)
+        return (None if status is None else str(status)), self._parse_db_version(None if value is None else str(value))
 
     def rows(self) -> dict[Version, HistoryRow]:
         """Every versioned file's history row, keyed by version."""
@@ -283,28 +295,55 @@ class Tables:
         error: str | None = None,
         lint_bypassed: bool = False,
         kind: str = VERSIONED,
+        replace: bool = True,
+        raise_version: bool = False,
+        current: Version | None = None,
     ) -> None:
-        """Insert one history row, replacing a leftover row of the same version (``version``
-        is a :func:`repeatable_key` for a repeatable file's row)."""
-        self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (str(version),))
+        """Insert one history row (``version`` is a :func:`repeatable_key` for a repeatable
+        file's row), replacing a leftover row of the same version unless the caller knows there
+        is none (``replace=False``). With ``raise_version``, ``db_version`` is also raised to
+        ``version`` if newer than ``current`` (as read in this transaction; ``None``: unset),
+        where the backend can in the same statement."""
+        if replace:
+            self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (str(version),))
         marks = ", ".join([self.p] * 12)
-        self.backend.execute(
-            f"INSERT INTO {self.history} ({_COLUMNS}, kind) VALUES ({marks})",
-            (
-                str(version),
-                description,
-                checksum,
-                status,
-                json.dumps(waivers),
-                now_utc(),
-                duration_ms,
-                applied_by(),
-                statements_done,
-                error,
-                int(lint_bypassed),
-                kind,
-            ),
+        insert = f"INSERT INTO {self.history} ({_COLUMNS}, kind) VALUES ({marks})"
+        params: tuple[Any, ...] = (
+            str(version),
+            description,
+            checksum,
+            status,
+            json.dumps(waivers),
+            now_utc(),
+            duration_ms,
+            applied_by(),
+            statements_done,
+            error,
+            int(lint_bypassed),
+            kind,
         )
+        bump = self._version_write(version, current) if raise_version and isinstance(version, Version) else None
+        if bump is None:
+            self.backend.execute(insert, params)
+        elif self.backend.writable_cte:
+            self.backend.execute(f"WITH bumped AS ({bump[0]}) {insert}", (*bump[1], *params))
+        else:
+            self.backend.execute(*bump)
+            self.backend.execute(insert, params)
+
+    def _version_write(self, version: Version, current: Version | None) -> tuple[str, tuple[str, ...]] | None:
+        """The statement raising ``db_version`` from ``current`` to ``version``, if it is newer."""
+        key_column = _key_column(self.backend)
+        if current is None:
+            sql = f"INSERT INTO {self.settings} ({key_column}, value) VALUES ({self.p}, {self.p})"
+            return sql, (DB_VERSION_KEY, str(version))
+        if version > current:
+            sql = (
+                f"UPDATE {self.settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP "
+                f"WHERE {key_column} = {self.p}"
+            )
+            return sql, (str(version), DB_VERSION_KEY)
+        return None
 
     def update_row(self, version: Version | str, **fields: Any) -> None:
         """Update columns of one history row (``status``, ``statements_done``, ``error`` ...)."""

@@ -114,6 +114,8 @@ class Runner:
         self.tables = tables
         self.options = options
         self.events = options.events
+        self._db_version_read: Version | None = None  # db_version as the last claim read it
+        self._last_duration = 0  # of a stepwise file finished inside its last step
         # the file being applied and how far, for a failure that is not one of its statements
         self._current: PreparedFile | None = None
         self._stage = ""
@@ -228,9 +230,10 @@ class Runner:
             )
 
     def _claim(self, prepared: PreparedFile) -> FileResult | None:
-        """Inside the lock: is the file still to do? ``None`` if so, else why not."""
+        """Inside the lock: is the file still to do? ``None`` if so, else why not. Keeps the
+        ``db_version`` it read (``self._db_version_read``) for this file's bookkeeping."""
         file = prepared.file
-        status = self.tables.row_status(file.version)
+        status, current = self.tables.claim_state(file.version)
         if status in DONE_STATUSES:
             return FileResult(file.version, file.description, "already-applied", 0, 0, "by another runner")
         if status in ("running", "failed"):
@@ -238,13 +241,13 @@ class Runner:
                 f"migration {file.version} has a '{status}' history row (another runner failed)",
                 hint=f"see `ratchet status`, then `ratchet repair {file.version} --retry` or --mark-applied",
             )
-        current = self.tables.db_version()
         if current is not None and current >= file.version and not self.options.out_of_order:
             raise DriftError(
                 f"{file.path}: the database moved to {current} while this run waited; "
                 f"{file.version} is now out of order",
                 hint="run again, or apply it with --out-of-order",
             )
+        self._db_version_read = current
         return None
 
     def _skip_reason(self, prepared: PreparedFile) -> str | None:
@@ -275,11 +278,23 @@ class Runner:
         return rows[0][0] if rows and rows[0] else None
 
     def _record(self, prepared: PreparedFile, status: str, duration_ms: int, statements_done: int) -> None:
-        """A finished file: ``db_version`` raised and its history row, in the caller's transaction."""
-        self.bump_version(prepared.file.version)
-        self._write_row(prepared, status, duration_ms, statements_done)
+        """A finished file: ``db_version`` raised and its history row, in the caller's transaction
+        that claimed it (no row yet; ``db_version`` as the claim read it)."""
+        self._write_row(prepared, status, duration_ms, statements_done, raise_version=True)
+        read = self._db_version_read
+        if read is None or prepared.file.version > read:
+            self._db_version_read = prepared.file.version  # the next file of a single transaction sees it
 
-    def _write_row(self, prepared: PreparedFile, status: str, duration_ms: int = 0, statements_done: int = 0) -> None:
+    def _write_row(
+        self,
+        prepared: PreparedFile,
+        status: str,
+        duration_ms: int = 0,
+        statements_done: int = 0,
+        *,
+        raise_version: bool = False,
+    ) -> None:
+        """Insert the file's history row; only after :meth:`_claim` found none."""
         file = prepared.file
         self.tables.insert_row(
             version=file.version,
@@ -290,6 +305,9 @@ class Runner:
             duration_ms=duration_ms,
             statements_done=statements_done,
             lint_bypassed=self.options.lint_bypassed,
+            replace=False,
+            raise_version=raise_version,
+            current=self._db_version_read,
         )
 
     def bump_version(self, version: Version) -> None:
@@ -369,53 +387,102 @@ class Runner:
         self.events.file_started(prepared)
         self.backend.remember_session()
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
-        # On MySQL a DML statement and its statements_done update commit together (a DDL
-        # statement commits implicitly either way); a no-transaction file's statements may
-        # not run inside a transaction at all (CREATE INDEX CONCURRENTLY).
+        # On MySQL consecutive data statements and their statements_done update commit together
+        # (a DDL statement commits implicitly, so it is a step of its own); a crash or failure
+        # leaves statements_done exact. A no-transaction file's statements may not run inside a
+        # transaction at all (CREATE INDEX CONCURRENTLY).
         atomic_step = prepared.transactional
         known_invalid = self._invalid_indexes()  # so the hint names only the ones this file leaves
-        for statement in prepared.statements[start_after:]:
+        steps = _steps(prepared.statements[start_after:], group_data=atomic_step)
+        finished, duration = False, 0
+        counted_later: int | None = None  # a DDL statement's count, committed with the next commit
+        for number, step in enumerate(steps, start=1):
             try:
-                if atomic_step:
+                if not atomic_step:
+                    self._execute(prepared, step[0], rolled_back=False)
+                elif _is_ddl(step[0]):
+                    # MySQL commits before and after DDL: the previous DDL's count rides on the
+                    # implicit commit before this one. A crash in between leaves what a crash
+                    # between a DDL statement and its own count update always left.
                     with self.backend.transaction():
-                        self._execute(prepared, statement, rolled_back=False)
-                        self.tables.update_row(file.version, statements_done=statement.number)
+                        if counted_later is not None:
+                            self.tables.update_row(file.version, statements_done=counted_later)
+                        self._execute(prepared, step[0], rolled_back=False)
+                    counted_later = step[0].number
                 else:
-                    self._execute(prepared, statement, rolled_back=False)
+                    finished = self._run_group(prepared, step, started, last=number == len(steps))
+                    counted_later = None
             except StatementFailedError as failure:
                 self._note_invalid_indexes(failure, known_invalid)
+                done = failure.statement_number - 1  # every statement before it: committed, or a DDL
                 try:
                     with self.backend.transaction():
-                        self.tables.update_row(file.version, status="failed", error=failure.db_message)
+                        self.tables.update_row(
+                            file.version, status="failed", error=failure.db_message, statements_done=done
+                        )
                 except DriverError as exc:
-                    failures.failure_not_recorded(failure, prepared, statement.number - 1, exc)
+                    failures.failure_not_recorded(failure, prepared, done, exc)
                 raise
-            except DriverError as exc:  # the step's COMMIT (MySQL: statement and counter together)
-                raise failures.progress_not_recorded(prepared, statement, exc, committed_alone=False) from None
+            except DriverError as exc:  # the step's COMMIT (MySQL: statements and counter together)
+                raise failures.progress_not_recorded(prepared, step[-1], exc, committed_alone=False) from None
             if not atomic_step:
                 try:
                     with self.backend.transaction():
-                        self.tables.update_row(file.version, statements_done=statement.number)
+                        self.tables.update_row(file.version, statements_done=step[-1].number)
                 except DriverError as exc:
-                    raise failures.progress_not_recorded(prepared, statement, exc, committed_alone=True) from None
-        duration = _ms_since(started)
+                    raise failures.progress_not_recorded(prepared, step[-1], exc, committed_alone=True) from None
         try:
             self.backend.restore_session()
             self.backend.set_lock_timeout(None)
-            with self.backend.transaction():
-                self.bump_version(file.version)
-                self.tables.update_row(
-                    file.version,
-                    status="applied",
-                    duration_ms=duration,
-                    error=None,
-                    statements_done=len(prepared.statements),
-                )
+            if finished:
+                duration = self._last_duration
+            else:
+                with self.backend.transaction():
+                    duration = self._finish_stepwise(prepared, started)
         except DriverError as exc:
             raise failures.finish_not_recorded(prepared, exc) from None
         result = FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
         self.events.file_finished(result)
         return result
+
+    def _run_group(self, prepared: PreparedFile, step: list[Statement], started: float, *, last: bool) -> bool:
+        """Run a step (consecutive data statements, or one other statement) and its count in one
+        commit, with the file's own end when it is the ``last`` step of data; return whether the
+        file was finished. If a statement of a group fails, the group is rolled back and run again
+        one commit per statement, so that every statement before the failing one is committed
+        and counted, as without grouping."""
+        version = prepared.file.version
+        try:
+            with self.backend.transaction():
+                for statement in step:
+                    self._execute(prepared, statement, rolled_back=False)
+                if last and _is_data(step[0]):
+                    self._last_duration = self._finish_stepwise(prepared, started)  # counts every statement
+                    return True
+                self.tables.update_row(version, statements_done=step[-1].number)
+            return False
+        except StatementFailedError:
+            if len(step) == 1:
+                raise
+        for statement in step:
+            with self.backend.transaction():
+                self._execute(prepared, statement, rolled_back=False)
+                self.tables.update_row(version, statements_done=statement.number)
+        return False
+
+    def _finish_stepwise(self, prepared: PreparedFile, started: float) -> int:
+        """Mark a statement-by-statement file applied and raise ``db_version``, in the open
+        transaction; return the duration recorded."""
+        duration = _ms_since(started)
+        self.bump_version(prepared.file.version)
+        self.tables.update_row(
+            prepared.file.version,
+            status="applied",
+            duration_ms=duration,
+            error=None,
+            statements_done=len(prepared.statements),
+        )
+        return duration
 
     def _invalid_indexes(self) -> list[str] | None:
         try:
@@ -434,6 +501,33 @@ class Runner:
                 f"INVALID index(es) left by the failed statement: {names}; drop them first "
                 f"(DROP INDEX CONCURRENTLY {invalid[0]}), then: {failure.hint or ''}"
             )
+
+
+#: Statements that neither commit implicitly on MySQL nor change the schema: they can share a commit.
+_DATA_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT"})
+#: Schema changes, which MySQL commits on their own (and commits what was open before them).
+_DDL_WORDS = frozenset({"CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE"})
+
+
+def _is_ddl(statement: Statement) -> bool:
+    words = statement.first_words(1)
+    return bool(words) and words[0] in _DDL_WORDS
+
+
+def _is_data(statement: Statement) -> bool:
+    words = statement.first_words(1)
+    return bool(words) and words[0] in _DATA_WORDS
+
+
+def _steps(statements: list[Statement], *, group_data: bool) -> list[list[Statement]]:
+    """One step per statement, except runs of consecutive data statements when ``group_data``."""
+    steps: list[list[Statement]] = []
+    for statement in statements:
+        if group_data and steps and _is_data(statement) and _is_data(steps[-1][0]):
+            steps[-1].append(statement)
+        else:
+            steps.append([statement])
+    return steps
 
 
 def _repair_hint(version: Version) -> str:

@@ -111,7 +111,9 @@ def _case_free(word: str) -> str:
 _PROVEN_ON = frozenset({"0.6.1"})
 _SPLITTER_WORDS = ("BEGIN", "END", "CREATE", "DECLARE", "GO", "IF", "CASE", "FOR", "WHILE", "LOOP", "DO")
 _NAME = rf"(?!(?:{'|'.join(map(_case_free, _SPLITTER_WORDS))})(?![A-Za-z0-9_]))[A-Za-z_][A-Za-z0-9_]*"
-_VALUE = rf"(?:-?[0-9]+(?:\.[0-9]+)?|'(?:[^'\\]|'')*'|{_NAME})"
+# The string part is unrolled ("normal* (special normal*)*"): the same strings as (?:[^'\\]|'')*
+# without a branch per character, about twice as fast on a data file.
+_VALUE = rf"(?:-?[0-9]+(?:\.[0-9]+)?|'[^'\\]*(?:''[^'\\]*)*'|{_NAME})"
 _GAP = r"[ \t]*"
 _PLAIN_INSERT_LINE = re.compile(
     rf"(?P<lead>\s*)(?P<sql>{_case_free('INSERT')}[ \t]+{_case_free('INTO')}[ \t]+{_NAME}{_GAP}"

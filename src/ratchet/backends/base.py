@@ -38,6 +38,9 @@ class Backend(ABC):
     #: session lock is only needed for files that run outside a transaction.
     transaction_is_lock: ClassVar[bool] = False
     placeholder: ClassVar[str] = "%s"
+    #: ``WITH x AS (UPDATE/INSERT ...) INSERT ...`` runs both writes in one statement (PostgreSQL):
+    #: the bookkeeping of a file in one round trip.
+    writable_cte: ClassVar[bool] = False
 
     #: The column type of ``duration_ms`` in the default history table.
     big_integer_type: ClassVar[str] = "BIGINT"

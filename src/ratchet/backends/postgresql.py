@@ -67,6 +67,7 @@ class PostgresBackend(Backend):
     transactional_ddl = True
     transaction_is_lock = False
     placeholder = "%s"
+    writable_cte = True
 
     def __init__(
         self,

@@ -1,0 +1,218 @@
+"""What a fresh apply sends per file (issue 13): the bookkeeping in as few statements as the
+guarantees allow, no lint under --no-lint, the file lines written in one go off a terminal,
+and on MariaDB consecutive data statements sharing one commit with an exact statements_done."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Db, Project
+from ratchet import api
+from ratchet.cli import CliEvents
+from ratchet.runner import FileResult
+
+
+def write_files(migrations: Path, count: int) -> None:
+    migrations.mkdir(parents=True, exist_ok=True)
+    for number in range(1, count + 1):
+        (migrations / f"1.{number}.0__t{number}.sql").write_text(
+            f"CREATE TABLE t{number} (id INTEGER);\nINSERT INTO t{number} VALUES ({number});\n", encoding="utf-8"
+        )
+
+
+def after_tables_ensured(sent: list[str]) -> int:
+    """Where the per-file statements start: after ratchet's CREATE TABLE IF NOT EXISTS and their commit."""
+    last = max(i for i, sql in enumerate(sent) if "CREATE TABLE IF NOT EXISTS" in sql)
+    return sent.index("COMMIT", last) + 1
+
+
+def verbs(statements: list[str]) -> Counter[str]:
+    return Counter(" ".join(sql.split()[:2]).upper() for sql in statements)
+
+
+def test_sqlite_sends_one_claim_and_two_writes_per_file(tmp_path: Path) -> None:
+    write_files(tmp_path / "m", 5)
+    connection = sqlite3.connect(tmp_path / "app.db")
+    api.migrate(connection, tmp_path / "m")  # creates the tables and applies 1.1.0 .. 1.5.0
+    write_files(tmp_path / "m", 8)
+    sent: list[str] = []
+    connection.set_trace_callback(sent.append)
+    report = api.migrate(connection, tmp_path / "m")
+    connection.close()
+    assert [str(r.version) for r in report.applied] == ["1.6.0", "1.7.0", "1.8.0"]
+    transactions: list[list[str]] = []
+    for sql in sent[after_tables_ensured(sent) :]:
+        if sql == "BEGIN IMMEDIATE":
+            transactions.append([])
+        if transactions and (len(transactions[-1]) == 0 or transactions[-1][-1] != "COMMIT"):
+            transactions[-1].append(sql)
+    files = [t for t in transactions if len(t) > 1 and t[1].startswith("SELECT (SELECT status")]
+    assert len(files) == 3
+    for one_file in files:
+        # BEGIN, the claim, 2 statements, db_version, the history row, COMMIT; no DELETE
+        assert len(one_file) == 7 and one_file[-1] == "COMMIT", one_file
+        assert not any(sql.startswith("DELETE") for sql in one_file)
+
+
+def test_sqlite_history_and_version_stay_exact(tmp_path: Path) -> None:
+    write_files(tmp_path / "m", 3)
+    api.migrate(f"sqlite:///{tmp_path / 'app.db'}", tmp_path / "m", single_transaction=True)
+    with sqlite3.connect(tmp_path / "app.db") as connection:
+        rows = connection.execute("SELECT version, status, statements_done FROM schema_history ORDER BY rowid")
+        assert rows.fetchall() == [(f"1.{n}.0", "applied", 2) for n in (1, 2, 3)]
+        version = connection.execute("SELECT value FROM system_settings WHERE key = 'db_version'").fetchone()
+        assert version == ("1.3.0",)
+
+
+def test_no_lint_does_not_run_the_lint_and_records_the_bypass(project: Project, sqlite_path: Path) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    probe = (
+        "import sys\nfrom ratchet.cli import main\n"
+        "try:\n    main(['migrate', '--no-lint', '--database', sys.argv[1]], prog_name='ratchet')\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "print('LINTER' if 'ratchet.linter.run' in sys.modules else 'NO LINTER')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, project.database], cwd=project.root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().endswith("NO LINTER"), done.stdout
+    assert "--no-lint: applying without the lint" in done.stderr
+    with sqlite3.connect(sqlite_path) as connection:
+        assert connection.execute("SELECT lint_bypassed FROM schema_history").fetchall() == [(1,)]
+
+
+def test_file_lines_wait_for_one_write_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from packaging.version import Version
+
+    events = CliEvents(quiet=False)
+    assert not events.tty  # pytest captures stdout
+    for minor in range(3):
+        events.file_finished(FileResult(Version(f"1.{minor}.0"), f"f{minor}", "applied", 1, 2))
+    assert capsys.readouterr().out == ""
+    events.flush()
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == ["1.0.0", "1.1.0", "1.2.0"]
+
+
+def test_file_lines_come_before_the_error_of_a_failing_run(project: Project) -> None:
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    project.write("1.1.0__b.sql", "INSERT INTO nowhere VALUES (1);")
+    result = project.ratchet("migrate")
+    assert result.code == 5
+    assert "1.0.0" in result.out and "applied" in result.out and "no such table: nowhere" in result.err
+
+
+# --- PostgreSQL: statements per file ---------------------------------------------------------
+
+
+def counting_connection(db: Db, sent: list[str]) -> Any:
+    import psycopg
+
+    class Counting(psycopg.Cursor[Any]):
+        def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
+            sent.append(str(query))
+            return super().execute(query, params, **kwargs)
+
+    return psycopg.connect(host="127.0.0.1", user="postgres", dbname=db.name, autocommit=True, cursor_factory=Counting)
+
+
+def test_postgresql_sends_the_bookkeeping_in_one_statement(tmp_path: Path, make_db: Callable[[str], Db]) -> None:
+    db = make_db("postgresql")
+    write_files(tmp_path / "m", 2)
+    sent: list[str] = []
+    connection = counting_connection(db, sent)
+    api.migrate(connection, tmp_path / "m")
+    write_files(tmp_path / "m", 5)
+    sent.clear()
+    report = api.migrate(connection, tmp_path / "m")
+    connection.close()
+    assert len(report.applied) == 3
+    transactions: list[list[str]] = []
+    for sql in sent:
+        if sql == "BEGIN":
+            transactions.append([])
+        if transactions and (len(transactions[-1]) == 0 or transactions[-1][-1] != "COMMIT"):
+            transactions[-1].append(sql)
+    files = [t for t in transactions if len(t) > 1 and t[1].startswith("SELECT (SELECT status")]
+    assert len(files) == 3
+    for one_file in files:
+        # BEGIN, the claim, 2 statements, db_version and the history row together, COMMIT
+        assert len(one_file) == 6 and one_file[-1] == "COMMIT", one_file
+        assert one_file[-2].startswith("WITH bumped AS (UPDATE")
+    assert db.db_version() == "1.5.0"
+    assert db.history() == {f"1.{n}.0": ("applied", 2) for n in range(1, 6)}
+
+
+# --- MariaDB: consecutive data statements share a commit ---------------------------------------
+
+
+def recording_mysql_connection(db: Db, sent: list[str]) -> Any:
+    import pymysql
+
+    class Recording(pymysql.connections.Connection):  # type: ignore[misc]
+        def query(self, sql: Any, unbuffered: bool = False) -> Any:
+            sent.append(sql if isinstance(sql, str) else sql.decode())
+            return super().query(sql, unbuffered)
+
+    Recording.__module__ = "pymysql.connections"  # ratchet tells drivers apart by module
+    return Recording(host="127.0.0.1", user="root", database=db.name, autocommit=True)
+
+
+def test_mariadb_data_statements_share_one_commit(tmp_path: Path, make_db: Callable[[str], Db]) -> None:
+    db = make_db("mysql")
+    migrations = tmp_path / "m"
+    migrations.mkdir()
+    (migrations / "1.0.0__a.sql").write_text("CREATE TABLE a (id INTEGER);", encoding="utf-8")
+    sent: list[str] = []
+    connection = recording_mysql_connection(db, sent)
+    api.migrate(connection, migrations)
+    inserts = "".join(f"INSERT INTO a VALUES ({n});\n" for n in range(10))
+    (migrations / "1.1.0__b.sql").write_text(f"CREATE TABLE b (id INTEGER);\n{inserts}", encoding="utf-8")
+    sent.clear()
+    api.migrate(connection, migrations)
+    connection.close()
+    per_file = sent[after_tables_ensured(sent) :]
+    finished = next(
+        i for i, sql in enumerate(per_file) if sql.startswith("UPDATE `schema_history`") and "'applied'" in sql
+    )
+    per_file = per_file[: per_file.index("COMMIT", finished) + 1]  # not what runs after the files (snapshots)
+    # the running row; CREATE TABLE (its own commit); the ten INSERTs, every count and the file's end
+    assert per_file.count("COMMIT") == 3, per_file
+    history_updates = [sql for sql in per_file if sql.startswith("UPDATE `schema_history`")]
+    assert len(history_updates) == 1 and "'applied'" in history_updates[0], per_file
+    assert db.history()["1.1.0"] == ("applied", 11)
+    assert db.query("SELECT COUNT(*) FROM a")[0][0] == 10
+
+
+def test_mariadb_failure_in_a_group_keeps_every_earlier_statement(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    db = make_db("mysql")
+    project = Project(project.root, db.url)
+    project.write(
+        "1.0.0__a.sql",
+        "CREATE TABLE a (id INTEGER PRIMARY KEY);\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (2);\n"
+        "INSERT INTO a VALUES (1);\nINSERT INTO a VALUES (3);\n",
+    )
+    result = project.ratchet("migrate")
+    assert result.code == 5 and "statement 4 of 1.0.0" in result.err, result.output
+    assert db.history() == {"1.0.0": ("failed", 3)}
+    assert db.query("SELECT id FROM a ORDER BY id") == [(1,), (2,)]
+    project.write(
+        "1.0.0__a.sql",
+        "CREATE TABLE a (id INTEGER PRIMARY KEY);\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (2);\n"
+        "INSERT INTO a VALUES (1);\nINSERT INTO a VALUES (3);\n",
+    )
+    db.execute("DELETE FROM a WHERE id = 1")
+    retried = project.ratchet("repair", "1.0.0", "--retry")
+    assert retried.code == 0, retried.output
+    assert db.query("SELECT id FROM a ORDER BY id") == [(1,), (2,), (3,)]
+    assert db.history() == {"1.0.0": ("applied", 5)}
