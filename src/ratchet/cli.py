@@ -14,9 +14,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ratchet import api
-from ratchet.config import Config, load_config
-from ratchet.errors import EXIT_CHECK_FAILED, MigrationFileError, RatchetError, UsageError
+from ratchet import api, helptext
+from ratchet.config import DEFAULT_DATABASE, Config, load_config
+from ratchet.errors import (
+    EXIT_CHECK_FAILED,
+    EXIT_INVALID_FILES,
+    MigrationFileError,
+    RatchetError,
+    StatementFailedError,
+    UsageError,
+)
 from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
 from ratchet.plan import describe_version
@@ -24,6 +31,8 @@ from ratchet.runner import Events, FileResult
 from ratchet.urls import mask_password
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
+    from packaging.version import Version
+
     from ratchet.prepare import PreparedFile
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -80,7 +89,54 @@ def emit_json(document: object) -> None:
     click.echo(json.dumps(document, indent=2, default=str))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def json_version(version: Version | None) -> str | None:
+    """A version for JSON: ``"1.2.0"``, or ``null`` when there is none."""
+    return str(version) if version is not None else None
+
+
+def error_json(error: RatchetError) -> dict[str, Any]:
+    """The JSON document of a failed command: the message, the exit code, and where it failed."""
+    document: dict[str, Any] = {
+        "ok": False,
+        "exit_code": error.exit_code,
+        "error": mask_password(error.message),
+        "hint": mask_password(error.hint) if error.hint else None,
+    }
+    if isinstance(error, StatementFailedError):
+        document["failure"] = {
+            "file": str(error.path),
+            "version": error.version,
+            "line": error.line,
+            "statement_number": error.statement_number,
+            "sql": mask_password(error.sql),
+            "db_message": mask_password(error.db_message),
+            "rolled_back": error.rolled_back,
+            "outcome": error.outcome,
+        }
+    if isinstance(error, MigrationFileError):
+        document["problems"] = [
+            {"file": str(p.path), "line": p.line, "column": p.column, "rule": p.rule, "message": p.message}
+            for p in error.problems
+        ]
+    return document
+
+
+def json_errors(command: F) -> F:
+    """With ``--json``, a failure is also one JSON document on stdout (the message still goes to stderr)."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except RatchetError as error:
+            if kwargs.get("as_json"):
+                emit_json(error_json(error))
+            raise
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=helptext.main_epilog())
 @click.version_option(package_name="ratchet-migrations", prog_name="ratchet")
 def main() -> None:
     """ratchet: plain-SQL migrations, ordered by semantic version, additive-only."""
@@ -171,8 +227,8 @@ def _report_json(report: api.MigrateReport) -> dict[str, Any]:
         "ok": True,
         "dialect": report.dialect,
         "dry_run": report.dry_run,
-        "from_version": describe_version(report.from_version),
-        "to_version": describe_version(report.to_version),
+        "from_version": json_version(report.from_version),
+        "to_version": json_version(report.to_version),
         "ahead": report.ahead,
         "notices": report.notices,
         "files": [
@@ -207,6 +263,7 @@ def _report_json(report: api.MigrateReport) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON report.")
 @click.option("--no-lint", is_flag=True, help="Apply despite lint errors (warns; recorded in history).")
 @handles_errors
+@json_errors
 def migrate(
     database: str | None,
     migrations: str | None,
@@ -222,22 +279,17 @@ def migrate(
     config = resolve(database, migrations)
     events = CliEvents(quiet=quiet or as_json)
     started = time.perf_counter()
-    try:
-        report = api.migrate(
-            config.database,
-            config.migrations,
-            to=to,
-            dry_run=dry_run,
-            out_of_order=out_of_order,
-            single_transaction=single_transaction,
-            no_lint=no_lint,
-            events=events,
-            config=config,
-        )
-    except RatchetError as error:
-        if as_json:
-            emit_json({"ok": False, "exit_code": error.exit_code, "error": mask_password(str(error))})
-        raise
+    report = api.migrate(
+        config.database,
+        config.migrations,
+        to=to,
+        dry_run=dry_run,
+        out_of_order=out_of_order,
+        single_transaction=single_transaction,
+        no_lint=no_lint,
+        events=events,
+        config=config,
+    )
     if as_json:
         emit_json(_report_json(report))
         return
@@ -275,13 +327,27 @@ def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms
 @main.command()
 @common_options
 @click.argument("version")
-@click.option("--mark-applied", is_flag=True, help="The file was finished by hand: record it as applied.")
 @click.option(
     "--retry", is_flag=True, help="Run the file's remaining statements, after the failed one's cause is fixed."
 )
+@click.option("--mark-applied", is_flag=True, help="The file was finished by hand: record it as applied.")
+@click.option("--forget", is_flag=True, help="Delete a 'failed' row that committed nothing, so the file runs again.")
+@click.option(
+    "--accept-checksum", is_flag=True, help="Record the file's new checksum after a harmless edit (needs --reason)."
+)
+@click.option("--reason", metavar="TEXT", help="Why the edit is harmless; kept in history with the old checksum.")
 @handles_errors
-def repair(database: str | None, migrations: str | None, version: str, mark_applied: bool, retry: bool) -> None:
-    """Finish VERSION after a partial non-transactional failure (a 'running' or 'failed' row)."""
+def repair(
+    database: str | None,
+    migrations: str | None,
+    version: str,
+    retry: bool,
+    mark_applied: bool,
+    forget: bool,
+    accept_checksum: bool,
+    reason: str | None,
+) -> None:
+    """Get VERSION past a history row that blocks migrate: a 'running' or 'failed' file, or an edited one."""
     config = resolve(database, migrations)
     result = api.repair(
         config.database,
@@ -289,18 +355,26 @@ def repair(database: str | None, migrations: str | None, version: str, mark_appl
         version,
         mark_applied=mark_applied,
         retry=retry,
+        forget=forget,
+        accept_checksum=accept_checksum,
+        reason=reason,
         events=CliEvents(quiet=False),
         config=config,
     )
-    how = "marked applied" if mark_applied else f"remaining statements run, {result.duration_ms} ms"
+    how = {
+        "marked-applied": "marked applied",
+        "forgotten": "failed row deleted; `ratchet migrate` runs the file again",
+        "checksum-accepted": "new checksum recorded; the old one and the reason are kept in history",
+    }.get(result.outcome, f"remaining statements run, {result.duration_ms} ms")
     click.echo(f"repaired {result.version} ({result.description}): {how}")
 
 
 @main.command()
 @common_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--exit-code", is_flag=True, help="Exit 1 when files are pending.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when files are pending or a problem blocks migrate.")
 @handles_errors
+@json_errors
 def status(database: str | None, migrations: str | None, as_json: bool, exit_code: bool) -> None:
     """Show every migration's state against the database."""
     config = resolve(database, migrations)
@@ -310,9 +384,10 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
     if as_json:
         emit_json(
             {
+                "ok": True,
                 "database": mask_password(config.database),
                 "dialect": report.dialect,
-                "db_version": describe_version(plan.db_version),
+                "db_version": json_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": len(pending),
                 "drift": [d.as_dict() for d in plan.drift],
@@ -336,7 +411,7 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
         )
     else:
         _print_status_table(report, config)
-    if exit_code and pending:
+    if exit_code and (pending or plan.drift):  # a failed/running row or drift blocks migrate as much
         sys.exit(EXIT_CHECK_FAILED)
 
 
@@ -398,6 +473,7 @@ def plan(database: str | None, migrations: str | None, to: str | None, out_of_or
 @common_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @handles_errors
+@json_errors
 def validate(database: str | None, migrations: str | None, as_json: bool) -> None:
     """Check files and history for drift without applying anything (exit 1 on drift)."""
     config = resolve(database, migrations)
@@ -407,7 +483,7 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
         emit_json(
             {
                 "ok": report.ok,
-                "db_version": describe_version(plan.db_version),
+                "db_version": json_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": [str(p.file.version) for p in report.planned],
                 "drift": [d.as_dict() for d in plan.drift],
@@ -444,15 +520,36 @@ def baseline(database: str | None, migrations: str | None, version: str) -> None
 @main.command()
 @common_options
 @click.argument("description")
-@click.option("--major", "bump", flag_value="major", help="Next major version (X+1.0.0).")
-@click.option("--minor", "bump", flag_value="minor", default=True, help="Next minor version (default).")
-@click.option("--patch", "bump", flag_value="patch", help="Next patch version.")
+@click.option("--major", is_flag=True, help="Next major version (X+1.0.0).")
+@click.option("--minor", is_flag=True, help="Next minor version (the default).")
+@click.option("--patch", is_flag=True, help="Next patch version.")
 @handles_errors
-def new(database: str | None, migrations: str | None, description: str, bump: str) -> None:
+def new(database: str | None, migrations: str | None, description: str, major: bool, minor: bool, patch: bool) -> None:
     """Create the next migration file, with a header template."""
+    chosen = [name for name, given in (("major", major), ("minor", minor), ("patch", patch)) if given]
+    if len(chosen) > 1:
+        raise UsageError(f"choose one of --major, --minor or --patch, not {' and '.join('--' + c for c in chosen)}")
     config = resolve(database, migrations)
-    path = api.new_migration(config.migrations, description, bump=bump)
+    path = api.new_migration(config.migrations, description, bump=chosen[0] if chosen else "minor")
     click.echo(str(path))
+
+
+@main.command()
+@common_options
+@click.option(
+    "--timeout", "timeout", metavar="DURATION", default="60s", show_default=True, help="Give up after this long."
+)
+@handles_errors
+def wait(database: str | None, migrations: str | None, timeout: str) -> None:
+    """Wait until the database accepts connections (exit 5 when it does not in time)."""
+    from ratchet.headers import parse_duration_ms
+
+    timeout_ms = parse_duration_ms(timeout)
+    if timeout_ms is None:
+        raise UsageError(f"--timeout must be a duration like 60s, 500ms or 2m, got '{timeout}'")
+    config = resolve(database, migrations)
+    report = api.wait(config.database, timeout_s=timeout_ms / 1000, config=config)
+    click.echo(f"{mask_password(config.database)} accepts connections ({format_ms(report.waited_s * 1000)})")
 
 
 @main.group()
@@ -571,10 +668,32 @@ def lint_command(
         config=config,
     )
     click.echo(render(report, output_format, strict=strict, colour=_use_colour()), nl=False)
+    if dialect is None and config.dialect is None:
+        source = "the default" if config.database == DEFAULT_DATABASE else "the configured"
+        click.echo(
+            f"ratchet: note: linted as {report.dialect}, assumed from {source} database URL; set it with "
+            '--dialect or dialect = "..." (sqlite, postgresql, mysql) in [tool.ratchet]',
+            err=True,
+        )
     if report.problems:
-        fail(MigrationFileError(report.problems))
+        # Each problem is already a finding above, in every format: stderr only says why the exit code is 3.
+        count = len({problem.path for problem in report.problems})
+        click.echo(f"ratchet: error: {count} invalid migration file(s); see the findings above", err=True)
+        sys.exit(EXIT_INVALID_FILES)
     if report.blocking(strict=strict):
         sys.exit(EXIT_CHECK_FAILED)
+
+
+def _attach_examples(group: click.Group, prefix: str = "") -> None:
+    """End every command's ``--help`` with its examples (``lint`` keeps its rule list after them)."""
+    for name, command in group.commands.items():
+        path = f"{prefix}{name}"
+        command.epilog = "\n\n".join(part for part in (helptext.examples(path), command.epilog) if part)
+        if isinstance(command, click.Group):
+            _attach_examples(command, f"{path} ")
+
+
+_attach_examples(main)
 
 
 def run() -> None:

@@ -1,4 +1,5 @@
-"""Resolve ratchet's settings: command line, then environment, then ``[tool.ratchet]``, then defaults."""
+"""Resolve ratchet's settings: command line, then environment (``RATCHET_DATABASE_URL``, then
+``DATABASE_URL``; ``RATCHET_MIGRATIONS``), then ``[tool.ratchet]``, then defaults."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ _KEYS = (
     "lint-since",
     "dialect",
 )
+
+
+def setting_keys() -> tuple[str, ...]:
+    """The keys ``[tool.ratchet]`` accepts (for ``ratchet --help``)."""
+    return _KEYS
 
 
 @dataclass(frozen=True)
@@ -86,15 +92,31 @@ def _text(name: str, value: object, origin: str) -> str:
     return value
 
 
-def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
+def _relative_to(folder: Path | None, key: str, value: str) -> str:
+    """``value`` with a relative path (``migrations``, a SQLite file) made relative to ``folder``,
+    the pyproject's folder, so a run from a subfolder uses the same directory and database."""
+    if folder is None:
+        return value
+    if key == "migrations":
+        return str(folder / value)
+    prefix = "sqlite:///"
+    path = value[len(prefix) :]
+    if value.lower().startswith(prefix) and path and not path.startswith("/") and path != ":memory:":
+        from urllib.parse import quote
+
+        return prefix + quote(str(folder)) + "/" + path
+    return value
+
+
+def _apply(config: Config, values: Mapping[str, object], origin: str, *, folder: Path | None = None) -> Config:
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if value is None:
             continue
         if key == "database":
-            changes["database"] = _text(key, value, origin)
+            changes["database"] = _relative_to(folder, key, _text(key, value, origin))
         elif key == "migrations":
-            changes["migrations"] = Path(_text(key, value, origin))
+            changes["migrations"] = Path(_relative_to(folder, key, _text(key, value, origin)))
         elif key in ("busy-timeout", "lock-timeout"):
             changes[key.replace("-", "_") + "_s"] = _seconds(key, value, origin)
         elif key in ("settings-table", "history-table"):
@@ -118,7 +140,11 @@ def load_config(
     environ: Mapping[str, str] | None = None,
     cwd: Path | None = None,
 ) -> Config:
-    """Resolve the configuration; ``options`` are command-line values (``None`` = not given)."""
+    """Resolve the configuration; ``options`` are command-line values (``None`` = not given).
+
+    Relative paths in ``[tool.ratchet]`` are relative to that ``pyproject.toml``'s folder; those
+    of the environment and the command line to the current folder.
+    """
     environ = os.environ if environ is None else environ
     cwd = Path.cwd() if cwd is None else cwd
     config = Config()
@@ -126,9 +152,9 @@ def load_config(
     if pyproject is not None:
         table = _read_tool_table(pyproject)
         if table:
-            config = _apply(config, table, f"{pyproject} [tool.ratchet]")
+            config = _apply(config, table, f"{pyproject} [tool.ratchet]", folder=pyproject.parent.absolute())
     from_env = {
-        "database": environ.get("RATCHET_DATABASE_URL") or None,
+        "database": environ.get("RATCHET_DATABASE_URL") or environ.get("DATABASE_URL") or None,
         "migrations": environ.get("RATCHET_MIGRATIONS") or None,
     }
     config = _apply(config, from_env, "environment")

@@ -31,6 +31,11 @@ class MigrationFile:
     text: str
     checksum: str
 
+    def matches(self, recorded: str) -> bool:
+        """Whether a history row's checksum is this file's: today's, or the one ratchet 0.1 recorded
+        (before trailing white space was normalised), so an upgrade does not report drift."""
+        return recorded == self.checksum or recorded == legacy_checksum(self.text)
+
 
 def is_ignored(name: str) -> bool:
     """Whether a directory entry is not a migration candidate (dotfiles, backups, non-SQL)."""
@@ -60,8 +65,21 @@ def normalise(raw: bytes, path: Path) -> str:
     return text
 
 
+_TRAILING_BLANKS = re.compile(rb"[ \t]+(?=\n)")
+
+
 def checksum(text: str) -> str:
-    """SHA-256 hex digest of the normalised text."""
+    """SHA-256 hex digest of the normalised text without spaces and tabs at line ends and blank lines
+    at the end of the file: what editors and end-of-file fixers change is not drift."""
+    data = text.encode("utf-8")
+    # Two substring searches cost about as much as the hash; the regex runs only when one matches.
+    if b" \n" in data or b"\t\n" in data:
+        data = _TRAILING_BLANKS.sub(b"", data)
+    return hashlib.sha256(data.rstrip(b" \t\n")).hexdigest()
+
+
+def legacy_checksum(text: str) -> str:
+    """The checksum ratchet 0.1 recorded: SHA-256 of the text with only BOM and CRLF normalised."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -79,7 +97,7 @@ def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FilePro
         what = "is not a directory" if directory.exists() else "does not exist"
         raise UsageError(
             f"migrations directory {directory} {what}",
-            hint="pass --migrations DIR, set RATCHET_MIGRATIONS, or create it",
+            hint="create it, or name the right one: `migrations` in [tool.ratchet] or RATCHET_MIGRATIONS",
         )
     problems: list[FileProblem] = []
     found: dict[Version, Path] = {}
