@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ratchet import api, helptext
-from ratchet.config import DEFAULT_DATABASE, Config, load_config
+from ratchet.config import Config, load_config
 from ratchet.errors import (
     EXIT_CHECK_FAILED,
     EXIT_INVALID_FILES,
@@ -668,11 +668,12 @@ def lint_command(
         config=config,
     )
     click.echo(render(report, output_format, strict=strict, colour=_use_colour()), nl=False)
-    if dialect is None and config.dialect is None:
-        source = "the default" if config.database == DEFAULT_DATABASE else "the configured"
+    if dialect is None and config.dialect is None and config.database_origin == "default":
+        # Nothing chose the dialect: say so, or a PostgreSQL project linting without a URL gets a green gate.
         click.echo(
-            f"ratchet: note: linted as {report.dialect}, assumed from {source} database URL; set it with "
-            '--dialect or dialect = "..." (sqlite, postgresql, mysql) in [tool.ratchet]',
+            f"ratchet: note: no dialect configured, so the files were linted as {report.dialect} (the default "
+            'database is SQLite); set it with --dialect, dialect = "postgresql" (or sqlite, mysql) in '
+            "[tool.ratchet], or the database URL",
             err=True,
         )
     if report.problems:

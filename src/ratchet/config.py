@@ -45,6 +45,8 @@ class Config:
     history_table: str = "schema_history"
     lint_since: str | None = None
     dialect: str | None = None
+    #: where ``database`` came from: ``default``, ``environment``, ``command line`` or the pyproject.
+    database_origin: str = "default"
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -115,6 +117,7 @@ def _apply(config: Config, values: Mapping[str, object], origin: str, *, folder:
             continue
         if key == "database":
             changes["database"] = _relative_to(folder, key, _text(key, value, origin))
+            changes["database_origin"] = origin
         elif key == "migrations":
             changes["migrations"] = Path(_relative_to(folder, key, _text(key, value, origin)))
         elif key in ("busy-timeout", "lock-timeout"):
@@ -152,7 +155,13 @@ def load_config(
     if pyproject is not None:
         table = _read_tool_table(pyproject)
         if table:
-            config = _apply(config, table, f"{pyproject} [tool.ratchet]", folder=pyproject.parent.absolute())
+            folder = pyproject.parent.absolute()
+            config = _apply(config, table, f"{pyproject} [tool.ratchet]", folder=folder)
+            # The project's defaults are relative to its root too, so `cd src && ratchet migrate` works.
+            if "database" not in table:
+                config = replace(config, database=_relative_to(folder, "database", DEFAULT_DATABASE))
+            if "migrations" not in table:
+                config = replace(config, migrations=folder / DEFAULT_MIGRATIONS)
     from_env = {
         "database": environ.get("RATCHET_DATABASE_URL") or environ.get("DATABASE_URL") or None,
         "migrations": environ.get("RATCHET_MIGRATIONS") or None,
