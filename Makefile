@@ -2,32 +2,45 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUNTIME_STAMP := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 BENCH_VENV := .bench-venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: venv migrate test check lint typecheck bench bench-lint lint-migrations clean
+.PHONY: venv migrate test test-fast check lint typecheck bench bench-lint lint-migrations clean
 
-$(STAMP): pyproject.toml
+# The runtime only (ratchet, sqlparse, click, packaging): all `make migrate` needs. compileall because
+# PYTHONDONTWRITEBYTECODE is set on these machines: without it every run would recompile ratchet's source.
+$(RUNTIME_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	$(BIN)/python -m compileall -q src
+	touch $(RUNTIME_STAMP)
+
+# The drivers and the dev tools (pytest, mypy, ruff, pre-commit) on top, for the tests and checks.
+$(STAMP): $(RUNTIME_STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,postgres,mysql]'
+	$(BIN)/python -m compileall -q src tests
 	touch $(STAMP)
 
 venv: $(STAMP)
 
 ## Apply migrations/ to the default database (sqlite:///app.db, or [tool.ratchet] / RATCHET_DATABASE_URL).
-migrate: $(STAMP)
+migrate: $(RUNTIME_STAMP)
 	$(BIN)/ratchet migrate
 
-## The whole test suite (tests needing PostgreSQL/MariaDB skip with a reason when they are down).
+## The whole test suite, slow trials included (tests needing PostgreSQL/MariaDB skip with a reason when they are down).
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
+## The suite without the slow crash/concurrency trials (marked `slow`), for the edit-test loop.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q -m "not slow" $(PYTEST_ARGS)
+
 ## The additive-only lint over migrations/ (no database needed).
-lint-migrations: $(STAMP)
+lint-migrations: $(RUNTIME_STAMP)
 	$(BIN)/ratchet lint migrations
 
 lint: $(STAMP)

@@ -44,10 +44,14 @@ class MigrateReport:
     notices: list[str] = field(default_factory=list)
     lint: LintReport | None = None
 
-    def notify(self, events: Events, message: str) -> None:
-        """Keep a warning in the report and hand it to ``events`` at once (before any file runs)."""
+    def notify(self, events: Events, message: str, *, quiet_hides: bool = False) -> None:
+        """Keep a warning in the report and hand it to ``events`` at once (before any file runs);
+        ``quiet_hides``: a caution that ``--quiet`` need not print."""
         self.notices.append(message)
-        events.notice(message)
+        if quiet_hides:
+            events.caution(message)
+        else:
+            events.notice(message)
 
     @property
     def applied(self) -> list[FileResult]:
@@ -165,7 +169,7 @@ def migrate(
         if dry_run or not prepared:
             return report
         if not backend.transactional_ddl:
-            report.notify(events, MYSQL_NOTICE)
+            report.notify(events, MYSQL_NOTICE, quiet_hides=True)
         report.results = runner.run(prepared)
         report.to_version = tables.db_version()
         return report
@@ -507,7 +511,10 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
     highest existing version) with a header template; never overwrites. Returns its path."""
     if bump not in ("major", "minor", "patch"):
         raise UsageError(f"bump must be major, minor or patch, not '{bump}'")
-    slug = _SLUG.sub("_", description.lower()).strip("_")
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", description).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG.sub("_", ascii_text.lower()).strip("_")
     if not slug:
         raise UsageError(f"description '{description}' has no letters or digits")
     directory = Path(migrations)

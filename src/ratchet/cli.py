@@ -167,6 +167,11 @@ class CliEvents(Events):
         """Warnings go to stderr at once, even with --quiet or --json."""
         click.echo(f"ratchet: warning: {message}", err=True)
 
+    def caution(self, message: str) -> None:
+        """Cautions go to stderr, except with --quiet or --json."""
+        if not self.quiet:
+            click.echo(f"ratchet: warning: {message}", err=True)
+
     def file_finished(self, result: FileResult) -> None:
         """One line: version, description, outcome, duration."""
         if self.bar is not None:
@@ -202,7 +207,8 @@ def render_plan(planned: list[PreparedFile], dialect: str) -> str:
             )
             out.append("")
             continue
-        out.append(f"-- {file.version} {file.description} ({file.path}, {len(prepared.statements)} statements)")
+        count = len(prepared.statements)
+        out.append(f"-- {file.version} {file.description} ({file.path}, {count} statement{'' if count == 1 else 's'})")
         mode = "outside a transaction, statement by statement" if guards.no_transaction else "in one transaction"
         out.append(f"--   runs {mode}")
         if guards.dialects:
@@ -491,9 +497,10 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
         )
     elif report.ok:
         ahead = ", ahead of the newest file" if plan.ahead else ""
+        states = [entry.state for entry in plan.entries]
+        done = ", ".join(f"{states.count(state)} {state}" for state in ("applied", "skipped", "baseline"))
         click.echo(
-            f"valid: {len(plan.entries) - len(report.planned)} applied, {len(report.planned)} pending, "
-            f"db_version {describe_version(plan.db_version)}{ahead}"
+            f"valid: {done}, {len(report.planned)} pending, db_version {describe_version(plan.db_version)}{ahead}"
         )
     else:
         click.echo(f"{len(plan.drift)} problem(s):")

@@ -55,6 +55,7 @@ def normalise(raw: bytes, path: Path) -> str:
                     path,
                     f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}; save it as UTF-8",
                     line=raw.count(b"\n", 0, exc.start) + 1,
+                    column=_column(raw, exc.start),
                 )
             ]
         ) from None
@@ -66,6 +67,12 @@ def normalise(raw: bytes, path: Path) -> str:
 
 
 _TRAILING_BLANKS = re.compile(rb"[ \t]+(?=\n)")
+
+
+def _column(raw: bytes, offset: int) -> int:
+    """1-based column, in characters, of byte ``offset`` (the line before it is valid UTF-8)."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
 
 
 def checksum(text: str) -> str:
@@ -88,6 +95,25 @@ def has_sql(text: str) -> bool:
     statement character, so a large file costs no more than its leading comments."""
     leading = _LEADING_BLANKS.match(text)
     return leading is not None and leading.end() < len(text)
+
+
+# Names other tools use: Flyway's V2__x.sql / V1_2__x.sql, two-part 1.2__x.sql, zero-padded 001__x.sql.
+_NEAR_NAME = re.compile(
+    r"^(?:[Vv](?P<flyway>[0-9]+(?:[._][0-9]+){0,2})|(?P<plain>[0-9]+(?:\.[0-9]+){0,2}))_{1,2}(?P<description>.+)\.sql$"
+)
+
+
+def rename_advice(name: str) -> str:
+    """How to fix a bad file name: the right name when one can be derived (``V2__init.sql`` ->
+    ``2.0.0__init.sql``), else the general rule."""
+    match = _NEAR_NAME.match(name)
+    if match is not None:
+        numbers = [str(int(part)) for part in re.split(r"[._]", match["flyway"] or match["plain"])]
+        numbers += ["0"] * (3 - len(numbers))
+        description = re.sub(r"[^A-Za-z0-9_]+", "_", match["description"]).strip("_")
+        if description:
+            return f"rename it to {'.'.join(numbers)}__{description}.sql (MAJOR.MINOR.PATCH__description.sql)"
+    return NAME_HELP
 
 
 def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FileProblem]]:
@@ -121,7 +147,7 @@ def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FilePro
             continue
         match = FILE_NAME.match(name)
         if match is None:
-            problems.append(FileProblem(path, f"bad migration file name; {NAME_HELP}", rule="file-name"))
+            problems.append(FileProblem(path, f"bad migration file name; {rename_advice(name)}", rule="file-name"))
             continue
         version = Version(match["version"])
         if version in found:

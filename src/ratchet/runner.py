@@ -61,7 +61,10 @@ class Events:
         """A file is done (applied, skipped, or found already applied by another runner)."""
 
     def notice(self, message: str) -> None:
-        """A warning the user must see even if the run then fails (``--no-lint``, MySQL DDL)."""
+        """A warning the user must see even if the run then fails (``--no-lint``)."""
+
+    def caution(self, message: str) -> None:
+        """A warning worth reading before files run that ``--quiet`` hides (MySQL cannot roll back DDL)."""
 
 
 @dataclass

@@ -94,6 +94,7 @@ def github_line(finding: Finding) -> str:
             ("line", finding.line),
             ("col", finding.column),
             ("endLine", finding.end_line),
+            ("endColumn", finding.end_column),
             ("title", f"ratchet {finding.rule}"),
         )
     )
