@@ -226,7 +226,10 @@ def repair(
     ``reason`` in the row's ``checksum_changes``.
     """
     if sum((mark_applied, retry, forget, accept_checksum)) != 1:
-        raise UsageError("repair needs exactly one of --retry, --mark-applied, --forget or --accept-checksum")
+        raise UsageError(
+            "repair needs exactly one action: --mark-applied or --retry (finish a running/failed file), "
+            "--forget (drop a failed row that committed nothing) or --accept-checksum (record a harmless edit)"
+        )
     if accept_checksum and not (reason and reason.strip()):
         raise UsageError("--accept-checksum needs --reason TEXT: why the edit is harmless (kept in history)")
     if reason is not None and not accept_checksum:
