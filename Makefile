@@ -11,8 +11,9 @@ BENCH_ARGS ?=
 
 .PHONY: venv migrate test test-fast check lint typecheck bench bench-lint lint-migrations clean
 
-# The runtime only (ratchet, sqlparse, click, packaging): all `make migrate` needs. compileall because
-# PYTHONDONTWRITEBYTECODE is set on these machines: without it every run would recompile ratchet's source.
+# The runtime only (ratchet, sqlparse, click, packaging): all `make migrate` needs. compileall (here and
+# before each run: it only recompiles what changed) because PYTHONDONTWRITEBYTECODE is set on these
+# machines: without it every ratchet process would recompile the edited modules of the editable install.
 $(RUNTIME_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e .
@@ -29,14 +30,17 @@ venv: $(STAMP)
 
 ## Apply migrations/ to the default database (sqlite:///app.db, or [tool.ratchet] / RATCHET_DATABASE_URL).
 migrate: $(RUNTIME_STAMP)
+	$(BIN)/python -m compileall -q src
 	$(BIN)/ratchet migrate
 
 ## The whole test suite, slow trials included (tests needing PostgreSQL/MariaDB skip with a reason when they are down).
 test: $(STAMP)
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
 ## The suite without the slow crash/concurrency trials (marked `slow`), for the edit-test loop.
 test-fast: $(STAMP)
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m pytest -n 2 -q -m "not slow" $(PYTEST_ARGS)
 
 ## The additive-only lint over migrations/ (no database needed).
