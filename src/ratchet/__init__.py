@@ -10,6 +10,7 @@ from ratchet.api import (
     repair,
     set_system_setting,
     status,
+    wait,
 )
 from ratchet.errors import RatchetError
 
@@ -24,5 +25,6 @@ __all__ = [
     "repair",
     "set_system_setting",
     "status",
+    "wait",
 ]
 __version__ = "0.1.0"
