@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -607,6 +606,7 @@ def settings_list(database: str | None, migrations: str | None, as_json: bool) -
 
 def _git_changed(base: str) -> set[Path]:
     """Files added or changed since git ``base`` (committed, staged, unstaged or untracked)."""
+    import subprocess  # only --git-base needs it
     commands = [
         ["git", "diff", "--name-only", "--diff-filter=ACMR", base],
         ["git", "ls-files", "--others", "--exclude-standard"],
