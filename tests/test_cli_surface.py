@@ -254,3 +254,13 @@ def test_the_in_process_cli_matches_the_real_one(project: Project) -> None:
         inside = project.ratchet(*args)
         real = project.ratchet_process(*args)
         assert (inside.code, inside.out, inside.err) == (real.code, real.out, real.err), args
+
+
+def test_migrate_json_refused_by_the_lint_lists_the_findings(project: Project) -> None:
+    project.write("1.0.0__items.sql", CREATE)
+    assert project.ratchet("migrate").code == 0
+    project.write("1.1.0__drop.sql", "DROP TABLE items;\n")
+    result = project.ratchet("migrate", "--json")
+    assert result.code == 1
+    [finding] = json.loads(result.out)["findings"]
+    assert (finding["rule"], finding["line"]) == ("drop-table", 1) and finding["file"].endswith("1.1.0__drop.sql")

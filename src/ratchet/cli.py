@@ -18,6 +18,7 @@ from ratchet.config import Config, load_config
 from ratchet.errors import (
     EXIT_CHECK_FAILED,
     EXIT_INVALID_FILES,
+    LintFailed,
     MigrationFileError,
     RatchetError,
     StatementFailedError,
@@ -112,6 +113,10 @@ def error_json(error: RatchetError) -> dict[str, Any]:
             "rolled_back": error.rolled_back,
             "outcome": error.outcome,
         }
+    if isinstance(error, LintFailed):
+        document["findings"] = [
+            finding.as_dict() if hasattr(finding, "as_dict") else str(finding) for finding in error.findings
+        ]
     if isinstance(error, MigrationFileError):
         document["problems"] = [
             {"file": str(p.path), "line": p.line, "column": p.column, "rule": p.rule, "message": p.message}
@@ -607,6 +612,7 @@ def settings_list(database: str | None, migrations: str | None, as_json: bool) -
 def _git_changed(base: str) -> set[Path]:
     """Files added or changed since git ``base`` (committed, staged, unstaged or untracked)."""
     import subprocess  # only --git-base needs it
+
     commands = [
         ["git", "diff", "--name-only", "--diff-filter=ACMR", base],
         ["git", "ls-files", "--others", "--exclude-standard"],
