@@ -264,3 +264,24 @@ def test_migrate_json_refused_by_the_lint_lists_the_findings(project: Project) -
     assert result.code == 1
     [finding] = json.loads(result.out)["findings"]
     assert (finding["rule"], finding["line"]) == ("drop-table", 1) and finding["file"].endswith("1.1.0__drop.sql")
+
+
+def test_a_waived_finding_is_not_annotated_on_every_run_nor_red(project: Project) -> None:
+    import os
+    import pty
+
+    project.write("1.0.0__items.sql", CREATE)
+    project.write("1.1.0__drop.sql", '-- guard: allow drop-table reason="replaced by products"\nDROP TABLE items;\n')
+    github = run_cli(["lint", "--dialect", "sqlite", "--format", "github"], cwd=project.root)
+    assert github.code == 0 and "drop-table" not in github.out
+    as_json = json.loads(run_cli(["lint", "--dialect", "sqlite", "--format", "json"], cwd=project.root).out)
+    assert [(f["rule"], f["waived"]) for f in as_json["findings"]] == [("drop-table", True)]
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR" and not k.startswith("RATCHET_")}
+    leader, follower = pty.openpty()
+    subprocess.run(
+        [RATCHET, "lint", "--dialect", "sqlite"], cwd=project.root, env=env, stdout=follower, timeout=60, check=False
+    )
+    os.close(follower)
+    output = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert "drop-table" in output and "\x1b[31m" not in output, output
