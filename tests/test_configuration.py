@@ -122,3 +122,12 @@ def test_url_aliases_reach_the_server(project: Project, make_db: Callable[[str],
     result = run_cli(["migrate"], cwd=project.root, env={"DATABASE_URL": url})
     assert result.code == 0, result.output
     assert db.db_version() == "1.0.0" and "shop_items" in db.tables()
+
+
+def test_configured_migrations_keep_repository_relative_paths_in_lint_output(project: Project) -> None:
+    src = _shop(project, 'migrations = "migrations"\ndialect = "sqlite"\n')
+    project.write("1.1.0__drop.sql", "DROP TABLE shop_items;\n")
+    at_root = run_cli(["lint", "--format", "github"], cwd=project.root)
+    assert at_root.code == 1 and "file=migrations/1.1.0__drop.sql," in at_root.out, at_root.output
+    below = run_cli(["lint"], cwd=src)
+    assert below.code == 1 and below.out.startswith("../migrations/1.1.0__drop.sql:1:1: error drop-table")

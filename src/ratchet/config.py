@@ -94,13 +94,15 @@ def _text(name: str, value: object, origin: str) -> str:
     return value
 
 
-def _relative_to(folder: Path | None, key: str, value: str) -> str:
+def _relative_to(folder: Path | None, key: str, value: str, cwd: Path) -> str:
     """``value`` with a relative path (``migrations``, a SQLite file) made relative to ``folder``,
-    the pyproject's folder, so a run from a subfolder uses the same directory and database."""
+    the pyproject's folder, so a run from a subfolder uses the same directory and database. The
+    migrations directory stays relative to ``cwd`` (``migrations``, ``../migrations``): lint findings
+    and GitHub annotations show paths relative to the repository, not absolute ones."""
     if folder is None:
         return value
     if key == "migrations":
-        return str(folder / value)
+        return value if Path(value).is_absolute() else os.path.relpath(folder / value, cwd)
     prefix = "sqlite:///"
     path = value[len(prefix) :]
     if value.lower().startswith(prefix) and path and not path.startswith("/") and path != ":memory:":
@@ -110,16 +112,18 @@ def _relative_to(folder: Path | None, key: str, value: str) -> str:
     return value
 
 
-def _apply(config: Config, values: Mapping[str, object], origin: str, *, folder: Path | None = None) -> Config:
+def _apply(
+    config: Config, values: Mapping[str, object], origin: str, *, folder: Path | None = None, cwd: Path = Path()
+) -> Config:
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if value is None:
             continue
         if key == "database":
-            changes["database"] = _relative_to(folder, key, _text(key, value, origin))
+            changes["database"] = _relative_to(folder, key, _text(key, value, origin), cwd)
             changes["database_origin"] = origin
         elif key == "migrations":
-            changes["migrations"] = Path(_relative_to(folder, key, _text(key, value, origin)))
+            changes["migrations"] = Path(_relative_to(folder, key, _text(key, value, origin), cwd))
         elif key in ("busy-timeout", "lock-timeout"):
             changes[key.replace("-", "_") + "_s"] = _seconds(key, value, origin)
         elif key in ("settings-table", "history-table"):
@@ -156,12 +160,12 @@ def load_config(
         table = _read_tool_table(pyproject)
         if table:
             folder = pyproject.parent.absolute()
-            config = _apply(config, table, f"{pyproject} [tool.ratchet]", folder=folder)
+            config = _apply(config, table, f"{pyproject} [tool.ratchet]", folder=folder, cwd=cwd.absolute())
             # The project's defaults are relative to its root too, so `cd src && ratchet migrate` works.
             if "database" not in table:
-                config = replace(config, database=_relative_to(folder, "database", DEFAULT_DATABASE))
+                config = replace(config, database=_relative_to(folder, "database", DEFAULT_DATABASE, cwd))
             if "migrations" not in table:
-                config = replace(config, migrations=folder / DEFAULT_MIGRATIONS)
+                config = replace(config, migrations=Path(_relative_to(folder, "migrations", DEFAULT_MIGRATIONS, cwd)))
     from_env = {
         "database": environ.get("RATCHET_DATABASE_URL") or environ.get("DATABASE_URL") or None,
         "migrations": environ.get("RATCHET_MIGRATIONS") or None,
