@@ -15,15 +15,8 @@ import click
 
 from ratchet import api, helptext
 from ratchet.config import Config, load_config
-from ratchet.errors import (
-    EXIT_CHECK_FAILED,
-    EXIT_INVALID_FILES,
-    LintFailed,
-    MigrationFileError,
-    RatchetError,
-    StatementFailedError,
-    UsageError,
-)
+from ratchet.errors import EXIT_CHECK_FAILED, EXIT_INVALID_FILES, RatchetError, UsageError
+from ratchet.jsondoc import error_json, json_version
 from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
 from ratchet.plan import describe_version
@@ -31,8 +24,6 @@ from ratchet.runner import Events, FileResult
 from ratchet.urls import mask_password
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
-    from packaging.version import Version
-
     from ratchet.prepare import PreparedFile
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -87,42 +78,6 @@ def resolve(database: str | None, migrations: str | None) -> Config:
 def emit_json(document: object) -> None:
     """Print one JSON document."""
     click.echo(json.dumps(document, indent=2, default=str))
-
-
-def json_version(version: Version | None) -> str | None:
-    """A version for JSON: ``"1.2.0"``, or ``null`` when there is none."""
-    return str(version) if version is not None else None
-
-
-def error_json(error: RatchetError) -> dict[str, Any]:
-    """The JSON document of a failed command: the message, the exit code, and where it failed."""
-    document: dict[str, Any] = {
-        "ok": False,
-        "exit_code": error.exit_code,
-        "error": mask_password(error.message),
-        "hint": mask_password(error.hint) if error.hint else None,
-    }
-    if isinstance(error, StatementFailedError):
-        document["failure"] = {
-            "file": str(error.path),
-            "version": error.version,
-            "line": error.line,
-            "statement_number": error.statement_number,
-            "sql": mask_password(error.sql),
-            "db_message": mask_password(error.db_message),
-            "rolled_back": error.rolled_back,
-            "outcome": error.outcome,
-        }
-    if isinstance(error, LintFailed):
-        document["findings"] = [
-            finding.as_dict() if hasattr(finding, "as_dict") else str(finding) for finding in error.findings
-        ]
-    if isinstance(error, MigrationFileError):
-        document["problems"] = [
-            {"file": str(p.path), "line": p.line, "column": p.column, "rule": p.rule, "message": p.message}
-            for p in error.problems
-        ]
-    return document
 
 
 def json_errors(command: F) -> F:
