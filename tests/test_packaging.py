@@ -43,6 +43,7 @@ def test_make_test_adds_the_dev_tools(tmp_path: Path, target: str) -> None:
         assert any("pytest" in line and '-m "not slow"' in line for line in commands)
 
 
+@pytest.mark.filterwarnings("ignore:Support for `\\[tool.setuptools\\]`")
 def test_the_sdist_carries_what_its_tests_need(tmp_path: Path) -> None:
     from setuptools import build_meta
 
