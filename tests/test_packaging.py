@@ -21,7 +21,11 @@ def _dry_run(target: str, tmp_path: Path) -> list[str]:
     clone.mkdir()
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy(ROOT / name, clone / name)
-    done = subprocess.run(["make", "-n", target], cwd=clone, capture_output=True, text=True, check=True)
+    # Not the MAKEFLAGS/MAKELEVEL of a `make check` this suite may run under (they add directory lines).
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")}
+    done = subprocess.run(
+        ["make", "-n", "--no-print-directory", target], cwd=clone, env=env, capture_output=True, text=True, check=True
+    )
     return done.stdout.splitlines()
 
 
