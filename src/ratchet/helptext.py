@@ -52,6 +52,15 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "ratchet lint --dialect postgresql --format github",
         "ratchet lint --git-base origin/main      # only files added or changed since the ref",
     ),
+    # Commands of other branches (section 9), listed here so that they get their examples once merged.
+    "diff": (
+        "ratchet diff                             # schema changes made outside migrations (exit 1 on drift)",
+        "ratchet diff --record                    # record the live schema after a reviewed change",
+    ),
+    "schema": (
+        "ratchet schema -o schema.sql             # the schema as DDL, in a stable order",
+        "ratchet schema --check -o schema.sql     # exit 1 when the file differs from the database",
+    ),
     "settings": ("ratchet settings set theme dark", "ratchet settings list --json"),
     "settings get": ("ratchet settings get theme                # exit 1 when unset",),
     "settings set": ("ratchet settings set theme dark",),
