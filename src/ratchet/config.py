@@ -38,6 +38,8 @@ class Config:
     """Every setting ratchet uses, fully resolved."""
 
     database: str = DEFAULT_DATABASE
+    #: where ``database`` came from: ``default``, ``environment``, ``command line`` or the pyproject.
+    database_origin: str = "default"
     migrations: Path = Path(DEFAULT_MIGRATIONS)
     busy_timeout_s: float = 30.0
     lock_timeout_s: float = 60.0
@@ -45,8 +47,6 @@ class Config:
     history_table: str = "schema_history"
     lint_since: str | None = None
     dialect: str | None = None
-    #: where ``database`` came from: ``default``, ``environment``, ``command line`` or the pyproject.
-    database_origin: str = "default"
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -91,24 +91,6 @@ def _seconds(name: str, value: object, origin: str) -> float:
 def _text(name: str, value: object, origin: str) -> str:
     if not isinstance(value, str) or not value:
         raise UsageError(f"{origin}: {name} must be a non-empty string, got {value!r}")
-    return value
-
-
-def _relative_to(folder: Path | None, key: str, value: str, cwd: Path) -> str:
-    """``value`` with a relative path (``migrations``, a SQLite file) made relative to ``folder``,
-    the pyproject's folder, so a run from a subfolder uses the same directory and database. The
-    migrations directory stays relative to ``cwd`` (``migrations``, ``../migrations``): lint findings
-    and GitHub annotations show paths relative to the repository, not absolute ones."""
-    if folder is None:
-        return value
-    if key == "migrations":
-        return value if Path(value).is_absolute() else os.path.relpath(folder / value, cwd)
-    prefix = "sqlite:///"
-    path = value[len(prefix) :]
-    if value.lower().startswith(prefix) and path and not path.startswith("/") and path != ":memory:":
-        from urllib.parse import quote
-
-        return prefix + quote(str(folder)) + "/" + path
     return value
 
 
@@ -172,3 +154,21 @@ def load_config(
     }
     config = _apply(config, from_env, "environment")
     return _apply(config, options or {}, "command line")
+
+
+def _relative_to(folder: Path | None, key: str, value: str, cwd: Path) -> str:
+    """``value`` with a relative path (``migrations``, a SQLite file) made relative to ``folder``,
+    the pyproject's folder, so a run from a subfolder uses the same directory and database. The
+    migrations directory stays relative to ``cwd`` (``migrations``, ``../migrations``): lint findings
+    and GitHub annotations show paths relative to the repository, not absolute ones."""
+    if folder is None:
+        return value
+    if key == "migrations":
+        return value if Path(value).is_absolute() else os.path.relpath(folder / value, cwd)
+    prefix = "sqlite:///"
+    path = value[len(prefix) :]
+    if value.lower().startswith(prefix) and path and not path.startswith("/") and path != ":memory:":
+        from urllib.parse import quote
+
+        return prefix + quote(str(folder)) + "/" + path
+    return value

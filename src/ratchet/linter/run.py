@@ -91,14 +91,14 @@ def lint_paths(
         for job in work:
             _lint_one(report, job, dialect, cwd)
         return report
+    # Imported here: multiprocessing and concurrent.futures are ~15% of a short run's start-up.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     _JOBS[:] = work
     try:
         size = -(-len(work) // (workers * 4))
         chunks = [(start, min(start + size, len(work)), dialect) for start in range(0, len(work), size)]
-        # Imported here: multiprocessing and concurrent.futures are ~15% of a short run's start-up.
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import get_context
-
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             for files_done, findings, problems in pool.map(_lint_chunk, chunks):
                 report.files.extend(files_done)
