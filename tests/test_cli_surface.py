@@ -285,3 +285,15 @@ def test_a_waived_finding_is_not_annotated_on_every_run_nor_red(project: Project
     output = os.read(leader, 65536).decode()
     os.close(leader)
     assert "drop-table" in output and "\x1b[31m" not in output, output
+
+
+@pytest.mark.parametrize(
+    ("dialect", "statement"), [("postgresql", "ALTER COLUMN a TYPE BIGINT"), ("mysql", "MODIFY a BIGINT")]
+)
+def test_alter_column_type_says_what_to_do_instead(project: Project, dialect: str, statement: str) -> None:
+    project.write("1.0.0__t.sql", "CREATE TABLE t (a INTEGER);\n")
+    project.write("1.1.0__retype.sql", f"ALTER TABLE t {statement};\n")
+    result = run_cli(["lint", "--dialect", dialect], cwd=project.root)
+    assert result.code == 1
+    [line] = [line for line in result.out.splitlines() if "alter-column-type" in line]
+    assert "backfill it" in line  # the expand/contract advice (wording differs per dialect)
