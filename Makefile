@@ -9,7 +9,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: venv migrate test test-fast check lint typecheck bench bench-lint lint-migrations clean
+.PHONY: venv migrate test test-fast check lint typecheck bench bench-lint lint-migrations clean pgbouncer
 
 # The runtime only (ratchet, sqlparse, click, packaging): all `make migrate` needs. compileall (here and
 # before each run: it only recompiles what changed) because PYTHONDONTWRITEBYTECODE is set on these
@@ -33,13 +33,23 @@ migrate: $(RUNTIME_STAMP)
 	$(BIN)/python -m compileall -q src
 	$(BIN)/ratchet migrate
 
-## The whole test suite, slow trials included (tests needing PostgreSQL/MariaDB skip with a reason when they are down).
-test: $(STAMP)
+## PgBouncer for the pooler tests (they start it themselves): installed as root when missing.
+pgbouncer:
+	@if ! command -v pgbouncer >/dev/null 2>&1 && ! test -x /usr/sbin/pgbouncer; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null) \
+	      || echo "could not install pgbouncer: the pooler tests will skip"; \
+	  else echo "pgbouncer is missing (sudo apt-get install pgbouncer): the pooler tests will skip"; fi; \
+	fi
+
+## The whole test suite, slow trials included (tests needing PostgreSQL/MariaDB/PgBouncer skip with a reason
+## when they are missing).
+test: $(STAMP) pgbouncer
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
 ## The suite without the slow crash/concurrency trials (marked `slow`), for the edit-test loop.
-test-fast: $(STAMP)
+test-fast: $(STAMP) pgbouncer
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m pytest -n 2 -q -m "not slow" $(PYTEST_ARGS)
 

@@ -1,13 +1,16 @@
 """ratchet: a plain-SQL migration runner with semver ordering and an additive-only lint."""
 
 from ratchet.api import (
+    DiffReport,
     MigrateReport,
     StatusReport,
+    diff,
     get_system_setting,
     lint,
     list_system_settings,
     migrate,
     repair,
+    schema,
     set_system_setting,
     status,
     wait,
@@ -15,14 +18,17 @@ from ratchet.api import (
 from ratchet.errors import RatchetError
 
 __all__ = [
+    "DiffReport",
     "MigrateReport",
     "RatchetError",
     "StatusReport",
+    "diff",
     "get_system_setting",
     "lint",
     "list_system_settings",
     "migrate",
     "repair",
+    "schema",
     "set_system_setting",
     "status",
     "wait",

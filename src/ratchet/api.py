@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -13,19 +15,34 @@ from typing import TYPE_CHECKING
 from packaging.version import InvalidVersion, Version
 
 from ratchet.backends import open_backend
-from ratchet.backends.base import Backend
+from ratchet.backends.base import Backend, Server
+from ratchet.catalog import Change
 from ratchet.config import Config, load_config
 from ratchet.discover import MigrationFile, scan_names
-from ratchet.errors import ConnectionFailedError, DriftError, LintFailed, RatchetError, RefusedError, UsageError
+from ratchet.engines import admit
+from ratchet.errors import (
+    ConnectionFailedError,
+    DriftError,
+    DriverError,
+    LintFailed,
+    RatchetError,
+    RefusedError,
+    SettingsError,
+    UsageError,
+)
 from ratchet.history import DB_VERSION_KEY, DatabaseState, HistoryRow, Tables, check_setting
+from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
+from ratchet.repeatables import RepeatableFile
 from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
 from ratchet.urls import parse_url
 
 if TYPE_CHECKING:  # splitting and linting need sqlparse, which a no-op run never imports
     from ratchet.linter import Finding, LintReport
     from ratchet.prepare import PreparedFile
+    from ratchet.rehearse import Rehearsal
+    from ratchet.repeatable_runner import PreparedRepeatable, RepeatableResult
 
 Database = object  # a URL string or an open DB-API connection
 
@@ -43,6 +60,12 @@ class MigrateReport:
     ahead: bool = False
     notices: list[str] = field(default_factory=list)
     lint: LintReport | None = None
+    server: Server | None = None
+    planned_repeatables: list[PreparedRepeatable] = field(default_factory=list)
+    repeatables: list[RepeatableResult] = field(default_factory=list)
+    rehearsal: Rehearsal | None = None
+    #: The fingerprint of the schema snapshot this run recorded (``None``: it applied nothing).
+    snapshot: str | None = None
 
     def notify(self, events: Events, message: str, *, quiet_hides: bool = False) -> None:
         """Keep a warning in the report and hand it to ``events`` at once (before any file runs);
@@ -66,6 +89,7 @@ class StatusReport:
     dialect: str
     plan: Plan
     database: str
+    server: Server | None = None
 
 
 def parse_version(text: str, option: str) -> Version:
@@ -84,6 +108,9 @@ def session(database: Database, config: Config) -> Iterator[tuple[Backend, Table
     """Open the backend (URL or connection) and its tables; always closed afterwards."""
     backend = open_backend(database, busy_timeout_s=config.busy_timeout_s)
     try:
+        # Before anything is read or written: an engine or pooler that breaks exactly-once is refused.
+        backend.server = admit(backend.display_url, backend.dialect, backend.server_facts())
+        backend.open_session()
         yield backend, Tables(backend, config.settings_table, config.history_table)
     finally:
         backend.close()
@@ -106,31 +133,49 @@ def migrate(
     out_of_order: bool = False,
     single_transaction: bool = False,
     no_lint: bool = False,
+    rehearse: bool = False,
     events: Events | None = None,
     config: Config | None = None,
 ) -> MigrateReport:
-    """Apply every pending migration of ``migrations`` to ``database`` (a URL or connection).
+    """Apply every pending migration of ``migrations`` to ``database`` (a URL or connection),
+    then every repeatable file that is new or changed.
 
     The pending files are linted first: an unwaived error raises :class:`LintFailed` before
     anything is written, unless ``no_lint`` (then the history rows record the bypass).
     Raises a :class:`ratchet.errors.RatchetError` subclass on any expected failure; the
-    database is then at the version before the failing file.
+    database is then at the version before the failing file. ``rehearse`` runs the pending
+    files and rolls all of it back (``report.rehearsal`` holds each file's outcome).
     """
     config = _config(migrations, config)
     target = parse_version(to, "--to") if to is not None else None
+    if rehearse and dry_run:
+        raise UsageError("--rehearse runs the files and --dry-run does not: choose one")
     loaded = load_migrations(config.migrations)
+    events = events or Events()
     with session(database, config) as (backend, tables):
+        _warn_unverified(backend, events)
+        if rehearse:
+            from ratchet.rehearse import refuse_unless_possible
+
+            refuse_unless_possible(backend)
         state: DatabaseState = tables.state()
-        plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
+        plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order, repeatables=loaded.repeatables)
         if any(problem.kind == "running" for problem in plan.drift):
             state = _state_after_live_runner(backend, tables, config)
-            plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order)
+            plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order, repeatables=loaded.repeatables)
         refuse_on_drift(plan)
         prepared: list[PreparedFile] = []
         linted: LintReport | None = None
         blocking: list[Finding] = []
+        held_back = _repeatables_held_back(plan, target)
+        repeatables = [] if held_back else plan.pending_repeatables
         if plan.pending:
-            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config)
+            version = config.postgres_version or backend.server_major_version()
+            prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config, version)
+        prepared_repeatables: list[PreparedRepeatable] = []
+        if repeatables:
+            prepared_repeatables, linted = _prepare_and_lint_repeatables(repeatables, linted, backend.dialect)
+        if linted is not None:
             blocking = linted.blocking()
         listed = "\n".join(f"  {finding}" for finding in blocking)
         if blocking and not no_lint:
@@ -147,11 +192,16 @@ def migrate(
             dry_run=dry_run,
             ahead=plan.ahead,
             lint=linted,
+            planned_repeatables=prepared_repeatables,
+            server=backend.server,
         )
-        events = events or Events()
+        if backend.server and backend.server.warning:
+            report.notices.append(backend.server.warning)
+        if held_back and plan.pending_repeatables:
+            report.notify(events, held_back)
         if blocking:
-            doing = "a run would apply" if dry_run else "applying"
-            recorded = "" if dry_run else "; the bypass is recorded in history"
+            doing = "a run would apply" if dry_run or rehearse else "applying"
+            recorded = "" if dry_run or rehearse else "; the bypass is recorded in history"
             report.notify(
                 events,
                 f"--no-lint: {doing} despite {len(blocking)} lint error(s){recorded}:\n{listed}",
@@ -166,24 +216,155 @@ def migrate(
         runner = Runner(backend, tables, options)
         if single_transaction and prepared:
             runner.check_single_transaction(prepared)  # a dry run refuses what the run would refuse
-        if dry_run or not prepared:
+        if dry_run or not (prepared or prepared_repeatables):
             return report
-        if not backend.transactional_ddl:
+        if rehearse:
+            from ratchet.rehearse import rehearse as run_rehearsal
+
+            report.rehearsal = run_rehearsal(backend, tables, prepared, prepared_repeatables, options)
+            return report
+        if not backend.transactional_ddl and prepared:
             report.notify(events, MYSQL_NOTICE, quiet_hides=True)
-        report.results = runner.run(prepared)
-        report.to_version = tables.db_version()
+        _apply(backend, tables, config, report, options, prepared_repeatables)
         return report
 
 
+def _warn_unverified(backend: Backend, events: Events) -> None:
+    """The engine's one warning line where ratchet's guarantees on it are unverified."""
+    if backend.server and backend.server.warning:
+        events.notice(backend.server.warning)
+
+
+def _repeatables_held_back(plan: Plan, target: Version | None) -> str:
+    """Why repeatable files wait this run ('' when they do not): they run after every
+    versioned file, so not while ``--to`` leaves some pending, nor on a database ahead of
+    the files (an older release would put back its older views)."""
+    if plan.ahead:
+        return "repeatable files are not applied: the database is ahead of the newest file (an older release?)"
+    if target is not None and any(entry.state == "pending" and entry.version > target for entry in plan.entries):
+        return f"repeatable files wait until every versioned file is applied (--to {target} leaves some pending)"
+    return ""
+
+
+def _apply(
+    backend: Backend,
+    tables: Tables,
+    config: Config,
+    report: MigrateReport,
+    options: RunOptions,
+    repeatables: list[PreparedRepeatable],
+) -> None:
+    """Run the versioned files, then the repeatable ones; then record the schema snapshot
+    (also when a later file failed: the files applied before it stay applied)."""
+    recorder = _Recorder(options.events)
+    options.events = recorder
+    failed = True
+    try:
+        report.results = Runner(backend, tables, options).run(report.planned)
+        if repeatables:
+            from ratchet.repeatable_runner import RepeatableRunner
+
+            try:
+                report.repeatables = RepeatableRunner(backend, tables, options).run(repeatables)
+            except RatchetError as error:
+                applied = [str(r.version) for r in report.results if r.outcome == "applied"]
+                if applied:
+                    kept = f"versioned file(s) {', '.join(applied)} applied earlier in this run stay applied"
+                    error.hint = f"{kept}; {error.hint}" if error.hint else kept
+                raise
+        failed = False
+    finally:
+        if recorder.last_applied is not None:
+            # after a failure too (the files before it stay applied), without hiding that failure
+            with contextlib.suppress(*((RatchetError,) if failed else ())):
+                _after_applying(backend, tables, config, report, recorder.last_applied, recorder.inner)
+        with contextlib.suppress(*((RatchetError,) if failed else ())):
+            report.to_version = tables.db_version() if tables.exist() else None
+
+
+def _after_applying(
+    backend: Backend, tables: Tables, config: Config, report: MigrateReport, key: str, events: Events
+) -> None:
+    """Record the schema snapshot with the last applied file's row; rewrite ``schema-file``."""
+    from ratchet.snapshot import record_snapshot
+
+    report.snapshot = record_snapshot(backend, tables, key, config.lock_timeout_s).fingerprint
+    if config.schema_file is None:
+        return
+    from ratchet.snapshot import excluded_tables
+
+    try:
+        text = backend.dump_schema(excluded_tables(tables))
+        _write_atomically(config.schema_file, text)
+    except RatchetError as error:
+        report.notify(events, f"schema-file {config.schema_file} not updated: {error.message}")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one rename, so a reader never sees half a file."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+
+
+class _Recorder(Events):
+    """Passes every event on, and remembers the last file this run applied."""
+
+    def __init__(self, inner: Events) -> None:
+        self.inner = inner
+        self.last_applied: str | None = None
+        # every other callback goes straight to ``inner``, including ones added to Events later
+        for name in vars(Events):
+            if not name.startswith("_") and name not in vars(_Recorder):
+                setattr(self, name, getattr(inner, name))
+
+    def file_finished(self, result: FileResult) -> None:
+        """Passed on; an applied file becomes the last applied."""
+        if result.outcome == "applied":
+            self.last_applied = str(result.version)
+        self.inner.file_finished(result)
+
+    def repeatable_finished(self, result: RepeatableResult) -> None:
+        """Passed on; an applied file becomes the last applied."""
+        if result.outcome == "applied":
+            from ratchet.history import repeatable_key
+
+            self.last_applied = repeatable_key(result.description)
+        self.inner.repeatable_finished(result)
+
+
+def _prepare_and_lint_repeatables(
+    files: list[RepeatableFile], linted: LintReport | None, dialect: str
+) -> tuple[list[PreparedRepeatable], LintReport]:
+    """Split the repeatable files to run and add their ``repeatable-not-idempotent`` findings."""
+    from ratchet.linter import LintReport
+    from ratchet.linter.repeatable import lint_repeatable
+    from ratchet.repeatable_runner import prepare_repeatables
+
+    prepared = prepare_repeatables(files)
+    report = linted if linted is not None else LintReport(dialect)
+    for item in prepared:
+        report.files.append(item.file.path)
+        report.findings.extend(lint_repeatable(item.file.path, item.file.guards, item.statements))
+    return prepared, report
+
+
 def _prepare_and_lint(
-    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config
+    pending: list[MigrationFile], loaded: Migrations, dialect: str, config: Config, postgres_version: int | None = None
 ) -> tuple[list[PreparedFile], LintReport]:
     """Split and lint the pending files (imported here: a no-op run never loads sqlparse)."""
     from ratchet.linter import lint_prepared
     from ratchet.prepare import prepare_files
 
     prepared = prepare_files(pending, loaded.guards)
-    return prepared, lint_prepared(prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config))
+    linted = lint_prepared(
+        prepared, loaded.files, dialect=dialect, lint_since=_lint_since(config), postgres_version=postgres_version
+    )
+    return prepared, linted
 
 
 def _state_after_live_runner(backend: Backend, tables: Tables, config: Config) -> DatabaseState:
@@ -236,7 +417,9 @@ def repair(
         raise UsageError("--reason goes with --accept-checksum")
     config = _config(migrations, config)
     wanted = parse_version(version, "VERSION")
+    events = events or Events()
     with session(database, config) as (backend, tables):
+        _warn_unverified(backend, events)
         if not tables.exist():
             raise RefusedError(f"{backend.display_url} has no ratchet history; nothing to repair")
         with migration_lock(backend, config.lock_timeout_s):
@@ -256,6 +439,7 @@ def repair(
                     "'running' or 'failed' one",
                     hint="see `ratchet status`",
                 )
+            _refuse_invalid_indexes(backend, file)
             if not file.matches(row.checksum):
                 raise DriftError(
                     f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
@@ -268,17 +452,39 @@ def repair(
 
             loaded = load_migrations(config.migrations)
             prepared = prepare_files([file], loaded.guards)[0]
-            runner = Runner(
-                backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events or Events())
-            )
+            runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events))
             if mark_applied:
                 with backend.transaction():
                     runner.bump_version(wanted)
                     tables.update_row(wanted, status="applied", error=None, statements_done=len(prepared.statements))
-                return FileResult(wanted, file.description, "marked-applied", 0, len(prepared.statements))
-            with backend.transaction():
-                tables.update_row(wanted, status="running", error=None)
-            return runner.resume(prepared, start_after=row.statements_done)
+                result = FileResult(wanted, file.description, "marked-applied", 0, len(prepared.statements))
+            else:
+                with backend.transaction():
+                    tables.update_row(wanted, status="running", error=None)
+                result = runner.resume(prepared, start_after=row.statements_done)
+            _record_after_repair(backend, tables, config, str(wanted))
+            return result
+
+
+def _record_after_repair(backend: Backend, tables: Tables, config: Config, key: str) -> None:
+    """The finished file changed the schema: record the snapshot with its row, as migrate does."""
+    from ratchet.snapshot import record_snapshot
+
+    tables.create()  # a row left by an older ratchet: its table may lack the snapshot columns
+    record_snapshot(backend, tables, key, config.lock_timeout_s)
+
+
+def _refuse_invalid_indexes(backend: Backend, file: MigrationFile) -> None:
+    """Neither retrying nor marking a file applied may hide an INVALID index it left (a
+    retry fails with "already exists", or with IF NOT EXISTS keeps the broken index)."""
+    left = [index for index in invalid_indexes(backend, [file]) if index.version == file.version]
+    if left:
+        listed = ", ".join(f"{index.index} (on {index.table})" for index in left)
+        drops = "; ".join(f"DROP INDEX CONCURRENTLY {index.index}" for index in left)
+        raise RefusedError(
+            f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
+            hint=f"drop them first ({drops}), then run the repair again",
+        )
 
 
 def _file_of(config: Config, version: Version) -> MigrationFile:
@@ -411,16 +617,17 @@ def lint(
         include_all=include_all,
         only=only,
         jobs=jobs,
+        postgres_version=config.postgres_version,
     )
 
 
 def status(database: Database, migrations: str | Path | None = None, *, config: Config | None = None) -> StatusReport:
     """Every file's state against ``database``, without changing anything."""
     config = _config(migrations, config)
-    files = load_migrations(config.migrations).files
+    loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
-        plan = make_plan(files, tables.state())
-        return StatusReport(backend.dialect, plan, backend.display_url)
+        plan = make_plan(loaded.files, tables.state(), repeatables=loaded.repeatables)
+        return StatusReport(backend.dialect, plan, backend.display_url, backend.server)
 
 
 @dataclass
@@ -430,27 +637,33 @@ class ValidateReport:
     dialect: str
     plan: Plan
     planned: list[PreparedFile]
+    invalid_indexes: list[InvalidIndex] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """No drift: ``migrate`` would not refuse."""
-        return not self.plan.drift
+        """No drift (``migrate`` would not refuse) and no INVALID index."""
+        return not self.plan.drift and not self.invalid_indexes
 
 
 def validate(
     database: Database, migrations: str | Path | None = None, *, config: Config | None = None
 ) -> ValidateReport:
     """Every check ``migrate`` makes (files, checksums, missing files, out-of-order files,
-    unfinished rows), without applying anything. Invalid pending files raise."""
+    unfinished rows), and PostgreSQL's INVALID indexes, without applying anything. Invalid
+    pending files raise."""
     config = _config(migrations, config)
     loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
-        plan = make_plan(loaded.files, tables.state())
+        plan = make_plan(loaded.files, tables.state(), repeatables=loaded.repeatables)
         waiting = [e.file for e in plan.entries if e.file and e.state in ("pending", "out-of-order")]
         from ratchet.prepare import prepare_files  # sqlparse: only validate pays for it
 
         planned = prepare_files(waiting, loaded.guards)
-        return ValidateReport(backend.dialect, plan, planned)
+        if plan.pending_repeatables:
+            from ratchet.repeatable_runner import prepare_repeatables
+
+            prepare_repeatables(plan.pending_repeatables)  # raises for an unrunnable repeatable file
+        return ValidateReport(backend.dialect, plan, planned, invalid_indexes(backend, loaded.files))
 
 
 @dataclass
@@ -473,8 +686,7 @@ def baseline(
         session(database, config) as (backend, tables),
         migration_lock(backend, config.lock_timeout_s, session=False),
     ):
-        with backend.transaction():
-            tables.ensure()
+        tables.create()
         with backend.transaction():
             existing = tables.rows()
             if existing:
@@ -534,13 +746,131 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
     }[bump]
     path = directory / f"{version}__{slug}.sql"
     try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(_TEMPLATE.format(version=version, title=description))
+        content = _TEMPLATE.format(version=version, title=" ".join(description.split())).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(
+            "the description is not valid Unicode (a byte that is not UTF-8 on the command line?); pass UTF-8 text"
+        ) from None
+    try:
+        with path.open("xb") as handle:
+            try:
+                handle.write(content)
+            except OSError:
+                path.unlink(missing_ok=True)  # never leave an empty migration file behind
+                raise
     except FileExistsError:
         raise UsageError(f"{path} already exists; refusing to overwrite it") from None
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
     return path
+
+
+_REPEATABLE_TEMPLATE = """\
+-- R__{slug}: {title}
+--
+-- A repeatable file: migrate applies it after the versioned files whenever it is new or
+-- changed, so it may only (re)define code and must be safe to run again:
+--   CREATE OR REPLACE VIEW / FUNCTION / PROCEDURE / TRIGGER ...
+--   DROP VIEW IF EXISTS v; CREATE VIEW v AS ...   (SQLite has no CREATE OR REPLACE VIEW)
+--   COMMENT ON ...; GRANT ...
+
+"""
+
+
+def new_repeatable(migrations: str | Path, name: str) -> Path:
+    """Write ``R__name.sql`` (the name slugged) with a header template; never overwrites."""
+    slug = _SLUG.sub("_", name.lower()).strip("_")
+    if not slug:
+        raise UsageError(f"name '{name}' has no letters or digits")
+    directory = Path(migrations)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create migrations directory {directory}: {exc.strerror}") from None
+    path = directory / f"R__{slug}.sql"
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(_REPEATABLE_TEMPLATE.format(slug=slug, title=name))
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; refusing to overwrite it", hint="edit it instead") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    return path
+
+
+@dataclass
+class DiffReport:
+    """The outcome of :func:`diff`: the live catalog against the newest recorded snapshot."""
+
+    dialect: str
+    #: The history row the snapshot is stored with (a version or ``R__name``), ``None`` without one.
+    recorded_with: str | None
+    recorded_at: str | None
+    recorded_fingerprint: str | None
+    live_fingerprint: str
+    changes: list[Change]
+    recorded: bool = False
+
+    @property
+    def drift(self) -> bool:
+        """The schema changed out of band (or there is no snapshot to compare with)."""
+        return self.recorded_with is None or bool(self.changes)
+
+
+def diff(
+    database: Database, migrations: str | Path = "migrations", *, record: bool = False, config: Config | None = None
+) -> DiffReport:
+    """Compare the live schema with the snapshot recorded after the last applied file (SPEC 9).
+
+    ``record`` stores the live catalog as the snapshot of the newest applied row instead (for
+    a database migrated before snapshots, or after a reviewed change by hand).
+    """
+    from ratchet.catalog import diff as compare
+    from ratchet.snapshot import latest_snapshot, live_catalog, newest_done_row, record_snapshot
+
+    config = _config(migrations, config)
+    with session(database, config) as (backend, tables):
+        _require_existing(backend)
+        if record:
+            key = newest_done_row(tables)
+            if key is None:
+                raise RefusedError(
+                    f"{backend.display_url} has no applied migration to record the schema snapshot with",
+                    hint="run `ratchet migrate` (or `ratchet baseline VERSION`) first",
+                )
+            with migration_lock(backend, config.lock_timeout_s, session=False):
+                tables.create()
+            catalog = record_snapshot(backend, tables, key, config.lock_timeout_s)
+            snapshot = latest_snapshot(tables)
+            applied_at = snapshot.applied_at if snapshot else None
+            return DiffReport(backend.dialect, key, applied_at, catalog.fingerprint, catalog.fingerprint, [], True)
+        live = live_catalog(backend, tables)
+        snapshot = latest_snapshot(tables)
+        if snapshot is None:
+            return DiffReport(backend.dialect, None, None, None, live.fingerprint, [])
+        changes = [] if snapshot.fingerprint == live.fingerprint else compare(snapshot.catalog, live)
+        return DiffReport(
+            backend.dialect, snapshot.key, snapshot.applied_at, snapshot.fingerprint, live.fingerprint, changes
+        )
+
+
+def schema(database: Database, *, config: Config | None = None) -> str:
+    """The schema as DDL in a stable order, ratchet's tables left out (SQLite from
+    ``sqlite_master``, PostgreSQL from ``pg_dump --schema-only``, MySQL from ``SHOW CREATE``)."""
+    from ratchet.snapshot import excluded_tables
+
+    config = config or load_config()
+    with session(database, config) as (backend, tables):
+        _require_existing(backend)
+        return backend.dump_schema(excluded_tables(tables))
+
+
+def _require_existing(backend: Backend) -> None:
+    """Refuse to read a schema from a SQLite file that does not exist (opening would create it)."""
+    if not backend.exists():
+        raise ConnectionFailedError(
+            f"{backend.display_url} does not exist", hint="check the database URL, or run `ratchet migrate` first"
+        )
 
 
 def get_system_setting(database: Database, key: str, *, config: Config | None = None) -> str | None:
@@ -557,9 +887,38 @@ def set_system_setting(database: Database, key: str, value: str, *, config: Conf
         raise UsageError("a setting value must be a string")
     check_setting(key, value, writing=True)
     config = config or load_config()
-    with session(database, config) as (backend, tables), backend.transaction():
-        tables.ensure()
-        tables.put(key, value)
+    with session(database, config) as (backend, tables):
+        _check_value_size(backend, key, value)
+        try:
+            tables.create()
+            with backend.transaction():
+                tables.put(key, value)
+        except DriverError as exc:
+            raise DriverError(
+                f"cannot set '{key}' in {backend.display_url}: {exc.db_message}; nothing was changed",
+                hint="check that the database accepts writes (permissions, disk space, a read-only replica)",
+            ) from None
+
+
+#: Characters a driver escapes with a backslash, doubling them on the wire.
+_ESCAPED = ("\\", "'", '"', "\n", "\r", "\x00", "\x1a")
+
+
+def _check_value_size(backend: Backend, key: str, value: str) -> None:
+    """Refuse, before sending it, a value larger than the server takes in one statement (MySQL's
+    ``max_allowed_packet``), with the limit and what to do, instead of a lost connection."""
+    size = len(value.encode("utf-8"))
+    if size < 1024:  # below any server's smallest packet limit: no round-trip
+        return
+    limit = backend.max_value_bytes()
+    wire = size + sum(value.count(char) for char in _ESCAPED)
+    if limit is not None and wire > limit:
+        raise SettingsError(
+            f"the value of setting '{key}' is {size} bytes; this {backend.dialect} server takes at most "
+            f"about {limit} bytes in one statement (max_allowed_packet)",
+            hint="store a smaller value (a reference to it), or raise max_allowed_packet on the server "
+            "(SET GLOBAL max_allowed_packet = ..., and in the server's configuration)",
+        )
 
 
 def list_system_settings(database: Database, *, config: Config | None = None) -> dict[str, str]:

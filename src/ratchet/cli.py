@@ -14,17 +14,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ratchet import api, helptext
+from ratchet.backends.base import Server
 from ratchet.config import Config, load_config
 from ratchet.errors import EXIT_CHECK_FAILED, EXIT_INVALID_FILES, RatchetError, UsageError
 from ratchet.jsondoc import error_json, json_version
 from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
-from ratchet.plan import describe_version
+from ratchet.plan import Plan, describe_version
 from ratchet.runner import Events, FileResult
-from ratchet.urls import mask_password
+from ratchet.urls import mask_password, mask_url
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
     from ratchet.prepare import PreparedFile
+    from ratchet.rehearse import Rehearsal
+    from ratchet.repeatable_runner import PreparedRepeatable, RepeatableResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 _PROGRESS_MIN_STATEMENTS = 20
@@ -144,6 +147,15 @@ class CliEvents(Events):
             f"{format_ms(result.duration_ms):>8}{reason}"
         )
 
+    def repeatable_finished(self, result: RepeatableResult) -> None:
+        """One line, like a versioned file's, with ``R__`` for the version."""
+        if self.quiet:
+            return
+        reason = f" ({result.reason})" if result.reason else ""
+        click.echo(
+            f"  {'R__':<10} {result.description:<32} {result.outcome:<15} {format_ms(result.duration_ms):>8}{reason}"
+        )
+
 
 def format_ms(milliseconds: float) -> str:
     """``12 ms``, ``<1 ms`` or ``3.4 s``."""
@@ -187,10 +199,48 @@ def render_plan(planned: list[PreparedFile], dialect: str) -> str:
     return "\n".join(out)
 
 
+def render_repeatables(planned: list[PreparedRepeatable]) -> str:
+    """The SQL of the repeatable files ``migrate`` would apply after the versioned ones."""
+    out: list[str] = []
+    for prepared in planned:
+        file = prepared.file
+        out.append(f"-- {file.name} ({file.path}, {len(prepared.statements)} statements): repeatable, new or changed")
+        out.append("--   runs in one transaction, after the versioned files")
+        out.extend(f"{statement.sql};" for statement in prepared.statements)
+        out.append("")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _rehearsal_json(rehearsal: Rehearsal | None) -> dict[str, Any] | None:
+    if rehearsal is None:
+        return None
+    return {
+        "ok": rehearsal.ok,
+        "on": mask_password(rehearsal.where),
+        "files": [
+            {"name": f.name, "description": f.description, "outcome": f.outcome, "duration_ms": f.duration_ms}
+            | ({"detail": mask_password(f.detail)} if f.detail else {})
+            for f in rehearsal.files
+        ],
+    }
+
+
+def engine_fields(server: Server | None) -> dict[str, str | None]:
+    """The engine and version a command ran on, for its JSON report."""
+    return {"engine": server.engine if server else None, "engine_version": server.version if server else None}
+
+
+def _where(database: str, server: Server | None) -> str:
+    """``postgresql://u:***@h/db (PostgreSQL 15.5)``: the masked URL and the engine it ran on."""
+    where = mask_url(database)
+    return f"{where} ({server.engine} {server.version})" if server else where
+
+
 def _report_json(report: api.MigrateReport) -> dict[str, Any]:
     return {
         "ok": True,
         "dialect": report.dialect,
+        **engine_fields(report.server),
         "dry_run": report.dry_run,
         "from_version": json_version(report.from_version),
         "to_version": json_version(report.to_version),
@@ -215,6 +265,23 @@ def _report_json(report: api.MigrateReport) -> dict[str, Any]:
             }
             for p in report.planned
         ],
+        "repeatables": [
+            {
+                "name": r.name,
+                "description": r.description,
+                "outcome": r.outcome,
+                "duration_ms": r.duration_ms,
+                "statements": r.statements,
+                "reason": r.reason,
+            }
+            for r in report.repeatables
+        ],
+        "planned_repeatables": [
+            {"name": p.file.name, "description": p.file.description, "statements": len(p.statements)}
+            for p in report.planned_repeatables
+        ],
+        "rehearsal": _rehearsal_json(report.rehearsal),
+        "snapshot": report.snapshot,
     }
 
 
@@ -227,6 +294,11 @@ def _report_json(report: api.MigrateReport) -> dict[str, Any]:
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON report.")
 @click.option("--no-lint", is_flag=True, help="Apply despite lint errors (warns; recorded in history).")
+@click.option(
+    "--rehearse",
+    is_flag=True,
+    help="Run the pending files and roll all of it back (PostgreSQL; SQLite on a copy); exit 1 if one fails.",
+)
 @handles_errors
 @json_errors
 def migrate(
@@ -239,8 +311,10 @@ def migrate(
     quiet: bool,
     as_json: bool,
     no_lint: bool,
+    rehearse: bool,
 ) -> None:
-    """Apply pending migrations in version order, each file in its own transaction."""
+    """Apply pending migrations in version order, each file in its own transaction, then the
+    repeatable R__ files that are new or changed."""
     config = resolve(database, migrations)
     events = CliEvents(quiet=quiet or as_json)
     started = time.perf_counter()
@@ -252,23 +326,49 @@ def migrate(
         out_of_order=out_of_order,
         single_transaction=single_transaction,
         no_lint=no_lint,
+        rehearse=rehearse,
         events=events,
         config=config,
     )
+    failed = report.rehearsal is not None and not report.rehearsal.ok
     if as_json:
-        emit_json(_report_json(report))
-        return
-    if quiet:
-        return
-    _print_migrate_summary(report, config, (time.perf_counter() - started) * 1000)
+        emit_json(_report_json(report) | {"ok": not failed})
+    elif report.rehearsal is not None:
+        _print_rehearsal(report.rehearsal, quiet=quiet)
+    elif rehearse and not quiet:
+        click.echo(f"rehearsal: nothing pending on {mask_url(config.database)}")
+    elif not quiet:
+        _print_migrate_summary(report, config, (time.perf_counter() - started) * 1000)
+    if failed:
+        sys.exit(EXIT_CHECK_FAILED)
+
+
+def _print_rehearsal(rehearsal: Rehearsal, *, quiet: bool) -> None:
+    """One line per file (outcome and time), the failure, and that nothing was kept."""
+    if not quiet:
+        click.echo(f"rehearsal on {mask_password(rehearsal.where)} (rolled back; nothing is kept):")
+        for item in rehearsal.files:
+            detail = f" ({item.detail})" if item.detail and item.outcome != "failed" else ""
+            duration = format_ms(item.duration_ms) if item.outcome in ("ok", "failed") else "-"
+            click.echo(f"  {item.name:<10} {item.description:<32} {item.outcome:<15} {duration:>8}{detail}")
+    failed = next((item for item in rehearsal.files if item.outcome == "failed"), None)
+    if failed is not None:
+        click.echo(f"ratchet: rehearsal failed: {mask_password(failed.detail)}", err=True)
+        click.echo("  the database is unchanged: fix the file (or the data) before the real migrate", err=True)
+    elif not quiet:
+        rehearsed = sum(1 for item in rehearsal.files if item.outcome == "ok")
+        click.echo(f"rehearsal passed: {rehearsed} file(s) ran and were rolled back; the database is unchanged")
 
 
 def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms: float) -> None:
-    where = mask_password(config.database)
+    where = _where(config.database, report.server)
     if report.dry_run:
         if report.planned:
             click.echo(render_plan(report.planned, report.dialect), nl=False)
-        click.echo(f"dry run: {len(report.planned)} file(s) would be applied to {where}; nothing changed")
+        click.echo(render_repeatables(report.planned_repeatables), nl=False)
+        repeatables = len(report.planned_repeatables)
+        also = f" and {repeatables} repeatable file(s)" if repeatables else ""
+        click.echo(f"dry run: {len(report.planned)} file(s){also} would be applied to {where}; nothing changed")
         return
     if report.ahead and not report.planned:
         click.echo(
@@ -276,12 +376,15 @@ def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms
             "nothing to do (an older release is running against a newer database)"
         )
         return
-    if not report.results:
+    if not report.results and not report.repeatables:
         click.echo(f"{where} is up to date at {describe_version(report.from_version)}")
         return
     counts: dict[str, int] = {}
     for result in report.results:
         counts[result.outcome] = counts.get(result.outcome, 0) + 1
+    for repeatable in report.repeatables:
+        outcome = f"repeatable {repeatable.outcome}"
+        counts[outcome] = counts.get(outcome, 0) + 1
     parts = ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
     click.echo(
         f"migrated {where} from {describe_version(report.from_version)} to "
@@ -344,14 +447,17 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
     """Show every migration's state against the database."""
     config = resolve(database, migrations)
     report = api.status(config.database, config.migrations, config=config)
+    if report.server and report.server.warning:
+        click.echo(f"ratchet: warning: {report.server.warning}", err=True)
     plan = report.plan
     pending = [e for e in plan.entries if e.state in ("pending", "out-of-order")]
     if as_json:
         emit_json(
             {
                 "ok": True,
-                "database": mask_password(config.database),
+                "database": mask_url(config.database),
                 "dialect": report.dialect,
+                **engine_fields(report.server),
                 "db_version": json_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": len(pending),
@@ -372,17 +478,37 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
                     }
                     for e in plan.entries
                 ],
+                "pending_repeatables": len(plan.pending_repeatables),
+                "repeatables": _repeatables_json(plan),
             }
         )
     else:
         _print_status_table(report, config)
-    if exit_code and (pending or plan.drift):  # a failed/running row or drift blocks migrate as much
+    if exit_code and (pending or plan.pending_repeatables or plan.drift):  # a failed/running row blocks too
         sys.exit(EXIT_CHECK_FAILED)
+
+
+def _repeatables_json(plan: Plan) -> list[dict[str, Any]]:
+    """Every repeatable file with its state, as ``status --json`` and ``validate --json`` show them."""
+    return [
+        {
+            "name": e.name,
+            "description": e.description,
+            "state": e.state,
+            "file": str(e.file.path) if e.file else None,
+            "checksum": e.file.checksum if e.file else None,
+            "applied_checksum": e.row.checksum if e.row else None,
+            "applied_at": e.row.applied_at if e.row else None,
+            "duration_ms": e.row.duration_ms if e.row else None,
+            "applied_by": e.row.applied_by if e.row else None,
+        }
+        for e in plan.repeatables
+    ]
 
 
 def _print_status_table(report: api.StatusReport, config: Config) -> None:
     plan = report.plan
-    click.echo(f"database: {mask_password(config.database)}  db_version: {describe_version(plan.db_version)}")
+    click.echo(f"database: {_where(config.database, report.server)}  db_version: {describe_version(plan.db_version)}")
     header = f"{'VERSION':<10} {'DESCRIPTION':<32} {'STATE':<13} {'APPLIED AT':<29} {'DURATION':>9}  WAIVERS"
     click.echo(header)
     for entry in plan.entries:
@@ -399,12 +525,20 @@ def _print_status_table(report: api.StatusReport, config: Config) -> None:
             f"{entry.version!s:<10} {entry.description[:32]:<32} {entry.state:<13} "
             f"{applied_at:<29} {duration:>9}  {waivers}"
         )
+    for repeatable in plan.repeatables:
+        last = repeatable.row
+        click.echo(
+            f"{'R__':<10} {repeatable.description[:32]:<32} {repeatable.state:<13} "
+            f"{last.applied_at if last else '':<29} {format_ms(last.duration_ms) if last else '':>9}"
+        )
     pending = sum(1 for e in plan.entries if e.state == "pending")
     out_of_order = sum(1 for e in plan.entries if e.state == "out-of-order")
     if plan.ahead:
         click.echo(f"the database is ahead of the newest file ({describe_version(plan.highest_file)})")
     click.echo(
-        f"{pending} pending" + (f", {out_of_order} out-of-order (apply with --out-of-order)" if out_of_order else "")
+        f"{pending} pending"
+        + (f", {out_of_order} out-of-order (apply with --out-of-order)" if out_of_order else "")
+        + (f", {len(plan.pending_repeatables)} repeatable to apply" if plan.pending_repeatables else "")
     )
     for drift in plan.drift:
         click.echo(f"problem: {drift}")
@@ -431,7 +565,10 @@ def plan(database: str | None, migrations: str | None, to: str | None, out_of_or
     )
     if report.planned:
         click.echo(render_plan(report.planned, report.dialect), nl=False)
-    click.echo(f"-- {len(report.planned)} file(s) pending; database at {describe_version(report.from_version)}")
+    click.echo(render_repeatables(report.planned_repeatables), nl=False)
+    repeatables = len(report.planned_repeatables)
+    also = f" and {repeatables} repeatable file(s)" if repeatables else ""
+    click.echo(f"-- {len(report.planned)} file(s){also} pending; database at {describe_version(report.from_version)}")
 
 
 @main.command()
@@ -451,20 +588,25 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
                 "db_version": json_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": [str(p.file.version) for p in report.planned],
-                "drift": [d.as_dict() for d in plan.drift],
+                "drift": [d.as_dict() for d in plan.drift] + [i.as_dict() for i in report.invalid_indexes],
+                "repeatables": _repeatables_json(plan),
             }
         )
     elif report.ok:
         ahead = ", ahead of the newest file" if plan.ahead else ""
         states = [entry.state for entry in plan.entries]
         done = ", ".join(f"{states.count(state)} {state}" for state in ("applied", "skipped", "baseline"))
+        to_apply = len(plan.pending_repeatables)
+        repeatables = f", {to_apply} of {len(plan.repeatables)} repeatable file(s) to apply" if plan.repeatables else ""
         click.echo(
-            f"valid: {done}, {len(report.planned)} pending, db_version {describe_version(plan.db_version)}{ahead}"
+            f"valid: {done}, {len(report.planned)} pending, "
+            f"db_version {describe_version(plan.db_version)}{ahead}{repeatables}"
         )
     else:
-        click.echo(f"{len(plan.drift)} problem(s):")
-        for drift in plan.drift:
-            click.echo(f"  {drift}")
+        problems = [*plan.drift, *report.invalid_indexes]
+        click.echo(f"{len(problems)} problem(s):")
+        for problem in problems:
+            click.echo(f"  {problem}")
     if not report.ok:
         sys.exit(EXIT_CHECK_FAILED)
 
@@ -478,7 +620,7 @@ def baseline(database: str | None, migrations: str | None, version: str) -> None
     config = resolve(database, migrations)
     report = api.baseline(config.database, version, config.migrations, config=config)
     click.echo(
-        f"baselined {mask_password(config.database)} at {report.version}: "
+        f"baselined {mask_url(config.database)} at {report.version}: "
         f"{len(report.baselined)} file(s) recorded as baseline"
     )
 
@@ -489,14 +631,26 @@ def baseline(database: str | None, migrations: str | None, version: str) -> None
 @click.option("--major", is_flag=True, help="Next major version (X+1.0.0).")
 @click.option("--minor", is_flag=True, help="Next minor version (the default).")
 @click.option("--patch", is_flag=True, help="Next patch version.")
+@click.option("--repeatable", is_flag=True, help="Write R__DESCRIPTION.sql, a repeatable file (views, functions).")
 @handles_errors
-def new(database: str | None, migrations: str | None, description: str, major: bool, minor: bool, patch: bool) -> None:
-    """Create the next migration file, with a header template."""
+def new(
+    database: str | None,
+    migrations: str | None,
+    description: str,
+    major: bool,
+    minor: bool,
+    patch: bool,
+    repeatable: bool,
+) -> None:
+    """Create the next migration file (or a repeatable one), with a header template."""
     chosen = [name for name, given in (("major", major), ("minor", minor), ("patch", patch)) if given]
     if len(chosen) > 1:
         raise UsageError(f"choose one of --major, --minor or --patch, not {' and '.join('--' + c for c in chosen)}")
     config = resolve(database, migrations)
-    path = api.new_migration(config.migrations, description, bump=chosen[0] if chosen else "minor")
+    if repeatable:
+        path = api.new_repeatable(config.migrations, description)
+    else:
+        path = api.new_migration(config.migrations, description, bump=chosen[0] if chosen else "minor")
     click.echo(str(path))
 
 
@@ -515,7 +669,100 @@ def wait(database: str | None, migrations: str | None, timeout: str) -> None:
         raise UsageError(f"--timeout must be a duration like 60s, 500ms or 2m, got '{timeout}'")
     config = resolve(database, migrations)
     report = api.wait(config.database, timeout_s=timeout_ms / 1000, config=config)
-    click.echo(f"{mask_password(config.database)} accepts connections ({format_ms(report.waited_s * 1000)})")
+    click.echo(f"{mask_url(config.database)} accepts connections ({format_ms(report.waited_s * 1000)})")
+
+
+@main.command("diff")
+@common_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--record", is_flag=True, help="Record the live schema as the snapshot (after a reviewed change).")
+@handles_errors
+def diff_command(database: str | None, migrations: str | None, as_json: bool, record: bool) -> None:
+    """List schema changes made outside migrations since the last applied file (exit 1 on drift)."""
+    config = resolve(database, migrations)
+    report = api.diff(config.database, config.migrations, record=record, config=config)
+    where = mask_url(config.database)
+    no_snapshot = (
+        f"{where} has no schema snapshot yet (migrated before ratchet recorded them); "
+        "record the current schema with `ratchet diff --record`"
+    )
+    if as_json:
+        emit_json(
+            {
+                "ok": not report.drift,
+                "dialect": report.dialect,
+                "recorded": report.recorded,
+                "snapshot": None
+                if report.recorded_with is None
+                else {
+                    "with": report.recorded_with,
+                    "applied_at": report.recorded_at,
+                    "fingerprint": report.recorded_fingerprint,
+                },
+                "live_fingerprint": report.live_fingerprint,
+                "changes": [change.as_dict() for change in report.changes],
+                "message": no_snapshot if report.recorded_with is None else None,
+            }
+        )
+    elif report.recorded:
+        click.echo(
+            f"recorded the schema of {where} with {report.recorded_with} (fingerprint {report.live_fingerprint})"
+        )
+    elif report.recorded_with is None:
+        click.echo(no_snapshot)
+    elif not report.changes:
+        click.echo(f"no drift: the schema matches the snapshot recorded with {report.recorded_with}")
+    else:
+        click.echo(
+            f"{len(report.changes)} change(s) since the snapshot recorded with {report.recorded_with} "
+            f"at {report.recorded_at}, made outside ratchet:"
+        )
+        for change in report.changes:
+            click.echo(f"  {change}")
+        click.echo("put them in a migration, revert them, or accept them with `ratchet diff --record`")
+    if report.drift:
+        sys.exit(EXIT_CHECK_FAILED)
+
+
+@main.command("schema")
+@common_options
+@click.option("--output", "-o", "output", type=click.Path(path_type=Path), help="Write to FILE instead of stdout.")
+@click.option("--check", is_flag=True, help="Exit 1 when FILE (--output, else schema-file) differs from the database.")
+@handles_errors
+def schema_command(database: str | None, migrations: str | None, output: Path | None, check: bool) -> None:
+    """Print the schema as DDL in a stable order, ratchet's tables left out."""
+    config = resolve(database, migrations)
+    target = output or config.schema_file
+    if check and target is None:
+        raise UsageError("schema --check needs a file: pass --output FILE or set schema-file in [tool.ratchet]")
+    text = api.schema(config.database, config=config)
+    if check:
+        assert target is not None
+        try:
+            committed = target.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            click.echo(f"{target} does not exist; write it with `ratchet schema --output {target}`")
+            sys.exit(EXIT_CHECK_FAILED)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {target}: {exc}") from None
+        if committed == text:
+            click.echo(f"{target} matches the database schema")
+            return
+        import difflib
+
+        lines = difflib.unified_diff(
+            committed.splitlines(keepends=True), text.splitlines(keepends=True), str(target), "database"
+        )
+        click.echo("".join(lines), nl=False)
+        click.echo(f"{target} differs from the database schema; run `ratchet migrate` or `ratchet schema -o {target}`")
+        sys.exit(EXIT_CHECK_FAILED)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
 
 
 @main.group()

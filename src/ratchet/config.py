@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from ratchet.errors import UsageError
-from ratchet.headers import parse_duration_ms
+from ratchet.headers import MAX_TIMEOUT_MS, MAX_TIMEOUT_TEXT, parse_duration_ms
 
 DEFAULT_DATABASE = "sqlite:///app.db"
 DEFAULT_MIGRATIONS = "migrations"
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+#: PostgreSQL finds ``pg_*`` names in ``pg_catalog`` first; SQLite refuses ``sqlite_*`` names.
+_RESERVED_PREFIXES = ("pg_", "sqlite_")
 _KEYS = (
     "database",
     "migrations",
@@ -25,6 +27,8 @@ _KEYS = (
     "history-table",
     "lint-since",
     "dialect",
+    "schema-file",
+    "postgres-version",
 )
 
 
@@ -47,6 +51,8 @@ class Config:
     history_table: str = "schema_history"
     lint_since: str | None = None
     dialect: str | None = None
+    schema_file: Path | None = None
+    postgres_version: int | None = None
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -79,19 +85,49 @@ def _read_tool_table(path: Path) -> dict[str, Any]:
 
 
 def _seconds(name: str, value: object, origin: str) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
-        return float(value)
-    if isinstance(value, str):
+    milliseconds: float | None = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        milliseconds = value * 1000.0  # nan and inf fail the range check below
+    elif isinstance(value, str):
         milliseconds = parse_duration_ms(value)
-        if milliseconds is not None:
-            return milliseconds / 1000
-    raise UsageError(f"{origin}: {name} must be a duration like 30s, 500ms or 2m, got {value!r}")
+    if milliseconds is not None and 0 <= milliseconds <= MAX_TIMEOUT_MS:
+        return milliseconds / 1000
+    shown = value if isinstance(value, (int, float)) else repr(value)
+    raise UsageError(
+        f"{origin}: {name} must be a duration like 30s, 500ms or 2m, from 0 to {MAX_TIMEOUT_TEXT}; got {shown}"
+    )
 
 
 def _text(name: str, value: object, origin: str) -> str:
     if not isinstance(value, str) or not value:
         raise UsageError(f"{origin}: {name} must be a non-empty string, got {value!r}")
     return value
+
+
+def _major_version(value: object, origin: str) -> int:
+    """A PostgreSQL major version from ``13``, ``"13"``, ``"15.4"`` or ``"9.6"`` (-> 9)."""
+    text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    match = re.fullmatch(r"(\d{1,2})(?:\.\d{1,2})?", text.strip())
+    if match is None or not 9 <= int(match[1]) <= 99:
+        raise UsageError(
+            f'{origin}: postgres-version must be a PostgreSQL major version like 13 or "15.4", got {value!r}'
+        )
+    return int(match[1])
+
+
+def _table_name(key: str, value: object, origin: str) -> str:
+    name = _text(key, value, origin)
+    if not _IDENTIFIER.fullmatch(name):  # fullmatch: ``$`` alone would accept a trailing newline
+        raise UsageError(
+            f"{origin}: {key} {name!r} is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*, at most 63 characters)"
+        )
+    if name.lower().startswith(_RESERVED_PREFIXES):
+        raise UsageError(
+            f"{origin}: {key} '{name}' is a name the database reserves for its own catalog "
+            f"(names starting with {' or '.join(_RESERVED_PREFIXES)})",
+            hint=f"choose another name, e.g. ratchet_{name.lower().split('_', 1)[-1] or 'table'}",
+        )
+    return name
 
 
 def _apply(
@@ -109,17 +145,18 @@ def _apply(
         elif key in ("busy-timeout", "lock-timeout"):
             changes[key.replace("-", "_") + "_s"] = _seconds(key, value, origin)
         elif key in ("settings-table", "history-table"):
-            name = _text(key, value, origin)
-            if not _IDENTIFIER.match(name):
-                raise UsageError(f"{origin}: {key} '{name}' is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*)")
-            changes[key.replace("-", "_")] = name
+            changes[key.replace("-", "_")] = _table_name(key, value, origin)
         elif key == "lint-since":
             changes["lint_since"] = _text(key, value, origin)
+        elif key == "schema-file":
+            changes["schema_file"] = Path(_text(key, value, origin))
         elif key == "dialect":
             dialect = _text(key, value, origin).lower()
             if dialect not in ("sqlite", "postgresql", "mysql"):
                 raise UsageError(f"{origin}: dialect must be sqlite, postgresql or mysql")
             changes["dialect"] = dialect
+        elif key == "postgres-version":
+            changes["postgres_version"] = _major_version(value, origin)
     return replace(config, **changes) if changes else config
 
 
@@ -148,6 +185,12 @@ def load_config(
                 config = replace(config, database=_relative_to(folder, "database", DEFAULT_DATABASE, cwd))
             if "migrations" not in table:
                 config = replace(config, migrations=Path(_relative_to(folder, "migrations", DEFAULT_MIGRATIONS, cwd)))
+            if config.settings_table == config.history_table:
+                raise UsageError(
+                    f"{pyproject} [tool.ratchet]: settings-table and history-table are both "
+                    f"'{config.settings_table}'; they must be two tables",
+                    hint="set one of them to another name",
+                )
     from_env = {
         "database": environ.get("RATCHET_DATABASE_URL") or environ.get("DATABASE_URL") or None,
         "migrations": environ.get("RATCHET_MIGRATIONS") or None,

@@ -16,7 +16,12 @@ FILE_NAME = re.compile(
     r"^(?P<version>(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*))"
     r"__(?P<description>[A-Za-z0-9_]+)\.sql$"
 )
-NAME_HELP = "rename it to MAJOR.MINOR.PATCH__description.sql, e.g. 1.2.0__add_user_email.sql"
+#: A repeatable file (SPEC 8): ``R__description.sql``, applied again whenever it changes.
+REPEATABLE_NAME = re.compile(r"^R__(?P<description>[A-Za-z0-9_]+)\.sql$")
+NAME_HELP = (
+    "rename it to MAJOR.MINOR.PATCH__description.sql, e.g. 1.2.0__add_user_email.sql "
+    "(or R__description.sql for a repeatable file)"
+)
 _BOM = "\ufeff"
 _LEADING_BLANKS = re.compile(r"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.DOTALL)
 
@@ -116,9 +121,14 @@ def rename_advice(name: str) -> str:
     return NAME_HELP
 
 
-def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FileProblem]]:
+def scan(
+    directory: Path, repeatables: list[tuple[str, Path]] | None = None
+) -> tuple[list[tuple[Version, str, Path]], list[FileProblem]]:
     """``(version, description, path)`` of every well-named migration file, sorted by
-    version, and a problem for every misnamed, upper-case ``.SQL`` or duplicate file."""
+    version, and a problem for every misnamed, upper-case ``.SQL`` or duplicate file.
+
+    Repeatable ``R__description.sql`` files are no problem: their ``(description, path)`` go
+    to ``repeatables`` when it is given (in name order), and are passed over otherwise."""
     if not directory.is_dir():
         what = "is not a directory" if directory.exists() else "does not exist"
         raise UsageError(
@@ -132,20 +142,31 @@ def scan(directory: Path) -> tuple[list[tuple[Version, str, Path]], list[FilePro
     # is the order of the Paths, without pathlib's slow __lt__.
     try:
         with os.scandir(directory) as listing:
-            candidates = sorted((entry.name, _is_file(entry)) for entry in listing if not is_ignored(entry.name))
+            candidates = sorted(
+                (entry.name, _is_file(entry), entry.is_symlink()) for entry in listing if not is_ignored(entry.name)
+            )
     except OSError as exc:
         raise UsageError(
             f"cannot list migrations directory {directory}: {exc.strerror}",
             hint="check its permissions",
         ) from None
-    for name, is_file in candidates:
+    for name, is_file, is_symlink in candidates:
         if not is_file:
             continue
         path = directory / name
+        if is_symlink:
+            outside = _symlink_outside(path, directory)
+            if outside is not None:
+                problems.append(FileProblem(path, outside, rule="file-invalid"))
+                continue
         if not name.endswith(".sql"):
             problems.append(FileProblem(path, "upper-case extension; rename it to end in .sql", rule="file-name"))
             continue
         match = FILE_NAME.match(name)
+        if match is None and name.startswith("R__") and (repeatable := REPEATABLE_NAME.match(name)):
+            if repeatables is not None:
+                repeatables.append((repeatable["description"], path))
+            continue
         if match is None:
             problems.append(FileProblem(path, f"bad migration file name; {rename_advice(name)}", rule="file-name"))
             continue
@@ -175,6 +196,19 @@ def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
     return entries
 
 
+def _symlink_outside(path: Path, directory: Path) -> str | None:
+    """Why a symlinked migration file is refused (its target lies outside the migrations
+    directory, so it could make ratchet print or run any file), or ``None`` when it stays inside."""
+    target = os.path.realpath(path)
+    root = os.path.realpath(directory)
+    if os.path.commonpath([target, root]) == root:
+        return None
+    return (
+        f"symlink to {target}, outside the migrations directory: a migration file must be a file in it; "
+        "copy the file in instead of linking it"
+    )
+
+
 def _is_file(entry: os.DirEntry[str]) -> bool:
     """``Path.is_file`` of the entry (symlinks followed), mostly without a ``stat`` call."""
     try:
@@ -185,6 +219,12 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
 
 def load_file(version: Version, description: str, path: Path) -> MigrationFile:
     """Read one migration file; raise :class:`MigrationFileError` if it is unreadable or empty."""
+    text = read_sql(path)
+    return MigrationFile(version, description, path, text, checksum(text))
+
+
+def read_sql(path: Path) -> str:
+    """A migration file's normalised text; raise :class:`MigrationFileError` if it is unreadable or empty."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -199,12 +239,15 @@ def load_file(version: Version, description: str, path: Path) -> MigrationFile:
                 )
             ]
         )
-    return MigrationFile(version, description, path, text, checksum(text))
+    return text
 
 
-def read_all(directory: Path) -> tuple[list[MigrationFile], list[FileProblem]]:
-    """Every readable migration file in version order, and every problem found on the way."""
-    entries, problems = scan(directory)
+def read_all(
+    directory: Path, repeatables: list[tuple[str, Path]] | None = None
+) -> tuple[list[MigrationFile], list[FileProblem]]:
+    """Every readable migration file in version order, and every problem found on the way
+    (``repeatables`` collects the names of the ``R__`` files, as in :func:`scan`)."""
+    entries, problems = scan(directory, repeatables)
     files: list[MigrationFile] = []
     for version, description, path in entries:
         try:

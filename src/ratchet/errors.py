@@ -130,11 +130,17 @@ class ConnectionFailedError(DatabaseError):
 
 
 class DriverError(DatabaseError):
-    """A database driver raised; ``db_message`` is the database's own words."""
+    """A database driver raised; ``db_message`` is the database's own words. ``connection_lost``:
+    the session is gone, so whether its last statement or COMMIT took effect is unknown;
+    ``state``: what the backend knows better than the runner about the state left behind."""
 
-    def __init__(self, db_message: str, *, hint: str | None = None) -> None:
+    def __init__(
+        self, db_message: str, *, hint: str | None = None, connection_lost: bool = False, state: str | None = None
+    ) -> None:
         super().__init__(db_message, hint=hint)
         self.db_message = db_message
+        self.connection_lost = connection_lost
+        self.state = state
 
 
 class StatementFailedError(DatabaseError):

@@ -71,12 +71,20 @@ def header_line_count(text: str) -> int:
     return count
 
 
+#: The longest timeout ratchet accepts (2^31-1 ms, about 24.8 days): PostgreSQL's
+#: ``lock_timeout`` cannot hold more, so no backend is given a bound another would refuse.
+MAX_TIMEOUT_MS = 2_147_483_647
+MAX_TIMEOUT_TEXT = "35791m (about 24.8 days)"
+
+
 def parse_duration_ms(value: str) -> int | None:
-    """``5s`` / ``500ms`` / ``2m`` in milliseconds, or ``None`` when malformed."""
+    """``5s`` / ``500ms`` / ``2m`` in milliseconds, or ``None`` when malformed; anything longer
+    than :data:`MAX_TIMEOUT_MS` (which callers refuse) comes back as ``MAX_TIMEOUT_MS + 1``."""
     match = _DURATION.match(value.strip())
     if match is None:
         return None
-    return int(float(match["amount"]) * _UNIT_MS[match["unit"]])
+    milliseconds = float(match["amount"]) * _UNIT_MS[match["unit"]]  # inf for a 400-digit amount
+    return int(milliseconds) if milliseconds <= MAX_TIMEOUT_MS else MAX_TIMEOUT_MS + 1
 
 
 class _HeaderParser:
@@ -178,6 +186,11 @@ class _HeaderParser:
             return
         if milliseconds == 0:
             self.problem(line, "lock-timeout: 0 would mean 'wait forever' on PostgreSQL; give a positive duration")
+            return
+        if milliseconds > MAX_TIMEOUT_MS:
+            self.problem(
+                line, f"lock-timeout: '{argument}' is longer than PostgreSQL allows; give at most {MAX_TIMEOUT_TEXT}"
+            )
             return
         self.lock_timeout_ms = milliseconds
 

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,10 +17,17 @@ from ratchet.backends.base import Backend, Row
 from ratchet.errors import DriverError, RefusedError, SettingsError
 
 DB_VERSION_KEY = "db_version"
+#: A lone surrogate: what Python makes of a non-UTF-8 byte in argv, and what no database stores.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_KEY_LENGTH = 191
+_CREATE_ATTEMPTS = 3
 DONE_STATUSES = frozenset({"applied", "skipped", "baseline"})
 #: Added by ``repair --accept-checksum`` when first needed, so older history tables keep working.
 CHECKSUM_CHANGES = "checksum_changes"
+#: ``schema_history.kind`` of a versioned file's row and of a repeatable file's row.
+VERSIONED = "versioned"
+REPEATABLE = "repeatable"
+_VERSION_COLUMN_WIDTH = 64
 _COLUMNS = (
     "version, description, checksum, status, waivers, applied_at, duration_ms, "
     "applied_by, statements_done, error, lint_bypassed"
@@ -48,11 +57,33 @@ class HistoryRow:
 
 
 @dataclass(frozen=True)
+class RepeatableRow:
+    """The history row of a repeatable file: its last application."""
+
+    description: str
+    checksum: str
+    status: str
+    applied_at: str
+    duration_ms: int
+    applied_by: str
+
+
+@dataclass(frozen=True)
 class DatabaseState:
     """What the database says about migrations."""
 
     db_version: Version | None
     rows: dict[Version, HistoryRow]
+    repeatables: dict[str, RepeatableRow] = field(default_factory=dict)
+
+
+def repeatable_key(description: str) -> str:
+    """What a repeatable file's row holds in the ``version`` column: ``R__description``, or a
+    digest of it when that is longer than the column (never a valid version, so never confused)."""
+    key = f"R__{description}"
+    if len(key) <= _VERSION_COLUMN_WIDTH:
+        return key
+    return "R__" + hashlib.sha256(description.encode("utf-8")).hexdigest()[: _VERSION_COLUMN_WIDTH - 3]
 
 
 def now_utc() -> str:
@@ -83,11 +114,51 @@ class Tables:
         self.settings_name = settings_table
         self.history_name = history_table
         self.p = backend.placeholder
+        self._history_columns: frozenset[str] | None = None
 
     def ensure(self) -> None:
-        """Create both tables if missing (call inside a transaction where DDL is transactional)."""
+        """Create both tables if missing (call inside a transaction where DDL is transactional),
+        and add the history columns of later releases to a table an older ratchet created."""
         self.backend.execute(self.backend.settings_table_ddl(self.settings_name))
         self.backend.execute(self.backend.history_table_ddl(self.history_name))
+        present = self.history_columns(refresh=True)
+        for column, definition in self.backend.history_added_columns().items():
+            if column in present:
+                continue
+            try:
+                self.backend.execute(self.backend.add_column_sql(self.history_name, column, definition))
+            except DriverError:
+                # another process (a `settings set` outside the migration lock) added it first
+                if column not in self.history_columns(refresh=True):
+                    raise
+        self._history_columns = None
+
+    def history_columns(self, *, refresh: bool = False) -> frozenset[str]:
+        """The history table's column names (empty when it does not exist)."""
+        if self._history_columns is None or refresh:
+            self._history_columns = frozenset(self.backend.column_names(self.history_name))
+        return self._history_columns
+
+    def create(self) -> None:
+        """Create both tables if missing, each attempt in its own transaction. Another process
+        may create them at the same moment (an application's ``set`` while ``migrate`` starts):
+        PostgreSQL then fails ``CREATE TABLE IF NOT EXISTS`` on its catalog's unique index, so a
+        failure after which the tables exist is that race, and creation is simply tried again."""
+        for attempt in range(_CREATE_ATTEMPTS):
+            try:
+                with self.backend.transaction():
+                    self.ensure()
+                break
+            except DriverError:
+                if attempt == _CREATE_ATTEMPTS - 1 or not self._any_exists():
+                    raise
+        # a table of the same name that is not ratchet's is refused here, with advice, instead
+        # of failing later on the first write with "no such column"
+        self._read(self.settings_name, f"SELECT {_key_column(self.backend)}, value FROM {self.settings} WHERE 1 = 0")
+        self._read(self.history_name, f"SELECT {_COLUMNS} FROM {self.history} WHERE 1 = 0")
+
+    def _any_exists(self) -> bool:
+        return self.backend.table_exists(self.settings_name) or self.backend.table_exists(self.history_name)
 
     def exist(self) -> bool:
         """Whether the settings table exists (history may not, for a pre-ratchet database)."""
@@ -103,19 +174,9 @@ class Tables:
         return str(rows[0][0]) if rows else None
 
     def put(self, key: str, value: str) -> None:
-        """Insert or update a setting (the caller owns the transaction)."""
-        key_column = _key_column(self.backend)
-        updated = self.backend.execute(
-            f"UPDATE {self.settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP "
-            f"WHERE {key_column} = {self.p}",
-            (value, key),
-        )
-        # MySQL counts changed rows, not matched ones, unless the client asked for FOUND_ROWS.
-        if updated == 0 and self.get(key) is None:
-            self.backend.execute(
-                f"INSERT INTO {self.settings} ({key_column}, value) VALUES ({self.p}, {self.p})",
-                (key, value),
-            )
+        """Insert or update a setting in one atomic upsert (the caller owns the transaction), so
+        two writers of the same new key never collide on its primary key."""
+        self.backend.execute(self.backend.upsert_setting_sql(self.settings, _key_column(self.backend)), (key, value))
 
     def all_settings(self) -> list[tuple[str, str, str, str]]:
         """Every setting as ``(key, value, created_at, updated_at)``, by key."""
@@ -140,11 +201,23 @@ class Tables:
             ) from None
 
     def rows(self) -> dict[Version, HistoryRow]:
-        """Every history row, keyed by version."""
+        """Every versioned file's history row, keyed by version."""
+        return self._all_rows()[0]
+
+    def _all_rows(self) -> tuple[dict[Version, HistoryRow], dict[str, RepeatableRow]]:
+        """Versioned rows by version, and repeatable rows by description."""
         if not self.backend.table_exists(self.history_name):
-            return {}
+            return {}, {}
         result: dict[Version, HistoryRow] = {}
-        for raw in self._read(self.history_name, f"SELECT {_COLUMNS} FROM {self.history}"):
+        repeatables: dict[str, RepeatableRow] = {}
+        has_kind = "kind" in self.history_columns()
+        columns = f"{_COLUMNS}, kind" if has_kind else _COLUMNS
+        for raw in self._read(self.history_name, f"SELECT {columns} FROM {self.history}"):
+            if has_kind and raw[11] == REPEATABLE:
+                repeatables[str(raw[1])] = RepeatableRow(
+                    str(raw[1]), str(raw[2]), str(raw[3]), str(raw[5]), int(raw[6]), str(raw[7])
+                )
+                continue
             try:
                 row = self._history_row(raw)
             except (InvalidVersion, ValueError, TypeError) as exc:
@@ -153,7 +226,7 @@ class Tables:
                     hint="fix or delete that row by hand; ratchet writes only versions like 1.2.0 and JSON waivers",
                 ) from None
             result[row.version] = row
-        return result
+        return result, repeatables
 
     def _read(self, table: str, sql: str, params: tuple[str, ...] = ()) -> list[Row]:
         """Query one of ratchet's tables; a table of the same name but another shape is refused
@@ -161,6 +234,8 @@ class Tables:
         try:
             return self.backend.query(sql, params)
         except DriverError as exc:
+            if exc.connection_lost:
+                raise
             setting = "settings-table" if table == self.settings_name else "history-table"
             raise RefusedError(
                 f"table {table} exists but is not ratchet's: {exc.db_message}",
@@ -185,19 +260,22 @@ class Tables:
 
     def row_status(self, version: Version) -> str | None:
         """The status of one version's row, or ``None`` (read inside the migration lock)."""
-        rows = self.backend.query(f"SELECT status FROM {self.history} WHERE version = {self.p}", (str(version),))
+        rows = self._read(
+            self.history_name, f"SELECT status FROM {self.history} WHERE version = {self.p}", (str(version),)
+        )
         return str(rows[0][0]) if rows else None
 
     def state(self) -> DatabaseState:
         """Read ``db_version`` and the history without creating anything."""
         if not self.exist():
             return DatabaseState(None, {})
-        return DatabaseState(self.db_version(), self.rows())
+        rows, repeatables = self._all_rows()
+        return DatabaseState(self.db_version(), rows, repeatables)
 
     def insert_row(
         self,
         *,
-        version: Version,
+        version: Version | str,
         description: str,
         checksum: str,
         status: str,
@@ -206,12 +284,14 @@ class Tables:
         statements_done: int = 0,
         error: str | None = None,
         lint_bypassed: bool = False,
+        kind: str = VERSIONED,
     ) -> None:
-        """Insert one history row, replacing a leftover row of the same version."""
+        """Insert one history row, replacing a leftover row of the same version (``version``
+        is a :func:`repeatable_key` for a repeatable file's row)."""
         self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (str(version),))
-        marks = ", ".join([self.p] * 11)
+        marks = ", ".join([self.p] * 12)
         self.backend.execute(
-            f"INSERT INTO {self.history} ({_COLUMNS}) VALUES ({marks})",
+            f"INSERT INTO {self.history} ({_COLUMNS}, kind) VALUES ({marks})",
             (
                 str(version),
                 description,
@@ -224,6 +304,7 @@ class Tables:
                 statements_done,
                 error,
                 int(lint_bypassed),
+                kind,
             ),
         )
 
@@ -262,7 +343,7 @@ class Tables:
         )
         self.update_row(version, checksum=new, **{CHECKSUM_CHANGES: json.dumps(changes)})
 
-    def update_row(self, version: Version, **fields: Any) -> None:
+    def update_row(self, version: Version | str, **fields: Any) -> None:
         """Update columns of one history row (``status``, ``statements_done``, ``error`` ...)."""
         if "applied_at" not in fields and fields.get("status") in DONE_STATUSES:
             fields["applied_at"] = now_utc()
@@ -284,8 +365,16 @@ def check_setting(key: str, value: str | None = None, *, writing: bool = False) 
         raise SettingsError("a setting key must be a non-empty string")
     if len(key) > MAX_KEY_LENGTH:
         raise SettingsError(f"setting key is {len(key)} characters; the limit is {MAX_KEY_LENGTH}")
-    if "\x00" in key or (value is not None and "\x00" in value):
-        raise SettingsError("setting keys and values cannot contain NUL bytes")
+    for what, text in (("key", key), ("value", value)):
+        if text is None:
+            continue
+        if "\x00" in text:
+            raise SettingsError(f"the setting {what} contains a NUL byte, which no database stores alike; remove it")
+        if _SURROGATE.search(text):
+            raise SettingsError(
+                f"the setting {what} is not valid Unicode (a lone surrogate, or a byte that is not UTF-8 "
+                "given on the command line); pass UTF-8 text"
+            )
     if writing and key == DB_VERSION_KEY:
         raise SettingsError(
             "db_version is read-only: ratchet migrate sets it",

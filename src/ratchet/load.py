@@ -5,7 +5,7 @@ Cheap enough for every run, including the no-op one: nothing here splits SQL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from packaging.version import Version
@@ -13,6 +13,7 @@ from packaging.version import Version
 from ratchet.discover import MigrationFile, read_all
 from ratchet.errors import MigrationFileError
 from ratchet.headers import Guards, parse_guards
+from ratchet.repeatables import RepeatableFile, load_repeatables
 
 
 @dataclass(frozen=True)
@@ -21,13 +22,17 @@ class Migrations:
 
     files: list[MigrationFile]
     guards: dict[Version, Guards]
+    repeatables: list[RepeatableFile] = field(default_factory=list)
 
 
 def load_migrations(directory: Path) -> Migrations:
     """Names, encoding, content and guard headers of every file; one
     :class:`MigrationFileError` lists every problem, before any database is touched."""
-    files, problems = read_all(directory)
+    found: list[tuple[str, Path]] = []
+    files, problems = read_all(directory, found)
     problems = list(problems)
+    repeatables, repeatable_problems = load_repeatables(found)
+    problems.extend(repeatable_problems)
     guards: dict[Version, Guards] = {}
     for file in files:
         try:
@@ -36,4 +41,4 @@ def load_migrations(directory: Path) -> Migrations:
             problems.extend(exc.problems)
     if problems:
         raise MigrationFileError(problems)
-    return Migrations(files, guards)
+    return Migrations(files, guards, repeatables)

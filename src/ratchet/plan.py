@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from packaging.version import Version
 
 from ratchet.discover import MigrationFile
 from ratchet.errors import DriftError
 from ratchet.history import DatabaseState, HistoryRow
+from ratchet.repeatables import PENDING_STATES, RepeatableEntry, RepeatableFile, plan_repeatables
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,12 @@ class Plan:
     drift: list[Drift]
     db_version: Version | None
     highest_file: Version | None
+    repeatables: list[RepeatableEntry] = field(default_factory=list)
+
+    @property
+    def pending_repeatables(self) -> list[RepeatableFile]:
+        """Repeatable files never applied or changed since, in description order."""
+        return [entry.file for entry in self.repeatables if entry.state in PENDING_STATES and entry.file]
 
     @property
     def ahead(self) -> bool:
@@ -73,8 +80,9 @@ def make_plan(
     *,
     to: Version | None = None,
     out_of_order: bool = False,
+    repeatables: list[RepeatableFile] | None = None,
 ) -> Plan:
-    """Classify every version and collect the drift that must refuse a run."""
+    """Classify every version (and repeatable file) and collect the drift that must refuse a run."""
     by_version = {file.version: file for file in files}
     highest = files[-1].version if files else None
     done_versions = [v for v, row in state.rows.items() if row.done]
@@ -97,7 +105,8 @@ def make_plan(
         problem = _drift(kind, version, file, row, state)
         if problem is not None:
             drift.append(problem)
-    return Plan(entries, pending, drift, state.db_version, highest)
+    repeatable_entries = plan_repeatables(repeatables or [], state.repeatables)
+    return Plan(entries, pending, drift, state.db_version, highest, repeatable_entries)
 
 
 def _drift(

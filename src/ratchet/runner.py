@@ -10,13 +10,14 @@ the same transaction. Files that cannot roll back (``no-transaction``, MySQL DDL
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from packaging.version import Version
 
+from ratchet import failures
 from ratchet.backends.base import Backend
 from ratchet.errors import (
     DatabaseError,
@@ -31,8 +32,10 @@ from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, Tables
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
     from ratchet.prepare import PreparedFile
+    from ratchet.repeatable_runner import RepeatableResult
     from ratchet.split import Statement
 
+_T = TypeVar("_T")
 _FALSE_TEXT = frozenset({"", "0", "f", "false", "n", "no", "off"})
 
 
@@ -65,6 +68,9 @@ class Events:
 
     def caution(self, message: str) -> None:
         """A warning worth reading before files run that ``--quiet`` hides (MySQL cannot roll back DDL)."""
+
+    def repeatable_finished(self, result: RepeatableResult) -> None:
+        """A repeatable file is done (applied, skipped, or found applied by another runner)."""
 
 
 @dataclass
@@ -111,6 +117,9 @@ class Runner:
         self.tables = tables
         self.options = options
         self.events = options.events
+        # the file being applied and how far, for a failure that is not one of its statements
+        self._current: PreparedFile | None = None
+        self._stage = ""
 
     def run(self, files: list[PreparedFile]) -> list[FileResult]:
         """Apply ``files`` in order; stop at the first failure (raised)."""
@@ -150,14 +159,19 @@ class Runner:
             )
 
     def _ensure_tables(self) -> None:
-        with self.backend.transaction():
-            self.tables.ensure()
+        try:
+            self.tables.create()
+        except DriverError as exc:
+            raise DatabaseError(
+                f"cannot create ratchet's tables in {self.backend.display_url}: {exc.db_message}; nothing was applied",
+                hint="check that the database accepts writes (permissions, disk space, a read-only replica)",
+            ) from None
 
     def _run_single_transaction(self, files: list[PreparedFile]) -> list[FileResult]:
         before = self.tables.db_version()
         try:
-            with self._foreign_keys_off(files), self.backend.transaction():
-                results = [self._apply_inside(prepared) for prepared in files]
+            with self._foreign_keys_off(files):
+                results = self._in_transaction(files, lambda: [self._apply_inside(prepared) for prepared in files])
         except StatementFailedError as failure:
             at = f"still at {before}" if before is not None else "still empty of migrations"
             failure.set_outcome(f"nothing was applied: all {len(files)} file(s) were rolled back; the database is {at}")
@@ -167,9 +181,29 @@ class Runner:
         return results
 
     def _apply_transactional(self, prepared: PreparedFile) -> FileResult:
-        with self._foreign_keys_off([prepared]), self.backend.transaction():
-            result = self._apply_inside(prepared)
+        with self._foreign_keys_off([prepared]):
+            result = self._in_transaction([prepared], lambda: self._apply_inside(prepared))
         self.events.file_finished(result)
+        return result
+
+    def _in_transaction(self, files: list[PreparedFile], work: Callable[[], _T]) -> _T:
+        """``work`` in one transaction; a failure of ratchet's own statements or of the COMMIT is
+        reported with the file, the version and the state left behind (SPEC 5 item 8)."""
+        self._current, self._stage = files[0], "at BEGIN, before its statements"
+        try:
+            self.backend.begin()
+            result = work()
+        except DriverError as exc:
+            self.backend.rollback()
+            raise failures.bookkeeping_failed(self._current, self._stage, exc) from None
+        except BaseException:
+            self.backend.rollback()
+            raise
+        try:
+            self.backend.commit()
+        except DriverError as exc:
+            self.backend.rollback()  # a failed COMMIT may leave the transaction open (SQLite)
+            raise failures.commit_failed(files, exc) from None
         return result
 
     def _rebuilds(self, prepared: PreparedFile) -> bool:
@@ -283,6 +317,7 @@ class Runner:
     def _apply_inside(self, prepared: PreparedFile) -> FileResult:
         """Run one file inside an open transaction (rolled back by the caller on error)."""
         started = time.perf_counter()
+        self._current, self._stage = prepared, "before its statements"
         claimed = self._claim(prepared)
         if claimed is not None:
             return claimed
@@ -296,6 +331,7 @@ class Runner:
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
         for statement in prepared.statements:
             self._execute(prepared, statement, rolled_back=True)
+        self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
         self.backend.set_lock_timeout(None)
         self._check_foreign_keys(prepared)
         duration = _ms_since(started)
@@ -361,23 +397,34 @@ class Runner:
                     self._execute(prepared, statement, rolled_back=False)
             except StatementFailedError as failure:
                 self._note_invalid_indexes(failure, known_invalid)
-                with self.backend.transaction():
-                    self.tables.update_row(file.version, status="failed", error=failure.db_message)
+                try:
+                    with self.backend.transaction():
+                        self.tables.update_row(file.version, status="failed", error=failure.db_message)
+                except DriverError as exc:
+                    failures.failure_not_recorded(failure, prepared, statement.number - 1, exc)
                 raise
+            except DriverError as exc:  # the step's COMMIT (MySQL: statement and counter together)
+                raise failures.progress_not_recorded(prepared, statement, exc, committed_alone=False) from None
             if not atomic_step:
-                with self.backend.transaction():
-                    self.tables.update_row(file.version, statements_done=statement.number)
-        self.backend.set_lock_timeout(None)
+                try:
+                    with self.backend.transaction():
+                        self.tables.update_row(file.version, statements_done=statement.number)
+                except DriverError as exc:
+                    raise failures.progress_not_recorded(prepared, statement, exc, committed_alone=True) from None
         duration = _ms_since(started)
-        with self.backend.transaction():
-            self.bump_version(file.version)
-            self.tables.update_row(
-                file.version,
-                status="applied",
-                duration_ms=duration,
-                error=None,
-                statements_done=len(prepared.statements),
-            )
+        try:
+            self.backend.set_lock_timeout(None)
+            with self.backend.transaction():
+                self.bump_version(file.version)
+                self.tables.update_row(
+                    file.version,
+                    status="applied",
+                    duration_ms=duration,
+                    error=None,
+                    statements_done=len(prepared.statements),
+                )
+        except DriverError as exc:
+            raise failures.finish_not_recorded(prepared, exc) from None
         result = FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
         self.events.file_finished(result)
         return result

@@ -6,7 +6,6 @@ Drivers for the server databases are imported lazily, so SQLite needs nothing in
 from __future__ import annotations
 
 import importlib
-import re
 from typing import Any
 
 from ratchet.backends.base import Backend
@@ -21,8 +20,6 @@ _BACKENDS = {
 }
 # module of a DB-API connection's class -> dialect
 _CONNECTION_MODULES = {"sqlite3": "sqlite", "psycopg": "postgresql", "pymysql": "mysql"}
-# a query parameter whose value is a secret (libpq's password, sslpassword; PyMySQL's ssl_key_password)
-_SECRET_PARAMETER = re.compile(r"(?P<name>[?&][a-z_]*password=)[^&#]*", re.I)
 
 
 def _backend_class(dialect: str) -> Any:
@@ -63,7 +60,7 @@ def open_backend(target: object, *, busy_timeout_s: float = 30.0) -> Backend:
 def server_params(url: DatabaseURL) -> dict[str, Any]:
     """The plain keyword arguments a server backend's ``from_params`` takes (backends never
     see ``ratchet.urls``), with the display URL's secrets masked."""
-    display = _SECRET_PARAMETER.sub(lambda m: f"{m['name']}***", url.masked)
+    display = url.masked
     return {
         "host": url.host,
         "port": url.port,

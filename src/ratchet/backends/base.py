@@ -11,9 +11,20 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Server:
+    """The engine behind the connection as :mod:`ratchet.engines` identified it: its name, the
+    version it reported, and a one-line warning where ratchet's guarantees are unverified."""
+
+    engine: str
+    version: str
+    warning: str | None = None
 
 
 class Backend(ABC):
@@ -34,10 +45,22 @@ class Backend(ABC):
     def __init__(self, display_url: str) -> None:
         self.display_url = display_url
         self._lock_depth = 0
+        #: Set once the engine is identified, before anything is read or written.
+        self.server: Server | None = None
 
     def exists(self) -> bool:
         """Whether the database already exists (reading a missing SQLite file must not create it)."""
         return True
+
+    @abstractmethod
+    def server_facts(self) -> dict[str, str]:
+        """The version strings the server reports (``version`` at least, plus whatever tells its
+        forks apart), read without prepared statements and before anything else is sent."""
+
+    def open_session(self) -> None:
+        """Make the session ready once the engine is accepted (PostgreSQL: refuse a transaction
+        pooler, then the session settings); nothing by default."""
+        return None
 
     @abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
@@ -95,6 +118,37 @@ class Backend(ABC):
     def table_exists(self, name: str) -> bool:
         """Whether a table of this name exists in the current database/schema."""
 
+    @abstractmethod
+    def column_names(self, table: str) -> list[str]:
+        """The column names of a table in the current database/schema (empty if it does not exist)."""
+
+    def history_added_columns(self) -> dict[str, str]:
+        """History columns added after the table's first release (name -> SQL type), which
+        ratchet adds to an existing table: ``kind`` (repeatable files) and the schema snapshot."""
+        return {
+            "kind": "TEXT NOT NULL DEFAULT 'versioned'",
+            "schema_fingerprint": "TEXT",
+            "schema_snapshot": "TEXT",
+        }
+
+    def add_column_sql(self, table: str, column: str, definition: str) -> str:
+        """``ALTER TABLE ... ADD COLUMN`` for one of :meth:`history_added_columns`."""
+        return f"ALTER TABLE {self.quote(table)} ADD COLUMN {column} {definition}"
+
+    @abstractmethod
+    def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
+        """The normalised catalog (SPEC 9): ``"kind name"`` -> the object's attributes, for
+        tables, columns, indexes, constraints, views, triggers, routines, sequences and enum
+        types; ``excluded_tables`` (ratchet's own) and everything on them left out."""
+
+    @abstractmethod
+    def dump_schema(self, excluded_tables: frozenset[str]) -> str:
+        """The schema as DDL in a stable order, without ``excluded_tables``."""
+
+    #: How ``migrate --rehearse`` can run pending files without keeping them: ``transaction``
+    #: (one transaction, rolled back), ``copy`` (on a copy of the database) or ``""`` (it cannot).
+    rehearsal: ClassVar[str] = "transaction"
+
     def settings_table_ddl(self, name: str) -> str:
         """``CREATE TABLE IF NOT EXISTS`` for the key/value settings table: the seed's, verbatim."""
         return (
@@ -124,6 +178,20 @@ class Backend(ABC):
             ")"
         )
 
+    def upsert_setting_sql(self, table: str, key_column: str) -> str:
+        """One atomic insert-or-update of a setting (parameters: key, value); ``table`` and
+        ``key_column`` come quoted. SQLite (3.24+) and PostgreSQL share ``ON CONFLICT``."""
+        p = self.placeholder
+        return (
+            f"INSERT INTO {table} ({key_column}, value) VALUES ({p}, {p}) "
+            f"ON CONFLICT ({key_column}) DO UPDATE SET value = excluded.value, updated_at = CURRENT_TIMESTAMP"
+        )
+
+    def max_value_bytes(self) -> int | None:
+        """The largest setting value, in bytes, the server accepts in one statement (``None``:
+        no limit below the database's own)."""
+        return None
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """``begin()``; ``commit()`` on success, ``rollback()`` on any exception."""
@@ -133,15 +201,28 @@ class Backend(ABC):
         except BaseException:
             self.rollback()
             raise
-        self.commit()
+        try:
+            self.commit()
+        except BaseException:
+            self.rollback()  # a failed COMMIT may leave the transaction open (SQLite)
+            raise
 
     @abstractmethod
     def set_lock_timeout(self, milliseconds: int | None) -> None:
         """Apply a file's ``-- guard: lock-timeout`` (``None`` restores the default)."""
 
+    def server_major_version(self) -> int | None:
+        """The server's major version where the lint's rules depend on it (PostgreSQL); else ``None``."""
+        return None
+
     def invalid_indexes(self) -> list[str]:
         """Indexes a failed non-transactional statement may have left unusable (PostgreSQL's
         INVALID indexes after ``CREATE INDEX CONCURRENTLY``); none elsewhere."""
+        return []
+
+    def invalid_index_tables(self) -> list[tuple[str, str]]:
+        """``(index, table)`` for every INVALID index (names as the database would print them);
+        none outside PostgreSQL."""
         return []
 
     def quote(self, identifier: str) -> str:

@@ -23,12 +23,14 @@ from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError,
 
 _CONNECT_TIMEOUT_S = 10
 _MAX_LOCK_NAME = 64
+#: Bytes of a settings upsert besides the value: the SQL, the key (191 characters), escaping slack.
+_PACKET_OVERHEAD = 4096
 # MySQL client/server error numbers ratchet explains.
 _ACCESS_DENIED = 1045
 _UNKNOWN_DATABASE = 1049
 _CANNOT_CONNECT = 2003
 _UNKNOWN_HOST = 2005
-_CONNECTION_LOST = frozenset({2006, 2013, 2055})
+_CONNECTION_LOST = frozenset({1927, 2006, 2013, 2055})  # 1927: MariaDB's "Connection was killed"
 
 #: URL query parameter -> (PyMySQL argument, value type); ``socket`` is an alias.
 QUERY_PARAMETERS: dict[str, tuple[str, type]] = {
@@ -131,6 +133,7 @@ class MysqlBackend(Backend):
     transactional_ddl = False
     transaction_is_lock = False
     placeholder = "%s"
+    rehearsal = ""
 
     def __init__(
         self,
@@ -175,7 +178,8 @@ class MysqlBackend(Backend):
         if user is not None:
             args["user"] = user
         if password is not None:
-            args["password"] = password
+            # as UTF-8 bytes: PyMySQL would encode a str as latin-1 and fail on anything else
+            args["password"] = password.encode("utf-8", "surrogateescape")
         args.update(connect_args_from_query(query, display_url))
         return cls(display_url, database=database, connect_args=args)
 
@@ -215,11 +219,27 @@ class MysqlBackend(Backend):
                 raise ConnectionFailedError(f"cannot connect to {self.display_url}: TLS failed: {exc}") from None
             except (OSError, ValueError) as exc:  # PyMySQL reads ssl_ca/ssl_cert/ssl_key before connecting
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                if not any(name.startswith("ssl_") for name in self._connect_args):
+                    raise ConnectionFailedError(f"cannot connect to {self.display_url}: {reason}") from None
                 raise ConnectionFailedError(
                     f"cannot connect to {self.display_url}: cannot use the TLS files given (ssl_ca, ssl_cert, "
                     f"ssl_key): {reason}"
                 ) from None
         return self._connection
+
+    def server_facts(self) -> dict[str, str]:
+        """``VERSION()``, ``@@version_comment``, the handshake's version (what a proxy such as
+        vtgate announces), and the variables that mark Aurora and Galera."""
+        version, comment = self.query("SELECT VERSION(), @@version_comment")[0]
+        facts = {
+            "version": str(version),
+            "version_comment": str(comment or ""),
+            "handshake": str(self.connection.server_version or ""),
+        }
+        with contextlib.suppress(DriverError):  # an engine without these variables is neither
+            for name, value in self.query("SHOW VARIABLES WHERE Variable_name IN ('aurora_version', 'wsrep_on')"):
+                facts[str(name).lower()] = str(value or "")
+        return facts
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement (without parameters ``%`` in the SQL is left alone)."""
@@ -241,8 +261,13 @@ class MysqlBackend(Backend):
 
     def _translate(self, exc: pymysql.MySQLError) -> DriverError:
         code, message = _code_and_message(exc)
-        if code in _CONNECTION_LOST:
-            return DriverError(f"lost the connection to {self.display_url}: {message}")
+        closed = self._connection is not None and not self._connection.open
+        if code in _CONNECTION_LOST or closed or isinstance(exc, pymysql.InterfaceError):
+            # PyMySQL raises InterfaceError(0, '') for a session already closed: say so
+            said = message or "the connection is closed"
+            return DriverError(f"lost the connection to {self.display_url}: {said}", connection_lost=True)
+        if not message:
+            message = f"{type(exc).__name__} without a message from the server"
         return DriverError(f"{message} (error {code})" if code else message)
 
     def begin(self) -> None:
@@ -297,9 +322,49 @@ class MysqlBackend(Backend):
         )
         return bool(rows)
 
+    def column_names(self, table: str) -> list[str]:
+        """The table's columns in the current database."""
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = DATABASE() AND table_name = %s ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def history_added_columns(self) -> dict[str, str]:
+        """As in the base class, with MySQL's types (a TEXT column cannot have a plain default)."""
+        return {
+            "kind": "VARCHAR(16) NOT NULL DEFAULT 'versioned'",
+            "schema_fingerprint": "VARCHAR(64)",
+            "schema_snapshot": "LONGTEXT",
+        }
+
+    def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
+        """``information_schema``, normalised (see :mod:`ratchet.backends.mysql_schema`)."""
+        from ratchet.backends.mysql_schema import read_catalog
+
+        return read_catalog(self, excluded_tables)
+
+    def dump_schema(self, excluded_tables: frozenset[str]) -> str:
+        """``SHOW CREATE`` of every table, view, trigger and routine, in a stable order."""
+        from ratchet.backends.mysql_schema import dump_schema
+
+        return dump_schema(self, excluded_tables)
+
     def quote(self, identifier: str) -> str:
         """Backticks (double quotes are string literals unless ANSI_QUOTES is set)."""
         return f"`{identifier}`"
+
+    def upsert_setting_sql(self, table: str, key_column: str) -> str:
+        """``INSERT ... ON DUPLICATE KEY UPDATE``: one atomic upsert (MariaDB has no ``AS new`` alias)."""
+        return (
+            f"INSERT INTO {table} ({key_column}, value) VALUES (%s, %s) "
+            "ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = CURRENT_TIMESTAMP"
+        )
+
+    def max_value_bytes(self) -> int | None:
+        """``max_allowed_packet`` less room for the statement around the value."""
+        return int(self.query("SELECT @@max_allowed_packet")[0][0]) - _PACKET_OVERHEAD
 
     def settings_table_ddl(self, name: str) -> str:
         """The seed's table with ``key`` as ``VARCHAR(191)`` (the longest utf8mb4 key InnoDB

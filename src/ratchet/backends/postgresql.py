@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import secrets
+import select
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import psycopg
@@ -48,6 +50,11 @@ def describe_connect_error(display_url: str, message: str) -> str:
     return f"cannot connect to {display_url}: {text}"
 
 
+def _terminated(exc: psycopg.Error) -> bool:
+    """The server ended the session (``pg_terminate_backend``, shutdown): SQLSTATE class 57P."""
+    return (exc.diag.sqlstate or "").startswith("57P")
+
+
 class PostgresBackend(Backend):
     """A PostgreSQL database, or an application's open psycopg connection."""
 
@@ -69,6 +76,7 @@ class PostgresBackend(Backend):
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_lock_timeout: str | None = None
+        self._prepare_threshold: int | None = 5  # psycopg's default, restored once no pooler is in the way
         if connection is not None:
             self._adopt(connection)
 
@@ -125,20 +133,56 @@ class PostgresBackend(Backend):
             )
         self._saved_autocommit = connection.autocommit
         connection.autocommit = True
+        self._prepare_threshold = connection.prepare_threshold
+        connection.prepare_threshold = None
 
     @property
     def connection(self) -> psycopg.Connection[Any]:
         """The open connection, opened on first use."""
         if self._connection is None:
-            try:
-                self._connection = psycopg.connect(autocommit=True, **self._connect_args)
-            except psycopg.Error as exc:
-                raise ConnectionFailedError(describe_connect_error(self.display_url, str(exc))) from None
-            if self._connection.info.server_version >= 140000:
+            self._connection = self._connect()
+        return self._connection
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        # No server-side prepared statements until open_session() has ruled out a transaction
+        # pooler: behind one they collide with other clients' ("_pg3_0" already exists).
+        try:
+            return psycopg.connect(autocommit=True, prepare_threshold=None, **self._connect_args)
+        except psycopg.Error as exc:
+            raise ConnectionFailedError(describe_connect_error(self.display_url, str(exc))) from None
+
+    def _second_connection(self) -> psycopg.Connection[Any]:
+        """Another connection to the same place (the pooler check), also an adopted one's."""
+        if self._connect_args:
+            return psycopg.connect(autocommit=True, prepare_threshold=None, **self._connect_args)
+        info = self.connection.info
+        args: dict[str, Any] = dict(info.get_parameters())
+        if info.password:
+            args["password"] = info.password
+        return psycopg.connect(autocommit=True, prepare_threshold=None, **args)
+
+    def server_facts(self) -> dict[str, str]:
+        """``version()`` (called unqualified, as any client would) and, on Aurora, ``aurora_version()``."""
+        facts = {"version": str(self.query("SELECT version()")[0][0])}
+        with contextlib.suppress(DriverError):  # an engine without pg_proc simply is not Aurora
+            if self.query("SELECT 1 FROM pg_catalog.pg_proc WHERE proname = 'aurora_version'"):
+                facts["aurora_version"] = str(self.query("SELECT aurora_version()")[0][0])
+        return facts
+
+    def open_session(self) -> None:
+        """Refuse a transaction pooler; then the session settings and prepared statements."""
+        connection = self.connection
+        try:
+            refuse_transaction_pooler(connection, self._second_connection, self.display_url)
+        except psycopg.Error as exc:
+            raise self._translate(exc) from None
+        connection.prepare_threshold = self._prepare_threshold
+        if self._owns_connection and connection.info.server_version >= 140000:
+            # best effort: a PostgreSQL-compatible engine without the setting still runs
+            with contextlib.suppress(DriverError):
                 self.query(
                     "SELECT set_config('client_connection_check_interval', %s, false)", (_CLIENT_CHECK_INTERVAL,)
                 )
-        return self._connection
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement (without parameters ``%`` in the SQL is left alone)."""
@@ -166,8 +210,9 @@ class PostgresBackend(Backend):
         primary = diag.message_primary or " ".join(str(exc).split()) or type(exc).__name__
         if diag.message_detail:
             primary += f" ({diag.message_detail})"
-        if isinstance(exc, psycopg.OperationalError) and diag.sqlstate is None:
-            return DriverError(f"lost the connection to {self.display_url}: {primary}")
+        closed = self._connection is not None and self._connection.closed
+        if (isinstance(exc, psycopg.OperationalError) and diag.sqlstate is None) or closed or _terminated(exc):
+            return DriverError(f"lost the connection to {self.display_url}: {primary}", connection_lost=True)
         return DriverError(primary)
 
     def begin(self) -> None:
@@ -217,10 +262,21 @@ class PostgresBackend(Backend):
         value = self._saved_lock_timeout if milliseconds is None else f"{milliseconds}ms"
         self.query("SELECT set_config('lock_timeout', %s, false)", (value,))
 
+    def server_major_version(self) -> int | None:
+        """PostgreSQL's major version (``server_version`` 150004 -> 15; 90624 -> 9)."""
+        return int(self.connection.info.server_version) // 10000
+
     def invalid_indexes(self) -> list[str]:
         """Indexes left INVALID (by a failed ``CREATE INDEX CONCURRENTLY``)."""
         rows = self.query("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1")
         return [str(row[0]) for row in rows]
+
+    def invalid_index_tables(self) -> list[tuple[str, str]]:
+        """Every INVALID index of the database with its table."""
+        rows = self.query(
+            "SELECT indexrelid::regclass::text, indrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1"
+        )
+        return [(str(row[0]), str(row[1])) for row in rows]
 
     def table_exists(self, name: str) -> bool:
         """Look the table up in the current schema."""
@@ -229,6 +285,36 @@ class PostgresBackend(Backend):
             (name,),
         )
         return bool(rows)
+
+    def column_names(self, table: str) -> list[str]:
+        """The table's columns in the current schema."""
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def add_column_sql(self, table: str, column: str, definition: str) -> str:
+        """``ADD COLUMN IF NOT EXISTS``: a concurrent upgrade waits for the first, then does nothing."""
+        return f"ALTER TABLE {self.quote(table)} ADD COLUMN IF NOT EXISTS {column} {definition}"
+
+    def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
+        """``pg_catalog``, normalised (see :mod:`ratchet.backends.postgresql_schema`)."""
+        from ratchet.backends.postgresql_schema import read_catalog
+
+        return read_catalog(self, excluded_tables)
+
+    def dump_schema(self, excluded_tables: frozenset[str]) -> str:
+        """``pg_dump --schema-only`` of this database, without ratchet's tables."""
+        from ratchet.backends.postgresql_schema import dump_schema
+
+        info = self.connection.info
+        # the parameters the URL gave (the system's pg_dump may not know every one the driver's
+        # libpq reports), or an application connection's essentials
+        given = self._connect_args or {"host": info.host, "port": info.port, "user": info.user, "dbname": info.dbname}
+        parameters = {key: str(value) for key, value in given.items() if key != "password" and value is not None}
+        return dump_schema(self, excluded_tables, parameters, info.password or None)
 
     def close(self) -> None:
         """Close an owned connection; give an adopted one back as it was."""
@@ -243,5 +329,127 @@ class PostgresBackend(Backend):
             return
         with contextlib.suppress(DriverError):
             self.set_lock_timeout(None)
+        connection.prepare_threshold = self._prepare_threshold
         if self._saved_autocommit is not None:
             connection.autocommit = self._saved_autocommit
+
+
+# --- Refusing a transaction- or statement-pooling proxy (PgBouncer and the like) ---------------
+#
+# Behind such a pooler every transaction may run on a different server connection: the
+# session advisory lock is taken on one of them and stays held there after ratchet exits,
+# and psycopg's prepared statements collide with other clients'. A session pooler pins one
+# server connection to each client for the client's whole life, which is all ratchet needs.
+#
+# The check sends no server-side prepared statement (the caller has them switched off):
+#
+# 1. ``pg_backend_pid()`` must be the same in two transactions of the connection, and a
+#    setting made in the first must survive into the second;
+# 2. when the cancel key of the startup names a process other than ``pg_backend_pid()``,
+#    something other than PostgreSQL answered the startup: a proxy. A second client then
+#    queries between the first one's transactions. A session pooler keeps each client on its
+#    own server connection; a transaction pooler hands the first client's idle connection to
+#    the second (always so with a pool of one) or moves a client between connections.
+
+_POOLER_SETTING = "ratchet.pooler_probe"
+#: How long the second client may wait for a server connection. A full session pool makes it
+#: wait (the first client's connection stays pinned), which is itself the answer.
+_SECOND_CLIENT_WAIT_S = 2.0
+
+
+def refuse_transaction_pooler(
+    connection: psycopg.Connection[Any], open_second: Callable[[], psycopg.Connection[Any]], display_url: str
+) -> None:
+    """Raise :class:`UsageError` when ``connection`` goes through a transaction or statement pooler."""
+    token = secrets.token_hex(8)
+    first = _row(connection, f"SELECT pg_backend_pid(), set_config('{_POOLER_SETTING}', '{token}', false)")
+    second = _row(connection, f"SELECT pg_backend_pid(), current_setting('{_POOLER_SETTING}', true)")
+    if first[0] != second[0] or second[1] != token:
+        raise _refusal(display_url, "the server connection changed between two transactions")
+    if connection.info.backend_pid == first[0]:
+        return  # the startup was answered by PostgreSQL itself: no proxy in between
+    _compare_with_second_client(connection, open_second, int(first[0]), token, display_url)
+
+
+def _compare_with_second_client(
+    connection: psycopg.Connection[Any],
+    open_second: Callable[[], psycopg.Connection[Any]],
+    first_pid: int,
+    token: str,
+    display_url: str,
+) -> None:
+    try:
+        other = open_second()
+    except psycopg.Error as exc:
+        raise ConnectionFailedError(
+            f"cannot open a second connection to {display_url} to check the connection pooler in front of it: "
+            f"{' '.join(str(exc).split())}"
+        ) from None
+    try:
+        mine: set[int] = {first_pid}
+        theirs: set[int] = set()
+        for who in "BBAB":
+            if who == "A":
+                pid, setting = _row(connection, f"SELECT pg_backend_pid(), current_setting('{_POOLER_SETTING}', true)")
+                if setting != token:
+                    raise _refusal(display_url, "a session setting was lost between two transactions")
+                mine.add(int(pid))
+                continue
+            other_pid = _pid_within(other, _SECOND_CLIENT_WAIT_S)
+            if other_pid is None:
+                return  # no server connection came free: the first client's stays pinned to it
+            theirs.add(other_pid)
+        if mine & theirs:
+            raise _refusal(display_url, "a second client was given this client's server connection")
+        if len(mine) > 1 or len(theirs) > 1:
+            raise _refusal(display_url, "a client moved between server connections")
+    finally:
+        with contextlib.suppress(psycopg.Error):
+            other.close()
+
+
+def _row(connection: psycopg.Connection[Any], sql: str) -> tuple[Any, ...]:
+    # tuple rows whatever row_factory an application's connection uses
+    with connection.cursor(row_factory=tuple_row) as cursor:
+        cursor.execute(sql, prepare=False)
+        row = cursor.fetchone()
+    if row is None:  # a SELECT without FROM always returns one row; something else answered
+        raise DriverError(f"no row for {sql}")
+    return row
+
+
+def _pid_within(connection: psycopg.Connection[Any], timeout_s: float) -> int | None:
+    """``pg_backend_pid()`` of ``connection``, or ``None`` when the pooler gave it no server
+    connection within ``timeout_s`` (the connection is then useless and closed by the caller)."""
+    pgconn = connection.pgconn
+    pgconn.send_query(b"SELECT pg_backend_pid()")
+    deadline = time.monotonic() + timeout_s
+    while True:
+        pgconn.consume_input()
+        if not pgconn.is_busy():
+            break
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        select.select([pgconn.socket], [], [], remaining)
+    value: int | None = None
+    problem = ""
+    while (result := pgconn.get_result()) is not None:
+        if result.status == pq.ExecStatus.TUPLES_OK and result.ntuples:
+            raw = result.get_value(0, 0)
+            value = int(raw.decode()) if raw is not None else None
+        elif result.status != pq.ExecStatus.TUPLES_OK:
+            problem = (result.error_message or b"").decode(errors="replace")
+    if value is None:
+        raise ConnectionFailedError(f"cannot check the connection pooler: {' '.join(problem.split())}")
+    return value
+
+
+def _refusal(display_url: str, evidence: str) -> UsageError:
+    return UsageError(
+        f"{display_url} goes through a connection pooler in transaction or statement mode (e.g. PgBouncer "
+        f"pool_mode=transaction): {evidence}. ratchet's migration lock and each file's transaction need one "
+        "server session for the whole run, so it refuses; nothing was changed",
+        hint="migrate over a direct connection to PostgreSQL (or a session-mode pool): set RATCHET_DATABASE_URL "
+        "to the direct URL beside the application's pooled DATABASE_URL",
+    )

@@ -21,6 +21,7 @@ from ratchet.errors import (
 )
 
 _LOCK_POLL_S = 0.05
+_MISSING = (-1, -1)  # the identity of a database file that is not there
 
 
 class SqliteBackend(Backend):
@@ -31,6 +32,7 @@ class SqliteBackend(Backend):
     transaction_is_lock = True
     placeholder = "?"
     big_integer_type = "INTEGER"
+    rehearsal = "copy"
 
     def __init__(
         self,
@@ -47,6 +49,7 @@ class SqliteBackend(Backend):
         self._saved_isolation: Any = None
         self._saved_busy_timeout = 0
         self._lock_file: int | None = None
+        self._identity: tuple[int, int] | None = None
         if connection is not None:
             self._adopt(connection)
 
@@ -74,6 +77,10 @@ class SqliteBackend(Backend):
             return True
         return Path(self.path).exists()
 
+    def server_facts(self) -> dict[str, str]:
+        """The SQLite library's version (known without opening, so a missing file stays missing)."""
+        return {"version": sqlite3.sqlite_version}
+
     @property
     def connection(self) -> sqlite3.Connection:
         """The open connection, opened on first use."""
@@ -87,6 +94,8 @@ class SqliteBackend(Backend):
                     )
             try:
                 self._connection = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None)
+                identity = self._file_identity()
+                self._identity = None if identity == _MISSING else identity
                 # Enforce foreign keys as applications do, so migrations meet the same rules
                 # (and a table rebuild must follow the 12-step procedure; see runner.py).
                 self._connection.execute("PRAGMA foreign_keys = ON")
@@ -127,8 +136,23 @@ class SqliteBackend(Backend):
         self.execute("BEGIN IMMEDIATE")
 
     def commit(self) -> None:
-        """Commit the transaction."""
+        """Commit the transaction, then check that the database file is still the one opened:
+        a file deleted or replaced during the run has taken this commit with it."""
         self.execute("COMMIT")
+        if self._identity is not None and self._file_identity() != self._identity:
+            raise DriverError(
+                f"the database file {self.path} was deleted or replaced while ratchet ran",
+                state=f"this commit went into the deleted file: the database now at {self.path} does not have it",
+            )
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        if self.path == ":memory:" or not self.path:
+            return None
+        try:
+            status = os.stat(self.path)
+        except OSError:
+            return _MISSING
+        return (status.st_dev, status.st_ino)
 
     def rollback(self) -> None:
         """Roll back if a transaction is open."""
@@ -178,6 +202,35 @@ class SqliteBackend(Backend):
         """Look the table up in ``sqlite_master``."""
         rows = self.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
         return bool(rows)
+
+    def column_names(self, table: str) -> list[str]:
+        """The table's columns from ``pragma_table_info``."""
+        return [str(row[0]) for row in self.query("SELECT name FROM pragma_table_info(?)", (table,))]
+
+    def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
+        """``sqlite_master`` and pragmas, normalised (see :mod:`ratchet.backends.sqlite_schema`)."""
+        from ratchet.backends.sqlite_schema import read_catalog
+
+        return read_catalog(self, excluded_tables)
+
+    def dump_schema(self, excluded_tables: frozenset[str]) -> str:
+        """The DDL kept in ``sqlite_master``, in a stable order."""
+        from ratchet.backends.sqlite_schema import dump_schema
+
+        return dump_schema(self, excluded_tables)
+
+    def copy_to(self, path: str) -> SqliteBackend:
+        """A backend on a copy of this database at ``path``, made with SQLite's backup API
+        (consistent even while other processes write; the source is only read)."""
+        try:
+            target = sqlite3.connect(path, isolation_level=None)
+            try:
+                self.connection.backup(target)
+            finally:
+                target.close()
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+        return SqliteBackend(path, busy_timeout_s=self.busy_timeout_s)
 
     def close(self) -> None:
         """Close an owned connection; restore an adopted one's isolation level and busy timeout."""

@@ -134,7 +134,9 @@ class _FileLinter:
         dialect: str,
         earlier: list[MigrationFile],
         headers: Headers,
+        postgres_version: int | None = None,
     ) -> None:
+        self.postgres_version = postgres_version
         self.file = file
         self.guards = guards
         self.statements = statements
@@ -159,6 +161,11 @@ class _FileLinter:
             self.emit(
                 statement, problem.line or 1, problem.column or 1, problem.rule or "split-ambiguity", problem.message
             )
+        if self.dialect == "postgresql":
+            self.postgres(transactional)
+            self.apply_waivers()
+            self.findings.sort(key=lambda f: (f.line, f.column, f.rule))
+            return self.findings
         classified: list[Classified] = []
         for statement in self.statements:
             item = classify(statement, self.dialect, transactional=transactional)
@@ -182,6 +189,22 @@ class _FileLinter:
         self.apply_waivers()
         self.findings.sort(key=lambda f: (f.line, f.column, f.rule))
         return self.findings
+
+    def postgres(self, transactional: bool) -> None:
+        """Parse with pglast and judge against the catalog of the earlier files (``linter.postgres``)."""
+        from ratchet.linter.postgres import lint_postgres
+
+        found = lint_postgres(
+            self.file, self.statements, self.earlier, transactional=transactional, version=self.postgres_version
+        )
+        split = {f.line for f in self.findings if f.rule == "split-ambiguity"}
+        for item in found:
+            if item.rule == "split-ambiguity" and item.statement.line in split:
+                continue  # already reported by statement_problems
+            extra: dict[str, Any] = {"object": item.object}
+            if item.severity is not None:
+                extra["severity"] = item.severity
+            self.emit(item.statement, item.line, item.column, item.rule, item.message, **extra)
 
     def mysql_checks(self, classified: list[Classified]) -> None:
         if "/*!" in self.file.text:
@@ -397,15 +420,20 @@ def lint_file(
     earlier: list[MigrationFile],
     *,
     headers: Headers | None = None,
+    postgres_version: int | None = None,
 ) -> list[Finding]:
     """Every finding for one file; ``earlier`` are the older files of its directory (for replay).
 
     ``headers`` caches guard headers by version across calls (pass the same dict for the files
-    of one directory, so a replay does not parse each earlier header again).
+    of one directory, so a replay does not parse each earlier header again). ``postgres_version``
+    is the PostgreSQL major version the version-dependent rules assume (default 13).
     """
     if guards.dialects and dialect not in guards.dialects:
         dialect = sorted(guards.dialects)[0]
-    return _FileLinter(file, guards, statements, dialect, earlier, {} if headers is None else headers).run()
+    linter = _FileLinter(
+        file, guards, statements, dialect, earlier, {} if headers is None else headers, postgres_version
+    )
+    return linter.run()
 
 
 def problem_finding(problem: FileProblem, path: Path) -> Finding:

@@ -40,6 +40,9 @@ _ERRORS = {
     "drop-routine": "dropping a function or procedure breaks code that calls it",
     "drop-type": "dropping a type breaks the columns and code that use it",
     "drop-sequence": "dropping a sequence breaks the defaults and code that use it",
+    "drop-extension": "dropping an extension drops the types, functions and columns that depend on it",
+    "rename-enum-value": "renaming an enum value breaks every writer and reader of the old label",
+    "syntax-error": "a statement the dialect's own parser rejects",
     "unrecognized-statement": "a statement the lint cannot prove additive (default-deny)",
     "opaque-sql": "SQL whose effect cannot be seen statically (DO, EXECUTE, CALL, /*! */, COPY)",
     "split-ambiguity": "the file cannot be split into statements reliably",
@@ -56,6 +59,7 @@ _ERRORS = {
     "file-invalid": "a file that cannot be read, is not UTF-8, or holds no statement",
     "guard-unknown": "a guard line with an unknown keyword",
     "guard-invalid": "a guard line that cannot be parsed",
+    "repeatable-not-idempotent": "a statement in a repeatable R__ file that cannot safely run again",
 }
 _WARNINGS = {
     "drop-index": "dropping an index can make queries slow",
@@ -69,6 +73,15 @@ _WARNINGS = {
     "replace-into": "REPLACE / INSERT OR REPLACE deletes the conflicting row",
     "waiver-unused": "a waiver that suppressed nothing",
     "mysql-implicit-commit": "MySQL commits after every DDL statement, so the file cannot roll back",
+    "trigger-left-disabled": "a trigger disabled and not enabled again in the same file",
+    "set-unlogged": "SET UNLOGGED loses the table's rows on a crash and stops replicating it",
+    "sequence-restart": "restarting a sequence can hand out ids that are already taken",
+    "index-not-concurrent": "CREATE INDEX without CONCURRENTLY on an existing table blocks its writes",
+    "constraint-not-valid": "a foreign key or check added without NOT VALID scans the table under lock",
+    "table-rewrite": "a change that rewrites an existing table under an exclusive lock",
+}
+_INFOS = {
+    "widen-column-type": "a column type change that keeps every value",
 }
 #: Rules about the file itself, which no waiver can switch off: ratchet refuses such files anyway.
 _UNWAIVABLE = frozenset(
@@ -82,6 +95,7 @@ FILE_INVALID = "file-invalid"
 RULES: dict[str, Rule] = {
     **{rid: Rule(rid, ERROR, text, rid not in _UNWAIVABLE) for rid, text in _ERRORS.items()},
     **{rid: Rule(rid, WARNING, text, rid not in _UNWAIVABLE) for rid, text in _WARNINGS.items()},
+    **{rid: Rule(rid, INFO, text) for rid, text in _INFOS.items()},
 }
 
 

@@ -56,6 +56,7 @@ def lint_paths(
     include_all: bool = False,
     only: set[Path] | None = None,
     jobs: int = 1,
+    postgres_version: int | None = None,
 ) -> LintReport:
     """Lint every migration file under ``paths`` (directories or files).
 
@@ -65,15 +66,19 @@ def lint_paths(
     ``report.problems`` and, so that every output format shows them, as error findings; the valid
     files are linted all the same. The schema replay always uses the earlier files of the same directory.
     ``jobs`` > 1 lints in that many forked processes, 0 picks a number from the CPUs (the CLI
-    does; library callers get one process unless they ask).
+    does; library callers get one process unless they ask). ``postgres_version`` is the
+    PostgreSQL major version that version-dependent rules assume (default 13).
     """
     report = LintReport(dialect)
     work: list[_Job] = []
     cwd = Path.cwd().resolve()
     for directory, chosen in _targets(paths).items():
-        files, problems = read_all(directory)
+        found: list[tuple[str, Path]] = []
+        files, problems = read_all(directory, found)
         report.problems.extend(problems)
         report.findings.extend(problem_finding(problem, _relative(problem.path, cwd)) for problem in problems)
+        kept = [(d, p) for d, p in found if (chosen is None or p in chosen) and (only is None or p in only)]
+        _lint_repeatables(report, kept, cwd)
         headers: Headers = {}
         for position, file in enumerate(files):
             if chosen is not None and file.path not in chosen:
@@ -89,7 +94,7 @@ def lint_paths(
     workers = _workers(len(work), jobs)
     if workers <= 1:
         for job in work:
-            _lint_one(report, job, dialect, cwd)
+            _lint_one(report, job, dialect, cwd, postgres_version)
         return report
     # Imported here: multiprocessing and concurrent.futures are ~15% of a short run's start-up.
     from concurrent.futures import ProcessPoolExecutor
@@ -98,7 +103,9 @@ def lint_paths(
     _JOBS[:] = work
     try:
         size = -(-len(work) // (workers * 4))
-        chunks = [(start, min(start + size, len(work)), dialect) for start in range(0, len(work), size)]
+        chunks = [
+            (start, min(start + size, len(work)), dialect, postgres_version) for start in range(0, len(work), size)
+        ]
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             for files_done, findings, problems in pool.map(_lint_chunk, chunks):
                 report.files.extend(files_done)
@@ -107,6 +114,20 @@ def lint_paths(
     finally:
         _JOBS.clear()
     return report
+
+
+def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Path) -> None:
+    """Lint ``R__`` files with their own rule (``repeatable-not-idempotent``), in any dialect."""
+    from ratchet.linter.repeatable import lint_repeatable
+    from ratchet.repeatables import load_repeatables
+
+    files, problems = load_repeatables(found)
+    report.problems.extend(problems)
+    report.findings.extend(problem_finding(problem, _relative(problem.path, cwd)) for problem in problems)
+    for file in files:
+        shown = _relative(file.path, cwd)
+        report.files.append(shown)
+        report.findings.extend(lint_repeatable(shown, file.guards, split_statements(file.text)))
 
 
 def _workers(count: int, jobs: int) -> int:
@@ -121,12 +142,12 @@ def _workers(count: int, jobs: int) -> int:
     return max(1, min(_MAX_WORKERS, len(os.sched_getaffinity(0))))
 
 
-def _lint_chunk(bounds: tuple[int, int, str]) -> tuple[list[Path], list[Finding], list[FileProblem]]:
-    start, stop, dialect = bounds
+def _lint_chunk(bounds: tuple[int, int, str, int | None]) -> tuple[list[Path], list[Finding], list[FileProblem]]:
+    start, stop, dialect, postgres_version = bounds
     part = LintReport(dialect)
     cwd = Path.cwd().resolve()
     for job in _JOBS[start:stop]:
-        _lint_one(part, job, dialect, cwd)
+        _lint_one(part, job, dialect, cwd, postgres_version)
     return part.files, part.findings, part.problems
 
 
@@ -138,7 +159,7 @@ def _relative(path: Path, cwd: Path) -> Path:
         return path
 
 
-def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path) -> None:
+def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_version: int | None = None) -> None:
     # Not load_migrations + prepare_files: they raise one error for the whole directory, and
     # prepare_files refuses transaction control and DELIMITER, which the lint reports as
     # findings; the lint keeps going past a bad file and lints the rest.
@@ -157,14 +178,21 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path) -> None:
         return
     statements = split_statements(file.text)
     display = MigrationFile(file.version, file.description, shown, file.text, file.checksum)
-    findings = lint_file(display, guards, statements, dialect, files[:position], headers=headers)
+    findings = lint_file(
+        display, guards, statements, dialect, files[:position], headers=headers, postgres_version=postgres_version
+    )
     if old:
         findings = [replace(f, grandfathered=True) for f in findings]
     report.findings.extend(findings)
 
 
 def lint_prepared(
-    prepared: list[PreparedFile], all_files: list[MigrationFile], *, dialect: str, lint_since: Version | None
+    prepared: list[PreparedFile],
+    all_files: list[MigrationFile],
+    *,
+    dialect: str,
+    lint_since: Version | None,
+    postgres_version: int | None = None,
 ) -> LintReport:
     """Lint the pending files of a ``migrate`` run; files at or below ``lint_since`` are skipped."""
     report = LintReport(dialect)
@@ -176,5 +204,9 @@ def lint_prepared(
             continue
         earlier = all_files[: position.get(file.version, 0)]
         report.files.append(file.path)
-        report.findings.extend(lint_file(file, item.guards, item.statements, dialect, earlier, headers=headers))
+        report.findings.extend(
+            lint_file(
+                file, item.guards, item.statements, dialect, earlier, headers=headers, postgres_version=postgres_version
+            )
+        )
     return report

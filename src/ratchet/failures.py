@@ -1,0 +1,110 @@
+"""Failures outside a migration's own statements, told with their context (SPEC 5 item 8): a
+COMMIT that fails (a deferred constraint, a full disk, a read-only directory, a database file
+deleted mid-run), a lost connection, progress that could not be recorded. Each message names
+the file, the version and the statement, says what state the database is in, and what to do.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ratchet.errors import DatabaseError, DriverError, StatementFailedError
+
+if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
+    from ratchet.prepare import PreparedFile
+    from ratchet.split import Statement
+
+
+def _version(prepared: PreparedFile) -> str:
+    return str(prepared.file.version)
+
+
+def commit_failed(files: list[PreparedFile], exc: DriverError) -> DatabaseError:
+    """The COMMIT of one file (or of ``--single-transaction``'s files) failed."""
+    last = files[-1]
+    statements = sum(len(p.statements) for p in files)
+    if len(files) == 1:
+        what = f"{last.file.path}: COMMIT of {_version(last)} failed, after its {statements} statement(s) ran"
+        rolled_back = f"the file was rolled back: the database is at the version before {_version(last)}"
+    else:
+        versions = f"{_version(files[0])} ... {_version(last)}"
+        what = f"{last.file.path}: COMMIT of the single transaction ({versions}) failed after {statements} statement(s)"
+        rolled_back = "nothing was applied: the database is at the version before the run"
+    if exc.state is not None:
+        state = exc.state
+    elif exc.connection_lost:
+        state = "the connection was lost during COMMIT: whether it took effect is unknown"
+    else:
+        state = rolled_back
+    hint = exc.hint or (
+        "run `ratchet status` to see what is applied, then `ratchet migrate` again once the database is reachable"
+        if exc.connection_lost
+        else "fix the cause the database gives above (a deferred constraint, disk space, permissions), "
+        "then run `ratchet migrate` again"
+    )
+    return DatabaseError(f"{what}: {exc.db_message}\n  {state}", hint=hint)
+
+
+def bookkeeping_failed(prepared: PreparedFile, stage: str, exc: DriverError) -> DatabaseError:
+    """A statement of ratchet's own (history row, ``db_version``, a session setting) failed
+    inside the file's transaction, which was rolled back."""
+    if exc.connection_lost:
+        state = "the connection was lost: the open transaction is rolled back by the server"
+        hint = "run `ratchet migrate` again once the database is reachable"
+    else:
+        state = f"the file was rolled back: the database is at the version before {_version(prepared)}"
+        hint = "fix the cause the database gives above (disk space, permissions), then run `ratchet migrate` again"
+    return DatabaseError(
+        f"{prepared.file.path}: {_version(prepared)} failed {stage}: {exc.db_message}\n  {state}", hint=hint
+    )
+
+
+def _repair(prepared: PreparedFile, done: int) -> str:
+    version = _version(prepared)
+    return (
+        f"check statement {done + 1} (it may have run); then `ratchet repair {version} --retry` runs "
+        f"statements {done + 1} to {len(prepared.statements)}, or finish by hand and run "
+        f"`ratchet repair {version} --mark-applied`"
+    )
+
+
+def progress_not_recorded(
+    prepared: PreparedFile, statement: Statement, exc: DriverError, *, committed_alone: bool
+) -> DatabaseError:
+    """Statement N of a file run step by step ran, but ``statements_done = N`` was not recorded.
+    ``committed_alone``: the statement committed on its own before (else it shared the failed
+    COMMIT with the counter, so it took effect only if that COMMIT did)."""
+    done = statement.number - 1
+    number = statement.number
+    ran = (
+        f"statements 1-{number} have run"
+        if committed_alone
+        else f"statements 1-{done} have run; statement {number} took effect only if its COMMIT did"
+    )
+    return DatabaseError(
+        f"{prepared.file.path}:{statement.line}: statement {number} of {_version(prepared)} ran, "
+        f"but recording its progress failed: {exc.db_message}\n"
+        f"  {ran}; the history row says 'running' with statements_done = {done}",
+        hint=_repair(prepared, done),
+    )
+
+
+def finish_not_recorded(prepared: PreparedFile, exc: DriverError) -> DatabaseError:
+    """Every statement of a non-transactional file ran, but it was not recorded as applied."""
+    count = len(prepared.statements)
+    version = _version(prepared)
+    return DatabaseError(
+        f"{prepared.file.path}: all {count} statement(s) of {version} ran, but recording it as applied "
+        f"failed: {exc.db_message}\n  the history row still says 'running'; db_version was not raised",
+        hint=f"once the database is reachable, run `ratchet repair {version} --mark-applied`",
+    )
+
+
+def failure_not_recorded(failure: StatementFailedError, prepared: PreparedFile, done: int, exc: DriverError) -> None:
+    """The statement failed and marking the row ``failed`` failed too (the connection is gone):
+    say so on the original failure, which is what the user must see."""
+    failure.message += (
+        f"\n  the history row could not be marked failed ({exc.db_message}): it says 'running' with "
+        f"statements_done = {done}"
+    )
+    failure.hint = _repair(prepared, done) if failure.hint is None or exc.connection_lost else failure.hint

@@ -1,0 +1,120 @@
+"""The statements of a PostgreSQL ``DO`` block, from pglast's PL/pgSQL parser.
+
+Static SQL inside the block is returned with its position so that it is linted like a
+top-level statement; dynamic SQL (``EXECUTE`` of a string, ``FOR ... IN EXECUTE``,
+``OPEN ... FOR EXECUTE``, ``RETURN QUERY EXECUTE``) and ``CALL`` are returned as dynamic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ratchet.linter.postgres.parse import Node, SyntaxProblem, parse_body
+
+_DYNAMIC = {
+    "PLpgSQL_stmt_dynexecute": "EXECUTE",
+    "PLpgSQL_stmt_dynfors": "FOR ... IN EXECUTE",
+    "PLpgSQL_stmt_call": "CALL",
+}
+#: PL/pgSQL statements whose ``key`` holds static SQL.
+_STATIC = {
+    "PLpgSQL_stmt_execsql": "sqlstmt",
+    "PLpgSQL_stmt_perform": "expr",
+    "PLpgSQL_stmt_fors": "query",
+    "PLpgSQL_stmt_return_query": "query",
+    "PLpgSQL_stmt_open": "query",
+}
+_DOLLAR = re.compile(r"\$[A-Za-z_0-9]*\$")
+
+
+@dataclass(frozen=True)
+class BodyStatement:
+    """A statement of the block: ``offset`` (characters into the DO statement) and its SQL,
+    or ``dynamic`` naming the construct that runs SQL the lint cannot see."""
+
+    offset: int
+    sql: str
+    dynamic: str | None = None
+
+
+def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
+    """The statements of the ``DO`` statement ``statement_sql`` (parsed as ``node``), in order."""
+    language = "plpgsql"
+    location = -1
+    for item in node.get("args") or ():
+        element = item.get("DefElem", {})
+        if element.get("defname") == "language":
+            language = str(element.get("arg", {}).get("String", {}).get("sval", "")).lower()
+        elif element.get("defname") == "as":
+            location = element.get("arg_location", -1)
+    if language != "plpgsql":
+        raise SyntaxProblem(f"the language {language} is not PL/pgSQL", -1)
+    body_start = _body_start(statement_sql, location)
+    lines = [0]
+    for index, character in enumerate(statement_sql):
+        if character == "\n":
+            lines.append(index + 1)
+    body_line = statement_sql.count("\n", 0, body_start)  # 0-based line of the body's first character
+    upper = statement_sql.upper()
+    out: list[BodyStatement] = []
+    last = -1
+    for kind, item in _statements(parse_body(statement_sql)):
+        line = body_line + max(int(item.get("lineno", 1)), 1) - 1
+        line_start = lines[min(line, len(lines) - 1)]
+        search_from = max(line_start, last + 1, body_start)
+        dynamic = _DYNAMIC.get(kind)
+        if kind in ("PLpgSQL_stmt_open", "PLpgSQL_stmt_return_query") and "dynquery" in item:
+            dynamic = "EXECUTE"
+        if dynamic is not None:
+            found = upper.find(dynamic.split()[-1], search_from)
+            last = found if found >= 0 else line_start
+            out.append(BodyStatement(last, "", dynamic))
+            continue
+        expression = item.get(_STATIC[kind], {}).get("PLpgSQL_expr", {})
+        sql = expression.get("query")
+        if not sql or not sql.split():
+            continue
+        # PERFORM f(x) is parsed as SELECT f(x): both words have 7 characters, so the offsets line up
+        first = "PERFORM" if kind == "PLpgSQL_stmt_perform" else sql.split(None, 1)[0].upper()
+        found = upper.find(first, search_from)
+        last = found if found >= 0 else line_start
+        out.append(BodyStatement(last, sql[len(sql) - len(sql.lstrip()) :]))
+    return out
+
+
+def _body_start(sql: str, location: int) -> int:
+    """The character offset where the body string's content starts."""
+    if location < 0 or location >= len(sql):
+        match = _DOLLAR.search(sql)
+        return match.end() if match else 0
+    if not sql.isascii():
+        location = len(sql.encode("utf-8")[:location].decode("utf-8", errors="ignore"))
+    match = _DOLLAR.match(sql, location)
+    if match:
+        return match.end()
+    return location + 1
+
+
+def _statements(tree: Any) -> list[tuple[str, Node]]:
+    """Every PL/pgSQL statement of the tree, in source order."""
+    found: list[tuple[str, Node]] = []
+
+    def visit(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key.startswith("PLpgSQL_stmt_") and isinstance(inner, dict):
+                    if key in _STATIC or key in _DYNAMIC:
+                        found.append((key, inner))
+                    if key == "PLpgSQL_stmt_fors" or key not in _STATIC:
+                        visit(inner)
+                elif key not in ("datums",):
+                    visit(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                visit(inner)
+
+    visit(tree)
+    found.sort(key=lambda pair: int(pair[1].get("lineno", 0)))
+    return found

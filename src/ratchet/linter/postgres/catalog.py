@@ -1,0 +1,636 @@
+"""A model of a PostgreSQL schema, built from pglast parse trees.
+
+It knows tables (and views) with their columns (type, nullability, default) and
+constraints, indexes, triggers, routines, types with their enum values, sequences,
+extensions and schemas: enough to judge what a migration does to what the earlier ones built.
+Names are kept schema-qualified (``public.users``); unqualified names resolve through the
+``search_path`` that the file set (``public`` by default).
+
+A :class:`Catalog` copies cheaply (``copy``): the copy shares every table until one side
+changes it, so the state before a file can be kept beside the state the file builds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ratchet.linter.postgres.parse import Node, strings, walk
+from ratchet.linter.postgres.types import ColumnType, column_type
+
+DEFAULT_SCHEMA = "public"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its type (``None`` when unknown), nullability, and whether it has a default
+    (a ``DEFAULT``, a sequence of a ``serial``, an identity, or a generated expression)."""
+
+    name: str
+    type: ColumnType | None
+    nullable: bool = True
+    has_default: bool = False
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A table constraint; ``not_null`` names the column of a ``CHECK (c IS NOT NULL)``."""
+
+    name: str
+    kind: str
+    columns: tuple[str, ...] = ()
+    not_null: str | None = None
+
+
+@dataclass
+class Relation:
+    """A table, view, materialized view or foreign table.
+
+    ``complete`` is false when the columns are not all known (``CREATE TABLE AS``, a view, a
+    table built with ``LIKE`` or ``INHERITS`` of an unknown table).
+    """
+
+    key: str
+    kind: str = "table"
+    columns: dict[str, Column] = field(default_factory=dict)
+    constraints: dict[str, Constraint] = field(default_factory=dict)
+    complete: bool = True
+    unlogged: bool = False
+
+    def clone(self) -> Relation:
+        """A copy that can be changed without changing this one."""
+        return replace(self, columns=dict(self.columns), constraints=dict(self.constraints))
+
+    def effectively_not_null(self, column: str) -> bool:
+        """NOT NULL, or guarded by a ``CHECK (column IS NOT NULL)``."""
+        known = self.columns.get(column)
+        if known is not None and not known.nullable:
+            return True
+        return any(c.not_null == column for c in self.constraints.values())
+
+
+@dataclass(frozen=True)
+class Index:
+    """An index of ``table`` on ``columns`` (expressions are shown as ``(expr)``)."""
+
+    key: str
+    table: str
+    columns: tuple[str, ...]
+    unique: bool
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """A user type: ``enum`` (with its labels), ``composite``, ``domain``, ``range`` or ``base``."""
+
+    key: str
+    kind: str
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise."""
+
+    key: str
+    kind: str
+    volatile: bool = True
+
+
+class Catalog:
+    """The schema that a sequence of statements builds."""
+
+    def __init__(self) -> None:
+        self.relations: dict[str, Relation] = {}
+        self.indexes: dict[str, Index] = {}
+        self.triggers: dict[tuple[str, str], str] = {}  # (table, trigger) -> function
+        self.routines: dict[str, Routine] = {}
+        self.types: dict[str, TypeInfo] = {}
+        self.sequences: set[str] = set()
+        self.extensions: set[str] = set()
+        self.schemas: set[str] = {DEFAULT_SCHEMA}
+        self.search_path: tuple[str, ...] = (DEFAULT_SCHEMA,)
+        self._owned: set[str] = set()
+
+    # -- copies ---------------------------------------------------------------------------
+
+    def copy(self) -> Catalog:
+        """A copy sharing unchanged tables with this catalog (copy on write)."""
+        other = Catalog.__new__(Catalog)
+        other.relations = dict(self.relations)
+        other.indexes = dict(self.indexes)
+        other.triggers = dict(self.triggers)
+        other.routines = dict(self.routines)
+        other.types = dict(self.types)
+        other.sequences = set(self.sequences)
+        other.extensions = set(self.extensions)
+        other.schemas = set(self.schemas)
+        other.search_path = (DEFAULT_SCHEMA,)
+        other._owned = set()
+        self._owned = set()
+        return other
+
+    def writable(self, key: str) -> Relation | None:
+        """The relation ``key`` for changing it (copied first if a snapshot shares it)."""
+        relation = self.relations.get(key)
+        if relation is None:
+            return None
+        if key not in self._owned:
+            relation = relation.clone()
+            self.relations[key] = relation
+            self._owned.add(key)
+        return relation
+
+    def put(self, relation: Relation) -> None:
+        """Add or replace a relation."""
+        self.relations[relation.key] = relation
+        self._owned.add(relation.key)
+
+    # -- names ------------------------------------------------------------------------------
+
+    def qualify(self, parts: list[str]) -> str:
+        """The key of a name being created: ``schema.name`` (unqualified: the first schema of the path)."""
+        if len(parts) >= 2:
+            return f"{parts[-2]}.{parts[-1]}"
+        return f"{self.search_path[0] if self.search_path else DEFAULT_SCHEMA}.{parts[-1]}"
+
+    def resolve(self, parts: list[str], known: Any) -> str:
+        """The key of a name being used: found through the search path in ``known``, else created-style."""
+        if len(parts) >= 2 or not parts:
+            return self.qualify(parts) if parts else ""
+        for schema in self.search_path:
+            key = f"{schema}.{parts[-1]}"
+            if key in known:
+                return key
+        # Not on this file's search path: the session may have another one (a role's default, an
+        # earlier file's SET), so one object of that name in another schema is taken to be it.
+        suffix = f".{parts[-1]}"
+        found = [key for key in known if isinstance(key, str) and key.endswith(suffix)]
+        return found[0] if len(found) == 1 else self.qualify(parts)
+
+    def new_key(self, range_var: Node) -> str:
+        """The key of a relation a statement creates (never found in another schema)."""
+        return self.qualify([p for p in (range_var.get("schemaname"), range_var.get("relname")) if p])
+
+    def relation_key(self, range_var: Node) -> str:
+        """The key of a ``RangeVar``."""
+        parts = [p for p in (range_var.get("schemaname"), range_var.get("relname")) if p]
+        return self.resolve(parts, self.relations)
+
+    def relation(self, range_var: Node) -> Relation | None:
+        """The relation a ``RangeVar`` names, if known."""
+        return self.relations.get(self.relation_key(range_var))
+
+    # -- replay ---------------------------------------------------------------------------
+
+    def apply(self, kind: str, node: Node) -> None:
+        """Change the catalog as the statement ``kind``/``node`` changes the schema."""
+        handler = _APPLY.get(kind)
+        if handler is not None:
+            handler(self, node)
+
+    def create_table(self, node: Node) -> None:
+        """``CREATE TABLE`` (also ``PARTITION OF``, ``LIKE``, ``INHERITS``, ``OF type``)."""
+        key = self.new_key(node["relation"])
+        if key in self.relations and node.get("if_not_exists"):
+            return
+        relation = Relation(key, unlogged=node["relation"].get("relpersistence") == "u")
+        if node.get("inhRelations") or node.get("partbound") or node.get("ofTypename"):
+            relation.complete = False
+            for parent in node.get("inhRelations") or ():
+                known = self.relation(parent.get("RangeVar", {}))
+                if known is not None:
+                    relation.columns.update(known.columns)
+                    relation.complete = relation.complete and known.complete
+        for element in node.get("tableElts") or ():
+            if "ColumnDef" in element:
+                self.add_column(relation, element["ColumnDef"])
+            elif "Constraint" in element:
+                self.add_constraint(relation, element["Constraint"])
+            elif "TableLikeClause" in element:
+                source = self.relation(element["TableLikeClause"].get("relation", {}))
+                if source is None:
+                    relation.complete = False
+                else:
+                    relation.columns.update({name: replace(c, has_default=False) for name, c in source.columns.items()})
+                    relation.complete = relation.complete and source.complete
+        self.put(relation)
+
+    def add_column(self, relation: Relation, definition: Node) -> Column:
+        """Add a ``ColumnDef`` (with its column constraints) to ``relation``; return the column."""
+        name = definition["colname"]
+        if "typeName" in definition:
+            col_type, serial = column_type(definition["typeName"])
+        else:
+            col_type, serial = None, False
+        nullable, has_default = not serial, serial
+        for item in definition.get("constraints") or ():
+            constraint = item.get("Constraint", {})
+            contype = constraint.get("contype")
+            if contype in ("CONSTR_NOTNULL", "CONSTR_PRIMARY"):
+                nullable = False
+            if contype == "CONSTR_IDENTITY":
+                nullable, has_default = False, True
+            if contype in ("CONSTR_DEFAULT", "CONSTR_GENERATED") and not is_null_constant(constraint.get("raw_expr")):
+                has_default = True
+            if contype not in ("CONSTR_NOTNULL", "CONSTR_NULL", "CONSTR_DEFAULT", "CONSTR_IDENTITY"):
+                self.add_constraint(relation, constraint, column=name)
+        column = Column(name, col_type, nullable, has_default)
+        relation.columns[name] = column
+        return column
+
+    def add_constraint(self, relation: Relation, constraint: Node, column: str | None = None) -> Constraint:
+        """Add a table (or column) constraint to ``relation``; a primary key makes its columns NOT NULL."""
+        contype = constraint.get("contype", "")
+        kind = {
+            "CONSTR_PRIMARY": "primary",
+            "CONSTR_UNIQUE": "unique",
+            "CONSTR_CHECK": "check",
+            "CONSTR_FOREIGN": "foreign",
+            "CONSTR_EXCLUSION": "exclude",
+            "CONSTR_NOTNULL": "notnull",
+        }.get(contype, "other")
+        columns = tuple(strings(constraint.get("keys"))) or tuple(strings(constraint.get("fk_attrs")))
+        if not columns and column is not None:
+            columns = (column,)
+        if kind == "primary":
+            for name in columns:
+                known = relation.columns.get(name)
+                if known is not None:
+                    relation.columns[name] = replace(known, nullable=False)
+        not_null = not_null_check(constraint) if kind == "check" else None
+        table = relation.key.rsplit(".", 1)[-1]
+        suffix = {"primary": "pkey", "unique": "key", "check": "check", "foreign": "fkey", "exclude": "excl"}
+        default_name = (
+            f"{table}_pkey"
+            if kind == "primary"
+            else f"{table}_{'_'.join(columns) if columns else ''}_{suffix.get(kind, 'not_null')}".replace("__", "_")
+        )
+        name = constraint.get("conname") or default_name
+        made = Constraint(name, kind, columns, not_null)
+        relation.constraints[name] = made
+        return made
+
+    def alter_table(self, node: Node) -> None:
+        """``ALTER TABLE`` (and ``ALTER INDEX``/``VIEW``/``SEQUENCE`` options)."""
+        if node.get("objtype", "OBJECT_TABLE") not in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
+            return
+        key = self.relation_key(node["relation"])
+        relation = self.writable(key)
+        if relation is None:
+            relation = Relation(key, complete=False)
+            self.put(relation)
+        for item in node.get("cmds") or ():
+            self.alter_table_cmd(relation, item.get("AlterTableCmd", {}))
+
+    def alter_table_cmd(self, relation: Relation, cmd: Node) -> None:
+        """One ``ALTER TABLE`` action."""
+        subtype = cmd.get("subtype")
+        name = cmd.get("name")
+        column = relation.columns.get(name) if name else None
+        if subtype == "AT_AddColumn":
+            definition = cmd.get("def", {}).get("ColumnDef", {})
+            if definition.get("colname") in relation.columns and cmd.get("missing_ok"):
+                return
+            self.add_column(relation, definition)
+        elif subtype == "AT_DropColumn" and name:
+            relation.columns.pop(name, None)
+            for constraint_name, constraint in list(relation.constraints.items()):
+                if name in constraint.columns or constraint.not_null == name:
+                    del relation.constraints[constraint_name]
+            for index_key, index in list(self.indexes.items()):
+                if index.table == relation.key and name in index.columns:
+                    del self.indexes[index_key]
+        elif subtype == "AT_SetNotNull" and name:
+            relation.columns[name] = replace(column or Column(name, None), nullable=False)
+        elif subtype == "AT_DropNotNull" and name:
+            relation.columns[name] = replace(column or Column(name, None), nullable=True)
+        elif subtype == "AT_ColumnDefault" and name:
+            has_default = cmd.get("def") is not None and not is_null_constant(cmd.get("def"))
+            relation.columns[name] = replace(column or Column(name, None), has_default=has_default)
+        elif subtype in ("AT_AddIdentity", "AT_SetIdentity") and name:
+            relation.columns[name] = replace(column or Column(name, None), nullable=False, has_default=True)
+        elif subtype == "AT_DropIdentity" and name and column is not None:
+            relation.columns[name] = replace(column, has_default=False)
+        elif subtype == "AT_AlterColumnType" and name:
+            definition = cmd.get("def", {}).get("ColumnDef", {})
+            new_type, _ = column_type(definition.get("typeName", {}))
+            relation.columns[name] = replace(column or Column(name, None), type=new_type)
+        elif subtype == "AT_AddConstraint":
+            self.add_constraint(relation, cmd.get("def", {}).get("Constraint", {}))
+        elif subtype == "AT_DropConstraint" and name:
+            relation.constraints.pop(name, None)
+        elif subtype in ("AT_SetUnLogged", "AT_SetLogged"):
+            relation.unlogged = subtype == "AT_SetUnLogged"
+
+    def drop(self, node: Node) -> None:
+        """``DROP`` of any kind of object."""
+        kind = node.get("removeType", "")
+        for item in node.get("objects") or ():
+            parts = _object_name(item)
+            if not parts:
+                continue
+            if kind in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_FOREIGN_TABLE"):
+                key = self.resolve(parts, self.relations)
+                self.relations.pop(key, None)
+                for index_key, index in list(self.indexes.items()):
+                    if index.table == key:
+                        del self.indexes[index_key]
+                for trigger in [t for t in self.triggers if t[0] == key]:
+                    del self.triggers[trigger]
+            elif kind == "OBJECT_INDEX":
+                self.indexes.pop(self.resolve(parts, self.indexes), None)
+            elif kind == "OBJECT_SEQUENCE":
+                self.sequences.discard(self.resolve(parts, self.sequences))
+            elif kind in ("OBJECT_TYPE", "OBJECT_DOMAIN"):
+                self.types.pop(self.resolve(parts, self.types), None)
+            elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE", "OBJECT_AGGREGATE"):
+                self.routines.pop(self.resolve(parts, self.routines), None)
+            elif kind == "OBJECT_TRIGGER" and len(parts) >= 2:
+                table = self.resolve(parts[:-1], self.relations)
+                self.triggers.pop((table, parts[-1]), None)
+            elif kind == "OBJECT_EXTENSION":
+                self.extensions.discard(parts[-1])
+            elif kind == "OBJECT_SCHEMA":
+                self.schemas.discard(parts[-1])
+
+    def rename(self, node: Node) -> None:
+        """``ALTER ... RENAME``."""
+        kind = node.get("renameType", "")
+        new = node.get("newname", "")
+        if kind in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_FOREIGN_TABLE") and node.get("relation"):
+            old = self.relation_key(node["relation"])
+            relation = self.relations.pop(old, None)
+            if relation is not None:
+                new_key = f"{old.rsplit('.', 1)[0]}.{new}"
+                moved = relation.clone()
+                moved.key = new_key
+                self.put(moved)
+                for index_key, index in list(self.indexes.items()):
+                    if index.table == old:
+                        self.indexes[index_key] = replace(index, table=new_key)
+                for table, trigger in [t for t in self.triggers if t[0] == old]:
+                    self.triggers[(new_key, trigger)] = self.triggers.pop((table, trigger))
+        elif kind == "OBJECT_COLUMN" and node.get("relation"):
+            relation = self.writable(self.relation_key(node["relation"]))
+            old_name = node.get("subname", "")
+            if relation is not None and old_name in relation.columns:
+                relation.columns = {
+                    (new if name == old_name else name): (replace(c, name=new) if name == old_name else c)
+                    for name, c in relation.columns.items()
+                }
+        elif kind == "OBJECT_TABCONSTRAINT" and node.get("relation"):
+            relation = self.writable(self.relation_key(node["relation"]))
+            old_name = node.get("subname", "")
+            if relation is not None and old_name in relation.constraints:
+                relation.constraints[new] = replace(relation.constraints.pop(old_name), name=new)
+        elif kind == "OBJECT_INDEX" and node.get("relation"):
+            parts = [p for p in (node["relation"].get("schemaname"), node["relation"]["relname"]) if p]
+            old = self.resolve(parts, self.indexes)
+            if old in self.indexes:
+                key = f"{old.rsplit('.', 1)[0]}.{new}"
+                self.indexes[key] = replace(self.indexes.pop(old), key=key)
+        elif kind == "OBJECT_SEQUENCE" and node.get("relation"):
+            parts = [p for p in (node["relation"].get("schemaname"), node["relation"]["relname"]) if p]
+            old = self.resolve(parts, self.sequences)
+            if old in self.sequences:
+                self.sequences.discard(old)
+                self.sequences.add(f"{old.rsplit('.', 1)[0]}.{new}")
+        elif kind in ("OBJECT_TYPE", "OBJECT_DOMAIN"):
+            old = self.resolve(_object_name(node.get("object")), self.types)
+            info = self.types.pop(old, None)
+            if info is not None:
+                key = f"{old.rsplit('.', 1)[0]}.{new}"
+                self.types[key] = replace(info, key=key)
+                self.retype_columns(_type_name(old), _type_name(key))
+        elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE"):
+            old = self.resolve(_object_name(node.get("object")), self.routines)
+            routine = self.routines.pop(old, None)
+            if routine is not None:
+                key = f"{old.rsplit('.', 1)[0]}.{new}"
+                self.routines[key] = replace(routine, key=key)
+        elif kind == "OBJECT_TRIGGER" and node.get("relation"):
+            table = self.relation_key(node["relation"])
+            function = self.triggers.pop((table, node.get("subname", "")), None)
+            if function is not None:
+                self.triggers[(table, new)] = function
+        elif kind == "OBJECT_SCHEMA":
+            self.schemas.discard(node.get("subname", ""))
+            self.schemas.add(new)
+
+    def retype_columns(self, old: str, new: str) -> None:
+        """Columns of the renamed type ``old`` now have the type ``new``."""
+        for key, relation in list(self.relations.items()):
+            if any(c.type is not None and c.type.name == old for c in relation.columns.values()):
+                changed = self.writable(key)
+                assert changed is not None
+                for name, column in changed.columns.items():
+                    if column.type is not None and column.type.name == old:
+                        changed.columns[name] = replace(column, type=replace(column.type, name=new))
+
+    def create_index(self, node: Node) -> None:
+        """``CREATE INDEX``."""
+        table = self.relation_key(node["relation"])
+        name = node.get("idxname") or f"{table.rsplit('.', 1)[-1]}_idx"
+        key = f"{table.rsplit('.', 1)[0]}.{name}"
+        if key in self.indexes and node.get("if_not_exists"):
+            return
+        columns = tuple(
+            element.get("IndexElem", {}).get("name") or "(expr)" for element in node.get("indexParams") or ()
+        )
+        self.indexes[key] = Index(key, table, columns, bool(node.get("unique") or node.get("primary")))
+
+    def create_view(self, node: Node) -> None:
+        """``CREATE [OR REPLACE] VIEW`` (columns are not modelled)."""
+        key = self.new_key(node["view"])
+        self.put(Relation(key, kind="view", complete=False))
+
+    def create_table_as(self, node: Node) -> None:
+        """``CREATE TABLE AS`` / ``CREATE MATERIALIZED VIEW``: a relation whose columns are not modelled."""
+        into = node.get("into", {})
+        key = self.new_key(into.get("rel", {}))
+        if key in self.relations and node.get("if_not_exists"):
+            return
+        kind = "matview" if node.get("objtype") == "OBJECT_MATVIEW" else "table"
+        self.put(Relation(key, kind=kind, complete=False))
+
+    def create_sequence(self, node: Node) -> None:
+        """``CREATE SEQUENCE``."""
+        self.sequences.add(self.new_key(node["sequence"]))
+
+    def create_enum(self, node: Node) -> None:
+        """``CREATE TYPE ... AS ENUM``."""
+        key = self.qualify(strings(node.get("typeName")))
+        values = tuple(strings(node.get("vals")))
+        self.types[key] = TypeInfo(key, "enum", values)
+
+    def alter_enum(self, node: Node) -> None:
+        """``ALTER TYPE ... ADD VALUE`` / ``RENAME VALUE``."""
+        key = self.resolve(strings(node.get("typeName")), self.types)
+        info = self.types.get(key, TypeInfo(key, "enum"))
+        values = list(info.values)
+        old, new = node.get("oldVal"), node.get("newVal", "")
+        if old:
+            values = [new if v == old else v for v in values]
+        elif new not in values:
+            values.append(new)
+        self.types[key] = replace(info, values=tuple(values))
+
+    def create_function(self, node: Node) -> None:
+        """``CREATE [OR REPLACE] FUNCTION/PROCEDURE``."""
+        key = self.qualify(strings(node.get("funcname")))
+        volatile = True
+        for option in node.get("options") or ():
+            element = option.get("DefElem", {})
+            if element.get("defname") == "volatility":
+                volatile = _string_value(element.get("arg")) == "volatile"
+        self.routines[key] = Routine(key, "procedure" if node.get("is_procedure") else "function", volatile)
+
+    def create_trigger(self, node: Node) -> None:
+        """``CREATE [OR REPLACE] TRIGGER``."""
+        table = self.relation_key(node["relation"])
+        self.triggers[(table, node.get("trigname", ""))] = ".".join(strings(node.get("funcname")))
+
+    def create_extension(self, node: Node) -> None:
+        """``CREATE EXTENSION``."""
+        self.extensions.add(node.get("extname", ""))
+
+    def create_schema(self, node: Node) -> None:
+        """``CREATE SCHEMA`` (with the objects it creates)."""
+        name = node.get("schemaname") or node.get("authrole", {}).get("RoleSpec", {}).get("rolename", "")
+        self.schemas.add(name)
+        saved = self.search_path
+        self.search_path = (name,)
+        for element in node.get("schemaElts") or ():
+            (kind, inner), *_ = element.items()
+            self.apply(kind, inner)
+        self.search_path = saved
+
+    def move_schema(self, node: Node) -> None:
+        """``ALTER ... SET SCHEMA``."""
+        if node.get("objectType") in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW") and node.get("relation"):
+            old = self.relation_key(node["relation"])
+            relation = self.relations.pop(old, None)
+            if relation is not None:
+                moved = relation.clone()
+                moved.key = f"{node.get('newschema')}.{old.rsplit('.', 1)[-1]}"
+                self.put(moved)
+
+    def set_variable(self, node: Node) -> None:
+        """``SET search_path`` changes how the rest of the file resolves names."""
+        if node.get("name") != "search_path" or node.get("kind") not in ("VAR_SET_VALUE", "VAR_SET_DEFAULT"):
+            return
+        path = [_string_value(arg) for arg in node.get("args") or ()]
+        names = tuple(p for p in path if p and p != "$user")
+        self.search_path = names or (DEFAULT_SCHEMA,)
+
+    def select(self, node: Node) -> None:
+        """``SELECT ... INTO new_table`` creates a table; ``set_config('search_path', ...)`` sets the path."""
+        if node.get("intoClause"):
+            key = self.new_key(node["intoClause"].get("rel", {}))
+            self.put(Relation(key, complete=False))
+        for item in walk(node.get("targetList")):
+            call = item.get("FuncCall")
+            if call and strings(call.get("funcname"))[-1:] == ["set_config"]:
+                args = [_string_value(a) for a in call.get("args") or ()]
+                if args[:1] == ["search_path"] and len(args) > 1 and args[1] is not None:
+                    names = tuple(p.strip().strip('"') for p in args[1].split(",") if p.strip())
+                    self.search_path = tuple(p for p in names if p != "$user") or ("pg_catalog",)
+
+
+def not_null_check(constraint: Node) -> str | None:
+    """The column of a ``CHECK (column IS NOT NULL)`` constraint, or ``None``."""
+    expression = constraint.get("raw_expr", {})
+    test = expression.get("NullTest")
+    if not test or test.get("nulltesttype") != "IS_NOT_NULL":
+        return None
+    reference = test.get("arg", {}).get("ColumnRef", {})
+    fields = strings(reference.get("fields"))
+    return fields[-1] if len(fields) == 1 else None
+
+
+def is_null_constant(expression: Node | None) -> bool:
+    """Whether a default expression is absent or the constant NULL."""
+    if not expression:
+        return True
+    constant = expression.get("A_Const")
+    return bool(constant is not None and constant.get("isnull"))
+
+
+def _string_value(node: Node | None) -> str | None:
+    if not node:
+        return None
+    if "String" in node:
+        return str(node["String"].get("sval", ""))
+    if "A_Const" in node:
+        constant = node["A_Const"]
+        if "sval" in constant:
+            return str(constant["sval"].get("sval", ""))
+    if "TypeCast" in node:
+        return _string_value(node["TypeCast"].get("arg"))
+    return None
+
+
+def _object_name(item: Any) -> list[str]:
+    """The name parts of a ``DropStmt``/``RenameStmt`` object (a List, a TypeName, an ObjectWithArgs)."""
+    if not item:
+        return []
+    if "List" in item:
+        return strings(item["List"].get("items"))
+    if "TypeName" in item:
+        return strings(item["TypeName"].get("names"))
+    if "ObjectWithArgs" in item:
+        return strings(item["ObjectWithArgs"].get("objname"))
+    if "String" in item:
+        return [item["String"]["sval"]]
+    return []
+
+
+def _type_name(key: str) -> str:
+    """How a column type names the user type ``key`` (``public.mood`` -> ``mood``)."""
+    schema, _, name = key.rpartition(".")
+    return name if schema == DEFAULT_SCHEMA else key
+
+
+def _type_handler(kind: str) -> Any:
+    """A replay handler that registers the user type a statement creates, of ``kind``."""
+
+    def handler(catalog: Catalog, node: Node) -> None:
+        if "typevar" in node:
+            key = catalog.new_key(node["typevar"])
+        else:
+            names = node.get("domainname") or node.get("typeName") or []
+            key = catalog.qualify(strings(names))
+        catalog.types[key] = TypeInfo(key, kind)
+
+    return handler
+
+
+def object_name(item: Any) -> list[str]:
+    """The name parts of a statement's object node."""
+    return _object_name(item)
+
+
+_APPLY = {
+    "CreateStmt": Catalog.create_table,
+    "CreateForeignTableStmt": lambda c, n: c.create_table(n.get("base", {})),
+    "AlterTableStmt": Catalog.alter_table,
+    "DropStmt": Catalog.drop,
+    "RenameStmt": Catalog.rename,
+    "IndexStmt": Catalog.create_index,
+    "ViewStmt": Catalog.create_view,
+    "CreateTableAsStmt": Catalog.create_table_as,
+    "CreateSeqStmt": Catalog.create_sequence,
+    "CreateEnumStmt": Catalog.create_enum,
+    "AlterEnumStmt": Catalog.alter_enum,
+    "CompositeTypeStmt": _type_handler("composite"),
+    "CreateDomainStmt": _type_handler("domain"),
+    "CreateRangeStmt": _type_handler("range"),
+    "CreateFunctionStmt": Catalog.create_function,
+    "CreateTrigStmt": Catalog.create_trigger,
+    "CreateExtensionStmt": Catalog.create_extension,
+    "CreateSchemaStmt": Catalog.create_schema,
+    "AlterObjectSchemaStmt": Catalog.move_schema,
+    "VariableSetStmt": Catalog.set_variable,
+    "SelectStmt": Catalog.select,
+}

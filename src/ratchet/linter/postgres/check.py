@@ -1,0 +1,1443 @@
+"""The PostgreSQL rules over parse nodes: what one file does to the catalog the earlier files built.
+
+Every statement is judged against the catalog as it stands when the statement runs, and
+against the catalog before the file: objects the file created are new (changing them is
+fine), objects that existed before are not. Multi-step changes are judged by their net
+effect at the end of the file (a column added nullable, backfilled and set NOT NULL is a NOT
+NULL column without a default all the same).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from pglast import parser as pg_parser
+
+from ratchet.linter.postgres.body import BodyStatement, body_statements
+from ratchet.linter.postgres.catalog import Catalog, Relation, is_null_constant, not_null_check, object_name
+from ratchet.linter.postgres.parse import Node, Offsets, SyntaxProblem, parse, strings, walk
+from ratchet.linter.postgres.types import column_type, judge_change
+from ratchet.split import Statement, split_statements
+
+INFO = "info"
+_NEWLINE = re.compile("\n")
+
+#: Built-in functions whose value changes per row: as a column default they force a table rewrite.
+VOLATILE_FUNCTIONS = frozenset(
+    {"random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7"}
+    | {"clock_timestamp", "timeofday", "nextval", "txid_current", "gen_random_bytes", "random_normal"}
+)
+#: Statements that change nothing the lint guards: grants, comments, statistics, options, ...
+BENIGN = frozenset(
+    {"CommentStmt", "GrantStmt", "GrantRoleStmt", "AlterDefaultPrivilegesStmt", "CreateRoleStmt", "AlterRoleStmt"}
+    | {"AlterRoleSetStmt", "AlterDatabaseSetStmt", "AlterOwnerStmt", "SecLabelStmt", "CreatePolicyStmt"}
+    | {"AlterPolicyStmt", "RuleStmt", "CreateStatsStmt", "AlterStatsStmt", "CreateCastStmt", "CreateOpClassStmt"}
+    | {"CreateOpFamilyStmt", "AlterOpFamilyStmt", "CreateConversionStmt", "CreateTransformStmt", "CreatePLangStmt"}
+    | {"CreateAmStmt", "CreateFdwStmt", "AlterFdwStmt", "CreateForeignServerStmt", "AlterForeignServerStmt"}
+    | {"CreateUserMappingStmt", "AlterUserMappingStmt", "ImportForeignSchemaStmt", "CreatePublicationStmt"}
+    | {"AlterPublicationStmt", "AlterCollationStmt", "AlterOperatorStmt", "AlterTSConfigurationStmt"}
+    | {"AlterTSDictionaryStmt", "VariableSetStmt", "VariableShowStmt", "DiscardStmt", "NotifyStmt", "ListenStmt"}
+    | {"UnlistenStmt", "LockStmt", "CheckPointStmt", "DeallocateStmt", "RefreshMatViewStmt", "ConstraintsSetStmt"}
+    | {"CreateFunctionStmt", "AlterFunctionStmt", "CreateTrigStmt", "CreateEventTrigStmt", "AlterEventTrigStmt"}
+    | {"CreateExtensionStmt", "AlterExtensionStmt", "AlterExtensionContentsStmt", "CreateSeqStmt", "DefineStmt"}
+    | {"CreateEnumStmt", "CompositeTypeStmt", "CreateDomainStmt", "CreateRangeStmt", "AlterTypeStmt", "ViewStmt"}
+    | {"CreateTableAsStmt", "CreateForeignTableStmt", "MergeStmt", "AlterObjectDependsStmt", "ReassignOwnedStmt"}
+    | {"CreateStmt", "CreateSchemaStmt"}
+)
+_OPAQUE = {
+    "ExecuteStmt": "EXECUTE runs a prepared statement the lint cannot see",
+    "PrepareStmt": "PREPARE stores SQL that a later EXECUTE runs where the lint cannot see it",
+    "CallStmt": "CALL runs a procedure whose statements the lint cannot see",
+    "LoadStmt": "LOAD loads a shared library into the server",
+}
+_NO_TRANSACTION = {
+    "CreatedbStmt": "CREATE DATABASE",
+    "AlterSystemStmt": "ALTER SYSTEM",
+    "CreateTableSpaceStmt": "CREATE TABLESPACE",
+    "DropTableSpaceStmt": "DROP TABLESPACE",
+}
+_DROP_RULES = {
+    "OBJECT_TABLE": ("drop-table", "table"),
+    "OBJECT_FOREIGN_TABLE": ("drop-table", "table"),
+    "OBJECT_VIEW": ("drop-view", "view"),
+    "OBJECT_MATVIEW": ("drop-view", "view"),
+    "OBJECT_INDEX": ("drop-index", "index"),
+    "OBJECT_TRIGGER": ("drop-trigger", "trigger"),
+    "OBJECT_RULE": ("drop-trigger", "rule"),
+    "OBJECT_FUNCTION": ("drop-routine", "function"),
+    "OBJECT_PROCEDURE": ("drop-routine", "procedure"),
+    "OBJECT_ROUTINE": ("drop-routine", "routine"),
+    "OBJECT_AGGREGATE": ("drop-routine", "aggregate"),
+    "OBJECT_TYPE": ("drop-type", "type"),
+    "OBJECT_DOMAIN": ("drop-type", "domain"),
+    "OBJECT_SEQUENCE": ("drop-sequence", "sequence"),
+    "OBJECT_SCHEMA": ("drop-schema", "schema"),
+    "OBJECT_EXTENSION": ("drop-extension", "extension"),
+}
+#: Drops that a later CREATE of the same object in the file turns into a replacement (info).
+_REPLACEABLE = frozenset({"view", "trigger", "rule", "function", "procedure", "routine", "aggregate", "index"})
+#: ALTER TABLE actions that change nothing the lint guards.
+_BENIGN_ACTIONS = frozenset(
+    {"AT_SetStatistics", "AT_SetOptions", "AT_ResetOptions", "AT_SetStorage", "AT_SetCompression", "AT_ClusterOn"}
+    | {"AT_DropCluster", "AT_SetRelOptions", "AT_ResetRelOptions", "AT_ReplaceRelOptions", "AT_ChangeOwner"}
+    | {"AT_ReplicaIdentity", "AT_EnableRowSecurity", "AT_DisableRowSecurity", "AT_ForceRowSecurity"}
+    | {"AT_NoForceRowSecurity", "AT_EnableRule", "AT_EnableAlwaysRule", "AT_EnableReplicaRule", "AT_DisableRule"}
+    | {"AT_AlterConstraint", "AT_ValidateConstraint", "AT_AttachPartition", "AT_AddIdentity", "AT_SetIdentity"}
+    | {
+        "AT_DropExpression",
+        "AT_AddInherit",
+        "AT_GenericOptions",
+        "AT_AlterColumnGenericOptions",
+        "AT_CookedColumnDefault",
+    }
+)
+_RENAMED_KINDS = {
+    "OBJECT_INDEX": "index",
+    "OBJECT_SEQUENCE": "sequence",
+    "OBJECT_TYPE": "type",
+    "OBJECT_DOMAIN": "domain",
+    "OBJECT_ATTRIBUTE": "type",
+    "OBJECT_DOMCONSTRAINT": "domain",
+    "OBJECT_FUNCTION": "function",
+    "OBJECT_PROCEDURE": "procedure",
+    "OBJECT_ROUTINE": "routine",
+    "OBJECT_AGGREGATE": "aggregate",
+    "OBJECT_VIEW": "view",
+    "OBJECT_MATVIEW": "view",
+    "OBJECT_TRIGGER": "trigger",
+    "OBJECT_RULE": "rule",
+    "OBJECT_SCHEMA": "schema",
+}
+_DISABLE = {"AT_DisableTrig": None, "AT_DisableTrigAll": "ALL", "AT_DisableTrigUser": "USER"}
+_ENABLE = {
+    "AT_EnableTrig": None,
+    "AT_EnableAlwaysTrig": None,
+    "AT_EnableReplicaTrig": None,
+    "AT_EnableTrigAll": "ALL",
+    "AT_EnableTrigUser": "USER",
+}
+
+
+@dataclass(frozen=True)
+class PgFinding:
+    """A finding of the PostgreSQL rules: its statement, 1-based position, rule and message."""
+
+    statement: Statement
+    line: int
+    column: int
+    rule: str
+    message: str
+    object: str | None = None
+    severity: str | None = None
+
+
+@dataclass
+class _Piece:
+    """A parsed statement with the means to place its node locations in the file."""
+
+    kind: str
+    node: Node
+    statement: Statement
+    base: int  # character offset in the file of the parsed text
+    offsets: Offsets
+    text: str
+
+    def at(self, byte_location: int | None) -> int:
+        """The file character offset of a node location (bytes into the parsed text)."""
+        if byte_location is None or byte_location < 0:
+            return self.base + _leading_blank(self.text)
+        return self.base + self.offsets.char(byte_location)
+
+
+def _leading_blank(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def display(key: str) -> str:
+    """How a finding names an object: ``users`` for ``public.users``, else ``schema.name``."""
+    schema, _, name = key.rpartition(".")
+    return name if schema in ("public", "") else key
+
+
+@dataclass
+class _Pending:
+    """A drop that a later re-creation in the file may turn into nothing or a replacement."""
+
+    finding: PgFinding
+    kind: str
+    key: str
+    existed: bool
+
+
+@dataclass
+class FileChecker:
+    """Lint one file's statements against the catalog of the files before it."""
+
+    text: str
+    statements: list[Statement]
+    before: Catalog
+    transactional: bool = True
+    version: int = 13
+    findings: list[PgFinding] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.catalog = self.before.copy()
+        self.lazy = not self.statements  # a replay: split only if the whole text does not parse
+        if self.lazy:
+            self.statements = [Statement(1, 1, 1, self.text, ())]
+        self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
+        self.statement_starts = [self.line_starts[s.line - 1] + s.column - 1 for s in self.statements]
+        self.new: set[tuple[str, str]] = set()  # (kind, key) created by this file
+        self.assumed: set[str] = set()  # CREATE TABLE IF NOT EXISTS of a table the catalog cannot know
+        self.new_columns: set[tuple[str, str]] = set()
+        self.added_at: dict[tuple[str, str], tuple[_Piece, int, bool]] = {}  # column -> (piece, offset, flagged)
+        self.last_step: dict[tuple[str, str], tuple[_Piece, int]] = {}
+        self.created_constraints: set[tuple[str, str]] = set()
+        self.pending: list[_Pending] = []
+        self.disabled: dict[tuple[str, str], tuple[_Piece, int]] = {}
+        self.scanned: dict[int, list[Any]] = {}
+        self.renamed_new: dict[str, str] = {}  # a table's name -> the new table renamed to it
+        self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
+
+    # -- driving --------------------------------------------------------------------------
+
+    def run(self) -> Catalog:
+        """Check every statement; return the catalog after the file."""
+        for piece in self.pieces():
+            self._check(piece)
+            if self._copy_from_stdin(piece):
+                break
+        self.finish()
+        return self.catalog
+
+    @staticmethod
+    def _copy_from_stdin(piece: _Piece) -> bool:
+        return piece.kind == "CopyStmt" and bool(piece.node.get("is_from")) and not piece.node.get("filename")
+
+    def _data_after_copy(self, statement: Statement) -> None:
+        """COPY ... FROM stdin: the lines after it are data, which no splitter can read as SQL."""
+        if statement.number < len(self.statements) and not self.lazy:
+            following = self.statements[statement.number]
+            self._emit_at(
+                following,
+                self.statement_starts[following.number - 1],
+                "split-ambiguity",
+                f"the data of COPY ... FROM stdin (line {statement.line}) is not SQL; ratchet cannot split the rest "
+                "of this file",
+            )
+
+    def pieces(self) -> list[_Piece]:
+        """The file's statements parsed: one parse of the whole file, or one per statement
+        when the file has a syntax error (each rejected statement is a ``syntax-error``)."""
+        try:
+            parsed, offsets = parse(self.text)
+        except SyntaxProblem:
+            return self._pieces_one_by_one()
+        pieces: list[_Piece] = []
+        for item in parsed:
+            statement = self._statement_at(item.offset + _leading_blank(self.text[item.offset :]))
+            if pieces and pieces[-1].statement is statement and not self.lazy:
+                self._swallowed(statement, item.offset)
+            pieces.append(_Piece(item.kind, item.node, statement, 0, offsets, self.text))
+            if self._copy_from_stdin(pieces[-1]):
+                self._data_after_copy(statement)
+        return pieces
+
+    def _swallowed(self, statement: Statement, second: int) -> None:
+        """sqlparse kept two statements that PostgreSQL's parser separates as one (``BEGIN ...;``)."""
+        semicolon = self.text.rfind(";", 0, second)
+        self._emit_at(
+            statement,
+            semicolon,
+            "split-ambiguity",
+            f"the statement at line {statement.line} swallows the ';' at line {self._position(semicolon)[0]}: "
+            "sqlparse cannot split it as PostgreSQL does; write it differently (for BEGIN ... use SET TRANSACTION)",
+        )
+
+    def _pieces_one_by_one(self) -> list[_Piece]:
+        if self.lazy:
+            self.statements = split_statements(self.text)
+            self.statement_starts = [self.line_starts[s.line - 1] + s.column - 1 for s in self.statements]
+        pieces: list[_Piece] = []
+        for statement, start in zip(self.statements, self.statement_starts, strict=True):
+            try:
+                parsed, offsets = parse(statement.sql)
+            except SyntaxProblem as problem:
+                self._emit_at(
+                    statement,
+                    start + max(problem.offset, 0),
+                    "syntax-error",
+                    f"PostgreSQL's parser rejects this statement: {problem.message}; fix it (a missing ';' between "
+                    "two statements is the usual cause)",
+                )
+                continue
+            for number, one in enumerate(parsed):
+                if number == 1:
+                    self._swallowed(statement, start + one.offset)
+                pieces.append(_Piece(one.kind, one.node, statement, start, offsets, statement.sql))
+            if pieces and self._copy_from_stdin(pieces[-1]):
+                self._data_after_copy(statement)
+                break
+        return pieces
+
+    def _statement_at(self, offset: int) -> Statement:
+        index = max(bisect_right(self.statement_starts, offset) - 1, 0)
+        return self.statements[index]
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def _emit_at(
+        self, statement: Statement, offset: int, rule: str, message: str, obj: str | None = None, **extra: Any
+    ) -> PgFinding:
+        line, column = self._position(offset)
+        finding = PgFinding(statement, line, column, rule, message, obj, extra.get("severity"))
+        self.findings.append(finding)
+        return finding
+
+    def _emit(
+        self, piece: _Piece, offset: int, rule: str, message: str, obj: str | None = None, **extra: Any
+    ) -> PgFinding:
+        return self._emit_at(piece.statement, offset, rule, message, obj, **extra)
+
+    def _start(self, piece: _Piece) -> int:
+        """Where the statement's own text starts (its first word)."""
+        if piece.text is self.text:
+            return self.statement_starts[piece.statement.number - 1]
+        return piece.base + _leading_blank(piece.text)
+
+    # -- tokens ---------------------------------------------------------------------------
+
+    def _tokens(self, piece: _Piece) -> tuple[int, list[Any]]:
+        """pglast's scanner tokens of the piece's own text, with the file offset they count from."""
+        if piece.text is self.text:
+            base, text = self.statement_starts[piece.statement.number - 1], piece.statement.sql
+        else:
+            base, text = piece.base, piece.text
+        if base not in self.scanned:
+            try:
+                self.scanned[base] = list(pg_parser.scan(text))
+            except pg_parser.ParseError:
+                self.scanned[base] = []
+        return base, self.scanned[base]
+
+    def _token_offset(self, piece: _Piece, name: str) -> int:
+        """The file offset of the piece's first token named ``name`` (else the statement start)."""
+        base, tokens = self._tokens(piece)
+        found = next((t for t in tokens if t.name == name), None)
+        return base + found.start if found is not None else self._start(piece)
+
+    def _action_offsets(self, piece: _Piece, relation_location: int | None) -> list[int]:
+        """The file offsets of each action of an ALTER TABLE (they carry no location of their own)."""
+        base, tokens = self._tokens(piece)
+        target = piece.at(relation_location) - base if relation_location is not None else 0
+        index = next((i for i, t in enumerate(tokens) if t.start >= target), len(tokens))
+        while index + 2 < len(tokens) and tokens[index + 1].name == "ASCII_46":
+            index += 2
+        index += 1
+        starts = [index]
+        depth = 0
+        for position in range(index, len(tokens)):
+            name = tokens[position].name
+            if name == "ASCII_40":
+                depth += 1
+            elif name == "ASCII_41":
+                depth -= 1
+            elif name == "ASCII_44" and depth == 0:
+                starts.append(position + 1)
+        return [base + tokens[i].start if i < len(tokens) else base for i in starts]
+
+    def _word_after(self, piece: _Piece, offset: int, name: str) -> int:
+        """The offset of the first token after ``offset`` that follows a token named ``name``."""
+        base, tokens = self._tokens(piece)
+        relative = offset - base
+        for position, token in enumerate(tokens[:-1]):
+            if token.start >= relative and token.name == name:
+                return base + int(tokens[position + 1].start)
+        return offset
+
+    # -- objects --------------------------------------------------------------------------
+
+    def _existed(self, kind: str, key: str) -> bool:
+        """Whether the object existed before the file, as far as the lint can tell: known to the
+        catalog before the file, or not created by the file (so it may come from outside it)."""
+        return (kind, key) not in self.new
+
+    def _column_is_new(self, table: str, column: str) -> bool:
+        return (table, column) in self.new_columns or not self._existed("table", table)
+
+    def _relation_for(self, range_var: Node) -> tuple[str, Relation | None]:
+        key = self.catalog.relation_key(range_var)
+        return key, self.catalog.relations.get(key)
+
+    # -- statements -----------------------------------------------------------------------
+
+    def _check(self, piece: _Piece) -> None:
+        kind = piece.kind
+        handler = getattr(self, f"_check_{kind}", None)
+        if handler is not None:
+            handler(piece)
+        elif kind == "TransactionStmt":
+            pass  # reported by split.statement_problems (allowed in a no-transaction file)
+        elif kind in _OPAQUE:
+            self._emit(piece, self._start(piece), "opaque-sql", f"{_OPAQUE[kind]}; write the statements out, or waive")
+        elif kind in _NO_TRANSACTION:
+            self._no_transaction(piece, self._start(piece), _NO_TRANSACTION[kind])
+        elif kind not in BENIGN:
+            self._unrecognized(piece)
+        self._track_creates(piece)
+        if kind != "AlterTableStmt":  # its actions are applied one by one as they are checked
+            self.catalog.apply(kind, piece.node)
+
+    def _unrecognized(self, piece: _Piece, what: str | None = None, offset: int | None = None) -> None:
+        start = self._start(piece) if offset is None else offset
+        shown = what or " ".join(self.text[start : start + 60].split()[:3])
+        self._emit(
+            piece,
+            start,
+            "unrecognized-statement",
+            f"unrecognised statement '{shown}': the lint cannot prove it additive; rewrite it, or waive with a reason",
+        )
+
+    def _no_transaction(self, piece: _Piece, offset: int, what: str) -> None:
+        if self.transactional:
+            self._emit(
+                piece,
+                offset,
+                "needs-no-transaction",
+                f"{what} cannot run inside a transaction; put it in its own file with -- guard: no-transaction",
+            )
+
+    def _track_creates(self, piece: _Piece) -> None:
+        """Remember what the statement creates, so later statements of the file treat it as new."""
+        node, kind = piece.node, piece.kind
+        created: tuple[str, str] | None = None
+        if kind == "RenameStmt":
+            self._track_rename(node)
+            return
+        if kind in ("CreateStmt", "CreateForeignTableStmt"):
+            relation = (node.get("base") or node)["relation"]
+            key = self.catalog.new_key(relation)
+            if (node.get("base") or node).get("if_not_exists"):
+                if key not in self.catalog.relations:
+                    self.assumed.add(key)  # the file expects that it may exist: treated as existing
+                return
+            created = ("table", key)
+        elif kind == "ViewStmt":
+            key = self.catalog.new_key(node["view"])
+            if key not in self.catalog.relations:
+                created = ("view", key)
+        elif kind == "CreateTableAsStmt":
+            key = self.catalog.new_key(node.get("into", {}).get("rel", {}))
+            if not node.get("if_not_exists"):
+                created = ("view" if node.get("objtype") == "OBJECT_MATVIEW" else "table", key)
+        elif kind == "SelectStmt" and node.get("intoClause"):
+            created = ("table", self.catalog.new_key(node["intoClause"].get("rel", {})))
+        elif kind == "IndexStmt":
+            table = self.catalog.relation_key(node["relation"])
+            created = ("index", f"{table.rsplit('.', 1)[0]}.{node.get('idxname', '')}")
+        elif kind == "CreateSeqStmt" and not node.get("if_not_exists"):
+            created = ("sequence", self.catalog.new_key(node["sequence"]))
+        elif kind in ("CreateEnumStmt", "CreateRangeStmt"):
+            created = ("type", self.catalog.qualify(strings(node.get("typeName"))))
+        elif kind == "CompositeTypeStmt":
+            created = ("type", self.catalog.new_key(node["typevar"]))
+        elif kind == "CreateDomainStmt":
+            created = ("domain", self.catalog.qualify(strings(node.get("domainname"))))
+        elif kind == "CreateFunctionStmt":
+            routine = "procedure" if node.get("is_procedure") else "function"
+            created = (routine, self.catalog.qualify(strings(node.get("funcname"))))
+        elif kind == "CreateTrigStmt":
+            table = self.catalog.relation_key(node["relation"])
+            created = ("trigger", f"{table}.{node.get('trigname', '')}")
+        elif kind == "RuleStmt":
+            table = self.catalog.relation_key(node["relation"])
+            created = ("rule", f"{table}.{node.get('rulename', '')}")
+        elif kind == "CreateExtensionStmt" and node.get("extname") not in self.catalog.extensions:
+            created = ("extension", node.get("extname", ""))
+        elif kind == "CreateSchemaStmt" and not node.get("if_not_exists"):
+            created = ("schema", node.get("schemaname", ""))
+        if created is None:
+            return
+        if created[0] == "table" and created[1] in self.catalog.relations and created[1] not in self._dropped_tables():
+            return
+        self.new.add(created)
+        if created[0] in ("function", "procedure"):
+            self.new.add(("routine", created[1]))
+            self.new.add(("aggregate", created[1]))
+        if created[0] == "type":
+            self.new.add(("domain", created[1]))
+        if created[0] == "domain":
+            self.new.add(("type", created[1]))
+        if created[0] == "view":
+            self.new.add(("table", created[1]))
+        if created[0] == "table":
+            self.new.add(("view", created[1]))
+
+    def _track_rename(self, node: Node) -> None:
+        """A renamed new table stays new; a renamed new column stays new."""
+        relation = node.get("relation")
+        if not relation:
+            return
+        key = self.catalog.relation_key(relation)
+        kind = node.get("renameType")
+        if kind == "OBJECT_COLUMN" and (key, node.get("subname", "")) in self.new_columns:
+            self.new_columns.add((key, node.get("newname", "")))
+        elif kind in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW") and ("table", key) in self.new:
+            renamed = f"{key.rsplit('.', 1)[0]}.{node.get('newname', '')}"
+            self.new.update({("table", renamed), ("view", renamed)})
+            self.renamed_new[renamed] = key
+        elif kind in ("OBJECT_TABLE", "OBJECT_VIEW") and key in self.assumed:
+            self.assumed.add(f"{key.rsplit('.', 1)[0]}.{node.get('newname', '')}")
+
+    def _dropped_tables(self) -> set[str]:
+        return {p.key for p in self.pending if p.kind == "table"}
+
+    def _check_IndexStmt(self, piece: _Piece) -> None:
+        node = piece.node
+        key, _ = self._relation_for(node["relation"])
+        start = self._start(piece)
+        if node.get("concurrent"):
+            self._no_transaction(piece, start, "CREATE INDEX CONCURRENTLY")
+        if not self._existed("table", key):
+            return
+        columns = [e.get("IndexElem", {}).get("name") for e in node.get("indexParams") or ()]
+        all_new = bool(columns) and all(c and (key, c) in self.new_columns for c in columns)
+        name = display(key)
+        if node.get("unique") and not all_new:
+            self._emit(
+                piece,
+                start,
+                "add-unique-to-existing",
+                f"a unique index on existing table {name} fails if it holds duplicates and breaks writers that "
+                "insert them; check for duplicates first, or waive with a reason",
+                name,
+            )
+        if node.get("concurrent"):
+            return
+        self._emit(
+            piece,
+            start,
+            "index-not-concurrent",
+            f"CREATE INDEX on existing table {name} blocks its writes while the index builds; use CREATE INDEX "
+            "CONCURRENTLY in a file with -- guard: no-transaction",
+            name,
+        )
+
+    def _check_DropStmt(self, piece: _Piece) -> None:
+        node = piece.node
+        remove = node.get("removeType", "")
+        start = self._start(piece)
+        if remove == "OBJECT_INDEX" and node.get("concurrent"):
+            self._no_transaction(piece, start, "DROP INDEX CONCURRENTLY")
+        if remove == "OBJECT_POLICY":
+            return  # policies are access rules, like grants
+        if remove not in _DROP_RULES:
+            self._unrecognized(piece)
+            return
+        rule, what = _DROP_RULES[remove]
+        for item in node.get("objects") or ():
+            parts = object_name(item)
+            if not parts:
+                continue
+            kind, key = self._drop_key(remove, parts)
+            if (kind, key) in self.new:
+                self.new.discard((kind, key))
+                continue
+            # without IF EXISTS the file says the object is there (a catalog seeded from nothing may not know it)
+            existed = self._drop_existed(kind, key) or not node.get("missing_ok")
+            finding = self._emit(piece, start, rule, self._drop_message(rule, what, key), display(key))
+            self.pending.append(_Pending(finding, kind, key, existed))
+
+    def _drop_key(self, remove: str, parts: list[str]) -> tuple[str, str]:
+        catalog = self.catalog
+        if remove in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
+            return "table", catalog.resolve(parts, catalog.relations)
+        if remove in ("OBJECT_VIEW", "OBJECT_MATVIEW"):
+            return "view", catalog.resolve(parts, catalog.relations)
+        if remove == "OBJECT_INDEX":
+            return "index", catalog.resolve(parts, catalog.indexes)
+        if remove == "OBJECT_SEQUENCE":
+            return "sequence", catalog.resolve(parts, catalog.sequences)
+        if remove in ("OBJECT_TYPE", "OBJECT_DOMAIN"):
+            return ("type" if remove == "OBJECT_TYPE" else "domain"), catalog.resolve(parts, catalog.types)
+        if remove in ("OBJECT_TRIGGER", "OBJECT_RULE"):
+            table = catalog.resolve(parts[:-1], catalog.relations) if len(parts) > 1 else ""
+            return ("trigger" if remove == "OBJECT_TRIGGER" else "rule"), f"{table}.{parts[-1]}"
+        if remove in ("OBJECT_EXTENSION", "OBJECT_SCHEMA"):
+            return remove.removeprefix("OBJECT_").lower(), parts[-1]
+        return _DROP_RULES[remove][1], catalog.resolve(parts, catalog.routines)
+
+    def _drop_existed(self, kind: str, key: str) -> bool:
+        before = self.before
+        if kind in ("table", "view"):
+            return key in before.relations
+        if kind == "index":
+            return key in before.indexes
+        if kind == "sequence":
+            return key in before.sequences
+        if kind in ("type", "domain"):
+            return key in before.types
+        if kind in ("function", "procedure", "routine", "aggregate"):
+            return key in before.routines
+        if kind == "extension":
+            return key in before.extensions
+        if kind == "schema":
+            return key in before.schemas
+        table, _, name = key.rpartition(".")
+        return (table, name) in before.triggers
+
+    @staticmethod
+    def _drop_message(rule: str, what: str, key: str) -> str:
+        name = display(key)
+        if rule == "drop-index":
+            return f"dropping index {name}: queries that use it get slow; keep it, or waive with a reason"
+        if rule == "drop-trigger":
+            return f"dropping {what} {name}: writes stop doing what it did; keep it, or waive with a reason"
+        if rule == "drop-extension":
+            return (
+                f"dropping extension {name} drops the types, functions and columns that depend on it; keep it, "
+                "or waive with a reason"
+            )
+        if rule == "drop-schema":
+            return f"dropping schema {name} destroys everything in it; keep it, or waive with a reason"
+        if rule == "drop-table":
+            return (
+                f"dropping table {name} destroys its rows and breaks running code that uses it; stop using it "
+                "first and drop it in a later release, or waive with a reason"
+            )
+        return (
+            f"dropping {what} {name} breaks running code that uses it; deprecate it and drop it in a later "
+            "release, or waive with a reason"
+        )
+
+    def _check_RenameStmt(self, piece: _Piece) -> None:
+        node = piece.node
+        kind = node.get("renameType", "")
+        new_name = node.get("newname", "")
+        relation = node.get("relation")
+        if relation and kind in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", "OBJECT_COLUMN", "OBJECT_TABCONSTRAINT"):
+            offset = self._action_offsets(piece, relation.get("location"))[0]
+            key, known = self._relation_for(relation)
+            if not self._existed("table", key):
+                return
+            name = display(key)
+            if kind == "OBJECT_COLUMN":
+                column = node.get("subname", "")
+                if (key, column) in self.new_columns:
+                    return
+                self._emit(
+                    piece,
+                    offset,
+                    "rename-column",
+                    f"renaming column {name}.{column} to {new_name} breaks running code that uses {column}; add "
+                    "the new column, write both, switch readers, then drop the old one",
+                    f"{name}.{column}",
+                )
+            elif kind == "OBJECT_TABCONSTRAINT":
+                if (key, node.get("subname", "")) not in self.created_constraints:
+                    self._emit(
+                        piece, offset, "rename-other", f"renaming constraint {node.get('subname')} of {name}", name
+                    )
+            elif known is not None and known.kind != "table":
+                self._emit(piece, offset, "rename-other", f"renaming view {name} to {new_name}", name)
+            else:
+                self._emit(
+                    piece,
+                    offset,
+                    "rename-table",
+                    f"renaming table {name} to {new_name} breaks running code that uses {name}; create a view "
+                    "with the old name, or waive with a reason",
+                    name,
+                )
+            return
+        label = kind.removeprefix("OBJECT_").lower()
+        created_kind = _RENAMED_KINDS.get(kind)
+        if kind == "OBJECT_POLICY":
+            return
+        if created_kind is None:
+            self._unrecognized(piece)
+            return
+        parts = object_name(node.get("object")) if node.get("object") else []
+        if relation and not parts:
+            parts = [p for p in (relation.get("schemaname"), relation.get("relname")) if p]
+        key = self._rename_key(kind, parts, node)
+        if (created_kind, key) in self.new:
+            return
+        target = display(key)
+        self._emit(
+            piece,
+            self._token_offset(piece, "RENAME"),
+            "rename-other",
+            f"renaming {label} {target} to {new_name} breaks code and later migrations that use the old name; "
+            "keep the name, or waive with a reason",
+            target,
+        )
+
+    def _rename_key(self, kind: str, parts: list[str], node: Node) -> str:
+        catalog = self.catalog
+        if kind == "OBJECT_INDEX":
+            return catalog.resolve(parts, catalog.indexes)
+        if kind == "OBJECT_SEQUENCE":
+            return catalog.resolve(parts, catalog.sequences)
+        if kind in ("OBJECT_TYPE", "OBJECT_DOMAIN"):
+            return catalog.resolve(parts, catalog.types)
+        if kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE", "OBJECT_AGGREGATE"):
+            return catalog.resolve(parts, catalog.routines)
+        if kind in ("OBJECT_VIEW", "OBJECT_MATVIEW"):
+            return catalog.resolve(parts, catalog.relations)
+        if kind in ("OBJECT_TRIGGER", "OBJECT_RULE", "OBJECT_POLICY"):
+            table = catalog.resolve(parts, catalog.relations)
+            return f"{table}.{node.get('subname', '')}"
+        if kind == "OBJECT_SCHEMA":
+            return str(node.get("subname", ""))
+        return catalog.qualify(parts) if parts else ""
+
+    def _check_AlterObjectSchemaStmt(self, piece: _Piece) -> None:
+        """``ALTER ... SET SCHEMA`` moves the object: code that names it the old way breaks."""
+        node = piece.node
+        kind = node.get("objectType", "")
+        relation = node.get("relation")
+        if relation and kind in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
+            key, _ = self._relation_for(relation)
+            if self._existed("table", key):
+                self._emit(
+                    piece,
+                    self._token_offset(piece, "SET"),
+                    "rename-table",
+                    f"moving table {display(key)} to schema {node.get('newschema')} breaks running code that uses "
+                    "its old name; leave it where it is, or waive with a reason",
+                    display(key),
+                )
+            return
+        created_kind = _RENAMED_KINDS.get(kind)
+        parts = object_name(node.get("object")) if node.get("object") else []
+        if relation and not parts:
+            parts = [p for p in (relation.get("schemaname"), relation.get("relname")) if p]
+        if created_kind is None or not parts:
+            self._unrecognized(piece)
+            return
+        key = self._rename_key(kind, parts, node)
+        if (created_kind, key) not in self.new:
+            self._emit(
+                piece,
+                self._token_offset(piece, "SET"),
+                "rename-other",
+                f"moving {kind.removeprefix('OBJECT_').lower()} {display(key)} to schema {node.get('newschema')} "
+                "breaks code and migrations that use the old name",
+                display(key),
+            )
+
+    def _check_AlterEnumStmt(self, piece: _Piece) -> None:
+        node = piece.node
+        key = self.catalog.resolve(strings(node.get("typeName")), self.catalog.types)
+        if node.get("oldVal"):
+            if ("type", key) in self.new:
+                return
+            self._emit(
+                piece,
+                self._token_offset(piece, "RENAME"),
+                "rename-enum-value",
+                f"renaming value '{node['oldVal']}' of type {display(key)} to '{node.get('newVal')}' breaks every "
+                "writer and reader of the old label; add the new value, move the rows, and stop using the old one",
+                display(key),
+            )
+        elif self.version < 12:
+            self._no_transaction(
+                piece, self._token_offset(piece, "ADD_P"), "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
+            )
+
+    def _check_AlterSeqStmt(self, piece: _Piece) -> None:
+        node = piece.node
+        key = self.catalog.relation_key(node["sequence"])
+        for option in node.get("options") or ():
+            element = option.get("DefElem", {})
+            if element.get("defname") == "restart" and ("sequence", key) not in self.new:
+                self._emit(
+                    piece,
+                    self._start(piece),
+                    "sequence-restart",
+                    f"restarting sequence {display(key)} can hand out ids that are already taken; set it past the "
+                    "highest id with setval() instead",
+                    display(key),
+                )
+
+    def _check_AlterDomainStmt(self, piece: _Piece) -> None:
+        node = piece.node
+        key = self.catalog.resolve(strings(node.get("typeName")), self.catalog.types)
+        if ("domain", key) in self.new or ("type", key) in self.new:
+            return
+        subtype = node.get("subtype")
+        start = self._start(piece)
+        name = display(key)
+        if subtype == "O":
+            self._emit(piece, start, "set-not-null", f"SET NOT NULL on domain {name} fails on existing NULLs", name)
+        elif subtype == "N":
+            self._emit(piece, start, "drop-not-null", f"DROP NOT NULL on domain {name} lets NULLs reach code", name)
+        elif subtype == "C" and not node.get("def", {}).get("Constraint", {}).get("skip_validation"):
+            self._emit(
+                piece,
+                start,
+                "add-constraint-to-existing",
+                f"a constraint on domain {name} fails on existing values that violate it; add it NOT VALID and "
+                "VALIDATE it later",
+                name,
+            )
+        elif subtype == "X":
+            self._emit(piece, start, "drop-constraint", f"dropping a constraint of domain {name}", name)
+
+    def _check_TruncateStmt(self, piece: _Piece) -> None:
+        for item in piece.node.get("relations") or ():
+            key, _ = self._relation_for(item.get("RangeVar", {}))
+            if self._existed("table", key):
+                self._emit(
+                    piece,
+                    self._start(piece),
+                    "truncate",
+                    f"TRUNCATE deletes every row of {display(key)}; delete the rows you mean with a WHERE, or waive",
+                    display(key),
+                )
+
+    def _check_DeleteStmt(self, piece: _Piece) -> None:
+        node = piece.node
+        self._data_modifying_cte(piece)
+        key, _ = self._relation_for(node["relation"])
+        if node.get("whereClause") is None and self._existed("table", key):
+            self._emit(
+                piece,
+                self._dml_start(piece),
+                "delete-without-where",
+                f"DELETE without WHERE deletes every row of {display(key)}; add a WHERE, or waive with a reason",
+                display(key),
+            )
+
+    def _check_UpdateStmt(self, piece: _Piece) -> None:
+        node = piece.node
+        self._data_modifying_cte(piece)
+        key, _ = self._relation_for(node["relation"])
+        if node.get("whereClause") is not None or not self._existed("table", key):
+            return
+        columns = [t.get("ResTarget", {}).get("name", "") for t in node.get("targetList") or ()]
+        start = self._dml_start(piece)
+        name = display(key)
+        if columns and all((key, c) in self.new_columns for c in columns):
+            self._emit(
+                piece,
+                start,
+                "update-without-where",
+                f"backfill of {', '.join(columns)} added earlier in this file",
+                name,
+                severity=INFO,
+            )
+            return
+        self._emit(
+            piece,
+            start,
+            "update-without-where",
+            f"UPDATE without WHERE rewrites every row of {name}; add a WHERE, or waive with a reason",
+            name,
+        )
+
+    def _dml_start(self, piece: _Piece) -> int:
+        """Where UPDATE/DELETE starts (after a WITH clause)."""
+        start = self._start(piece)
+        if not piece.node.get("withClause"):
+            return start
+        base, tokens = self._tokens(piece)
+        depth = 0
+        for token in tokens:
+            if token.name == "ASCII_40":
+                depth += 1
+            elif token.name == "ASCII_41":
+                depth -= 1
+            elif depth == 0 and token.name in ("UPDATE", "DELETE_P") and base + token.start >= start:
+                return base + int(token.start)
+        return start
+
+    def _check_InsertStmt(self, piece: _Piece) -> None:
+        self._data_modifying_cte(piece)
+        key, _ = self._relation_for(piece.node["relation"])
+        self.copies.append((piece, key, piece.node))
+
+    def _check_SelectStmt(self, piece: _Piece) -> None:
+        self._data_modifying_cte(piece)
+
+    def _data_modifying_cte(self, piece: _Piece) -> None:
+        for item in walk(piece.node.get("withClause")):
+            cte = item.get("CommonTableExpr")
+            if not cte:
+                continue
+            query = cte.get("ctequery", {})
+            verb = next((k for k in ("InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt") if k in query), None)
+            if verb is None:
+                continue
+            offset = self._word_after(piece, piece.at(cte.get("location")), "ASCII_40")
+            self._emit(
+                piece,
+                offset,
+                "data-modifying-cte",
+                f"{verb.removesuffix('Stmt').upper()} inside WITH modifies rows where the lint cannot follow; write it "
+                "as its own statement",
+            )
+            return
+
+    def _check_CopyStmt(self, piece: _Piece) -> None:
+        node = piece.node
+        start = self._start(piece)
+        if not node.get("is_from"):
+            self._unrecognized(piece)
+            return
+        stdin = not node.get("filename")
+        source = "stdin: the data lines that follow are not SQL" if stdin else "a file or program on the server"
+        self._emit(piece, start, "opaque-sql", f"COPY ... FROM {source}; load data with INSERT statements")
+
+    def _check_VacuumStmt(self, piece: _Piece) -> None:
+        if piece.node.get("is_vacuumcmd"):
+            self._no_transaction(piece, self._start(piece), "VACUUM")
+
+    def _check_ReindexStmt(self, piece: _Piece) -> None:
+        options = [p.get("DefElem", {}).get("defname") for p in piece.node.get("params") or ()]
+        if "concurrently" in options:
+            self._no_transaction(piece, self._start(piece), "REINDEX CONCURRENTLY")
+
+    def _check_DropdbStmt(self, piece: _Piece) -> None:
+        name = piece.node.get("dbname", "")
+        self._emit(
+            piece, self._start(piece), "drop-schema", f"dropping database {name} destroys everything in it", name
+        )
+
+    def _check_DoStmt(self, piece: _Piece) -> None:
+        start = self._start(piece)
+        statement = piece.statement
+        statement_start = self.statement_starts[statement.number - 1]
+        try:
+            items = body_statements(statement.sql, piece.node)
+        except SyntaxProblem as problem:
+            self._emit(
+                piece,
+                start,
+                "opaque-sql",
+                f"DO block: {problem.message}; the lint cannot see what it runs; write the statements out, or waive",
+            )
+            return
+        for item in items:
+            self._check_body_statement(piece, statement_start, item)
+
+    def _check_body_statement(self, piece: _Piece, statement_start: int, item: BodyStatement) -> None:
+        offset = statement_start + item.offset
+        if item.dynamic is not None:
+            self._emit(
+                piece,
+                offset,
+                "opaque-sql",
+                f"{item.dynamic} in a DO block runs SQL the lint cannot see; write the statements out, or waive",
+            )
+            return
+        try:
+            parsed, offsets = parse(item.sql)
+        except SyntaxProblem as problem:
+            self._emit(
+                piece,
+                offset,
+                "unrecognized-statement",
+                f"a statement of the DO block that PostgreSQL's parser reads only at run time ({problem.message}): "
+                "the lint cannot prove it additive; rewrite it, or waive with a reason",
+            )
+            return
+        for one in parsed:
+            self._check(_Piece(one.kind, one.node, piece.statement, offset, offsets, item.sql))
+
+    # -- ALTER TABLE ------------------------------------------------------------------------
+
+    def _check_AlterTableStmt(self, piece: _Piece) -> None:
+        node = piece.node
+        objtype = node.get("objtype", "OBJECT_TABLE")
+        relation_node = node["relation"]
+        key = self.catalog.relation_key(relation_node)
+        offsets = self._action_offsets(piece, relation_node.get("location"))
+        for index, item in enumerate(node.get("cmds") or ()):
+            cmd = item.get("AlterTableCmd", {})
+            offset = offsets[index] if index < len(offsets) else offsets[-1]
+            if objtype not in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
+                if cmd.get("subtype") not in _BENIGN_ACTIONS and cmd.get("subtype") != "AT_ColumnDefault":
+                    self._alter_table_cmd(piece, key, cmd, offset)
+                continue
+            self._alter_table_cmd(piece, key, cmd, offset)
+            relation = self.catalog.writable(key)
+            if relation is None:
+                relation = Relation(key, complete=False)
+                self.catalog.put(relation)
+            self.catalog.alter_table_cmd(relation, cmd)
+
+    def _alter_table_cmd(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
+        subtype = cmd.get("subtype", "")
+        name = display(key)
+        existed = self._existed("table", key)
+        column = cmd.get("name")
+        relation = self.catalog.relations.get(key)
+        if subtype in _BENIGN_ACTIONS:
+            return
+        if subtype in _DISABLE:
+            self.disabled[(key, cmd.get("name") or _DISABLE[subtype] or "")] = (piece, offset)
+            return
+        if subtype in _ENABLE:
+            which = _ENABLE[subtype]
+            if which is None:
+                self.disabled.pop((key, cmd.get("name") or ""), None)
+            else:
+                for table, trigger in list(self.disabled):
+                    if table == key and (which == "ALL" or trigger != "ALL"):
+                        del self.disabled[(table, trigger)]
+            return
+        if subtype == "AT_AddColumn":
+            self._add_column(piece, key, cmd, offset)
+            return
+        if subtype == "AT_AddConstraint":
+            self._add_constraint(piece, key, cmd.get("def", {}).get("Constraint", {}), offset)
+            return
+        if subtype in ("AT_SetUnLogged", "AT_SetLogged", "AT_SetTableSpace", "AT_SetAccessMethod"):
+            if not existed:
+                return
+            if subtype == "AT_SetUnLogged":
+                self._emit(
+                    piece,
+                    offset,
+                    "set-unlogged",
+                    f"SET UNLOGGED makes {name} lose every row on a crash and stops replicating it, and rewrites it "
+                    "under an exclusive lock; keep it logged",
+                    name,
+                )
+            else:
+                what = {"AT_SetLogged": "SET LOGGED", "AT_SetTableSpace": "SET TABLESPACE"}.get(
+                    subtype, "SET ACCESS METHOD"
+                )
+                self._rewrite(piece, offset, name, f"{what} rewrites {name}")
+            return
+        if subtype == "AT_DropConstraint":
+            constraint = cmd.get("name", "")
+            if existed and (key, constraint) not in self.created_constraints:
+                self._emit(
+                    piece,
+                    offset,
+                    "drop-constraint",
+                    f"dropping constraint {constraint} of {name} lets rows in that it kept out; keep it, or waive",
+                    name,
+                )
+            return
+        if subtype in ("AT_DetachPartition", "AT_DropInherit", "AT_AddOf", "AT_DropOf", "AT_DetachPartitionFinalize"):
+            self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
+            return
+        if not column:
+            self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
+            return
+        column_name = f"{name}.{column}"
+        new = self._column_is_new(key, column)
+        if subtype == "AT_DropColumn":
+            if not new:
+                self._emit(
+                    piece,
+                    offset,
+                    "drop-column",
+                    f"dropping column {column_name} destroys its data and breaks code that reads it; stop using it "
+                    "first and drop it in a later release, or waive with a reason",
+                    column_name,
+                )
+            self.new_columns.discard((key, column))
+        elif subtype == "AT_SetNotNull":
+            self._note_step(key, column, piece, offset)
+            if new or (relation is not None and relation.effectively_not_null(column) and key not in self.assumed):
+                return
+            self._set_not_null(piece, offset, column_name)
+        elif subtype == "AT_DropNotNull":
+            if not new:
+                self._emit(
+                    piece,
+                    offset,
+                    "drop-not-null",
+                    f"DROP NOT NULL on {column_name} lets NULLs reach code that does not expect them",
+                    column_name,
+                )
+        elif subtype in ("AT_ColumnDefault", "AT_DropIdentity"):
+            dropping = subtype == "AT_DropIdentity" or cmd.get("def") is None
+            if not dropping:
+                return
+            self._note_step(key, column, piece, offset)
+            if not new:
+                self._emit(
+                    piece,
+                    offset,
+                    "drop-default",
+                    f"DROP DEFAULT on {column_name} makes inserts that leave it out write NULL (or fail if it is "
+                    "NOT NULL); keep the default",
+                    column_name,
+                )
+        elif subtype == "AT_AlterColumnType":
+            self._alter_type(piece, key, column, cmd, offset)
+        elif subtype == "AT_SetExpression":
+            if not new:
+                self._rewrite(piece, offset, column_name, f"SET EXPRESSION recomputes {column_name} for every row")
+        else:
+            self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
+
+    def _note_step(self, key: str, column: str, piece: _Piece, offset: int) -> None:
+        if (key, column) in self.added_at:
+            self.last_step[(key, column)] = (piece, offset)
+
+    def _set_not_null(self, piece: _Piece, offset: int, column_name: str, how: str = "SET NOT NULL") -> None:
+        self._emit(
+            piece,
+            offset,
+            "set-not-null",
+            f"{how} on {column_name} fails on existing NULLs and breaks code that writes NULL; keep it nullable and "
+            "enforce the value in the application, or waive with a reason",
+            column_name,
+        )
+
+    def _rewrite(self, piece: _Piece, offset: int, obj: str, what: str) -> None:
+        table = obj.split(".")[0] if obj.count(".") == 1 else obj
+        self._emit(
+            piece,
+            offset,
+            "table-rewrite",
+            f"{what}: the table is rewritten under an ACCESS EXCLUSIVE lock, blocking reads and writes for the "
+            "duration; add a new column and backfill it in batches instead",
+            table,
+        )
+
+    def _add_column(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
+        definition = cmd.get("def", {}).get("ColumnDef", {})
+        column = definition.get("colname", "")
+        relation = self.catalog.relations.get(key)
+        if relation is not None and column in relation.columns and cmd.get("missing_ok"):
+            return  # ADD COLUMN IF NOT EXISTS of a column the catalog knows: nothing happens
+        if not self._existed("table", key):
+            return
+        name = display(key)
+        column_name = f"{name}.{column}"
+        self.new_columns.add((key, column))
+        _, serial = column_type(definition.get("typeName", {}))
+        not_null = serial
+        default: Node | None = None
+        generated = identity = unique = False
+        for item in definition.get("constraints") or ():
+            constraint = item.get("Constraint", {})
+            contype = constraint.get("contype")
+            if contype in ("CONSTR_NOTNULL", "CONSTR_PRIMARY"):
+                not_null = True
+            if contype == "CONSTR_DEFAULT" and not is_null_constant(constraint.get("raw_expr")):
+                default = constraint.get("raw_expr")
+            if contype == "CONSTR_GENERATED":
+                generated = True
+            if contype == "CONSTR_IDENTITY":
+                identity = True
+            if contype in ("CONSTR_UNIQUE", "CONSTR_PRIMARY"):
+                unique = True
+            if contype == "CONSTR_CHECK" and not_null_check(constraint) == column:
+                not_null = True
+        flagged = not_null and default is None and not (generated or identity or serial)
+        self.added_at[(key, column)] = (piece, offset, flagged)
+        if flagged:
+            self._emit(
+                piece,
+                offset,
+                "add-not-null-without-default",
+                f"adding NOT NULL column {column_name} without a default fails on existing rows and breaks inserts "
+                "by code that does not know it; add it with a DEFAULT, or nullable",
+                column_name,
+            )
+        if unique:
+            self._emit(
+                piece,
+                offset,
+                "add-unique-to-existing",
+                f"a unique column on existing table {name} builds a unique index under lock; add the column, then "
+                "CREATE UNIQUE INDEX CONCURRENTLY",
+                name,
+            )
+        volatile = serial or identity or (generated and not self._virtual(definition)) or self._volatile(default)
+        if volatile or (default is not None and self.version < 11):
+            why = "a volatile default" if not generated else "a stored generated column"
+            if self.version < 11 and default is not None and not volatile:
+                why = "a default before PostgreSQL 11"
+            self._rewrite(piece, offset, column_name, f"ADD COLUMN {column_name} with {why} rewrites {name}")
+
+    @staticmethod
+    def _virtual(definition: Node) -> bool:
+        return any(c.get("Constraint", {}).get("generated_kind") == "v" for c in definition.get("constraints") or ())
+
+    def _volatile(self, expression: Node | None) -> bool:
+        if expression is None:
+            return False
+        for item in walk(expression):
+            call = item.get("FuncCall")
+            if not call:
+                continue
+            parts = strings(call.get("funcname"))
+            if parts and parts[-1].lower() in VOLATILE_FUNCTIONS:
+                return True
+            routine = self.catalog.routines.get(self.catalog.resolve(parts, self.catalog.routines))
+            if routine is not None and routine.volatile:
+                return True
+        return False
+
+    def _add_constraint(self, piece: _Piece, key: str, constraint: Node, offset: int) -> None:
+        relation = self.catalog.relations.get(key)
+        contype = constraint.get("contype", "")
+        if constraint.get("conname"):
+            self.created_constraints.add((key, constraint["conname"]))
+        if not self._existed("table", key):
+            return
+        name = display(key)
+        columns = strings(constraint.get("keys")) or strings(constraint.get("fk_attrs"))
+        all_new = bool(columns) and all((key, c) in self.new_columns for c in columns)
+        if contype == "CONSTR_CHECK" and not_null_check(constraint):
+            column = not_null_check(constraint) or ""
+            if (key, column) in self.new_columns:
+                self._note_step(key, column, piece, offset)
+                return
+            if relation is not None and relation.effectively_not_null(column) and key not in self.assumed:
+                return
+            self._set_not_null(piece, offset, f"{name}.{column}", f"CHECK ({column} IS NOT NULL)")
+            return
+        if contype == "CONSTR_NOTNULL":
+            column = columns[0] if columns else ""
+            if (key, column) in self.new_columns:
+                self._note_step(key, column, piece, offset)
+            elif not (relation is not None and relation.effectively_not_null(column)):
+                self._set_not_null(piece, offset, f"{name}.{column}", "NOT NULL")
+            return
+        if contype in ("CONSTR_PRIMARY", "CONSTR_UNIQUE"):
+            if constraint.get("indexname") or all_new:
+                return  # USING INDEX: the unique index exists already
+            self._emit(
+                piece,
+                offset,
+                "add-unique-to-existing",
+                f"a unique or primary key constraint on existing table {name} fails if it holds duplicates and "
+                "builds its index under lock; CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... "
+                "USING INDEX",
+                name,
+            )
+            return
+        if constraint.get("skip_validation") or all_new:
+            return
+        if contype in ("CONSTR_CHECK", "CONSTR_FOREIGN"):
+            what = "foreign key" if contype == "CONSTR_FOREIGN" else "check constraint"
+            self._emit(
+                piece,
+                offset,
+                "constraint-not-valid",
+                f"adding a {what} to existing table {name} scans every row under a lock that blocks writes, and "
+                "fails on rows that violate it; add it NOT VALID, then VALIDATE CONSTRAINT in a later statement",
+                name,
+            )
+            return
+        self._emit(
+            piece,
+            offset,
+            "add-constraint-to-existing",
+            f"a constraint on existing table {name} fails on rows that violate it and locks the table while it "
+            "checks them; check the data first, or waive with a reason",
+            name,
+        )
+
+    def _alter_type(self, piece: _Piece, key: str, column: str, cmd: Node, offset: int) -> None:
+        name = f"{display(key)}.{column}"
+        if self._column_is_new(key, column):
+            return
+        definition = cmd.get("def", {}).get("ColumnDef", {})
+        new_type, _ = column_type(definition.get("typeName", {}))
+        relation = self.catalog.relations.get(key)
+        known = relation.columns.get(column) if relation is not None else None
+        old_type = known.type if known is not None and key not in self.assumed else None
+        verdict, rewrites = judge_change(old_type, new_type)
+        if verdict == "same":
+            return
+        if verdict == "widen":
+            self._emit(
+                piece,
+                offset,
+                "widen-column-type",
+                f"{name} widens from {old_type} to {new_type}: every value still fits",
+                name,
+                severity=INFO,
+            )
+            if rewrites:
+                self._rewrite(piece, offset, name, f"changing {name} from {old_type} to {new_type} rewrites the table")
+            return
+        was = f"from {old_type} " if old_type is not None else "from a type the lint does not know "
+        self._emit(
+            piece,
+            offset,
+            "alter-column-type",
+            f"changing the type of {name} {was}to {new_type} can fail or change values, rewrites the table and "
+            "breaks code that expects the old type; add a new column, backfill it, switch readers, then drop the "
+            "old one",
+            name,
+        )
+
+    # -- end of file ------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Judge what needs the whole file: net NOT NULL columns, re-created objects, disabled triggers."""
+        for (key, column), (piece, offset, flagged) in self.added_at.items():
+            if flagged:
+                continue
+            relation = self.catalog.relations.get(key)
+            known = relation.columns.get(column) if relation is not None else None
+            if known is None or relation is None:
+                continue
+            if relation.effectively_not_null(column) and not known.has_default:
+                step_piece, step_offset = self.last_step.get((key, column), (piece, offset))
+                name = f"{display(key)}.{column}"
+                self._emit(
+                    step_piece,
+                    step_offset,
+                    "add-not-null-without-default",
+                    f"{name}, added in this file, ends NOT NULL without a default: inserts by code that does not "
+                    "know it fail; keep a DEFAULT, or leave it nullable",
+                    name,
+                )
+        self._rebuilds()
+        for pending in self.pending:
+            recreated = (pending.kind, pending.key) in self.new or self._exists_now(pending.kind, pending.key)
+            if not recreated:
+                continue
+            index = self.findings.index(pending.finding)
+            if not pending.existed:
+                del self.findings[index]  # DROP ... IF EXISTS x; CREATE x of an object that was not there
+            elif pending.kind in _REPLACEABLE:
+                old = pending.finding
+                self.findings[index] = PgFinding(
+                    old.statement,
+                    old.line,
+                    old.column,
+                    old.rule,
+                    f"{pending.kind} {display(pending.key)} is replaced: recreated later in this file",
+                    old.object,
+                    INFO,
+                )
+        for (table, trigger), (piece, offset) in self.disabled.items():
+            which = "every trigger" if trigger in ("ALL", "USER") else f"trigger {trigger}"
+            self._emit(
+                piece,
+                offset,
+                "trigger-left-disabled",
+                f"{which} of {display(table)} is disabled and not enabled again in this file: writes stop doing "
+                "what the trigger did; ENABLE it again before the file ends",
+                display(table),
+            )
+
+    def _rebuilds(self) -> None:
+        """The safe rebuild of table t (create new, copy every row, drop t, rename new to t) is
+        accepted when the catalog proves that every column, index and trigger of t is back."""
+        for pending in list(self.pending):
+            source = self.renamed_new.get(pending.key)
+            if pending.kind != "table" or not pending.existed or source is None:
+                continue
+            self.pending.remove(pending)
+            self.findings.remove(pending.finding)
+            drop = pending.finding
+            name = display(pending.key)
+            lost = self._rebuild_losses(pending.key, source, drop)
+            if lost:
+                self._emit_at(
+                    drop.statement, self._offset_of(drop), "rebuild-unverified", f"rebuild of {name}: {lost}", name
+                )
+            dependents = self._rebuild_dependents(pending.key)
+            if dependents:
+                self._emit_at(
+                    drop.statement,
+                    self._offset_of(drop),
+                    "rebuild-loses-dependents",
+                    f"rebuild of {name} does not recreate: {', '.join(dependents)}; create them again after the rename",
+                    name,
+                )
+
+    def _offset_of(self, finding: PgFinding) -> int:
+        return self.line_starts[finding.line - 1] + finding.column - 1
+
+    def _rebuild_losses(self, table: str, source: str, drop: PgFinding) -> str:
+        old = self.before.relations.get(table)
+        new = self.catalog.relations.get(table)
+        name = display(table)
+        if old is None or not old.complete or new is None:
+            return f"the catalog does not know every column of {name}, so the rebuild cannot be proven to keep them"
+        copied = False
+        problems: list[str] = []
+        for piece, target, node in self.copies:
+            select = node.get("selectStmt", {}).get("SelectStmt", {})
+            sources = [
+                self.catalog.relation_key(f["RangeVar"]) for f in select.get("fromClause") or () if "RangeVar" in f
+            ]
+            if target != source or table not in sources or piece.statement.line > drop.line:
+                continue
+            copied = True
+            filters = [
+                word
+                for word, present in (
+                    ("WHERE", select.get("whereClause")),
+                    ("LIMIT", select.get("limitCount")),
+                    ("DISTINCT", select.get("distinctClause")),
+                    ("GROUP BY", select.get("groupClause")),
+                    ("a second table in FROM", len(select.get("fromClause") or ()) > 1),
+                    ("ON CONFLICT", node.get("onConflictClause")),
+                )
+                if present
+            ]
+            if filters:
+                self._emit(
+                    piece,
+                    self._start(piece),
+                    "rebuild-filters-rows",
+                    f"rebuild of {name}: the copy into {display(source)} uses {', '.join(filters)}, so it may not "
+                    "move every row",
+                    name,
+                )
+            listed = [t.get("ResTarget", {}).get("name") for t in node.get("cols") or ()]
+            if listed:
+                problems += [f"column {c} is not copied" for c in old.columns if c not in listed]
+        if not copied:
+            self._emit_at(
+                drop.statement,
+                self._offset_of(drop),
+                "rebuild-filters-rows",
+                f"rebuild of {name}: no INSERT INTO {display(source)} ... SELECT ... FROM {name} before the DROP, so "
+                "its rows are lost",
+                name,
+            )
+        for column_name, column in old.columns.items():
+            now = new.columns.get(column_name)
+            if now is None:
+                problems.append(f"column {column_name} is lost")
+            elif judge_change(column.type, now.type)[0] == "change":
+                problems.append(f"column {column_name} changes type from {column.type} to {now.type}")
+        return "; ".join(problems)
+
+    def _rebuild_dependents(self, table: str) -> list[str]:
+        missing: list[str] = []
+        now = {(i.columns, i.unique) for i in self.catalog.indexes.values() if i.table == table}
+        for index in self.before.indexes.values():
+            if index.table == table and (index.columns, index.unique) not in now:
+                missing.append(f"index {display(index.key)}")
+        for trigger_table, trigger in self.before.triggers:
+            if trigger_table == table and (table, trigger) not in self.catalog.triggers:
+                missing.append(f"trigger {trigger}")
+        return missing
+
+    def _exists_now(self, kind: str, key: str) -> bool:
+        catalog = self.catalog
+        if kind in ("table", "view"):
+            return key in catalog.relations
+        if kind == "index":
+            return key in catalog.indexes
+        if kind in ("function", "procedure", "routine", "aggregate"):
+            return key in catalog.routines
+        if kind in ("trigger", "rule"):
+            table, _, name = key.rpartition(".")
+            return (table, name) in catalog.triggers or (kind, key) in self.new
+        return False

@@ -1,0 +1,151 @@
+"""Column types from pglast ``TypeName`` nodes, and whether a type change keeps every value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ratchet.linter.postgres.parse import Node, strings
+
+#: Spellings of the built-in types, by the name PostgreSQL stores (``pg_type.typname``).
+_ALIASES = {
+    "int": "int4",
+    "integer": "int4",
+    "int4": "int4",
+    "serial": "int4",
+    "serial4": "int4",
+    "smallint": "int2",
+    "int2": "int2",
+    "smallserial": "int2",
+    "serial2": "int2",
+    "bigint": "int8",
+    "int8": "int8",
+    "bigserial": "int8",
+    "serial8": "int8",
+    "boolean": "bool",
+    "bool": "bool",
+    "decimal": "numeric",
+    "numeric": "numeric",
+    "real": "float4",
+    "float4": "float4",
+    "float8": "float8",
+    "double precision": "float8",
+    "varchar": "varchar",
+    "character varying": "varchar",
+    "char": "bpchar",
+    "character": "bpchar",
+    "bpchar": "bpchar",
+    "timestamptz": "timestamptz",
+    "timetz": "timetz",
+}
+SERIALS = frozenset({"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"})
+_INTEGER_DIGITS = {"int2": 5, "int4": 10, "int8": 19}
+#: Changes that keep every value and whose storage is binary compatible (no table rewrite).
+_NO_REWRITE = frozenset({("varchar", "text"), ("text", "varchar"), ("cidr", "inet"), ("varbit", "varbit")})
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    """A column type: PostgreSQL's internal name, its modifiers, and array dimensions."""
+
+    name: str
+    mods: tuple[int, ...] = ()
+    array: int = 0
+
+    def __str__(self) -> str:
+        mods = f"({','.join(map(str, self.mods))})" if self.mods else ""
+        return f"{self.name}{mods}{'[]' * self.array}"
+
+
+def column_type(type_name: Node) -> tuple[ColumnType | None, bool]:
+    """The type of a ``TypeName`` node (``None`` when it cannot be read: ``%TYPE``, ``SETOF``)
+    and whether it is a ``serial`` type (which brings a sequence default and NOT NULL)."""
+    if type_name.get("pct_type") or type_name.get("setof"):
+        return None, False
+    names = strings(type_name.get("names"))  # the parser folds unquoted names to lower case already
+    if not names:
+        return None, False
+    if names[0] == "pg_catalog" and len(names) == 2:
+        base = _ALIASES.get(names[1], names[1])
+    elif len(names) == 1:
+        base = _ALIASES.get(names[0], names[0])
+    else:
+        base = ".".join(names[-2:]) if names[-2] != "public" else names[-1]
+    mods: list[int] = []
+    for item in type_name.get("typmods") or ():
+        value = _integer(item)
+        if value is None:
+            if base in ("interval", "timestamp", "timestamptz", "time", "timetz"):
+                continue
+            return None, False  # an expression as a modifier
+        mods.append(value)
+    if base == "float":  # float(p): float4 up to 24 bits of precision, float8 above
+        base = "float4" if mods and mods[0] <= 24 else "float8"
+        mods = []
+    array = len(type_name.get("arrayBounds") or ())
+    return ColumnType(base, tuple(mods), array), names[-1] in SERIALS
+
+
+def _integer(node: Node) -> int | None:
+    constant: Any = node.get("A_Const")
+    if not isinstance(constant, dict):
+        return None
+    ival = constant.get("ival")
+    if isinstance(ival, dict):
+        return int(ival.get("ival", 0))
+    return None
+
+
+def judge_change(old: ColumnType | None, new: ColumnType | None) -> tuple[str, bool]:
+    """``("same" | "widen" | "change", rewrites)`` for a column type change from ``old`` to ``new``.
+
+    A widening keeps every value: ``varchar(n)`` to ``varchar(m >= n)``/``varchar``/``text``,
+    ``text`` to ``varchar``, a larger integer, ``float4`` to ``float8``, a numeric with at
+    least as many digits before and after the point, an integer to a numeric that holds it.
+    """
+    if old is None or new is None or old.array != new.array:
+        return "change", True
+    if old == new:
+        return "same", False
+    a, b = old.name, new.name
+    if a == b:
+        return _same_base(old, new)
+    if (a, b) in (("varchar", "text"), ("text", "varchar")) and not new.mods:
+        return "widen", False
+    if a == "cidr" and b == "inet":
+        return "widen", False
+    if a in _INTEGER_DIGITS and b in _INTEGER_DIGITS:
+        return ("widen", True) if _INTEGER_DIGITS[b] > _INTEGER_DIGITS[a] else ("change", True)
+    if a in _INTEGER_DIGITS and b == "numeric":
+        if not new.mods:
+            return "widen", True
+        precision, scale = new.mods[0], new.mods[1] if len(new.mods) > 1 else 0
+        return ("widen", True) if precision - scale >= _INTEGER_DIGITS[a] else ("change", True)
+    if (a, b) in (("float4", "float8"), ("int2", "float4"), ("int2", "float8"), ("int4", "float8")):
+        return "widen", True  # every value is exact in the wider float
+    return "change", True
+
+
+def _same_base(old: ColumnType, new: ColumnType) -> tuple[str, bool]:
+    name = old.name
+    if name in ("varchar", "varbit"):
+        if not new.mods:
+            return "widen", False
+        if old.mods and new.mods[0] >= old.mods[0]:
+            return "widen", False
+        return "change", True
+    if name == "numeric":
+        if not new.mods:
+            return "widen", False
+        if not old.mods:
+            return "change", True
+        old_scale = old.mods[1] if len(old.mods) > 1 else 0
+        new_scale = new.mods[1] if len(new.mods) > 1 else 0
+        if new_scale >= old_scale and new.mods[0] - new_scale >= old.mods[0] - old_scale:
+            return "widen", new_scale != old_scale
+        return "change", True
+    if name in ("timestamp", "timestamptz", "time", "timetz", "interval") and (not new.mods or not old.mods):
+        return ("widen", False) if not new.mods else ("change", True)
+    if name in ("timestamp", "timestamptz", "time", "timetz", "interval") and new.mods[0] >= old.mods[0]:
+        return "widen", False
+    return "change", True

@@ -1,0 +1,171 @@
+"""``migrate --rehearse`` (SPEC 5): run the pending files for real, then keep none of it.
+
+PostgreSQL runs every pending file in one transaction on the real database and rolls it
+back; SQLite applies them to a temporary copy made with the backup API (the database itself
+is only read); MySQL cannot roll back DDL, so a rehearsal is refused. Files marked
+``no-transaction`` cannot be undone and are listed as not rehearsed. A file that fails
+ends the rehearsal: the later ones are not reached (they may depend on it).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ratchet.backends.base import Backend
+from ratchet.errors import RatchetError, StatementFailedError, UsageError
+from ratchet.history import Tables
+from ratchet.prepare import PreparedFile
+from ratchet.repeatable_runner import PreparedRepeatable, RepeatableRunner
+from ratchet.runner import Events, Runner, RunOptions, migration_lock
+
+
+@dataclass(frozen=True)
+class RehearsedFile:
+    """One file's rehearsal: ``ok``, ``skipped``, ``failed``, ``not rehearsed`` or ``not reached``."""
+
+    name: str
+    description: str
+    outcome: str
+    duration_ms: int
+    detail: str = ""
+
+
+@dataclass
+class Rehearsal:
+    """Every pending file's outcome; ``where`` says what was rehearsed on."""
+
+    where: str
+    files: list[RehearsedFile] = field(default_factory=list)
+    error: RatchetError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """No file failed."""
+        return self.error is None
+
+
+def refuse_unless_possible(backend: Backend) -> None:
+    """Raise :class:`UsageError` where a rehearsal cannot be undone (MySQL)."""
+    if not backend.rehearsal:
+        raise UsageError(
+            f"--rehearse is not possible on {backend.dialect}: its DDL commits implicitly, so the "
+            "rehearsed files could not be rolled back",
+            hint="rehearse on a copy of the database (a restored backup or a staging server) with plain migrate",
+        )
+
+
+def rehearse(
+    backend: Backend,
+    tables: Tables,
+    files: list[PreparedFile],
+    repeatables: list[PreparedRepeatable],
+    options: RunOptions,
+) -> Rehearsal:
+    """Rehearse ``files`` then ``repeatables`` as ``migrate`` would run them; change nothing."""
+    refuse_unless_possible(backend)
+    quiet = RunOptions(
+        out_of_order=options.out_of_order,
+        lint_bypassed=options.lint_bypassed,
+        lock_timeout_s=options.lock_timeout_s,
+        events=Events(),
+    )
+    with _target(backend, tables) as (target, target_tables, where):
+        rehearsal = Rehearsal(where)
+        _Rehearser(target, target_tables, quiet).run_all(rehearsal, files, repeatables)
+        return rehearsal
+
+
+@contextmanager
+def _target(backend: Backend, tables: Tables) -> Iterator[tuple[Backend, Tables, str]]:
+    """The database to rehearse on: the real one (rolled back) or a temporary copy."""
+    if backend.rehearsal != "copy":
+        yield backend, tables, backend.display_url
+        return
+    from ratchet.backends.sqlite import SqliteBackend
+
+    assert isinstance(backend, SqliteBackend)
+    directory = tempfile.mkdtemp(prefix="ratchet-rehearsal-")
+    try:
+        path = str(Path(directory) / "rehearsal.db")
+        # a database file that does not exist yet is not created by reading it for the copy
+        copy = backend.copy_to(path) if backend.exists() else SqliteBackend(path, busy_timeout_s=backend.busy_timeout_s)
+        try:
+            yield copy, Tables(copy, tables.settings_name, tables.history_name), f"a copy of {backend.display_url}"
+        finally:
+            copy.close()
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+class _Rehearser(Runner):
+    """The runner's per-file steps, all inside one transaction that is rolled back."""
+
+    def run_all(self, rehearsal: Rehearsal, files: list[PreparedFile], repeatables: list[PreparedRepeatable]) -> None:
+        transactional = [p for p in files if self._transactional(p)]
+        with (
+            migration_lock(self.backend, self.options.lock_timeout_s, session=False),
+            self._foreign_keys_off(transactional),
+        ):
+            self.backend.begin()
+            try:
+                self.tables.ensure()
+                for prepared in files:
+                    rehearsal.files.append(self._file(rehearsal, prepared))
+                repeatable_runner = RepeatableRunner(self.backend, self.tables, self.options)
+                for item in repeatables:
+                    rehearsal.files.append(self._repeatable(rehearsal, repeatable_runner, item))
+            finally:
+                self.backend.rollback()
+
+    def _file(self, rehearsal: Rehearsal, prepared: PreparedFile) -> RehearsedFile:
+        file = prepared.file
+        name, description = str(file.version), file.description
+        if not self._transactional(prepared):
+            return RehearsedFile(
+                name, description, "not rehearsed", 0, "no-transaction: it cannot be rolled back, so it is not run"
+            )
+        if rehearsal.error is not None:
+            return RehearsedFile(name, description, "not reached", 0)
+        started = time.perf_counter()
+        try:
+            result = self._apply_inside(prepared)
+        except RatchetError as error:
+            rehearsal.error = error
+            return RehearsedFile(name, description, "failed", _ms_since(started), _failure(error))
+        outcome = "ok" if result.outcome == "applied" else result.outcome
+        return RehearsedFile(name, description, outcome, _ms_since(started), result.reason)
+
+    def _repeatable(
+        self, rehearsal: Rehearsal, runner: RepeatableRunner, prepared: PreparedRepeatable
+    ) -> RehearsedFile:
+        file = prepared.file
+        if rehearsal.error is not None:
+            return RehearsedFile(file.name, file.description, "not reached", 0)
+        started = time.perf_counter()
+        try:
+            result = runner.apply_inside(prepared, rolled_back=True)
+        except RatchetError as error:
+            rehearsal.error = error
+            return RehearsedFile(file.name, file.description, "failed", _ms_since(started), _failure(error))
+        outcome = "ok" if result.outcome == "applied" else result.outcome
+        return RehearsedFile(file.name, file.description, outcome, _ms_since(started), result.reason)
+
+
+def _failure(error: RatchetError) -> str:
+    """What failed, without the real run's "database left at ..." (a rehearsal keeps nothing)."""
+    if isinstance(error, StatementFailedError):
+        return (
+            f"{error.path}:{error.line}: statement {error.statement_number} of {error.version} failed: "
+            f"{error.db_message}\n  SQL: {error.sql if len(error.sql) <= 500 else error.sql[:500] + ' ...'}"
+        )
+    return error.message
+
+
+def _ms_since(started: float) -> int:
+    return int((time.perf_counter() - started) * 1000)

@@ -1,0 +1,109 @@
+"""The PostgreSQL lint on realistic histories: precision and recall of its errors, and its
+catalog checked against a real server's information_schema after every file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pg_histories import HISTORIES, History
+
+from conftest import Db
+from ratchet.discover import read_all
+from ratchet.linter import lint_paths
+from ratchet.linter.postgres import catalog_before
+from ratchet.linter.rules import ERROR
+from ratchet.split import split_statements
+
+
+def write_history(directory: Path, history: History) -> None:
+    directory.mkdir(parents=True)
+    for name, sql, _ in history:
+        (directory / name).write_text(sql, encoding="utf-8")
+
+
+def test_precision_and_recall_of_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    expected: set[tuple[str, str, str, int]] = set()
+    found: set[tuple[str, str, str, int]] = set()
+    for label, history in HISTORIES.items():
+        directory = tmp_path / label
+        write_history(directory, history)
+        expected |= {(label, name, rule, line) for name, _, wanted in history for rule, line in wanted}
+        report = lint_paths([directory], dialect="postgresql")
+        assert not report.problems
+        found |= {(label, f.path.name, f.rule, f.line) for f in report.findings if f.severity == ERROR}
+    true_positives = len(expected & found)
+    precision = true_positives / len(found) if found else 1.0
+    recall = true_positives / len(expected) if expected else 1.0
+    files = sum(len(history) for history in HISTORIES.values())
+    with capsys.disabled():
+        print(
+            f"\nPostgreSQL corpus: {files} files, {len(expected)} expected errors, {len(found)} found; "
+            f"precision {precision:.2f}, recall {recall:.2f}"
+        )
+    assert found - expected == set(), "false errors"
+    assert expected - found == set(), "missed errors"
+    assert precision == 1.0 and recall == 1.0
+
+
+def _server_columns(db: Db) -> dict[str, dict[str, tuple[str, bool, int | None]]]:
+    rows = db.query(
+        "SELECT c.table_name, c.column_name, coalesce(c.domain_name, c.udt_name), c.is_nullable,"
+        " c.character_maximum_length FROM information_schema.columns c JOIN information_schema.tables t"
+        " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
+        " WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'"
+    )
+    tables: dict[str, dict[str, tuple[str, bool, int | None]]] = {}
+    for table, column, udt, nullable, length in rows:
+        tables.setdefault(str(table), {})[str(column)] = (str(udt), nullable == "YES", length)
+    return tables
+
+
+def _catalog_columns(directory: Path, count: int) -> dict[str, dict[str, tuple[str, bool, int | None]]]:
+    files, _ = read_all(directory)
+    catalog = catalog_before(files[:count])
+    tables: dict[str, dict[str, tuple[str, bool, int | None]]] = {}
+    for key, relation in catalog.relations.items():
+        schema, _, name = key.rpartition(".")
+        if schema != "public" or relation.kind != "table":
+            continue
+        columns = tables.setdefault(name, {})
+        for column in relation.columns.values():
+            assert column.type is not None, (key, column)
+            udt = ("_" if column.type.array else "") + column.type.name
+            length = column.type.mods[0] if column.type.name in ("varchar", "bpchar") and column.type.mods else None
+            columns[column.name] = (udt, column.nullable, length)
+    return tables
+
+
+@pytest.mark.parametrize("label", sorted(HISTORIES))
+def test_catalog_matches_the_server_after_every_file(tmp_path: Path, make_db: Callable[[str], Db], label: str) -> None:
+    history = HISTORIES[label]
+    directory = tmp_path / label
+    write_history(directory, history)
+    db = make_db("postgresql")
+    connection = db.connect()
+    compared = 0
+    try:
+        for name, sql, expected in history:
+            if any(rule == "syntax-error" for rule, _ in expected):
+                (directory / name).unlink()  # the server rejects it too: it is not part of the history
+                continue
+            for statement in split_statements(sql):
+                connection.execute(statement.sql)
+            names = [file.path.name for file in read_all(directory)[0]]
+            assert _catalog_columns(directory, names.index(name) + 1) == _server_columns(db), name
+            compared += 1
+    finally:
+        connection.close()
+    assert compared >= len(history) - 1
+
+
+def test_forked_workers_find_the_same(tmp_path: Path) -> None:
+    for label, history in HISTORIES.items():
+        write_history(tmp_path / label, history)
+    directories = [tmp_path / label for label in HISTORIES]
+    one = lint_paths(directories, dialect="postgresql", jobs=1)
+    two = lint_paths(directories, dialect="postgresql", jobs=2)
+    assert one.findings and sorted(map(str, one.findings)) == sorted(map(str, two.findings))
