@@ -219,7 +219,7 @@ class MysqlBackend(Backend):
                 raise ConnectionFailedError(f"cannot connect to {self.display_url}: TLS failed: {exc}") from None
             except (OSError, ValueError) as exc:  # PyMySQL reads ssl_ca/ssl_cert/ssl_key before connecting
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                if not any(name.startswith("ssl_") for name in self._connect_args):
+                if "ssl" not in self._connect_args:  # the ssl_* parameters, as one ssl dict (_tls_required)
                     raise ConnectionFailedError(f"cannot connect to {self.display_url}: {reason}") from None
                 raise ConnectionFailedError(
                     f"cannot connect to {self.display_url}: cannot use the TLS files given (ssl_ca, ssl_cert, "
