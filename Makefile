@@ -2,25 +2,35 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUNTIME_STAMP := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 BENCH_VENV := .bench-venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: venv migrate test check lint typecheck bench bench-lint lint-migrations clean pgbouncer
+.PHONY: venv migrate test test-fast check lint typecheck bench bench-lint lint-migrations clean pgbouncer
 
-$(STAMP): pyproject.toml
+# The runtime only (ratchet, sqlparse, click, packaging): all `make migrate` needs. compileall (here and
+# before each run: it only recompiles what changed) because PYTHONDONTWRITEBYTECODE is set on these
+# machines: without it every ratchet process would recompile the edited modules of the editable install.
+$(RUNTIME_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	$(BIN)/python -m compileall -q src
+	touch $(RUNTIME_STAMP)
+
+# The drivers and the dev tools (pytest, mypy, ruff, pre-commit) on top, for the tests and checks.
+$(STAMP): $(RUNTIME_STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,postgres,mysql]'
-	$(BIN)/python -m compileall -q src   # as a wheel install does: no recompiling on every run
+	$(BIN)/python -m compileall -q src tests   # as a wheel install does: no recompiling on every run
 	touch $(STAMP)
 
 venv: $(STAMP)
 
 ## Apply migrations/ to the default database (sqlite:///app.db, or [tool.ratchet] / RATCHET_DATABASE_URL).
-migrate: $(STAMP)
+migrate: $(RUNTIME_STAMP)
+	$(BIN)/python -m compileall -q src
 	$(BIN)/ratchet migrate
 
 ## PgBouncer for the pooler tests (they start it themselves): installed as root when missing.
@@ -32,12 +42,19 @@ pgbouncer:
 	  else echo "pgbouncer is missing (sudo apt-get install pgbouncer): the pooler tests will skip"; fi; \
 	fi
 
-## The whole test suite (tests needing PostgreSQL/MariaDB/PgBouncer skip with a reason when they are missing).
+## The whole test suite, slow trials included (tests needing PostgreSQL/MariaDB/PgBouncer skip with a reason
+## when they are missing).
 test: $(STAMP) pgbouncer
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
+## The suite without the slow crash/concurrency trials (marked `slow`), for the edit-test loop.
+test-fast: $(STAMP) pgbouncer
+	$(BIN)/python -m compileall -q src
+	$(BIN)/python -m pytest -n 2 -q -m "not slow" $(PYTEST_ARGS)
+
 ## The additive-only lint over migrations/ (no database needed).
-lint-migrations: $(STAMP)
+lint-migrations: $(RUNTIME_STAMP)
 	$(BIN)/ratchet lint migrations
 
 lint: $(STAMP)

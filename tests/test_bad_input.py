@@ -252,15 +252,11 @@ def test_unknown_pyproject_setting_is_a_usage_error(project: Project) -> None:
 def test_configuration_precedence(project: Project) -> None:
     project.write("1.0.0__a.sql", BASE)
     (project.root / "pyproject.toml").write_text('[tool.ratchet]\ndatabase = "sqlite:///from_pyproject.db"\n')
-    import subprocess
-
-    from conftest import RATCHET
+    from conftest import run_cli
 
     def run(env: dict[str, str], *args: str) -> None:
-        base = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1"}
-        subprocess.run(
-            [RATCHET, "migrate", *args], cwd=project.root, env={**base, **env}, check=True, capture_output=True
-        )
+        result = run_cli(["migrate", *args], cwd=project.root, env=env)
+        assert result.code == 0, result.output
 
     run({})
     assert (project.root / "from_pyproject.db").exists()

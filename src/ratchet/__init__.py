@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         schema,
         set_system_setting,
         status,
+        wait,
     )
     from ratchet.errors import RatchetError
 
@@ -38,6 +39,7 @@ __all__ = [
     "schema",
     "set_system_setting",
     "status",
+    "wait",
 ]
 __version__ = "0.1.0"
 

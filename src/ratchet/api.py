@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from ratchet.errors import (
     SettingsError,
     UsageError,
 )
-from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
+from ratchet.history import DB_VERSION_KEY, DatabaseState, HistoryRow, Tables, check_setting
 from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
@@ -66,10 +67,14 @@ class MigrateReport:
     #: The fingerprint of the schema snapshot this run recorded (``None``: it applied nothing).
     snapshot: str | None = None
 
-    def notify(self, events: Events, message: str) -> None:
-        """Keep a warning in the report and hand it to ``events`` at once (before any file runs)."""
+    def notify(self, events: Events, message: str, *, quiet_hides: bool = False) -> None:
+        """Keep a warning in the report and hand it to ``events`` at once (before any file runs);
+        ``quiet_hides``: a caution that ``--quiet`` need not print."""
         self.notices.append(message)
-        events.notice(message)
+        if quiet_hides:
+            events.caution(message)
+        else:
+            events.notice(message)
 
     @property
     def applied(self) -> list[FileResult]:
@@ -113,13 +118,17 @@ def session(database: Database, config: Config) -> Iterator[tuple[Backend, Table
         backend.close()
 
 
-def _config(migrations: str | Path, config: Config | None) -> Config:
-    return config if config is not None else load_config({"migrations": str(migrations)})
+def _config(migrations: str | Path | None, config: Config | None) -> Config:
+    """The configuration a Python caller gets: ``[tool.ratchet]`` and the environment, as the CLI
+    reads them, with ``migrations`` (when given) on top."""
+    if config is not None:
+        return config
+    return load_config({"migrations": str(migrations) if migrations is not None else None})
 
 
 def migrate(
     database: Database,
-    migrations: str | Path = "migrations",
+    migrations: str | Path | None = None,
     *,
     to: str | None = None,
     dry_run: bool = False,
@@ -207,8 +216,6 @@ def migrate(
             )
         elif skip_lint and prepared:
             report.notify(events, "--no-lint: applying without the lint; the bypass is recorded in history")
-        if dry_run or not (prepared or prepared_repeatables):
-            return report
         options = RunOptions(
             single_transaction=single_transaction,
             out_of_order=out_of_order,
@@ -216,13 +223,18 @@ def migrate(
             lint_bypassed=no_lint,
             events=events,
         )
+        runner = Runner(backend, tables, options)
+        if single_transaction and prepared:
+            runner.check_single_transaction(prepared)  # a dry run refuses what the run would refuse
+        if dry_run or not (prepared or prepared_repeatables):
+            return report
         if rehearse:
             from ratchet.rehearse import rehearse as run_rehearsal
 
             report.rehearsal = run_rehearsal(backend, tables, prepared, prepared_repeatables, options)
             return report
         if not backend.transactional_ddl and prepared:
-            report.notify(events, MYSQL_NOTICE)
+            report.notify(events, MYSQL_NOTICE, quiet_hides=True)
         _apply(backend, tables, config, report, options, prepared_repeatables)
         return report
 
@@ -389,54 +401,73 @@ MYSQL_NOTICE = (
 
 def repair(
     database: Database,
-    migrations: str | Path = "migrations",
+    migrations: str | Path | None = None,
     version: str = "",
     *,
     mark_applied: bool = False,
     retry: bool = False,
+    forget: bool = False,
+    accept_checksum: bool = False,
+    reason: str | None = None,
     events: Events | None = None,
     config: Config | None = None,
 ) -> FileResult:
-    """Finish a file left ``running``/``failed`` by a non-transactional failure.
+    """Get past a history row that blocks ``migrate``; exactly one of:
 
-    ``mark_applied``: the DBA completed it by hand; record it as applied and set ``db_version``.
-    ``retry``: run its remaining statements, from ``statements_done + 1``.
+    ``retry``: run the remaining statements of a ``running``/``failed`` file, from ``statements_done + 1``.
+    ``mark_applied``: the DBA completed such a file by hand; record it as applied and set ``db_version``.
+    ``forget``: delete a ``failed`` row whose file changed nothing permanent (no statement committed),
+    so the corrected file runs again.
+    ``accept_checksum``: record the file's new checksum after a harmless edit, keeping the old one and
+    ``reason`` in the row's ``checksum_changes``.
     """
-    if mark_applied == retry:
-        raise UsageError("repair needs exactly one of --mark-applied or --retry")
+    if sum((mark_applied, retry, forget, accept_checksum)) != 1:
+        raise UsageError(
+            "repair needs exactly one action: --mark-applied or --retry (finish a running/failed file), "
+            "--forget (drop a failed row that committed nothing) or --accept-checksum (record a harmless edit)"
+        )
+    if accept_checksum and not (reason and reason.strip()):
+        raise UsageError("--accept-checksum needs --reason TEXT: why the edit is harmless (kept in history)")
+    if reason is not None and not accept_checksum:
+        raise UsageError("--reason goes with --accept-checksum")
     config = _config(migrations, config)
     wanted = parse_version(version, "VERSION")
-    loaded = load_migrations(config.migrations)
-    file = next((f for f in loaded.files if f.version == wanted), None)
-    if file is None:
-        raise RefusedError(
-            f"no migration file for {wanted} in {config.migrations}",
-            hint="restore the file exactly as it was run, then repair again",
-        )
-    from ratchet.prepare import prepare_files
-
-    prepared = prepare_files([file], loaded.guards)[0]
     events = events or Events()
     with session(database, config) as (backend, tables):
         _warn_unverified(backend, events)
-        runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events))
         if not tables.exist():
             raise RefusedError(f"{backend.display_url} has no ratchet history; nothing to repair")
         with migration_lock(backend, config.lock_timeout_s):
             row = tables.rows().get(wanted)
-            if row is None or row.status not in ("running", "failed"):
-                state = "no history row" if row is None else f"status '{row.status}'"
+            if row is None:
                 raise RefusedError(
-                    f"migration {wanted} has {state}; repair only finishes a 'running' or 'failed' one",
+                    f"migration {wanted} has no history row; nothing to repair", hint="see `ratchet status`"
+                )
+            if forget:
+                return _forget(tables, backend, row)
+            file = _file_of(config, wanted)
+            if accept_checksum:
+                return _accept_checksum(tables, backend, row, file, (reason or "").strip())
+            if row.status not in ("running", "failed"):
+                raise RefusedError(
+                    f"migration {wanted} has status '{row.status}'; --retry and --mark-applied only finish a "
+                    "'running' or 'failed' one",
                     hint="see `ratchet status`",
                 )
             _refuse_invalid_indexes(backend, file)
-            if row.checksum != file.checksum:
+            if not file.matches(row.checksum):
                 raise DriftError(
                     f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
                     f"file {file.checksum[:12]}...)",
-                    hint="restore the file exactly as it was run (git checkout it), then repair again",
+                    hint="restore the file exactly as it was run (git checkout it), then repair again; or, if "
+                    f"you corrected a statement that had not run yet, record the edit with `ratchet repair {wanted} "
+                    '--accept-checksum --reason "..."` first',
                 )
+            from ratchet.prepare import prepare_files
+
+            loaded = load_migrations(config.migrations)
+            prepared = prepare_files([file], loaded.guards)[0]
+            runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events))
             if mark_applied:
                 with backend.transaction():
                     runner.bump_version(wanted)
@@ -469,6 +500,91 @@ def _refuse_invalid_indexes(backend: Backend, file: MigrationFile) -> None:
             f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
             hint=f"drop them first ({drops}), then run the repair again",
         )
+
+
+def _file_of(config: Config, version: Version) -> MigrationFile:
+    file = next((f for f in load_migrations(config.migrations).files if f.version == version), None)
+    if file is None:
+        raise RefusedError(
+            f"no migration file for {version} in {config.migrations}",
+            hint="restore the file exactly as it was run, then repair again",
+        )
+    return file
+
+
+def _forget(tables: Tables, backend: Backend, row: HistoryRow) -> FileResult:
+    """Delete a ``failed`` row whose file committed nothing, so the corrected file runs again."""
+    if row.status != "failed":
+        raise RefusedError(
+            f"migration {row.version} has status '{row.status}'; --forget only deletes a 'failed' row",
+            hint="a 'running' row may have a statement in effect: see `ratchet status`, then --retry or --mark-applied",
+        )
+    if row.statements_done > 0:
+        raise RefusedError(
+            f"migration {row.version} committed {row.statements_done} statement(s) before it failed; "
+            "forgetting it would run them again",
+            hint=f"correct the failed statement, then `ratchet repair {row.version} --accept-checksum "
+            f'--reason "..."` and `ratchet repair {row.version} --retry`; or undo them by hand first',
+        )
+    with backend.transaction():
+        tables.delete_row(row.version)
+    return FileResult(row.version, row.description, "forgotten", 0, 0)
+
+
+def _accept_checksum(tables: Tables, backend: Backend, row: HistoryRow, file: MigrationFile, reason: str) -> FileResult:
+    """Record ``file``'s checksum for ``row`` after a harmless edit; the old one and ``reason`` stay in history."""
+    if file.matches(row.checksum):
+        raise RefusedError(
+            f"{file.path} has the checksum recorded for {row.version}; there is no edit to accept",
+            hint="see `ratchet validate`",
+        )
+    if not tables.has_checksum_changes():
+        with backend.transaction():
+            tables.add_checksum_changes()
+    with backend.transaction():
+        tables.accept_checksum(row.version, row.checksum, file.checksum, reason)
+    return FileResult(row.version, row.description, "checksum-accepted", 0, 0, reason)
+
+
+@dataclass(frozen=True)
+class WaitReport:
+    """The outcome of :func:`wait`: how many connection attempts, and how long it took."""
+
+    attempts: int
+    waited_s: float
+
+
+def wait(
+    database: Database,
+    *,
+    timeout_s: float = 60.0,
+    interval_s: float = 1.0,
+    config: Config | None = None,
+) -> WaitReport:
+    """Wait until ``database`` accepts connections (a container that starts before its database).
+
+    Retries every ``interval_s`` while connecting fails; raises :class:`ConnectionFailedError` with the
+    last reason once ``timeout_s`` has passed. A bad URL or a missing driver fails at once. A SQLite
+    file that does not exist yet is ready (``migrate`` creates it).
+    """
+    config = config or load_config()
+    started = time.monotonic()
+    attempts = 0
+    while True:
+        attempts += 1
+        try:
+            with session(database, config) as (backend, _):
+                if backend.exists():
+                    backend.query("SELECT 1")
+            return WaitReport(attempts, time.monotonic() - started)
+        except ConnectionFailedError as failure:
+            remaining = timeout_s - (time.monotonic() - started)
+            if remaining <= 0:
+                raise ConnectionFailedError(
+                    f"{failure.message} (still failing after {timeout_s:g}s, {attempts} attempt(s))",
+                    hint="check that the database is running and reachable, or wait longer with --timeout",
+                ) from None
+            time.sleep(min(interval_s, remaining))
 
 
 def _lint_since(config: Config) -> Version | None:
@@ -538,7 +654,7 @@ def lint(
     )
 
 
-def status(database: Database, migrations: str | Path = "migrations", *, config: Config | None = None) -> StatusReport:
+def status(database: Database, migrations: str | Path | None = None, *, config: Config | None = None) -> StatusReport:
     """Every file's state against ``database``, without changing anything."""
     config = _config(migrations, config)
     loaded = load_migrations(config.migrations)
@@ -563,7 +679,7 @@ class ValidateReport:
 
 
 def validate(
-    database: Database, migrations: str | Path = "migrations", *, config: Config | None = None
+    database: Database, migrations: str | Path | None = None, *, config: Config | None = None
 ) -> ValidateReport:
     """Every check ``migrate`` makes (files, checksums, missing files, out-of-order files,
     unfinished rows), and PostgreSQL's INVALID indexes, without applying anything. Invalid
@@ -592,7 +708,7 @@ class BaselineReport:
 
 
 def baseline(
-    database: Database, version: str, migrations: str | Path = "migrations", *, config: Config | None = None
+    database: Database, version: str, migrations: str | Path | None = None, *, config: Config | None = None
 ) -> BaselineReport:
     """Adopt a database built without ratchet: create the tables, set ``db_version`` to
     ``version`` and write ``baseline`` rows for the files at or below it."""
@@ -643,7 +759,10 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
     highest existing version) with a header template; never overwrites. Returns its path."""
     if bump not in ("major", "minor", "patch"):
         raise UsageError(f"bump must be major, minor or patch, not '{bump}'")
-    slug = _SLUG.sub("_", description.lower()).strip("_")
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", description).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG.sub("_", ascii_text.lower()).strip("_")
     if not slug:
         raise UsageError(f"description '{description}' has no letters or digits")
     directory = Path(migrations)

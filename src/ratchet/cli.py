@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -14,10 +13,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ratchet import api
+from ratchet import api, helptext
 from ratchet.backends.base import Server
 from ratchet.config import Config, load_config
-from ratchet.errors import EXIT_CHECK_FAILED, MigrationFileError, RatchetError, UsageError
+from ratchet.errors import EXIT_CHECK_FAILED, EXIT_INVALID_FILES, RatchetError, UsageError
+from ratchet.jsondoc import error_json, json_version
 from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
 from ratchet.plan import Plan, describe_version
@@ -85,7 +85,22 @@ def emit_json(document: object) -> None:
     click.echo(json.dumps(document, indent=2, default=str))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def json_errors(command: F) -> F:
+    """With ``--json``, a failure is also one JSON document on stdout (the message still goes to stderr)."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except RatchetError as error:
+            if kwargs.get("as_json"):
+                emit_json(error_json(error))
+            raise
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=helptext.main_epilog())
 @click.version_option(package_name="ratchet-migrations", prog_name="ratchet")
 def main() -> None:
     """ratchet: plain-SQL migrations, ordered by semantic version, additive-only."""
@@ -125,6 +140,11 @@ class CliEvents(Events):
     def notice(self, message: str) -> None:
         """Warnings go to stderr at once, even with --quiet or --json."""
         click.echo(f"ratchet: warning: {message}", err=True)
+
+    def caution(self, message: str) -> None:
+        """Cautions go to stderr, except with --quiet or --json."""
+        if not self.quiet:
+            click.echo(f"ratchet: warning: {message}", err=True)
 
     def file_finished(self, result: FileResult) -> None:
         """One line: version, description, outcome, duration."""
@@ -179,7 +199,8 @@ def render_plan(planned: list[PreparedFile], dialect: str) -> str:
             )
             out.append("")
             continue
-        out.append(f"-- {file.version} {file.description} ({file.path}, {len(prepared.statements)} statements)")
+        count = len(prepared.statements)
+        out.append(f"-- {file.version} {file.description} ({file.path}, {count} statement{'' if count == 1 else 's'})")
         mode = "outside a transaction, statement by statement" if guards.no_transaction else "in one transaction"
         out.append(f"--   runs {mode}")
         if guards.dialects:
@@ -242,8 +263,8 @@ def _report_json(report: api.MigrateReport) -> dict[str, Any]:
         "dialect": report.dialect,
         **engine_fields(report.server),
         "dry_run": report.dry_run,
-        "from_version": describe_version(report.from_version),
-        "to_version": describe_version(report.to_version),
+        "from_version": json_version(report.from_version),
+        "to_version": json_version(report.to_version),
         "ahead": report.ahead,
         "notices": report.notices,
         "files": [
@@ -300,6 +321,7 @@ def _report_json(report: api.MigrateReport) -> dict[str, Any]:
     help="Run the pending files and roll all of it back (PostgreSQL; SQLite on a copy); exit 1 if one fails.",
 )
 @handles_errors
+@json_errors
 def migrate(
     database: str | None,
     migrations: str | None,
@@ -330,10 +352,6 @@ def migrate(
             events=events,
             config=config,
         )
-    except RatchetError as error:
-        if as_json:
-            emit_json({"ok": False, "exit_code": error.exit_code, "error": mask_password(str(error))})
-        raise
     finally:
         events.flush()
     failed = report.rehearsal is not None and not report.rehearsal.ok
@@ -401,13 +419,27 @@ def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms
 @main.command()
 @common_options
 @click.argument("version")
-@click.option("--mark-applied", is_flag=True, help="The file was finished by hand: record it as applied.")
 @click.option(
     "--retry", is_flag=True, help="Run the file's remaining statements, after the failed one's cause is fixed."
 )
+@click.option("--mark-applied", is_flag=True, help="The file was finished by hand: record it as applied.")
+@click.option("--forget", is_flag=True, help="Delete a 'failed' row that committed nothing, so the file runs again.")
+@click.option(
+    "--accept-checksum", is_flag=True, help="Record the file's new checksum after a harmless edit (needs --reason)."
+)
+@click.option("--reason", metavar="TEXT", help="Why the edit is harmless; kept in history with the old checksum.")
 @handles_errors
-def repair(database: str | None, migrations: str | None, version: str, mark_applied: bool, retry: bool) -> None:
-    """Finish VERSION after a partial non-transactional failure (a 'running' or 'failed' row)."""
+def repair(
+    database: str | None,
+    migrations: str | None,
+    version: str,
+    retry: bool,
+    mark_applied: bool,
+    forget: bool,
+    accept_checksum: bool,
+    reason: str | None,
+) -> None:
+    """Get VERSION past a history row that blocks migrate: a 'running' or 'failed' file, or an edited one."""
     config = resolve(database, migrations)
     events = CliEvents(quiet=False)
     try:
@@ -417,20 +449,28 @@ def repair(database: str | None, migrations: str | None, version: str, mark_appl
             version,
             mark_applied=mark_applied,
             retry=retry,
+            forget=forget,
+            accept_checksum=accept_checksum,
+            reason=reason,
             events=events,
             config=config,
         )
     finally:
         events.flush()
-    how = "marked applied" if mark_applied else f"remaining statements run, {result.duration_ms} ms"
+    how = {
+        "marked-applied": "marked applied",
+        "forgotten": "failed row deleted; `ratchet migrate` runs the file again",
+        "checksum-accepted": "new checksum recorded; the old one and the reason are kept in history",
+    }.get(result.outcome, f"remaining statements run, {result.duration_ms} ms")
     click.echo(f"repaired {result.version} ({result.description}): {how}")
 
 
 @main.command()
 @common_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--exit-code", is_flag=True, help="Exit 1 when files are pending.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when files are pending or a problem blocks migrate.")
 @handles_errors
+@json_errors
 def status(database: str | None, migrations: str | None, as_json: bool, exit_code: bool) -> None:
     """Show every migration's state against the database."""
     config = resolve(database, migrations)
@@ -442,10 +482,11 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
     if as_json:
         emit_json(
             {
+                "ok": True,
                 "database": mask_url(config.database),
                 "dialect": report.dialect,
                 **engine_fields(report.server),
-                "db_version": describe_version(plan.db_version),
+                "db_version": json_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": len(pending),
                 "drift": [d.as_dict() for d in plan.drift],
@@ -471,7 +512,7 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
         )
     else:
         _print_status_table(report, config)
-    if exit_code and (pending or plan.pending_repeatables):
+    if exit_code and (pending or plan.pending_repeatables or plan.drift):  # a failed/running row blocks too
         sys.exit(EXIT_CHECK_FAILED)
 
 
@@ -562,6 +603,7 @@ def plan(database: str | None, migrations: str | None, to: str | None, out_of_or
 @common_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @handles_errors
+@json_errors
 def validate(database: str | None, migrations: str | None, as_json: bool) -> None:
     """Check files and history for drift without applying anything (exit 1 on drift)."""
     config = resolve(database, migrations)
@@ -571,7 +613,7 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
         emit_json(
             {
                 "ok": report.ok,
-                "db_version": describe_version(plan.db_version),
+                "db_version": json_version(plan.db_version),
                 "ahead": plan.ahead,
                 "pending": [str(p.file.version) for p in report.planned],
                 "drift": [d.as_dict() for d in plan.drift] + [i.as_dict() for i in report.invalid_indexes],
@@ -580,10 +622,12 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
         )
     elif report.ok:
         ahead = ", ahead of the newest file" if plan.ahead else ""
+        states = [entry.state for entry in plan.entries]
+        done = ", ".join(f"{states.count(state)} {state}" for state in ("applied", "skipped", "baseline"))
         to_apply = len(plan.pending_repeatables)
         repeatables = f", {to_apply} of {len(plan.repeatables)} repeatable file(s) to apply" if plan.repeatables else ""
         click.echo(
-            f"valid: {len(plan.entries) - len(report.planned)} applied, {len(report.planned)} pending, "
+            f"valid: {done}, {len(report.planned)} pending, "
             f"db_version {describe_version(plan.db_version)}{ahead}{repeatables}"
         )
     else:
@@ -612,19 +656,48 @@ def baseline(database: str | None, migrations: str | None, version: str) -> None
 @main.command()
 @common_options
 @click.argument("description")
-@click.option("--major", "bump", flag_value="major", help="Next major version (X+1.0.0).")
-@click.option("--minor", "bump", flag_value="minor", default=True, help="Next minor version (default).")
-@click.option("--patch", "bump", flag_value="patch", help="Next patch version.")
+@click.option("--major", is_flag=True, help="Next major version (X+1.0.0).")
+@click.option("--minor", is_flag=True, help="Next minor version (the default).")
+@click.option("--patch", is_flag=True, help="Next patch version.")
 @click.option("--repeatable", is_flag=True, help="Write R__DESCRIPTION.sql, a repeatable file (views, functions).")
 @handles_errors
-def new(database: str | None, migrations: str | None, description: str, bump: str, repeatable: bool) -> None:
+def new(
+    database: str | None,
+    migrations: str | None,
+    description: str,
+    major: bool,
+    minor: bool,
+    patch: bool,
+    repeatable: bool,
+) -> None:
     """Create the next migration file (or a repeatable one), with a header template."""
+    chosen = [name for name, given in (("major", major), ("minor", minor), ("patch", patch)) if given]
+    if len(chosen) > 1:
+        raise UsageError(f"choose one of --major, --minor or --patch, not {' and '.join('--' + c for c in chosen)}")
     config = resolve(database, migrations)
     if repeatable:
         path = api.new_repeatable(config.migrations, description)
     else:
-        path = api.new_migration(config.migrations, description, bump=bump)
+        path = api.new_migration(config.migrations, description, bump=chosen[0] if chosen else "minor")
     click.echo(str(path))
+
+
+@main.command()
+@common_options
+@click.option(
+    "--timeout", "timeout", metavar="DURATION", default="60s", show_default=True, help="Give up after this long."
+)
+@handles_errors
+def wait(database: str | None, migrations: str | None, timeout: str) -> None:
+    """Wait until the database accepts connections (exit 5 when it does not in time)."""
+    from ratchet.headers import parse_duration_ms
+
+    timeout_ms = parse_duration_ms(timeout)
+    if timeout_ms is None:
+        raise UsageError(f"--timeout must be a duration like 60s, 500ms or 2m, got '{timeout}'")
+    config = resolve(database, migrations)
+    report = api.wait(config.database, timeout_s=timeout_ms / 1000, config=config)
+    click.echo(f"{mask_url(config.database)} accepts connections ({format_ms(report.waited_s * 1000)})")
 
 
 @main.command("diff")
@@ -768,6 +841,8 @@ def settings_list(database: str | None, migrations: str | None, as_json: bool) -
 
 def _git_changed(base: str) -> set[Path]:
     """Files added or changed since git ``base`` (committed, staged, unstaged or untracked)."""
+    import subprocess  # only --git-base needs it
+
     commands = [
         ["git", "diff", "--name-only", "--diff-filter=ACMR", base],
         ["git", "ls-files", "--others", "--exclude-standard"],
@@ -836,10 +911,33 @@ def lint_command(
         config=config,
     )
     click.echo(render(report, output_format, strict=strict, colour=_use_colour()), nl=False)
+    if dialect is None and config.dialect is None and config.database_origin == "default":
+        # Nothing chose the dialect: say so, or a PostgreSQL project linting without a URL gets a green gate.
+        click.echo(
+            f"ratchet: note: no dialect configured, so the files were linted as {report.dialect} (the default "
+            'database is SQLite); set it with --dialect, dialect = "postgresql" (or sqlite, mysql) in '
+            "[tool.ratchet], or the database URL",
+            err=True,
+        )
     if report.problems:
-        fail(MigrationFileError(report.problems))
+        # Each problem is already a finding above, in every format: stderr only says why the exit code is 3.
+        count = len({problem.path for problem in report.problems})
+        click.echo(f"ratchet: error: {count} invalid migration file(s); see the findings above", err=True)
+        sys.exit(EXIT_INVALID_FILES)
     if report.blocking(strict=strict):
         sys.exit(EXIT_CHECK_FAILED)
+
+
+def _attach_examples(group: click.Group, prefix: str = "") -> None:
+    """End every command's ``--help`` with its examples (``lint`` keeps its rule list after them)."""
+    for name, command in group.commands.items():
+        path = f"{prefix}{name}"
+        command.epilog = "\n\n".join(part for part in (helptext.examples(path), command.epilog) if part)
+        if isinstance(command, click.Group):
+            _attach_examples(command, f"{path} ")
+
+
+_attach_examples(main)
 
 
 def run() -> None:

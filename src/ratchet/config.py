@@ -1,4 +1,5 @@
-"""Resolve ratchet's settings: command line, then environment, then ``[tool.ratchet]``, then defaults."""
+"""Resolve ratchet's settings: command line, then environment (``RATCHET_DATABASE_URL``, then
+``DATABASE_URL``; ``RATCHET_MIGRATIONS``), then ``[tool.ratchet]``, then defaults."""
 
 from __future__ import annotations
 
@@ -32,11 +33,18 @@ _KEYS = (
 )
 
 
+def setting_keys() -> tuple[str, ...]:
+    """The keys ``[tool.ratchet]`` accepts (for ``ratchet --help``)."""
+    return _KEYS
+
+
 @dataclass(frozen=True)
 class Config:
     """Every setting ratchet uses, fully resolved."""
 
     database: str = DEFAULT_DATABASE
+    #: where ``database`` came from: ``default``, ``environment``, ``command line`` or the pyproject.
+    database_origin: str = "default"
     migrations: Path = Path(DEFAULT_MIGRATIONS)
     busy_timeout_s: float = 30.0
     lock_timeout_s: float = 60.0
@@ -133,15 +141,18 @@ def _table_name(key: str, value: object, origin: str) -> str:
     return name
 
 
-def _apply(config: Config, values: Mapping[str, object], origin: str, base: Path | None = None) -> Config:
+def _apply(
+    config: Config, values: Mapping[str, object], origin: str, *, folder: Path | None = None, cwd: Path = Path()
+) -> Config:
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if value is None:
             continue
         if key == "database":
-            changes["database"] = _text(key, value, origin)
+            changes["database"] = _relative_to(folder, key, _text(key, value, origin), cwd)
+            changes["database_origin"] = origin
         elif key == "migrations":
-            changes["migrations"] = Path(_text(key, value, origin))
+            changes["migrations"] = Path(_relative_to(folder, key, _text(key, value, origin), cwd))
         elif key in ("busy-timeout", "lock-timeout"):
             changes[key.replace("-", "_") + "_s"] = _seconds(key, value, origin)
         elif key in ("settings-table", "history-table"):
@@ -149,14 +160,14 @@ def _apply(config: Config, values: Mapping[str, object], origin: str, base: Path
         elif key == "lint-since":
             changes["lint_since"] = _text(key, value, origin)
         elif key == "schema-file":
-            changes["schema_file"] = Path(_text(key, value, origin))
+            changes["schema_file"] = (folder or Path()) / _text(key, value, origin)
         elif key == "dialect":
             dialect = _text(key, value, origin).lower()
             if dialect not in ("sqlite", "postgresql", "mysql"):
                 raise UsageError(f"{origin}: dialect must be sqlite, postgresql or mysql")
             changes["dialect"] = dialect
         elif key == "lint-schema":
-            changes["lint_schema"] = _schema_file(value, origin, base or Path.cwd())
+            changes["lint_schema"] = _schema_file(value, origin, folder or cwd)
         elif key == "postgres-version":
             changes["postgres_version"] = _major_version(value, origin)
     return replace(config, **changes) if changes else config
@@ -168,7 +179,11 @@ def load_config(
     environ: Mapping[str, str] | None = None,
     cwd: Path | None = None,
 ) -> Config:
-    """Resolve the configuration; ``options`` are command-line values (``None`` = not given)."""
+    """Resolve the configuration; ``options`` are command-line values (``None`` = not given).
+
+    Relative paths in ``[tool.ratchet]`` are relative to that ``pyproject.toml``'s folder; those
+    of the environment and the command line to the current folder.
+    """
     environ = os.environ if environ is None else environ
     cwd = Path.cwd() if cwd is None else cwd
     config = Config()
@@ -176,7 +191,13 @@ def load_config(
     if pyproject is not None:
         table = _read_tool_table(pyproject)
         if table:
-            config = _apply(config, table, f"{pyproject} [tool.ratchet]", pyproject.parent)
+            folder = pyproject.parent.absolute()
+            config = _apply(config, table, f"{pyproject} [tool.ratchet]", folder=folder, cwd=cwd.absolute())
+            # The project's defaults are relative to its root too, so `cd src && ratchet migrate` works.
+            if "database" not in table:
+                config = replace(config, database=_relative_to(folder, "database", DEFAULT_DATABASE, cwd))
+            if "migrations" not in table:
+                config = replace(config, migrations=Path(_relative_to(folder, "migrations", DEFAULT_MIGRATIONS, cwd)))
             if config.settings_table == config.history_table:
                 raise UsageError(
                     f"{pyproject} [tool.ratchet]: settings-table and history-table are both "
@@ -184,8 +205,26 @@ def load_config(
                     hint="set one of them to another name",
                 )
     from_env = {
-        "database": environ.get("RATCHET_DATABASE_URL") or None,
+        "database": environ.get("RATCHET_DATABASE_URL") or environ.get("DATABASE_URL") or None,
         "migrations": environ.get("RATCHET_MIGRATIONS") or None,
     }
     config = _apply(config, from_env, "environment")
     return _apply(config, options or {}, "command line")
+
+
+def _relative_to(folder: Path | None, key: str, value: str, cwd: Path) -> str:
+    """``value`` with a relative path (``migrations``, a SQLite file) made relative to ``folder``,
+    the pyproject's folder, so a run from a subfolder uses the same directory and database. The
+    migrations directory stays relative to ``cwd`` (``migrations``, ``../migrations``): lint findings
+    and GitHub annotations show paths relative to the repository, not absolute ones."""
+    if folder is None:
+        return value
+    if key == "migrations":
+        return value if Path(value).is_absolute() else os.path.relpath(folder / value, cwd)
+    prefix = "sqlite:///"
+    path = value[len(prefix) :]
+    if value.lower().startswith(prefix) and path and not path.startswith("/") and path != ":memory:":
+        from urllib.parse import quote
+
+        return prefix + quote(str(folder)) + "/" + path
+    return value

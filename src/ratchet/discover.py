@@ -35,6 +35,11 @@ class MigrationFile:
     text: str
     checksum: str
 
+    def matches(self, recorded: str) -> bool:
+        """Whether a history row's checksum is this file's: today's, or the one ratchet 0.1 recorded
+        (before trailing white space was normalised), so an upgrade does not report drift."""
+        return recorded == self.checksum or recorded == legacy_checksum(self.text)
+
 
 def is_ignored(name: str) -> bool:
     """Whether a directory entry is not a migration candidate (dotfiles, backups, non-SQL)."""
@@ -54,6 +59,7 @@ def normalise(raw: bytes, path: Path) -> str:
                     path,
                     f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}; save it as UTF-8",
                     line=raw.count(b"\n", 0, exc.start) + 1,
+                    column=_column(raw, exc.start),
                 )
             ]
         ) from None
@@ -64,9 +70,47 @@ def normalise(raw: bytes, path: Path) -> str:
     return text
 
 
+_TRAILING_BLANKS = re.compile(rb"[ \t]+(?=\n)")
+
+
+def _column(raw: bytes, offset: int) -> int:
+    """1-based column, in characters, of byte ``offset`` (the line before it is valid UTF-8)."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+
+
 def checksum(text: str) -> str:
-    """SHA-256 hex digest of the normalised text."""
+    """SHA-256 hex digest of the normalised text without spaces and tabs at line ends and blank lines
+    at the end of the file: what editors and end-of-file fixers change is not drift."""
+    data = text.encode("utf-8")
+    # Two substring searches cost about as much as the hash; the regex runs only when one matches.
+    if b" \n" in data or b"\t\n" in data:
+        data = _TRAILING_BLANKS.sub(b"", data)
+    return hashlib.sha256(data.rstrip(b" \t\n")).hexdigest()
+
+
+def legacy_checksum(text: str) -> str:
+    """The checksum ratchet 0.1 recorded: SHA-256 of the text with only BOM and CRLF normalised."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# Names other tools use: Flyway's V2__x.sql / V1_2__x.sql, two-part 1.2__x.sql, zero-padded 001__x.sql.
+_NEAR_NAME = re.compile(
+    r"^(?:[Vv](?P<flyway>[0-9]+(?:[._][0-9]+){0,2})|(?P<plain>[0-9]+(?:\.[0-9]+){0,2}))_{1,2}(?P<description>.+)\.sql$"
+)
+
+
+def rename_advice(name: str) -> str:
+    """How to fix a bad file name: the right name when one can be derived (``V2__init.sql`` ->
+    ``2.0.0__init.sql``), else the general rule."""
+    match = _NEAR_NAME.match(name)
+    if match is not None:
+        numbers = [str(int(part)) for part in re.split(r"[._]", match["flyway"] or match["plain"])]
+        numbers += ["0"] * (3 - len(numbers))
+        description = re.sub(r"[^A-Za-z0-9_]+", "_", match["description"]).strip("_")
+        if description:
+            return f"rename it to {'.'.join(numbers)}__{description}.sql (MAJOR.MINOR.PATCH__description.sql)"
+    return NAME_HELP
 
 
 def scan(
@@ -81,7 +125,7 @@ def scan(
         what = "is not a directory" if directory.exists() else "does not exist"
         raise UsageError(
             f"migrations directory {directory} {what}",
-            hint="pass --migrations DIR, set RATCHET_MIGRATIONS, or create it",
+            hint="create it, or name the right one: `migrations` in [tool.ratchet] or RATCHET_MIGRATIONS",
         )
     problems: list[FileProblem] = []
     found: dict[Version, Path] = {}
@@ -116,7 +160,7 @@ def scan(
                 repeatables.append((repeatable["description"], path))
             continue
         if match is None:
-            problems.append(FileProblem(path, f"bad migration file name; {NAME_HELP}", rule="file-name"))
+            problems.append(FileProblem(path, f"bad migration file name; {rename_advice(name)}", rule="file-name"))
             continue
         version = Version(match["version"])
         if version in found:

@@ -158,16 +158,10 @@ class StatementFailedError(DatabaseError):
         rolled_back: bool,
         hint: str | None = None,
     ) -> None:
-        shown_sql = sql if len(sql) <= 500 else sql[:500] + " ..."
         outcome = (
             f"database left at the version before {version}" if rolled_back else "the database could not roll back"
         )
-        message = (
-            f"{path}:{line}: statement {statement_number} of {version} failed: {db_message}\n"
-            f"  SQL: {shown_sql}\n"
-            f"  {outcome}"
-        )
-        super().__init__(message, hint=hint)
+        super().__init__("", hint=hint)
         self.path = path
         self.version = version
         self.statement_number = statement_number
@@ -175,3 +169,14 @@ class StatementFailedError(DatabaseError):
         self.sql = sql
         self.db_message = db_message
         self.rolled_back = rolled_back
+        self.set_outcome(outcome)
+
+    def set_outcome(self, outcome: str) -> None:
+        """Say what state the failure left the database in (last line of the message)."""
+        shown_sql = self.sql if len(self.sql) <= 500 else self.sql[:500] + " ..."
+        self.outcome = outcome
+        self.message = (
+            f"{self.path}:{self.line}: statement {self.statement_number} of {self.version} failed: "
+            f"{self.db_message}\n  SQL: {shown_sql}\n  {outcome}"
+        )
+        self.args = (self.message,)

@@ -22,6 +22,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_KEY_LENGTH = 191
 _CREATE_ATTEMPTS = 3
 DONE_STATUSES = frozenset({"applied", "skipped", "baseline"})
+#: Added by ``repair --accept-checksum`` when first needed, so older history tables keep working.
+CHECKSUM_CHANGES = "checksum_changes"
 #: ``schema_history.kind`` of a versioned file's row and of a repeatable file's row.
 VERSIONED = "versioned"
 REPEATABLE = "repeatable"
@@ -344,6 +346,41 @@ class Tables:
             )
             return sql, (str(version), DB_VERSION_KEY)
         return None
+
+    def delete_row(self, version: Version) -> None:
+        """Delete one history row (``repair --forget``; the caller owns the transaction)."""
+        self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (str(version),))
+
+    def has_checksum_changes(self) -> bool:
+        """Whether the history table has the ``checksum_changes`` column (call outside a transaction:
+        on PostgreSQL a failed probe would abort it)."""
+        try:
+            self.backend.query(f"SELECT {CHECKSUM_CHANGES} FROM {self.history} WHERE 1 = 0")
+        except DriverError:
+            return False
+        return True
+
+    def add_checksum_changes(self) -> None:
+        """Add the ``checksum_changes`` column to a history table created before it existed."""
+        self.backend.execute(f"ALTER TABLE {self.history} ADD COLUMN {CHECKSUM_CHANGES} TEXT")
+
+    def checksum_changes(self, version: Version) -> list[dict[str, Any]]:
+        """The accepted checksum changes of one version, oldest first (``[]`` when none)."""
+        if not self.has_checksum_changes():
+            return []
+        rows = self.backend.query(
+            f"SELECT {CHECKSUM_CHANGES} FROM {self.history} WHERE version = {self.p}", (str(version),)
+        )
+        return list(json.loads(rows[0][0])) if rows and rows[0][0] else []
+
+    def accept_checksum(self, version: Version, old: str, new: str, reason: str) -> None:
+        """Record ``new`` as the version's checksum, keeping ``old`` and ``reason`` in ``checksum_changes``
+        (the caller owns the transaction, and has added the column)."""
+        changes = self.checksum_changes(version)
+        changes.append(
+            {"old_checksum": old, "new_checksum": new, "reason": reason, "at": now_utc(), "by": applied_by()}
+        )
+        self.update_row(version, checksum=new, **{CHECKSUM_CHANGES: json.dumps(changes)})
 
     def update_row(self, version: Version | str, **fields: Any) -> None:
         """Update columns of one history row (``status``, ``statements_done``, ``error`` ...)."""

@@ -69,7 +69,7 @@ def _state_of(file: MigrationFile | None, row: HistoryRow | None, highest: Versi
         return row.status
     if file is None:
         return "ahead" if highest is None or row.version > highest else "missing"
-    if row.checksum != file.checksum:
+    if not file.matches(row.checksum):
         return "changed"
     return row.status
 
@@ -122,7 +122,9 @@ def _drift(
             version,
             f"{file.path}: applied file {version} was edited after it was applied "
             f"(checksum recorded {row.checksum}, file now {file.checksum})",
-            "restore the file as applied (git checkout it) and put the change in a new migration with `ratchet new`",
+            "restore the file as applied (git checkout it) and put the change in a new migration with `ratchet new`; "
+            f"if the edit changes nothing that ran (a comment), record it: `ratchet repair {version} --accept-checksum "
+            '--reason "..."`',
         )
     if kind == "missing" and row is not None:
         return Drift(
@@ -167,7 +169,12 @@ def _drift(
             version,
             f"migration {version} ({row.description}) failed {done}{reason}",
             f"finish it by hand and run `ratchet repair {version} --mark-applied`, "
-            f"or run `ratchet repair {version} --retry` to run its remaining statements",
+            f"or run `ratchet repair {version} --retry` to run its remaining statements"
+            + (
+                f", or, as nothing was committed, fix the file and run `ratchet repair {version} --forget`"
+                if row.statements_done == 0
+                else ""
+            ),
         )
     return None
 

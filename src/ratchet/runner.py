@@ -64,7 +64,10 @@ class Events:
         """A file is done (applied, skipped, or found already applied by another runner)."""
 
     def notice(self, message: str) -> None:
-        """A warning the user must see even if the run then fails (``--no-lint``, MySQL DDL)."""
+        """A warning the user must see even if the run then fails (``--no-lint``)."""
+
+    def caution(self, message: str) -> None:
+        """A warning worth reading before files run that ``--quiet`` hides (MySQL cannot roll back DDL)."""
 
     def repeatable_finished(self, result: RepeatableResult) -> None:
         """A repeatable file is done (applied, skipped, or found applied by another runner)."""
@@ -124,9 +127,9 @@ class Runner:
         """Apply ``files`` in order; stop at the first failure (raised)."""
         if not files:
             return []
-        non_transactional = [p for p in files if not self._transactional(p)]
+        non_transactional = self._non_transactional(files)
         if self.options.single_transaction:
-            self._check_single_transaction(non_transactional)
+            self.check_single_transaction(files)
         with migration_lock(self.backend, self.options.lock_timeout_s, session=bool(non_transactional)):
             self._ensure_tables()
             if self.options.single_transaction:
@@ -136,7 +139,14 @@ class Runner:
     def _transactional(self, prepared: PreparedFile) -> bool:
         return prepared.transactional and self.backend.transactional_ddl
 
-    def _check_single_transaction(self, non_transactional: list[PreparedFile]) -> None:
+    def _non_transactional(self, files: list[PreparedFile]) -> list[PreparedFile]:
+        """Files that would run outside a transaction here (not those their dialect guard skips)."""
+        return [p for p in files if not self._transactional(p) and p.guards.applies_to(self.backend.dialect)]
+
+    def check_single_transaction(self, files: list[PreparedFile]) -> None:
+        """Refuse ``--single-transaction`` where the files cannot share one transaction (also for a dry run,
+        so that the dry run and the run agree)."""
+        non_transactional = self._non_transactional(files)
         if not self.backend.transactional_ddl:
             raise UsageError(
                 f"--single-transaction is not possible on {self.backend.dialect}: "
@@ -160,8 +170,14 @@ class Runner:
             ) from None
 
     def _run_single_transaction(self, files: list[PreparedFile]) -> list[FileResult]:
-        with self._foreign_keys_off(files):
-            results = self._in_transaction(files, lambda: [self._apply_inside(prepared) for prepared in files])
+        before = self.tables.db_version()
+        try:
+            with self._foreign_keys_off(files):
+                results = self._in_transaction(files, lambda: [self._apply_inside(prepared) for prepared in files])
+        except StatementFailedError as failure:
+            at = f"still at {before}" if before is not None else "still empty of migrations"
+            failure.set_outcome(f"nothing was applied: all {len(files)} file(s) were rolled back; the database is {at}")
+            raise
         for result in results:
             self.events.file_finished(result)
         return results

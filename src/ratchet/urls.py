@@ -9,16 +9,21 @@ from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit
 
 from ratchet.errors import UsageError
 
+# SQLAlchemy's driver-qualified spellings too, so an application's existing URL works as it is.
 SCHEMES = {
     "sqlite": "sqlite",
     "postgresql": "postgresql",
     "postgres": "postgresql",
+    "postgresql+psycopg": "postgresql",
     "mysql": "mysql",
     "mariadb": "mysql",
+    "mysql+pymysql": "mysql",
+    "mariadb+pymysql": "mysql",
 }
 URL_EXAMPLES = (
     "sqlite:///relative.db, sqlite:////abs/path.db, sqlite:///:memory:, "
-    "postgresql://user@host:5432/db, mysql://user@host:3306/db (password as user:PASSWORD@)"
+    "postgresql://user@host:5432/db (or postgres://, postgresql+psycopg://), "
+    "mysql://user@host:3306/db (or mariadb://, mysql+pymysql://; password as user:PASSWORD@)"
 )
 MASK = "***"
 #: ``?password=``, ``&sslpassword=``, ``&ssl_key_password=``: a query parameter holding a secret.
@@ -131,6 +136,8 @@ def parse_url(raw: str) -> DatabaseURL:
     _refuse_unencodable(raw)
     scheme, sep, _ = raw.partition("://")
     dialect = SCHEMES.get(scheme.lower()) if sep else None
+    if dialect is None and raw.lower().startswith("sqlite:"):
+        _refuse_sqlite(raw)
     if dialect is None:
         # Never echo a URL we cannot parse: we cannot tell where its password is.
         shown = raw.split(":", 1)[0][:40]
@@ -197,12 +204,19 @@ def _parse_query(raw: str, query: str) -> dict[str, str]:
     return params
 
 
+def _refuse_sqlite(raw: str) -> None:
+    """A SQLite URL without its three slashes (``sqlite:shop.db``, ``sqlite://shop.db``): show the fix."""
+    path = raw[len("sqlite:") :].lstrip("/")
+    problem = f"did you mean sqlite:///{path}?" if path else "it names no database file"
+    raise UsageError(
+        f"bad SQLite URL '{raw}': {problem}",
+        hint="use sqlite:///relative.db (three slashes), sqlite:////abs/path.db (four) or sqlite:///:memory:",
+    )
+
+
 def _parse_sqlite(raw: str) -> DatabaseURL:
     rest = raw.split("://", 1)[1]
     if not rest.startswith("/") or rest == "/":
-        raise UsageError(
-            f"bad SQLite URL '{raw}'",
-            hint="use sqlite:///relative.db, sqlite:////abs/path.db or sqlite:///:memory:",
-        )
+        _refuse_sqlite(raw)
     path = unquote(rest[1:])
     return DatabaseURL(raw=raw, dialect="sqlite", path=path)

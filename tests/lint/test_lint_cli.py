@@ -15,7 +15,7 @@ from conftest import Project
 SCHEMA = Path(__file__).resolve().parent.parent / "data" / "sarif-schema-2.1.0.json"
 GITHUB = re.compile(
     r"^::(error|warning|notice) file=(?P<file>[^,:]+),line=(?P<line>\d+),col=(?P<col>\d+),"
-    r"endLine=(?P<end>\d+),title=(?P<title>[^,:]+)::(?P<message>.+)$"
+    r"endLine=(?P<end>\d+),endColumn=(?P<end_column>\d+),title=(?P<title>[^,:]+)::(?P<message>.+)$"
 )
 
 
@@ -85,7 +85,7 @@ def test_clean_strict_since_and_usage(linted: Project) -> None:
 def test_invalid_files_exit_3(project: Project) -> None:
     project.write("1.0.0__bad.sql", b"CREATE TABLE a (x int);\xff\n")
     result = project.ratchet("lint", "migrations")
-    assert result.code == 3 and "not valid UTF-8" in result.err
+    assert result.code == 3 and "not valid UTF-8" in result.out and result.output.count("not valid UTF-8") == 1
     project.write("1.0.0__bad.sql", "-- guard: nope\nCREATE TABLE a (x int);\n")
     assert project.ratchet("lint", "migrations").code == 3
 
@@ -245,7 +245,7 @@ def test_invalid_files_are_findings_in_every_format_and_valid_files_are_still_li
 
     text = project.ratchet("lint", "migrations")
     assert text.code == 3 and "migrations/bad.sql:1:1: error file-name bad migration file name" in text.out
-    assert "not valid UTF-8" in text.err
+    assert text.out.count("not valid UTF-8") == 1 and "not valid UTF-8" not in text.err
 
 
 def test_help_lists_every_rule_id_with_its_severity(project: Project) -> None:

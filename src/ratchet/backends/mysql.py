@@ -102,6 +102,32 @@ def connect_args_from_query(query: dict[str, str], display_url: str) -> dict[str
             expected = {bool: "true or false", int: "a positive whole number of seconds"}.get(kind, "a value")
             raise UsageError(f"database URL '{display_url}': parameter '{name}={text}' needs {expected}")
         args[argument] = value
+    return _tls_required(args)
+
+
+_TLS_ARGUMENTS = ("ssl_ca", "ssl_cert", "ssl_key", "ssl_verify_cert", "ssl_verify_identity")
+
+
+def _tls_required(args: dict[str, Any]) -> dict[str, Any]:
+    """Replace the ``ssl_*`` arguments with one ``ssl`` dict, which makes PyMySQL require TLS.
+
+    PyMySQL turns its ``ssl_*`` arguments into a requirement only when one of them is truthy, so
+    ``?ssl_verify_cert=false`` alone would connect in plaintext to a server without TLS.
+    """
+    given = {name: args.pop(name) for name in _TLS_ARGUMENTS if name in args}
+    if not given:
+        return args
+    verify_identity = bool(given.get("ssl_verify_identity"))
+    tls: dict[str, Any] = {
+        "ca": given.get("ssl_ca"),
+        "check_hostname": verify_identity,
+        "verify_mode": verify_identity or bool(given.get("ssl_verify_cert", False)),
+    }
+    if "ssl_cert" in given:
+        tls["cert"] = given["ssl_cert"]
+    if "ssl_key" in given:
+        tls["key"] = given["ssl_key"]
+    args["ssl"] = tls
     return args
 
 
@@ -221,7 +247,7 @@ class MysqlBackend(Backend):
                 raise ConnectionFailedError(f"cannot connect to {self.display_url}: TLS failed: {exc}") from None
             except (OSError, ValueError) as exc:  # PyMySQL reads ssl_ca/ssl_cert/ssl_key before connecting
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                if not any(name.startswith("ssl_") for name in self._connect_args):
+                if "ssl" not in self._connect_args:  # the ssl_* parameters, as one ssl dict (_tls_required)
                     raise ConnectionFailedError(f"cannot connect to {self.display_url}: {reason}") from None
                 raise ConnectionFailedError(
                     f"cannot connect to {self.display_url}: cannot use the TLS files given (ssl_ca, ssl_cert, "

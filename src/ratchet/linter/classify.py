@@ -74,6 +74,12 @@ _TABLE_OPTIONS = frozenset(
     | {"STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES", "PACK_KEYS", "CHECKSUM"}
 )
 
+# What to do instead of changing a column in place (expand/contract), shown with alter-column-type.
+_NEW_COLUMN_ADVICE = (
+    "existing values may not convert and the table may be rewritten under lock: add a column of the new "
+    "type, backfill it, move readers to it, and drop the old one in a later release"
+)
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -646,11 +652,11 @@ class _Classifier:
             self.add(
                 "alter-column-type",
                 top[0],
-                f"{top[0].upper} redefines column {table}.{column} (type, nullability, default)",
+                f"{top[0].upper} redefines column {table}.{column} (type, nullability, default); {_NEW_COLUMN_ADVICE}",
                 **obj,
             )
         elif rest[:1] == ["TYPE"] or rest[:3] == ["SET", "DATA", "TYPE"]:
-            self.add("alter-column-type", top[0], f"changing the type of {table}.{column}", **obj)
+            self.add("alter-column-type", top[0], f"changing the type of {table}.{column}; {_NEW_COLUMN_ADVICE}", **obj)
         elif rest[:3] == ["SET", "NOT", "NULL"]:
             self.add("set-not-null", top[0], f"SET NOT NULL on {table}.{column} fails on existing NULLs", **obj)
         elif rest[:3] == ["DROP", "NOT", "NULL"]:

@@ -51,7 +51,9 @@ def render_text(report: LintReport, *, strict: bool, colour: bool) -> str:
     lines = []
     for finding in report.findings:
         severity = finding.severity
-        if colour:
+        if colour and (finding.waived or finding.grandfathered):
+            severity = click.style(severity, dim=True)  # accepted: not a red error
+        elif colour:
             severity = click.style(severity, fg=_COLOURS[severity], bold=finding.blocks(strict=strict))
         lines.append(finding.text(severity))
     counts = summary(report, strict=strict)
@@ -94,6 +96,7 @@ def github_line(finding: Finding) -> str:
             ("line", finding.line),
             ("col", finding.column),
             ("endLine", finding.end_line),
+            ("endColumn", finding.end_column),
             ("title", f"ratchet {finding.rule}"),
         )
     )
@@ -104,8 +107,9 @@ def github_line(finding: Finding) -> str:
 
 
 def render_github(report: LintReport) -> str:
-    """GitHub Actions annotations, one per finding."""
-    return "".join(github_line(f) + "\n" for f in report.findings)
+    """GitHub Actions annotations, one per finding; a waived finding is an accepted decision, not
+    something to annotate on every run (JSON and SARIF still carry it)."""
+    return "".join(github_line(f) + "\n" for f in report.findings if not f.waived)
 
 
 def render_sarif(report: LintReport) -> str:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from packaging.version import Version
@@ -102,6 +100,10 @@ def lint_paths(
         for history in {id(job[3]): job[3] for job in work}.values():
             history.close()
         return report
+    # Imported here: multiprocessing and concurrent.futures are ~15% of a short run's start-up.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     _JOBS[:] = work
     try:
         # SQLite: one run of files per worker, since each worker first replays the files before its run.
@@ -136,7 +138,11 @@ def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Pa
 def _workers(count: int, jobs: int) -> int:
     if jobs != 0:
         return jobs
-    if count < _POOL_MIN_FILES or "fork" not in get_all_start_methods():
+    if count < _POOL_MIN_FILES:
+        return 1
+    from multiprocessing import get_all_start_methods
+
+    if "fork" not in get_all_start_methods():
         return 1
     return max(1, min(_MAX_WORKERS, len(os.sched_getaffinity(0))))
 
