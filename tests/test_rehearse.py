@@ -22,6 +22,7 @@ APP_ROWS = (
 FLAGS = "CREATE TABLE flags (id INTEGER PRIMARY KEY);\nINSERT INTO flags (id) VALUES (7);\n"
 # SQLite has no SET NOT NULL: the 12-step rebuild with the NOT NULL column
 SQLITE_NOT_NULL = (
+    '-- guard: allow set-not-null reason="every writer sets email since 1.0.0"\n'
     "CREATE TABLE users_new (id INTEGER PRIMARY KEY, email VARCHAR(80) NOT NULL);\n"
     "INSERT INTO users_new (id, email) SELECT id, email FROM users;\n"
     "DROP TABLE users;\n"
@@ -77,7 +78,7 @@ def test_sqlite_rehearsal_fails_on_null_rows_and_leaves_the_file_byte_for_byte(
         ("R__emails", "not reached"),
     ]
     failed = json.loads(result.out)["rehearsal"]["files"][1]
-    assert "NOT NULL constraint failed" in failed["detail"] and "1.2.0__email_required.sql:2" in failed["detail"]
+    assert "NOT NULL constraint failed" in failed["detail"] and "1.2.0__email_required.sql:3" in failed["detail"]
     assert all(isinstance(f["duration_ms"], int) for f in json.loads(result.out)["rehearsal"]["files"])
     assert sqlite_path.read_bytes() == before
     assert not Path(f"{sqlite_path}-wal").exists() and not Path(f"{sqlite_path}-journal").exists()

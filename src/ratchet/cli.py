@@ -154,10 +154,13 @@ class CliEvents(Events):
         if self.quiet:
             return
         reason = f" ({result.reason})" if result.reason else ""
-        line = (
+        self._write_line(
             f"  {result.version!s:<10} {result.description:<32} {result.outcome:<15} "
             f"{format_ms(result.duration_ms):>8}{reason}"
         )
+
+    def _write_line(self, line: str) -> None:
+        """Print a file's line: at once on a terminal, else batched (in order) until :meth:`flush`."""
         if self.tty:
             click.echo(line)
             return
@@ -173,7 +176,7 @@ class CliEvents(Events):
         if self.quiet:
             return
         reason = f" ({result.reason})" if result.reason else ""
-        click.echo(
+        self._write_line(
             f"  {'R__':<10} {result.description:<32} {result.outcome:<15} {format_ms(result.duration_ms):>8}{reason}"
         )
 

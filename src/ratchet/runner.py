@@ -411,23 +411,20 @@ class Runner:
         known_invalid = self._invalid_indexes()  # so the hint names only the ones this file leaves
         steps = _steps(prepared.statements[start_after:], group_data=atomic_step)
         finished, duration = False, 0
-        counted_later: int | None = None  # a DDL statement's count, committed with the next commit
         for number, step in enumerate(steps, start=1):
             try:
                 if not atomic_step:
                     self._execute(prepared, step[0], rolled_back=False)
                 elif _is_ddl(step[0]):
-                    # MySQL commits before and after DDL: the previous DDL's count rides on the
-                    # implicit commit before this one. A crash in between leaves what a crash
-                    # between a DDL statement and its own count update always left.
+                    # MySQL commits a DDL statement on its own: its count is committed right after
+                    # it, so a failure of a later statement (even on a lost connection, when no
+                    # failure can be recorded) leaves statements_done exact.
                     with self.backend.transaction():
-                        if counted_later is not None:
-                            self.tables.update_row(file.version, statements_done=counted_later)
                         self._execute(prepared, step[0], rolled_back=False)
-                    counted_later = step[0].number
+                    with self.backend.transaction():
+                        self.tables.update_row(file.version, statements_done=step[0].number)
                 else:
                     finished = self._run_group(prepared, step, started, last=number == len(steps))
-                    counted_later = None
             except StatementFailedError as failure:
                 self._note_invalid_indexes(failure, known_invalid)
                 done = failure.statement_number - 1  # every statement before it: committed, or a DDL

@@ -251,7 +251,15 @@ def _normalised_digest(path: str, raw: bytes) -> str | None:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not _has_sql(text) or not _guards_valid(path, text):
         return None
-    return sha256(text.encode("utf-8")).hexdigest()
+    return _checksum(text.encode("utf-8"))
+
+
+def _checksum(data: bytes) -> str:
+    """``ratchet.discover.checksum`` of normalised UTF-8 (without ``re``): spaces and tabs at line
+    ends and blank lines at the end of the file do not count."""
+    if b" \n" in data or b"\t\n" in data:
+        data = b"\n".join(line.rstrip(b" \t") for line in data.split(b"\n"))
+    return sha256(data.rstrip(b" \t\n")).hexdigest()
 
 
 def _mentions_guard(raw: bytes) -> bool:
@@ -266,7 +274,7 @@ def _digest(path: str) -> str | None:
     if raw is None:
         return None
     if raw.isascii() and b"\r" not in raw and not _mentions_guard(raw) and _ascii_starts_sql(raw):
-        return sha256(raw).hexdigest()  # already the normalised text's UTF-8
+        return _checksum(raw)  # already the normalised text's UTF-8
     return _normalised_digest(path, raw)
 
 
