@@ -215,6 +215,9 @@ def test_new_refuses_two_bumps_and_strips_accents(project: Project) -> None:
     made = project.ratchet("new", "ünïcode naïve")
     assert made.code == 0, made.output
     assert Path(made.out.strip()).name == "0.1.0__unicode_naive.sql"
+    repeatable = project.ratchet("new", "--repeatable", "vüe naïve")
+    assert repeatable.code == 0, repeatable.output
+    assert Path(repeatable.out.strip()).name == "R__vue_naive.sql"
 
 
 def test_utf8_error_gives_line_and_column(project: Project) -> None:

@@ -104,9 +104,10 @@ def test_a_database_url_with_a_nul_byte(project: Project, db: Db, suffix: str) -
     assert db.tables() == []
 
 
-def test_new_with_a_byte_that_is_not_utf8_leaves_no_file(project: Project) -> None:
+@pytest.mark.parametrize("option", [(), ("--repeatable",)], ids=["versioned", "repeatable"])
+def test_new_with_a_byte_that_is_not_utf8_leaves_no_file(project: Project, option: tuple[str, ...]) -> None:
     project.write("1.0.0__base.sql", BASE)
-    code, output = run_cli("new", f"x{NOT_UTF8}", cwd=project.root)
+    code, output = run_cli("new", *option, f"x{NOT_UTF8}", cwd=project.root)
     assert_clean_failure(code, output, 2, "not valid Unicode")
     assert sorted(p.name for p in project.migrations.iterdir()) == ["1.0.0__base.sql"]
 

@@ -759,17 +759,8 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
     highest existing version) with a header template; never overwrites. Returns its path."""
     if bump not in ("major", "minor", "patch"):
         raise UsageError(f"bump must be major, minor or patch, not '{bump}'")
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", description).encode("ascii", "ignore").decode("ascii")
-    slug = _SLUG.sub("_", ascii_text.lower()).strip("_")
-    if not slug:
-        raise UsageError(f"description '{description}' has no letters or digits")
-    directory = Path(migrations)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"cannot create migrations directory {directory}: {exc.strerror}") from None
+    slug = _slug(description, "description")
+    directory = _migrations_directory(migrations)
     existing = scan_names(directory)
     major, minor, patch = existing[-1][0].release if existing else (0, 0, 0)
     version = {
@@ -778,8 +769,35 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
         "patch": f"{major}.{minor}.{patch + 1}",
     }[bump]
     path = directory / f"{version}__{slug}.sql"
+    _write_new_file(path, _TEMPLATE.format(version=version, title=" ".join(description.split())))
+    return path
+
+
+def _slug(text: str, what: str) -> str:
+    """``text`` as a file-name description: accents stripped, lower case, ``[a-z0-9_]``."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG.sub("_", ascii_text.lower()).strip("_")
+    if not slug:
+        raise UsageError(f"{what} '{text}' has no letters or digits")
+    return slug
+
+
+def _migrations_directory(migrations: str | Path) -> Path:
+    """The migrations directory, created when missing."""
+    directory = Path(migrations)
     try:
-        content = _TEMPLATE.format(version=version, title=" ".join(description.split())).encode("utf-8")
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create migrations directory {directory}: {exc.strerror}") from None
+    return directory
+
+
+def _write_new_file(path: Path, text: str, *, hint: str | None = None) -> None:
+    """Create ``path`` holding ``text``; never overwrite, never leave an empty file behind."""
+    try:
+        content = text.encode("utf-8")
     except UnicodeEncodeError:
         raise UsageError(
             "the description is not valid Unicode (a byte that is not UTF-8 on the command line?); pass UTF-8 text"
@@ -789,13 +807,12 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
             try:
                 handle.write(content)
             except OSError:
-                path.unlink(missing_ok=True)  # never leave an empty migration file behind
+                path.unlink(missing_ok=True)
                 raise
     except FileExistsError:
-        raise UsageError(f"{path} already exists; refusing to overwrite it") from None
+        raise UsageError(f"{path} already exists; refusing to overwrite it", hint=hint) from None
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    return path
 
 
 _REPEATABLE_TEMPLATE = """\
@@ -812,22 +829,9 @@ _REPEATABLE_TEMPLATE = """\
 
 def new_repeatable(migrations: str | Path, name: str) -> Path:
     """Write ``R__name.sql`` (the name slugged) with a header template; never overwrites."""
-    slug = _SLUG.sub("_", name.lower()).strip("_")
-    if not slug:
-        raise UsageError(f"name '{name}' has no letters or digits")
-    directory = Path(migrations)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"cannot create migrations directory {directory}: {exc.strerror}") from None
-    path = directory / f"R__{slug}.sql"
-    try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(_REPEATABLE_TEMPLATE.format(slug=slug, title=name))
-    except FileExistsError:
-        raise UsageError(f"{path} already exists; refusing to overwrite it", hint="edit it instead") from None
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    slug = _slug(name, "name")
+    path = _migrations_directory(migrations) / f"R__{slug}.sql"
+    _write_new_file(path, _REPEATABLE_TEMPLATE.format(slug=slug, title=name), hint="edit it instead")
     return path
 
 
