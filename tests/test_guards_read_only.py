@@ -157,3 +157,23 @@ def test_read_only_check(query: str, why: str | None) -> None:
         assert problem is None
     else:
         assert problem is not None and why in problem
+
+
+def test_postgresql_repeatable_guard_calling_a_writing_function_fails_and_changes_nothing(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    db = make_db("postgresql")
+    on_db = Project(project.root, db.url)
+    on_db.write(
+        "1.0.0__base.sql",
+        BASE + "CREATE FUNCTION wipe() RETURNS bigint LANGUAGE sql AS $$ DELETE FROM users RETURNING 1 $$;\n",
+    )
+    assert on_db.ratchet("migrate").code == 0
+    before = db.snapshot()
+    on_db.write(
+        "R__sneaky.sql", "-- guard: skip-if SELECT wipe() = 1\nCREATE OR REPLACE VIEW marker AS SELECT 1 AS x;\n"
+    )
+    result = on_db.ratchet("migrate")
+    assert result.code == 5, result.output
+    assert "R__sneaky.sql:1: guard query failed: cannot execute DELETE in a read-only transaction" in result.err
+    assert db.snapshot() == before

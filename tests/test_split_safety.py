@@ -223,3 +223,19 @@ def test_postgresql_application_session_reads_backslashes_as_the_check_does_and_
     finally:
         connection.close()
     assert db.query("SELECT path FROM p") == [("C:\\",)]
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_a_repeatable_file_is_split_checked_like_a_versioned_one(applied: tuple[Project, Db]) -> None:
+    project, db = applied
+    before = db.snapshot()
+    project.write(
+        "R__paths.sql",
+        "CREATE OR REPLACE VIEW win AS SELECT 'C:\\' AS p;\nDROP TABLE users;\n"
+        "CREATE OR REPLACE VIEW unix AS SELECT 'y\\' AS p;\n",
+    )
+    result = project.ratchet("migrate")
+    assert result.code == 3, result.output
+    assert "R__paths.sql:1:" in result.err and "[split-ambiguity]" in result.err
+    assert db.snapshot() == before
+    assert db.query("SELECT name FROM users") == [("ada",)]

@@ -355,7 +355,7 @@ def _prepare_and_lint_repeatables(
     from ratchet.linter.repeatable import lint_repeatable
     from ratchet.repeatable_runner import prepare_repeatables
 
-    prepared = prepare_repeatables(files)
+    prepared = prepare_repeatables(files, dialect)
     report = linted if linted is not None else LintReport(dialect)
     for item in prepared:
         report.files.append(item.file.path)
@@ -695,7 +695,7 @@ def validate(
         if plan.pending_repeatables:
             from ratchet.repeatable_runner import prepare_repeatables
 
-            prepare_repeatables(plan.pending_repeatables)  # raises for an unrunnable repeatable file
+            prepare_repeatables(plan.pending_repeatables, backend.dialect)  # raises for an unrunnable repeatable file
         return ValidateReport(backend.dialect, plan, planned, invalid_indexes(backend, loaded.files))
 
 

@@ -27,6 +27,7 @@ from ratchet.history import DONE_STATUSES, REPEATABLE, Tables
 from ratchet.repeatables import RepeatableFile
 from ratchet.runner import RunOptions, is_true, migration_lock
 from ratchet.split import Statement, split_statements, statement_problems
+from ratchet.splitcheck import split_problems
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,15 @@ class RepeatableResult:
         return f"R__{self.description}"
 
 
-def prepare_repeatables(files: list[RepeatableFile]) -> list[PreparedRepeatable]:
-    """Split every file; raise one :class:`MigrationFileError` listing every unrunnable statement."""
+def prepare_repeatables(files: list[RepeatableFile], dialect: str) -> list[PreparedRepeatable]:
+    """Split every file, checked against ``dialect``'s own reading as versioned files are; raise one
+    :class:`MigrationFileError` listing every unrunnable statement."""
     prepared: list[PreparedRepeatable] = []
     problems: list[FileProblem] = []
     for file in files:
         statements = split_statements(file.text)
         problems.extend(statement_problems(file.path, statements, transactional=True))
+        problems.extend(split_problems(file.path, file.text, statements, dialect))
         prepared.append(PreparedRepeatable(file, statements))
     if problems:
         raise MigrationFileError(problems)
@@ -132,7 +135,7 @@ class RepeatableRunner:
 
     def _guard_value(self, file: RepeatableFile, query: GuardQuery) -> object:
         try:
-            rows = self.backend.query(query.sql)
+            rows = self.backend.guard_query(query.sql)
         except DriverError as exc:
             raise DatabaseError(
                 f"{file.path}:{query.line}: guard query failed: {exc.db_message}\n  SQL: {query.sql}",
@@ -142,7 +145,7 @@ class RepeatableRunner:
 
     def _execute(self, file: RepeatableFile, statement: Statement, *, rolled_back: bool) -> None:
         try:
-            self.backend.execute(statement.sql)
+            self.backend.run_statement(statement.sql)
         except DriverError as exc:
             hint = (
                 f"{file.name} is tried again on the next migrate"
