@@ -9,7 +9,7 @@ import sqlite3
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ratchet.backends.base import Backend, Row
 from ratchet.errors import (
@@ -53,7 +53,7 @@ class SqliteBackend(Backend):
     transactional_ddl = True
     transaction_is_lock = True
     placeholder = "?"
-    big_integer_type = "INTEGER"
+    history_types: ClassVar[dict[str, str]] = {"duration_ms": "INTEGER NOT NULL DEFAULT 0"}
     rehearsal = "copy"
 
     def __init__(
