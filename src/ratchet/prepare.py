@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from packaging.version import Version
 
@@ -22,12 +21,11 @@ class PreparedFile:
     guards: Guards
     statements: list[Statement]
 
-    @cached_property
-    def rebuilds_table(self) -> bool:
-        """Whether the file is the seed's table rebuild (drop a table, rename another to it)."""
-        from ratchet.linter.rebuild import is_table_rebuild
+    def rebuilds_table(self, dialect: str) -> bool:
+        """Whether the file rebuilds a table (:mod:`ratchet.linter.rebuild`)."""
+        from ratchet.linter.rebuild import is_table_rebuild  # the lint's modules: only for a candidate
 
-        return is_table_rebuild(self.statements)
+        return is_table_rebuild(self.statements, dialect)
 
     @property
     def transactional(self) -> bool:

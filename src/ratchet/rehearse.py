@@ -110,7 +110,7 @@ class _Rehearser(Runner):
         transactional = [p for p in files if self._transactional(p)]
         with (
             migration_lock(self.backend, self.options.lock_timeout_s, session=False),
-            self._foreign_keys_off(transactional),
+            self._rebuild_procedure(transactional),
         ):
             self.backend.begin()
             try:

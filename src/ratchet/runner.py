@@ -172,7 +172,7 @@ class Runner:
     def _run_single_transaction(self, files: list[PreparedFile]) -> list[FileResult]:
         before = self.tables.db_version()
         try:
-            with self._foreign_keys_off(files):
+            with self._rebuild_procedure(files):
                 results = self._in_transaction(files, lambda: [self._apply_inside(prepared) for prepared in files])
         except StatementFailedError as failure:
             at = f"still at {before}" if before is not None else "still empty of migrations"
@@ -183,7 +183,7 @@ class Runner:
         return results
 
     def _apply_transactional(self, prepared: PreparedFile) -> FileResult:
-        with self._foreign_keys_off([prepared]):
+        with self._rebuild_procedure([prepared]):
             result = self._in_transaction([prepared], lambda: self._apply_inside(prepared))
         self.events.file_finished(result)
         return result
@@ -208,36 +208,22 @@ class Runner:
             raise failures.commit_failed(files, exc) from None
         return result
 
-    def _rebuilds(self, prepared: PreparedFile) -> bool:
-        return self.backend.dialect == "sqlite" and prepared.rebuilds_table
-
     @contextmanager
-    def _foreign_keys_off(self, files: list[PreparedFile]) -> Iterator[None]:
-        """SQLite's 12-step ALTER: foreign keys off *before* BEGIN for a table rebuild, restored after.
-
-        Inside a transaction ``PRAGMA foreign_keys`` is a no-op, and with foreign keys on,
-        ``DROP TABLE parent`` would delete the ``ON DELETE CASCADE`` child rows.
-        """
-        if not any(self._rebuilds(p) for p in files):
+    def _rebuild_procedure(self, files: list[PreparedFile]) -> Iterator[None]:
+        """The backend's procedure for a table rebuild around the transaction, if a file is one."""
+        if any(p.rebuilds_table(self.backend.dialect) for p in files):
+            with self.backend.rebuild_procedure():
+                yield
+        else:
             yield
-            return
-        rows = self.backend.query("PRAGMA foreign_keys")
-        was_on = bool(rows and rows[0][0])
-        if was_on:
-            self.backend.execute("PRAGMA foreign_keys = OFF")
-        try:
-            yield
-        finally:
-            if was_on:
-                self.backend.execute("PRAGMA foreign_keys = ON")
 
-    def _check_foreign_keys(self, prepared: PreparedFile) -> None:
-        """Step 10 of the 12: ``PRAGMA foreign_key_check`` before COMMIT; a violation rolls back."""
-        if not self._rebuilds(prepared):
+    def _check_rebuild(self, prepared: PreparedFile) -> None:
+        """Before COMMIT: a rebuild that left foreign keys dangling rolls back."""
+        if not prepared.rebuilds_table(self.backend.dialect):
             return
-        rows = self.backend.query("PRAGMA foreign_key_check")
+        rows = self.backend.rebuild_violations()
         if rows:
-            shown = "; ".join(f"{row[0]} rowid {row[1]} references missing {row[2]}" for row in rows[:5])
+            shown = "; ".join(rows[:5])
             more = f" (and {len(rows) - 5} more)" if len(rows) > 5 else ""
             raise DatabaseError(
                 f"{prepared.file.path}: after the table rebuild, {len(rows)} row(s) violate foreign keys: "
@@ -353,7 +339,7 @@ class Runner:
         self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
         self.backend.restore_session()
         self.backend.set_lock_timeout(None)
-        self._check_foreign_keys(prepared)
+        self._check_rebuild(prepared)
         duration = _ms_since(started)
         self._record(prepared, "applied", duration, len(prepared.statements))
         return FileResult(file.version, file.description, "applied", duration, len(prepared.statements))

@@ -252,6 +252,18 @@ class Backend(ABC):
             self.rollback()  # a failed COMMIT may leave the transaction open (SQLite)
             raise
 
+    @contextmanager
+    def rebuild_procedure(self) -> Iterator[None]:
+        """Around the transaction of a file that rebuilds a table (:mod:`ratchet.linter.rebuild`):
+        what this dialect must do before ``BEGIN`` and undo after the end. Nothing by default."""
+        yield
+
+    def rebuild_violations(self) -> list[str]:
+        """Checked before the ``COMMIT`` of a table rebuild: every row whose foreign key the
+        rebuild left pointing at nothing, one line each (a non-empty list rolls the file back).
+        None by default: elsewhere the database enforces them during the file."""
+        return []
+
     @abstractmethod
     def set_lock_timeout(self, milliseconds: int | None) -> None:
         """Apply a file's ``-- guard: lock-timeout`` (``None`` restores the default)."""

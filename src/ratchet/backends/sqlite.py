@@ -7,7 +7,7 @@ import fcntl
 import os
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -119,7 +119,7 @@ class SqliteBackend(Backend):
                 identity = self._file_identity()
                 self._identity = None if identity == _MISSING else identity
                 # Enforce foreign keys as applications do, so migrations meet the same rules
-                # (and a table rebuild must follow the 12-step procedure; see runner.py).
+                # (and a table rebuild must follow the 12-step procedure: rebuild_procedure).
                 self._connection.execute("PRAGMA foreign_keys = ON")
             except sqlite3.Error as exc:
                 raise ConnectionFailedError(f"cannot open {self.display_url}: {exc}") from None
@@ -236,6 +236,28 @@ class SqliteBackend(Backend):
         if self._lock_file is not None:
             os.close(self._lock_file)
             self._lock_file = None
+
+    @contextlib.contextmanager
+    def rebuild_procedure(self) -> Iterator[None]:
+        """SQLite's 12-step ALTER: foreign keys off *before* BEGIN, restored after.
+
+        Inside a transaction ``PRAGMA foreign_keys`` is a no-op, and with foreign keys on,
+        ``DROP TABLE parent`` would delete the ``ON DELETE CASCADE`` child rows.
+        """
+        rows = self.query("PRAGMA foreign_keys")
+        was_on = bool(rows and rows[0][0])
+        if was_on:
+            self.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield
+        finally:
+            if was_on:
+                self.execute("PRAGMA foreign_keys = ON")
+
+    def rebuild_violations(self) -> list[str]:
+        """Step 10 of the 12: ``PRAGMA foreign_key_check``, in the rebuild's transaction."""
+        rows = self.query("PRAGMA foreign_key_check")
+        return [f"{row[0]} rowid {row[1]} references missing {row[2]}" for row in rows]
 
     def set_lock_timeout(self, milliseconds: int | None) -> None:
         """SQLite has one lock, the write lock, governed by the busy timeout: nothing to do."""
