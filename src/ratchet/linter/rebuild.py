@@ -26,7 +26,8 @@ class Rebuild:
 
 def find_rebuilds(classified: list[Classified]) -> list[Rebuild]:
     """Each table rebuild: a table dropped (one this file did not create) and, later, another
-    table renamed to its name, which the file created before the drop."""
+    table renamed to its name that exists at the drop (created before it, here or by an earlier
+    file: a rebuild split over two files is one too, and the runner's 12 steps must cover it)."""
     found: list[Rebuild] = []
     created: dict[str, int] = {}
     for item in classified:
@@ -43,7 +44,7 @@ def find_rebuilds(classified: list[Classified]) -> list[Rebuild]:
                     for later in classified[position + 1 :]
                     if later.renamed_table
                     and later.renamed_table[1] == table
-                    and created.get(later.renamed_table[0], 10**9) < item.statement.number
+                    and created.get(later.renamed_table[0], 0) < item.statement.number
                 ),
                 None,
             )
