@@ -116,13 +116,16 @@ class Backend(ABC):
         """Undo what a file changed in the session (``SET search_path`` ...), before ratchet
         records it and before the next file starts."""
 
-    @abstractmethod
-    def begin(self) -> None:
-        """Open a transaction (SQLite takes the write lock here: ``BEGIN IMMEDIATE``)."""
+    #: The statement that opens a transaction (SQLite takes the write lock with ``BEGIN IMMEDIATE``).
+    begin_sql: ClassVar[str] = "BEGIN"
 
-    @abstractmethod
+    def begin(self) -> None:
+        """Open a transaction (:attr:`begin_sql`)."""
+        self.execute(self.begin_sql)
+
     def commit(self) -> None:
         """Commit the open transaction."""
+        self.execute("COMMIT")
 
     @abstractmethod
     def rollback(self) -> None:

@@ -151,6 +151,8 @@ class MysqlBackend(Backend):
     dialect = "mysql"
     transactional_ddl = False
     transaction_is_lock = False
+    #: A DDL statement inside the transaction commits it implicitly.
+    begin_sql = "START TRANSACTION"
     placeholder = "%s"
     rehearsal = ""
     table_options = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
@@ -358,14 +360,6 @@ class MysqlBackend(Backend):
         if not message:
             message = f"{type(exc).__name__} without a message from the server"
         return DriverError(f"{message} (error {code})" if code else message)
-
-    def begin(self) -> None:
-        """Open a transaction (a DDL statement inside it commits it implicitly)."""
-        self.execute("START TRANSACTION")
-
-    def commit(self) -> None:
-        """Commit the transaction."""
-        self.execute("COMMIT")
 
     def rollback(self) -> None:
         """Roll back whatever is open; never raises."""

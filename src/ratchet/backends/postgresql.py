@@ -304,14 +304,6 @@ class PostgresBackend(Backend):
             return DriverError(f"lost the connection to {self.display_url}: {primary}", connection_lost=True)
         return DriverError(primary)
 
-    def begin(self) -> None:
-        """Open a transaction."""
-        self.execute("BEGIN")
-
-    def commit(self) -> None:
-        """Commit the transaction."""
-        self.execute("COMMIT")
-
     def rollback(self) -> None:
         """Roll back if a transaction is open (also after a failed statement)."""
         connection = self._connection

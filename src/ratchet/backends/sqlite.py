@@ -52,6 +52,8 @@ class SqliteBackend(Backend):
     dialect = "sqlite"
     transactional_ddl = True
     transaction_is_lock = True
+    #: Takes SQLite's write lock now, waiting up to the busy timeout.
+    begin_sql = "BEGIN IMMEDIATE"
     placeholder = "?"
     history_types: ClassVar[dict[str, str]] = {"duration_ms": "INTEGER NOT NULL DEFAULT 0"}
     rehearsal = "copy"
@@ -173,14 +175,10 @@ class SqliteBackend(Backend):
             )
         return DriverError(message)
 
-    def begin(self) -> None:
-        """``BEGIN IMMEDIATE``: take SQLite's write lock now, waiting up to the busy timeout."""
-        self.execute("BEGIN IMMEDIATE")
-
     def commit(self) -> None:
         """Commit the transaction, then check that the database file is still the one opened:
         a file deleted or replaced during the run has taken this commit with it."""
-        self.execute("COMMIT")
+        super().commit()
         if self._identity is not None and self._file_identity() != self._identity:
             raise DriverError(
                 f"the database file {self.path} was deleted or replaced while ratchet ran",
