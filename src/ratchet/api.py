@@ -35,14 +35,13 @@ from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.repeatables import RepeatableFile
-from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
+from ratchet.runner import Events, FileResult, RepeatableResult, Runner, RunOptions, migration_lock
 from ratchet.urls import parse_url
 
 if TYPE_CHECKING:  # splitting and linting need sqlparse, which a no-op run never imports
     from ratchet.linter import Finding, LintReport
-    from ratchet.prepare import PreparedFile
+    from ratchet.prepare import PreparedFile, PreparedRepeatable
     from ratchet.rehearse import Rehearsal
-    from ratchet.repeatable_runner import PreparedRepeatable, RepeatableResult
 
 Database = object  # a URL string or an open DB-API connection
 
@@ -270,18 +269,7 @@ def _apply(
     options.events = recorder
     failed = True
     try:
-        report.results = Runner(backend, tables, options).run(report.planned)
-        if repeatables:
-            from ratchet.repeatable_runner import RepeatableRunner
-
-            try:
-                report.repeatables = RepeatableRunner(backend, tables, options).run(repeatables)
-            except RatchetError as error:
-                applied = [str(r.version) for r in report.results if r.outcome == "applied"]
-                if applied:
-                    kept = f"versioned file(s) {', '.join(applied)} applied earlier in this run stay applied"
-                    error.hint = f"{kept}; {error.hint}" if error.hint else kept
-                raise
+        report.results, report.repeatables = Runner(backend, tables, options).run(report.planned, repeatables)
         failed = False
     finally:
         if recorder.last_applied is not None:
@@ -353,7 +341,7 @@ def _prepare_and_lint_repeatables(
     """Split the repeatable files to run and add their ``repeatable-not-idempotent`` findings."""
     from ratchet.linter import LintReport
     from ratchet.linter.repeatable import lint_repeatable
-    from ratchet.repeatable_runner import prepare_repeatables
+    from ratchet.prepare import prepare_repeatables
 
     prepared = prepare_repeatables(files, dialect)
     report = linted if linted is not None else LintReport(dialect)
@@ -693,7 +681,7 @@ def validate(
 
         planned = prepare_files(waiting, loaded.guards, backend.dialect)
         if plan.pending_repeatables:
-            from ratchet.repeatable_runner import prepare_repeatables
+            from ratchet.prepare import prepare_repeatables
 
             prepare_repeatables(plan.pending_repeatables, backend.dialect)  # raises for an unrunnable repeatable file
         return ValidateReport(backend.dialect, plan, planned, invalid_indexes(backend, loaded.files))

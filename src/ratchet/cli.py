@@ -21,14 +21,13 @@ from ratchet.jsondoc import error_json, json_version
 from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
 from ratchet.plan import Plan, describe_version
-from ratchet.runner import Events, FileResult
+from ratchet.runner import Events, FileResult, RepeatableResult
 from ratchet.uptodate import up_to_date_message
 from ratchet.urls import mask_password, mask_url
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
-    from ratchet.prepare import PreparedFile
+    from ratchet.prepare import PreparedFile, PreparedRepeatable
     from ratchet.rehearse import Rehearsal
-    from ratchet.repeatable_runner import PreparedRepeatable, RepeatableResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 _PROGRESS_MIN_STATEMENTS = 20

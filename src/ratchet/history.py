@@ -259,6 +259,11 @@ class Tables:
         )
         return str(rows[0][0]) if rows else None
 
+    def row_checksum_status(self, key: Version | str) -> tuple[str, str] | None:
+        """One row's ``(checksum, status)``, or ``None`` (read inside the migration lock)."""
+        rows = self.backend.query(f"SELECT checksum, status FROM {self.history} WHERE version = {self.p}", (str(key),))
+        return (str(rows[0][0]), str(rows[0][1])) if rows else None
+
     def state(self) -> DatabaseState:
         """Read ``db_version`` and the history without creating anything."""
         if not self.exist():

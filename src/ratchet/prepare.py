@@ -1,14 +1,22 @@
-"""Turn pending files into runnable units: statements split and validated."""
+"""Turn pending files into runnable units: statements split and validated.
+
+Versioned and repeatable files alike present what the runner needs of a unit: ``path``,
+``guards``, ``statements``, ``name`` (as messages show it), ``key`` (the history row's
+``version``), ``description``, ``checksum`` and ``kind``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from packaging.version import Version
 
 from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem, MigrationFileError
 from ratchet.headers import Guards
+from ratchet.history import REPEATABLE, VERSIONED
+from ratchet.repeatables import RepeatableFile
 from ratchet.split import Statement, split_statements, statement_problems
 from ratchet.splitcheck import split_problems
 
@@ -20,6 +28,33 @@ class PreparedFile:
     file: MigrationFile
     guards: Guards
     statements: list[Statement]
+
+    kind = VERSIONED
+
+    @property
+    def path(self) -> Path:
+        """The file."""
+        return self.file.path
+
+    @property
+    def name(self) -> str:
+        """Its version, as messages name it."""
+        return str(self.file.version)
+
+    @property
+    def key(self) -> Version:
+        """Its history row's ``version``."""
+        return self.file.version
+
+    @property
+    def description(self) -> str:
+        """The description of its name."""
+        return self.file.description
+
+    @property
+    def checksum(self) -> str:
+        """The checksum its history row records."""
+        return self.file.checksum
 
     def rebuilds_table(self, dialect: str) -> bool:
         """Whether the file rebuilds a table (:mod:`ratchet.linter.rebuild`)."""
@@ -49,6 +84,60 @@ def prepare_files(
         if dialect is not None and file_guards.applies_to(dialect):
             problems.extend(split_problems(file.path, file.text, statements, dialect))
         prepared.append(PreparedFile(file, file_guards, statements))
+    if problems:
+        raise MigrationFileError(problems)
+    return prepared
+
+
+@dataclass(frozen=True)
+class PreparedRepeatable:
+    """A repeatable file split into statements."""
+
+    file: RepeatableFile
+    statements: list[Statement]
+    kind = REPEATABLE
+
+    @property
+    def path(self) -> Path:
+        """The file."""
+        return self.file.path
+
+    @property
+    def guards(self) -> Guards:
+        """Its guard header."""
+        return self.file.guards
+
+    @property
+    def name(self) -> str:
+        """``R__description``, as messages name it."""
+        return self.file.name
+
+    @property
+    def key(self) -> str:
+        """Its history row's ``version`` (:func:`ratchet.history.repeatable_key`)."""
+        return self.file.key
+
+    @property
+    def description(self) -> str:
+        """The description of its name."""
+        return self.file.description
+
+    @property
+    def checksum(self) -> str:
+        """The checksum its history row records."""
+        return self.file.checksum
+
+
+def prepare_repeatables(files: list[RepeatableFile], dialect: str) -> list[PreparedRepeatable]:
+    """Split every file, checked against ``dialect``'s own reading as versioned files are; raise one
+    :class:`MigrationFileError` listing every unrunnable statement."""
+    prepared: list[PreparedRepeatable] = []
+    problems: list[FileProblem] = []
+    for file in files:
+        statements = split_statements(file.text)
+        problems.extend(statement_problems(file.path, statements, transactional=True))
+        problems.extend(split_problems(file.path, file.text, statements, dialect))
+        prepared.append(PreparedRepeatable(file, statements))
     if problems:
         raise MigrationFileError(problems)
     return prepared

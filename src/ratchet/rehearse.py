@@ -20,8 +20,7 @@ from pathlib import Path
 from ratchet.backends.base import Backend
 from ratchet.errors import RatchetError, StatementFailedError, UsageError
 from ratchet.history import Tables
-from ratchet.prepare import PreparedFile
-from ratchet.repeatable_runner import PreparedRepeatable, RepeatableRunner
+from ratchet.prepare import PreparedFile, PreparedRepeatable
 from ratchet.runner import Events, Runner, RunOptions, migration_lock
 
 
@@ -117,9 +116,8 @@ class _Rehearser(Runner):
                 self.tables.ensure()
                 for prepared in files:
                     rehearsal.files.append(self._file(rehearsal, prepared))
-                repeatable_runner = RepeatableRunner(self.backend, self.tables, self.options)
                 for item in repeatables:
-                    rehearsal.files.append(self._repeatable(rehearsal, repeatable_runner, item))
+                    rehearsal.files.append(self._repeatable(rehearsal, item))
             finally:
                 self.backend.rollback()
 
@@ -141,15 +139,13 @@ class _Rehearser(Runner):
         outcome = "ok" if result.outcome == "applied" else result.outcome
         return RehearsedFile(name, description, outcome, _ms_since(started), result.reason)
 
-    def _repeatable(
-        self, rehearsal: Rehearsal, runner: RepeatableRunner, prepared: PreparedRepeatable
-    ) -> RehearsedFile:
+    def _repeatable(self, rehearsal: Rehearsal, prepared: PreparedRepeatable) -> RehearsedFile:
         file = prepared.file
         if rehearsal.error is not None:
             return RehearsedFile(file.name, file.description, "not reached", 0)
         started = time.perf_counter()
         try:
-            result = runner.apply_inside(prepared, rolled_back=True)
+            result = self.apply_repeatable(prepared, rolled_back=True)
         except RatchetError as error:
             rehearsal.error = error
             return RehearsedFile(file.name, file.description, "failed", _ms_since(started), _failure(error))

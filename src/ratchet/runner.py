@@ -5,6 +5,13 @@ history row and ``db_version`` *inside* it so that concurrent runners apply each
 once, decide the guards, run the statements, then write ``db_version`` and the history row in
 the same transaction. Files that cannot roll back (``no-transaction``, MySQL DDL) commit a
 ``running`` row first and advance ``statements_done`` after every statement.
+
+Repeatable files (SPEC 8) are a mode of the same run, after the versioned ones and under the
+same lock: inside it each file's row is read again, so a runner that waited finds the file
+applied by another (same checksum) and leaves it. A file that fails is rolled back and, having
+no row with its new checksum, is tried again by the next ``migrate``. MySQL cannot roll back
+DDL, so there its statements before the failing one stay applied; a repeatable file is
+idempotent (the lint's ``repeatable-not-idempotent``), so running it again whole is safe.
 """
 
 from __future__ import annotations
@@ -13,7 +20,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from packaging.version import Version
 
@@ -24,15 +32,15 @@ from ratchet.errors import (
     DriftError,
     DriverError,
     GuardFailedError,
+    RatchetError,
     StatementFailedError,
     UsageError,
 )
-from ratchet.headers import GuardQuery
-from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, Tables
+from ratchet.headers import GuardQuery, Guards
+from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, REPEATABLE, VERSIONED, Tables
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
-    from ratchet.prepare import PreparedFile
-    from ratchet.repeatable_runner import RepeatableResult
+    from ratchet.prepare import PreparedFile, PreparedRepeatable
     from ratchet.split import Statement
 
 _T = TypeVar("_T")
@@ -49,6 +57,61 @@ class FileResult:
     duration_ms: int
     statements: int
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class RepeatableResult:
+    """What happened to one repeatable file: ``applied``, ``skipped`` or ``already-applied``."""
+
+    description: str
+    outcome: str
+    duration_ms: int
+    statements: int
+    reason: str = ""
+
+    @property
+    def name(self) -> str:
+        """``R__description``."""
+        return f"R__{self.description}"
+
+
+class Unit(Protocol):
+    """What the runner needs of a prepared file, versioned or repeatable (see :mod:`ratchet.prepare`)."""
+
+    @property
+    def path(self) -> Path:
+        """The file."""
+
+    @property
+    def guards(self) -> Guards:
+        """Its guard header."""
+
+    @property
+    def name(self) -> str:
+        """How messages name it: ``1.2.0`` or ``R__description``."""
+
+    @property
+    def key(self) -> Version | str:
+        """Its history row's ``version``."""
+
+    @property
+    def description(self) -> str:
+        """The description of its name."""
+
+    @property
+    def checksum(self) -> str:
+        """The checksum its history row records."""
+
+    @property
+    def kind(self) -> str:
+        """``versioned`` or ``repeatable``."""
+
+
+#: Why a failed ``require`` guard changed nothing, by the kind of file.
+_REQUIRE_HINTS = {
+    VERSIONED: "the database is not in the state this migration requires; nothing was changed",
+    REPEATABLE: "the database is not in the state this repeatable file requires; it was not applied",
+}
 
 
 class Events:
@@ -123,18 +186,50 @@ class Runner:
         self._current: PreparedFile | None = None
         self._stage = ""
 
-    def run(self, files: list[PreparedFile]) -> list[FileResult]:
-        """Apply ``files`` in order; stop at the first failure (raised)."""
-        if not files:
-            return []
+    def run(
+        self, files: list[PreparedFile], repeatables: list[PreparedRepeatable] | None = None
+    ) -> tuple[list[FileResult], list[RepeatableResult]]:
+        """Apply ``files`` in order, then ``repeatables``, under one migration lock; stop at the
+        first failure (raised)."""
+        repeatables = repeatables or []
+        if not files and not repeatables:
+            return [], []
         non_transactional = self._non_transactional(files)
-        if self.options.single_transaction:
+        if self.options.single_transaction and files:
             self.check_single_transaction(files)
         with migration_lock(self.backend, self.options.lock_timeout_s, session=bool(non_transactional)):
             self._ensure_tables()
-            if self.options.single_transaction:
-                return self._run_single_transaction(files)
-            return [self._apply_transactional(p) if self._transactional(p) else self._apply_stepwise(p) for p in files]
+            if not files:
+                results: list[FileResult] = []
+            elif self.options.single_transaction:
+                results = self._run_single_transaction(files)
+            else:
+                results = [
+                    self._apply_transactional(p) if self._transactional(p) else self._apply_stepwise(p) for p in files
+                ]
+            return results, self._run_repeatables(repeatables, results)
+
+    def _run_repeatables(
+        self, repeatables: list[PreparedRepeatable], before: list[FileResult]
+    ) -> list[RepeatableResult]:
+        """Apply the repeatable files; a failure says which versioned files this run applied."""
+        results: list[RepeatableResult] = []
+        try:
+            for prepared in repeatables:
+                if self.backend.transactional_ddl:
+                    with self.backend.transaction():
+                        result = self.apply_repeatable(prepared, rolled_back=True)
+                else:  # MySQL: the lock is held; each DDL statement commits on its own anyway
+                    result = self.apply_repeatable(prepared, rolled_back=False)
+                self.events.repeatable_finished(result)
+                results.append(result)
+        except RatchetError as error:
+            applied = [str(r.version) for r in before if r.outcome == "applied"]
+            if applied:
+                kept = f"versioned file(s) {', '.join(applied)} applied earlier in this run stay applied"
+                error.hint = f"{kept}; {error.hint}" if error.hint else kept
+            raise
+        return results
 
     def _transactional(self, prepared: PreparedFile) -> bool:
         return prepared.transactional and self.backend.transactional_ddl
@@ -252,29 +347,27 @@ class Runner:
         self._db_version_read = current
         return None
 
-    def _skip_reason(self, prepared: PreparedFile) -> str | None:
-        guards = prepared.guards
+    def _skip_reason(self, unit: Unit) -> str | None:
+        guards = unit.guards
         if not guards.applies_to(self.backend.dialect):
             return f"dialect {self.backend.dialect} not in {' '.join(sorted(guards.dialects or ()))}"
         for query in guards.skip_ifs:
-            if is_true(self._guard_value(prepared, query)):
+            if is_true(self._guard_value(unit, query)):
                 return f"skip-if {query.sql}"
         return None
 
-    def _check_requires(self, prepared: PreparedFile) -> None:
-        for query in prepared.guards.requires:
-            if not is_true(self._guard_value(prepared, query)):
-                raise GuardFailedError(
-                    f"{prepared.file.path}:{query.line}: guard failed: {query.sql}",
-                    hint="the database is not in the state this migration requires; nothing was changed",
-                )
+    def _check_requires(self, unit: Unit) -> None:
+        for query in unit.guards.requires:
+            if not is_true(self._guard_value(unit, query)):
+                message = f"{unit.path}:{query.line}: guard failed: {query.sql}"
+                raise GuardFailedError(message, hint=_REQUIRE_HINTS[unit.kind])
 
-    def _guard_value(self, prepared: PreparedFile, query: GuardQuery) -> object:
+    def _guard_value(self, unit: Unit, query: GuardQuery) -> object:
         try:
             rows = self.backend.guard_query(query.sql)
         except DriverError as exc:
             raise DatabaseError(
-                f"{prepared.file.path}:{query.line}: guard query failed: {exc.db_message}\n  SQL: {query.sql}",
+                f"{unit.path}:{query.line}: guard query failed: {exc.db_message}\n  SQL: {query.sql}",
                 hint="fix the guard's query",
             ) from None
         return rows[0][0] if rows and rows[0] else None
@@ -289,27 +382,29 @@ class Runner:
 
     def _write_row(
         self,
-        prepared: PreparedFile,
+        unit: Unit,
         status: str,
         duration_ms: int = 0,
         statements_done: int = 0,
         *,
         raise_version: bool = False,
     ) -> None:
-        """Insert the file's history row; only after :meth:`_claim` found none."""
-        file = prepared.file
+        """Insert the file's history row: a versioned file's only after :meth:`_claim` found none;
+        a repeatable file's replaces its last application's."""
+        versioned = unit.kind == VERSIONED
         self.tables.insert_row(
-            version=file.version,
-            description=file.description,
-            checksum=file.checksum,
+            version=unit.key,
+            description=unit.description,
+            checksum=unit.checksum,
             status=status,
-            waivers=[w.as_dict() for w in prepared.guards.waivers],
+            waivers=[w.as_dict() for w in unit.guards.waivers],
             duration_ms=duration_ms,
             statements_done=statements_done,
             lint_bypassed=self.options.lint_bypassed,
-            replace=False,
+            kind=unit.kind,
+            replace=not versioned,
             raise_version=raise_version,
-            current=self._db_version_read,
+            current=self._db_version_read if versioned else None,
         )
 
     def bump_version(self, version: Version) -> None:
@@ -345,13 +440,18 @@ class Runner:
         return FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
 
     def _execute(self, prepared: PreparedFile, statement: Statement, *, rolled_back: bool) -> None:
+        hint = None if rolled_back else _repair_hint(prepared.file.version)
+        self._run_statement(prepared, statement, rolled_back=rolled_back, hint=hint)
+        self.events.statement_done(prepared, statement.number)
+
+    def _run_statement(self, unit: Unit, statement: Statement, *, rolled_back: bool, hint: str | None) -> None:
+        """One statement of a file; its failure names the file, the statement and what is left."""
         try:
             self.backend.run_statement(statement.sql)
         except DriverError as exc:
-            hint = None if rolled_back else _repair_hint(prepared.file.version)
             raise StatementFailedError(
-                path=prepared.file.path,
-                version=str(prepared.file.version),
+                path=unit.path,
+                version=unit.name,
                 statement_number=statement.number,
                 line=statement.line,
                 sql=statement.sql,
@@ -359,7 +459,31 @@ class Runner:
                 rolled_back=rolled_back,
                 hint=hint,
             ) from None
-        self.events.statement_done(prepared, statement.number)
+
+    def apply_repeatable(self, prepared: PreparedRepeatable, *, rolled_back: bool) -> RepeatableResult:
+        """Apply one repeatable file in the caller's transaction (or, on MySQL, statement by statement)."""
+        started = time.perf_counter()
+        done = self.tables.row_checksum_status(prepared.key)
+        if done is not None and done[0] == prepared.checksum and done[1] in DONE_STATUSES:
+            return RepeatableResult(prepared.description, "already-applied", 0, 0, "by another runner")
+        reason = self._skip_reason(prepared)
+        if reason is not None:
+            self._write_row(prepared, "skipped")
+            return RepeatableResult(prepared.description, "skipped", 0, 0, reason)
+        self._check_requires(prepared)
+        self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
+        hint = (
+            f"{prepared.name} is tried again on the next migrate"
+            if rolled_back
+            else f"its earlier statements stay applied ({self.backend.dialect} cannot roll back DDL); "
+            f"{prepared.name} is run again, whole, on the next migrate"
+        )
+        for statement in prepared.statements:
+            self._run_statement(prepared, statement, rolled_back=rolled_back, hint=hint)
+        self.backend.set_lock_timeout(None)
+        duration = _ms_since(started)
+        self._write_row(prepared, "applied", duration, len(prepared.statements))
+        return RepeatableResult(prepared.description, "applied", duration, len(prepared.statements))
 
     def _apply_stepwise(self, prepared: PreparedFile) -> FileResult:
         """A file that cannot roll back: commit a ``running`` row, then one statement at a time."""
