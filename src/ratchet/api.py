@@ -22,7 +22,6 @@ from ratchet.discover import MigrationFile, scan_names
 from ratchet.engines import admit
 from ratchet.errors import (
     ConnectionFailedError,
-    DriftError,
     DriverError,
     LintFailed,
     RatchetError,
@@ -30,12 +29,12 @@ from ratchet.errors import (
     SettingsError,
     UsageError,
 )
-from ratchet.history import DB_VERSION_KEY, DatabaseState, HistoryRow, Tables, check_setting
+from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.repeatables import RepeatableFile
-from ratchet.runner import Events, FileResult, RepeatableResult, Runner, RunOptions, migration_lock
+from ratchet.runner import Events, FileResult, RepairAction, RepeatableResult, Runner, RunOptions, migration_lock
 from ratchet.urls import parse_url
 
 if TYPE_CHECKING:  # splitting and linting need sqlparse, which a no-op run never imports
@@ -421,117 +420,15 @@ def repair(
     config = _config(migrations, config)
     wanted = parse_version(version, "VERSION")
     events = events or Events()
+    action: RepairAction = (
+        "forget" if forget else "accept-checksum" if accept_checksum else "mark-applied" if mark_applied else "retry"
+    )
     with session(database, config) as (backend, tables):
         _warn_unverified(backend, events)
         if not tables.exist():
             raise RefusedError(f"{backend.display_url} has no ratchet history; nothing to repair")
-        with migration_lock(backend, config.lock_timeout_s):
-            row = tables.rows().get(wanted)
-            if row is None:
-                raise RefusedError(
-                    f"migration {wanted} has no history row; nothing to repair", hint="see `ratchet status`"
-                )
-            if forget:
-                return _forget(tables, backend, row)
-            file = _file_of(config, wanted)
-            if accept_checksum:
-                return _accept_checksum(tables, backend, row, file, (reason or "").strip())
-            if row.status not in ("running", "failed"):
-                raise RefusedError(
-                    f"migration {wanted} has status '{row.status}'; --retry and --mark-applied only finish a "
-                    "'running' or 'failed' one",
-                    hint="see `ratchet status`",
-                )
-            _refuse_invalid_indexes(backend, file)
-            if not file.matches(row.checksum):
-                raise DriftError(
-                    f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
-                    f"file {file.checksum[:12]}...)",
-                    hint="restore the file exactly as it was run (git checkout it), then repair again; or, if "
-                    f"you corrected a statement that had not run yet, record the edit with `ratchet repair {wanted} "
-                    '--accept-checksum --reason "..."` first',
-                )
-            from ratchet.prepare import prepare_files
-
-            loaded = load_migrations(config.migrations)
-            prepared = prepare_files([file], loaded.guards)[0]
-            runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events))
-            if mark_applied:
-                with backend.transaction():
-                    runner.bump_version(wanted)
-                    tables.update_row(wanted, status="applied", error=None, statements_done=len(prepared.statements))
-                result = FileResult(wanted, file.description, "marked-applied", 0, len(prepared.statements))
-            else:
-                with backend.transaction():
-                    tables.update_row(wanted, status="running", error=None)
-                result = runner.resume(prepared, start_after=row.statements_done)
-            _record_after_repair(backend, tables, config, str(wanted))
-            return result
-
-
-def _record_after_repair(backend: Backend, tables: Tables, config: Config, key: str) -> None:
-    """The finished file changed the schema: record the snapshot with its row, as migrate does."""
-    from ratchet.snapshot import record_snapshot
-
-    tables.create()  # a row left by an older ratchet: its table may lack the snapshot columns
-    record_snapshot(backend, tables, key, config.lock_timeout_s)
-
-
-def _refuse_invalid_indexes(backend: Backend, file: MigrationFile) -> None:
-    """Neither retrying nor marking a file applied may hide an INVALID index it left (a
-    retry fails with "already exists", or with IF NOT EXISTS keeps the broken index)."""
-    left = [index for index in invalid_indexes(backend, [file]) if index.version == file.version]
-    if left:
-        listed = ", ".join(f"{index.index} (on {index.table})" for index in left)
-        drops = "; ".join(f"DROP INDEX CONCURRENTLY {index.index}" for index in left)
-        raise RefusedError(
-            f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
-            hint=f"drop them first ({drops}), then run the repair again",
-        )
-
-
-def _file_of(config: Config, version: Version) -> MigrationFile:
-    file = next((f for f in load_migrations(config.migrations).files if f.version == version), None)
-    if file is None:
-        raise RefusedError(
-            f"no migration file for {version} in {config.migrations}",
-            hint="restore the file exactly as it was run, then repair again",
-        )
-    return file
-
-
-def _forget(tables: Tables, backend: Backend, row: HistoryRow) -> FileResult:
-    """Delete a ``failed`` row whose file committed nothing, so the corrected file runs again."""
-    if row.status != "failed":
-        raise RefusedError(
-            f"migration {row.version} has status '{row.status}'; --forget only deletes a 'failed' row",
-            hint="a 'running' row may have a statement in effect: see `ratchet status`, then --retry or --mark-applied",
-        )
-    if row.statements_done > 0:
-        raise RefusedError(
-            f"migration {row.version} committed {row.statements_done} statement(s) before it failed; "
-            "forgetting it would run them again",
-            hint=f"correct the failed statement, then `ratchet repair {row.version} --accept-checksum "
-            f'--reason "..."` and `ratchet repair {row.version} --retry`; or undo them by hand first',
-        )
-    with backend.transaction():
-        tables.delete_row(row.version)
-    return FileResult(row.version, row.description, "forgotten", 0, 0)
-
-
-def _accept_checksum(tables: Tables, backend: Backend, row: HistoryRow, file: MigrationFile, reason: str) -> FileResult:
-    """Record ``file``'s checksum for ``row`` after a harmless edit; the old one and ``reason`` stay in history."""
-    if file.matches(row.checksum):
-        raise RefusedError(
-            f"{file.path} has the checksum recorded for {row.version}; there is no edit to accept",
-            hint="see `ratchet validate`",
-        )
-    if not tables.has_checksum_changes():
-        with backend.transaction():
-            tables.add_checksum_changes()
-    with backend.transaction():
-        tables.accept_checksum(row.version, row.checksum, file.checksum, reason)
-    return FileResult(row.version, row.description, "checksum-accepted", 0, 0, reason)
+        runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events))
+        return runner.repair(wanted, action, config.migrations, reason=(reason or "").strip())
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from packaging.version import Version
 
@@ -33,17 +33,21 @@ from ratchet.errors import (
     DriverError,
     GuardFailedError,
     RatchetError,
+    RefusedError,
     StatementFailedError,
     UsageError,
 )
 from ratchet.headers import GuardQuery, Guards
-from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, REPEATABLE, VERSIONED, Tables
+from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, REPEATABLE, VERSIONED, HistoryRow, Tables
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
+    from ratchet.discover import MigrationFile
     from ratchet.prepare import PreparedFile, PreparedRepeatable
     from ratchet.split import Statement
 
 _T = TypeVar("_T")
+#: What ``repair`` does to a blocking history row (see :meth:`Runner.repair`).
+RepairAction = Literal["retry", "mark-applied", "forget", "accept-checksum"]
 _FALSE_TEXT = frozenset({"", "0", "f", "false", "n", "no", "off"})
 
 
@@ -230,6 +234,121 @@ class Runner:
                 error.hint = f"{kept}; {error.hint}" if error.hint else kept
             raise
         return results
+
+    def repair(self, version: Version, action: RepairAction, migrations: Path, *, reason: str = "") -> FileResult:
+        """Get ``version`` past the history row that blocks ``migrate``, under the migration lock:
+
+        ``retry``: run the remaining statements of a ``running``/``failed`` file, from ``statements_done + 1``.
+        ``mark-applied``: the DBA completed such a file by hand; record it as applied and set ``db_version``.
+        ``forget``: delete a ``failed`` row whose file changed nothing permanent (no statement committed).
+        ``accept-checksum``: record the file's new checksum after a harmless edit, keeping the old one and
+        ``reason`` in the row's ``checksum_changes``.
+        A file that is finished has the schema snapshot recorded with its row, as ``migrate`` does.
+        """
+        with migration_lock(self.backend, self.options.lock_timeout_s):
+            row = self.tables.rows().get(version)
+            if row is None:
+                raise RefusedError(
+                    f"migration {version} has no history row; nothing to repair", hint="see `ratchet status`"
+                )
+            if action == "forget":
+                return self._forget(row)
+            from ratchet.load import load_migrations
+
+            loaded = load_migrations(migrations)
+            file = next((f for f in loaded.files if f.version == version), None)
+            if file is None:
+                raise RefusedError(
+                    f"no migration file for {version} in {migrations}",
+                    hint="restore the file exactly as it was run, then repair again",
+                )
+            if action == "accept-checksum":
+                return self._accept_checksum(row, file, reason)
+            if row.status not in ("running", "failed"):
+                raise RefusedError(
+                    f"migration {version} has status '{row.status}'; --retry and --mark-applied only finish a "
+                    "'running' or 'failed' one",
+                    hint="see `ratchet status`",
+                )
+            self._refuse_invalid_indexes(file)
+            if not file.matches(row.checksum):
+                raise DriftError(
+                    f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
+                    f"file {file.checksum[:12]}...)",
+                    hint="restore the file exactly as it was run (git checkout it), then repair again; or, if "
+                    f"you corrected a statement that had not run yet, record the edit with `ratchet repair {version} "
+                    '--accept-checksum --reason "..."` first',
+                )
+            from ratchet.prepare import prepare_files
+
+            prepared = prepare_files([file], loaded.guards)[0]
+            if action == "mark-applied":
+                with self.backend.transaction():
+                    self.bump_version(version)
+                    self.tables.update_row(
+                        version, status="applied", error=None, statements_done=len(prepared.statements)
+                    )
+                result = FileResult(version, file.description, "marked-applied", 0, len(prepared.statements))
+            else:
+                with self.backend.transaction():
+                    self.tables.update_row(version, status="running", error=None)
+                result = self.resume(prepared, start_after=row.statements_done)
+            self._record_snapshot(str(version))
+            return result
+
+    def _forget(self, row: HistoryRow) -> FileResult:
+        """Delete a ``failed`` row whose file committed nothing, so the corrected file runs again."""
+        if row.status != "failed":
+            raise RefusedError(
+                f"migration {row.version} has status '{row.status}'; --forget only deletes a 'failed' row",
+                hint="a 'running' row may have a statement in effect: see `ratchet status`, "
+                "then --retry or --mark-applied",
+            )
+        if row.statements_done > 0:
+            raise RefusedError(
+                f"migration {row.version} committed {row.statements_done} statement(s) before it failed; "
+                "forgetting it would run them again",
+                hint=f"correct the failed statement, then `ratchet repair {row.version} --accept-checksum "
+                f'--reason "..."` and `ratchet repair {row.version} --retry`; or undo them by hand first',
+            )
+        with self.backend.transaction():
+            self.tables.delete_row(row.version)
+        return FileResult(row.version, row.description, "forgotten", 0, 0)
+
+    def _accept_checksum(self, row: HistoryRow, file: MigrationFile, reason: str) -> FileResult:
+        """Record ``file``'s checksum for ``row`` after a harmless edit; the old one and ``reason`` stay in history."""
+        if file.matches(row.checksum):
+            raise RefusedError(
+                f"{file.path} has the checksum recorded for {row.version}; there is no edit to accept",
+                hint="see `ratchet validate`",
+            )
+        if not self.tables.has_checksum_changes():
+            with self.backend.transaction():
+                self.tables.add_checksum_changes()
+        with self.backend.transaction():
+            self.tables.accept_checksum(row.version, row.checksum, file.checksum, reason)
+        return FileResult(row.version, row.description, "checksum-accepted", 0, 0, reason)
+
+    def _refuse_invalid_indexes(self, file: MigrationFile) -> None:
+        """Neither retrying nor marking a file applied may hide an INVALID index it left (a
+        retry fails with "already exists", or with IF NOT EXISTS keeps the broken index)."""
+        from ratchet.indexes import invalid_indexes
+
+        left = [index for index in invalid_indexes(self.backend, [file]) if index.version == file.version]
+        if left:
+            listed = ", ".join(f"{index.index} (on {index.table})" for index in left)
+            drops = "; ".join(f"DROP INDEX CONCURRENTLY {index.index}" for index in left)
+            raise RefusedError(
+                f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
+                hint=f"drop them first ({drops}), then run the repair again",
+            )
+
+    def _record_snapshot(self, key: str) -> None:
+        """The finished file changed the schema: record the snapshot with its row, as migrate does."""
+        from ratchet.snapshot import record_snapshot  # it takes the lock from this module
+
+        self.tables.create()  # a row left by an older ratchet: its table may lack the snapshot columns
+        record_snapshot(self.backend, self.tables, key, self.options.lock_timeout_s)
 
     def _transactional(self, prepared: PreparedFile) -> bool:
         return prepared.transactional and self.backend.transactional_ddl
