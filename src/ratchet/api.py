@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from packaging.version import InvalidVersion, Version
 
@@ -31,11 +31,12 @@ from ratchet.errors import (
 )
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.indexes import InvalidIndex, invalid_indexes
+from ratchet.jsondoc import engine_fields, json_version
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.repeatables import RepeatableFile
 from ratchet.runner import Events, FileResult, RepairAction, RepeatableResult, Runner, RunOptions, migration_lock
-from ratchet.urls import parse_url
+from ratchet.urls import mask_url, parse_url
 
 if TYPE_CHECKING:  # splitting and linting need sqlparse, which a no-op run never imports
     from ratchet.linter import Finding, LintReport
@@ -79,6 +80,31 @@ class MigrateReport:
         """Files this run applied."""
         return [r for r in self.results if r.outcome == "applied"]
 
+    def to_json(self) -> dict[str, Any]:
+        """The document of ``migrate --json`` (``ok`` is false when a rehearsal failed)."""
+        return {
+            "ok": self.rehearsal is None or self.rehearsal.ok,
+            "dialect": self.dialect,
+            **engine_fields(self.server),
+            "dry_run": self.dry_run,
+            "from_version": json_version(self.from_version),
+            "to_version": json_version(self.to_version),
+            "ahead": self.ahead,
+            "notices": self.notices,
+            "files": [result.to_json() for result in self.results],
+            "planned": [
+                {"version": str(p.file.version), "description": p.file.description, "statements": len(p.statements)}
+                for p in self.planned
+            ],
+            "repeatables": [result.to_json() for result in self.repeatables],
+            "planned_repeatables": [
+                {"name": p.file.name, "description": p.file.description, "statements": len(p.statements)}
+                for p in self.planned_repeatables
+            ],
+            "rehearsal": None if self.rehearsal is None else self.rehearsal.to_json(),
+            "snapshot": self.snapshot,
+        }
+
 
 @dataclass
 class StatusReport:
@@ -86,8 +112,19 @@ class StatusReport:
 
     dialect: str
     plan: Plan
+    #: The database as shown to people (its URL with the password masked).
     database: str
     server: Server | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The document of ``status --json``."""
+        return {
+            "ok": True,
+            "database": self.database,
+            "dialect": self.dialect,
+            **engine_fields(self.server),
+            **self.plan.to_json(),
+        }
 
 
 def parse_version(text: str, option: str) -> Version:
@@ -114,6 +151,11 @@ def session(database: Database, config: Config) -> Iterator[tuple[Backend, Table
         yield backend, Tables(backend, config.settings_table, config.history_table)
     finally:
         backend.close()
+
+
+def _shown(database: Database, backend: Backend) -> str:
+    """The database as shown to people: the URL given, its password masked; a connection's own."""
+    return mask_url(database) if isinstance(database, str) else backend.display_url
 
 
 def _config(migrations: str | Path | None, config: Config | None) -> Config:
@@ -545,7 +587,7 @@ def status(database: Database, migrations: str | Path | None = None, *, config: 
     loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
         plan = make_plan(loaded.files, tables.state(), repeatables=loaded.repeatables)
-        return StatusReport(backend.dialect, plan, backend.display_url, backend.server)
+        return StatusReport(backend.dialect, plan, _shown(database, backend), backend.server)
 
 
 @dataclass
@@ -561,6 +603,18 @@ class ValidateReport:
     def ok(self) -> bool:
         """No drift (``migrate`` would not refuse) and no INVALID index."""
         return not self.plan.drift and not self.invalid_indexes
+
+    def to_json(self) -> dict[str, Any]:
+        """The document of ``validate --json``."""
+        plan = self.plan
+        return {
+            "ok": self.ok,
+            "db_version": json_version(plan.db_version),
+            "ahead": plan.ahead,
+            "pending": [str(p.file.version) for p in self.planned],
+            "drift": [d.as_dict() for d in plan.drift] + [i.as_dict() for i in self.invalid_indexes],
+            "repeatables": [entry.to_json() for entry in plan.repeatables],
+        }
 
 
 def validate(
@@ -732,11 +786,35 @@ class DiffReport:
     live_fingerprint: str
     changes: list[Change]
     recorded: bool = False
+    #: The database as shown to people (its URL with the password masked).
+    database: str = ""
 
     @property
     def drift(self) -> bool:
         """The schema changed out of band (or there is no snapshot to compare with)."""
         return self.recorded_with is None or bool(self.changes)
+
+    @property
+    def no_snapshot(self) -> str:
+        """What to do when there is no snapshot to compare with."""
+        return (
+            f"{self.database} has no schema snapshot yet (migrated before ratchet recorded them); "
+            "record the current schema with `ratchet diff --record`"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The document of ``diff --json``."""
+        return {
+            "ok": not self.drift,
+            "dialect": self.dialect,
+            "recorded": self.recorded,
+            "snapshot": None
+            if self.recorded_with is None
+            else {"with": self.recorded_with, "applied_at": self.recorded_at, "fingerprint": self.recorded_fingerprint},
+            "live_fingerprint": self.live_fingerprint,
+            "changes": [change.as_dict() for change in self.changes],
+            "message": self.no_snapshot if self.recorded_with is None else None,
+        }
 
 
 def diff(
@@ -753,6 +831,7 @@ def diff(
     config = _config(migrations, config)
     with session(database, config) as (backend, tables):
         _require_existing(backend)
+        shown = _shown(database, backend)
         if record:
             key = newest_done_row(tables)
             if key is None:
@@ -765,14 +844,22 @@ def diff(
             catalog = record_snapshot(backend, tables, key, config.lock_timeout_s)
             snapshot = latest_snapshot(tables)
             applied_at = snapshot.applied_at if snapshot else None
-            return DiffReport(backend.dialect, key, applied_at, catalog.fingerprint, catalog.fingerprint, [], True)
+            return DiffReport(
+                backend.dialect, key, applied_at, catalog.fingerprint, catalog.fingerprint, [], True, shown
+            )
         live = live_catalog(backend, tables)
         snapshot = latest_snapshot(tables)
         if snapshot is None:
-            return DiffReport(backend.dialect, None, None, None, live.fingerprint, [])
+            return DiffReport(backend.dialect, None, None, None, live.fingerprint, [], database=shown)
         changes = [] if snapshot.fingerprint == live.fingerprint else compare(snapshot.catalog, live)
         return DiffReport(
-            backend.dialect, snapshot.key, snapshot.applied_at, snapshot.fingerprint, live.fingerprint, changes
+            backend.dialect,
+            snapshot.key,
+            snapshot.applied_at,
+            snapshot.fingerprint,
+            live.fingerprint,
+            changes,
+            database=shown,
         )
 
 

@@ -16,12 +16,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ratchet.backends.base import Backend
 from ratchet.errors import RatchetError, StatementFailedError, UsageError
 from ratchet.history import Tables
 from ratchet.prepare import PreparedFile, PreparedRepeatable
 from ratchet.runner import Events, Runner, RunOptions, migration_lock
+from ratchet.urls import mask_password
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,18 @@ class Rehearsal:
     def ok(self) -> bool:
         """No file failed."""
         return self.error is None
+
+    def to_json(self) -> dict[str, Any]:
+        """The rehearsal in ``migrate --rehearse --json``: secrets masked."""
+        return {
+            "ok": self.ok,
+            "on": mask_password(self.where),
+            "files": [
+                {"name": f.name, "description": f.description, "outcome": f.outcome, "duration_ms": f.duration_ms}
+                | ({"detail": mask_password(f.detail)} if f.detail else {})
+                for f in self.files
+            ],
+        }
 
 
 def refuse_unless_possible(backend: Backend) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from packaging.version import Version
 
@@ -62,6 +62,17 @@ class FileResult:
     statements: int
     reason: str = ""
 
+    def to_json(self) -> dict[str, Any]:
+        """The file's entry in ``migrate --json``."""
+        return {
+            "version": str(self.version),
+            "description": self.description,
+            "outcome": self.outcome,
+            "duration_ms": self.duration_ms,
+            "statements": self.statements,
+            "reason": self.reason,
+        }
+
 
 @dataclass(frozen=True)
 class RepeatableResult:
@@ -77,6 +88,17 @@ class RepeatableResult:
     def name(self) -> str:
         """``R__description``."""
         return f"R__{self.description}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's entry in ``migrate --json``."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "outcome": self.outcome,
+            "duration_ms": self.duration_ms,
+            "statements": self.statements,
+            "reason": self.reason,
+        }
 
 
 class Unit(Protocol):

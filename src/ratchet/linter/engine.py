@@ -89,6 +89,10 @@ class Finding:
         return self.text()
 
 
+#: The version of the lint's JSON document.
+LINT_JSON_VERSION = 1
+
+
 @dataclass
 class LintReport:
     """Every finding of a lint run, the files linted, and files that could not be read."""
@@ -101,6 +105,30 @@ class LintReport:
     def blocking(self, *, strict: bool = False) -> list[Finding]:
         """Findings that fail the run."""
         return [f for f in self.findings if f.blocks(strict=strict)]
+
+    def summary(self, *, strict: bool) -> dict[str, int]:
+        """Counts by severity, waived, grandfathered and blocking."""
+        counts = {"files": len(self.files), "errors": 0, "warnings": 0, "info": 0, "waived": 0, "grandfathered": 0}
+        for finding in self.findings:
+            if finding.waived:
+                counts["waived"] += 1
+            elif finding.grandfathered:
+                counts["grandfathered"] += 1
+            else:
+                counts[{ERROR: "errors", WARNING: "warnings", INFO: "info"}[finding.severity]] += 1
+        counts["blocking"] = len(self.blocking(strict=strict))
+        return counts
+
+    def to_json(self, *, strict: bool = False) -> dict[str, Any]:
+        """The stable JSON document of ``lint --format json`` (documented in the README)."""
+        return {
+            "version": LINT_JSON_VERSION,
+            "dialect": self.dialect,
+            "strict": strict,
+            "files": [str(path) for path in self.files],
+            "findings": [finding.as_dict() for finding in self.findings],
+            "summary": self.summary(strict=strict),
+        }
 
 
 class _FileLinter:
