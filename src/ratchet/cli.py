@@ -152,10 +152,8 @@ class CliEvents(Events):
             self.bar = None
         if self.quiet:
             return
-        reason = f" ({result.reason})" if result.reason else ""
         self._write_line(
-            f"  {result.version!s:<10} {result.description:<32} {result.outcome:<15} "
-            f"{format_ms(result.duration_ms):>8}{reason}"
+            file_line(str(result.version), result.description, result.outcome, result.duration_ms, result.reason)
         )
 
     def _write_line(self, line: str) -> None:
@@ -174,10 +172,15 @@ class CliEvents(Events):
         """One line, like a versioned file's, with ``R__`` for the version."""
         if self.quiet:
             return
-        reason = f" ({result.reason})" if result.reason else ""
-        self._write_line(
-            f"  {'R__':<10} {result.description:<32} {result.outcome:<15} {format_ms(result.duration_ms):>8}{reason}"
-        )
+        self._write_line(file_line("R__", result.description, result.outcome, result.duration_ms, result.reason))
+
+
+def file_line(name: str, description: str, outcome: str, duration_ms: float | None, detail: str = "") -> str:
+    """One file's line in the output of ``migrate`` and ``--rehearse``: name, description, outcome,
+    duration (``-`` when none) and the detail in parentheses."""
+    duration = "-" if duration_ms is None else format_ms(duration_ms)
+    shown = f" ({detail})" if detail else ""
+    return f"  {name:<10} {description:<32} {outcome:<15} {duration:>8}{shown}"
 
 
 def format_ms(milliseconds: float) -> str:
@@ -306,9 +309,9 @@ def _print_rehearsal(rehearsal: Rehearsal, *, quiet: bool) -> None:
     if not quiet:
         click.echo(f"rehearsal on {mask_password(rehearsal.where)} (rolled back; nothing is kept):")
         for item in rehearsal.files:
-            detail = f" ({item.detail})" if item.detail and item.outcome != "failed" else ""
-            duration = format_ms(item.duration_ms) if item.outcome in ("ok", "failed") else "-"
-            click.echo(f"  {item.name:<10} {item.description:<32} {item.outcome:<15} {duration:>8}{detail}")
+            detail = item.detail if item.outcome != "failed" else ""
+            duration = item.duration_ms if item.outcome in ("ok", "failed") else None
+            click.echo(file_line(item.name, item.description, item.outcome, duration, detail))
     failed = next((item for item in rehearsal.files if item.outcome == "failed"), None)
     if failed is not None:
         click.echo(f"ratchet: rehearsal failed: {mask_password(failed.detail)}", err=True)
@@ -318,15 +321,20 @@ def _print_rehearsal(rehearsal: Rehearsal, *, quiet: bool) -> None:
         click.echo(f"rehearsal passed: {rehearsed} file(s) ran and were rolled back; the database is unchanged")
 
 
+def _echo_planned(report: api.MigrateReport) -> str:
+    """Print the SQL a run would apply (``plan`` and ``migrate --dry-run``); return how many files."""
+    if report.planned:
+        click.echo(render_plan(report.planned, report.dialect), nl=False)
+    click.echo(render_repeatables(report.planned_repeatables), nl=False)
+    repeatables = len(report.planned_repeatables)
+    also = f" and {repeatables} repeatable file(s)" if repeatables else ""
+    return f"{len(report.planned)} file(s){also}"
+
+
 def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms: float) -> None:
     where = _where(config.database, report.server)
     if report.dry_run:
-        if report.planned:
-            click.echo(render_plan(report.planned, report.dialect), nl=False)
-        click.echo(render_repeatables(report.planned_repeatables), nl=False)
-        repeatables = len(report.planned_repeatables)
-        also = f" and {repeatables} repeatable file(s)" if repeatables else ""
-        click.echo(f"dry run: {len(report.planned)} file(s){also} would be applied to {where}; nothing changed")
+        click.echo(f"dry run: {_echo_planned(report)} would be applied to {where}; nothing changed")
         return
     if report.ahead and not report.planned:
         click.echo(
@@ -477,12 +485,7 @@ def plan(database: str | None, migrations: str | None, to: str | None, out_of_or
         events=CliEvents(quiet=True),
         config=config,
     )
-    if report.planned:
-        click.echo(render_plan(report.planned, report.dialect), nl=False)
-    click.echo(render_repeatables(report.planned_repeatables), nl=False)
-    repeatables = len(report.planned_repeatables)
-    also = f" and {repeatables} repeatable file(s)" if repeatables else ""
-    click.echo(f"-- {len(report.planned)} file(s){also} pending; database at {describe_version(report.from_version)}")
+    click.echo(f"-- {_echo_planned(report)} pending; database at {describe_version(report.from_version)}")
 
 
 @main.command()
