@@ -1,14 +1,13 @@
 """Turn pending files into runnable units: statements split and validated.
 
-Versioned and repeatable files alike present what the runner needs of a unit: ``path``,
-``guards``, ``statements``, ``name`` (as messages show it), ``key`` (the history row's
-``version``), ``description``, ``checksum`` and ``kind``.
+Versioned and repeatable files alike present what the runner needs of a unit
+(:class:`ratchet.runner.Unit`): ``file``, ``guards``, ``statements``, ``name`` (as messages show
+it), ``key`` (the history row's ``version``) and ``kind``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from packaging.version import Version
 
@@ -32,11 +31,6 @@ class PreparedFile:
     kind = VERSIONED
 
     @property
-    def path(self) -> Path:
-        """The file."""
-        return self.file.path
-
-    @property
     def name(self) -> str:
         """Its version, as messages name it."""
         return str(self.file.version)
@@ -45,16 +39,6 @@ class PreparedFile:
     def key(self) -> Version:
         """Its history row's ``version``."""
         return self.file.version
-
-    @property
-    def description(self) -> str:
-        """The description of its name."""
-        return self.file.description
-
-    @property
-    def checksum(self) -> str:
-        """The checksum its history row records."""
-        return self.file.checksum
 
     def rebuilds_table(self, dialect: str) -> bool:
         """Whether the file rebuilds a table (:mod:`ratchet.linter.rebuild`)."""
@@ -98,11 +82,6 @@ class PreparedRepeatable:
     kind = REPEATABLE
 
     @property
-    def path(self) -> Path:
-        """The file."""
-        return self.file.path
-
-    @property
     def guards(self) -> Guards:
         """Its guard header."""
         return self.file.guards
@@ -116,16 +95,6 @@ class PreparedRepeatable:
     def key(self) -> str:
         """Its history row's ``version`` (:func:`ratchet.history.repeatable_key`)."""
         return self.file.key
-
-    @property
-    def description(self) -> str:
-        """The description of its name."""
-        return self.file.description
-
-    @property
-    def checksum(self) -> str:
-        """The checksum its history row records."""
-        return self.file.checksum
 
 
 def prepare_repeatables(files: list[RepeatableFile], dialect: str) -> list[PreparedRepeatable]:

@@ -101,11 +101,27 @@ class RepeatableResult:
         }
 
 
+class UnitFile(Protocol):
+    """What the runner reads of a versioned or repeatable file."""
+
+    @property
+    def path(self) -> Path:
+        """Where the file is."""
+
+    @property
+    def description(self) -> str:
+        """The description of its name."""
+
+    @property
+    def checksum(self) -> str:
+        """The checksum its history row records."""
+
+
 class Unit(Protocol):
     """What the runner needs of a prepared file, versioned or repeatable (see :mod:`ratchet.prepare`)."""
 
     @property
-    def path(self) -> Path:
+    def file(self) -> UnitFile:
         """The file."""
 
     @property
@@ -119,14 +135,6 @@ class Unit(Protocol):
     @property
     def key(self) -> Version | str:
         """Its history row's ``version``."""
-
-    @property
-    def description(self) -> str:
-        """The description of its name."""
-
-    @property
-    def checksum(self) -> str:
-        """The checksum its history row records."""
 
     @property
     def kind(self) -> str:
@@ -500,7 +508,7 @@ class Runner:
     def _check_requires(self, unit: Unit) -> None:
         for query in unit.guards.requires:
             if not is_true(self._guard_value(unit, query)):
-                message = f"{unit.path}:{query.line}: guard failed: {query.sql}"
+                message = f"{unit.file.path}:{query.line}: guard failed: {query.sql}"
                 raise GuardFailedError(message, hint=_REQUIRE_HINTS[unit.kind])
 
     def _guard_value(self, unit: Unit, query: GuardQuery) -> object:
@@ -508,7 +516,7 @@ class Runner:
             rows = self.backend.guard_query(query.sql)
         except DriverError as exc:
             raise DatabaseError(
-                f"{unit.path}:{query.line}: guard query failed: {exc.db_message}\n  SQL: {query.sql}",
+                f"{unit.file.path}:{query.line}: guard query failed: {exc.db_message}\n  SQL: {query.sql}",
                 hint="fix the guard's query",
             ) from None
         return rows[0][0] if rows and rows[0] else None
@@ -535,8 +543,8 @@ class Runner:
         versioned = unit.kind == VERSIONED
         self.tables.insert_row(
             version=unit.key,
-            description=unit.description,
-            checksum=unit.checksum,
+            description=unit.file.description,
+            checksum=unit.file.checksum,
             status=status,
             waivers=[w.as_dict() for w in unit.guards.waivers],
             duration_ms=duration_ms,
@@ -591,7 +599,7 @@ class Runner:
             self.backend.run_statement(statement.sql)
         except DriverError as exc:
             raise StatementFailedError(
-                path=unit.path,
+                path=unit.file.path,
                 version=unit.name,
                 statement_number=statement.number,
                 line=statement.line,
@@ -605,12 +613,12 @@ class Runner:
         """Apply one repeatable file in the caller's transaction (or, on MySQL, statement by statement)."""
         started = time.perf_counter()
         done = self.tables.row_checksum_status(prepared.key)
-        if done is not None and done[0] == prepared.checksum and done[1] in DONE_STATUSES:
-            return RepeatableResult(prepared.description, "already-applied", 0, 0, "by another runner")
+        if done is not None and done[0] == prepared.file.checksum and done[1] in DONE_STATUSES:
+            return RepeatableResult(prepared.file.description, "already-applied", 0, 0, "by another runner")
         reason = self._skip_reason(prepared)
         if reason is not None:
             self._write_row(prepared, "skipped")
-            return RepeatableResult(prepared.description, "skipped", 0, 0, reason)
+            return RepeatableResult(prepared.file.description, "skipped", 0, 0, reason)
         self._check_requires(prepared)
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
         hint = (
@@ -624,7 +632,7 @@ class Runner:
         self.backend.set_lock_timeout(None)
         duration = _ms_since(started)
         self._write_row(prepared, "applied", duration, len(prepared.statements))
-        return RepeatableResult(prepared.description, "applied", duration, len(prepared.statements))
+        return RepeatableResult(prepared.file.description, "applied", duration, len(prepared.statements))
 
     def _apply_stepwise(self, prepared: PreparedFile) -> FileResult:
         """A file that cannot roll back: commit a ``running`` row, then one statement at a time."""
