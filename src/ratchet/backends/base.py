@@ -163,13 +163,27 @@ class Backend(ABC):
     def _unlock(self) -> None:
         """Give the lock back; never raises."""
 
-    @abstractmethod
-    def table_exists(self, name: str) -> bool:
-        """Whether a table of this name exists in the current database/schema."""
+    #: The SQL naming the current schema (PostgreSQL) or database (MySQL) in ``information_schema``.
+    current_schema_sql: ClassVar[str] = "current_schema()"
 
-    @abstractmethod
+    def table_exists(self, name: str) -> bool:
+        """Whether a table of this name exists in the current database/schema (``information_schema``)."""
+        rows = self.query(
+            "SELECT 1 FROM information_schema.tables "
+            f"WHERE table_schema = {self.current_schema_sql} AND table_name = {self.placeholder}",
+            (name,),
+        )
+        return bool(rows)
+
     def column_names(self, table: str) -> list[str]:
-        """The column names of a table in the current database/schema (empty if it does not exist)."""
+        """The column names of a table in the current database/schema, in order (empty if it does not exist)."""
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns "
+            f"WHERE table_schema = {self.current_schema_sql} AND table_name = {self.placeholder} "
+            "ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(row[0]) for row in rows]
 
     def history_column_type(self, column: str) -> str:
         """The SQL definition of one history column (:data:`HISTORY_COLUMNS`,

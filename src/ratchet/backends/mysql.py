@@ -153,6 +153,7 @@ class MysqlBackend(Backend):
     transaction_is_lock = False
     #: A DDL statement inside the transaction commits it implicitly.
     begin_sql = "START TRANSACTION"
+    current_schema_sql = "DATABASE()"
     placeholder = "%s"
     rehearsal = ""
     table_options = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
@@ -396,23 +397,6 @@ class MysqlBackend(Backend):
             seconds = max(1, math.ceil(milliseconds / 1000))
             values = (seconds, seconds)
         self.execute("SET SESSION lock_wait_timeout = %s, SESSION innodb_lock_wait_timeout = %s", values)
-
-    def table_exists(self, name: str) -> bool:
-        """Look the table up in the current database."""
-        rows = self.query(
-            "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = %s",
-            (name,),
-        )
-        return bool(rows)
-
-    def column_names(self, table: str) -> list[str]:
-        """The table's columns in the current database."""
-        rows = self.query(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = DATABASE() AND table_name = %s ORDER BY ordinal_position",
-            (table,),
-        )
-        return [str(row[0]) for row in rows]
 
     def history_column_type(self, column: str) -> str:
         """As in the base class, with MySQL's types (:attr:`history_types`); ``version`` compares
