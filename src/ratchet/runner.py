@@ -38,10 +38,9 @@ from ratchet.errors import (
     UsageError,
 )
 from ratchet.headers import GuardQuery, Guards
-from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, REPEATABLE, VERSIONED, HistoryRow, Tables
+from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, REPEATABLE, VERSIONED, Tables
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
-    from ratchet.discover import MigrationFile
     from ratchet.prepare import PreparedFile, PreparedRepeatable
     from ratchet.split import Statement
 
@@ -275,6 +274,8 @@ class Runner:
         ``reason`` in the row's ``checksum_changes``.
         A file that is finished has the schema snapshot recorded with its row, as ``migrate`` does.
         """
+        from ratchet.repair import accept_checksum, forget, record_after_repair, refuse_invalid_indexes
+
         with migration_lock(self.backend, self.options.lock_timeout_s):
             row = self.tables.rows().get(version)
             if row is None:
@@ -282,7 +283,7 @@ class Runner:
                     f"migration {version} has no history row; nothing to repair", hint="see `ratchet status`"
                 )
             if action == "forget":
-                return self._forget(row)
+                return forget(self.backend, self.tables, row)
             from ratchet.load import load_migrations
 
             loaded = load_migrations(migrations)
@@ -293,14 +294,14 @@ class Runner:
                     hint="restore the file exactly as it was run, then repair again",
                 )
             if action == "accept-checksum":
-                return self._accept_checksum(row, file, reason)
+                return accept_checksum(self.backend, self.tables, row, file, reason)
             if row.status not in ("running", "failed"):
                 raise RefusedError(
                     f"migration {version} has status '{row.status}'; --retry and --mark-applied only finish a "
                     "'running' or 'failed' one",
                     hint="see `ratchet status`",
                 )
-            self._refuse_invalid_indexes(file)
+            refuse_invalid_indexes(self.backend, file)
             if not file.matches(row.checksum):
                 raise DriftError(
                     f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
@@ -323,62 +324,8 @@ class Runner:
                 with self.backend.transaction():
                     self.tables.update_row(version, status="running", error=None)
                 result = self.resume(prepared, start_after=row.statements_done)
-            self._record_snapshot(str(version))
+            record_after_repair(self.backend, self.tables, str(version), self.options.lock_timeout_s)
             return result
-
-    def _forget(self, row: HistoryRow) -> FileResult:
-        """Delete a ``failed`` row whose file committed nothing, so the corrected file runs again."""
-        if row.status != "failed":
-            raise RefusedError(
-                f"migration {row.version} has status '{row.status}'; --forget only deletes a 'failed' row",
-                hint="a 'running' row may have a statement in effect: see `ratchet status`, "
-                "then --retry or --mark-applied",
-            )
-        if row.statements_done > 0:
-            raise RefusedError(
-                f"migration {row.version} committed {row.statements_done} statement(s) before it failed; "
-                "forgetting it would run them again",
-                hint=f"correct the failed statement, then `ratchet repair {row.version} --accept-checksum "
-                f'--reason "..."` and `ratchet repair {row.version} --retry`; or undo them by hand first',
-            )
-        with self.backend.transaction():
-            self.tables.delete_row(row.version)
-        return FileResult(row.version, row.description, "forgotten", 0, 0)
-
-    def _accept_checksum(self, row: HistoryRow, file: MigrationFile, reason: str) -> FileResult:
-        """Record ``file``'s checksum for ``row`` after a harmless edit; the old one and ``reason`` stay in history."""
-        if file.matches(row.checksum):
-            raise RefusedError(
-                f"{file.path} has the checksum recorded for {row.version}; there is no edit to accept",
-                hint="see `ratchet validate`",
-            )
-        if not self.tables.has_checksum_changes():
-            with self.backend.transaction():
-                self.tables.add_checksum_changes()
-        with self.backend.transaction():
-            self.tables.accept_checksum(row.version, row.checksum, file.checksum, reason)
-        return FileResult(row.version, row.description, "checksum-accepted", 0, 0, reason)
-
-    def _refuse_invalid_indexes(self, file: MigrationFile) -> None:
-        """Neither retrying nor marking a file applied may hide an INVALID index it left (a
-        retry fails with "already exists", or with IF NOT EXISTS keeps the broken index)."""
-        from ratchet.indexes import invalid_indexes
-
-        left = [index for index in invalid_indexes(self.backend, [file]) if index.version == file.version]
-        if left:
-            listed = ", ".join(f"{index.index} (on {index.table})" for index in left)
-            drops = "; ".join(f"DROP INDEX CONCURRENTLY {index.index}" for index in left)
-            raise RefusedError(
-                f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
-                hint=f"drop them first ({drops}), then run the repair again",
-            )
-
-    def _record_snapshot(self, key: str) -> None:
-        """The finished file changed the schema: record the snapshot with its row, as migrate does."""
-        from ratchet.snapshot import record_snapshot  # it takes the lock from this module
-
-        self.tables.create()  # a row left by an older ratchet: its table may lack the snapshot columns
-        record_snapshot(self.backend, self.tables, key, self.options.lock_timeout_s)
 
     def _transactional(self, prepared: PreparedFile) -> bool:
         return prepared.transactional and self.backend.transactional_ddl
