@@ -1,8 +1,8 @@
 """Turn pending files into runnable units: statements split and validated.
 
-Versioned and repeatable files alike present what the runner needs of a unit
-(:class:`ratchet.runner.Unit`): ``file``, ``guards``, ``statements``, ``name`` (as messages show
-it), ``key`` (the history row's ``version``) and ``kind``.
+Versioned and repeatable files alike present what the runner needs of either: ``file`` (its
+path, description and checksum), ``guards``, ``statements``, ``name`` (as messages show it),
+``key`` (the history row's ``version``) and ``kind``.
 """
 
 from __future__ import annotations

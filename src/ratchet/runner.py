@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from packaging.version import Version
 
@@ -37,7 +37,7 @@ from ratchet.errors import (
     StatementFailedError,
     UsageError,
 )
-from ratchet.headers import GuardQuery, Guards
+from ratchet.headers import GuardQuery
 from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, REPEATABLE, VERSIONED, Tables
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
@@ -98,46 +98,6 @@ class RepeatableResult:
             "statements": self.statements,
             "reason": self.reason,
         }
-
-
-class UnitFile(Protocol):
-    """What the runner reads of a versioned or repeatable file."""
-
-    @property
-    def path(self) -> Path:
-        """Where the file is."""
-
-    @property
-    def description(self) -> str:
-        """The description of its name."""
-
-    @property
-    def checksum(self) -> str:
-        """The checksum its history row records."""
-
-
-class Unit(Protocol):
-    """What the runner needs of a prepared file, versioned or repeatable (see :mod:`ratchet.prepare`)."""
-
-    @property
-    def file(self) -> UnitFile:
-        """The file."""
-
-    @property
-    def guards(self) -> Guards:
-        """Its guard header."""
-
-    @property
-    def name(self) -> str:
-        """How messages name it: ``1.2.0`` or ``R__description``."""
-
-    @property
-    def key(self) -> Version | str:
-        """Its history row's ``version``."""
-
-    @property
-    def kind(self) -> str:
-        """``versioned`` or ``repeatable``."""
 
 
 #: Why a failed ``require`` guard changed nothing, by the kind of file.
@@ -443,7 +403,7 @@ class Runner:
         self._db_version_read = current
         return None
 
-    def _skip_reason(self, unit: Unit) -> str | None:
+    def _skip_reason(self, unit: PreparedFile | PreparedRepeatable) -> str | None:
         guards = unit.guards
         if not guards.applies_to(self.backend.dialect):
             return f"dialect {self.backend.dialect} not in {' '.join(sorted(guards.dialects or ()))}"
@@ -452,13 +412,13 @@ class Runner:
                 return f"skip-if {query.sql}"
         return None
 
-    def _check_requires(self, unit: Unit) -> None:
+    def _check_requires(self, unit: PreparedFile | PreparedRepeatable) -> None:
         for query in unit.guards.requires:
             if not is_true(self._guard_value(unit, query)):
                 message = f"{unit.file.path}:{query.line}: guard failed: {query.sql}"
                 raise GuardFailedError(message, hint=_REQUIRE_HINTS[unit.kind])
 
-    def _guard_value(self, unit: Unit, query: GuardQuery) -> object:
+    def _guard_value(self, unit: PreparedFile | PreparedRepeatable, query: GuardQuery) -> object:
         try:
             rows = self.backend.guard_query(query.sql)
         except DriverError as exc:
@@ -478,7 +438,7 @@ class Runner:
 
     def _write_row(
         self,
-        unit: Unit,
+        unit: PreparedFile | PreparedRepeatable,
         status: str,
         duration_ms: int = 0,
         statements_done: int = 0,
@@ -540,7 +500,9 @@ class Runner:
         self._run_statement(prepared, statement, rolled_back=rolled_back, hint=hint)
         self.events.statement_done(prepared, statement.number)
 
-    def _run_statement(self, unit: Unit, statement: Statement, *, rolled_back: bool, hint: str | None) -> None:
+    def _run_statement(
+        self, unit: PreparedFile | PreparedRepeatable, statement: Statement, *, rolled_back: bool, hint: str | None
+    ) -> None:
         """One statement of a file; its failure names the file, the statement and what is left."""
         try:
             self.backend.run_statement(statement.sql)
