@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from ratchet import dialects
+
 RATCHET = str(Path(sys.executable).with_name("ratchet"))
 
 
@@ -154,7 +156,7 @@ SERVER_URLS = {
     "mysql": "mysql://root@127.0.0.1:3306/{name}",
 }
 ADMIN_DATABASE = "test"
-DIALECTS = ("sqlite", "postgresql", "mysql")
+DIALECTS = dialects.NAMES
 _server_problems: dict[str, str | None] = {}
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from packaging.version import InvalidVersion, Version
 
+from ratchet import dialects
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend, Server
 from ratchet.catalog import Change
@@ -636,8 +637,8 @@ def lint(
     ``sqlite``); files at or below ``lint-since`` are skipped unless ``include_all``.
     """
     config = config or load_config()
-    if dialect is not None and dialect not in ("sqlite", "postgresql", "mysql"):
-        raise UsageError(f"--dialect: unknown dialect '{dialect}'; use sqlite, postgresql or mysql")
+    if dialect is not None and dialect not in dialects.NAMES:
+        raise UsageError(f"--dialect: unknown dialect '{dialect}'; use {dialects.spoken_list()}")
     from ratchet.linter import lint_paths
 
     targets = [paths] if isinstance(paths, (str, Path)) else list(paths)

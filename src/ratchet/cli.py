@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ratchet import api, helptext
+from ratchet import api, dialects, helptext
 from ratchet.backends.base import Server
 from ratchet.config import Config, load_config
 from ratchet.errors import EXIT_CHECK_FAILED, EXIT_INVALID_FILES, RatchetError, UsageError
@@ -876,7 +876,7 @@ def _use_colour() -> bool:
 @click.option(
     "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."
 )
-@click.option("--dialect", type=click.Choice(["sqlite", "postgresql", "mysql"]), help="SQL dialect of the files.")
+@click.option("--dialect", type=click.Choice(dialects.NAMES), help="SQL dialect of the files.")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @click.option("--since", metavar="VERSION", help="Lint only files newer than VERSION.")
 @click.option("--git-base", metavar="REF", help="Lint only files added or changed since git REF.")
@@ -918,8 +918,8 @@ def lint_command(
         # Nothing chose the dialect: say so, or a PostgreSQL project linting without a URL gets a green gate.
         click.echo(
             f"ratchet: note: no dialect configured, so the files were linted as {report.dialect} (the default "
-            'database is SQLite); set it with --dialect, dialect = "postgresql" (or sqlite, mysql) in '
-            "[tool.ratchet], or the database URL",
+            'database is SQLite); set it with --dialect, dialect = "postgresql" '
+            f"(any of {', '.join(dialects.NAMES)}) in [tool.ratchet], or the database URL",
             err=True,
         )
     if report.problems:

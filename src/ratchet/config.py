@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ratchet import dialects
 from ratchet.errors import UsageError
 from ratchet.headers import MAX_TIMEOUT_MS, MAX_TIMEOUT_TEXT, parse_duration_ms
 
@@ -163,8 +164,8 @@ def _apply(
             changes["schema_file"] = (folder or Path()) / _text(key, value, origin)
         elif key == "dialect":
             dialect = _text(key, value, origin).lower()
-            if dialect not in ("sqlite", "postgresql", "mysql"):
-                raise UsageError(f"{origin}: dialect must be sqlite, postgresql or mysql")
+            if dialect not in dialects.NAMES:
+                raise UsageError(f"{origin}: dialect must be {dialects.spoken_list()}")
             changes["dialect"] = dialect
         elif key == "lint-schema":
             changes["lint_schema"] = _schema_file(value, origin, folder or cwd)

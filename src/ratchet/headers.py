@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ratchet import dialects
 from ratchet.errors import FileProblem, MigrationFileError
 
 KEYWORDS = ("allow", "no-transaction", "require", "skip-if", "dialect", "lock-timeout")
-DIALECTS = ("sqlite", "postgresql", "mysql")
 _GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard\b(?P<colon>[ \t]*:)?(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
 _DURATION = re.compile(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
 _UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000}
@@ -233,10 +233,10 @@ class _HeaderParser:
 
     def dialect(self, line: int, argument: str) -> None:
         names = argument.replace(",", " ").lower().split()
-        unknown = [name for name in names if name not in DIALECTS]
+        unknown = [name for name in names if name not in dialects.NAMES]
         if not names or unknown:
             shown = ", ".join(unknown) if unknown else "nothing"
-            self.problem(line, f"dialect: unknown {shown}; use any of {', '.join(DIALECTS)}")
+            self.problem(line, f"dialect: unknown {shown}; use any of {', '.join(dialects.NAMES)}")
             return
         self.dialects = frozenset(names) | (self.dialects or frozenset())
 
