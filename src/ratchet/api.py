@@ -37,6 +37,7 @@ from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.repeatables import RepeatableFile
 from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
+from ratchet.states import UNFINISHED_STATUSES, WAITING_STATES, EntryState, Outcome, RowStatus
 from ratchet.urls import parse_url
 
 if TYPE_CHECKING:  # splitting and linting need sqlparse, which a no-op run never imports
@@ -80,7 +81,7 @@ class MigrateReport:
     @property
     def applied(self) -> list[FileResult]:
         """Files this run applied."""
-        return [r for r in self.results if r.outcome == "applied"]
+        return [r for r in self.results if r.outcome == Outcome.APPLIED]
 
 
 @dataclass
@@ -164,7 +165,7 @@ def migrate(
             refuse_unless_possible(backend)
         state: DatabaseState = tables.state()
         plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order, repeatables=loaded.repeatables)
-        if any(problem.kind == "running" for problem in plan.drift):
+        if any(problem.kind == EntryState.RUNNING for problem in plan.drift):
             state = _state_after_live_runner(backend, tables, config)
             plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order, repeatables=loaded.repeatables)
         refuse_on_drift(plan)
@@ -252,7 +253,9 @@ def _repeatables_held_back(plan: Plan, target: Version | None) -> str:
     the files (an older release would put back its older views)."""
     if plan.ahead:
         return "repeatable files are not applied: the database is ahead of the newest file (an older release?)"
-    if target is not None and any(entry.state == "pending" and entry.version > target for entry in plan.entries):
+    if target is not None and any(
+        entry.state == EntryState.PENDING and entry.version > target for entry in plan.entries
+    ):
         return f"repeatable files wait until every versioned file is applied (--to {target} leaves some pending)"
     return ""
 
@@ -278,7 +281,7 @@ def _apply(
             try:
                 report.repeatables = RepeatableRunner(backend, tables, options).run(repeatables)
             except RatchetError as error:
-                applied = [str(r.version) for r in report.results if r.outcome == "applied"]
+                applied = [str(r.version) for r in report.results if r.outcome == Outcome.APPLIED]
                 if applied:
                     kept = f"versioned file(s) {', '.join(applied)} applied earlier in this run stay applied"
                     error.hint = f"{kept}; {error.hint}" if error.hint else kept
@@ -335,13 +338,13 @@ class _Recorder(Events):
 
     def file_finished(self, result: FileResult) -> None:
         """Passed on; an applied file becomes the last applied."""
-        if result.outcome == "applied":
+        if result.outcome == Outcome.APPLIED:
             self.last_applied = str(result.version)
         self.inner.file_finished(result)
 
     def repeatable_finished(self, result: RepeatableResult) -> None:
         """Passed on; an applied file becomes the last applied."""
-        if result.outcome == "applied":
+        if result.outcome == Outcome.APPLIED:
             from ratchet.history import repeatable_key
 
             self.last_applied = repeatable_key(result.description)
@@ -449,7 +452,7 @@ def repair(
             file = _file_of(config, wanted)
             if accept_checksum:
                 return _accept_checksum(tables, backend, row, file, (reason or "").strip())
-            if row.status not in ("running", "failed"):
+            if row.status not in UNFINISHED_STATUSES:
                 raise RefusedError(
                     f"migration {wanted} has status '{row.status}'; --retry and --mark-applied only finish a "
                     "'running' or 'failed' one",
@@ -472,11 +475,13 @@ def repair(
             if mark_applied:
                 with backend.transaction():
                     runner.bump_version(wanted)
-                    tables.update_row(wanted, status="applied", error=None, statements_done=len(prepared.statements))
-                result = FileResult(wanted, file.description, "marked-applied", 0, len(prepared.statements))
+                    tables.update_row(
+                        wanted, status=RowStatus.APPLIED, error=None, statements_done=len(prepared.statements)
+                    )
+                result = FileResult(wanted, file.description, Outcome.MARKED_APPLIED, 0, len(prepared.statements))
             else:
                 with backend.transaction():
-                    tables.update_row(wanted, status="running", error=None)
+                    tables.update_row(wanted, status=RowStatus.RUNNING, error=None)
                 result = runner.resume(prepared, start_after=row.statements_done)
             _record_after_repair(backend, tables, config, str(wanted))
             return result
@@ -515,7 +520,7 @@ def _file_of(config: Config, version: Version) -> MigrationFile:
 
 def _forget(tables: Tables, backend: Backend, row: HistoryRow) -> FileResult:
     """Delete a ``failed`` row whose file committed nothing, so the corrected file runs again."""
-    if row.status != "failed":
+    if row.status != RowStatus.FAILED:
         raise RefusedError(
             f"migration {row.version} has status '{row.status}'; --forget only deletes a 'failed' row",
             hint="a 'running' row may have a statement in effect: see `ratchet status`, then --retry or --mark-applied",
@@ -529,7 +534,7 @@ def _forget(tables: Tables, backend: Backend, row: HistoryRow) -> FileResult:
         )
     with backend.transaction():
         tables.delete_row(row.version)
-    return FileResult(row.version, row.description, "forgotten", 0, 0)
+    return FileResult(row.version, row.description, Outcome.FORGOTTEN, 0, 0)
 
 
 def _accept_checksum(tables: Tables, backend: Backend, row: HistoryRow, file: MigrationFile, reason: str) -> FileResult:
@@ -544,7 +549,7 @@ def _accept_checksum(tables: Tables, backend: Backend, row: HistoryRow, file: Mi
             tables.add_checksum_changes()
     with backend.transaction():
         tables.accept_checksum(row.version, row.checksum, file.checksum, reason)
-    return FileResult(row.version, row.description, "checksum-accepted", 0, 0, reason)
+    return FileResult(row.version, row.description, Outcome.CHECKSUM_ACCEPTED, 0, 0, reason)
 
 
 @dataclass(frozen=True)
@@ -689,7 +694,7 @@ def validate(
     loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
         plan = make_plan(loaded.files, tables.state(), repeatables=loaded.repeatables)
-        waiting = [e.file for e in plan.entries if e.file and e.state in ("pending", "out-of-order")]
+        waiting = [e.file for e in plan.entries if e.file and e.state in WAITING_STATES]
         from ratchet.prepare import prepare_files  # sqlparse: only validate pays for it
 
         planned = prepare_files(waiting, loaded.guards, backend.dialect)
@@ -734,7 +739,7 @@ def baseline(
                     version=file.version,
                     description=file.description,
                     checksum=file.checksum,
-                    status="baseline",
+                    status=RowStatus.BASELINE,
                     waivers=[],
                 )
             tables.put(DB_VERSION_KEY, str(target))

@@ -22,6 +22,7 @@ from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
 from ratchet.plan import Plan, describe_version
 from ratchet.runner import Events, FileResult
+from ratchet.states import DONE_STATUSES, WAITING_STATES, EntryState, Outcome, RowStatus
 from ratchet.uptodate import up_to_date_message
 from ratchet.urls import mask_password, mask_url
 
@@ -461,9 +462,9 @@ def repair(
     finally:
         events.flush()
     how = {
-        "marked-applied": "marked applied",
-        "forgotten": "failed row deleted; `ratchet migrate` runs the file again",
-        "checksum-accepted": "new checksum recorded; the old one and the reason are kept in history",
+        Outcome.MARKED_APPLIED: "marked applied",
+        Outcome.FORGOTTEN: "failed row deleted; `ratchet migrate` runs the file again",
+        Outcome.CHECKSUM_ACCEPTED: "new checksum recorded; the old one and the reason are kept in history",
     }.get(result.outcome, f"remaining statements run, {result.duration_ms} ms")
     click.echo(f"repaired {result.version} ({result.description}): {how}")
 
@@ -481,7 +482,7 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
     if report.server and report.server.warning:
         click.echo(f"ratchet: warning: {report.server.warning}", err=True)
     plan = report.plan
-    pending = [e for e in plan.entries if e.state in ("pending", "out-of-order")]
+    pending = [e for e in plan.entries if e.state in WAITING_STATES]
     if as_json:
         emit_json(
             {
@@ -562,8 +563,8 @@ def _print_status_table(report: api.StatusReport, config: Config) -> None:
             f"{'R__':<10} {repeatable.description[:32]:<32} {repeatable.state:<13} "
             f"{last.applied_at if last else '':<29} {format_ms(last.duration_ms) if last else '':>9}"
         )
-    pending = sum(1 for e in plan.entries if e.state == "pending")
-    out_of_order = sum(1 for e in plan.entries if e.state == "out-of-order")
+    pending = sum(1 for e in plan.entries if e.state == EntryState.PENDING)
+    out_of_order = sum(1 for e in plan.entries if e.state == EntryState.OUT_OF_ORDER)
     if plan.ahead:
         click.echo(f"the database is ahead of the newest file ({describe_version(plan.highest_file)})")
     click.echo(
@@ -626,7 +627,7 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
     elif report.ok:
         ahead = ", ahead of the newest file" if plan.ahead else ""
         states = [entry.state for entry in plan.entries]
-        done = ", ".join(f"{states.count(state)} {state}" for state in ("applied", "skipped", "baseline"))
+        done = ", ".join(f"{states.count(state)} {state}" for state in RowStatus if state in DONE_STATUSES)
         to_apply = len(plan.pending_repeatables)
         repeatables = f", {to_apply} of {len(plan.repeatables)} repeatable file(s) to apply" if plan.repeatables else ""
         click.echo(

@@ -15,13 +15,13 @@ from packaging.version import InvalidVersion, Version
 
 from ratchet.backends.base import Backend, Row
 from ratchet.errors import DriverError, RefusedError, SettingsError
+from ratchet.states import DONE_STATUSES
 
 DB_VERSION_KEY = "db_version"
 #: A lone surrogate: what Python makes of a non-UTF-8 byte in argv, and what no database stores.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_KEY_LENGTH = 191
 _CREATE_ATTEMPTS = 3
-DONE_STATUSES = frozenset({"applied", "skipped", "baseline"})
 #: Added by ``repair --accept-checksum`` when first needed, so older history tables keep working.
 CHECKSUM_CHANGES = "checksum_changes"
 #: ``schema_history.kind`` of a versioned file's row and of a repeatable file's row.

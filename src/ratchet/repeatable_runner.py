@@ -23,11 +23,12 @@ from ratchet.errors import (
     StatementFailedError,
 )
 from ratchet.headers import GuardQuery
-from ratchet.history import DONE_STATUSES, REPEATABLE, Tables
+from ratchet.history import REPEATABLE, Tables
 from ratchet.repeatables import RepeatableFile
 from ratchet.runner import RunOptions, is_true, migration_lock
 from ratchet.split import Statement, split_statements, statement_problems
 from ratchet.splitcheck import split_problems
+from ratchet.states import DONE_STATUSES, Outcome, RowStatus
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,11 @@ class PreparedRepeatable:
 
 @dataclass(frozen=True)
 class RepeatableResult:
-    """What happened to one repeatable file: ``applied``, ``skipped`` or ``already-applied``."""
+    """What happened to one repeatable file."""
 
     description: str
-    outcome: str
+    #: ``applied``, ``skipped`` or ``already-applied`` (an :class:`~ratchet.states.Outcome`).
+    outcome: Outcome
     duration_ms: int
     statements: int
     reason: str = ""
@@ -105,11 +107,11 @@ class RepeatableRunner:
             f"SELECT checksum, status FROM {self.tables.history} WHERE version = {self.tables.p}", (file.key,)
         )
         if rows and str(rows[0][0]) == file.checksum and str(rows[0][1]) in DONE_STATUSES:
-            return RepeatableResult(file.description, "already-applied", 0, 0, "by another runner")
+            return RepeatableResult(file.description, Outcome.ALREADY_APPLIED, 0, 0, "by another runner")
         reason = self._skip_reason(file)
         if reason is not None:
-            self._record(file, "skipped", 0, 0)
-            return RepeatableResult(file.description, "skipped", 0, 0, reason)
+            self._record(file, RowStatus.SKIPPED, 0, 0)
+            return RepeatableResult(file.description, Outcome.SKIPPED, 0, 0, reason)
         for query in file.guards.requires:
             if not is_true(self._guard_value(file, query)):
                 raise GuardFailedError(
@@ -121,8 +123,8 @@ class RepeatableRunner:
             self._execute(file, statement, rolled_back=rolled_back)
         self.backend.set_lock_timeout(None)
         duration = int((time.perf_counter() - started) * 1000)
-        self._record(file, "applied", duration, len(prepared.statements))
-        return RepeatableResult(file.description, "applied", duration, len(prepared.statements))
+        self._record(file, RowStatus.APPLIED, duration, len(prepared.statements))
+        return RepeatableResult(file.description, Outcome.APPLIED, duration, len(prepared.statements))
 
     def _skip_reason(self, file: RepeatableFile) -> str | None:
         guards = file.guards

@@ -28,7 +28,8 @@ from ratchet.errors import (
     UsageError,
 )
 from ratchet.headers import GuardQuery
-from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, Tables
+from ratchet.history import DB_VERSION_KEY, Tables
+from ratchet.states import DONE_STATUSES, UNFINISHED_STATUSES, Outcome, RowStatus
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
     from ratchet.prepare import PreparedFile
@@ -41,11 +42,13 @@ _FALSE_TEXT = frozenset({"", "0", "f", "false", "n", "no", "off"})
 
 @dataclass(frozen=True)
 class FileResult:
-    """What happened to one file: ``applied``, ``skipped`` or ``already-applied``."""
+    """What happened to one file."""
 
     version: Version
     description: str
-    outcome: str
+    #: An :class:`~ratchet.states.Outcome`: ``applied``, ``skipped`` or ``already-applied`` from
+    #: ``migrate``; ``marked-applied``, ``forgotten`` or ``checksum-accepted`` from ``repair``.
+    outcome: Outcome
     duration_ms: int
     statements: int
     reason: str = ""
@@ -251,8 +254,8 @@ class Runner:
         file = prepared.file
         status, current = self.tables.claim_state(file.version)
         if status in DONE_STATUSES:
-            return FileResult(file.version, file.description, "already-applied", 0, 0, "by another runner")
-        if status in ("running", "failed"):
+            return FileResult(file.version, file.description, Outcome.ALREADY_APPLIED, 0, 0, "by another runner")
+        if status in UNFINISHED_STATUSES:
             raise DriftError(
                 f"migration {file.version} has a '{status}' history row (another runner failed)",
                 hint=f"see `ratchet status`, then `ratchet repair {file.version} --retry` or --mark-applied",
@@ -342,8 +345,8 @@ class Runner:
         file = prepared.file
         reason = self._skip_reason(prepared)
         if reason is not None:
-            self._record(prepared, "skipped", 0, 0)
-            return FileResult(file.version, file.description, "skipped", 0, 0, reason)
+            self._record(prepared, RowStatus.SKIPPED, 0, 0)
+            return FileResult(file.version, file.description, Outcome.SKIPPED, 0, 0, reason)
         self._check_requires(prepared)
         self.events.file_started(prepared)
         self.backend.remember_session()
@@ -355,8 +358,8 @@ class Runner:
         self.backend.set_lock_timeout(None)
         self._check_foreign_keys(prepared)
         duration = _ms_since(started)
-        self._record(prepared, "applied", duration, len(prepared.statements))
-        return FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
+        self._record(prepared, RowStatus.APPLIED, duration, len(prepared.statements))
+        return FileResult(file.version, file.description, Outcome.APPLIED, duration, len(prepared.statements))
 
     def _execute(self, prepared: PreparedFile, statement: Statement, *, rolled_back: bool) -> None:
         try:
@@ -383,15 +386,15 @@ class Runner:
             claimed = self._claim(prepared)
             reason = None if claimed else self._skip_reason(prepared)
             if claimed is None and reason is not None:
-                self._record(prepared, "skipped", 0, 0)
+                self._record(prepared, RowStatus.SKIPPED, 0, 0)
             elif claimed is None:
                 self._check_requires(prepared)
-                self._write_row(prepared, "running")
+                self._write_row(prepared, RowStatus.RUNNING)
         if claimed is not None:
             self.events.file_finished(claimed)
             return claimed
         if reason is not None:
-            result = FileResult(file.version, file.description, "skipped", 0, 0, reason)
+            result = FileResult(file.version, file.description, Outcome.SKIPPED, 0, 0, reason)
             self.events.file_finished(result)
             return result
         return self.resume(prepared, start_after=0, started=started)
@@ -431,7 +434,7 @@ class Runner:
                 try:
                     with self.backend.transaction():
                         self.tables.update_row(
-                            file.version, status="failed", error=failure.db_message, statements_done=done
+                            file.version, status=RowStatus.FAILED, error=failure.db_message, statements_done=done
                         )
                 except DriverError as exc:
                     failures.failure_not_recorded(failure, prepared, done, exc)
@@ -454,7 +457,7 @@ class Runner:
                     duration = self._finish_stepwise(prepared, started)
         except DriverError as exc:
             raise failures.finish_not_recorded(prepared, exc) from None
-        result = FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
+        result = FileResult(file.version, file.description, Outcome.APPLIED, duration, len(prepared.statements))
         self.events.file_finished(result)
         return result
 
@@ -490,7 +493,7 @@ class Runner:
         self.bump_version(prepared.file.version)
         self.tables.update_row(
             prepared.file.version,
-            status="applied",
+            status=RowStatus.APPLIED,
             duration_ms=duration,
             error=None,
             statements_done=len(prepared.statements),

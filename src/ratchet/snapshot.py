@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from ratchet.backends.base import Backend
 from ratchet.catalog import Catalog
 from ratchet.errors import RefusedError
-from ratchet.history import DONE_STATUSES, Tables
+from ratchet.history import Tables
 from ratchet.runner import migration_lock
+from ratchet.states import DONE_STATUSES
 
 
 @dataclass(frozen=True)
