@@ -147,7 +147,7 @@ def dump_sqlite(path: Path) -> str:
 MakeProject = Callable[..., Project]
 
 
-# --- Server databases (issue 4) -------------------------------------------------------
+# --- Server databases -------------------------------------------------------
 # Each test gets a fresh database `ratchet_t_<hex>` on the real server, dropped afterwards.
 # An unreachable server skips its tests, or fails them when RATCHET_REQUIRE_SERVERS=1 (CI).
 

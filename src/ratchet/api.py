@@ -1,4 +1,4 @@
-"""The Python API (SPEC section 7): migrate, status and the settings functions."""
+"""The Python API: migrate, status and the settings functions."""
 
 from __future__ import annotations
 
@@ -636,7 +636,7 @@ def lint(
     jobs: int = 1,
     config: Config | None = None,
 ) -> LintReport:
-    """Lint migration files or directories without a database (SPEC section 3).
+    """Lint migration files or directories without a database.
 
     ``dialect`` defaults to the configured one (``[tool.ratchet]``, the database URL, else
     ``sqlite``); files at or below ``lint-since`` are skipped unless ``include_all``.
@@ -863,7 +863,7 @@ class DiffReport:
 def diff(
     database: Database, migrations: str | Path = "migrations", *, record: bool = False, config: Config | None = None
 ) -> DiffReport:
-    """Compare the live schema with the snapshot recorded after the last applied file (SPEC 9).
+    """Compare the live schema with the snapshot recorded after the last applied file.
 
     ``record`` stores the live catalog as the snapshot of the newest applied row instead (for
     a database migrated before snapshots, or after a reviewed change by hand).

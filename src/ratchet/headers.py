@@ -1,4 +1,4 @@
-"""Parse and validate the ``-- guard:`` header of a migration file (SPEC section 2)."""
+"""Parse and validate the ``-- guard:`` header of a migration file."""
 
 from __future__ import annotations
 

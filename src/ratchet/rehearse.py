@@ -1,4 +1,4 @@
-"""``migrate --rehearse`` (SPEC 5): run the pending files for real, then keep none of it.
+"""``migrate --rehearse``: run the pending files for real, then keep none of it.
 
 PostgreSQL runs every pending file in one transaction on the real database and rolls it
 back; SQLite applies them to a temporary copy made with the backup API (the database itself

@@ -1,4 +1,4 @@
-"""Apply repeatable files (SPEC 8) under the migration lock, each in its own transaction.
+"""Apply repeatable files under the migration lock, each in its own transaction.
 
 Inside the lock each file's history row is read again: a runner that waited finds the
 file applied by another (same checksum) and leaves it. A file that fails is rolled back

@@ -1,4 +1,4 @@
-"""Repeatable migrations (SPEC 8): ``R__description.sql`` files, read and compared with history.
+"""Repeatable migrations: ``R__description.sql`` files, read and compared with history.
 
 A repeatable file (re)defines code (views, functions, procedures, triggers): ``migrate``
 applies it after the pending versioned files whenever it is new or its checksum changed.

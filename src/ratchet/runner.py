@@ -193,7 +193,7 @@ class Runner:
 
     def _in_transaction(self, files: list[PreparedFile], work: Callable[[], _T]) -> _T:
         """``work`` in one transaction; a failure of ratchet's own statements or of the COMMIT is
-        reported with the file, the version and the state left behind (SPEC 5 item 8)."""
+        reported with the file, the version and the state left behind."""
         self._current, self._stage = files[0], "at BEGIN, before its statements"
         try:
             self.backend.begin()

@@ -1,4 +1,4 @@
-"""Record the schema snapshot with a history row, and find the latest one (SPEC 9).
+"""Record the schema snapshot with a history row, and find the latest one.
 
 A run that applied files reads the catalog once, after its last file, and stores it with
 its fingerprint in that file's history row; ``ratchet diff`` compares the live catalog

@@ -1,7 +1,7 @@
 """The no-op run's answer without the full path: "everything is up to date", or "don't know".
 
 Every app start and CI job runs ``ratchet migrate`` against a database that is already up to
-date (SPEC section 6). This module answers that case with the standard library only (no click,
+date. This module answers that case with the standard library only (no click,
 packaging, dataclasses or pathlib, whose imports cost more than reading and hashing a thousand
 files): it reads every migration file, checks its name, strict UTF-8, that it holds SQL and its
 guard header, hashes it, and compares every checksum with the history, all as the full path

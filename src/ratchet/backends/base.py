@@ -187,7 +187,7 @@ class Backend(ABC):
 
     @abstractmethod
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
-        """The normalised catalog (SPEC 9): ``"kind name"`` -> the object's attributes, for
+        """The normalised catalog: ``"kind name"`` -> the object's attributes, for
         tables, columns, indexes, constraints, views, triggers, routines, sequences and enum
         types; ``excluded_tables`` (ratchet's own) and everything on them left out."""
 
