@@ -241,10 +241,3 @@ def read_all(
             problems.extend(exc.problems)
     return files, problems
 
-
-def discover(directory: Path) -> list[MigrationFile]:
-    """Load every migration file of ``directory`` in version order, reporting all problems."""
-    files, problems = read_all(directory)
-    if problems:
-        raise MigrationFileError(problems)
-    return files

@@ -81,18 +81,10 @@ def mask_password(text: str) -> str:
         if len(secret) >= _MIN_FREE_TEXT_SECRET and secret in text:
             text = text.replace(secret, MASK)
     if "://" in text:
-        text = _TOKEN.sub(_mask_token, text)
+        text = _TOKEN.sub(lambda m: mask_url(m[0]) if "://" in m[0] else m[0], text)
     if "password=" in text.lower():
         text = _QUERY_SECRET.sub(lambda m: f"{m['name']}{MASK}", text)
     return text
-
-
-def _mask_token(match: re.Match[str]) -> str:
-    token = match[0]
-    if "://" not in token:
-        return token
-    span = _password_span(token)
-    return token if span is None else token[: span[0]] + MASK + token[span[1] :]
 
 
 @dataclass(frozen=True)
