@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -781,8 +782,6 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
 
 def _slug(text: str, what: str) -> str:
     """``text`` as a file-name description: accents stripped, lower case, ``[a-z0-9_]``."""
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = _SLUG.sub("_", ascii_text.lower()).strip("_")
     if not slug:

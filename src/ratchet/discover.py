@@ -240,4 +240,3 @@ def read_all(
         except MigrationFileError as exc:
             problems.extend(exc.problems)
     return files, problems
-

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import getpass
 import hashlib
 import json
 import re
@@ -94,8 +95,8 @@ def now_utc() -> str:
 @functools.cache
 def applied_by() -> str:
     """``user@host`` of this process, for the history row (looked up once per process)."""
-    import getpass  # here, not at the top: only a run that applies files needs them
-    import socket
+    import socket  # here, not at the top: 15.4M instructions (3.7% of importing ratchet.cli) that
+    # only a run that applies files needs
 
     try:
         user = getpass.getuser()

@@ -111,7 +111,7 @@ def resolve(options: QuickOptions, environ: Mapping[str, str], cwd: str) -> dict
     line, done here; with one, ``load_config`` itself does it (still without click)."""
     pyproject = _nearest_pyproject(cwd)
     if pyproject is not None:
-        import tomllib
+        import tomllib  # only with a pyproject.toml: 11.1M instructions, a sixth of this module's import
 
         try:
             with open(pyproject, "rb") as handle:
