@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import ast
 import re
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import click
 import pytest
+from packaging.requirements import Requirement
 
 import ratchet
-from ratchet import dialects, errors, uptodate
+from ratchet import dialects, errors, split, uptodate
 from ratchet.backends import base, open_backend
 from ratchet.cli import main
 from ratchet.errors import UsageError
@@ -187,3 +189,15 @@ def test_no_module_cites_documents_outside_the_repository() -> None:
         if word in path.read_text(encoding="utf-8") and path != Path(__file__)
     ]
     assert cited == []
+
+
+# --- Dependencies ----------------------------------------------------------------------------
+
+
+def test_sqlparse_is_pinned_to_the_versions_the_fast_split_is_proven_on() -> None:
+    pyproject = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    requirement = next(
+        Requirement(text) for text in pyproject["project"]["dependencies"] if text.startswith("sqlparse")
+    )
+    candidates = {f"0.{minor}.{patch}" for minor in range(4, 9) for patch in range(10)} | split._PROVEN_ON
+    assert set(requirement.specifier.filter(sorted(candidates))) == split._PROVEN_ON
