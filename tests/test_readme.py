@@ -144,3 +144,12 @@ def test_the_states_status_prints_are_the_code_s() -> None:
     assert line, "README's `ratchet status` line lists the states"
     assert set(line[1].split("/")) == {state.value for state in EntryState}
     assert set(line[2].split("/")) == {state.value for state in RepeatableState}
+
+
+def test_every_module_is_in_the_readme_s_map() -> None:
+    package = Path(__file__).resolve().parents[1] / "src" / "ratchet"
+    table = _section("How it is built")
+    modules = [path.name for path in package.glob("*.py") if path.name != "__init__.py"]
+    folders = [f"{path.name}/" for path in package.iterdir() if (path / "__init__.py").exists()]
+    assert len(modules) > 20
+    assert [name for name in modules + folders if f"`{name}`" not in table] == []
