@@ -23,7 +23,7 @@ from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
 from ratchet.plan import Plan, describe_version
 from ratchet.runner import Events, FileResult
-from ratchet.states import DONE_STATUSES, WAITING_STATES, EntryState, Outcome, RowStatus
+from ratchet.states import DONE_STATUSES, WAITING_STATES, EntryState, Outcome, RehearsalOutcome, RowStatus
 from ratchet.uptodate import up_to_date_message
 from ratchet.urls import mask_password, mask_url
 
@@ -377,15 +377,16 @@ def _print_rehearsal(rehearsal: Rehearsal, *, quiet: bool) -> None:
     if not quiet:
         click.echo(f"rehearsal on {mask_password(rehearsal.where)} (rolled back; nothing is kept):")
         for item in rehearsal.files:
-            detail = f" ({item.detail})" if item.detail and item.outcome != "failed" else ""
-            duration = format_ms(item.duration_ms) if item.outcome in ("ok", "failed") else "-"
+            detail = f" ({item.detail})" if item.detail and item.outcome != RehearsalOutcome.FAILED else ""
+            ran = item.outcome in (RehearsalOutcome.OK, RehearsalOutcome.FAILED)
+            duration = format_ms(item.duration_ms) if ran else "-"
             click.echo(f"  {item.name:<10} {item.description:<32} {item.outcome:<15} {duration:>8}{detail}")
-    failed = next((item for item in rehearsal.files if item.outcome == "failed"), None)
+    failed = next((item for item in rehearsal.files if item.outcome == RehearsalOutcome.FAILED), None)
     if failed is not None:
         click.echo(f"ratchet: rehearsal failed: {mask_password(failed.detail)}", err=True)
         click.echo("  the database is unchanged: fix the file (or the data) before the real migrate", err=True)
     elif not quiet:
-        rehearsed = sum(1 for item in rehearsal.files if item.outcome == "ok")
+        rehearsed = sum(1 for item in rehearsal.files if item.outcome == RehearsalOutcome.OK)
         click.echo(f"rehearsal passed: {rehearsed} file(s) ran and were rolled back; the database is unchanged")
 
 

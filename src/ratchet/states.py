@@ -89,3 +89,18 @@ class Outcome(StrEnum):
     FORGOTTEN = "forgotten"
     #: ``repair --accept-checksum``: its row took the file's new checksum.
     CHECKSUM_ACCEPTED = "checksum-accepted"
+
+
+class RehearsalOutcome(StrEnum):
+    """What ``migrate --rehearse`` did with one pending file (``RehearsedFile.outcome``); a file
+    whose ``skip-if`` guard held is ``skipped``, as in :class:`Outcome`."""
+
+    #: It ran, and was rolled back with the rest.
+    OK = "ok"
+    SKIPPED = "skipped"
+    #: It failed: the rehearsal fails, and the files after it are not reached.
+    FAILED = "failed"
+    #: ``no-transaction``: it cannot be rolled back, so it is not run.
+    NOT_REHEARSED = "not rehearsed"
+    #: An earlier file failed.
+    NOT_REACHED = "not reached"
