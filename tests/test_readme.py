@@ -14,6 +14,7 @@ import pytest
 from ratchet import dialects, errors, helptext
 from ratchet.cli import main
 from ratchet.config import setting_keys
+from ratchet.headers import KEYWORDS
 from ratchet.states import EntryState, RepeatableState, RowStatus
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
@@ -153,3 +154,8 @@ def test_every_module_is_in_the_readme_s_map() -> None:
     folders = [f"{path.name}/" for path in package.iterdir() if (path / "__init__.py").exists()]
     assert len(modules) > 20
     assert [name for name in modules + folders if f"`{name}`" not in table] == []
+
+
+def test_the_guard_keywords_are_the_parser_s() -> None:
+    documented = re.findall(r"^\| `-- guard: ([a-z-]+)", _section("Guard headers"), re.M)
+    assert sorted(documented) == sorted(KEYWORDS)
