@@ -6,7 +6,7 @@ once, decide the guards, run the statements, then write ``db_version`` and the h
 the same transaction. Files that cannot roll back (``no-transaction``, MySQL DDL) commit a
 ``running`` row first and advance ``statements_done`` after every statement.
 
-Repeatable files (SPEC 8) are a mode of the same run, after the versioned ones and under the
+Repeatable files (`R__*.sql`) are a mode of the same run, after the versioned ones and under the
 same lock: inside it each file's row is read again, so a runner that waited finds the file
 applied by another (same checksum) and leaves it. A file that fails is rolled back and, having
 no row with its new checksum, is tried again by the next ``migrate``. MySQL cannot roll back
