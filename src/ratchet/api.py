@@ -1,4 +1,4 @@
-"""The Python API (SPEC section 7): migrate, status and the settings functions."""
+"""The Python API: migrate, status and the settings functions."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from packaging.version import InvalidVersion, Version
 
+from ratchet import dialects
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend, Server
 from ratchet.catalog import Change
@@ -36,6 +38,7 @@ from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.repeatables import RepeatableFile
 from ratchet.runner import Events, FileResult, RepairAction, RepeatableResult, Runner, RunOptions, migration_lock
+from ratchet.states import WAITING_STATES, EntryState, Outcome, RowStatus
 from ratchet.urls import mask_url, parse_url
 
 if TYPE_CHECKING:  # splitting and linting need sqlparse, which a no-op run never imports
@@ -78,7 +81,7 @@ class MigrateReport:
     @property
     def applied(self) -> list[FileResult]:
         """Files this run applied."""
-        return [r for r in self.results if r.outcome == "applied"]
+        return [r for r in self.results if r.outcome == Outcome.APPLIED]
 
     def to_json(self) -> dict[str, Any]:
         """The document of ``migrate --json`` (``ok`` is false when a rehearsal failed)."""
@@ -203,7 +206,7 @@ def migrate(
             refuse_unless_possible(backend)
         state: DatabaseState = tables.state()
         plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order, repeatables=loaded.repeatables)
-        if any(problem.kind == "running" for problem in plan.drift):
+        if any(problem.kind == EntryState.RUNNING for problem in plan.drift):
             state = _state_after_live_runner(backend, tables, config)
             plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order, repeatables=loaded.repeatables)
         refuse_on_drift(plan)
@@ -291,7 +294,9 @@ def _repeatables_held_back(plan: Plan, target: Version | None) -> str:
     the files (an older release would put back its older views)."""
     if plan.ahead:
         return "repeatable files are not applied: the database is ahead of the newest file (an older release?)"
-    if target is not None and any(entry.state == "pending" and entry.version > target for entry in plan.entries):
+    if target is not None and any(
+        entry.state == EntryState.PENDING and entry.version > target for entry in plan.entries
+    ):
         return f"repeatable files wait until every versioned file is applied (--to {target} leaves some pending)"
     return ""
 
@@ -363,13 +368,13 @@ class _Recorder(Events):
 
     def file_finished(self, result: FileResult) -> None:
         """Passed on; an applied file becomes the last applied."""
-        if result.outcome == "applied":
+        if result.outcome == Outcome.APPLIED:
             self.last_applied = str(result.version)
         self.inner.file_finished(result)
 
     def repeatable_finished(self, result: RepeatableResult) -> None:
         """Passed on; an applied file becomes the last applied."""
-        if result.outcome == "applied":
+        if result.outcome == Outcome.APPLIED:
             from ratchet.history import repeatable_key
 
             self.last_applied = repeatable_key(result.description)
@@ -557,14 +562,14 @@ def lint(
     jobs: int = 1,
     config: Config | None = None,
 ) -> LintReport:
-    """Lint migration files or directories without a database (SPEC section 3).
+    """Lint migration files or directories without a database.
 
     ``dialect`` defaults to the configured one (``[tool.ratchet]``, the database URL, else
     ``sqlite``); files at or below ``lint-since`` are skipped unless ``include_all``.
     """
     config = config or load_config()
-    if dialect is not None and dialect not in ("sqlite", "postgresql", "mysql"):
-        raise UsageError(f"--dialect: unknown dialect '{dialect}'; use sqlite, postgresql or mysql")
+    if dialect is not None and dialect not in dialects.NAMES:
+        raise UsageError(f"--dialect: unknown dialect '{dialect}'; use {dialects.spoken_list()}")
     from ratchet.linter import lint_paths
 
     targets = [paths] if isinstance(paths, (str, Path)) else list(paths)
@@ -627,7 +632,7 @@ def validate(
     loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
         plan = make_plan(loaded.files, tables.state(), repeatables=loaded.repeatables)
-        waiting = [e.file for e in plan.entries if e.file and e.state in ("pending", "out-of-order")]
+        waiting = [e.file for e in plan.entries if e.file and e.state in WAITING_STATES]
         from ratchet.prepare import prepare_files  # sqlparse: only validate pays for it
 
         planned = prepare_files(waiting, loaded.guards, backend.dialect)
@@ -672,7 +677,7 @@ def baseline(
                     version=file.version,
                     description=file.description,
                     checksum=file.checksum,
-                    status="baseline",
+                    status=RowStatus.BASELINE,
                     waivers=[],
                 )
             tables.put(DB_VERSION_KEY, str(target))
@@ -714,8 +719,6 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
 
 def _slug(text: str, what: str) -> str:
     """``text`` as a file-name description: accents stripped, lower case, ``[a-z0-9_]``."""
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = _SLUG.sub("_", ascii_text.lower()).strip("_")
     if not slug:
@@ -820,7 +823,7 @@ class DiffReport:
 def diff(
     database: Database, migrations: str | Path = "migrations", *, record: bool = False, config: Config | None = None
 ) -> DiffReport:
-    """Compare the live schema with the snapshot recorded after the last applied file (SPEC 9).
+    """Compare the live schema with the snapshot recorded after the last applied file.
 
     ``record`` stores the live catalog as the snapshot of the newest applied row instead (for
     a database migrated before snapshots, or after a reviewed change by hand).

@@ -1,4 +1,4 @@
-"""``migrate --rehearse`` (SPEC 5): run the pending files for real, then keep none of it.
+"""``migrate --rehearse``: run the pending files for real, then keep none of it.
 
 PostgreSQL runs every pending file in one transaction on the real database and rolls it
 back; SQLite applies them to a temporary copy made with the backup API (the database itself
@@ -23,15 +23,17 @@ from ratchet.errors import RatchetError, StatementFailedError, UsageError
 from ratchet.history import Tables
 from ratchet.prepare import PreparedFile, PreparedRepeatable
 from ratchet.runner import Events, Runner, RunOptions, migration_lock
+from ratchet.states import Outcome, RehearsalOutcome
 from ratchet.urls import mask_password
 
 
 @dataclass(frozen=True)
 class RehearsedFile:
-    """One file's rehearsal: ``ok``, ``skipped``, ``failed``, ``not rehearsed`` or ``not reached``."""
+    """One file's rehearsal."""
 
     name: str
     description: str
+    #: A :class:`~ratchet.states.RehearsalOutcome`.
     outcome: str
     duration_ms: int
     detail: str = ""
@@ -139,31 +141,31 @@ class _Rehearser(Runner):
         file = prepared.file
         name, description = str(file.version), file.description
         if not self._transactional(prepared):
-            return RehearsedFile(
-                name, description, "not rehearsed", 0, "no-transaction: it cannot be rolled back, so it is not run"
-            )
+            why = "no-transaction: it cannot be rolled back, so it is not run"
+            return RehearsedFile(name, description, RehearsalOutcome.NOT_REHEARSED, 0, why)
         if rehearsal.error is not None:
-            return RehearsedFile(name, description, "not reached", 0)
+            return RehearsedFile(name, description, RehearsalOutcome.NOT_REACHED, 0)
         started = time.perf_counter()
         try:
             result = self._apply_inside(prepared)
         except RatchetError as error:
             rehearsal.error = error
-            return RehearsedFile(name, description, "failed", _ms_since(started), _failure(error))
-        outcome = "ok" if result.outcome == "applied" else result.outcome
+            return RehearsedFile(name, description, RehearsalOutcome.FAILED, _ms_since(started), _failure(error))
+        outcome = RehearsalOutcome.OK if result.outcome == Outcome.APPLIED else result.outcome
         return RehearsedFile(name, description, outcome, _ms_since(started), result.reason)
 
     def _repeatable(self, rehearsal: Rehearsal, prepared: PreparedRepeatable) -> RehearsedFile:
         file = prepared.file
         if rehearsal.error is not None:
-            return RehearsedFile(file.name, file.description, "not reached", 0)
+            return RehearsedFile(file.name, file.description, RehearsalOutcome.NOT_REACHED, 0)
         started = time.perf_counter()
         try:
             result = self.apply_repeatable(prepared, rolled_back=True)
         except RatchetError as error:
             rehearsal.error = error
-            return RehearsedFile(file.name, file.description, "failed", _ms_since(started), _failure(error))
-        outcome = "ok" if result.outcome == "applied" else result.outcome
+            failed = RehearsalOutcome.FAILED
+            return RehearsedFile(file.name, file.description, failed, _ms_since(started), _failure(error))
+        outcome = RehearsalOutcome.OK if result.outcome == Outcome.APPLIED else result.outcome
         return RehearsedFile(file.name, file.description, outcome, _ms_since(started), result.reason)
 
 

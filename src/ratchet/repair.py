@@ -10,11 +10,12 @@ from ratchet.history import HistoryRow, Tables
 from ratchet.indexes import invalid_indexes
 from ratchet.runner import FileResult
 from ratchet.snapshot import record_snapshot
+from ratchet.states import Outcome, RowStatus
 
 
 def forget(backend: Backend, tables: Tables, row: HistoryRow) -> FileResult:
     """Delete a ``failed`` row whose file committed nothing, so the corrected file runs again."""
-    if row.status != "failed":
+    if row.status != RowStatus.FAILED:
         raise RefusedError(
             f"migration {row.version} has status '{row.status}'; --forget only deletes a 'failed' row",
             hint="a 'running' row may have a statement in effect: see `ratchet status`, then --retry or --mark-applied",
@@ -28,7 +29,7 @@ def forget(backend: Backend, tables: Tables, row: HistoryRow) -> FileResult:
         )
     with backend.transaction():
         tables.delete_row(row.version)
-    return FileResult(row.version, row.description, "forgotten", 0, 0)
+    return FileResult(row.version, row.description, Outcome.FORGOTTEN, 0, 0)
 
 
 def accept_checksum(backend: Backend, tables: Tables, row: HistoryRow, file: MigrationFile, reason: str) -> FileResult:
@@ -43,7 +44,7 @@ def accept_checksum(backend: Backend, tables: Tables, row: HistoryRow, file: Mig
             tables.add_checksum_changes()
     with backend.transaction():
         tables.accept_checksum(row.version, row.checksum, file.checksum, reason)
-    return FileResult(row.version, row.description, "checksum-accepted", 0, 0, reason)
+    return FileResult(row.version, row.description, Outcome.CHECKSUM_ACCEPTED, 0, 0, reason)
 
 
 def refuse_invalid_indexes(backend: Backend, file: MigrationFile) -> None:

@@ -6,7 +6,7 @@ once, decide the guards, run the statements, then write ``db_version`` and the h
 the same transaction. Files that cannot roll back (``no-transaction``, MySQL DDL) commit a
 ``running`` row first and advance ``statements_done`` after every statement.
 
-Repeatable files (SPEC 8) are a mode of the same run, after the versioned ones and under the
+Repeatable files (`R__*.sql`) are a mode of the same run, after the versioned ones and under the
 same lock: inside it each file's row is read again, so a runner that waited finds the file
 applied by another (same checksum) and leaves it. A file that fails is rolled back and, having
 no row with its new checksum, is tried again by the next ``migrate``. MySQL cannot roll back
@@ -38,7 +38,8 @@ from ratchet.errors import (
     UsageError,
 )
 from ratchet.headers import GuardQuery
-from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, REPEATABLE, VERSIONED, Tables
+from ratchet.history import DB_VERSION_KEY, REPEATABLE, VERSIONED, Tables
+from ratchet.states import DONE_STATUSES, UNFINISHED_STATUSES, Outcome, RowStatus
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
     from ratchet.prepare import PreparedFile, PreparedRepeatable
@@ -52,11 +53,13 @@ _FALSE_TEXT = frozenset({"", "0", "f", "false", "n", "no", "off"})
 
 @dataclass(frozen=True)
 class FileResult:
-    """What happened to one file: ``applied``, ``skipped`` or ``already-applied``."""
+    """What happened to one file."""
 
     version: Version
     description: str
-    outcome: str
+    #: An :class:`~ratchet.states.Outcome`: ``applied``, ``skipped`` or ``already-applied`` from
+    #: ``migrate``; ``marked-applied``, ``forgotten`` or ``checksum-accepted`` from ``repair``.
+    outcome: Outcome
     duration_ms: int
     statements: int
     reason: str = ""
@@ -78,7 +81,8 @@ class RepeatableResult:
     """What happened to one repeatable file: ``applied``, ``skipped`` or ``already-applied``."""
 
     description: str
-    outcome: str
+    #: ``applied``, ``skipped`` or ``already-applied`` (an :class:`~ratchet.states.Outcome`).
+    outcome: Outcome
     duration_ms: int
     statements: int
     reason: str = ""
@@ -217,7 +221,7 @@ class Runner:
                 self.events.repeatable_finished(result)
                 results.append(result)
         except RatchetError as error:
-            applied = [str(r.version) for r in before if r.outcome == "applied"]
+            applied = [str(r.version) for r in before if r.outcome == Outcome.APPLIED]
             if applied:
                 kept = f"versioned file(s) {', '.join(applied)} applied earlier in this run stay applied"
                 error.hint = f"{kept}; {error.hint}" if error.hint else kept
@@ -255,7 +259,7 @@ class Runner:
                 )
             if action == "accept-checksum":
                 return accept_checksum(self.backend, self.tables, row, file, reason)
-            if row.status not in ("running", "failed"):
+            if row.status not in UNFINISHED_STATUSES:
                 raise RefusedError(
                     f"migration {version} has status '{row.status}'; --retry and --mark-applied only finish a "
                     "'running' or 'failed' one",
@@ -277,12 +281,12 @@ class Runner:
                 with self.backend.transaction():
                     self.bump_version(version)
                     self.tables.update_row(
-                        version, status="applied", error=None, statements_done=len(prepared.statements)
+                        version, status=RowStatus.APPLIED, error=None, statements_done=len(prepared.statements)
                     )
-                result = FileResult(version, file.description, "marked-applied", 0, len(prepared.statements))
+                result = FileResult(version, file.description, Outcome.MARKED_APPLIED, 0, len(prepared.statements))
             else:
                 with self.backend.transaction():
-                    self.tables.update_row(version, status="running", error=None)
+                    self.tables.update_row(version, status=RowStatus.RUNNING, error=None)
                 result = self.resume(prepared, start_after=row.statements_done)
             record_after_repair(self.backend, self.tables, str(version), self.options.lock_timeout_s)
             return result
@@ -341,7 +345,7 @@ class Runner:
 
     def _in_transaction(self, files: list[PreparedFile], work: Callable[[], _T]) -> _T:
         """``work`` in one transaction; a failure of ratchet's own statements or of the COMMIT is
-        reported with the file, the version and the state left behind (SPEC 5 item 8)."""
+        reported with the file, the version and the state left behind."""
         self._current, self._stage = files[0], "at BEGIN, before its statements"
         try:
             self.backend.begin()
@@ -388,8 +392,8 @@ class Runner:
         file = prepared.file
         status, current = self.tables.claim_state(file.version)
         if status in DONE_STATUSES:
-            return FileResult(file.version, file.description, "already-applied", 0, 0, "by another runner")
-        if status in ("running", "failed"):
+            return FileResult(file.version, file.description, Outcome.ALREADY_APPLIED, 0, 0, "by another runner")
+        if status in UNFINISHED_STATUSES:
             raise DriftError(
                 f"migration {file.version} has a '{status}' history row (another runner failed)",
                 hint=f"see `ratchet status`, then `ratchet repair {file.version} --retry` or --mark-applied",
@@ -479,8 +483,8 @@ class Runner:
         file = prepared.file
         reason = self._skip_reason(prepared)
         if reason is not None:
-            self._record(prepared, "skipped", 0, 0)
-            return FileResult(file.version, file.description, "skipped", 0, 0, reason)
+            self._record(prepared, RowStatus.SKIPPED, 0, 0)
+            return FileResult(file.version, file.description, Outcome.SKIPPED, 0, 0, reason)
         self._check_requires(prepared)
         self.events.file_started(prepared)
         self.backend.remember_session()
@@ -492,8 +496,8 @@ class Runner:
         self.backend.set_lock_timeout(None)
         self._check_rebuild(prepared)
         duration = _ms_since(started)
-        self._record(prepared, "applied", duration, len(prepared.statements))
-        return FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
+        self._record(prepared, RowStatus.APPLIED, duration, len(prepared.statements))
+        return FileResult(file.version, file.description, Outcome.APPLIED, duration, len(prepared.statements))
 
     def _execute(self, prepared: PreparedFile, statement: Statement, *, rolled_back: bool) -> None:
         hint = None if rolled_back else _repair_hint(prepared.file.version)
@@ -523,11 +527,11 @@ class Runner:
         started = time.perf_counter()
         done = self.tables.row_checksum_status(prepared.key)
         if done is not None and done[0] == prepared.file.checksum and done[1] in DONE_STATUSES:
-            return RepeatableResult(prepared.file.description, "already-applied", 0, 0, "by another runner")
+            return RepeatableResult(prepared.file.description, Outcome.ALREADY_APPLIED, 0, 0, "by another runner")
         reason = self._skip_reason(prepared)
         if reason is not None:
-            self._write_row(prepared, "skipped")
-            return RepeatableResult(prepared.file.description, "skipped", 0, 0, reason)
+            self._write_row(prepared, RowStatus.SKIPPED)
+            return RepeatableResult(prepared.file.description, Outcome.SKIPPED, 0, 0, reason)
         self._check_requires(prepared)
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
         hint = (
@@ -540,8 +544,8 @@ class Runner:
             self._run_statement(prepared, statement, rolled_back=rolled_back, hint=hint)
         self.backend.set_lock_timeout(None)
         duration = _ms_since(started)
-        self._write_row(prepared, "applied", duration, len(prepared.statements))
-        return RepeatableResult(prepared.file.description, "applied", duration, len(prepared.statements))
+        self._write_row(prepared, RowStatus.APPLIED, duration, len(prepared.statements))
+        return RepeatableResult(prepared.file.description, Outcome.APPLIED, duration, len(prepared.statements))
 
     def _apply_stepwise(self, prepared: PreparedFile) -> FileResult:
         """A file that cannot roll back: commit a ``running`` row, then one statement at a time."""
@@ -551,15 +555,15 @@ class Runner:
             claimed = self._claim(prepared)
             reason = None if claimed else self._skip_reason(prepared)
             if claimed is None and reason is not None:
-                self._record(prepared, "skipped", 0, 0)
+                self._record(prepared, RowStatus.SKIPPED, 0, 0)
             elif claimed is None:
                 self._check_requires(prepared)
-                self._write_row(prepared, "running")
+                self._write_row(prepared, RowStatus.RUNNING)
         if claimed is not None:
             self.events.file_finished(claimed)
             return claimed
         if reason is not None:
-            result = FileResult(file.version, file.description, "skipped", 0, 0, reason)
+            result = FileResult(file.version, file.description, Outcome.SKIPPED, 0, 0, reason)
             self.events.file_finished(result)
             return result
         return self.resume(prepared, start_after=0, started=started)
@@ -599,7 +603,7 @@ class Runner:
                 try:
                     with self.backend.transaction():
                         self.tables.update_row(
-                            file.version, status="failed", error=failure.db_message, statements_done=done
+                            file.version, status=RowStatus.FAILED, error=failure.db_message, statements_done=done
                         )
                 except DriverError as exc:
                     failures.failure_not_recorded(failure, prepared, done, exc)
@@ -622,7 +626,7 @@ class Runner:
                     duration = self._finish_stepwise(prepared, started)
         except DriverError as exc:
             raise failures.finish_not_recorded(prepared, exc) from None
-        result = FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
+        result = FileResult(file.version, file.description, Outcome.APPLIED, duration, len(prepared.statements))
         self.events.file_finished(result)
         return result
 
@@ -658,7 +662,7 @@ class Runner:
         self.bump_version(prepared.file.version)
         self.tables.update_row(
             prepared.file.version,
-            status="applied",
+            status=RowStatus.APPLIED,
             duration_ms=duration,
             error=None,
             statements_done=len(prepared.statements),

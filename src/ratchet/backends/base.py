@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 Row = tuple[Any, ...]
@@ -51,6 +51,23 @@ class Server:
     warning: str | None = None
 
 
+@dataclass(frozen=True)
+class Address:
+    """A database URL's parts as a backend's :meth:`Backend.from_url` takes them (backends
+    never see ``ratchet.urls``); ``display_url`` has its secrets masked."""
+
+    display_url: str
+    #: The database file (SQLite).
+    path: str = ""
+    host: str = ""
+    port: int | None = None
+    user: str | None = None
+    password: str | None = None
+    database: str = ""
+    #: The URL's query parameters (``?sslmode=require``), for the driver.
+    query: dict[str, str] = field(default_factory=dict)
+
+
 class Backend(ABC):
     """One open database session used by ratchet."""
 
@@ -74,6 +91,17 @@ class Backend(ABC):
         self._lock_depth = 0
         #: Set once the engine is identified, before anything is read or written.
         self.server: Server | None = None
+
+    @classmethod
+    @abstractmethod
+    def from_url(cls, address: Address, *, busy_timeout_s: float) -> Backend:
+        """A backend for the database at ``address`` that connects on first use; refuses
+        (:class:`UsageError`) what the driver would not accept, before connecting."""
+
+    @classmethod
+    @abstractmethod
+    def from_connection(cls, connection: Any, *, busy_timeout_s: float) -> Backend:
+        """Wrap an application's open DB-API connection; it is left open and restored afterwards."""
 
     def exists(self) -> bool:
         """Whether the database already exists (reading a missing SQLite file must not create it)."""
@@ -203,7 +231,7 @@ class Backend(ABC):
 
     @abstractmethod
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
-        """The normalised catalog (SPEC 9): ``"kind name"`` -> the object's attributes, for
+        """The normalised catalog: ``"kind name"`` -> the object's attributes, for
         tables, columns, indexes, constraints, views, triggers, routines, sequences and enum
         types; ``excluded_tables`` (ratchet's own) and everything on them left out."""
 

@@ -18,7 +18,7 @@ import pymysql
 import pymysql.cursors
 from pymysql.constants import CLIENT, SERVER_STATUS
 
-from ratchet.backends.base import Backend, Row
+from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
 _CONNECT_TIMEOUT_S = 10
@@ -192,34 +192,24 @@ class MysqlBackend(Backend):
             self._adopt(connection)
 
     @classmethod
-    def from_params(
-        cls,
-        *,
-        host: str,
-        port: int | None,
-        user: str | None,
-        password: str | None,
-        database: str,
-        query: dict[str, str],
-        display_url: str,
-    ) -> MysqlBackend:
+    def from_url(cls, address: Address, *, busy_timeout_s: float) -> MysqlBackend:
         """A backend that connects on first use; ``query`` may hold the parameters in
         :data:`QUERY_PARAMETERS` (anything else is refused)."""
         args: dict[str, Any] = {
-            "host": host,
-            "port": port or 3306,
-            "database": database,
+            "host": address.host,
+            "port": address.port,
+            "database": address.database,
             "charset": "utf8mb4",
             "connect_timeout": _CONNECT_TIMEOUT_S,
             "client_flag": CLIENT.FOUND_ROWS,
         }
-        if user is not None:
-            args["user"] = user
-        if password is not None:
+        if address.user is not None:
+            args["user"] = address.user
+        if address.password is not None:
             # as UTF-8 bytes: PyMySQL would encode a str as latin-1 and fail on anything else
-            args["password"] = password.encode("utf-8", "surrogateescape")
-        args.update(connect_args_from_query(query, display_url))
-        return cls(display_url, database=database, connect_args=args)
+            args["password"] = address.password.encode("utf-8", "surrogateescape")
+        args.update(connect_args_from_query(address.query, address.display_url))
+        return cls(address.display_url, database=address.database, connect_args=args)
 
     @classmethod
     def from_connection(cls, connection: pymysql.connections.Connection[Any], *, busy_timeout_s: float) -> MysqlBackend:

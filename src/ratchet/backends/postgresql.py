@@ -21,7 +21,7 @@ from psycopg.conninfo import make_conninfo
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Literal
 
-from ratchet.backends.base import Backend, Row
+from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
 #: The advisory lock key: the same for every ratchet, scoped by PostgreSQL to one database.
@@ -90,35 +90,25 @@ class PostgresBackend(Backend):
             self._adopt(connection)
 
     @classmethod
-    def from_params(
-        cls,
-        *,
-        host: str,
-        port: int | None,
-        user: str | None,
-        password: str | None,
-        database: str,
-        query: dict[str, str],
-        display_url: str,
-    ) -> PostgresBackend:
+    def from_url(cls, address: Address, *, busy_timeout_s: float) -> PostgresBackend:
         """A backend that connects on first use; ``query`` holds libpq connection parameters
         (``sslmode``, ``sslrootcert``, ``application_name``, ...), which win over the URL's parts."""
-        args: dict[str, Any] = {"host": host, "dbname": database, "connect_timeout": _CONNECT_TIMEOUT_S}
-        if port is not None:
-            args["port"] = port
-        if user is not None:
-            args["user"] = user
-        if password is not None:
-            args["password"] = password
-        args.update(query)
+        args: dict[str, Any] = {"host": address.host, "dbname": address.database, "connect_timeout": _CONNECT_TIMEOUT_S}
+        if address.port is not None:
+            args["port"] = address.port
+        if address.user is not None:
+            args["user"] = address.user
+        if address.password is not None:
+            args["password"] = address.password
+        args.update(address.query)
         try:
             make_conninfo("", **args)  # refuses a parameter libpq does not know, before connecting
         except psycopg.ProgrammingError as exc:
             raise UsageError(
-                f"database URL '{display_url}': {' '.join(str(exc).split())}",
+                f"database URL '{address.display_url}': {' '.join(str(exc).split())}",
                 hint="query parameters must be libpq connection parameters, e.g. ?sslmode=require",
             ) from None
-        return cls(display_url, connect_args=args)
+        return cls(address.display_url, connect_args=args)
 
     @classmethod
     def from_connection(cls, connection: psycopg.Connection[Any], *, busy_timeout_s: float) -> PostgresBackend:

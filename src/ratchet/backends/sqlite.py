@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ratchet.backends.base import Backend, Row
+from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import (
     ConnectionFailedError,
     DriverError,
@@ -76,6 +76,11 @@ class SqliteBackend(Backend):
         self._identity: tuple[int, int] | None = None
         if connection is not None:
             self._adopt(connection)
+
+    @classmethod
+    def from_url(cls, address: Address, *, busy_timeout_s: float) -> SqliteBackend:
+        """The database file at ``address.path`` (or ``:memory:``), opened on first use."""
+        return cls(address.path, busy_timeout_s=busy_timeout_s)
 
     @classmethod
     def from_connection(cls, connection: sqlite3.Connection, *, busy_timeout_s: float) -> SqliteBackend:

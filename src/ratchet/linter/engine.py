@@ -320,7 +320,7 @@ class _FileLinter:
 
     def net_not_null(self, classified: list[Classified]) -> None:
         """Columns of a table that existed before the file, judged from the SQLite catalog before
-        and after it, however many statements it took (SPEC 3, net effect): a new column that
+        and after it, however many statements it took: a new column that
         ends NOT NULL without a default is ``add-not-null-without-default``; an old nullable
         column that ends NOT NULL is ``set-not-null``."""
         assert self.replay is not None
@@ -549,7 +549,7 @@ class _FileLinter:
 
     def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
         """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
-        before the file: the drop is a no-op (SPEC 3, net effect)."""
+        before the file: the drop is a no-op."""
         assert candidate.name is not None
         created = ("table", candidate.name)
         if not any(created in item.creates or created in item.maybe_existing for item in later):

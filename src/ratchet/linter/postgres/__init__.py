@@ -17,7 +17,7 @@ from ratchet.linter.postgres.catalog import Catalog
 from ratchet.linter.postgres.check import FileChecker, PgFinding
 from ratchet.split import Statement
 
-#: PostgreSQL major version assumed when neither the configuration nor a server says (SPEC section 3).
+#: PostgreSQL major version assumed when neither the configuration nor a server says.
 DEFAULT_VERSION = 13
 
 
