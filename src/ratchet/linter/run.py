@@ -182,10 +182,22 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
     if invalid:
         report.findings.extend(findings)
         return
-    statements = split_statements(file.text)
+    fast = None
+    if (dialect if not guards.dialects or dialect in guards.dialects else min(guards.dialects)) == "postgresql":
+        from ratchet.linter.postgres.fastsplit import fast_split  # only PostgreSQL runs load pglast
+
+        fast = fast_split(file.text)
+    statements = split_statements(file.text) if fast is None else fast.statements
     display = MigrationFile(file.version, file.description, shown, file.text, file.checksum)
     findings += lint_file(
-        display, guards, statements, dialect, files[:position], history=history, postgres_version=postgres_version
+        display,
+        guards,
+        statements,
+        dialect,
+        files[:position],
+        history=history,
+        postgres_version=postgres_version,
+        fast=fast,
     )
     if old:
         findings = [replace(f, grandfathered=True) for f in findings]

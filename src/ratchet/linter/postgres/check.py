@@ -18,7 +18,7 @@ from pglast import parser as pg_parser
 
 from ratchet.linter.postgres.body import BodyStatement, body_statements
 from ratchet.linter.postgres.catalog import Catalog, Relation, is_null_constant, not_null_check, object_name
-from ratchet.linter.postgres.parse import Node, Offsets, SyntaxProblem, parse, strings, walk
+from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, parse, strings, walk
 from ratchet.linter.postgres.types import column_type, judge_change
 from ratchet.split import Statement, split_statements
 
@@ -182,6 +182,7 @@ class FileChecker:
     transactional: bool = True
     version: int = 13
     findings: list[PgFinding] = field(default_factory=list)
+    parsed: tuple[list[Parsed], Offsets] | None = None  # the parse of ``text``, when the caller made it
 
     def __post_init__(self) -> None:
         self.catalog = self.before.copy()
@@ -232,10 +233,13 @@ class FileChecker:
     def pieces(self) -> list[_Piece]:
         """The file's statements parsed: one parse of the whole file, or one per statement
         when the file has a syntax error (each rejected statement is a ``syntax-error``)."""
-        try:
-            parsed, offsets = parse(self.text)
-        except SyntaxProblem:
-            return self._pieces_one_by_one()
+        if self.parsed is not None:
+            parsed, offsets = self.parsed
+        else:
+            try:
+                parsed, offsets = parse(self.text)
+            except SyntaxProblem:
+                return self._pieces_one_by_one()
         pieces: list[_Piece] = []
         for item in parsed:
             statement = self._statement_at(item.offset + _leading_blank(self.text[item.offset :]))
