@@ -93,7 +93,10 @@ def lint_paths(
             if old and not include_all:
                 continue
             work.append((files, position, old, history))
-    workers = _workers(len(work), jobs)
+    # PostgreSQL: one process unless asked. Each file is judged against the catalog of all the files
+    # before it, so a worker would first replay (parse and check) every file before its share: as
+    # much work as linting them, and slower than one process on the bench (bench/lint_bench.py).
+    workers = _workers(len(work), 1 if jobs == 0 and dialect == "postgresql" else jobs)
     if workers <= 1:
         for job in work:
             _lint_one(report, job, dialect, cwd, postgres_version)

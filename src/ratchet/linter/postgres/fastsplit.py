@@ -4,16 +4,23 @@
 sqlparse's splitter) and whether PostgreSQL reads the same ones (``splitcheck``). sqlparse's
 splitter costs ten times PostgreSQL's parse and scan together. For most files both questions are
 answered by the parse and the scan alone, when the text avoids everything that could make
-sqlparse's reading differ from PostgreSQL's (``_RISKY``):
+sqlparse's reading differ from PostgreSQL's (``_risks``):
 
 - sqlparse's lexer and PostgreSQL's scanner then agree on which characters are strings, quoted
   names and ``--`` comments: without a backslash, ``'...'`` and ``"..."`` (doubled quotes
-  inside) are the same tokens for both; without ``$``, ``/*``, ``#``, backticks, acute accents (U+00B4) or a
-  ``[`` that sqlparse would read as a bracketed name, no other token of sqlparse's can hold a
+  inside) are the same tokens for both; without ``/*``, ``#``, backticks, acute accents (U+00B4)
+  or a ``[`` that sqlparse would read as a bracketed name, no other token of sqlparse's can hold a
   quote, a ``--`` or a ``;``, except its ``AT TIME ZONE '...'`` token, whose string differs only
   with a doubled quote in it (``zone '...''``), and an operator run like ``+--`` that swallows a
   comment start (``[+/@%^&|]-``). Control characters and non-ASCII white space, which only
   sqlparse counts as blanks, are excluded too.
+- Dollar quotes: a ``$tag$`` (tag: a letter or ``_``, then word characters) that sqlparse can
+  open is one PostgreSQL opens where both lexers stand at a token start; both close it at the
+  next ``$tag$`` spelled the same. PostgreSQL opens some that sqlparse does not (after ``"``,
+  ``$`` or a word character; other tag characters): each of PostgreSQL's dollar-quoted strings
+  must be one that sqlparse opens too. Inside them nothing above matters (both read the body as
+  one literal), so what ``_risks`` finds there (``BEGIN`` of a function body, a backslash) is
+  ignored.
 - sqlparse's splitter then ends a statement at every ``;`` outside parentheses: without the
   words ``BEGIN``, ``DECLARE`` and ``GO`` only parentheses and ``END`` move its level, and
   ``END`` only lowers it (``_change_splitlevel``), so a ``;`` with balanced parentheses before
@@ -43,10 +50,17 @@ from ratchet.split import Statement
 
 #: sqlparse versions whose lexer rules and splitter the argument above was checked against.
 _PROVEN_ON = frozenset({"0.6.1"})
-_RISKY = re.compile(
-    r"[\\$`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4]|/\*|\[[^\]]|[+/@%^&|]-|(?=\s)[^\x00-\x7f]"
-    r"|(?i:\b(?:begin|declare|go)\b|zone\s+'[^']*''|with')"
-)
+# What could make sqlparse read the text differently (see above), in three patterns that each start
+# with a character class or literal, so that sre skips ahead to candidates without trying each position.
+_RISKY_CHARACTERS = re.compile(r"[\\`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4]|/\*|\[[^\]]|[+/@%^&|]-")
+_RISKY_WHITE_SPACE = re.compile(r"[^\S\x00-\x7f]")  # non-ASCII white space
+# On the upper-cased text, as sqlparse compares keywords (``is_keyword``; "beg\\u0131n", with a dotless
+# i, is BEGIN): the words (not inside a longer word), a doubled quote in the string of sqlparse's
+# ``AT TIME ZONE '...'`` token, and its ``WITH'`` variant.
+_RISKY_WORDS = re.compile(r"B(?<!\wB)EGIN(?!\w)|D(?<!\wD)ECLARE(?!\w)|G(?<!\wG)O(?!\w)|ZONE\s+'[^']*''|WITH'")
+#: A dollar-quote delimiter as sqlparse reads one (``keywords._DOLLAR_QUOTE_DELIM``), and where it may open one.
+_SQLPARSE_DOLLAR = re.compile(r"\$(?:[_A-ZÀ-Ü]\w*)?\$", re.IGNORECASE)
+_DOLLAR_OPENER_NOT_AFTER = re.compile(r'[\w"$]')
 _SEMICOLON = "ASCII_59"
 _COMMENTS = frozenset({"SQL_COMMENT", "C_COMMENT"})
 
@@ -60,6 +74,10 @@ class FastSplit:
     offsets: Offsets
 
 
+#: The regex list last found to be sqlparse's own (kept, so that its identity cannot be reused).
+_checked: list[object] = []
+
+
 def _proven() -> bool:
     """Whether sqlparse is a version the argument holds for, with its default lexer rules."""
     import sqlparse
@@ -71,20 +89,29 @@ def _proven() -> bool:
     lexer = Lexer._default_instance
     if lexer is None:
         return True
-    return [(rx.__self__.pattern, action) for rx, action in lexer._SQL_REGEX] == list(keywords.SQL_REGEX)
+    rules = lexer._SQL_REGEX
+    if _checked and _checked[0] is rules and _checked[1] == len(rules):
+        return True
+    if [(rx.__self__.pattern, action) for rx, action in rules] != list(keywords.SQL_REGEX):
+        return False
+    _checked[:] = [rules, len(rules)]
+    return True
 
 
 def fast_split(text: str) -> FastSplit | None:
     """The statements of ``text`` (equal to ``split_statements(text)``) and its parse, when
     PostgreSQL provably reads the same statements as sqlparse; ``None`` otherwise."""
-    if _RISKY.search(text) is not None or not _proven():
+    risky = _risks(text)
+    if (risky and "$" not in text) or not _proven():
         return None
     try:
         parsed, offsets = parse(text)
         tokens = pg_parser.scan(text)
-    except (SyntaxProblem, pg_parser.ParseError):
+    except (SyntaxProblem, pg_parser.ParseError, UnicodeError):  # a lone surrogate: the slow way decides
         return None
+    has_dollar = "$" in text
     spans: list[tuple[int, int]] = []
+    dollars: list[tuple[int, int]] = []  # PostgreSQL's dollar-quoted strings, as character spans
     first = last = -1
     for token in tokens:
         name = token.name
@@ -92,19 +119,24 @@ def fast_split(text: str) -> FastSplit | None:
             if first >= 0:
                 spans.append((first, last))
                 first = -1
-        elif name not in _COMMENTS:
+            continue
+        if name not in _COMMENTS:
             if first < 0:
                 first = token.start
-            last = token.end + 1  # pglast's token ends are inclusive
+            last = token.end + 1  # pglast's scanner counts characters, and its token ends are inclusive
+        if has_dollar and name == "SCONST":
+            start = token.start
+            if text.startswith("$", start):
+                if not _sqlparse_opens(text, start):
+                    return None
+                dollars.append((start, token.end + 1))
     if first >= 0:
         spans.append((first, last))
-    if len(spans) != len(parsed):
+    if len(spans) != len(parsed) or not _outside_risk(risky, dollars):
         return None
-    char = offsets.char
     statements: list[Statement] = []
     line, line_start, counted = 1, 0, 0
     for (start, stop), item in zip(spans, parsed, strict=True):
-        start, stop = char(start), char(stop)
         if start != item.offset:
             return None
         newlines = text.count("\n", counted, start)
@@ -112,6 +144,39 @@ def fast_split(text: str) -> FastSplit | None:
             line += newlines
             line_start = text.rfind("\n", counted, start) + 1
         counted = start
-        # held None: tokens are lexed from the SQL on demand, as in the file (no $ or /* spans).
+        # held None: the tokens are lexed from the SQL on demand, the same as in the file: no /* */
+        # and no dollar quote starts outside the statement.
         statements.append(Statement(len(statements) + 1, line, start - line_start + 1, text[start:stop], None, start))
     return FastSplit(statements, parsed, offsets)
+
+
+def _sqlparse_opens(text: str, start: int) -> bool:
+    """Whether sqlparse opens a dollar quote with the same delimiter where PostgreSQL opened one."""
+    delimiter = _SQLPARSE_DOLLAR.match(text, start)
+    if delimiter is None or text.find("$", start + 1) + 1 != delimiter.end():
+        return False
+    return start == 0 or _DOLLAR_OPENER_NOT_AFTER.match(text, start - 1) is None
+
+
+def _risks(text: str) -> list[int]:
+    """Where the text holds something that could make sqlparse read it differently, in order."""
+    found = [match.start() for match in _RISKY_CHARACTERS.finditer(text)]
+    if not text.isascii():
+        found += [match.start() for match in _RISKY_WHITE_SPACE.finditer(text)]
+    upper = text.upper()
+    if len(upper) == len(text):  # else upper-casing moved characters: treat the text as risky
+        found += [match.start() for match in _RISKY_WORDS.finditer(upper)]
+    else:
+        found.append(0)
+    return sorted(found)
+
+
+def _outside_risk(risks: list[int], dollars: list[tuple[int, int]]) -> bool:
+    """Whether every risky position lies inside a dollar-quoted string."""
+    index = 0
+    for position in risks:
+        while index < len(dollars) and dollars[index][1] <= position:
+            index += 1
+        if index == len(dollars) or position < dollars[index][0]:
+            return False
+    return True
