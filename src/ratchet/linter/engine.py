@@ -646,8 +646,7 @@ def lint_file(
     :func:`~ratchet.linter.postgres.fastsplit.fast_split`'s result that gave ``statements``: the
     split is then PostgreSQL's own and its parse is reused.
     """
-    if guards.dialects and dialect not in guards.dialects:
-        dialect = sorted(guards.dialects)[0]
+    dialect = runs_on(guards, dialect)
     own = history is None
     history = History(seed_sql) if history is None else history
     try:
@@ -655,6 +654,12 @@ def lint_file(
     finally:
         if own:
             history.close()
+
+
+def runs_on(guards: Guards, dialect: str) -> str:
+    """The dialect a file is linted for: ``dialect``, unless its ``-- guard: dialect`` leaves that
+    one out (then the first dialect it names)."""
+    return dialect if not guards.dialects or dialect in guards.dialects else min(guards.dialects)
 
 
 def problem_finding(problem: FileProblem, path: Path) -> Finding:

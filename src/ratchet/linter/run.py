@@ -12,7 +12,15 @@ from packaging.version import Version
 from ratchet.discover import MigrationFile, read_all
 from ratchet.errors import FileProblem, UsageError
 from ratchet.headers import read_guards
-from ratchet.linter.engine import Finding, LintReport, grandfathered, header_problems, lint_file, problem_finding
+from ratchet.linter.engine import (
+    Finding,
+    LintReport,
+    grandfathered,
+    header_problems,
+    lint_file,
+    problem_finding,
+    runs_on,
+)
 from ratchet.linter.replay import History
 from ratchet.prepare import PreparedFile
 from ratchet.split import split_statements
@@ -80,7 +88,7 @@ def lint_paths(
         report.problems.extend(problems)
         report.findings.extend(problem_finding(problem, _relative(problem.path, cwd)) for problem in problems)
         kept = [(d, p) for d, p in found if (chosen is None or p in chosen) and (only is None or p in only)]
-        _lint_repeatables(report, kept, cwd)
+        _lint_repeatables(report, kept, cwd, dialect)
         history = History(seed_sql)
         for position, file in enumerate(files):
             if chosen is not None and file.path not in chosen:
@@ -124,8 +132,9 @@ def lint_paths(
     return report
 
 
-def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Path) -> None:
-    """Lint ``R__`` files with their own rule (``repeatable-not-idempotent``), in any dialect."""
+def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Path, dialect: str) -> None:
+    """Lint ``R__`` files with their own rule (``repeatable-not-idempotent``), in any dialect, and
+    check their split against the engine's (``split-ambiguity``) as for versioned files."""
     from ratchet.linter.repeatable import lint_repeatable
     from ratchet.repeatables import load_repeatables
 
@@ -135,7 +144,9 @@ def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Pa
     for file in files:
         shown = _relative(file.path, cwd)
         report.files.append(shown)
-        report.findings.extend(lint_repeatable(shown, file.guards, split_statements(file.text)))
+        statements = split_statements(file.text)
+        dialect_used = runs_on(file.guards, dialect)
+        report.findings.extend(lint_repeatable(shown, file.guards, statements, text=file.text, dialect=dialect_used))
 
 
 def _workers(count: int, jobs: int) -> int:
@@ -186,7 +197,7 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
         report.findings.extend(findings)
         return
     fast = None
-    if (dialect if not guards.dialects or dialect in guards.dialects else min(guards.dialects)) == "postgresql":
+    if runs_on(guards, dialect) == "postgresql":
         from ratchet.linter.postgres.fastsplit import fast_split  # only PostgreSQL runs load pglast
 
         fast = fast_split(file.text)
