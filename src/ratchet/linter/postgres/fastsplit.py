@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from pglast import parser as pg_parser
 
@@ -106,33 +107,15 @@ def fast_split(text: str) -> FastSplit | None:
         return None
     try:
         parsed, offsets = parse(text)
-        tokens = pg_parser.scan(text)
+        spans = _plain_spans(text)
+        if spans is None:
+            tokens = pg_parser.scan(text)
+            spans, dollars = _token_spans(text, tokens)
+            if spans is None or not _outside_risk(risky, dollars):
+                return None
     except (SyntaxProblem, pg_parser.ParseError, UnicodeError):  # a lone surrogate: the slow way decides
         return None
-    has_dollar = "$" in text
-    spans: list[tuple[int, int]] = []
-    dollars: list[tuple[int, int]] = []  # PostgreSQL's dollar-quoted strings, as character spans
-    first = last = -1
-    for token in tokens:
-        name = token.name
-        if name == _SEMICOLON:
-            if first >= 0:
-                spans.append((first, last))
-                first = -1
-            continue
-        if name not in _COMMENTS:
-            if first < 0:
-                first = token.start
-            last = token.end + 1  # pglast's scanner counts characters, and its token ends are inclusive
-        if has_dollar and name == "SCONST":
-            start = token.start
-            if text.startswith("$", start):
-                if not _sqlparse_opens(text, start):
-                    return None
-                dollars.append((start, token.end + 1))
-    if first >= 0:
-        spans.append((first, last))
-    if len(spans) != len(parsed) or not _outside_risk(risky, dollars):
+    if len(spans) != len(parsed):
         return None
     statements: list[Statement] = []
     line, line_start, counted = 1, 0, 0
@@ -148,6 +131,68 @@ def fast_split(text: str) -> FastSplit | None:
         # and no dollar quote starts outside the statement.
         statements.append(Statement(len(statements) + 1, line, start - line_start + 1, text[start:stop], None, start))
     return FastSplit(statements, parsed, offsets)
+
+
+def _plain_spans(text: str) -> list[tuple[int, int]] | None:
+    """The statements' spans from PostgreSQL's scanner split (no token objects), for an ASCII text
+    without ``$`` (so without ``/*`` either) whose statements hold no ``--`` and no ``;`` after
+    their first token: then only blanks and ``--`` comments stand before a statement, only blanks
+    after it, and every ``;`` ends one. ``None`` where that does not hold."""
+    if not text.isascii() or "$" in text:
+        return None
+    spans = []
+    for piece in pg_parser.split(text, with_parser=False, only_slices=True):
+        start = _skip_comments(text, piece.start, piece.stop)
+        stop = piece.stop
+        if start >= stop:
+            continue
+        if text.find("--", start, stop) >= 0 or text.find(";", start, stop) >= 0:
+            return None  # a comment that may end it, or a ';' the scanner split keeps inside (in parentheses)
+        while stop > start and text[stop - 1] in " \t\r\n":
+            stop -= 1
+        spans.append((start, stop))
+    return spans
+
+
+def _skip_comments(text: str, position: int, stop: int) -> int:
+    """The first position at or after ``position`` (before ``stop``) outside blanks and ``--`` comments."""
+    while position < stop:
+        char = text[position]
+        if char in " \t\r\n":
+            position += 1
+        elif text.startswith("--", position):
+            newline = text.find("\n", position)
+            position = stop if newline < 0 else newline + 1
+        else:
+            break
+    return min(position, stop)
+
+
+def _token_spans(text: str, tokens: list[Any]) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]]]:
+    """The statements' spans from PostgreSQL's scanner tokens, and its dollar-quoted strings
+    (``None`` spans: one of those strings is not one that sqlparse opens)."""
+    has_dollar = "$" in text
+    spans: list[tuple[int, int]] = []
+    dollars: list[tuple[int, int]] = []
+    first = last = -1
+    for token in tokens:
+        name = token.name
+        if name == _SEMICOLON:
+            if first >= 0:
+                spans.append((first, last))
+                first = -1
+            continue
+        if name not in _COMMENTS:
+            if first < 0:
+                first = token.start
+            last = token.end + 1  # pglast's scanner counts characters, and its token ends are inclusive
+        if has_dollar and name == "SCONST" and text.startswith("$", token.start):
+            if not _sqlparse_opens(text, token.start):
+                return None, dollars
+            dollars.append((token.start, token.end + 1))
+    if first >= 0:
+        spans.append((first, last))
+    return spans, dollars
 
 
 def _sqlparse_opens(text: str, start: int) -> bool:
