@@ -8,19 +8,21 @@ sqlparse's reading differ from PostgreSQL's (``_risks``):
 
 - sqlparse's lexer and PostgreSQL's scanner then agree on which characters are strings, quoted
   names and ``--`` comments: without a backslash, ``'...'`` and ``"..."`` (doubled quotes
-  inside) are the same tokens for both; without ``/*``, ``#``, backticks, acute accents (U+00B4)
-  or a ``[`` that sqlparse would read as a bracketed name, no other token of sqlparse's can hold a
+  inside) are the same tokens for both; without ``#``, backticks, acute accents (U+00B4) or a
+  ``[`` that sqlparse would read as a bracketed name, no other token of sqlparse's can hold a
   quote, a ``--`` or a ``;``, except its ``AT TIME ZONE '...'`` token, whose string differs only
-  with a doubled quote in it (``zone '...''``), and an operator run like ``+--`` that swallows a
-  comment start (``[+/@%^&|]-``). Control characters and non-ASCII white space, which only
-  sqlparse counts as blanks, are excluded too.
+  with a doubled quote in it (``zone '...''``), and an operator run like ``+--`` or ``+/*`` that
+  swallows a comment start (``[+/@%^&|]-``, ``[+/@%^&|-]/*``). Control characters and non-ASCII
+  white space, which only sqlparse counts as blanks, are excluded too.
 - Dollar quotes: a ``$tag$`` (tag: a letter or ``_``, then word characters) that sqlparse can
   open is one PostgreSQL opens where both lexers stand at a token start; both close it at the
   next ``$tag$`` spelled the same. PostgreSQL opens some that sqlparse does not (after ``"``,
   ``$`` or a word character; other tag characters): each of PostgreSQL's dollar-quoted strings
-  must be one that sqlparse opens too. Inside them nothing above matters (both read the body as
-  one literal), so what ``_risks`` finds there (``BEGIN`` of a function body, a backslash) is
-  ignored.
+  must be one that sqlparse opens too.
+- ``/* */`` comments: both close one at the first ``*/`` unless another ``/*`` opens inside it
+  (PostgreSQL's comments nest, sqlparse's do not): each of PostgreSQL's must hold no ``/*``.
+- Inside those strings and comments nothing above matters (both lexers read each as one token),
+  so what ``_risks`` finds there (the ``BEGIN`` of a function body, a backslash) is ignored.
 - sqlparse's splitter then ends a statement at every ``;`` outside parentheses: without the
   words ``BEGIN``, ``DECLARE`` and ``GO`` only parentheses and ``END`` move its level, and
   ``END`` only lowers it (``_change_splitlevel``), so a ``;`` with balanced parentheses before
@@ -53,7 +55,7 @@ from ratchet.split import Statement
 _PROVEN_ON = frozenset({"0.6.1"})
 # What could make sqlparse read the text differently (see above), in three patterns that each start
 # with a character class or literal, so that sre skips ahead to candidates without trying each position.
-_RISKY_CHARACTERS = re.compile(r"[\\`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4]|/\*|\[[^\]]|[+/@%^&|]-")
+_RISKY_CHARACTERS = re.compile(r"[\\`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4]|/\*|\[[^\]]|[+/@%^&|]-|[+/@%^&|-]/\*")
 _RISKY_WHITE_SPACE = re.compile(r"[^\S\x00-\x7f]")  # non-ASCII white space
 # On the upper-cased text, as sqlparse compares keywords (``is_keyword``; "beg\\u0131n", with a dotless
 # i, is BEGIN): the words (not inside a longer word), a doubled quote in the string of sqlparse's
@@ -103,15 +105,15 @@ def fast_split(text: str) -> FastSplit | None:
     """The statements of ``text`` (equal to ``split_statements(text)``) and its parse, when
     PostgreSQL provably reads the same statements as sqlparse; ``None`` otherwise."""
     risky = _risks(text)
-    if (risky and "$" not in text) or not _proven():
+    if (risky and "$" not in text and "/*" not in text) or not _proven():
         return None
     try:
         parsed, offsets = parse(text)
-        spans = _plain_spans(text)
+        spans = None if risky else _plain_spans(text)
         if spans is None:
             tokens = pg_parser.scan(text)
-            spans, dollars = _token_spans(text, tokens)
-            if spans is None or not _outside_risk(risky, dollars):
+            spans, inert = _token_spans(text, tokens)
+            if spans is None or not _outside_risk(risky, inert):
                 return None
     except (SyntaxProblem, pg_parser.ParseError, UnicodeError):  # a lone surrogate: the slow way decides
         return None
@@ -169,11 +171,13 @@ def _skip_comments(text: str, position: int, stop: int) -> int:
 
 
 def _token_spans(text: str, tokens: list[Any]) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]]]:
-    """The statements' spans from PostgreSQL's scanner tokens, and its dollar-quoted strings
-    (``None`` spans: one of those strings is not one that sqlparse opens)."""
+    """The statements' spans from PostgreSQL's scanner tokens, and its dollar-quoted strings and
+    ``/* */`` comments, which both lexers read as one token whatever they hold (``None`` spans: one
+    of those is not one that sqlparse reads the same: a dollar quote it does not open, a comment
+    with another ``/*`` inside, which nests for PostgreSQL only)."""
     has_dollar = "$" in text
     spans: list[tuple[int, int]] = []
-    dollars: list[tuple[int, int]] = []
+    inert: list[tuple[int, int]] = []
     first = last = -1
     for token in tokens:
         name = token.name
@@ -188,11 +192,15 @@ def _token_spans(text: str, tokens: list[Any]) -> tuple[list[tuple[int, int]] | 
             last = token.end + 1  # pglast's scanner counts characters, and its token ends are inclusive
         if has_dollar and name == "SCONST" and text.startswith("$", token.start):
             if not _sqlparse_opens(text, token.start):
-                return None, dollars
-            dollars.append((token.start, token.end + 1))
+                return None, inert
+            inert.append((token.start, token.end + 1))
+        elif name == "C_COMMENT":
+            if text.find("/*", token.start + 2, token.end - 1) >= 0:
+                return None, inert
+            inert.append((token.start, token.end + 1))
     if first >= 0:
         spans.append((first, last))
-    return spans, dollars
+    return spans, inert
 
 
 def _sqlparse_opens(text: str, start: int) -> bool:
@@ -216,12 +224,12 @@ def _risks(text: str) -> list[int]:
     return sorted(found)
 
 
-def _outside_risk(risks: list[int], dollars: list[tuple[int, int]]) -> bool:
-    """Whether every risky position lies inside a dollar-quoted string."""
+def _outside_risk(risks: list[int], inert: list[tuple[int, int]]) -> bool:
+    """Whether every risky position lies inside a dollar-quoted string or a ``/* */`` comment."""
     index = 0
     for position in risks:
-        while index < len(dollars) and dollars[index][1] <= position:
+        while index < len(inert) and inert[index][1] <= position:
             index += 1
-        if index == len(dollars) or position < dollars[index][0]:
+        if index == len(inert) or position < inert[index][0]:
             return False
     return True
