@@ -164,3 +164,31 @@ def test_lint_split_checks_a_repeatable_file(project: Project, dialect: str) -> 
     split = [line for line in result.out.splitlines() if "split-ambiguity" in line]
     assert len(split) == 1 and split[0].startswith("migrations/R__paths.sql:1:"), result.out
     assert "R__names.sql" not in result.out
+
+
+# -- PostgreSQL never reaches the word classifier --------------------------------------------
+
+
+def test_postgresql_never_reaches_the_word_classifier(
+    tmp_path: Path, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its PostgreSQL branches were removed: every PostgreSQL path (``lint``, the lint of ``migrate``,
+    repeatable files, the slow split) goes through ``linter.postgres``; SQLite still uses it."""
+    from ratchet.linter import classify
+
+    seen: list[str] = []
+    original = classify._Classifier.__init__
+
+    def probe(self: classify._Classifier, statement: object, dialect: str, transactional: bool) -> None:
+        seen.append(dialect)
+        original(self, statement, dialect, transactional)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(classify._Classifier, "__init__", probe)
+    slow = "CREATE INDEX CONCURRENTLY i ON orders (state);\nSELECT 'a\\';\nREINDEX TABLE orders;\n"
+    lint(tmp_path, "ALTER TYPE order_state ADD VALUE 'x';\nDROP TABLE notes CASCADE;\n", slow)
+    project.write("1.0.0__base.sql", BASE)
+    project.write("R__view.sql", "CREATE OR REPLACE VIEW v AS SELECT 1;\n")
+    assert project.ratchet("lint", "--dialect", "postgresql", "migrations").code == 0
+    assert seen == []
+    project.ratchet("lint", "--dialect", "sqlite", "migrations")
+    assert "sqlite" in seen
