@@ -75,9 +75,9 @@ def lint_paths(
     ``report.problems`` and, so that every output format shows them, as error findings; the valid
     files are linted all the same. The schema replay always uses the earlier files of the same directory.
     ``jobs`` > 1 lints in that many forked processes, 0 picks a number from the CPUs (the CLI
-    does; library callers get one process unless they ask). ``seed_sql`` is the schema that
-    existed before the first file (``lint-schema``); ``postgres_version`` the PostgreSQL major
-    version that version-dependent rules assume (default 13).
+    does; library callers get one process unless they ask; PostgreSQL gets one for 0).
+    ``seed_sql`` is the schema that existed before the first file (``lint-schema``);
+    ``postgres_version`` the PostgreSQL major version that version-dependent rules assume (default 13).
     """
     report = LintReport(dialect)
     work: list[_Job] = []
