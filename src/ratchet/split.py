@@ -294,6 +294,8 @@ def statement_problems(path: Path, statements: list[Statement], *, transactional
     file that ratchet wraps in its own transaction."""
     problems: list[FileProblem] = []
     for statement in statements:
+        if statement.plain:  # a plain INSERT line: neither DELIMITER nor transaction control
+            continue
         words = statement.first_words(1)  # a second word only where it decides (cheap for INSERTs)
         if words and words[0] in TRANSACTION_WORDS:
             words = statement.first_words(2)

@@ -9,6 +9,8 @@ def is_table_rebuild(statements: list[Statement]) -> bool:
     """Whether the file drops a table and later renames another table (the rebuild's last step)."""
     dropped = False
     for statement in statements:
+        if statement.plain:  # a plain INSERT line, the bulk of a data file
+            continue
         head = statement.sql[:5].upper()  # cheap: most statements of a big file are neither
         if head.startswith("DROP") and statement.first_words(2) == ["DROP", "TABLE"]:
             dropped = True
