@@ -712,7 +712,12 @@ def _steps(statements: list[Statement], *, group_data: bool) -> list[list[Statem
 
 
 def _statement_failed(
-    unit: Unit, statement: Statement, exc: DriverError, *, rolled_back: bool, hint: str | None
+    unit: PreparedFile | PreparedRepeatable,
+    statement: Statement,
+    exc: DriverError,
+    *,
+    rolled_back: bool,
+    hint: str | None,
 ) -> StatementFailedError:
     """The error for a statement of the file that the database refused."""
     return StatementFailedError(
