@@ -18,19 +18,18 @@ from ratchet import api, dialects, helptext
 from ratchet.backends.base import Server
 from ratchet.config import Config, load_config
 from ratchet.errors import EXIT_CHECK_FAILED, EXIT_INVALID_FILES, RatchetError, UsageError
-from ratchet.jsondoc import error_json, json_version
+from ratchet.jsondoc import error_json
 from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
-from ratchet.plan import Plan, describe_version
-from ratchet.runner import Events, FileResult
-from ratchet.states import DONE_STATUSES, WAITING_STATES, EntryState, Outcome, RehearsalOutcome, RowStatus
+from ratchet.plan import describe_version
+from ratchet.runner import Events, FileResult, RepeatableResult
+from ratchet.states import DONE_STATUSES, EntryState, Outcome, RehearsalOutcome, RowStatus
 from ratchet.uptodate import up_to_date_message
 from ratchet.urls import mask_password, mask_url
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
-    from ratchet.prepare import PreparedFile
+    from ratchet.prepare import PreparedFile, PreparedRepeatable
     from ratchet.rehearse import Rehearsal
-    from ratchet.repeatable_runner import PreparedRepeatable, RepeatableResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 _PROGRESS_MIN_STATEMENTS = 20
@@ -155,10 +154,8 @@ class CliEvents(Events):
             self.bar = None
         if self.quiet:
             return
-        reason = f" ({result.reason})" if result.reason else ""
         self._write_line(
-            f"  {result.version!s:<10} {result.description:<32} {result.outcome:<15} "
-            f"{format_ms(result.duration_ms):>8}{reason}"
+            file_line(str(result.version), result.description, result.outcome, result.duration_ms, result.reason)
         )
 
     def _write_line(self, line: str) -> None:
@@ -177,10 +174,15 @@ class CliEvents(Events):
         """One line, like a versioned file's, with ``R__`` for the version."""
         if self.quiet:
             return
-        reason = f" ({result.reason})" if result.reason else ""
-        self._write_line(
-            f"  {'R__':<10} {result.description:<32} {result.outcome:<15} {format_ms(result.duration_ms):>8}{reason}"
-        )
+        self._write_line(file_line("R__", result.description, result.outcome, result.duration_ms, result.reason))
+
+
+def file_line(name: str, description: str, outcome: str, duration_ms: float | None, detail: str = "") -> str:
+    """One file's line in the output of ``migrate`` and ``--rehearse``: name, description, outcome,
+    duration (``-`` when none) and the detail in parentheses."""
+    duration = "-" if duration_ms is None else format_ms(duration_ms)
+    shown = f" ({detail})" if detail else ""
+    return f"  {name:<10} {description:<32} {outcome:<15} {duration:>8}{shown}"
 
 
 def format_ms(milliseconds: float) -> str:
@@ -237,78 +239,10 @@ def render_repeatables(planned: list[PreparedRepeatable]) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def _rehearsal_json(rehearsal: Rehearsal | None) -> dict[str, Any] | None:
-    if rehearsal is None:
-        return None
-    return {
-        "ok": rehearsal.ok,
-        "on": mask_password(rehearsal.where),
-        "files": [
-            {"name": f.name, "description": f.description, "outcome": f.outcome, "duration_ms": f.duration_ms}
-            | ({"detail": mask_password(f.detail)} if f.detail else {})
-            for f in rehearsal.files
-        ],
-    }
-
-
-def engine_fields(server: Server | None) -> dict[str, str | None]:
-    """The engine and version a command ran on, for its JSON report."""
-    return {"engine": server.engine if server else None, "engine_version": server.version if server else None}
-
-
 def _where(database: str, server: Server | None) -> str:
     """``postgresql://u:***@h/db (PostgreSQL 15.5)``: the masked URL and the engine it ran on."""
     where = mask_url(database)
     return f"{where} ({server.engine} {server.version})" if server else where
-
-
-def _report_json(report: api.MigrateReport) -> dict[str, Any]:
-    return {
-        "ok": True,
-        "dialect": report.dialect,
-        **engine_fields(report.server),
-        "dry_run": report.dry_run,
-        "from_version": json_version(report.from_version),
-        "to_version": json_version(report.to_version),
-        "ahead": report.ahead,
-        "notices": report.notices,
-        "files": [
-            {
-                "version": str(r.version),
-                "description": r.description,
-                "outcome": r.outcome,
-                "duration_ms": r.duration_ms,
-                "statements": r.statements,
-                "reason": r.reason,
-            }
-            for r in report.results
-        ],
-        "planned": [
-            {
-                "version": str(p.file.version),
-                "description": p.file.description,
-                "statements": len(p.statements),
-            }
-            for p in report.planned
-        ],
-        "repeatables": [
-            {
-                "name": r.name,
-                "description": r.description,
-                "outcome": r.outcome,
-                "duration_ms": r.duration_ms,
-                "statements": r.statements,
-                "reason": r.reason,
-            }
-            for r in report.repeatables
-        ],
-        "planned_repeatables": [
-            {"name": p.file.name, "description": p.file.description, "statements": len(p.statements)}
-            for p in report.planned_repeatables
-        ],
-        "rehearsal": _rehearsal_json(report.rehearsal),
-        "snapshot": report.snapshot,
-    }
 
 
 @main.command()
@@ -361,7 +295,7 @@ def migrate(
         events.flush()
     failed = report.rehearsal is not None and not report.rehearsal.ok
     if as_json:
-        emit_json(_report_json(report) | {"ok": not failed})
+        emit_json(report.to_json())
     elif report.rehearsal is not None:
         _print_rehearsal(report.rehearsal, quiet=quiet)
     elif rehearse and not quiet:
@@ -377,10 +311,9 @@ def _print_rehearsal(rehearsal: Rehearsal, *, quiet: bool) -> None:
     if not quiet:
         click.echo(f"rehearsal on {mask_password(rehearsal.where)} (rolled back; nothing is kept):")
         for item in rehearsal.files:
-            detail = f" ({item.detail})" if item.detail and item.outcome != RehearsalOutcome.FAILED else ""
-            ran = item.outcome in (RehearsalOutcome.OK, RehearsalOutcome.FAILED)
-            duration = format_ms(item.duration_ms) if ran else "-"
-            click.echo(f"  {item.name:<10} {item.description:<32} {item.outcome:<15} {duration:>8}{detail}")
+            detail = item.detail if item.outcome != RehearsalOutcome.FAILED else ""
+            duration = item.duration_ms if item.outcome in (RehearsalOutcome.OK, RehearsalOutcome.FAILED) else None
+            click.echo(file_line(item.name, item.description, item.outcome, duration, detail))
     failed = next((item for item in rehearsal.files if item.outcome == RehearsalOutcome.FAILED), None)
     if failed is not None:
         click.echo(f"ratchet: rehearsal failed: {mask_password(failed.detail)}", err=True)
@@ -390,15 +323,20 @@ def _print_rehearsal(rehearsal: Rehearsal, *, quiet: bool) -> None:
         click.echo(f"rehearsal passed: {rehearsed} file(s) ran and were rolled back; the database is unchanged")
 
 
+def _echo_planned(report: api.MigrateReport) -> str:
+    """Print the SQL a run would apply (``plan`` and ``migrate --dry-run``); return how many files."""
+    if report.planned:
+        click.echo(render_plan(report.planned, report.dialect), nl=False)
+    click.echo(render_repeatables(report.planned_repeatables), nl=False)
+    repeatables = len(report.planned_repeatables)
+    also = f" and {repeatables} repeatable file(s)" if repeatables else ""
+    return f"{len(report.planned)} file(s){also}"
+
+
 def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms: float) -> None:
     where = _where(config.database, report.server)
     if report.dry_run:
-        if report.planned:
-            click.echo(render_plan(report.planned, report.dialect), nl=False)
-        click.echo(render_repeatables(report.planned_repeatables), nl=False)
-        repeatables = len(report.planned_repeatables)
-        also = f" and {repeatables} repeatable file(s)" if repeatables else ""
-        click.echo(f"dry run: {len(report.planned)} file(s){also} would be applied to {where}; nothing changed")
+        click.echo(f"dry run: {_echo_planned(report)} would be applied to {where}; nothing changed")
         return
     if report.ahead and not report.planned:
         click.echo(
@@ -484,60 +422,12 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
     if report.server and report.server.warning:
         click.echo(f"ratchet: warning: {report.server.warning}", err=True)
     plan = report.plan
-    pending = [e for e in plan.entries if e.state in WAITING_STATES]
     if as_json:
-        emit_json(
-            {
-                "ok": True,
-                "database": mask_url(config.database),
-                "dialect": report.dialect,
-                **engine_fields(report.server),
-                "db_version": json_version(plan.db_version),
-                "ahead": plan.ahead,
-                "pending": len(pending),
-                "drift": [d.as_dict() for d in plan.drift],
-                "files": [
-                    {
-                        "version": str(e.version),
-                        "description": e.description,
-                        "state": e.state,
-                        "file": str(e.file.path) if e.file else None,
-                        "applied_at": e.row.applied_at if e.row else None,
-                        "duration_ms": e.row.duration_ms if e.row else None,
-                        "applied_by": e.row.applied_by if e.row else None,
-                        "waivers": e.row.waivers if e.row else [],
-                        "lint_bypassed": e.row.lint_bypassed if e.row else False,
-                        "statements_done": e.row.statements_done if e.row else None,
-                        "error": e.row.error if e.row else None,
-                    }
-                    for e in plan.entries
-                ],
-                "pending_repeatables": len(plan.pending_repeatables),
-                "repeatables": _repeatables_json(plan),
-            }
-        )
+        emit_json(report.to_json())
     else:
         _print_status_table(report, config)
-    if exit_code and (pending or plan.pending_repeatables or plan.drift):  # a failed/running row blocks too
+    if exit_code and (plan.waiting or plan.pending_repeatables or plan.drift):  # a failed/running row blocks too
         sys.exit(EXIT_CHECK_FAILED)
-
-
-def _repeatables_json(plan: Plan) -> list[dict[str, Any]]:
-    """Every repeatable file with its state, as ``status --json`` and ``validate --json`` show them."""
-    return [
-        {
-            "name": e.name,
-            "description": e.description,
-            "state": e.state,
-            "file": str(e.file.path) if e.file else None,
-            "checksum": e.file.checksum if e.file else None,
-            "applied_checksum": e.row.checksum if e.row else None,
-            "applied_at": e.row.applied_at if e.row else None,
-            "duration_ms": e.row.duration_ms if e.row else None,
-            "applied_by": e.row.applied_by if e.row else None,
-        }
-        for e in plan.repeatables
-    ]
 
 
 def _print_status_table(report: api.StatusReport, config: Config) -> None:
@@ -597,12 +487,7 @@ def plan(database: str | None, migrations: str | None, to: str | None, out_of_or
         events=CliEvents(quiet=True),
         config=config,
     )
-    if report.planned:
-        click.echo(render_plan(report.planned, report.dialect), nl=False)
-    click.echo(render_repeatables(report.planned_repeatables), nl=False)
-    repeatables = len(report.planned_repeatables)
-    also = f" and {repeatables} repeatable file(s)" if repeatables else ""
-    click.echo(f"-- {len(report.planned)} file(s){also} pending; database at {describe_version(report.from_version)}")
+    click.echo(f"-- {_echo_planned(report)} pending; database at {describe_version(report.from_version)}")
 
 
 @main.command()
@@ -616,16 +501,7 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
     report = api.validate(config.database, config.migrations, config=config)
     plan = report.plan
     if as_json:
-        emit_json(
-            {
-                "ok": report.ok,
-                "db_version": json_version(plan.db_version),
-                "ahead": plan.ahead,
-                "pending": [str(p.file.version) for p in report.planned],
-                "drift": [d.as_dict() for d in plan.drift] + [i.as_dict() for i in report.invalid_indexes],
-                "repeatables": _repeatables_json(plan),
-            }
-        )
+        emit_json(report.to_json())
     elif report.ok:
         ahead = ", ahead of the newest file" if plan.ahead else ""
         states = [entry.state for entry in plan.entries]
@@ -716,34 +592,14 @@ def diff_command(database: str | None, migrations: str | None, as_json: bool, re
     config = resolve(database, migrations)
     report = api.diff(config.database, config.migrations, record=record, config=config)
     where = mask_url(config.database)
-    no_snapshot = (
-        f"{where} has no schema snapshot yet (migrated before ratchet recorded them); "
-        "record the current schema with `ratchet diff --record`"
-    )
     if as_json:
-        emit_json(
-            {
-                "ok": not report.drift,
-                "dialect": report.dialect,
-                "recorded": report.recorded,
-                "snapshot": None
-                if report.recorded_with is None
-                else {
-                    "with": report.recorded_with,
-                    "applied_at": report.recorded_at,
-                    "fingerprint": report.recorded_fingerprint,
-                },
-                "live_fingerprint": report.live_fingerprint,
-                "changes": [change.as_dict() for change in report.changes],
-                "message": no_snapshot if report.recorded_with is None else None,
-            }
-        )
+        emit_json(report.to_json())
     elif report.recorded:
         click.echo(
             f"recorded the schema of {where} with {report.recorded_with} (fingerprint {report.live_fingerprint})"
         )
     elif report.recorded_with is None:
-        click.echo(no_snapshot)
+        click.echo(report.no_snapshot)
     elif not report.changes:
         click.echo(f"no drift: the schema matches the snapshot recorded with {report.recorded_with}")
     else:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from packaging.version import Version
 
 from ratchet.discover import MigrationFile
 from ratchet.errors import DriftError
 from ratchet.history import DatabaseState, HistoryRow
+from ratchet.jsondoc import json_version
 from ratchet.repeatables import RepeatableEntry, RepeatableFile, plan_repeatables
-from ratchet.states import REPEATABLE_PENDING_STATES, UNFINISHED_STATUSES, EntryState
+from ratchet.states import REPEATABLE_PENDING_STATES, UNFINISHED_STATUSES, WAITING_STATES, EntryState
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,23 @@ class Entry:
     state: str
     file: MigrationFile | None
     row: HistoryRow | None
+
+    def to_json(self) -> dict[str, Any]:
+        """The version's entry in ``status --json``."""
+        file, row = self.file, self.row
+        return {
+            "version": str(self.version),
+            "description": self.description,
+            "state": self.state,
+            "file": str(file.path) if file else None,
+            "applied_at": row.applied_at if row else None,
+            "duration_ms": row.duration_ms if row else None,
+            "applied_by": row.applied_by if row else None,
+            "waivers": row.waivers if row else [],
+            "lint_bypassed": row.lint_bypassed if row else False,
+            "statements_done": row.statements_done if row else None,
+            "error": row.error if row else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -63,6 +82,23 @@ class Plan:
     def ahead(self) -> bool:
         """The database is at a version newer than every file (rolling deploy, old image)."""
         return self.db_version is not None and (self.highest_file is None or self.db_version > self.highest_file)
+
+    @property
+    def waiting(self) -> list[Entry]:
+        """Versions with a file and no row: ``pending``, or ``out-of-order`` (older than ``db_version``)."""
+        return [e for e in self.entries if e.state in WAITING_STATES]
+
+    def to_json(self) -> dict[str, Any]:
+        """Every version and repeatable with its state, and the drift (the body of ``status --json``)."""
+        return {
+            "db_version": json_version(self.db_version),
+            "ahead": self.ahead,
+            "pending": len(self.waiting),
+            "drift": [d.as_dict() for d in self.drift],
+            "files": [entry.to_json() for entry in self.entries],
+            "pending_repeatables": len(self.pending_repeatables),
+            "repeatables": [entry.to_json() for entry in self.repeatables],
+        }
 
 
 def _state_of(file: MigrationFile | None, row: HistoryRow | None, highest: Version | None) -> str:

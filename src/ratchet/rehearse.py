@@ -16,14 +16,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ratchet.backends.base import Backend
 from ratchet.errors import RatchetError, StatementFailedError, UsageError
 from ratchet.history import Tables
-from ratchet.prepare import PreparedFile
-from ratchet.repeatable_runner import PreparedRepeatable, RepeatableRunner
+from ratchet.prepare import PreparedFile, PreparedRepeatable
 from ratchet.runner import Events, Runner, RunOptions, migration_lock
 from ratchet.states import Outcome, RehearsalOutcome
+from ratchet.urls import mask_password
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,18 @@ class Rehearsal:
     def ok(self) -> bool:
         """No file failed."""
         return self.error is None
+
+    def to_json(self) -> dict[str, Any]:
+        """The rehearsal in ``migrate --rehearse --json``: secrets masked."""
+        return {
+            "ok": self.ok,
+            "on": mask_password(self.where),
+            "files": [
+                {"name": f.name, "description": f.description, "outcome": f.outcome, "duration_ms": f.duration_ms}
+                | ({"detail": mask_password(f.detail)} if f.detail else {})
+                for f in self.files
+            ],
+        }
 
 
 def refuse_unless_possible(backend: Backend) -> None:
@@ -112,16 +125,15 @@ class _Rehearser(Runner):
         transactional = [p for p in files if self._transactional(p)]
         with (
             migration_lock(self.backend, self.options.lock_timeout_s, session=False),
-            self._foreign_keys_off(transactional),
+            self._rebuild_procedure(transactional),
         ):
             self.backend.begin()
             try:
                 self.tables.ensure()
                 for prepared in files:
                     rehearsal.files.append(self._file(rehearsal, prepared))
-                repeatable_runner = RepeatableRunner(self.backend, self.tables, self.options)
                 for item in repeatables:
-                    rehearsal.files.append(self._repeatable(rehearsal, repeatable_runner, item))
+                    rehearsal.files.append(self._repeatable(rehearsal, item))
             finally:
                 self.backend.rollback()
 
@@ -142,15 +154,13 @@ class _Rehearser(Runner):
         outcome = RehearsalOutcome.OK if result.outcome == Outcome.APPLIED else result.outcome
         return RehearsedFile(name, description, outcome, _ms_since(started), result.reason)
 
-    def _repeatable(
-        self, rehearsal: Rehearsal, runner: RepeatableRunner, prepared: PreparedRepeatable
-    ) -> RehearsedFile:
+    def _repeatable(self, rehearsal: Rehearsal, prepared: PreparedRepeatable) -> RehearsedFile:
         file = prepared.file
         if rehearsal.error is not None:
             return RehearsedFile(file.name, file.description, RehearsalOutcome.NOT_REACHED, 0)
         started = time.perf_counter()
         try:
-            result = runner.apply_inside(prepared, rolled_back=True)
+            result = self.apply_repeatable(prepared, rolled_back=True)
         except RatchetError as error:
             rehearsal.error = error
             failed = RehearsalOutcome.FAILED

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ratchet.discover import checksum, read_sql
 from ratchet.errors import FileProblem, MigrationFileError
@@ -51,6 +52,21 @@ class RepeatableEntry:
     def name(self) -> str:
         """``R__description``."""
         return f"R__{self.description}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The repeatable with its state, as ``status --json`` and ``validate --json`` show it."""
+        file, row = self.file, self.row
+        return {
+            "name": self.name,
+            "description": self.description,
+            "state": self.state,
+            "file": str(file.path) if file else None,
+            "checksum": file.checksum if file else None,
+            "applied_checksum": row.checksum if row else None,
+            "applied_at": row.applied_at if row else None,
+            "duration_ms": row.duration_ms if row else None,
+            "applied_by": row.applied_by if row else None,
+        }
 
 
 def load_repeatables(found: list[tuple[str, Path]]) -> tuple[list[RepeatableFile], list[FileProblem]]:

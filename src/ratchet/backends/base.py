@@ -16,6 +16,30 @@ from typing import Any, ClassVar
 
 Row = tuple[Any, ...]
 
+#: ``schema_history``'s columns, in order, with their portable definitions: the one list that
+#: the table's DDL, ratchet's INSERT and SELECT, and the row readers derive from. A backend
+#: spells a definition its own way in :attr:`Backend.history_types`.
+HISTORY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("version", "TEXT PRIMARY KEY"),
+    ("description", "TEXT NOT NULL"),
+    ("checksum", "TEXT NOT NULL"),
+    ("status", "TEXT NOT NULL"),
+    ("waivers", "TEXT NOT NULL DEFAULT '[]'"),
+    ("applied_at", "TEXT NOT NULL"),
+    ("duration_ms", "BIGINT NOT NULL DEFAULT 0"),
+    ("applied_by", "TEXT NOT NULL"),
+    ("statements_done", "INTEGER NOT NULL DEFAULT 0"),
+    ("error", "TEXT"),
+    ("lint_bypassed", "INTEGER NOT NULL DEFAULT 0"),
+)
+#: Columns added after the table's first release, which ratchet adds to an existing table
+#: (``ALTER TABLE ... ADD COLUMN``): ``kind`` (repeatable files) and the schema snapshot.
+HISTORY_ADDED_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("kind", "TEXT NOT NULL DEFAULT 'versioned'"),
+    ("schema_fingerprint", "TEXT"),
+    ("schema_snapshot", "TEXT"),
+)
+
 
 @dataclass(frozen=True)
 class Server:
@@ -59,8 +83,8 @@ class Backend(ABC):
     #: the bookkeeping of a file in one round trip.
     writable_cte: ClassVar[bool] = False
 
-    #: The column type of ``duration_ms`` in the default history table.
-    big_integer_type: ClassVar[str] = "BIGINT"
+    #: History column definitions this dialect spells differently from :data:`HISTORY_COLUMNS`.
+    history_types: ClassVar[dict[str, str]] = {}
 
     def __init__(self, display_url: str) -> None:
         self.display_url = display_url
@@ -120,13 +144,16 @@ class Backend(ABC):
         """Undo what a file changed in the session (``SET search_path`` ...), before ratchet
         records it and before the next file starts."""
 
-    @abstractmethod
-    def begin(self) -> None:
-        """Open a transaction (SQLite takes the write lock here: ``BEGIN IMMEDIATE``)."""
+    #: The statement that opens a transaction (SQLite takes the write lock with ``BEGIN IMMEDIATE``).
+    begin_sql: ClassVar[str] = "BEGIN"
 
-    @abstractmethod
+    def begin(self) -> None:
+        """Open a transaction (:attr:`begin_sql`)."""
+        self.execute(self.begin_sql)
+
     def commit(self) -> None:
         """Commit the open transaction."""
+        self.execute("COMMIT")
 
     @abstractmethod
     def rollback(self) -> None:
@@ -164,22 +191,39 @@ class Backend(ABC):
     def _unlock(self) -> None:
         """Give the lock back; never raises."""
 
-    @abstractmethod
-    def table_exists(self, name: str) -> bool:
-        """Whether a table of this name exists in the current database/schema."""
+    #: The SQL naming the current schema (PostgreSQL) or database (MySQL) in ``information_schema``.
+    current_schema_sql: ClassVar[str] = "current_schema()"
 
-    @abstractmethod
+    def table_exists(self, name: str) -> bool:
+        """Whether a table of this name exists in the current database/schema (``information_schema``)."""
+        rows = self.query(
+            "SELECT 1 FROM information_schema.tables "
+            f"WHERE table_schema = {self.current_schema_sql} AND table_name = {self.placeholder}",
+            (name,),
+        )
+        return bool(rows)
+
     def column_names(self, table: str) -> list[str]:
-        """The column names of a table in the current database/schema (empty if it does not exist)."""
+        """The column names of a table in the current database/schema, in order (empty if it does not exist)."""
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns "
+            f"WHERE table_schema = {self.current_schema_sql} AND table_name = {self.placeholder} "
+            "ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def history_column_type(self, column: str) -> str:
+        """The SQL definition of one history column (:data:`HISTORY_COLUMNS`,
+        :data:`HISTORY_ADDED_COLUMNS`) on this dialect."""
+        if column in self.history_types:
+            return self.history_types[column]
+        return dict(HISTORY_COLUMNS + HISTORY_ADDED_COLUMNS)[column]
 
     def history_added_columns(self) -> dict[str, str]:
-        """History columns added after the table's first release (name -> SQL type), which
-        ratchet adds to an existing table: ``kind`` (repeatable files) and the schema snapshot."""
-        return {
-            "kind": "TEXT NOT NULL DEFAULT 'versioned'",
-            "schema_fingerprint": "TEXT",
-            "schema_snapshot": "TEXT",
-        }
+        """:data:`HISTORY_ADDED_COLUMNS` (name -> SQL definition), which ratchet adds to an
+        existing table that an older release created."""
+        return {name: self.history_column_type(name) for name, _ in HISTORY_ADDED_COLUMNS}
 
     def add_column_sql(self, table: str, column: str, definition: str) -> str:
         """``ALTER TABLE ... ADD COLUMN`` for one of :meth:`history_added_columns`."""
@@ -212,21 +256,11 @@ class Backend(ABC):
 
     def history_table_ddl(self, name: str) -> str:
         """``CREATE TABLE IF NOT EXISTS`` for the migration history table, one row per file."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  version TEXT PRIMARY KEY,\n"
-            "  description TEXT NOT NULL,\n"
-            "  checksum TEXT NOT NULL,\n"
-            "  status TEXT NOT NULL,\n"
-            "  waivers TEXT NOT NULL DEFAULT '[]',\n"
-            "  applied_at TEXT NOT NULL,\n"
-            f"  duration_ms {self.big_integer_type} NOT NULL DEFAULT 0,\n"
-            "  applied_by TEXT NOT NULL,\n"
-            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
-            "  error TEXT,\n"
-            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
-            ")"
-        )
+        columns = ",\n".join(f"  {column} {self.history_column_type(column)}" for column, _ in HISTORY_COLUMNS)
+        return f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n{columns}\n){self.table_options}"
+
+    #: What follows the closing parenthesis of ratchet's ``CREATE TABLE`` (MySQL: engine, charset).
+    table_options: ClassVar[str] = ""
 
     def upgrade_key_columns(self, settings_table: str, history_table: str, lock_timeout_s: float) -> None:
         """Make an older installation's key columns (settings ``key``, history ``version``)
@@ -262,6 +296,18 @@ class Backend(ABC):
         except BaseException:
             self.rollback()  # a failed COMMIT may leave the transaction open (SQLite)
             raise
+
+    @contextmanager
+    def rebuild_procedure(self) -> Iterator[None]:
+        """Around the transaction of a file that rebuilds a table (:mod:`ratchet.linter.rebuild`):
+        what this dialect must do before ``BEGIN`` and undo after the end. Nothing by default."""
+        yield
+
+    def rebuild_violations(self) -> list[str]:
+        """Checked before the ``COMMIT`` of a table rebuild: every row whose foreign key the
+        rebuild left pointing at nothing, one line each (a non-empty list rolls the file back).
+        None by default: elsewhere the database enforces them during the file."""
+        return []
 
     @abstractmethod
     def set_lock_timeout(self, milliseconds: int | None) -> None:

@@ -294,14 +294,6 @@ class PostgresBackend(Backend):
             return DriverError(f"lost the connection to {self.display_url}: {primary}", connection_lost=True)
         return DriverError(primary)
 
-    def begin(self) -> None:
-        """Open a transaction."""
-        self.execute("BEGIN")
-
-    def commit(self) -> None:
-        """Commit the transaction."""
-        self.execute("COMMIT")
-
     def rollback(self) -> None:
         """Roll back if a transaction is open (also after a failed statement)."""
         connection = self._connection
@@ -356,23 +348,6 @@ class PostgresBackend(Backend):
             "SELECT indexrelid::regclass::text, indrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1"
         )
         return [(str(row[0]), str(row[1])) for row in rows]
-
-    def table_exists(self, name: str) -> bool:
-        """Look the table up in the current schema."""
-        rows = self.query(
-            "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = %s",
-            (name,),
-        )
-        return bool(rows)
-
-    def column_names(self, table: str) -> list[str]:
-        """The table's columns in the current schema."""
-        rows = self.query(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
-            (table,),
-        )
-        return [str(row[0]) for row in rows]
 
     def add_column_sql(self, table: str, column: str, definition: str) -> str:
         """``ADD COLUMN IF NOT EXISTS``: a concurrent upgrade waits for the first, then does nothing."""
