@@ -17,6 +17,7 @@ import ratchet
 from ratchet import dialects, errors, split, uptodate
 from ratchet.backends import base, open_backend
 from ratchet.cli import main
+from ratchet.engines import ENGINES
 from ratchet.errors import UsageError
 from ratchet.states import DONE_STATUSES, RowStatus
 
@@ -135,6 +136,10 @@ def test_a_foreign_connection_names_every_driver() -> None:
     with pytest.raises(UsageError) as caught:
         open_backend(object())
     assert all(dialect.driver_name in str(caught.value) for dialect in dialects.DIALECTS)
+
+
+def test_every_dialect_has_engines_and_every_engine_a_dialect() -> None:
+    assert {engine.dialect for engine in ENGINES} == set(dialects.NAMES)
 
 
 # --- States ----------------------------------------------------------------------------------
