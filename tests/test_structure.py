@@ -87,7 +87,11 @@ def _ratchet_imports(path: Path) -> Iterator[tuple[int, str]]:
             if node.level:
                 module = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1], module]).strip(".")
             if module.startswith("ratchet"):
-                yield node.lineno, module
+                # ``from ratchet.backends import sqlite_schema`` imports a module of the package
+                for alias in node.names:
+                    submodule = PACKAGE.parent.joinpath(*f"{module}.{alias.name}".split("."))
+                    is_module = submodule.with_suffix(".py").exists() or submodule.is_dir()
+                    yield node.lineno, f"{module}.{alias.name}" if is_module else module
 
 
 @pytest.mark.parametrize("name", [p.name for p in (PACKAGE / "backends").glob("*.py") if p.name != "__init__.py"])
