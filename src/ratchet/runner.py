@@ -582,8 +582,13 @@ class Runner:
         self.events.file_started(prepared)
         self.backend.remember_session()
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
+        run, done = self.backend.run_statement, self.events.statement_done  # the bulk of a data file
         for statement in prepared.statements:
-            self._execute(prepared, statement, rolled_back=True)
+            try:
+                run(statement.sql)
+            except DriverError as exc:
+                raise _statement_failed(prepared, statement, exc, rolled_back=True, hint=None) from None
+            done(prepared, statement.number)
         self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
         self.backend.restore_session()
         self.backend.set_lock_timeout(None)
@@ -602,16 +607,7 @@ class Runner:
         try:
             self.backend.run_statement(statement.sql)
         except DriverError as exc:
-            raise StatementFailedError(
-                path=unit.file.path,
-                version=unit.name,
-                statement_number=statement.number,
-                line=statement.line,
-                sql=statement.sql,
-                db_message=exc.db_message,
-                rolled_back=rolled_back,
-                hint=hint,
-            ) from None
+            raise _statement_failed(unit, statement, exc, rolled_back=rolled_back, hint=hint) from None
 
     def apply_repeatable(self, prepared: PreparedRepeatable, *, rolled_back: bool) -> RepeatableResult:
         """Apply one repeatable file in the caller's transaction (or, on MySQL, statement by statement)."""
@@ -804,6 +800,22 @@ def _steps(statements: list[Statement], *, group_data: bool) -> list[list[Statem
         else:
             steps.append([statement])
     return steps
+
+
+def _statement_failed(
+    unit: Unit, statement: Statement, exc: DriverError, *, rolled_back: bool, hint: str | None
+) -> StatementFailedError:
+    """The error for a statement of the file that the database refused."""
+    return StatementFailedError(
+        path=unit.file.path,
+        version=unit.name,
+        statement_number=statement.number,
+        line=statement.line,
+        sql=statement.sql,
+        db_message=exc.db_message,
+        rolled_back=rolled_back,
+        hint=hint,
+    )
 
 
 def _repair_hint(version: Version) -> str:

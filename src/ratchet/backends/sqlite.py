@@ -140,6 +140,13 @@ class SqliteBackend(Backend):
         except sqlite3.Error as exc:
             raise self._translate(exc) from None
 
+    def run_statement(self, sql: str) -> None:
+        """Run one statement of a migration file (``sqlite3`` refuses a second one in it)."""
+        try:
+            self.connection.execute(sql)
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row."""
         try:

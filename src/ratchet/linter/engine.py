@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from packaging.version import Version
 from sqlparse import lexer
@@ -26,6 +26,9 @@ from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, near
 from ratchet.linter.schema import lost
 from ratchet.split import Statement, advance, statement_problems
 from ratchet.splitcheck import split_problems
+
+if TYPE_CHECKING:
+    from ratchet.linter.postgres.fastsplit import FastSplit
 
 #: Words that start a statement: SQLite's syntax error right at one means a missing ``;``.
 _STATEMENT_VERBS = frozenset(
@@ -141,8 +144,10 @@ class _FileLinter:
         earlier: list[MigrationFile],
         history: History,
         postgres_version: int | None = None,
+        fast: FastSplit | None = None,
     ) -> None:
         self.postgres_version = postgres_version
+        self.fast = fast if dialect == "postgresql" else None
         self.file = file
         self.guards = guards
         self.statements = statements
@@ -175,7 +180,8 @@ class _FileLinter:
                 "another dialect only, say so with '-- guard: dialect NAME'",
             )
         problems = statement_problems(self.file.path, self.statements, transactional=transactional)
-        problems += split_problems(self.file.path, self.file.text, self.statements, self.dialect)
+        if self.fast is None:  # a fast split is PostgreSQL's own reading: nothing to compare
+            problems += split_problems(self.file.path, self.file.text, self.statements, self.dialect)
         for problem in problems:
             statement = next((s for s in self.statements if s.line == problem.line), None)
             self.emit(
@@ -240,6 +246,7 @@ class _FileLinter:
             transactional=transactional,
             version=self.postgres_version,
             seed=self.history.seed_sql,
+            parsed=None if self.fast is None else (self.fast.parsed, self.fast.offsets),
         )
         split = {f.line for f in self.findings if f.rule == "split-ambiguity"}
         for item in found:
@@ -628,6 +635,7 @@ def lint_file(
     history: History | None = None,
     seed_sql: str | None = None,
     postgres_version: int | None = None,
+    fast: FastSplit | None = None,
 ) -> list[Finding]:
     """Every finding for one file; ``earlier`` are the older files of its directory (for replay).
 
@@ -635,17 +643,24 @@ def lint_file(
     files of one directory, linted in order, so each earlier file is replayed once);
     ``seed_sql`` is the ``lint-schema`` text, the schema before the first file (used when no
     ``history`` is passed; a history carries its own). ``postgres_version`` is the PostgreSQL
-    major version the version-dependent rules assume (default 13).
+    major version the version-dependent rules assume (default 13). ``fast`` is
+    :func:`~ratchet.linter.postgres.fastsplit.fast_split`'s result that gave ``statements``: the
+    split is then PostgreSQL's own and its parse is reused.
     """
-    if guards.dialects and dialect not in guards.dialects:
-        dialect = sorted(guards.dialects)[0]
+    dialect = runs_on(guards, dialect)
     own = history is None
     history = History(seed_sql) if history is None else history
     try:
-        return _FileLinter(file, guards, statements, dialect, earlier, history, postgres_version).run()
+        return _FileLinter(file, guards, statements, dialect, earlier, history, postgres_version, fast).run()
     finally:
         if own:
             history.close()
+
+
+def runs_on(guards: Guards, dialect: str) -> str:
+    """The dialect a file is linted for: ``dialect``, unless its ``-- guard: dialect`` leaves that
+    one out (then the first dialect it names)."""
+    return dialect if not guards.dialects or dialect in guards.dialects else min(guards.dialects)
 
 
 def problem_finding(problem: FileProblem, path: Path) -> Finding:
