@@ -19,7 +19,7 @@ from ratchet.backends import base, open_backend
 from ratchet.cli import main
 from ratchet.engines import ENGINES
 from ratchet.errors import UsageError
-from ratchet.states import DONE_STATUSES, RowStatus
+from ratchet.states import DONE_STATUSES, Outcome, RowStatus
 
 PACKAGE = Path(ratchet.__file__).parent
 SOURCES = sorted(PACKAGE.rglob("*.py"))
@@ -153,6 +153,12 @@ def test_the_no_op_path_s_done_statuses_are_the_states_module_s() -> None:
     # uptodate keeps a text copy: importing enum would cost the no-op run (see its comment)
     assert {str(status) for status in DONE_STATUSES} == uptodate._DONE
     assert set(RowStatus) > DONE_STATUSES
+
+
+def test_a_file_result_documents_every_outcome() -> None:
+    source = (PACKAGE / "runner.py").read_text(encoding="utf-8")
+    documented = source.split("class FileResult", 1)[1].split("outcome: Outcome", 1)[0]
+    assert [outcome.value for outcome in Outcome if f"``{outcome.value}``" not in documented] == []
 
 
 # --- Public surface --------------------------------------------------------------------------
