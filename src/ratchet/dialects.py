@@ -118,6 +118,6 @@ def for_driver(module: str) -> DialectSpec | None:
     return _BY_DRIVER.get(module)
 
 
-def spoken_list(names: tuple[str, ...] = NAMES, conjunction: str = "or") -> str:
+def spoken_list(names: tuple[str, ...] = NAMES) -> str:
     """``sqlite, postgresql or mysql``: names for a message."""
-    return ", ".join(names[:-1]) + f" {conjunction} {names[-1]}" if len(names) > 1 else "".join(names)
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
