@@ -162,3 +162,10 @@ def test_every_module_is_in_the_readme_s_map() -> None:
 def test_the_guard_keywords_are_the_parser_s() -> None:
     documented = re.findall(r"^\| `-- guard: ([a-z-]+)", _section("Guard headers"), re.M)
     assert sorted(documented) == sorted(KEYWORDS)
+
+
+def test_the_python_api_section_names_every_error_class() -> None:
+    section = _section("Python API")
+    classes = [name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, Exception)]
+    assert len(classes) >= 12
+    assert [name for name in classes if f"`{name}`" not in section and f"`ratchet.{name}`" not in section] == []
