@@ -76,7 +76,7 @@ $(BENCH_STAMP): pyproject.toml
 
 ## Side-by-side benchmarks against stdlib/psycopg/PyMySQL loops, yoyo and dbmate; prints medians and ratios.
 ## The default run (1,000 files, 20 MB, 5 rounds) takes about 30 minutes on the shared 2-core machine;
-## all of SPEC section 6 (over an hour): make bench BENCH_ARGS="--files 1000,10000 --insert-mb 20,100"
+## every size of the performance goals (over an hour): make bench BENCH_ARGS="--files 1000,10000 --insert-mb 20,100"
 bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
 

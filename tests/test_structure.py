@@ -23,6 +23,7 @@ from ratchet.states import DONE_STATUSES, Outcome, RowStatus
 
 PACKAGE = Path(ratchet.__file__).parent
 SOURCES = sorted(PACKAGE.rglob("*.py"))
+BENCH = PACKAGE.parents[1] / "bench"
 #: The console script answers a no-op ``migrate`` before click (and ``cli``) is imported,
 #: since importing them costs more than the whole check: it writes that one line itself.
 PRINTS_BEFORE_THE_CLI = {"launch.py"}
@@ -200,7 +201,7 @@ def test_no_module_cites_documents_outside_the_repository() -> None:
     citation = re.compile(r"\bSPEC\b|\b[Ii]ssues? #?\d")
     cited = [
         f"{path.relative_to(PACKAGE.parents[1])}:{number}: {line.strip()}"
-        for path in [*SOURCES, *sorted(Path(__file__).parent.rglob("*.py"))]
+        for path in [*SOURCES, *sorted(Path(__file__).parent.rglob("*.py")), *sorted(BENCH.rglob("*.py"))]
         if path != Path(__file__)
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if citation.search(line)
