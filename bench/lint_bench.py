@@ -205,6 +205,19 @@ def tool(name: str) -> str | None:
     return str(local) if local.exists() else shutil.which(name)
 
 
+def compiled() -> None:
+    """Byte-compile the ratchet that runs (users get bytecode from the wheel; with
+    PYTHONDONTWRITEBYTECODE set, every run of an editable install would compile it again)."""
+    found = subprocess.run(
+        [sys.executable, "-c", "import ratchet, pathlib; print(pathlib.Path(ratchet.__file__).parent)"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if found.returncode == 0:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", found.stdout.strip()], check=False)
+
+
 def bench_corpus(name: str, directory: Path, files: int, runs: int, ratchet: str, squawk: str | None) -> float | None:
     """Time ratchet (cold: it keeps no cache) and squawk over one corpus; print and return the ratio."""
     directory.mkdir()
@@ -237,6 +250,7 @@ def main() -> int:
         return 2
     if squawk is None:
         print("squawk not found (pip install squawk-cli, or `make bench`); no ratio", file=sys.stderr)
+    compiled()
     names = list(CORPORA) if args.corpus == "both" else [args.corpus]
     ratios: dict[str, float | None] = {}
     with tempfile.TemporaryDirectory() as folder:
