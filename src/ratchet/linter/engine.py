@@ -91,6 +91,10 @@ class Finding:
         return self.text()
 
 
+#: The version of the lint's JSON document.
+LINT_JSON_VERSION = 1
+
+
 @dataclass
 class LintReport:
     """Every finding of a lint run, the files linted, and files that could not be read."""
@@ -103,6 +107,30 @@ class LintReport:
     def blocking(self, *, strict: bool = False) -> list[Finding]:
         """Findings that fail the run."""
         return [f for f in self.findings if f.blocks(strict=strict)]
+
+    def summary(self, *, strict: bool) -> dict[str, int]:
+        """Counts by severity, waived, grandfathered and blocking."""
+        counts = {"files": len(self.files), "errors": 0, "warnings": 0, "info": 0, "waived": 0, "grandfathered": 0}
+        for finding in self.findings:
+            if finding.waived:
+                counts["waived"] += 1
+            elif finding.grandfathered:
+                counts["grandfathered"] += 1
+            else:
+                counts[{ERROR: "errors", WARNING: "warnings", INFO: "info"}[finding.severity]] += 1
+        counts["blocking"] = len(self.blocking(strict=strict))
+        return counts
+
+    def to_json(self, *, strict: bool = False) -> dict[str, Any]:
+        """The stable JSON document of ``lint --format json`` (documented in the README)."""
+        return {
+            "version": LINT_JSON_VERSION,
+            "dialect": self.dialect,
+            "strict": strict,
+            "files": [str(path) for path in self.files],
+            "findings": [finding.as_dict() for finding in self.findings],
+            "summary": self.summary(strict=strict),
+        }
 
 
 class _FileLinter:
@@ -164,6 +192,7 @@ class _FileLinter:
             self.findings.sort(key=lambda f: (f.line, f.column, f.rule))
             return self.findings
         from ratchet.linter.classify import classify
+        from ratchet.linter.rebuild import find_rebuilds
 
         classified: list[Classified] = []
         for statement in self.statements:
@@ -183,7 +212,7 @@ class _FileLinter:
                 break
         if self.dialect == "mysql":
             self.mysql_checks(classified)
-        rebuilds = self.find_rebuilds(classified)
+        rebuilds = find_rebuilds(classified)
         if self.dialect == "sqlite" and rebuilds:
             _fk_pragmas_are_ratchets(classified)
         if self.dialect == "sqlite" and self.statements:
@@ -191,15 +220,15 @@ class _FileLinter:
                 self.file,
                 self.statements[: len(classified)],
                 self.earlier,
-                {drop.statement.number: [table] for drop, table, _, _ in rebuilds},
-                [table for _, table, _, _ in rebuilds],
+                {rebuild.drop.statement.number: [rebuild.table] for rebuild in rebuilds},
+                [rebuild.table for rebuild in rebuilds],
             )
             self.replay_findings(classified)
         skip: set[tuple[int, str]] = set()
-        for drop, table, new, rename in rebuilds:
-            skip.add((drop.statement.number, "drop-table"))
-            skip.add((rename, "rename-table"))
-            self.verify_rebuild(classified, drop, table, new)
+        for rebuild in rebuilds:
+            skip.add((rebuild.drop.statement.number, "drop-table"))
+            skip.add((rebuild.rename, "rename-table"))
+            self.verify_rebuild(classified, rebuild.drop, rebuild.table, rebuild.new)
         self.exemptions(classified, skip)
         if self.replay is not None:
             self.net_not_null(classified)
@@ -305,7 +334,7 @@ class _FileLinter:
 
     def net_not_null(self, classified: list[Classified]) -> None:
         """Columns of a table that existed before the file, judged from the SQLite catalog before
-        and after it, however many statements it took (SPEC 3, net effect): a new column that
+        and after it, however many statements it took: a new column that
         ends NOT NULL without a default is ``add-not-null-without-default``; an old nullable
         column that ends NOT NULL is ``set-not-null``."""
         assert self.replay is not None
@@ -363,34 +392,6 @@ class _FileLinter:
         return since
 
     # -- rebuilds --------------------------------------------------------------------------
-
-    def find_rebuilds(self, classified: list[Classified]) -> list[tuple[Classified, str, str, int]]:
-        """Each table rebuild: ``(the DROP TABLE, the table, the new table renamed to it, the
-        number of the renaming statement)``."""
-        found: list[tuple[Classified, str, str, int]] = []
-        created: dict[str, int] = {}
-        for item in classified:
-            for kind, name in item.creates:
-                if kind == "table":
-                    created.setdefault(name, item.statement.number)
-        for position, item in enumerate(classified):
-            for table in item.dropped_tables:
-                if table in created and created[table] < item.statement.number:
-                    continue
-                rename = next(
-                    (
-                        later
-                        for later in classified[position + 1 :]
-                        if later.renamed_table
-                        and later.renamed_table[1] == table
-                        and created.get(later.renamed_table[0], 10**9) < item.statement.number
-                    ),
-                    None,
-                )
-                if rename is None or rename.renamed_table is None:
-                    continue
-                found.append((item, table, rename.renamed_table[0], rename.statement.number))
-        return found
 
     def verify_rebuild(self, classified: list[Classified], drop: Classified, table: str, new: str) -> None:
         statement = drop.statement
@@ -565,7 +566,7 @@ class _FileLinter:
 
     def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
         """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
-        before the file: the drop is a no-op (SPEC 3, net effect)."""
+        before the file: the drop is a no-op."""
         assert candidate.name is not None
         created = ("table", candidate.name)
         if not any(created in item.creates or created in item.maybe_existing for item in later):

@@ -1,4 +1,4 @@
-"""The ``repeatable-not-idempotent`` rule (SPEC 8): a repeatable file runs again and again.
+"""The ``repeatable-not-idempotent`` rule: a repeatable file runs again and again.
 
 It may only (re)define code: ``CREATE OR REPLACE`` a view, function, procedure or trigger;
 ``DROP ... IF EXISTS`` followed later in the file by the ``CREATE`` of the same object;

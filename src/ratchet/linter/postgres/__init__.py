@@ -18,7 +18,7 @@ from ratchet.linter.postgres.check import FileChecker, PgFinding
 from ratchet.linter.postgres.parse import Offsets, Parsed
 from ratchet.split import Statement
 
-#: PostgreSQL major version assumed when neither the configuration nor a server says (SPEC section 3).
+#: PostgreSQL major version assumed when neither the configuration nor a server says.
 DEFAULT_VERSION = 13
 
 
