@@ -35,7 +35,7 @@ sqlparse's reading differ from PostgreSQL's (``_risks``):
   last non-blank character (the same comments and blanks around them).
 
 Anything else (a syntax error included) returns ``None`` and the caller runs sqlparse and the
-split check. The argument rests on sqlparse's lexer rules and splitter as of ``_PROVEN_ON``;
+split check. The argument rests on sqlparse's lexer rules and splitter as of ``split._PROVEN_ON``;
 ``tests/lint/test_pg_fastsplit_differential.py`` checks the statements identical to
 ``split_statements`` on every corpus of the test suite, the bench corpora and generated files.
 """
@@ -48,11 +48,10 @@ from typing import Any
 
 from pglast import parser as pg_parser
 
+from ratchet import split
 from ratchet.linter.postgres.parse import Offsets, Parsed, SyntaxProblem, parse
 from ratchet.split import Statement
 
-#: sqlparse versions whose lexer rules and splitter the argument above was checked against.
-_PROVEN_ON = frozenset({"0.6.1"})
 # What could make sqlparse read the text differently (see above), in three patterns that each start
 # with a character class or literal, so that sre skips ahead to candidates without trying each position.
 _RISKY_CHARACTERS = re.compile(r"[\\`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4]|/\*|\[[^\]]|[+/@%^&|]-|[+/@%^&|-]/\*")
@@ -87,7 +86,7 @@ def _proven() -> bool:
     from sqlparse import keywords
     from sqlparse.lexer import Lexer
 
-    if sqlparse.__version__ not in _PROVEN_ON:
+    if sqlparse.__version__ not in split._PROVEN_ON:  # the versions the fast split and lexer are proven on
         return False
     lexer = Lexer._default_instance
     if lexer is None:
