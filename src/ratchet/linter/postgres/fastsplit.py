@@ -128,15 +128,15 @@ def fast_split(text: str) -> FastSplit | None:
             line += newlines
             line_start = text.rfind("\n", counted, start) + 1
         counted = start
-        # held None: the tokens are lexed from the SQL on demand, the same as in the file: no /* */
-        # and no dollar quote starts outside the statement.
+        # held None: the tokens are lexed from the SQL on demand, the same as in the file: every
+        # /* */ comment and dollar quote in it opens and closes inside it.
         statements.append(Statement(len(statements) + 1, line, start - line_start + 1, text[start:stop], None, start))
     return FastSplit(statements, parsed, offsets)
 
 
 def _plain_spans(text: str) -> list[tuple[int, int]] | None:
-    """The statements' spans from PostgreSQL's scanner split (no token objects), for an ASCII text
-    without ``$`` (so without ``/*`` either) whose statements hold no ``--`` and no ``;`` after
+    """The statements' spans from PostgreSQL's scanner split (no token objects), for a risk-free
+    (so ``/*``-free) ASCII text without ``$`` whose statements hold no ``--`` and no ``;`` after
     their first token: then only blanks and ``--`` comments stand before a statement, only blanks
     after it, and every ``;`` ends one. ``None`` where that does not hold."""
     if not text.isascii() or "$" in text:
