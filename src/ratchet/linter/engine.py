@@ -406,10 +406,10 @@ class _FileLinter:
                 **obj,
             )
             return
-        copies = [c for c in classified if c.insert_target == new and c.statement.number < statement.number]
         from ratchet.linter.classify import copy_info
         from ratchet.linter.schema import lost
 
+        copies = [c for c in classified if c.insert_target == new and c.statement.number < statement.number]
         infos = [copy_info(c.statement, table) for c in copies]
         reading = [(c, i) for c, i in zip(copies, infos, strict=True) if i.reads_source]
         if not reading:
