@@ -1,4 +1,4 @@
-"""ratchet's lexer (``ratchet.lexer``) against sqlparse's, the reference (SPEC section 6).
+"""ratchet's lexer (``ratchet.lexer``) against sqlparse's, the reference.
 
 For every corpus: the ``(ttype, value)`` stream must equal ``Lexer.get_tokens`` token for token,
 and the statements ``split_statements`` makes from it must equal those it makes from sqlparse's

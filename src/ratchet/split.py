@@ -45,7 +45,7 @@ class Statement:
     line: int
     column: int
     sql: str
-    held: tuple[Token, ...] | None  # None: lexed again from ``sql`` on demand (see _RELEXED)
+    held: tuple[Token, ...] | None  # None: lexed again from ``sql`` on demand (see _RELEXED, linter.postgres.fastsplit)
     offset: int = 0
     plain: bool = False
 
@@ -58,7 +58,7 @@ class Statement:
 
     def first_words(self, count: int) -> list[str]:
         """The first ``count`` keywords/names, upper-cased (comments and spaces skipped)."""
-        if self.held is None and count == 1:  # "INSERT" and white space start it (_RELEXED): one word token
+        if self.held is None and count == 1 and _RELEXED.match(self.sql):  # "INSERT" and white space: one word
             return [self.sql[:6].upper()]
         words: list[str] = []
         pairs = ((token.ttype, token.value) for token in self.held) if self.held is not None else tokenize(self.sql)
@@ -289,13 +289,18 @@ def advance(line: int, column: int, value: str) -> tuple[int, int]:
     return line, column + len(value)
 
 
+# A statement's first word is its text's first token: a statement that does not start with one of these
+# words (case-insensitive, ending where a word ends) has none of them as its first word.
+_MAY_CONTROL = re.compile(rf"(?:{'|'.join(sorted(TRANSACTION_WORDS | {'DELIMITER'}))})(?!\w)", re.IGNORECASE)
+
+
 def statement_problems(path: Path, statements: list[Statement], *, transactional: bool) -> list[FileProblem]:
     """Statements ratchet cannot run safely: ``DELIMITER``, and transaction control in a
     file that ratchet wraps in its own transaction."""
     problems: list[FileProblem] = []
     for statement in statements:
-        if statement.plain:  # a plain INSERT line: neither DELIMITER nor transaction control
-            continue
+        if statement.plain or not _MAY_CONTROL.match(statement.sql):
+            continue  # not lexed: a statement that starts with no control word cannot be one
         words = statement.first_words(1)  # a second word only where it decides (cheap for INSERTs)
         if words and words[0] in TRANSACTION_WORDS:
             words = statement.first_words(2)
