@@ -239,7 +239,10 @@ class _Shapes:
         if not statement.plain or "\x00" in sql:
             return None
         prefix = sql[: sql.find("(", sql.find("(") + 1)]  # up to the VALUES list: no literal in it
-        known = self.known.setdefault(prefix, [])
+        known = self.known.get(prefix)
+        if known is None:  # a pattern is compiled only for a prefix seen again (a data file's lines)
+            self.known[prefix] = []
+            return _LITERAL.sub("?", sql)
         for pattern, shape in known:
             if pattern.fullmatch(sql):
                 return shape
@@ -340,7 +343,7 @@ class Replay:
         lines of one shape (:class:`_Shapes`) are prepared once: the others share its outcome."""
         if not statements:
             return
-        shapes = [self.shapes.of(statement) for statement in statements]
+        shapes = [self.shapes.of(statement) for statement in statements] if len(statements) > 1 else [None]
         chosen: dict[str, Statement] = {}  # a shape's first statement, prepared for all of that shape
         unique: list[Statement] = []
         for statement, shape in zip(statements, shapes, strict=True):
