@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+import server_pool
+
 RATCHET = str(Path(sys.executable).with_name("ratchet"))
 
 
@@ -264,8 +266,16 @@ class Db:
         return {str(r[0]): (str(r[1]), int(r[2])) for r in rows}
 
 
+# Reset PostgreSQL databases ready for this worker's next tests (see server_pool.py), and the
+# fingerprint of a fresh one they must match.
+_pool: list[Db] = []
+_fresh: list[tuple[Any, ...]] = []
+
+
 def _create_server_database(dialect: str) -> Db:
     require_server(dialect)
+    if dialect == "postgresql" and _pool:
+        return _pool.pop()
     name = f"ratchet_t_{uuid.uuid4().hex[:16]}"
     admin = server_connect(dialect, ADMIN_DATABASE)
     try:
@@ -276,7 +286,36 @@ def _create_server_database(dialect: str) -> Db:
                 cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
     finally:
         admin.close()
-    return Db(dialect, SERVER_URLS[dialect].format(name=name), name)
+    db = Db(dialect, SERVER_URLS[dialect].format(name=name), name)
+    if dialect == "postgresql" and not _fresh and server_pool.reuse_enabled():
+        connection = server_connect(dialect, name)
+        try:
+            _fresh.append(server_pool.fingerprint(connection))
+        finally:
+            connection.close()
+    return db
+
+
+def release_server_database(db: Db, *, reusable: bool) -> None:
+    """Done with a test database: reset it for the next test (PostgreSQL), or drop it."""
+    if reusable and db.dialect == "postgresql" and _fresh and server_pool.reuse_enabled():
+        admin = server_connect(db.dialect, ADMIN_DATABASE)
+        try:
+            state = server_pool.reset(admin, lambda name: server_connect(db.dialect, name), db.name)
+        finally:
+            admin.close()
+        if state == _fresh[0]:
+            _pool.append(Db(db.dialect, db.url, db.name))
+            return
+    drop_server_database(db)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_pooled_databases() -> Iterator[None]:
+    """Drop the reset databases left in this worker's pool when the session ends."""
+    yield
+    while _pool:
+        drop_server_database(_pool.pop())
 
 
 def drop_server_database(db: Db) -> None:
@@ -297,9 +336,12 @@ def drop_server_database(db: Db) -> None:
 
 
 @pytest.fixture
-def make_db(tmp_path: Path) -> Iterator[Callable[[str], Db]]:
-    """Factory: a fresh, empty database of a dialect; server databases are dropped afterwards."""
+def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], Db]]:
+    """Factory: a fresh, empty database of a dialect; server databases are released afterwards
+    (reset for reuse or dropped; one a PgBouncer pooled a server connection to is always dropped,
+    or the pooler would hand the next test a connection the reset ended)."""
     created: list[Db] = []
+    reusable = not any("bouncer" in name for name in request.fixturenames)
 
     def make(dialect: str) -> Db:
         if dialect == "sqlite":
@@ -311,7 +353,7 @@ def make_db(tmp_path: Path) -> Iterator[Callable[[str], Db]]:
 
     yield make
     for db in created:
-        drop_server_database(db)
+        release_server_database(db, reusable=reusable)
 
 
 @pytest.fixture(params=DIALECTS)
