@@ -96,10 +96,17 @@ class LintReport:
     findings: list[Finding] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
+    #: The dialects files were linted as: ``dialect``, or another one a file's dialect guard named.
+    used: set[str] = field(default_factory=set)
 
     def blocking(self, *, strict: bool = False) -> list[Finding]:
         """Findings that fail the run."""
         return [f for f in self.findings if f.blocks(strict=strict)]
+
+    def dialects(self) -> list[str]:
+        """Every dialect the files were linted as, ``dialect`` first (it alone when no file was)."""
+        used = self.used or {self.dialect}
+        return sorted(used, key=lambda name: (name != self.dialect, name))
 
 
 class _FileLinter:
@@ -636,8 +643,7 @@ def lint_file(
     ``history`` is passed; a history carries its own). ``postgres_version`` is the PostgreSQL
     major version the version-dependent rules assume (default 13).
     """
-    if guards.dialects and dialect not in guards.dialects:
-        dialect = sorted(guards.dialects)[0]
+    dialect = linted_as(guards, dialect)
     own = history is None
     history = History(seed_sql) if history is None else history
     try:
@@ -645,6 +651,13 @@ def lint_file(
     finally:
         if own:
             history.close()
+
+
+def linted_as(guards: Guards, dialect: str) -> str:
+    """The dialect a file is linted as: ``dialect``, unless its dialect guard excludes it."""
+    if guards.dialects and dialect not in guards.dialects:
+        return sorted(guards.dialects)[0]
+    return dialect
 
 
 def problem_finding(problem: FileProblem, path: Path) -> Finding:

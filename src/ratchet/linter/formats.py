@@ -58,7 +58,7 @@ def render_text(report: LintReport, *, strict: bool, colour: bool) -> str:
         lines.append(finding.text(severity))
     counts = summary(report, strict=strict)
     lines.append(
-        f"{counts['files']} file(s) linted ({report.dialect}): {counts['errors']} error(s), "
+        f"{counts['files']} file(s) linted ({', '.join(report.dialects())}): {counts['errors']} error(s), "
         f"{counts['warnings']} warning(s), {counts['info']} info, {counts['waived']} waived"
         + (f", {counts['grandfathered']} grandfathered" if counts["grandfathered"] else "")
     )
@@ -70,6 +70,7 @@ def render_json(report: LintReport, *, strict: bool) -> str:
     document = {
         "version": JSON_SCHEMA_VERSION,
         "dialect": report.dialect,
+        "dialects": report.dialects(),
         "strict": strict,
         "files": [str(path) for path in report.files],
         "findings": [finding.as_dict() for finding in report.findings],

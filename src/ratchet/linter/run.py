@@ -10,9 +10,16 @@ from pathlib import Path
 from packaging.version import Version
 
 from ratchet.discover import MigrationFile, read_all
-from ratchet.errors import FileProblem, UsageError
+from ratchet.errors import UsageError
 from ratchet.headers import read_guards
-from ratchet.linter.engine import Finding, LintReport, grandfathered, header_problems, lint_file, problem_finding
+from ratchet.linter.engine import (
+    LintReport,
+    grandfathered,
+    header_problems,
+    lint_file,
+    linted_as,
+    problem_finding,
+)
 from ratchet.linter.replay import History
 from ratchet.prepare import PreparedFile
 from ratchet.split import split_statements
@@ -112,10 +119,11 @@ def lint_paths(
             (start, min(start + size, len(work)), dialect, postgres_version) for start in range(0, len(work), size)
         ]
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            for files_done, findings, problems in pool.map(_lint_chunk, chunks):
-                report.files.extend(files_done)
-                report.findings.extend(findings)
-                report.problems.extend(problems)
+            for part in pool.map(_lint_chunk, chunks):
+                report.files.extend(part.files)
+                report.findings.extend(part.findings)
+                report.problems.extend(part.problems)
+                report.used |= part.used
     finally:
         _JOBS.clear()
     return report
@@ -147,13 +155,13 @@ def _workers(count: int, jobs: int) -> int:
     return max(1, min(_MAX_WORKERS, len(os.sched_getaffinity(0))))
 
 
-def _lint_chunk(bounds: tuple[int, int, str, int | None]) -> tuple[list[Path], list[Finding], list[FileProblem]]:
+def _lint_chunk(bounds: tuple[int, int, str, int | None]) -> LintReport:
     start, stop, dialect, postgres_version = bounds
     part = LintReport(dialect)
     cwd = Path.cwd().resolve()
     for job in _JOBS[start:stop]:
         _lint_one(part, job, dialect, cwd, postgres_version)
-    return part.files, part.findings, part.problems
+    return part
 
 
 def _relative(path: Path, cwd: Path) -> Path:
@@ -183,6 +191,7 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
         report.findings.extend(findings)
         return
     statements = split_statements(file.text)
+    report.used.add(linted_as(guards, dialect))
     display = MigrationFile(file.version, file.description, shown, file.text, file.checksum)
     findings += lint_file(
         display, guards, statements, dialect, files[:position], history=history, postgres_version=postgres_version
@@ -213,6 +222,7 @@ def lint_prepared(
                 continue
             earlier = all_files[: position.get(file.version, 0)]
             report.files.append(file.path)
+            report.used.add(linted_as(item.guards, dialect))
             report.findings.extend(
                 lint_file(
                     file,
