@@ -25,6 +25,13 @@ import server_pool
 RATCHET = str(Path(sys.executable).with_name("ratchet"))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the slow trials first (each keeps its relative order): pytest-xdist deals the first
+    tests out in turn, so both workers start on a long trial and end on short tests together,
+    instead of one worker finishing a 30-second trial alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @dataclass
 class Result:
     """A finished ``ratchet`` subprocess."""
@@ -269,6 +276,7 @@ class Db:
 # Reset PostgreSQL databases ready for this worker's next tests (see server_pool.py), and the
 # fingerprint of a fresh one they must match.
 _pool: list[Db] = []
+_POOL_SIZE = 3  # a test using several databases at once releases them all; dropping the extra ones is as cheap now
 _fresh: list[tuple[Any, ...]] = []
 
 
@@ -304,7 +312,7 @@ def release_server_database(db: Db, *, reusable: bool) -> None:
             state = server_pool.reset(admin, lambda name: server_connect(db.dialect, name), db.name)
         finally:
             admin.close()
-        if state == _fresh[0]:
+        if state == _fresh[0] and len(_pool) < _POOL_SIZE:
             _pool.append(Db(db.dialect, db.url, db.name))
             return
     drop_server_database(db)
@@ -335,25 +343,42 @@ def drop_server_database(db: Db) -> None:
         admin.close()
 
 
-@pytest.fixture
-def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], Db]]:
-    """Factory: a fresh, empty database of a dialect; server databases are released afterwards
-    (reset for reuse or dropped; one a PgBouncer pooled a server connection to is always dropped,
-    or the pooler would hand the next test a connection the reset ended)."""
-    created: list[Db] = []
-    reusable = not any("bouncer" in name for name in request.fixturenames)
+class DatabaseFactory:
+    """``make_db(dialect)``: a fresh, empty database; server databases are released when the test
+    ends (reset for reuse or dropped), or earlier with :meth:`release`."""
 
-    def make(dialect: str) -> Db:
+    def __init__(self, tmp_path: Path, *, reusable: bool) -> None:
+        self.tmp_path = tmp_path
+        self.reusable = reusable
+        self.created: list[Db] = []
+
+    def __call__(self, dialect: str) -> Db:
         if dialect == "sqlite":
-            path = tmp_path / f"db_{uuid.uuid4().hex[:8]}.db"
+            path = self.tmp_path / f"db_{uuid.uuid4().hex[:8]}.db"
             return Db("sqlite", f"sqlite:///{path}", path.name, path)
         db = _create_server_database(dialect)
-        created.append(db)
+        self.created.append(db)
         return db
 
-    yield make
-    for db in created:
-        release_server_database(db, reusable=reusable)
+    def release(self, db: Db) -> None:
+        """Done with ``db`` before the test ends (a test making many databases in turn reuses one)."""
+        if db in self.created:
+            self.created.remove(db)
+            release_server_database(db, reusable=self.reusable)
+
+    def release_all(self) -> None:
+        """Release every database still held."""
+        while self.created:
+            release_server_database(self.created.pop(), reusable=self.reusable)
+
+
+@pytest.fixture
+def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DatabaseFactory]:
+    """Factory of fresh, empty databases (:class:`DatabaseFactory`). One a PgBouncer pooled a server
+    connection to is always dropped, or the pooler would hand the next test a connection the reset ended."""
+    factory = DatabaseFactory(tmp_path, reusable=not any("bouncer" in name for name in request.fixturenames))
+    yield factory
+    factory.release_all()
 
 
 @pytest.fixture(params=DIALECTS)

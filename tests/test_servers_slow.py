@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import ADMIN_DATABASE, RATCHET, Db, Project, server_connect
+from conftest import ADMIN_DATABASE, RATCHET, DatabaseFactory, Db, Project, server_connect
 
 SERVERS = ("postgresql", "mysql")
 RUNNERS = 8
@@ -165,7 +165,7 @@ def _run_until(process: subprocess.Popen[str], db: Db, delay: float | None) -> f
 
 
 @pytest.mark.parametrize("dialect", SERVERS)
-def test_sigkill_at_random_moments(project: Project, make_db: Callable[[str], Db], dialect: str) -> None:
+def test_sigkill_at_random_moments(project: Project, make_db: DatabaseFactory, dialect: str) -> None:
     rng = random.Random(os.environ.get("RATCHET_CRASH_SEED", "ratchet"))
     outcomes: Counter[str] = Counter()
     window = 0.0
@@ -208,6 +208,7 @@ def test_sigkill_at_random_moments(project: Project, make_db: Callable[[str], Db
             finish = trial_project.ratchet("migrate")
             assert finish.code == 0, (context, finish.output)
         _all_applied(db)
+        make_db.release(db)
     print(f"{dialect}: {dict(outcomes)} over {CRASH_TRIALS} trials, kill window {window:.2f}s")
     assert outcomes["killed mid-run"] >= CRASH_TRIALS // 3, f"too few kills landed inside a run: {dict(outcomes)}"
 
