@@ -69,7 +69,11 @@ def test_a_dirtied_database_comes_back_identical_to_a_fresh_one() -> None:
         checked = server_connect("postgresql", again.name)
         try:
             assert server_pool.fingerprint(checked) == conftest._fresh[0]
-            assert checked.execute("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'").fetchone() == (0,)
+            held_here = (
+                "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' "
+                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            )
+            assert checked.execute(held_here).fetchone() == (0,)
         finally:
             checked.close()
         assert Db("postgresql", again.url, again.name).tables() == []
