@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 import server_pool
+from ratchet import dialects
 
 RATCHET = str(Path(sys.executable).with_name("ratchet"))
 
@@ -154,7 +155,7 @@ def dump_sqlite(path: Path) -> str:
 MakeProject = Callable[..., Project]
 
 
-# --- Server databases (issue 4) -------------------------------------------------------
+# --- Server databases -------------------------------------------------------
 # Each test gets a fresh database `ratchet_t_<hex>` on the real server, dropped afterwards.
 # An unreachable server skips its tests, or fails them when RATCHET_REQUIRE_SERVERS=1 (CI).
 
@@ -163,7 +164,7 @@ SERVER_URLS = {
     "mysql": "mysql://root@127.0.0.1:3306/{name}",
 }
 ADMIN_DATABASE = "test"
-DIALECTS = ("sqlite", "postgresql", "mysql")
+DIALECTS = dialects.NAMES
 _server_problems: dict[str, str | None] = {}
 
 

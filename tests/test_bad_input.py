@@ -1,4 +1,4 @@
-"""Every bad-input case of SPEC sections 1 and 2: the error, its exit code, and a database
+"""Every bad-input case of file names and guard headers: the error, its exit code, and a database
 file that is byte-for-byte unchanged (through the real CLI)."""
 
 from __future__ import annotations

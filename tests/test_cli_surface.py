@@ -1,6 +1,5 @@
-"""The CLI's rough edges as a newcomer meets them (issue 11, items 3, 7, 9, 10, 11 and the polish
-list): JSON shapes, the lint's assumed dialect, invalid files reported once, `ratchet wait`, help
-texts, MySQL TLS parameters, and the small things."""
+"""The CLI's rough edges as a newcomer meets them: JSON shapes, the lint's assumed dialect, invalid
+files reported once, `ratchet wait`, help texts, MySQL TLS parameters, and the small things."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Configuration as a newcomer meets it (issue 11, items 1 and 8): a run from a subfolder, the Python
+"""Configuration as a newcomer meets it: a run from a subfolder, the Python
 API reading [tool.ratchet], DATABASE_URL, and the URL spellings other tools use."""
 
 from __future__ import annotations

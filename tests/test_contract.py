@@ -249,7 +249,7 @@ def test_baseline_validate_and_plan(db_project: Project, db: Db) -> None:
 
 
 def test_drift_refusals_change_nothing(db_project: Project, db: Db) -> None:
-    """Issue 5 on every backend: each refusal exits 4, names the facts, and leaves every row as it was."""
+    """On every backend, each refusal exits 4, names the facts, and leaves every row as it was."""
     first = db_project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
     db_project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);")
     assert db_project.ratchet("migrate").code == 0

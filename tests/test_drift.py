@@ -1,4 +1,4 @@
-"""Drift and recovery (issue 5): every refusal through the real CLI, database unchanged."""
+"""Drift and recovery: every refusal through the real CLI, database unchanged."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A file with no statement is a valid no-op migration (SPEC 1): applied with 0 statements on
+"""A file with no statement is a valid no-op migration: applied with 0 statements on
 every backend, and the lint warns ``empty-migration``."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Keys compare exactly on every backend (issue 9, item 3; SPEC 4), and each file starts from the
-session ratchet opened (item 4; SPEC 5.4)."""
+"""Keys compare exactly on every backend, and each file starts from the
+session ratchet opened."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What a fresh apply sends per file (issue 13): the bookkeeping in as few statements as the
+"""What a fresh apply sends per file: the bookkeeping in as few statements as the
 guarantees allow, no lint under --no-lint, the file lines written in one go off a terminal,
 and on MariaDB consecutive data statements sharing one commit with an exact statements_done."""
 

@@ -1,4 +1,4 @@
-"""A guard is one read-only statement (issue 9, item 2; SPEC 2): refused in the header before
+"""A guard is one read-only statement: refused in the header before
 the database is touched, and run where it cannot write on every backend."""
 
 from __future__ import annotations

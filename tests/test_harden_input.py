@@ -1,4 +1,4 @@
-"""Issue 9 items 6, 7 and 11: symlinks, bytes that are not UTF-8, and configuration edge cases,
+"""Symlinks, bytes that are not UTF-8, and configuration edge cases,
 through the real CLI (in-process) on every backend, with the database left as it was."""
 
 from __future__ import annotations

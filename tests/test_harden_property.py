@@ -1,4 +1,4 @@
-"""Seeded property tests for issue 9 items 5 and 7: random hostile passwords are always masked,
+"""Seeded property tests: random hostile passwords are always masked,
 and random hostile text through the CLI only ever gives a ratchet error, never a traceback."""
 
 from __future__ import annotations

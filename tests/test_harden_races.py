@@ -1,4 +1,4 @@
-"""Issue 9 item 8: setting a key races neither `migrate` nor another `set`, on fresh databases,
+"""Setting a key races neither `migrate` nor another `set`, on fresh databases,
 with real threads on real servers (bounded loops; each trial on a database of its own)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 9 items 9 and 10: INVALID indexes after a killed CREATE INDEX CONCURRENTLY, and
+"""INVALID indexes after a killed CREATE INDEX CONCURRENTLY, and
 failures outside a statement (a killed session, COMMIT, a full disk, a deleted database file)
 reported with file, version, statement, the state left behind and the next step."""
 

@@ -1,4 +1,4 @@
-"""Issue 9 item 5: a password is never printed, whatever it holds, and masking is linear."""
+"""A password is never printed, whatever it holds, and masking is linear."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A fresh clone as a newcomer meets it (issue 11, item 12 and the packaging polish): `make migrate`
+"""A fresh clone as a newcomer meets it: `make migrate`
 installs only the runtime, `make test` adds the dev tools, bytecode is compiled, and the sdist can
 run its own tests."""
 

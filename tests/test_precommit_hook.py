@@ -1,4 +1,4 @@
-"""The pre-commit hook (issue 11, item 4), run by the real ``pre-commit`` tool on a throwaway git
+"""The pre-commit hook, run by the real ``pre-commit`` tool on a throwaway git
 repository: a misnamed migration with a DROP must fail the commit, not be skipped.
 
 The hook is this repository's ``.pre-commit-hooks.yaml`` entry, used as a ``repo: local`` hook with

@@ -1,4 +1,4 @@
-"""Recovery as a newcomer meets it (issue 11, items 2, 5 and 6): `repair --forget`,
+"""Recovery as a newcomer meets it: `repair --forget`,
 `repair --accept-checksum --reason`, checksum normalisation (and the old checksums of existing
 databases), `status --exit-code` on a blocking row, and `--single-transaction` saying what it did."""
 
@@ -117,7 +117,7 @@ def test_accept_checksum_adds_its_column_to_an_existing_history_table(project: P
     assert project.ratchet("status", "--exit-code").code == 0
 
 
-# --- SPEC 1 checksum normalisation -------------------------------------------------------
+# --- Checksum normalisation ---------------------------------------------------------
 
 
 def test_whitespace_fixers_are_not_drift(db_project: Project) -> None:

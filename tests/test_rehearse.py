@@ -1,4 +1,4 @@
-"""``migrate --rehearse`` (issue 12, SPEC 5): run the pending files, keep nothing."""
+"""``migrate --rehearse``: run the pending files, keep nothing."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Repeatable ``R__`` files (issue 12, SPEC 8) on every backend through the real CLI."""
+"""Repeatable ``R__`` files on every backend through the real CLI."""
 
 from __future__ import annotations
 

@@ -173,6 +173,6 @@ def test_backends_import_only_ratchet_errors(module: str) -> None:
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     ours = {name for name in imported if name.split(".")[0] == "ratchet"}
-    # a backend's catalog reader and schema dump (issue 12) is its own part: sqlite.py -> sqlite_schema.py
+    # a backend's catalog reader and schema dump is its own part: sqlite.py -> sqlite_schema.py
     own_part = f"ratchet.backends.{module.removesuffix('.py')}_schema"
     assert ours <= {"ratchet.errors", "ratchet.backends.base", own_part}, ours

@@ -1,4 +1,4 @@
-"""Schema snapshot, ``ratchet diff`` and ``ratchet schema`` (issue 12, SPEC 9) on every backend."""
+"""Schema snapshot, ``ratchet diff`` and ``ratchet schema`` on every backend."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A file never runs something other than what it says (issue 9, item 1; SPEC 5.4).
+"""A file never runs something other than what it says.
 
 Each reproduction runs through the real CLI on the real backend, after a first file made
 ``users`` (with a row) and ``paths``: what the database does must match what the engine itself

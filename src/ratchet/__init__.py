@@ -23,13 +23,42 @@ if TYPE_CHECKING:
         status,
         wait,
     )
-    from ratchet.errors import RatchetError
+    from ratchet.errors import (
+        ConnectionFailedError,
+        DatabaseError,
+        DriftError,
+        DriverError,
+        GuardFailedError,
+        LintFailed,
+        LockTimeoutError,
+        MigrationFileError,
+        MissingDriverError,
+        RatchetError,
+        RefusedError,
+        SettingsError,
+        StatementFailedError,
+        UsageError,
+    )
 
+#: The API and the error classes users catch (the tree is drawn in :mod:`ratchet.errors`).
 __all__ = [
+    "ConnectionFailedError",
+    "DatabaseError",
     "DiffReport",
+    "DriftError",
+    "DriverError",
+    "GuardFailedError",
+    "LintFailed",
+    "LockTimeoutError",
     "MigrateReport",
+    "MigrationFileError",
+    "MissingDriverError",
     "RatchetError",
+    "RefusedError",
+    "SettingsError",
+    "StatementFailedError",
     "StatusReport",
+    "UsageError",
     "diff",
     "get_system_setting",
     "lint",
@@ -49,7 +78,7 @@ def __getattr__(name: str) -> Any:
     (``ratchet.uptodate``) must not pay for importing all of ratchet."""
     if name not in __all__:
         raise AttributeError(f"module 'ratchet' has no attribute {name!r}")
-    module = importlib.import_module("ratchet.errors" if name == "RatchetError" else "ratchet.api")
-    value = getattr(module, name)
+    errors = importlib.import_module("ratchet.errors")
+    value = getattr(errors, name) if hasattr(errors, name) else getattr(importlib.import_module("ratchet.api"), name)
     globals()[name] = value
     return value

@@ -1,4 +1,4 @@
-"""The Python API (SPEC section 7): migrate, status and the settings functions."""
+"""The Python API: migrate, status and the settings functions."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import contextlib
 import os
 import re
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from packaging.version import InvalidVersion, Version
 
+from ratchet import dialects
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend, Server
 from ratchet.catalog import Change
@@ -22,7 +24,6 @@ from ratchet.discover import MigrationFile, scan_names
 from ratchet.engines import admit
 from ratchet.errors import (
     ConnectionFailedError,
-    DriftError,
     DriverError,
     LintFailed,
     RatchetError,
@@ -30,19 +31,20 @@ from ratchet.errors import (
     SettingsError,
     UsageError,
 )
-from ratchet.history import DB_VERSION_KEY, DatabaseState, HistoryRow, Tables, check_setting
+from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
 from ratchet.indexes import InvalidIndex, invalid_indexes
+from ratchet.jsondoc import engine_fields, json_version
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.repeatables import RepeatableFile
-from ratchet.runner import Events, FileResult, Runner, RunOptions, migration_lock
-from ratchet.urls import parse_url
+from ratchet.runner import Events, FileResult, RepairAction, RepeatableResult, Runner, RunOptions, migration_lock
+from ratchet.states import WAITING_STATES, EntryState, Outcome, RowStatus
+from ratchet.urls import mask_url, parse_url
 
 if TYPE_CHECKING:  # splitting and linting need sqlparse, which a no-op run never imports
     from ratchet.linter import Finding, LintReport
-    from ratchet.prepare import PreparedFile
+    from ratchet.prepare import PreparedFile, PreparedRepeatable
     from ratchet.rehearse import Rehearsal
-    from ratchet.repeatable_runner import PreparedRepeatable, RepeatableResult
 
 Database = object  # a URL string or an open DB-API connection
 
@@ -79,7 +81,32 @@ class MigrateReport:
     @property
     def applied(self) -> list[FileResult]:
         """Files this run applied."""
-        return [r for r in self.results if r.outcome == "applied"]
+        return [r for r in self.results if r.outcome == Outcome.APPLIED]
+
+    def to_json(self) -> dict[str, Any]:
+        """The document of ``migrate --json`` (``ok`` is false when a rehearsal failed)."""
+        return {
+            "ok": self.rehearsal is None or self.rehearsal.ok,
+            "dialect": self.dialect,
+            **engine_fields(self.server),
+            "dry_run": self.dry_run,
+            "from_version": json_version(self.from_version),
+            "to_version": json_version(self.to_version),
+            "ahead": self.ahead,
+            "notices": self.notices,
+            "files": [result.to_json() for result in self.results],
+            "planned": [
+                {"version": str(p.file.version), "description": p.file.description, "statements": len(p.statements)}
+                for p in self.planned
+            ],
+            "repeatables": [result.to_json() for result in self.repeatables],
+            "planned_repeatables": [
+                {"name": p.file.name, "description": p.file.description, "statements": len(p.statements)}
+                for p in self.planned_repeatables
+            ],
+            "rehearsal": None if self.rehearsal is None else self.rehearsal.to_json(),
+            "snapshot": self.snapshot,
+        }
 
 
 @dataclass
@@ -88,8 +115,19 @@ class StatusReport:
 
     dialect: str
     plan: Plan
+    #: The database as shown to people (its URL with the password masked).
     database: str
     server: Server | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The document of ``status --json``."""
+        return {
+            "ok": True,
+            "database": self.database,
+            "dialect": self.dialect,
+            **engine_fields(self.server),
+            **self.plan.to_json(),
+        }
 
 
 def parse_version(text: str, option: str) -> Version:
@@ -116,6 +154,11 @@ def session(database: Database, config: Config) -> Iterator[tuple[Backend, Table
         yield backend, Tables(backend, config.settings_table, config.history_table)
     finally:
         backend.close()
+
+
+def _shown(database: Database, backend: Backend) -> str:
+    """The database as shown to people: the URL given, its password masked; a connection's own."""
+    return mask_url(database) if isinstance(database, str) else backend.display_url
 
 
 def _config(migrations: str | Path | None, config: Config | None) -> Config:
@@ -163,7 +206,7 @@ def migrate(
             refuse_unless_possible(backend)
         state: DatabaseState = tables.state()
         plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order, repeatables=loaded.repeatables)
-        if any(problem.kind == "running" for problem in plan.drift):
+        if any(problem.kind == EntryState.RUNNING for problem in plan.drift):
             state = _state_after_live_runner(backend, tables, config)
             plan = make_plan(loaded.files, state, to=target, out_of_order=out_of_order, repeatables=loaded.repeatables)
         refuse_on_drift(plan)
@@ -251,7 +294,9 @@ def _repeatables_held_back(plan: Plan, target: Version | None) -> str:
     the files (an older release would put back its older views)."""
     if plan.ahead:
         return "repeatable files are not applied: the database is ahead of the newest file (an older release?)"
-    if target is not None and any(entry.state == "pending" and entry.version > target for entry in plan.entries):
+    if target is not None and any(
+        entry.state == EntryState.PENDING and entry.version > target for entry in plan.entries
+    ):
         return f"repeatable files wait until every versioned file is applied (--to {target} leaves some pending)"
     return ""
 
@@ -270,18 +315,7 @@ def _apply(
     options.events = recorder
     failed = True
     try:
-        report.results = Runner(backend, tables, options).run(report.planned)
-        if repeatables:
-            from ratchet.repeatable_runner import RepeatableRunner
-
-            try:
-                report.repeatables = RepeatableRunner(backend, tables, options).run(repeatables)
-            except RatchetError as error:
-                applied = [str(r.version) for r in report.results if r.outcome == "applied"]
-                if applied:
-                    kept = f"versioned file(s) {', '.join(applied)} applied earlier in this run stay applied"
-                    error.hint = f"{kept}; {error.hint}" if error.hint else kept
-                raise
+        report.results, report.repeatables = Runner(backend, tables, options).run(report.planned, repeatables)
         failed = False
     finally:
         if recorder.last_applied is not None:
@@ -334,13 +368,13 @@ class _Recorder(Events):
 
     def file_finished(self, result: FileResult) -> None:
         """Passed on; an applied file becomes the last applied."""
-        if result.outcome == "applied":
+        if result.outcome == Outcome.APPLIED:
             self.last_applied = str(result.version)
         self.inner.file_finished(result)
 
     def repeatable_finished(self, result: RepeatableResult) -> None:
         """Passed on; an applied file becomes the last applied."""
-        if result.outcome == "applied":
+        if result.outcome == Outcome.APPLIED:
             from ratchet.history import repeatable_key
 
             self.last_applied = repeatable_key(result.description)
@@ -353,7 +387,7 @@ def _prepare_and_lint_repeatables(
     """Split the repeatable files to run and add their ``repeatable-not-idempotent`` findings."""
     from ratchet.linter import LintReport
     from ratchet.linter.repeatable import lint_repeatable
-    from ratchet.repeatable_runner import prepare_repeatables
+    from ratchet.prepare import prepare_repeatables
 
     prepared = prepare_repeatables(files, dialect)
     report = linted if linted is not None else LintReport(dialect)
@@ -433,117 +467,15 @@ def repair(
     config = _config(migrations, config)
     wanted = parse_version(version, "VERSION")
     events = events or Events()
+    action: RepairAction = (
+        "forget" if forget else "accept-checksum" if accept_checksum else "mark-applied" if mark_applied else "retry"
+    )
     with session(database, config) as (backend, tables):
         _warn_unverified(backend, events)
         if not tables.exist():
             raise RefusedError(f"{backend.display_url} has no ratchet history; nothing to repair")
-        with migration_lock(backend, config.lock_timeout_s):
-            row = tables.rows().get(wanted)
-            if row is None:
-                raise RefusedError(
-                    f"migration {wanted} has no history row; nothing to repair", hint="see `ratchet status`"
-                )
-            if forget:
-                return _forget(tables, backend, row)
-            file = _file_of(config, wanted)
-            if accept_checksum:
-                return _accept_checksum(tables, backend, row, file, (reason or "").strip())
-            if row.status not in ("running", "failed"):
-                raise RefusedError(
-                    f"migration {wanted} has status '{row.status}'; --retry and --mark-applied only finish a "
-                    "'running' or 'failed' one",
-                    hint="see `ratchet status`",
-                )
-            _refuse_invalid_indexes(backend, file)
-            if not file.matches(row.checksum):
-                raise DriftError(
-                    f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
-                    f"file {file.checksum[:12]}...)",
-                    hint="restore the file exactly as it was run (git checkout it), then repair again; or, if "
-                    f"you corrected a statement that had not run yet, record the edit with `ratchet repair {wanted} "
-                    '--accept-checksum --reason "..."` first',
-                )
-            from ratchet.prepare import prepare_files
-
-            loaded = load_migrations(config.migrations)
-            prepared = prepare_files([file], loaded.guards)[0]
-            runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events))
-            if mark_applied:
-                with backend.transaction():
-                    runner.bump_version(wanted)
-                    tables.update_row(wanted, status="applied", error=None, statements_done=len(prepared.statements))
-                result = FileResult(wanted, file.description, "marked-applied", 0, len(prepared.statements))
-            else:
-                with backend.transaction():
-                    tables.update_row(wanted, status="running", error=None)
-                result = runner.resume(prepared, start_after=row.statements_done)
-            _record_after_repair(backend, tables, config, str(wanted))
-            return result
-
-
-def _record_after_repair(backend: Backend, tables: Tables, config: Config, key: str) -> None:
-    """The finished file changed the schema: record the snapshot with its row, as migrate does."""
-    from ratchet.snapshot import record_snapshot
-
-    tables.create()  # a row left by an older ratchet: its table may lack the snapshot columns
-    record_snapshot(backend, tables, key, config.lock_timeout_s)
-
-
-def _refuse_invalid_indexes(backend: Backend, file: MigrationFile) -> None:
-    """Neither retrying nor marking a file applied may hide an INVALID index it left (a
-    retry fails with "already exists", or with IF NOT EXISTS keeps the broken index)."""
-    left = [index for index in invalid_indexes(backend, [file]) if index.version == file.version]
-    if left:
-        listed = ", ".join(f"{index.index} (on {index.table})" for index in left)
-        drops = "; ".join(f"DROP INDEX CONCURRENTLY {index.index}" for index in left)
-        raise RefusedError(
-            f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
-            hint=f"drop them first ({drops}), then run the repair again",
-        )
-
-
-def _file_of(config: Config, version: Version) -> MigrationFile:
-    file = next((f for f in load_migrations(config.migrations).files if f.version == version), None)
-    if file is None:
-        raise RefusedError(
-            f"no migration file for {version} in {config.migrations}",
-            hint="restore the file exactly as it was run, then repair again",
-        )
-    return file
-
-
-def _forget(tables: Tables, backend: Backend, row: HistoryRow) -> FileResult:
-    """Delete a ``failed`` row whose file committed nothing, so the corrected file runs again."""
-    if row.status != "failed":
-        raise RefusedError(
-            f"migration {row.version} has status '{row.status}'; --forget only deletes a 'failed' row",
-            hint="a 'running' row may have a statement in effect: see `ratchet status`, then --retry or --mark-applied",
-        )
-    if row.statements_done > 0:
-        raise RefusedError(
-            f"migration {row.version} committed {row.statements_done} statement(s) before it failed; "
-            "forgetting it would run them again",
-            hint=f"correct the failed statement, then `ratchet repair {row.version} --accept-checksum "
-            f'--reason "..."` and `ratchet repair {row.version} --retry`; or undo them by hand first',
-        )
-    with backend.transaction():
-        tables.delete_row(row.version)
-    return FileResult(row.version, row.description, "forgotten", 0, 0)
-
-
-def _accept_checksum(tables: Tables, backend: Backend, row: HistoryRow, file: MigrationFile, reason: str) -> FileResult:
-    """Record ``file``'s checksum for ``row`` after a harmless edit; the old one and ``reason`` stay in history."""
-    if file.matches(row.checksum):
-        raise RefusedError(
-            f"{file.path} has the checksum recorded for {row.version}; there is no edit to accept",
-            hint="see `ratchet validate`",
-        )
-    if not tables.has_checksum_changes():
-        with backend.transaction():
-            tables.add_checksum_changes()
-    with backend.transaction():
-        tables.accept_checksum(row.version, row.checksum, file.checksum, reason)
-    return FileResult(row.version, row.description, "checksum-accepted", 0, 0, reason)
+        runner = Runner(backend, tables, RunOptions(lock_timeout_s=config.lock_timeout_s, events=events))
+        return runner.repair(wanted, action, config.migrations, reason=(reason or "").strip())
 
 
 @dataclass(frozen=True)
@@ -630,14 +562,14 @@ def lint(
     jobs: int = 1,
     config: Config | None = None,
 ) -> LintReport:
-    """Lint migration files or directories without a database (SPEC section 3).
+    """Lint migration files or directories without a database.
 
     ``dialect`` defaults to the configured one (``[tool.ratchet]``, the database URL, else
     ``sqlite``); files at or below ``lint-since`` are skipped unless ``include_all``.
     """
     config = config or load_config()
-    if dialect is not None and dialect not in ("sqlite", "postgresql", "mysql"):
-        raise UsageError(f"--dialect: unknown dialect '{dialect}'; use sqlite, postgresql or mysql")
+    if dialect is not None and dialect not in dialects.NAMES:
+        raise UsageError(f"--dialect: unknown dialect '{dialect}'; use {dialects.spoken_list()}")
     from ratchet.linter import lint_paths
 
     targets = [paths] if isinstance(paths, (str, Path)) else list(paths)
@@ -660,7 +592,7 @@ def status(database: Database, migrations: str | Path | None = None, *, config: 
     loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
         plan = make_plan(loaded.files, tables.state(), repeatables=loaded.repeatables)
-        return StatusReport(backend.dialect, plan, backend.display_url, backend.server)
+        return StatusReport(backend.dialect, plan, _shown(database, backend), backend.server)
 
 
 @dataclass
@@ -677,6 +609,18 @@ class ValidateReport:
         """No drift (``migrate`` would not refuse) and no INVALID index."""
         return not self.plan.drift and not self.invalid_indexes
 
+    def to_json(self) -> dict[str, Any]:
+        """The document of ``validate --json``."""
+        plan = self.plan
+        return {
+            "ok": self.ok,
+            "db_version": json_version(plan.db_version),
+            "ahead": plan.ahead,
+            "pending": [str(p.file.version) for p in self.planned],
+            "drift": [d.as_dict() for d in plan.drift] + [i.as_dict() for i in self.invalid_indexes],
+            "repeatables": [entry.to_json() for entry in plan.repeatables],
+        }
+
 
 def validate(
     database: Database, migrations: str | Path | None = None, *, config: Config | None = None
@@ -688,12 +632,12 @@ def validate(
     loaded = load_migrations(config.migrations)
     with session(database, config) as (backend, tables):
         plan = make_plan(loaded.files, tables.state(), repeatables=loaded.repeatables)
-        waiting = [e.file for e in plan.entries if e.file and e.state in ("pending", "out-of-order")]
+        waiting = [e.file for e in plan.entries if e.file and e.state in WAITING_STATES]
         from ratchet.prepare import prepare_files  # sqlparse: only validate pays for it
 
         planned = prepare_files(waiting, loaded.guards, backend.dialect)
         if plan.pending_repeatables:
-            from ratchet.repeatable_runner import prepare_repeatables
+            from ratchet.prepare import prepare_repeatables
 
             prepare_repeatables(plan.pending_repeatables, backend.dialect)  # raises for an unrunnable repeatable file
         return ValidateReport(backend.dialect, plan, planned, invalid_indexes(backend, loaded.files))
@@ -733,7 +677,7 @@ def baseline(
                     version=file.version,
                     description=file.description,
                     checksum=file.checksum,
-                    status="baseline",
+                    status=RowStatus.BASELINE,
                     waivers=[],
                 )
             tables.put(DB_VERSION_KEY, str(target))
@@ -775,8 +719,6 @@ def new_migration(migrations: str | Path, description: str, *, bump: str = "mino
 
 def _slug(text: str, what: str) -> str:
     """``text`` as a file-name description: accents stripped, lower case, ``[a-z0-9_]``."""
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = _SLUG.sub("_", ascii_text.lower()).strip("_")
     if not slug:
@@ -847,17 +789,41 @@ class DiffReport:
     live_fingerprint: str
     changes: list[Change]
     recorded: bool = False
+    #: The database as shown to people (its URL with the password masked).
+    database: str = ""
 
     @property
     def drift(self) -> bool:
         """The schema changed out of band (or there is no snapshot to compare with)."""
         return self.recorded_with is None or bool(self.changes)
 
+    @property
+    def no_snapshot(self) -> str:
+        """What to do when there is no snapshot to compare with."""
+        return (
+            f"{self.database} has no schema snapshot yet (migrated before ratchet recorded them); "
+            "record the current schema with `ratchet diff --record`"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The document of ``diff --json``."""
+        return {
+            "ok": not self.drift,
+            "dialect": self.dialect,
+            "recorded": self.recorded,
+            "snapshot": None
+            if self.recorded_with is None
+            else {"with": self.recorded_with, "applied_at": self.recorded_at, "fingerprint": self.recorded_fingerprint},
+            "live_fingerprint": self.live_fingerprint,
+            "changes": [change.as_dict() for change in self.changes],
+            "message": self.no_snapshot if self.recorded_with is None else None,
+        }
+
 
 def diff(
     database: Database, migrations: str | Path = "migrations", *, record: bool = False, config: Config | None = None
 ) -> DiffReport:
-    """Compare the live schema with the snapshot recorded after the last applied file (SPEC 9).
+    """Compare the live schema with the snapshot recorded after the last applied file.
 
     ``record`` stores the live catalog as the snapshot of the newest applied row instead (for
     a database migrated before snapshots, or after a reviewed change by hand).
@@ -868,6 +834,7 @@ def diff(
     config = _config(migrations, config)
     with session(database, config) as (backend, tables):
         _require_existing(backend)
+        shown = _shown(database, backend)
         if record:
             key = newest_done_row(tables)
             if key is None:
@@ -880,14 +847,22 @@ def diff(
             catalog = record_snapshot(backend, tables, key, config.lock_timeout_s)
             snapshot = latest_snapshot(tables)
             applied_at = snapshot.applied_at if snapshot else None
-            return DiffReport(backend.dialect, key, applied_at, catalog.fingerprint, catalog.fingerprint, [], True)
+            return DiffReport(
+                backend.dialect, key, applied_at, catalog.fingerprint, catalog.fingerprint, [], True, shown
+            )
         live = live_catalog(backend, tables)
         snapshot = latest_snapshot(tables)
         if snapshot is None:
-            return DiffReport(backend.dialect, None, None, None, live.fingerprint, [])
+            return DiffReport(backend.dialect, None, None, None, live.fingerprint, [], database=shown)
         changes = [] if snapshot.fingerprint == live.fingerprint else compare(snapshot.catalog, live)
         return DiffReport(
-            backend.dialect, snapshot.key, snapshot.applied_at, snapshot.fingerprint, live.fingerprint, changes
+            backend.dialect,
+            snapshot.key,
+            snapshot.applied_at,
+            snapshot.fingerprint,
+            live.fingerprint,
+            changes,
+            database=shown,
         )
 
 

@@ -1,4 +1,4 @@
-"""The normalised schema catalog (SPEC 9): its fingerprint, its JSON form and the diff of two.
+"""The normalised schema catalog: its fingerprint, its JSON form and the diff of two.
 
 Each backend reads its catalog (``Backend.read_catalog``) as ``"kind name"`` -> attributes,
 kinds being ``table``, ``column`` (``table.column``), ``index``, ``constraint``, ``view``,

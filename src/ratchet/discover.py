@@ -16,7 +16,7 @@ FILE_NAME = re.compile(
     r"^(?P<version>(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*))"
     r"__(?P<description>[A-Za-z0-9_]+)\.sql$"
 )
-#: A repeatable file (SPEC 8): ``R__description.sql``, applied again whenever it changes.
+#: A repeatable file: ``R__description.sql``, applied again whenever it changes.
 REPEATABLE_NAME = re.compile(r"^R__(?P<description>[A-Za-z0-9_]+)\.sql$")
 NAME_HELP = (
     "rename it to MAJOR.MINOR.PATCH__description.sql, e.g. 1.2.0__add_user_email.sql "
@@ -221,7 +221,7 @@ def read_sql(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise MigrationFileError([FileProblem(path, f"cannot read: {exc.strerror}")]) from None
-    # A file without a statement is a valid no-op migration (SPEC 1); the lint warns about it.
+    # A file without a statement is a valid no-op migration; the lint warns about it.
     text = normalise(raw, path)
     del raw  # a large file is held once, as text
     return text
@@ -240,11 +240,3 @@ def read_all(
         except MigrationFileError as exc:
             problems.extend(exc.problems)
     return files, problems
-
-
-def discover(directory: Path) -> list[MigrationFile]:
-    """Load every migration file of ``directory`` in version order, reporting all problems."""
-    files, problems = read_all(directory)
-    if problems:
-        raise MigrationFileError(problems)
-    return files

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from ratchet import dialects
 from ratchet.backends.base import Server
 from ratchet.errors import UsageError
 
@@ -274,7 +275,7 @@ def admit(display_url: str, dialect: str, facts: Facts) -> Server:
 
 def guarantees_table() -> str:
     """The README's table of engines and guarantees, one row per record of :data:`ENGINES`."""
-    names = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "mysql": "MySQL"}
     rows = ["| engine | protocol | what ratchet guarantees |", "|---|---|---|"]
-    rows += [f"| {engine.name} | {names[engine.dialect]} | {engine.guarantee} |" for engine in ENGINES]
+    for engine in ENGINES:
+        rows.append(f"| {engine.name} | {dialects.spec(engine.dialect).display_name} | {engine.guarantee} |")
     return "\n".join(rows) + "\n"

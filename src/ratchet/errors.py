@@ -1,14 +1,24 @@
 """The exception tree and the exit code each kind of failure maps to.
 
-Every expected failure is a :class:`RatchetError`; the CLI turns it into a message and
-``exit_code``. Nothing else in the package prints or exits.
+Every expected failure is a :class:`RatchetError`; the CLI turns it into a message (with its
+``hint``) and exits with its ``exit_code``. Nothing else in the package prints or exits.
+Catch a branch to handle a kind of failure, or :class:`RatchetError` for all of them::
 
-- :class:`UsageError` (2): bad option, configuration or URL; missing database driver.
-- :class:`MigrationFileError` (3): a migration file is misnamed, unreadable or invalid.
-- :class:`LintFailed` (1): unwaived lint findings block the run.
-- :class:`RefusedError` (4): the database's state forbids the run (drift, lock timeout,
-  failed guard, an unfinished non-transactional file).
-- :class:`DatabaseError` (5): connecting failed, or a statement failed and was rolled back.
+    RatchetError                 exit 1  base of every expected failure
+    ├── UsageError               exit 2  bad option, setting, URL or argument; nothing touched
+    │   ├── MissingDriverError           the driver for the URL's database is not installed
+    │   └── SettingsError                a system setting's key or value is refused
+    ├── MigrationFileError       exit 3  invalid migration files; ``problems`` lists them all
+    ├── LintFailed               exit 1  unwaived lint findings; ``findings`` holds them
+    ├── RefusedError             exit 4  the database's state forbids the run; nothing changed
+    │   ├── LockTimeoutError             another runner held the migration lock too long
+    │   ├── GuardFailedError             a ``-- guard: require`` query did not hold
+    │   └── DriftError                   files and history disagree (edited, missing, ...)
+    └── DatabaseError            exit 5  the database failed
+        ├── ConnectionFailedError        it could not be reached or refused the credentials
+        ├── DriverError                  the driver raised; ``db_message`` is its own words
+        └── StatementFailedError         a migration statement failed (file, line, SQL)
+
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Failures outside a migration's own statements, told with their context (SPEC 5 item 8): a
+"""Failures outside a migration's own statements, told with their context: a
 COMMIT that fails (a deferred constraint, a full disk, a read-only directory, a database file
 deleted mid-run), a lost connection, progress that could not be recorded. Each message names
 the file, the version and the statement, says what state the database is in, and what to do.

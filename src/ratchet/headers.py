@@ -1,4 +1,4 @@
-"""Parse and validate the ``-- guard:`` header of a migration file (SPEC section 2)."""
+"""Parse and validate the ``-- guard:`` header of a migration file."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ratchet import dialects
 from ratchet.errors import FileProblem, MigrationFileError
 
 KEYWORDS = ("allow", "no-transaction", "require", "skip-if", "dialect", "lock-timeout")
-DIALECTS = ("sqlite", "postgresql", "mysql")
 _GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard\b(?P<colon>[ \t]*:)?(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
 _DURATION = re.compile(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
 _UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000}
@@ -154,7 +154,7 @@ class _HeaderParser:
         keyword, argument = _first_word(rest)
         keyword = keyword.lower()
         if keyword not in KEYWORDS:
-            import difflib  # only for the error message
+            import difflib  # only for the error message: 2.4M instructions on the no-op path (uptodate)
 
             nearest = difflib.get_close_matches(keyword, KEYWORDS, n=1, cutoff=0.0)
             suggestion = f"; did you mean '{nearest[0]}'?" if nearest else ""
@@ -189,7 +189,7 @@ class _HeaderParser:
         if not text.startswith("reason="):
             self.problem(line, missing, "waiver-missing-reason")
             return None
-        import shlex  # only files with a waiver need it
+        import shlex  # only files with a waiver need it: 0.6M instructions on the no-op path (uptodate)
 
         try:
             parts = shlex.split(text[len("reason=") :])
@@ -233,10 +233,10 @@ class _HeaderParser:
 
     def dialect(self, line: int, argument: str) -> None:
         names = argument.replace(",", " ").lower().split()
-        unknown = [name for name in names if name not in DIALECTS]
+        unknown = [name for name in names if name not in dialects.NAMES]
         if not names or unknown:
             shown = ", ".join(unknown) if unknown else "nothing"
-            self.problem(line, f"dialect: unknown {shown}; use any of {', '.join(DIALECTS)}")
+            self.problem(line, f"dialect: unknown {shown}; use any of {', '.join(dialects.NAMES)}")
             return
         self.dialects = frozenset(names) | (self.dialects or frozenset())
 
@@ -264,7 +264,7 @@ def _first_word(text: str) -> tuple[str, str]:
 
 def _looks_like_guard(rest: str) -> bool:
     """``-- guard require ...`` (colon forgotten), but not prose such as ``-- guard against nulls``."""
-    import difflib  # only for comment lines that start with "guard" but have no colon
+    import difflib  # only comment lines starting "guard" without a colon need it (2.4M instructions)
 
     word, _ = _first_word(rest)
     return bool(difflib.get_close_matches(word.lower(), KEYWORDS, n=1, cutoff=0.8))

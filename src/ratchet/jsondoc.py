@@ -10,10 +10,17 @@ from ratchet.urls import mask_password
 if TYPE_CHECKING:
     from packaging.version import Version
 
+    from ratchet.backends.base import Server
+
 
 def json_version(version: Version | None) -> str | None:
     """A version for JSON: ``"1.2.0"``, or ``null`` when there is none."""
     return str(version) if version is not None else None
+
+
+def engine_fields(server: Server | None) -> dict[str, str | None]:
+    """The engine and version a command ran on, for its JSON report."""
+    return {"engine": server.engine if server else None, "engine_version": server.version if server else None}
 
 
 def error_json(error: RatchetError) -> dict[str, Any]:

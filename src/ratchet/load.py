@@ -1,4 +1,4 @@
-"""Load a migrations directory: every file's name, content and guard header (SPEC sections 1-2).
+"""Load a migrations directory: every file's name, content and guard header.
 
 Cheap enough for every run, including the no-op one: nothing here splits SQL.
 """

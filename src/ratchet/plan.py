@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from packaging.version import Version
 
 from ratchet.discover import MigrationFile
 from ratchet.errors import DriftError
 from ratchet.history import DatabaseState, HistoryRow
-from ratchet.repeatables import PENDING_STATES, RepeatableEntry, RepeatableFile, plan_repeatables
+from ratchet.jsondoc import json_version
+from ratchet.repeatables import RepeatableEntry, RepeatableFile, plan_repeatables
+from ratchet.states import REPEATABLE_PENDING_STATES, UNFINISHED_STATUSES, WAITING_STATES, EntryState
 
 
 @dataclass(frozen=True)
@@ -18,15 +21,34 @@ class Entry:
 
     version: Version
     description: str
+    #: An :class:`EntryState` (a row's status ratchet does not know passes through as written).
     state: str
     file: MigrationFile | None
     row: HistoryRow | None
+
+    def to_json(self) -> dict[str, Any]:
+        """The version's entry in ``status --json``."""
+        file, row = self.file, self.row
+        return {
+            "version": str(self.version),
+            "description": self.description,
+            "state": self.state,
+            "file": str(file.path) if file else None,
+            "applied_at": row.applied_at if row else None,
+            "duration_ms": row.duration_ms if row else None,
+            "applied_by": row.applied_by if row else None,
+            "waivers": row.waivers if row else [],
+            "lint_bypassed": row.lint_bypassed if row else False,
+            "statements_done": row.statements_done if row else None,
+            "error": row.error if row else None,
+        }
 
 
 @dataclass(frozen=True)
 class Drift:
     """One reason to refuse: what is wrong and what to do."""
 
+    #: The :class:`EntryState` of the version that drifted.
     kind: str
     version: Version
     message: str
@@ -54,23 +76,40 @@ class Plan:
     @property
     def pending_repeatables(self) -> list[RepeatableFile]:
         """Repeatable files never applied or changed since, in description order."""
-        return [entry.file for entry in self.repeatables if entry.state in PENDING_STATES and entry.file]
+        return [entry.file for entry in self.repeatables if entry.state in REPEATABLE_PENDING_STATES and entry.file]
 
     @property
     def ahead(self) -> bool:
         """The database is at a version newer than every file (rolling deploy, old image)."""
         return self.db_version is not None and (self.highest_file is None or self.db_version > self.highest_file)
 
+    @property
+    def waiting(self) -> list[Entry]:
+        """Versions with a file and no row: ``pending``, or ``out-of-order`` (older than ``db_version``)."""
+        return [e for e in self.entries if e.state in WAITING_STATES]
+
+    def to_json(self) -> dict[str, Any]:
+        """Every version and repeatable with its state, and the drift (the body of ``status --json``)."""
+        return {
+            "db_version": json_version(self.db_version),
+            "ahead": self.ahead,
+            "pending": len(self.waiting),
+            "drift": [d.as_dict() for d in self.drift],
+            "files": [entry.to_json() for entry in self.entries],
+            "pending_repeatables": len(self.pending_repeatables),
+            "repeatables": [entry.to_json() for entry in self.repeatables],
+        }
+
 
 def _state_of(file: MigrationFile | None, row: HistoryRow | None, highest: Version | None) -> str:
     if row is None:
-        return "pending"
-    if row.status in ("running", "failed"):
+        return EntryState.PENDING
+    if row.status in UNFINISHED_STATUSES:
         return row.status
     if file is None:
-        return "ahead" if highest is None or row.version > highest else "missing"
+        return EntryState.AHEAD if highest is None or row.version > highest else EntryState.MISSING
     if not file.matches(row.checksum):
-        return "changed"
+        return EntryState.CHANGED
     return row.status
 
 
@@ -96,11 +135,11 @@ def make_plan(
         file = by_version.get(version)
         row = state.rows.get(version)
         kind = _state_of(file, row, highest)
-        if kind == "pending" and high_water is not None and version <= high_water:
-            kind = "pending" if out_of_order else "out-of-order"
+        if kind == EntryState.PENDING and high_water is not None and version <= high_water:
+            kind = EntryState.PENDING if out_of_order else EntryState.OUT_OF_ORDER
         description = file.description if file else row.description if row else ""
         entries.append(Entry(version, description, kind, file, row))
-        if file is not None and kind == "pending" and (to is None or version <= to):
+        if file is not None and kind == EntryState.PENDING and (to is None or version <= to):
             pending.append(file)
         problem = _drift(kind, version, file, row, state)
         if problem is not None:
@@ -116,7 +155,7 @@ def _drift(
     row: HistoryRow | None,
     state: DatabaseState,
 ) -> Drift | None:
-    if kind == "changed" and file is not None and row is not None:
+    if kind == EntryState.CHANGED and file is not None and row is not None:
         return Drift(
             kind,
             version,
@@ -126,14 +165,14 @@ def _drift(
             f"if the edit changes nothing that ran (a comment), record it: `ratchet repair {version} --accept-checksum "
             '--reason "..."`',
         )
-    if kind == "missing" and row is not None:
+    if kind == EntryState.MISSING and row is not None:
         return Drift(
             kind,
             version,
             f"applied migration {version} ({row.description}) has no file any more",
             f"restore {version}__{row.description}.sql to the migrations directory",
         )
-    if kind == "out-of-order" and file is not None:
+    if kind == EntryState.OUT_OF_ORDER and file is not None:
         at = f"db_version {state.db_version}" if state.db_version else "newer applied files"
         if not state.rows:
             return Drift(
@@ -148,7 +187,7 @@ def _drift(
             f"{file.path}: version {version} is older than {at} and was never applied",
             "give it a version above the database's, or apply it with --out-of-order",
         )
-    if kind == "running" and row is not None:
+    if kind == EntryState.RUNNING and row is not None:
         # Each statement and its progress update commit separately, so a crash between the
         # two leaves one statement more done than recorded.
         next_one = row.statements_done + 1
@@ -161,7 +200,7 @@ def _drift(
             f"`ratchet repair {version} --mark-applied`; if not, run `ratchet repair {version} --retry` "
             f"to run statements {next_one} onward",
         )
-    if kind == "failed" and row is not None:
+    if kind == EntryState.FAILED and row is not None:
         done = f"after {row.statements_done} statement(s)"
         reason = f": {row.error}" if row.error else ""
         return Drift(

@@ -1,15 +1,21 @@
-"""Turn pending files into runnable units: statements split and validated."""
+"""Turn pending files into runnable units: statements split and validated.
+
+Versioned and repeatable files alike present what the runner needs of a unit
+(:class:`ratchet.runner.Unit`): ``file``, ``guards``, ``statements``, ``name`` (as messages show
+it), ``key`` (the history row's ``version``) and ``kind``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from packaging.version import Version
 
 from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem, MigrationFileError
 from ratchet.headers import Guards
+from ratchet.history import REPEATABLE, VERSIONED
+from ratchet.repeatables import RepeatableFile
 from ratchet.split import Statement, split_statements, statement_problems
 from ratchet.splitcheck import split_problems
 
@@ -22,12 +28,23 @@ class PreparedFile:
     guards: Guards
     statements: list[Statement]
 
-    @cached_property
-    def rebuilds_table(self) -> bool:
-        """Whether the file is the seed's table rebuild (drop a table, rename another to it)."""
-        from ratchet.linter.rebuild import is_table_rebuild
+    kind = VERSIONED
 
-        return is_table_rebuild(self.statements)
+    @property
+    def name(self) -> str:
+        """Its version, as messages name it."""
+        return str(self.file.version)
+
+    @property
+    def key(self) -> Version:
+        """Its history row's ``version``."""
+        return self.file.version
+
+    def rebuilds_table(self, dialect: str) -> bool:
+        """Whether the file rebuilds a table (:mod:`ratchet.linter.rebuild`)."""
+        from ratchet.linter.rebuild import is_table_rebuild  # the lint's modules: only for a candidate
+
+        return is_table_rebuild(self.statements, dialect)
 
     @property
     def transactional(self) -> bool:
@@ -51,6 +68,45 @@ def prepare_files(
         if dialect is not None and file_guards.applies_to(dialect):
             problems.extend(split_problems(file.path, file.text, statements, dialect))
         prepared.append(PreparedFile(file, file_guards, statements))
+    if problems:
+        raise MigrationFileError(problems)
+    return prepared
+
+
+@dataclass(frozen=True)
+class PreparedRepeatable:
+    """A repeatable file split into statements."""
+
+    file: RepeatableFile
+    statements: list[Statement]
+    kind = REPEATABLE
+
+    @property
+    def guards(self) -> Guards:
+        """Its guard header."""
+        return self.file.guards
+
+    @property
+    def name(self) -> str:
+        """``R__description``, as messages name it."""
+        return self.file.name
+
+    @property
+    def key(self) -> str:
+        """Its history row's ``version`` (:func:`ratchet.history.repeatable_key`)."""
+        return self.file.key
+
+
+def prepare_repeatables(files: list[RepeatableFile], dialect: str) -> list[PreparedRepeatable]:
+    """Split every file, checked against ``dialect``'s own reading as versioned files are; raise one
+    :class:`MigrationFileError` listing every unrunnable statement."""
+    prepared: list[PreparedRepeatable] = []
+    problems: list[FileProblem] = []
+    for file in files:
+        statements = split_statements(file.text)
+        problems.extend(statement_problems(file.path, statements, transactional=True))
+        problems.extend(split_problems(file.path, file.text, statements, dialect))
+        prepared.append(PreparedRepeatable(file, statements))
     if problems:
         raise MigrationFileError(problems)
     return prepared

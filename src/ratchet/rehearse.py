@@ -1,4 +1,4 @@
-"""``migrate --rehearse`` (SPEC 5): run the pending files for real, then keep none of it.
+"""``migrate --rehearse``: run the pending files for real, then keep none of it.
 
 PostgreSQL runs every pending file in one transaction on the real database and rolls it
 back; SQLite applies them to a temporary copy made with the backup API (the database itself
@@ -16,21 +16,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ratchet.backends.base import Backend
 from ratchet.errors import RatchetError, StatementFailedError, UsageError
 from ratchet.history import Tables
-from ratchet.prepare import PreparedFile
-from ratchet.repeatable_runner import PreparedRepeatable, RepeatableRunner
+from ratchet.prepare import PreparedFile, PreparedRepeatable
 from ratchet.runner import Events, Runner, RunOptions, migration_lock
+from ratchet.states import Outcome, RehearsalOutcome
+from ratchet.urls import mask_password
 
 
 @dataclass(frozen=True)
 class RehearsedFile:
-    """One file's rehearsal: ``ok``, ``skipped``, ``failed``, ``not rehearsed`` or ``not reached``."""
+    """One file's rehearsal."""
 
     name: str
     description: str
+    #: A :class:`~ratchet.states.RehearsalOutcome`.
     outcome: str
     duration_ms: int
     detail: str = ""
@@ -48,6 +51,18 @@ class Rehearsal:
     def ok(self) -> bool:
         """No file failed."""
         return self.error is None
+
+    def to_json(self) -> dict[str, Any]:
+        """The rehearsal in ``migrate --rehearse --json``: secrets masked."""
+        return {
+            "ok": self.ok,
+            "on": mask_password(self.where),
+            "files": [
+                {"name": f.name, "description": f.description, "outcome": f.outcome, "duration_ms": f.duration_ms}
+                | ({"detail": mask_password(f.detail)} if f.detail else {})
+                for f in self.files
+            ],
+        }
 
 
 def refuse_unless_possible(backend: Backend) -> None:
@@ -110,16 +125,15 @@ class _Rehearser(Runner):
         transactional = [p for p in files if self._transactional(p)]
         with (
             migration_lock(self.backend, self.options.lock_timeout_s, session=False),
-            self._foreign_keys_off(transactional),
+            self._rebuild_procedure(transactional),
         ):
             self.backend.begin()
             try:
                 self.tables.ensure()
                 for prepared in files:
                     rehearsal.files.append(self._file(rehearsal, prepared))
-                repeatable_runner = RepeatableRunner(self.backend, self.tables, self.options)
                 for item in repeatables:
-                    rehearsal.files.append(self._repeatable(rehearsal, repeatable_runner, item))
+                    rehearsal.files.append(self._repeatable(rehearsal, item))
             finally:
                 self.backend.rollback()
 
@@ -127,33 +141,31 @@ class _Rehearser(Runner):
         file = prepared.file
         name, description = str(file.version), file.description
         if not self._transactional(prepared):
-            return RehearsedFile(
-                name, description, "not rehearsed", 0, "no-transaction: it cannot be rolled back, so it is not run"
-            )
+            why = "no-transaction: it cannot be rolled back, so it is not run"
+            return RehearsedFile(name, description, RehearsalOutcome.NOT_REHEARSED, 0, why)
         if rehearsal.error is not None:
-            return RehearsedFile(name, description, "not reached", 0)
+            return RehearsedFile(name, description, RehearsalOutcome.NOT_REACHED, 0)
         started = time.perf_counter()
         try:
             result = self._apply_inside(prepared)
         except RatchetError as error:
             rehearsal.error = error
-            return RehearsedFile(name, description, "failed", _ms_since(started), _failure(error))
-        outcome = "ok" if result.outcome == "applied" else result.outcome
+            return RehearsedFile(name, description, RehearsalOutcome.FAILED, _ms_since(started), _failure(error))
+        outcome = RehearsalOutcome.OK if result.outcome == Outcome.APPLIED else result.outcome
         return RehearsedFile(name, description, outcome, _ms_since(started), result.reason)
 
-    def _repeatable(
-        self, rehearsal: Rehearsal, runner: RepeatableRunner, prepared: PreparedRepeatable
-    ) -> RehearsedFile:
+    def _repeatable(self, rehearsal: Rehearsal, prepared: PreparedRepeatable) -> RehearsedFile:
         file = prepared.file
         if rehearsal.error is not None:
-            return RehearsedFile(file.name, file.description, "not reached", 0)
+            return RehearsedFile(file.name, file.description, RehearsalOutcome.NOT_REACHED, 0)
         started = time.perf_counter()
         try:
-            result = runner.apply_inside(prepared, rolled_back=True)
+            result = self.apply_repeatable(prepared, rolled_back=True)
         except RatchetError as error:
             rehearsal.error = error
-            return RehearsedFile(file.name, file.description, "failed", _ms_since(started), _failure(error))
-        outcome = "ok" if result.outcome == "applied" else result.outcome
+            failed = RehearsalOutcome.FAILED
+            return RehearsedFile(file.name, file.description, failed, _ms_since(started), _failure(error))
+        outcome = RehearsalOutcome.OK if result.outcome == Outcome.APPLIED else result.outcome
         return RehearsedFile(file.name, file.description, outcome, _ms_since(started), result.reason)
 
 

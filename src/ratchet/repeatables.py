@@ -1,4 +1,4 @@
-"""Repeatable migrations (SPEC 8): ``R__description.sql`` files, read and compared with history.
+"""Repeatable migrations: ``R__description.sql`` files, read and compared with history.
 
 A repeatable file (re)defines code (views, functions, procedures, triggers): ``migrate``
 applies it after the pending versioned files whenever it is new or its checksum changed.
@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ratchet.discover import checksum, read_sql
 from ratchet.errors import FileProblem, MigrationFileError
 from ratchet.headers import Guards, parse_guards
 from ratchet.history import RepeatableRow, repeatable_key
-
-#: A repeatable's states: never applied, changed since applied, up to date, or only in history.
-PENDING_STATES = frozenset({"pending", "outdated"})
+from ratchet.states import RepeatableState
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,7 @@ class RepeatableEntry:
     """One repeatable as seen from both sides: its file (if any) and its history row (if any)."""
 
     description: str
+    #: A :class:`RepeatableState` (a row's status ratchet does not know passes through as written).
     state: str
     file: RepeatableFile | None
     row: RepeatableRow | None
@@ -52,6 +52,21 @@ class RepeatableEntry:
     def name(self) -> str:
         """``R__description``."""
         return f"R__{self.description}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The repeatable with its state, as ``status --json`` and ``validate --json`` show it."""
+        file, row = self.file, self.row
+        return {
+            "name": self.name,
+            "description": self.description,
+            "state": self.state,
+            "file": str(file.path) if file else None,
+            "checksum": file.checksum if file else None,
+            "applied_checksum": row.checksum if row else None,
+            "applied_at": row.applied_at if row else None,
+            "duration_ms": row.duration_ms if row else None,
+            "applied_by": row.applied_by if row else None,
+        }
 
 
 def load_repeatables(found: list[tuple[str, Path]]) -> tuple[list[RepeatableFile], list[FileProblem]]:
@@ -94,11 +109,11 @@ def plan_repeatables(files: list[RepeatableFile], rows: dict[str, RepeatableRow]
         file = by_description.get(description)
         row = rows.get(description)
         if row is None:
-            state = "pending"
+            state: str = RepeatableState.PENDING
         elif file is None:
-            state = "missing"
+            state = RepeatableState.MISSING
         elif row.checksum != file.checksum:
-            state = "outdated"
+            state = RepeatableState.OUTDATED
         else:
             state = row.status
         entries.append(RepeatableEntry(description, state, file, row))

@@ -5,6 +5,13 @@ history row and ``db_version`` *inside* it so that concurrent runners apply each
 once, decide the guards, run the statements, then write ``db_version`` and the history row in
 the same transaction. Files that cannot roll back (``no-transaction``, MySQL DDL) commit a
 ``running`` row first and advance ``statements_done`` after every statement.
+
+Repeatable files (`R__*.sql`) are a mode of the same run, after the versioned ones and under the
+same lock: inside it each file's row is read again, so a runner that waited finds the file
+applied by another (same checksum) and leaves it. A file that fails is rolled back and, having
+no row with its new checksum, is tried again by the next ``migrate``. MySQL cannot roll back
+DDL, so there its statements before the failing one stay applied; a repeatable file is
+idempotent (the lint's ``repeatable-not-idempotent``), so running it again whole is safe.
 """
 
 from __future__ import annotations
@@ -13,7 +20,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from packaging.version import Version
 
@@ -24,31 +32,124 @@ from ratchet.errors import (
     DriftError,
     DriverError,
     GuardFailedError,
+    RatchetError,
+    RefusedError,
     StatementFailedError,
     UsageError,
 )
-from ratchet.headers import GuardQuery
-from ratchet.history import DB_VERSION_KEY, DONE_STATUSES, Tables
+from ratchet.headers import GuardQuery, Guards
+from ratchet.history import DB_VERSION_KEY, REPEATABLE, VERSIONED, HistoryRow, Tables
+from ratchet.states import DONE_STATUSES, UNFINISHED_STATUSES, Outcome, RowStatus
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
-    from ratchet.prepare import PreparedFile
-    from ratchet.repeatable_runner import RepeatableResult
+    from ratchet.discover import MigrationFile
+    from ratchet.prepare import PreparedFile, PreparedRepeatable
     from ratchet.split import Statement
 
 _T = TypeVar("_T")
+#: What ``repair`` does to a blocking history row (see :meth:`Runner.repair`).
+RepairAction = Literal["retry", "mark-applied", "forget", "accept-checksum"]
 _FALSE_TEXT = frozenset({"", "0", "f", "false", "n", "no", "off"})
 
 
 @dataclass(frozen=True)
 class FileResult:
-    """What happened to one file: ``applied``, ``skipped`` or ``already-applied``."""
+    """What happened to one file."""
 
     version: Version
     description: str
-    outcome: str
+    #: An :class:`~ratchet.states.Outcome`: ``applied``, ``skipped`` or ``already-applied`` from
+    #: ``migrate``; ``marked-applied``, ``forgotten`` or ``checksum-accepted`` from ``repair``.
+    outcome: Outcome
     duration_ms: int
     statements: int
     reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's entry in ``migrate --json``."""
+        return {
+            "version": str(self.version),
+            "description": self.description,
+            "outcome": self.outcome,
+            "duration_ms": self.duration_ms,
+            "statements": self.statements,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class RepeatableResult:
+    """What happened to one repeatable file: ``applied``, ``skipped`` or ``already-applied``."""
+
+    description: str
+    #: ``applied``, ``skipped`` or ``already-applied`` (an :class:`~ratchet.states.Outcome`).
+    outcome: Outcome
+    duration_ms: int
+    statements: int
+    reason: str = ""
+
+    @property
+    def name(self) -> str:
+        """``R__description``."""
+        return f"R__{self.description}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's entry in ``migrate --json``."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "outcome": self.outcome,
+            "duration_ms": self.duration_ms,
+            "statements": self.statements,
+            "reason": self.reason,
+        }
+
+
+class UnitFile(Protocol):
+    """What the runner reads of a versioned or repeatable file."""
+
+    @property
+    def path(self) -> Path:
+        """Where the file is."""
+
+    @property
+    def description(self) -> str:
+        """The description of its name."""
+
+    @property
+    def checksum(self) -> str:
+        """The checksum its history row records."""
+
+
+class Unit(Protocol):
+    """What the runner needs of a prepared file, versioned or repeatable (see :mod:`ratchet.prepare`)."""
+
+    @property
+    def file(self) -> UnitFile:
+        """The file."""
+
+    @property
+    def guards(self) -> Guards:
+        """Its guard header."""
+
+    @property
+    def name(self) -> str:
+        """How messages name it: ``1.2.0`` or ``R__description``."""
+
+    @property
+    def key(self) -> Version | str:
+        """Its history row's ``version``."""
+
+    @property
+    def kind(self) -> str:
+        """``versioned`` or ``repeatable``."""
+
+
+#: Why a failed ``require`` guard changed nothing, by the kind of file.
+_REQUIRE_HINTS = {
+    VERSIONED: "the database is not in the state this migration requires; nothing was changed",
+    REPEATABLE: "the database is not in the state this repeatable file requires; it was not applied",
+}
 
 
 class Events:
@@ -123,18 +224,165 @@ class Runner:
         self._current: PreparedFile | None = None
         self._stage = ""
 
-    def run(self, files: list[PreparedFile]) -> list[FileResult]:
-        """Apply ``files`` in order; stop at the first failure (raised)."""
-        if not files:
-            return []
+    def run(
+        self, files: list[PreparedFile], repeatables: list[PreparedRepeatable] | None = None
+    ) -> tuple[list[FileResult], list[RepeatableResult]]:
+        """Apply ``files`` in order, then ``repeatables``, under one migration lock; stop at the
+        first failure (raised)."""
+        repeatables = repeatables or []
+        if not files and not repeatables:
+            return [], []
         non_transactional = self._non_transactional(files)
-        if self.options.single_transaction:
+        if self.options.single_transaction and files:
             self.check_single_transaction(files)
         with migration_lock(self.backend, self.options.lock_timeout_s, session=bool(non_transactional)):
             self._ensure_tables()
-            if self.options.single_transaction:
-                return self._run_single_transaction(files)
-            return [self._apply_transactional(p) if self._transactional(p) else self._apply_stepwise(p) for p in files]
+            if not files:
+                results: list[FileResult] = []
+            elif self.options.single_transaction:
+                results = self._run_single_transaction(files)
+            else:
+                results = [
+                    self._apply_transactional(p) if self._transactional(p) else self._apply_stepwise(p) for p in files
+                ]
+            return results, self._run_repeatables(repeatables, results)
+
+    def _run_repeatables(
+        self, repeatables: list[PreparedRepeatable], before: list[FileResult]
+    ) -> list[RepeatableResult]:
+        """Apply the repeatable files; a failure says which versioned files this run applied."""
+        results: list[RepeatableResult] = []
+        try:
+            for prepared in repeatables:
+                if self.backend.transactional_ddl:
+                    with self.backend.transaction():
+                        result = self.apply_repeatable(prepared, rolled_back=True)
+                else:  # MySQL: the lock is held; each DDL statement commits on its own anyway
+                    result = self.apply_repeatable(prepared, rolled_back=False)
+                self.events.repeatable_finished(result)
+                results.append(result)
+        except RatchetError as error:
+            applied = [str(r.version) for r in before if r.outcome == Outcome.APPLIED]
+            if applied:
+                kept = f"versioned file(s) {', '.join(applied)} applied earlier in this run stay applied"
+                error.hint = f"{kept}; {error.hint}" if error.hint else kept
+            raise
+        return results
+
+    def repair(self, version: Version, action: RepairAction, migrations: Path, *, reason: str = "") -> FileResult:
+        """Get ``version`` past the history row that blocks ``migrate``, under the migration lock:
+
+        ``retry``: run the remaining statements of a ``running``/``failed`` file, from ``statements_done + 1``.
+        ``mark-applied``: the DBA completed such a file by hand; record it as applied and set ``db_version``.
+        ``forget``: delete a ``failed`` row whose file changed nothing permanent (no statement committed).
+        ``accept-checksum``: record the file's new checksum after a harmless edit, keeping the old one and
+        ``reason`` in the row's ``checksum_changes``.
+        A file that is finished has the schema snapshot recorded with its row, as ``migrate`` does.
+        """
+        with migration_lock(self.backend, self.options.lock_timeout_s):
+            row = self.tables.rows().get(version)
+            if row is None:
+                raise RefusedError(
+                    f"migration {version} has no history row; nothing to repair", hint="see `ratchet status`"
+                )
+            if action == "forget":
+                return self._forget(row)
+            from ratchet.load import load_migrations
+
+            loaded = load_migrations(migrations)
+            file = next((f for f in loaded.files if f.version == version), None)
+            if file is None:
+                raise RefusedError(
+                    f"no migration file for {version} in {migrations}",
+                    hint="restore the file exactly as it was run, then repair again",
+                )
+            if action == "accept-checksum":
+                return self._accept_checksum(row, file, reason)
+            if row.status not in UNFINISHED_STATUSES:
+                raise RefusedError(
+                    f"migration {version} has status '{row.status}'; --retry and --mark-applied only finish a "
+                    "'running' or 'failed' one",
+                    hint="see `ratchet status`",
+                )
+            self._refuse_invalid_indexes(file)
+            if not file.matches(row.checksum):
+                raise DriftError(
+                    f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
+                    f"file {file.checksum[:12]}...)",
+                    hint="restore the file exactly as it was run (git checkout it), then repair again; or, if "
+                    f"you corrected a statement that had not run yet, record the edit with `ratchet repair {version} "
+                    '--accept-checksum --reason "..."` first',
+                )
+            from ratchet.prepare import prepare_files
+
+            prepared = prepare_files([file], loaded.guards)[0]
+            if action == "mark-applied":
+                with self.backend.transaction():
+                    self.bump_version(version)
+                    self.tables.update_row(
+                        version, status=RowStatus.APPLIED, error=None, statements_done=len(prepared.statements)
+                    )
+                result = FileResult(version, file.description, Outcome.MARKED_APPLIED, 0, len(prepared.statements))
+            else:
+                with self.backend.transaction():
+                    self.tables.update_row(version, status=RowStatus.RUNNING, error=None)
+                result = self.resume(prepared, start_after=row.statements_done)
+            self._record_snapshot(str(version))
+            return result
+
+    def _forget(self, row: HistoryRow) -> FileResult:
+        """Delete a ``failed`` row whose file committed nothing, so the corrected file runs again."""
+        if row.status != RowStatus.FAILED:
+            raise RefusedError(
+                f"migration {row.version} has status '{row.status}'; --forget only deletes a 'failed' row",
+                hint="a 'running' row may have a statement in effect: see `ratchet status`, "
+                "then --retry or --mark-applied",
+            )
+        if row.statements_done > 0:
+            raise RefusedError(
+                f"migration {row.version} committed {row.statements_done} statement(s) before it failed; "
+                "forgetting it would run them again",
+                hint=f"correct the failed statement, then `ratchet repair {row.version} --accept-checksum "
+                f'--reason "..."` and `ratchet repair {row.version} --retry`; or undo them by hand first',
+            )
+        with self.backend.transaction():
+            self.tables.delete_row(row.version)
+        return FileResult(row.version, row.description, Outcome.FORGOTTEN, 0, 0)
+
+    def _accept_checksum(self, row: HistoryRow, file: MigrationFile, reason: str) -> FileResult:
+        """Record ``file``'s checksum for ``row`` after a harmless edit; the old one and ``reason`` stay in history."""
+        if file.matches(row.checksum):
+            raise RefusedError(
+                f"{file.path} has the checksum recorded for {row.version}; there is no edit to accept",
+                hint="see `ratchet validate`",
+            )
+        if not self.tables.has_checksum_changes():
+            with self.backend.transaction():
+                self.tables.add_checksum_changes()
+        with self.backend.transaction():
+            self.tables.accept_checksum(row.version, row.checksum, file.checksum, reason)
+        return FileResult(row.version, row.description, Outcome.CHECKSUM_ACCEPTED, 0, 0, reason)
+
+    def _refuse_invalid_indexes(self, file: MigrationFile) -> None:
+        """Neither retrying nor marking a file applied may hide an INVALID index it left (a
+        retry fails with "already exists", or with IF NOT EXISTS keeps the broken index)."""
+        from ratchet.indexes import invalid_indexes
+
+        left = [index for index in invalid_indexes(self.backend, [file]) if index.version == file.version]
+        if left:
+            listed = ", ".join(f"{index.index} (on {index.table})" for index in left)
+            drops = "; ".join(f"DROP INDEX CONCURRENTLY {index.index}" for index in left)
+            raise RefusedError(
+                f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
+                hint=f"drop them first ({drops}), then run the repair again",
+            )
+
+    def _record_snapshot(self, key: str) -> None:
+        """The finished file changed the schema: record the snapshot with its row, as migrate does."""
+        from ratchet.snapshot import record_snapshot  # it takes the lock from this module
+
+        self.tables.create()  # a row left by an older ratchet: its table may lack the snapshot columns
+        record_snapshot(self.backend, self.tables, key, self.options.lock_timeout_s)
 
     def _transactional(self, prepared: PreparedFile) -> bool:
         return prepared.transactional and self.backend.transactional_ddl
@@ -172,7 +420,7 @@ class Runner:
     def _run_single_transaction(self, files: list[PreparedFile]) -> list[FileResult]:
         before = self.tables.db_version()
         try:
-            with self._foreign_keys_off(files):
+            with self._rebuild_procedure(files):
                 results = self._in_transaction(files, lambda: [self._apply_inside(prepared) for prepared in files])
         except StatementFailedError as failure:
             at = f"still at {before}" if before is not None else "still empty of migrations"
@@ -183,14 +431,14 @@ class Runner:
         return results
 
     def _apply_transactional(self, prepared: PreparedFile) -> FileResult:
-        with self._foreign_keys_off([prepared]):
+        with self._rebuild_procedure([prepared]):
             result = self._in_transaction([prepared], lambda: self._apply_inside(prepared))
         self.events.file_finished(result)
         return result
 
     def _in_transaction(self, files: list[PreparedFile], work: Callable[[], _T]) -> _T:
         """``work`` in one transaction; a failure of ratchet's own statements or of the COMMIT is
-        reported with the file, the version and the state left behind (SPEC 5 item 8)."""
+        reported with the file, the version and the state left behind."""
         self._current, self._stage = files[0], "at BEGIN, before its statements"
         try:
             self.backend.begin()
@@ -208,36 +456,22 @@ class Runner:
             raise failures.commit_failed(files, exc) from None
         return result
 
-    def _rebuilds(self, prepared: PreparedFile) -> bool:
-        return self.backend.dialect == "sqlite" and prepared.rebuilds_table
-
     @contextmanager
-    def _foreign_keys_off(self, files: list[PreparedFile]) -> Iterator[None]:
-        """SQLite's 12-step ALTER: foreign keys off *before* BEGIN for a table rebuild, restored after.
-
-        Inside a transaction ``PRAGMA foreign_keys`` is a no-op, and with foreign keys on,
-        ``DROP TABLE parent`` would delete the ``ON DELETE CASCADE`` child rows.
-        """
-        if not any(self._rebuilds(p) for p in files):
+    def _rebuild_procedure(self, files: list[PreparedFile]) -> Iterator[None]:
+        """The backend's procedure for a table rebuild around the transaction, if a file is one."""
+        if any(p.rebuilds_table(self.backend.dialect) for p in files):
+            with self.backend.rebuild_procedure():
+                yield
+        else:
             yield
-            return
-        rows = self.backend.query("PRAGMA foreign_keys")
-        was_on = bool(rows and rows[0][0])
-        if was_on:
-            self.backend.execute("PRAGMA foreign_keys = OFF")
-        try:
-            yield
-        finally:
-            if was_on:
-                self.backend.execute("PRAGMA foreign_keys = ON")
 
-    def _check_foreign_keys(self, prepared: PreparedFile) -> None:
-        """Step 10 of the 12: ``PRAGMA foreign_key_check`` before COMMIT; a violation rolls back."""
-        if not self._rebuilds(prepared):
+    def _check_rebuild(self, prepared: PreparedFile) -> None:
+        """Before COMMIT: a rebuild that left foreign keys dangling rolls back."""
+        if not prepared.rebuilds_table(self.backend.dialect):
             return
-        rows = self.backend.query("PRAGMA foreign_key_check")
+        rows = self.backend.rebuild_violations()
         if rows:
-            shown = "; ".join(f"{row[0]} rowid {row[1]} references missing {row[2]}" for row in rows[:5])
+            shown = "; ".join(rows[:5])
             more = f" (and {len(rows) - 5} more)" if len(rows) > 5 else ""
             raise DatabaseError(
                 f"{prepared.file.path}: after the table rebuild, {len(rows)} row(s) violate foreign keys: "
@@ -251,8 +485,8 @@ class Runner:
         file = prepared.file
         status, current = self.tables.claim_state(file.version)
         if status in DONE_STATUSES:
-            return FileResult(file.version, file.description, "already-applied", 0, 0, "by another runner")
-        if status in ("running", "failed"):
+            return FileResult(file.version, file.description, Outcome.ALREADY_APPLIED, 0, 0, "by another runner")
+        if status in UNFINISHED_STATUSES:
             raise DriftError(
                 f"migration {file.version} has a '{status}' history row (another runner failed)",
                 hint=f"see `ratchet status`, then `ratchet repair {file.version} --retry` or --mark-applied",
@@ -266,29 +500,27 @@ class Runner:
         self._db_version_read = current
         return None
 
-    def _skip_reason(self, prepared: PreparedFile) -> str | None:
-        guards = prepared.guards
+    def _skip_reason(self, unit: Unit) -> str | None:
+        guards = unit.guards
         if not guards.applies_to(self.backend.dialect):
             return f"dialect {self.backend.dialect} not in {' '.join(sorted(guards.dialects or ()))}"
         for query in guards.skip_ifs:
-            if is_true(self._guard_value(prepared, query)):
+            if is_true(self._guard_value(unit, query)):
                 return f"skip-if {query.sql}"
         return None
 
-    def _check_requires(self, prepared: PreparedFile) -> None:
-        for query in prepared.guards.requires:
-            if not is_true(self._guard_value(prepared, query)):
-                raise GuardFailedError(
-                    f"{prepared.file.path}:{query.line}: guard failed: {query.sql}",
-                    hint="the database is not in the state this migration requires; nothing was changed",
-                )
+    def _check_requires(self, unit: Unit) -> None:
+        for query in unit.guards.requires:
+            if not is_true(self._guard_value(unit, query)):
+                message = f"{unit.file.path}:{query.line}: guard failed: {query.sql}"
+                raise GuardFailedError(message, hint=_REQUIRE_HINTS[unit.kind])
 
-    def _guard_value(self, prepared: PreparedFile, query: GuardQuery) -> object:
+    def _guard_value(self, unit: Unit, query: GuardQuery) -> object:
         try:
             rows = self.backend.guard_query(query.sql)
         except DriverError as exc:
             raise DatabaseError(
-                f"{prepared.file.path}:{query.line}: guard query failed: {exc.db_message}\n  SQL: {query.sql}",
+                f"{unit.file.path}:{query.line}: guard query failed: {exc.db_message}\n  SQL: {query.sql}",
                 hint="fix the guard's query",
             ) from None
         return rows[0][0] if rows and rows[0] else None
@@ -303,27 +535,29 @@ class Runner:
 
     def _write_row(
         self,
-        prepared: PreparedFile,
+        unit: Unit,
         status: str,
         duration_ms: int = 0,
         statements_done: int = 0,
         *,
         raise_version: bool = False,
     ) -> None:
-        """Insert the file's history row; only after :meth:`_claim` found none."""
-        file = prepared.file
+        """Insert the file's history row: a versioned file's only after :meth:`_claim` found none;
+        a repeatable file's replaces its last application's."""
+        versioned = unit.kind == VERSIONED
         self.tables.insert_row(
-            version=file.version,
-            description=file.description,
-            checksum=file.checksum,
+            version=unit.key,
+            description=unit.file.description,
+            checksum=unit.file.checksum,
             status=status,
-            waivers=[w.as_dict() for w in prepared.guards.waivers],
+            waivers=[w.as_dict() for w in unit.guards.waivers],
             duration_ms=duration_ms,
             statements_done=statements_done,
             lint_bypassed=self.options.lint_bypassed,
-            replace=False,
+            kind=unit.kind,
+            replace=not versioned,
             raise_version=raise_version,
-            current=self._db_version_read,
+            current=self._db_version_read if versioned else None,
         )
 
     def bump_version(self, version: Version) -> None:
@@ -342,38 +576,63 @@ class Runner:
         file = prepared.file
         reason = self._skip_reason(prepared)
         if reason is not None:
-            self._record(prepared, "skipped", 0, 0)
-            return FileResult(file.version, file.description, "skipped", 0, 0, reason)
+            self._record(prepared, RowStatus.SKIPPED, 0, 0)
+            return FileResult(file.version, file.description, Outcome.SKIPPED, 0, 0, reason)
         self._check_requires(prepared)
         self.events.file_started(prepared)
         self.backend.remember_session()
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
+        run, done = self.backend.run_statement, self.events.statement_done  # the bulk of a data file
         for statement in prepared.statements:
-            self._execute(prepared, statement, rolled_back=True)
+            try:
+                run(statement.sql)
+            except DriverError as exc:
+                raise _statement_failed(prepared, statement, exc, rolled_back=True, hint=None) from None
+            done(prepared, statement.number)
         self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
         self.backend.restore_session()
         self.backend.set_lock_timeout(None)
-        self._check_foreign_keys(prepared)
+        self._check_rebuild(prepared)
         duration = _ms_since(started)
-        self._record(prepared, "applied", duration, len(prepared.statements))
-        return FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
+        self._record(prepared, RowStatus.APPLIED, duration, len(prepared.statements))
+        return FileResult(file.version, file.description, Outcome.APPLIED, duration, len(prepared.statements))
 
     def _execute(self, prepared: PreparedFile, statement: Statement, *, rolled_back: bool) -> None:
+        hint = None if rolled_back else _repair_hint(prepared.file.version)
+        self._run_statement(prepared, statement, rolled_back=rolled_back, hint=hint)
+        self.events.statement_done(prepared, statement.number)
+
+    def _run_statement(self, unit: Unit, statement: Statement, *, rolled_back: bool, hint: str | None) -> None:
+        """One statement of a file; its failure names the file, the statement and what is left."""
         try:
             self.backend.run_statement(statement.sql)
         except DriverError as exc:
-            hint = None if rolled_back else _repair_hint(prepared.file.version)
-            raise StatementFailedError(
-                path=prepared.file.path,
-                version=str(prepared.file.version),
-                statement_number=statement.number,
-                line=statement.line,
-                sql=statement.sql,
-                db_message=exc.db_message,
-                rolled_back=rolled_back,
-                hint=hint,
-            ) from None
-        self.events.statement_done(prepared, statement.number)
+            raise _statement_failed(unit, statement, exc, rolled_back=rolled_back, hint=hint) from None
+
+    def apply_repeatable(self, prepared: PreparedRepeatable, *, rolled_back: bool) -> RepeatableResult:
+        """Apply one repeatable file in the caller's transaction (or, on MySQL, statement by statement)."""
+        started = time.perf_counter()
+        done = self.tables.row_checksum_status(prepared.key)
+        if done is not None and done[0] == prepared.file.checksum and done[1] in DONE_STATUSES:
+            return RepeatableResult(prepared.file.description, Outcome.ALREADY_APPLIED, 0, 0, "by another runner")
+        reason = self._skip_reason(prepared)
+        if reason is not None:
+            self._write_row(prepared, RowStatus.SKIPPED)
+            return RepeatableResult(prepared.file.description, Outcome.SKIPPED, 0, 0, reason)
+        self._check_requires(prepared)
+        self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
+        hint = (
+            f"{prepared.name} is tried again on the next migrate"
+            if rolled_back
+            else f"its earlier statements stay applied ({self.backend.dialect} cannot roll back DDL); "
+            f"{prepared.name} is run again, whole, on the next migrate"
+        )
+        for statement in prepared.statements:
+            self._run_statement(prepared, statement, rolled_back=rolled_back, hint=hint)
+        self.backend.set_lock_timeout(None)
+        duration = _ms_since(started)
+        self._write_row(prepared, RowStatus.APPLIED, duration, len(prepared.statements))
+        return RepeatableResult(prepared.file.description, Outcome.APPLIED, duration, len(prepared.statements))
 
     def _apply_stepwise(self, prepared: PreparedFile) -> FileResult:
         """A file that cannot roll back: commit a ``running`` row, then one statement at a time."""
@@ -383,15 +642,15 @@ class Runner:
             claimed = self._claim(prepared)
             reason = None if claimed else self._skip_reason(prepared)
             if claimed is None and reason is not None:
-                self._record(prepared, "skipped", 0, 0)
+                self._record(prepared, RowStatus.SKIPPED, 0, 0)
             elif claimed is None:
                 self._check_requires(prepared)
-                self._write_row(prepared, "running")
+                self._write_row(prepared, RowStatus.RUNNING)
         if claimed is not None:
             self.events.file_finished(claimed)
             return claimed
         if reason is not None:
-            result = FileResult(file.version, file.description, "skipped", 0, 0, reason)
+            result = FileResult(file.version, file.description, Outcome.SKIPPED, 0, 0, reason)
             self.events.file_finished(result)
             return result
         return self.resume(prepared, start_after=0, started=started)
@@ -431,7 +690,7 @@ class Runner:
                 try:
                     with self.backend.transaction():
                         self.tables.update_row(
-                            file.version, status="failed", error=failure.db_message, statements_done=done
+                            file.version, status=RowStatus.FAILED, error=failure.db_message, statements_done=done
                         )
                 except DriverError as exc:
                     failures.failure_not_recorded(failure, prepared, done, exc)
@@ -454,7 +713,7 @@ class Runner:
                     duration = self._finish_stepwise(prepared, started)
         except DriverError as exc:
             raise failures.finish_not_recorded(prepared, exc) from None
-        result = FileResult(file.version, file.description, "applied", duration, len(prepared.statements))
+        result = FileResult(file.version, file.description, Outcome.APPLIED, duration, len(prepared.statements))
         self.events.file_finished(result)
         return result
 
@@ -490,7 +749,7 @@ class Runner:
         self.bump_version(prepared.file.version)
         self.tables.update_row(
             prepared.file.version,
-            status="applied",
+            status=RowStatus.APPLIED,
             duration_ms=duration,
             error=None,
             statements_done=len(prepared.statements),
@@ -541,6 +800,22 @@ def _steps(statements: list[Statement], *, group_data: bool) -> list[list[Statem
         else:
             steps.append([statement])
     return steps
+
+
+def _statement_failed(
+    unit: Unit, statement: Statement, exc: DriverError, *, rolled_back: bool, hint: str | None
+) -> StatementFailedError:
+    """The error for a statement of the file that the database refused."""
+    return StatementFailedError(
+        path=unit.file.path,
+        version=unit.name,
+        statement_number=statement.number,
+        line=statement.line,
+        sql=statement.sql,
+        db_message=exc.db_message,
+        rolled_back=rolled_back,
+        hint=hint,
+    )
 
 
 def _repair_hint(version: Version) -> str:

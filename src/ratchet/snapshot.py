@@ -1,4 +1,4 @@
-"""Record the schema snapshot with a history row, and find the latest one (SPEC 9).
+"""Record the schema snapshot with a history row, and find the latest one.
 
 A run that applied files reads the catalog once, after its last file, and stores it with
 its fingerprint in that file's history row; ``ratchet diff`` compares the live catalog
@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from ratchet.backends.base import Backend
 from ratchet.catalog import Catalog
 from ratchet.errors import RefusedError
-from ratchet.history import DONE_STATUSES, Tables
+from ratchet.history import Tables
 from ratchet.runner import migration_lock
+from ratchet.states import DONE_STATUSES
 
 
 @dataclass(frozen=True)

@@ -7,24 +7,10 @@ import threading
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit
 
+from ratchet.dialects import DIALECTS, SCHEMES
 from ratchet.errors import UsageError
 
-# SQLAlchemy's driver-qualified spellings too, so an application's existing URL works as it is.
-SCHEMES = {
-    "sqlite": "sqlite",
-    "postgresql": "postgresql",
-    "postgres": "postgresql",
-    "postgresql+psycopg": "postgresql",
-    "mysql": "mysql",
-    "mariadb": "mysql",
-    "mysql+pymysql": "mysql",
-    "mariadb+pymysql": "mysql",
-}
-URL_EXAMPLES = (
-    "sqlite:///relative.db, sqlite:////abs/path.db, sqlite:///:memory:, "
-    "postgresql://user@host:5432/db (or postgres://, postgresql+psycopg://), "
-    "mysql://user@host:3306/db (or mariadb://, mysql+pymysql://; password as user:PASSWORD@)"
-)
+URL_EXAMPLES = ", ".join(dialect.url_example for dialect in DIALECTS)
 MASK = "***"
 #: ``?password=``, ``&sslpassword=``, ``&ssl_key_password=``: a query parameter holding a secret.
 #: Each match starts at a ``?`` or ``&``, so the scan stays linear in the text.
@@ -95,18 +81,10 @@ def mask_password(text: str) -> str:
         if len(secret) >= _MIN_FREE_TEXT_SECRET and secret in text:
             text = text.replace(secret, MASK)
     if "://" in text:
-        text = _TOKEN.sub(_mask_token, text)
+        text = _TOKEN.sub(lambda m: mask_url(m[0]) if "://" in m[0] else m[0], text)
     if "password=" in text.lower():
         text = _QUERY_SECRET.sub(lambda m: f"{m['name']}{MASK}", text)
     return text
-
-
-def _mask_token(match: re.Match[str]) -> str:
-    token = match[0]
-    if "://" not in token:
-        return token
-    span = _password_span(token)
-    return token if span is None else token[: span[0]] + MASK + token[span[1] :]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Issue 8's root causes that apply to SQLite and MySQL, each with its trigger and a near miss,
+"""The lint's root causes that apply to SQLite and MySQL, each with its trigger and a near miss,
 checked by rule, line and column: net effect per file (1, 7), SQLite's own syntax check (6),
 ``lint-schema`` (8), the bounded replay (9), waivers. Empty files (10): test_empty_migration.py."""
 
@@ -244,7 +244,7 @@ def test_lint_schema_seeds_migrates_lint_too(project: Project, sqlite_path: Path
 
 # -- 9. the replay is bounded ---------------------------------------------------------------------
 
-# The issue's 301-byte files: an unbounded recursive query, and an inserting variant.
+# The 301-byte files that once hung the replay: an unbounded recursive query, and an inserting variant.
 UNBOUNDED_QUERY = (
     "-- 1.1.0: how many numbers are there? (an unbounded recursive query: it never ends)\n"
     "-- Written by mistake: the recursive term has no WHERE clause, so the CTE never stops\n"

@@ -1,4 +1,4 @@
-"""Issue 8, PostgreSQL: each root cause with its trigger and a near miss, by rule, line and column."""
+"""The PostgreSQL lint: each root cause with its trigger and a near miss, by rule, line and column."""
 
 from __future__ import annotations
 

@@ -248,3 +248,16 @@ def test_replays_parse_each_earlier_header_once(tmp_path: Path, monkeypatch: pyt
     report = lint_paths([directory], dialect="sqlite", since=Version("1.0.1"))
     assert [f.rule for f in report.findings] == ["rebuild-unverified"]  # 1.2.0 does not copy bio
     assert sorted(calls) == ["1.0.0__users.sql", "1.0.1__more.sql"]
+
+
+def test_rebuild_whose_new_table_an_earlier_file_made_runs_the_12_steps(project: Project, sqlite_path: Path) -> None:
+    """A rebuild split over two files (the copy, then the swap) is one too, for the lint and the runner
+    alike: without the 12 steps the DROP TABLE would delete every post."""
+    write(project.migrations, NEW_TABLE + COPY)
+    (project.migrations / "1.4.0__swap_users.sql").write_text(SWAP + RECREATE, encoding="utf-8")
+    refused = project.ratchet("migrate")
+    assert refused.code == 1 and "rebuild-filters-rows" in refused.output and "drop-table" not in refused.output
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    assert _rows(sqlite_path, "SELECT count(*) FROM posts") == [(4,)]
+    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []

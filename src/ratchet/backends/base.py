@@ -11,10 +11,34 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 Row = tuple[Any, ...]
+
+#: ``schema_history``'s columns, in order, with their portable definitions: the one list that
+#: the table's DDL, ratchet's INSERT and SELECT, and the row readers derive from. A backend
+#: spells a definition its own way in :attr:`Backend.history_types`.
+HISTORY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("version", "TEXT PRIMARY KEY"),
+    ("description", "TEXT NOT NULL"),
+    ("checksum", "TEXT NOT NULL"),
+    ("status", "TEXT NOT NULL"),
+    ("waivers", "TEXT NOT NULL DEFAULT '[]'"),
+    ("applied_at", "TEXT NOT NULL"),
+    ("duration_ms", "BIGINT NOT NULL DEFAULT 0"),
+    ("applied_by", "TEXT NOT NULL"),
+    ("statements_done", "INTEGER NOT NULL DEFAULT 0"),
+    ("error", "TEXT"),
+    ("lint_bypassed", "INTEGER NOT NULL DEFAULT 0"),
+)
+#: Columns added after the table's first release, which ratchet adds to an existing table
+#: (``ALTER TABLE ... ADD COLUMN``): ``kind`` (repeatable files) and the schema snapshot.
+HISTORY_ADDED_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("kind", "TEXT NOT NULL DEFAULT 'versioned'"),
+    ("schema_fingerprint", "TEXT"),
+    ("schema_snapshot", "TEXT"),
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +49,23 @@ class Server:
     engine: str
     version: str
     warning: str | None = None
+
+
+@dataclass(frozen=True)
+class Address:
+    """A database URL's parts as a backend's :meth:`Backend.from_url` takes them (backends
+    never see ``ratchet.urls``); ``display_url`` has its secrets masked."""
+
+    display_url: str
+    #: The database file (SQLite).
+    path: str = ""
+    host: str = ""
+    port: int | None = None
+    user: str | None = None
+    password: str | None = None
+    database: str = ""
+    #: The URL's query parameters (``?sslmode=require``), for the driver.
+    query: dict[str, str] = field(default_factory=dict)
 
 
 class Backend(ABC):
@@ -42,14 +83,25 @@ class Backend(ABC):
     #: the bookkeeping of a file in one round trip.
     writable_cte: ClassVar[bool] = False
 
-    #: The column type of ``duration_ms`` in the default history table.
-    big_integer_type: ClassVar[str] = "BIGINT"
+    #: History column definitions this dialect spells differently from :data:`HISTORY_COLUMNS`.
+    history_types: ClassVar[dict[str, str]] = {}
 
     def __init__(self, display_url: str) -> None:
         self.display_url = display_url
         self._lock_depth = 0
         #: Set once the engine is identified, before anything is read or written.
         self.server: Server | None = None
+
+    @classmethod
+    @abstractmethod
+    def from_url(cls, address: Address, *, busy_timeout_s: float) -> Backend:
+        """A backend for the database at ``address`` that connects on first use; refuses
+        (:class:`UsageError`) what the driver would not accept, before connecting."""
+
+    @classmethod
+    @abstractmethod
+    def from_connection(cls, connection: Any, *, busy_timeout_s: float) -> Backend:
+        """Wrap an application's open DB-API connection; it is left open and restored afterwards."""
 
     def exists(self) -> bool:
         """Whether the database already exists (reading a missing SQLite file must not create it)."""
@@ -92,13 +144,16 @@ class Backend(ABC):
         """Undo what a file changed in the session (``SET search_path`` ...), before ratchet
         records it and before the next file starts."""
 
-    @abstractmethod
-    def begin(self) -> None:
-        """Open a transaction (SQLite takes the write lock here: ``BEGIN IMMEDIATE``)."""
+    #: The statement that opens a transaction (SQLite takes the write lock with ``BEGIN IMMEDIATE``).
+    begin_sql: ClassVar[str] = "BEGIN"
 
-    @abstractmethod
+    def begin(self) -> None:
+        """Open a transaction (:attr:`begin_sql`)."""
+        self.execute(self.begin_sql)
+
     def commit(self) -> None:
         """Commit the open transaction."""
+        self.execute("COMMIT")
 
     @abstractmethod
     def rollback(self) -> None:
@@ -136,22 +191,39 @@ class Backend(ABC):
     def _unlock(self) -> None:
         """Give the lock back; never raises."""
 
-    @abstractmethod
-    def table_exists(self, name: str) -> bool:
-        """Whether a table of this name exists in the current database/schema."""
+    #: The SQL naming the current schema (PostgreSQL) or database (MySQL) in ``information_schema``.
+    current_schema_sql: ClassVar[str] = "current_schema()"
 
-    @abstractmethod
+    def table_exists(self, name: str) -> bool:
+        """Whether a table of this name exists in the current database/schema (``information_schema``)."""
+        rows = self.query(
+            "SELECT 1 FROM information_schema.tables "
+            f"WHERE table_schema = {self.current_schema_sql} AND table_name = {self.placeholder}",
+            (name,),
+        )
+        return bool(rows)
+
     def column_names(self, table: str) -> list[str]:
-        """The column names of a table in the current database/schema (empty if it does not exist)."""
+        """The column names of a table in the current database/schema, in order (empty if it does not exist)."""
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns "
+            f"WHERE table_schema = {self.current_schema_sql} AND table_name = {self.placeholder} "
+            "ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def history_column_type(self, column: str) -> str:
+        """The SQL definition of one history column (:data:`HISTORY_COLUMNS`,
+        :data:`HISTORY_ADDED_COLUMNS`) on this dialect."""
+        if column in self.history_types:
+            return self.history_types[column]
+        return dict(HISTORY_COLUMNS + HISTORY_ADDED_COLUMNS)[column]
 
     def history_added_columns(self) -> dict[str, str]:
-        """History columns added after the table's first release (name -> SQL type), which
-        ratchet adds to an existing table: ``kind`` (repeatable files) and the schema snapshot."""
-        return {
-            "kind": "TEXT NOT NULL DEFAULT 'versioned'",
-            "schema_fingerprint": "TEXT",
-            "schema_snapshot": "TEXT",
-        }
+        """:data:`HISTORY_ADDED_COLUMNS` (name -> SQL definition), which ratchet adds to an
+        existing table that an older release created."""
+        return {name: self.history_column_type(name) for name, _ in HISTORY_ADDED_COLUMNS}
 
     def add_column_sql(self, table: str, column: str, definition: str) -> str:
         """``ALTER TABLE ... ADD COLUMN`` for one of :meth:`history_added_columns`."""
@@ -159,7 +231,7 @@ class Backend(ABC):
 
     @abstractmethod
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
-        """The normalised catalog (SPEC 9): ``"kind name"`` -> the object's attributes, for
+        """The normalised catalog: ``"kind name"`` -> the object's attributes, for
         tables, columns, indexes, constraints, views, triggers, routines, sequences and enum
         types; ``excluded_tables`` (ratchet's own) and everything on them left out."""
 
@@ -184,21 +256,11 @@ class Backend(ABC):
 
     def history_table_ddl(self, name: str) -> str:
         """``CREATE TABLE IF NOT EXISTS`` for the migration history table, one row per file."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            "  version TEXT PRIMARY KEY,\n"
-            "  description TEXT NOT NULL,\n"
-            "  checksum TEXT NOT NULL,\n"
-            "  status TEXT NOT NULL,\n"
-            "  waivers TEXT NOT NULL DEFAULT '[]',\n"
-            "  applied_at TEXT NOT NULL,\n"
-            f"  duration_ms {self.big_integer_type} NOT NULL DEFAULT 0,\n"
-            "  applied_by TEXT NOT NULL,\n"
-            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
-            "  error TEXT,\n"
-            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
-            ")"
-        )
+        columns = ",\n".join(f"  {column} {self.history_column_type(column)}" for column, _ in HISTORY_COLUMNS)
+        return f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n{columns}\n){self.table_options}"
+
+    #: What follows the closing parenthesis of ratchet's ``CREATE TABLE`` (MySQL: engine, charset).
+    table_options: ClassVar[str] = ""
 
     def upgrade_key_columns(self, settings_table: str, history_table: str, lock_timeout_s: float) -> None:
         """Make an older installation's key columns (settings ``key``, history ``version``)
@@ -234,6 +296,18 @@ class Backend(ABC):
         except BaseException:
             self.rollback()  # a failed COMMIT may leave the transaction open (SQLite)
             raise
+
+    @contextmanager
+    def rebuild_procedure(self) -> Iterator[None]:
+        """Around the transaction of a file that rebuilds a table (:mod:`ratchet.linter.rebuild`):
+        what this dialect must do before ``BEGIN`` and undo after the end. Nothing by default."""
+        yield
+
+    def rebuild_violations(self) -> list[str]:
+        """Checked before the ``COMMIT`` of a table rebuild: every row whose foreign key the
+        rebuild left pointing at nothing, one line each (a non-empty list rolls the file back).
+        None by default: elsewhere the database enforces them during the file."""
+        return []
 
     @abstractmethod
     def set_lock_timeout(self, milliseconds: int | None) -> None:

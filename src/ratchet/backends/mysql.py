@@ -12,13 +12,13 @@ import hashlib
 import math
 import ssl
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import pymysql
 import pymysql.cursors
 from pymysql.constants import CLIENT, SERVER_STATUS
 
-from ratchet.backends.base import Backend, Row
+from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
 _CONNECT_TIMEOUT_S = 10
@@ -151,8 +151,24 @@ class MysqlBackend(Backend):
     dialect = "mysql"
     transactional_ddl = False
     transaction_is_lock = False
+    #: A DDL statement inside the transaction commits it implicitly.
+    begin_sql = "START TRANSACTION"
+    current_schema_sql = "DATABASE()"
     placeholder = "%s"
     rehearsal = ""
+    table_options = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+    #: A TEXT column cannot have a plain default; key-like columns are short to be indexable.
+    history_types: ClassVar[dict[str, str]] = {
+        "checksum": "VARCHAR(64) NOT NULL",
+        "status": "VARCHAR(16) NOT NULL",
+        "waivers": "LONGTEXT NOT NULL",
+        "applied_at": "VARCHAR(40) NOT NULL",
+        "applied_by": "VARCHAR(255) NOT NULL",
+        "error": "LONGTEXT",
+        "kind": "VARCHAR(16) NOT NULL DEFAULT 'versioned'",
+        "schema_fingerprint": "VARCHAR(64)",
+        "schema_snapshot": "LONGTEXT",
+    }
 
     def __init__(
         self,
@@ -176,34 +192,24 @@ class MysqlBackend(Backend):
             self._adopt(connection)
 
     @classmethod
-    def from_params(
-        cls,
-        *,
-        host: str,
-        port: int | None,
-        user: str | None,
-        password: str | None,
-        database: str,
-        query: dict[str, str],
-        display_url: str,
-    ) -> MysqlBackend:
+    def from_url(cls, address: Address, *, busy_timeout_s: float) -> MysqlBackend:
         """A backend that connects on first use; ``query`` may hold the parameters in
         :data:`QUERY_PARAMETERS` (anything else is refused)."""
         args: dict[str, Any] = {
-            "host": host,
-            "port": port or 3306,
-            "database": database,
+            "host": address.host,
+            "port": address.port,
+            "database": address.database,
             "charset": "utf8mb4",
             "connect_timeout": _CONNECT_TIMEOUT_S,
             "client_flag": CLIENT.FOUND_ROWS,
         }
-        if user is not None:
-            args["user"] = user
-        if password is not None:
+        if address.user is not None:
+            args["user"] = address.user
+        if address.password is not None:
             # as UTF-8 bytes: PyMySQL would encode a str as latin-1 and fail on anything else
-            args["password"] = password.encode("utf-8", "surrogateescape")
-        args.update(connect_args_from_query(query, display_url))
-        return cls(display_url, database=database, connect_args=args)
+            args["password"] = address.password.encode("utf-8", "surrogateescape")
+        args.update(connect_args_from_query(address.query, address.display_url))
+        return cls(address.display_url, database=address.database, connect_args=args)
 
     @classmethod
     def from_connection(cls, connection: pymysql.connections.Connection[Any], *, busy_timeout_s: float) -> MysqlBackend:
@@ -346,14 +352,6 @@ class MysqlBackend(Backend):
             message = f"{type(exc).__name__} without a message from the server"
         return DriverError(f"{message} (error {code})" if code else message)
 
-    def begin(self) -> None:
-        """Open a transaction (a DDL statement inside it commits it implicitly)."""
-        self.execute("START TRANSACTION")
-
-    def commit(self) -> None:
-        """Commit the transaction."""
-        self.execute("COMMIT")
-
     def rollback(self) -> None:
         """Roll back whatever is open; never raises."""
         if self._connection is not None and self._connection.open:
@@ -390,30 +388,12 @@ class MysqlBackend(Backend):
             values = (seconds, seconds)
         self.execute("SET SESSION lock_wait_timeout = %s, SESSION innodb_lock_wait_timeout = %s", values)
 
-    def table_exists(self, name: str) -> bool:
-        """Look the table up in the current database."""
-        rows = self.query(
-            "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = %s",
-            (name,),
-        )
-        return bool(rows)
-
-    def column_names(self, table: str) -> list[str]:
-        """The table's columns in the current database."""
-        rows = self.query(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = DATABASE() AND table_name = %s ORDER BY ordinal_position",
-            (table,),
-        )
-        return [str(row[0]) for row in rows]
-
-    def history_added_columns(self) -> dict[str, str]:
-        """As in the base class, with MySQL's types (a TEXT column cannot have a plain default)."""
-        return {
-            "kind": "VARCHAR(16) NOT NULL DEFAULT 'versioned'",
-            "schema_fingerprint": "VARCHAR(64)",
-            "schema_snapshot": "LONGTEXT",
-        }
+    def history_column_type(self, column: str) -> str:
+        """As in the base class, with MySQL's types (:attr:`history_types`); ``version`` compares
+        exactly, in :attr:`key_collation`."""
+        if column == "version":
+            return f"VARCHAR(64) CHARACTER SET utf8mb4 COLLATE {self.key_collation} PRIMARY KEY"
+        return super().history_column_type(column)
 
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
         """``information_schema``, normalised (see :mod:`ratchet.backends.mysql_schema`)."""
@@ -495,25 +475,7 @@ class MysqlBackend(Backend):
             "  value LONGTEXT NOT NULL,\n"
             "  created_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP,\n"
             "  updated_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP\n"
-            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
-        )
-
-    def history_table_ddl(self, name: str) -> str:
-        """One row per migration file."""
-        return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
-            f"  version VARCHAR(64) CHARACTER SET utf8mb4 COLLATE {self.key_collation} PRIMARY KEY,\n"
-            "  description TEXT NOT NULL,\n"
-            "  checksum VARCHAR(64) NOT NULL,\n"
-            "  status VARCHAR(16) NOT NULL,\n"
-            "  waivers LONGTEXT NOT NULL,\n"
-            "  applied_at VARCHAR(40) NOT NULL,\n"
-            "  duration_ms BIGINT NOT NULL DEFAULT 0,\n"
-            "  applied_by VARCHAR(255) NOT NULL,\n"
-            "  statements_done INTEGER NOT NULL DEFAULT 0,\n"
-            "  error LONGTEXT,\n"
-            "  lint_bypassed INTEGER NOT NULL DEFAULT 0\n"
-            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+            f"){self.table_options}"
         )
 
     def close(self) -> None:

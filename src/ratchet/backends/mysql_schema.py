@@ -1,4 +1,4 @@
-"""MySQL/MariaDB's catalog (SPEC 9) from ``information_schema``, and its schema from ``SHOW CREATE``.
+"""MySQL/MariaDB's catalog from ``information_schema``, and its schema from ``SHOW CREATE``.
 
 Index names are per table in MySQL, so indexes, constraints and triggers are named
 ``table.name``. Values are text so that two reads of an unchanged database are equal.

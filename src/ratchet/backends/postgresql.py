@@ -21,7 +21,7 @@ from psycopg.conninfo import make_conninfo
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Literal
 
-from ratchet.backends.base import Backend, Row
+from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
 #: The advisory lock key: the same for every ratchet, scoped by PostgreSQL to one database.
@@ -90,35 +90,25 @@ class PostgresBackend(Backend):
             self._adopt(connection)
 
     @classmethod
-    def from_params(
-        cls,
-        *,
-        host: str,
-        port: int | None,
-        user: str | None,
-        password: str | None,
-        database: str,
-        query: dict[str, str],
-        display_url: str,
-    ) -> PostgresBackend:
+    def from_url(cls, address: Address, *, busy_timeout_s: float) -> PostgresBackend:
         """A backend that connects on first use; ``query`` holds libpq connection parameters
         (``sslmode``, ``sslrootcert``, ``application_name``, ...), which win over the URL's parts."""
-        args: dict[str, Any] = {"host": host, "dbname": database, "connect_timeout": _CONNECT_TIMEOUT_S}
-        if port is not None:
-            args["port"] = port
-        if user is not None:
-            args["user"] = user
-        if password is not None:
-            args["password"] = password
-        args.update(query)
+        args: dict[str, Any] = {"host": address.host, "dbname": address.database, "connect_timeout": _CONNECT_TIMEOUT_S}
+        if address.port is not None:
+            args["port"] = address.port
+        if address.user is not None:
+            args["user"] = address.user
+        if address.password is not None:
+            args["password"] = address.password
+        args.update(address.query)
         try:
             make_conninfo("", **args)  # refuses a parameter libpq does not know, before connecting
         except psycopg.ProgrammingError as exc:
             raise UsageError(
-                f"database URL '{display_url}': {' '.join(str(exc).split())}",
+                f"database URL '{address.display_url}': {' '.join(str(exc).split())}",
                 hint="query parameters must be libpq connection parameters, e.g. ?sslmode=require",
             ) from None
-        return cls(display_url, connect_args=args)
+        return cls(address.display_url, connect_args=args)
 
     @classmethod
     def from_connection(cls, connection: psycopg.Connection[Any], *, busy_timeout_s: float) -> PostgresBackend:
@@ -304,14 +294,6 @@ class PostgresBackend(Backend):
             return DriverError(f"lost the connection to {self.display_url}: {primary}", connection_lost=True)
         return DriverError(primary)
 
-    def begin(self) -> None:
-        """Open a transaction."""
-        self.execute("BEGIN")
-
-    def commit(self) -> None:
-        """Commit the transaction."""
-        self.execute("COMMIT")
-
     def rollback(self) -> None:
         """Roll back if a transaction is open (also after a failed statement)."""
         connection = self._connection
@@ -366,23 +348,6 @@ class PostgresBackend(Backend):
             "SELECT indexrelid::regclass::text, indrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1"
         )
         return [(str(row[0]), str(row[1])) for row in rows]
-
-    def table_exists(self, name: str) -> bool:
-        """Look the table up in the current schema."""
-        rows = self.query(
-            "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = %s",
-            (name,),
-        )
-        return bool(rows)
-
-    def column_names(self, table: str) -> list[str]:
-        """The table's columns in the current schema."""
-        rows = self.query(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
-            (table,),
-        )
-        return [str(row[0]) for row in rows]
 
     def add_column_sql(self, table: str, column: str, definition: str) -> str:
         """``ADD COLUMN IF NOT EXISTS``: a concurrent upgrade waits for the first, then does nothing."""

@@ -1,4 +1,4 @@
-"""PostgreSQL's catalog (SPEC 9) from ``pg_catalog``, and its schema from ``pg_dump``.
+"""PostgreSQL's catalog from ``pg_catalog``, and its schema from ``pg_dump``.
 
 Objects of the current schema are named plainly (``users``), others with their schema
 (``audit.events``); system schemas and objects that belong to an extension are left out.

@@ -7,11 +7,11 @@ import fcntl
 import os
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from ratchet.backends.base import Backend, Row
+from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import (
     ConnectionFailedError,
     DriverError,
@@ -52,8 +52,10 @@ class SqliteBackend(Backend):
     dialect = "sqlite"
     transactional_ddl = True
     transaction_is_lock = True
+    #: Takes SQLite's write lock now, waiting up to the busy timeout.
+    begin_sql = "BEGIN IMMEDIATE"
     placeholder = "?"
-    big_integer_type = "INTEGER"
+    history_types: ClassVar[dict[str, str]] = {"duration_ms": "INTEGER NOT NULL DEFAULT 0"}
     rehearsal = "copy"
 
     def __init__(
@@ -74,6 +76,11 @@ class SqliteBackend(Backend):
         self._identity: tuple[int, int] | None = None
         if connection is not None:
             self._adopt(connection)
+
+    @classmethod
+    def from_url(cls, address: Address, *, busy_timeout_s: float) -> SqliteBackend:
+        """The database file at ``address.path`` (or ``:memory:``), opened on first use."""
+        return cls(address.path, busy_timeout_s=busy_timeout_s)
 
     @classmethod
     def from_connection(cls, connection: sqlite3.Connection, *, busy_timeout_s: float) -> SqliteBackend:
@@ -119,7 +126,7 @@ class SqliteBackend(Backend):
                 identity = self._file_identity()
                 self._identity = None if identity == _MISSING else identity
                 # Enforce foreign keys as applications do, so migrations meet the same rules
-                # (and a table rebuild must follow the 12-step procedure; see runner.py).
+                # (and a table rebuild must follow the 12-step procedure: rebuild_procedure).
                 self._connection.execute("PRAGMA foreign_keys = ON")
             except sqlite3.Error as exc:
                 raise ConnectionFailedError(f"cannot open {self.display_url}: {exc}") from None
@@ -129,6 +136,13 @@ class SqliteBackend(Backend):
         """Run one statement (``sqlite3`` refuses more than one, which is the point)."""
         try:
             return self.connection.execute(sql, tuple(params)).rowcount
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+
+    def run_statement(self, sql: str) -> None:
+        """Run one statement of a migration file (``sqlite3`` refuses a second one in it)."""
+        try:
+            self.connection.execute(sql)
         except sqlite3.Error as exc:
             raise self._translate(exc) from None
 
@@ -173,14 +187,10 @@ class SqliteBackend(Backend):
             )
         return DriverError(message)
 
-    def begin(self) -> None:
-        """``BEGIN IMMEDIATE``: take SQLite's write lock now, waiting up to the busy timeout."""
-        self.execute("BEGIN IMMEDIATE")
-
     def commit(self) -> None:
         """Commit the transaction, then check that the database file is still the one opened:
         a file deleted or replaced during the run has taken this commit with it."""
-        self.execute("COMMIT")
+        super().commit()
         if self._identity is not None and self._file_identity() != self._identity:
             raise DriverError(
                 f"the database file {self.path} was deleted or replaced while ratchet ran",
@@ -236,6 +246,28 @@ class SqliteBackend(Backend):
         if self._lock_file is not None:
             os.close(self._lock_file)
             self._lock_file = None
+
+    @contextlib.contextmanager
+    def rebuild_procedure(self) -> Iterator[None]:
+        """SQLite's 12-step ALTER: foreign keys off *before* BEGIN, restored after.
+
+        Inside a transaction ``PRAGMA foreign_keys`` is a no-op, and with foreign keys on,
+        ``DROP TABLE parent`` would delete the ``ON DELETE CASCADE`` child rows.
+        """
+        rows = self.query("PRAGMA foreign_keys")
+        was_on = bool(rows and rows[0][0])
+        if was_on:
+            self.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield
+        finally:
+            if was_on:
+                self.execute("PRAGMA foreign_keys = ON")
+
+    def rebuild_violations(self) -> list[str]:
+        """Step 10 of the 12: ``PRAGMA foreign_key_check``, in the rebuild's transaction."""
+        rows = self.query("PRAGMA foreign_key_check")
+        return [f"{row[0]} rowid {row[1]} references missing {row[2]}" for row in rows]
 
     def set_lock_timeout(self, milliseconds: int | None) -> None:
         """SQLite has one lock, the write lock, governed by the busy timeout: nothing to do."""

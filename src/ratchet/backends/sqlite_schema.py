@@ -1,4 +1,4 @@
-"""SQLite's catalog (SPEC 9) from ``sqlite_master`` and the pragmas, and its schema as DDL.
+"""SQLite's catalog from ``sqlite_master`` and the pragmas, and its schema as DDL.
 
 The catalog maps ``"kind name"`` to the object's attributes, every value text (or ``None``),
 so that two reads of an unchanged database are equal and JSON keeps them exactly.

@@ -1,4 +1,4 @@
-"""The additive-only lint (SPEC section 3): classify each statement, apply the rules.
+"""The additive-only lint: classify each statement, apply the rules.
 
 The names below load on first use: the lint needs sqlparse, which a no-op ``migrate``
 never imports even though the CLI imports ``ratchet.linter.formats`` for its options.

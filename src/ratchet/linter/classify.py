@@ -1,8 +1,10 @@
 """Classify one statement from its words and list the rule candidates it raises.
 
-The classifier knows nothing about the rest of the file: same-file exemptions, waivers and
-rebuild verification are the engine's job. A candidate names the object it touches so the
-engine can exempt objects created earlier in the file and match ``allow RULE:OBJECT``.
+It serves SQLite and MySQL; PostgreSQL files are parsed by ``linter.postgres`` and never reach
+it (``tests/lint/test_lint_leftovers.py`` checks). The classifier knows nothing about the rest
+of the file: same-file exemptions, waivers and rebuild verification are the engine's job. A
+candidate names the object it touches so the engine can exempt objects created earlier in the
+file and match ``allow RULE:OBJECT``.
 """
 
 from __future__ import annotations
@@ -342,7 +344,6 @@ class _Classifier:
         self.out.ddl = True
         index = 1
         unique = False
-        concurrently = False
         while index < len(words) and words[index].upper not in _CREATE_KINDS:
             upper = words[index].upper
             unique = unique or upper == "UNIQUE"
@@ -364,9 +365,8 @@ class _Classifier:
             index = _skip(words, index, ("VIEW",))
         if kind == "index":
             if index < len(words) and words[index].upper == "CONCURRENTLY":
-                concurrently = True
                 index += 1
-            self.create_index(words, index, unique, concurrently, kind_word)
+            self.create_index(words, index, unique, kind_word)
             return
         guarded = _skip(words, index, ("IF", "NOT", "EXISTS"))
         name, _ = _names_after(words, guarded)
@@ -377,10 +377,8 @@ class _Classifier:
             self.out.maybe_existing = ((kind, name),)
         else:
             self.creates.append((kind, name))
-        if kind == "schema" and kind_word.upper == "DATABASE" and self.dialect == "postgresql":
-            self.no_transaction(kind_word, "CREATE DATABASE")
 
-    def create_index(self, words: list[Word], index: int, unique: bool, concurrently: bool, at: Word) -> None:
+    def create_index(self, words: list[Word], index: int, unique: bool, at: Word) -> None:
         guarded = _skip(words, index, ("IF", "NOT", "EXISTS"))
         conditional, index = guarded > index, guarded
         name: str | None = None
@@ -398,8 +396,6 @@ class _Classifier:
             self.out.maybe_existing = (("index", name),)
         elif name:
             self.creates.append(("index", name))
-        if concurrently and self.dialect == "postgresql":
-            self.no_transaction(words[0], "CREATE INDEX CONCURRENTLY")
         if unique:
             columns = tuple(
                 p[0].ident for p in _split_top([w for w in words[index:] if w.depth == 1], 0) if p[0].is_name_like
@@ -429,8 +425,6 @@ class _Classifier:
             self.alter_table(words, index + 1)
         elif what in _ALTER_RENAMEABLE:
             self.alter_other(words, index)
-        elif what == "SYSTEM" and self.dialect == "postgresql":
-            self.no_transaction(words[0], "ALTER SYSTEM")
         else:
             self.unrecognized(words[0])
 
@@ -452,10 +446,9 @@ class _Classifier:
             )
         elif rest[:2] == ["RENAME", "TO"] or rest[:3] == ["RENAME", "ATTRIBUTE"]:
             self.add("rename-other", words[after], f"renaming {kind_word.text.lower()} {name} breaks code that uses it")
-        elif kind_word.upper == "TYPE" and rest[:2] == ["ADD", "VALUE"]:
-            if self.dialect == "postgresql":
-                self.no_transaction(words[after], "ALTER TYPE ... ADD VALUE")
-        elif kind_word.upper == "SEQUENCE" and "RENAME" not in rest:
+        elif (kind_word.upper == "TYPE" and rest[:2] == ["ADD", "VALUE"]) or (
+            kind_word.upper == "SEQUENCE" and "RENAME" not in rest
+        ):
             return
         else:
             self.unrecognized(words[0])
@@ -682,9 +675,6 @@ class _Classifier:
         before_guard = _skip(words, index + 1, ("VIEW",), ("CONCURRENTLY",))
         index = _skip(words, before_guard, ("IF", "EXISTS"))
         if_exists = index > before_guard
-        concurrently = any(w.upper == "CONCURRENTLY" for w in words[2:index])
-        if concurrently and self.dialect == "postgresql":
-            self.no_transaction(words[0], "DROP INDEX CONCURRENTLY")
         for part in _split_top(words, index):
             name, _ = _names_after(part, 0)
             if name is None:
@@ -799,8 +789,8 @@ class _Classifier:
         self.no_transaction(words[0], "VACUUM")
 
     def reindex(self, words: list[Word]) -> None:
-        if any(w.upper == "CONCURRENTLY" for w in words) and self.dialect == "postgresql":
-            self.no_transaction(words[0], "REINDEX CONCURRENTLY")
+        """REINDEX rebuilds indexes: nothing the lint guards (PostgreSQL files, whose REINDEX
+        CONCURRENTLY cannot run in a transaction, are judged by ``linter.postgres``)."""
 
     def refresh(self, words: list[Word]) -> None:
         if [w.upper for w in words[:3]] != ["REFRESH", "MATERIALIZED", "VIEW"]:

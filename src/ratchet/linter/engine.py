@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from packaging.version import Version
 from sqlparse import lexer
@@ -20,11 +20,15 @@ from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
 from ratchet.linter.classify import Candidate, Classified, classify, copy_info
+from ratchet.linter.rebuild import find_rebuilds
 from ratchet.linter.replay import Column, FileReplay, History, syntax_position
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
 from ratchet.linter.schema import lost
 from ratchet.split import Statement, advance, statement_problems
 from ratchet.splitcheck import split_problems
+
+if TYPE_CHECKING:
+    from ratchet.linter.postgres.fastsplit import FastSplit
 
 #: Words that start a statement: SQLite's syntax error right at one means a missing ``;``.
 _STATEMENT_VERBS = frozenset(
@@ -88,6 +92,10 @@ class Finding:
         return self.text()
 
 
+#: The version of the lint's JSON document.
+LINT_JSON_VERSION = 1
+
+
 @dataclass
 class LintReport:
     """Every finding of a lint run, the files linted, and files that could not be read."""
@@ -108,6 +116,31 @@ class LintReport:
         used = self.used or {self.dialect}
         return sorted(used, key=lambda name: (name != self.dialect, name))
 
+    def summary(self, *, strict: bool) -> dict[str, int]:
+        """Counts by severity, waived, grandfathered and blocking."""
+        counts = {"files": len(self.files), "errors": 0, "warnings": 0, "info": 0, "waived": 0, "grandfathered": 0}
+        for finding in self.findings:
+            if finding.waived:
+                counts["waived"] += 1
+            elif finding.grandfathered:
+                counts["grandfathered"] += 1
+            else:
+                counts[{ERROR: "errors", WARNING: "warnings", INFO: "info"}[finding.severity]] += 1
+        counts["blocking"] = len(self.blocking(strict=strict))
+        return counts
+
+    def to_json(self, *, strict: bool = False) -> dict[str, Any]:
+        """The stable JSON document of ``lint --format json`` (documented in the README)."""
+        return {
+            "version": LINT_JSON_VERSION,
+            "dialect": self.dialect,
+            "dialects": self.dialects(),
+            "strict": strict,
+            "files": [str(path) for path in self.files],
+            "findings": [finding.as_dict() for finding in self.findings],
+            "summary": self.summary(strict=strict),
+        }
+
 
 class _FileLinter:
     def __init__(
@@ -119,8 +152,10 @@ class _FileLinter:
         earlier: list[MigrationFile],
         history: History,
         postgres_version: int | None = None,
+        fast: FastSplit | None = None,
     ) -> None:
         self.postgres_version = postgres_version
+        self.fast = fast if dialect == "postgresql" else None
         self.file = file
         self.guards = guards
         self.statements = statements
@@ -153,7 +188,8 @@ class _FileLinter:
                 "another dialect only, say so with '-- guard: dialect NAME'",
             )
         problems = statement_problems(self.file.path, self.statements, transactional=transactional)
-        problems += split_problems(self.file.path, self.file.text, self.statements, self.dialect)
+        if self.fast is None:  # a fast split is PostgreSQL's own reading: nothing to compare
+            problems += split_problems(self.file.path, self.file.text, self.statements, self.dialect)
         for problem in problems:
             statement = next((s for s in self.statements if s.line == problem.line), None)
             self.emit(
@@ -182,7 +218,7 @@ class _FileLinter:
                 break
         if self.dialect == "mysql":
             self.mysql_checks(classified)
-        rebuilds = self.find_rebuilds(classified)
+        rebuilds = find_rebuilds(classified)
         if self.dialect == "sqlite" and rebuilds:
             _fk_pragmas_are_ratchets(classified)
         if self.dialect == "sqlite" and self.statements:
@@ -190,15 +226,15 @@ class _FileLinter:
                 self.file,
                 self.statements[: len(classified)],
                 self.earlier,
-                {drop.statement.number: [table] for drop, table, _, _ in rebuilds},
-                [table for _, table, _, _ in rebuilds],
+                {rebuild.drop.statement.number: [rebuild.table] for rebuild in rebuilds},
+                [rebuild.table for rebuild in rebuilds],
             )
             self.replay_findings(classified)
         skip: set[tuple[int, str]] = set()
-        for drop, table, new, rename in rebuilds:
-            skip.add((drop.statement.number, "drop-table"))
-            skip.add((rename, "rename-table"))
-            self.verify_rebuild(classified, drop, table, new)
+        for rebuild in rebuilds:
+            skip.add((rebuild.drop.statement.number, "drop-table"))
+            skip.add((rebuild.rename, "rename-table"))
+            self.verify_rebuild(classified, rebuild.drop, rebuild.table, rebuild.new)
         self.exemptions(classified, skip)
         if self.replay is not None:
             self.net_not_null(classified)
@@ -218,6 +254,7 @@ class _FileLinter:
             transactional=transactional,
             version=self.postgres_version,
             seed=self.history.seed_sql,
+            parsed=None if self.fast is None else (self.fast.parsed, self.fast.offsets),
         )
         split = {f.line for f in self.findings if f.rule == "split-ambiguity"}
         for item in found:
@@ -298,7 +335,7 @@ class _FileLinter:
 
     def net_not_null(self, classified: list[Classified]) -> None:
         """Columns of a table that existed before the file, judged from the SQLite catalog before
-        and after it, however many statements it took (SPEC 3, net effect): a new column that
+        and after it, however many statements it took: a new column that
         ends NOT NULL without a default is ``add-not-null-without-default``; an old nullable
         column that ends NOT NULL is ``set-not-null``."""
         assert self.replay is not None
@@ -356,34 +393,6 @@ class _FileLinter:
         return since
 
     # -- rebuilds --------------------------------------------------------------------------
-
-    def find_rebuilds(self, classified: list[Classified]) -> list[tuple[Classified, str, str, int]]:
-        """Each table rebuild: ``(the DROP TABLE, the table, the new table renamed to it, the
-        number of the renaming statement)``."""
-        found: list[tuple[Classified, str, str, int]] = []
-        created: dict[str, int] = {}
-        for item in classified:
-            for kind, name in item.creates:
-                if kind == "table":
-                    created.setdefault(name, item.statement.number)
-        for position, item in enumerate(classified):
-            for table in item.dropped_tables:
-                if table in created and created[table] < item.statement.number:
-                    continue
-                rename = next(
-                    (
-                        later
-                        for later in classified[position + 1 :]
-                        if later.renamed_table
-                        and later.renamed_table[1] == table
-                        and created.get(later.renamed_table[0], 10**9) < item.statement.number
-                    ),
-                    None,
-                )
-                if rename is None or rename.renamed_table is None:
-                    continue
-                found.append((item, table, rename.renamed_table[0], rename.statement.number))
-        return found
 
     def verify_rebuild(self, classified: list[Classified], drop: Classified, table: str, new: str) -> None:
         statement = drop.statement
@@ -555,7 +564,7 @@ class _FileLinter:
 
     def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
         """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
-        before the file: the drop is a no-op (SPEC 3, net effect)."""
+        before the file: the drop is a no-op."""
         assert candidate.name is not None
         created = ("table", candidate.name)
         if not any(created in item.creates or created in item.maybe_existing for item in later):
@@ -634,6 +643,7 @@ def lint_file(
     history: History | None = None,
     seed_sql: str | None = None,
     postgres_version: int | None = None,
+    fast: FastSplit | None = None,
 ) -> list[Finding]:
     """Every finding for one file; ``earlier`` are the older files of its directory (for replay).
 
@@ -641,23 +651,24 @@ def lint_file(
     files of one directory, linted in order, so each earlier file is replayed once);
     ``seed_sql`` is the ``lint-schema`` text, the schema before the first file (used when no
     ``history`` is passed; a history carries its own). ``postgres_version`` is the PostgreSQL
-    major version the version-dependent rules assume (default 13).
+    major version the version-dependent rules assume (default 13). ``fast`` is
+    :func:`~ratchet.linter.postgres.fastsplit.fast_split`'s result that gave ``statements``: the
+    split is then PostgreSQL's own and its parse is reused.
     """
-    dialect = linted_as(guards, dialect)
+    dialect = runs_on(guards, dialect)
     own = history is None
     history = History(seed_sql) if history is None else history
     try:
-        return _FileLinter(file, guards, statements, dialect, earlier, history, postgres_version).run()
+        return _FileLinter(file, guards, statements, dialect, earlier, history, postgres_version, fast).run()
     finally:
         if own:
             history.close()
 
 
-def linted_as(guards: Guards, dialect: str) -> str:
-    """The dialect a file is linted as: ``dialect``, unless its dialect guard excludes it."""
-    if guards.dialects and dialect not in guards.dialects:
-        return sorted(guards.dialects)[0]
-    return dialect
+def runs_on(guards: Guards, dialect: str) -> str:
+    """The dialect a file is linted for: ``dialect``, unless its ``-- guard: dialect`` leaves that
+    one out (then the first dialect it names)."""
+    return dialect if not guards.dialects or dialect in guards.dialects else min(guards.dialects)
 
 
 def problem_finding(problem: FileProblem, path: Path) -> Finding:

@@ -13,26 +13,11 @@ if TYPE_CHECKING:  # types only: the CLI imports this module on every run, befor
     from ratchet.linter.engine import Finding, LintReport
 
 FORMATS = ("text", "json", "github", "sarif")
-JSON_SCHEMA_VERSION = 1
 _COLOURS = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
 _SARIF_LEVELS = {ERROR: "error", WARNING: "warning", INFO: "note"}
 _GITHUB_LEVELS = {ERROR: "error", WARNING: "warning", INFO: "notice"}
 _SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _INFO_URI = "https://pypi.org/project/ratchet-migrations/"
-
-
-def summary(report: LintReport, *, strict: bool) -> dict[str, int]:
-    """Counts by severity, waived, grandfathered and blocking."""
-    counts = {"files": len(report.files), "errors": 0, "warnings": 0, "info": 0, "waived": 0, "grandfathered": 0}
-    for finding in report.findings:
-        if finding.waived:
-            counts["waived"] += 1
-        elif finding.grandfathered:
-            counts["grandfathered"] += 1
-        else:
-            counts[{ERROR: "errors", WARNING: "warnings", INFO: "info"}[finding.severity]] += 1
-    counts["blocking"] = len(report.blocking(strict=strict))
-    return counts
 
 
 def render(report: LintReport, output_format: str, *, strict: bool = False, colour: bool = False) -> str:
@@ -56,7 +41,7 @@ def render_text(report: LintReport, *, strict: bool, colour: bool) -> str:
         elif colour:
             severity = click.style(severity, fg=_COLOURS[severity], bold=finding.blocks(strict=strict))
         lines.append(finding.text(severity))
-    counts = summary(report, strict=strict)
+    counts = report.summary(strict=strict)
     lines.append(
         f"{counts['files']} file(s) linted ({', '.join(report.dialects())}): {counts['errors']} error(s), "
         f"{counts['warnings']} warning(s), {counts['info']} info, {counts['waived']} waived"
@@ -67,16 +52,7 @@ def render_text(report: LintReport, *, strict: bool, colour: bool) -> str:
 
 def render_json(report: LintReport, *, strict: bool) -> str:
     """The stable JSON document documented in the README."""
-    document = {
-        "version": JSON_SCHEMA_VERSION,
-        "dialect": report.dialect,
-        "dialects": report.dialects(),
-        "strict": strict,
-        "files": [str(path) for path in report.files],
-        "findings": [finding.as_dict() for finding in report.findings],
-        "summary": summary(report, strict=strict),
-    }
-    return json.dumps(document, indent=2) + "\n"
+    return json.dumps(report.to_json(strict=strict), indent=2) + "\n"
 
 
 def _escape_data(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The ``repeatable-not-idempotent`` rule (SPEC 8): a repeatable file runs again and again.
+"""The ``repeatable-not-idempotent`` rule: a repeatable file runs again and again.
 
 It may only (re)define code: ``CREATE OR REPLACE`` a view, function, procedure or trigger;
 ``DROP ... IF EXISTS`` followed later in the file by the ``CREATE`` of the same object;
@@ -16,6 +16,7 @@ from ratchet.linter.engine import Finding
 from ratchet.linter.rules import RULES
 from ratchet.linter.words import Word, iter_words
 from ratchet.split import Statement, advance, statement_problems
+from ratchet.splitcheck import split_problems
 
 RULE = "repeatable-not-idempotent"
 #: CREATE/DROP object words -> the kind matched between a DROP and its CREATE.
@@ -129,9 +130,12 @@ def _problem(statement: Statement, words: list[Word], definitions: list[_Definit
     )
 
 
-def lint_repeatable(path: Path, guards: Guards, statements: list[Statement]) -> list[Finding]:
+def lint_repeatable(
+    path: Path, guards: Guards, statements: list[Statement], *, text: str | None = None, dialect: str | None = None
+) -> list[Finding]:
     """The findings of one repeatable file: statements that cannot run again, and the split
-    problems (transaction control, ambiguous splits) that make any file unrunnable."""
+    problems (transaction control, ``DELIMITER``, and with the file's ``text`` and the ``dialect``
+    it runs on, splits the engine reads differently) that make any file unrunnable."""
     findings: list[Finding] = []
 
     def emit(statement: Statement, rule: str, message: str) -> None:
@@ -139,7 +143,10 @@ def lint_repeatable(path: Path, guards: Guards, statements: list[Statement]) -> 
         severity = RULES[rule].severity
         findings.append(Finding(path, statement.line, statement.column, end_line, end_column, rule, severity, message))
 
-    for problem in statement_problems(path, statements, transactional=True):
+    problems = statement_problems(path, statements, transactional=True)
+    if text is not None and dialect is not None:
+        problems += split_problems(path, text, statements, dialect)
+    for problem in problems:
         statement = next((s for s in statements if s.line == problem.line), statements[0])
         emit(statement, problem.rule or "split-ambiguity", problem.message)
     all_words = [list(iter_words(statement)) for statement in statements]

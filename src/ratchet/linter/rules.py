@@ -1,4 +1,4 @@
-"""Every lint rule (SPEC section 3): one record per rule, from which everything else derives.
+"""Every lint rule: one record per rule, from which everything else derives.
 
 ``ratchet lint --help``, the README's rule reference, SARIF ``rules[].helpUri`` and the engine's
 policy (waivable, exempt when the object is new in the file, replaceable) all read these

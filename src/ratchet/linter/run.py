@@ -17,8 +17,8 @@ from ratchet.linter.engine import (
     grandfathered,
     header_problems,
     lint_file,
-    linted_as,
     problem_finding,
+    runs_on,
 )
 from ratchet.linter.replay import History
 from ratchet.prepare import PreparedFile
@@ -74,9 +74,9 @@ def lint_paths(
     ``report.problems`` and, so that every output format shows them, as error findings; the valid
     files are linted all the same. The schema replay always uses the earlier files of the same directory.
     ``jobs`` > 1 lints in that many forked processes, 0 picks a number from the CPUs (the CLI
-    does; library callers get one process unless they ask). ``seed_sql`` is the schema that
-    existed before the first file (``lint-schema``); ``postgres_version`` the PostgreSQL major
-    version that version-dependent rules assume (default 13).
+    does; library callers get one process unless they ask; PostgreSQL gets one for 0).
+    ``seed_sql`` is the schema that existed before the first file (``lint-schema``);
+    ``postgres_version`` the PostgreSQL major version that version-dependent rules assume (default 13).
     """
     report = LintReport(dialect)
     work: list[_Job] = []
@@ -87,7 +87,7 @@ def lint_paths(
         report.problems.extend(problems)
         report.findings.extend(problem_finding(problem, _relative(problem.path, cwd)) for problem in problems)
         kept = [(d, p) for d, p in found if (chosen is None or p in chosen) and (only is None or p in only)]
-        _lint_repeatables(report, kept, cwd)
+        _lint_repeatables(report, kept, cwd, dialect)
         history = History(seed_sql)
         for position, file in enumerate(files):
             if chosen is not None and file.path not in chosen:
@@ -100,7 +100,10 @@ def lint_paths(
             if old and not include_all:
                 continue
             work.append((files, position, old, history))
-    workers = _workers(len(work), jobs)
+    # PostgreSQL: one process unless asked. Each file is judged against the catalog of all the files
+    # before it, so a worker would first replay (parse and check) every file before its share: as
+    # much work as linting them, and slower than one process on the bench (bench/lint_bench.py).
+    workers = _workers(len(work), 1 if jobs == 0 and dialect == "postgresql" else jobs)
     if workers <= 1:
         for job in work:
             _lint_one(report, job, dialect, cwd, postgres_version)
@@ -129,8 +132,9 @@ def lint_paths(
     return report
 
 
-def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Path) -> None:
-    """Lint ``R__`` files with their own rule (``repeatable-not-idempotent``), in any dialect."""
+def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Path, dialect: str) -> None:
+    """Lint ``R__`` files with their own rule (``repeatable-not-idempotent``), in any dialect, and
+    check their split against the engine's (``split-ambiguity``) as for versioned files."""
     from ratchet.linter.repeatable import lint_repeatable
     from ratchet.repeatables import load_repeatables
 
@@ -140,7 +144,10 @@ def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Pa
     for file in files:
         shown = _relative(file.path, cwd)
         report.files.append(shown)
-        report.findings.extend(lint_repeatable(shown, file.guards, split_statements(file.text)))
+        statements = split_statements(file.text)
+        dialect_used = runs_on(file.guards, dialect)
+        report.used.add(dialect_used)
+        report.findings.extend(lint_repeatable(shown, file.guards, statements, text=file.text, dialect=dialect_used))
 
 
 def _workers(count: int, jobs: int) -> int:
@@ -190,11 +197,23 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
     if invalid:
         report.findings.extend(findings)
         return
-    statements = split_statements(file.text)
-    report.used.add(linted_as(guards, dialect))
+    report.used.add(runs_on(guards, dialect))
+    fast = None
+    if runs_on(guards, dialect) == "postgresql":
+        from ratchet.linter.postgres.fastsplit import fast_split  # only PostgreSQL runs load pglast
+
+        fast = fast_split(file.text)
+    statements = split_statements(file.text) if fast is None else fast.statements
     display = MigrationFile(file.version, file.description, shown, file.text, file.checksum)
     findings += lint_file(
-        display, guards, statements, dialect, files[:position], history=history, postgres_version=postgres_version
+        display,
+        guards,
+        statements,
+        dialect,
+        files[:position],
+        history=history,
+        postgres_version=postgres_version,
+        fast=fast,
     )
     if old:
         findings = [replace(f, grandfathered=True) for f in findings]
@@ -222,7 +241,7 @@ def lint_prepared(
                 continue
             earlier = all_files[: position.get(file.version, 0)]
             report.files.append(file.path)
-            report.used.add(linted_as(item.guards, dialect))
+            report.used.add(runs_on(item.guards, dialect))
             report.findings.extend(
                 lint_file(
                     file,

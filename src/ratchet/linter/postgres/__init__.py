@@ -15,9 +15,10 @@ from ratchet.errors import MigrationFileError
 from ratchet.headers import parse_guards
 from ratchet.linter.postgres.catalog import Catalog
 from ratchet.linter.postgres.check import FileChecker, PgFinding
+from ratchet.linter.postgres.parse import Offsets, Parsed
 from ratchet.split import Statement
 
-#: PostgreSQL major version assumed when neither the configuration nor a server says (SPEC section 3).
+#: PostgreSQL major version assumed when neither the configuration nor a server says.
 DEFAULT_VERSION = 13
 
 
@@ -122,16 +123,18 @@ def lint_postgres(
     transactional: bool,
     version: int | None = None,
     seed: str | Catalog | None = None,
+    parsed: tuple[list[Parsed], Offsets] | None = None,
 ) -> list[PgFinding]:
     """The PostgreSQL findings of ``file`` (split into ``statements``) after the files ``earlier``.
 
     ``version`` is the PostgreSQL major version (default 13), ``seed`` the schema that existed
-    before the first file (``lint-schema``): its SQL, or the catalog :func:`catalog_from_sql` made of it.
+    before the first file (``lint-schema``): its SQL, or the catalog :func:`catalog_from_sql` made of it;
+    ``parsed`` pglast's parse of the whole file, when the caller has it already.
     """
     before = catalog_before(earlier, seed)
     if not statements:
         return []
-    checker = FileChecker(file.text, statements, before, transactional, version or DEFAULT_VERSION)
+    checker = FileChecker(file.text, statements, before, transactional, version or DEFAULT_VERSION, parsed=parsed)
     after = checker.run()
     if earlier:
         _remember(str(earlier[-1].path.parent), _Replayed(earlier, seed, after, last=file))

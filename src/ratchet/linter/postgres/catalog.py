@@ -40,6 +40,7 @@ class Constraint:
     kind: str
     columns: tuple[str, ...] = ()
     not_null: str | None = None
+    references: str | None = None  # the table a foreign key refers to
 
 
 @dataclass
@@ -47,7 +48,8 @@ class Relation:
     """A table, view, materialized view or foreign table.
 
     ``complete`` is false when the columns are not all known (``CREATE TABLE AS``, a view, a
-    table built with ``LIKE`` or ``INHERITS`` of an unknown table).
+    table built with ``LIKE`` or ``INHERITS`` of an unknown table). ``uses``: the relations a
+    view's query reads.
     """
 
     key: str
@@ -56,6 +58,7 @@ class Relation:
     constraints: dict[str, Constraint] = field(default_factory=dict)
     complete: bool = True
     unlogged: bool = False
+    uses: frozenset[str] = frozenset()
 
     def clone(self) -> Relation:
         """A copy that can be changed without changing this one."""
@@ -267,7 +270,9 @@ class Catalog:
             else f"{table}_{'_'.join(columns) if columns else ''}_{suffix.get(kind, 'not_null')}".replace("__", "_")
         )
         name = constraint.get("conname") or default_name
-        made = Constraint(name, kind, columns, not_null)
+        pktable = constraint.get("pktable") if kind == "foreign" else None
+        references = self.relation_key(pktable) if pktable else None
+        made = Constraint(name, kind, columns, not_null, references)
         relation.constraints[name] = made
         return made
 
@@ -332,6 +337,8 @@ class Catalog:
                 continue
             if kind in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_FOREIGN_TABLE"):
                 key = self.resolve(parts, self.relations)
+                if node.get("behavior") == "DROP_CASCADE":
+                    self._drop_dependents_of(key)
                 self.relations.pop(key, None)
                 for index_key, index in list(self.indexes.items()):
                     if index.table == key:
@@ -343,7 +350,10 @@ class Catalog:
             elif kind == "OBJECT_SEQUENCE":
                 self.sequences.discard(self.resolve(parts, self.sequences))
             elif kind in ("OBJECT_TYPE", "OBJECT_DOMAIN"):
-                self.types.pop(self.resolve(parts, self.types), None)
+                key = self.resolve(parts, self.types)
+                if node.get("behavior") == "DROP_CASCADE":
+                    self._drop_columns_of_type(key)
+                self.types.pop(key, None)
             elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE", "OBJECT_AGGREGATE"):
                 self.routines.pop(self.resolve(parts, self.routines), None)
             elif kind == "OBJECT_TRIGGER" and len(parts) >= 2:
@@ -353,6 +363,25 @@ class Catalog:
                 self.extensions.discard(parts[-1])
             elif kind == "OBJECT_SCHEMA":
                 self.schemas.discard(parts[-1])
+
+    def _drop_dependents_of(self, key: str) -> None:
+        """CASCADE of a table or view: the views on it go, and the foreign keys that refer to it."""
+        for view in self._views_on({key}):
+            self.relations.pop(view, None)
+        for relation in list(self.relations.values()):
+            if relation.key != key and any(c.references == key for c in relation.constraints.values()):
+                changed = self.writable(relation.key)
+                assert changed is not None
+                changed.constraints = {n: c for n, c in changed.constraints.items() if c.references != key}
+
+    def _drop_columns_of_type(self, key: str) -> None:
+        """CASCADE of a type or domain: the columns of that type go."""
+        name = display(key)
+        for relation in list(self.relations.values()):
+            if any(c.type is not None and c.type.name == name for c in relation.columns.values()):
+                changed = self.writable(relation.key)
+                assert changed is not None
+                changed.columns = {n: c for n, c in changed.columns.items() if c.type is None or c.type.name != name}
 
     def rename(self, node: Node) -> None:
         """``ALTER ... RENAME``."""
@@ -443,7 +472,7 @@ class Catalog:
     def create_view(self, node: Node) -> None:
         """``CREATE [OR REPLACE] VIEW`` (columns are not modelled)."""
         key = self.new_key(node["view"])
-        self.put(Relation(key, kind="view", complete=False))
+        self.put(Relation(key, kind="view", complete=False, uses=self._reads(node.get("query"))))
 
     def create_table_as(self, node: Node) -> None:
         """``CREATE TABLE AS`` / ``CREATE MATERIALIZED VIEW``: a relation whose columns are not modelled."""
@@ -452,7 +481,53 @@ class Catalog:
         if key in self.relations and node.get("if_not_exists"):
             return
         kind = "matview" if node.get("objtype") == "OBJECT_MATVIEW" else "table"
-        self.put(Relation(key, kind=kind, complete=False))
+        uses = self._reads(node.get("query")) if kind == "matview" else frozenset()
+        self.put(Relation(key, kind=kind, complete=False, uses=uses))
+
+    def _reads(self, query: Node | None) -> frozenset[str]:
+        """The relations a query names (with CTE names among them: harmless, nothing is called so)."""
+        return frozenset(self.relation_key(item["RangeVar"]) for item in walk(query) if "RangeVar" in item)
+
+    def dependents(self, kind: str, key: str) -> list[str]:
+        """What ``DROP ... CASCADE`` of the ``kind`` object ``key`` drops besides it, as far as the
+        catalog knows: views reading a table or view (and views on those), foreign keys referring
+        to a table, columns of a type or domain."""
+        found: list[str] = []
+        if kind in ("table", "view"):
+            views = self._views_on({key})
+            kinds = {"matview": "materialized view"}
+            found += [f"{kinds.get(self.relations[view].kind, 'view')} {display(view)}" for view in views]
+            for relation in self.relations.values():
+                if relation.key == key or relation.key in views:
+                    continue
+                found += [
+                    f"foreign key {name} of {display(relation.key)}"
+                    for name, constraint in relation.constraints.items()
+                    if constraint.references == key
+                ]
+        elif kind in ("type", "domain"):
+            name = display(key)
+            for relation in self.relations.values():
+                found += [
+                    f"column {display(relation.key)}.{column.name}"
+                    for column in relation.columns.values()
+                    if column.type is not None and column.type.name == name
+                ]
+        return found
+
+    def _views_on(self, keys: set[str]) -> list[str]:
+        """The views and materialized views that read any of ``keys``, directly or through other views."""
+        found: list[str] = []
+        reached = set(keys)
+        changed = True
+        while changed:
+            changed = False
+            for relation in self.relations.values():
+                if relation.key not in reached and relation.uses & reached:
+                    reached.add(relation.key)
+                    found.append(relation.key)
+                    changed = True
+        return found
 
     def create_sequence(self, node: Node) -> None:
         """``CREATE SEQUENCE``."""
@@ -569,6 +644,12 @@ def _string_value(node: Node | None) -> str | None:
     if "TypeCast" in node:
         return _string_value(node["TypeCast"].get("arg"))
     return None
+
+
+def display(key: str) -> str:
+    """How a finding names an object: ``users`` for ``public.users``, else ``schema.name``."""
+    schema, _, name = key.rpartition(".")
+    return name if schema in ("public", "") else key
 
 
 def _object_name(item: Any) -> list[str]:

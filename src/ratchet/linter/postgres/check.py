@@ -17,8 +17,15 @@ from typing import Any
 from pglast import parser as pg_parser
 
 from ratchet.linter.postgres.body import BodyStatement, body_statements
-from ratchet.linter.postgres.catalog import Catalog, Relation, is_null_constant, not_null_check, object_name
-from ratchet.linter.postgres.parse import Node, Offsets, SyntaxProblem, parse, strings, walk
+from ratchet.linter.postgres.catalog import (
+    Catalog,
+    Relation,
+    display,
+    is_null_constant,
+    not_null_check,
+    object_name,
+)
+from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, parse, strings, walk
 from ratchet.linter.postgres.types import column_type, judge_change
 from ratchet.split import Statement, split_statements
 
@@ -156,12 +163,6 @@ def _leading_blank(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def display(key: str) -> str:
-    """How a finding names an object: ``users`` for ``public.users``, else ``schema.name``."""
-    schema, _, name = key.rpartition(".")
-    return name if schema in ("public", "") else key
-
-
 @dataclass
 class _Pending:
     """A drop that a later re-creation in the file may turn into nothing or a replacement."""
@@ -182,6 +183,7 @@ class FileChecker:
     transactional: bool = True
     version: int = 13
     findings: list[PgFinding] = field(default_factory=list)
+    parsed: tuple[list[Parsed], Offsets] | None = None  # the parse of ``text``, when the caller made it
 
     def __post_init__(self) -> None:
         self.catalog = self.before.copy()
@@ -201,6 +203,7 @@ class FileChecker:
         self.scanned: dict[int, list[Any]] = {}
         self.renamed_new: dict[str, str] = {}  # a table's name -> the new table renamed to it
         self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
+        self.new_labels: dict[str, tuple[str, int]] = {}  # enum value added by the file -> (type, line)
 
     # -- driving --------------------------------------------------------------------------
 
@@ -232,10 +235,13 @@ class FileChecker:
     def pieces(self) -> list[_Piece]:
         """The file's statements parsed: one parse of the whole file, or one per statement
         when the file has a syntax error (each rejected statement is a ``syntax-error``)."""
-        try:
-            parsed, offsets = parse(self.text)
-        except SyntaxProblem:
-            return self._pieces_one_by_one()
+        if self.parsed is not None:
+            parsed, offsets = self.parsed
+        else:
+            try:
+                parsed, offsets = parse(self.text)
+            except SyntaxProblem:
+                return self._pieces_one_by_one()
         pieces: list[_Piece] = []
         for item in parsed:
             statement = self._statement_at(item.offset + _leading_blank(self.text[item.offset :]))
@@ -378,6 +384,8 @@ class FileChecker:
 
     def _check(self, piece: _Piece) -> None:
         kind = piece.kind
+        if self.new_labels:
+            self._new_label_use(piece)
         handler = getattr(self, f"_check_{kind}", None)
         if handler is not None:
             handler(piece)
@@ -550,7 +558,12 @@ class FileChecker:
                 continue
             # without IF EXISTS the file says the object is there (a catalog seeded from nothing may not know it)
             existed = self._drop_existed(kind, key) or not node.get("missing_ok")
-            finding = self._emit(piece, start, rule, self._drop_message(rule, what, key), display(key))
+            message = self._drop_message(rule, what, key)
+            if node.get("behavior") == "DROP_CASCADE":
+                dependents = self.catalog.dependents(kind, key)
+                if dependents:
+                    message += f"; CASCADE also drops {', '.join(dependents)}"
+            finding = self._emit(piece, start, rule, message, display(key))
             self.pending.append(_Pending(finding, kind, key, existed))
 
     def _drop_key(self, remove: str, parts: list[str]) -> tuple[str, str]:
@@ -746,10 +759,35 @@ class FileChecker:
                 "writer and reader of the old label; add the new value, move the rows, and stop using the old one",
                 display(key),
             )
-        elif self.version < 12:
-            self._no_transaction(
-                piece, self._token_offset(piece, "ADD_P"), "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
+        else:
+            if self.version < 12:
+                self._no_transaction(
+                    piece, self._token_offset(piece, "ADD_P"), "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
+                )
+            if self.transactional and node.get("newVal"):
+                self.new_labels.setdefault(node["newVal"], (display(key), piece.statement.line))
+
+    def _new_label_use(self, piece: _Piece) -> None:
+        """A string constant spelling an enum value that this (transactional) file added: on every
+        PostgreSQL version the new value cannot be used before the transaction that added it commits."""
+        for item in walk(piece.node):
+            constant = item.get("A_Const")
+            if not isinstance(constant, dict) or not isinstance(constant.get("sval"), dict):
+                continue
+            label = constant["sval"].get("sval")
+            if label not in self.new_labels:
+                continue
+            type_name, line = self.new_labels[label]
+            self._emit(
+                piece,
+                piece.at(constant.get("location")),
+                "needs-no-transaction",
+                f"value '{label}' of type {type_name} is added at line {line} of this file and used here: PostgreSQL "
+                "refuses a new enum value in the transaction that added it (unsafe use of new value); use it in a "
+                "later migration file, or put the ADD VALUE in its own file",
+                type_name,
             )
+            return
 
     def _check_AlterSeqStmt(self, piece: _Piece) -> None:
         node = piece.node

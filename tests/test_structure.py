@@ -1,0 +1,203 @@
+"""The package's shape, read from its source: only the CLI prints or exits, drivers import only
+their base and the errors, and every list of dialects or states derives from its one module."""
+
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pytest
+from packaging.requirements import Requirement
+
+import ratchet
+from ratchet import dialects, errors, split, uptodate
+from ratchet.backends import base, open_backend
+from ratchet.cli import main
+from ratchet.errors import UsageError
+from ratchet.states import DONE_STATUSES, RowStatus
+
+PACKAGE = Path(ratchet.__file__).parent
+SOURCES = sorted(PACKAGE.rglob("*.py"))
+#: The console script answers a no-op ``migrate`` before click (and ``cli``) is imported,
+#: since importing them costs more than the whole check: it writes that one line itself.
+PRINTS_BEFORE_THE_CLI = {"launch.py"}
+_OUTPUT_CALLS = {"print", "exit", "quit", "sys.exit", "os._exit", "click.echo", "click.secho", "click.get_text_stream"}
+_STREAMS = ("sys.stdout", "sys.stderr", "sys.__stdout__", "sys.__stderr__")
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return ""
+
+
+def _output(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """``(line, what)`` for every print, exit or write to a standard stream in ``tree``."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = _dotted(node.func)
+            if name in _OUTPUT_CALLS or name.startswith(_STREAMS):
+                yield node.lineno, name
+        elif isinstance(node, ast.Raise) and node.exc is not None:
+            raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            if _dotted(raised) == "SystemExit":
+                yield node.lineno, "raise SystemExit"
+        elif isinstance(node, ast.Attribute) and _dotted(node) in _STREAMS:
+            yield node.lineno, _dotted(node)
+
+
+def _relative(path: Path) -> str:
+    return path.relative_to(PACKAGE).as_posix()
+
+
+def test_the_output_check_sees_the_cli_print_and_exit() -> None:
+    found = {what for _, what in _output(ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8")))}
+    assert {"click.echo", "sys.exit"} <= found
+
+
+def test_only_the_cli_prints_or_exits() -> None:
+    offenders = [
+        f"{_relative(path)}:{line}: {what}"
+        for path in SOURCES
+        if _relative(path) not in {"cli.py", *PRINTS_BEFORE_THE_CLI}
+        for line, what in _output(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []
+
+
+def test_the_console_script_writes_only_the_no_op_answer() -> None:
+    found = [what for _, what in _output(ast.parse((PACKAGE / "launch.py").read_text(encoding="utf-8")))]
+    assert found == ["sys.stdout.write", "sys.stdout"]
+
+
+def _ratchet_imports(path: Path) -> Iterator[tuple[int, str]]:
+    package = ".".join(("ratchet", *path.relative_to(PACKAGE).parent.parts))
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from ((node.lineno, alias.name) for alias in node.names if alias.name.startswith("ratchet"))
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                module = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1], module]).strip(".")
+            if module.startswith("ratchet"):
+                yield node.lineno, module
+
+
+@pytest.mark.parametrize("name", [p.name for p in (PACKAGE / "backends").glob("*.py") if p.name != "__init__.py"])
+def test_drivers_import_only_their_base_and_the_errors(name: str) -> None:
+    # a driver's helper modules (``postgresql_schema``) are the driver itself, split for size
+    own = name.removesuffix(".py").split("_")[0]
+    allowed = {"ratchet.backends.base", "ratchet.errors"}
+    imported = {module for _, module in _ratchet_imports(PACKAGE / "backends" / name)}
+    assert {m for m in imported if m not in allowed and not m.startswith(f"ratchet.backends.{own}")} == set()
+
+
+def test_the_import_check_sees_imports() -> None:
+    imported = {module for _, module in _ratchet_imports(PACKAGE / "backends" / "__init__.py")}
+    assert {"ratchet.backends.base", "ratchet.dialects", "ratchet.errors", "ratchet.urls"} <= imported
+
+
+# --- One registry of dialects --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dialect", dialects.DIALECTS, ids=lambda d: d.name)
+def test_each_dialect_s_backend_declares_it(dialect: dialects.DialectSpec) -> None:
+    module_name, _, class_name = dialect.backend.partition(":")
+    module = __import__(module_name, fromlist=[class_name])
+    cls = getattr(module, class_name)
+    assert issubclass(cls, base.Backend) and cls.dialect == dialect.name
+    assert dialect.schemes[0] == dialect.name and dialect.url_example.startswith(f"{dialect.name}://")
+
+
+def test_every_scheme_opens_its_dialect(tmp_path: Path) -> None:
+    for scheme, name in dialects.SCHEMES.items():
+        url = f"{scheme}:///{tmp_path / 'x.db'}" if name == "sqlite" else f"{scheme}://u@127.0.0.1:1/db"
+        backend = open_backend(url)
+        try:
+            assert backend.dialect == name
+        finally:
+            backend.close()
+
+
+def test_the_cli_offers_the_registry_s_dialects() -> None:
+    lint = main.commands["lint"]
+    choice = next(p.type for p in lint.params if p.name == "dialect")
+    assert isinstance(choice, click.Choice) and tuple(choice.choices) == dialects.NAMES
+
+
+def test_a_foreign_connection_names_every_driver() -> None:
+    with pytest.raises(UsageError) as caught:
+        open_backend(object())
+    assert all(dialect.driver_name in str(caught.value) for dialect in dialects.DIALECTS)
+
+
+# --- States ----------------------------------------------------------------------------------
+
+
+def test_the_no_op_path_s_done_statuses_are_the_states_module_s() -> None:
+    # uptodate keeps a text copy: importing enum would cost the no-op run (see its comment)
+    assert {str(status) for status in DONE_STATUSES} == uptodate._DONE
+    assert set(RowStatus) > DONE_STATUSES
+
+
+# --- Public surface --------------------------------------------------------------------------
+
+
+def _error_tree() -> dict[str, tuple[str | None, int | None]]:
+    """The tree drawn in the errors module's docstring: class -> (parent, exit code shown)."""
+    tree: dict[str, tuple[str | None, int | None]] = {}
+    parents: list[str] = []
+    for line in (errors.__doc__ or "").splitlines():
+        match = re.match(r"^ {4}([ │├└─]*)([A-Z]\w+)\s+(?:exit (\d))?", line)
+        if match:
+            depth = len(match[1]) // 4
+            parents[depth:] = [match[2]]
+            tree[match[2]] = (parents[depth - 1] if depth else None, int(match[3]) if match[3] else None)
+    return tree
+
+
+def test_the_errors_module_draws_the_whole_exception_tree() -> None:
+    classes = {
+        name: value
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, errors.RatchetError) and value.__module__ == errors.__name__
+    }
+    tree = _error_tree()
+    assert set(tree) == set(classes)
+    for name, (parent, code) in tree.items():
+        if parent is not None:
+            assert classes[name].__bases__ == (classes[parent],), f"{name} is drawn under {parent}"
+        assert code in (None, classes[name].exit_code)
+
+
+def test_every_error_class_is_exported() -> None:
+    for name in _error_tree():
+        assert name in ratchet.__all__ and getattr(ratchet, name) is getattr(errors, name)
+
+
+def test_no_module_cites_documents_outside_the_repository() -> None:
+    cited = [
+        f"{path.relative_to(PACKAGE.parents[1])}: {word}"
+        for path in [*SOURCES, *sorted(Path(__file__).parent.rglob("*.py"))]
+        for word in ("SPEC", "issue ")
+        if word in path.read_text(encoding="utf-8") and path != Path(__file__)
+    ]
+    assert cited == []
+
+
+# --- Dependencies ----------------------------------------------------------------------------
+
+
+def test_sqlparse_is_pinned_to_the_versions_the_fast_split_is_proven_on() -> None:
+    pyproject = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    requirement = next(
+        Requirement(text) for text in pyproject["project"]["dependencies"] if text.startswith("sqlparse")
+    )
+    candidates = {f"0.{minor}.{patch}" for minor in range(4, 9) for patch in range(10)} | split._PROVEN_ON
+    assert set(requirement.specifier.filter(sorted(candidates))) == split._PROVEN_ON
