@@ -20,9 +20,17 @@ from typing import Any
 
 import pytest
 
+import server_pool
 from ratchet import dialects
 
 RATCHET = str(Path(sys.executable).with_name("ratchet"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the slow trials first (each keeps its relative order): pytest-xdist deals the first
+    tests out in turn, so both workers start on a long trial and end on short tests together,
+    instead of one worker finishing a 30-second trial alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @dataclass
@@ -266,8 +274,17 @@ class Db:
         return {str(r[0]): (str(r[1]), int(r[2])) for r in rows}
 
 
+# Reset PostgreSQL databases ready for this worker's next tests (see server_pool.py), and the
+# fingerprint of a fresh one they must match.
+_pool: list[Db] = []
+_POOL_SIZE = 3  # a test using several databases at once releases them all; dropping the extra ones is as cheap now
+_fresh: list[tuple[Any, ...]] = []
+
+
 def _create_server_database(dialect: str) -> Db:
     require_server(dialect)
+    if dialect == "postgresql" and _pool:
+        return _pool.pop()
     name = f"ratchet_t_{uuid.uuid4().hex[:16]}"
     admin = server_connect(dialect, ADMIN_DATABASE)
     try:
@@ -278,7 +295,36 @@ def _create_server_database(dialect: str) -> Db:
                 cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
     finally:
         admin.close()
-    return Db(dialect, SERVER_URLS[dialect].format(name=name), name)
+    db = Db(dialect, SERVER_URLS[dialect].format(name=name), name)
+    if dialect == "postgresql" and not _fresh and server_pool.reuse_enabled():
+        connection = server_connect(dialect, name)
+        try:
+            _fresh.append(server_pool.fingerprint(connection))
+        finally:
+            connection.close()
+    return db
+
+
+def release_server_database(db: Db, *, reusable: bool) -> None:
+    """Done with a test database: reset it for the next test (PostgreSQL), or drop it."""
+    if reusable and db.dialect == "postgresql" and _fresh and server_pool.reuse_enabled():
+        admin = server_connect(db.dialect, ADMIN_DATABASE)
+        try:
+            state = server_pool.reset(admin, lambda name: server_connect(db.dialect, name), db.name)
+        finally:
+            admin.close()
+        if state == _fresh[0] and len(_pool) < _POOL_SIZE:
+            _pool.append(Db(db.dialect, db.url, db.name))
+            return
+    drop_server_database(db)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_pooled_databases() -> Iterator[None]:
+    """Drop the reset databases left in this worker's pool when the session ends."""
+    yield
+    while _pool:
+        drop_server_database(_pool.pop())
 
 
 def drop_server_database(db: Db) -> None:
@@ -298,22 +344,42 @@ def drop_server_database(db: Db) -> None:
         admin.close()
 
 
-@pytest.fixture
-def make_db(tmp_path: Path) -> Iterator[Callable[[str], Db]]:
-    """Factory: a fresh, empty database of a dialect; server databases are dropped afterwards."""
-    created: list[Db] = []
+class DatabaseFactory:
+    """``make_db(dialect)``: a fresh, empty database; server databases are released when the test
+    ends (reset for reuse or dropped), or earlier with :meth:`release`."""
 
-    def make(dialect: str) -> Db:
+    def __init__(self, tmp_path: Path, *, reusable: bool) -> None:
+        self.tmp_path = tmp_path
+        self.reusable = reusable
+        self.created: list[Db] = []
+
+    def __call__(self, dialect: str) -> Db:
         if dialect == "sqlite":
-            path = tmp_path / f"db_{uuid.uuid4().hex[:8]}.db"
+            path = self.tmp_path / f"db_{uuid.uuid4().hex[:8]}.db"
             return Db("sqlite", f"sqlite:///{path}", path.name, path)
         db = _create_server_database(dialect)
-        created.append(db)
+        self.created.append(db)
         return db
 
-    yield make
-    for db in created:
-        drop_server_database(db)
+    def release(self, db: Db) -> None:
+        """Done with ``db`` before the test ends (a test making many databases in turn reuses one)."""
+        if db in self.created:
+            self.created.remove(db)
+            release_server_database(db, reusable=self.reusable)
+
+    def release_all(self) -> None:
+        """Release every database still held."""
+        while self.created:
+            release_server_database(self.created.pop(), reusable=self.reusable)
+
+
+@pytest.fixture
+def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DatabaseFactory]:
+    """Factory of fresh, empty databases (:class:`DatabaseFactory`). One a PgBouncer pooled a server
+    connection to is always dropped, or the pooler would hand the next test a connection the reset ended."""
+    factory = DatabaseFactory(tmp_path, reusable=not any("bouncer" in name for name in request.fixturenames))
+    yield factory
+    factory.release_all()
 
 
 @pytest.fixture(params=DIALECTS)
