@@ -15,6 +15,7 @@ import pytest
 from packaging.requirements import Requirement
 
 import ratchet
+from conftest import SERVERS
 from ratchet import dialects, errors, split, uptodate
 from ratchet.backends import base, open_backend
 from ratchet.cli import main
@@ -115,6 +116,11 @@ def test_a_foreign_connection_names_every_driver() -> None:
 
 def test_every_dialect_has_engines_and_every_engine_a_dialect() -> None:
     assert {engine.dialect for engine in ENGINES} == set(dialects.NAMES)
+
+
+def test_every_server_dialect_has_a_test_server() -> None:
+    # SQLite's databases are files the tests make themselves; every other dialect needs a server
+    assert set(SERVERS) == {dialect.name for dialect in dialects.DIALECTS if dialect.name != "sqlite"}
 
 
 # --- States ----------------------------------------------------------------------------------
