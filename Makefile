@@ -9,7 +9,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: venv migrate test test-fast check lint typecheck bench bench-lint lint-migrations clean pgbouncer
+.PHONY: venv migrate test test-fast test-nightly check lint typecheck bench bench-lint lint-migrations clean pgbouncer
 
 # The runtime only (ratchet, sqlparse, click, packaging): all `make migrate` needs. compileall (here and
 # before each run: it only recompiles what changed) because PYTHONDONTWRITEBYTECODE is set on these
@@ -53,6 +53,13 @@ test-fast: $(STAMP) pgbouncer
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m pytest -n 2 -q -m "not slow" $(PYTEST_ARGS)
 
+## The whole suite with many more random cases (new crash-trial seeds each run; the differential
+## tests' first cases are those of `make test`): for a nightly job, several times as long as `make test`.
+test-nightly: $(STAMP) pgbouncer
+	$(BIN)/python -m compileall -q src
+	RATCHET_CRASH_TRIALS=60 RATCHET_FASTLEX_CASES=20000 RATCHET_FUZZ_CASES=400 \
+	  $(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
+
 ## The additive-only lint over migrations/ (no database needed).
 lint-migrations: $(RUNTIME_STAMP)
 	$(BIN)/ratchet lint migrations
@@ -76,7 +83,7 @@ $(BENCH_STAMP): pyproject.toml
 
 ## Side-by-side benchmarks against stdlib/psycopg/PyMySQL loops, yoyo and dbmate; prints medians and ratios.
 ## The default run (1,000 files, 20 MB, 5 rounds) takes about 30 minutes on the shared 2-core machine;
-## all of SPEC section 6 (over an hour): make bench BENCH_ARGS="--files 1000,10000 --insert-mb 20,100"
+## every size of the performance goals (over an hour): make bench BENCH_ARGS="--files 1000,10000 --insert-mb 20,100"
 bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
 

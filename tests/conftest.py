@@ -14,6 +14,7 @@ import sys
 import traceback
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,13 @@ import pytest
 from ratchet import dialects
 
 RATCHET = str(Path(sys.executable).with_name("ratchet"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the slow trials first (each keeps its relative order): pytest-xdist deals the first
+    tests out in turn, so both workers start on a long trial and end on short tests together,
+    instead of one worker finishing a 30-second trial alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @dataclass
@@ -266,8 +274,7 @@ class Db:
         return {str(r[0]): (str(r[1]), int(r[2])) for r in rows}
 
 
-def _create_server_database(dialect: str) -> Db:
-    require_server(dialect)
+def _create_database_now(dialect: str) -> Db:
     name = f"ratchet_t_{uuid.uuid4().hex[:16]}"
     admin = server_connect(dialect, ADMIN_DATABASE)
     try:
@@ -279,6 +286,54 @@ def _create_server_database(dialect: str) -> Db:
     finally:
         admin.close()
     return Db(dialect, SERVER_URLS[dialect].format(name=name), name)
+
+
+class _ServerDatabases:
+    """Every test gets a database never used before, and every database is dropped after its test.
+    Creating one (copying template0: ~0.3-1 s of the server's I/O) and dropping one cost more than
+    most tests, so this worker creates the next database of a dialect while a test runs, and drops
+    finished ones in the background; both wait on the server's disk, not on this process."""
+
+    def __init__(self) -> None:
+        self._work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="test-databases")
+        self._next: dict[str, Future[Db]] = {}
+        self._drops: list[Future[None]] = []
+
+    def create(self, dialect: str) -> Db:
+        """A fresh database of ``dialect``; the one after it starts being made at once."""
+        ahead = self._next.pop(dialect, None)
+        db = ahead.result() if ahead is not None else _create_database_now(dialect)
+        self._next[dialect] = self._work.submit(_create_database_now, dialect)
+        return db
+
+    def drop(self, db: Db) -> None:
+        """Drop ``db`` in the background (its sessions are ended first)."""
+        self._drops.append(self._work.submit(drop_server_database, db))
+
+    def close(self) -> None:
+        """Drop the databases made ahead, wait for every drop and raise the first that failed."""
+        for ahead in self._next.values():
+            with contextlib.suppress(Exception):
+                self.drop(ahead.result())
+        self._next.clear()
+        self._work.shutdown(wait=True)
+        for dropped in self._drops:
+            dropped.result()
+
+
+_databases = _ServerDatabases()
+
+
+def _create_server_database(dialect: str) -> Db:
+    require_server(dialect)
+    return _databases.create(dialect)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_server_databases() -> Iterator[None]:
+    """At the end of this worker's session: no test database is left on the servers."""
+    yield
+    _databases.close()
 
 
 def drop_server_database(db: Db) -> None:
@@ -298,22 +353,40 @@ def drop_server_database(db: Db) -> None:
         admin.close()
 
 
-@pytest.fixture
-def make_db(tmp_path: Path) -> Iterator[Callable[[str], Db]]:
-    """Factory: a fresh, empty database of a dialect; server databases are dropped afterwards."""
-    created: list[Db] = []
+class DatabaseFactory:
+    """``make_db(dialect)``: a fresh, empty database; server databases are dropped when the test
+    ends, or earlier with :meth:`release`."""
 
-    def make(dialect: str) -> Db:
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        self.created: list[Db] = []
+
+    def __call__(self, dialect: str) -> Db:
         if dialect == "sqlite":
-            path = tmp_path / f"db_{uuid.uuid4().hex[:8]}.db"
+            path = self.tmp_path / f"db_{uuid.uuid4().hex[:8]}.db"
             return Db("sqlite", f"sqlite:///{path}", path.name, path)
         db = _create_server_database(dialect)
-        created.append(db)
+        self.created.append(db)
         return db
 
-    yield make
-    for db in created:
-        drop_server_database(db)
+    def release(self, db: Db) -> None:
+        """Done with ``db`` before the test ends (a test making many databases in turn): drop it."""
+        if db in self.created:
+            self.created.remove(db)
+            _databases.drop(db)
+
+    def release_all(self) -> None:
+        """Drop every database still held."""
+        while self.created:
+            _databases.drop(self.created.pop())
+
+
+@pytest.fixture
+def make_db(tmp_path: Path) -> Iterator[DatabaseFactory]:
+    """Factory of fresh, empty databases (:class:`DatabaseFactory`)."""
+    factory = DatabaseFactory(tmp_path)
+    yield factory
+    factory.release_all()
 
 
 @pytest.fixture(params=DIALECTS)

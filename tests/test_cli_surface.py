@@ -219,6 +219,21 @@ def test_new_refuses_two_bumps_and_strips_accents(project: Project) -> None:
     assert Path(repeatable.out.strip()).name == "R__vue_naive.sql"
 
 
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        ("V1__init.sql", "1.0.0__init.sql"),
+        ("v1.1.0__prefixed.sql", "1.1.0__prefixed.sql"),
+        ("1.2__x.sql", "1.2.0__x.sql"),
+    ],
+)
+def test_a_bad_name_suggests_the_right_one(project: Project, name: str, suggested: str) -> None:
+    project.write(name, CREATE)
+    result = project.ratchet("migrate")
+    assert result.code == 3
+    assert f"{name}: bad migration file name; rename it to {suggested} " in result.err, result.err
+
+
 def test_utf8_error_gives_line_and_column(project: Project) -> None:
     project.write("1.0.0__bad.sql", b"CREATE TABLE a (id INTEGER);\n-- caf\xe9 \xff\n")
     result = project.ratchet("migrate")

@@ -40,10 +40,13 @@ from sqlite_trials import (
 
 pytestmark = pytest.mark.slow
 
-TRIALS = 30
+# Each run draws new seeds, so CI covers more moments run after run; a nightly run can ask for
+# more trials per test with RATCHET_CRASH_TRIALS (e.g. 100).
+_MORE = os.environ.get("RATCHET_CRASH_TRIALS")
 CHUNKS = 3  # separate test items, so pytest-xdist can spread the trials over both cores
-NO_TRANSACTION_TRIALS = 8
-SINGLE_TRANSACTION_TRIALS = 5
+TRIALS = int(_MORE) * CHUNKS if _MORE else 18
+NO_TRANSACTION_TRIALS = int(_MORE or 8)
+SINGLE_TRANSACTION_TRIALS = int(_MORE or 5)
 BASE_SEED = int(os.environ.get("RATCHET_TRIAL_SEED", random.SystemRandom().randrange(2**31)))
 
 TRANSACTIONAL = [

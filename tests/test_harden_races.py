@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import ratchet
-from conftest import Db
+from conftest import DatabaseFactory, Db
 
 TRIALS = 8
 
@@ -49,7 +49,7 @@ def migrations(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("dialect", ["sqlite", "postgresql", "mysql"])
 def test_an_application_setting_a_key_while_migrate_starts(
-    make_db: Callable[[str], Db], migrations: Path, dialect: str
+    make_db: DatabaseFactory, migrations: Path, dialect: str
 ) -> None:
     for trial in range(TRIALS):
         db = make_db(dialect)
@@ -62,10 +62,11 @@ def test_an_application_setting_a_key_while_migrate_starts(
         assert db.db_version() == "1.1.0"
         assert db.history() == {"1.0.0": ("applied", 1), "1.1.0": ("applied", 1)}
         assert ratchet.list_system_settings(db.url) == {"db_version": "1.1.0", "feature": "on", "other": "x"}
+        make_db.release(db)  # dropped now: the next trial gets a fresh database
 
 
 @pytest.mark.parametrize("dialect", ["sqlite", "postgresql", "mysql"])
-def test_setters_racing_on_a_fresh_database(make_db: Callable[[str], Db], dialect: str) -> None:
+def test_setters_racing_on_a_fresh_database(make_db: DatabaseFactory, dialect: str) -> None:
     for trial in range(TRIALS):
         db = make_db(dialect)
         failures = run_together(
@@ -73,6 +74,7 @@ def test_setters_racing_on_a_fresh_database(make_db: Callable[[str], Db], dialec
         )
         assert failures == [], f"trial {trial}: {failures!r}"
         assert ratchet.list_system_settings(db.url) == {f"k{n}": str(n) for n in range(4)}
+        make_db.release(db)
 
 
 @pytest.mark.parametrize("dialect", ["sqlite", "postgresql", "mysql"])

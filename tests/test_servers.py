@@ -272,3 +272,23 @@ def test_api_with_a_dict_row_connection(make_db: Callable[[str], Db], dialect: s
         assert ratchet.status(connection, project.migrations).plan.db_version == Version("1.0.0")
     finally:
         connection.close()
+
+
+def test_mysql_cannot_roll_back_warning_is_not_printed_quietly_nor_before_a_refusal(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    db = make_db("mysql")
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    quiet = project.ratchet("migrate", "--quiet")
+    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
+    project.write("1.1.0__drop.sql", "DROP TABLE a;")
+    refused_by_lint = project.ratchet("migrate")
+    assert refused_by_lint.code == 1 and "nothing was applied" in refused_by_lint.err
+    project.write("1.1.0__drop.sql", "CREATE TABLE b (id INTEGER);")
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER, edited INTEGER);")
+    refused_by_drift = project.ratchet("migrate")
+    assert refused_by_drift.code == 4 and "refusing to migrate" in refused_by_drift.err
+    for result in (refused_by_lint, refused_by_drift):
+        assert "cannot roll back" not in result.output, result.output
+    assert db.db_version() == "1.0.0"

@@ -20,9 +20,10 @@ from sqlparse import tokens
 from sqlparse.engine.statement_splitter import StatementSplitter
 from sqlparse.sql import Statement as ParsedStatement
 from sqlparse.sql import Token
+from sqlparse.tokens import _TokenType
 
 from ratchet.errors import FileProblem
-from ratchet.lexer import Scanner, tokenize
+from ratchet.lexer import Scanner, TokenPair, tokenize
 
 TRANSACTION_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "END", "ABORT"})
 
@@ -122,9 +123,49 @@ _PLAIN_INSERT_LINE = re.compile(
 )
 
 
-def _pieces(text: str) -> Iterator[ParsedStatement | re.Match[str]]:
+# A statement in which sqlparse's splitter meets no keyword of its block logic (BEGIN, DECLARE,
+# END..., GO: without them its block stack stays empty and only parentheses move its level) ends
+# at the first ';' at level 0 or below, with the spaces and '--' comments after it, exactly as in
+# StatementSplitter.process; anything else is left to the splitter itself. Such a statement is
+# taken from the scanner's (ttype, value) pairs, without the splitter's per-token work and without
+# Token objects for its blanks.
+_BLOCK_WORDS = ("BEGIN", "DECLARE", "END", "GO")
+
+
+@dataclass(frozen=True, slots=True)
+class _Simple:
+    """A statement split without sqlparse's splitter: its ``(ttype, value)`` pairs."""
+
+    pairs: list[TokenPair]
+
+
+def _simple(scanner: Scanner, position: int) -> _Simple | None:
+    """The statement sqlparse's splitter makes from ``position`` when it holds no block keyword."""
+    pairs: list[TokenPair] = []
+    level, ended = 0, False
+    punctuation, blank, single = tokens.Punctuation, tokens.Whitespace, tokens.Comment.Single
+    for pair in scanner.tokens(position):
+        ttype, value = pair
+        if ended:
+            if ttype is not blank and ttype is not single:
+                break
+        elif ttype is punctuation:
+            if value == "(":
+                level += 1
+            elif value == ")":
+                level -= 1
+            elif value == ";" and level <= 0:
+                ended = True
+        elif _kinds(ttype)[0] and value.upper().startswith(_BLOCK_WORDS):  # a superset: END IF, GO 2, GOTO
+            return None
+        pairs.append(pair)
+    return _Simple(pairs)
+
+
+def _pieces(text: str) -> Iterator[ParsedStatement | re.Match[str] | _Simple]:
     """The text's statements in order, as sqlparse splits them: a plain INSERT line as its match
-    of ``_PLAIN_INSERT_LINE``, anything else as sqlparse's statement (from its splitter)."""
+    of ``_PLAIN_INSERT_LINE``, a statement without block keywords as its pairs (``_simple``),
+    anything else as sqlparse's statement (from its splitter)."""
     scanner = Scanner.of(text)
     if scanner is None:  # only sqlparse's own lexer is exact: it cannot start mid-text
         yield from _parse(text)
@@ -139,14 +180,18 @@ def _pieces(text: str) -> Iterator[ParsedStatement | re.Match[str]]:
             yield plain
             position = plain.end()
             continue
-        # sqlparse from here, in a fresh splitter (as after any statement), up to the next plain line
-        for parsed in StatementSplitter().process(scanner.tokens(position)):  # type: ignore[no-untyped-call]
-            yield parsed
-            position += len(str(parsed))
-            if _PLAIN_INSERT_LINE.match(text, position) is not None:
-                break
-        else:
+        simple = _simple(scanner, position)
+        if simple is not None:
+            if not all(ttype in tokens.Whitespace for ttype, _ in simple.pairs):  # as the splitter's last piece
+                yield simple
+            position += sum(len(value) for _, value in simple.pairs)
+            continue
+        # sqlparse from here, in a fresh splitter (as after any statement): one statement
+        parsed = next(StatementSplitter().process(scanner.tokens(position)), None)  # type: ignore[no-untyped-call]
+        if parsed is None:
             return
+        yield parsed
+        position += len(str(parsed))
 
 
 def split_statements(text: str) -> list[Statement]:
@@ -160,6 +205,14 @@ def split_statements(text: str) -> list[Statement]:
         if isinstance(piece, re.Match):
             sql_start, sql = piece.start("sql"), piece["sql"]
             position = piece.end()
+        elif isinstance(piece, _Simple):
+            position, pairs = _body(piece.pairs, position)
+            if not pairs:
+                continue
+            sql_start = pairs[0][0]
+            sql = "".join(value for _, _, value in pairs)
+            if not _RELEXED.match(sql):
+                held = tuple(_token(ttype, value) for _, ttype, value in pairs)
         else:
             start, position = position, position + len(str(piece))
             body = _meaningful(piece)
@@ -182,6 +235,52 @@ def split_statements(text: str) -> list[Statement]:
     return statements
 
 
+def _body(pairs: list[TokenPair], start: int) -> tuple[int, list[tuple[int, _TokenType, str]]]:
+    """Where the pairs end, and their ``(offset, ttype, value)`` without the leading and trailing
+    blanks (white space, comments) and the trailing ``;`` (as :func:`_meaningful`)."""
+    placed: list[tuple[int, _TokenType, str]] = []
+    offset = start
+    for ttype, value in pairs:
+        placed.append((offset, ttype, value))
+        offset += len(value)
+    first, end = 0, len(placed)
+    while first < end and _kinds(placed[first][1])[3]:
+        first += 1
+    while end > first and (_kinds(placed[end - 1][1])[3] or placed[end - 1][1:] == (tokens.Punctuation, ";")):
+        end -= 1
+    return offset, placed[first:end]
+
+
+#: Per token type: (keyword, white space, newline, blank: white space or comment), as sqlparse's
+#: ``Token`` computes them for every token (``ttype in T.Keyword``...), here once per type.
+_KINDS: dict[_TokenType, tuple[bool, bool, bool, bool]] = {}
+
+
+def _kinds(ttype: _TokenType) -> tuple[bool, bool, bool, bool]:
+    found = _KINDS.get(ttype)
+    if found is None:
+        whitespace = ttype in tokens.Whitespace
+        found = (ttype in tokens.Keyword, whitespace, ttype in tokens.Newline, whitespace or ttype in tokens.Comment)
+        _KINDS[ttype] = found
+    return found
+
+
+def _token(ttype: _TokenType, value: str) -> Token:
+    """``sqlparse.sql.Token(ttype, value)``, its attributes set as its ``__init__`` sets them
+    (tests/test_fastlex_differential.py compares every slot), the type's flags looked up once."""
+    keyword, whitespace, newline, _ = _kinds(ttype)
+    token = Token.__new__(Token)
+    token.value = value
+    token.ttype = ttype
+    token.parent = None
+    token.is_group = False
+    token.is_keyword = keyword
+    token.is_whitespace = whitespace
+    token.is_newline = newline
+    token.normalized = value.upper() if keyword else value
+    return token
+
+
 def advance(line: int, column: int, value: str) -> tuple[int, int]:
     """The 1-based line and column just after ``value`` written at ``line``/``column``."""
     newlines = value.count("\n")
@@ -200,8 +299,8 @@ def statement_problems(path: Path, statements: list[Statement], *, transactional
     file that ratchet wraps in its own transaction."""
     problems: list[FileProblem] = []
     for statement in statements:
-        if not _MAY_CONTROL.match(statement.sql):
-            continue  # no lexing (its tables are built on first use) for the statements that cannot be
+        if statement.plain or not _MAY_CONTROL.match(statement.sql):
+            continue  # not lexed: a statement that starts with no control word cannot be one
         words = statement.first_words(1)  # a second word only where it decides (cheap for INSERTs)
         if words and words[0] in TRANSACTION_WORDS:
             words = statement.first_words(2)

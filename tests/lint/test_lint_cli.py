@@ -284,3 +284,20 @@ def test_sarif_help_uri_points_at_each_rules_readme_anchor(linted: Project) -> N
     for rule in rules:
         assert rule["helpUri"].startswith(DOCS_URI)
         assert rule["helpUri"].split("#", 1)[1] in anchors, rule["id"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_summary_names_every_dialect_the_files_were_linted_as(project: Project, jobs: str) -> None:
+    project.write("1.0.0__users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);\n")
+    index = "-- guard: dialect postgresql\n-- guard: no-transaction\nCREATE INDEX CONCURRENTLY u_e ON users (email);\n"
+    project.write("1.1.0__index.sql", index)
+    project.write("1.2.0__note.sql", "-- guard: dialect mysql postgresql\nALTER TABLE users ADD COLUMN note TEXT;\n")
+    text = project.ratchet("lint", "migrations", "--dialect", "sqlite", "--jobs", jobs)
+    assert text.code == 0, text.output
+    assert "3 file(s) linted (sqlite, mysql, postgresql): 0 error(s)" in text.out
+    document = json.loads(project.ratchet("lint", "migrations", "--dialect", "sqlite", "--format", "json").out)
+    assert (document["dialect"], document["dialects"]) == ("sqlite", ["sqlite", "mysql", "postgresql"])
+    only_guarded = project.ratchet("lint", "migrations/1.1.0__index.sql", "--dialect", "sqlite")
+    assert "1 file(s) linted (postgresql):" in only_guarded.out, only_guarded.output
+    configured = project.ratchet("lint", "migrations", "--dialect", "postgresql")
+    assert "3 file(s) linted (postgresql):" in configured.out, configured.output

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ratchet.backends import sqlite_schema
 from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import (
     ConnectionFailedError,
@@ -136,6 +137,13 @@ class SqliteBackend(Backend):
         """Run one statement (``sqlite3`` refuses more than one, which is the point)."""
         try:
             return self.connection.execute(sql, tuple(params)).rowcount
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+
+    def run_statement(self, sql: str) -> None:
+        """Run one statement of a migration file (``sqlite3`` refuses a second one in it)."""
+        try:
+            self.connection.execute(sql)
         except sqlite3.Error as exc:
             raise self._translate(exc) from None
 
@@ -276,15 +284,11 @@ class SqliteBackend(Backend):
 
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
         """``sqlite_master`` and pragmas, normalised (see :mod:`ratchet.backends.sqlite_schema`)."""
-        from ratchet.backends.sqlite_schema import read_catalog
-
-        return read_catalog(self, excluded_tables)
+        return sqlite_schema.read_catalog(self, excluded_tables)
 
     def dump_schema(self, excluded_tables: frozenset[str]) -> str:
         """The DDL kept in ``sqlite_master``, in a stable order."""
-        from ratchet.backends.sqlite_schema import dump_schema
-
-        return dump_schema(self, excluded_tables)
+        return sqlite_schema.dump_schema(self, excluded_tables)
 
     def copy_to(self, path: str) -> SqliteBackend:
         """A backend on a copy of this database at ``path``, made with SQLite's backup API

@@ -103,10 +103,17 @@ class LintReport:
     findings: list[Finding] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
+    #: The dialects files were linted as: ``dialect``, or another one a file's dialect guard named.
+    used: set[str] = field(default_factory=set)
 
     def blocking(self, *, strict: bool = False) -> list[Finding]:
         """Findings that fail the run."""
         return [f for f in self.findings if f.blocks(strict=strict)]
+
+    def dialects(self) -> list[str]:
+        """Every dialect the files were linted as, ``dialect`` first (it alone when no file was)."""
+        used = self.used or {self.dialect}
+        return sorted(used, key=lambda name: (name != self.dialect, name))
 
     def summary(self, *, strict: bool) -> dict[str, int]:
         """Counts by severity, waived, grandfathered and blocking."""
@@ -126,6 +133,7 @@ class LintReport:
         return {
             "version": LINT_JSON_VERSION,
             "dialect": self.dialect,
+            "dialects": self.dialects(),
             "strict": strict,
             "files": [str(path) for path in self.files],
             "findings": [finding.as_dict() for finding in self.findings],

@@ -43,7 +43,7 @@ def render_text(report: LintReport, *, strict: bool, colour: bool) -> str:
         lines.append(finding.text(severity))
     counts = report.summary(strict=strict)
     lines.append(
-        f"{counts['files']} file(s) linted ({report.dialect}): {counts['errors']} error(s), "
+        f"{counts['files']} file(s) linted ({', '.join(report.dialects())}): {counts['errors']} error(s), "
         f"{counts['warnings']} warning(s), {counts['info']} info, {counts['waived']} waived"
         + (f", {counts['grandfathered']} grandfathered" if counts["grandfathered"] else "")
     )

@@ -59,6 +59,8 @@ def is_table_rebuild(statements: list[Statement], dialect: str) -> bool:
     when a DROP TABLE is followed by an ALTER or RENAME: most files are neither."""
     dropped = False
     for statement in statements:
+        if statement.plain:  # a plain INSERT line, the bulk of a data file
+            continue
         head = statement.sql[:6].upper()  # cheap: most statements of a big file are neither
         if head.startswith("DROP") and statement.first_words(2) == ["DROP", "TABLE"]:
             dropped = True

@@ -214,6 +214,44 @@ def _kind(statement: Statement) -> str:
     return "schema"
 
 
+# What SQLite's prepare of a plain one-row INSERT line (``Statement.plain``: names, and number and
+# string literals, see ``split._PLAIN_INSERT_LINE``) depends on: its shape, its text with each
+# literal as '?'. A literal is one token whatever its digits or characters (a string holds no
+# backslash there), and prepare reads no values, so lines of one shape are accepted or refused
+# alike (a NUL, which the driver refuses before SQLite sees the text, is never shaped).
+_LITERAL = re.compile(r"'[^'\\]*(?:''[^'\\]*)*'|(?<![A-Za-z0-9_.])-?[0-9]+(?:\.[0-9]+)?")
+_ANY_LITERAL = r"(?:'[^'\\]*(?:''[^'\\]*)*'|-?[0-9]+(?:\.[0-9]+)?)"
+_PATTERNS_PER_PREFIX = 16
+
+
+class _Shapes:
+    """Shapes of plain INSERT lines. Each shape is also kept as a pattern matching exactly the
+    plain lines of that shape (its text between literals, a literal in each gap), which is
+    quicker to try than the substitution: in a plain line quotes occur only in strings, and
+    literals sit between '(' or ',' and ',' or ')', so no literal match crosses a gap."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+
+    def of(self, statement: Statement) -> str | None:
+        """The shape of a plain INSERT line, or ``None`` (prepared on its own)."""
+        sql = statement.sql
+        if not statement.plain or "\x00" in sql:
+            return None
+        prefix = sql[: sql.find("(", sql.find("(") + 1)]  # up to the VALUES list: no literal in it
+        known = self.known.get(prefix)
+        if known is None:  # a pattern is compiled only for a prefix seen again (a data file's lines)
+            self.known[prefix] = []
+            return _LITERAL.sub("?", sql)
+        for pattern, shape in known:
+            if pattern.fullmatch(sql):
+                return shape
+        shape = _LITERAL.sub("?", sql)
+        if len(known) < _PATTERNS_PER_PREFIX:
+            known.append((re.compile(_ANY_LITERAL.join(map(re.escape, _LITERAL.split(sql)))), shape))
+        return shape
+
+
 class Replay:
     """One in-memory SQLite database that the files of a directory are replayed into, in order."""
 
@@ -229,6 +267,7 @@ class Replay:
         self._tables: dict[str, Columns] = {}
         self._since: list[str] = []  # schema statements run since the tables were last read
         self.touched: set[str] = set()  # tables whose columns changed (reset per linted file)
+        self.shapes = _Shapes()
 
     def close(self) -> None:
         """Release the in-memory database."""
@@ -300,15 +339,26 @@ class Replay:
 
     def _prepare_all(self, statements: list[Statement]) -> Iterator[tuple[Statement, Outcome]]:
         """Prepare data statements: all in one script of ``EXPLAIN``s (in C: a data file has many),
-        and one by one only when that script fails, to tell which statement and why."""
+        and one by one only when that script fails, to tell which statement and why. Plain INSERT
+        lines of one shape (:class:`_Shapes`) are prepared once: the others share its outcome."""
         if not statements:
             return
+        shapes = [self.shapes.of(statement) for statement in statements] if len(statements) > 1 else [None]
+        chosen: dict[str, Statement] = {}  # a shape's first statement, prepared for all of that shape
+        unique: list[Statement] = []
+        for statement, shape in zip(statements, shapes, strict=True):
+            if shape is None:
+                unique.append(statement)
+            elif shape not in chosen:
+                chosen[shape] = statement
+                unique.append(statement)
         self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
         try:
-            self.connection.executescript(";\n".join("EXPLAIN " + statement.sql for statement in statements))
+            self.connection.executescript(";\n".join("EXPLAIN " + statement.sql for statement in unique))
         except (sqlite3.Error, MemoryError, ValueError):
-            for statement in statements:
-                yield statement, self.prepare(statement.sql)
+            outcomes = {id(statement): self.prepare(statement.sql) for statement in unique}
+            for statement, shape in zip(statements, shapes, strict=True):
+                yield statement, outcomes[id(statement if shape is None else chosen[shape])]
             return
         for statement in statements:
             yield statement, _PREPARED

@@ -10,10 +10,9 @@ from pathlib import Path
 from packaging.version import Version
 
 from ratchet.discover import MigrationFile, read_all
-from ratchet.errors import FileProblem, UsageError
+from ratchet.errors import UsageError
 from ratchet.headers import read_guards
 from ratchet.linter.engine import (
-    Finding,
     LintReport,
     grandfathered,
     header_problems,
@@ -123,10 +122,11 @@ def lint_paths(
             (start, min(start + size, len(work)), dialect, postgres_version) for start in range(0, len(work), size)
         ]
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            for files_done, findings, problems in pool.map(_lint_chunk, chunks):
-                report.files.extend(files_done)
-                report.findings.extend(findings)
-                report.problems.extend(problems)
+            for part in pool.map(_lint_chunk, chunks):
+                report.files.extend(part.files)
+                report.findings.extend(part.findings)
+                report.problems.extend(part.problems)
+                report.used |= part.used
     finally:
         _JOBS.clear()
     return report
@@ -146,6 +146,7 @@ def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Pa
         report.files.append(shown)
         statements = split_statements(file.text)
         dialect_used = runs_on(file.guards, dialect)
+        report.used.add(dialect_used)
         report.findings.extend(lint_repeatable(shown, file.guards, statements, text=file.text, dialect=dialect_used))
 
 
@@ -161,13 +162,13 @@ def _workers(count: int, jobs: int) -> int:
     return max(1, min(_MAX_WORKERS, len(os.sched_getaffinity(0))))
 
 
-def _lint_chunk(bounds: tuple[int, int, str, int | None]) -> tuple[list[Path], list[Finding], list[FileProblem]]:
+def _lint_chunk(bounds: tuple[int, int, str, int | None]) -> LintReport:
     start, stop, dialect, postgres_version = bounds
     part = LintReport(dialect)
     cwd = Path.cwd().resolve()
     for job in _JOBS[start:stop]:
         _lint_one(part, job, dialect, cwd, postgres_version)
-    return part.files, part.findings, part.problems
+    return part
 
 
 def _relative(path: Path, cwd: Path) -> Path:
@@ -196,6 +197,7 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
     if invalid:
         report.findings.extend(findings)
         return
+    report.used.add(runs_on(guards, dialect))
     fast = None
     if runs_on(guards, dialect) == "postgresql":
         from ratchet.linter.postgres.fastsplit import fast_split  # only PostgreSQL runs load pglast
@@ -239,6 +241,7 @@ def lint_prepared(
                 continue
             earlier = all_files[: position.get(file.version, 0)]
             report.files.append(file.path)
+            report.used.add(runs_on(item.guards, dialect))
             report.findings.extend(
                 lint_file(
                     file,
