@@ -1,4 +1,4 @@
-"""The 20 MB INSERT file of SPEC section 6; run by ``bench/run.py`` (``make bench``) or alone.
+"""The 20 MB INSERT file of the performance goals; run by ``bench/run.py`` (``make bench``) or alone.
 
 One migration: a ``CREATE TABLE`` and ~20 MB of single-row ``INSERT`` statements. Times
 ``ratchet migrate`` of it against ``sqlite3.executescript`` of the same text in one transaction
@@ -102,7 +102,7 @@ def measure(work: Path, size: int, runs: int, baseline: Path | None = None) -> s
             peaks[name].append(peak)
     remove(database)
     count = path.read_text(encoding="utf-8").count("\nINSERT ")
-    lines = [f"INSERT file (SPEC: 20 MB): {file_size / 1e6:.1f} MB, {count:,} INSERT statements, median of {runs}", ""]
+    lines = [f"INSERT file (goal: 20 MB): {file_size / 1e6:.1f} MB, {count:,} INSERT statements, median of {runs}", ""]
     lines.append(f"{'case':<32} {'median s':>9} {'min s':>8} {'peak MB':>8} {'peak / file':>11}")
     for name in commands:
         peak = max(peaks[name])

@@ -1,6 +1,6 @@
 """Measure: the MySQL word classifier against sqlglot's MySQL parser, on tests/lint/mysql_cases.py.
 
-SPEC 3 asks for the most faithful MySQL parser available. This lints every case with ratchet's
+The MySQL lint should use the most faithful parser available. This lints every case with ratchet's
 word classifier, and classifies the same statements from sqlglot's parse trees with the rule
 mapping any parser-based lint would use (default-deny for what the parser leaves unparsed),
 then prints each one's precision and recall of error findings and sqlglot's parse coverage.

@@ -1,4 +1,4 @@
-"""ratchet side by side with its peers on SQLite (SPEC section 6); run by ``make bench``.
+"""ratchet side by side with its peers on SQLite; run by ``make bench``.
 
 In one run: generate N small migrations in each tool's format, then time (median of several
 runs, interleaved round by round so that machine noise hits every tool alike):
@@ -12,9 +12,9 @@ runs, interleaved round by round so that machine noise hits every tool alike):
   a minimal psycopg / PyMySQL loop (``server_loop.py``) and dbmate, each on a new database.
 
 ``--files`` and ``--insert-mb`` take comma-separated sizes (``--files 1000,10000 --insert-mb 20,100``
-is SPEC section 6's "cost grows linearly" check); each size prints its own table.
+is the "cost grows linearly" check); each size prints its own table.
 
-Then print the medians and the ratios SPEC section 6 sets as goals, each PASS or MISS.
+Then print the medians and the ratios set as goals, each PASS or MISS.
 Timings are never asserted anywhere; ``tests/test_bench_smoke.py`` only keeps this running.
 """
 
@@ -360,7 +360,7 @@ def measure(cases: list[Case], runs: int, work: Path, count: int) -> None:
 
 @dataclass(frozen=True)
 class Goal:
-    """A SPEC section 6 ratio: ``numerator / denominator`` at most (or at least) ``limit``."""
+    """A goal ratio: ``numerator / denominator`` at most (or at least) ``limit``."""
 
     numerator: str
     denominator: str
@@ -383,7 +383,7 @@ GOALS = (
     Goal("ratchet fresh [mariadb]", "driver loop fresh [mariadb]", 1.1),
     Goal("ratchet fresh [mariadb]", "dbmate fresh [mariadb]", 1.0),
 )
-# For context only, no goal (SPEC section 6 quotes dbmate at 0.9x and yoyo at 3.1x of the loop).
+# For context only, no goal (dbmate was measured at 0.9x and yoyo at 3.1x of the loop).
 CONTEXT = (
     Goal("dbmate fresh", "sqlite3 loop fresh", 0.0),
     Goal("yoyo fresh", "sqlite3 loop fresh", 0.0),
@@ -421,10 +421,10 @@ def report(cases: list[Case], count: int, runs: int) -> str:
             f" {case.cpu_median:>8.3f}  {case.median / count * 1000:>11.3f}"
         )
     by_name = {case.name: case for case in cases}
-    heading = f"{'SPEC section 6 goal (wall-time medians)':<70} {'ratio':>7}  {'goal':>7}  result  min ratio  cpu ratio"
+    heading = f"{'goal (wall-time medians)':<70} {'ratio':>7}  {'goal':>7}  result  min ratio  cpu ratio"
     lines += ["", heading]
     lines += [_ratio_line(goal, by_name) for goal in GOALS]
-    lines += ["", "for context (SPEC quotes dbmate 0.9x and yoyo 3.1x of the sqlite3 loop):"]
+    lines += ["", "for context (dbmate was measured at 0.9x and yoyo at 3.1x of the sqlite3 loop):"]
     lines += [_ratio_line(goal, by_name) for goal in CONTEXT]
     lines += ["", "min ratio: of the fastest runs (noise only adds time); cpu ratio: of median user+system time"]
     return "\n".join(lines)
@@ -506,7 +506,7 @@ def sizes(kind: Callable[[str], Any]) -> Callable[[str], list[Any]]:
 
 
 def insert_file_case(megabytes: float, runs: int, out: Callable[[str], None], baseline: Path | None) -> None:
-    """SPEC section 6's 20 MB INSERT file (``big_insert.py``), after the other cases."""
+    """The 20 MB INSERT file (``big_insert.py``), after the other cases."""
     sys.path.insert(0, str(HERE))
     from big_insert import measure
 

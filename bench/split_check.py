@@ -1,5 +1,5 @@
 """What the split check (``ratchet.splitcheck``) costs: on 1,000 small files and on the 20 MB
-INSERT file of SPEC section 6 (plain lines, which need no scan), and on a 20 MB file whose every
+INSERT file of the performance goals (plain lines, which need no scan), and on a 20 MB file whose every
 statement carries a comment (the worst case: PostgreSQL's scanner reads all of it).
 
 Prints the time of sqlparse's split and of the check for PostgreSQL and SQLite, medians of

@@ -14,13 +14,13 @@ import sys
 import traceback
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import server_pool
 from ratchet import dialects
 
 RATCHET = str(Path(sys.executable).with_name("ratchet"))
@@ -282,17 +282,7 @@ class Db:
         return {str(r[0]): (str(r[1]), int(r[2])) for r in rows}
 
 
-# Reset PostgreSQL databases ready for this worker's next tests (see server_pool.py), and the
-# fingerprint of a fresh one they must match.
-_pool: list[Db] = []
-_POOL_SIZE = 3  # a test using several databases at once releases them all; dropping the extra ones is as cheap now
-_fresh: list[tuple[Any, ...]] = []
-
-
-def _create_server_database(dialect: str) -> Db:
-    require_server(dialect)
-    if dialect == "postgresql" and _pool:
-        return _pool.pop()
+def _create_database_now(dialect: str) -> Db:
     name = f"ratchet_t_{uuid.uuid4().hex[:16]}"
     admin = server_connect(dialect, ADMIN_DATABASE)
     try:
@@ -303,36 +293,55 @@ def _create_server_database(dialect: str) -> Db:
                 cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
     finally:
         admin.close()
-    db = Db(dialect, SERVER_URLS[dialect].format(name=name), name)
-    if dialect == "postgresql" and not _fresh and server_pool.reuse_enabled():
-        connection = server_connect(dialect, name)
-        try:
-            _fresh.append(server_pool.fingerprint(connection))
-        finally:
-            connection.close()
-    return db
+    return Db(dialect, SERVER_URLS[dialect].format(name=name), name)
 
 
-def release_server_database(db: Db, *, reusable: bool) -> None:
-    """Done with a test database: reset it for the next test (PostgreSQL), or drop it."""
-    if reusable and db.dialect == "postgresql" and _fresh and server_pool.reuse_enabled():
-        admin = server_connect(db.dialect, ADMIN_DATABASE)
-        try:
-            state = server_pool.reset(admin, lambda name: server_connect(db.dialect, name), db.name)
-        finally:
-            admin.close()
-        if state == _fresh[0] and len(_pool) < _POOL_SIZE:
-            _pool.append(Db(db.dialect, db.url, db.name))
-            return
-    drop_server_database(db)
+class _ServerDatabases:
+    """Every test gets a database never used before, and every database is dropped after its test.
+    Creating one (copying template0: ~0.3-1 s of the server's I/O) and dropping one cost more than
+    most tests, so this worker creates the next database of a dialect while a test runs, and drops
+    finished ones in the background; both wait on the server's disk, not on this process."""
+
+    def __init__(self) -> None:
+        self._work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="test-databases")
+        self._next: dict[str, Future[Db]] = {}
+        self._drops: list[Future[None]] = []
+
+    def create(self, dialect: str) -> Db:
+        """A fresh database of ``dialect``; the one after it starts being made at once."""
+        ahead = self._next.pop(dialect, None)
+        db = ahead.result() if ahead is not None else _create_database_now(dialect)
+        self._next[dialect] = self._work.submit(_create_database_now, dialect)
+        return db
+
+    def drop(self, db: Db) -> None:
+        """Drop ``db`` in the background (its sessions are ended first)."""
+        self._drops.append(self._work.submit(drop_server_database, db))
+
+    def close(self) -> None:
+        """Drop the databases made ahead, wait for every drop and raise the first that failed."""
+        for ahead in self._next.values():
+            with contextlib.suppress(Exception):
+                self.drop(ahead.result())
+        self._next.clear()
+        self._work.shutdown(wait=True)
+        for dropped in self._drops:
+            dropped.result()
+
+
+_databases = _ServerDatabases()
+
+
+def _create_server_database(dialect: str) -> Db:
+    require_server(dialect)
+    return _databases.create(dialect)
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _drop_pooled_databases() -> Iterator[None]:
-    """Drop the reset databases left in this worker's pool when the session ends."""
+def _drop_server_databases() -> Iterator[None]:
+    """At the end of this worker's session: no test database is left on the servers."""
     yield
-    while _pool:
-        drop_server_database(_pool.pop())
+    _databases.close()
 
 
 def drop_server_database(db: Db) -> None:
@@ -353,12 +362,11 @@ def drop_server_database(db: Db) -> None:
 
 
 class DatabaseFactory:
-    """``make_db(dialect)``: a fresh, empty database; server databases are released when the test
-    ends (reset for reuse or dropped), or earlier with :meth:`release`."""
+    """``make_db(dialect)``: a fresh, empty database; server databases are dropped when the test
+    ends, or earlier with :meth:`release`."""
 
-    def __init__(self, tmp_path: Path, *, reusable: bool) -> None:
+    def __init__(self, tmp_path: Path) -> None:
         self.tmp_path = tmp_path
-        self.reusable = reusable
         self.created: list[Db] = []
 
     def __call__(self, dialect: str) -> Db:
@@ -370,22 +378,21 @@ class DatabaseFactory:
         return db
 
     def release(self, db: Db) -> None:
-        """Done with ``db`` before the test ends (a test making many databases in turn reuses one)."""
+        """Done with ``db`` before the test ends (a test making many databases in turn): drop it."""
         if db in self.created:
             self.created.remove(db)
-            release_server_database(db, reusable=self.reusable)
+            _databases.drop(db)
 
     def release_all(self) -> None:
-        """Release every database still held."""
+        """Drop every database still held."""
         while self.created:
-            release_server_database(self.created.pop(), reusable=self.reusable)
+            _databases.drop(self.created.pop())
 
 
 @pytest.fixture
-def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DatabaseFactory]:
-    """Factory of fresh, empty databases (:class:`DatabaseFactory`). One a PgBouncer pooled a server
-    connection to is always dropped, or the pooler would hand the next test a connection the reset ended."""
-    factory = DatabaseFactory(tmp_path, reusable=not any("bouncer" in name for name in request.fixturenames))
+def make_db(tmp_path: Path) -> Iterator[DatabaseFactory]:
+    """Factory of fresh, empty databases (:class:`DatabaseFactory`)."""
+    factory = DatabaseFactory(tmp_path)
     yield factory
     factory.release_all()
 

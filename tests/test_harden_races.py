@@ -62,7 +62,7 @@ def test_an_application_setting_a_key_while_migrate_starts(
         assert db.db_version() == "1.1.0"
         assert db.history() == {"1.0.0": ("applied", 1), "1.1.0": ("applied", 1)}
         assert ratchet.list_system_settings(db.url) == {"db_version": "1.1.0", "feature": "on", "other": "x"}
-        make_db.release(db)  # the next trial gets it back reset, as a fresh database
+        make_db.release(db)  # dropped now: the next trial gets a fresh database
 
 
 @pytest.mark.parametrize("dialect", ["sqlite", "postgresql", "mysql"])

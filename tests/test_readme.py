@@ -154,8 +154,18 @@ def test_every_module_is_in_the_readme_s_map() -> None:
     folders = [f"{path.name}/" for path in package.iterdir() if (path / "__init__.py").exists()]
     assert len(modules) > 20
     assert [name for name in modules + folders if f"`{name}`" not in table] == []
+    listed = [name for row in re.findall(r"^\| ([^|]+) \|", table, re.M) for name in re.findall(r"`([^`]+)`", row)]
+    assert len(listed) > 20
+    assert [name for name in listed if not (package / name).exists()] == []
 
 
 def test_the_guard_keywords_are_the_parser_s() -> None:
     documented = re.findall(r"^\| `-- guard: ([a-z-]+)", _section("Guard headers"), re.M)
     assert sorted(documented) == sorted(KEYWORDS)
+
+
+def test_the_python_api_section_names_every_error_class() -> None:
+    section = _section("Python API")
+    classes = [name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, Exception)]
+    assert len(classes) >= 12
+    assert [name for name in classes if f"`{name}`" not in section and f"`ratchet.{name}`" not in section] == []

@@ -17,11 +17,13 @@ import ratchet
 from ratchet import dialects, errors, split, uptodate
 from ratchet.backends import base, open_backend
 from ratchet.cli import main
+from ratchet.engines import ENGINES
 from ratchet.errors import UsageError
-from ratchet.states import DONE_STATUSES, RowStatus
+from ratchet.states import DONE_STATUSES, Outcome, RowStatus
 
 PACKAGE = Path(ratchet.__file__).parent
 SOURCES = sorted(PACKAGE.rglob("*.py"))
+BENCH = PACKAGE.parents[1] / "bench"
 #: The console script answers a no-op ``migrate`` before click (and ``cli``) is imported,
 #: since importing them costs more than the whole check: it writes that one line itself.
 PRINTS_BEFORE_THE_CLI = {"launch.py"}
@@ -86,7 +88,11 @@ def _ratchet_imports(path: Path) -> Iterator[tuple[int, str]]:
             if node.level:
                 module = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1], module]).strip(".")
             if module.startswith("ratchet"):
-                yield node.lineno, module
+                # ``from ratchet.backends import sqlite_schema`` imports a module of the package
+                for alias in node.names:
+                    submodule = PACKAGE.parent.joinpath(*f"{module}.{alias.name}".split("."))
+                    is_module = submodule.with_suffix(".py").exists() or submodule.is_dir()
+                    yield node.lineno, f"{module}.{alias.name}" if is_module else module
 
 
 @pytest.mark.parametrize("name", [p.name for p in (PACKAGE / "backends").glob("*.py") if p.name != "__init__.py"])
@@ -137,6 +143,10 @@ def test_a_foreign_connection_names_every_driver() -> None:
     assert all(dialect.driver_name in str(caught.value) for dialect in dialects.DIALECTS)
 
 
+def test_every_dialect_has_engines_and_every_engine_a_dialect() -> None:
+    assert {engine.dialect for engine in ENGINES} == set(dialects.NAMES)
+
+
 # --- States ----------------------------------------------------------------------------------
 
 
@@ -144,6 +154,12 @@ def test_the_no_op_path_s_done_statuses_are_the_states_module_s() -> None:
     # uptodate keeps a text copy: importing enum would cost the no-op run (see its comment)
     assert {str(status) for status in DONE_STATUSES} == uptodate._DONE
     assert set(RowStatus) > DONE_STATUSES
+
+
+def test_a_file_result_documents_every_outcome() -> None:
+    source = (PACKAGE / "runner.py").read_text(encoding="utf-8")
+    documented = source.split("class FileResult", 1)[1].split("outcome: Outcome", 1)[0]
+    assert [outcome.value for outcome in Outcome if f"``{outcome.value}``" not in documented] == []
 
 
 # --- Public surface --------------------------------------------------------------------------
@@ -182,11 +198,13 @@ def test_every_error_class_is_exported() -> None:
 
 
 def test_no_module_cites_documents_outside_the_repository() -> None:
+    citation = re.compile(r"\bSPEC\b|\b[Ii]ssues? #?\d")
     cited = [
-        f"{path.relative_to(PACKAGE.parents[1])}: {word}"
-        for path in [*SOURCES, *sorted(Path(__file__).parent.rglob("*.py"))]
-        for word in ("SPEC", "issue ")
-        if word in path.read_text(encoding="utf-8") and path != Path(__file__)
+        f"{path.relative_to(PACKAGE.parents[1])}:{number}: {line.strip()}"
+        for path in [*SOURCES, *sorted(Path(__file__).parent.rglob("*.py")), *sorted(BENCH.rglob("*.py"))]
+        if path != Path(__file__)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if citation.search(line)
     ]
     assert cited == []
 

@@ -19,6 +19,7 @@ from ratchet import dialects
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend, Server
 from ratchet.catalog import Change
+from ratchet.catalog import diff as compare
 from ratchet.config import Config, load_config
 from ratchet.discover import MigrationFile, scan_names
 from ratchet.engines import admit
@@ -31,13 +32,14 @@ from ratchet.errors import (
     SettingsError,
     UsageError,
 )
-from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting
+from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting, repeatable_key
 from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.jsondoc import engine_fields, json_version
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.repeatables import RepeatableFile
 from ratchet.runner import Events, FileResult, RepairAction, RepeatableResult, Runner, RunOptions, migration_lock
+from ratchet.snapshot import excluded_tables, latest_snapshot, live_catalog, newest_done_row, record_snapshot
 from ratchet.states import WAITING_STATES, EntryState, Outcome, RowStatus
 from ratchet.urls import mask_url, parse_url
 
@@ -330,12 +332,9 @@ def _after_applying(
     backend: Backend, tables: Tables, config: Config, report: MigrateReport, key: str, events: Events
 ) -> None:
     """Record the schema snapshot with the last applied file's row; rewrite ``schema-file``."""
-    from ratchet.snapshot import record_snapshot
-
     report.snapshot = record_snapshot(backend, tables, key, config.lock_timeout_s).fingerprint
     if config.schema_file is None:
         return
-    from ratchet.snapshot import excluded_tables
 
     try:
         text = backend.dump_schema(excluded_tables(tables))
@@ -375,8 +374,6 @@ class _Recorder(Events):
     def repeatable_finished(self, result: RepeatableResult) -> None:
         """Passed on; an applied file becomes the last applied."""
         if result.outcome == Outcome.APPLIED:
-            from ratchet.history import repeatable_key
-
             self.last_applied = repeatable_key(result.description)
         self.inner.repeatable_finished(result)
 
@@ -828,9 +825,6 @@ def diff(
     ``record`` stores the live catalog as the snapshot of the newest applied row instead (for
     a database migrated before snapshots, or after a reviewed change by hand).
     """
-    from ratchet.catalog import diff as compare
-    from ratchet.snapshot import latest_snapshot, live_catalog, newest_done_row, record_snapshot
-
     config = _config(migrations, config)
     with session(database, config) as (backend, tables):
         _require_existing(backend)
@@ -869,8 +863,6 @@ def diff(
 def schema(database: Database, *, config: Config | None = None) -> str:
     """The schema as DDL in a stable order, ratchet's tables left out (SQLite from
     ``sqlite_master``, PostgreSQL from ``pg_dump --schema-only``, MySQL from ``SHOW CREATE``)."""
-    from ratchet.snapshot import excluded_tables
-
     config = config or load_config()
     with session(database, config) as (backend, tables):
         _require_existing(backend)

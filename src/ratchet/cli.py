@@ -18,6 +18,7 @@ from ratchet import api, dialects, helptext
 from ratchet.backends.base import Server
 from ratchet.config import Config, load_config
 from ratchet.errors import EXIT_CHECK_FAILED, EXIT_INVALID_FILES, RatchetError, UsageError
+from ratchet.headers import parse_duration_ms
 from ratchet.jsondoc import error_json
 from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
@@ -572,8 +573,6 @@ def new(
 @handles_errors
 def wait(database: str | None, migrations: str | None, timeout: str) -> None:
     """Wait until the database accepts connections (exit 5 when it does not in time)."""
-    from ratchet.headers import parse_duration_ms
-
     timeout_ms = parse_duration_ms(timeout)
     if timeout_ms is None:
         raise UsageError(f"--timeout must be a duration like 60s, 500ms or 2m, got '{timeout}'")

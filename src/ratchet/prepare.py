@@ -1,13 +1,14 @@
 """Turn pending files into runnable units: statements split and validated.
 
-Versioned and repeatable files alike present what the runner needs of a unit
-(:class:`ratchet.runner.Unit`): ``file``, ``guards``, ``statements``, ``name`` (as messages show
-it), ``key`` (the history row's ``version``) and ``kind``.
+Versioned and repeatable files alike present what the runner needs of either: ``file`` (its
+path, description and checksum), ``guards``, ``statements``, ``name`` (as messages show it),
+``key`` (the history row's ``version``) and ``kind``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from packaging.version import Version
 
@@ -41,10 +42,17 @@ class PreparedFile:
         return self.file.version
 
     def rebuilds_table(self, dialect: str) -> bool:
-        """Whether the file rebuilds a table (:mod:`ratchet.linter.rebuild`)."""
-        from ratchet.linter.rebuild import is_table_rebuild  # the lint's modules: only for a candidate
+        """Whether the file rebuilds a table (:mod:`ratchet.linter.rebuild`); looked at once per dialect."""
+        known = self._rebuilds
+        if dialect not in known:
+            from ratchet.linter.rebuild import is_table_rebuild  # the lint's modules: only for a candidate
 
-        return is_table_rebuild(self.statements, dialect)
+            known[dialect] = is_table_rebuild(self.statements, dialect)
+        return known[dialect]
+
+    @cached_property
+    def _rebuilds(self) -> dict[str, bool]:
+        return {}
 
     @property
     def transactional(self) -> bool:

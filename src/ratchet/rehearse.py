@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ratchet.backends.base import Backend
+from ratchet.backends.sqlite import SqliteBackend
 from ratchet.errors import RatchetError, StatementFailedError, UsageError
 from ratchet.history import Tables
 from ratchet.prepare import PreparedFile, PreparedRepeatable
@@ -102,8 +103,6 @@ def _target(backend: Backend, tables: Tables) -> Iterator[tuple[Backend, Tables,
     if backend.rehearsal != "copy":
         yield backend, tables, backend.display_url
         return
-    from ratchet.backends.sqlite import SqliteBackend
-
     assert isinstance(backend, SqliteBackend)
     directory = tempfile.mkdtemp(prefix="ratchet-rehearsal-")
     try:

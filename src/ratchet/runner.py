@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from packaging.version import Version
 
@@ -37,12 +37,11 @@ from ratchet.errors import (
     StatementFailedError,
     UsageError,
 )
-from ratchet.headers import GuardQuery, Guards
-from ratchet.history import DB_VERSION_KEY, REPEATABLE, VERSIONED, HistoryRow, Tables
+from ratchet.headers import GuardQuery
+from ratchet.history import DB_VERSION_KEY, REPEATABLE, VERSIONED, Tables
 from ratchet.states import DONE_STATUSES, UNFINISHED_STATUSES, Outcome, RowStatus
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
-    from ratchet.discover import MigrationFile
     from ratchet.prepare import PreparedFile, PreparedRepeatable
     from ratchet.split import Statement
 
@@ -103,46 +102,6 @@ class RepeatableResult:
             "statements": self.statements,
             "reason": self.reason,
         }
-
-
-class UnitFile(Protocol):
-    """What the runner reads of a versioned or repeatable file."""
-
-    @property
-    def path(self) -> Path:
-        """Where the file is."""
-
-    @property
-    def description(self) -> str:
-        """The description of its name."""
-
-    @property
-    def checksum(self) -> str:
-        """The checksum its history row records."""
-
-
-class Unit(Protocol):
-    """What the runner needs of a prepared file, versioned or repeatable (see :mod:`ratchet.prepare`)."""
-
-    @property
-    def file(self) -> UnitFile:
-        """The file."""
-
-    @property
-    def guards(self) -> Guards:
-        """Its guard header."""
-
-    @property
-    def name(self) -> str:
-        """How messages name it: ``1.2.0`` or ``R__description``."""
-
-    @property
-    def key(self) -> Version | str:
-        """Its history row's ``version``."""
-
-    @property
-    def kind(self) -> str:
-        """``versioned`` or ``repeatable``."""
 
 
 #: Why a failed ``require`` guard changed nothing, by the kind of file.
@@ -279,6 +238,8 @@ class Runner:
         ``reason`` in the row's ``checksum_changes``.
         A file that is finished has the schema snapshot recorded with its row, as ``migrate`` does.
         """
+        from ratchet.repair import accept_checksum, forget, record_after_repair, refuse_invalid_indexes
+
         with migration_lock(self.backend, self.options.lock_timeout_s):
             row = self.tables.rows().get(version)
             if row is None:
@@ -286,7 +247,7 @@ class Runner:
                     f"migration {version} has no history row; nothing to repair", hint="see `ratchet status`"
                 )
             if action == "forget":
-                return self._forget(row)
+                return forget(self.backend, self.tables, row)
             from ratchet.load import load_migrations
 
             loaded = load_migrations(migrations)
@@ -297,14 +258,14 @@ class Runner:
                     hint="restore the file exactly as it was run, then repair again",
                 )
             if action == "accept-checksum":
-                return self._accept_checksum(row, file, reason)
+                return accept_checksum(self.backend, self.tables, row, file, reason)
             if row.status not in UNFINISHED_STATUSES:
                 raise RefusedError(
                     f"migration {version} has status '{row.status}'; --retry and --mark-applied only finish a "
                     "'running' or 'failed' one",
                     hint="see `ratchet status`",
                 )
-            self._refuse_invalid_indexes(file)
+            refuse_invalid_indexes(self.backend, file)
             if not file.matches(row.checksum):
                 raise DriftError(
                     f"{file.path} changed since it was run (checksum in database {row.checksum[:12]}..., "
@@ -327,62 +288,8 @@ class Runner:
                 with self.backend.transaction():
                     self.tables.update_row(version, status=RowStatus.RUNNING, error=None)
                 result = self.resume(prepared, start_after=row.statements_done)
-            self._record_snapshot(str(version))
+            record_after_repair(self.backend, self.tables, str(version), self.options.lock_timeout_s)
             return result
-
-    def _forget(self, row: HistoryRow) -> FileResult:
-        """Delete a ``failed`` row whose file committed nothing, so the corrected file runs again."""
-        if row.status != RowStatus.FAILED:
-            raise RefusedError(
-                f"migration {row.version} has status '{row.status}'; --forget only deletes a 'failed' row",
-                hint="a 'running' row may have a statement in effect: see `ratchet status`, "
-                "then --retry or --mark-applied",
-            )
-        if row.statements_done > 0:
-            raise RefusedError(
-                f"migration {row.version} committed {row.statements_done} statement(s) before it failed; "
-                "forgetting it would run them again",
-                hint=f"correct the failed statement, then `ratchet repair {row.version} --accept-checksum "
-                f'--reason "..."` and `ratchet repair {row.version} --retry`; or undo them by hand first',
-            )
-        with self.backend.transaction():
-            self.tables.delete_row(row.version)
-        return FileResult(row.version, row.description, Outcome.FORGOTTEN, 0, 0)
-
-    def _accept_checksum(self, row: HistoryRow, file: MigrationFile, reason: str) -> FileResult:
-        """Record ``file``'s checksum for ``row`` after a harmless edit; the old one and ``reason`` stay in history."""
-        if file.matches(row.checksum):
-            raise RefusedError(
-                f"{file.path} has the checksum recorded for {row.version}; there is no edit to accept",
-                hint="see `ratchet validate`",
-            )
-        if not self.tables.has_checksum_changes():
-            with self.backend.transaction():
-                self.tables.add_checksum_changes()
-        with self.backend.transaction():
-            self.tables.accept_checksum(row.version, row.checksum, file.checksum, reason)
-        return FileResult(row.version, row.description, Outcome.CHECKSUM_ACCEPTED, 0, 0, reason)
-
-    def _refuse_invalid_indexes(self, file: MigrationFile) -> None:
-        """Neither retrying nor marking a file applied may hide an INVALID index it left (a
-        retry fails with "already exists", or with IF NOT EXISTS keeps the broken index)."""
-        from ratchet.indexes import invalid_indexes
-
-        left = [index for index in invalid_indexes(self.backend, [file]) if index.version == file.version]
-        if left:
-            listed = ", ".join(f"{index.index} (on {index.table})" for index in left)
-            drops = "; ".join(f"DROP INDEX CONCURRENTLY {index.index}" for index in left)
-            raise RefusedError(
-                f"migration {file.version} left INVALID index(es): {listed}; nothing was changed",
-                hint=f"drop them first ({drops}), then run the repair again",
-            )
-
-    def _record_snapshot(self, key: str) -> None:
-        """The finished file changed the schema: record the snapshot with its row, as migrate does."""
-        from ratchet.snapshot import record_snapshot  # it takes the lock from this module
-
-        self.tables.create()  # a row left by an older ratchet: its table may lack the snapshot columns
-        record_snapshot(self.backend, self.tables, key, self.options.lock_timeout_s)
 
     def _transactional(self, prepared: PreparedFile) -> bool:
         return prepared.transactional and self.backend.transactional_ddl
@@ -500,7 +407,7 @@ class Runner:
         self._db_version_read = current
         return None
 
-    def _skip_reason(self, unit: Unit) -> str | None:
+    def _skip_reason(self, unit: PreparedFile | PreparedRepeatable) -> str | None:
         guards = unit.guards
         if not guards.applies_to(self.backend.dialect):
             return f"dialect {self.backend.dialect} not in {' '.join(sorted(guards.dialects or ()))}"
@@ -509,13 +416,13 @@ class Runner:
                 return f"skip-if {query.sql}"
         return None
 
-    def _check_requires(self, unit: Unit) -> None:
+    def _check_requires(self, unit: PreparedFile | PreparedRepeatable) -> None:
         for query in unit.guards.requires:
             if not is_true(self._guard_value(unit, query)):
                 message = f"{unit.file.path}:{query.line}: guard failed: {query.sql}"
                 raise GuardFailedError(message, hint=_REQUIRE_HINTS[unit.kind])
 
-    def _guard_value(self, unit: Unit, query: GuardQuery) -> object:
+    def _guard_value(self, unit: PreparedFile | PreparedRepeatable, query: GuardQuery) -> object:
         try:
             rows = self.backend.guard_query(query.sql)
         except DriverError as exc:
@@ -535,7 +442,7 @@ class Runner:
 
     def _write_row(
         self,
-        unit: Unit,
+        unit: PreparedFile | PreparedRepeatable,
         status: str,
         duration_ms: int = 0,
         statements_done: int = 0,
@@ -602,7 +509,9 @@ class Runner:
         self._run_statement(prepared, statement, rolled_back=rolled_back, hint=hint)
         self.events.statement_done(prepared, statement.number)
 
-    def _run_statement(self, unit: Unit, statement: Statement, *, rolled_back: bool, hint: str | None) -> None:
+    def _run_statement(
+        self, unit: PreparedFile | PreparedRepeatable, statement: Statement, *, rolled_back: bool, hint: str | None
+    ) -> None:
         """One statement of a file; its failure names the file, the statement and what is left."""
         try:
             self.backend.run_statement(statement.sql)
@@ -803,7 +712,12 @@ def _steps(statements: list[Statement], *, group_data: bool) -> list[list[Statem
 
 
 def _statement_failed(
-    unit: Unit, statement: Statement, exc: DriverError, *, rolled_back: bool, hint: str | None
+    unit: PreparedFile | PreparedRepeatable,
+    statement: Statement,
+    exc: DriverError,
+    *,
+    rolled_back: bool,
+    hint: str | None,
 ) -> StatementFailedError:
     """The error for a statement of the file that the database refused."""
     return StatementFailedError(

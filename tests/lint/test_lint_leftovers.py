@@ -1,4 +1,4 @@
-"""Issue 8's leftovers: repeatable files split-checked by ``ratchet lint``, an enum value used in the
+"""The lint's leftovers: repeatable files split-checked by ``ratchet lint``, an enum value used in the
 transaction that added it, and what ``DROP ... CASCADE`` takes with it; each trigger with a near miss."""
 
 from __future__ import annotations

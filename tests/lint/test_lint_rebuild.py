@@ -227,16 +227,16 @@ def test_replay_of_a_file_with_a_nul_character_is_a_finding_not_a_crash(project:
 
 
 def test_replays_parse_each_earlier_header_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import ratchet.linter.replay as replay
+    import ratchet.linter.history as history
 
     calls: list[str] = []
-    real = replay.read_guards
+    real = history.read_guards
 
     def counting(path: Path, text: str) -> object:
         calls.append(path.name)
         return real(path, text)
 
-    monkeypatch.setattr(replay, "read_guards", counting)
+    monkeypatch.setattr(history, "read_guards", counting)
     directory = tmp_path / "migrations"
     directory.mkdir()
     (directory / "1.0.0__users.sql").write_text(PARENT, encoding="utf-8")

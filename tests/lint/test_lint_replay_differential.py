@@ -12,7 +12,8 @@ from packaging.version import Version
 from sqlite_corpus import HISTORIES
 
 from ratchet.discover import MigrationFile, checksum
-from ratchet.linter.replay import History, table_columns
+from ratchet.linter.history import History
+from ratchet.linter.replay import table_columns
 from ratchet.split import split_statements
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 
 from ratchet.backends.base import Address, Backend
-from ratchet.dialects import DIALECTS, DialectSpec, for_driver, spec
+from ratchet.dialects import DIALECTS, DialectSpec, for_driver, spec, spoken_list
 from ratchet.errors import MissingDriverError, UsageError
 from ratchet.urls import DatabaseURL, parse_url
 
@@ -37,10 +37,10 @@ def open_backend(target: object, *, busy_timeout_s: float = 30.0) -> Backend:
         return _backend_class(dialect).from_url(address(url, dialect), busy_timeout_s=busy_timeout_s)
     found = for_driver(type(target).__module__.split(".")[0])
     if found is None:
-        drivers = [dialect.driver_name for dialect in DIALECTS]
+        drivers = spoken_list(tuple(dialect.driver_name for dialect in DIALECTS))
         raise UsageError(
             f"cannot use a {type(target).__name__} as a database",
-            hint=f"pass a database URL or a {', '.join(drivers[:-1])} or {drivers[-1]} connection",
+            hint=f"pass a database URL or a {drivers} connection",
         )
     return _backend_class(found).from_connection(target, busy_timeout_s=busy_timeout_s)
 

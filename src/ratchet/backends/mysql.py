@@ -18,6 +18,7 @@ import pymysql
 import pymysql.cursors
 from pymysql.constants import CLIENT, SERVER_STATUS
 
+from ratchet.backends import mysql_schema
 from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
@@ -397,15 +398,11 @@ class MysqlBackend(Backend):
 
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
         """``information_schema``, normalised (see :mod:`ratchet.backends.mysql_schema`)."""
-        from ratchet.backends.mysql_schema import read_catalog
-
-        return read_catalog(self, excluded_tables)
+        return mysql_schema.read_catalog(self, excluded_tables)
 
     def dump_schema(self, excluded_tables: frozenset[str]) -> str:
         """``SHOW CREATE`` of every table, view, trigger and routine, in a stable order."""
-        from ratchet.backends.mysql_schema import dump_schema
-
-        return dump_schema(self, excluded_tables)
+        return mysql_schema.dump_schema(self, excluded_tables)
 
     def quote(self, identifier: str) -> str:
         """Backticks (double quotes are string literals unless ANSI_QUOTES is set)."""

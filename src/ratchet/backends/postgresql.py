@@ -21,6 +21,7 @@ from psycopg.conninfo import make_conninfo
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Literal
 
+from ratchet.backends import postgresql_schema
 from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
@@ -355,20 +356,16 @@ class PostgresBackend(Backend):
 
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
         """``pg_catalog``, normalised (see :mod:`ratchet.backends.postgresql_schema`)."""
-        from ratchet.backends.postgresql_schema import read_catalog
-
-        return read_catalog(self, excluded_tables)
+        return postgresql_schema.read_catalog(self, excluded_tables)
 
     def dump_schema(self, excluded_tables: frozenset[str]) -> str:
         """``pg_dump --schema-only`` of this database, without ratchet's tables."""
-        from ratchet.backends.postgresql_schema import dump_schema
-
         info = self.connection.info
         # the parameters the URL gave (the system's pg_dump may not know every one the driver's
         # libpq reports), or an application connection's essentials
         given = self._connect_args or {"host": info.host, "port": info.port, "user": info.user, "dbname": info.dbname}
         parameters = {key: str(value) for key, value in given.items() if key != "password" and value is not None}
-        return dump_schema(self, excluded_tables, parameters, info.password or None)
+        return postgresql_schema.dump_schema(self, excluded_tables, parameters, info.password or None)
 
     def close(self) -> None:
         """Close an owned connection; give an adopted one back as it was."""

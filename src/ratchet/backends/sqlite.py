@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ratchet.backends import sqlite_schema
 from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import (
     ConnectionFailedError,
@@ -283,15 +284,11 @@ class SqliteBackend(Backend):
 
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
         """``sqlite_master`` and pragmas, normalised (see :mod:`ratchet.backends.sqlite_schema`)."""
-        from ratchet.backends.sqlite_schema import read_catalog
-
-        return read_catalog(self, excluded_tables)
+        return sqlite_schema.read_catalog(self, excluded_tables)
 
     def dump_schema(self, excluded_tables: frozenset[str]) -> str:
         """The DDL kept in ``sqlite_master``, in a stable order."""
-        from ratchet.backends.sqlite_schema import dump_schema
-
-        return dump_schema(self, excluded_tables)
+        return sqlite_schema.dump_schema(self, excluded_tables)
 
     def copy_to(self, path: str) -> SqliteBackend:
         """A backend on a copy of this database at ``path``, made with SQLite's backup API

@@ -13,22 +13,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from packaging.version import Version
-from sqlparse import lexer
-from sqlparse import tokens as T
 
 from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
-from ratchet.linter.classify import Candidate, Classified, classify, copy_info
-from ratchet.linter.rebuild import find_rebuilds
-from ratchet.linter.replay import Column, FileReplay, History, syntax_position
+from ratchet.linter.history import History
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
-from ratchet.linter.schema import lost
 from ratchet.split import Statement, advance, statement_problems
 from ratchet.splitcheck import split_problems
 
+# The word classifier and the SQLite replay are loaded where a SQLite or MySQL file needs them:
+# PostgreSQL runs (linter.postgres) never do.
 if TYPE_CHECKING:
+    from ratchet.linter.classify import Candidate, Classified
     from ratchet.linter.postgres.fastsplit import FastSplit
+    from ratchet.linter.replay import Column, FileReplay
 
 #: Words that start a statement: SQLite's syntax error right at one means a missing ``;``.
 _STATEMENT_VERBS = frozenset(
@@ -200,6 +199,9 @@ class _FileLinter:
             self.apply_waivers()
             self.findings.sort(key=lambda f: (f.line, f.column, f.rule))
             return self.findings
+        from ratchet.linter.classify import classify
+        from ratchet.linter.rebuild import find_rebuilds
+
         classified: list[Classified] = []
         for statement in self.statements:
             item = classify(statement, self.dialect, transactional=transactional)
@@ -267,6 +269,9 @@ class _FileLinter:
 
     def mysql_checks(self, classified: list[Classified]) -> None:
         if "/*!" in self.file.text:
+            from sqlparse import lexer
+            from sqlparse import tokens as T
+
             line, column = 1, 1
             for ttype, value in lexer.tokenize(self.file.text):  # type: ignore[no-untyped-call]
                 if ttype in T.Comment and value.startswith("/*!"):
@@ -295,6 +300,8 @@ class _FileLinter:
     def replay_findings(self, classified: list[Classified]) -> None:
         """SQLite's own verdict on each statement: a syntax error or a statement over the replay's
         bounds is a finding, and the word classifier's reading of such a statement is dropped."""
+        from ratchet.linter.replay import syntax_position
+
         assert self.replay is not None
         for item in classified:
             statement = item.statement
@@ -407,6 +414,9 @@ class _FileLinter:
                 **obj,
             )
             return
+        from ratchet.linter.classify import copy_info
+        from ratchet.linter.schema import lost
+
         copies = [c for c in classified if c.insert_target == new and c.statement.number < statement.number]
         infos = [copy_info(c.statement, table) for c in copies]
         reading = [(c, i) for c, i in zip(copies, infos, strict=True) if i.reads_source]

@@ -22,10 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import cast
 
-from packaging.version import Version
-
 from ratchet.discover import MigrationFile
-from ratchet.headers import Guards, read_guards
+from ratchet.headers import Guards
 from ratchet.linter.schema import Snapshot, snapshot
 from ratchet.split import TRANSACTION_WORDS, Statement, split_statements
 
@@ -48,7 +46,6 @@ _LIMIT_MESSAGES = ("interrupted", "out of memory")
 _BATCH = 500
 
 #: Guard headers by file version (``None``: the header could not be read at all).
-Headers = dict[Version, Guards | None]
 
 
 @dataclass(frozen=True)
@@ -242,7 +239,10 @@ class _Shapes:
         if not statement.plain or "\x00" in sql:
             return None
         prefix = sql[: sql.find("(", sql.find("(") + 1)]  # up to the VALUES list: no literal in it
-        known = self.known.setdefault(prefix, [])
+        known = self.known.get(prefix)
+        if known is None:  # a pattern is compiled only for a prefix seen again (a data file's lines)
+            self.known[prefix] = []
+            return _LITERAL.sub("?", sql)
         for pattern, shape in known:
             if pattern.fullmatch(sql):
                 return shape
@@ -343,7 +343,7 @@ class Replay:
         lines of one shape (:class:`_Shapes`) are prepared once: the others share its outcome."""
         if not statements:
             return
-        shapes = [self.shapes.of(statement) for statement in statements]
+        shapes = [self.shapes.of(statement) for statement in statements] if len(statements) > 1 else [None]
         chosen: dict[str, Statement] = {}  # a shape's first statement, prepared for all of that shape
         unique: list[Statement] = []
         for statement, shape in zip(statements, shapes, strict=True):
@@ -432,79 +432,31 @@ def table_columns(connection: sqlite3.Connection, table: str) -> dict[str, Colum
     return result
 
 
-def _applies(guards: Guards | None) -> bool:
+def applies(guards: Guards | None) -> bool:
+    """Whether a file with these guards runs on SQLite (the replay runs only those)."""
     return guards is None or guards.applies_to("sqlite")
 
 
-class History:
-    """The schema history of one directory for the lint: guard headers parsed once, and one
-    SQLite replay that advances file by file while the files are linted in order."""
-
-    def __init__(self, seed_sql: str | None = None) -> None:
-        self.headers: Headers = {}
-        self.seed_sql = seed_sql
-        self._replay: Replay | None = None
-        self._done: list[Version] = []
-
-    def guards(self, file: MigrationFile) -> Guards | None:
-        """The file's guards (bad header lines dropped), parsed once per run."""
-        if file.version not in self.headers:
-            self.headers[file.version] = read_guards(file.path, file.text)[0]
-        return self.headers[file.version]
-
-    def _at(self, earlier: list[MigrationFile]) -> Replay:
-        """A replay that has run the seed and exactly ``earlier``."""
-        done = len(self._done)
-        reusable = done <= len(earlier) and (done == 0 or earlier[done - 1].version == self._done[-1])
-        if self._replay is None or not reusable:
-            if self._replay is not None:
-                self._replay.close()
-            self._replay = Replay()
-            self._done = []
-            if self.seed_sql is not None:
-                self._replay.replay_text("lint-schema", self.seed_sql)
-        for file in earlier[len(self._done) :]:
-            if _applies(self.guards(file)):
-                self._replay.replay_text(file.path.name, file.text)
-            self._done.append(file.version)
-        return self._replay
-
-    def replay_file(
-        self,
-        file: MigrationFile,
-        statements: list[Statement],
-        earlier: list[MigrationFile],
-        snapshot_before: dict[int, list[str]],
-        snapshot_after: list[str],
-    ) -> FileReplay:
-        """Replay ``earlier`` (reusing the previous file's replay), then ``file`` statement by statement."""
-        replay = self._at(earlier)
-        result = FileReplay(replay.catalog(), replay.complete, history_failures=list(replay.failures))
-        replay.touched = set()
-        for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
-            result.outcomes[statement.number] = outcome
-            if outcome.status == "ran":
-                result.after[statement.number] = replay.tables()
-            elif outcome.status in ("failed", "syntax", "limit") and _kind(statement) == "schema":
-                replay.failures.append((f"{file.path.name}:{statement.line}: {outcome.message}", statement.sql))
-        result.final = replay.catalog()
-        result.changed = replay.touched
-        result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
-        self._done.append(file.version)
-        return result
-
-    def mentioned(self, name: str, earlier: list[MigrationFile]) -> bool:
-        """Whether the seed or an earlier file names ``name`` at all: an object that none of them
-        names cannot have been created by them (the word path's proof that an object is new)."""
-        pattern = re.compile(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", re.IGNORECASE)
-        texts = [self.seed_sql or "", *(file.text for file in earlier)]
-        return any(pattern.search(text) for text in texts)
-
-    def close(self) -> None:
-        """Release the replay database."""
-        if self._replay is not None:
-            self._replay.close()
-            self._replay = None
+def replay_file(
+    replay: Replay,
+    file: MigrationFile,
+    statements: list[Statement],
+    snapshot_before: dict[int, list[str]],
+    snapshot_after: list[str],
+) -> FileReplay:
+    """Run ``file`` statement by statement on ``replay`` (which holds the files before it)."""
+    result = FileReplay(replay.catalog(), replay.complete, history_failures=list(replay.failures))
+    replay.touched = set()
+    for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
+        result.outcomes[statement.number] = outcome
+        if outcome.status == "ran":
+            result.after[statement.number] = replay.tables()
+        elif outcome.status in ("failed", "syntax", "limit") and _kind(statement) == "schema":
+            replay.failures.append((f"{file.path.name}:{statement.line}: {outcome.message}", statement.sql))
+    result.final = replay.catalog()
+    result.changed = replay.touched
+    result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
+    return result
 
 
 def _with_snapshots(

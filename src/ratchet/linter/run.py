@@ -20,7 +20,7 @@ from ratchet.linter.engine import (
     problem_finding,
     runs_on,
 )
-from ratchet.linter.replay import History
+from ratchet.linter.history import History
 from ratchet.prepare import PreparedFile
 from ratchet.split import split_statements
 

@@ -35,7 +35,7 @@ sqlparse's reading differ from PostgreSQL's (``_risks``):
   last non-blank character (the same comments and blanks around them).
 
 Anything else (a syntax error included) returns ``None`` and the caller runs sqlparse and the
-split check. The argument rests on sqlparse's lexer rules and splitter as of ``_PROVEN_ON``;
+split check. The argument rests on sqlparse's lexer rules and splitter as of ``split._PROVEN_ON``;
 ``tests/lint/test_pg_fastsplit_differential.py`` checks the statements identical to
 ``split_statements`` on every corpus of the test suite, the bench corpora and generated files.
 """
@@ -48,11 +48,10 @@ from typing import Any
 
 from pglast import parser as pg_parser
 
+from ratchet import split
 from ratchet.linter.postgres.parse import Offsets, Parsed, SyntaxProblem, parse
 from ratchet.split import Statement
 
-#: sqlparse versions whose lexer rules and splitter the argument above was checked against.
-_PROVEN_ON = frozenset({"0.6.1"})
 # What could make sqlparse read the text differently (see above), in three patterns that each start
 # with a character class or literal, so that sre skips ahead to candidates without trying each position.
 _RISKY_CHARACTERS = re.compile(r"[\\`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4]|/\*|\[[^\]]|[+/@%^&|]-|[+/@%^&|-]/\*")
@@ -87,7 +86,7 @@ def _proven() -> bool:
     from sqlparse import keywords
     from sqlparse.lexer import Lexer
 
-    if sqlparse.__version__ not in _PROVEN_ON:
+    if sqlparse.__version__ not in split._PROVEN_ON:  # the versions the fast split and lexer are proven on
         return False
     lexer = Lexer._default_instance
     if lexer is None:
@@ -129,15 +128,15 @@ def fast_split(text: str) -> FastSplit | None:
             line += newlines
             line_start = text.rfind("\n", counted, start) + 1
         counted = start
-        # held None: the tokens are lexed from the SQL on demand, the same as in the file: no /* */
-        # and no dollar quote starts outside the statement.
+        # held None: the tokens are lexed from the SQL on demand, the same as in the file: every
+        # /* */ comment and dollar quote in it opens and closes inside it.
         statements.append(Statement(len(statements) + 1, line, start - line_start + 1, text[start:stop], None, start))
     return FastSplit(statements, parsed, offsets)
 
 
 def _plain_spans(text: str) -> list[tuple[int, int]] | None:
-    """The statements' spans from PostgreSQL's scanner split (no token objects), for an ASCII text
-    without ``$`` (so without ``/*`` either) whose statements hold no ``--`` and no ``;`` after
+    """The statements' spans from PostgreSQL's scanner split (no token objects), for a risk-free
+    (so ``/*``-free) ASCII text without ``$`` whose statements hold no ``--`` and no ``;`` after
     their first token: then only blanks and ``--`` comments stand before a statement, only blanks
     after it, and every ``;`` ends one. ``None`` where that does not hold."""
     if not text.isascii() or "$" in text:

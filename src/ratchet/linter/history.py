@@ -1,0 +1,86 @@
+"""The schema history of one directory for the lint: guard headers parsed once, the ``lint-schema``
+seed, and (SQLite) one replay that advances file by file while the files are linted in order.
+
+The replay module (``sqlite3`` and the SQLite machinery) is loaded only when a SQLite file needs
+it: PostgreSQL and MySQL runs keep their start-up free of it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from packaging.version import Version
+
+from ratchet.discover import MigrationFile
+from ratchet.headers import Guards, read_guards
+
+if TYPE_CHECKING:
+    from ratchet.linter.replay import FileReplay, Replay
+    from ratchet.split import Statement
+
+Headers = dict[Version, Guards | None]
+
+
+class History:
+    """The schema history of one directory for the lint: guard headers parsed once, and one
+    SQLite replay that advances file by file while the files are linted in order."""
+
+    def __init__(self, seed_sql: str | None = None) -> None:
+        self.headers: Headers = {}
+        self.seed_sql = seed_sql
+        self._replay: Replay | None = None
+        self._done: list[Version] = []
+
+    def guards(self, file: MigrationFile) -> Guards | None:
+        """The file's guards (bad header lines dropped), parsed once per run."""
+        if file.version not in self.headers:
+            self.headers[file.version] = read_guards(file.path, file.text)[0]
+        return self.headers[file.version]
+
+    def _at(self, earlier: list[MigrationFile]) -> Replay:
+        """A replay that has run the seed and exactly ``earlier``."""
+        from ratchet.linter.replay import Replay, applies
+
+        done = len(self._done)
+        reusable = done <= len(earlier) and (done == 0 or earlier[done - 1].version == self._done[-1])
+        if self._replay is None or not reusable:
+            if self._replay is not None:
+                self._replay.close()
+            self._replay = Replay()
+            self._done = []
+            if self.seed_sql is not None:
+                self._replay.replay_text("lint-schema", self.seed_sql)
+        for file in earlier[len(self._done) :]:
+            if applies(self.guards(file)):
+                self._replay.replay_text(file.path.name, file.text)
+            self._done.append(file.version)
+        return self._replay
+
+    def replay_file(
+        self,
+        file: MigrationFile,
+        statements: list[Statement],
+        earlier: list[MigrationFile],
+        snapshot_before: dict[int, list[str]],
+        snapshot_after: list[str],
+    ) -> FileReplay:
+        """Replay ``earlier`` (reusing the previous file's replay), then ``file`` statement by statement."""
+        from ratchet.linter.replay import replay_file
+
+        result = replay_file(self._at(earlier), file, statements, snapshot_before, snapshot_after)
+        self._done.append(file.version)
+        return result
+
+    def mentioned(self, name: str, earlier: list[MigrationFile]) -> bool:
+        """Whether the seed or an earlier file names ``name`` at all: an object that none of them
+        names cannot have been created by them (the word path's proof that an object is new)."""
+        pattern = re.compile(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", re.IGNORECASE)
+        texts = [self.seed_sql or "", *(file.text for file in earlier)]
+        return any(pattern.search(text) for text in texts)
+
+    def close(self) -> None:
+        """Release the replay database."""
+        if self._replay is not None:
+            self._replay.close()
+            self._replay = None
