@@ -269,8 +269,12 @@ class Tables:
         """Read ``db_version`` and the history without creating anything."""
         if not self.exist():
             return DatabaseState(None, {})
+        # db_version first: this is read before the migration lock, and a runner committing a file
+        # between the two reads must leave the history ahead of db_version (harmless), never
+        # db_version ahead of the history (which reads as a file applied out of order: a refusal).
+        db_version = self.db_version()
         rows, repeatables = self._all_rows()
-        return DatabaseState(self.db_version(), rows, repeatables)
+        return DatabaseState(db_version, rows, repeatables)
 
     def insert_row(
         self,
