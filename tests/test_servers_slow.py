@@ -22,9 +22,9 @@ from typing import Any
 
 import pytest
 
-from conftest import ADMIN_DATABASE, RATCHET, DatabaseFactory, Db, Project, server_connect
+from conftest import ADMIN_DATABASE, RATCHET, SERVER_DIALECTS, DatabaseFactory, Db, Project, server_connect
 
-SERVERS = ("postgresql", "mysql")
+SERVERS = SERVER_DIALECTS
 RUNNERS = 8
 CRASH_TRIALS = int(os.environ.get("RATCHET_CRASH_TRIALS", "10"))
 CRASH_FILES = 4
