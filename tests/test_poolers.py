@@ -140,7 +140,8 @@ def test_eight_concurrent_runners_through_session_pooling_apply_each_file_once(
         pooled.write(f"{version}__step{minor}.sql", body)
     runners = [spawn(pooled, "migrate") for _ in range(8)]
     outcomes = [(runner.wait(timeout=240), *runner.communicate()) for runner in runners]
-    assert [code for code, _, _ in outcomes] == [0] * 8, outcomes
+    failed = [(code, err) for code, _, err in outcomes if code != 0]  # only these: pytest cuts long messages
+    assert not failed, failed
     assert log_counts(db) == Counter(dict.fromkeys(versions, 1))
     assert db.history() == {v: ("applied", 3 if v == "1.3.0" else 2) for v in versions}
     assert db.db_version() == versions[-1]

@@ -102,7 +102,8 @@ def test_eight_concurrent_runners_apply_each_file_once(
         )
     runners = [spawn(project, "migrate") for _ in range(RUNNERS)]
     outcomes = [(runner.wait(timeout=240), *runner.communicate()) for runner in runners]
-    assert [code for code, _, _ in outcomes] == [0] * RUNNERS, outcomes
+    failed = [(code, err) for code, _, err in outcomes if code != 0]  # only these: pytest cuts long messages
+    assert not failed, failed
     assert log_counts(db) == Counter(dict.fromkeys(versions, 1))
     assert db.history() == {v: ("applied", 3 if v == "1.3.0" else 2) for v in versions}
     assert db.db_version() == versions[-1]
