@@ -201,8 +201,14 @@ def test_mariadb_data_statements_share_one_commit(tmp_path: Path, make_db: Calla
     per_file = sent[after_tables_ensured(sent) :]
     finished = next(i for i, sql in enumerate(per_file) if _updates_history(sql) and "'applied'" in sql)
     per_file = per_file[: per_file.index("COMMIT", finished) + 1]  # not what runs after the files (snapshots)
-    # the running row; CREATE TABLE (its own commit) and its count; the ten INSERTs, their count and the end
-    assert per_file.count("COMMIT") == 4, per_file
+    # the running row (one commit); CREATE TABLE and its count, each committing on its own in
+    # autocommit mode (no START TRANSACTION/COMMIT around them); the ten INSERTs, db_version
+    # raised from the value the claim read (no second read) and the end, in one commit
+    assert per_file.count("COMMIT") == 2 and per_file.count("START TRANSACTION") == 2, per_file
+    create = per_file.index("CREATE TABLE b (id INTEGER)")
+    assert per_file[create - 1] != "START TRANSACTION" and _updates_history(per_file[create + 1]), per_file
+    assert "statements_done = 1 " in per_file[create + 1] and per_file[create + 2] == "START TRANSACTION", per_file
+    assert not [sql for sql in per_file if sql.startswith("SELECT value FROM")], per_file  # the claim read it
     history_updates = [sql for sql in per_file if _updates_history(sql)]
     assert len(history_updates) == 2 and "'applied'" in history_updates[-1], per_file
     assert db.history()["1.1.0"] == ("applied", 11)
