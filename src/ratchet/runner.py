@@ -550,7 +550,8 @@ class Runner:
         """A file that cannot roll back: commit a ``running`` row, then one statement at a time."""
         started = time.perf_counter()
         file = prepared.file
-        with self.backend.transaction():
+        self.backend.begin()
+        try:
             claimed = self._claim(prepared)
             reason = None if claimed else self._skip_reason(prepared)
             if claimed is None and reason is not None:
@@ -558,6 +559,16 @@ class Runner:
             elif claimed is None:
                 self._check_requires(prepared)
                 self._write_row(prepared, RowStatus.RUNNING)
+            # MySQL commits implicitly before a schema change: a file starting with one has its
+            # running row committed by that statement as it starts (a failure to parse it leaves
+            # the row to the START TRANSACTION recording the failure, which commits implicitly
+            # too): one commit, and its fsync, fewer per file, with the same states after a crash
+            fused = claimed is None and reason is None and self._commits_before_itself(prepared)
+            if not fused:
+                self.backend.commit()
+        except BaseException:
+            self.backend.rollback()
+            raise
         if claimed is not None:
             self.events.file_finished(claimed)
             return claimed
@@ -566,6 +577,14 @@ class Runner:
             self.events.file_finished(result)
             return result
         return self.resume(prepared, start_after=0, started=started, claimed=True)
+
+    def _commits_before_itself(self, prepared: PreparedFile) -> bool:
+        """The file's first statement commits what is open before it runs: a schema change on a
+        database whose DDL commits implicitly (MySQL), not a temporary table's."""
+        statements = prepared.statements
+        if self.backend.transactional_ddl or not prepared.transactional or not statements:
+            return False
+        return _is_ddl(statements[0]) and "TEMPORARY" not in statements[0].first_words(4)
 
     def resume(
         self, prepared: PreparedFile, *, start_after: int, started: float | None = None, claimed: bool = False
