@@ -41,6 +41,9 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 TOOLS = ("ratchet", "sqlite3", "hash", "yoyo", "dbmate", "insert", "postgresql", "mariadb")
 # insert: the 20 MB file (big_insert.py); postgresql, mariadb: the server cases (ratchet, the loop, dbmate)
+# Server databases are named per bench process: two benches on one shared server must not drop
+# each other's database mid-run.
+RUN_ID = os.getpid()
 SERVERS = {
     # tool -> (dialect for server_loop.py, ratchet URL, dbmate URL); {name} is the bench's database
     "postgresql": (
@@ -257,23 +260,23 @@ def server_cases(work: Path, count: int, tool: str, dbmate: str | None, baseline
         def migrate(name: str) -> list[str]:
             return ["migrate", "--database", ratchet_url.format(name=name), "--migrations", str(ratchet_dir)]
 
-        name = f"ratchet_bench_{tool}"
+        name = f"ratchet_bench_{tool}_{RUN_ID}"
         cases.append(
             Case(f"ratchet fresh [{tool}]", [ratchet, *migrate(name)], none, fresh=True, server=(dialect, name))
         )
         if baseline is not None:  # started as the baseline tree's console script would be
-            name = f"base_bench_{tool}"
+            name = f"base_bench_{tool}_{RUN_ID}"
             command = [sys.executable, str(HERE / "cli_script.py"), *migrate(name)]
             env = {"PYTHONPATH": str(baseline)}
             cases.append(
                 Case(f"ratchet fresh [{tool}] [baseline]", command, none, fresh=True, server=(dialect, name), env=env)
             )
-    name = f"loop_bench_{tool}"
+    name = f"loop_bench_{tool}_{RUN_ID}"
     loop = [sys.executable, str(HERE / "server_loop.py"), dialect, name, str(ratchet_dir)]
     cases.append(Case(f"driver loop fresh [{tool}]", loop, none, fresh=True, server=(dialect, name)))
     if dbmate is not None:
         generate_dbmate(dbmate_dir, count)
-        name = f"dbmate_bench_{tool}"
+        name = f"dbmate_bench_{tool}_{RUN_ID}"
         command = [dbmate, "--url", dbmate_url.format(name=name), "--migrations-dir", str(dbmate_dir)]
         command += ["--no-dump-schema", "up"]
         cases.append(Case(f"dbmate fresh [{tool}]", command, none, fresh=True, server=(dialect, name)))

@@ -159,10 +159,80 @@ MakeProject = Callable[..., Project]
 # Each test gets a fresh database `ratchet_t_<hex>` on the real server, dropped afterwards.
 # An unreachable server skips its tests, or fails them when RATCHET_REQUIRE_SERVERS=1 (CI).
 
-SERVER_URLS = {
-    "postgresql": "postgresql://postgres@127.0.0.1:5432/{name}",
-    "mysql": "mysql://root@127.0.0.1:3306/{name}",
+
+@dataclass(frozen=True)
+class ServerSetup:
+    """One dialect's test server: its URL, how a test connects, and the SQL that makes, lists and
+    drops test databases. A new backend's tests need its :class:`ratchet.dialects.DialectSpec`
+    and one of these."""
+
+    #: The URL of database ``{name}``.
+    url: str
+    #: An autocommit driver connection to a database of the server.
+    connect: Callable[[str], Any]
+    #: ``CREATE DATABASE`` for ``{name}``.
+    create_sql: str
+    #: The statements that drop database ``name`` given an admin connection: the last one drops it,
+    #: those before end the sessions still connected (each may fail: a session may end meanwhile).
+    drop_sql: Callable[[Any, str], list[str]]
+    #: The user tables of the connected database, one name a row.
+    tables_sql: str
+    #: How an identifier is quoted.
+    quote: str = '"'
+
+
+def _connect_postgresql(database: str) -> Any:
+    import psycopg
+
+    return psycopg.connect(
+        host="127.0.0.1", port=5432, user="postgres", dbname=database, autocommit=True, connect_timeout=5
+    )
+
+
+def _connect_mysql(database: str) -> Any:
+    import pymysql
+
+    # ssl_disabled: PyMySQL >= 1.2 otherwise builds a default TLS context (reading the system's CA
+    # bundle) for every connection, ~40 ms of CPU, and the suite's inspection opens thousands.
+    return pymysql.connect(
+        host="127.0.0.1",
+        port=3306,
+        user="root",
+        database=database,
+        autocommit=True,
+        connect_timeout=5,
+        ssl_disabled=True,
+    )
+
+
+def _drop_mysql(admin: Any, name: str) -> list[str]:
+    """MySQL has no ``DROP DATABASE ... (FORCE)``: end the database's sessions first."""
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT id FROM information_schema.processlist WHERE db = %s", (name,))
+        sessions = [int(session_id) for (session_id,) in cursor.fetchall()]
+    return [f"KILL {session_id}" for session_id in sessions] + [f"DROP DATABASE IF EXISTS `{name}`"]
+
+
+SERVERS = {
+    "postgresql": ServerSetup(
+        url="postgresql://postgres@127.0.0.1:5432/{name}",
+        connect=_connect_postgresql,
+        create_sql='CREATE DATABASE "{name}" TEMPLATE template0',
+        drop_sql=lambda admin, name: [f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
+        tables_sql="SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+    ),
+    "mysql": ServerSetup(
+        url="mysql://root@127.0.0.1:3306/{name}",
+        connect=_connect_mysql,
+        create_sql="CREATE DATABASE `{name}` CHARACTER SET utf8mb4",
+        drop_sql=_drop_mysql,
+        tables_sql="SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()",
+        quote="`",
+    ),
 }
+SERVER_URLS = {dialect: server.url for dialect, server in SERVERS.items()}
+#: The dialects with a test server (every one but SQLite's files), for tests run on each server.
+SERVER_DIALECTS = tuple(SERVERS)
 ADMIN_DATABASE = "test"
 DIALECTS = dialects.NAMES
 _server_problems: dict[str, str | None] = {}
@@ -170,17 +240,7 @@ _server_problems: dict[str, str | None] = {}
 
 def server_connect(dialect: str, database: str) -> Any:
     """An autocommit driver connection to ``database`` on the test server of ``dialect``."""
-    if dialect == "postgresql":
-        import psycopg
-
-        return psycopg.connect(
-            host="127.0.0.1", port=5432, user="postgres", dbname=database, autocommit=True, connect_timeout=5
-        )
-    import pymysql
-
-    return pymysql.connect(
-        host="127.0.0.1", port=3306, user="root", database=database, autocommit=True, connect_timeout=5
-    )
+    return SERVERS[dialect].connect(database)
 
 
 def require_server(dialect: str) -> None:
@@ -220,7 +280,8 @@ class Db:
 
     def q(self, identifier: str) -> str:
         """Quote an identifier for this dialect."""
-        return f"`{identifier}`" if self.dialect == "mysql" else f'"{identifier}"'
+        quote = SERVERS[self.dialect].quote if self.dialect in SERVERS else '"'
+        return f"{quote}{identifier}{quote}"
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Rows of one statement (``?`` placeholders on SQLite, ``%s`` on the servers)."""
@@ -242,14 +303,12 @@ class Db:
 
     def tables(self) -> list[str]:
         """User tables, sorted."""
-        if self.dialect == "sqlite":
-            sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        elif self.dialect == "postgresql":
-            sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-        else:
-            sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
-        if self.dialect == "sqlite" and (self.path is None or not self.path.exists()):
+        if self.dialect != "sqlite":
+            sql = SERVERS[self.dialect].tables_sql
+        elif self.path is None or not self.path.exists():
             return []
+        else:
+            sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         return sorted(str(row[0]) for row in self.query(sql))
 
     def db_version(self) -> str | None:
@@ -278,14 +337,11 @@ def _create_database_now(dialect: str) -> Db:
     name = f"ratchet_t_{uuid.uuid4().hex[:16]}"
     admin = server_connect(dialect, ADMIN_DATABASE)
     try:
-        if dialect == "postgresql":
-            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
-        else:
-            with admin.cursor() as cursor:
-                cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+        with contextlib.closing(admin.cursor()) as cursor:
+            cursor.execute(SERVERS[dialect].create_sql.format(name=name))
     finally:
         admin.close()
-    return Db(dialect, SERVER_URLS[dialect].format(name=name), name)
+    return Db(dialect, SERVERS[dialect].url.format(name=name), name)
 
 
 class _ServerDatabases:
@@ -340,15 +396,12 @@ def drop_server_database(db: Db) -> None:
     """Drop a test database, ending any session still connected to it."""
     admin = server_connect(db.dialect, ADMIN_DATABASE)
     try:
-        if db.dialect == "postgresql":
-            admin.execute(f'DROP DATABASE IF EXISTS "{db.name}" WITH (FORCE)')
-        else:
-            with admin.cursor() as cursor:
-                cursor.execute("SELECT id FROM information_schema.processlist WHERE db = %s", (db.name,))
-                for (session_id,) in cursor.fetchall():
-                    with contextlib.suppress(Exception):
-                        cursor.execute(f"KILL {int(session_id)}")
-                cursor.execute(f"DROP DATABASE IF EXISTS `{db.name}`")
+        statements = SERVERS[db.dialect].drop_sql(admin, db.name)
+        with contextlib.closing(admin.cursor()) as cursor:
+            for sql in statements[:-1]:
+                with contextlib.suppress(Exception):  # a session that ended meanwhile
+                    cursor.execute(sql)
+            cursor.execute(statements[-1])
     finally:
         admin.close()
 

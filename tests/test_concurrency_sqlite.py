@@ -175,3 +175,38 @@ def test_a_running_row_of_a_live_runner_is_waited_for_not_refused(tmp_path: Path
     assert code == 0, f"the second runner refused a live runner's file:\n{output}"
     assert logged_versions(db) == ["1.0.1", *["1.0.2"] * len(slow), "1.0.3"]
     assert [(v, s) for v, s, _ in history(db)] == [("1.0.1", "applied"), ("1.0.2", "applied"), ("1.0.3", "applied")]
+
+
+def test_state_read_while_another_runner_applies_files_shows_no_false_drift(tmp_path: Path) -> None:
+    """Reading the history takes two statements: files another runner applies between them must
+    not look out of order (db_version is read first, then the rows that hold every file up to it)."""
+    from conftest import Project
+    from ratchet.backends import open_backend
+    from ratchet.history import Tables
+    from ratchet.load import load_migrations
+    from ratchet.plan import make_plan
+
+    project = Project(tmp_path, f"sqlite:///{tmp_path / 'app.db'}")
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    assert project.ratchet("migrate").code == 0
+    project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);")
+    project.write("1.2.0__c.sql", "CREATE TABLE c (id INTEGER);")
+    backend = open_backend(project.database)
+    read = backend.query
+    other_runner_done: list[int] = []
+
+    def query_then_let_another_runner_apply(sql: str, params: object = ()) -> list[tuple[object, ...]]:
+        rows = read(sql, params)  # type: ignore[arg-type]
+        if not other_runner_done and ("system_settings" in sql or "schema_history" in sql) and "sqlite_" not in sql:
+            other_runner_done.append(project.ratchet("migrate").code)
+        return rows
+
+    backend.query = query_then_let_another_runner_apply  # type: ignore[method-assign]
+    try:
+        plan = make_plan(
+            load_migrations(project.migrations).files, Tables(backend, "system_settings", "schema_history").state()
+        )
+    finally:
+        backend.close()
+    assert other_runner_done == [0]
+    assert [str(d) for d in plan.drift] == []

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import Db, Project
+from conftest import DIALECTS, Db, Project
 from ratchet.backends import open_backend
 from ratchet.errors import DriverError
 from ratchet.headers import read_only_problem
@@ -81,7 +81,7 @@ def test_server_side_a_guard_cannot_write_on_any_backend(make_db: Callable[[str]
     """Below the header check: the backend runs the guard where writing fails (PostgreSQL: a
     read-only subtransaction; SQLite: an authorizer) or is undone (MySQL: a savepoint rolled
     back), and the file's transaction goes on."""
-    for dialect in ("sqlite", "postgresql", "mysql"):
+    for dialect in DIALECTS:
         db = make_db(dialect)
         db.execute("CREATE TABLE users (id INTEGER)")
         db.execute("INSERT INTO users VALUES (1)")

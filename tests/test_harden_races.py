@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import ratchet
-from conftest import DatabaseFactory, Db
+from conftest import DIALECTS, DatabaseFactory, Db
 
 TRIALS = 8
 
@@ -47,7 +47,7 @@ def migrations(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("dialect", ["sqlite", "postgresql", "mysql"])
+@pytest.mark.parametrize("dialect", DIALECTS)
 def test_an_application_setting_a_key_while_migrate_starts(
     make_db: DatabaseFactory, migrations: Path, dialect: str
 ) -> None:
@@ -65,7 +65,7 @@ def test_an_application_setting_a_key_while_migrate_starts(
         make_db.release(db)  # dropped now: the next trial gets a fresh database
 
 
-@pytest.mark.parametrize("dialect", ["sqlite", "postgresql", "mysql"])
+@pytest.mark.parametrize("dialect", DIALECTS)
 def test_setters_racing_on_a_fresh_database(make_db: DatabaseFactory, dialect: str) -> None:
     for trial in range(TRIALS):
         db = make_db(dialect)
@@ -77,7 +77,7 @@ def test_setters_racing_on_a_fresh_database(make_db: DatabaseFactory, dialect: s
         make_db.release(db)
 
 
-@pytest.mark.parametrize("dialect", ["sqlite", "postgresql", "mysql"])
+@pytest.mark.parametrize("dialect", DIALECTS)
 def test_setting_the_same_new_key_at_once(make_db: Callable[[str], Db], dialect: str) -> None:
     db = make_db(dialect)
     ratchet.set_system_setting(db.url, "warm", "up")  # the tables exist: only the key races

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import ratchet
-from conftest import RATCHET, Db, Project
+from conftest import DIALECTS, RATCHET, Db, Project
 
 USERS = (
     "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(40));\nINSERT INTO users (id, name) VALUES (1, 'ann');"
@@ -244,7 +244,7 @@ def test_history_table_of_an_older_ratchet_is_upgraded_in_place(project: Project
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("dialect", ["sqlite", "postgresql", "mysql"])
+@pytest.mark.parametrize("dialect", DIALECTS)
 def test_eight_concurrent_runners_apply_each_changed_repeatable_once(
     tmp_path: Path, make_db: Callable[[str], Db], dialect: str
 ) -> None:

@@ -13,11 +13,11 @@ import pytest
 from packaging.version import Version
 
 import ratchet
-from conftest import Db, Project, require_server, server_connect
+from conftest import SERVER_DIALECTS, Db, Project, require_server, server_connect
 from ratchet.backends.mysql import lock_name
 from ratchet.backends.postgresql import LOCK_KEY
 
-SERVERS = ("postgresql", "mysql")
+SERVERS = SERVER_DIALECTS
 PASSWORD = "s3cret-pw"
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Db, Project, require_server
+from conftest import DIALECTS, Db, Project, require_server
 from ratchet.backends import open_backend
 from ratchet.errors import DriverError
 
@@ -141,7 +141,7 @@ def test_every_backend_refuses_a_second_statement_in_one_call(make_db: Callable[
     """The last line of defence, below the split check: the statement a file's piece is sent as
     cannot run a second one (PostgreSQL's extended protocol, PyMySQL without multi-statements,
     sqlite3 ``execute``), also outside a transaction (no-transaction files)."""
-    for dialect in ("sqlite", "postgresql", "mysql"):
+    for dialect in DIALECTS:
         if dialect != "sqlite":
             require_server(dialect)
         db = make_db(dialect)

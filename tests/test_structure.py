@@ -1,5 +1,6 @@
-"""The package's shape, read from its source: only the CLI prints or exits, drivers import only
-their base and the errors, and every list of dialects or states derives from its one module."""
+"""The package's shape, read from its source: only the CLI prints or exits, every list of dialects
+or states derives from its one module, and no code cites documents outside the repository. (That
+drivers import only their base and the errors: tests/test_servers_params.py.)"""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from packaging.requirements import Requirement
 
 import ratchet
+from conftest import SERVERS
 from ratchet import dialects, errors, split, uptodate
 from ratchet.backends import base, open_backend
 from ratchet.cli import main
@@ -78,37 +80,6 @@ def test_the_console_script_writes_only_the_no_op_answer() -> None:
     assert found == ["sys.stdout.write", "sys.stdout"]
 
 
-def _ratchet_imports(path: Path) -> Iterator[tuple[int, str]]:
-    package = ".".join(("ratchet", *path.relative_to(PACKAGE).parent.parts))
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            yield from ((node.lineno, alias.name) for alias in node.names if alias.name.startswith("ratchet"))
-        elif isinstance(node, ast.ImportFrom):
-            module = node.module or ""
-            if node.level:
-                module = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1], module]).strip(".")
-            if module.startswith("ratchet"):
-                # ``from ratchet.backends import sqlite_schema`` imports a module of the package
-                for alias in node.names:
-                    submodule = PACKAGE.parent.joinpath(*f"{module}.{alias.name}".split("."))
-                    is_module = submodule.with_suffix(".py").exists() or submodule.is_dir()
-                    yield node.lineno, f"{module}.{alias.name}" if is_module else module
-
-
-@pytest.mark.parametrize("name", [p.name for p in (PACKAGE / "backends").glob("*.py") if p.name != "__init__.py"])
-def test_drivers_import_only_their_base_and_the_errors(name: str) -> None:
-    # a driver's helper modules (``postgresql_schema``) are the driver itself, split for size
-    own = name.removesuffix(".py").split("_")[0]
-    allowed = {"ratchet.backends.base", "ratchet.errors"}
-    imported = {module for _, module in _ratchet_imports(PACKAGE / "backends" / name)}
-    assert {m for m in imported if m not in allowed and not m.startswith(f"ratchet.backends.{own}")} == set()
-
-
-def test_the_import_check_sees_imports() -> None:
-    imported = {module for _, module in _ratchet_imports(PACKAGE / "backends" / "__init__.py")}
-    assert {"ratchet.backends.base", "ratchet.dialects", "ratchet.errors", "ratchet.urls"} <= imported
-
-
 # --- One registry of dialects --------------------------------------------------------------
 
 
@@ -145,6 +116,11 @@ def test_a_foreign_connection_names_every_driver() -> None:
 
 def test_every_dialect_has_engines_and_every_engine_a_dialect() -> None:
     assert {engine.dialect for engine in ENGINES} == set(dialects.NAMES)
+
+
+def test_every_server_dialect_has_a_test_server() -> None:
+    # SQLite's databases are files the tests make themselves; every other dialect needs a server
+    assert set(SERVERS) == {dialect.name for dialect in dialects.DIALECTS if dialect.name != "sqlite"}
 
 
 # --- States ----------------------------------------------------------------------------------

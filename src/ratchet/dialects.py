@@ -3,7 +3,7 @@
 The URL schemes, the ``--dialect`` choices, the ``dialect`` setting and header, the backend
 class, its driver and the extra that installs it are all read from :data:`DIALECTS`. Adding a
 backend is one module under ``ratchet.backends``, one :class:`DialectSpec` here, the engines that
-speak it in ``ratchet.engines``, its extra in ``pyproject.toml`` and its test server in
+speak it in ``ratchet.engines``, its extra in ``pyproject.toml`` and its ``ServerSetup`` in
 ``tests/conftest.py``.
 """
 

@@ -266,11 +266,17 @@ class Tables:
         return (str(rows[0][0]), str(rows[0][1])) if rows else None
 
     def state(self) -> DatabaseState:
-        """Read ``db_version`` and the history without creating anything."""
+        """Read ``db_version`` and the history without creating anything.
+
+        ``db_version`` first: a runner commits each file's row with ``db_version``, so the rows
+        read after it hold every file up to it. Read the other way round (two statements, two
+        snapshots), files another runner applied in between would be missing below a newer
+        ``db_version`` and look out of order."""
         if not self.exist():
             return DatabaseState(None, {})
+        db_version = self.db_version()
         rows, repeatables = self._all_rows()
-        return DatabaseState(self.db_version(), rows, repeatables)
+        return DatabaseState(db_version, rows, repeatables)
 
     def insert_row(
         self,

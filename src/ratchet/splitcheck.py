@@ -119,7 +119,7 @@ def _postgres_spans(region: str, *, with_parser: bool) -> list[_Span] | str:
         return " ".join(str(exc).split())
     spans = []
     for first, last in slices:
-        begin = _skip_postgres_blanks(region, first)
+        begin = skip_postgres_blanks(region, first)
         spans.append(_Span(begin, _skip_space(region, last)))
     return spans
 
@@ -149,7 +149,7 @@ def _skip_space(text: str, position: int) -> int:
     return position if match is None else match.end()
 
 
-def _skip_postgres_blanks(text: str, position: int) -> int:
+def skip_postgres_blanks(text: str, position: int) -> int:
     """The first position at or after ``position`` outside white space and comments, which
     nest in PostgreSQL."""
     while True:

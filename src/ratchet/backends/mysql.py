@@ -18,7 +18,7 @@ import pymysql
 import pymysql.cursors
 from pymysql.constants import CLIENT, SERVER_STATUS
 
-from ratchet.backends import mysql_schema
+import ratchet.backends.mysql_schema as mysql_schema
 from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ratchet.backends import sqlite_schema
+import ratchet.backends.sqlite_schema as sqlite_schema
 from ratchet.backends.base import Address, Backend, Row
 from ratchet.errors import (
     ConnectionFailedError,

@@ -51,6 +51,7 @@ from pglast import parser as pg_parser
 from ratchet import split
 from ratchet.linter.postgres.parse import Offsets, Parsed, SyntaxProblem, parse
 from ratchet.split import Statement
+from ratchet.splitcheck import skip_postgres_blanks
 
 # What could make sqlparse read the text differently (see above), in three patterns that each start
 # with a character class or literal, so that sre skips ahead to candidates without trying each position.
@@ -143,7 +144,7 @@ def _plain_spans(text: str) -> list[tuple[int, int]] | None:
         return None
     spans = []
     for piece in pg_parser.split(text, with_parser=False, only_slices=True):
-        start = _skip_comments(text, piece.start, piece.stop)
+        start = min(skip_postgres_blanks(text, piece.start), piece.stop)
         stop = piece.stop
         if start >= stop:
             continue
@@ -153,20 +154,6 @@ def _plain_spans(text: str) -> list[tuple[int, int]] | None:
             stop -= 1
         spans.append((start, stop))
     return spans
-
-
-def _skip_comments(text: str, position: int, stop: int) -> int:
-    """The first position at or after ``position`` (before ``stop``) outside blanks and ``--`` comments."""
-    while position < stop:
-        char = text[position]
-        if char in " \t\r\n":
-            position += 1
-        elif text.startswith("--", position):
-            newline = text.find("\n", position)
-            position = stop if newline < 0 else newline + 1
-        else:
-            break
-    return min(position, stop)
 
 
 def _token_spans(text: str, tokens: list[Any]) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]]]:
