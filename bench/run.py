@@ -237,12 +237,13 @@ def build_cases(work: Path, count: int, tools: set[str], baseline: Path | None =
         ]
     for tool in SERVERS:
         if tool in tools:
-            cases += server_cases(work, count, tool, dbmate)
+            cases += server_cases(work, count, tool, dbmate, baseline)
     return cases
 
 
-def server_cases(work: Path, count: int, tool: str, dbmate: str | None) -> list[Case]:
-    """ratchet, the minimal driver loop and dbmate, fresh, on a new database of the ``tool`` server."""
+def server_cases(work: Path, count: int, tool: str, dbmate: str | None, baseline: Path | None = None) -> list[Case]:
+    """ratchet, the minimal driver loop and dbmate, fresh, on a new database of the ``tool`` server
+    (and ratchet from the ``baseline`` source tree, when given)."""
     dialect, ratchet_url, dbmate_url = SERVERS[tool]
     problem = server_available(dialect)
     if problem is not None:
@@ -255,9 +256,21 @@ def server_cases(work: Path, count: int, tool: str, dbmate: str | None) -> list[
     none = work / "none"
     cases: list[Case] = []
     if ratchet is not None:
+
+        def migrate(name: str) -> list[str]:
+            return ["migrate", "--database", ratchet_url.format(name=name), "--migrations", str(ratchet_dir)]
+
         name = f"ratchet_bench_{tool}_{RUN_ID}"
-        command = [ratchet, "migrate", "--database", ratchet_url.format(name=name), "--migrations", str(ratchet_dir)]
-        cases.append(Case(f"ratchet fresh [{tool}]", command, none, fresh=True, server=(dialect, name)))
+        cases.append(
+            Case(f"ratchet fresh [{tool}]", [ratchet, *migrate(name)], none, fresh=True, server=(dialect, name))
+        )
+        if baseline is not None:  # started as the baseline tree's console script would be
+            name = f"base_bench_{tool}_{RUN_ID}"
+            command = [sys.executable, str(HERE / "cli_script.py"), *migrate(name)]
+            env = {"PYTHONPATH": str(baseline)}
+            cases.append(
+                Case(f"ratchet fresh [{tool}] [baseline]", command, none, fresh=True, server=(dialect, name), env=env)
+            )
     name = f"loop_bench_{tool}_{RUN_ID}"
     loop = [sys.executable, str(HERE / "server_loop.py"), dialect, name, str(ratchet_dir)]
     cases.append(Case(f"driver loop fresh [{tool}]", loop, none, fresh=True, server=(dialect, name)))
@@ -402,6 +415,8 @@ CONTEXT = (
     Goal("dbmate no-op", "ratchet no-op", 0.0),
     Goal("dbmate fresh [postgresql]", "driver loop fresh [postgresql]", 0.0),
     Goal("dbmate fresh [mariadb]", "driver loop fresh [mariadb]", 0.0),
+    Goal("ratchet fresh [postgresql]", "ratchet fresh [postgresql] [baseline]", 0.0),
+    Goal("ratchet fresh [mariadb]", "ratchet fresh [mariadb] [baseline]", 0.0),
 )
 
 

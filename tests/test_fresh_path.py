@@ -201,12 +201,41 @@ def test_mariadb_data_statements_share_one_commit(tmp_path: Path, make_db: Calla
     per_file = sent[after_tables_ensured(sent) :]
     finished = next(i for i, sql in enumerate(per_file) if _updates_history(sql) and "'applied'" in sql)
     per_file = per_file[: per_file.index("COMMIT", finished) + 1]  # not what runs after the files (snapshots)
-    # the running row; CREATE TABLE (its own commit) and its count; the ten INSERTs, their count and the end
-    assert per_file.count("COMMIT") == 4, per_file
+    # the running row, committed by CREATE TABLE's implicit commit as it starts; CREATE TABLE and
+    # its count, each committing on its own in autocommit mode (no START TRANSACTION/COMMIT around
+    # them); the ten INSERTs, db_version raised from the value the claim read (no second read) and
+    # the end, in one commit
+    assert per_file.count("COMMIT") == 1 and per_file.count("START TRANSACTION") == 2, per_file
+    create = per_file.index("CREATE TABLE b (id INTEGER)")
+    assert "COMMIT" not in per_file[:create] and _updates_history(per_file[create + 1]), per_file
+    assert "statements_done = 1 " in per_file[create + 1] and per_file[create + 2] == "START TRANSACTION", per_file
+    assert not [sql for sql in per_file if sql.startswith("SELECT value FROM")], per_file  # the claim read it
     history_updates = [sql for sql in per_file if _updates_history(sql)]
     assert len(history_updates) == 2 and "'applied'" in history_updates[-1], per_file
     assert db.history()["1.1.0"] == ("applied", 11)
     assert db.query("SELECT COUNT(*) FROM a")[0][0] == 10
+
+
+@pytest.mark.parametrize(
+    ("first", "error"),
+    [
+        ("CREATE TABLE a (id INTEGER PRIMARY KEY)", "already exists"),
+        ("CREATE TABLE a (id INTEGER PRIMARY KEY", "syntax"),
+    ],
+)
+def test_mariadb_running_row_of_a_failing_first_ddl_is_kept(
+    project: Project, make_db: Callable[[str], Db], first: str, error: str
+) -> None:
+    """The running row rides on the first DDL statement's implicit commit; when that statement
+    fails (after its implicit commit, or before it at parsing) the row is still recorded failed."""
+    db = make_db("mysql")
+    db.execute("CREATE TABLE a (id INTEGER PRIMARY KEY)")
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", f"{first};\nINSERT INTO a VALUES (1);\n")
+    result = project.ratchet("migrate", "--no-lint")  # the lint would refuse the unparsable statement
+    assert result.code == 5 and "statement 1 of 1.0.0" in result.err and error in result.err.lower(), result.output
+    assert db.history() == {"1.0.0": ("failed", 0)}
+    assert db.query("SELECT COUNT(*) FROM a")[0][0] == 0
 
 
 def test_mariadb_failure_in_a_group_keeps_every_earlier_statement(

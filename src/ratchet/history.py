@@ -328,6 +328,13 @@ class Tables:
             self.backend.execute(*bump)
             self.backend.execute(insert, params)
 
+    def raise_version(self, version: Version, current: Version | None) -> None:
+        """Raise ``db_version`` to ``version`` if newer than ``current`` (as read under the
+        migration lock; ``None``: unset), without reading it again."""
+        write = self._version_write(version, current)
+        if write is not None:
+            self.backend.execute(*write)
+
     def _version_write(self, version: Version, current: Version | None) -> tuple[str, tuple[str, ...]] | None:
         """The statement raising ``db_version`` from ``current`` to ``version``, if it is newer."""
         key_column = _key_column(self.backend)

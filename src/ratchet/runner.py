@@ -179,6 +179,9 @@ class Runner:
         self.events = options.events
         self._db_version_read: Version | None = None  # db_version as the last claim read it
         self._last_duration = 0  # of a stepwise file finished inside its last step
+        # the stepwise file being run was claimed by this run under the migration lock, so its
+        # finish raises db_version from the value the claim read instead of reading it again
+        self._claimed = False
         # the file being applied and how far, for a failure that is not one of its statements
         self._current: PreparedFile | None = None
         self._stage = ""
@@ -547,7 +550,8 @@ class Runner:
         """A file that cannot roll back: commit a ``running`` row, then one statement at a time."""
         started = time.perf_counter()
         file = prepared.file
-        with self.backend.transaction():
+        self.backend.begin()
+        try:
             claimed = self._claim(prepared)
             reason = None if claimed else self._skip_reason(prepared)
             if claimed is None and reason is not None:
@@ -555,6 +559,16 @@ class Runner:
             elif claimed is None:
                 self._check_requires(prepared)
                 self._write_row(prepared, RowStatus.RUNNING)
+            # MySQL commits implicitly before a schema change: a file starting with one has its
+            # running row committed by that statement as it starts (a failure to parse it leaves
+            # the row to the START TRANSACTION recording the failure, which commits implicitly
+            # too): one commit, and its fsync, fewer per file, with the same states after a crash
+            fused = claimed is None and reason is None and self._commits_before_itself(prepared)
+            if not fused:
+                self.backend.commit()
+        except BaseException:
+            self.backend.rollback()
+            raise
         if claimed is not None:
             self.events.file_finished(claimed)
             return claimed
@@ -562,12 +576,24 @@ class Runner:
             result = FileResult(file.version, file.description, Outcome.SKIPPED, 0, 0, reason)
             self.events.file_finished(result)
             return result
-        return self.resume(prepared, start_after=0, started=started)
+        return self.resume(prepared, start_after=0, started=started, claimed=True)
 
-    def resume(self, prepared: PreparedFile, *, start_after: int, started: float | None = None) -> FileResult:
-        """Run statements ``start_after + 1 ...`` of a file whose ``running`` row exists."""
+    def _commits_before_itself(self, prepared: PreparedFile) -> bool:
+        """The file's first statement commits what is open before it runs: a schema change on a
+        database whose DDL commits implicitly (MySQL), not a temporary table's."""
+        statements = prepared.statements
+        if self.backend.transactional_ddl or not prepared.transactional or not statements:
+            return False
+        return _is_ddl(statements[0]) and "TEMPORARY" not in statements[0].first_words(4)
+
+    def resume(
+        self, prepared: PreparedFile, *, start_after: int, started: float | None = None, claimed: bool = False
+    ) -> FileResult:
+        """Run statements ``start_after + 1 ...`` of a file whose ``running`` row exists
+        (``claimed``: by this run's :meth:`_claim`, which read ``db_version`` under the lock)."""
         started = time.perf_counter() if started is None else started
         file = prepared.file
+        self._claimed = claimed
         self.events.file_started(prepared)
         self.backend.remember_session()
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
@@ -586,11 +612,11 @@ class Runner:
                 elif _is_ddl(step[0]):
                     # MySQL commits a DDL statement on its own: its count is committed right after
                     # it, so a failure of a later statement (even on a lost connection, when no
-                    # failure can be recorded) leaves statements_done exact.
-                    with self.backend.transaction():
-                        self._execute(prepared, step[0], rolled_back=False)
-                    with self.backend.transaction():
-                        self.tables.update_row(file.version, statements_done=step[0].number)
+                    # failure can be recorded) leaves statements_done exact. Both are sent in
+                    # autocommit mode: the DDL commits before and after itself anyway, and the count
+                    # is one statement, so BEGIN/COMMIT around either would only add round trips.
+                    self._execute(prepared, step[0], rolled_back=False)
+                    self.tables.update_row(file.version, statements_done=step[0].number)
                 else:
                     finished = self._run_group(prepared, step, started, last=number == len(steps))
             except StatementFailedError as failure:
@@ -655,7 +681,10 @@ class Runner:
         """Mark a statement-by-statement file applied and raise ``db_version``, in the open
         transaction; return the duration recorded."""
         duration = _ms_since(started)
-        self.bump_version(prepared.file.version)
+        if self._claimed:
+            self.tables.raise_version(prepared.file.version, self._db_version_read)
+        else:
+            self.bump_version(prepared.file.version)
         self.tables.update_row(
             prepared.file.version,
             status=RowStatus.APPLIED,
