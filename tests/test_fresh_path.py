@@ -238,6 +238,29 @@ def test_mariadb_running_row_of_a_failing_first_ddl_is_kept(
     assert db.query("SELECT COUNT(*) FROM a")[0][0] == 0
 
 
+def test_mariadb_first_ddl_lost_with_its_connection_says_the_row_may_not_exist(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    """A first DDL the server refuses by dropping the connection (over max_allowed_packet) never
+    reaches its implicit commit, so the running row riding on it is gone: the message must not
+    claim a 'running' row, and its advice must work (a plain migrate runs the file again)."""
+    db = make_db("mysql")
+    limit = int(db.query("SELECT @@max_allowed_packet")[0][0])
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);\n")
+    project.write(
+        "1.1.0__b.sql", f"CREATE TABLE b (id INTEGER) COMMENT '{'x' * (limit + 1024)}';\nINSERT INTO a VALUES (1);\n"
+    )
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5 and "statement 1 of 1.1.0" in result.err, result.err[:2000]
+    assert "may not exist" in result.err and "says 'running'" not in result.err, result.err[-2000:]
+    assert db.history() == {"1.0.0": ("applied", 1)}  # what the hint says to look for: no row, nothing ran
+    project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);\nINSERT INTO a VALUES (1);\n")
+    rerun = project.ratchet("migrate", "--no-lint")
+    assert rerun.code == 0, rerun.output
+    assert db.history() == {"1.0.0": ("applied", 1), "1.1.0": ("applied", 2)}
+
+
 def test_mariadb_failure_in_a_group_keeps_every_earlier_statement(
     project: Project, make_db: Callable[[str], Db]
 ) -> None:

@@ -100,9 +100,24 @@ def finish_not_recorded(prepared: PreparedFile, exc: DriverError) -> DatabaseErr
     )
 
 
-def failure_not_recorded(failure: StatementFailedError, prepared: PreparedFile, done: int, exc: DriverError) -> None:
+def failure_not_recorded(
+    failure: StatementFailedError, prepared: PreparedFile, done: int, exc: DriverError, *, row_maybe_lost: bool
+) -> None:
     """The statement failed and marking the row ``failed`` failed too (the connection is gone):
-    say so on the original failure, which is what the user must see."""
+    say so on the original failure, which is what the user must see. ``row_maybe_lost``: the
+    ``running`` row was to be committed by the failed first statement's implicit commit (MySQL),
+    which the server may not have reached."""
+    if row_maybe_lost:
+        version = _version(prepared)
+        failure.message += (
+            f"\n  the history row could not be marked failed ({exc.db_message}); it was to be committed by "
+            "statement 1 itself, so it may not exist"
+        )
+        failure.hint = (
+            f"see `ratchet status`: with no row for {version}, nothing of it ran and the next `ratchet migrate` "
+            f"runs it again; with a 'running' row, {_repair(prepared, done)}"
+        )
+        return
     failure.message += (
         f"\n  the history row could not be marked failed ({exc.db_message}): it says 'running' with "
         f"statements_done = {done}"

@@ -576,7 +576,7 @@ class Runner:
             result = FileResult(file.version, file.description, Outcome.SKIPPED, 0, 0, reason)
             self.events.file_finished(result)
             return result
-        return self.resume(prepared, start_after=0, started=started, claimed=True)
+        return self.resume(prepared, start_after=0, started=started, claimed=True, row_uncommitted=fused)
 
     def _commits_before_itself(self, prepared: PreparedFile) -> bool:
         """The file's first statement commits what is open before it runs: a schema change on a
@@ -587,10 +587,17 @@ class Runner:
         return _is_ddl(statements[0]) and "TEMPORARY" not in statements[0].first_words(4)
 
     def resume(
-        self, prepared: PreparedFile, *, start_after: int, started: float | None = None, claimed: bool = False
+        self,
+        prepared: PreparedFile,
+        *,
+        start_after: int,
+        started: float | None = None,
+        claimed: bool = False,
+        row_uncommitted: bool = False,
     ) -> FileResult:
         """Run statements ``start_after + 1 ...`` of a file whose ``running`` row exists
-        (``claimed``: by this run's :meth:`_claim`, which read ``db_version`` under the lock)."""
+        (``claimed``: by this run's :meth:`_claim`, which read ``db_version`` under the lock;
+        ``row_uncommitted``: the row is left for the first statement's implicit commit)."""
         started = time.perf_counter() if started is None else started
         file = prepared.file
         self._claimed = claimed
@@ -628,7 +635,9 @@ class Runner:
                             file.version, status=RowStatus.FAILED, error=failure.db_message, statements_done=done
                         )
                 except DriverError as exc:
-                    failures.failure_not_recorded(failure, prepared, done, exc)
+                    # a first DDL refused before its implicit commit took the uncommitted row with it
+                    row_lost = row_uncommitted and failure.statement_number == 1
+                    failures.failure_not_recorded(failure, prepared, done, exc, row_maybe_lost=row_lost)
                 raise
             except DriverError as exc:  # the step's COMMIT (MySQL: statements and counter together)
                 raise failures.progress_not_recorded(prepared, step[-1], exc, committed_alone=False) from None
