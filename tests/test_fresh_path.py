@@ -261,6 +261,28 @@ def test_mariadb_first_ddl_lost_with_its_connection_says_the_row_may_not_exist(
     assert db.history() == {"1.0.0": ("applied", 1), "1.1.0": ("applied", 2)}
 
 
+def test_mariadb_progress_not_recorded_after_a_ddl_says_the_ddl_ran(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    """A DDL statement commits itself; when its statements_done update then fails, the message
+    must say the statement ran (not that it took effect only if a COMMIT did)."""
+    db = make_db("mysql")
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);\n")
+    assert project.ratchet("migrate").code == 0
+    db.execute(
+        "CREATE TRIGGER refuse_progress BEFORE UPDATE ON schema_history FOR EACH ROW "
+        "BEGIN IF NEW.version = '1.1.0' AND NEW.statements_done = 1 THEN "
+        "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'progress refused'; END IF; END"
+    )
+    project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);\nINSERT INTO a VALUES (1);\n")
+    result = project.ratchet("migrate")
+    assert result.code != 0 and "progress refused" in result.err, result.output
+    assert "statements 1-1 have run" in result.err and "only if its COMMIT did" not in result.err, result.err
+    assert "b" in db.tables()  # it did run
+    assert db.history()["1.1.0"] == ("running", 0)
+
+
 def test_mariadb_failure_in_a_group_keeps_every_earlier_statement(
     project: Project, make_db: Callable[[str], Db]
 ) -> None:

@@ -250,6 +250,23 @@ def test_postgresql_single_transaction_is_all_or_nothing(project: Project, make_
     assert db.tables() == ["a", "b", "c", "schema_history", "system_settings"]
 
 
+def test_mysql_single_transaction_is_refused_with_only_repeatables_pending(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    """Refused on MySQL when only repeatables are pending too (a dry run as well), so a deploy script does not pass
+    on a day with only a repeatable file and fail on the next."""
+    db = make_db("mysql")
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")
+    assert project.ratchet("migrate").code == 0
+    project.write("R__a_view.sql", "CREATE OR REPLACE VIEW a_view AS SELECT id FROM a;")
+    for extra in ((), ("--dry-run",)):
+        refused = project.ratchet("migrate", "--single-transaction", *extra)
+        assert refused.code == 2 and "--single-transaction is not possible on mysql" in refused.err, refused.output
+    assert "a_view" not in db.tables()
+    assert project.ratchet("migrate").code == 0
+
+
 @pytest.mark.parametrize("dialect", SERVERS)
 def test_api_with_a_dict_row_connection(make_db: Callable[[str], Db], dialect: str, project: Project) -> None:
     db = make_db(dialect)

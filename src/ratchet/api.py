@@ -269,7 +269,7 @@ def migrate(
             events=events,
         )
         runner = Runner(backend, tables, options)
-        if single_transaction and prepared:
+        if single_transaction and (prepared or prepared_repeatables):
             runner.check_single_transaction(prepared)  # a dry run refuses what the run would refuse
         if dry_run or not (prepared or prepared_repeatables):
             return report

@@ -195,7 +195,9 @@ class Runner:
         if not files and not repeatables:
             return [], []
         non_transactional = self._non_transactional(files)
-        if self.options.single_transaction and files:
+        if (
+            self.options.single_transaction
+        ):  # repeatables alone too: a deploy script must not pass one day, fail the next
             self.check_single_transaction(files)
         with migration_lock(self.backend, self.options.lock_timeout_s, session=bool(non_transactional)):
             self._ensure_tables()
@@ -623,7 +625,10 @@ class Runner:
                     # autocommit mode: the DDL commits before and after itself anyway, and the count
                     # is one statement, so BEGIN/COMMIT around either would only add round trips.
                     self._execute(prepared, step[0], rolled_back=False)
-                    self.tables.update_row(file.version, statements_done=step[0].number)
+                    try:
+                        self.tables.update_row(file.version, statements_done=step[0].number)
+                    except DriverError as exc:  # the DDL has committed itself: it ran
+                        raise failures.progress_not_recorded(prepared, step[0], exc, committed_alone=True) from None
                 else:
                     finished = self._run_group(prepared, step, started, last=number == len(steps))
             except StatementFailedError as failure:
