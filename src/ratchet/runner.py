@@ -195,9 +195,8 @@ class Runner:
         if not files and not repeatables:
             return [], []
         non_transactional = self._non_transactional(files)
-        if (
-            self.options.single_transaction
-        ):  # repeatables alone too: a deploy script must not pass one day, fail the next
+        # checked with repeatables alone too: a deploy script must not pass one day and fail the next
+        if self.options.single_transaction:
             self.check_single_transaction(files)
         with migration_lock(self.backend, self.options.lock_timeout_s, session=bool(non_transactional)):
             self._ensure_tables()
