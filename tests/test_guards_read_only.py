@@ -102,8 +102,15 @@ def test_server_side_a_guard_cannot_write_on_any_backend(make_db: Callable[[str]
         assert sorted(db.query("SELECT id FROM users")) == [(1,), (2,), (3,)], dialect
 
 
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("1.1.0__sneaky.sql", "CREATE TABLE marker (id INTEGER);\n"),
+        ("R__sneaky.sql", "CREATE OR REPLACE VIEW marker AS SELECT 1 AS x;\n"),  # repeatables' guards too
+    ],
+)
 def test_postgresql_guard_calling_a_writing_function_fails_and_changes_nothing(
-    project: Project, make_db: Callable[[str], Db]
+    project: Project, make_db: Callable[[str], Db], name: str, body: str
 ) -> None:
     db = make_db("postgresql")
     on_db = Project(project.root, db.url)
@@ -113,10 +120,10 @@ def test_postgresql_guard_calling_a_writing_function_fails_and_changes_nothing(
     )
     assert on_db.ratchet("migrate").code == 0
     before = db.snapshot()
-    on_db.write("1.1.0__sneaky.sql", "-- guard: skip-if SELECT wipe() = 1\nCREATE TABLE marker (id INTEGER);\n")
+    on_db.write(name, "-- guard: skip-if SELECT wipe() = 1\n" + body)
     result = on_db.ratchet("migrate")
     assert result.code == 5, result.output
-    assert "1.1.0__sneaky.sql:1: guard query failed: cannot execute DELETE in a read-only transaction" in result.err
+    assert f"{name}:1: guard query failed: cannot execute DELETE in a read-only transaction" in result.err
     assert db.snapshot() == before
 
 
@@ -157,23 +164,3 @@ def test_read_only_check(query: str, why: str | None) -> None:
         assert problem is None
     else:
         assert problem is not None and why in problem
-
-
-def test_postgresql_repeatable_guard_calling_a_writing_function_fails_and_changes_nothing(
-    project: Project, make_db: Callable[[str], Db]
-) -> None:
-    db = make_db("postgresql")
-    on_db = Project(project.root, db.url)
-    on_db.write(
-        "1.0.0__base.sql",
-        BASE + "CREATE FUNCTION wipe() RETURNS bigint LANGUAGE sql AS $$ DELETE FROM users RETURNING 1 $$;\n",
-    )
-    assert on_db.ratchet("migrate").code == 0
-    before = db.snapshot()
-    on_db.write(
-        "R__sneaky.sql", "-- guard: skip-if SELECT wipe() = 1\nCREATE OR REPLACE VIEW marker AS SELECT 1 AS x;\n"
-    )
-    result = on_db.ratchet("migrate")
-    assert result.code == 5, result.output
-    assert "R__sneaky.sql:1: guard query failed: cannot execute DELETE in a read-only transaction" in result.err
-    assert db.snapshot() == before
