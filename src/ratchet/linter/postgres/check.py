@@ -25,7 +25,7 @@ from ratchet.linter.postgres.catalog import (
     not_null_check,
     object_name,
 )
-from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, parse, strings, walk
+from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
 from ratchet.linter.postgres.types import column_type, judge_change
 from ratchet.split import Statement, split_statements
 
@@ -155,12 +155,8 @@ class _Piece:
     def at(self, byte_location: int | None) -> int:
         """The file character offset of a node location (bytes into the parsed text)."""
         if byte_location is None or byte_location < 0:
-            return self.base + _leading_blank(self.text)
+            return self.base + first_text(self.text)
         return self.base + self.offsets.char(byte_location)
-
-
-def _leading_blank(text: str) -> int:
-    return len(text) - len(text.lstrip())
 
 
 @dataclass
@@ -244,7 +240,7 @@ class FileChecker:
                 return self._pieces_one_by_one()
         pieces: list[_Piece] = []
         for item in parsed:
-            statement = self._statement_at(item.offset + _leading_blank(self.text[item.offset :]))
+            statement = self._statement_at(first_text(self.text, item.offset))
             if pieces and pieces[-1].statement is statement and not self.lazy:
                 self._swallowed(statement, item.offset)
             pieces.append(_Piece(item.kind, item.node, statement, 0, offsets, self.text))
@@ -314,7 +310,7 @@ class FileChecker:
         """Where the statement's own text starts (its first word)."""
         if piece.text is self.text:
             return self.statement_starts[piece.statement.number - 1]
-        return piece.base + _leading_blank(piece.text)
+        return piece.base + first_text(piece.text)
 
     # -- tokens ---------------------------------------------------------------------------
 

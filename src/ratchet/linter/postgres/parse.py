@@ -8,6 +8,7 @@ are turned into character offsets here, so callers only ever see characters.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
@@ -63,7 +64,7 @@ def parse(text: str) -> tuple[list[Parsed], Offsets]:
     except parser.ParseError as exc:
         message = str(exc.args[0]) if exc.args else str(exc)
         location = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else None
-        raise SyntaxProblem(message, _first_text(text) if location is None else location) from None
+        raise SyntaxProblem(message, first_text(text) if location is None else location) from None
     offsets = Offsets(text)
     out: list[Parsed] = []
     for raw in tree.get("stmts", []):
@@ -87,8 +88,14 @@ def parse_body(text: str) -> list[Node]:
     return result
 
 
-def _first_text(text: str) -> int:
-    return len(text) - len(text.lstrip())
+_BLANK = re.compile(r"\s*")  # \s is what str.isspace() (and so str.lstrip()) takes for white space
+
+
+def first_text(text: str, start: int = 0) -> int:
+    """The offset of the first character at or after ``start`` that is not white space
+    (``len(text)`` when there is none), without copying the text."""
+    match = _BLANK.match(text, start)
+    return start if match is None else match.end()
 
 
 def walk(node: Any) -> Any:
