@@ -179,6 +179,8 @@ def test_files_with_guards_and_unusual_text_are_checked_like_the_full_path(tmp_p
     setup.write("1.1.0__b.sql", "/* unterminated comment counts as SQL")
     setup.write("1.2.0__c.sql", "\n\n   \t-- lead\nSELECT 2;")
     setup.write("1.3.0__d.sql", "SELECT '\u2603';\r\nSELECT 3;\r")
+    setup.write("1.4.0__e.sql", "-- a placeholder: applied with no statement\n/* still nothing */\n")
+    setup.write("1.5.0__f.sql", "")
     setup.migrate()
     setup.agree(answers=True)
 

@@ -3,7 +3,7 @@
 Every app start and CI job runs ``ratchet migrate`` against a database that is already up to
 date. This module answers that case with the standard library only (no click,
 packaging, dataclasses or pathlib, whose imports cost more than reading and hashing a thousand
-files): it reads every migration file, checks its name, strict UTF-8, that it holds SQL and its
+files): it reads every migration file, checks its name, strict UTF-8 and its
 guard header, hashes it, and compares every checksum with the history, all as the full path
 does. It answers only when the answer is certainly "up to date"; for anything else (a pending,
 changed, missing, out-of-order, running or failed file, a database ahead of the files, a server
@@ -178,26 +178,6 @@ def _release(text: str) -> Release | None:
     return int(parts[0]), int(parts[1]), int(parts[2])
 
 
-def _has_sql(text: str) -> bool:
-    """``ratchet.discover.has_sql`` without ``re``: anything but white space and comments."""
-    position, length = 0, len(text)
-    while position < length:
-        char = text[position]
-        if char.isspace():
-            position += 1
-        elif text.startswith("--", position):
-            end = text.find("\n", position)
-            position = length if end == -1 else end
-        elif text.startswith("/*", position):
-            end = text.find("*/", position + 2)
-            if end == -1:
-                return True  # the comment pattern needs its end: the rest counts as SQL
-            position = end + 2
-        else:
-            return True
-    return False
-
-
 def _guards_valid(path: str, text: str) -> bool:
     """Whether the file's ``-- guard:`` lines parse (only files that mention one pay for it)."""
     if "guard" not in text.lower():
@@ -234,15 +214,9 @@ def _read(path: str) -> bytes | None:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def _ascii_starts_sql(raw: bytes) -> bool:
-    """Whether an ASCII file's first non-blank characters start a statement, not a comment."""
-    stripped = raw.lstrip()
-    return bool(stripped) and not stripped.startswith((b"--", b"/*"))
-
-
 def _normalised_digest(path: str, raw: bytes) -> str | None:
     """The checksum of the normalised text as ``ratchet.discover`` takes it (strict UTF-8, no BOM,
-    LF line ends), or ``None`` when the file is not valid UTF-8, holds no SQL or a bad guard."""
+    LF line ends), or ``None`` when the file is not valid UTF-8 or holds a bad guard."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -251,7 +225,7 @@ def _normalised_digest(path: str, raw: bytes) -> str | None:
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not _has_sql(text) or not _guards_valid(path, text):
+    if not _guards_valid(path, text):
         return None
     return _checksum(text.encode("utf-8"))
 
@@ -275,7 +249,7 @@ def _digest(path: str) -> str | None:
     raw = _read(path)
     if raw is None:
         return None
-    if raw.isascii() and b"\r" not in raw and not _mentions_guard(raw) and _ascii_starts_sql(raw):
+    if raw.isascii() and b"\r" not in raw and not _mentions_guard(raw):
         return _checksum(raw)  # already the normalised text's UTF-8
     return _normalised_digest(path, raw)
 
