@@ -320,7 +320,7 @@ class Backend(ABC):
     def invalid_indexes(self) -> list[str]:
         """Indexes a failed non-transactional statement may have left unusable (PostgreSQL's
         INVALID indexes after ``CREATE INDEX CONCURRENTLY``); none elsewhere."""
-        return []
+        return [index for index, _ in self.invalid_index_tables()]
 
     def invalid_index_tables(self) -> list[tuple[str, str]]:
         """``(index, table)`` for every INVALID index (names as the database would print them);

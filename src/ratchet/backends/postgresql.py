@@ -338,11 +338,6 @@ class PostgresBackend(Backend):
         """PostgreSQL's major version (``server_version`` 150004 -> 15; 90624 -> 9)."""
         return int(self.connection.info.server_version) // 10000
 
-    def invalid_indexes(self) -> list[str]:
-        """Indexes left INVALID (by a failed ``CREATE INDEX CONCURRENTLY``)."""
-        rows = self.query("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1")
-        return [str(row[0]) for row in rows]
-
     def invalid_index_tables(self) -> list[tuple[str, str]]:
         """Every INVALID index of the database with its table."""
         rows = self.query(
