@@ -253,13 +253,6 @@ class Tables:
                 hint=f"rename that table, or set {setting} in [tool.ratchet] to another name",
             ) from None
 
-    def row_status(self, version: Version) -> str | None:
-        """The status of one version's row, or ``None`` (read inside the migration lock)."""
-        rows = self._read(
-            self.history_name, f"SELECT status FROM {self.history} WHERE version = {self.p}", (str(version),)
-        )
-        return str(rows[0][0]) if rows else None
-
     def row_checksum_status(self, key: Version | str) -> tuple[str, str] | None:
         """One row's ``(checksum, status)``, or ``None`` (read inside the migration lock)."""
         rows = self.backend.query(f"SELECT checksum, status FROM {self.history} WHERE version = {self.p}", (str(key),))
