@@ -25,7 +25,7 @@ from typing import cast
 from ratchet.discover import MigrationFile
 from ratchet.headers import Guards
 from ratchet.linter.schema import Snapshot, snapshot
-from ratchet.split import TRANSACTION_WORDS, Statement, split_statements
+from ratchet.split import TRANSACTION_WORDS, Statement, advance, split_statements
 
 #: How long one statement may run in the replay (the tables are empty: only runaway
 #: computations such as an unbounded recursive CTE take longer).
@@ -493,9 +493,7 @@ def syntax_position(statement: Statement, message: str) -> tuple[int, int]:
                     continue
             chosen = position
             break
-    line = statement.line + sql.count("\n", 0, chosen)
-    column = chosen - sql.rfind("\n", 0, chosen) if "\n" in sql[:chosen] else statement.column + chosen
-    return line, column
+    return advance(statement.line, statement.column, sql[:chosen])
 
 
 @contextmanager
