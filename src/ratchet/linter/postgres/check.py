@@ -187,7 +187,7 @@ class FileChecker:
         if self.lazy:
             self.statements = [Statement(1, 1, 1, self.text, ())]
         self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
-        self.statement_starts = [self.line_starts[s.line - 1] + s.column - 1 for s in self.statements]
+        self.statement_starts = [s.offset for s in self.statements]
         self.new: set[tuple[str, str]] = set()  # (kind, key) created by this file
         self.assumed: set[str] = set()  # CREATE TABLE IF NOT EXISTS of a table the catalog cannot know
         self.new_columns: set[tuple[str, str]] = set()
@@ -262,7 +262,7 @@ class FileChecker:
     def _pieces_one_by_one(self) -> list[_Piece]:
         if self.lazy:
             self.statements = split_statements(self.text)
-            self.statement_starts = [self.line_starts[s.line - 1] + s.column - 1 for s in self.statements]
+            self.statement_starts = [s.offset for s in self.statements]
         pieces: list[_Piece] = []
         for statement, start in zip(self.statements, self.statement_starts, strict=True):
             try:
