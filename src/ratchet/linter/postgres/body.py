@@ -52,10 +52,7 @@ def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
     if language != "plpgsql":
         raise SyntaxProblem(f"the language {language} is not PL/pgSQL", -1)
     body_start = _body_start(statement_sql, location)
-    lines = [0]
-    for index, character in enumerate(statement_sql):
-        if character == "\n":
-            lines.append(index + 1)
+    lines = [0, *(match.end() for match in re.finditer("\n", statement_sql))]  # each line's first offset
     body_line = statement_sql.count("\n", 0, body_start)  # 0-based line of the body's first character
     upper = statement_sql.upper()
     out: list[BodyStatement] = []

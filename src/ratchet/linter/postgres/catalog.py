@@ -332,7 +332,7 @@ class Catalog:
         """``DROP`` of any kind of object."""
         kind = node.get("removeType", "")
         for item in node.get("objects") or ():
-            parts = _object_name(item)
+            parts = object_name(item)
             if not parts:
                 continue
             if kind in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_FOREIGN_TABLE"):
@@ -426,14 +426,14 @@ class Catalog:
                 self.sequences.discard(old)
                 self.sequences.add(f"{old.rsplit('.', 1)[0]}.{new}")
         elif kind in ("OBJECT_TYPE", "OBJECT_DOMAIN"):
-            old = self.resolve(_object_name(node.get("object")), self.types)
+            old = self.resolve(object_name(node.get("object")), self.types)
             info = self.types.pop(old, None)
             if info is not None:
                 key = f"{old.rsplit('.', 1)[0]}.{new}"
                 self.types[key] = replace(info, key=key)
                 self.retype_columns(_type_name(old), _type_name(key))
         elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE"):
-            old = self.resolve(_object_name(node.get("object")), self.routines)
+            old = self.resolve(object_name(node.get("object")), self.routines)
             routine = self.routines.pop(old, None)
             if routine is not None:
                 key = f"{old.rsplit('.', 1)[0]}.{new}"
@@ -652,7 +652,7 @@ def display(key: str) -> str:
     return name if schema in ("public", "") else key
 
 
-def _object_name(item: Any) -> list[str]:
+def object_name(item: Any) -> list[str]:
     """The name parts of a ``DropStmt``/``RenameStmt`` object (a List, a TypeName, an ObjectWithArgs)."""
     if not item:
         return []
@@ -685,11 +685,6 @@ def _type_handler(kind: str) -> Any:
         catalog.types[key] = TypeInfo(key, kind)
 
     return handler
-
-
-def object_name(item: Any) -> list[str]:
-    """The name parts of a statement's object node."""
-    return _object_name(item)
 
 
 _APPLY = {

@@ -671,7 +671,7 @@ class FileChecker:
         if created_kind is None:
             self._unrecognized(piece)
             return
-        parts = object_name(node.get("object")) if node.get("object") else []
+        parts = object_name(node.get("object"))
         if relation and not parts:
             parts = [p for p in (relation.get("schemaname"), relation.get("relname")) if p]
         key = self._rename_key(kind, parts, node)
@@ -724,7 +724,7 @@ class FileChecker:
                 )
             return
         created_kind = _RENAMED_KINDS.get(kind)
-        parts = object_name(node.get("object")) if node.get("object") else []
+        parts = object_name(node.get("object"))
         if relation and not parts:
             parts = [p for p in (relation.get("schemaname"), relation.get("relname")) if p]
         if created_kind is None or not parts:
