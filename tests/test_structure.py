@@ -16,7 +16,7 @@ from packaging.requirements import Requirement
 
 import ratchet
 from conftest import SERVERS
-from ratchet import dialects, errors, split, uptodate
+from ratchet import dialects, errors, statement, uptodate
 from ratchet.backends import base, open_backend
 from ratchet.cli import main
 from ratchet.engines import ENGINES
@@ -193,5 +193,5 @@ def test_sqlparse_is_pinned_to_the_versions_the_fast_split_is_proven_on() -> Non
     requirement = next(
         Requirement(text) for text in pyproject["project"]["dependencies"] if text.startswith("sqlparse")
     )
-    candidates = {f"0.{minor}.{patch}" for minor in range(4, 9) for patch in range(10)} | split._PROVEN_ON
-    assert set(requirement.specifier.filter(sorted(candidates))) == split._PROVEN_ON
+    candidates = {f"0.{minor}.{patch}" for minor in range(4, 9) for patch in range(10)} | statement.PROVEN_ON
+    assert set(requirement.specifier.filter(sorted(candidates))) == statement.PROVEN_ON

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ratchet.errors import FileProblem
-from ratchet.split import Statement
+from ratchet.statement import Statement
 
 RULE = "split-ambiguity"
 _WHITESPACE = re.compile(r"\s*")

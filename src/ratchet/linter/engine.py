@@ -19,8 +19,7 @@ from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
 from ratchet.linter.history import History
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
-from ratchet.split import Statement, advance, statement_problems
-from ratchet.splitcheck import split_problems
+from ratchet.statement import Statement, advance, statement_problems
 
 # The word classifier and the SQLite replay are loaded where a SQLite or MySQL file needs them:
 # PostgreSQL runs (linter.postgres) never do.
@@ -188,6 +187,8 @@ class _FileLinter:
             )
         problems = statement_problems(self.file.path, self.statements, transactional=transactional)
         if self.fast is None:  # a fast split is PostgreSQL's own reading: nothing to compare
+            from ratchet.splitcheck import split_problems
+
             problems += split_problems(self.file.path, self.file.text, self.statements, self.dialect)
         for problem in problems:
             statement = next((s for s in self.statements if s.line == problem.line), None)

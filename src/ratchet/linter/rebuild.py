@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ratchet.linter.classify import Classified, classify
-from ratchet.split import Statement
+from ratchet.statement import Statement
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packaging.version import Version
 
@@ -21,8 +22,9 @@ from ratchet.linter.engine import (
     runs_on,
 )
 from ratchet.linter.history import History
-from ratchet.prepare import PreparedFile
-from ratchet.split import split_statements
+
+if TYPE_CHECKING:
+    from ratchet.prepare import PreparedFile
 
 
 def _targets(paths: Iterable[Path]) -> dict[Path, set[Path] | None]:
@@ -135,8 +137,11 @@ def lint_paths(
 def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Path, dialect: str) -> None:
     """Lint ``R__`` files with their own rule (``repeatable-not-idempotent``), in any dialect, and
     check their split against the engine's (``split-ambiguity``) as for versioned files."""
+    if not found:
+        return
     from ratchet.linter.repeatable import lint_repeatable
     from ratchet.repeatables import load_repeatables
+    from ratchet.split import split_statements
 
     files, problems = load_repeatables(found)
     report.problems.extend(problems)
@@ -203,7 +208,12 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
         from ratchet.linter.postgres.fastsplit import fast_split  # only PostgreSQL runs load pglast
 
         fast = fast_split(file.text)
-    statements = split_statements(file.text) if fast is None else fast.statements
+    if fast is None:
+        from ratchet.split import split_statements  # sqlparse: a PostgreSQL run may never need it
+
+        statements = split_statements(file.text)
+    else:
+        statements = fast.statements
     display = MigrationFile(file.version, file.description, shown, file.text, file.checksum)
     findings += lint_file(
         display,

@@ -16,7 +16,7 @@ from ratchet.headers import parse_guards
 from ratchet.linter.postgres.catalog import Catalog
 from ratchet.linter.postgres.check import FileChecker, PgFinding
 from ratchet.linter.postgres.parse import Offsets, Parsed
-from ratchet.split import Statement
+from ratchet.statement import Statement
 
 #: PostgreSQL major version assumed when neither the configuration nor a server says.
 DEFAULT_VERSION = 13

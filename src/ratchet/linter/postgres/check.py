@@ -27,7 +27,7 @@ from ratchet.linter.postgres.catalog import (
 )
 from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
 from ratchet.linter.postgres.types import column_type, judge_change
-from ratchet.split import Statement, split_statements
+from ratchet.statement import Statement
 
 INFO = "info"
 _NEWLINE = re.compile("\n")
@@ -261,6 +261,8 @@ class FileChecker:
 
     def _pieces_one_by_one(self) -> list[_Piece]:
         if self.lazy:
+            from ratchet.split import split_statements  # sqlparse, only for a file pglast rejects
+
             self.statements = split_statements(self.text)
             self.statement_starts = [s.offset for s in self.statements]
         pieces: list[_Piece] = []
