@@ -108,7 +108,7 @@ def _check_region(path: Path, text: str, start: int, stop: int, statements: list
 
 def _postgres_spans(region: str, *, with_parser: bool) -> list[_Span] | str:
     """PostgreSQL's statements in ``region`` (scanner or parser), or its error message."""
-    from pglast import parser  # only PostgreSQL files pay for loading it
+    from ratchet.pgparser import parser  # only PostgreSQL files pay for loading it
 
     try:
         if region.isascii():
@@ -136,7 +136,7 @@ def _locate(region: str, pieces: tuple[str, ...]) -> list[tuple[int, int]]:
         found = region.find(piece, position)
         gap = region[position:found]
         if found < 0 or gap.strip().strip(";").strip():
-            from pglast import parser
+            from ratchet.pgparser import parser
 
             return [(s.start, s.stop) for s in parser.split(region, with_parser=False, only_slices=True)]
         located.append((found, found + len(piece)))

@@ -14,8 +14,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from pglast import parser as pg_parser
-
 from ratchet.linter.postgres.body import BodyStatement, body_statements
 from ratchet.linter.postgres.catalog import (
     Catalog,
@@ -27,6 +25,7 @@ from ratchet.linter.postgres.catalog import (
 )
 from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
 from ratchet.linter.postgres.types import column_type, judge_change
+from ratchet.pgparser import parser as pg_parser
 from ratchet.statement import Statement
 
 INFO = "info"

@@ -47,10 +47,9 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from pglast import parser as pg_parser
-
 from ratchet import statement
 from ratchet.linter.postgres.parse import Offsets, Parsed, SyntaxProblem, parse
+from ratchet.pgparser import parser as pg_parser
 from ratchet.splitcheck import skip_postgres_blanks
 from ratchet.statement import Statement
 
