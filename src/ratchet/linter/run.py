@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from packaging.version import Version
 
 from ratchet.discover import MigrationFile, read_all
-from ratchet.errors import UsageError
-from ratchet.headers import read_guards
+from ratchet.errors import FileProblem, UsageError
+from ratchet.headers import Guards, read_guards
 from ratchet.linter.engine import (
     LintReport,
     grandfathered,
@@ -24,7 +24,9 @@ from ratchet.linter.engine import (
 from ratchet.linter.history import History
 
 if TYPE_CHECKING:
+    from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.prepare import PreparedFile
+    from ratchet.statement import Statement
 
 
 def _targets(paths: Iterable[Path]) -> dict[Path, set[Path] | None]:
@@ -76,7 +78,8 @@ def lint_paths(
     ``report.problems`` and, so that every output format shows them, as error findings; the valid
     files are linted all the same. The schema replay always uses the earlier files of the same directory.
     ``jobs`` > 1 lints in that many forked processes, 0 picks a number from the CPUs (the CLI
-    does; library callers get one process unless they ask; PostgreSQL gets one for 0).
+    does; library callers get one process unless they ask). PostgreSQL uses at most two, one
+    worker beside this process (``_lint_in_two_processes``), for ``jobs`` > 1 or for 0 and many files.
     ``seed_sql`` is the schema that existed before the first file (``lint-schema``);
     ``postgres_version`` the PostgreSQL major version that version-dependent rules assume (default 13).
     """
@@ -102,17 +105,17 @@ def lint_paths(
             if old and not include_all:
                 continue
             work.append((files, position, old, history))
-    # PostgreSQL: one process unless asked. Each file is judged against the catalog of all the files
-    # before it, so a worker would first replay (parse and check) every file before its share: as
-    # much work as linting them, and slower than one process on the bench (bench/lint_bench.py).
-    workers = _workers(len(work), 1 if jobs == 0 and dialect == "postgresql" else jobs)
+    if dialect == "postgresql" and _pipelined(len(work), jobs):
+        _lint_in_two_processes(report, work, dialect, cwd, postgres_version)
+        _close(work)
+        return report
+    workers = _workers(len(work), jobs)
     if workers <= 1:
         for job in work:
             _lint_one(report, job, dialect, cwd, postgres_version)
-        for history in {id(job[3]): job[3] for job in work}.values():
-            history.close()
+        _close(work)
         return report
-    # Imported here: multiprocessing and concurrent.futures are ~15% of a short run's start-up.
+    # SQLite and MySQL. Imported here: multiprocessing and concurrent.futures are ~15% of a short run's start-up.
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
@@ -132,6 +135,71 @@ def lint_paths(
     finally:
         _JOBS.clear()
     return report
+
+
+def _close(work: list[_Job]) -> None:
+    """Release the histories' replay databases."""
+    for history in {id(job[3]): job[3] for job in work}.values():
+        history.close()
+
+
+# PostgreSQL: each file is judged against the catalog of all the files before it, so workers that
+# each took a share of the files would first replay every file before their share, as much work as
+# linting it. Two processes instead: a forked worker reads the guards of the later files and splits
+# and parses them (most of a file's lint, and none of it needs the catalog) while this process
+# lints the earlier ones; then the worker takes the catalog they leave and lints its files.
+#: From this many files on (with two CPUs), and whenever more than one job is asked for.
+_PIPELINE_MIN_FILES = 200
+#: The share of the files this process lints: about as long as the worker's preparing the rest.
+_PIPELINE_SHARE = 0.3
+
+
+def _pipelined(count: int, jobs: int) -> bool:
+    """Whether to lint PostgreSQL files in two processes (``jobs``: as asked; 0: as the CPUs allow)."""
+    if count < 2 or jobs == 1 or not hasattr(os, "fork"):
+        return False
+    if jobs >= 2:
+        return True
+    return count >= _PIPELINE_MIN_FILES and len(os.sched_getaffinity(0)) >= 2
+
+
+def _lint_in_two_processes(
+    report: LintReport, work: list[_Job], dialect: str, cwd: Path, postgres_version: int | None
+) -> None:
+    """Lint ``work`` here up to a point and in a forked worker from there (see above); the same
+    report as one process makes."""
+    from ratchet.linter import postgres
+    from ratchet.linter.pipeline import two_processes
+    from ratchet.linter.postgres import fastsplit  # noqa: F401  imported once, before the fork, not in each process
+
+    split = max(1, int(len(work) * _PIPELINE_SHARE))
+    mine, theirs = work[:split], work[split:]
+
+    def earlier() -> postgres.ReplayState | None:
+        for job in mine:
+            _lint_one(report, job, dialect, cwd, postgres_version)
+        return postgres.replay_state(theirs[0][0])
+
+    def prepare_later() -> list[_Prepared]:
+        return [_prepare(job, dialect) for job in theirs]
+
+    def finish_later(prepared: list[_Prepared], state: postgres.ReplayState | None) -> LintReport:
+        if state is not None:
+            postgres.adopt_replay(theirs[0][0], state)
+        part = LintReport(dialect)
+        for job, ready in zip(theirs, prepared, strict=True):
+            _lint_one(part, job, dialect, cwd, postgres_version, ready)
+        return part
+
+    done, part = two_processes(earlier, prepare_later, finish_later)
+    if not done:  # the worker failed: its files are linted here, after the catalog they need
+        for job in theirs:
+            _lint_one(report, job, dialect, cwd, postgres_version)
+        return
+    report.files.extend(part.files)
+    report.findings.extend(part.findings)
+    report.problems.extend(part.problems)
+    report.used |= part.used
 
 
 def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Path, dialect: str) -> None:
@@ -184,7 +252,38 @@ def _relative(path: Path, cwd: Path) -> Path:
         return path
 
 
-def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_version: int | None = None) -> None:
+#: What a file's lint needs before the catalog of the files before it: its guards, the header's
+#: problems, PostgreSQL's split and parse (``None``: sqlparse's split) and its statements.
+_Prepared = tuple[Guards, list[FileProblem], "FastSplit | None", "list[Statement]"]
+
+
+def _prepare(job: _Job, dialect: str) -> _Prepared:
+    """The part of a file's lint that needs no earlier file: its guards and its statements."""
+    files, position, _, _ = job
+    file = files[position]
+    guards, problems = read_guards(file.path, file.text)
+    if header_problems(problems):
+        return guards, problems, None, []
+    fast = None
+    if runs_on(guards, dialect) == "postgresql":
+        from ratchet.linter.postgres.fastsplit import fast_split  # only PostgreSQL runs load pglast
+
+        fast = fast_split(file.text)
+    if fast is not None:
+        return guards, problems, fast, fast.statements
+    from ratchet.split import split_statements  # sqlparse: a PostgreSQL run may never need it
+
+    return guards, problems, None, split_statements(file.text)
+
+
+def _lint_one(
+    report: LintReport,
+    job: _Job,
+    dialect: str,
+    cwd: Path,
+    postgres_version: int | None = None,
+    prepared: _Prepared | None = None,
+) -> None:
     # Not load_migrations + prepare_files: they raise one error for the whole directory, and
     # prepare_files refuses transaction control and DELIMITER, which the lint reports as
     # findings; the lint keeps going past a bad file and lints the rest.
@@ -192,7 +291,7 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
     file = files[position]
     shown = _relative(file.path, cwd)
     report.files.append(shown)
-    guards, problems = read_guards(file.path, file.text)
+    guards, problems, fast, statements = _prepare(job, dialect) if prepared is None else prepared
     # A misplaced guard or a waiver without a reason is reported beside the file's other
     # findings (the bad line is left out); any other header problem makes the file invalid.
     findings = [problem_finding(problem, shown) for problem in problems]
@@ -203,17 +302,6 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
         report.findings.extend(findings)
         return
     report.used.add(runs_on(guards, dialect))
-    fast = None
-    if runs_on(guards, dialect) == "postgresql":
-        from ratchet.linter.postgres.fastsplit import fast_split  # only PostgreSQL runs load pglast
-
-        fast = fast_split(file.text)
-    if fast is None:
-        from ratchet.split import split_statements  # sqlparse: a PostgreSQL run may never need it
-
-        statements = split_statements(file.text)
-    else:
-        statements = fast.statements
     display = MigrationFile(file.version, file.description, shown, file.text, file.checksum)
     findings += lint_file(
         display,

@@ -115,6 +115,28 @@ def _remember(directory: str, replayed: _Replayed) -> None:
         _CACHE.popitem(last=False)
 
 
+#: What a directory's cached replay holds, as a forked worker takes it over: how many of the
+#: directory's files it ran, on which seed, and the catalog they built.
+ReplayState = tuple[int, "str | Catalog | None", Catalog]
+
+
+def replay_state(files: list[MigrationFile]) -> ReplayState | None:
+    """The cached replay of the first files of ``files`` (one directory's, in order), if any."""
+    cached = _CACHE.get(str(files[0].path.parent)) if files else None
+    if cached is None:
+        return None
+    count = cached.count()
+    if count > len(files) or not _same(cached, files):
+        return None
+    return count, cached.seed, cached.catalog
+
+
+def adopt_replay(files: list[MigrationFile], state: ReplayState) -> None:
+    """Cache ``state`` (from :func:`replay_state` in another process) as the replay of ``files``."""
+    count, seed, catalog = state
+    _remember(str(files[0].path.parent), _Replayed(files[:count], seed, catalog))
+
+
 def lint_postgres(
     file: MigrationFile,
     statements: list[Statement],
@@ -141,4 +163,14 @@ def lint_postgres(
     return checker.findings
 
 
-__all__ = ["DEFAULT_VERSION", "Catalog", "PgFinding", "catalog_before", "catalog_from_sql", "lint_postgres"]
+__all__ = [
+    "DEFAULT_VERSION",
+    "Catalog",
+    "PgFinding",
+    "ReplayState",
+    "adopt_replay",
+    "catalog_before",
+    "catalog_from_sql",
+    "lint_postgres",
+    "replay_state",
+]
