@@ -18,15 +18,12 @@ from ratchet.config import Config, load_config
 from ratchet.errors import EXIT_CHECK_FAILED, EXIT_INVALID_FILES, RatchetError, UsageError
 from ratchet.events import Events
 from ratchet.headers import parse_duration_ms
-from ratchet.jsondoc import error_json
 from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
-from ratchet.states import DONE_STATUSES, EntryState, Outcome, RehearsalOutcome, RowStatus
-from ratchet.urls import mask_password, mask_url
 
 # The commands import what they use (``ratchet.api``: the runner, the backends, the history;
-# ``ratchet.plan``): ``ratchet lint`` needs none of it, and importing it all cost more than
-# linting a thousand files.
+# ``ratchet.plan``, the states, the URL helpers): ``ratchet lint`` needs none of it, and importing
+# it all cost more than linting a thousand files.
 if TYPE_CHECKING:
     from ratchet import api
     from ratchet.backends.base import Server
@@ -41,6 +38,8 @@ _FLUSH_EVERY_S = 1.0
 
 def fail(error: RatchetError) -> None:
     """Print ``error`` plainly on stderr and exit with its code."""
+    from ratchet.urls import mask_password
+
     click.echo(f"ratchet: error: {mask_password(str(error))}", err=True)
     sys.exit(error.exit_code)
 
@@ -94,6 +93,8 @@ def json_errors(command: F) -> F:
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ratchet.jsondoc import error_json
+
         try:
             return command(*args, **kwargs)
         except RatchetError as error:
@@ -244,6 +245,8 @@ def render_repeatables(planned: list[PreparedRepeatable]) -> str:
 
 def _where(database: str, server: Server | None) -> str:
     """``postgresql://u:***@h/db (PostgreSQL 15.5)``: the masked URL and the engine it ran on."""
+    from ratchet.urls import mask_url
+
     where = mask_url(database)
     return f"{where} ({server.engine} {server.version})" if server else where
 
@@ -279,6 +282,7 @@ def migrate(
     """Apply pending migrations in version order, each file in its own transaction, then the
     repeatable R__ files that are new or changed."""
     from ratchet import api
+    from ratchet.urls import mask_url
 
     config = resolve(database, migrations)
     events = CliEvents(quiet=quiet or as_json)
@@ -313,6 +317,9 @@ def migrate(
 
 def _print_rehearsal(rehearsal: Rehearsal, *, quiet: bool) -> None:
     """One line per file (outcome and time), the failure, and that nothing was kept."""
+    from ratchet.states import RehearsalOutcome
+    from ratchet.urls import mask_password
+
     if not quiet:
         click.echo(f"rehearsal on {mask_password(rehearsal.where)} (rolled back; nothing is kept):")
         for item in rehearsal.files:
@@ -394,6 +401,7 @@ def repair(
 ) -> None:
     """Get VERSION past a history row that blocks migrate: a 'running' or 'failed' file, or an edited one."""
     from ratchet import api
+    from ratchet.states import Outcome
 
     config = resolve(database, migrations)
     events = CliEvents(quiet=False)
@@ -445,6 +453,7 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
 
 def _print_status_table(report: api.StatusReport, config: Config) -> None:
     from ratchet.plan import describe_version
+    from ratchet.states import EntryState
 
     plan = report.plan
     click.echo(f"database: {_where(config.database, report.server)}  db_version: {describe_version(plan.db_version)}")
@@ -517,6 +526,7 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
     """Check files and history for drift without applying anything (exit 1 on drift)."""
     from ratchet import api
     from ratchet.plan import describe_version
+    from ratchet.states import DONE_STATUSES, RowStatus
 
     config = resolve(database, migrations)
     report = api.validate(config.database, config.migrations, config=config)
@@ -549,6 +559,7 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
 def baseline(database: str | None, migrations: str | None, version: str) -> None:
     """Adopt an existing database at VERSION: files at or below it count as applied."""
     from ratchet import api
+    from ratchet.urls import mask_url
 
     config = resolve(database, migrations)
     report = api.baseline(config.database, version, config.migrations, config=config)
@@ -598,6 +609,7 @@ def new(
 def wait(database: str | None, migrations: str | None, timeout: str) -> None:
     """Wait until the database accepts connections (exit 5 when it does not in time)."""
     from ratchet import api
+    from ratchet.urls import mask_url
 
     timeout_ms = parse_duration_ms(timeout)
     if timeout_ms is None:
@@ -615,6 +627,7 @@ def wait(database: str | None, migrations: str | None, timeout: str) -> None:
 def diff_command(database: str | None, migrations: str | None, as_json: bool, record: bool) -> None:
     """List schema changes made outside migrations since the last applied file (exit 1 on drift)."""
     from ratchet import api
+    from ratchet.urls import mask_url
 
     config = resolve(database, migrations)
     report = api.diff(config.database, config.migrations, record=record, config=config)

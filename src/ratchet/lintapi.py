@@ -15,7 +15,6 @@ from ratchet import dialects
 from ratchet.config import Config, load_config
 from ratchet.discover import parse_version
 from ratchet.errors import RatchetError, UsageError
-from ratchet.urls import parse_url
 
 if TYPE_CHECKING:
     from ratchet.linter import LintReport
@@ -49,6 +48,8 @@ def default_dialect(config: Config) -> str:
     """``dialect`` from the configuration, else the configured database's, else ``sqlite``."""
     if config.dialect:
         return config.dialect
+    from ratchet.urls import parse_url  # only here: a lint whose dialect is given never reads the URL
+
     try:
         return parse_url(config.database).dialect
     except RatchetError:

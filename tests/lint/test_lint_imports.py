@@ -32,6 +32,8 @@ NOT_NEEDED = (
     "ratchet.plan",
     "ratchet.prepare",
     "ratchet.uptodate",
+    "ratchet.urls",
+    "ratchet.states",
     "ratchet.split",
     "ratchet.lexer",
     "ratchet.linter.classify",
