@@ -281,6 +281,8 @@ def parse_guards(path: Path, text: str) -> Guards:
 def read_guards(path: Path, text: str) -> tuple[Guards, list[FileProblem]]:
     """The header of ``text`` without its bad lines, and every problem (the lint reports a
     waiver without a reason and still lints the file with the other guards)."""
+    if "guard" not in text.lower():  # no guard line at all, as in most files: the empty header
+        return Guards(), []
     parser = _HeaderParser(path)
     header_lines = header_line_count(text)
     for match in _GUARD_LINE.finditer(text):
