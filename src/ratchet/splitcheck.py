@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ratchet.errors import FileProblem
+from ratchet.pgblanks import skip_postgres_blanks, skip_space
 from ratchet.statement import Statement
 
 RULE = "split-ambiguity"
-_WHITESPACE = re.compile(r"\s*")
 _PREVIEW = 60
 
 
@@ -120,7 +120,7 @@ def _postgres_spans(region: str, *, with_parser: bool) -> list[_Span] | str:
     spans = []
     for first, last in slices:
         begin = skip_postgres_blanks(region, first)
-        spans.append(_Span(begin, _skip_space(region, last)))
+        spans.append(_Span(begin, skip_space(region, last)))
     return spans
 
 
@@ -144,40 +144,13 @@ def _locate(region: str, pieces: tuple[str, ...]) -> list[tuple[int, int]]:
     return located
 
 
-def _skip_space(text: str, position: int) -> int:
-    match = _WHITESPACE.match(text, position)
-    return position if match is None else match.end()
-
-
-def skip_postgres_blanks(text: str, position: int) -> int:
-    """The first position at or after ``position`` outside white space and comments, which
-    nest in PostgreSQL."""
-    while True:
-        position = _skip_space(text, position)
-        if text.startswith("--", position):
-            newline = text.find("\n", position)
-            position = len(text) if newline < 0 else newline + 1
-        elif text.startswith("/*", position):
-            depth, position = 1, position + 2
-            while depth and position < len(text):
-                opening, closing = text.find("/*", position), text.find("*/", position)
-                if closing < 0:
-                    return len(text)
-                if 0 <= opening < closing:
-                    depth, position = depth + 1, opening + 2
-                else:
-                    depth, position = depth - 1, closing + 2
-        else:
-            return position
-
-
 def _sqlparse_span(text: str, offset: int, sql: str) -> _Span:
     """Where sqlparse's statement starts and where the blanks after it end: at the ``;`` ending
     it, or the end (comments as sqlparse reads them: ``--`` or ``# `` to the line end, ``/* */``
     without nesting)."""
     position = offset + len(sql)
     while True:
-        position = _skip_space(text, position)
+        position = skip_space(text, position)
         if text.startswith(("--", "# "), position):
             newline = text.find("\n", position)
             position = len(text) if newline < 0 else newline + 1

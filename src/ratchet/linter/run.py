@@ -151,7 +151,7 @@ def _close(work: list[_Job]) -> None:
 #: From this many files on (with two CPUs), and whenever more than one job is asked for.
 _PIPELINE_MIN_FILES = 200
 #: The share of the files this process lints: about as long as the worker's preparing the rest.
-_PIPELINE_SHARE = 0.3
+_PIPELINE_SHARE = 0.32
 
 
 def _pipelined(count: int, jobs: int) -> bool:

@@ -49,8 +49,8 @@ from typing import Any
 
 from ratchet import statement
 from ratchet.linter.postgres.parse import Offsets, Parsed, SyntaxProblem, parse
+from ratchet.pgblanks import skip_postgres_blanks
 from ratchet.pgparser import parser as pg_parser
-from ratchet.splitcheck import skip_postgres_blanks
 from ratchet.statement import Statement
 
 # What could make sqlparse read the text differently (see above), in three patterns that each start
