@@ -15,7 +15,8 @@ MY_BASE = """CREATE TABLE users (
   name VARCHAR(100) NULL,
   state ENUM('active','banned') NOT NULL DEFAULT 'active',
   score INT NOT NULL DEFAULT 0,
-  bio VARCHAR(255)
+  bio VARCHAR(255),
+  title VARCHAR(100) CHARACTER SET utf8 COLLATE utf8_general_ci NULL
 ) ENGINE=InnoDB;
 CREATE TABLE tags (id INT PRIMARY KEY, user_id INT UNSIGNED NOT NULL, label VARCHAR(20) NOT NULL);
 """
@@ -58,6 +59,16 @@ MYSQL_CASES = [
     (
         "enum_removed",
         "ALTER TABLE users MODIFY state ENUM('active') NOT NULL DEFAULT 'active';",
+        {("alter-column-type", 1, 19)},
+    ),
+    (
+        "charset_utf8_to_utf8mb4",
+        "ALTER TABLE users MODIFY title VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NULL;",
+        {("widen-column-type", 1, 19)},
+    ),
+    (
+        "charset_utf8_to_latin1",
+        "ALTER TABLE users MODIFY title VARCHAR(100) CHARACTER SET latin1 NULL;",
         {("alter-column-type", 1, 19)},
     ),
     # what a restatement leaves out is dropped

@@ -34,6 +34,8 @@ _ALIASES = {
     "float4": "float",
     "character": "char",
 }
+#: Character sets whose every character utf8mb4 holds (the common utf8 to utf8mb4 conversion).
+_UTF8MB4_SUBSETS = frozenset({"utf8", "utf8mb3", "ascii", "latin1"})
 #: Words that start a table element that is not a column.
 _NOT_COLUMNS = frozenset(
     {"CONSTRAINT", "PRIMARY", "UNIQUE", "KEY", "INDEX", "FOREIGN", "CHECK", "FULLTEXT", "SPATIAL", "PERIOD"}
@@ -53,7 +55,8 @@ class ColumnType:
 
     def __str__(self) -> str:
         args = f"({','.join(self.args)})" if self.args else ""
-        return f"{self.name}{args}{' unsigned' if self.unsigned else ''}"
+        charset = f" character set {self.charset}" if self.charset else ""
+        return f"{self.name}{args}{' unsigned' if self.unsigned else ''}{charset}"
 
 
 @dataclass(frozen=True)
@@ -311,10 +314,13 @@ def type_change(old: ColumnType | None, new: ColumnType | None) -> str:
     """``same``, ``widen`` (every old value fits, unchanged) or ``change`` (anything else, or unknown)."""
     if old is None or new is None:
         return "change"
+    charset = "same"
     if old.charset and new.charset and old.charset != new.charset:
-        return "change"
+        if not (new.charset == "utf8mb4" and old.charset in _UTF8MB4_SUBSETS):
+            return "change"
+        charset = "widen"
     if (old.name, old.args, old.unsigned) == (new.name, new.args, new.unsigned):
-        return "same"
+        return charset
     return "widen" if _widens(old, new) else "change"
 
 
