@@ -316,17 +316,19 @@ class _FileLinter:
                     origin[(change.table, change.new_name)] = origin.pop(key, change.column)
                 if change.at.upper in ("MODIFY", "CHANGE"):
                     item.candidates = _restatement_verdict(item.candidates, change)
-            for table, old_columns in before.tables.items():
-                for column, now in state.tables.get(table, {}).items():
-                    was = old_columns.get(origin.get((table, column), column))
-                    worse = now.required if was is None else (now.not_null and not was.not_null)
-                    key = (table, column)
-                    if not worse:
-                        held.pop(key, None)
-                    elif key not in held:
-                        at = next((c.at for c in restated if (c.table, c.new_name) == key), None)
-                        position = (at.line, at.column) if at else (item.statement.line, item.statement.column)
-                        held[key] = (item, position)
+            for change in restated:  # only a change of a known column makes one required or NOT NULL
+                old_columns = before.tables.get(change.table)
+                now = state.column(change.table, change.new_name)
+                if change.new_name != change.column:
+                    held.pop((change.table, change.column), None)
+                if old_columns is None or now is None:
+                    continue
+                was = old_columns.get(origin.get((change.table, change.new_name), change.new_name))
+                key = (change.table, change.new_name)
+                if not (now.required if was is None else (now.not_null and not was.not_null)):
+                    held.pop(key, None)
+                elif key not in held:
+                    held[key] = (item, (change.at.line, change.at.column))
         flagged = {
             (c.name, c.column_name) for item in classified for c in item.candidates if c.rule.startswith("add-not")
         }
