@@ -85,3 +85,12 @@ def test_column_model_matches_the_server_after_every_file(
             assert _model_columns(directory, names.index(name) + 1) == _server_columns(db), name
     finally:
         connection.close()
+
+
+def test_forked_workers_find_the_same(tmp_path: Path) -> None:
+    for label, history in HISTORIES.items():
+        write_history(tmp_path / label, history)
+    directories = [tmp_path / label for label in HISTORIES]
+    one = lint_paths(directories, dialect="mysql", jobs=1)
+    two = lint_paths(directories, dialect="mysql", jobs=2)
+    assert one.findings and sorted(map(str, one.findings)) == sorted(map(str, two.findings))

@@ -304,8 +304,8 @@ class _FileLinter:
     def mysql_columns(self, classified: list[Classified]) -> None:
         """Judge MySQL's column restatements (``MODIFY``/``CHANGE``) against the columns the
         earlier files built, and the file's net effect on the NOT NULL columns of existing tables."""
-        before = self.history.mysql_columns(self.earlier)
-        state = before.copy()
+        state = self.history.mysql_columns(self.earlier)
+        before = state.copy()
         origin: dict[tuple[str, str], str] = {}
         held: dict[tuple[str, str], tuple[Classified, tuple[int, int]]] = {}
         for item in classified:
@@ -329,6 +329,7 @@ class _FileLinter:
                     held.pop(key, None)
                 elif key not in held:
                     held[key] = (item, (change.at.line, change.at.column))
+        self.history.mysql_columns_linted(self.earlier, self.file, state)
         flagged = {
             (c.name, c.column_name) for item in classified for c in item.candidates if c.rule.startswith("add-not")
         }

@@ -95,6 +95,14 @@ class History:
             done.append(file.version)
         return self._columns.copy()
 
+    def mysql_columns_linted(self, earlier: list[MigrationFile], file: MigrationFile, after: Columns) -> None:
+        """Keep ``after``, the model once ``file`` (linted after exactly ``earlier``) ran, so the
+        next file of the directory starts from it instead of splitting ``file`` again."""
+        done = self._columns_done
+        if len(done) == len(earlier) and (not done or earlier[-1].version == done[-1]):
+            self._columns = after
+            done.append(file.version)
+
     def mentioned(self, name: str, earlier: list[MigrationFile]) -> bool:
         """Whether the seed or an earlier file names ``name`` at all: an object that none of them
         names cannot have been created by them (the word path's proof that an object is new)."""
