@@ -74,6 +74,12 @@ MYSQL_CASES = [
     # what a restatement leaves out is dropped
     ("leaves_out_not_null", "ALTER TABLE users MODIFY email VARCHAR(100);", {("drop-not-null", 1, 19)}),
     ("leaves_out_default", "ALTER TABLE users MODIFY score INT NOT NULL;", {("drop-default", 1, 19)}),
+    (
+        "leaves_out_default_set_in_the_file",
+        "UPDATE users SET bio = '' WHERE bio IS NULL;\nALTER TABLE users ALTER bio SET DEFAULT '';\n"
+        "ALTER TABLE users MODIFY bio VARCHAR(255) NOT NULL;",
+        {("set-not-null", 3, 19)},
+    ),
     # NOT NULL by restatement: on an old column set-not-null, on a column new in the file the net effect
     ("modify_not_null", "ALTER TABLE users MODIFY name VARCHAR(100) NOT NULL;", {("set-not-null", 1, 19)}),
     ("modify_not_null_already", "ALTER TABLE users MODIFY email VARCHAR(100) NOT NULL;", set()),

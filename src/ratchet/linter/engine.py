@@ -26,7 +26,7 @@ from ratchet.splitcheck import split_problems
 # PostgreSQL runs (linter.postgres) never do.
 if TYPE_CHECKING:
     from ratchet.linter.classify import Candidate, Classified
-    from ratchet.linter.mysql_columns import Restated
+    from ratchet.linter.mysql_columns import ColumnDef, Restated
     from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.linter.replay import Column, FileReplay
 
@@ -315,7 +315,8 @@ class _FileLinter:
                     key = (change.table, change.column)
                     origin[(change.table, change.new_name)] = origin.pop(key, change.column)
                 if change.at.upper in ("MODIFY", "CHANGE"):
-                    item.candidates = _restatement_verdict(item.candidates, change)
+                    prior = before.column(change.table, origin.get((change.table, change.new_name), change.column))
+                    item.candidates = _restatement_verdict(item.candidates, change, prior)
             for change in restated:  # only a change of a known column makes one required or NOT NULL
                 old_columns = before.tables.get(change.table)
                 now = state.column(change.table, change.new_name)
@@ -677,9 +678,11 @@ class _FileLinter:
                 )
 
 
-def _restatement_verdict(candidates: Sequence[Candidate], change: Restated) -> list[Candidate]:
+def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prior: ColumnDef | None) -> list[Candidate]:
     """The candidates of a statement with the ``alter-column-type`` of one MySQL restatement
-    replaced by what it does to the column as it was (unchanged when that column is unknown)."""
+    replaced by what it does to the column as it was (unchanged when that column is unknown).
+    A NOT NULL or default it leaves out is dropped only if the column had it before the file
+    (``prior``): one set earlier in the same file is no loss."""
     from ratchet.linter.classify import Candidate
     from ratchet.linter.mysql_columns import type_change
 
@@ -702,7 +705,7 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated) -> l
         verdicts.append(
             verdict("widen-column-type", f"{name} widens from {old.type} to {new.type}: every value still fits")
         )
-    if old.not_null and not new.not_null:
+    if old.not_null and not new.not_null and (prior is None or prior.not_null):
         verdicts.append(
             verdict(
                 "drop-not-null",
@@ -710,7 +713,7 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated) -> l
                 "does not expect them; restate NOT NULL, or waive with a reason",
             )
         )
-    if old.default and not new.default:
+    if old.default and not new.default and (prior is None or prior.default):
         verdicts.append(
             verdict(
                 "drop-default",
