@@ -109,6 +109,16 @@ MYSQL_CASES = [
     ),
     ("rename_not_required", "ALTER TABLE tags CHANGE label title VARCHAR(20) NOT NULL;", {("rename-column", 1, 18)}),
     ("rename_column_not_required", "ALTER TABLE tags RENAME COLUMN label TO title;", {("rename-column", 1, 18)}),
+    (
+        "mariadb_if_exists",
+        "ALTER TABLE users MODIFY COLUMN IF EXISTS email VARCHAR(191) NOT NULL;",
+        {("widen-column-type", 1, 19)},
+    ),
+    (
+        "mariadb_change_if_exists",
+        "ALTER TABLE users CHANGE COLUMN IF EXISTS score score SMALLINT NOT NULL DEFAULT 0;",
+        {("alter-column-type", 1, 19)},
+    ),
     ("unknown_table", "ALTER TABLE elsewhere MODIFY a VARCHAR(5);", {("alter-column-type", 1, 23)}),
     # statements that were misread
     ("add_column_list", "ALTER TABLE users ADD COLUMN (city VARCHAR(50), zip VARCHAR(10));", set()),

@@ -668,7 +668,7 @@ class _Classifier:
 
     def alter_column(self, table: str, top: list[Word]) -> None:
         verb = top[0].upper
-        index = _skip(top, 1, ("COLUMN",))
+        index = _skip(top, 1, ("COLUMN",), ("IF", "EXISTS"))  # MariaDB: MODIFY [COLUMN] IF EXISTS
         column, index = _names_after(top, index)
         obj = {"kind": "table", "name": table, "column_name": column}
         rest = [w.upper for w in top[index:]]

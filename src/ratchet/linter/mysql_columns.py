@@ -365,6 +365,8 @@ def _restated_names(top: list[Word]) -> tuple[str | None, str | None, int]:
     """``(column, new name, index of the type word)`` of ``MODIFY [COLUMN] c type`` or
     ``CHANGE [COLUMN] old new type``."""
     index = 2 if len(top) > 1 and top[1].upper == "COLUMN" else 1
+    if [w.upper for w in top[index : index + 2]] == ["IF", "EXISTS"]:  # MariaDB
+        index += 2
     column, index = _name(top, index)
     if top[0].upper == "MODIFY":
         return column, column, index - 1
