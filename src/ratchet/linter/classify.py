@@ -285,7 +285,7 @@ class _Classifier:
             self.add("opaque-sql", first, f"{verb} runs SQL the lint cannot see; write the statements out, or waive")
         elif verb in _SAFE_VERBS:
             self.safe_verb(self.words)
-        else:
+        elif not (self.dialect == "mysql" and [w.upper for w in self.words] == ["FLUSH", "PRIVILEGES"]):
             self.unrecognized(first)
         return self.out
 
@@ -346,6 +346,8 @@ class _Classifier:
 
     def create(self, words: list[Word]) -> None:
         self.out.ddl = True
+        if self.dialect == "mysql" and len(words) > 1 and words[1].upper in ("USER", "ROLE"):
+            return  # an account, like GRANT: no schema change
         index = 1
         unique = False
         while index < len(words) and words[index].upper not in _CREATE_KINDS:
@@ -427,10 +429,33 @@ class _Classifier:
         what = words[index].upper if index < len(words) else ""
         if what == "TABLE":
             self.alter_table(words, index + 1)
+        elif self.dialect == "mysql" and self.mysql_alter(words, what):
+            return
         elif what in _ALTER_RENAMEABLE:
             self.alter_other(words, index)
         else:
             self.unrecognized(words[0])
+
+    def mysql_alter(self, words: list[Word], what: str) -> bool:
+        """MySQL ``ALTER`` statements that change no table: a view's new definition (as
+        ``CREATE OR REPLACE VIEW``), a database's default character set (for tables created
+        later), an event's schedule or body (as ``CREATE EVENT``). Whether it was one."""
+        uppers = [w.upper for w in words if w.depth == 0]
+        if "VIEW" in uppers and "AS" in uppers and uppers.index("VIEW") < uppers.index("AS"):
+            return what in ("VIEW", "ALGORITHM", "DEFINER", "SQL")
+        if what in ("DATABASE", "SCHEMA"):
+            return bool({"CHARACTER", "CHARSET", "COLLATE"}.intersection(uppers)) and "RENAME" not in uppers
+        if what == "EVENT" and "RENAME" in uppers:
+            name, _ = _names_after(words, 2)
+            at = next(w for w in words if w.depth == 0 and w.upper == "RENAME")
+            self.add(
+                "rename-other",
+                at,
+                f"renaming event {name} breaks code and later migrations that use the old name; keep the name, or "
+                "waive with a reason",
+            )
+            return True
+        return what == "EVENT"
 
     def alter_other(self, words: list[Word], index: int) -> None:
         kind_word = words[index]
@@ -584,7 +609,7 @@ class _Classifier:
                 kind="table",
                 name=table,
             )
-        elif not ("NOT" in uppers and "VALID" in uppers):
+        elif not ("NOT" in uppers and ("VALID" in uppers or "ENFORCED" in uppers)):
             self.add(
                 "add-constraint-to-existing",
                 top[0],
