@@ -219,4 +219,45 @@ alter table posts change published published tinyint(1) not null default 1;
     ),
 ]
 
-HISTORIES: dict[str, History] = {"store": STORE, "blog": BLOG}
+# The utf8 to utf8mb4 conversion many MySQL histories went through, with views and events.
+EMOJI: History = [
+    (
+        "1.0.0__posts.sql",
+        """CREATE TABLE posts (
+  id INT AUTO_INCREMENT PRIMARY KEY,
+  title VARCHAR(191) CHARACTER SET utf8 COLLATE utf8_general_ci NOT NULL,
+  body TEXT CHARACTER SET utf8,
+  views INT UNSIGNED NOT NULL DEFAULT 0
+) ENGINE=InnoDB DEFAULT CHARSET=utf8;
+CREATE VIEW popular_posts AS SELECT id, title FROM posts WHERE views > 100;
+CREATE EVENT reset_negative_views ON SCHEDULE EVERY 1 DAY DO UPDATE posts SET views = 0 WHERE views > 1000000;
+""",
+        set(),
+    ),
+    (
+        "1.1.0__utf8mb4.sql",
+        """ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+ALTER TABLE posts MODIFY title VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NOT NULL;
+ALTER TABLE posts MODIFY body TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+""",
+        set(),
+    ),
+    (
+        "1.2.0__popular_views.sql",
+        "ALTER VIEW popular_posts AS SELECT id, title, views FROM posts WHERE views > 100;\nFLUSH PRIVILEGES;\n",
+        set(),
+    ),
+    ("1.3.0__event_schedule.sql", "ALTER EVENT reset_negative_views ON SCHEDULE EVERY 2 DAY;\n", set()),
+    (
+        "1.4.0__signed_views.sql",
+        "ALTER TABLE posts MODIFY views INT NOT NULL DEFAULT 0;\n",
+        {("alter-column-type", 1)},
+    ),
+    (
+        "1.5.0__title_latin1.sql",
+        "ALTER TABLE posts MODIFY title VARCHAR(191) CHARACTER SET latin1 NOT NULL;\n",
+        {("alter-column-type", 1)},
+    ),
+]
+
+HISTORIES: dict[str, History] = {"store": STORE, "blog": BLOG, "emoji": EMOJI}

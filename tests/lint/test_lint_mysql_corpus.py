@@ -48,8 +48,10 @@ def test_precision_and_recall_of_errors(tmp_path: Path, capsys: pytest.CaptureFi
 
 def _server_columns(db: Db) -> dict[str, dict[str, tuple[bool, bool]]]:
     rows = db.query(
-        "SELECT table_name, column_name, is_nullable, column_default, extra FROM information_schema.columns"
-        " WHERE table_schema = DATABASE()"
+        "SELECT c.table_name, c.column_name, c.is_nullable, c.column_default, c.extra"
+        " FROM information_schema.columns c JOIN information_schema.tables t"
+        " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
+        " WHERE c.table_schema = DATABASE() AND t.table_type = 'BASE TABLE'"
     )
     tables: dict[str, dict[str, tuple[bool, bool]]] = {}
     for table, column, nullable, default, extra in rows:
