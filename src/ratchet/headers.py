@@ -271,9 +271,9 @@ def _guard_lines(text: str | bytes) -> Iterator[tuple[int, re.Match[str]]]:
     for found in _GUARD_LINE_BYTES.finditer(text):
         start = found.start()
         end = text.find(b"\n", start)
-        match = _GUARD_LINE.match(text[start : len(text) if end < 0 else end].decode("utf-8"))
-        if match is not None:
-            yield text.count(b"\n", 0, start) + 1, match
+        line = _GUARD_LINE.match(text[start : len(text) if end < 0 else end].decode("utf-8"))
+        if line is not None:
+            yield text.count(b"\n", 0, start) + 1, line
 
 
 def _first_word(text: str) -> tuple[str, str]:
