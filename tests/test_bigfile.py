@@ -59,6 +59,8 @@ HEADERS = [
     "-- guard\u00e9 no-transaction\n-- guard: dialect sqlite\nSELECT 1;\n-- guard: no-transaction\n",
     '-- caf\u00e9\n   -- guard: allow drop-table reason="x"\nDROP TABLE t;\n-- guard allow drop-table\n',
     "\u00a0\n-- guard: no-transaction\nCREATE TABLE t (a INT);\n",
+    "-- guard: no-transaction -- guard: dialect sqlite\nSELECT 1; -- guard: allow drop-table\n",
+    "x -- guard: no-transaction\n\t-- GUARD:  no-transaction\n",
 ]
 
 
@@ -77,3 +79,25 @@ def test_a_large_file_applies_with_its_checksum(project: Project) -> None:
     assert database.execute("SELECT count(*), s FROM t WHERE id = 7").fetchone() == (1, "r\u00e9'7")
     recorded = database.execute("SELECT checksum FROM schema_history").fetchone()[0]
     assert recorded == checksum("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT);\n" + rows)
+
+
+def test_a_failing_line_of_a_run_is_named_by_file_and_line(project: Project, sqlite_path: Path) -> None:
+    lines = [f"INSERT INTO t (id, s) VALUES ({n % 30}, 'row {n}');\n" for n in range(40)]
+    project.write("1.0.0__t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT);\n\n" + "".join(lines))
+    result = project.ratchet("migrate")
+    assert result.code != 0
+    assert "1.0.0__t.sql:33" in result.err, result.err  # line 33: statement 32, the first repeated id
+    assert "INSERT INTO t (id, s) VALUES (0, 'row 30')" in result.err
+    tables = sqlite3.connect(sqlite_path).execute("SELECT name FROM sqlite_master WHERE name = 't'").fetchall()
+    assert tables == []  # rolled back whole
+
+
+def test_a_run_the_lint_refuses_is_refused_line_by_line_as_by_lint(project: Project) -> None:
+    lines = "".join(f"INSERT INTO select (a) VALUES ({n});\n" for n in range(20))
+    project.write("1.0.0__t.sql", "CREATE TABLE t (a INT);\n" + lines)
+    migrated = project.ratchet("migrate")
+    linted = project.ratchet("lint")
+    assert migrated.code != 0 and linted.code != 0
+    found = sorted(line.strip() for line in migrated.output.splitlines() if "syntax-error" in line)
+    assert len(found) == 20
+    assert found == sorted(line.strip() for line in linted.output.splitlines() if "syntax-error" in line)

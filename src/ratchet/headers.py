@@ -12,9 +12,11 @@ from ratchet.errors import FileProblem, MigrationFileError
 
 KEYWORDS = ("allow", "no-transaction", "require", "skip-if", "dialect", "lock-timeout")
 _GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard\b(?P<colon>[ \t]*:)?(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
-# In UTF-8 bytes: every line _GUARD_LINE matches, and a few more (a non-ASCII letter after "guard"
-# is a word boundary for bytes); each line found is decoded and matched by _GUARD_LINE itself.
-_GUARD_LINE_BYTES = re.compile(rb"^[ \t]*--[ \t]*guard\b", re.IGNORECASE | re.MULTILINE)
+# In UTF-8 bytes: the "--" of every line _GUARD_LINE matches, and a few more (one not at the start
+# of its line, a non-ASCII letter after "guard", a word boundary for bytes); each line found is
+# decoded and matched by _GUARD_LINE itself. It starts with "--", which the regex engine finds with
+# a fast literal search (a "^" in multi-line mode is tried at every position of a large file).
+_GUARD_LINE_BYTES = re.compile(rb"--[ \t]*guard\b", re.IGNORECASE)
 _DURATION = re.compile(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
 _UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000}
 _OBJECT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
@@ -268,8 +270,12 @@ def _guard_lines(text: str | bytes) -> Iterator[tuple[int, re.Match[str]]]:
         for match in _GUARD_LINE.finditer(text):
             yield text.count("\n", 0, match.start()) + 1, match
         return
+    seen = -1  # the line start last read: a line holding "-- guard" twice is read once
     for found in _GUARD_LINE_BYTES.finditer(text):
-        start = found.start()
+        start = text.rfind(b"\n", 0, found.start()) + 1
+        if start == seen:
+            continue
+        seen = start
         end = text.find(b"\n", start)
         line = _GUARD_LINE.match(text[start : len(text) if end < 0 else end].decode("utf-8"))
         if line is not None:
