@@ -35,7 +35,7 @@ class History:
     def guards(self, file: MigrationFile) -> Guards | None:
         """The file's guards (bad header lines dropped), parsed once per run."""
         if file.version not in self.headers:
-            self.headers[file.version] = read_guards(file.path, file.text)[0]
+            self.headers[file.version] = read_guards(file.path, file.data)[0]
         return self.headers[file.version]
 
     def _at(self, earlier: list[MigrationFile]) -> Replay:
