@@ -178,3 +178,22 @@ def test_mysql_history_from_lint_schema(tmp_path: Path) -> None:
     assert {(f.rule, f.line, f.column) for f in report.findings} == {("widen-column-type", 1, 19)}
     report = lint_paths([tmp_path], dialect="mysql")
     assert {(f.rule, f.line, f.column) for f in report.findings} == {("alter-column-type", 1, 19)}
+
+
+def test_model_reads_past_runs_of_insert_lines(tmp_path: Path) -> None:
+    data = "".join(f"INSERT INTO tags (id, user_id, label) VALUES ({i}, 1, 'l{i}');\n" for i in range(500))
+    (tmp_path / "1.0.0__base.sql").write_text(MY_BASE, encoding="utf-8")
+    (tmp_path / "1.1.0__data.sql").write_text(
+        data + "ALTER TABLE tags MODIFY label VARCHAR(40) NOT NULL;\n" + data, "utf-8"
+    )
+    (tmp_path / "1.2.0__narrow.sql").write_text("ALTER TABLE tags MODIFY label VARCHAR(30) NOT NULL;\n", "utf-8")
+    for jobs in (1, 2):
+        found = {
+            (f.path.name, f.rule, f.line, f.column)
+            for f in lint_paths([tmp_path], dialect="mysql", jobs=jobs).findings
+            if f.rule != "mysql-implicit-commit"
+        }
+        assert found == {
+            ("1.1.0__data.sql", "widen-column-type", 501, 18),
+            ("1.2.0__narrow.sql", "alter-column-type", 1, 18),
+        }

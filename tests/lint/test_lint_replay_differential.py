@@ -30,7 +30,7 @@ def test_replay_catalog_equals_the_real_database_after_every_file(tmp_path: Path
     try:
         for name, sql in files:
             version = Version(name.split("__")[0])
-            file = MigrationFile(version, name, tmp_path / name, sql, checksum(sql))
+            file = MigrationFile(version, name, tmp_path / name, sql.encode("utf-8"), checksum(sql))
             replayed = history.replay_file(file, split_statements(sql), migrations, {}, [])
             migrations.append(file)
             real.executescript(sql)

@@ -6,6 +6,7 @@ earlier files of its own directory for the schema replay of a table rebuild.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,7 +20,7 @@ from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
 from ratchet.linter.history import History
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
-from ratchet.split import Statement, advance, statement_problems
+from ratchet.split import PlainRun, Statement, Statements, advance, not_in_runs, statement_problems
 from ratchet.splitcheck import split_problems
 
 # The word classifier and the SQLite replay are loaded where a SQLite or MySQL file needs them:
@@ -151,7 +152,7 @@ class _FileLinter:
         self,
         file: MigrationFile,
         guards: Guards,
-        statements: list[Statement],
+        statements: Sequence[Statement],
         dialect: str,
         earlier: list[MigrationFile],
         history: History,
@@ -193,7 +194,7 @@ class _FileLinter:
             )
         problems = statement_problems(self.file.path, self.statements, transactional=transactional)
         if self.fast is None:  # a fast split is PostgreSQL's own reading: nothing to compare
-            problems += split_problems(self.file.path, self.file.text, self.statements, self.dialect)
+            problems += split_problems(self.file.path, self.file, self.statements, self.dialect)
         for problem in problems:
             statement = next((s for s in self.statements if s.line == problem.line), None)
             self.emit(
@@ -208,7 +209,13 @@ class _FileLinter:
         from ratchet.linter.rebuild import find_rebuilds
 
         classified: list[Classified] = []
-        for statement in self.statements:
+        # A run of plain INSERT lines (one head, one number of values, literal values) is judged by its
+        # first line: a plain line is classified from its text alone (no finding, an insert target
+        # that no rebuild's copy reads from), and SQLite prepares every line of a run alike; only a
+        # run whose first line SQLite refuses has every line judged.
+        runs = self.statements.runs() if isinstance(self.statements, Statements) else []
+        view = sorted([*not_in_runs(self.statements), *(next(iter(run)) for run in runs)], key=_number)
+        for statement in view:
             item = classify(statement, self.dialect, transactional=transactional)
             classified.append(item)
             if item.rest_is_data:
@@ -232,11 +239,12 @@ class _FileLinter:
         if self.dialect == "sqlite" and self.statements:
             self.replay = self.history.replay_file(
                 self.file,
-                self.statements[: len(classified)],
+                view[: len(classified)],
                 self.earlier,
                 {rebuild.drop.statement.number: [rebuild.table] for rebuild in rebuilds},
                 [rebuild.table for rebuild in rebuilds],
             )
+            classified = self.refused_runs(runs, classified)
             self.replay_findings(classified)
         skip: set[tuple[int, str]] = set()
         for rebuild in rebuilds:
@@ -257,7 +265,7 @@ class _FileLinter:
 
         found = lint_postgres(
             self.file,
-            self.statements,
+            list(self.statements),
             self.earlier,
             transactional=transactional,
             version=self.postgres_version,
@@ -385,6 +393,23 @@ class _FileLinter:
                     f"the lint's schema replay stopped this statement: it {outcome.message} on empty tables, "
                     "so it would not finish on real data either; rewrite it",
                 )
+
+    def refused_runs(self, runs: list[PlainRun], classified: list[Classified]) -> list[Classified]:
+        """``classified`` with every line of each run whose first line the replay refused, each
+        with that outcome (as every line of the run would have had it)."""
+        from ratchet.linter.classify import classify
+
+        assert self.replay is not None
+        outcomes = self.replay.outcomes
+        added: list[Classified] = []
+        for run in runs:
+            outcome = outcomes.get(run.number)
+            if outcome is None or outcome.status not in ("failed", "syntax", "limit"):
+                continue
+            for statement in itertools.islice(run, 1, None):
+                outcomes[statement.number] = outcome
+                added.append(classify(statement, self.dialect))
+        return sorted([*classified, *added], key=lambda item: item.statement.number) if added else classified
 
     def table_existed_before(self, name: str) -> bool:
         """Whether table ``name`` may have existed before this file: the SQLite replay knows it,
@@ -724,6 +749,10 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prio
     return [c for c in candidates if c not in found] + verdicts
 
 
+def _number(statement: Statement) -> int:
+    return statement.number
+
+
 def _fk_pragmas_are_ratchets(classified: list[Classified]) -> None:
     """In a SQLite table rebuild, ``PRAGMA foreign_keys`` / ``defer_foreign_keys`` (what ORMs
     generate around one) do what ratchet's 12-step procedure does anyway: not findings."""
@@ -750,7 +779,7 @@ def _covers(waiver: Waiver, obj: str | None) -> bool:
 def lint_file(
     file: MigrationFile,
     guards: Guards,
-    statements: list[Statement],
+    statements: Sequence[Statement],
     dialect: str,
     earlier: list[MigrationFile],
     *,

@@ -38,7 +38,7 @@ class History:
     def guards(self, file: MigrationFile) -> Guards | None:
         """The file's guards (bad header lines dropped), parsed once per run."""
         if file.version not in self.headers:
-            self.headers[file.version] = read_guards(file.path, file.text)[0]
+            self.headers[file.version] = read_guards(file.path, file.data)[0]
         return self.headers[file.version]
 
     def _at(self, earlier: list[MigrationFile]) -> Replay:
@@ -79,7 +79,7 @@ class History:
         """The MySQL column model after the seed and exactly ``earlier`` (a copy to change freely);
         advanced file by file while the files of a directory are linted in order."""
         from ratchet.linter.mysql_columns import Columns
-        from ratchet.split import split_statements
+        from ratchet.split import not_in_runs, split_data, split_statements
 
         done = self._columns_done
         reusable = len(done) <= len(earlier) and (not done or earlier[len(done) - 1].version == done[-1])
@@ -91,7 +91,7 @@ class History:
         for file in earlier[len(done) :]:
             guards = self.guards(file)
             if guards is None or guards.applies_to("mysql"):
-                self._columns.apply_all(split_statements(file.text))
+                self._columns.apply_all(not_in_runs(split_data(file.data)))  # runs of INSERT lines change no column
             done.append(file.version)
         return self._columns.copy()
 

@@ -204,7 +204,7 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
 
         fast = fast_split(file.text)
     statements = split_statements(file.text) if fast is None else fast.statements
-    display = MigrationFile(file.version, file.description, shown, file.text, file.checksum)
+    display = MigrationFile(file.version, file.description, shown, file.data, file.checksum)
     findings += lint_file(
         display,
         guards,
