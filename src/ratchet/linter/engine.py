@@ -312,11 +312,13 @@ class _FileLinter:
     def mysql_columns(self, classified: list[Classified]) -> None:
         """Judge MySQL's column restatements (``MODIFY``/``CHANGE``) against the columns the
         earlier files built, and the file's net effect on the NOT NULL columns of existing tables."""
-        state = self.history.mysql_columns(self.earlier)
-        before = state.copy()
+        before = self.history.mysql_columns(self.earlier)
+        state = before.copy()
         origin: dict[tuple[str, str], str] = {}
         held: dict[tuple[str, str], tuple[Classified, tuple[int, int]]] = {}
         for item in classified:
+            if not item.ddl:
+                continue  # data and session statements change no column
             restated = state.apply(item.statement)
             for change in restated:
                 if change.new_name != change.column:

@@ -76,8 +76,8 @@ class History:
         return result
 
     def mysql_columns(self, earlier: list[MigrationFile]) -> Columns:
-        """The MySQL column model after the seed and exactly ``earlier`` (a copy to change freely);
-        advanced file by file while the files of a directory are linted in order."""
+        """The MySQL column model after the seed and exactly ``earlier`` (the history's own: copy it
+        before changing it); advanced file by file while the files of a directory are linted in order."""
         from ratchet.linter.mysql_columns import Columns
         from ratchet.split import not_in_runs, split_data, split_statements
 
@@ -93,7 +93,7 @@ class History:
             if guards is None or guards.applies_to("mysql"):
                 self._columns.apply_all(not_in_runs(split_data(file.data)))  # runs of INSERT lines change no column
             done.append(file.version)
-        return self._columns.copy()
+        return self._columns
 
     def mysql_columns_linted(self, earlier: list[MigrationFile], file: MigrationFile, after: Columns) -> None:
         """Keep ``after``, the model once ``file`` (linted after exactly ``earlier``) ran, so the
