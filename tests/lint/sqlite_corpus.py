@@ -282,8 +282,112 @@ DUMPED_EXPECTED = {
     ("1.3.0__forget_status_index.sql", "rebuild-loses-dependents", 11),
 }
 
+# A mobile/desktop app history: Room's generated SQL (backticks, room_master_table, user_version),
+# Drizzle's statement breakpoints and rebuilds, generated columns, STRICT and WITHOUT ROWID tables.
+MOBILE = [
+    (
+        "1.0.0__room.sql",
+        """CREATE TABLE IF NOT EXISTS `memo` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `title` TEXT NOT NULL, `body` TEXT, `tint` INTEGER NOT NULL DEFAULT 0, `starred` BOOLEAN NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS `index_memo_title` ON `memo` (`title`);
+CREATE TABLE IF NOT EXISTS room_master_table (id INTEGER PRIMARY KEY,identity_hash TEXT);
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, 'f00d');
+PRAGMA user_version = 1;
+""",
+    ),
+    (
+        "1.1.0__drizzle_folders.sql",
+        """ALTER TABLE `memo` ADD `pinned` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE TABLE `folder` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch()) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `folder_name_unique` ON `folder` (`name`);
+""",
+    ),
+    (
+        "1.2.0__drizzle_memo_folder.sql",
+        """PRAGMA foreign_keys=OFF;--> statement-breakpoint
+CREATE TABLE `__new_memo` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`title` text NOT NULL,
+	`body` text,
+	`tint` integer DEFAULT 0 NOT NULL,
+	`starred` integer DEFAULT 0 NOT NULL,
+	`pinned` integer DEFAULT false NOT NULL,
+	`folder_id` integer,
+	`chars` integer AS (length(`body`)) VIRTUAL,
+	FOREIGN KEY (`folder_id`) REFERENCES `folder`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+INSERT INTO `__new_memo`("id", "title", "body", "tint", "starred", "pinned") SELECT "id", "title", "body", "tint", "starred", "pinned" FROM `memo`;--> statement-breakpoint
+DROP TABLE `memo`;--> statement-breakpoint
+ALTER TABLE `__new_memo` RENAME TO `memo`;--> statement-breakpoint
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE INDEX `index_memo_title` ON `memo` (`title`);
+""",
+    ),
+    (
+        "1.3.0__extras.sql",
+        """ALTER TABLE memo ADD COLUMN archived_at TEXT;
+ALTER TABLE memo ADD COLUMN folder_name TEXT REFERENCES folder(name);
+ALTER TABLE memo ADD COLUMN prio INTEGER NOT NULL DEFAULT 1 CHECK (prio BETWEEN 0 AND 5);
+ALTER TABLE memo ADD COLUMN slug TEXT COLLATE NOCASE;
+CREATE TRIGGER IF NOT EXISTS memo_touch AFTER UPDATE OF title ON memo FOR EACH ROW
+WHEN NEW.archived_at IS OLD.archived_at
+BEGIN
+  UPDATE memo SET archived_at = NULL WHERE id = NEW.id;
+END;
+CREATE VIEW IF NOT EXISTS pinned_memo AS SELECT * FROM memo WHERE pinned = 1;
+CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;
+CREATE TABLE counters (name TEXT NOT NULL PRIMARY KEY, n INTEGER NOT NULL) STRICT;
+REINDEX;
+ANALYZE;
+PRAGMA optimize;
+PRAGMA user_version = 4;
+INSERT INTO kv (k, v) VALUES ('a', x'00') ON CONFLICT(k) DO UPDATE SET v = excluded.v;
+UPDATE memo SET slug = lower(title) WHERE slug IS NULL;
+""",
+    ),
+    (
+        "1.4.0__tidy.sql",
+        """DROP TRIGGER IF EXISTS memo_touch;
+ALTER TABLE memo DROP COLUMN archived_at;
+DROP VIEW IF EXISTS pinned_memo;
+DROP INDEX IF EXISTS index_memo_title;
+ALTER TABLE memo RENAME TO note;
+""",
+    ),
+    (
+        "1.5.0__owner.sql",
+        """ALTER TABLE note ADD COLUMN owner TEXT;
+UPDATE note SET owner = 'me';
+CREATE TABLE note_new (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, title TEXT NOT NULL, body TEXT, tint INTEGER NOT NULL DEFAULT 0, starred INTEGER NOT NULL DEFAULT 0, pinned INTEGER NOT NULL DEFAULT 0, folder_id INTEGER REFERENCES folder(id), chars INTEGER AS (length(body)) VIRTUAL, folder_name TEXT, prio INTEGER NOT NULL DEFAULT 1, slug TEXT COLLATE NOCASE, owner TEXT NOT NULL);
+INSERT INTO note_new (id, title, body, tint, starred, pinned, folder_id, folder_name, prio, slug, owner) SELECT id, title, body, tint, starred, pinned, folder_id, folder_name, prio, slug, owner FROM note;
+DROP TABLE note;
+ALTER TABLE note_new RENAME TO note;
+""",
+    ),
+    (
+        "1.6.0__starred_boolean.sql",
+        """CREATE TABLE note_new (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, title TEXT NOT NULL, body TEXT, tint INTEGER NOT NULL DEFAULT 0, starred BOOLEAN NOT NULL DEFAULT 0, pinned INTEGER NOT NULL DEFAULT 0, folder_id INTEGER REFERENCES folder(id), chars INTEGER AS (length(body)) VIRTUAL, folder_name TEXT, prio INTEGER NOT NULL DEFAULT 1, slug TEXT COLLATE NOCASE, owner TEXT NOT NULL DEFAULT 'me');
+INSERT INTO note_new (id, title, body, tint, starred, pinned, folder_id, folder_name, prio, slug, owner) SELECT id, title, body, tint, starred, pinned, folder_id, folder_name, prio, slug, owner FROM note;
+DROP TABLE note;
+ALTER TABLE note_new RENAME TO note;
+""",
+    ),
+]
+MOBILE_EXPECTED = {
+    ("1.4.0__tidy.sql", "drop-column", 2),
+    ("1.4.0__tidy.sql", "drop-view", 3),
+    ("1.4.0__tidy.sql", "rename-table", 5),
+    ("1.5.0__owner.sql", "add-not-null-without-default", 6),
+}
+
 HISTORIES: list[tuple[str, list[tuple[str, str]], set[tuple[str, str, int]]]] = [
     ("orm", ORM, ORM_EXPECTED),
     ("app", APP, APP_EXPECTED),
     ("dumped", DUMPED, DUMPED_EXPECTED),
+    ("mobile", MOBILE, MOBILE_EXPECTED),
 ]

@@ -27,12 +27,17 @@ from ratchet.splitcheck import split_problems
 # PostgreSQL runs (linter.postgres) never do.
 if TYPE_CHECKING:
     from ratchet.linter.classify import Candidate, Classified
+    from ratchet.linter.mysql_columns import ColumnDef, Restated
     from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.linter.replay import Column, FileReplay
 
 #: Words that start a statement: SQLite's syntax error right at one means a missing ``;``.
 _STATEMENT_VERBS = frozenset(
     {"CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE", "SELECT", "WITH", "REPLACE", "PRAGMA", "VACUUM"}
+)
+_ADVICE = (
+    "existing values may not convert and the table may be rewritten under lock: add a column of the new type, "
+    "backfill it, move readers to it, and drop the old one in a later release"
 )
 _VIEW_ERROR = re.compile(r"error in (view|trigger) (\S+?):")
 
@@ -227,6 +232,7 @@ class _FileLinter:
                 break
         if self.dialect == "mysql":
             self.mysql_checks(classified)
+            self.mysql_columns(classified)
         rebuilds = find_rebuilds(classified)
         if self.dialect == "sqlite" and rebuilds:
             _fk_pragmas_are_ratchets(classified)
@@ -302,6 +308,59 @@ class _FileLinter:
                 "MySQL commits after each DDL statement: if a later statement of this file fails, the earlier ones "
                 "stay applied (ratchet records progress; see `ratchet repair`); consider one DDL statement per file",
             )
+
+    def mysql_columns(self, classified: list[Classified]) -> None:
+        """Judge MySQL's column restatements (``MODIFY``/``CHANGE``) against the columns the
+        earlier files built, and the file's net effect on the NOT NULL columns of existing tables."""
+        before = self.history.mysql_columns(self.earlier)
+        state = before.copy()
+        origin: dict[tuple[str, str], str] = {}
+        held: dict[tuple[str, str], tuple[Classified, tuple[int, int]]] = {}
+        for item in classified:
+            if not item.ddl:
+                continue  # data and session statements change no column
+            restated = state.apply(item.statement)
+            for change in restated:
+                if change.new_name != change.column:
+                    key = (change.table, change.column)
+                    origin[(change.table, change.new_name)] = origin.pop(key, change.column)
+                if change.at.upper in ("MODIFY", "CHANGE"):
+                    prior = before.column(change.table, origin.get((change.table, change.new_name), change.column))
+                    item.candidates = _restatement_verdict(item.candidates, change, prior)
+            for change in restated:  # only a change of a known column makes one required or NOT NULL
+                old_columns = before.tables.get(change.table)
+                now = state.column(change.table, change.new_name)
+                if change.new_name != change.column:
+                    held.pop((change.table, change.column), None)
+                if old_columns is None or now is None:
+                    continue
+                was = old_columns.get(origin.get((change.table, change.new_name), change.new_name))
+                key = (change.table, change.new_name)
+                if not (now.required if was is None else (now.not_null and not was.not_null)):
+                    held.pop(key, None)
+                elif key not in held:
+                    held[key] = (item, (change.at.line, change.at.column))
+        self.history.mysql_columns_linted(self.earlier, self.file, state)
+        flagged = {
+            (c.name, c.column_name) for item in classified for c in item.candidates if c.rule.startswith("add-not")
+        }
+        for (table, column), (item, (line, col)) in sorted(held.items(), key=lambda kv: kv[1][1]):
+            if (table, column) in flagged:
+                continue
+            if before.column(table, origin.get((table, column), column)) is None:
+                rule, message = (
+                    "add-not-null-without-default",
+                    f"column {table}.{column} of existing table {table} ends this file NOT NULL without a "
+                    "default: inserts that do not name it fail; give it a DEFAULT, or keep it nullable",
+                )
+            else:
+                rule, message = (
+                    "set-not-null",
+                    f"column {table}.{column} was nullable and ends this file NOT NULL: the change fails on "
+                    "existing NULLs (or turns them into zero values) and code that writes NULL breaks; keep it "
+                    "nullable, or waive after a backfill",
+                )
+            self.emit(item.statement, line, col, rule, message, object=f"{table}.{column}")
 
     # -- the SQLite replay ---------------------------------------------------------------------
 
@@ -480,9 +539,10 @@ class _FileLinter:
             return
         before = self.replay.snapshots[(statement.number, table)]
         columns, dependents = lost(before, self.replay.final_snapshots[table])
+        computed = self.replay.final_snapshots[table].generated
         for _, info in reading:
             if info.columns is not None:
-                missing = [c for c in before.columns if c not in info.columns]
+                missing = [c for c in before.columns if c not in info.columns and c not in computed]
                 columns += [f"column {c} is not copied" for c in missing]
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
@@ -643,6 +703,52 @@ class _FileLinter:
                 self.emit(
                     None, waiver.line, 1, "waiver-unused", f"allow {target} waives nothing in this file; remove it"
                 )
+
+
+def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prior: ColumnDef | None) -> list[Candidate]:
+    """The candidates of a statement with the ``alter-column-type`` of one MySQL restatement
+    replaced by what it does to the column as it was (unchanged when that column is unknown).
+    A NOT NULL or default it leaves out is dropped only if the column had it before the file
+    (``prior``): one set earlier in the same file is no loss."""
+    from ratchet.linter.classify import Candidate
+    from ratchet.linter.mysql_columns import type_change
+
+    line, column = change.at.line, change.at.column
+    found = [c for c in candidates if c.rule == "alter-column-type" and (c.line, c.column) == (line, column)]
+    if not found or change.old is None or change.new is None:
+        return list(candidates)
+    old, new, name, verb = change.old, change.new, f"{change.table}.{change.column}", change.at.upper
+
+    def verdict(rule: str, message: str) -> Candidate:
+        return Candidate(rule, line, column, message, kind="table", name=change.table, column_name=change.column)
+
+    verdicts: list[Candidate] = []
+    kind = type_change(old.type, new.type)
+    if kind == "change":
+        verdicts.append(
+            verdict("alter-column-type", f"{verb} changes the type of {name} from {old.type} to {new.type}: {_ADVICE}")
+        )
+    elif kind == "widen":
+        verdicts.append(
+            verdict("widen-column-type", f"{name} widens from {old.type} to {new.type}: every value still fits")
+        )
+    if old.not_null and not new.not_null and (prior is None or prior.not_null):
+        verdicts.append(
+            verdict(
+                "drop-not-null",
+                f"{verb} of {name} leaves out NOT NULL, so the column becomes nullable and NULLs reach code that "
+                "does not expect them; restate NOT NULL, or waive with a reason",
+            )
+        )
+    if old.default and not new.default and (prior is None or prior.default):
+        verdicts.append(
+            verdict(
+                "drop-default",
+                f"{verb} of {name} leaves out its DEFAULT, so the default is dropped and inserts that relied on it "
+                "break; restate the DEFAULT, or waive with a reason",
+            )
+        )
+    return [c for c in candidates if c not in found] + verdicts
 
 
 def _number(statement: Statement) -> int:

@@ -1121,12 +1121,19 @@ class FileChecker:
         if (key, column) in self.added_at:
             self.last_step[(key, column)] = (piece, offset)
 
-    def _set_not_null(self, piece: _Piece, offset: int, column_name: str, how: str = "SET NOT NULL") -> None:
+    def _set_not_null(
+        self, piece: _Piece, offset: int, column_name: str, how: str = "SET NOT NULL", *, not_valid: bool = False
+    ) -> None:
+        fails = (
+            "leaves existing NULLs until VALIDATE (which then fails on them)"
+            if not_valid
+            else "fails on existing NULLs"
+        )
         self._emit(
             piece,
             offset,
             "set-not-null",
-            f"{how} on {column_name} fails on existing NULLs and breaks code that writes NULL; keep it nullable and "
+            f"{how} on {column_name} {fails} and breaks code that writes NULL; keep it nullable and "
             "enforce the value in the application, or waive with a reason",
             column_name,
         )
@@ -1235,7 +1242,9 @@ class FileChecker:
                 return
             if relation is not None and relation.effectively_not_null(column) and key not in self.assumed:
                 return
-            self._set_not_null(piece, offset, f"{name}.{column}", f"CHECK ({column} IS NOT NULL)")
+            not_valid = bool(constraint.get("skip_validation"))
+            how = f"CHECK ({column} IS NOT NULL){' NOT VALID' if not_valid else ''}"
+            self._set_not_null(piece, offset, f"{name}.{column}", how, not_valid=not_valid)
             return
         if contype == "CONSTR_NOTNULL":
             column = columns[0] if columns else ""
