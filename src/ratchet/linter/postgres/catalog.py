@@ -16,20 +16,22 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ratchet.linter.postgres.parse import Node, strings, walk
-from ratchet.linter.postgres.types import ColumnType, column_type
+from ratchet.linter.postgres.types import ColumnType, collation_of, column_type
 
 DEFAULT_SCHEMA = "public"
 
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its type (``None`` when unknown), nullability, and whether it has a default
-    (a ``DEFAULT``, a sequence of a ``serial``, an identity, or a generated expression)."""
+    """A column: its type (``None`` when unknown), nullability, whether it has a default
+    (a ``DEFAULT``, a sequence of a ``serial``, an identity, or a generated expression), and the
+    collation it names with ``COLLATE`` (``None``: its type's default)."""
 
     name: str
     type: ColumnType | None
     nullable: bool = True
     has_default: bool = False
+    collation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -238,7 +240,7 @@ class Catalog:
                 has_default = True
             if contype not in ("CONSTR_NOTNULL", "CONSTR_NULL", "CONSTR_DEFAULT", "CONSTR_IDENTITY"):
                 self.add_constraint(relation, constraint, column=name)
-        column = Column(name, col_type, nullable, has_default)
+        column = Column(name, col_type, nullable, has_default, collation_of(definition))
         relation.columns[name] = column
         return column
 
@@ -320,7 +322,9 @@ class Catalog:
         elif subtype == "AT_AlterColumnType" and name:
             definition = cmd.get("def", {}).get("ColumnDef", {})
             new_type, _ = column_type(definition.get("typeName", {}))
-            relation.columns[name] = replace(column or Column(name, None), type=new_type)
+            relation.columns[name] = replace(
+                column or Column(name, None), type=new_type, collation=collation_of(definition)
+            )
         elif subtype == "AT_AddConstraint":
             self.add_constraint(relation, cmd.get("def", {}).get("Constraint", {}))
         elif subtype == "AT_DropConstraint" and name:

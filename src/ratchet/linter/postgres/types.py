@@ -86,6 +86,14 @@ def column_type(type_name: Node) -> tuple[ColumnType | None, bool]:
     return ColumnType(base, tuple(mods), array), names[-1] in SERIALS
 
 
+def collation_of(definition: Node) -> str | None:
+    """The collation a ``ColumnDef`` names with ``COLLATE`` (``None``: the type's default)."""
+    names = strings(definition.get("collClause", {}).get("collname"))
+    if not names or names[-1] == "default":
+        return None
+    return names[-1] if names[0] == "pg_catalog" or len(names) == 1 else ".".join(names[-2:])
+
+
 def _integer(node: Node) -> int | None:
     constant: Any = node.get("A_Const")
     if not isinstance(constant, dict):

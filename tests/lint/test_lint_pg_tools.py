@@ -1,0 +1,250 @@
+"""The PostgreSQL lint on what migration tools and long-lived histories write: enums recreated
+by ORMs, partitions detached, collations, maintenance statements, drops of non-table objects,
+identity restarts and defaults dropped and set again; each trigger with a near miss, by rule,
+line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ratchet.linter import lint_paths
+from ratchet.linter.engine import Finding
+from ratchet.linter.rules import ERROR, INFO, WARNING
+
+BASE = """CREATE TYPE task_status AS ENUM ('todo', 'doing', 'done');
+CREATE TABLE tasks (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  title varchar(100) COLLATE "C" NOT NULL,
+  code char(8),
+  note text,
+  status task_status NOT NULL DEFAULT 'todo',
+  priority integer DEFAULT 0
+);
+CREATE TABLE readings (at timestamptz NOT NULL, value real) PARTITION BY RANGE (at);
+CREATE TABLE readings_2023 PARTITION OF readings FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+CREATE TABLE base_log (id int);
+CREATE TABLE child_log (extra int) INHERITS (base_log);
+CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE FUNCTION same(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 = $2';
+CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = same);
+CREATE STATISTICS tasks_stats ON status, priority FROM tasks;
+CREATE PUBLICATION task_changes FOR TABLE tasks;
+"""
+
+Found = set[tuple[str, int, int]]
+
+
+def findings(tmp_path: Path, sql: str) -> list[Finding]:
+    directory = tmp_path / "migrations"
+    directory.mkdir(exist_ok=True)
+    (directory / "1.0.0__base.sql").write_text(BASE, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
+    report = lint_paths([directory], dialect="postgresql")
+    assert not [f for f in report.findings if f.path.name.startswith("1.0.0")], report.findings
+    return [f for f in report.findings if f.path.name.startswith("1.1.0")]
+
+
+def lint(tmp_path: Path, sql: str, severity: str | None = None) -> Found:
+    return {(f.rule, f.line, f.column) for f in findings(tmp_path, sql) if severity is None or f.severity == severity}
+
+
+# -- an enum recreated with one value more (Supabase, TypeORM, Prisma) ---------------------------
+
+RECREATE = """ALTER TYPE task_status RENAME TO task_status_old;
+CREATE TYPE task_status AS ENUM ({labels});
+ALTER TABLE tasks ALTER COLUMN status DROP DEFAULT;
+ALTER TABLE tasks ALTER COLUMN status TYPE task_status USING status::text::task_status;
+ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'todo';
+DROP TYPE task_status_old;
+"""
+
+
+def test_enum_recreated_with_a_value_more_is_a_widening(tmp_path: Path) -> None:
+    found = findings(tmp_path, RECREATE.format(labels="'todo', 'doing', 'done', 'archived'"))
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {
+        ("widen-column-type", 4, 19, INFO),
+        ("table-rewrite", 4, 19, WARNING),
+        ("drop-type", 6, 1, INFO),
+    }
+    drop = next(f for f in found if f.rule == "drop-type")
+    assert "replaced by the new task_status" in drop.message
+
+
+def test_enum_recreated_without_a_label_is_a_type_change(tmp_path: Path) -> None:
+    found = findings(tmp_path, RECREATE.format(labels="'todo', 'done'"))
+    assert {(f.rule, f.line, f.column) for f in found if f.severity == ERROR} == {("alter-column-type", 4, 19)}
+    change = next(f for f in found if f.rule == "alter-column-type")
+    assert "fails on rows whose label task_status lacks" in change.message
+
+
+def test_enum_recreated_in_another_order_is_a_type_change(tmp_path: Path) -> None:
+    found = lint(tmp_path, RECREATE.format(labels="'done', 'doing', 'todo'"), ERROR)
+    assert found == {("alter-column-type", 4, 19)}
+
+
+def test_enum_renamed_away_and_not_recreated_stays_a_rename_and_a_drop(tmp_path: Path) -> None:
+    sql = (
+        "ALTER TYPE task_status RENAME TO task_state;\n"
+        "CREATE TYPE task_kind AS ENUM ('a');\nDROP TYPE IF EXISTS task_state;\n"
+    )
+    assert lint(tmp_path, sql) == {("rename-other", 1, 24), ("drop-type", 3, 1)}
+
+
+def test_drop_of_the_renamed_type_with_cascade_of_its_columns_stays_an_error(tmp_path: Path) -> None:
+    sql = (
+        "ALTER TYPE task_status RENAME TO task_status_old;\n"
+        "CREATE TYPE task_status AS ENUM ('todo', 'doing', 'done', 'archived');\n"
+        "DROP TYPE task_status_old CASCADE;\n"
+    )
+    assert lint(tmp_path, sql, ERROR) == {("drop-type", 3, 1)}
+
+
+def test_a_type_created_renamed_and_dropped_in_one_file_is_new(tmp_path: Path) -> None:
+    sql = (
+        "CREATE TYPE tag_kind AS ENUM ('a', 'b');\n"
+        "ALTER TYPE tag_kind RENAME TO tag_kind_old;\n"
+        "CREATE TYPE tag_kind AS ENUM ('a', 'b', 'c');\n"
+        "DROP TYPE tag_kind_old;\n"
+    )
+    assert lint(tmp_path, sql) == set()
+
+
+# -- DETACH PARTITION and NO INHERIT ---------------------------------------------------------------
+
+
+def test_detach_partition_is_drop_constraint(tmp_path: Path) -> None:
+    found = findings(tmp_path, "ALTER TABLE readings DETACH PARTITION readings_2023;\n")
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-constraint", 1, 22, WARNING)}
+    assert "readers of readings stop seeing them" in found[0].message
+
+
+def test_detach_concurrently_needs_no_transaction(tmp_path: Path) -> None:
+    sql = "ALTER TABLE readings DETACH PARTITION readings_2023 CONCURRENTLY;\n"
+    assert lint(tmp_path, sql) == {("drop-constraint", 1, 22), ("needs-no-transaction", 1, 22)}
+    assert lint(tmp_path, "-- guard: no-transaction\n" + sql) == {("drop-constraint", 2, 22)}
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        # a partition attached in this file
+        "CREATE TABLE readings_2024 PARTITION OF readings FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+        "ALTER TABLE readings DETACH PARTITION readings_2024;\n",
+        # the end of an interrupted DETACH ... CONCURRENTLY
+        "ALTER TABLE readings DETACH PARTITION readings_2023 FINALIZE;\n",
+    ],
+)
+def test_detach_near_misses(tmp_path: Path, sql: str) -> None:
+    assert lint(tmp_path, sql) == set()
+
+
+def test_no_inherit_is_drop_constraint(tmp_path: Path) -> None:
+    assert lint(tmp_path, "ALTER TABLE child_log NO INHERIT base_log;\n") == {("drop-constraint", 1, 23)}
+    assert lint(tmp_path, "ALTER TABLE child_log INHERIT base_log;\n") == set()
+
+
+# -- collations and char(n) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        'ALTER TABLE tasks ALTER COLUMN note TYPE text COLLATE "C";\n',
+        # no COLLATE: the column goes back to the type's default collation
+        "ALTER TABLE tasks ALTER COLUMN title TYPE varchar(200);\n",
+        "ALTER TABLE tasks ALTER COLUMN title TYPE varchar(100) COLLATE nocase;\n",
+    ],
+)
+def test_a_collation_change_is_alter_column_type(tmp_path: Path, sql: str) -> None:
+    found = findings(tmp_path, sql)
+    assert {(f.rule, f.line, f.column) for f in found if f.severity == ERROR} == {("alter-column-type", 1, 19)}
+    assert "sort and compare" in next(f.message for f in found if f.rule == "alter-column-type")
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ('ALTER TABLE tasks ALTER COLUMN title TYPE varchar(200) COLLATE "C";\n', {("widen-column-type", 1, 19)}),
+        ('ALTER TABLE tasks ALTER COLUMN title TYPE varchar(100) COLLATE "C";\n', set()),
+        ('ALTER TABLE tasks ALTER COLUMN note TYPE text COLLATE "default";\n', set()),
+    ],
+)
+def test_the_same_collation_near_misses(tmp_path: Path, sql: str, expected: Found) -> None:
+    assert lint(tmp_path, sql) == expected
+
+
+def test_char_to_varchar_is_a_type_change_that_drops_the_padding(tmp_path: Path) -> None:
+    found = findings(tmp_path, "ALTER TABLE tasks ALTER COLUMN code TYPE varchar(8);\n")
+    assert {(f.rule, f.line, f.column) for f in found} == {("alter-column-type", 1, 19)}
+    assert "trailing blanks" in found[0].message
+    assert lint(tmp_path, "ALTER TABLE tasks ALTER COLUMN code TYPE char(12);\n") == {("alter-column-type", 1, 19)}
+
+
+# -- maintenance statements ------------------------------------------------------------------------
+
+
+def test_cluster_and_vacuum_full_rewrite_the_table(tmp_path: Path) -> None:
+    assert lint(tmp_path, "CLUSTER tasks USING tasks_pkey;\n") == {("table-rewrite", 1, 1)}
+    sql = "-- guard: no-transaction\nVACUUM (FULL, ANALYZE) tasks;\nVACUUM ANALYZE tasks;\n"
+    assert lint(tmp_path, sql) == {("table-rewrite", 2, 1)}
+
+
+def test_cluster_of_every_table_needs_no_transaction(tmp_path: Path) -> None:
+    assert lint(tmp_path, "CLUSTER;\n") == {("needs-no-transaction", 1, 1)}
+    assert lint(tmp_path, "-- guard: no-transaction\nCLUSTER;\n") == set()
+
+
+# -- drops of objects other than tables --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DROP STATISTICS tasks_stats;\n",
+        "DROP PUBLICATION task_changes;\n",
+        "DROP ROLE IF EXISTS reporting;\n",
+        "DROP USER IF EXISTS reporting;\n",
+    ],
+)
+def test_drops_of_access_and_statistics_objects_are_benign(tmp_path: Path, sql: str) -> None:
+    assert lint(tmp_path, sql) == set()
+
+
+@pytest.mark.parametrize(
+    ("sql", "rule"),
+    [
+        ("DROP OPERATOR === (integer, integer);\n", "drop-routine"),
+        ("DROP CAST IF EXISTS (text AS integer);\n", "drop-routine"),
+        ("DROP COLLATION nocase;\n", "drop-type"),
+        ("DROP TEXT SEARCH CONFIGURATION IF EXISTS english_simple;\n", "drop-type"),
+        ("DROP EVENT TRIGGER IF EXISTS log_ddl;\n", "drop-trigger"),
+    ],
+)
+def test_drops_of_objects_code_uses(tmp_path: Path, sql: str, rule: str) -> None:
+    assert lint(tmp_path, sql) == {(rule, 1, 1)}
+
+
+def test_drop_owned_stays_unrecognized(tmp_path: Path) -> None:
+    assert lint(tmp_path, "DROP OWNED BY reporting;\n") == {("unrecognized-statement", 1, 1)}
+
+
+# -- identity restart and defaults -------------------------------------------------------------------
+
+
+def test_identity_restart_is_sequence_restart(tmp_path: Path) -> None:
+    found = findings(tmp_path, "ALTER TABLE tasks ALTER COLUMN id RESTART WITH 1;\n")
+    assert {(f.rule, f.line, f.column) for f in found} == {("sequence-restart", 1, 19)}
+    assert "setval(pg_get_serial_sequence('tasks', 'id')" in found[0].message
+    assert lint(tmp_path, "ALTER TABLE tasks ALTER COLUMN id SET GENERATED BY DEFAULT;\n") == set()
+
+
+def test_a_default_dropped_and_set_again_is_nothing(tmp_path: Path) -> None:
+    sql = "ALTER TABLE tasks ALTER COLUMN priority DROP DEFAULT;\nALTER TABLE tasks ALTER COLUMN priority SET DEFAULT 1;\n"
+    assert lint(tmp_path, sql) == set()
+    assert lint(tmp_path, "ALTER TABLE tasks ALTER COLUMN priority DROP DEFAULT;\n") == {("drop-default", 1, 19)}
+
+
+def test_dropping_a_default_the_column_never_had_is_nothing(tmp_path: Path) -> None:
+    assert lint(tmp_path, "ALTER TABLE tasks ALTER COLUMN note DROP DEFAULT;\n") == set()
