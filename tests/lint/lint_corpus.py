@@ -209,7 +209,8 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     (
         "drop-default",
         PG,
-        "ALTER TABLE users ALTER COLUMN created_at DROP DEFAULT;\nALTER TABLE users ALTER COLUMN created_at SET DEFAULT '-';",
+        "ALTER TABLE users ALTER COLUMN created_at DROP DEFAULT;\n"
+        "ALTER TABLE users ALTER COLUMN created_at SET DEFAULT '-';",
     ),
     ("drop-default", PG, "ALTER TABLE users ALTER COLUMN email DROP DEFAULT;"),
     ("table-rewrite", PG, "CREATE TABLE scratch (x int);\nCLUSTER scratch;"),

@@ -76,7 +76,7 @@ def test_enum_recreated_without_a_label_is_a_type_change(tmp_path: Path) -> None
     found = findings(tmp_path, RECREATE.format(labels="'todo', 'done'"))
     assert {(f.rule, f.line, f.column) for f in found if f.severity == ERROR} == {("alter-column-type", 4, 19)}
     change = next(f for f in found if f.rule == "alter-column-type")
-    assert "fails on rows whose label task_status lacks" in change.message
+    assert "fails on rows labelled 'doing', which task_status lacks" in change.message
 
 
 def test_enum_recreated_in_another_order_is_a_type_change(tmp_path: Path) -> None:
@@ -241,10 +241,58 @@ def test_identity_restart_is_sequence_restart(tmp_path: Path) -> None:
 
 
 def test_a_default_dropped_and_set_again_is_nothing(tmp_path: Path) -> None:
-    sql = "ALTER TABLE tasks ALTER COLUMN priority DROP DEFAULT;\nALTER TABLE tasks ALTER COLUMN priority SET DEFAULT 1;\n"
+    sql = (
+        "ALTER TABLE tasks ALTER COLUMN priority DROP DEFAULT;\n"
+        "ALTER TABLE tasks ALTER COLUMN priority SET DEFAULT 1;\n"
+    )
     assert lint(tmp_path, sql) == set()
     assert lint(tmp_path, "ALTER TABLE tasks ALTER COLUMN priority DROP DEFAULT;\n") == {("drop-default", 1, 19)}
 
 
 def test_dropping_a_default_the_column_never_had_is_nothing(tmp_path: Path) -> None:
     assert lint(tmp_path, "ALTER TABLE tasks ALTER COLUMN note DROP DEFAULT;\n") == set()
+
+
+# -- an enum moved to text, dropped, recreated and moved back (drizzle-kit) ------------------------
+
+DRIZZLE = """ALTER TABLE "tasks" ALTER COLUMN "status" SET DATA TYPE text;--> statement-breakpoint
+ALTER TABLE "tasks" ALTER COLUMN "status" SET DEFAULT 'todo'::text;--> statement-breakpoint
+DROP TYPE "public"."task_status";--> statement-breakpoint
+CREATE TYPE "public"."task_status" AS ENUM({labels});--> statement-breakpoint
+ALTER TABLE "tasks" ALTER COLUMN "status" SET DEFAULT 'todo'::"public"."task_status";--> statement-breakpoint
+ALTER TABLE "tasks" ALTER COLUMN "status" SET DATA TYPE "public"."task_status" USING "status"::"public"."task_status";
+"""
+
+
+def test_enum_through_text_losing_a_label_is_one_type_change_at_the_last_step(tmp_path: Path) -> None:
+    found = findings(tmp_path, DRIZZLE.format(labels="'todo', 'done'"))
+    assert {(f.rule, f.line, f.column) for f in found if f.severity == ERROR} == {("alter-column-type", 6, 21)}
+    assert {(f.rule, f.line) for f in found if f.severity == INFO} == {("drop-type", 3)}
+    assert {(f.rule, f.line) for f in found if f.severity == WARNING} == set()
+    change = next(f for f in found if f.rule == "alter-column-type")
+    assert "labelled 'doing'" in change.message
+
+
+def test_enum_through_text_keeping_every_label_is_a_widening(tmp_path: Path) -> None:
+    found = lint(tmp_path, DRIZZLE.format(labels="'todo', 'doing', 'done', 'blocked'"))
+    assert found == {
+        ("drop-type", 3, 1),
+        ("table-rewrite", 1, 21),
+        ("table-rewrite", 6, 21),
+        ("widen-column-type", 6, 21),
+    }
+
+
+def test_one_type_change_to_text_stays_a_change(tmp_path: Path) -> None:
+    sql = 'ALTER TABLE "tasks" ALTER COLUMN "status" SET DATA TYPE text;\n'
+    assert lint(tmp_path, sql, ERROR) == {("alter-column-type", 1, 21)}
+
+
+def test_type_dropped_and_created_again_is_a_replacement(tmp_path: Path) -> None:
+    sql = "DROP TYPE IF EXISTS task_status;\nCREATE TYPE task_status AS ENUM ('todo', 'doing', 'done');\n"
+    found = findings(tmp_path, sql)
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-type", 1, 1, INFO)}
+    sql = "DROP TYPE task_status CASCADE;\nCREATE TYPE task_status AS ENUM ('todo', 'doing', 'done');\n"
+    found = findings(tmp_path, sql)
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-type", 1, 1, ERROR)}
+    assert "CASCADE also drops column tasks.status" in found[0].message

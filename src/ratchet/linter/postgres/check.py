@@ -93,7 +93,9 @@ _DROP_RULES = {
 #: Drops of objects that hold no data and that no running code calls by name.
 _BENIGN_DROPS = frozenset({"OBJECT_POLICY", "OBJECT_STATISTIC_EXT", "OBJECT_PUBLICATION"})
 #: Drops that a later CREATE of the same object in the file turns into a replacement (info).
-_REPLACEABLE = frozenset({"view", "trigger", "rule", "function", "procedure", "routine", "aggregate", "index"})
+_REPLACEABLE = frozenset(
+    {"view", "trigger", "rule", "function", "procedure", "routine", "aggregate", "index", "type", "domain"}
+)
 #: ALTER TABLE actions that change nothing the lint guards.
 _BENIGN_ACTIONS = frozenset(
     {"AT_SetStatistics", "AT_SetOptions", "AT_ResetOptions", "AT_SetStorage", "AT_SetCompression", "AT_ClusterOn"}
@@ -219,6 +221,8 @@ class FileChecker:
         self.type_name_freed: list[tuple[PgFinding, str]] = []  # rename-other of a type, its old name
         self.type_replaced: list[tuple[PgFinding, str, str]] = []  # drop of a renamed type: (finding, old, now)
         self.dropped_defaults: dict[tuple[str, str], PgFinding] = {}
+        #: each type change of an existing column: where it is and the findings it made
+        self.type_steps: dict[tuple[str, str], list[tuple[_Piece, int, list[PgFinding]]]] = {}
         self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
         self.new_labels: dict[str, tuple[str, int]] = {}  # enum value added by the file -> (type, line)
 
@@ -593,7 +597,9 @@ class FileChecker:
             if dependents:
                 message += f"; CASCADE also drops {', '.join(dependents)}"
             finding = self._emit(piece, start, rule, message, display(key))
-            if kind in ("type", "domain") and key in self.renamed_types and not dependents:
+            if dependents:
+                continue  # what CASCADE takes with it is lost even if the file creates the object again
+            if kind in ("type", "domain") and key in self.renamed_types:
                 self.type_replaced.append((finding, self.renamed_types[key], key))
                 continue
             self.pending.append(_Pending(finding, kind, key, existed))
@@ -1423,7 +1429,6 @@ class FileChecker:
         )
 
     def _alter_type(self, piece: _Piece, key: str, column: str, cmd: Node, offset: int) -> None:
-        name = f"{display(key)}.{column}"
         if self._column_is_new(key, column):
             return
         definition = cmd.get("def", {}).get("ColumnDef", {})
@@ -1431,9 +1436,63 @@ class FileChecker:
         relation = self.catalog.relations.get(key)
         known = relation.columns.get(column) if relation is not None else None
         old_type = known.type if known is not None and key not in self.assumed else None
-        verdict, rewrites = self._enum_change(old_type, new_type) or judge_change(old_type, new_type)
         old_collation = known.collation if known is not None else None
-        new_collation = collation_of(definition)
+        count = len(self.findings)
+        self._judge_type(piece, offset, key, column, (old_type, old_collation), (new_type, collation_of(definition)))
+        self.type_steps.setdefault((key, column), []).append((piece, offset, self.findings[count:]))
+
+    def _net_type_changes(self) -> None:
+        """A column whose type the file changes more than once is judged from its type before the
+        file to its type after it (an enum moved to text, recreated and moved back, as drizzle-kit
+        writes it, is one change), at the last step; each step's table rewrite stays."""
+        for (key, column), steps in self.type_steps.items():
+            if len(steps) < 2:
+                continue
+            rewritten: list[tuple[_Piece, int]] = []  # steps judged a change: each rewrites the table
+            for step_piece, step_offset, made in steps:
+                for finding in made:
+                    if finding.rule in ("alter-column-type", "widen-column-type") and finding in self.findings:
+                        self.findings.remove(finding)
+                        if finding.rule == "alter-column-type":
+                            rewritten.append((step_piece, step_offset))
+            before = self.before.relations.get(key)
+            old = before.columns.get(column) if before is not None and key not in self.assumed else None
+            relation = self.catalog.relations.get(key)
+            new = relation.columns.get(column) if relation is not None else None
+            if new is None:
+                continue  # dropped later in the file: drop-column says so
+            piece, offset, _ = steps[-1]
+            count = len(self.findings)
+            self._judge_type(
+                piece,
+                offset,
+                key,
+                column,
+                (old.type if old is not None else None, old.collation if old is not None else None),
+                (new.type, new.collation),
+                before=self.before,
+            )
+            self.findings[count:] = [f for f in self.findings[count:] if f.rule != "table-rewrite"]
+            if not any(f.rule == "alter-column-type" for f in self.findings[count:]):
+                name = f"{display(key)}.{column}"
+                for step_piece, step_offset in rewritten:
+                    self._rewrite(step_piece, step_offset, name, f"this type change of {name} rewrites the table")
+
+    def _judge_type(
+        self,
+        piece: _Piece,
+        offset: int,
+        key: str,
+        column: str,
+        old: tuple[ColumnType | None, str | None],
+        new: tuple[ColumnType | None, str | None],
+        before: Catalog | None = None,
+    ) -> None:
+        """The findings of a change of ``key.column`` from ``old`` to ``new`` (type, collation);
+        ``before`` is the catalog that knows the old type's enum labels (default: the current one)."""
+        name = f"{display(key)}.{column}"
+        (old_type, old_collation), (new_type, new_collation) = old, new
+        verdict, rewrites = self._enum_change(old_type, new_type, before) or judge_change(old_type, new_type)
         if old_type is not None and verdict != "change" and old_collation != new_collation:
             self._emit(
                 piece,
@@ -1466,8 +1525,15 @@ class FileChecker:
         if old_type is not None and new_type is not None and old_type.name == "bpchar" and not new_type.array:
             if new_type.name in ("varchar", "text"):
                 why = f"drops the trailing blanks {old_type} pads values with ('ab  ' is read back as 'ab')"
-        elif self._enum_values(old_type) is not None and self._enum_values(new_type) is not None:
-            why = f"fails on rows whose label {new_type} lacks"
+        elif (old_labels := self._enum_values(old_type, before)) is not None and (
+            new_labels := self._enum_values(new_type)
+        ) is not None:
+            lost = [label for label in old_labels if label not in new_labels]
+            why = (
+                f"fails on rows labelled {', '.join(repr(label) for label in lost)}, which {new_type} lacks"
+                if lost
+                else f"reorders the labels (ORDER BY and comparisons of {name} change)"
+            )
         self._emit(
             piece,
             offset,
@@ -1477,21 +1543,25 @@ class FileChecker:
             name,
         )
 
-    def _enum_values(self, col_type: ColumnType | None) -> tuple[str, ...] | None:
-        """The labels of an enum column type the catalog knows (``None`` for any other type)."""
+    def _enum_values(self, col_type: ColumnType | None, catalog: Catalog | None = None) -> tuple[str, ...] | None:
+        """The labels of an enum column type that ``catalog`` (default: the current one) knows
+        (``None`` for any other type)."""
+        catalog = catalog or self.catalog
         if col_type is None or col_type.mods:
             return None
-        info = self.catalog.types.get(self.catalog.resolve(col_type.name.split("."), self.catalog.types))
+        info = catalog.types.get(catalog.resolve(col_type.name.split("."), catalog.types))
         return info.values if info is not None and info.kind == "enum" else None
 
-    def _enum_change(self, old: ColumnType | None, new: ColumnType | None) -> tuple[str, bool] | None:
+    def _enum_change(
+        self, old: ColumnType | None, new: ColumnType | None, before: Catalog | None = None
+    ) -> tuple[str, bool] | None:
         """The verdict on a change from one enum to another (``None`` when either is no known enum):
         a widening when the new type has every label of the old in the same order (an enum
         recreated with a value more, as ORMs do), else a change."""
-        old_values, new_values = self._enum_values(old), self._enum_values(new)
+        old_values, new_values = self._enum_values(old, before), self._enum_values(new)
         if old is None or new is None or old_values is None or new_values is None or old.array != new.array:
             return None
-        if old.name == new.name:
+        if old.name == new.name and old_values == new_values:
             return "same", False
         remaining = iter(new_values)
         kept = all(value in remaining for value in old_values)  # a subsequence: same labels, same order
@@ -1521,6 +1591,7 @@ class FileChecker:
                 )
         self._rebuilds()
         self._net_renames_and_defaults()
+        self._net_type_changes()
         for pending in self.pending:
             recreated = (pending.kind, pending.key) in self.new or self._exists_now(pending.kind, pending.key)
             if not recreated:
@@ -1686,4 +1757,6 @@ class FileChecker:
         if kind in ("trigger", "rule"):
             table, _, name = key.rpartition(".")
             return (table, name) in catalog.triggers or (kind, key) in self.new
+        if kind in ("type", "domain"):
+            return key in catalog.types
         return False
