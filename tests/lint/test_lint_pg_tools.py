@@ -296,3 +296,8 @@ def test_type_dropped_and_created_again_is_a_replacement(tmp_path: Path) -> None
     found = findings(tmp_path, sql)
     assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-type", 1, 1, ERROR)}
     assert "CASCADE also drops column tasks.status" in found[0].message
+
+
+def test_set_without_oids_of_old_histories_is_benign(tmp_path: Path) -> None:
+    assert lint(tmp_path, "ALTER TABLE tasks SET WITHOUT OIDS;\n") == set()
+    assert lint(tmp_path, "ALTER TABLE tasks NOT OF;\n") == {("unrecognized-statement", 1, 19)}

@@ -109,6 +109,7 @@ _BENIGN_ACTIONS = frozenset(
         "AT_GenericOptions",
         "AT_AlterColumnGenericOptions",
         "AT_CookedColumnDefault",
+        "AT_DropOids",  # SET WITHOUT OIDS: a no-op since PostgreSQL 12, kept in old histories
     }
 )
 _RENAMED_KINDS = {
