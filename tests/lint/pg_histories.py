@@ -9,6 +9,8 @@ A file whose expected findings include ``syntax-error`` does not run on a server
 
 from __future__ import annotations
 
+from pg_tool_histories import TOOL_HISTORIES
+
 Expected = set[tuple[str, int]]
 History = list[tuple[str, str, Expected]]
 
@@ -625,4 +627,5 @@ HISTORIES: dict[str, History] = {
     "legacy": LEGACY,
     "prisma": PRISMA,
     "dumped": DUMPED,
+    **TOOL_HISTORIES,
 }
