@@ -52,7 +52,7 @@ BENIGN = frozenset(
     | {"CreateExtensionStmt", "AlterExtensionStmt", "AlterExtensionContentsStmt", "CreateSeqStmt", "DefineStmt"}
     | {"CreateEnumStmt", "CompositeTypeStmt", "CreateDomainStmt", "CreateRangeStmt", "AlterTypeStmt", "ViewStmt"}
     | {"CreateTableAsStmt", "CreateForeignTableStmt", "MergeStmt", "AlterObjectDependsStmt", "ReassignOwnedStmt"}
-    | {"CreateStmt", "CreateSchemaStmt", "DropRoleStmt"}
+    | {"CreateStmt", "CreateSchemaStmt", "DropRoleStmt", "DropUserMappingStmt"}
 )
 _OPAQUE = {
     "ExecuteStmt": "EXECUTE runs a prepared statement the lint cannot see",
@@ -1144,8 +1144,9 @@ class FileChecker:
         if subtype in ("AT_AddOf", "AT_DropOf"):
             self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
             return
-        if subtype == "AT_SetIdentity" and existed:
-            self._identity_restart(piece, key, cmd, offset)
+        if subtype == "AT_SetIdentity":
+            if existed:
+                self._identity_restart(piece, key, cmd, offset)
             return
         if not column:
             self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
