@@ -307,3 +307,21 @@ def test_type_dropped_and_created_again_is_a_replacement(tmp_path: Path) -> None
 def test_set_without_oids_of_old_histories_is_benign(tmp_path: Path) -> None:
     assert lint(tmp_path, "ALTER TABLE tasks SET WITHOUT OIDS;\n") == set()
     assert lint(tmp_path, "ALTER TABLE tasks NOT OF;\n") == {("unrecognized-statement", 1, 19)}
+
+
+# -- indexes of a partitioned table -----------------------------------------------------------------
+
+
+def test_index_of_a_partitioned_table_says_how_to_build_it(tmp_path: Path) -> None:
+    found = findings(tmp_path, "CREATE INDEX readings_at ON readings (at);\n")
+    assert {(f.rule, f.line, f.column) for f in found} == {("index-not-concurrent", 1, 1)}
+    assert "ON ONLY readings" in found[0].message and "ATTACH PARTITION" in found[0].message
+
+
+def test_index_on_only_the_parent_builds_nothing(tmp_path: Path) -> None:
+    sql = (
+        "CREATE INDEX readings_at ON ONLY readings (at);\n"
+        "CREATE INDEX readings_2023_at ON readings_2023 (at);\n"
+        "ALTER INDEX readings_at ATTACH PARTITION readings_2023_at;\n"
+    )
+    assert lint(tmp_path, sql) == {("index-not-concurrent", 2, 1)}

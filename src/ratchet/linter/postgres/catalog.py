@@ -61,6 +61,7 @@ class Relation:
     complete: bool = True
     unlogged: bool = False
     uses: frozenset[str] = frozenset()
+    partitioned: bool = False  # PARTITION BY: its rows live in its partitions
 
     def clone(self) -> Relation:
         """A copy that can be changed without changing this one."""
@@ -199,7 +200,9 @@ class Catalog:
         key = self.new_key(node["relation"])
         if key in self.relations and node.get("if_not_exists"):
             return
-        relation = Relation(key, unlogged=node["relation"].get("relpersistence") == "u")
+        relation = Relation(
+            key, unlogged=node["relation"].get("relpersistence") == "u", partitioned=bool(node.get("partspec"))
+        )
         if node.get("inhRelations") or node.get("partbound") or node.get("ofTypename"):
             relation.complete = False
             for parent in node.get("inhRelations") or ():

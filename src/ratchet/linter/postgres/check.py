@@ -562,6 +562,21 @@ class FileChecker:
             )
         if node.get("concurrent"):
             return
+        relation = self.catalog.relations.get(key)
+        if relation is not None and relation.partitioned:
+            if not node["relation"].get("inh", False):
+                return  # ON ONLY: an invalid index on the parent alone, nothing is built
+            self._emit(
+                piece,
+                start,
+                "index-not-concurrent",
+                f"CREATE INDEX on partitioned table {name} builds it on every partition while blocking their "
+                f"writes, and PostgreSQL cannot build it CONCURRENTLY; create it ON ONLY {name}, build one "
+                "CONCURRENTLY on each partition (-- guard: no-transaction), then ALTER INDEX ... ATTACH PARTITION "
+                "each",
+                name,
+            )
+            return
         self._emit(
             piece,
             start,
