@@ -16,7 +16,6 @@ from ratchet.linter.history import History
 from ratchet.linter.replay import table_columns
 from ratchet.split import split_statements
 
-
 #: Files SQLite refuses on purpose (a column an index still uses): a real database stops there.
 REFUSED = {"1.10.0__drop_name.sql"}
 
