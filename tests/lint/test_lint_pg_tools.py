@@ -20,7 +20,9 @@ CREATE TABLE tasks (
   code char(8),
   note text,
   status task_status NOT NULL DEFAULT 'todo',
-  priority integer DEFAULT 0
+  priority integer DEFAULT 0,
+  created timestamp NOT NULL DEFAULT now(),
+  due timestamp(3)
 );
 CREATE TABLE readings (at timestamptz NOT NULL, value real) PARTITION BY RANGE (at);
 CREATE TABLE readings_2023 PARTITION OF readings FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
@@ -325,3 +327,21 @@ def test_index_on_only_the_parent_builds_nothing(tmp_path: Path) -> None:
         "ALTER INDEX readings_at ATTACH PARTITION readings_2023_at;\n"
     )
     assert lint(tmp_path, sql) == {("index-not-concurrent", 2, 1)}
+
+
+# -- fractional-second precision -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        # Rails 7 restates timestamp columns with precision 6, the default: nothing changes
+        ("ALTER TABLE tasks ALTER COLUMN created TYPE timestamp(6) without time zone;\n", set()),
+        ("ALTER TABLE tasks ALTER COLUMN due TYPE timestamp(6);\n", {("widen-column-type", 1, 19)}),
+        ("ALTER TABLE tasks ALTER COLUMN due TYPE timestamp;\n", {("widen-column-type", 1, 19)}),
+        ("ALTER TABLE tasks ALTER COLUMN created TYPE timestamp(0);\n", {("alter-column-type", 1, 19)}),
+        ("ALTER TABLE tasks ALTER COLUMN created TYPE timestamptz(6);\n", {("alter-column-type", 1, 19)}),
+    ],
+)
+def test_timestamp_precision(tmp_path: Path, sql: str, expected: Found) -> None:
+    assert lint(tmp_path, sql) == expected
