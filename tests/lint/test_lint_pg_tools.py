@@ -345,3 +345,28 @@ def test_index_on_only_the_parent_builds_nothing(tmp_path: Path) -> None:
 )
 def test_timestamp_precision(tmp_path: Path, sql: str, expected: Found) -> None:
     assert lint(tmp_path, sql) == expected
+
+
+# -- USING expressions ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        # a cast of the column: the types decide
+        ("ALTER TABLE tasks ALTER COLUMN priority TYPE bigint USING priority::bigint;\n", {"widen-column-type"}),
+        ('ALTER TABLE tasks ALTER COLUMN title TYPE text USING "title"::text;\n', {"alter-column-type"}),
+        # a computation: the values change whatever the types
+        ("ALTER TABLE tasks ALTER COLUMN priority TYPE bigint USING priority * 100;\n", {"alter-column-type"}),
+        (
+            "ALTER TABLE tasks ALTER COLUMN priority TYPE bigint USING priority::smallint::bigint;\n",
+            {"alter-column-type"},
+        ),
+        ("ALTER TABLE tasks ALTER COLUMN priority TYPE bigint USING coalesce(priority, 0);\n", {"alter-column-type"}),
+    ],
+)
+def test_using_expressions(tmp_path: Path, sql: str, expected: set[str]) -> None:
+    found = findings(tmp_path, sql)
+    assert {f.rule for f in found if f.severity != WARNING} == expected
+    if "priority *" in sql:
+        assert "computes new values with its USING expression" in found[0].message

@@ -139,6 +139,22 @@ _ENABLE = {
 }
 
 
+def _using_keeps_values(expression: Node | None, column: str, target: Any) -> bool:
+    """Whether an ``ALTER COLUMN ... TYPE ... USING`` expression only casts the column (through
+    ``text`` or to the target type), so that the type change alone decides what happens to values."""
+    node = expression
+    while node and "TypeCast" in node:
+        cast = node["TypeCast"]
+        through, _ = column_type(cast.get("typeName", {}))
+        if through != target and (through is None or through.name not in ("text", "varchar") or through.mods):
+            return False
+        node = cast.get("arg")
+    if not node:
+        return True
+    fields = strings(node.get("ColumnRef", {}).get("fields"))
+    return bool(fields) and fields[-1] == column
+
+
 def _cast_name(item: Node) -> str:
     """``(source AS target)`` of a ``DROP CAST`` object."""
     names = [
@@ -1455,7 +1471,16 @@ class FileChecker:
         old_type = known.type if known is not None and key not in self.assumed else None
         old_collation = known.collation if known is not None else None
         count = len(self.findings)
-        self._judge_type(piece, offset, key, column, (old_type, old_collation), (new_type, collation_of(definition)))
+        computed = not _using_keeps_values(definition.get("raw_default"), column, new_type)
+        self._judge_type(
+            piece,
+            offset,
+            key,
+            column,
+            (old_type, old_collation),
+            (new_type, collation_of(definition)),
+            computed=computed,
+        )
         self.type_steps.setdefault((key, column), []).append((piece, offset, self.findings[count:]))
 
     def _net_type_changes(self) -> None:
@@ -1504,12 +1529,17 @@ class FileChecker:
         old: tuple[ColumnType | None, str | None],
         new: tuple[ColumnType | None, str | None],
         before: Catalog | None = None,
+        *,
+        computed: bool = False,
     ) -> None:
         """The findings of a change of ``key.column`` from ``old`` to ``new`` (type, collation);
-        ``before`` is the catalog that knows the old type's enum labels (default: the current one)."""
+        ``before`` is the catalog that knows the old type's enum labels (default: the current one);
+        ``computed``: a ``USING`` expression computes the new values (not a cast of the column)."""
         name = f"{display(key)}.{column}"
         (old_type, old_collation), (new_type, new_collation) = old, new
         verdict, rewrites = self._enum_change(old_type, new_type, before) or judge_change(old_type, new_type)
+        if computed:
+            verdict, rewrites = "change", True
         if old_type is not None and verdict != "change" and old_collation != new_collation:
             self._emit(
                 piece,
@@ -1539,6 +1569,8 @@ class FileChecker:
             return
         was = f"from {old_type} " if old_type is not None else "from a type the lint does not know "
         why = "can fail or change values"
+        if computed:
+            why = "computes new values with its USING expression"
         if old_type is not None and new_type is not None and old_type.name == "bpchar" and not new_type.array:
             if new_type.name in ("varchar", "text"):
                 why = f"drops the trailing blanks {old_type} pads values with ('ab  ' is read back as 'ab')"
