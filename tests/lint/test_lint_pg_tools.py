@@ -32,6 +32,10 @@ CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', determinist
 CREATE FUNCTION same(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 = $2';
 CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = same);
 CREATE STATISTICS tasks_stats ON status, priority FROM tasks;
+CREATE FUNCTION touch_task() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.priority := 0; RETURN NEW; END $$;
+CREATE TRIGGER tasks_touch BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION touch_task();
+CREATE VIEW open_tasks AS SELECT id, title, priority FROM tasks WHERE status <> 'done';
+CREATE VIEW urgent_tasks AS SELECT id FROM open_tasks WHERE priority > 5;
 CREATE PUBLICATION task_changes FOR TABLE tasks;
 """
 
@@ -370,3 +374,30 @@ def test_using_expressions(tmp_path: Path, sql: str, expected: set[str]) -> None
     assert {f.rule for f in found if f.severity != WARNING} == expected
     if "priority *" in sql:
         assert "computes new values with its USING expression" in found[0].message
+
+
+# -- DROP ... CASCADE of a function or view that the file creates again ------------------------------
+
+FUNCTION = "CREATE FUNCTION touch_task() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+TRIGGER = "CREATE TRIGGER tasks_touch BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION touch_task();\n"
+
+
+def test_function_dropped_with_its_trigger_and_both_recreated_is_a_replacement(tmp_path: Path) -> None:
+    found = findings(tmp_path, "DROP FUNCTION touch_task() CASCADE;\n" + FUNCTION + TRIGGER)
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-routine", 1, 1, INFO)}
+
+
+def test_function_dropped_with_its_trigger_not_recreated_stays_an_error(tmp_path: Path) -> None:
+    found = findings(tmp_path, "DROP FUNCTION touch_task() CASCADE;\n" + FUNCTION)
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-routine", 1, 1, ERROR)}
+    assert "CASCADE also drops trigger tasks_touch on tasks" in found[0].message
+
+
+def test_view_dropped_with_a_view_on_it(tmp_path: Path) -> None:
+    view = "CREATE VIEW open_tasks AS SELECT id, title, priority, note FROM tasks WHERE status <> 'done';\n"
+    again = "CREATE VIEW urgent_tasks AS SELECT id FROM open_tasks WHERE priority > 5;\n"
+    found = findings(tmp_path, "DROP VIEW open_tasks CASCADE;\n" + view + again)
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-view", 1, 1, INFO)}
+    found = findings(tmp_path, "DROP VIEW open_tasks CASCADE;\n" + view)
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-view", 1, 1, ERROR)}
+    assert "CASCADE also drops view urgent_tasks" in found[0].message

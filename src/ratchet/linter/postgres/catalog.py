@@ -362,7 +362,11 @@ class Catalog:
                     self._drop_columns_of_type(key)
                 self.types.pop(key, None)
             elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE", "OBJECT_AGGREGATE"):
-                self.routines.pop(self.resolve(parts, self.routines), None)
+                key = self.resolve(parts, self.routines)
+                if node.get("behavior") == "DROP_CASCADE":
+                    for trigger in self.triggers_calling(key):
+                        del self.triggers[trigger]
+                self.routines.pop(key, None)
             elif kind == "OBJECT_TRIGGER" and len(parts) >= 2:
                 table = self.resolve(parts[:-1], self.relations)
                 self.triggers.pop((table, parts[-1]), None)
@@ -520,7 +524,37 @@ class Catalog:
                     for column in relation.columns.values()
                     if column.type is not None and column.type.name == name
                 ]
+        elif kind in ("function", "procedure", "routine"):
+            found += [f"trigger {trigger} on {display(table)}" for table, trigger in self.triggers_calling(key)]
         return found
+
+    def recreatable_dependents(self, kind: str, key: str) -> list[tuple[str, str]] | None:
+        """What ``DROP ... CASCADE`` of ``key`` drops besides it, as ``(kind, key)`` of objects a
+        later statement can create again (views, triggers); ``None`` when it drops data or
+        constraints of other tables (columns, foreign keys), which no later statement brings back."""
+        if kind in ("type", "domain"):
+            return None if self.dependents(kind, key) else []
+        if kind in ("function", "procedure", "routine"):
+            return [("trigger", f"{table}.{trigger}") for table, trigger in self.triggers_calling(key)]
+        if kind in ("table", "view"):
+            views = self._views_on({key})
+            referring = (
+                relation
+                for relation in self.relations.values()
+                if relation.key != key
+                and relation.key not in views
+                and any(c.references == key for c in relation.constraints.values())
+            )
+            return None if next(referring, None) is not None else [("view", view) for view in views]
+        return []
+
+    def triggers_calling(self, routine: str) -> list[tuple[str, str]]:
+        """The ``(table, trigger)`` of the triggers that execute the function ``routine``."""
+        return [
+            pair
+            for pair, function in self.triggers.items()
+            if self.resolve(function.split("."), self.routines) == routine
+        ]
 
     def _views_on(self, keys: set[str]) -> list[str]:
         """The views and materialized views that read any of ``keys``, directly or through other views."""

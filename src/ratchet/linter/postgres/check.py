@@ -203,6 +203,7 @@ class _Pending:
     kind: str
     key: str
     existed: bool
+    requires: tuple[tuple[str, str], ...] = ()  # what CASCADE took with it: back too, or no replacement
 
 
 @dataclass
@@ -625,16 +626,18 @@ class FileChecker:
             # without IF EXISTS the file says the object is there (a catalog seeded from nothing may not know it)
             existed = self._drop_existed(kind, key) or not node.get("missing_ok")
             message = self._drop_message(rule, what, key)
-            dependents = self.catalog.dependents(kind, key) if node.get("behavior") == "DROP_CASCADE" else []
+            cascade = node.get("behavior") == "DROP_CASCADE"
+            dependents = self.catalog.dependents(kind, key) if cascade else []
             if dependents:
                 message += f"; CASCADE also drops {', '.join(dependents)}"
             finding = self._emit(piece, start, rule, message, display(key))
-            if dependents:
-                continue  # what CASCADE takes with it is lost even if the file creates the object again
+            requires = self.catalog.recreatable_dependents(kind, key) if cascade else []
+            if requires is None:
+                continue  # CASCADE takes columns or constraints with it: lost even if the file creates it again
             if kind in ("type", "domain") and key in self.renamed_types:
                 self.type_replaced.append((finding, self.renamed_types[key], key))
                 continue
-            self.pending.append(_Pending(finding, kind, key, existed))
+            self.pending.append(_Pending(finding, kind, key, existed, tuple(requires)))
 
     def _drop_key(self, remove: str, parts: list[str]) -> tuple[str, str]:
         catalog = self.catalog
@@ -1643,7 +1646,7 @@ class FileChecker:
         self._net_type_changes()
         for pending in self.pending:
             recreated = (pending.kind, pending.key) in self.new or self._exists_now(pending.kind, pending.key)
-            if not recreated:
+            if not recreated or not all(self._exists_now(kind, key) for kind, key in pending.requires):
                 continue
             index = self.findings.index(pending.finding)
             if not pending.existed:
