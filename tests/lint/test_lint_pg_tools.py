@@ -401,3 +401,28 @@ def test_view_dropped_with_a_view_on_it(tmp_path: Path) -> None:
     found = findings(tmp_path, "DROP VIEW open_tasks CASCADE;\n" + view)
     assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-view", 1, 1, ERROR)}
     assert "CASCADE also drops view urgent_tasks" in found[0].message
+
+
+# -- EXPLAIN, sequences and tablespaces -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("EXPLAIN SELECT * FROM tasks;\n", set()),
+        ("EXPLAIN DELETE FROM tasks;\n", set()),
+        ("EXPLAIN (ANALYZE false) DELETE FROM tasks;\n", set()),
+        # ANALYZE runs the statement
+        ("EXPLAIN ANALYZE DELETE FROM tasks;\n", {("delete-without-where", 1, 1)}),
+        ("EXPLAIN (ANALYZE, COSTS off) UPDATE tasks SET note = '';\n", {("update-without-where", 1, 1)}),
+        ("CREATE SEQUENCE ids;\nALTER SEQUENCE ids SET UNLOGGED;\nALTER SEQUENCE tasks_id_seq SET LOGGED;\n", set()),
+    ],
+)
+def test_explain_and_sequence_persistence(tmp_path: Path, sql: str, expected: Found) -> None:
+    assert lint(tmp_path, sql) == expected
+
+
+def test_moving_to_a_tablespace_is_a_rewrite_for_a_maintenance_window(tmp_path: Path) -> None:
+    found = findings(tmp_path, "ALTER TABLE tasks SET TABLESPACE pg_default;\n")
+    assert {(f.rule, f.line, f.column) for f in found} == {("table-rewrite", 1, 19)}
+    assert "maintenance window" in found[0].message

@@ -155,6 +155,16 @@ def _using_keeps_values(expression: Node | None, column: str, target: Any) -> bo
     return bool(fields) and fields[-1] == column
 
 
+def _string_arg(node: Node | None) -> str:
+    """The lower-cased value of an option's argument (``ANALYZE false``), ``""`` without one."""
+    if not node:
+        return ""
+    value = node.get("String", {}).get("sval") or node.get("Boolean", {}).get("boolval")
+    if "Integer" in node:
+        value = node["Integer"].get("ival", 0)
+    return str(value).lower() if value is not None else ""
+
+
 def _cast_name(item: Node) -> str:
     """``(source AS target)`` of a ``DROP CAST`` object."""
     names = [
@@ -1018,6 +1028,17 @@ class FileChecker:
             for item in node.get("rels") or ():
                 self._rewrite_table(piece, start, item.get("VacuumRelation", {}).get("relation"), "VACUUM FULL")
 
+    def _check_ExplainStmt(self, piece: _Piece) -> None:
+        """``EXPLAIN`` runs nothing; ``EXPLAIN ANALYZE`` runs its statement, which is judged."""
+        options = {
+            o.get("DefElem", {}).get("defname"): o.get("DefElem", {}).get("arg")
+            for o in piece.node.get("options") or ()
+        }
+        if "analyze" not in options or _string_arg(options["analyze"]) in ("false", "off", "0"):
+            return
+        ((kind, node),) = piece.node.get("query", {}).items()
+        self._check(_Piece(kind, node, piece.statement, piece.base, piece.offsets, piece.text))
+
     def _check_ClusterStmt(self, piece: _Piece) -> None:
         """``CLUSTER t``: rewrites ``t`` in index order under an exclusive lock; ``CLUSTER`` of every
         table cannot run in a transaction."""
@@ -1105,7 +1126,10 @@ class FileChecker:
             cmd = item.get("AlterTableCmd", {})
             offset = offsets[index] if index < len(offsets) else offsets[-1]
             if objtype not in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
-                if cmd.get("subtype") not in _BENIGN_ACTIONS and cmd.get("subtype") != "AT_ColumnDefault":
+                benign = cmd.get("subtype") in _BENIGN_ACTIONS or cmd.get("subtype") == "AT_ColumnDefault"
+                if objtype == "OBJECT_SEQUENCE" and cmd.get("subtype") in ("AT_SetLogged", "AT_SetUnLogged"):
+                    benign = True  # a sequence is one row; UNLOGGED ones are rebuilt with their table
+                if not benign:
                     self._alter_table_cmd(piece, key, cmd, offset)
                 continue
             self._alter_table_cmd(piece, key, cmd, offset)
@@ -1157,7 +1181,13 @@ class FileChecker:
                 what = {"AT_SetLogged": "SET LOGGED", "AT_SetTableSpace": "SET TABLESPACE"}.get(
                     subtype, "SET ACCESS METHOD"
                 )
-                self._rewrite(piece, offset, name, f"{what} rewrites {name}")
+                self._rewrite(
+                    piece,
+                    offset,
+                    name,
+                    f"{what} rewrites {name}",
+                    "run it outside migrations in a maintenance window, or waive with a reason",
+                )
             return
         if subtype == "AT_DropConstraint":
             constraint = cmd.get("name", "")
