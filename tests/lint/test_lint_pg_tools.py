@@ -426,3 +426,30 @@ def test_moving_to_a_tablespace_is_a_rewrite_for_a_maintenance_window(tmp_path: 
     found = findings(tmp_path, "ALTER TABLE tasks SET TABLESPACE pg_default;\n")
     assert {(f.rule, f.line, f.column) for f in found} == {("table-rewrite", 1, 19)}
     assert "maintenance window" in found[0].message
+
+
+# -- an enum recreated without a label that no column change reports -------------------------------
+
+
+def test_enum_recreated_without_a_label_and_no_column_is_drop_type(tmp_path: Path) -> None:
+    base_extra = "CREATE TYPE mood AS ENUM ('happy', 'sad');\n"
+    sql = "DROP TYPE mood;\nCREATE TYPE mood AS ENUM ('happy');\n"
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(BASE + base_extra, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
+    found = [f for f in lint_paths([directory], dialect="postgresql").findings if f.path.name.startswith("1.1.0")]
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-type", 1, 1, ERROR)}
+    assert "recreated without 'sad'" in found[0].message
+    (directory / "1.1.0__change.sql").write_text(
+        "ALTER TYPE mood RENAME TO mood_old;\nCREATE TYPE mood AS ENUM ('happy');\nDROP TYPE mood_old;\n",
+        encoding="utf-8",
+    )
+    found = [f for f in lint_paths([directory], dialect="postgresql").findings if f.path.name.startswith("1.1.0")]
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-type", 3, 1, ERROR)}
+    assert "recreated without 'sad'" in found[0].message
+
+
+def test_a_label_loss_reported_at_the_column_is_not_reported_again_at_the_drop(tmp_path: Path) -> None:
+    found = findings(tmp_path, RECREATE.format(labels="'todo', 'done'"))
+    assert {(f.rule, f.line, f.severity) for f in found if f.rule == "drop-type"} == {("drop-type", 6, INFO)}

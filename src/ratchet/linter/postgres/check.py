@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pglast import parser as pg_parser
@@ -249,6 +249,7 @@ class FileChecker:
         self.type_name_freed: list[tuple[PgFinding, str]] = []  # rename-other of a type, its old name
         self.type_replaced: list[tuple[PgFinding, str, str]] = []  # drop of a renamed type: (finding, old, now)
         self.dropped_defaults: dict[tuple[str, str], PgFinding] = {}
+        self.label_losses: list[tuple[PgFinding, str, str]] = []  # a type change losing enum labels: its column
         #: each type change of an existing column: where it is and the findings it made
         self.type_steps: dict[tuple[str, str], list[tuple[_Piece, int, list[PgFinding]]]] = {}
         self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
@@ -1602,6 +1603,7 @@ class FileChecker:
             return
         was = f"from {old_type} " if old_type is not None else "from a type the lint does not know "
         why = "can fail or change values"
+        losing = False
         if computed:
             why = "computes new values with its USING expression"
         if old_type is not None and new_type is not None and old_type.name == "bpchar" and not new_type.array:
@@ -1616,7 +1618,9 @@ class FileChecker:
                 if lost
                 else f"reorders the labels (ORDER BY and comparisons of {name} change)"
             )
-        self._emit(
+            if lost:
+                losing = True
+        finding = self._emit(
             piece,
             offset,
             "alter-column-type",
@@ -1624,6 +1628,8 @@ class FileChecker:
             "the old type; add a new column, backfill it, switch readers, then drop the old one",
             name,
         )
+        if losing:
+            self.label_losses.append((finding, key, column))
 
     def _enum_values(self, col_type: ColumnType | None, catalog: Catalog | None = None) -> tuple[str, ...] | None:
         """The labels of an enum column type that ``catalog`` (default: the current one) knows
@@ -1674,6 +1680,13 @@ class FileChecker:
         self._rebuilds()
         self._net_renames_and_defaults()
         self._net_type_changes()
+        for finding, original, now in self.type_replaced:
+            if original in self.catalog.types and not self._labels_lost_unreported(finding, original):
+                message = (
+                    f"type {display(now)} (the old {display(original)}, renamed in this file) is replaced by the "
+                    f"new {display(original)}; a column still of the old type makes the DROP fail"
+                )
+                self.findings[self.findings.index(finding)] = replace(finding, message=message, severity=INFO)
         for pending in self.pending:
             recreated = (pending.kind, pending.key) in self.new or self._exists_now(pending.kind, pending.key)
             if not recreated or not all(self._exists_now(kind, key) for kind, key in pending.requires):
@@ -1681,6 +1694,8 @@ class FileChecker:
             index = self.findings.index(pending.finding)
             if not pending.existed:
                 del self.findings[index]  # DROP ... IF EXISTS x; CREATE x of an object that was not there
+            elif pending.kind in ("type", "domain") and self._labels_lost_unreported(pending.finding, pending.key):
+                continue
             elif pending.kind in _REPLACEABLE:
                 old = pending.finding
                 self.findings[index] = PgFinding(
@@ -1703,6 +1718,31 @@ class FileChecker:
                 display(table),
             )
 
+    def _labels_lost_unreported(self, finding: PgFinding, key: str) -> bool:
+        """Whether the enum ``key``, recreated in this file, lost labels that no column type change of
+        the file reports; if so the drop's ``finding`` says which (code that writes them breaks)."""
+        before, after = self.before.types.get(key), self.catalog.types.get(key)
+        if before is None or after is None or before.kind != "enum" or after.kind != "enum":
+            return False
+        lost = [label for label in before.values if label not in after.values]
+        if not lost or any(f in self.findings and self._type_of(t, c) == key for f, t, c in self.label_losses):
+            return False
+        labels = ", ".join(repr(label) for label in lost)
+        message = (
+            f"type {display(key)} is recreated without {labels}: code that writes them breaks; keep every label "
+            "(add the new ones with ALTER TYPE ... ADD VALUE), or waive with a reason"
+        )
+        self.findings[self.findings.index(finding)] = replace(finding, message=message)
+        return True
+
+    def _type_of(self, table: str, column: str) -> str | None:
+        """The catalog key of the type ``table.column`` has now (``None`` when unknown)."""
+        relation = self.catalog.relations.get(table)
+        known = relation.columns.get(column) if relation is not None else None
+        if known is None or known.type is None:
+            return None
+        return self.catalog.resolve(known.type.name.split("."), self.catalog.types)
+
     def _net_renames_and_defaults(self) -> None:
         """What the end of the file undoes: a type renamed away whose name the file creates again
         (an enum recreated as ORMs do: rename, create, move the columns, drop the old one), and a
@@ -1711,20 +1751,6 @@ class FileChecker:
         for finding, old in self.type_name_freed:
             if old in types:
                 self.findings.remove(finding)
-        for finding, old, now in self.type_replaced:
-            if old not in types:
-                continue
-            index = self.findings.index(finding)
-            self.findings[index] = PgFinding(
-                finding.statement,
-                finding.line,
-                finding.column,
-                finding.rule,
-                f"type {display(now)} (the old {display(old)}, renamed in this file) is replaced by the new "
-                f"{display(old)}; a column still of the old type makes the DROP fail",
-                finding.object,
-                INFO,
-            )
         for (key, column), finding in self.dropped_defaults.items():
             relation = self.catalog.relations.get(key)
             known = relation.columns.get(column) if relation is not None else None
