@@ -9,6 +9,8 @@ A file whose expected findings include ``syntax-error`` does not run on a server
 
 from __future__ import annotations
 
+from pg_tool_histories import TOOL_HISTORIES
+
 Expected = set[tuple[str, int]]
 History = list[tuple[str, str, Expected]]
 
@@ -433,7 +435,7 @@ ALTER TYPE "Role_new" RENAME TO "Role";
 DROP TYPE "Role_old";
 ALTER TABLE "User" ALTER COLUMN "role" SET DEFAULT 'USER';
 """,
-        {("alter-column-type", 4), ("drop-type", 7)},
+        {("alter-column-type", 4)},
     ),
     ("1.5.0__drop_name.sql", '-- AlterTable\nALTER TABLE "User" DROP COLUMN "name";\n', {("drop-column", 2)}),
     ("1.6.0__rename_index.sql", '-- RenameIndex\nALTER INDEX "User_email_key" RENAME TO "User_email_unique";\n', set()),
@@ -592,7 +594,7 @@ REFRESH MATERIALIZED VIEW public.usage_totals;
 DROP MATERIALIZED VIEW public.usage_totals;
 ALTER TABLE public.usage_2024 SET SCHEMA archive;
 """,
-        {("unrecognized-statement", 1), ("drop-view", 2), ("rename-table", 3)},
+        {("drop-view", 2), ("rename-table", 3)},
     ),
     (
         "1.11.0__seat_status.sql",
@@ -625,4 +627,5 @@ HISTORIES: dict[str, History] = {
     "legacy": LEGACY,
     "prisma": PRISMA,
     "dumped": DUMPED,
+    **TOOL_HISTORIES,
 }

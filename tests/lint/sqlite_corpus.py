@@ -385,9 +385,127 @@ MOBILE_EXPECTED = {
     ("1.5.0__owner.sql", "add-not-null-without-default", 6),
 }
 
+
+# Histories of native-app and Rust tools (GRDB, SQLDelight, sqlx, Diesel): a faithful rebuild, an FTS5
+# content table with its triggers, an empty down-file stub, and a DROP COLUMN that an index still uses.
+NATIVE = [
+    (
+        "1.0.0__grdb_v1.sql",
+        """CREATE TABLE "player" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, "score" INTEGER NOT NULL);
+CREATE INDEX "index_player_on_name" ON "player"("name");
+CREATE TABLE "team" ("id" TEXT PRIMARY KEY NOT NULL, "color" TEXT NOT NULL);
+""",
+    ),
+    (
+        "1.1.0__grdb_v2.sql",
+        """ALTER TABLE "player" ADD COLUMN "teamId" TEXT REFERENCES "team"("id") ON DELETE SET NULL;
+ALTER TABLE "player" ADD COLUMN "email" TEXT;
+CREATE INDEX "player_on_teamId" ON "player"("teamId");
+""",
+    ),
+    (
+        "1.2.0__grdb_recreate.sql",
+        """CREATE TABLE "new_player" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, "score" INTEGER NOT NULL DEFAULT 0, "teamId" TEXT REFERENCES "team"("id") ON DELETE SET NULL, "email" TEXT);
+INSERT INTO "new_player" ("id", "name", "score", "teamId", "email") SELECT "id", "name", "score", "teamId", "email" FROM "player";
+DROP TABLE "player";
+ALTER TABLE "new_player" RENAME TO "player";
+CREATE INDEX "index_player_on_name" ON "player"("name");
+CREATE INDEX "player_on_teamId" ON "player"("teamId");
+""",
+    ),
+    (
+        "1.3.0__fts.sql",
+        """CREATE VIRTUAL TABLE "player_ft" USING fts5(name, content='player', content_rowid='id');
+CREATE TRIGGER player_ai AFTER INSERT ON player BEGIN
+  INSERT INTO player_ft(rowid, name) VALUES (new.id, new.name);
+END;
+CREATE TRIGGER player_ad AFTER DELETE ON player BEGIN
+  INSERT INTO player_ft(player_ft, rowid, name) VALUES ('delete', old.id, old.name);
+END;
+INSERT INTO player_ft(player_ft) VALUES ('rebuild');
+""",
+    ),
+    (
+        "1.4.0__sqldelight.sql",
+        """ALTER TABLE player ADD COLUMN draft_year INTEGER;
+ALTER TABLE player ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;
+CREATE VIEW active_player AS SELECT id, name, score FROM player WHERE retired = 0;
+UPDATE player SET draft_year = 2000 WHERE draft_year IS NULL;
+PRAGMA user_version = 5;
+""",
+    ),
+    (
+        "1.5.0__diesel_posts.sql",
+        """-- Your SQL goes here
+CREATE TABLE posts (
+  id INTEGER NOT NULL PRIMARY KEY,
+  title VARCHAR NOT NULL,
+  body TEXT NOT NULL,
+  published BOOLEAN NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS todos (id INTEGER PRIMARY KEY NOT NULL, description TEXT NOT NULL, done BOOLEAN NOT NULL DEFAULT 0);
+""",
+    ),
+    (
+        "1.6.0__diesel_noop.sql",
+        """-- This file should undo anything in `up.sql`
+""",
+    ),
+    (
+        "1.7.0__diesel_rebuild_posts.sql",
+        """PRAGMA foreign_keys=off;
+CREATE TABLE posts_new (
+  id INTEGER NOT NULL PRIMARY KEY,
+  title VARCHAR NOT NULL,
+  body TEXT NOT NULL,
+  published BOOLEAN NOT NULL DEFAULT 0,
+  author TEXT NOT NULL
+);
+INSERT INTO posts_new (id, title, body, published, author) SELECT id, title, body, published, 'unknown' FROM posts;
+DROP TABLE posts;
+ALTER TABLE posts_new RENAME TO posts;
+PRAGMA foreign_keys=on;
+""",
+    ),
+    (
+        "1.8.0__rename.sql",
+        """ALTER TABLE "player" RENAME COLUMN "email" TO "contactEmail";
+UPDATE sqlite_sequence SET seq = 1000 WHERE name = 'player';
+DELETE FROM todos WHERE done = 1;
+ANALYZE;
+""",
+    ),
+    (
+        "1.9.0__sqlx_tags.sql",
+        """CREATE TABLE IF NOT EXISTS tags (
+    id INTEGER PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+) STRICT;
+ALTER TABLE posts ADD COLUMN tag_id INTEGER REFERENCES tags(id);
+CREATE INDEX IF NOT EXISTS posts_tag_id ON posts (tag_id);
+""",
+    ),
+    (
+        "1.10.0__drop_name.sql",
+        """DROP VIEW active_player;
+ALTER TABLE player DROP COLUMN name;
+""",
+    ),
+]
+NATIVE_EXPECTED = {
+    ("1.7.0__diesel_rebuild_posts.sql", "add-not-null-without-default", 11),
+    ("1.8.0__rename.sql", "rename-column", 1),
+    ("1.10.0__drop_name.sql", "drop-view", 1),
+    ("1.10.0__drop_name.sql", "drop-column", 2),
+    # SQLite refuses the drop (index_player_on_name still uses the column): the file would fail
+    ("1.10.0__drop_name.sql", "syntax-error", 2),
+}
+
 HISTORIES: list[tuple[str, list[tuple[str, str]], set[tuple[str, str, int]]]] = [
     ("orm", ORM, ORM_EXPECTED),
     ("app", APP, APP_EXPECTED),
     ("dumped", DUMPED, DUMPED_EXPECTED),
     ("mobile", MOBILE, MOBILE_EXPECTED),
+    ("native", NATIVE, NATIVE_EXPECTED),
 ]

@@ -16,10 +16,17 @@ from ratchet.linter.history import History
 from ratchet.linter.replay import table_columns
 from ratchet.split import split_statements
 
+#: Files SQLite refuses on purpose (a column an index still uses): a real database stops there.
+REFUSED = {"1.10.0__drop_name.sql"}
+
 
 def runnable(files: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The history with its one deliberate syntax error fixed (a real database stops there)."""
-    return [(name, sql.replace("(pinned, created_at)\n", "(pinned, created_at);\n")) for name, sql in files]
+    """The history with its one deliberate syntax error fixed and without the files SQLite refuses."""
+    return [
+        (name, sql.replace("(pinned, created_at)\n", "(pinned, created_at);\n"))
+        for name, sql in files
+        if name not in REFUSED
+    ]
 
 
 @pytest.mark.parametrize("files", [runnable(h[1]) for h in HISTORIES], ids=[h[0] for h in HISTORIES])

@@ -367,14 +367,32 @@ class _FileLinter:
     def replay_findings(self, classified: list[Classified]) -> None:
         """SQLite's own verdict on each statement: a syntax error or a statement over the replay's
         bounds is a finding, and the word classifier's reading of such a statement is dropped."""
-        from ratchet.linter.replay import syntax_position
+        from ratchet.linter.replay import refusal_position, refused_by_schema, syntax_position
 
         assert self.replay is not None
+        # A refusal SQLite bases on the schema counts when the replay knows that schema whole: every
+        # earlier statement ran, nothing earlier in the file failed, and no skip-if may skip the file.
+        judge_refusals = self.replay.complete and not self.guards.skip_ifs
         for item in classified:
             statement = item.statement
             outcome = self.replay.outcomes.get(statement.number)
+            if outcome is not None and outcome.status == "failed" and judge_refusals:
+                judge_refusals = False
+                message = outcome.message or ""
+                if refused_by_schema(message):
+                    line, column = refusal_position(statement, message)
+                    self.emit(
+                        statement,
+                        line,
+                        column,
+                        "syntax-error",
+                        f"SQLite refuses this statement on the schema the earlier files build: {message}; the file "
+                        "would fail when it runs; fix the statement (or what the earlier files left in its way)",
+                    )
+                continue
             if outcome is None or outcome.status not in ("syntax", "limit"):
                 continue
+            judge_refusals = False
             item.candidates = ()
             if outcome.status == "syntax":
                 message = outcome.message or ""
