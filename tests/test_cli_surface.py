@@ -305,7 +305,7 @@ def test_a_waived_finding_is_not_annotated_on_every_run_nor_red(project: Project
 
 
 @pytest.mark.parametrize(
-    ("dialect", "statement"), [("postgresql", "ALTER COLUMN a TYPE SMALLINT"), ("mysql", "MODIFY a BIGINT")]
+    ("dialect", "statement"), [("postgresql", "ALTER COLUMN a TYPE SMALLINT"), ("mysql", "MODIFY a SMALLINT")]
 )
 def test_alter_column_type_says_what_to_do_instead(project: Project, dialect: str, statement: str) -> None:
     project.write("1.0.0__t.sql", "CREATE TABLE t (a INTEGER);\n")

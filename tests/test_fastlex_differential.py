@@ -225,6 +225,32 @@ def statements(text: str, parse: Callable[[str], Iterator[ParsedStatement]] | No
     ]
 
 
+def data_statements(text: str) -> list[tuple[object, ...]]:
+    """``split_data`` of the text's UTF-8 bytes as :func:`statements` makes them (and each statement's
+    offset and plain flag), with a run of plain INSERT lines taken from two lines on."""
+    original = split._MIN_RUN
+    split._MIN_RUN = 1
+    try:
+        found = list(split.split_data(text.encode("utf-8")))
+    finally:
+        split._MIN_RUN = original
+    return [
+        (
+            s.number,
+            s.line,
+            s.column,
+            s.sql,
+            [(t.ttype, t.value) for t in s.tokens],
+            s.first_words(1),
+            s.first_words(2),
+            s.first_words(6),
+            s.offset,
+            s.plain,
+        )
+        for s in found
+    ]
+
+
 def assert_identical(text: str, label: str) -> None:
     """Token streams, then statements, equal; the first difference is named on failure."""
     expected = reference_tokens(text)
@@ -239,6 +265,11 @@ def assert_identical(text: str, label: str) -> None:
         )
     found = statements(text)
     assert found == statements(text, reference_parse), f"{label}: statements differ in {text[:200]!r}"
+    if not any("\ud800" <= char <= "\udfff" for char in text):  # a file's text is UTF-8: no lone surrogate
+        offsets = [(s.offset, s.plain) for s in split.split_statements(text)]
+        assert data_statements(text) == [(*item, *more) for item, more in zip(found, offsets, strict=True)], (
+            f"{label}: statements split from the bytes differ in {text[:200]!r}"
+        )
     line_offsets = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
     searched = 0
     for number, line, column, sql, *_rest in found:  # each statement is where its line and column say
@@ -362,6 +393,86 @@ def insert_cases() -> list[str]:
                 text += chooser.choice(FRAGMENTS) + chooser.choice(("\n", ";\n", " ", ""))
         cases.append(text)
     return cases
+
+
+# What may stand before a run of plain INSERT lines: text split on its own only when no token of it
+# can reach into the run (an open string, quoted name, dollar quote or comment, '+--' read as one
+# operator, a routine body that ends later).
+BEFORE_RUN = (
+    "",
+    "CREATE TABLE t (a INT);\n",
+    "-- a comment with a 'quote\n",
+    "SELECT 'open\n",
+    "SELECT 'x;\n",
+    'SELECT "open\n',
+    "SELECT `open\n",
+    "SELECT $$ open\n",
+    "SELECT $a$ x;\n",
+    "/* open\n",
+    "/* closed */ SELECT 1;\n",
+    "SELECT 1 +-- 'x\n;\n",
+    "SELECT 1 /-- 'x\n;\n",
+    "SELECT 2 -- it's\n;\n",
+    "SELECT 'a\\';\n",
+    "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n",
+    "CREATE FUNCTION f() RETURNS int AS $$ BEGIN\n",
+    "SELECT [open\n",
+    "# a comment '\n",
+    "SELECT 1\n",
+    "SELECT 'caf\u00e9 \U0001f600';\n",
+    "INSERT INTO t (a) VALUES (1);\n\n",
+)
+AFTER_RUN = ("", "\n", "END;\n", "';\n", "*/;\n", "$$;\n", "$a$;\n", '";\n', "`;\n", "]\n", "SELECT 3;\n")
+RUN_VALUES = (
+    "1",
+    "-2.5",
+    "'a'",
+    "'it''s'",
+    "NULL",
+    "null",
+    "'x;y'",
+    "'/*'",
+    "'$$'",
+    "'--'",
+    "'\u00e9\U0001f600'",
+    "''",
+)
+
+
+def run_cases() -> list[str]:
+    """Runs of plain INSERT lines (the same head, the same number of values) after and before the
+    fragments above and the tricky ones, with a fixed seed."""
+    chooser = random.Random(SEED + 2)
+    cases = []
+    for _ in range(GENERATED_CASES // 2):
+        head = chooser.choice(
+            ("INSERT INTO t (a, b) VALUES (", "insert into t(a,b)values(", "INSERT INTO t (a, b) VALUES ( ")
+        )
+        lines = "".join(
+            f"{head}{chooser.choice(RUN_VALUES)}, {chooser.choice(RUN_VALUES)}){chooser.choice((';', ' ;', '; '))}\n"
+            for _ in range(chooser.randint(1, 6))
+        )
+        before = chooser.choice(BEFORE_RUN) if chooser.random() < 0.8 else chooser.choice(FRAGMENTS) + "\n"
+        after = chooser.choice(AFTER_RUN) if chooser.random() < 0.8 else chooser.choice(FRAGMENTS)
+        text = before + lines + after
+        if chooser.random() < 0.3:
+            text += lines
+        cases.append(text if chooser.random() < 0.8 else text.rstrip("\n"))
+    return cases
+
+
+def test_runs_of_plain_insert_lines_split_identically() -> None:
+    cases = run_cases()
+    runs = 0
+    original = split._MIN_RUN
+    split._MIN_RUN = 1
+    try:
+        runs = sum(len(split.split_data(text.encode("utf-8")).runs()) for text in cases)
+    finally:
+        split._MIN_RUN = original
+    assert runs > len(cases) // 10  # runs are taken, not only refused
+    for number, text in enumerate(cases):
+        assert_identical(text, f"run case #{number} (seed {SEED + 2})")
 
 
 def test_plain_insert_lines_split_identically() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
@@ -23,22 +25,31 @@ NAME_HELP = (
     "(or R__description.sql for a repeatable file)"
 )
 _BOM = "\ufeff"
+_BOM_BYTES = _BOM.encode("utf-8")
+_CHECKED_CHUNK = 1 << 20  # bytes validated at a time: a large file is never decoded whole to be checked
 
 
 @dataclass(frozen=True)
 class MigrationFile:
-    """One migration file, read and normalised (no BOM, LF line ends)."""
+    """One migration file, read and normalised (no BOM, LF line ends), held as its UTF-8 bytes:
+    a large file is never one ``str`` unless something asks for :attr:`text` (one non-ASCII
+    character makes the whole ``str`` up to 4 bytes per character)."""
 
     version: Version
     description: str
     path: Path
-    text: str
+    data: bytes
     checksum: str
+
+    @cached_property
+    def text(self) -> str:
+        """The normalised text (decoded on first use; ``data`` is valid UTF-8)."""
+        return self.data.decode("utf-8")
 
     def matches(self, recorded: str) -> bool:
         """Whether a history row's checksum is this file's: today's, or the one ratchet 0.1 recorded
         (before trailing white space was normalised), so an upgrade does not report drift."""
-        return recorded == self.checksum or recorded == legacy_checksum(self.text)
+        return recorded == self.checksum or recorded == legacy_checksum(self.data)
 
 
 def is_ignored(name: str) -> bool:
@@ -53,16 +64,7 @@ def normalise(raw: bytes, path: Path) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise MigrationFileError(
-            [
-                FileProblem(
-                    path,
-                    f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}; save it as UTF-8",
-                    line=raw.count(b"\n", 0, exc.start) + 1,
-                    column=_column(raw, exc.start),
-                )
-            ]
-        ) from None
+        raise _not_utf8(raw, path, exc.start) from None
     if text.startswith(_BOM):
         text = text[1:]
     if "\r" in text:
@@ -70,7 +72,50 @@ def normalise(raw: bytes, path: Path) -> str:
     return text
 
 
+def normalise_bytes(raw: bytes, path: Path) -> bytes:
+    """:func:`normalise`'s text as UTF-8 bytes, checked without decoding the whole file at once."""
+    check_utf8(raw, path)
+    if raw.startswith(_BOM_BYTES):
+        raw = raw[len(_BOM_BYTES) :]
+    if b"\r" in raw:  # in UTF-8 a 0x0d byte is always the character CR
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return raw
+
+
+def check_utf8(raw: bytes, path: Path) -> None:
+    """Raise :class:`MigrationFileError` naming the first byte that is not strict UTF-8, with its
+    line and column; decoded a chunk at a time, so a large file is never a whole ``str``."""
+    if raw.isascii():
+        return
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    view = memoryview(raw)
+    try:
+        for start in range(0, len(raw), _CHECKED_CHUNK):
+            decoder.decode(view[start : start + _CHECKED_CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        try:  # the whole decode only to name the offending byte (its offset, as before)
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(raw, path, exc.start) from None
+        raise AssertionError("the incremental decoder refused what the decoder accepts") from None
+
+
+def _not_utf8(raw: bytes, path: Path, offset: int) -> MigrationFileError:
+    return MigrationFileError(
+        [
+            FileProblem(
+                path,
+                f"not valid UTF-8: byte 0x{raw[offset]:02x} at byte offset {offset}; save it as UTF-8",
+                line=raw.count(b"\n", 0, offset) + 1,
+                column=_column(raw, offset),
+            )
+        ]
+    )
+
+
 _TRAILING_BLANKS = re.compile(rb"[ \t]+(?=\n)")
+_END_BLANKS = frozenset(b" \t\n")
 
 
 def _column(raw: bytes, offset: int) -> int:
@@ -79,19 +124,23 @@ def _column(raw: bytes, offset: int) -> int:
     return len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
 
 
-def checksum(text: str) -> str:
-    """SHA-256 hex digest of the normalised text without spaces and tabs at line ends and blank lines
-    at the end of the file: what editors and end-of-file fixers change is not drift."""
-    data = text.encode("utf-8")
+def checksum(text: str | bytes) -> str:
+    """SHA-256 hex digest of the normalised text (or its UTF-8 bytes) without spaces and tabs at line
+    ends and blank lines at the end of the file: what editors and end-of-file fixers change is not drift."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     # Two substring searches cost about as much as the hash; the regex runs only when one matches.
     if b" \n" in data or b"\t\n" in data:
         data = _TRAILING_BLANKS.sub(b"", data)
-    return hashlib.sha256(data.rstrip(b" \t\n")).hexdigest()
+    end = len(data)
+    while end and data[end - 1] in _END_BLANKS:
+        end -= 1
+    return hashlib.sha256(memoryview(data)[:end]).hexdigest()  # a view: no copy of a large file
 
 
-def legacy_checksum(text: str) -> str:
-    """The checksum ratchet 0.1 recorded: SHA-256 of the text with only BOM and CRLF normalised."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def legacy_checksum(text: str | bytes) -> str:
+    """The checksum ratchet 0.1 recorded: SHA-256 of the text (or its UTF-8 bytes) with only BOM and
+    CRLF normalised."""
+    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
 
 
 # Names other tools use: Flyway's V2__x.sql / V1_2__x.sql, two-part 1.2__x.sql, zero-padded 001__x.sql.
@@ -211,20 +260,21 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
 
 def load_file(version: Version, description: str, path: Path) -> MigrationFile:
     """Read one migration file; raise :class:`MigrationFileError` if it is unreadable or not UTF-8."""
-    text = read_sql(path)
-    return MigrationFile(version, description, path, text, checksum(text))
+    data = normalise_bytes(_read(path), path)
+    return MigrationFile(version, description, path, data, checksum(data))
 
 
 def read_sql(path: Path) -> str:
     """A migration file's normalised text; raise :class:`MigrationFileError` if it is unreadable or not UTF-8."""
+    # A file without a statement is a valid no-op migration; the lint warns about it.
+    return normalise(_read(path), path)
+
+
+def _read(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise MigrationFileError([FileProblem(path, f"cannot read: {exc.strerror}")]) from None
-    # A file without a statement is a valid no-op migration; the lint warns about it.
-    text = normalise(raw, path)
-    del raw  # a large file is held once, as text
-    return text
 
 
 def read_all(

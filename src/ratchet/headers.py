@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,11 @@ from ratchet.errors import FileProblem, MigrationFileError
 
 KEYWORDS = ("allow", "no-transaction", "require", "skip-if", "dialect", "lock-timeout")
 _GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard\b(?P<colon>[ \t]*:)?(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
+# In UTF-8 bytes: the "--" of every line _GUARD_LINE matches, and a few more (one not at the start
+# of its line, a non-ASCII letter after "guard", a word boundary for bytes); each line found is
+# decoded and matched by _GUARD_LINE itself. It starts with "--", which the regex engine finds with
+# a fast literal search (a "^" in multi-line mode is tried at every position of a large file).
+_GUARD_LINE_BYTES = re.compile(rb"--[ \t]*guard\b", re.IGNORECASE)
 _DURATION = re.compile(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
 _UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000}
 _OBJECT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
@@ -68,14 +74,16 @@ class Guards:
         return self.dialects is None or dialect in self.dialects
 
 
-def header_line_count(text: str) -> int:
-    """Number of leading lines that are blank or ``--`` comments."""
+def header_line_count(text: str | bytes) -> int:
+    """Number of leading lines that are blank or ``--`` comments (of a text, or of its UTF-8 bytes:
+    only the lines read are decoded)."""
     count = 0
     start = 0
+    newline = "\n" if isinstance(text, str) else b"\n"
     while start <= len(text):
-        end = text.find("\n", start)
+        end = text.find(newline, start)  # type: ignore[arg-type]
         line = text[start:] if end == -1 else text[start:end]
-        stripped = line.strip()
+        stripped = (line if isinstance(line, str) else line.decode("utf-8")).strip()
         if stripped and not stripped.startswith("--"):
             break
         count += 1
@@ -256,6 +264,24 @@ class _HeaderParser:
         self.lock_timeout_ms = milliseconds
 
 
+def _guard_lines(text: str | bytes) -> Iterator[tuple[int, re.Match[str]]]:
+    """Every ``-- guard`` line: its 1-based number and its match of ``_GUARD_LINE``."""
+    if isinstance(text, str):
+        for match in _GUARD_LINE.finditer(text):
+            yield text.count("\n", 0, match.start()) + 1, match
+        return
+    seen = -1  # the line start last read: a line holding "-- guard" twice is read once
+    for found in _GUARD_LINE_BYTES.finditer(text):
+        start = text.rfind(b"\n", 0, found.start()) + 1
+        if start == seen:
+            continue
+        seen = start
+        end = text.find(b"\n", start)
+        line = _GUARD_LINE.match(text[start : len(text) if end < 0 else end].decode("utf-8"))
+        if line is not None:
+            yield text.count(b"\n", 0, start) + 1, line
+
+
 def _first_word(text: str) -> tuple[str, str]:
     """``("word", "rest")`` split at the first run of spaces or tabs."""
     parts = text.strip().split(None, 1)
@@ -270,7 +296,7 @@ def _looks_like_guard(rest: str) -> bool:
     return bool(difflib.get_close_matches(word.lower(), KEYWORDS, n=1, cutoff=0.8))
 
 
-def parse_guards(path: Path, text: str) -> Guards:
+def parse_guards(path: Path, text: str | bytes) -> Guards:
     """Parse the header of ``text``; raise :class:`MigrationFileError` listing every problem."""
     guards, problems = read_guards(path, text)
     if problems:
@@ -278,15 +304,15 @@ def parse_guards(path: Path, text: str) -> Guards:
     return guards
 
 
-def read_guards(path: Path, text: str) -> tuple[Guards, list[FileProblem]]:
-    """The header of ``text`` without its bad lines, and every problem (the lint reports a
-    waiver without a reason and still lints the file with the other guards)."""
-    if "guard" not in text.lower():  # no guard line at all, as in most files: the empty header
+def read_guards(path: Path, text: str | bytes) -> tuple[Guards, list[FileProblem]]:
+    """The header of ``text`` (or of its UTF-8 bytes) without its bad lines, and every problem (the
+    lint reports a waiver without a reason and still lints the file with the other guards)."""
+    found = b"guard" in text.lower() if isinstance(text, bytes) else "guard" in text.lower()
+    if not found:  # no guard line at all, as in most files: the empty header
         return Guards(), []
     parser = _HeaderParser(path)
     header_lines = header_line_count(text)
-    for match in _GUARD_LINE.finditer(text):
-        number = text.count("\n", 0, match.start()) + 1
+    for number, match in _guard_lines(text):
         if match["colon"] is None:
             if _looks_like_guard(match["rest"]):
                 keyword, argument = _first_word(match["rest"])

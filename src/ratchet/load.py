@@ -36,7 +36,7 @@ def load_migrations(directory: Path) -> Migrations:
     guards: dict[Version, Guards] = {}
     for file in files:
         try:
-            guards[file.version] = parse_guards(file.path, file.text)
+            guards[file.version] = parse_guards(file.path, file.data)
         except MigrationFileError as exc:
             problems.extend(exc.problems)
     if problems:

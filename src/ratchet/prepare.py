@@ -7,6 +7,7 @@ path, description and checksum), ``guards``, ``statements``, ``name`` (as messag
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -17,7 +18,7 @@ from ratchet.errors import FileProblem, MigrationFileError
 from ratchet.headers import Guards
 from ratchet.history import REPEATABLE, VERSIONED
 from ratchet.repeatables import RepeatableFile
-from ratchet.split import split_statements
+from ratchet.split import split_data, split_statements
 from ratchet.splitcheck import split_problems
 from ratchet.statement import Statement, statement_problems
 
@@ -28,7 +29,7 @@ class PreparedFile:
 
     file: MigrationFile
     guards: Guards
-    statements: list[Statement]
+    statements: Sequence[Statement]
 
     kind = VERSIONED
 
@@ -72,10 +73,10 @@ def prepare_files(
     problems: list[FileProblem] = []
     for file in files:
         file_guards = guards[file.version]
-        statements = split_statements(file.text)  # none: a valid no-op file, applied with 0 statements
+        statements = split_data(file.data)  # none: a valid no-op file, applied with 0 statements
         problems.extend(statement_problems(file.path, statements, transactional=not file_guards.no_transaction))
         if dialect is not None and file_guards.applies_to(dialect):
-            problems.extend(split_problems(file.path, file.text, statements, dialect))
+            problems.extend(split_problems(file.path, file, statements, dialect))
         prepared.append(PreparedFile(file, file_guards, statements))
     if problems:
         raise MigrationFileError(problems)

@@ -17,7 +17,7 @@ idempotent (the lint's ``repeatable-not-idempotent``), so running it again whole
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -472,13 +472,16 @@ class Runner:
         self.events.file_started(prepared)
         self.backend.remember_session()
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
+        from ratchet.split import numbered_sql  # loaded already: the file was split
+
         run, done = self.backend.run_statement, self.events.statement_done  # the bulk of a data file
-        for statement in prepared.statements:
+        for number, sql in numbered_sql(prepared.statements):  # a data file's lines: no statement objects
             try:
-                run(statement.sql)
+                run(sql)
             except DriverError as exc:
+                statement = prepared.statements[number - 1]
                 raise _statement_failed(prepared, statement, exc, rolled_back=True, hint=None) from None
-            done(prepared, statement.number)
+            done(prepared, number)
         self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
         self.backend.restore_session()
         self.backend.set_lock_timeout(None)
@@ -721,7 +724,7 @@ def _is_data(statement: Statement) -> bool:
     return bool(words) and words[0] in _DATA_WORDS
 
 
-def _steps(statements: list[Statement], *, group_data: bool) -> list[list[Statement]]:
+def _steps(statements: Sequence[Statement], *, group_data: bool) -> list[list[Statement]]:
     """One step per statement, except runs of consecutive data statements when ``group_data``."""
     steps: list[list[Statement]] = []
     for statement in statements:

@@ -10,9 +10,12 @@ test (tests/test_fastlex_differential.py) proves the statements identical on eve
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import sqlparse
 from sqlparse import tokens
@@ -238,3 +241,251 @@ def _token(ttype: _TokenType, value: str) -> Token:
     token.is_newline = newline
     token.normalized = value.upper() if keyword else value
     return token
+
+
+def not_in_runs(statements: Sequence[Statement]) -> Iterable[Statement]:
+    """The statements that are not lines of a run of plain INSERT lines (every one of a list)."""
+    return statements.split() if isinstance(statements, Statements) else statements
+
+
+# -- large files: runs of plain INSERT lines found in the bytes ---------------------------------
+
+# A run: lines that each hold one plain INSERT statement (``_PLAIN_INSERT_LINE``) with the same text
+# up to its VALUES list and the same number of values, each a number, a string without a newline or
+# NULL. Found in the file's bytes, never decoded whole; each line is decoded only to be run. The
+# quantifiers are possessive: a value, a gap or a line that matched is never matched again.
+_RUN_VALUE = rb"(?>-?[0-9]++(?:\.[0-9]++)?+|'[^'\\\n]*+(?:''[^'\\\n]*+)*+'|[Nn][Uu][Ll][Ll](?![A-Za-z0-9_]))"
+_RUN_GAP = rb"[ \t]*+"
+_RUN_LINE = re.compile(
+    rf"(?P<head>{_case_free('INSERT')}[ \t]+{_case_free('INTO')}[ \t]+{_NAME}{_GAP}"
+    rf"\({_GAP}{_NAME}(?:{_GAP},{_GAP}{_NAME})*{_GAP}\){_GAP}{_case_free('VALUES')}{_GAP}\()".encode()
+    + rb"(?P<values>"
+    + _RUN_GAP
+    + _RUN_VALUE
+    + rb"(?:"
+    + _RUN_GAP
+    + rb","
+    + _RUN_GAP
+    + _RUN_VALUE
+    + rb")*+"
+    + _RUN_GAP
+    + rb")\)"
+    + _RUN_GAP
+    + rb";[ \t]*+(?=\n|\Z)"
+)
+_ONE_RUN_VALUE = re.compile(_RUN_VALUE)
+_INSERT_AT_LINE_START = re.compile(rb"^[Ii][Nn][Ss][Ee][Rr][Tt][ \t]", re.MULTILINE)
+#: Lines after a run's first one for the run to be worth its own piece.
+_MIN_RUN = 16
+_RUN_PATTERNS: dict[tuple[bytes, int], re.Pattern[bytes]] = {}
+# The text before a run, split on its own, splits as in the whole file when no token of it can reach
+# into the run: strings only in single quotes without backslashes (closed before the run), ``--``
+# comments not glued to an operator (sqlparse reads ``+--`` as one operator, and so a run of operator
+# characters with ``--`` or ``/*`` in it is refused), and none of the other
+# characters that open a longer token (quoted names, dollar quotes, block comments, ``#`` comments).
+_CLOSED_TEXT = re.compile(
+    rb"(?:[^'\"`$\[\\#/+@%^&|\-]++|(?![+/@%^&|\-]*?(?:--|/\*))[+/@%^&|\-]++|'[^'\\]*+'|--[^\n]*+)*+"
+)
+_NOT_CONTINUATION = bytes(set(range(256)) - set(range(0x80, 0xC0)))
+_COUNTED_CHUNK = 1 << 20
+
+
+def _run_pattern(head: bytes, values: int) -> re.Pattern[bytes]:
+    """Lines that continue a run: ``head`` exactly, then ``values`` run values."""
+    key = (head, values)
+    pattern = _RUN_PATTERNS.get(key)
+    if pattern is None:
+        listed = _RUN_VALUE + (_RUN_GAP + rb"," + _RUN_GAP + _RUN_VALUE) * (values - 1)
+        pattern = re.compile(
+            rb"(?:\n" + re.escape(head) + _RUN_GAP + listed + _RUN_GAP + rb"\)" + _RUN_GAP + rb";[ \t]*+(?=\n|\Z))++"
+        )
+        if len(_RUN_PATTERNS) < 64:
+            _RUN_PATTERNS[key] = pattern
+    return pattern
+
+
+@dataclass(frozen=True, slots=True)
+class PlainRun:
+    """Consecutive plain INSERT lines of a file's bytes, each one statement starting its line; its
+    statements are made (and their SQL decoded) one at a time, when asked for."""
+
+    data: bytes
+    start: int  # byte offset of the first line's first character
+    end: int  # byte offset just after the last line's last character
+    number: int  # the first line's statement number
+    line: int  # the first line's line number
+    offset: int  # the first line's character offset
+    count: int
+    ascii: bool
+
+    def __iter__(self) -> Iterator[Statement]:
+        data, end = self.data, self.end
+        find, rfind = data.find, data.rfind
+        position, offset, number, line = self.start, self.offset, self.number, self.line
+        for _ in range(self.count):
+            stop = find(b"\n", position, end)
+            if stop < 0:
+                stop = end
+            close = rfind(b")", position, stop) + 1
+            sql = data[position:close].decode("utf-8")
+            yield Statement(number, line, 1, sql, None, offset, True)
+            offset += (stop + 1 - position) if self.ascii else len(sql) + stop + 1 - close
+            position, number, line = stop + 1, number + 1, line + 1
+
+    def numbered_sql(self) -> Iterator[tuple[int, str]]:
+        """Each line's statement number and SQL, without making its statement."""
+        data, end = self.data, self.end
+        find, rfind = data.find, data.rfind
+        position = self.start
+        for number in range(self.number, self.number + self.count):
+            stop = find(b"\n", position, end)
+            if stop < 0:
+                stop = end
+            yield number, data[position : rfind(b")", position, stop) + 1].decode("utf-8")
+            position = stop + 1
+
+
+def numbered_sql(statements: Sequence[Statement]) -> Iterator[tuple[int, str]]:
+    """Every statement's number and SQL, in order (a run's lines without making their statements)."""
+    if not isinstance(statements, Statements):
+        for statement in statements:
+            yield statement.number, statement.sql
+        return
+    for item in statements.items:
+        if isinstance(item, PlainRun):
+            yield from item.numbered_sql()
+        else:
+            yield item.number, item.sql
+
+
+class Statements(Sequence[Statement]):
+    """A file's statements in order: split ones, and runs of plain INSERT lines whose statements are
+    made as they are reached (a 20 MB data file is not 200,000 statement objects at once)."""
+
+    def __init__(self, items: list[Statement | PlainRun]) -> None:
+        self.items = items
+        self._firsts = [item.number for item in items]
+        last = items[-1] if items else None
+        self._count = 0 if last is None else last.number - 1 + (last.count if isinstance(last, PlainRun) else 1)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Statement]:
+        for item in self.items:
+            if isinstance(item, PlainRun):
+                yield from item
+            else:
+                yield item
+
+    @overload
+    def __getitem__(self, index: int) -> Statement: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Statement]: ...
+
+    def __getitem__(self, index: int | slice) -> Statement | list[Statement]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step != 1:
+                return list(self)[index]
+            return list(itertools.islice(self._from(start + 1), max(0, stop - start)))
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("statement index out of range")
+        return next(self._from(index + 1))
+
+    def _from(self, number: int) -> Iterator[Statement]:
+        """The statements from number ``number`` on."""
+        at = bisect.bisect_right(self._firsts, number) - 1
+        for position in range(max(at, 0), len(self.items)):
+            item = self.items[position]
+            if isinstance(item, PlainRun):
+                for statement in item:
+                    if statement.number >= number:
+                        yield statement
+            elif item.number >= number:
+                yield item
+
+    def split(self) -> Iterator[Statement]:
+        """The statements not in a run (a run's lines are plain INSERT lines, each its own statement)."""
+        return (item for item in self.items if isinstance(item, Statement))
+
+    def runs(self) -> list[PlainRun]:
+        """The runs of plain INSERT lines."""
+        return [item for item in self.items if isinstance(item, PlainRun)]
+
+
+def split_data(data: bytes) -> Statements:
+    """:func:`split_statements` of the UTF-8 text ``data``, the same statements, with runs of plain
+    INSERT lines found in the bytes: only the text between runs is decoded and split."""
+    scanner = Scanner.of("")
+    if scanner is None or not scanner.default_rules or sqlparse.__version__ not in _PROVEN_ON:
+        return Statements(list(split_statements(data.decode("utf-8"))))
+    ascii = data.isascii()
+    items: list[Statement | PlainRun] = []
+    position, line, offset, number = 0, 1, 0, 0  # where the text not yet split starts
+    while position < len(data):
+        run = _next_run(data, position)
+        stop = len(data) if run is None else run[1]
+        text = data[position:stop].decode("utf-8")
+        statements = split_statements(text)
+        if run is not None:
+            first = len(text) - len(data[run[0] : run[1]].decode("utf-8"))  # the run's first line, in text
+            if not (statements and statements[-1].plain and statements[-1].offset == first):
+                run = None  # a statement before it reaches into it: the rest of the file as text
+                text = data[position:].decode("utf-8")
+                statements = split_statements(text)
+        for statement in statements:
+            items.append(
+                Statement(
+                    number + statement.number,
+                    line + statement.line - 1,
+                    statement.column,
+                    statement.sql,
+                    statement.held,
+                    offset + statement.offset,
+                    statement.plain,
+                )
+            )
+        number += len(statements)
+        line += text.count("\n")
+        offset += len(text)
+        if run is None:
+            break
+        start, end, count = run[1] + 1, run[2], run[3]
+        items.append(PlainRun(data, start, end, number + 1, line + 1, offset + 1, count, ascii))
+        number += count
+        line += count
+        offset += (end - run[1]) if ascii else _characters(data, run[1], end)
+        position = end
+    return Statements(items)
+
+
+def _next_run(data: bytes, position: int) -> tuple[int, int, int, int] | None:
+    """The next run after ``position`` that the text before it cannot reach into: the start and end of
+    its first line (split with the text before it), where the run ends, and its lines after the first."""
+    for found in _INSERT_AT_LINE_START.finditer(data, position):
+        line = _RUN_LINE.match(data, found.start())
+        if line is None:
+            continue
+        count = len(_ONE_RUN_VALUE.findall(line["values"]))
+        following = _run_pattern(line["head"], count).match(data, line.end())
+        if following is None:
+            continue
+        lines = data.count(b"\n", line.end(), following.end())
+        if lines < _MIN_RUN:
+            continue
+        if _CLOSED_TEXT.match(data, position, found.start()).end() != found.start():  # type: ignore[union-attr]
+            return None  # a token could reach into it, or into any later run: the rest is text
+        return found.start(), line.end(), following.end(), lines
+    return None
+
+
+def _characters(data: bytes, start: int, end: int) -> int:
+    """The number of characters in ``data[start:end]`` (valid UTF-8): its bytes less its continuation bytes."""
+    continuations = 0
+    for chunk in range(start, end, _COUNTED_CHUNK):
+        continuations += len(data[chunk : min(end, chunk + _COUNTED_CHUNK)].translate(None, _NOT_CONTINUATION))
+    return end - start - continuations

@@ -26,11 +26,14 @@ and the file is refused before anything runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
 from ratchet.pgblanks import skip_postgres_blanks, skip_space
+from ratchet.split import not_in_runs
 from ratchet.statement import Statement
 
 RULE = "split-ambiguity"
@@ -46,12 +49,15 @@ class _Span:
     stop: int
 
 
-def split_problems(path: Path, text: str, statements: list[Statement], dialect: str) -> list[FileProblem]:
-    """Where ``statements`` (sqlparse's split of ``text``) differ from what ``dialect`` reads."""
+def split_problems(
+    path: Path, source: str | MigrationFile, statements: Sequence[Statement], dialect: str
+) -> list[FileProblem]:
+    """Where ``statements`` (sqlparse's split of the text, or of the file's text) differ from what
+    ``dialect`` reads (a file's text is decoded only where it is read: PostgreSQL, or a problem)."""
     if dialect == "postgresql":
-        return _postgres_problems(path, text, statements)
+        return _postgres_problems(path, source if isinstance(source, str) else source.text, list(statements))
     if dialect == "sqlite":
-        return _sqlite_problems(path, text, statements)
+        return _sqlite_problems(path, source, statements)
     return []
 
 
@@ -187,8 +193,8 @@ _TRANSITIONS = {
 _AFTER_SEMI = {_START: _START, _NORMAL: _START, _EXPLAIN: _START, _CREATE: _START, _TRIGGER: _SEMI, _SEMI: _SEMI}
 
 
-def _sqlite_problems(path: Path, text: str, statements: list[Statement]) -> list[FileProblem]:
-    for statement in statements:
+def _sqlite_problems(path: Path, source: str | MigrationFile, statements: Sequence[Statement]) -> list[FileProblem]:
+    for statement in not_in_runs(statements):  # a run's lines are plain INSERT lines
         if statement.plain or ";" not in statement.sql:
             continue
         end = _sqlite_statement_end(statement.sql)
@@ -198,6 +204,7 @@ def _sqlite_problems(path: Path, text: str, statements: list[Statement]) -> list
                 f"ratchet would send statement {statement.number} as one, but SQLite reads a second statement in it "
                 f"at {_preview(rest)}"
             )
+            text = source if isinstance(source, str) else source.text
             return [_problem(path, text, statement, statement.offset + statement.sql.index(rest, end), message)]
     return []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -121,11 +122,11 @@ def advance(line: int, column: int, value: str) -> tuple[int, int]:
 _MAY_CONTROL = re.compile(rf"(?:{'|'.join(sorted(TRANSACTION_WORDS | {'DELIMITER'}))})(?!\w)", re.IGNORECASE)
 
 
-def statement_problems(path: Path, statements: list[Statement], *, transactional: bool) -> list[FileProblem]:
+def statement_problems(path: Path, statements: Sequence[Statement], *, transactional: bool) -> list[FileProblem]:
     """Statements ratchet cannot run safely: ``DELIMITER``, and transaction control in a
     file that ratchet wraps in its own transaction."""
     problems: list[FileProblem] = []
-    for statement in statements:
+    for statement in _not_in_runs(statements):  # a run's lines are plain INSERT lines
         if statement.plain or not _MAY_CONTROL.match(statement.sql):
             continue  # not lexed: a statement that starts with no control word cannot be one
         words = statement.first_words(1)  # a second word only where it decides (cheap for INSERTs)
@@ -156,6 +157,15 @@ def statement_problems(path: Path, statements: list[Statement], *, transactional
                 )
             )
     return problems
+
+
+def _not_in_runs(statements: Sequence[Statement]) -> Iterable[Statement]:
+    """``split.not_in_runs``: a list as it is (split.py, which makes the runs, is not imported for it)."""
+    if isinstance(statements, list):
+        return statements
+    from ratchet.split import not_in_runs
+
+    return not_in_runs(statements)
 
 
 def _is_transaction_control(words: list[str]) -> bool:

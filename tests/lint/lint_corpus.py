@@ -13,7 +13,7 @@ LITE = ("sqlite",)
 PG_MY = ("postgresql", "mysql")
 LITE_PG = ("sqlite", "postgresql")
 
-BASE = "CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL, email TEXT, created_at TEXT);\n"
+BASE = "CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL, email TEXT, created_at TEXT DEFAULT '');\n"
 
 TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("drop-table", ALL, "CREATE TABLE a (x int);\nDROP TABLE users;", 2, 1),
@@ -41,7 +41,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("drop-type", PG, "DROP TYPE mood;", 1, 1),
     ("drop-sequence", PG, "DROP SEQUENCE ids;", 1, 1),
     ("unrecognized-statement", LITE, "CREATE TABLE a (x int);\nATTACH DATABASE 'other.db' AS other;", 2, 1),
-    ("unrecognized-statement", PG, "CLUSTER users USING users_pkey;", 1, 1),
+    ("unrecognized-statement", PG, "DROP OWNED BY app_user;", 1, 1),
     ("unrecognized-statement", MY, "OPTIMIZE TABLE users;", 1, 1),
     # START is transaction control only in START TRANSACTION (split.py's rule, which the lint shares)
     ("unrecognized-statement", MY, "CREATE TABLE a (x int);\nSTART REPLICA;", 2, 1),
@@ -77,7 +77,8 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("waiver-missing-reason", ALL, "-- guard: allow drop-table\nDROP TABLE users;", 1, 1),
     ("waiver-unknown-rule", ALL, '-- guard: allow drop-tabel reason="typo"\nCREATE TABLE a (x int);', 1, 1),
     ("waiver-unknown-rule", ALL, '-- guard: allow transaction-control reason="x"\nBEGIN;\nCOMMIT;', 1, 1),
-    ("unrecognized-statement", PG, "EXPLAIN ANALYZE DELETE FROM users;", 1, 1),
+    ("delete-without-where", PG, "EXPLAIN ANALYZE DELETE FROM users;", 1, 1),
+    ("unrecognized-statement", PG, "ALTER TABLE users NOT OF;", 1, 19),
     ("unrecognized-statement", PG, "DROP OWNED BY app_user;", 1, 1),
     ("drop-index", LITE_PG, "DROP INDEX idx_users_email;", 1, 1),
     ("drop-index", MY, "DROP INDEX idx_users_email ON users;", 1, 1),
@@ -122,6 +123,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("index-not-concurrent", PG, "CREATE INDEX idx_email ON users (email);", 1, 1),
     ("constraint-not-valid", PG, "ALTER TABLE users ADD CONSTRAINT positive CHECK (id > 0);", 1, 19),
     ("table-rewrite", PG, "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();", 1, 19),
+    ("table-rewrite", PG, "CLUSTER users USING users_pkey;", 1, 1),
     ("widen-column-type", PG, "ALTER TABLE users ALTER COLUMN id TYPE bigint;", 1, 19),
     ("syntax-error", LITE, "CREATE INDEX a ON users (email)\nCREATE INDEX b ON users (username);", 2, 1),
     ("syntax-error", LITE, "CREATE TABLE t (x int);\nALTER TABLE t ALTER COLUMN x TYPE text;", 2, 15),
@@ -205,6 +207,14 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     ),
     ("drop-not-null", PG, "ALTER TABLE users ALTER COLUMN username SET DEFAULT 'x';"),
     ("drop-default", PG_MY, "ALTER TABLE users ALTER COLUMN created_at SET DEFAULT 'now';"),
+    (
+        "drop-default",
+        PG,
+        "ALTER TABLE users ALTER COLUMN created_at DROP DEFAULT;\n"
+        "ALTER TABLE users ALTER COLUMN created_at SET DEFAULT '-';",
+    ),
+    ("drop-default", PG, "ALTER TABLE users ALTER COLUMN email DROP DEFAULT;"),
+    ("table-rewrite", PG, "CREATE TABLE scratch (x int);\nCLUSTER scratch;"),
     ("rename-other", PG, "ALTER SEQUENCE ids RESTART WITH 10;"),
     (
         "add-unique-to-existing",

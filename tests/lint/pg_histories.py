@@ -9,6 +9,8 @@ A file whose expected findings include ``syntax-error`` does not run on a server
 
 from __future__ import annotations
 
+from pg_tool_histories import TOOL_HISTORIES
+
 Expected = set[tuple[str, int]]
 History = list[tuple[str, str, Expected]]
 
@@ -433,7 +435,7 @@ ALTER TYPE "Role_new" RENAME TO "Role";
 DROP TYPE "Role_old";
 ALTER TABLE "User" ALTER COLUMN "role" SET DEFAULT 'USER';
 """,
-        {("alter-column-type", 4), ("drop-type", 7)},
+        {("alter-column-type", 4)},
     ),
     ("1.5.0__drop_name.sql", '-- AlterTable\nALTER TABLE "User" DROP COLUMN "name";\n', {("drop-column", 2)}),
     ("1.6.0__rename_index.sql", '-- RenameIndex\nALTER INDEX "User_email_key" RENAME TO "User_email_unique";\n', set()),
@@ -447,4 +449,183 @@ ALTER COLUMN "tags" SET DEFAULT ARRAY[]::TEXT[];
     ),
 ]
 
-HISTORIES: dict[str, History] = {"shop": SHOP, "saas": SAAS, "events": EVENTS, "legacy": LEGACY, "prisma": PRISMA}
+DUMPED: History = [
+    (
+        "1.0.0__baseline.sql",
+        """-- a pg_dump of the schema the project had before it used migrations
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+SET default_tablespace = '';
+SET default_table_access_method = heap;
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA public;
+CREATE SCHEMA IF NOT EXISTS archive;
+CREATE TABLE public.tenants (
+    id integer NOT NULL,
+    label character varying(80) NOT NULL,
+    tier text DEFAULT 'basic'::text NOT NULL,
+    credit numeric(10,2) DEFAULT 0 NOT NULL,
+    joined timestamp without time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE public.tenants OWNER TO postgres;
+CREATE SEQUENCE public.tenants_id_seq
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+ALTER SEQUENCE public.tenants_id_seq OWNED BY public.tenants.id;
+ALTER TABLE ONLY public.tenants ALTER COLUMN id SET DEFAULT nextval('public.tenants_id_seq'::regclass);
+ALTER TABLE ONLY public.tenants ADD CONSTRAINT tenants_pkey PRIMARY KEY (id);
+CREATE INDEX index_tenants_on_label ON public.tenants USING btree (label);
+SELECT pg_catalog.setval('public.tenants_id_seq', 1, false);
+COMMENT ON TABLE public.tenants IS 'one row per customer organisation';
+""",
+        set(),
+    ),
+    (
+        "1.1.0__seats.sql",
+        """create table if not exists public.seats (
+  id uuid primary key default uuid_generate_v4(),
+  tenant_id integer not null references public.tenants(id) on delete cascade,
+  email text not null,
+  role text not null default 'member' check (role in ('owner', 'member')),
+  inserted_at timestamptz not null default timezone('utc'::text, now())
+);
+alter table public.seats enable row level security;
+create policy "seats by tenant" on public.seats for select using (tenant_id > 0);
+grant select, insert on public.seats to public;
+revoke all on public.seats from public;
+alter default privileges in schema public grant select on tables to public;
+create publication seat_changes;
+alter publication seat_changes add table public.seats;
+alter table public.seats replica identity full;
+notify pgrst, 'reload schema';
+""",
+        set(),
+    ),
+    (
+        "1.2.0__seat_trigger.sql",
+        """create or replace function public.lower_seat_email() returns trigger
+language plpgsql security definer set search_path = public
+as $$
+begin
+  new.email := lower(new.email);
+  return new;
+end;
+$$;
+create trigger seats_lower_email before insert on public.seats
+  for each row execute procedure public.lower_seat_email();
+alter function public.lower_seat_email() owner to postgres;
+""",
+        set(),
+    ),
+    (
+        "1.3.0__widen.sql",
+        """ALTER TABLE public.tenants ALTER COLUMN credit TYPE numeric(12,2);
+ALTER TABLE public.tenants ALTER COLUMN label TYPE varchar(200);
+ALTER SEQUENCE public.tenants_id_seq AS bigint;
+ALTER TABLE public.tenants ALTER COLUMN id TYPE bigint;
+""",
+        set(),
+    ),
+    (
+        "1.4.0__region.sql",
+        """SET LOCAL lock_timeout = '5s';
+ALTER TABLE public.tenants ADD COLUMN region text;
+UPDATE public.tenants SET region = 'eu';
+ANALYZE public.tenants;
+""",
+        set(),
+    ),
+    (
+        "1.5.0__region_check.sql",
+        """ALTER TABLE public.seats ADD CONSTRAINT seats_email_present CHECK (email <> '') NOT VALID;
+ALTER TABLE public.seats VALIDATE CONSTRAINT seats_email_present;
+ALTER TABLE public.tenants ADD CONSTRAINT tenants_region_present CHECK (region IS NOT NULL) NOT VALID;
+""",
+        {("set-not-null", 3)},
+    ),
+    ("1.6.0__validate_region.sql", "ALTER TABLE public.tenants VALIDATE CONSTRAINT tenants_region_present;\n", set()),
+    (
+        "1.7.0__region_not_null.sql",
+        """ALTER TABLE public.tenants ALTER COLUMN region SET NOT NULL;
+ALTER TABLE public.tenants DROP CONSTRAINT tenants_region_present;
+""",
+        set(),
+    ),
+    (
+        "1.8.0__seat_email_unique.sql",
+        """-- guard: no-transaction
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS seats_email_idx ON public.seats (email);
+ALTER TABLE public.seats ADD CONSTRAINT seats_email_key UNIQUE USING INDEX seats_email_idx;
+DROP INDEX CONCURRENTLY IF EXISTS public.index_tenants_on_label;
+""",
+        set(),
+    ),
+    (
+        "1.9.0__usage.sql",
+        """CREATE TABLE public.usage (
+  id bigint GENERATED ALWAYS AS IDENTITY,
+  tenant_id integer NOT NULL,
+  at timestamptz NOT NULL,
+  units integer NOT NULL DEFAULT 1,
+  PRIMARY KEY (id, at)
+) PARTITION BY RANGE (at);
+CREATE TABLE public.usage_2024 PARTITION OF public.usage
+  FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE public.usage_rest PARTITION OF public.usage DEFAULT;
+CREATE MATERIALIZED VIEW public.usage_totals AS
+  SELECT tenant_id, sum(units) AS units FROM public.usage GROUP BY tenant_id WITH NO DATA;
+CREATE UNIQUE INDEX usage_totals_key ON public.usage_totals (tenant_id);
+REFRESH MATERIALIZED VIEW public.usage_totals;
+""",
+        set(),
+    ),
+    (
+        "1.10.0__reshuffle.sql",
+        """ALTER TABLE public.usage DETACH PARTITION public.usage_2024;
+DROP MATERIALIZED VIEW public.usage_totals;
+ALTER TABLE public.usage_2024 SET SCHEMA archive;
+""",
+        {("drop-view", 2), ("rename-table", 3)},
+    ),
+    (
+        "1.11.0__seat_status.sql",
+        """CREATE DOMAIN public.email_text AS text CHECK (VALUE ~ '@');
+CREATE TYPE public.seat_status AS ENUM ('active', 'suspended');
+ALTER TABLE public.seats ADD COLUMN status public.seat_status NOT NULL DEFAULT 'active';
+ALTER TYPE public.seat_status ADD VALUE IF NOT EXISTS 'invited' BEFORE 'active';
+ALTER TABLE public.seats ALTER COLUMN email TYPE public.email_text;
+ALTER TABLE public.seats ALTER COLUMN role SET STATISTICS 500;
+ALTER TABLE public.seats ALTER COLUMN email SET STORAGE EXTERNAL;
+ALTER TABLE public.seats FORCE ROW LEVEL SECURITY;
+ALTER POLICY "seats by tenant" ON public.seats USING (true);
+""",
+        {("alter-column-type", 5)},
+    ),
+    (
+        "1.12.0__identity.sql",
+        """ALTER TABLE public.tenants ALTER COLUMN id DROP DEFAULT;
+DROP SEQUENCE public.tenants_id_seq;
+ALTER TABLE public.tenants ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;
+""",
+        {("drop-sequence", 2)},
+    ),
+]
+
+HISTORIES: dict[str, History] = {
+    "shop": SHOP,
+    "saas": SAAS,
+    "events": EVENTS,
+    "legacy": LEGACY,
+    "prisma": PRISMA,
+    "dumped": DUMPED,
+    **TOOL_HISTORIES,
+}

@@ -162,7 +162,7 @@ def test_enable_of_another_trigger_leaves_it_disabled(tmp_path: Path) -> None:
 
 
 def test_unknown_statement_is_still_unrecognized(tmp_path: Path) -> None:
-    sql = "ALTER TABLE users ADD COLUMN bio text;\nCLUSTER users USING users_pkey;"
+    sql = "ALTER TABLE users ADD COLUMN bio text;\nDROP OWNED BY app_user;"
     assert lint(tmp_path, sql) == {("unrecognized-statement", 2, 1)}
 
 

@@ -16,10 +16,17 @@ from ratchet.linter.history import History
 from ratchet.linter.replay import table_columns
 from ratchet.split import split_statements
 
+#: Files SQLite refuses on purpose (a column an index still uses): a real database stops there.
+REFUSED = {"1.10.0__drop_name.sql"}
+
 
 def runnable(files: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The history with its one deliberate syntax error fixed (a real database stops there)."""
-    return [(name, sql.replace("(pinned, created_at)\n", "(pinned, created_at);\n")) for name, sql in files]
+    """The history with its one deliberate syntax error fixed and without the files SQLite refuses."""
+    return [
+        (name, sql.replace("(pinned, created_at)\n", "(pinned, created_at);\n"))
+        for name, sql in files
+        if name not in REFUSED
+    ]
 
 
 @pytest.mark.parametrize("files", [runnable(h[1]) for h in HISTORIES], ids=[h[0] for h in HISTORIES])
@@ -30,7 +37,7 @@ def test_replay_catalog_equals_the_real_database_after_every_file(tmp_path: Path
     try:
         for name, sql in files:
             version = Version(name.split("__")[0])
-            file = MigrationFile(version, name, tmp_path / name, sql, checksum(sql))
+            file = MigrationFile(version, name, tmp_path / name, sql.encode("utf-8"), checksum(sql))
             replayed = history.replay_file(file, split_statements(sql), migrations, {}, [])
             migrations.append(file)
             real.executescript(sql)

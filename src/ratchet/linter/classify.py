@@ -61,7 +61,9 @@ _DROP_RULES = {
     "EXTENSION": ("drop-extension", "extension"),
 }
 _ALTER_RENAMEABLE = frozenset({"INDEX", "VIEW", "SEQUENCE", "TYPE", "DOMAIN", "FUNCTION", "PROCEDURE", "TRIGGER"})
-_SAFE_VERBS = frozenset({"SELECT", "VALUES", "SET", "COMMENT", "GRANT", "ANALYZE", "ANALYSE", "LOCK", "DEALLOCATE"})
+_SAFE_VERBS = frozenset(
+    {"SELECT", "VALUES", "SET", "COMMENT", "GRANT", "ANALYZE", "ANALYSE", "LOCK", "UNLOCK", "DEALLOCATE"}
+)
 _OPAQUE_VERBS = frozenset({"DO", "EXECUTE", "EXEC", "PREPARE", "CALL", "LOAD", "SOURCE", "HANDLER"})
 _BODY_FRAGMENTS = frozenset({"END", "ELSE", "ELSEIF", "ELSIF", "UNTIL", "DECLARE", "RETURN", "LEAVE", "ITERATE"})
 _CONSTRAINT_WORDS = frozenset({"CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE"})
@@ -69,6 +71,8 @@ _INDEX_WORDS = frozenset({"INDEX", "KEY", "FULLTEXT", "SPATIAL"})
 _ROW_FILTERS = frozenset(
     {"WHERE", "LIMIT", "OFFSET", "JOIN", "GROUP", "HAVING", "UNION", "EXCEPT", "INTERSECT", "FETCH", "DISTINCT"}
 )
+#: ``ALTER TABLE ... ALTER INDEX i`` endings: MySQL's VISIBLE/INVISIBLE, MariaDB's [NOT] IGNORED.
+_INDEX_VISIBILITY = (["VISIBLE"], ["INVISIBLE"], ["IGNORED"])
 _SQLITE_NO_TX_PRAGMAS = frozenset({"foreign_keys", "journal_mode"})
 #: MySQL ``ALTER TABLE`` options that change how the table is stored or altered, not its data.
 _TABLE_OPTIONS = frozenset(
@@ -281,7 +285,7 @@ class _Classifier:
             self.add("opaque-sql", first, f"{verb} runs SQL the lint cannot see; write the statements out, or waive")
         elif verb in _SAFE_VERBS:
             self.safe_verb(self.words)
-        else:
+        elif not (self.dialect == "mysql" and [w.upper for w in self.words] == ["FLUSH", "PRIVILEGES"]):
             self.unrecognized(first)
         return self.out
 
@@ -342,6 +346,8 @@ class _Classifier:
 
     def create(self, words: list[Word]) -> None:
         self.out.ddl = True
+        if self.dialect == "mysql" and len(words) > 1 and words[1].upper in ("USER", "ROLE"):
+            return  # an account, like GRANT: no schema change
         index = 1
         unique = False
         while index < len(words) and words[index].upper not in _CREATE_KINDS:
@@ -423,10 +429,33 @@ class _Classifier:
         what = words[index].upper if index < len(words) else ""
         if what == "TABLE":
             self.alter_table(words, index + 1)
+        elif self.dialect == "mysql" and self.mysql_alter(words, what):
+            return
         elif what in _ALTER_RENAMEABLE:
             self.alter_other(words, index)
         else:
             self.unrecognized(words[0])
+
+    def mysql_alter(self, words: list[Word], what: str) -> bool:
+        """MySQL ``ALTER`` statements that change no table: a view's new definition (as
+        ``CREATE OR REPLACE VIEW``), a database's default character set (for tables created
+        later), an event's schedule or body (as ``CREATE EVENT``). Whether it was one."""
+        uppers = [w.upper for w in words if w.depth == 0]
+        if "VIEW" in uppers and "AS" in uppers and uppers.index("VIEW") < uppers.index("AS"):
+            return what in ("VIEW", "ALGORITHM", "DEFINER", "SQL")
+        if what in ("DATABASE", "SCHEMA"):
+            return bool({"CHARACTER", "CHARSET", "COLLATE"}.intersection(uppers)) and "RENAME" not in uppers
+        if what == "EVENT" and "RENAME" in uppers:
+            name, _ = _names_after(words, 2)
+            at = next(w for w in words if w.depth == 0 and w.upper == "RENAME")
+            self.add(
+                "rename-other",
+                at,
+                f"renaming event {name} breaks code and later migrations that use the old name; keep the name, or "
+                "waive with a reason",
+            )
+            return True
+        return what == "EVENT"
 
     def alter_other(self, words: list[Word], index: int) -> None:
         kind_word = words[index]
@@ -509,6 +538,15 @@ class _Classifier:
             return
         index = _skip(top, index, ("COLUMN",))
         guarded = _skip(top, index, ("IF", "NOT", "EXISTS"))
+        if self.dialect == "mysql" and guarded < len(top) and top[guarded].text == "(":
+            # MySQL ADD [COLUMN] (a type, b type): each column as its own ADD
+            depth = top[guarded].depth + 1
+            inner = [w for w in action[action.index(top[guarded]) + 1 :] if w.depth >= depth]
+            for part in _split_top(
+                [Word(w.text, w.upper, w.ttype, w.depth - depth, w.line, w.column) for w in inner], 0
+            ):
+                self.alter_add(table, [top[0], *[w for w in part if w.depth == 0]], [top[0], *part])
+            return
         column, index = _names_after(top, guarded)
         if column is None:
             self.unrecognized(top[0])
@@ -571,7 +609,7 @@ class _Classifier:
                 kind="table",
                 name=table,
             )
-        elif not ("NOT" in uppers and "VALID" in uppers):
+        elif not ("NOT" in uppers and ("VALID" in uppers or "ENFORCED" in uppers)):
             self.add(
                 "add-constraint-to-existing",
                 top[0],
@@ -584,11 +622,26 @@ class _Classifier:
     def alter_drop(self, table: str, top: list[Word]) -> None:
         second = top[1].upper if len(top) > 1 else ""
         if second in ("CONSTRAINT", "PRIMARY", "FOREIGN", "CHECK"):
-            what = top[2].ident if len(top) > 2 and second == "CONSTRAINT" else second.lower()
-            self.add("drop-constraint", top[0], f"dropping constraint {what} of {table}", kind="table", name=table)
+            named = _skip(top, 2, ("KEY",), ("IF", "EXISTS"))
+            what = "primary key" if second == "PRIMARY" else (_names_after(top, named)[0] or second.lower())
+            self.add(
+                "drop-constraint",
+                top[0],
+                f"dropping constraint {what} of {table} lets rows in that it kept out; keep it, or waive with a reason",
+                kind="table",
+                name=table,
+            )
             return
         if second in ("INDEX", "KEY"):
-            self.add("drop-index", top[0], f"dropping an index of {table}", kind="table", name=table)
+            index_name = _names_after(top, _skip(top, 2, ("IF", "EXISTS")))[0]
+            self.add(
+                "drop-index",
+                top[0],
+                f"dropping index {index_name} of {table}: queries that use it get slow; keep it, or waive with a "
+                "reason",
+                kind="table",
+                name=table,
+            )
             return
         if second == "DEFAULT":
             self.unrecognized(top[0])
@@ -617,7 +670,16 @@ class _Classifier:
                 name=table,
             )
         elif second in ("CONSTRAINT", "INDEX", "KEY"):
-            self.add("rename-other", top[0], f"renaming a {second.lower()} of {table}", kind="table", name=table)
+            old, index = _names_after(top, 2)
+            new, _ = _names_after(top, index + 1)
+            self.add(
+                "rename-other",
+                top[0],
+                f"renaming {second.lower()} {old} of {table} to {new} breaks code and later migrations that use "
+                "the old name; keep the name, or waive with a reason",
+                kind="table",
+                name=table,
+            )
         else:
             column, _ = _names_after(top, 2 if second == "COLUMN" else 1)
             self.add(
@@ -631,14 +693,20 @@ class _Classifier:
 
     def alter_column(self, table: str, top: list[Word]) -> None:
         verb = top[0].upper
-        index = _skip(top, 1, ("COLUMN",))
+        index = _skip(top, 1, ("COLUMN",), ("IF", "EXISTS"))  # MariaDB: MODIFY [COLUMN] IF EXISTS
         column, index = _names_after(top, index)
         obj = {"kind": "table", "name": table, "column_name": column}
         rest = [w.upper for w in top[index:]]
         if verb == "CHANGE":
             new, _ = _names_after(top, index)
             if new is not None and new != column:
-                self.add("rename-column", top[0], f"CHANGE renames column {table}.{column} to {new}", **obj)
+                self.add(
+                    "rename-column",
+                    top[0],
+                    f"CHANGE renames column {table}.{column} to {new}, which breaks running code that uses {column}; "
+                    "add the new column, write both, switch readers, then drop the old one",
+                    **obj,
+                )
                 return
             verb = "MODIFY"
         if verb == "MODIFY":
@@ -658,6 +726,8 @@ class _Classifier:
             self.add("drop-default", top[0], f"DROP DEFAULT on {table}.{column}", **obj)
         elif rest[:2] == ["SET", "DEFAULT"] or rest[:2] == ["SET", "STATISTICS"]:
             return
+        elif self.dialect == "mysql" and column in ("index", "key") and rest[-1:] in _INDEX_VISIBILITY:
+            return  # the optimizer's use of an index, no schema change (the safe step before a drop)
         else:
             self.unrecognized(top[0], " ".join(w.text for w in top[:4]))
 
@@ -739,10 +809,11 @@ class _Classifier:
         top = [w for w in words[start:] if w.depth == words[start].depth]
         index = _skip(top, 1, ("ONLY",), ("OR", "IGNORE"), ("IGNORE",))
         table, _ = _names_after(top, index)
-        if any(w.upper == "WHERE" for w in top):
-            return
         uppers = [w.upper for w in top]
         set_at = uppers.index("SET") if "SET" in uppers else len(top)
+        joined = "ON" in uppers[:set_at] and "LEFT" not in uppers[:set_at]
+        if "WHERE" in uppers or joined:
+            return  # MySQL's UPDATE a JOIN b ON ... SET: only joined rows, like PostgreSQL's UPDATE ... FROM ... WHERE
         columns = tuple(
             top[i].ident for i in range(set_at + 1, len(top) - 1) if top[i + 1].text == "=" and top[i].is_name_like
         )

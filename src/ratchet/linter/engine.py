@@ -6,8 +6,9 @@ earlier files of its own directory for the schema replay of a table rebuild.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,12 +26,18 @@ from ratchet.statement import Statement, advance, statement_problems
 # PostgreSQL runs (linter.postgres) never do.
 if TYPE_CHECKING:
     from ratchet.linter.classify import Candidate, Classified
+    from ratchet.linter.mysql_columns import ColumnDef, Restated
     from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.linter.replay import Column, FileReplay
+    from ratchet.split import PlainRun
 
 #: Words that start a statement: SQLite's syntax error right at one means a missing ``;``.
 _STATEMENT_VERBS = frozenset(
     {"CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE", "SELECT", "WITH", "REPLACE", "PRAGMA", "VACUUM"}
+)
+_ADVICE = (
+    "existing values may not convert and the table may be rewritten under lock: add a column of the new type, "
+    "backfill it, move readers to it, and drop the old one in a later release"
 )
 _VIEW_ERROR = re.compile(r"error in (view|trigger) (\S+?):")
 
@@ -145,7 +152,7 @@ class _FileLinter:
         self,
         file: MigrationFile,
         guards: Guards,
-        statements: list[Statement],
+        statements: Sequence[Statement],
         dialect: str,
         earlier: list[MigrationFile],
         history: History,
@@ -189,7 +196,7 @@ class _FileLinter:
         if self.fast is None:  # a fast split is PostgreSQL's own reading: nothing to compare
             from ratchet.splitcheck import split_problems
 
-            problems += split_problems(self.file.path, self.file.text, self.statements, self.dialect)
+            problems += split_problems(self.file.path, self.file, self.statements, self.dialect)
         for problem in problems:
             statement = next((s for s in self.statements if s.line == problem.line), None)
             self.emit(
@@ -202,9 +209,16 @@ class _FileLinter:
             return self.findings
         from ratchet.linter.classify import classify
         from ratchet.linter.rebuild import find_rebuilds
+        from ratchet.split import Statements, not_in_runs
 
         classified: list[Classified] = []
-        for statement in self.statements:
+        # A run of plain INSERT lines (one head, one number of values, literal values) is judged by its
+        # first line: a plain line is classified from its text alone (no finding, an insert target
+        # that no rebuild's copy reads from), and SQLite prepares every line of a run alike; only a
+        # run whose first line SQLite refuses has every line judged.
+        runs = self.statements.runs() if isinstance(self.statements, Statements) else []
+        view = sorted([*not_in_runs(self.statements), *(next(iter(run)) for run in runs)], key=_number)
+        for statement in view:
             item = classify(statement, self.dialect, transactional=transactional)
             classified.append(item)
             if item.rest_is_data:
@@ -221,17 +235,19 @@ class _FileLinter:
                 break
         if self.dialect == "mysql":
             self.mysql_checks(classified)
+            self.mysql_columns(classified)
         rebuilds = find_rebuilds(classified)
         if self.dialect == "sqlite" and rebuilds:
             _fk_pragmas_are_ratchets(classified)
         if self.dialect == "sqlite" and self.statements:
             self.replay = self.history.replay_file(
                 self.file,
-                self.statements[: len(classified)],
+                view[: len(classified)],
                 self.earlier,
                 {rebuild.drop.statement.number: [rebuild.table] for rebuild in rebuilds},
                 [rebuild.table for rebuild in rebuilds],
             )
+            classified = self.refused_runs(runs, classified)
             self.replay_findings(classified)
         skip: set[tuple[int, str]] = set()
         for rebuild in rebuilds:
@@ -252,7 +268,7 @@ class _FileLinter:
 
         found = lint_postgres(
             self.file,
-            self.statements,
+            list(self.statements),
             self.earlier,
             transactional=transactional,
             version=self.postgres_version,
@@ -296,19 +312,90 @@ class _FileLinter:
                 "stay applied (ratchet records progress; see `ratchet repair`); consider one DDL statement per file",
             )
 
+    def mysql_columns(self, classified: list[Classified]) -> None:
+        """Judge MySQL's column restatements (``MODIFY``/``CHANGE``) against the columns the
+        earlier files built, and the file's net effect on the NOT NULL columns of existing tables."""
+        before = self.history.mysql_columns(self.earlier)
+        state = before.copy()
+        origin: dict[tuple[str, str], str] = {}
+        held: dict[tuple[str, str], tuple[Classified, tuple[int, int]]] = {}
+        for item in classified:
+            if not item.ddl:
+                continue  # data and session statements change no column
+            restated = state.apply(item.statement)
+            for change in restated:
+                if change.new_name != change.column:
+                    key = (change.table, change.column)
+                    origin[(change.table, change.new_name)] = origin.pop(key, change.column)
+                if change.at.upper in ("MODIFY", "CHANGE"):
+                    prior = before.column(change.table, origin.get((change.table, change.new_name), change.column))
+                    item.candidates = _restatement_verdict(item.candidates, change, prior)
+            for change in restated:  # only a change of a known column makes one required or NOT NULL
+                old_columns = before.tables.get(change.table)
+                now = state.column(change.table, change.new_name)
+                if change.new_name != change.column:
+                    held.pop((change.table, change.column), None)
+                if old_columns is None or now is None:
+                    continue
+                was = old_columns.get(origin.get((change.table, change.new_name), change.new_name))
+                key = (change.table, change.new_name)
+                if not (now.required if was is None else (now.not_null and not was.not_null)):
+                    held.pop(key, None)
+                elif key not in held:
+                    held[key] = (item, (change.at.line, change.at.column))
+        self.history.mysql_columns_linted(self.earlier, self.file, state)
+        flagged = {
+            (c.name, c.column_name) for item in classified for c in item.candidates if c.rule.startswith("add-not")
+        }
+        for (table, column), (item, (line, col)) in sorted(held.items(), key=lambda kv: kv[1][1]):
+            if (table, column) in flagged:
+                continue
+            if before.column(table, origin.get((table, column), column)) is None:
+                rule, message = (
+                    "add-not-null-without-default",
+                    f"column {table}.{column} of existing table {table} ends this file NOT NULL without a "
+                    "default: inserts that do not name it fail; give it a DEFAULT, or keep it nullable",
+                )
+            else:
+                rule, message = (
+                    "set-not-null",
+                    f"column {table}.{column} was nullable and ends this file NOT NULL: the change fails on "
+                    "existing NULLs (or turns them into zero values) and code that writes NULL breaks; keep it "
+                    "nullable, or waive after a backfill",
+                )
+            self.emit(item.statement, line, col, rule, message, object=f"{table}.{column}")
+
     # -- the SQLite replay ---------------------------------------------------------------------
 
     def replay_findings(self, classified: list[Classified]) -> None:
         """SQLite's own verdict on each statement: a syntax error or a statement over the replay's
         bounds is a finding, and the word classifier's reading of such a statement is dropped."""
-        from ratchet.linter.replay import syntax_position
+        from ratchet.linter.replay import refusal_position, refused_by_schema, syntax_position
 
         assert self.replay is not None
+        # A refusal SQLite bases on the schema counts when the replay knows that schema whole: every
+        # earlier statement ran, nothing earlier in the file failed, and no skip-if may skip the file.
+        judge_refusals = self.replay.complete and not self.guards.skip_ifs
         for item in classified:
             statement = item.statement
             outcome = self.replay.outcomes.get(statement.number)
+            if outcome is not None and outcome.status == "failed" and judge_refusals:
+                judge_refusals = False
+                message = outcome.message or ""
+                if refused_by_schema(message):
+                    line, column = refusal_position(statement, message)
+                    self.emit(
+                        statement,
+                        line,
+                        column,
+                        "syntax-error",
+                        f"SQLite refuses this statement on the schema the earlier files build: {message}; the file "
+                        "would fail when it runs; fix the statement (or what the earlier files left in its way)",
+                    )
+                continue
             if outcome is None or outcome.status not in ("syntax", "limit"):
                 continue
+            judge_refusals = False
             item.candidates = ()
             if outcome.status == "syntax":
                 message = outcome.message or ""
@@ -329,6 +416,23 @@ class _FileLinter:
                     f"the lint's schema replay stopped this statement: it {outcome.message} on empty tables, "
                     "so it would not finish on real data either; rewrite it",
                 )
+
+    def refused_runs(self, runs: list[PlainRun], classified: list[Classified]) -> list[Classified]:
+        """``classified`` with every line of each run whose first line the replay refused, each
+        with that outcome (as every line of the run would have had it)."""
+        from ratchet.linter.classify import classify
+
+        assert self.replay is not None
+        outcomes = self.replay.outcomes
+        added: list[Classified] = []
+        for run in runs:
+            outcome = outcomes.get(run.number)
+            if outcome is None or outcome.status not in ("failed", "syntax", "limit"):
+                continue
+            for statement in itertools.islice(run, 1, None):
+                outcomes[statement.number] = outcome
+                added.append(classify(statement, self.dialect))
+        return sorted([*classified, *added], key=lambda item: item.statement.number) if added else classified
 
     def table_existed_before(self, name: str) -> bool:
         """Whether table ``name`` may have existed before this file: the SQLite replay knows it,
@@ -456,9 +560,10 @@ class _FileLinter:
             return
         before = self.replay.snapshots[(statement.number, table)]
         columns, dependents = lost(before, self.replay.final_snapshots[table])
+        computed = self.replay.final_snapshots[table].generated
         for _, info in reading:
             if info.columns is not None:
-                missing = [c for c in before.columns if c not in info.columns]
+                missing = [c for c in before.columns if c not in info.columns and c not in computed]
                 columns += [f"column {c} is not copied" for c in missing]
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
@@ -621,6 +726,56 @@ class _FileLinter:
                 )
 
 
+def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prior: ColumnDef | None) -> list[Candidate]:
+    """The candidates of a statement with the ``alter-column-type`` of one MySQL restatement
+    replaced by what it does to the column as it was (unchanged when that column is unknown).
+    A NOT NULL or default it leaves out is dropped only if the column had it before the file
+    (``prior``): one set earlier in the same file is no loss."""
+    from ratchet.linter.classify import Candidate
+    from ratchet.linter.mysql_columns import type_change
+
+    line, column = change.at.line, change.at.column
+    found = [c for c in candidates if c.rule == "alter-column-type" and (c.line, c.column) == (line, column)]
+    if not found or change.old is None or change.new is None:
+        return list(candidates)
+    old, new, name, verb = change.old, change.new, f"{change.table}.{change.column}", change.at.upper
+
+    def verdict(rule: str, message: str) -> Candidate:
+        return Candidate(rule, line, column, message, kind="table", name=change.table, column_name=change.column)
+
+    verdicts: list[Candidate] = []
+    kind = type_change(old.type, new.type)
+    if kind == "change":
+        verdicts.append(
+            verdict("alter-column-type", f"{verb} changes the type of {name} from {old.type} to {new.type}: {_ADVICE}")
+        )
+    elif kind == "widen":
+        verdicts.append(
+            verdict("widen-column-type", f"{name} widens from {old.type} to {new.type}: every value still fits")
+        )
+    if old.not_null and not new.not_null and (prior is None or prior.not_null):
+        verdicts.append(
+            verdict(
+                "drop-not-null",
+                f"{verb} of {name} leaves out NOT NULL, so the column becomes nullable and NULLs reach code that "
+                "does not expect them; restate NOT NULL, or waive with a reason",
+            )
+        )
+    if old.default and not new.default and (prior is None or prior.default):
+        verdicts.append(
+            verdict(
+                "drop-default",
+                f"{verb} of {name} leaves out its DEFAULT, so the default is dropped and inserts that relied on it "
+                "break; restate the DEFAULT, or waive with a reason",
+            )
+        )
+    return [c for c in candidates if c not in found] + verdicts
+
+
+def _number(statement: Statement) -> int:
+    return statement.number
+
+
 def _fk_pragmas_are_ratchets(classified: list[Classified]) -> None:
     """In a SQLite table rebuild, ``PRAGMA foreign_keys`` / ``defer_foreign_keys`` (what ORMs
     generate around one) do what ratchet's 12-step procedure does anyway: not findings."""
@@ -647,7 +802,7 @@ def _covers(waiver: Waiver, obj: str | None) -> bool:
 def lint_file(
     file: MigrationFile,
     guards: Guards,
-    statements: list[Statement],
+    statements: Sequence[Statement],
     dialect: str,
     earlier: list[MigrationFile],
     *,

@@ -16,6 +16,7 @@ from ratchet.discover import MigrationFile
 from ratchet.headers import Guards, read_guards
 
 if TYPE_CHECKING:
+    from ratchet.linter.mysql_columns import Columns
     from ratchet.linter.replay import FileReplay, Replay
     from ratchet.statement import Statement
 
@@ -31,11 +32,13 @@ class History:
         self.seed_sql = seed_sql
         self._replay: Replay | None = None
         self._done: list[Version] = []
+        self._columns: Columns | None = None
+        self._columns_done: list[Version] = []
 
     def guards(self, file: MigrationFile) -> Guards | None:
         """The file's guards (bad header lines dropped), parsed once per run."""
         if file.version not in self.headers:
-            self.headers[file.version] = read_guards(file.path, file.text)[0]
+            self.headers[file.version] = read_guards(file.path, file.data)[0]
         return self.headers[file.version]
 
     def _at(self, earlier: list[MigrationFile]) -> Replay:
@@ -71,6 +74,34 @@ class History:
         result = replay_file(self._at(earlier), file, statements, snapshot_before, snapshot_after)
         self._done.append(file.version)
         return result
+
+    def mysql_columns(self, earlier: list[MigrationFile]) -> Columns:
+        """The MySQL column model after the seed and exactly ``earlier`` (the history's own: copy it
+        before changing it); advanced file by file while the files of a directory are linted in order."""
+        from ratchet.linter.mysql_columns import Columns
+        from ratchet.split import not_in_runs, split_data, split_statements
+
+        done = self._columns_done
+        reusable = len(done) <= len(earlier) and (not done or earlier[len(done) - 1].version == done[-1])
+        if self._columns is None or not reusable:
+            self._columns, done = Columns(), []
+            self._columns_done = done
+            if self.seed_sql is not None:
+                self._columns.apply_all(split_statements(self.seed_sql))
+        for file in earlier[len(done) :]:
+            guards = self.guards(file)
+            if guards is None or guards.applies_to("mysql"):
+                self._columns.apply_all(not_in_runs(split_data(file.data)))  # runs of INSERT lines change no column
+            done.append(file.version)
+        return self._columns
+
+    def mysql_columns_linted(self, earlier: list[MigrationFile], file: MigrationFile, after: Columns) -> None:
+        """Keep ``after``, the model once ``file`` (linted after exactly ``earlier``) ran, so the
+        next file of the directory starts from it instead of splitting ``file`` again."""
+        done = self._columns_done
+        if len(done) == len(earlier) and (not done or earlier[-1].version == done[-1]):
+            self._columns = after
+            done.append(file.version)
 
     def mentioned(self, name: str, earlier: list[MigrationFile]) -> bool:
         """Whether the seed or an earlier file names ``name`` at all: an object that none of them

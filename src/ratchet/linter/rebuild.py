@@ -8,9 +8,11 @@ wraps the file in the backend's rebuild procedure (SQLite's 12 steps: foreign ke
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ratchet.linter.classify import Classified, classify
+from ratchet.split import not_in_runs
 from ratchet.statement import Statement
 
 
@@ -54,11 +56,11 @@ def find_rebuilds(classified: list[Classified]) -> list[Rebuild]:
     return found
 
 
-def is_table_rebuild(statements: list[Statement], dialect: str) -> bool:
+def is_table_rebuild(statements: Sequence[Statement], dialect: str) -> bool:
     """Whether the file rebuilds a table (:func:`find_rebuilds`). Statements are classified only
     when a DROP TABLE is followed by an ALTER or RENAME: most files are neither."""
     dropped = False
-    for statement in statements:
+    for statement in not_in_runs(statements):
         if statement.plain:  # a plain INSERT line, the bulk of a data file
             continue
         head = statement.sql[:6].upper()  # cheap: most statements of a big file are neither

@@ -474,6 +474,36 @@ def _with_snapshots(
     yield from replay.replay(statements[start:], check_syntax=True)
 
 
+#: SQLite's refusals of a statement that the schema the earlier files built decides (not a
+#: missing table or function, which may come from outside the history: the app, an extension).
+_REFUSED = re.compile(
+    r"^(?:duplicate column name: (?P<duplicate>.+)"
+    r"|no such column: (?P<missing>.+)"
+    r"|table \S+ has no column named (?P<unnamed>.+)"
+    r"|error in (?:trigger|view|index) \S+ after (?:drop|rename) column: (?:no such column: (?P<used>.+)|.*)"
+    r"|cannot drop (?:PRIMARY KEY |UNIQUE )?column.*"
+    r"|(?:table|index|trigger|view) \S+ already exists)$"
+)
+
+
+def refused_by_schema(message: str) -> bool:
+    """Whether SQLite refused a statement for what the replayed schema holds (a duplicate or
+    missing column, a column a trigger/index/view still uses, an object that exists already)."""
+    return _REFUSED.match(message) is not None
+
+
+def refusal_position(statement: Statement, message: str) -> tuple[int, int]:
+    """Where the column a refusal names first appears in the statement (else its start)."""
+    match = _REFUSED.match(message)
+    name = next((g for g in match.groups() if g), None) if match else None
+    if name:
+        name = name.strip('"').rpartition(".")[2]
+        found = re.search(r"(?<![\w$])[\"`\[]?" + re.escape(name) + r"(?![\w$])", statement.sql, re.IGNORECASE)
+        if found:
+            return advance(statement.line, statement.column, statement.sql[: found.start()])
+    return statement.line, statement.column
+
+
 def syntax_position(statement: Statement, message: str) -> tuple[int, int]:
     """Where SQLite's ``near "X": syntax error`` most likely is: the first occurrence of X after
     which the text before it is a statement SQLite accepts (two statements with the ``;``

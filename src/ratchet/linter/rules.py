@@ -82,7 +82,7 @@ _RECORDS = (
     _rule("sqlite-add-column-restriction", ERROR, "SQLite's ADD COLUMN cannot add this kind of column"),
     _rule("drop-view", ERROR, "dropping a view breaks code that reads it", **_NEW_REPLACEABLE),
     _rule("drop-routine", ERROR, "dropping a function or procedure breaks code that calls it", **_NEW_REPLACEABLE),
-    _rule("drop-type", ERROR, "dropping a type breaks the columns and code that use it", **_NEW),
+    _rule("drop-type", ERROR, "dropping a type breaks the columns and code that use it", **_NEW_REPLACEABLE),
     _rule("drop-sequence", ERROR, "dropping a sequence breaks the defaults and code that use it", **_NEW),
     _rule("drop-extension", ERROR, "dropping an extension drops the types, functions and columns it provides", **_NEW),
     # -- errors: statements the lint cannot judge --------------------------------------------

@@ -302,7 +302,7 @@ def _lint_one(
         report.findings.extend(findings)
         return
     report.used.add(runs_on(guards, dialect))
-    display = MigrationFile(file.version, file.description, shown, file.text, file.checksum)
+    display = MigrationFile(file.version, file.description, shown, file.data, file.checksum)
     findings += lint_file(
         display,
         guards,

@@ -22,6 +22,7 @@ class Snapshot:
     indexes: dict[tuple[bool, tuple[str, ...]], str]  # (unique, columns) -> index name
     triggers: frozenset[str]
     views: frozenset[str]
+    generated: frozenset[str] = frozenset()  # generated columns: computed, never copied
 
 
 def affinity(declared: str) -> str:
@@ -38,11 +39,18 @@ def affinity(declared: str) -> str:
     return "NUMERIC"
 
 
+def _keeps_values(old: str, new: str) -> bool:
+    """Whether a column of affinity ``new`` stores every value of one of affinity ``old`` unchanged:
+    the same affinity, none (BLOB), or INTEGER and NUMERIC, which differ only in CAST."""
+    return new in (old, "BLOB") or {old, new} == {"INTEGER", "NUMERIC"}
+
+
 def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
     """Columns, primary key, indexes, triggers and dependent views of ``table``."""
     quoted = '"' + table.replace('"', '""') + '"'
     info = connection.execute(f"PRAGMA table_xinfo({quoted})").fetchall()
     columns = {str(row[1]).lower(): str(row[2]) for row in info if row[6] in (0, 2, 3)}
+    generated = frozenset(str(row[1]).lower() for row in info if row[6] in (2, 3))
     primary_key = tuple(str(row[1]).lower() for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
     indexes: dict[tuple[bool, tuple[str, ...]], str] = {}
     for row in connection.execute(f"PRAGMA index_list({quoted})").fetchall():
@@ -67,7 +75,7 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
         for name, sql in connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
         if sql and pattern.search(str(sql))
     )
-    return Snapshot(columns, primary_key, indexes, triggers, views)
+    return Snapshot(columns, primary_key, indexes, triggers, views, generated)
 
 
 def lost(before: Snapshot, after: Snapshot) -> tuple[list[str], list[str]]:
@@ -76,7 +84,7 @@ def lost(before: Snapshot, after: Snapshot) -> tuple[list[str], list[str]]:
     for name, declared in before.columns.items():
         if name not in after.columns:
             columns.append(f"column {name} is missing from the rebuilt table")
-        elif affinity(after.columns[name]) not in (affinity(declared), "BLOB"):
+        elif not _keeps_values(affinity(declared), affinity(after.columns[name])):
             columns.append(f"column {name} changes type from {declared or 'none'} to {after.columns[name]}")
     dependents: list[str] = []
     if before.primary_key and before.primary_key != after.primary_key:

@@ -16,20 +16,22 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ratchet.linter.postgres.parse import Node, strings, walk
-from ratchet.linter.postgres.types import ColumnType, column_type
+from ratchet.linter.postgres.types import ColumnType, collation_of, column_type
 
 DEFAULT_SCHEMA = "public"
 
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its type (``None`` when unknown), nullability, and whether it has a default
-    (a ``DEFAULT``, a sequence of a ``serial``, an identity, or a generated expression)."""
+    """A column: its type (``None`` when unknown), nullability, whether it has a default
+    (a ``DEFAULT``, a sequence of a ``serial``, an identity, or a generated expression), and the
+    collation it names with ``COLLATE`` (``None``: its type's default)."""
 
     name: str
     type: ColumnType | None
     nullable: bool = True
     has_default: bool = False
+    collation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class Relation:
     complete: bool = True
     unlogged: bool = False
     uses: frozenset[str] = frozenset()
+    partitioned: bool = False  # PARTITION BY: its rows live in its partitions
 
     def clone(self) -> Relation:
         """A copy that can be changed without changing this one."""
@@ -197,7 +200,9 @@ class Catalog:
         key = self.new_key(node["relation"])
         if key in self.relations and node.get("if_not_exists"):
             return
-        relation = Relation(key, unlogged=node["relation"].get("relpersistence") == "u")
+        relation = Relation(
+            key, unlogged=node["relation"].get("relpersistence") == "u", partitioned=bool(node.get("partspec"))
+        )
         if node.get("inhRelations") or node.get("partbound") or node.get("ofTypename"):
             relation.complete = False
             for parent in node.get("inhRelations") or ():
@@ -238,7 +243,7 @@ class Catalog:
                 has_default = True
             if contype not in ("CONSTR_NOTNULL", "CONSTR_NULL", "CONSTR_DEFAULT", "CONSTR_IDENTITY"):
                 self.add_constraint(relation, constraint, column=name)
-        column = Column(name, col_type, nullable, has_default)
+        column = Column(name, col_type, nullable, has_default, collation_of(definition))
         relation.columns[name] = column
         return column
 
@@ -320,7 +325,9 @@ class Catalog:
         elif subtype == "AT_AlterColumnType" and name:
             definition = cmd.get("def", {}).get("ColumnDef", {})
             new_type, _ = column_type(definition.get("typeName", {}))
-            relation.columns[name] = replace(column or Column(name, None), type=new_type)
+            relation.columns[name] = replace(
+                column or Column(name, None), type=new_type, collation=collation_of(definition)
+            )
         elif subtype == "AT_AddConstraint":
             self.add_constraint(relation, cmd.get("def", {}).get("Constraint", {}))
         elif subtype == "AT_DropConstraint" and name:
@@ -355,7 +362,11 @@ class Catalog:
                     self._drop_columns_of_type(key)
                 self.types.pop(key, None)
             elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE", "OBJECT_AGGREGATE"):
-                self.routines.pop(self.resolve(parts, self.routines), None)
+                key = self.resolve(parts, self.routines)
+                if node.get("behavior") == "DROP_CASCADE":
+                    for trigger in self.triggers_calling(key):
+                        del self.triggers[trigger]
+                self.routines.pop(key, None)
             elif kind == "OBJECT_TRIGGER" and len(parts) >= 2:
                 table = self.resolve(parts[:-1], self.relations)
                 self.triggers.pop((table, parts[-1]), None)
@@ -513,7 +524,37 @@ class Catalog:
                     for column in relation.columns.values()
                     if column.type is not None and column.type.name == name
                 ]
+        elif kind in ("function", "procedure", "routine"):
+            found += [f"trigger {trigger} on {display(table)}" for table, trigger in self.triggers_calling(key)]
         return found
+
+    def recreatable_dependents(self, kind: str, key: str) -> list[tuple[str, str]] | None:
+        """What ``DROP ... CASCADE`` of ``key`` drops besides it, as ``(kind, key)`` of objects a
+        later statement can create again (views, triggers); ``None`` when it drops data or
+        constraints of other tables (columns, foreign keys), which no later statement brings back."""
+        if kind in ("type", "domain"):
+            return None if self.dependents(kind, key) else []
+        if kind in ("function", "procedure", "routine"):
+            return [("trigger", f"{table}.{trigger}") for table, trigger in self.triggers_calling(key)]
+        if kind in ("table", "view"):
+            views = self._views_on({key})
+            referring = (
+                relation
+                for relation in self.relations.values()
+                if relation.key != key
+                and relation.key not in views
+                and any(c.references == key for c in relation.constraints.values())
+            )
+            return None if next(referring, None) is not None else [("view", view) for view in views]
+        return []
+
+    def triggers_calling(self, routine: str) -> list[tuple[str, str]]:
+        """The ``(table, trigger)`` of the triggers that execute the function ``routine``."""
+        return [
+            pair
+            for pair, function in self.triggers.items()
+            if self.resolve(function.split("."), self.routines) == routine
+        ]
 
     def _views_on(self, keys: set[str]) -> list[str]:
         """The views and materialized views that read any of ``keys``, directly or through other views."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ratchet.linter.postgres.body import BodyStatement, body_statements
@@ -24,6 +24,7 @@ from ratchet.linter.postgres.catalog import (
     object_name,
 )
 from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
+from ratchet.linter.postgres.typechange import TypeChanges
 from ratchet.linter.postgres.types import column_type, judge_change
 from ratchet.pgparser import parser as pg_parser
 from ratchet.statement import Statement
@@ -51,7 +52,7 @@ BENIGN = frozenset(
     | {"CreateExtensionStmt", "AlterExtensionStmt", "AlterExtensionContentsStmt", "CreateSeqStmt", "DefineStmt"}
     | {"CreateEnumStmt", "CompositeTypeStmt", "CreateDomainStmt", "CreateRangeStmt", "AlterTypeStmt", "ViewStmt"}
     | {"CreateTableAsStmt", "CreateForeignTableStmt", "MergeStmt", "AlterObjectDependsStmt", "ReassignOwnedStmt"}
-    | {"CreateStmt", "CreateSchemaStmt"}
+    | {"CreateStmt", "CreateSchemaStmt", "DropRoleStmt", "DropUserMappingStmt"}
 )
 _OPAQUE = {
     "ExecuteStmt": "EXECUTE runs a prepared statement the lint cannot see",
@@ -82,22 +83,33 @@ _DROP_RULES = {
     "OBJECT_SEQUENCE": ("drop-sequence", "sequence"),
     "OBJECT_SCHEMA": ("drop-schema", "schema"),
     "OBJECT_EXTENSION": ("drop-extension", "extension"),
+    "OBJECT_OPERATOR": ("drop-routine", "operator"),
+    "OBJECT_CAST": ("drop-routine", "cast"),
+    "OBJECT_COLLATION": ("drop-type", "collation"),
+    "OBJECT_TSCONFIGURATION": ("drop-type", "text search configuration"),
+    "OBJECT_TSDICTIONARY": ("drop-type", "text search dictionary"),
+    "OBJECT_EVENT_TRIGGER": ("drop-trigger", "event trigger"),
 }
+#: Drops of objects that hold no data and that no running code calls by name.
+_BENIGN_DROPS = frozenset({"OBJECT_POLICY", "OBJECT_STATISTIC_EXT", "OBJECT_PUBLICATION"})
 #: Drops that a later CREATE of the same object in the file turns into a replacement (info).
-_REPLACEABLE = frozenset({"view", "trigger", "rule", "function", "procedure", "routine", "aggregate", "index"})
+_REPLACEABLE = frozenset(
+    {"view", "trigger", "rule", "function", "procedure", "routine", "aggregate", "index", "type", "domain"}
+)
 #: ALTER TABLE actions that change nothing the lint guards.
 _BENIGN_ACTIONS = frozenset(
     {"AT_SetStatistics", "AT_SetOptions", "AT_ResetOptions", "AT_SetStorage", "AT_SetCompression", "AT_ClusterOn"}
     | {"AT_DropCluster", "AT_SetRelOptions", "AT_ResetRelOptions", "AT_ReplaceRelOptions", "AT_ChangeOwner"}
     | {"AT_ReplicaIdentity", "AT_EnableRowSecurity", "AT_DisableRowSecurity", "AT_ForceRowSecurity"}
     | {"AT_NoForceRowSecurity", "AT_EnableRule", "AT_EnableAlwaysRule", "AT_EnableReplicaRule", "AT_DisableRule"}
-    | {"AT_AlterConstraint", "AT_ValidateConstraint", "AT_AttachPartition", "AT_AddIdentity", "AT_SetIdentity"}
+    | {"AT_AlterConstraint", "AT_ValidateConstraint", "AT_AttachPartition", "AT_AddIdentity"}
     | {
         "AT_DropExpression",
         "AT_AddInherit",
         "AT_GenericOptions",
         "AT_AlterColumnGenericOptions",
         "AT_CookedColumnDefault",
+        "AT_DropOids",  # SET WITHOUT OIDS: a no-op since PostgreSQL 12, kept in old histories
     }
 )
 _RENAMED_KINDS = {
@@ -125,6 +137,25 @@ _ENABLE = {
     "AT_EnableTrigAll": "ALL",
     "AT_EnableTrigUser": "USER",
 }
+
+
+def _string_arg(node: Node | None) -> str:
+    """The lower-cased value of an option's argument (``ANALYZE false``), ``""`` without one."""
+    if not node:
+        return ""
+    value = node.get("String", {}).get("sval") or node.get("Boolean", {}).get("boolval")
+    if "Integer" in node:
+        value = node["Integer"].get("ival", 0)
+    return str(value).lower() if value is not None else ""
+
+
+def _cast_name(item: Node) -> str:
+    """``(source AS target)`` of a ``DROP CAST`` object."""
+    names = [
+        ".".join(n for n in strings(t.get("TypeName", {}).get("names")) if n != "pg_catalog")
+        for t in item.get("List", {}).get("items") or ()
+    ]
+    return f"({' AS '.join(names)})"
 
 
 @dataclass(frozen=True)
@@ -166,10 +197,11 @@ class _Pending:
     kind: str
     key: str
     existed: bool
+    requires: tuple[tuple[str, str], ...] = ()  # what CASCADE took with it: back too, or no replacement
 
 
 @dataclass
-class FileChecker:
+class FileChecker(TypeChanges):
     """Lint one file's statements against the catalog of the files before it."""
 
     text: str
@@ -197,6 +229,13 @@ class FileChecker:
         self.disabled: dict[tuple[str, str], tuple[_Piece, int]] = {}
         self.scanned: dict[int, list[Any]] = {}
         self.renamed_new: dict[str, str] = {}  # a table's name -> the new table renamed to it
+        self.renamed_types: dict[str, str] = {}  # an existing type's name in this file -> its name before
+        self.type_name_freed: list[tuple[PgFinding, str]] = []  # rename-other of a type, its old name
+        self.type_replaced: list[tuple[PgFinding, str, str]] = []  # drop of a renamed type: (finding, old, now)
+        self.dropped_defaults: dict[tuple[str, str], PgFinding] = {}
+        self.label_losses: list[tuple[PgFinding, str, str]] = []  # a type change losing enum labels: its column
+        #: each type change of an existing column: where it is and the findings it made
+        self.type_steps: dict[tuple[str, str], list[tuple[_Piece, int, list[PgFinding]]]] = {}
         self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
         self.new_labels: dict[str, tuple[str, int]] = {}  # enum value added by the file -> (type, line)
 
@@ -484,8 +523,11 @@ class FileChecker:
             self.new.add(("view", created[1]))
 
     def _track_rename(self, node: Node) -> None:
-        """A renamed new table stays new; a renamed new column stays new."""
+        """A renamed new table stays new; a renamed new column stays new; a renamed new type stays new."""
         relation = node.get("relation")
+        if node.get("renameType") in ("OBJECT_TYPE", "OBJECT_DOMAIN"):
+            self._track_type_rename(node)
+            return
         if not relation:
             return
         key = self.catalog.relation_key(relation)
@@ -498,6 +540,16 @@ class FileChecker:
             self.renamed_new[renamed] = key
         elif kind in ("OBJECT_TABLE", "OBJECT_VIEW") and key in self.assumed:
             self.assumed.add(f"{key.rsplit('.', 1)[0]}.{node.get('newname', '')}")
+
+    def _track_type_rename(self, node: Node) -> None:
+        """``ALTER TYPE t RENAME TO t_old``: the renamed type keeps being new (or existing) under its
+        new name, and an existing one remembers the name it had (tools recreate enums so)."""
+        old = self.catalog.resolve(object_name(node.get("object")), self.catalog.types)
+        new = f"{old.rsplit('.', 1)[0]}.{node.get('newname', '')}"
+        if ("type", old) in self.new:
+            self.new.update({("type", new), ("domain", new)})
+        else:
+            self.renamed_types[new] = self.renamed_types.pop(old, old)
 
     def _dropped_tables(self) -> set[str]:
         return {p.key for p in self.pending if p.kind == "table"}
@@ -524,6 +576,21 @@ class FileChecker:
             )
         if node.get("concurrent"):
             return
+        relation = self.catalog.relations.get(key)
+        if relation is not None and relation.partitioned:
+            if not node["relation"].get("inh", False):
+                return  # ON ONLY: an invalid index on the parent alone, nothing is built
+            self._emit(
+                piece,
+                start,
+                "index-not-concurrent",
+                f"CREATE INDEX on partitioned table {name} builds it on every partition while blocking their "
+                f"writes, and PostgreSQL cannot build it CONCURRENTLY; create it ON ONLY {name}, build one "
+                "CONCURRENTLY on each partition (-- guard: no-transaction), then ALTER INDEX ... ATTACH PARTITION "
+                "each",
+                name,
+            )
+            return
         self._emit(
             piece,
             start,
@@ -539,14 +606,14 @@ class FileChecker:
         start = self._start(piece)
         if remove == "OBJECT_INDEX" and node.get("concurrent"):
             self._no_transaction(piece, start, "DROP INDEX CONCURRENTLY")
-        if remove == "OBJECT_POLICY":
-            return  # policies are access rules, like grants
+        if remove in _BENIGN_DROPS:
+            return  # access rules, statistics and publications, like grants
         if remove not in _DROP_RULES:
             self._unrecognized(piece)
             return
         rule, what = _DROP_RULES[remove]
         for item in node.get("objects") or ():
-            parts = object_name(item)
+            parts = object_name(item) if remove != "OBJECT_CAST" else [_cast_name(item)]
             if not parts:
                 continue
             kind, key = self._drop_key(remove, parts)
@@ -556,12 +623,18 @@ class FileChecker:
             # without IF EXISTS the file says the object is there (a catalog seeded from nothing may not know it)
             existed = self._drop_existed(kind, key) or not node.get("missing_ok")
             message = self._drop_message(rule, what, key)
-            if node.get("behavior") == "DROP_CASCADE":
-                dependents = self.catalog.dependents(kind, key)
-                if dependents:
-                    message += f"; CASCADE also drops {', '.join(dependents)}"
+            cascade = node.get("behavior") == "DROP_CASCADE"
+            dependents = self.catalog.dependents(kind, key) if cascade else []
+            if dependents:
+                message += f"; CASCADE also drops {', '.join(dependents)}"
             finding = self._emit(piece, start, rule, message, display(key))
-            self.pending.append(_Pending(finding, kind, key, existed))
+            requires = self.catalog.recreatable_dependents(kind, key) if cascade else []
+            if requires is None:
+                continue  # CASCADE takes columns or constraints with it: lost even if the file creates it again
+            if kind in ("type", "domain") and key in self.renamed_types:
+                self.type_replaced.append((finding, self.renamed_types[key], key))
+                continue
+            self.pending.append(_Pending(finding, kind, key, existed, tuple(requires)))
 
     def _drop_key(self, remove: str, parts: list[str]) -> tuple[str, str]:
         catalog = self.catalog
@@ -578,7 +651,7 @@ class FileChecker:
         if remove in ("OBJECT_TRIGGER", "OBJECT_RULE"):
             table = catalog.resolve(parts[:-1], catalog.relations) if len(parts) > 1 else ""
             return ("trigger" if remove == "OBJECT_TRIGGER" else "rule"), f"{table}.{parts[-1]}"
-        if remove in ("OBJECT_EXTENSION", "OBJECT_SCHEMA"):
+        if remove in ("OBJECT_EXTENSION", "OBJECT_SCHEMA", "OBJECT_CAST"):
             return remove.removeprefix("OBJECT_").lower(), parts[-1]
         return _DROP_RULES[remove][1], catalog.resolve(parts, catalog.routines)
 
@@ -679,7 +752,7 @@ class FileChecker:
         if (created_kind, key) in self.new:
             return
         target = display(key)
-        self._emit(
+        finding = self._emit(
             piece,
             self._token_offset(piece, "RENAME"),
             "rename-other",
@@ -687,6 +760,8 @@ class FileChecker:
             "keep the name, or waive with a reason",
             target,
         )
+        if created_kind in ("type", "domain"):
+            self.type_name_freed.append((finding, key))
 
     def _rename_key(self, kind: str, parts: list[str], node: Node) -> str:
         catalog = self.catalog
@@ -931,8 +1006,48 @@ class FileChecker:
         self._emit(piece, start, "opaque-sql", f"COPY ... FROM {source}; load data with INSERT statements")
 
     def _check_VacuumStmt(self, piece: _Piece) -> None:
-        if piece.node.get("is_vacuumcmd"):
-            self._no_transaction(piece, self._start(piece), "VACUUM")
+        node = piece.node
+        if not node.get("is_vacuumcmd"):
+            return
+        start = self._start(piece)
+        self._no_transaction(piece, start, "VACUUM")
+        if "full" in [o.get("DefElem", {}).get("defname") for o in node.get("options") or ()]:
+            for item in node.get("rels") or ():
+                self._rewrite_table(piece, start, item.get("VacuumRelation", {}).get("relation"), "VACUUM FULL")
+
+    def _check_ExplainStmt(self, piece: _Piece) -> None:
+        """``EXPLAIN`` runs nothing; ``EXPLAIN ANALYZE`` runs its statement, which is judged."""
+        options = {
+            o.get("DefElem", {}).get("defname"): o.get("DefElem", {}).get("arg")
+            for o in piece.node.get("options") or ()
+        }
+        if "analyze" not in options or _string_arg(options["analyze"]) in ("false", "off", "0"):
+            return
+        ((kind, node),) = piece.node.get("query", {}).items()
+        self._check(_Piece(kind, node, piece.statement, piece.base, piece.offsets, piece.text))
+
+    def _check_ClusterStmt(self, piece: _Piece) -> None:
+        """``CLUSTER t``: rewrites ``t`` in index order under an exclusive lock; ``CLUSTER`` of every
+        table cannot run in a transaction."""
+        start = self._start(piece)
+        relation = piece.node.get("relation")
+        if relation is None:
+            self._no_transaction(piece, start, "CLUSTER without a table")
+            return
+        self._rewrite_table(piece, start, relation, "CLUSTER")
+
+    def _rewrite_table(self, piece: _Piece, offset: int, relation: Node | None, what: str) -> None:
+        if not relation:
+            return
+        key, _ = self._relation_for(relation)
+        if self._existed("table", key):
+            self._rewrite(
+                piece,
+                offset,
+                display(key),
+                f"{what} rewrites {display(key)}",
+                "run it outside migrations in a maintenance window (or with pg_repack), or waive with a reason",
+            )
 
     def _check_ReindexStmt(self, piece: _Piece) -> None:
         options = [p.get("DefElem", {}).get("defname") for p in piece.node.get("params") or ()]
@@ -998,7 +1113,10 @@ class FileChecker:
             cmd = item.get("AlterTableCmd", {})
             offset = offsets[index] if index < len(offsets) else offsets[-1]
             if objtype not in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
-                if cmd.get("subtype") not in _BENIGN_ACTIONS and cmd.get("subtype") != "AT_ColumnDefault":
+                benign = cmd.get("subtype") in _BENIGN_ACTIONS or cmd.get("subtype") == "AT_ColumnDefault"
+                if objtype == "OBJECT_SEQUENCE" and cmd.get("subtype") in ("AT_SetLogged", "AT_SetUnLogged"):
+                    benign = True  # a sequence is one row; UNLOGGED ones are rebuilt with their table
+                if not benign:
                     self._alter_table_cmd(piece, key, cmd, offset)
                 continue
             self._alter_table_cmd(piece, key, cmd, offset)
@@ -1050,7 +1168,13 @@ class FileChecker:
                 what = {"AT_SetLogged": "SET LOGGED", "AT_SetTableSpace": "SET TABLESPACE"}.get(
                     subtype, "SET ACCESS METHOD"
                 )
-                self._rewrite(piece, offset, name, f"{what} rewrites {name}")
+                self._rewrite(
+                    piece,
+                    offset,
+                    name,
+                    f"{what} rewrites {name}",
+                    "run it outside migrations in a maintenance window, or waive with a reason",
+                )
             return
         if subtype == "AT_DropConstraint":
             constraint = cmd.get("name", "")
@@ -1063,8 +1187,17 @@ class FileChecker:
                     name,
                 )
             return
-        if subtype in ("AT_DetachPartition", "AT_DropInherit", "AT_AddOf", "AT_DropOf", "AT_DetachPartitionFinalize"):
+        if subtype in ("AT_DetachPartition", "AT_DropInherit"):
+            self._detach(piece, key, cmd, offset)
+            return
+        if subtype == "AT_DetachPartitionFinalize":
+            return  # finishes a DETACH ... CONCURRENTLY that was interrupted: reported where it started
+        if subtype in ("AT_AddOf", "AT_DropOf"):
             self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
+            return
+        if subtype == "AT_SetIdentity":
+            if existed:
+                self._identity_restart(piece, key, cmd, offset)
             return
         if not column:
             self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
@@ -1101,8 +1234,10 @@ class FileChecker:
             if not dropping:
                 return
             self._note_step(key, column, piece, offset)
-            if not new:
-                self._emit(
+            before = self.before.relations.get(key)
+            had = before.columns.get(column) if before is not None and before.complete else None
+            if not new and (had is None or had.has_default) and (key, column) not in self.dropped_defaults:
+                self.dropped_defaults[(key, column)] = self._emit(
                     piece,
                     offset,
                     "drop-default",
@@ -1118,28 +1253,92 @@ class FileChecker:
         else:
             self._unrecognized(piece, " ".join(self.text[offset : offset + 40].split()[:3]), offset)
 
+    def _detach(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
+        """``DETACH PARTITION p`` / ``NO INHERIT parent``: the rows of ``p`` (of the child) leave the
+        parent. Nothing is destroyed (they stay in ``p``, which keeps its name), but readers of the
+        parent stop seeing them, writes of that range into the parent fail unless a default
+        partition takes them, and ``p`` loses the partition constraint that kept other rows out:
+        the closest rule is ``drop-constraint``."""
+        detach = cmd.get("subtype") == "AT_DetachPartition"
+        partition_node = cmd.get("def", {}).get("PartitionCmd", {}).get("name", {}) if detach else None
+        if partition_node is not None and partition_node.get("relname"):
+            partition = self.catalog.relation_key(partition_node)
+            parent = key
+        else:
+            partition, parent = key, self.catalog.relation_key(cmd.get("def", {}).get("RangeVar", {}))
+        if detach and cmd.get("def", {}).get("PartitionCmd", {}).get("concurrent"):
+            self._no_transaction(piece, offset, "DETACH PARTITION ... CONCURRENTLY")
+        if not (self._existed("table", parent) and self._existed("table", partition)):
+            return
+        if detach:
+            message = (
+                f"detaching partition {display(partition)} from {display(parent)}: its rows stay in "
+                f"{display(partition)} but readers of {display(parent)} stop seeing them, inserts of that range "
+                f"into {display(parent)} fail unless a default partition takes them, and {display(partition)} "
+                "loses the partition constraint that kept other rows out; detach once no code reads that range "
+                f"through {display(parent)}, or waive with a reason"
+            )
+        else:
+            message = (
+                f"NO INHERIT takes the rows of {display(partition)} out of {display(parent)}: they stay in "
+                f"{display(partition)} but readers of {display(parent)} stop seeing them; do it once no code reads "
+                f"them through {display(parent)}, or waive with a reason"
+            )
+        self._emit(piece, offset, "drop-constraint", message, display(parent))
+
+    def _identity_restart(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
+        """``ALTER COLUMN c RESTART``: the identity's sequence restarts like ``ALTER SEQUENCE ... RESTART``."""
+        options = [
+            item.get("DefElem", {}).get("defname") for item in cmd.get("def", {}).get("List", {}).get("items") or ()
+        ]
+        if "restart" not in options or (key, cmd.get("name", "")) in self.new_columns:
+            return
+        name = f"{display(key)}.{cmd.get('name', '')}"
+        self._emit(
+            piece,
+            offset,
+            "sequence-restart",
+            f"restarting the identity of {name} can hand out ids that are already taken; set it past the highest "
+            f"id with setval(pg_get_serial_sequence('{display(key)}', '{cmd.get('name', '')}'), ...) instead",
+            name,
+        )
+
     def _note_step(self, key: str, column: str, piece: _Piece, offset: int) -> None:
         if (key, column) in self.added_at:
             self.last_step[(key, column)] = (piece, offset)
 
-    def _set_not_null(self, piece: _Piece, offset: int, column_name: str, how: str = "SET NOT NULL") -> None:
+    def _set_not_null(
+        self, piece: _Piece, offset: int, column_name: str, how: str = "SET NOT NULL", *, not_valid: bool = False
+    ) -> None:
+        fails = (
+            "leaves existing NULLs until VALIDATE (which then fails on them)"
+            if not_valid
+            else "fails on existing NULLs"
+        )
         self._emit(
             piece,
             offset,
             "set-not-null",
-            f"{how} on {column_name} fails on existing NULLs and breaks code that writes NULL; keep it nullable and "
+            f"{how} on {column_name} {fails} and breaks code that writes NULL; keep it nullable and "
             "enforce the value in the application, or waive with a reason",
             column_name,
         )
 
-    def _rewrite(self, piece: _Piece, offset: int, obj: str, what: str) -> None:
+    def _rewrite(
+        self,
+        piece: _Piece,
+        offset: int,
+        obj: str,
+        what: str,
+        advice: str = "add a new column and backfill it in batches instead",
+    ) -> None:
         table = obj.split(".")[0] if obj.count(".") == 1 else obj
         self._emit(
             piece,
             offset,
             "table-rewrite",
             f"{what}: the table is rewritten under an ACCESS EXCLUSIVE lock, blocking reads and writes for the "
-            "duration; add a new column and backfill it in batches instead",
+            f"duration; {advice}",
             table,
         )
 
@@ -1236,7 +1435,9 @@ class FileChecker:
                 return
             if relation is not None and relation.effectively_not_null(column) and key not in self.assumed:
                 return
-            self._set_not_null(piece, offset, f"{name}.{column}", f"CHECK ({column} IS NOT NULL)")
+            not_valid = bool(constraint.get("skip_validation"))
+            how = f"CHECK ({column} IS NOT NULL){' NOT VALID' if not_valid else ''}"
+            self._set_not_null(piece, offset, f"{name}.{column}", how, not_valid=not_valid)
             return
         if contype == "CONSTR_NOTNULL":
             column = columns[0] if columns else ""
@@ -1280,41 +1481,6 @@ class FileChecker:
             name,
         )
 
-    def _alter_type(self, piece: _Piece, key: str, column: str, cmd: Node, offset: int) -> None:
-        name = f"{display(key)}.{column}"
-        if self._column_is_new(key, column):
-            return
-        definition = cmd.get("def", {}).get("ColumnDef", {})
-        new_type, _ = column_type(definition.get("typeName", {}))
-        relation = self.catalog.relations.get(key)
-        known = relation.columns.get(column) if relation is not None else None
-        old_type = known.type if known is not None and key not in self.assumed else None
-        verdict, rewrites = judge_change(old_type, new_type)
-        if verdict == "same":
-            return
-        if verdict == "widen":
-            self._emit(
-                piece,
-                offset,
-                "widen-column-type",
-                f"{name} widens from {old_type} to {new_type}: every value still fits",
-                name,
-                severity=INFO,
-            )
-            if rewrites:
-                self._rewrite(piece, offset, name, f"changing {name} from {old_type} to {new_type} rewrites the table")
-            return
-        was = f"from {old_type} " if old_type is not None else "from a type the lint does not know "
-        self._emit(
-            piece,
-            offset,
-            "alter-column-type",
-            f"changing the type of {name} {was}to {new_type} can fail or change values, rewrites the table and "
-            "breaks code that expects the old type; add a new column, backfill it, switch readers, then drop the "
-            "old one",
-            name,
-        )
-
     # -- end of file ------------------------------------------------------------------------
 
     def finish(self) -> None:
@@ -1338,13 +1504,24 @@ class FileChecker:
                     name,
                 )
         self._rebuilds()
+        self._net_renames_and_defaults()
+        self._net_type_changes()
+        for finding, original, now in self.type_replaced:
+            if original in self.catalog.types and not self._labels_lost_unreported(finding, original):
+                message = (
+                    f"type {display(now)} (the old {display(original)}, renamed in this file) is replaced by the "
+                    f"new {display(original)}; a column still of the old type makes the DROP fail"
+                )
+                self.findings[self.findings.index(finding)] = replace(finding, message=message, severity=INFO)
         for pending in self.pending:
             recreated = (pending.kind, pending.key) in self.new or self._exists_now(pending.kind, pending.key)
-            if not recreated:
+            if not recreated or not all(self._exists_now(kind, key) for kind, key in pending.requires):
                 continue
             index = self.findings.index(pending.finding)
             if not pending.existed:
                 del self.findings[index]  # DROP ... IF EXISTS x; CREATE x of an object that was not there
+            elif pending.kind in ("type", "domain") and self._labels_lost_unreported(pending.finding, pending.key):
+                continue
             elif pending.kind in _REPLACEABLE:
                 old = pending.finding
                 self.findings[index] = PgFinding(
@@ -1366,6 +1543,20 @@ class FileChecker:
                 "what the trigger did; ENABLE it again before the file ends",
                 display(table),
             )
+
+    def _net_renames_and_defaults(self) -> None:
+        """What the end of the file undoes: a type renamed away whose name the file creates again
+        (an enum recreated as ORMs do: rename, create, move the columns, drop the old one), and a
+        dropped default that the file sets again."""
+        types = self.catalog.types
+        for finding, old in self.type_name_freed:
+            if old in types:
+                self.findings.remove(finding)
+        for (key, column), finding in self.dropped_defaults.items():
+            relation = self.catalog.relations.get(key)
+            known = relation.columns.get(column) if relation is not None else None
+            if known is not None and known.has_default:
+                self.findings.remove(finding)
 
     def _rebuilds(self) -> None:
         """The safe rebuild of table t (create new, copy every row, drop t, rename new to t) is
@@ -1475,4 +1666,6 @@ class FileChecker:
         if kind in ("trigger", "rule"):
             table, _, name = key.rpartition(".")
             return (table, name) in catalog.triggers or (kind, key) in self.new
+        if kind in ("type", "domain"):
+            return key in catalog.types
         return False

@@ -38,6 +38,8 @@ _ALIASES = {
     "timestamptz": "timestamptz",
     "timetz": "timetz",
 }
+#: Types whose modifier is a fractional-second precision (0 to 6; none means 6).
+_TIME_PRECISION = frozenset({"timestamp", "timestamptz", "time", "timetz"})
 SERIALS = frozenset({"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"})
 _INTEGER_DIGITS = {"int2": 5, "int4": 10, "int8": 19}
 #: Changes that keep every value and whose storage is binary compatible (no table rewrite).
@@ -84,6 +86,14 @@ def column_type(type_name: Node) -> tuple[ColumnType | None, bool]:
         mods = []
     array = len(type_name.get("arrayBounds") or ())
     return ColumnType(base, tuple(mods), array), names[-1] in SERIALS
+
+
+def collation_of(definition: Node) -> str | None:
+    """The collation a ``ColumnDef`` names with ``COLLATE`` (``None``: the type's default)."""
+    names = strings(definition.get("collClause", {}).get("collname"))
+    if not names or names[-1] == "default":
+        return None
+    return names[-1] if names[0] == "pg_catalog" or len(names) == 1 else ".".join(names[-2:])
 
 
 def _integer(node: Node) -> int | None:
@@ -144,8 +154,14 @@ def _same_base(old: ColumnType, new: ColumnType) -> tuple[str, bool]:
         if new_scale >= old_scale and new.mods[0] - new_scale >= old.mods[0] - old_scale:
             return "widen", new_scale != old_scale
         return "change", True
-    if name in ("timestamp", "timestamptz", "time", "timetz", "interval") and (not new.mods or not old.mods):
+    if name in _TIME_PRECISION:
+        # no precision is the maximum, 6 (Rails 7 restates timestamp columns as timestamp(6))
+        before, after = (min(t.mods[0], 6) if t.mods else 6 for t in (old, new))
+        if after == before:
+            return "same", False
+        return ("widen", False) if after > before else ("change", True)
+    if name == "interval" and (not new.mods or not old.mods):
         return ("widen", False) if not new.mods else ("change", True)
-    if name in ("timestamp", "timestamptz", "time", "timetz", "interval") and new.mods[0] >= old.mods[0]:
+    if name == "interval" and new.mods[0] >= old.mods[0]:
         return "widen", False
     return "change", True

@@ -1,0 +1,98 @@
+"""The MySQL lint on realistic histories (mysql_histories.py): precision and recall of its errors,
+and its column model checked against a real MariaDB server's information_schema after every file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from mysql_histories import HISTORIES, History
+
+from conftest import Db
+from ratchet.discover import read_all
+from ratchet.linter import lint_paths
+from ratchet.linter.history import History as SchemaHistory
+from ratchet.linter.rules import ERROR
+from ratchet.split import split_statements
+
+
+def write_history(directory: Path, history: History) -> None:
+    directory.mkdir(parents=True)
+    for name, sql, _ in history:
+        (directory / name).write_text(sql, encoding="utf-8")
+
+
+def test_precision_and_recall_of_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    expected: set[tuple[str, str, str, int]] = set()
+    found: set[tuple[str, str, str, int]] = set()
+    for label, history in HISTORIES.items():
+        directory = tmp_path / label
+        write_history(directory, history)
+        expected |= {(label, name, rule, line) for name, _, wanted in history for rule, line in wanted}
+        report = lint_paths([directory], dialect="mysql")
+        assert not report.problems
+        found |= {(label, f.path.name, f.rule, f.line) for f in report.findings if f.severity == ERROR}
+    hits = len(expected & found)
+    precision = hits / len(found) if found else 1.0
+    recall = hits / len(expected) if expected else 1.0
+    files = sum(len(history) for history in HISTORIES.values())
+    with capsys.disabled():
+        print(
+            f"\nMySQL corpus: {files} files, {len(expected)} expected errors, {len(found)} found; "
+            f"precision {precision:.2f}, recall {recall:.2f}"
+        )
+    assert found - expected == set(), "false errors"
+    assert expected - found == set(), "missed errors"
+
+
+def _server_columns(db: Db) -> dict[str, dict[str, tuple[bool, bool]]]:
+    rows = db.query(
+        "SELECT c.table_name, c.column_name, c.is_nullable, c.column_default, c.extra"
+        " FROM information_schema.columns c JOIN information_schema.tables t"
+        " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
+        " WHERE c.table_schema = DATABASE() AND t.table_type = 'BASE TABLE'"
+    )
+    tables: dict[str, dict[str, tuple[bool, bool]]] = {}
+    for table, column, nullable, default, extra in rows:
+        filled = (default is not None and str(default).upper() != "NULL") or "auto_increment" in str(extra)
+        tables.setdefault(str(table).lower(), {})[str(column).lower()] = (nullable == "NO", filled)
+    return tables
+
+
+def _model_columns(directory: Path, count: int) -> dict[str, dict[str, tuple[bool, bool]]]:
+    files, _ = read_all(directory)
+    model = SchemaHistory().mysql_columns(files[:count])
+    return {
+        table: {name: (column.not_null, column.default or column.auto) for name, column in columns.items()}
+        for table, columns in model.tables.items()
+    }
+
+
+@pytest.mark.parametrize("label", sorted(HISTORIES))
+def test_column_model_matches_the_server_after_every_file(
+    tmp_path: Path, make_db: Callable[[str], Db], label: str
+) -> None:
+    history = HISTORIES[label]
+    directory = tmp_path / label
+    write_history(directory, history)
+    db = make_db("mysql")
+    connection = db.connect()
+    names = [file.path.name for file in read_all(directory)[0]]
+    try:
+        for name, sql, _ in history:
+            with connection.cursor() as cursor:
+                for statement in split_statements(sql):
+                    cursor.execute(statement.sql)
+            assert _model_columns(directory, names.index(name) + 1) == _server_columns(db), name
+    finally:
+        connection.close()
+
+
+def test_forked_workers_find_the_same(tmp_path: Path) -> None:
+    for label, history in HISTORIES.items():
+        write_history(tmp_path / label, history)
+    directories = [tmp_path / label for label in HISTORIES]
+    one = lint_paths(directories, dialect="mysql", jobs=1)
+    two = lint_paths(directories, dialect="mysql", jobs=2)
+    assert one.findings and sorted(map(str, one.findings)) == sorted(map(str, two.findings))

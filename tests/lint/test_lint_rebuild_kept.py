@@ -1,0 +1,68 @@
+"""SQLite rebuilds that keep every value: generated columns need no copy, and INTEGER and NUMERIC
+affinity hold the same values; each with a near miss, checked by rule, line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ratchet.linter import lint_paths
+
+
+def findings(tmp_path: Path, dialect: str, base: str, sql: str) -> set[tuple[str, int, int]]:
+    (tmp_path / "1.0.0__base.sql").write_text(base, encoding="utf-8")
+    (tmp_path / "1.1.0__case.sql").write_text(sql, encoding="utf-8")
+    report = lint_paths([tmp_path], dialect=dialect)
+    assert not report.problems
+    return {
+        (f.rule, f.line, f.column)
+        for f in report.findings
+        if f.path.name == "1.1.0__case.sql" and f.rule != "mysql-implicit-commit"
+    }
+
+
+LITE_BASE = """CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, done BOOLEAN NOT NULL DEFAULT 0,
+  words INTEGER AS (length(body)) VIRTUAL);
+"""
+LITE_CASES = [
+    # a generated column is computed by the new table: it cannot and need not be copied
+    (
+        "rebuild_generated",
+        "CREATE TABLE notes_new (id INTEGER PRIMARY KEY, body TEXT, done BOOLEAN NOT NULL DEFAULT 0, "
+        "words INTEGER AS (length(body)) VIRTUAL, tag TEXT);\n"
+        "INSERT INTO notes_new (id, body, done) SELECT id, body, done FROM notes;\n"
+        "DROP TABLE notes;\nALTER TABLE notes_new RENAME TO notes;",
+        set(),
+    ),
+    (
+        "rebuild_not_copied",
+        "CREATE TABLE notes_new (id INTEGER PRIMARY KEY, body TEXT, done BOOLEAN NOT NULL DEFAULT 0, "
+        "words INTEGER AS (length(body)) VIRTUAL);\n"
+        "INSERT INTO notes_new (id, body) SELECT id, body FROM notes;\n"
+        "DROP TABLE notes;\nALTER TABLE notes_new RENAME TO notes;",
+        {("rebuild-unverified", 3, 1)},
+    ),
+    # BOOLEAN (NUMERIC affinity) to INTEGER keeps every value: the two differ only in CAST
+    (
+        "rebuild_numeric_to_integer",
+        "CREATE TABLE notes_new (id INTEGER PRIMARY KEY, body TEXT, done INTEGER NOT NULL DEFAULT 0, "
+        "words INTEGER AS (length(body)) VIRTUAL);\n"
+        "INSERT INTO notes_new (id, body, done) SELECT id, body, done FROM notes;\n"
+        "DROP TABLE notes;\nALTER TABLE notes_new RENAME TO notes;",
+        {("widen-column-type", 3, 1)},
+    ),
+    (
+        "rebuild_numeric_to_text",
+        "CREATE TABLE notes_new (id INTEGER PRIMARY KEY, body TEXT, done TEXT NOT NULL DEFAULT '0', "
+        "words INTEGER AS (length(body)) VIRTUAL);\n"
+        "INSERT INTO notes_new (id, body, done) SELECT id, body, done FROM notes;\n"
+        "DROP TABLE notes;\nALTER TABLE notes_new RENAME TO notes;",
+        {("rebuild-unverified", 3, 1)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sql", "expected"), [c[1:] for c in LITE_CASES], ids=[c[0] for c in LITE_CASES])
+def test_sqlite(tmp_path: Path, sql: str, expected: set[tuple[str, int, int]]) -> None:
+    assert findings(tmp_path, "sqlite", LITE_BASE, sql) == expected

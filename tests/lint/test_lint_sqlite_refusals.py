@@ -1,0 +1,77 @@
+"""SQLite refuses some statements for what the schema holds, not for their syntax: a column a
+trigger, index or view still uses, a duplicate or missing column, an object that exists already.
+The lint reports them as ``syntax-error`` (the engine is SQLite's parser) when the replay knows
+the schema whole; each with a near miss, by rule, line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ratchet.linter import lint_paths
+
+BASE = """CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT, tag TEXT);
+CREATE TABLE log (msg TEXT);
+CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN INSERT INTO log VALUES (new.title); END;
+CREATE INDEX notes_on_body ON notes (body);
+"""
+
+Found = set[tuple[str, int, int]]
+
+
+def lint(tmp_path: Path, sql: str, base: str = BASE) -> Found:
+    directory = tmp_path / "migrations"
+    directory.mkdir(exist_ok=True)
+    (directory / "1.0.0__base.sql").write_text(base, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
+    report = lint_paths([directory], dialect="sqlite")
+    return {(f.rule, f.line, f.column) for f in report.findings if f.path.name.startswith("1.1.0")}
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        # a column the trigger still uses: SQLite refuses the drop, the file fails
+        ("ALTER TABLE notes DROP COLUMN title;\n", {("syntax-error", 1, 31), ("drop-column", 1, 19)}),
+        # a column an index still uses
+        (
+            "CREATE TABLE t (x int);\nALTER TABLE notes DROP COLUMN body;\n",
+            {("syntax-error", 2, 31), ("drop-column", 2, 19)},
+        ),
+        ("ALTER TABLE notes ADD COLUMN tag TEXT;\n", {("syntax-error", 1, 30)}),
+        ("CREATE INDEX notes_on_color ON notes (color);\n", {("syntax-error", 1, 39)}),
+        ("CREATE TABLE log (msg TEXT);\n", {("syntax-error", 1, 1)}),
+        ("INSERT INTO notes (id, title, colour) VALUES (1, 'a', 'red');\n", {("syntax-error", 1, 31)}),
+    ],
+)
+def test_statements_sqlite_refuses_on_the_replayed_schema(tmp_path: Path, sql: str, expected: Found) -> None:
+    assert lint(tmp_path, sql) == expected
+
+
+def test_only_the_first_refusal_of_a_file_is_reported(tmp_path: Path) -> None:
+    sql = "ALTER TABLE notes ADD COLUMN tag TEXT;\nCREATE INDEX notes_on_color ON notes (color);\n"
+    assert lint(tmp_path, sql) == {("syntax-error", 1, 30)}
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        # the index goes first: the drop is only a drop
+        "DROP INDEX notes_on_body;\nALTER TABLE notes DROP COLUMN body;\n",
+        # a table the history never made may come from outside it (the app, Room's own tables)
+        "INSERT INTO room_master_table (id, identity_hash) VALUES (42, 'abc');\n",
+        "ALTER TABLE android_metadata ADD COLUMN x TEXT;\n",
+        # IF NOT EXISTS: SQLite does nothing
+        "CREATE TABLE IF NOT EXISTS log (msg TEXT);\nCREATE INDEX IF NOT EXISTS notes_on_body ON notes (body);\n",
+        # a skip-if guard may skip the file where the object exists
+        "-- guard: skip-if SELECT count(*) FROM sqlite_master WHERE name = 'log'\nCREATE TABLE log (msg TEXT);\n",
+    ],
+)
+def test_refusal_near_misses(tmp_path: Path, sql: str) -> None:
+    assert not {f for f in lint(tmp_path, sql) if f[0] == "syntax-error"}
+
+
+def test_no_refusal_is_judged_after_an_earlier_file_failed_to_replay(tmp_path: Path) -> None:
+    base = BASE + "ALTER TABLE made_elsewhere ADD COLUMN x TEXT;\n"
+    assert lint(tmp_path, "ALTER TABLE notes ADD COLUMN tag TEXT;\n", base) == set()
