@@ -74,21 +74,19 @@ def test_a_failing_worker_leaves_its_files_to_this_process(
     assert render_json(lint_paths(directories, dialect="postgresql", jobs=2), strict=False) == expected
 
 
-def test_the_cli_forks_for_many_files_and_prints_the_same(project: Project) -> None:
-    if len(os.sched_getaffinity(0)) < 2:
-        pytest.skip("one CPU: the lint runs in one process")
-    bench_corpora().generate_history(project.migrations, run._PIPELINE_MIN_FILES)
-    auto = project.ratchet_process("lint", "--dialect", "postgresql", "--format", "json", "migrations")
+def test_the_cli_lints_in_two_processes_when_asked_and_prints_the_same(project: Project) -> None:
+    bench_corpora().generate_history(project.migrations, 60)
+    two = project.ratchet_process("lint", "--dialect", "postgresql", "--format", "json", "--jobs", "2", "migrations")
     one = project.ratchet_process("lint", "--dialect", "postgresql", "--format", "json", "--jobs", "1", "migrations")
-    assert run._pipelined(run._PIPELINE_MIN_FILES, 0)
-    assert auto.out == one.out
-    assert json.loads(auto.out)["summary"]["files"] == run._PIPELINE_MIN_FILES
+    assert two.out == one.out
+    assert json.loads(two.out)["summary"]["files"] == 60
 
 
-def test_few_files_stay_in_one_process() -> None:
-    assert not run._pipelined(run._PIPELINE_MIN_FILES - 1, 0)
+def test_two_processes_only_when_asked() -> None:
+    assert not run._pipelined(10_000, 0)
     assert not run._pipelined(10_000, 1)
     assert run._pipelined(2, 2)
+    assert not run._pipelined(1, 2)
 
 
 def test_the_worker_gets_what_the_earlier_part_left() -> None:
