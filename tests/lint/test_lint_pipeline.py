@@ -111,3 +111,16 @@ def test_an_error_of_the_earlier_part_ends_the_worker() -> None:
         two_processes(earlier, lambda: 2, lambda prepared, left: left)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+def test_many_postgresql_files_are_linted_in_one_process_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bench_corpora().generate(tmp_path, 250)
+    one = render_json(lint_paths([tmp_path], dialect="postgresql", jobs=1), strict=False)
+
+    def no_fork() -> int:
+        raise AssertionError("forked")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert render_json(lint_paths([tmp_path], dialect="postgresql", jobs=0), strict=False) == one

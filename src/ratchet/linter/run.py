@@ -109,7 +109,7 @@ def lint_paths(
         _lint_in_two_processes(report, work, dialect, cwd, postgres_version)
         _close(work)
         return report
-    workers = _workers(len(work), jobs)
+    workers = 1 if dialect == "postgresql" else _workers(len(work), jobs)
     if workers <= 1:
         for job in work:
             _lint_one(report, job, dialect, cwd, postgres_version)
