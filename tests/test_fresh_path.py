@@ -113,12 +113,14 @@ def test_file_lines_come_before_the_error_of_a_failing_run(project: Project) -> 
 # --- PostgreSQL: statements per file ---------------------------------------------------------
 
 
-def counting_connection(db: Db, sent: list[str]) -> Any:
+def counting_connection(db: Db, sent: list[str], pipelined: list[bool] | None = None) -> Any:
     import psycopg
 
     class Counting(psycopg.Cursor[Any]):
         def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
             sent.append(str(query))
+            if pipelined is not None:
+                pipelined.append(bool(self.connection.pgconn.pipeline_status))
             return super().execute(query, params, **kwargs)
 
     return psycopg.connect(host="127.0.0.1", user="postgres", dbname=db.name, autocommit=True, cursor_factory=Counting)
@@ -132,35 +134,43 @@ SESSION_RESET = (
 )
 
 
-def test_postgresql_sends_the_bookkeeping_in_one_statement(tmp_path: Path, make_db: Callable[[str], Db]) -> None:
+def test_postgresql_sends_each_file_as_one_pipeline(tmp_path: Path, make_db: Callable[[str], Db]) -> None:
     db = make_db("postgresql")
     write_files(tmp_path / "m", 2)
     sent: list[str] = []
-    connection = counting_connection(db, sent)
+    pipelined: list[bool] = []
+    connection = counting_connection(db, sent, pipelined)
     api.migrate(connection, tmp_path / "m")
     write_files(tmp_path / "m", 5)
     sent.clear()
+    pipelined.clear()
     report = api.migrate(connection, tmp_path / "m")
     connection.close()
     assert len(report.applied) == 3
-    transactions: list[list[str]] = []
-    for sql in sent:
+    # the rows' statuses are read once, under the lock, for the whole run: no claim per file
+    assert len([sql for sql in sent if sql.startswith("SELECT version, status FROM")]) == 1, sent
+    assert not [sql for sql in sent if sql.startswith("SELECT (SELECT status")], sent
+    transactions: list[list[tuple[str, bool]]] = []
+    for sql, in_pipeline in zip(sent, pipelined, strict=True):
         if sql == "BEGIN":
             transactions.append([])
-        if transactions and (len(transactions[-1]) == 0 or transactions[-1][-1] != "COMMIT"):
-            transactions[-1].append(sql)
-    files = [t for t in transactions if len(t) > 1 and t[1].startswith("SELECT (SELECT status")]
+        if transactions and (len(transactions[-1]) == 0 or transactions[-1][-1][0] != "COMMIT"):
+            transactions[-1].append((sql, in_pipeline))
+    files = [t for t in transactions if any(sql.startswith("WITH bumped AS") for sql, _ in t)]
     assert len(files) == 3
     for one_file in files:
-        # BEGIN, the claim, 2 statements, db_version and the history row together, COMMIT
-        # the session reset is counted apart: its settings are read once per run (in the first
-        # file), and every file restores them in one round trip
-        session = [s for s in one_file if s.startswith(SESSION_RESET)]
-        expected = SESSION_RESET if one_file is files[0] else SESSION_RESET[-1:]
-        assert [next(p for p in SESSION_RESET if s.startswith(p)) for s in session] == list(expected), session
-        one_file = [s for s in one_file if not s.startswith(SESSION_RESET)]
-        assert len(one_file) == 6 and one_file[-1] == "COMMIT", one_file
-        assert one_file[-2].startswith("WITH bumped AS (UPDATE")
+        # BEGIN, 2 statements, the session restore, db_version and the history row together, COMMIT:
+        # all sent in pipeline mode (the restore waits for the answers before it, the end syncs)
+        assert all(in_pipeline for _, in_pipeline in one_file), one_file
+        statements = [sql for sql, _ in one_file]
+        # the session reset is counted apart: its settings are read once per run (before the
+        # first file), and every file restores them in one statement
+        assert [s for s in statements if s.startswith(SESSION_RESET)] == [
+            s for s in statements if s.startswith(SESSION_RESET[-1])
+        ]
+        statements = [s for s in statements if not s.startswith(SESSION_RESET)]
+        assert len(statements) == 5 and statements[-1] == "COMMIT", statements
+        assert statements[-2].startswith("WITH bumped AS (UPDATE")
     assert db.db_version() == "1.5.0"
     assert db.history() == {f"1.{n}.0": ("applied", 2) for n in range(1, 6)}
 
@@ -209,7 +219,11 @@ def test_mariadb_data_statements_share_one_commit(tmp_path: Path, make_db: Calla
     create = per_file.index("CREATE TABLE b (id INTEGER)")
     assert "COMMIT" not in per_file[:create] and _updates_history(per_file[create + 1]), per_file
     assert "statements_done = 1 " in per_file[create + 1] and per_file[create + 2] == "START TRANSACTION", per_file
-    assert not [sql for sql in per_file if sql.startswith("SELECT value FROM")], per_file  # the claim read it
+    # db_version and the rows' statuses are read once per run, under the lock, before the first
+    # file: no claim per file, and db_version raised from the value read then
+    reads = [sql for sql in per_file if sql.startswith(("SELECT value FROM", "SELECT version, status FROM"))]
+    assert len(reads) == 2 and per_file.index(reads[-1]) < per_file.index("START TRANSACTION"), per_file
+    assert not [sql for sql in per_file if sql.startswith("SELECT (SELECT status")], per_file
     history_updates = [sql for sql in per_file if _updates_history(sql)]
     assert len(history_updates) == 2 and "'applied'" in history_updates[-1], per_file
     assert db.history()["1.1.0"] == ("applied", 11)

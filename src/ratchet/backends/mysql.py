@@ -157,6 +157,7 @@ class MysqlBackend(Backend):
     current_schema_sql = "DATABASE()"
     placeholder = "%s"
     rehearsal = ""
+    multi_table_update = True
     table_options = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
     #: A TEXT column cannot have a plain default; key-like columns are short to be indexable.
     history_types: ClassVar[dict[str, str]] = {
