@@ -321,3 +321,50 @@ def test_mariadb_failure_in_a_group_keeps_every_earlier_statement(
     assert retried.code == 0, retried.output
     assert db.query("SELECT id FROM a ORDER BY id") == [(1,), (2,), (3,)]
     assert db.history() == {"1.0.0": ("applied", 5)}
+
+
+def test_mariadb_file_ending_with_a_ddl_records_its_end_with_its_count(
+    tmp_path: Path, make_db: Callable[[str], Db]
+) -> None:
+    """After a file's last statement, a DDL that committed itself, nothing of the file is left to
+    run: its count, the status and db_version go in one statement and one commit (no count of
+    its own first)."""
+    db = make_db("mysql")
+    migrations = tmp_path / "m"
+    migrations.mkdir()
+    (migrations / "1.0.0__a.sql").write_text("CREATE TABLE a (id INTEGER);", encoding="utf-8")
+    sent: list[str] = []
+    connection = recording_mysql_connection(db, sent)
+    api.migrate(connection, migrations)
+    (migrations / "1.1.0__b.sql").write_text(
+        "CREATE TABLE b (id INTEGER);\nINSERT INTO a VALUES (1);\nCREATE TABLE c (id INTEGER);\n", encoding="utf-8"
+    )
+    sent.clear()
+    api.migrate(connection, migrations)
+    connection.close()
+    per_file = sent[after_tables_ensured(sent) :]
+    end = per_file[per_file.index("CREATE TABLE c (id INTEGER)") + 1 :][:3]
+    assert end[0] == "START TRANSACTION" and end[2] == "COMMIT", end
+    assert "`system_settings` AS s, " in end[1] and "h.statements_done = 3" in end[1] and "'applied'" in end[1], end
+    assert not [sql for sql in per_file if _updates_history(sql) and "statements_done = 3 " in sql], per_file
+    assert db.history()["1.1.0"] == ("applied", 3) and db.db_version() == "1.1.0"
+
+
+def test_mariadb_end_not_recorded_after_a_last_ddl_says_every_statement_ran(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    db = make_db("mysql")
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);\n")
+    assert project.ratchet("migrate").code == 0
+    db.execute(
+        "CREATE TRIGGER refuse_end BEFORE UPDATE ON schema_history FOR EACH ROW "
+        "BEGIN IF NEW.version = '1.1.0' AND NEW.statements_done = 2 THEN "
+        "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'end refused'; END IF; END"
+    )
+    project.write("1.1.0__b.sql", "INSERT INTO a VALUES (1);\nCREATE TABLE b (id INTEGER);\n")
+    result = project.ratchet("migrate")
+    assert result.code != 0 and "end refused" in result.err, result.output
+    assert "statements 1-2 have run" in result.err and "only if its COMMIT did" not in result.err, result.err
+    assert "b" in db.tables()
+    assert db.history()["1.1.0"] == ("running", 1) and db.db_version() == "1.0.0"
