@@ -64,6 +64,8 @@ _SESSION_VARIABLES = (
     "default_storage_engine",
     "sql_select_limit",
 )
+#: The current database and :data:`_SESSION_VARIABLES`, as ratchet reads and compares them.
+_SESSION_COLUMNS = ("DATABASE()", *(f"@@SESSION.{name}" for name in _SESSION_VARIABLES))
 _BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
@@ -317,13 +319,16 @@ class MysqlBackend(Backend):
             self._session = self._session_state()
 
     def _session_state(self) -> tuple[Any, ...]:
-        columns = ", ".join(f"@@SESSION.{name}" for name in _SESSION_VARIABLES)
-        return tuple(self.query(f"SELECT DATABASE(), {columns}")[0])
+        return tuple(self.query(f"SELECT {', '.join(_SESSION_COLUMNS)}")[0])
 
     def restore_session(self) -> None:
-        """Put back what a file changed: one query to compare, and only if something changed,
-        one ``SET`` (and ``USE``) to restore."""
+        """Put back what a file changed: one query to compare (by the server, byte for byte: one
+        value comes back, not the fifteen), and only if something changed, the state read and one
+        ``SET`` (and ``USE``) to restore."""
         if self._session is None:
+            return
+        same = " AND ".join(f"BINARY {name} <=> BINARY %s" for name in _SESSION_COLUMNS)
+        if self.query(f"SELECT {same}", self._session)[0][0] == 1:
             return
         now = self._session_state()
         if now == self._session:
