@@ -348,6 +348,9 @@ def test_mariadb_file_ending_with_a_ddl_records_its_end_with_its_count(
     assert "`system_settings` AS s, " in end[1] and "h.statements_done = 3" in end[1] and "'applied'" in end[1], end
     assert not [sql for sql in per_file if _updates_history(sql) and "statements_done = 3 " in sql], per_file
     assert db.history()["1.1.0"] == ("applied", 3) and db.db_version() == "1.1.0"
+    # the session, unchanged by the file: read once when remembered, then compared by the server
+    assert len([sql for sql in per_file if sql.startswith("SELECT DATABASE(), @@SESSION.")]) == 1, per_file
+    assert len([sql for sql in per_file if sql.startswith("SELECT BINARY DATABASE() <=> ")]) == 1, per_file
 
 
 def test_mariadb_end_not_recorded_after_a_last_ddl_says_every_statement_ran(

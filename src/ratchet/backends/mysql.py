@@ -69,6 +69,16 @@ _SESSION_COLUMNS = ("DATABASE()", *(f"@@SESSION.{name}" for name in _SESSION_VAR
 _BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
+def _same_session_sql(remembered: tuple[Any, ...]) -> str:
+    """A query answering 1 when every one of :data:`_SESSION_COLUMNS` still has its remembered
+    value (the parameters): text byte for byte, numbers (the flags read as 0/1) as numbers."""
+    tests = (
+        f"BINARY {column} <=> BINARY %s" if isinstance(value, str) else f"{column} <=> %s"
+        for column, value in zip(_SESSION_COLUMNS, remembered, strict=True)
+    )
+    return f"SELECT {' AND '.join(tests)}"
+
+
 def lock_name(database: str) -> str:
     """The ``GET_LOCK`` name for one database (``GET_LOCK`` names are server-wide)."""
     name = f"ratchet:{database}"
@@ -327,8 +337,7 @@ class MysqlBackend(Backend):
         ``SET`` (and ``USE``) to restore."""
         if self._session is None:
             return
-        same = " AND ".join(f"BINARY {name} <=> BINARY %s" for name in _SESSION_COLUMNS)
-        if self.query(f"SELECT {same}", self._session)[0][0] == 1:
+        if self.query(_same_session_sql(self._session), self._session)[0][0] == 1:
             return
         now = self._session_state()
         if now == self._session:
