@@ -4,8 +4,9 @@ Per file: open the transaction (SQLite ``BEGIN IMMEDIATE`` is the lock), re-read
 history row and ``db_version`` *inside* it so that concurrent runners apply each file exactly
 once (under a session lock, PostgreSQL's and MySQL's, they are read once when it is taken:
 no other runner writes while it is held), decide the guards, run the statements, then write
-``db_version`` and the history row in the same transaction. Files that cannot roll back (``no-transaction``, MySQL DDL) commit a
-``running`` row first and advance ``statements_done`` after every statement.
+``db_version`` and the history row in the same transaction. Files that cannot roll back
+(``no-transaction``, MySQL DDL) commit a ``running`` row first and advance ``statements_done``
+after every statement.
 
 Repeatable files (`R__*.sql`) are a mode of the same run, after the versioned ones and under the
 same lock: inside it each file's row is read again, so a runner that waited finds the file
