@@ -350,6 +350,12 @@ class Tables:
             return sql, (str(version), DB_VERSION_KEY)
         return None
 
+    def finish_is_one_statement(self, version: Version, current: Version | None) -> bool:
+        """Whether :meth:`finish_row` sends one statement (atomic alone, in autocommit)."""
+        if self._version_write(version, current) is None or self.backend.writable_cte:
+            return True
+        return self.backend.multi_table_update and current is not None
+
     def finish_row(self, version: Version, current: Version | None, **fields: Any) -> None:
         """:meth:`raise_version` from ``current`` and :meth:`update_row`, in one statement where the
         backend can write two tables in one (PostgreSQL's writable CTE, MySQL's multi-table

@@ -18,6 +18,7 @@ idempotent (the lint's ``repeatable-not-idempotent``), so running it again whole
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -703,7 +704,10 @@ class Runner:
                     self._execute(prepared, step[0], rolled_back=False)
                     try:
                         if number == len(steps):  # the file's end, recorded with its count in one commit
-                            with self.backend.transaction():
+                            one = self._claimed and self.tables.finish_is_one_statement(
+                                file.version, self._db_version_read
+                            )
+                            with contextlib.nullcontext() if one else self.backend.transaction():
                                 self._last_duration = self._finish_stepwise(prepared, started)
                             finished = True
                         else:
