@@ -212,6 +212,14 @@ class Tables:
         status, value = rows[0] if rows else (None, None)
         return (None if status is None else str(status)), self._parse_db_version(None if value is None else str(value))
 
+    def claim_statuses(self) -> tuple[dict[str, str], Version | None]:
+        """Every history row's status by its ``version`` text, and ``db_version``: what
+        :meth:`claim_state` answers for any version, read once for a whole run that holds a
+        session lock (call under it: no other runner writes while it is held)."""
+        current = self.db_version()
+        rows = self.backend.query(f"SELECT version, status FROM {self.history}")
+        return {str(version): str(status) for version, status in rows}, current
+
     def rows(self) -> dict[Version, HistoryRow]:
         """Every versioned file's history row, keyed by version."""
         return self._all_rows()[0]
@@ -341,6 +349,41 @@ class Tables:
             )
             return sql, (str(version), DB_VERSION_KEY)
         return None
+
+    def finish_is_one_statement(self, version: Version, current: Version | None) -> bool:
+        """Whether :meth:`finish_row` sends one statement (atomic alone, in autocommit)."""
+        if self._version_write(version, current) is None or self.backend.writable_cte:
+            return True
+        return self.backend.multi_table_update and current is not None
+
+    def finish_row(self, version: Version, current: Version | None, **fields: Any) -> None:
+        """:meth:`raise_version` from ``current`` and :meth:`update_row`, in one statement where the
+        backend can write two tables in one (PostgreSQL's writable CTE, MySQL's multi-table
+        ``UPDATE``): one round trip, and on MySQL, sent alone in autocommit, one commit."""
+        if "applied_at" not in fields and fields.get("status") in DONE_STATUSES:
+            fields["applied_at"] = now_utc()
+        write = self._version_write(version, current)
+        multi_table = self.backend.multi_table_update and write is not None and current is not None
+        if write is None or not (self.backend.writable_cte or multi_table):
+            if write is not None:
+                self.backend.execute(*write)
+            self.update_row(version, **fields)
+            return
+        if self.backend.writable_cte:
+            assignments = ", ".join(f"{name} = {self.p}" for name in fields)
+            self.backend.execute(
+                f"WITH bumped AS ({write[0]}) UPDATE {self.history} SET {assignments} WHERE version = {self.p}",
+                (*write[1], *fields.values(), str(version)),
+            )
+            return
+        # MySQL: both rows exist (db_version is set), so the join of the two is exactly one pair
+        assignments = ", ".join(f"h.{name} = {self.p}" for name in fields)
+        self.backend.execute(
+            f"UPDATE {self.settings} AS s, {self.history} AS h SET s.value = {self.p}, "
+            f"s.updated_at = CURRENT_TIMESTAMP, {assignments} "
+            f"WHERE s.{_key_column(self.backend)} = {self.p} AND h.version = {self.p}",
+            (str(version), *fields.values(), DB_VERSION_KEY, str(version)),
+        )
 
     def delete_row(self, version: Version) -> None:
         """Delete one history row (``repair --forget``; the caller owns the transaction)."""
