@@ -32,7 +32,9 @@ from ratchet.split import TRANSACTION_WORDS, Statement, advance, split_statement
 STATEMENT_SECONDS = 1.0
 #: SQLite's hard heap limit while a replay statement runs (process-wide, restored after).
 HEAP_LIMIT_BYTES = 256 * 1024 * 1024
-_PROGRESS_OPS = 1_000
+# Between two looks at the clock: 100,000 virtual machine steps take a millisecond or less, and a
+# replay of thousands of CREATE TABLEs steps through sqlite_master's rows on every one of them.
+_PROGRESS_OPS = 100_000
 
 #: Statements whose data the replay does not need: prepared (syntax), never run.
 _DATA_WORDS = frozenset({"INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WITH", "VALUES", "EXPLAIN"})
@@ -386,6 +388,8 @@ class Replay:
         names; every table after anything else (a rename rewrites other tables, a drop or a
         virtual table has shadow tables), so a long history is not re-read after every file.
         """
+        if not self._since:  # no schema statement ran since the last read (data statements are only compiled)
+            return self._tables
         version = int(self.connection.execute("PRAGMA schema_version").fetchone()[0])
         scopes = [_scope(sql) for sql in self._since]
         self._since.clear()
