@@ -307,3 +307,23 @@ def test_mariadb_failure_in_a_group_keeps_every_earlier_statement(
     assert retried.code == 0, retried.output
     assert db.query("SELECT id FROM a ORDER BY id") == [(1,), (2,), (3,)]
     assert db.history() == {"1.0.0": ("applied", 5)}
+
+
+def test_history_rows_name_the_host_as_gethostname_does() -> None:
+    """``applied_by`` takes the host from ``uname`` (no ``socket`` import); it is the same name."""
+    import socket
+
+    from ratchet.history import applied_by
+
+    assert applied_by().rpartition("@")[2] == socket.gethostname()
+
+
+def test_a_fresh_sqlite_migrate_does_not_import_socket(tmp_path: Path) -> None:
+    write_files(tmp_path / "migrations", 2)
+    code = (
+        "import sys; from ratchet import api; "
+        f"api.migrate('sqlite:///{tmp_path / 'app.db'}', {str(tmp_path / 'migrations')!r}); "
+        "print('socket' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
