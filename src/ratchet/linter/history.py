@@ -8,6 +8,7 @@ it: PostgreSQL and MySQL runs keep their start-up free of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from packaging.version import Version
@@ -21,16 +22,51 @@ if TYPE_CHECKING:
 
 Headers = dict[Version, Guards | None]
 
+# Every name-like word, case-folded. ASCII only: a name with other letters in it yields its ASCII
+# parts, which only counts more mentions of those (no table is taken for unnamed by mistake).
+_WORD = re.compile(r"[a-z_][a-z0-9_$]*")
+
+
+#: Above this many characters of SQL the words are not looked up (and no table is dropped): a big
+#: data file would cost more to read word by word than its few tables cost to keep.
+_COUNTED_CHARACTERS = 2_000_000
+_VIRTUAL = re.compile(r"(?<![\w$])virtual(?![\w$])", re.IGNORECASE)
+_SEED = "lint-schema"  # where the seed's words are at home
+_MANY = ""  # a word at home in more than one text
+
 
 class History:
     """The schema history of one directory for the lint: guard headers parsed once, and one
     SQLite replay that advances file by file while the files are linted in order."""
 
-    def __init__(self, seed_sql: str | None = None) -> None:
+    def __init__(self, seed_sql: str | None = None, files: Iterable[MigrationFile] | None = None) -> None:
+        """``files``: every file the replay may run (the directory's). Given them, the replay drops
+        a table again after the file that creates it when no other text names it
+        (:class:`~ratchet.linter.replay.Replay`'s ``lonely``)."""
         self.headers: Headers = {}
         self.seed_sql = seed_sql
         self._replay: Replay | None = None
         self._done: list[Version] = []
+        self._texts: dict[str, str] | None = None
+        if files is not None:
+            texts = {_SEED: seed_sql or "", **{str(file.version): file.text for file in files}}
+            size = sum(map(len, texts.values()))
+            # a virtual table makes shadow tables that no statement names: nothing is dropped there
+            if size <= _COUNTED_CHARACTERS and not any(_VIRTUAL.search(text) for text in texts.values()):
+                self._texts = texts
+        self._homes: dict[str, str] | None = None  # each word: the one text naming it, or _MANY
+        self._current = _SEED  # the text being replayed
+
+    def _lonely(self, name: str) -> bool:
+        """Whether no text but the one being replayed names ``name``."""
+        if self._homes is None:
+            assert self._texts is not None
+            homes: dict[str, str] = {}
+            for key, text in self._texts.items():
+                for word in set(_WORD.findall(text.lower())):
+                    homes[word] = key if homes.get(word, key) == key else _MANY
+            self._homes = homes
+        return self._homes.get(name) == self._current
 
     def guards(self, file: MigrationFile) -> Guards | None:
         """The file's guards (bad header lines dropped), parsed once per run."""
@@ -47,12 +83,14 @@ class History:
         if self._replay is None or not reusable:
             if self._replay is not None:
                 self._replay.close()
-            self._replay = Replay()
+            self._replay = Replay(None if self._texts is None else self._lonely)
             self._done = []
             if self.seed_sql is not None:
+                self._current = _SEED
                 self._replay.replay_text("lint-schema", self.seed_sql)
         for file in earlier[len(self._done) :]:
             if applies(self.guards(file)):
+                self._current = str(file.version)
                 self._replay.replay_text(file.path.name, file.text)
             self._done.append(file.version)
         return self._replay
@@ -68,7 +106,9 @@ class History:
         """Replay ``earlier`` (reusing the previous file's replay), then ``file`` statement by statement."""
         from ratchet.linter.replay import replay_file
 
-        result = replay_file(self._at(earlier), file, statements, snapshot_before, snapshot_after)
+        replay = self._at(earlier)
+        self._current = str(file.version)
+        result = replay_file(replay, file, statements, snapshot_before, snapshot_after)
         self._done.append(file.version)
         return result
 

@@ -199,6 +199,40 @@ def _scope(sql: str) -> frozenset[str] | None:
     return frozenset({_unquoted(match["name"])})
 
 
+_ISLAND_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+# Lonely tables are dropped this many at a time: each drop batch costs two catalog reads and a pass
+# over the tables known, and a few dozen more rows in sqlite_master cost little.
+_DROP_BATCH = 32
+# CREATE TABLE without IF NOT EXISTS: a table that existed already (a virtual table's shadow table,
+# named by no statement) fails it instead of being taken for a new one
+_PLAIN_CREATE = re.compile(r"\s*CREATE\s+TABLE\s+(?!IF(?![\w$]))", re.IGNORECASE)
+_REFERENCES = re.compile(r"(?<![\w$])REFERENCES(?![\w$])", re.IGNORECASE)
+
+
+def _island(sql: str) -> str | None:
+    """The table a ``CREATE TABLE name (...)`` in ``main`` makes when its statement links it to no
+    other table (no ``REFERENCES``; a column list, not ``AS SELECT``), its name a plain word; else
+    ``None``."""
+    if not _PLAIN_CREATE.match(sql):
+        return None
+    match = _TARGET.match(sql)
+    if match is None or not sql[match.end() :].lstrip().startswith("("):
+        return None
+    if match["schema"] is not None and _unquoted(match["schema"]) != "main":
+        return None
+    name = _unquoted(match["name"])
+    if not _ISLAND_NAME.fullmatch(name) or _REFERENCES.search(sql):
+        return None
+    return name
+
+
+def _names(sql: str, name: str) -> bool:
+    """Whether ``sql`` names ``name`` other than as the table its ``CREATE TABLE`` makes."""
+    if name not in sql.lower() or _island(sql) == name:
+        return False
+    return re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", sql, re.IGNORECASE) is not None
+
+
 def _unquoted(word: str) -> str:
     if word[0] in '"`[':
         word = word[1:-1].replace('""', '"')
@@ -255,9 +289,20 @@ class _Shapes:
 
 
 class Replay:
-    """One in-memory SQLite database that the files of a directory are replayed into, in order."""
+    """One in-memory SQLite database that the files of a directory are replayed into, in order.
 
-    def __init__(self) -> None:
+    ``lonely``, when given, says of a table name that no text but the file being replayed names
+    it (not the seed, not another file of the directory). A table created by a plain ``CREATE
+    TABLE name (...)`` without ``REFERENCES``, which no other schema statement of its file names
+    (only data statements, which the replay never runs), is then linked to no other object either
+    way: once its file is replayed nothing can see it, and it is dropped again. SQLite scans every
+    row of ``sqlite_master`` on each ``CREATE``, so a replay that kept thousands of such tables
+    would grow quadratically with the files."""
+
+    def __init__(self, lonely: Callable[[str], bool] | None = None) -> None:
+        self.lonely = lonely
+        self._islands: list[str] = []  # lonely tables created by the file being replayed
+        self._unneeded: list[str] = []  # lonely tables of the files replayed, not dropped yet
         self.connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         self.guard = _Guard()
         self.connection.set_authorizer(self.guard.authorize)
@@ -290,7 +335,41 @@ class Replay:
             return self._over("memory")
         except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
             return Outcome("failed", str(exc))
+        if self.lonely is not None:
+            island = _island(sql)
+            if island is not None and self.lonely(island):
+                self._islands.append(island)
         return Outcome("ran")
+
+    def prune(self, statements: list[Statement]) -> None:
+        """After a file (``statements``): the lonely tables it created that no other schema
+        statement of it names are dropped (see the class), a batch at a time."""
+        if not self._islands:
+            return
+        schema = [statement.sql for statement in statements if _kind(statement) == "schema"]
+        self._unneeded += [name for name in self._islands if not any(_names(sql, name) for sql in schema)]
+        self._islands = []
+        if len(self._unneeded) < _DROP_BATCH:
+            return
+        # the tables read are those of _version: the drops move it on, to where they leave them
+        in_step = self._version == self._schema_version()
+        self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        self.connection.set_authorizer(None)  # ratchet's own DROP TABLEs: nothing to refuse
+        try:
+            self.connection.executescript("".join(f"DROP TABLE main.{_quoted(name)};" for name in self._unneeded))
+            dropped = set(self._unneeded)
+        except sqlite3.Error:  # some kept (each DROP is its own): a table too many changes nothing
+            rows = self.connection.execute("SELECT lower(name) FROM sqlite_master WHERE type = 'table'").fetchall()
+            dropped = set(self._unneeded) - {str(row[0]) for row in rows}
+        finally:
+            self.connection.set_authorizer(self.guard.authorize)
+        self._unneeded = []
+        self._tables = {name: columns for name, columns in self._tables.items() if name not in dropped}
+        if in_step:
+            self._version = self._schema_version()
+
+    def _schema_version(self) -> int:
+        return int(self.connection.execute("PRAGMA schema_version").fetchone()[0])
 
     def prepare(self, sql: str) -> Outcome:
         """Compile a statement without running it (``EXPLAIN`` only builds its program)."""
@@ -367,9 +446,11 @@ class Replay:
 
     def replay_text(self, name: str, text: str) -> None:
         """Replay a whole earlier file (or the ``lint-schema`` seed) by its text."""
-        for statement, outcome in self.replay(split_statements(text)):
+        statements = split_statements(text)
+        for statement, outcome in self.replay(statements):
             if outcome.status in ("failed", "syntax", "limit"):
                 self.failures.append((f"{name}:{statement.line}: {outcome.message}", statement.sql))
+        self.prune(statements)
 
     # -- the catalog -------------------------------------------------------------------------
 
@@ -390,7 +471,7 @@ class Replay:
         """
         if not self._since:  # no schema statement ran since the last read (data statements are only compiled)
             return self._tables
-        version = int(self.connection.execute("PRAGMA schema_version").fetchone()[0])
+        version = self._schema_version()
         scopes = [_scope(sql) for sql in self._since]
         self._since.clear()
         if version == self._version:
@@ -460,6 +541,7 @@ def replay_file(
     result.final = replay.catalog()
     result.changed = replay.touched
     result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
+    replay.prune(statements)
     return result
 
 
