@@ -1,5 +1,5 @@
-"""The replay drops a table again after the file that creates it when no other text names it
-(``Replay``'s ``lonely``): the findings must equal those of a replay that keeps every table, on
+"""The replay makes a table that no text but its own file names in a database it empties after a
+batch of files (``Replay``'s ``lonely``): the findings must equal those of a replay that keeps every table, on
 every SQLite corpus and on random histories built to tempt it (names reused in other files, in
 views, triggers, indexes, foreign keys, comments, a virtual table's shadow tables)."""
 
@@ -27,8 +27,8 @@ CASES = int(os.environ.get("RATCHET_FUZZ_CASES", "60"))
 
 @pytest.fixture(params=[1, replay._DROP_BATCH], ids=["each-file", "batched"])
 def batch(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
-    """Lonely tables dropped after every file (so that the short histories drop some) and in
-    the batches a run uses."""
+    """Lonely tables gone after every file (so that the short histories lose some) and in the
+    batches a run uses."""
     monkeypatch.setattr(replay, "_DROP_BATCH", request.param)
     return int(request.param)
 
@@ -97,6 +97,8 @@ _MENTIONS = (
     "ALTER TABLE {u} ADD COLUMN {t} TEXT;",
     "INSERT INTO {t} (id, nope) VALUES (1, 2);",
     "CREATE TABLE {t}_data (x);",
+    "INSERT INTO main.{t} (id, name) VALUES (2, 'c');",
+    'SELECT count(*) FROM "main".{t};',
 )
 _CREATES = (
     "CREATE TABLE {t} (id INTEGER PRIMARY KEY, name TEXT NOT NULL);",
@@ -156,7 +158,8 @@ def test_a_long_history_of_lonely_tables_keeps_the_replay_small() -> None:
             )
         state = history._replay
         assert state is not None
-        kept = state.connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        assert state.connection.execute("SELECT count(*) FROM main.sqlite_master").fetchone()[0] == 0
+        kept = state.connection.execute(f"SELECT count(*) FROM {replay._ISLANDS}.sqlite_master").fetchone()[0]
         assert kept == len(files) % replay._DROP_BATCH
     finally:
         history.close()

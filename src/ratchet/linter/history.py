@@ -27,7 +27,7 @@ Headers = dict[Version, Guards | None]
 _WORD = re.compile(r"[a-z_][a-z0-9_$]*")
 
 
-#: Above this many characters of SQL the words are not looked up (and no table is dropped): a big
+#: Above this many characters of SQL the words are not looked up (and no table is lonely): a big
 #: data file would cost more to read word by word than its few tables cost to keep.
 _COUNTED_CHARACTERS = 2_000_000
 _VIRTUAL = re.compile(r"(?<![\w$])virtual(?![\w$])", re.IGNORECASE)
@@ -40,8 +40,8 @@ class History:
     SQLite replay that advances file by file while the files are linted in order."""
 
     def __init__(self, seed_sql: str | None = None, files: Iterable[MigrationFile] | None = None) -> None:
-        """``files``: every file the replay may run (the directory's). Given them, the replay drops
-        a table again after the file that creates it when no other text names it
+        """``files``: every file the replay may run (the directory's). Given them, a table that no
+        other text than its own file names is gone after that file
         (:class:`~ratchet.linter.replay.Replay`'s ``lonely``)."""
         self.headers: Headers = {}
         self.seed_sql = seed_sql
@@ -51,8 +51,9 @@ class History:
         if files is not None:
             texts = {_SEED: seed_sql or "", **{str(file.version): file.text for file in files}}
             size = sum(map(len, texts.values()))
-            # a virtual table makes shadow tables that no statement names: nothing is dropped there
-            if size <= _COUNTED_CHARACTERS and not any(_VIRTUAL.search(text) for text in texts.values()):
+            # a virtual table makes shadow tables that no statement names: no table is lonely there
+            virtual = any("virtual" in text.lower() and _VIRTUAL.search(text) for text in texts.values())
+            if size <= _COUNTED_CHARACTERS and not virtual:
                 self._texts = texts
         self._homes: dict[str, str] | None = None  # each word: the one text naming it, or _MANY
         self._current = _SEED  # the text being replayed
