@@ -377,3 +377,23 @@ def test_mariadb_end_not_recorded_after_a_last_ddl_says_every_statement_ran(
     assert "statements 1-2 have run" in result.err and "only if its COMMIT did" not in result.err, result.err
     assert "b" in db.tables()
     assert db.history()["1.1.0"] == ("running", 1) and db.db_version() == "1.0.0"
+
+
+def test_history_rows_name_the_host_as_gethostname_does() -> None:
+    """``applied_by`` takes the host from ``uname`` (no ``socket`` import); it is the same name."""
+    import socket
+
+    from ratchet.history import applied_by
+
+    assert applied_by().rpartition("@")[2] == socket.gethostname()
+
+
+def test_a_fresh_sqlite_migrate_does_not_import_socket(tmp_path: Path) -> None:
+    write_files(tmp_path / "migrations", 2)
+    code = (
+        "import sys; from ratchet import api; "
+        f"api.migrate('sqlite:///{tmp_path / 'app.db'}', {str(tmp_path / 'migrations')!r}); "
+        "print('socket' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -88,7 +88,7 @@ def lint_paths(
         report.findings.extend(problem_finding(problem, _relative(problem.path, cwd)) for problem in problems)
         kept = [(d, p) for d, p in found if (chosen is None or p in chosen) and (only is None or p in only)]
         _lint_repeatables(report, kept, cwd, dialect)
-        history = History(seed_sql)
+        history = History(seed_sql, files)
         for position, file in enumerate(files):
             if chosen is not None and file.path not in chosen:
                 continue
@@ -232,7 +232,7 @@ def lint_prepared(
     """Lint the pending files of a ``migrate`` run; files at or below ``lint_since`` are skipped."""
     report = LintReport(dialect)
     position = {file.version: index for index, file in enumerate(all_files)}
-    history = History(seed_sql)
+    history = History(seed_sql, all_files)
     history.headers.update({item.file.version: item.guards for item in prepared})
     try:
         for item in prepared:
