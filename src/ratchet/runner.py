@@ -289,7 +289,7 @@ class Runner:
                 )
             from ratchet.prepare import prepare_files
 
-            prepared = prepare_files([file], loaded.guards)[0]
+            prepared = prepare_files([file], loaded.guards, self.backend.dialect, split_check=False)[0]
             if action == "mark-applied":
                 with self.backend.transaction():
                     self.bump_version(version)

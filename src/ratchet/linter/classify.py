@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from sqlparse import tokens as T
@@ -75,6 +75,8 @@ _ROW_FILTERS = frozenset(
 _INDEX_VISIBILITY = (["VISIBLE"], ["INVISIBLE"], ["IGNORED"])
 _SQLITE_NO_TX_PRAGMAS = frozenset({"foreign_keys", "journal_mode"})
 _PRAGMA_ON = frozenset({"ON", "1", "TRUE", "YES"})
+#: A MySQL/MariaDB executable comment: its opening marker (with the version), its SQL, its end.
+_EXECUTABLE_COMMENT = re.compile(r"(/\*M?!\d*)(.*?)(\*/)", re.DOTALL)
 #: MySQL ``ALTER TABLE`` options that change how the table is stored or altered, not its data.
 _TABLE_OPTIONS = frozenset(
     {"ALGORITHM", "LOCK", "ENGINE", "ROW_FORMAT", "COMMENT", "AUTO_INCREMENT", "KEY_BLOCK_SIZE"}
@@ -891,10 +893,23 @@ class _Classifier:
 
 def classify(statement: Statement, dialect: str, *, transactional: bool = True) -> Classified:
     """Classify ``statement`` for ``dialect`` (``transactional``: the file runs in a transaction)."""
+    if dialect == "mysql" and "/*" in statement.sql:
+        statement = opened_executable_comments(statement)
+        if not statement.sql.strip():  # an empty /*!40101 */: nothing runs
+            return Classified(statement)
     plain = _PLAIN_INSERT.match(statement.sql)
     if plain is not None:  # the common bulk-data case, read from the text alone (no classifier built)
         return Classified(statement, insert_target=plain[1].lower())
     return _Classifier(statement, dialect, transactional).run()
+
+
+def opened_executable_comments(statement: Statement) -> Statement:
+    """``statement`` with MySQL's executable comments opened: ``/*!40101 SET NAMES utf8 */`` and
+    MariaDB's ``/*M!100100 ... */`` are the SQL in them, which the server runs (mysqldump writes them
+    around every table; a column option such as ``/*!80023 INVISIBLE */`` sits inside a statement).
+    The markers become blanks of the same length, so lines and columns stay those of the file."""
+    opened = _EXECUTABLE_COMMENT.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[3]), statement.sql)
+    return statement if opened == statement.sql else replace(statement, sql=opened, held=None)
 
 
 @dataclass(frozen=True)

@@ -128,11 +128,13 @@ class History:
             self._columns, done = Columns(), []
             self._columns_done = done
             if self.seed_sql is not None:
-                self._columns.apply_all(split_statements(self.seed_sql))
+                self._columns.apply_all(split_statements(self.seed_sql, executable_comments=True))
         for file in earlier[len(done) :]:
             guards = self.guards(file)
             if guards is None or guards.applies_to("mysql"):
-                self._columns.apply_all(not_in_runs(split_data(file.data)))  # runs of INSERT lines change no column
+                self._columns.apply_all(
+                    not_in_runs(split_data(file.data, executable_comments=True))
+                )  # runs of INSERT lines change no column
             done.append(file.version)
         return self._columns
 

@@ -144,8 +144,8 @@ def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Pa
     for file in files:
         shown = _relative(file.path, cwd)
         report.files.append(shown)
-        statements = split_statements(file.text)
         dialect_used = runs_on(file.guards, dialect)
+        statements = split_statements(file.text, executable_comments=dialect_used == "mysql")
         report.used.add(dialect_used)
         report.findings.extend(lint_repeatable(shown, file.guards, statements, text=file.text, dialect=dialect_used))
 
@@ -203,7 +203,8 @@ def _lint_one(report: LintReport, job: _Job, dialect: str, cwd: Path, postgres_v
         from ratchet.linter.postgres.fastsplit import fast_split  # only PostgreSQL runs load pglast
 
         fast = fast_split(file.text)
-    statements = split_statements(file.text) if fast is None else fast.statements
+    mysql = runs_on(guards, dialect) == "mysql"
+    statements = split_statements(file.text, executable_comments=mysql) if fast is None else fast.statements
     display = MigrationFile(file.version, file.description, shown, file.data, file.checksum)
     findings += lint_file(
         display,
