@@ -291,6 +291,8 @@ class _Classifier:
             pass  # reported by split.statement_problems (in a no-transaction file it is allowed)
         elif verb in _OPAQUE_VERBS:
             self.add("opaque-sql", first, f"{verb} runs SQL the lint cannot see; write the statements out, or waive")
+        elif verb in ("LOCK", "UNLOCK") and self.dialect == "mysql" and self.table_locks():
+            pass
         elif verb in _SAFE_VERBS:
             self.safe_verb(self.words)
         elif not (self.dialect == "mysql" and [w.upper for w in self.words] == ["FLUSH", "PRIVILEGES"]):
@@ -343,6 +345,23 @@ class _Classifier:
         return True
 
     # -- statements ----------------------------------------------------------------------
+
+    def table_locks(self) -> bool:
+        """MySQL's ``LOCK TABLE(S)`` / ``UNLOCK TABLE(S)`` (what mysqldump writes around each table's
+        rows): while a session holds table locks MySQL refuses it every other table, so ratchet could
+        not record the file's progress in its history after each statement; reported as
+        ``transaction-control`` in a file that ratchet tracks so (a ``no-transaction`` file is not)."""
+        if len(self.words) < 2 or self.words[1].upper not in ("TABLE", "TABLES"):
+            return False
+        if self.transactional:
+            self.add(
+                "transaction-control",
+                self.words[0],
+                f"{self.words[0].upper} {self.words[1].upper}: while tables are locked MySQL refuses ratchet's "
+                "progress record in schema_history after each statement, so the file cannot run; remove LOCK "
+                "TABLES and UNLOCK TABLES (mysqldump --skip-add-locks), or add '-- guard: no-transaction'",
+            )
+        return True
 
     def safe_verb(self, words: list[Word]) -> None:
         if words[0].upper == "SET" or words[0].upper not in ("SELECT", "VALUES"):
