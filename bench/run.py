@@ -236,8 +236,8 @@ def build_cases(work: Path, count: int, tools: set[str], baseline: Path | None =
             Case("dbmate no-op", up(noop), noop, fresh=False, setup=up(noop)),
         ]
     for tool in SERVERS:
-        if tool in tools:
-            cases += server_cases(work, count, tool, dbmate, baseline)
+        if tool in tools:  # dbmate is a server case's yardstick even when its SQLite cases are not asked for
+            cases += server_cases(work, count, tool, find_tool("dbmate"), baseline)
     return cases
 
 

@@ -179,3 +179,32 @@ def test_mysql_session_variables_and_database_are_reset_between_files(
     assert seen["character_set_client"] == "utf8mb4"
     assert other.tables() == []
     assert db.history()["1.2.0"] == ("applied", 3)
+
+
+@pytest.mark.parametrize(
+    ("change", "look"),
+    [
+        ("SET SESSION group_concat_max_len = 5", "@@SESSION.group_concat_max_len"),
+        ("SET SESSION div_precision_increment = 9", "@@SESSION.div_precision_increment"),
+        ("SET SESSION sql_select_limit = 3", "@@SESSION.sql_select_limit"),
+        ("SET SESSION time_zone = '+03:00'", "@@SESSION.time_zone"),
+        ("SET SESSION unique_checks = 0", "@@SESSION.unique_checks"),
+        ("USE {other}", "DATABASE()"),
+    ],
+)
+def test_mysql_one_changed_session_value_is_seen_and_put_back(
+    project: Project, make_db: Callable[[str], Db], change: str, look: str
+) -> None:
+    """The server compares the session with the remembered one in one value: a change of any
+    single one of them is seen (and put back before the next file)."""
+    db = make_db("mysql")
+    other = make_db("mysql")
+    on_db = Project(project.root, db.url)
+    on_db.write("1.0.0__t.sql", "CREATE TABLE seen (moment VARCHAR(10), value VARCHAR(200));\n")
+    on_db.write("1.1.0__before.sql", f"INSERT INTO seen VALUES ('before', {look});\n")
+    on_db.write("1.2.0__change.sql", change.format(other=f"`{other.name}`") + ";\n")
+    on_db.write("1.3.0__after.sql", f"INSERT INTO `{db.name}`.seen VALUES ('after', {look});\n")
+    result = on_db.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    seen = dict(db.query("SELECT moment, value FROM seen"))
+    assert seen["after"] == seen["before"], seen

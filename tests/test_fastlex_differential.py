@@ -195,7 +195,9 @@ def reference_parse(text: str) -> Iterator[ParsedStatement]:
     yield from engine.FilterStack().run(text)  # type: ignore[no-untyped-call]
 
 
-def statements(text: str, parse: Callable[[str], Iterator[ParsedStatement]] | None = None) -> list[tuple[object, ...]]:
+def statements(
+    text: str, parse: Callable[[str], Iterator[ParsedStatement]] | None = None, executable_comments: bool = False
+) -> list[tuple[object, ...]]:
     """``split_statements(text)`` as plain tuples (with each statement's ``first_words``).
 
     With ``parse`` (the reference), sqlparse alone splits and every statement keeps its tokens as
@@ -207,7 +209,7 @@ def statements(text: str, parse: Callable[[str], Iterator[ParsedStatement]] | No
     if parse is not None:
         split._pieces, split._RELEXED = parse, re.compile("(?!)")  # type: ignore[assignment]
     try:
-        found = split.split_statements(text)
+        found = split.split_statements(text, executable_comments=executable_comments)
     finally:
         split._pieces, split._RELEXED = original, relexed
     return [
@@ -225,13 +227,13 @@ def statements(text: str, parse: Callable[[str], Iterator[ParsedStatement]] | No
     ]
 
 
-def data_statements(text: str) -> list[tuple[object, ...]]:
+def data_statements(text: str, executable_comments: bool = False) -> list[tuple[object, ...]]:
     """``split_data`` of the text's UTF-8 bytes as :func:`statements` makes them (and each statement's
     offset and plain flag), with a run of plain INSERT lines taken from two lines on."""
     original = split._MIN_RUN
     split._MIN_RUN = 1
     try:
-        found = list(split.split_data(text.encode("utf-8")))
+        found = list(split.split_data(text.encode("utf-8"), executable_comments=executable_comments))
     finally:
         split._MIN_RUN = original
     return [
@@ -251,8 +253,9 @@ def data_statements(text: str) -> list[tuple[object, ...]]:
     ]
 
 
-def assert_identical(text: str, label: str) -> None:
-    """Token streams, then statements, equal; the first difference is named on failure."""
+def assert_identical(text: str, label: str, executable_comments: bool = False) -> None:
+    """Token streams, then statements, equal; the first difference is named on failure
+    (``executable_comments``: split as for MySQL)."""
     expected = reference_tokens(text)
     actual = list(lexer.tokenize(text))
     if actual != expected:
@@ -263,13 +266,14 @@ def assert_identical(text: str, label: str) -> None:
             f"{label}: token {index} differs: ratchet {actual[index : index + 3]!r} vs "
             f"sqlparse {expected[index : index + 3]!r} (lengths {len(actual)}/{len(expected)}) in {text[:200]!r}"
         )
-    found = statements(text)
-    assert found == statements(text, reference_parse), f"{label}: statements differ in {text[:200]!r}"
+    found = statements(text, executable_comments=executable_comments)
+    reference = statements(text, reference_parse, executable_comments)
+    assert found == reference, f"{label}: statements differ in {text[:200]!r}"
     if not any("\ud800" <= char <= "\udfff" for char in text):  # a file's text is UTF-8: no lone surrogate
-        offsets = [(s.offset, s.plain) for s in split.split_statements(text)]
-        assert data_statements(text) == [(*item, *more) for item, more in zip(found, offsets, strict=True)], (
-            f"{label}: statements split from the bytes differ in {text[:200]!r}"
-        )
+        offsets = [(s.offset, s.plain) for s in split.split_statements(text, executable_comments=executable_comments)]
+        assert data_statements(text, executable_comments) == [
+            (*item, *more) for item, more in zip(found, offsets, strict=True)
+        ], f"{label}: statements split from the bytes differ in {text[:200]!r}"
     line_offsets = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
     searched = 0
     for number, line, column, sql, *_rest in found:  # each statement is where its line and column say
@@ -524,6 +528,15 @@ def test_generated_fragments_split_identically() -> None:
     assert len(set(cases)) > GENERATED_CASES * 0.9
     for number, text in enumerate(cases):
         assert_identical(text, f"generated case #{number} (seed {SEED})")
+
+
+def test_generated_fragments_split_identically_with_executable_comments() -> None:
+    """As MySQL splits: ``/*! ... */`` comments are statements, or parts of them, not blanks."""
+    for number, text in enumerate(generated_cases()):
+        assert_identical(text, f"generated case #{number} (seed {SEED}), MySQL", executable_comments=True)
+    for fragment in FRAGMENTS:
+        for text in (fragment, "/*!40101 SET x=1 */;\n" + fragment, fragment + " /*M!100100 y */\n"):
+            assert_identical(text, "fragment, MySQL", executable_comments=True)
 
 
 def test_each_fragment_alone_and_doubled() -> None:

@@ -113,12 +113,14 @@ def test_file_lines_come_before_the_error_of_a_failing_run(project: Project) -> 
 # --- PostgreSQL: statements per file ---------------------------------------------------------
 
 
-def counting_connection(db: Db, sent: list[str]) -> Any:
+def counting_connection(db: Db, sent: list[str], pipelined: list[bool] | None = None) -> Any:
     import psycopg
 
     class Counting(psycopg.Cursor[Any]):
         def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
             sent.append(str(query))
+            if pipelined is not None:
+                pipelined.append(bool(self.connection.pgconn.pipeline_status))
             return super().execute(query, params, **kwargs)
 
     return psycopg.connect(host="127.0.0.1", user="postgres", dbname=db.name, autocommit=True, cursor_factory=Counting)
@@ -132,35 +134,43 @@ SESSION_RESET = (
 )
 
 
-def test_postgresql_sends_the_bookkeeping_in_one_statement(tmp_path: Path, make_db: Callable[[str], Db]) -> None:
+def test_postgresql_sends_each_file_as_one_pipeline(tmp_path: Path, make_db: Callable[[str], Db]) -> None:
     db = make_db("postgresql")
     write_files(tmp_path / "m", 2)
     sent: list[str] = []
-    connection = counting_connection(db, sent)
+    pipelined: list[bool] = []
+    connection = counting_connection(db, sent, pipelined)
     api.migrate(connection, tmp_path / "m")
     write_files(tmp_path / "m", 5)
     sent.clear()
+    pipelined.clear()
     report = api.migrate(connection, tmp_path / "m")
     connection.close()
     assert len(report.applied) == 3
-    transactions: list[list[str]] = []
-    for sql in sent:
+    # the rows' statuses are read once, under the lock, for the whole run: no claim per file
+    assert len([sql for sql in sent if sql.startswith("SELECT version, status FROM")]) == 1, sent
+    assert not [sql for sql in sent if sql.startswith("SELECT (SELECT status")], sent
+    transactions: list[list[tuple[str, bool]]] = []
+    for sql, in_pipeline in zip(sent, pipelined, strict=True):
         if sql == "BEGIN":
             transactions.append([])
-        if transactions and (len(transactions[-1]) == 0 or transactions[-1][-1] != "COMMIT"):
-            transactions[-1].append(sql)
-    files = [t for t in transactions if len(t) > 1 and t[1].startswith("SELECT (SELECT status")]
+        if transactions and (len(transactions[-1]) == 0 or transactions[-1][-1][0] != "COMMIT"):
+            transactions[-1].append((sql, in_pipeline))
+    files = [t for t in transactions if any(sql.startswith("WITH bumped AS") for sql, _ in t)]
     assert len(files) == 3
     for one_file in files:
-        # BEGIN, the claim, 2 statements, db_version and the history row together, COMMIT
-        # the session reset is counted apart: its settings are read once per run (in the first
-        # file), and every file restores them in one round trip
-        session = [s for s in one_file if s.startswith(SESSION_RESET)]
-        expected = SESSION_RESET if one_file is files[0] else SESSION_RESET[-1:]
-        assert [next(p for p in SESSION_RESET if s.startswith(p)) for s in session] == list(expected), session
-        one_file = [s for s in one_file if not s.startswith(SESSION_RESET)]
-        assert len(one_file) == 6 and one_file[-1] == "COMMIT", one_file
-        assert one_file[-2].startswith("WITH bumped AS (UPDATE")
+        # BEGIN, 2 statements, the session restore, db_version and the history row together, COMMIT:
+        # all sent in pipeline mode (the restore waits for the answers before it, the end syncs)
+        assert all(in_pipeline for _, in_pipeline in one_file), one_file
+        statements = [sql for sql, _ in one_file]
+        # the session reset is counted apart: its settings are read once per run (before the
+        # first file), and every file restores them in one statement
+        assert [s for s in statements if s.startswith(SESSION_RESET)] == [
+            s for s in statements if s.startswith(SESSION_RESET[-1])
+        ]
+        statements = [s for s in statements if not s.startswith(SESSION_RESET)]
+        assert len(statements) == 5 and statements[-1] == "COMMIT", statements
+        assert statements[-2].startswith("WITH bumped AS (UPDATE")
     assert db.db_version() == "1.5.0"
     assert db.history() == {f"1.{n}.0": ("applied", 2) for n in range(1, 6)}
 
@@ -209,7 +219,11 @@ def test_mariadb_data_statements_share_one_commit(tmp_path: Path, make_db: Calla
     create = per_file.index("CREATE TABLE b (id INTEGER)")
     assert "COMMIT" not in per_file[:create] and _updates_history(per_file[create + 1]), per_file
     assert "statements_done = 1 " in per_file[create + 1] and per_file[create + 2] == "START TRANSACTION", per_file
-    assert not [sql for sql in per_file if sql.startswith("SELECT value FROM")], per_file  # the claim read it
+    # db_version and the rows' statuses are read once per run, under the lock, before the first
+    # file: no claim per file, and db_version raised from the value read then
+    reads = [sql for sql in per_file if sql.startswith(("SELECT value FROM", "SELECT version, status FROM"))]
+    assert len(reads) == 2 and per_file.index(reads[-1]) < per_file.index("START TRANSACTION"), per_file
+    assert not [sql for sql in per_file if sql.startswith("SELECT (SELECT status")], per_file
     history_updates = [sql for sql in per_file if _updates_history(sql)]
     assert len(history_updates) == 2 and "'applied'" in history_updates[-1], per_file
     assert db.history()["1.1.0"] == ("applied", 11)
@@ -307,3 +321,79 @@ def test_mariadb_failure_in_a_group_keeps_every_earlier_statement(
     assert retried.code == 0, retried.output
     assert db.query("SELECT id FROM a ORDER BY id") == [(1,), (2,), (3,)]
     assert db.history() == {"1.0.0": ("applied", 5)}
+
+
+def test_mariadb_file_ending_with_a_ddl_records_its_end_with_its_count(
+    tmp_path: Path, make_db: Callable[[str], Db]
+) -> None:
+    """After a file's last statement, a DDL that committed itself, nothing of the file is left to
+    run: its count, the status and db_version go in one commit (no count of its own first); in
+    one statement, sent alone in autocommit, once db_version exists (before, db_version's INSERT
+    and the row's UPDATE share a transaction)."""
+    db = make_db("mysql")
+    migrations = tmp_path / "m"
+    migrations.mkdir()
+    (migrations / "1.0.0__a.sql").write_text("CREATE TABLE a (id INTEGER);", encoding="utf-8")
+    sent: list[str] = []
+    connection = recording_mysql_connection(db, sent)
+    api.migrate(connection, migrations)
+    first = sent[after_tables_ensured(sent) :]
+    first_end = first[first.index("CREATE TABLE a (id INTEGER)") + 1 :][:4]
+    assert first_end[0] == "START TRANSACTION" and first_end[3] == "COMMIT", first_end
+    assert first_end[1].startswith("INSERT INTO") and "'db_version'" in first_end[1], first_end
+    assert _updates_history(first_end[2]) and "statements_done = 1" in first_end[2], first_end
+    (migrations / "1.1.0__b.sql").write_text(
+        "CREATE TABLE b (id INTEGER);\nINSERT INTO a VALUES (1);\nCREATE TABLE c (id INTEGER);\n", encoding="utf-8"
+    )
+    sent.clear()
+    api.migrate(connection, migrations)
+    connection.close()
+    per_file = sent[after_tables_ensured(sent) :]
+    end = per_file[per_file.index("CREATE TABLE c (id INTEGER)") + 1 :][:2]
+    assert "`system_settings` AS s, " in end[0] and "h.statements_done = 3" in end[0] and "'applied'" in end[0], end
+    assert end[1].startswith("SELECT BINARY DATABASE() <=> "), end  # then the session compare: no COMMIT
+    assert not [sql for sql in per_file if _updates_history(sql) and "statements_done = 3 " in sql], per_file
+    assert db.history()["1.1.0"] == ("applied", 3) and db.db_version() == "1.1.0"
+    # the session, unchanged by the file: read once when remembered, then compared by the server
+    assert len([sql for sql in per_file if sql.startswith("SELECT DATABASE(), @@SESSION.")]) == 1, per_file
+    assert len([sql for sql in per_file if sql.startswith("SELECT BINARY DATABASE() <=> ")]) == 1, per_file
+
+
+def test_mariadb_end_not_recorded_after_a_last_ddl_says_every_statement_ran(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    db = make_db("mysql")
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);\n")
+    assert project.ratchet("migrate").code == 0
+    db.execute(
+        "CREATE TRIGGER refuse_end BEFORE UPDATE ON schema_history FOR EACH ROW "
+        "BEGIN IF NEW.version = '1.1.0' AND NEW.statements_done = 2 THEN "
+        "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'end refused'; END IF; END"
+    )
+    project.write("1.1.0__b.sql", "INSERT INTO a VALUES (1);\nCREATE TABLE b (id INTEGER);\n")
+    result = project.ratchet("migrate")
+    assert result.code != 0 and "end refused" in result.err, result.output
+    assert "statements 1-2 have run" in result.err and "only if its COMMIT did" not in result.err, result.err
+    assert "b" in db.tables()
+    assert db.history()["1.1.0"] == ("running", 1) and db.db_version() == "1.0.0"
+
+
+def test_history_rows_name_the_host_as_gethostname_does() -> None:
+    """``applied_by`` takes the host from ``uname`` (no ``socket`` import); it is the same name."""
+    import socket
+
+    from ratchet.history import applied_by
+
+    assert applied_by().rpartition("@")[2] == socket.gethostname()
+
+
+def test_a_fresh_sqlite_migrate_does_not_import_socket(tmp_path: Path) -> None:
+    write_files(tmp_path / "migrations", 2)
+    code = (
+        "import sys; from ratchet import api; "
+        f"api.migrate('sqlite:///{tmp_path / 'app.db'}', {str(tmp_path / 'migrations')!r}); "
+        "print('socket' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -212,7 +212,7 @@ def migrate(
         if plan.pending and skip_lint:
             from ratchet.prepare import prepare_files
 
-            prepared = prepare_files(plan.pending, loaded.guards)
+            prepared = prepare_files(plan.pending, loaded.guards, backend.dialect, split_check=False)
         elif plan.pending:
             version = config.postgres_version or backend.server_major_version()
             prepared, linted = _prepare_and_lint(plan.pending, loaded, backend.dialect, config, version)

@@ -7,6 +7,7 @@ import functools
 import getpass
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -86,6 +87,23 @@ def repeatable_key(description: str) -> str:
     return "R__" + hashlib.sha256(description.encode("utf-8")).hexdigest()[: _VERSION_COLUMN_WIDTH - 3]
 
 
+#: The columns :meth:`Tables.insert_row` writes, in the order of its parameters.
+_INSERTED = (
+    "version",
+    "description",
+    "checksum",
+    "status",
+    "waivers",
+    "applied_at",
+    "duration_ms",
+    "applied_by",
+    "statements_done",
+    "error",
+    "lint_bypassed",
+    "kind",
+)
+
+
 def now_utc() -> str:
     """The current time as ISO-8601 UTC with milliseconds (how ``applied_at`` is stored)."""
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -94,14 +112,22 @@ def now_utc() -> str:
 @functools.cache
 def applied_by() -> str:
     """``user@host`` of this process, for the history row (looked up once per process)."""
-    import socket  # here, not at the top: 15.4M instructions (3.7% of importing ratchet.cli) that
-    # only a run that applies files needs
-
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = "unknown"
-    return f"{user}@{socket.gethostname()}"
+    return f"{user}@{_host_name()}"
+
+
+def _host_name() -> str:
+    """The host's name: ``uname``'s node name, which is what ``gethostname`` reads on POSIX (the
+    ``socket`` module costs 15M instructions to import), else ``socket.gethostname``."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)
+    import socket
+
+    return socket.gethostname()
 
 
 class Tables:
@@ -115,6 +141,10 @@ class Tables:
         self.history_name = history_table
         self.p = backend.placeholder
         self._history_columns: frozenset[str] | None = None
+        # the history row's INSERT: the same text for every row, built once
+        self._insert = (
+            f"INSERT INTO {self.history} ({', '.join(_INSERTED)}) VALUES ({', '.join([self.p] * len(_INSERTED))})"
+        )
 
     def ensure(self) -> None:
         """Create both tables if missing (call inside a transaction where DDL is transactional),
@@ -212,6 +242,14 @@ class Tables:
         status, value = rows[0] if rows else (None, None)
         return (None if status is None else str(status)), self._parse_db_version(None if value is None else str(value))
 
+    def claim_statuses(self) -> tuple[dict[str, str], Version | None]:
+        """Every history row's status by its ``version`` text, and ``db_version``: what
+        :meth:`claim_state` answers for any version, read once for a whole run that holds a
+        session lock (call under it: no other runner writes while it is held)."""
+        current = self.db_version()
+        rows = self.backend.query(f"SELECT version, status FROM {self.history}")
+        return {str(version): str(status) for version, status in rows}, current
+
     def rows(self) -> dict[Version, HistoryRow]:
         """Every versioned file's history row, keyed by version."""
         return self._all_rows()[0]
@@ -293,25 +331,24 @@ class Tables:
         is none (``replace=False``). With ``raise_version``, ``db_version`` is also raised to
         ``version`` if newer than ``current`` (as read in this transaction; ``None``: unset),
         where the backend can in the same statement."""
+        key = str(version)
         if replace:
-            self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (str(version),))
-        values: dict[str, Any] = {
-            "version": str(version),
-            "description": description,
-            "checksum": checksum,
-            "status": status,
-            "waivers": json.dumps(waivers),
-            "applied_at": now_utc(),
-            "duration_ms": duration_ms,
-            "applied_by": applied_by(),
-            "statements_done": statements_done,
-            "error": error,
-            "lint_bypassed": int(lint_bypassed),
-            "kind": kind,
-        }
-        marks = ", ".join([self.p] * len(values))
-        insert = f"INSERT INTO {self.history} ({', '.join(values)}) VALUES ({marks})"
-        params = tuple(values.values())
+            self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (key,))
+        params = (
+            key,
+            description,
+            checksum,
+            status,
+            json.dumps(waivers) if waivers else "[]",
+            now_utc(),
+            duration_ms,
+            applied_by(),
+            statements_done,
+            error,
+            int(lint_bypassed),
+            kind,
+        )
+        insert = self._insert
         bump = self._version_write(version, current) if raise_version and isinstance(version, Version) else None
         if bump is None:
             self.backend.execute(insert, params)
@@ -341,6 +378,41 @@ class Tables:
             )
             return sql, (str(version), DB_VERSION_KEY)
         return None
+
+    def finish_is_one_statement(self, version: Version, current: Version | None) -> bool:
+        """Whether :meth:`finish_row` sends one statement (atomic alone, in autocommit)."""
+        if self._version_write(version, current) is None or self.backend.writable_cte:
+            return True
+        return self.backend.multi_table_update and current is not None
+
+    def finish_row(self, version: Version, current: Version | None, **fields: Any) -> None:
+        """:meth:`raise_version` from ``current`` and :meth:`update_row`, in one statement where the
+        backend can write two tables in one (PostgreSQL's writable CTE, MySQL's multi-table
+        ``UPDATE``): one round trip, and on MySQL, sent alone in autocommit, one commit."""
+        if "applied_at" not in fields and fields.get("status") in DONE_STATUSES:
+            fields["applied_at"] = now_utc()
+        write = self._version_write(version, current)
+        multi_table = self.backend.multi_table_update and write is not None and current is not None
+        if write is None or not (self.backend.writable_cte or multi_table):
+            if write is not None:
+                self.backend.execute(*write)
+            self.update_row(version, **fields)
+            return
+        if self.backend.writable_cte:
+            assignments = ", ".join(f"{name} = {self.p}" for name in fields)
+            self.backend.execute(
+                f"WITH bumped AS ({write[0]}) UPDATE {self.history} SET {assignments} WHERE version = {self.p}",
+                (*write[1], *fields.values(), str(version)),
+            )
+            return
+        # MySQL: both rows exist (db_version is set), so the join of the two is exactly one pair
+        assignments = ", ".join(f"h.{name} = {self.p}" for name in fields)
+        self.backend.execute(
+            f"UPDATE {self.settings} AS s, {self.history} AS h SET s.value = {self.p}, "
+            f"s.updated_at = CURRENT_TIMESTAMP, {assignments} "
+            f"WHERE s.{_key_column(self.backend)} = {self.p} AND h.version = {self.p}",
+            (str(version), *fields.values(), DB_VERSION_KEY, str(version)),
+        )
 
     def delete_row(self, version: Version) -> None:
         """Delete one history row (``repair --forget``; the caller owns the transaction)."""

@@ -63,19 +63,21 @@ class PreparedFile:
 
 
 def prepare_files(
-    files: list[MigrationFile], guards: dict[Version, Guards], dialect: str | None = None
+    files: list[MigrationFile], guards: dict[Version, Guards], dialect: str | None = None, *, split_check: bool = True
 ) -> list[PreparedFile]:
-    """Split every file and validate its statements; raise one error listing every problem.
+    """Split every file for ``dialect`` (MySQL runs ``/*! ... */``) and validate its statements; raise
+    one error listing every problem.
 
-    With ``dialect``, a file that would run there is also checked against that database's own
-    reading of it (``split-ambiguity``, see :mod:`ratchet.splitcheck`)."""
+    With ``dialect`` and ``split_check``, a file that would run there is also checked against that
+    database's own reading of it (``split-ambiguity``, see :mod:`ratchet.splitcheck`)."""
     prepared: list[PreparedFile] = []
     problems: list[FileProblem] = []
     for file in files:
         file_guards = guards[file.version]
-        statements = split_data(file.data)  # none: a valid no-op file, applied with 0 statements
+        # none: a valid no-op file, applied with 0 statements
+        statements = split_data(file.data, executable_comments=dialect == "mysql")
         problems.extend(statement_problems(file.path, statements, transactional=not file_guards.no_transaction))
-        if dialect is not None and file_guards.applies_to(dialect):
+        if dialect is not None and split_check and file_guards.applies_to(dialect):
             problems.extend(split_problems(file.path, file, statements, dialect))
         prepared.append(PreparedFile(file, file_guards, statements))
     if problems:
@@ -113,7 +115,7 @@ def prepare_repeatables(files: list[RepeatableFile], dialect: str) -> list[Prepa
     prepared: list[PreparedRepeatable] = []
     problems: list[FileProblem] = []
     for file in files:
-        statements = split_statements(file.text)
+        statements = split_statements(file.text, executable_comments=dialect == "mysql")
         problems.extend(statement_problems(file.path, statements, transactional=True))
         problems.extend(split_problems(file.path, file.text, statements, dialect))
         prepared.append(PreparedRepeatable(file, statements))

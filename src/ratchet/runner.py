@@ -2,9 +2,11 @@
 
 Per file: open the transaction (SQLite ``BEGIN IMMEDIATE`` is the lock), re-read the file's
 history row and ``db_version`` *inside* it so that concurrent runners apply each file exactly
-once, decide the guards, run the statements, then write ``db_version`` and the history row in
-the same transaction. Files that cannot roll back (``no-transaction``, MySQL DDL) commit a
-``running`` row first and advance ``statements_done`` after every statement.
+once (under a session lock, PostgreSQL's and MySQL's, they are read once when it is taken:
+no other runner writes while it is held), decide the guards, run the statements, then write
+``db_version`` and the history row in the same transaction. Files that cannot roll back
+(``no-transaction``, MySQL DDL) commit a ``running`` row first and advance ``statements_done``
+after every statement.
 
 Repeatable files (`R__*.sql`) are a mode of the same run, after the versioned ones and under the
 same lock: inside it each file's row is read again, so a runner that waited finds the file
@@ -16,6 +18,7 @@ idempotent (the lint's ``repeatable-not-idempotent``), so running it again whole
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -157,6 +160,10 @@ class Runner:
         self.options = options
         self.events = options.events
         self._db_version_read: Version | None = None  # db_version as the last claim read it
+        # Under a session lock (PostgreSQL, MySQL) no other runner writes during the run: every
+        # row's status is read once when the lock is taken, and db_version is then known from
+        # what this run writes, instead of being read again for every file.
+        self._statuses: dict[str, str] | None = None
         self._last_duration = 0  # of a stepwise file finished inside its last step
         # the stepwise file being run was claimed by this run under the migration lock, so its
         # finish raises db_version from the value the claim read instead of reading it again
@@ -179,6 +186,8 @@ class Runner:
             self.check_single_transaction(files)
         with migration_lock(self.backend, self.options.lock_timeout_s, session=bool(non_transactional)):
             self._ensure_tables()
+            if files and not self.backend.transaction_is_lock:
+                self._statuses, self._db_version_read = self.tables.claim_statuses()
             if not files:
                 results: list[FileResult] = []
             elif self.options.single_transaction:
@@ -259,7 +268,7 @@ class Runner:
                 )
             from ratchet.prepare import prepare_files
 
-            prepared = prepare_files([file], loaded.guards)[0]
+            prepared = prepare_files([file], loaded.guards, self.backend.dialect, split_check=False)[0]
             if action == "mark-applied":
                 with self.backend.transaction():
                     self.bump_version(version)
@@ -321,10 +330,72 @@ class Runner:
         return results
 
     def _apply_transactional(self, prepared: PreparedFile) -> FileResult:
-        with self._rebuild_procedure([prepared]):
-            result = self._in_transaction([prepared], lambda: self._apply_inside(prepared))
+        result = self._apply_pipelined(prepared) if self._pipelinable(prepared) else None
+        if result is None:
+            with self._rebuild_procedure([prepared]):
+                result = self._in_transaction([prepared], lambda: self._apply_inside(prepared))
         self.events.file_finished(result)
         return result
+
+    def _pipelinable(self, prepared: PreparedFile) -> bool:
+        """A file that can go as one pipeline (:meth:`_apply_pipelined`): its claim is known
+        without a query, and nothing in it needs an answer before the next statement is sent (no
+        guard query, no lock timeout, no table rebuild check, no ``COPY``); short enough that no
+        progress is shown while it runs."""
+        guards = prepared.guards
+        dialect = self.backend.dialect
+        return (
+            self._statuses is not None
+            and len(prepared.statements) < _PIPELINE_MAX_STATEMENTS
+            and not guards.requires
+            and not guards.skip_ifs
+            and guards.lock_timeout_ms is None
+            and guards.applies_to(dialect)
+            and self.backend.can_pipeline()
+            and not any(statement.first_words(1) == ["COPY"] for statement in prepared.statements)
+            and not prepared.rebuilds_table(dialect)
+        )
+
+    def _apply_pipelined(self, prepared: PreparedFile) -> FileResult | None:
+        """Apply a plain file in two round trips instead of one per statement: ``BEGIN``, its
+        statements and the session restore are sent without waiting for each answer; once they
+        have all answered, the history row, ``db_version`` and ``COMMIT`` likewise. The same
+        statements, transaction and commit as :meth:`_apply_inside`.
+
+        ``None`` when one of the file's statements failed: the transaction is rolled back
+        (nothing of the file stays, as after any failed statement) and the caller runs the file
+        the ordinary way, which names the failing statement as always."""
+        started = time.perf_counter()
+        file = prepared.file
+        claimed = self._claim(prepared)
+        if claimed is not None:
+            return claimed
+        self.backend.remember_session()
+        self._current = prepared
+        self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
+        recording = False
+        try:
+            with self.backend.pipeline():
+                self.backend.begin()
+                for statement in prepared.statements:
+                    self.backend.run_statement(statement.sql)
+                self.backend.restore_session()  # waits for every answer so far: the statements ran
+                recording = True
+                duration = _ms_since(started)
+                self._record(prepared, RowStatus.APPLIED, duration, len(prepared.statements))
+                self.backend.commit()
+        except DriverError as exc:
+            if not recording:
+                self.backend.rollback()
+                return None
+            if self.backend.transaction_open():  # ratchet's own statement failed; COMMIT did not run
+                self.backend.rollback()
+                raise failures.bookkeeping_failed(prepared, self._stage, exc) from None
+            raise failures.commit_failed([prepared], exc) from None
+        self.events.file_started(prepared)
+        for statement in prepared.statements:
+            self.events.statement_done(prepared, statement.number)
+        return FileResult(file.version, file.description, Outcome.APPLIED, duration, len(prepared.statements))
 
     def _in_transaction(self, files: list[PreparedFile], work: Callable[[], _T]) -> _T:
         """``work`` in one transaction; a failure of ratchet's own statements or of the COMMIT is
@@ -373,7 +444,10 @@ class Runner:
         """Inside the lock: is the file still to do? ``None`` if so, else why not. Keeps the
         ``db_version`` it read (``self._db_version_read``) for this file's bookkeeping."""
         file = prepared.file
-        status, current = self.tables.claim_state(file.version)
+        if self._statuses is not None:
+            status, current = self._statuses.get(str(file.version)), self._db_version_read
+        else:
+            status, current = self.tables.claim_state(file.version)
         if status in DONE_STATUSES:
             return FileResult(file.version, file.description, Outcome.ALREADY_APPLIED, 0, 0, "by another runner")
         if status in UNFINISHED_STATUSES:
@@ -419,9 +493,13 @@ class Runner:
         """A finished file: ``db_version`` raised and its history row, in the caller's transaction
         that claimed it (no row yet; ``db_version`` as the claim read it)."""
         self._write_row(prepared, status, duration_ms, statements_done, raise_version=True)
+        self._raised(prepared.file.version)
+
+    def _raised(self, version: Version) -> None:
+        """This run raised ``db_version`` to ``version`` (if newer): the next file's claim sees it."""
         read = self._db_version_read
-        if read is None or prepared.file.version > read:
-            self._db_version_read = prepared.file.version  # the next file of a single transaction sees it
+        if read is None or version > read:
+            self._db_version_read = version
 
     def _write_row(
         self,
@@ -607,7 +685,15 @@ class Runner:
                     # is one statement, so BEGIN/COMMIT around either would only add round trips.
                     self._execute(prepared, step[0], rolled_back=False)
                     try:
-                        self.tables.update_row(file.version, statements_done=step[0].number)
+                        if number == len(steps):  # the file's end, recorded with its count in one commit
+                            one = self._claimed and self.tables.finish_is_one_statement(
+                                file.version, self._db_version_read
+                            )
+                            with contextlib.nullcontext() if one else self.backend.transaction():
+                                self._last_duration = self._finish_stepwise(prepared, started)
+                            finished = True
+                        else:
+                            self.tables.update_row(file.version, statements_done=step[0].number)
                     except DriverError as exc:  # the DDL has committed itself: it ran
                         raise failures.progress_not_recorded(prepared, step[0], exc, committed_alone=True) from None
                 else:
@@ -676,17 +762,23 @@ class Runner:
         """Mark a statement-by-statement file applied and raise ``db_version``, in the open
         transaction; return the duration recorded."""
         duration = _ms_since(started)
+        version = prepared.file.version
+        done = len(prepared.statements)
         if self._claimed:
-            self.tables.raise_version(prepared.file.version, self._db_version_read)
+            self.tables.finish_row(
+                version,
+                self._db_version_read,
+                status=RowStatus.APPLIED,
+                duration_ms=duration,
+                error=None,
+                statements_done=done,
+            )
+            self._raised(version)
         else:
-            self.bump_version(prepared.file.version)
-        self.tables.update_row(
-            prepared.file.version,
-            status=RowStatus.APPLIED,
-            duration_ms=duration,
-            error=None,
-            statements_done=len(prepared.statements),
-        )
+            self.bump_version(version)
+            self.tables.update_row(
+                version, status=RowStatus.APPLIED, duration_ms=duration, error=None, statements_done=done
+            )
         return duration
 
     def _invalid_indexes(self) -> list[str] | None:
@@ -708,6 +800,9 @@ class Runner:
             )
 
 
+#: Files with fewer statements are sent as one pipeline where the backend can (the CLI shows no
+#: progress bar for them: their statements are answered all at once).
+_PIPELINE_MAX_STATEMENTS = 20
 #: Statements that neither commit implicitly on MySQL nor change the schema: they can share a commit.
 _DATA_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT"})
 #: Schema changes, which MySQL commits on their own (and commits what was open before them).

@@ -36,18 +36,29 @@ def relex(sql: str) -> tuple[Token, ...]:
     return tuple(_meaningful(next(_parse(sql))))
 
 
-def _is_blank(token: Token) -> bool:
-    return bool(token.is_whitespace or token.ttype in tokens.Comment)
+def _is_blank(token: Token, executable_comments: bool = False) -> bool:
+    if token.ttype in tokens.Comment:
+        return not (executable_comments and _executable(token.value))
+    return bool(token.is_whitespace)
 
 
-def _meaningful(parsed: ParsedStatement) -> list[Token]:
-    """Tokens with leading/trailing blanks and the trailing semicolon removed."""
+def _executable(comment: str) -> bool:
+    """A MySQL/MariaDB executable comment (``/*!40101 SET NAMES utf8 */``, ``/*M!100100 ... */``):
+    the server runs the SQL in it (the mysql client sends it), so on MySQL it is never a blank."""
+    return comment.startswith(("/*!", "/*M!"))
+
+
+def _meaningful(parsed: ParsedStatement, executable_comments: bool = False) -> list[Token]:
+    """Tokens with leading/trailing blanks and the trailing semicolon removed (``executable_comments``:
+    MySQL's ``/*! ... */`` are not blanks)."""
     flat = list(parsed.tokens)
     start = 0
-    while start < len(flat) and _is_blank(flat[start]):
+    while start < len(flat) and _is_blank(flat[start], executable_comments):
         start += 1
     end = len(flat)
-    while end > start and (_is_blank(flat[end - 1]) or flat[end - 1].match(tokens.Punctuation, ";")):
+    while end > start and (
+        _is_blank(flat[end - 1], executable_comments) or flat[end - 1].match(tokens.Punctuation, ";")
+    ):
         end -= 1
     return flat[start:end]
 
@@ -156,8 +167,11 @@ def _pieces(text: str) -> Iterator[ParsedStatement | re.Match[str] | _Simple]:
         position += len(str(parsed))
 
 
-def split_statements(text: str) -> list[Statement]:
-    """Split ``text`` into statements, dropping comment-only and empty pieces."""
+def split_statements(text: str, *, executable_comments: bool = False) -> list[Statement]:
+    """Split ``text`` into statements, dropping comment-only and empty pieces.
+
+    ``executable_comments`` (MySQL): a ``/*! ... */`` comment is SQL the server runs, kept in its
+    statement and a statement of its own when it stands alone (as mysqldump writes them)."""
     statements: list[Statement] = []
     position = 0  # where the next piece starts
     line, line_start, counted = 1, 0, 0  # lines are counted in text[:counted]; line_start: its line's offset
@@ -168,16 +182,16 @@ def split_statements(text: str) -> list[Statement]:
             sql_start, sql = piece.start("sql"), piece["sql"]
             position = piece.end()
         elif isinstance(piece, _Simple):
-            position, pairs = _body(piece.pairs, position)
+            position, pairs = _body(piece.pairs, position, executable_comments)
             if not pairs:
                 continue
             sql_start = pairs[0][0]
             sql = "".join(value for _, _, value in pairs)
-            if not _RELEXED.match(sql):
+            if not _RELEXED.match(sql) or (executable_comments and "/*" in sql):
                 held = tuple(_token(ttype, value) for _, ttype, value in pairs)
         else:
             start, position = position, position + len(str(piece))
-            body = _meaningful(piece)
+            body = _meaningful(piece, executable_comments)
             if not body:
                 continue
             sql_start = start
@@ -186,7 +200,7 @@ def split_statements(text: str) -> list[Statement]:
                     break
                 sql_start += len(token.value)
             sql = "".join(token.value for token in body)
-            if not _RELEXED.match(sql):
+            if not _RELEXED.match(sql) or (executable_comments and "/*" in sql):
                 held = tuple(body)
         newlines = text.count("\n", counted, sql_start)
         if newlines:
@@ -197,7 +211,9 @@ def split_statements(text: str) -> list[Statement]:
     return statements
 
 
-def _body(pairs: list[TokenPair], start: int) -> tuple[int, list[tuple[int, _TokenType, str]]]:
+def _body(
+    pairs: list[TokenPair], start: int, executable_comments: bool = False
+) -> tuple[int, list[tuple[int, _TokenType, str]]]:
     """Where the pairs end, and their ``(offset, ttype, value)`` without the leading and trailing
     blanks (white space, comments) and the trailing ``;`` (as :func:`_meaningful`)."""
     placed: list[tuple[int, _TokenType, str]] = []
@@ -206,11 +222,20 @@ def _body(pairs: list[TokenPair], start: int) -> tuple[int, list[tuple[int, _Tok
         placed.append((offset, ttype, value))
         offset += len(value)
     first, end = 0, len(placed)
-    while first < end and _kinds(placed[first][1])[3]:
+    blank = _blank_pair_executable if executable_comments else _blank_pair
+    while first < end and blank(placed[first]):
         first += 1
-    while end > first and (_kinds(placed[end - 1][1])[3] or placed[end - 1][1:] == (tokens.Punctuation, ";")):
+    while end > first and (blank(placed[end - 1]) or placed[end - 1][1:] == (tokens.Punctuation, ";")):
         end -= 1
     return offset, placed[first:end]
+
+
+def _blank_pair(pair: tuple[int, _TokenType, str]) -> bool:
+    return _kinds(pair[1])[3]
+
+
+def _blank_pair_executable(pair: tuple[int, _TokenType, str]) -> bool:
+    return _kinds(pair[1])[3] and not _executable(pair[2])
 
 
 #: Per token type: (keyword, white space, newline, blank: white space or comment), as sqlparse's
@@ -417,12 +442,13 @@ class Statements(Sequence[Statement]):
         return [item for item in self.items if isinstance(item, PlainRun)]
 
 
-def split_data(data: bytes) -> Statements:
+def split_data(data: bytes, *, executable_comments: bool = False) -> Statements:
     """:func:`split_statements` of the UTF-8 text ``data``, the same statements, with runs of plain
-    INSERT lines found in the bytes: only the text between runs is decoded and split."""
+    INSERT lines found in the bytes: only the text between runs is decoded and split
+    (``executable_comments``: as :func:`split_statements`)."""
     scanner = Scanner.of("")
     if scanner is None or not scanner.default_rules or sqlparse.__version__ not in _PROVEN_ON:
-        return Statements(list(split_statements(data.decode("utf-8"))))
+        return Statements(list(split_statements(data.decode("utf-8"), executable_comments=executable_comments)))
     ascii = data.isascii()
     items: list[Statement | PlainRun] = []
     position, line, offset, number = 0, 1, 0, 0  # where the text not yet split starts
@@ -430,13 +456,13 @@ def split_data(data: bytes) -> Statements:
         run = _next_run(data, position)
         stop = len(data) if run is None else run[1]
         text = data[position:stop].decode("utf-8")
-        statements = split_statements(text)
+        statements = split_statements(text, executable_comments=executable_comments)
         if run is not None:
             first = len(text) - len(data[run[0] : run[1]].decode("utf-8"))  # the run's first line, in text
             if not (statements and statements[-1].plain and statements[-1].offset == first):
                 run = None  # a statement before it reaches into it: the rest of the file as text
                 text = data[position:].decode("utf-8")
-                statements = split_statements(text)
+                statements = split_statements(text, executable_comments=executable_comments)
         for statement in statements:
             items.append(
                 Statement(

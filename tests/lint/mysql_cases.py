@@ -177,10 +177,12 @@ CASES: list[tuple[str, str, set[tuple[str, int]]]] = [
     ),
     ("drop_database", "DROP DATABASE legacy;\n", {("drop-schema", 1)}),
     ("grant", "GRANT SELECT ON app.* TO 'reporting'@'%';\n", set()),
-    # sqlparse sees only a comment: ratchet runs nothing (a no-op), and the lint says it cannot see the SQL
+    # an executable comment is the SQL in it: the server runs it (ratchet sends it, as the mysql client
+    # does), and the lint judges what it holds
     (
         "executable_comment",
         "/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n",
-        {("opaque-sql", 1), ("empty-migration", 1)},
+        set(),
     ),
+    ("executable_comment_drop", "/*!50003 DROP TABLE users */;\n", {("drop-table", 1)}),
 ]

@@ -118,7 +118,8 @@ LOCK TABLES `currencies` WRITE;
 INSERT INTO `currencies` VALUES ('EUR','Euro'),('USD','US dollar');
 UNLOCK TABLES;
 """,
-        set(),
+        # table locks stop ratchet's progress record after each statement: the file cannot run as it is
+        {("transaction-control", 2), ("transaction-control", 4)},
     ),
     (
         "1.12.0__order_source.sql",

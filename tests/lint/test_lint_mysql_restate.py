@@ -127,7 +127,16 @@ MYSQL_CASES = [
         "ALTER TABLE users ADD (city VARCHAR(50), zip VARCHAR(10) NOT NULL);",
         {("add-not-null-without-default", 1, 19)},
     ),
-    ("unlock_tables", "LOCK TABLES tags WRITE;\nINSERT INTO tags VALUES (1, 1, 'a');\nUNLOCK TABLES;", set()),
+    (
+        "lock_tables",
+        "LOCK TABLES tags WRITE;\nINSERT INTO tags VALUES (1, 1, 'a');\nUNLOCK TABLES;",
+        {("transaction-control", 1, 1), ("transaction-control", 3, 1)},
+    ),
+    (
+        "lock_tables_no_transaction",
+        "-- guard: no-transaction\nLOCK TABLE tags READ;\nSELECT 1;\nunlock tables;",
+        set(),
+    ),
     ("flush_tables", "FLUSH TABLES;", {("unrecognized-statement", 1, 1)}),
     ("index_invisible", "ALTER TABLE tags ALTER INDEX idx_user INVISIBLE;", set()),
     ("index_ignored", "ALTER TABLE tags ALTER INDEX idx_user NOT IGNORED;", set()),

@@ -232,6 +232,29 @@ def test_do_block_dynamic_sql_stays_opaque(tmp_path: Path) -> None:
     assert lint(tmp_path, sql) == {("opaque-sql", 3, 3)}
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # conditional DDL through EXECUTE of a constant: linted as the statement it runs, at its column
+        (
+            "  IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attname = 'age') THEN\n"
+            "    EXECUTE 'ALTER TABLE users ADD COLUMN age integer';\n  END IF;\n",
+            set(),
+        ),
+        ("  EXECUTE 'ALTER TABLE users DROP COLUMN email';\n", {("drop-column", 3, 30)}),
+        ("  EXECUTE $q$ALTER TABLE users ALTER COLUMN score TYPE text$q$;\n", {("alter-column-type", 3, 32)}),
+        # literals joined by || are one constant, not verbatim in the file: counted from the first literal
+        ("  EXECUTE 'ALTER TABLE users ' || 'DROP COLUMN email';\n", {("drop-column", 3, 30)}),
+        ("  EXECUTE 'COMMENT ON TABLE users IS ''x''';\n", set()),
+        # near misses: anything computed stays opaque
+        ("  EXECUTE 'ALTER TABLE users DROP COLUMN ' || quote_ident('email');\n", {("opaque-sql", 3, 3)}),
+        ("  EXECUTE format('ALTER TABLE %I ADD COLUMN age integer', 'users');\n", {("opaque-sql", 3, 3)}),
+    ],
+)
+def test_do_block_execute_of_a_constant_is_linted(tmp_path: Path, body: str, expected: Found) -> None:
+    assert lint(tmp_path, f"DO $$\nBEGIN\n{body}END $$;", severity=ERROR) == expected
+
+
 def test_do_block_in_another_language_is_opaque(tmp_path: Path) -> None:
     assert lint(tmp_path, "DO LANGUAGE plperl $$ 1; $$;") == {("opaque-sql", 1, 1)}
 

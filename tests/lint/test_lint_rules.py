@@ -90,3 +90,23 @@ def test_huge_non_insert_statement_is_classified(tmp_path: Path) -> None:
     sql = f"UPDATE users SET email = CASE id {whens} END;\n"
     findings = lint_sql(tmp_path, sql, "postgresql")
     assert [(f.rule, f.line, f.column) for f in findings] == [("update-without-where", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        # foreign keys off inside the file's transaction is a no-op: they stay on for what follows
+        ("PRAGMA foreign_keys = OFF;\nCREATE TABLE x (id INTEGER);\n", {("needs-no-transaction", 1, 1)}),
+        ("PRAGMA foreign_keys(0);\n", {("needs-no-transaction", 1, 1)}),
+        ("PRAGMA journal_mode = WAL;\n", {("needs-no-transaction", 1, 1)}),
+        # near misses: turning them on asks for what ratchet's connection already has; reading is a query
+        ("PRAGMA foreign_keys = ON;\nCREATE TABLE x (id INTEGER);\n", set()),
+        ("PRAGMA foreign_keys('on');\n", set()),
+        ("pragma FOREIGN_KEYS=1;\n", set()),
+        ("PRAGMA foreign_keys;\n", set()),
+    ],
+)
+def test_sqlite_foreign_keys_pragma_outside_a_rebuild(
+    tmp_path: Path, sql: str, expected: set[tuple[str, int, int]]
+) -> None:
+    assert {(f.rule, f.line, f.column) for f in lint_sql(tmp_path, sql, "sqlite")} == expected

@@ -82,6 +82,8 @@ class Backend(ABC):
     #: ``WITH x AS (UPDATE/INSERT ...) INSERT ...`` runs both writes in one statement (PostgreSQL):
     #: the bookkeeping of a file in one round trip.
     writable_cte: ClassVar[bool] = False
+    #: ``UPDATE a, b SET ...`` writes two tables in one statement (MySQL).
+    multi_table_update: ClassVar[bool] = False
 
     #: History column definitions this dialect spells differently from :data:`HISTORY_COLUMNS`.
     history_types: ClassVar[dict[str, str]] = {}
@@ -158,6 +160,23 @@ class Backend(ABC):
     @abstractmethod
     def rollback(self) -> None:
         """Roll back the open transaction, if any; never raises for a dead transaction."""
+
+    def can_pipeline(self) -> bool:
+        """Whether :meth:`pipeline` sends statements without waiting for each answer (PostgreSQL)."""
+        return False
+
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """Statements run inside are sent without waiting for each answer, where the backend can
+        (:meth:`can_pipeline`); a query that returns rows waits for every answer before it. The
+        first failure is raised as :class:`DriverError` when it arrives, or at the end; after a
+        failure the rest is not run. Elsewhere: nothing changes."""
+        yield
+
+    def transaction_open(self) -> bool:
+        """Whether a transaction is open on the session, also a failed one (after a failed
+        ``COMMIT`` none is)."""
+        return False
 
     def acquire_lock(self, timeout_s: float) -> None:
         """Take the session-wide migration lock or raise :class:`LockTimeoutError`; re-entrant

@@ -64,7 +64,19 @@ _SESSION_VARIABLES = (
     "default_storage_engine",
     "sql_select_limit",
 )
+#: The current database and :data:`_SESSION_VARIABLES`, as ratchet reads and compares them.
+_SESSION_COLUMNS = ("DATABASE()", *(f"@@SESSION.{name}" for name in _SESSION_VARIABLES))
 _BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
+
+
+def _same_session_sql(remembered: tuple[Any, ...]) -> str:
+    """A query answering 1 when every one of :data:`_SESSION_COLUMNS` still has its remembered
+    value (the parameters): text byte for byte, numbers (the flags read as 0/1) as numbers."""
+    tests = (
+        f"BINARY {column} <=> BINARY %s" if isinstance(value, str) else f"{column} <=> %s"
+        for column, value in zip(_SESSION_COLUMNS, remembered, strict=True)
+    )
+    return f"SELECT {' AND '.join(tests)}"
 
 
 def lock_name(database: str) -> str:
@@ -157,6 +169,7 @@ class MysqlBackend(Backend):
     current_schema_sql = "DATABASE()"
     placeholder = "%s"
     rehearsal = ""
+    multi_table_update = True
     table_options = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
     #: A TEXT column cannot have a plain default; key-like columns are short to be indexable.
     history_types: ClassVar[dict[str, str]] = {
@@ -316,13 +329,15 @@ class MysqlBackend(Backend):
             self._session = self._session_state()
 
     def _session_state(self) -> tuple[Any, ...]:
-        columns = ", ".join(f"@@SESSION.{name}" for name in _SESSION_VARIABLES)
-        return tuple(self.query(f"SELECT DATABASE(), {columns}")[0])
+        return tuple(self.query(f"SELECT {', '.join(_SESSION_COLUMNS)}")[0])
 
     def restore_session(self) -> None:
-        """Put back what a file changed: one query to compare, and only if something changed,
-        one ``SET`` (and ``USE``) to restore."""
+        """Put back what a file changed: one query to compare (by the server, byte for byte: one
+        value comes back, not the fifteen), and only if something changed, the state read and one
+        ``SET`` (and ``USE``) to restore."""
         if self._session is None:
+            return
+        if self.query(_same_session_sql(self._session), self._session)[0][0] == 1:
             return
         now = self._session_state()
         if now == self._session:

@@ -12,7 +12,8 @@ import hashlib
 import secrets
 import select
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -294,6 +295,38 @@ class PostgresBackend(Backend):
         if (isinstance(exc, psycopg.OperationalError) and diag.sqlstate is None) or closed or _terminated(exc):
             return DriverError(f"lost the connection to {self.display_url}: {primary}", connection_lost=True)
         return DriverError(primary)
+
+    def can_pipeline(self) -> bool:
+        """libpq's pipeline mode (libpq 14+, which psycopg's binary package bundles)."""
+        return psycopg.Pipeline.is_supported()
+
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """psycopg's pipeline mode. A statement sent after a failed one is skipped by the server
+        (until the pipeline's sync), so nothing runs after a failure. The failure may surface in
+        a later ``execute`` (psycopg reads the answers that have arrived as it sends): what is
+        left is then drained here, so that psycopg has nothing left to fail on as it leaves
+        pipeline mode and the first failure is the one raised."""
+        failure: DriverError | None = None
+        try:
+            with self.connection.pipeline() as pipeline:
+                try:
+                    yield
+                except DriverError as exc:
+                    failure = exc
+                    with contextlib.suppress(psycopg.Error):  # the skipped statements' answers
+                        pipeline.sync()
+        except psycopg.Error as exc:
+            raise self._translate(exc) from None
+        if failure is not None:
+            raise failure
+
+    def transaction_open(self) -> bool:
+        """The session is in a transaction block, a failed one too."""
+        connection = self._connection
+        if connection is None or connection.closed:
+            return False
+        return connection.info.transaction_status in (pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR)
 
     def rollback(self) -> None:
         """Roll back if a transaction is open (also after a failed statement)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from sqlparse import tokens as T
@@ -74,6 +74,9 @@ _ROW_FILTERS = frozenset(
 #: ``ALTER TABLE ... ALTER INDEX i`` endings: MySQL's VISIBLE/INVISIBLE, MariaDB's [NOT] IGNORED.
 _INDEX_VISIBILITY = (["VISIBLE"], ["INVISIBLE"], ["IGNORED"])
 _SQLITE_NO_TX_PRAGMAS = frozenset({"foreign_keys", "journal_mode"})
+_PRAGMA_ON = frozenset({"ON", "1", "TRUE", "YES"})
+#: A MySQL/MariaDB executable comment: its opening marker (with the version), its SQL, its end.
+_EXECUTABLE_COMMENT = re.compile(r"(/\*M?!\d*)(.*?)(\*/)", re.DOTALL)
 #: MySQL ``ALTER TABLE`` options that change how the table is stored or altered, not its data.
 _TABLE_OPTIONS = frozenset(
     {"ALGORITHM", "LOCK", "ENGINE", "ROW_FORMAT", "COMMENT", "AUTO_INCREMENT", "KEY_BLOCK_SIZE"}
@@ -140,6 +143,11 @@ def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
         name = words[index + 1].ident
         index += 2
     return name, index
+
+
+def _pragma_value(words: list[Word], index: int) -> str:
+    """The value a ``PRAGMA name = value`` / ``PRAGMA name(value)`` sets, upper-cased and unquoted."""
+    return words[index].upper.strip("'\"") if index < len(words) else ""
 
 
 def _skip(words: list[Word], index: int, *phrases: tuple[str, ...]) -> int:
@@ -283,6 +291,8 @@ class _Classifier:
             pass  # reported by split.statement_problems (in a no-transaction file it is allowed)
         elif verb in _OPAQUE_VERBS:
             self.add("opaque-sql", first, f"{verb} runs SQL the lint cannot see; write the statements out, or waive")
+        elif verb in ("LOCK", "UNLOCK") and self.dialect == "mysql" and self.table_locks():
+            pass
         elif verb in _SAFE_VERBS:
             self.safe_verb(self.words)
         elif not (self.dialect == "mysql" and [w.upper for w in self.words] == ["FLUSH", "PRIVILEGES"]):
@@ -335,6 +345,23 @@ class _Classifier:
         return True
 
     # -- statements ----------------------------------------------------------------------
+
+    def table_locks(self) -> bool:
+        """MySQL's ``LOCK TABLE(S)`` / ``UNLOCK TABLE(S)`` (what mysqldump writes around each table's
+        rows): while a session holds table locks MySQL refuses it every other table, so ratchet could
+        not record the file's progress in its history after each statement; reported as
+        ``transaction-control`` in a file that ratchet tracks so (a ``no-transaction`` file is not)."""
+        if len(self.words) < 2 or self.words[1].upper not in ("TABLE", "TABLES"):
+            return False
+        if self.transactional:
+            self.add(
+                "transaction-control",
+                self.words[0],
+                f"{self.words[0].upper} {self.words[1].upper}: while tables are locked MySQL refuses ratchet's "
+                "progress record in schema_history after each statement, so the file cannot run; remove LOCK "
+                "TABLES and UNLOCK TABLES (mysqldump --skip-add-locks), or add '-- guard: no-transaction'",
+            )
+        return True
 
     def safe_verb(self, words: list[Word]) -> None:
         if words[0].upper == "SET" or words[0].upper not in ("SELECT", "VALUES"):
@@ -850,8 +877,13 @@ class _Classifier:
         self.out.insert_target = table
 
     def pragma(self, words: list[Word]) -> None:
+        """A PRAGMA that cannot take effect inside the file's transaction is ``needs-no-transaction``;
+        ``PRAGMA foreign_keys = ON`` is benign: ratchet's own connection has foreign keys on already."""
         name, index = _names_after(words, 1)
-        if index < len(words) and words[index].text in ("=", "(") and name in _SQLITE_NO_TX_PRAGMAS:
+        setting = index < len(words) and words[index].text in ("=", "(")
+        if setting and name == "foreign_keys" and _pragma_value(words, index + 1) in _PRAGMA_ON:
+            return
+        if setting and name in _SQLITE_NO_TX_PRAGMAS:
             self.no_transaction(words[0], f"PRAGMA {name}")
         elif name == "writable_schema":
             self.add("opaque-sql", words[0], "PRAGMA writable_schema edits the schema behind SQLite's back")
@@ -880,10 +912,23 @@ class _Classifier:
 
 def classify(statement: Statement, dialect: str, *, transactional: bool = True) -> Classified:
     """Classify ``statement`` for ``dialect`` (``transactional``: the file runs in a transaction)."""
+    if dialect == "mysql" and "/*" in statement.sql:
+        statement = opened_executable_comments(statement)
+        if not statement.sql.strip():  # an empty /*!40101 */: nothing runs
+            return Classified(statement)
     plain = _PLAIN_INSERT.match(statement.sql)
     if plain is not None:  # the common bulk-data case, read from the text alone (no classifier built)
         return Classified(statement, insert_target=plain[1].lower())
     return _Classifier(statement, dialect, transactional).run()
+
+
+def opened_executable_comments(statement: Statement) -> Statement:
+    """``statement`` with MySQL's executable comments opened: ``/*!40101 SET NAMES utf8 */`` and
+    MariaDB's ``/*M!100100 ... */`` are the SQL in them, which the server runs (mysqldump writes them
+    around every table; a column option such as ``/*!80023 INVISIBLE */`` sits inside a statement).
+    The markers become blanks of the same length, so lines and columns stay those of the file."""
+    opened = _EXECUTABLE_COMMENT.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[3]), statement.sql)
+    return statement if opened == statement.sql else replace(statement, sql=opened, held=None)
 
 
 @dataclass(frozen=True)

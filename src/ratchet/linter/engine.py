@@ -285,21 +285,6 @@ class _FileLinter:
             self.emit(item.statement, item.line, item.column, item.rule, item.message, **extra)
 
     def mysql_checks(self, classified: list[Classified]) -> None:
-        if "/*!" in self.file.text:
-            from sqlparse import lexer
-            from sqlparse import tokens as T
-
-            line, column = 1, 1
-            for ttype, value in lexer.tokenize(self.file.text):  # type: ignore[no-untyped-call]
-                if ttype in T.Comment and value.startswith("/*!"):
-                    self.emit(
-                        None,
-                        line,
-                        column,
-                        "opaque-sql",
-                        "MySQL executable comment /*! ... */ runs SQL the lint cannot see; write it out",
-                    )
-                line, column = advance(line, column, value)
         ddl = [c for c in classified if c.ddl]
         if ddl and len(self.statements) > 1:
             first = ddl[0].statement

@@ -8,6 +8,7 @@ it: PostgreSQL and MySQL runs keep their start-up free of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from packaging.version import Version
@@ -22,18 +23,54 @@ if TYPE_CHECKING:
 
 Headers = dict[Version, Guards | None]
 
+# Every name-like word, case-folded. ASCII only: a name with other letters in it yields its ASCII
+# parts, which only counts more mentions of those (no table is taken for unnamed by mistake).
+_WORD = re.compile(r"[a-z_][a-z0-9_$]*")
+
+
+#: Above this many characters of SQL the words are not looked up (and no table is lonely): a big
+#: data file would cost more to read word by word than its few tables cost to keep.
+_COUNTED_CHARACTERS = 2_000_000
+_VIRTUAL = re.compile(r"(?<![\w$])virtual(?![\w$])", re.IGNORECASE)
+_SEED = "lint-schema"  # where the seed's words are at home
+_MANY = ""  # a word at home in more than one text
+
 
 class History:
     """The schema history of one directory for the lint: guard headers parsed once, and one
     SQLite replay that advances file by file while the files are linted in order."""
 
-    def __init__(self, seed_sql: str | None = None) -> None:
+    def __init__(self, seed_sql: str | None = None, files: Iterable[MigrationFile] | None = None) -> None:
+        """``files``: every file the replay may run (the directory's). Given them, a table that no
+        other text than its own file names is gone after that file
+        (:class:`~ratchet.linter.replay.Replay`'s ``lonely``)."""
         self.headers: Headers = {}
         self.seed_sql = seed_sql
         self._replay: Replay | None = None
         self._done: list[Version] = []
         self._columns: Columns | None = None
         self._columns_done: list[Version] = []
+        self._texts: dict[str, str] | None = None
+        listed = None if files is None else list(files)
+        # sized from the bytes first: a directory with a large data file is never decoded whole here
+        if listed is not None and len(seed_sql or "") + sum(len(file.data) for file in listed) <= _COUNTED_CHARACTERS:
+            texts = {_SEED: seed_sql or "", **{str(file.version): file.text for file in listed}}
+            # a virtual table makes shadow tables that no statement names: no table is lonely there
+            if not any("virtual" in text.lower() and _VIRTUAL.search(text) for text in texts.values()):
+                self._texts = texts
+        self._homes: dict[str, str] | None = None  # each word: the one text naming it, or _MANY
+        self._current = _SEED  # the text being replayed
+
+    def _lonely(self, name: str) -> bool:
+        """Whether no text but the one being replayed names ``name``."""
+        if self._homes is None:
+            assert self._texts is not None
+            homes: dict[str, str] = {}
+            for key, text in self._texts.items():
+                for word in set(_WORD.findall(text.lower())):
+                    homes[word] = key if homes.get(word, key) == key else _MANY
+            self._homes = homes
+        return self._homes.get(name) == self._current
 
     def guards(self, file: MigrationFile) -> Guards | None:
         """The file's guards (bad header lines dropped), parsed once per run."""
@@ -50,12 +87,14 @@ class History:
         if self._replay is None or not reusable:
             if self._replay is not None:
                 self._replay.close()
-            self._replay = Replay()
+            self._replay = Replay(None if self._texts is None else self._lonely)
             self._done = []
             if self.seed_sql is not None:
+                self._current = _SEED
                 self._replay.replay_text("lint-schema", self.seed_sql)
         for file in earlier[len(self._done) :]:
             if applies(self.guards(file)):
+                self._current = str(file.version)
                 self._replay.replay_text(file.path.name, file.text)
             self._done.append(file.version)
         return self._replay
@@ -71,7 +110,9 @@ class History:
         """Replay ``earlier`` (reusing the previous file's replay), then ``file`` statement by statement."""
         from ratchet.linter.replay import replay_file
 
-        result = replay_file(self._at(earlier), file, statements, snapshot_before, snapshot_after)
+        replay = self._at(earlier)
+        self._current = str(file.version)
+        result = replay_file(replay, file, statements, snapshot_before, snapshot_after)
         self._done.append(file.version)
         return result
 
@@ -87,11 +128,13 @@ class History:
             self._columns, done = Columns(), []
             self._columns_done = done
             if self.seed_sql is not None:
-                self._columns.apply_all(split_statements(self.seed_sql))
+                self._columns.apply_all(split_statements(self.seed_sql, executable_comments=True))
         for file in earlier[len(done) :]:
             guards = self.guards(file)
             if guards is None or guards.applies_to("mysql"):
-                self._columns.apply_all(not_in_runs(split_data(file.data)))  # runs of INSERT lines change no column
+                self._columns.apply_all(
+                    not_in_runs(split_data(file.data, executable_comments=True))
+                )  # runs of INSERT lines change no column
             done.append(file.version)
         return self._columns
 

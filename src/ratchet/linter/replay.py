@@ -33,7 +33,9 @@ from ratchet.statement import TRANSACTION_WORDS, Statement, advance
 STATEMENT_SECONDS = 1.0
 #: SQLite's hard heap limit while a replay statement runs (process-wide, restored after).
 HEAP_LIMIT_BYTES = 256 * 1024 * 1024
-_PROGRESS_OPS = 1_000
+# Between two looks at the clock: 100,000 virtual machine steps take a millisecond or less, and a
+# replay of thousands of CREATE TABLEs steps through sqlite_master's rows on every one of them.
+_PROGRESS_OPS = 100_000
 
 #: Statements whose data the replay does not need: prepared (syntax), never run.
 _DATA_WORDS = frozenset({"INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WITH", "VALUES", "EXPLAIN"})
@@ -198,6 +200,43 @@ def _scope(sql: str) -> frozenset[str] | None:
     return frozenset({_unquoted(match["name"])})
 
 
+_ISLAND_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+# Lonely tables go this many files at a time: each batch costs a pass over the tables known, and a
+# few dozen rows more in the attached database's sqlite_master cost little.
+_DROP_BATCH = 32
+#: The in-memory database attached for lonely tables (``Replay``), and a statement naming a table
+#: with its schema (``main.t``), which would not find one made there.
+_ISLANDS = "ratchet_islands"
+_QUALIFIED = re.compile(r"(?<![\w$])[\"`\[]?main[\"`\]]?\s*\.", re.IGNORECASE)
+# CREATE TABLE without IF NOT EXISTS: a table that existed already (a virtual table's shadow table,
+# named by no statement) fails it instead of being taken for a new one
+_PLAIN_CREATE = re.compile(r"\s*CREATE\s+TABLE\s+(?!IF(?![\w$]))", re.IGNORECASE)
+
+
+def _island(sql: str) -> str | None:
+    """The table a ``CREATE TABLE name (...)`` in ``main`` makes when its statement links it to no
+    other table (no ``REFERENCES``; a column list, not ``AS SELECT``), its name a plain word; else
+    ``None``."""
+    if not _PLAIN_CREATE.match(sql):
+        return None
+    match = _TARGET.match(sql)
+    if match is None or not sql[match.end() :].lstrip().startswith("("):
+        return None
+    if match["schema"] is not None and _unquoted(match["schema"]) != "main":
+        return None
+    name = _unquoted(match["name"])
+    if not _ISLAND_NAME.fullmatch(name) or "REFERENCES" in sql.upper():  # as a word or not: a superset
+        return None
+    return name
+
+
+def _names(sql: str, name: str) -> bool:
+    """Whether ``sql`` names ``name`` (as a word, in any case)."""
+    if name not in sql.lower():
+        return False
+    return re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", sql, re.IGNORECASE) is not None
+
+
 def _unquoted(word: str) -> str:
     if word[0] in '"`[':
         word = word[1:-1].replace('""', '"')
@@ -254,9 +293,24 @@ class _Shapes:
 
 
 class Replay:
-    """One in-memory SQLite database that the files of a directory are replayed into, in order."""
+    """One in-memory SQLite database that the files of a directory are replayed into, in order.
 
-    def __init__(self) -> None:
+    ``lonely``, when given, says of a table name that no text but the file being replayed names
+    it (not the seed, not another file of the directory). A table created by a plain ``CREATE
+    TABLE name (...)`` without ``REFERENCES``, which no other schema statement of its file names
+    (only data statements, which the replay never runs), is then linked to no other object either
+    way, and nothing after its file can see it. Such tables are made in an attached in-memory
+    database (``_ISLANDS``), where the file's own statements still find them, and go with it, a
+    batch of files at a time. SQLite scans every row of ``sqlite_master`` on each ``CREATE``, so a
+    replay that kept thousands of such tables would grow quadratically with the files."""
+
+    def __init__(self, lonely: Callable[[str], bool] | None = None) -> None:
+        self.lonely = lonely
+        self._islanded: dict[str, tuple[str, str]] = {}  # CREATE TABLE -> (its table, the statement run)
+        self._in_islands: set[str] = set()  # the tables _ISLANDS holds
+        self._island_files = 0  # files that made tables in _ISLANDS since it was last emptied
+        self._island_ran = False  # a table was made in _ISLANDS since the tables were last read
+        self._attached = False  # whether _ISLANDS is
         self.connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         self.guard = _Guard()
         self.connection.set_authorizer(self.guard.authorize)
@@ -280,16 +334,70 @@ class Replay:
         """Run one schema statement under the bounds."""
         self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
         self._since.append(sql)
+        island = self._islanded.get(sql)
+        target = None if island is None else island[1]
         try:
             with _heap_limit():
-                self.connection.execute(sql)
+                self.connection.execute(sql if target is None else target)
         except sqlite3.Error as exc:
             return self._refused(exc)
         except MemoryError:  # SQLITE_NOMEM: the heap limit was reached
             return self._over("memory")
         except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
             return Outcome("failed", str(exc))
+        if island is not None:
+            self._in_islands.add(island[0])
+            self._island_ran = True
         return Outcome("ran")
+
+    def begin_file(self, statements: list[Statement]) -> None:
+        """Before a file: which of the tables it creates are lonely (see the class); those are made
+        in ``_ISLANDS``, where the statements of the file find them (an unqualified name is looked
+        up in every attached database) and from which they all go at once, a batch of files at a time."""
+        self._islanded = {}
+        if self.lonely is None:
+            return
+        schema = {statement.sql: _island(statement.sql) for statement in statements if _kind(statement) == "schema"}
+        creates = {sql: name for sql, name in schema.items() if name is not None and self.lonely(name)}
+        if not creates or any(
+            "main" in statement.sql.lower() and _QUALIFIED.search(statement.sql) for statement in statements
+        ):
+            return
+        for sql, name in creates.items():
+            # another CREATE TABLE of the same name fails: the table stays the first one's
+            if not any(made != name and _names(other, name) for other, made in schema.items()):
+                match = _TARGET.match(sql)
+                assert match is not None
+                self._islanded[sql] = (name, f"{sql[: match.start('name')]}{_ISLANDS}.{sql[match.start('name') :]}")
+        if self._islanded and not self._attached:
+            self._attach()
+
+    def end_file(self) -> None:
+        """After a file: every batch of files, the lonely tables they made are gone at once."""
+        if not self._islanded:
+            return
+        self._islanded = {}
+        self._island_files += 1
+        if self._island_files < _DROP_BATCH:
+            return
+        self.connection.set_authorizer(None)  # ratchet's own DETACH and ATTACH: nothing to refuse
+        try:
+            self.connection.execute(f"DETACH DATABASE {_ISLANDS}")
+        finally:
+            self.connection.set_authorizer(self.guard.authorize)
+        gone, self._in_islands, self._island_files, self._attached = self._in_islands, set(), 0, False
+        self._tables = {name: columns for name, columns in self._tables.items() if name not in gone}
+
+    def _attach(self) -> None:
+        self.connection.set_authorizer(None)
+        try:
+            self.connection.execute(f"ATTACH DATABASE ':memory:' AS {_ISLANDS}")
+            self._attached = True
+        finally:
+            self.connection.set_authorizer(self.guard.authorize)
+
+    def _schema_version(self) -> int:
+        return int(self.connection.execute("PRAGMA schema_version").fetchone()[0])
 
     def prepare(self, sql: str) -> Outcome:
         """Compile a statement without running it (``EXPLAIN`` only builds its program)."""
@@ -366,9 +474,12 @@ class Replay:
 
     def replay_text(self, name: str, text: str) -> None:
         """Replay a whole earlier file (or the ``lint-schema`` seed) by its text."""
-        for statement, outcome in self.replay(split_statements(text)):
+        statements = split_statements(text)
+        self.begin_file(statements)
+        for statement, outcome in self.replay(statements):
             if outcome.status in ("failed", "syntax", "limit"):
                 self.failures.append((f"{name}:{statement.line}: {outcome.message}", statement.sql))
+        self.end_file()
 
     # -- the catalog -------------------------------------------------------------------------
 
@@ -387,10 +498,13 @@ class Replay:
         names; every table after anything else (a rename rewrites other tables, a drop or a
         virtual table has shadow tables), so a long history is not re-read after every file.
         """
-        version = int(self.connection.execute("PRAGMA schema_version").fetchone()[0])
+        if not self._since:  # no schema statement ran since the last read (data statements are only compiled)
+            return self._tables
+        version = self._schema_version()
         scopes = [_scope(sql) for sql in self._since]
         self._since.clear()
-        if version == self._version:
+        island_ran, self._island_ran = self._island_ran, False
+        if version == self._version and not island_ran:
             return self._tables
         self._version = version
         if all(scope is not None for scope in scopes):
@@ -405,9 +519,9 @@ class Replay:
                 else:
                     tables.pop(name, None)
         else:
-            rows = self.connection.execute(
-                "SELECT lower(name) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            ).fetchall()
+            query = "SELECT lower(name) FROM {}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            schemas = ["main", _ISLANDS] if self._attached else ["main"]
+            rows = self.connection.execute(" UNION ALL ".join(map(query.format, schemas))).fetchall()
             names = {str(row[0]) for row in rows} | self._tables.keys()
             tables = {str(row[0]): table_columns(self.connection, str(row[0])) for row in rows}
         self.touched |= {name for name in names if tables.get(name) != self._tables.get(name)}
@@ -447,6 +561,7 @@ def replay_file(
 ) -> FileReplay:
     """Run ``file`` statement by statement on ``replay`` (which holds the files before it)."""
     result = FileReplay(replay.catalog(), replay.complete, history_failures=list(replay.failures))
+    replay.begin_file(statements)
     replay.touched = set()
     for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
         result.outcomes[statement.number] = outcome
@@ -457,6 +572,7 @@ def replay_file(
     result.final = replay.catalog()
     result.changed = replay.touched
     result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
+    replay.end_file()
     return result
 
 

@@ -88,7 +88,7 @@ _RECORDS = (
     # -- errors: statements the lint cannot judge --------------------------------------------
     _rule("unrecognized-statement", ERROR, "a statement the lint cannot prove additive (default-deny)"),
     _rule("syntax-error", ERROR, "a statement the dialect's parser rejects (SQLite: the engine itself)"),
-    _rule("opaque-sql", ERROR, "SQL whose effect cannot be seen statically (DO, EXECUTE, CALL, /*! */, COPY)"),
+    _rule("opaque-sql", ERROR, "SQL whose effect cannot be seen statically (dynamic EXECUTE, CALL, PREPARE, COPY)"),
     _rule("replay-limit", ERROR, "the schema replay of a statement exceeded its time or memory bound"),
     _rule("split-ambiguity", ERROR, "the file cannot be split into statements reliably", **_FIXED),
     _rule(

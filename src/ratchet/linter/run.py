@@ -93,7 +93,7 @@ def lint_paths(
         report.findings.extend(problem_finding(problem, _relative(problem.path, cwd)) for problem in problems)
         kept = [(d, p) for d, p in found if (chosen is None or p in chosen) and (only is None or p in only)]
         _lint_repeatables(report, kept, cwd, dialect)
-        history = History(seed_sql)
+        history = History(seed_sql, files)
         for position, file in enumerate(files):
             if chosen is not None and file.path not in chosen:
                 continue
@@ -214,8 +214,8 @@ def _lint_repeatables(report: LintReport, found: list[tuple[str, Path]], cwd: Pa
     for file in files:
         shown = _relative(file.path, cwd)
         report.files.append(shown)
-        statements = split_statements(file.text)
         dialect_used = runs_on(file.guards, dialect)
+        statements = split_statements(file.text, executable_comments=dialect_used == "mysql")
         report.used.add(dialect_used)
         report.findings.extend(lint_repeatable(shown, file.guards, statements, text=file.text, dialect=dialect_used))
 
@@ -270,7 +270,8 @@ def _prepare(job: _Job, dialect: str) -> _Prepared:
         return guards, problems, fast, fast.statements
     from ratchet.split import split_statements  # sqlparse: a PostgreSQL run may never need it
 
-    return guards, problems, None, split_statements(file.text)
+    mysql = runs_on(guards, dialect) == "mysql"
+    return guards, problems, None, split_statements(file.text, executable_comments=mysql)
 
 
 def _lint_one(
@@ -327,7 +328,7 @@ def lint_prepared(
     """Lint the pending files of a ``migrate`` run; files at or below ``lint_since`` are skipped."""
     report = LintReport(dialect)
     position = {file.version: index for index, file in enumerate(all_files)}
-    history = History(seed_sql)
+    history = History(seed_sql, all_files)
     history.headers.update({item.file.version: item.guards for item in prepared})
     try:
         for item in prepared:

@@ -1,7 +1,9 @@
 """The statements of a PostgreSQL ``DO`` block, from pglast's PL/pgSQL parser.
 
 Static SQL inside the block is returned with its position so that it is linted like a
-top-level statement; dynamic SQL (``EXECUTE`` of a string, ``FOR ... IN EXECUTE``,
+top-level statement; so is the SQL of ``EXECUTE 'constant string'`` (a string literal, or
+literals joined by ``||``: what conditional DDL in real histories looks like), at the
+``EXECUTE``. Dynamic SQL (``EXECUTE`` of anything computed, ``FOR ... IN EXECUTE``,
 ``OPEN ... FOR EXECUTE``, ``RETURN QUERY EXECUTE``) and ``CALL`` are returned as dynamic.
 """
 
@@ -11,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ratchet.linter.postgres.parse import Node, SyntaxProblem, parse_body
+from ratchet.linter.postgres.parse import Node, SyntaxProblem, parse, parse_body
 
 _DYNAMIC = {
     "PLpgSQL_stmt_dynexecute": "EXECUTE",
@@ -27,6 +29,7 @@ _STATIC = {
     "PLpgSQL_stmt_open": "query",
 }
 _DOLLAR = re.compile(r"\$[A-Za-z_0-9]*\$")
+_LITERAL_START = re.compile(r"'|\$[A-Za-z_0-9]*\$")
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,17 @@ def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
         if dynamic is not None:
             found = upper.find(dynamic.split()[-1], search_from)
             last = found if found >= 0 else line_start
-            out.append(BodyStatement(last, "", dynamic))
+            constant = _constant(item) if kind == "PLpgSQL_stmt_dynexecute" else None
+            if constant is None or not constant.split():
+                out.append(BodyStatement(last, "", dynamic))
+                continue
+            # the string's content where it stands verbatim in the file, so that findings inside it point
+            # at their own column; else (doubled quotes, joined literals) from the first literal's content
+            verbatim = statement_sql.find(constant, last)
+            if verbatim < 0:
+                literal = _LITERAL_START.search(statement_sql, last)
+                verbatim = literal.end() if literal else last
+            out.append(BodyStatement(verbatim, constant))
             continue
         expression = item.get(_STATIC[kind], {}).get("PLpgSQL_expr", {})
         sql = expression.get("query")
@@ -79,6 +92,33 @@ def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
         last = found if found >= 0 else line_start
         out.append(BodyStatement(last, sql[len(sql) - len(sql.lstrip()) :]))
     return out
+
+
+def _constant(item: Node) -> str | None:
+    """The SQL an ``EXECUTE`` runs when its expression is a string constant (or constants
+    joined by ``||``), else ``None``."""
+    expression = str(item.get("query", {}).get("PLpgSQL_expr", {}).get("query", ""))
+    try:
+        parsed, _ = parse(f"SELECT {expression}")
+    except SyntaxProblem:
+        return None
+    targets = (parsed[0].node.get("targetList") or []) if len(parsed) == 1 else []
+    if len(targets) != 1:
+        return None
+    return _folded(targets[0].get("ResTarget", {}).get("val", {}))
+
+
+def _folded(node: Node) -> str | None:
+    """A string constant, or ``||`` of string constants, as one string."""
+    if "A_Const" in node:
+        value = node["A_Const"].get("sval", {}).get("sval")
+        return value if isinstance(value, str) else None
+    operator = node.get("A_Expr", {})
+    names = [name.get("String", {}).get("sval") for name in operator.get("name") or ()]
+    if operator.get("kind") != "AEXPR_OP" or names != ["||"]:
+        return None
+    left, right = _folded(operator.get("lexpr", {})), _folded(operator.get("rexpr", {}))
+    return None if left is None or right is None else left + right
 
 
 def _body_start(sql: str, location: int) -> int:
