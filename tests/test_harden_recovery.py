@@ -18,7 +18,7 @@ import pytest
 import ratchet
 from conftest import RATCHET, Db, Project, server_connect
 from ratchet.errors import DatabaseError
-from ratchet.runner import Events
+from ratchet.events import Events
 
 
 def wait_for(probe: Callable[[], Any], what: str, attempts: int = 400) -> Any:

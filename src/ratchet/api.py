@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from packaging.version import InvalidVersion, Version
+from packaging.version import Version
 
-from ratchet import dialects
 from ratchet.backends import open_backend
 from ratchet.backends.base import Backend, Server
 from ratchet.catalog import Change
 from ratchet.catalog import diff as compare
 from ratchet.config import Config, load_config
-from ratchet.discover import MigrationFile, scan_names
+from ratchet.discover import MigrationFile, parse_version, scan_names
 from ratchet.engines import admit
 from ratchet.errors import (
     ConnectionFailedError,
@@ -32,16 +31,19 @@ from ratchet.errors import (
     SettingsError,
     UsageError,
 )
+from ratchet.events import Events
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting, repeatable_key
 from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.jsondoc import engine_fields, json_version
+from ratchet.lintapi import lint as lint  # the public API
+from ratchet.lintapi import lint_schema_sql, lint_since
 from ratchet.load import Migrations, load_migrations
 from ratchet.plan import Plan, make_plan, refuse_on_drift
 from ratchet.repeatables import RepeatableFile
-from ratchet.runner import Events, FileResult, RepairAction, RepeatableResult, Runner, RunOptions, migration_lock
+from ratchet.runner import FileResult, RepairAction, RepeatableResult, Runner, RunOptions, migration_lock
 from ratchet.snapshot import excluded_tables, latest_snapshot, live_catalog, newest_done_row, record_snapshot
 from ratchet.states import WAITING_STATES, EntryState, Outcome, RowStatus
-from ratchet.urls import mask_url, parse_url
+from ratchet.urls import mask_url
 
 if TYPE_CHECKING:  # splitting and linting need sqlparse, which a no-op run never imports
     from ratchet.linter import Finding, LintReport
@@ -130,17 +132,6 @@ class StatusReport:
             **engine_fields(self.server),
             **self.plan.to_json(),
         }
-
-
-def parse_version(text: str, option: str) -> Version:
-    """Parse a ``MAJOR.MINOR.PATCH`` argument or raise :class:`UsageError`."""
-    try:
-        version = Version(text)
-    except InvalidVersion:
-        raise UsageError(f"{option}: '{text}' is not a version like 1.2.0") from None
-    if len(version.release) != 3 or version.pre or version.post or version.dev or version.local:
-        raise UsageError(f"{option}: '{text}' is not a version like 1.2.0")
-    return version
 
 
 @contextmanager
@@ -406,7 +397,7 @@ def _prepare_and_lint(
         prepared,
         loaded.files,
         dialect=dialect,
-        lint_since=_lint_since(config),
+        lint_since=lint_since(config),
         seed_sql=lint_schema_sql(config),
         postgres_version=postgres_version,
     )
@@ -514,73 +505,6 @@ def wait(
                     hint="check that the database is running and reachable, or wait longer with --timeout",
                 ) from None
             time.sleep(min(interval_s, remaining))
-
-
-def _lint_since(config: Config) -> Version | None:
-    if config.lint_since is None:
-        return None
-    return parse_version(config.lint_since, "lint-since")
-
-
-def lint_schema_sql(config: Config) -> str | None:
-    """The text of the ``lint-schema`` file (the schema before the first migration), if set."""
-    if config.lint_schema is None:
-        return None
-    try:
-        raw = config.lint_schema.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"lint-schema {config.lint_schema}: cannot read: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise UsageError(
-            f"lint-schema {config.lint_schema}: not valid UTF-8 at byte offset {exc.start}; save it as UTF-8"
-        ) from None
-    return text.replace("\r\n", "\n")
-
-
-def default_dialect(config: Config) -> str:
-    """``dialect`` from the configuration, else the configured database's, else ``sqlite``."""
-    if config.dialect:
-        return config.dialect
-    try:
-        return parse_url(config.database).dialect
-    except RatchetError:
-        return "sqlite"
-
-
-def lint(
-    paths: str | Path | list[str | Path],
-    *,
-    dialect: str | None = None,
-    since: str | None = None,
-    include_all: bool = False,
-    only: set[Path] | None = None,
-    jobs: int = 1,
-    config: Config | None = None,
-) -> LintReport:
-    """Lint migration files or directories without a database.
-
-    ``dialect`` defaults to the configured one (``[tool.ratchet]``, the database URL, else
-    ``sqlite``); files at or below ``lint-since`` are skipped unless ``include_all``.
-    """
-    config = config or load_config()
-    if dialect is not None and dialect not in dialects.NAMES:
-        raise UsageError(f"--dialect: unknown dialect '{dialect}'; use {dialects.spoken_list()}")
-    from ratchet.linter import lint_paths
-
-    targets = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    return lint_paths(
-        [Path(p) for p in targets],
-        dialect=dialect or default_dialect(config),
-        since=parse_version(since, "--since") if since is not None else None,
-        lint_since=_lint_since(config),
-        include_all=include_all,
-        only=only,
-        jobs=jobs,
-        seed_sql=lint_schema_sql(config),
-        postgres_version=config.postgres_version,
-    )
 
 
 def status(database: Database, migrations: str | Path | None = None, *, config: Config | None = None) -> StatusReport:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import sys
@@ -14,23 +13,23 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ratchet import api, dialects, helptext
-from ratchet.backends.base import Server
+from ratchet import dialects, helptext
 from ratchet.config import Config, load_config
 from ratchet.errors import EXIT_CHECK_FAILED, EXIT_INVALID_FILES, RatchetError, UsageError
+from ratchet.events import Events
 from ratchet.headers import parse_duration_ms
-from ratchet.jsondoc import error_json
 from ratchet.linter.formats import FORMATS, render
 from ratchet.linter.rules import help_epilog
-from ratchet.plan import describe_version
-from ratchet.runner import Events, FileResult, RepeatableResult
-from ratchet.states import DONE_STATUSES, EntryState, Outcome, RehearsalOutcome, RowStatus
-from ratchet.uptodate import up_to_date_message
-from ratchet.urls import mask_password, mask_url
 
-if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
+# The commands import what they use (``ratchet.api``: the runner, the backends, the history;
+# ``ratchet.plan``, the states, the URL helpers): ``ratchet lint`` needs none of it, and importing
+# it all cost more than linting a thousand files.
+if TYPE_CHECKING:
+    from ratchet import api
+    from ratchet.backends.base import Server
     from ratchet.prepare import PreparedFile, PreparedRepeatable
     from ratchet.rehearse import Rehearsal
+    from ratchet.runner import FileResult, RepeatableResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 _PROGRESS_MIN_STATEMENTS = 20
@@ -39,6 +38,8 @@ _FLUSH_EVERY_S = 1.0
 
 def fail(error: RatchetError) -> None:
     """Print ``error`` plainly on stderr and exit with its code."""
+    from ratchet.urls import mask_password
+
     click.echo(f"ratchet: error: {mask_password(str(error))}", err=True)
     sys.exit(error.exit_code)
 
@@ -92,6 +93,8 @@ def json_errors(command: F) -> F:
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ratchet.jsondoc import error_json
+
         try:
             return command(*args, **kwargs)
         except RatchetError as error:
@@ -242,6 +245,8 @@ def render_repeatables(planned: list[PreparedRepeatable]) -> str:
 
 def _where(database: str, server: Server | None) -> str:
     """``postgresql://u:***@h/db (PostgreSQL 15.5)``: the masked URL and the engine it ran on."""
+    from ratchet.urls import mask_url
+
     where = mask_url(database)
     return f"{where} ({server.engine} {server.version})" if server else where
 
@@ -276,6 +281,9 @@ def migrate(
 ) -> None:
     """Apply pending migrations in version order, each file in its own transaction, then the
     repeatable R__ files that are new or changed."""
+    from ratchet import api
+    from ratchet.urls import mask_url
+
     config = resolve(database, migrations)
     events = CliEvents(quiet=quiet or as_json)
     started = time.perf_counter()
@@ -309,6 +317,9 @@ def migrate(
 
 def _print_rehearsal(rehearsal: Rehearsal, *, quiet: bool) -> None:
     """One line per file (outcome and time), the failure, and that nothing was kept."""
+    from ratchet.states import RehearsalOutcome
+    from ratchet.urls import mask_password
+
     if not quiet:
         click.echo(f"rehearsal on {mask_password(rehearsal.where)} (rolled back; nothing is kept):")
         for item in rehearsal.files:
@@ -335,6 +346,8 @@ def _echo_planned(report: api.MigrateReport) -> str:
 
 
 def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms: float) -> None:
+    from ratchet.plan import describe_version
+
     where = _where(config.database, report.server)
     if report.dry_run:
         click.echo(f"dry run: {_echo_planned(report)} would be applied to {where}; nothing changed")
@@ -346,6 +359,8 @@ def _print_migrate_summary(report: api.MigrateReport, config: Config, elapsed_ms
         )
         return
     if not report.results and not report.repeatables:
+        from ratchet.uptodate import up_to_date_message
+
         click.echo(up_to_date_message(where, describe_version(report.from_version)))
         return
     counts: dict[str, int] = {}
@@ -385,6 +400,9 @@ def repair(
     reason: str | None,
 ) -> None:
     """Get VERSION past a history row that blocks migrate: a 'running' or 'failed' file, or an edited one."""
+    from ratchet import api
+    from ratchet.states import Outcome
+
     config = resolve(database, migrations)
     events = CliEvents(quiet=False)
     try:
@@ -418,6 +436,8 @@ def repair(
 @json_errors
 def status(database: str | None, migrations: str | None, as_json: bool, exit_code: bool) -> None:
     """Show every migration's state against the database."""
+    from ratchet import api
+
     config = resolve(database, migrations)
     report = api.status(config.database, config.migrations, config=config)
     if report.server and report.server.warning:
@@ -432,6 +452,9 @@ def status(database: str | None, migrations: str | None, as_json: bool, exit_cod
 
 
 def _print_status_table(report: api.StatusReport, config: Config) -> None:
+    from ratchet.plan import describe_version
+    from ratchet.states import EntryState
+
     plan = report.plan
     click.echo(f"database: {_where(config.database, report.server)}  db_version: {describe_version(plan.db_version)}")
     header = f"{'VERSION':<10} {'DESCRIPTION':<32} {'STATE':<13} {'APPLIED AT':<29} {'DURATION':>9}  WAIVERS"
@@ -477,6 +500,9 @@ def _print_status_table(report: api.StatusReport, config: Config) -> None:
 @handles_errors
 def plan(database: str | None, migrations: str | None, to: str | None, out_of_order: bool, no_lint: bool) -> None:
     """Print the exact SQL that `migrate` would run, file by file; change nothing."""
+    from ratchet import api
+    from ratchet.plan import describe_version
+
     config = resolve(database, migrations)
     report = api.migrate(
         config.database,
@@ -498,6 +524,10 @@ def plan(database: str | None, migrations: str | None, to: str | None, out_of_or
 @json_errors
 def validate(database: str | None, migrations: str | None, as_json: bool) -> None:
     """Check files and history for drift without applying anything (exit 1 on drift)."""
+    from ratchet import api
+    from ratchet.plan import describe_version
+    from ratchet.states import DONE_STATUSES, RowStatus
+
     config = resolve(database, migrations)
     report = api.validate(config.database, config.migrations, config=config)
     plan = report.plan
@@ -528,6 +558,9 @@ def validate(database: str | None, migrations: str | None, as_json: bool) -> Non
 @handles_errors
 def baseline(database: str | None, migrations: str | None, version: str) -> None:
     """Adopt an existing database at VERSION: files at or below it count as applied."""
+    from ratchet import api
+    from ratchet.urls import mask_url
+
     config = resolve(database, migrations)
     report = api.baseline(config.database, version, config.migrations, config=config)
     click.echo(
@@ -554,6 +587,8 @@ def new(
     repeatable: bool,
 ) -> None:
     """Create the next migration file (or a repeatable one), with a header template."""
+    from ratchet import api
+
     chosen = [name for name, given in (("major", major), ("minor", minor), ("patch", patch)) if given]
     if len(chosen) > 1:
         raise UsageError(f"choose one of --major, --minor or --patch, not {' and '.join('--' + c for c in chosen)}")
@@ -573,6 +608,9 @@ def new(
 @handles_errors
 def wait(database: str | None, migrations: str | None, timeout: str) -> None:
     """Wait until the database accepts connections (exit 5 when it does not in time)."""
+    from ratchet import api
+    from ratchet.urls import mask_url
+
     timeout_ms = parse_duration_ms(timeout)
     if timeout_ms is None:
         raise UsageError(f"--timeout must be a duration like 60s, 500ms or 2m, got '{timeout}'")
@@ -588,6 +626,9 @@ def wait(database: str | None, migrations: str | None, timeout: str) -> None:
 @handles_errors
 def diff_command(database: str | None, migrations: str | None, as_json: bool, record: bool) -> None:
     """List schema changes made outside migrations since the last applied file (exit 1 on drift)."""
+    from ratchet import api
+    from ratchet.urls import mask_url
+
     config = resolve(database, migrations)
     report = api.diff(config.database, config.migrations, record=record, config=config)
     where = mask_url(config.database)
@@ -620,6 +661,8 @@ def diff_command(database: str | None, migrations: str | None, as_json: bool, re
 @handles_errors
 def schema_command(database: str | None, migrations: str | None, output: Path | None, check: bool) -> None:
     """Print the schema as DDL in a stable order, ratchet's tables left out."""
+    from ratchet import api
+
     config = resolve(database, migrations)
     target = output or config.schema_file
     if check and target is None:
@@ -637,6 +680,8 @@ def schema_command(database: str | None, migrations: str | None, output: Path | 
         if committed == text:
             click.echo(f"{target} matches the database schema")
             return
+        import difflib
+
         lines = difflib.unified_diff(
             committed.splitlines(keepends=True), text.splitlines(keepends=True), str(target), "database"
         )
@@ -663,6 +708,8 @@ def settings() -> None:
 @handles_errors
 def settings_get(database: str | None, migrations: str | None, key: str) -> None:
     """Print KEY's value (exit 1 when unset)."""
+    from ratchet import api
+
     config = resolve(database, migrations)
     value = api.get_system_setting(config.database, key, config=config)
     if value is None:
@@ -678,6 +725,8 @@ def settings_get(database: str | None, migrations: str | None, key: str) -> None
 @handles_errors
 def settings_set(database: str | None, migrations: str | None, key: str, value: str) -> None:
     """Set KEY to VALUE (db_version is read-only)."""
+    from ratchet import api
+
     config = resolve(database, migrations)
     api.set_system_setting(config.database, key, value, config=config)
 
@@ -688,6 +737,8 @@ def settings_set(database: str | None, migrations: str | None, key: str, value: 
 @handles_errors
 def settings_list(database: str | None, migrations: str | None, as_json: bool) -> None:
     """List every setting."""
+    from ratchet import api
+
     config = resolve(database, migrations)
     values = api.list_system_settings(config.database, config=config)
     if as_json:
@@ -758,9 +809,11 @@ def lint_command(
     Exit 0 when clean, 1 on findings (errors; warnings too with --strict), 2 on a usage
     error, 3 when a file is unreadable or invalid.
     """
+    from ratchet.lintapi import lint
+
     config = resolve(database, migrations)
     only = _git_changed(git_base) if git_base else None
-    report = api.lint(
+    report = lint(
         list(paths) or [config.migrations],
         dialect=dialect,
         since=since,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from packaging.version import Version
+from packaging.version import InvalidVersion, Version
 
 from ratchet.errors import FileProblem, MigrationFileError, UsageError
 
@@ -290,3 +290,14 @@ def read_all(
         except MigrationFileError as exc:
             problems.extend(exc.problems)
     return files, problems
+
+
+def parse_version(text: str, option: str) -> Version:
+    """Parse a ``MAJOR.MINOR.PATCH`` argument or raise :class:`UsageError`."""
+    try:
+        version = Version(text)
+    except InvalidVersion:
+        raise UsageError(f"{option}: '{text}' is not a version like 1.2.0") from None
+    if len(version.release) != 3 or version.pre or version.post or version.dev or version.local:
+        raise UsageError(f"{option}: '{text}' is not a version like 1.2.0")
+    return version

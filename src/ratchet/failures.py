@@ -12,7 +12,7 @@ from ratchet.errors import DatabaseError, DriverError, StatementFailedError
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
     from ratchet.prepare import PreparedFile
-    from ratchet.split import Statement
+    from ratchet.statement import Statement
 
 
 def _version(prepared: PreparedFile) -> str:

@@ -307,6 +307,9 @@ def parse_guards(path: Path, text: str | bytes) -> Guards:
 def read_guards(path: Path, text: str | bytes) -> tuple[Guards, list[FileProblem]]:
     """The header of ``text`` (or of its UTF-8 bytes) without its bad lines, and every problem (the
     lint reports a waiver without a reason and still lints the file with the other guards)."""
+    found = b"guard" in text.lower() if isinstance(text, bytes) else "guard" in text.lower()
+    if not found:  # no guard line at all, as in most files: the empty header
+        return Guards(), []
     parser = _HeaderParser(path)
     header_lines = header_line_count(text)
     for number, match in _guard_lines(text):

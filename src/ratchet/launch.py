@@ -13,17 +13,18 @@ import sys
 
 def run() -> None:
     """Console-script entry point."""
-    from ratchet.uptodate import check
+    if sys.argv[1:2] == ["migrate"]:  # the only command it answers: others skip its imports (sqlite3)
+        from ratchet.uptodate import check
 
-    try:
-        answer = check(sys.argv[1:], os.environ, os.getcwd())
-    except Exception:  # the quick answer is an optimisation: on any surprise the full path decides
-        answer = None
-    if answer is not None:
-        message, quiet = answer
-        if not quiet:
-            sys.stdout.write(message + "\n")
-        return
+        try:
+            answer = check(sys.argv[1:], os.environ, os.getcwd())
+        except Exception:  # the quick answer is an optimisation: on any surprise the full path decides
+            answer = None
+        if answer is not None:
+            message, quiet = answer
+            if not quiet:
+                sys.stdout.write(message + "\n")
+            return
     from ratchet.cli import run as run_cli
 
     run_cli()

@@ -18,8 +18,9 @@ from ratchet.errors import FileProblem, MigrationFileError
 from ratchet.headers import Guards
 from ratchet.history import REPEATABLE, VERSIONED
 from ratchet.repeatables import RepeatableFile
-from ratchet.split import Statement, split_data, split_statements, statement_problems
+from ratchet.split import split_data, split_statements
 from ratchet.splitcheck import split_problems
+from ratchet.statement import Statement, statement_problems
 
 
 @dataclass(frozen=True)

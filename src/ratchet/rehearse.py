@@ -21,9 +21,10 @@ from typing import Any
 from ratchet.backends.base import Backend
 from ratchet.backends.sqlite import SqliteBackend
 from ratchet.errors import RatchetError, StatementFailedError, UsageError
+from ratchet.events import Events
 from ratchet.history import Tables
 from ratchet.prepare import PreparedFile, PreparedRepeatable
-from ratchet.runner import Events, Runner, RunOptions, migration_lock
+from ratchet.runner import Runner, RunOptions, migration_lock
 from ratchet.states import Outcome, RehearsalOutcome
 from ratchet.urls import mask_password
 

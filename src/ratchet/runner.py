@@ -40,13 +40,14 @@ from ratchet.errors import (
     StatementFailedError,
     UsageError,
 )
+from ratchet.events import Events
 from ratchet.headers import GuardQuery
 from ratchet.history import DB_VERSION_KEY, REPEATABLE, VERSIONED, Tables
 from ratchet.states import DONE_STATUSES, UNFINISHED_STATUSES, Outcome, RowStatus
 
 if TYPE_CHECKING:  # annotations only: keeps sqlparse out of the imports of a no-op run
     from ratchet.prepare import PreparedFile, PreparedRepeatable
-    from ratchet.split import Statement
+    from ratchet.statement import Statement
 
 _T = TypeVar("_T")
 #: What ``repair`` does to a blocking history row (see :meth:`Runner.repair`).
@@ -112,28 +113,6 @@ _REQUIRE_HINTS = {
     VERSIONED: "the database is not in the state this migration requires; nothing was changed",
     REPEATABLE: "the database is not in the state this repeatable file requires; it was not applied",
 }
-
-
-class Events:
-    """Progress callbacks; the CLI subclasses this to print. The defaults do nothing."""
-
-    def file_started(self, prepared: PreparedFile) -> None:
-        """A file is about to run."""
-
-    def statement_done(self, prepared: PreparedFile, number: int) -> None:
-        """Statement ``number`` (1-based) of the file has run."""
-
-    def file_finished(self, result: FileResult) -> None:
-        """A file is done (applied, skipped, or found already applied by another runner)."""
-
-    def notice(self, message: str) -> None:
-        """A warning the user must see even if the run then fails (``--no-lint``)."""
-
-    def caution(self, message: str) -> None:
-        """A warning worth reading before files run that ``--quiet`` hides (MySQL cannot roll back DDL)."""
-
-    def repeatable_finished(self, result: RepeatableResult) -> None:
-        """A repeatable file is done (applied, skipped, or found applied by another runner)."""
 
 
 @dataclass

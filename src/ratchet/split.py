@@ -15,7 +15,6 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import overload
 
 import sqlparse
@@ -25,55 +24,16 @@ from sqlparse.sql import Statement as ParsedStatement
 from sqlparse.sql import Token
 from sqlparse.tokens import _TokenType
 
-from ratchet.errors import FileProblem
 from ratchet.lexer import Scanner, TokenPair, tokenize
-
-TRANSACTION_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "END", "ABORT"})
-
-
-# A statement that starts with INSERT (the bulk of a data file) does not keep its tokens:
-# millions of sqlparse Token objects would cost many times the file's size in memory. They are
-# lexed again from ``sql`` when asked for, which gives the very same tokens (the statement is
-# lexed and split alone exactly as in its file; tests/test_fastlex_differential.py checks it).
-_RELEXED = re.compile(r"INSERT\s", re.IGNORECASE)
+from ratchet.statement import PROVEN_ON as _PROVEN_ON
+from ratchet.statement import RELEXED as _RELEXED
+from ratchet.statement import Statement
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """One statement: its 1-based number in the file, 1-based start line and column, SQL,
-    its 0-based character offset in the file, and whether it is a plain one-row INSERT line
-    (``_PLAIN_INSERT_LINE``: no comment, backslash, quoted name or keyword in it)."""
-
-    number: int
-    line: int
-    column: int
-    sql: str
-    held: tuple[Token, ...] | None  # None: lexed again from ``sql`` on demand (see _RELEXED, linter.postgres.fastsplit)
-    offset: int = 0
-    plain: bool = False
-
-    @property
-    def tokens(self) -> tuple[Token, ...]:
-        """sqlparse's flat tokens of the statement (no leading/trailing blanks or ``;``)."""
-        if self.held is not None:
-            return self.held
-        return tuple(_meaningful(next(_parse(self.sql))))
-
-    def first_words(self, count: int) -> list[str]:
-        """The first ``count`` keywords/names, upper-cased (comments and spaces skipped)."""
-        if self.held is None and count == 1 and _RELEXED.match(self.sql):  # "INSERT" and white space: one word
-            return [self.sql[:6].upper()]
-        words: list[str] = []
-        pairs = ((token.ttype, token.value) for token in self.held) if self.held is not None else tokenize(self.sql)
-        for ttype, value in pairs:
-            if ttype in tokens.Whitespace or ttype in tokens.Comment:
-                continue
-            if ttype in tokens.Punctuation:
-                break
-            words.append(value.upper())
-            if len(words) == count:
-                break
-        return words
+def relex(sql: str) -> tuple[Token, ...]:
+    """sqlparse's flat tokens of one statement's SQL (no leading/trailing blanks or ``;``), lexed
+    and split alone exactly as in its file (``Statement.tokens`` of a statement that keeps none)."""
+    return tuple(_meaningful(next(_parse(sql))))
 
 
 def _is_blank(token: Token, executable_comments: bool = False) -> bool:
@@ -123,7 +83,6 @@ def _case_free(word: str) -> str:
 # the same positions; tests/test_fastlex_differential.py proves the split identical.
 # The argument rests on sqlparse's default lexer rules and splitter as of these versions; with any
 # other version, or with the lexer's rules customised, sqlparse's splitter does every statement.
-_PROVEN_ON = frozenset({"0.6.1"})
 _SPLITTER_WORDS = ("BEGIN", "END", "CREATE", "DECLARE", "GO", "IF", "CASE", "FOR", "WHILE", "LOOP", "DO")
 _NAME = rf"(?!(?:{'|'.join(map(_case_free, _SPLITTER_WORDS))})(?![A-Za-z0-9_]))[A-Za-z_][A-Za-z0-9_]*"
 # The string part is unrolled ("normal* (special normal*)*"): the same strings as (?:[^'\\]|'')*
@@ -309,68 +268,9 @@ def _token(ttype: _TokenType, value: str) -> Token:
     return token
 
 
-def advance(line: int, column: int, value: str) -> tuple[int, int]:
-    """The 1-based line and column just after ``value`` written at ``line``/``column``."""
-    newlines = value.count("\n")
-    if newlines:
-        return line + newlines, len(value) - value.rfind("\n")
-    return line, column + len(value)
-
-
-# A statement's first word is its text's first token: a statement that does not start with one of these
-# words (case-insensitive, ending where a word ends) has none of them as its first word.
-_MAY_CONTROL = re.compile(rf"(?:{'|'.join(sorted(TRANSACTION_WORDS | {'DELIMITER'}))})(?!\w)", re.IGNORECASE)
-
-
 def not_in_runs(statements: Sequence[Statement]) -> Iterable[Statement]:
     """The statements that are not lines of a run of plain INSERT lines (every one of a list)."""
     return statements.split() if isinstance(statements, Statements) else statements
-
-
-def statement_problems(path: Path, statements: Sequence[Statement], *, transactional: bool) -> list[FileProblem]:
-    """Statements ratchet cannot run safely: ``DELIMITER``, and transaction control in a
-    file that ratchet wraps in its own transaction."""
-    problems: list[FileProblem] = []
-    for statement in not_in_runs(statements):  # a run's lines are plain INSERT lines
-        if statement.plain or not _MAY_CONTROL.match(statement.sql):
-            continue  # not lexed: a statement that starts with no control word cannot be one
-        words = statement.first_words(1)  # a second word only where it decides (cheap for INSERTs)
-        if words and words[0] in TRANSACTION_WORDS:
-            words = statement.first_words(2)
-        if not words:
-            continue
-        if words[0] == "DELIMITER":
-            problems.append(
-                FileProblem(
-                    path,
-                    "DELIMITER is a mysql client command, not SQL; write each routine as one "
-                    "statement ending in ';' without DELIMITER",
-                    line=statement.line,
-                    column=statement.column,
-                    rule="split-ambiguity",
-                )
-            )
-        elif transactional and _is_transaction_control(words):
-            problems.append(
-                FileProblem(
-                    path,
-                    f"{words[0]} in a file that ratchet runs in its own transaction; remove it "
-                    "(ratchet commits each file), or add '-- guard: no-transaction'",
-                    line=statement.line,
-                    column=statement.column,
-                    rule="transaction-control",
-                )
-            )
-    return problems
-
-
-def _is_transaction_control(words: list[str]) -> bool:
-    first = words[0]
-    if first == "START":
-        return len(words) > 1 and words[1] == "TRANSACTION"
-    if first == "END":
-        return len(words) == 1 or words[1] in {"TRANSACTION", "WORK"}
-    return first in TRANSACTION_WORDS
 
 
 # -- large files: runs of plain INSERT lines found in the bytes ---------------------------------

@@ -32,10 +32,11 @@ from pathlib import Path
 
 from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
-from ratchet.split import Statement, not_in_runs
+from ratchet.pgblanks import skip_postgres_blanks, skip_space
+from ratchet.split import not_in_runs
+from ratchet.statement import Statement
 
 RULE = "split-ambiguity"
-_WHITESPACE = re.compile(r"\s*")
 _PREVIEW = 60
 
 
@@ -113,7 +114,7 @@ def _check_region(path: Path, text: str, start: int, stop: int, statements: list
 
 def _postgres_spans(region: str, *, with_parser: bool) -> list[_Span] | str:
     """PostgreSQL's statements in ``region`` (scanner or parser), or its error message."""
-    from pglast import parser  # only PostgreSQL files pay for loading it
+    from ratchet.pgparser import parser  # only PostgreSQL files pay for loading it
 
     try:
         if region.isascii():
@@ -125,7 +126,7 @@ def _postgres_spans(region: str, *, with_parser: bool) -> list[_Span] | str:
     spans = []
     for first, last in slices:
         begin = skip_postgres_blanks(region, first)
-        spans.append(_Span(begin, _skip_space(region, last)))
+        spans.append(_Span(begin, skip_space(region, last)))
     return spans
 
 
@@ -141,39 +142,12 @@ def _locate(region: str, pieces: tuple[str, ...]) -> list[tuple[int, int]]:
         found = region.find(piece, position)
         gap = region[position:found]
         if found < 0 or gap.strip().strip(";").strip():
-            from pglast import parser
+            from ratchet.pgparser import parser
 
             return [(s.start, s.stop) for s in parser.split(region, with_parser=False, only_slices=True)]
         located.append((found, found + len(piece)))
         position = found + len(piece)
     return located
-
-
-def _skip_space(text: str, position: int) -> int:
-    match = _WHITESPACE.match(text, position)
-    return position if match is None else match.end()
-
-
-def skip_postgres_blanks(text: str, position: int) -> int:
-    """The first position at or after ``position`` outside white space and comments, which
-    nest in PostgreSQL."""
-    while True:
-        position = _skip_space(text, position)
-        if text.startswith("--", position):
-            newline = text.find("\n", position)
-            position = len(text) if newline < 0 else newline + 1
-        elif text.startswith("/*", position):
-            depth, position = 1, position + 2
-            while depth and position < len(text):
-                opening, closing = text.find("/*", position), text.find("*/", position)
-                if closing < 0:
-                    return len(text)
-                if 0 <= opening < closing:
-                    depth, position = depth + 1, opening + 2
-                else:
-                    depth, position = depth - 1, closing + 2
-        else:
-            return position
 
 
 def _sqlparse_span(text: str, offset: int, sql: str) -> _Span:
@@ -182,7 +156,7 @@ def _sqlparse_span(text: str, offset: int, sql: str) -> _Span:
     without nesting)."""
     position = offset + len(sql)
     while True:
-        position = _skip_space(text, position)
+        position = skip_space(text, position)
         if text.startswith(("--", "# "), position):
             newline = text.find("\n", position)
             position = len(text) if newline < 0 else newline + 1

@@ -17,7 +17,7 @@ from itertools import islice
 from sqlparse import tokens as T
 
 from ratchet.linter.words import Word, iter_words
-from ratchet.split import TRANSACTION_WORDS, Statement
+from ratchet.statement import TRANSACTION_WORDS, Statement
 
 #: Words read to classify a bulk-data statement (INSERT ... VALUES of any size).
 HEAD_LIMIT = 64

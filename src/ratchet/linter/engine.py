@@ -20,8 +20,7 @@ from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
 from ratchet.linter.history import History
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
-from ratchet.split import PlainRun, Statement, Statements, advance, not_in_runs, statement_problems
-from ratchet.splitcheck import split_problems
+from ratchet.statement import Statement, advance, statement_problems
 
 # The word classifier and the SQLite replay are loaded where a SQLite or MySQL file needs them:
 # PostgreSQL runs (linter.postgres) never do.
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from ratchet.linter.mysql_columns import ColumnDef, Restated
     from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.linter.replay import Column, FileReplay
+    from ratchet.split import PlainRun
 
 #: Words that start a statement: SQLite's syntax error right at one means a missing ``;``.
 _STATEMENT_VERBS = frozenset(
@@ -194,6 +194,8 @@ class _FileLinter:
             )
         problems = statement_problems(self.file.path, self.statements, transactional=transactional)
         if self.fast is None:  # a fast split is PostgreSQL's own reading: nothing to compare
+            from ratchet.splitcheck import split_problems
+
             problems += split_problems(self.file.path, self.file, self.statements, self.dialect)
         for problem in problems:
             statement = next((s for s in self.statements if s.line == problem.line), None)
@@ -207,6 +209,7 @@ class _FileLinter:
             return self.findings
         from ratchet.linter.classify import classify
         from ratchet.linter.rebuild import find_rebuilds
+        from ratchet.split import Statements, not_in_runs
 
         classified: list[Classified] = []
         # A run of plain INSERT lines (one head, one number of values, literal values) is judged by its

@@ -19,7 +19,7 @@ from ratchet.headers import Guards, read_guards
 if TYPE_CHECKING:
     from ratchet.linter.mysql_columns import Columns
     from ratchet.linter.replay import FileReplay, Replay
-    from ratchet.split import Statement
+    from ratchet.statement import Statement
 
 Headers = dict[Version, Guards | None]
 

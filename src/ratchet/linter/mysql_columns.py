@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ratchet.linter.words import Word, iter_words
 
 if TYPE_CHECKING:
-    from ratchet.split import Statement
+    from ratchet.statement import Statement
 
 _INTEGERS = ("tinyint", "smallint", "mediumint", "int", "bigint")
 _TEXTS = ("tinytext", "text", "mediumtext", "longtext")

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ratchet.linter.classify import Classified, classify
-from ratchet.split import Statement, not_in_runs
+from ratchet.split import not_in_runs
+from ratchet.statement import Statement
 
 
 @dataclass(frozen=True)

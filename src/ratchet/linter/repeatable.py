@@ -15,8 +15,8 @@ from ratchet.headers import Guards
 from ratchet.linter.engine import Finding
 from ratchet.linter.rules import RULES
 from ratchet.linter.words import Word, iter_words
-from ratchet.split import Statement, advance, statement_problems
 from ratchet.splitcheck import split_problems
+from ratchet.statement import Statement, advance, statement_problems
 
 RULE = "repeatable-not-idempotent"
 #: CREATE/DROP object words -> the kind matched between a DROP and its CREATE.

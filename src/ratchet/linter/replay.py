@@ -25,7 +25,8 @@ from typing import cast
 from ratchet.discover import MigrationFile
 from ratchet.headers import Guards
 from ratchet.linter.schema import Snapshot, snapshot
-from ratchet.split import TRANSACTION_WORDS, Statement, advance, split_statements
+from ratchet.split import split_statements
+from ratchet.statement import TRANSACTION_WORDS, Statement, advance
 
 #: How long one statement may run in the replay (the tables are empty: only runaway
 #: computations such as an unbounded recursive CTE take longer).

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlparse import tokens as T
 from sqlparse.sql import Token
 
-from ratchet.split import Statement, advance
+from ratchet.statement import Statement, advance
 
 
 @dataclass(frozen=True)

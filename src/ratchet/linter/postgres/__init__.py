@@ -7,6 +7,7 @@ order parses each file once (not once per later file).
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from ratchet.headers import parse_guards
 from ratchet.linter.postgres.catalog import Catalog
 from ratchet.linter.postgres.check import FileChecker, PgFinding
 from ratchet.linter.postgres.parse import Offsets, Parsed
-from ratchet.split import Statement
+from ratchet.statement import Statement
 
 #: PostgreSQL major version assumed when neither the configuration nor a server says.
 DEFAULT_VERSION = 13
@@ -72,7 +73,7 @@ def _applies(file: MigrationFile) -> bool:
 def catalog_before(earlier: list[MigrationFile], seed: str | Catalog | None = None) -> Catalog:
     """The catalog after replaying ``earlier`` (the older files of one directory) on ``seed``
     (the SQL of the schema before the first file, or a catalog built from it)."""
-    directory = str(earlier[-1].path.parent) if earlier else ""
+    directory = _directory(earlier[-1]) if earlier else ""
     cached = _CACHE.get(directory)
     start = 0
     catalog: Catalog | None = None
@@ -108,11 +109,38 @@ def _same(cached: _Replayed, earlier: list[MigrationFile]) -> bool:
     return all(cached.at(i).checksum == earlier[i].checksum for i in range(count))
 
 
+def _directory(file: MigrationFile) -> str:
+    """The cache key of the file's directory (its path's directory part, without pathlib's objects)."""
+    return os.path.dirname(file.path)
+
+
 def _remember(directory: str, replayed: _Replayed) -> None:
     _CACHE[directory] = replayed
     _CACHE.move_to_end(directory)
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
+
+
+#: What a directory's cached replay holds, as a forked worker takes it over: how many of the
+#: directory's files it ran, on which seed, and the catalog they built.
+ReplayState = tuple[int, "str | Catalog | None", Catalog]
+
+
+def replay_state(files: list[MigrationFile]) -> ReplayState | None:
+    """The cached replay of the first files of ``files`` (one directory's, in order), if any."""
+    cached = _CACHE.get(_directory(files[0])) if files else None
+    if cached is None:
+        return None
+    count = cached.count()
+    if count > len(files) or not _same(cached, files):
+        return None
+    return count, cached.seed, cached.catalog
+
+
+def adopt_replay(files: list[MigrationFile], state: ReplayState) -> None:
+    """Cache ``state`` (from :func:`replay_state` in another process) as the replay of ``files``."""
+    count, seed, catalog = state
+    _remember(_directory(files[0]), _Replayed(files[:count], seed, catalog))
 
 
 def lint_postgres(
@@ -137,8 +165,18 @@ def lint_postgres(
     checker = FileChecker(file.text, statements, before, transactional, version or DEFAULT_VERSION, parsed=parsed)
     after = checker.run()
     if earlier:
-        _remember(str(earlier[-1].path.parent), _Replayed(earlier, seed, after, last=file))
+        _remember(_directory(earlier[-1]), _Replayed(earlier, seed, after, last=file))
     return checker.findings
 
 
-__all__ = ["DEFAULT_VERSION", "Catalog", "PgFinding", "catalog_before", "catalog_from_sql", "lint_postgres"]
+__all__ = [
+    "DEFAULT_VERSION",
+    "Catalog",
+    "PgFinding",
+    "ReplayState",
+    "adopt_replay",
+    "catalog_before",
+    "catalog_from_sql",
+    "lint_postgres",
+    "replay_state",
+]

@@ -14,8 +14,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pglast import parser as pg_parser
-
 from ratchet.linter.postgres.body import BodyStatement, body_statements
 from ratchet.linter.postgres.catalog import (
     Catalog,
@@ -28,7 +26,8 @@ from ratchet.linter.postgres.catalog import (
 from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
 from ratchet.linter.postgres.typechange import TypeChanges
 from ratchet.linter.postgres.types import column_type, judge_change
-from ratchet.split import Statement, split_statements
+from ratchet.pgparser import parser as pg_parser
+from ratchet.statement import Statement
 
 INFO = "info"
 _NEWLINE = re.compile("\n")
@@ -300,6 +299,8 @@ class FileChecker(TypeChanges):
 
     def _pieces_one_by_one(self) -> list[_Piece]:
         if self.lazy:
+            from ratchet.split import split_statements  # sqlparse, only for a file pglast rejects
+
             self.statements = split_statements(self.text)
             self.statement_starts = [s.offset for s in self.statements]
         pieces: list[_Piece] = []

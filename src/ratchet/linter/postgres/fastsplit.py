@@ -35,7 +35,7 @@ sqlparse's reading differ from PostgreSQL's (``_risks``):
   last non-blank character (the same comments and blanks around them).
 
 Anything else (a syntax error included) returns ``None`` and the caller runs sqlparse and the
-split check. The argument rests on sqlparse's lexer rules and splitter as of ``split._PROVEN_ON``;
+split check. The argument rests on sqlparse's lexer rules and splitter as of ``statement.PROVEN_ON``;
 ``tests/lint/test_pg_fastsplit_differential.py`` checks the statements identical to
 ``split_statements`` on every corpus of the test suite, the bench corpora and generated files.
 """
@@ -43,15 +43,15 @@ split check. The argument rests on sqlparse's lexer rules and splitter as of ``s
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
-from pglast import parser as pg_parser
-
-from ratchet import split
+from ratchet import statement
 from ratchet.linter.postgres.parse import Offsets, Parsed, SyntaxProblem, parse
-from ratchet.split import Statement
-from ratchet.splitcheck import skip_postgres_blanks
+from ratchet.pgblanks import skip_postgres_blanks
+from ratchet.pgparser import parser as pg_parser
+from ratchet.statement import Statement
 
 # What could make sqlparse read the text differently (see above), in three patterns that each start
 # with a character class or literal, so that sre skips ahead to candidates without trying each position.
@@ -82,13 +82,15 @@ _checked: list[object] = []
 
 
 def _proven() -> bool:
-    """Whether sqlparse is a version the argument holds for, with its default lexer rules."""
-    import sqlparse
+    """Whether sqlparse is a version the argument holds for, with its default lexer rules (rules
+    that nobody can have changed while sqlparse is not imported: then it is not imported here)."""
+    if statement.sqlparse_version() not in statement.PROVEN_ON:
+        return False
+    if "sqlparse" not in sys.modules:
+        return True
     from sqlparse import keywords
     from sqlparse.lexer import Lexer
 
-    if sqlparse.__version__ not in split._PROVEN_ON:  # the versions the fast split and lexer are proven on
-        return False
     lexer = Lexer._default_instance
     if lexer is None:
         return True

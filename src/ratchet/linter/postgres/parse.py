@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from pglast import parser
+from ratchet.pgparser import parser
 
 Node = dict[str, Any]
 
