@@ -1,8 +1,8 @@
 """PostgreSQL sends a plain file as one pipeline; differential test against the ordinary path
 (one round trip per statement, the reference): for every case the same exit code, the same
 messages, the same history rows, ``db_version``, tables and rows, and the same session left to
-an application's connection. A file whose statement fails in the pipeline is rolled back and run
-again the ordinary way, which names the statement; ratchet's own statements or the COMMIT
+an application's connection. A file whose statement fails in the pipeline is rolled back, the
+statement named from the answers that came before it (nothing runs twice); ratchet's own statements or the COMMIT
 failing after the pipeline ran are reported as on the ordinary path."""
 
 from __future__ import annotations
@@ -197,3 +197,21 @@ def test_an_applications_session_is_given_back_as_it_was(
         connection.close()
         seen.append(row)
     assert seen[0] == seen[1] == ('"$user", public', "4MB", 0)
+
+
+def test_a_failing_pipelined_file_runs_its_statements_once(
+    project: Project, make_db: Callable[[str], Db], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The failing statement is named from the answers that came before it: nothing runs again
+    (a sequence, which no rollback takes back, shows it), and the file is reported as started."""
+    db = make_db("postgresql")
+    case = Project(project.root, db.url)
+    case.write("1.0.0__a.sql", "CREATE SEQUENCE s;\nCREATE TABLE log (n BIGINT);\n")
+    assert case.ratchet("migrate", "--no-lint").code == 0
+    case.write("1.1.0__b.sql", "INSERT INTO log SELECT nextval('s');\nSELECT 1;\nINSERT INTO nowhere VALUES (1);\n")
+    with counting_pipelines(monkeypatch, enabled=True) as entered:
+        result = case.ratchet("migrate", "--no-lint")
+    assert len(entered) == 1 and result.code == 5, result.output
+    assert "1.1.0__b.sql:3: statement 3 of 1.1.0 failed" in result.err, result.err
+    assert db.query("SELECT last_value, is_called FROM s") == [(1, True)]
+    assert db.query("SELECT count(*) FROM log") == [(0,)] and db.db_version() == "1.0.0"

@@ -362,14 +362,15 @@ class Runner:
         have all answered, the history row, ``db_version`` and ``COMMIT`` likewise. The same
         statements, transaction and commit as :meth:`_apply_inside`.
 
-        ``None`` when one of the file's statements failed: the transaction is rolled back
-        (nothing of the file stays, as after any failed statement) and the caller runs the file
-        the ordinary way, which names the failing statement as always."""
+        A failed statement is named from the answers that arrived before it, and the transaction
+        rolled back, as :meth:`_apply_inside` does; ``None`` (the caller then runs the file the
+        ordinary way) only where the backend cannot tell which statement failed."""
         started = time.perf_counter()
         file = prepared.file
         claimed = self._claim(prepared)
         if claimed is not None:
             return claimed
+        self.events.file_started(prepared)
         self.backend.remember_session()
         self._current = prepared
         self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
@@ -387,12 +388,19 @@ class Runner:
         except DriverError as exc:
             if not recording:
                 self.backend.rollback()
-                return None
+                answered = self.backend.statements_answered()
+                if answered is None:
+                    return None
+                if answered >= len(prepared.statements):  # the session restore failed
+                    raise failures.bookkeeping_failed(prepared, self._stage, exc) from None
+                for number in range(1, answered + 1):
+                    self.events.statement_done(prepared, number)
+                statement = prepared.statements[answered]
+                raise _statement_failed(prepared, statement, exc, rolled_back=True, hint=None) from None
             if self.backend.transaction_open():  # ratchet's own statement failed; COMMIT did not run
                 self.backend.rollback()
                 raise failures.bookkeeping_failed(prepared, self._stage, exc) from None
             raise failures.commit_failed([prepared], exc) from None
-        self.events.file_started(prepared)
         for statement in prepared.statements:
             self.events.statement_done(prepared, statement.number)
         return FileResult(file.version, file.description, Outcome.APPLIED, duration, len(prepared.statements))

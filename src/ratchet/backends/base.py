@@ -173,6 +173,11 @@ class Backend(ABC):
         failure the rest is not run. Elsewhere: nothing changes."""
         yield
 
+    def statements_answered(self) -> int | None:
+        """After a failed :meth:`pipeline`: how many of the statements :meth:`run_statement` sent in
+        it had succeeded (so the next one failed); ``None`` where it cannot tell."""
+        return None
+
     def transaction_open(self) -> bool:
         """Whether a transaction is open on the session, also a failed one (after a failed
         ``COMMIT`` none is)."""

@@ -38,6 +38,8 @@ _TEMPORARY_TABLES = (
 #: How often the server checks that our client is still there during a long statement, so a
 #: killed runner's lock and transaction are released within about this long (PostgreSQL 14+).
 _CLIENT_CHECK_INTERVAL = "1s"
+#: A statement's answer that is not a failure.
+_SUCCEEDED = frozenset({pq.ExecStatus.COMMAND_OK, pq.ExecStatus.TUPLES_OK, pq.ExecStatus.EMPTY_QUERY})
 
 
 def describe_connect_error(display_url: str, message: str) -> str:
@@ -84,6 +86,9 @@ class PostgresBackend(Backend):
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_lock_timeout: str | None = None
+        #: The cursors of the statements sent in the current (or last) pipeline, in order.
+        self._pipelined: list[psycopg.Cursor[Any]] = []
+        self._in_pipeline = False
         self._saved_conforming: str | None = None
         self._restore_sql: str | None = None
         self._had_temporary = False
@@ -221,9 +226,20 @@ class PostgresBackend(Backend):
         can ask for them. Never a named prepared statement."""
         try:
             with self.connection.cursor(row_factory=tuple_row) as cursor:
+                if self._in_pipeline:
+                    self._pipelined.append(cursor)
                 cursor.execute(sql, binary=True, prepare=False)
         except psycopg.Error as exc:
             raise self._translate(exc) from None
+
+    def statements_answered(self) -> int | None:
+        """How many of the statements sent in the last pipeline had succeeded when the first one
+        failed: a cursor keeps its answer once the pipeline has read it (psycopg's ``pgresult``)."""
+        for index, cursor in enumerate(self._pipelined):
+            answer = cursor.pgresult
+            if answer is None or answer.status not in _SUCCEEDED:
+                return index
+        return len(self._pipelined)
 
     def guard_query(self, sql: str) -> list[Row]:
         """The guard's query in a read-only subtransaction (``SET LOCAL transaction_read_only``
@@ -308,6 +324,7 @@ class PostgresBackend(Backend):
         left is then drained here, so that psycopg has nothing left to fail on as it leaves
         pipeline mode and the first failure is the one raised."""
         failure: DriverError | None = None
+        self._pipelined, self._in_pipeline = [], True
         try:
             with self.connection.pipeline() as pipeline:
                 try:
@@ -318,6 +335,8 @@ class PostgresBackend(Backend):
                         pipeline.sync()
         except psycopg.Error as exc:
             raise self._translate(exc) from None
+        finally:
+            self._in_pipeline = False
         if failure is not None:
             raise failure
 
