@@ -338,10 +338,11 @@ def test_mariadb_file_ending_with_a_ddl_records_its_end_with_its_count(
     connection = recording_mysql_connection(db, sent)
     api.migrate(connection, migrations)
     first = sent[after_tables_ensured(sent) :]
-    first_end = first[first.index("CREATE TABLE a (id INTEGER)") + 1 :][:4]
-    assert first_end[0] == "START TRANSACTION" and first_end[3] == "COMMIT", first_end
-    assert first_end[1].startswith("INSERT INTO") and "'db_version'" in first_end[1], first_end
-    assert _updates_history(first_end[2]) and "statements_done = 1" in first_end[2], first_end
+    first_end = first[first.index("CREATE TABLE a (id INTEGER)") + 1 :][:5]
+    assert first_end[0].startswith("SELECT BINARY DATABASE() <=> "), first_end  # the session given back first
+    assert first_end[1] == "START TRANSACTION" and first_end[4] == "COMMIT", first_end
+    assert first_end[2].startswith("INSERT INTO") and "'db_version'" in first_end[2], first_end
+    assert _updates_history(first_end[3]) and "statements_done = 1" in first_end[3], first_end
     (migrations / "1.1.0__b.sql").write_text(
         "CREATE TABLE b (id INTEGER);\nINSERT INTO a VALUES (1);\nCREATE TABLE c (id INTEGER);\n", encoding="utf-8"
     )
@@ -350,8 +351,8 @@ def test_mariadb_file_ending_with_a_ddl_records_its_end_with_its_count(
     connection.close()
     per_file = sent[after_tables_ensured(sent) :]
     end = per_file[per_file.index("CREATE TABLE c (id INTEGER)") + 1 :][:2]
-    assert "`system_settings` AS s, " in end[0] and "h.statements_done = 3" in end[0] and "'applied'" in end[0], end
-    assert end[1].startswith("SELECT BINARY DATABASE() <=> "), end  # then the session compare: no COMMIT
+    assert end[0].startswith("SELECT BINARY DATABASE() <=> "), end  # the session compare, then the end: no COMMIT
+    assert "`system_settings` AS s, " in end[1] and "h.statements_done = 3" in end[1] and "'applied'" in end[1], end
     assert not [sql for sql in per_file if _updates_history(sql) and "statements_done = 3 " in sql], per_file
     assert db.history()["1.1.0"] == ("applied", 3) and db.db_version() == "1.1.0"
     # the session, unchanged by the file: read once when remembered, then compared by the server

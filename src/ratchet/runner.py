@@ -694,6 +694,7 @@ class Runner:
                     self._execute(prepared, step[0], rolled_back=False)
                     try:
                         if number == len(steps):  # the file's end, recorded with its count in one commit
+                            self._give_session_back()  # the end is written in ratchet's session, not the file's
                             one = self._claimed and self.tables.finish_is_one_statement(
                                 file.version, self._db_version_read
                             )
@@ -728,11 +729,10 @@ class Runner:
                 except DriverError as exc:
                     raise failures.progress_not_recorded(prepared, step[-1], exc, committed_alone=True) from None
         try:
-            self.backend.restore_session()
-            self.backend.set_lock_timeout(None)
-            if finished:
+            if finished:  # the session was given back before the end was written
                 duration = self._last_duration
             else:
+                self._give_session_back()
                 with self.backend.transaction():
                     duration = self._finish_stepwise(prepared, started)
         except DriverError as exc:
@@ -753,6 +753,7 @@ class Runner:
                 for statement in step:
                     self._execute(prepared, statement, rolled_back=False)
                 if last and _is_data(step[0]):
+                    self._give_session_back()  # the end is written in ratchet's session, not the file's
                     self._last_duration = self._finish_stepwise(prepared, started)  # counts every statement
                     return True
                 self.tables.update_row(version, statements_done=step[-1].number)
@@ -765,6 +766,12 @@ class Runner:
                 self._execute(prepared, statement, rolled_back=False)
                 self.tables.update_row(version, statements_done=statement.number)
         return False
+
+    def _give_session_back(self) -> None:
+        """Undo what the file did to the session (settings, lock timeout) before ratchet writes to
+        its history, and for whoever uses the connection next."""
+        self.backend.restore_session()
+        self.backend.set_lock_timeout(None)
 
     def _finish_stepwise(self, prepared: PreparedFile, started: float) -> int:
         """Mark a statement-by-statement file applied and raise ``db_version``, in the open

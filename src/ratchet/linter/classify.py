@@ -359,7 +359,7 @@ class _Classifier:
                 self.words[0],
                 f"{self.words[0].upper} {self.words[1].upper}: while tables are locked MySQL refuses ratchet's "
                 "progress record in schema_history after each statement, so the file cannot run; remove LOCK "
-                "TABLES and UNLOCK TABLES (mysqldump --skip-add-locks), or add '-- guard: no-transaction'",
+                "TABLES and UNLOCK TABLES (mysqldump --skip-add-locks): ratchet runs each file under its own lock",
             )
         return True
 
