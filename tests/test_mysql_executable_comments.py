@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import Db, Project
+from ratchet import api
 from ratchet.linter import lint_paths
 from ratchet.split import split_data, split_statements
+from test_fresh_path import recording_mysql_connection
 
 DUMP = """-- a baseline written by mysqldump
 /*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
@@ -103,3 +105,23 @@ def test_mariadb_runs_the_dump_with_its_foreign_key_checks_off(project: Project,
     assert result.code == 0, result.output
     assert db.history() == {"1.0.0": ("applied", 11), "1.1.0": ("applied", 4)}
     assert db.query("SELECT user_id FROM orders") == [(999,)]
+
+
+def test_mariadb_runs_a_ddl_in_an_executable_comment_as_a_ddl(tmp_path: Path, make_db: Callable[[str], Db]) -> None:
+    """``/*!40000 ALTER TABLE t DISABLE KEYS */`` commits itself like the ALTER it holds: it is its own
+    step in autocommit with its count after it, not a transaction that its implicit commit would break."""
+    db = make_db("mysql")
+    migrations = tmp_path / "m"
+    migrations.mkdir()
+    (migrations / "1.0.0__a.sql").write_text(
+        "CREATE TABLE a (id INTEGER);\n/*!40000 ALTER TABLE a DISABLE KEYS */;\nINSERT INTO a VALUES (1);\n",
+        encoding="utf-8",
+    )
+    sent: list[str] = []
+    connection = recording_mysql_connection(db, sent)
+    api.migrate(connection, migrations)
+    connection.close()
+    at = sent.index("/*!40000 ALTER TABLE a DISABLE KEYS */")
+    assert sent[at - 1] != "START TRANSACTION", sent[at - 3 : at + 3]
+    assert "statements_done = 2" in sent[at + 1], sent[at : at + 3]
+    assert db.history() == {"1.0.0": ("applied", 3)}

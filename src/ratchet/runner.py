@@ -19,6 +19,7 @@ idempotent (the lint's ``repeatable-not-idempotent``), so running it again whole
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -822,16 +823,27 @@ _PIPELINE_MAX_STATEMENTS = 20
 _DATA_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT"})
 #: Schema changes, which MySQL commits on their own (and commits what was open before them).
 _DDL_WORDS = frozenset({"CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE"})
+#: A statement that opens with a MySQL/MariaDB executable comment, and the first word in it.
+_EXECUTABLE_HEAD = re.compile(r"/\*M?!\d*\s*([A-Za-z]+)")
 
 
 def _is_ddl(statement: Statement) -> bool:
-    words = statement.first_words(1)
-    return bool(words) and words[0] in _DDL_WORDS
+    return _first_word(statement) in _DDL_WORDS
 
 
 def _is_data(statement: Statement) -> bool:
+    return _first_word(statement) in _DATA_WORDS
+
+
+def _first_word(statement: Statement) -> str | None:
+    """The statement's first word; for one that opens with a MySQL executable comment
+    (``/*!40000 ALTER TABLE t DISABLE KEYS */``), the first word of the SQL in it, which the server
+    runs (taken as run even when the server's version is below the comment's)."""
+    inside = _EXECUTABLE_HEAD.match(statement.sql)
+    if inside is not None:
+        return inside[1].upper()
     words = statement.first_words(1)
-    return bool(words) and words[0] in _DATA_WORDS
+    return words[0] if words else None
 
 
 def _steps(statements: Sequence[Statement], *, group_data: bool) -> list[list[Statement]]:
