@@ -246,6 +246,8 @@ def test_do_block_dynamic_sql_stays_opaque(tmp_path: Path) -> None:
         # literals joined by || are one constant, not verbatim in the file: counted from the first literal
         ("  EXECUTE 'ALTER TABLE users ' || 'DROP COLUMN email';\n", {("drop-column", 3, 30)}),
         ("  EXECUTE 'COMMENT ON TABLE users IS ''x''';\n", set()),
+        # two statements in one constant: the second is found where it stands
+        ("  EXECUTE 'ALTER TABLE users ADD COLUMN age int; DROP TABLE users';\n", {("drop-table", 3, 50)}),
         # near misses: anything computed stays opaque
         ("  EXECUTE 'ALTER TABLE users DROP COLUMN ' || quote_ident('email');\n", {("opaque-sql", 3, 3)}),
         ("  EXECUTE format('ALTER TABLE %I ADD COLUMN age integer', 'users');\n", {("opaque-sql", 3, 3)}),

@@ -1098,8 +1098,16 @@ class FileChecker(TypeChanges):
                 "the lint cannot prove it additive; rewrite it, or waive with a reason",
             )
             return
+        if len(parsed) == 1:
+            self._check(_Piece(parsed[0].kind, parsed[0].node, piece.statement, offset, offsets, item.sql))
+            return
+        # several statements in one EXECUTE'd constant: each parsed alone, so that it starts where it stands
         for one in parsed:
-            self._check(_Piece(one.kind, one.node, piece.statement, offset, offsets, item.sql))
+            start_byte = len(item.sql[: one.offset].encode("utf-8"))
+            end = offsets.char(start_byte + one.length) if one.length else len(item.sql)
+            text = item.sql[one.offset : end]
+            for alone in parse(text)[0]:
+                self._check(_Piece(alone.kind, alone.node, piece.statement, offset + one.offset, Offsets(text), text))
 
     # -- ALTER TABLE ------------------------------------------------------------------------
 
