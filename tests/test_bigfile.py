@@ -3,6 +3,7 @@ plain INSERT lines; the same statements, checksums, messages and findings as the
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -101,3 +102,26 @@ def test_a_run_the_lint_refuses_is_refused_line_by_line_as_by_lint(project: Proj
     found = sorted(line.strip() for line in migrated.output.splitlines() if "syntax-error" in line)
     assert len(found) == 20
     assert found == sorted(line.strip() for line in linted.output.splitlines() if "syntax-error" in line)
+
+
+def test_small_files_compile_no_run_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run's pattern is compiled per INSERT head: a small file with a few INSERT lines (most files,
+    each naming its own table) must not pay for one (1,000 of them cost a second)."""
+    from ratchet import split
+
+    compiled: list[bytes] = []
+    original = split._run_pattern
+
+    def counting(head: bytes, values: int) -> re.Pattern[bytes]:
+        compiled.append(head)
+        return original(head, values)
+
+    monkeypatch.setattr(split, "_run_pattern", counting)
+    for number in range(50):
+        text = f"CREATE TABLE t{number} (id int);\n" + "".join(
+            f"INSERT INTO t{number} (a, b) VALUES ({row}, 'x');\n" for row in range(3)
+        )
+        assert [s.sql for s in split.split_data(text.encode())] == [s.sql for s in split.split_statements(text)]
+    assert compiled == []
+    many = "".join(f"INSERT INTO t (a, b) VALUES ({row}, 'x');\n" for row in range(40))
+    assert len(split.split_data(many.encode()).runs()) == 1 and len(compiled) == 1

@@ -303,6 +303,7 @@ _INSERT_AT_LINE_START = re.compile(rb"^[Ii][Nn][Ss][Ee][Rr][Tt][ \t]", re.MULTIL
 #: Lines after a run's first one for the run to be worth its own piece.
 _MIN_RUN = 16
 _RUN_PATTERNS: dict[tuple[bytes, int], re.Pattern[bytes]] = {}
+_INSERT_LINES: dict[int, re.Pattern[bytes]] = {}
 # The text before a run, split on its own, splits as in the whole file when no token of it can reach
 # into the run: strings only in single quotes without backslashes (closed before the run), ``--``
 # comments not glued to an operator (sqlparse reads ``+--`` as one operator, and so a run of operator
@@ -313,6 +314,15 @@ _CLOSED_TEXT = re.compile(
 )
 _NOT_CONTINUATION = bytes(set(range(256)) - set(range(0x80, 0xC0)))
 _COUNTED_CHUNK = 1 << 20
+
+
+def _insert_lines(count: int) -> re.Pattern[bytes]:
+    """``count`` lines that start with INSERT (what a run's following lines must be at least): a
+    cheap test before a run's own pattern, which is compiled per head, for the small files."""
+    pattern = _INSERT_LINES.get(count)
+    if pattern is None:
+        pattern = _INSERT_LINES[count] = re.compile(rb"(?:\n[Ii][Nn][Ss][Ee][Rr][Tt][ \t][^\n]*+){%d}" % count)
+    return pattern
 
 
 def _run_pattern(head: bytes, values: int) -> re.Pattern[bytes]:
@@ -496,6 +506,8 @@ def _next_run(data: bytes, position: int) -> tuple[int, int, int, int] | None:
         line = _RUN_LINE.match(data, found.start())
         if line is None:
             continue
+        if _insert_lines(_MIN_RUN).match(data, line.end()) is None:
+            continue  # too few INSERT lines follow for a run: no pattern of this head is compiled
         count = len(_ONE_RUN_VALUE.findall(line["values"]))
         following = _run_pattern(line["head"], count).match(data, line.end())
         if following is None:
