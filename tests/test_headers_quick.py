@@ -38,3 +38,17 @@ def test_every_spelling_of_a_guard_is_read(text: str) -> None:
 
 def test_a_guard_line_without_its_colon_is_still_a_problem() -> None:
     assert read_guards(PATH, "-- guard no-transaction\nVACUUM;\n")[1]
+
+
+def test_the_no_guard_test_copies_nothing_of_a_large_file() -> None:
+    """A large data file without guards is searched in place: no lower-cased copy of it."""
+    import tracemalloc
+
+    data = b"INSERT INTO t (a) VALUES (1);\n" * 200_000  # 6 MB
+    tracemalloc.start()
+    try:
+        assert read_guards(Path("big.sql"), data) == (Guards(), [])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < len(data) // 10, peak
