@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ratchet import dialects
 from ratchet.errors import FileProblem, MigrationFileError
+from ratchet.guardword import mentions_guard
 
 KEYWORDS = ("allow", "no-transaction", "require", "skip-if", "dialect", "lock-timeout")
 _GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard\b(?P<colon>[ \t]*:)?(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
@@ -304,16 +305,10 @@ def parse_guards(path: Path, text: str | bytes) -> Guards:
     return guards
 
 
-_GUARD_WORD = re.compile("guard", re.IGNORECASE)
-_GUARD_WORD_BYTES = re.compile(b"guard", re.IGNORECASE)
-
-
 def read_guards(path: Path, text: str | bytes) -> tuple[Guards, list[FileProblem]]:
     """The header of ``text`` (or of its UTF-8 bytes) without its bad lines, and every problem (the
     lint reports a waiver without a reason and still lints the file with the other guards)."""
-    # searched in place: lower() would copy the whole file (20 MB more for a 20 MB data file)
-    found = _GUARD_WORD_BYTES.search(text) if isinstance(text, bytes) else _GUARD_WORD.search(text)
-    if found is None:  # no guard line at all, as in most files: the empty header
+    if not mentions_guard(text):  # no guard line at all, as in most files: the empty header
         return Guards(), []
     parser = _HeaderParser(path)
     header_lines = header_line_count(text)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import os
 
+from ratchet.guardword import mentions_guard
+
 try:  # OpenSSL's SHA-256 itself: hashlib's import also builds every other algorithm
     from _hashlib import openssl_sha256 as sha256
 except ImportError:  # a Python without OpenSSL: hashlib's own, the same digest
@@ -238,18 +240,12 @@ def _checksum(data: bytes) -> str:
     return sha256(data.rstrip(b" \t\n")).hexdigest()
 
 
-def _mentions_guard(raw: bytes) -> bool:
-    """Whether ASCII bytes hold ``guard`` in any case, lower-casing at most a window at a time."""
-    window = _CHUNK * 16
-    return any(b"guard" in raw[start : start + window + 4].lower() for start in range(0, len(raw), window))
-
-
 def _digest(path: str) -> str | None:
     """The file's checksum as ``ratchet.discover`` takes it, or ``None`` when the file needs the full path."""
     raw = _read(path)
     if raw is None:
         return None
-    if raw.isascii() and b"\r" not in raw and not _mentions_guard(raw):
+    if raw.isascii() and b"\r" not in raw and not mentions_guard(raw):
         return _checksum(raw)  # already the normalised text's UTF-8
     return _normalised_digest(path, raw)
 
