@@ -19,7 +19,6 @@ idempotent (the lint's ``repeatable-not-idempotent``), so running it again whole
 from __future__ import annotations
 
 import contextlib
-import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -823,8 +822,6 @@ _PIPELINE_MAX_STATEMENTS = 20
 _DATA_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT"})
 #: Schema changes, which MySQL commits on their own (and commits what was open before them).
 _DDL_WORDS = frozenset({"CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE"})
-#: A statement that opens with a MySQL/MariaDB executable comment, and the first word in it.
-_EXECUTABLE_HEAD = re.compile(r"/\*M?!\d*\s*([A-Za-z]+)")
 
 
 def _is_ddl(statement: Statement) -> bool:
@@ -839,9 +836,10 @@ def _first_word(statement: Statement) -> str | None:
     """The statement's first word; for one that opens with a MySQL executable comment
     (``/*!40000 ALTER TABLE t DISABLE KEYS */``), the first word of the SQL in it, which the server
     runs (taken as run even when the server's version is below the comment's)."""
-    inside = _EXECUTABLE_HEAD.match(statement.sql)
-    if inside is not None:
-        return inside[1].upper()
+    from ratchet.statement import EXECUTABLE_OPENERS, opened_executable_comments  # loaded: statements exist
+
+    if statement.sql.startswith(EXECUTABLE_OPENERS):
+        statement = opened_executable_comments(statement)
     words = statement.first_words(1)
     return words[0] if words else None
 

@@ -25,9 +25,9 @@ from sqlparse.sql import Token
 from sqlparse.tokens import _TokenType
 
 from ratchet.lexer import Scanner, TokenPair, tokenize
+from ratchet.statement import EXECUTABLE_OPENERS, Statement
 from ratchet.statement import PROVEN_ON as _PROVEN_ON
 from ratchet.statement import RELEXED as _RELEXED
-from ratchet.statement import Statement
 
 
 def relex(sql: str) -> tuple[Token, ...]:
@@ -45,7 +45,7 @@ def _is_blank(token: Token, executable_comments: bool = False) -> bool:
 def _executable(comment: str) -> bool:
     """A MySQL/MariaDB executable comment (``/*!40101 SET NAMES utf8 */``, ``/*M!100100 ... */``):
     the server runs the SQL in it (the mysql client sends it), so on MySQL it is never a blank."""
-    return comment.startswith(("/*!", "/*M!"))
+    return comment.startswith(EXECUTABLE_OPENERS)
 
 
 def _meaningful(parsed: ParsedStatement, executable_comments: bool = False) -> list[Token]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -175,3 +175,18 @@ def _is_transaction_control(words: list[str]) -> bool:
     if first == "END":
         return len(words) == 1 or words[1] in {"TRANSACTION", "WORK"}
     return first in TRANSACTION_WORDS
+
+
+#: What opens a MySQL/MariaDB executable comment (``/*!40101 ...*/``, ``/*M!100100 ...*/``).
+EXECUTABLE_OPENERS = ("/*!", "/*M!")
+#: An executable comment: its opening marker (with the version), its SQL, its end.
+_EXECUTABLE_COMMENT = re.compile(r"(/\*M?!\d*)(.*?)(\*/)", re.DOTALL)
+
+
+def opened_executable_comments(statement: Statement) -> Statement:
+    """``statement`` with MySQL's executable comments opened: ``/*!40101 SET NAMES utf8 */`` and
+    MariaDB's ``/*M!100100 ... */`` are the SQL in them, which the server runs (mysqldump writes them
+    around every table; a column option such as ``/*!80023 INVISIBLE */`` sits inside a statement).
+    The markers become blanks of the same length, so lines and columns stay those of the file."""
+    opened = _EXECUTABLE_COMMENT.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[3]), statement.sql)
+    return statement if opened == statement.sql else replace(statement, sql=opened, held=None)

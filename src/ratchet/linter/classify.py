@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import islice
 
 from sqlparse import tokens as T
 
 from ratchet.linter.words import Word, iter_words
-from ratchet.statement import TRANSACTION_WORDS, Statement
+from ratchet.statement import TRANSACTION_WORDS, Statement, opened_executable_comments
 
 #: Words read to classify a bulk-data statement (INSERT ... VALUES of any size).
 HEAD_LIMIT = 64
@@ -75,8 +75,6 @@ _ROW_FILTERS = frozenset(
 _INDEX_VISIBILITY = (["VISIBLE"], ["INVISIBLE"], ["IGNORED"])
 _SQLITE_NO_TX_PRAGMAS = frozenset({"foreign_keys", "journal_mode"})
 _PRAGMA_ON = frozenset({"ON", "1", "TRUE", "YES"})
-#: A MySQL/MariaDB executable comment: its opening marker (with the version), its SQL, its end.
-_EXECUTABLE_COMMENT = re.compile(r"(/\*M?!\d*)(.*?)(\*/)", re.DOTALL)
 #: MySQL ``ALTER TABLE`` options that change how the table is stored or altered, not its data.
 _TABLE_OPTIONS = frozenset(
     {"ALGORITHM", "LOCK", "ENGINE", "ROW_FORMAT", "COMMENT", "AUTO_INCREMENT", "KEY_BLOCK_SIZE"}
@@ -920,15 +918,6 @@ def classify(statement: Statement, dialect: str, *, transactional: bool = True) 
     if plain is not None:  # the common bulk-data case, read from the text alone (no classifier built)
         return Classified(statement, insert_target=plain[1].lower())
     return _Classifier(statement, dialect, transactional).run()
-
-
-def opened_executable_comments(statement: Statement) -> Statement:
-    """``statement`` with MySQL's executable comments opened: ``/*!40101 SET NAMES utf8 */`` and
-    MariaDB's ``/*M!100100 ... */`` are the SQL in them, which the server runs (mysqldump writes them
-    around every table; a column option such as ``/*!80023 INVISIBLE */`` sits inside a statement).
-    The markers become blanks of the same length, so lines and columns stay those of the file."""
-    opened = _EXECUTABLE_COMMENT.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[3]), statement.sql)
-    return statement if opened == statement.sql else replace(statement, sql=opened, held=None)
 
 
 @dataclass(frozen=True)
