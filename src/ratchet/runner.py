@@ -569,8 +569,7 @@ class Runner:
                 raise _statement_failed(prepared, statement, exc, rolled_back=True, hint=None) from None
             done(prepared, number)
         self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
-        self.backend.restore_session()
-        self.backend.set_lock_timeout(None)
+        self._give_session_back()
         self._check_rebuild(prepared)
         duration = _ms_since(started)
         self._record(prepared, RowStatus.APPLIED, duration, len(prepared.statements))
