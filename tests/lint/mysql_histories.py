@@ -11,8 +11,7 @@ Used by ``test_lint_mysql_corpus.py``, which measures precision and recall of er
 
 from __future__ import annotations
 
-Expected = set[tuple[str, int]]
-History = list[tuple[str, str, Expected]]
+from history_corpus import History
 
 STORE: History = [
     (

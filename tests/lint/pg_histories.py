@@ -9,10 +9,8 @@ A file whose expected findings include ``syntax-error`` does not run on a server
 
 from __future__ import annotations
 
+from history_corpus import History
 from pg_tool_histories import TOOL_HISTORIES
-
-Expected = set[tuple[str, int]]
-History = list[tuple[str, str, Expected]]
 
 SHOP: History = [
     (

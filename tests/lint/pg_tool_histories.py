@@ -12,8 +12,7 @@ functions) are stubbed by the first file so that every history runs on a plain s
 
 from __future__ import annotations
 
-Expected = set[tuple[str, int]]
-History = list[tuple[str, str, Expected]]
+from history_corpus import History
 
 DJANGO: History = [
     (

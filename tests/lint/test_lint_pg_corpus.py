@@ -7,44 +7,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pg_histories import HISTORIES, History
+from history_corpus import measure, write_history
+from pg_histories import HISTORIES
 
 from conftest import Db
 from ratchet.discover import read_all
 from ratchet.linter import lint_paths
 from ratchet.linter.postgres import catalog_before
-from ratchet.linter.rules import ERROR
 from ratchet.split import split_statements
 
 
-def write_history(directory: Path, history: History) -> None:
-    directory.mkdir(parents=True)
-    for name, sql, _ in history:
-        (directory / name).write_text(sql, encoding="utf-8")
-
-
 def test_precision_and_recall_of_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    expected: set[tuple[str, str, str, int]] = set()
-    found: set[tuple[str, str, str, int]] = set()
-    for label, history in HISTORIES.items():
-        directory = tmp_path / label
-        write_history(directory, history)
-        expected |= {(label, name, rule, line) for name, _, wanted in history for rule, line in wanted}
-        report = lint_paths([directory], dialect="postgresql")
-        assert not report.problems
-        found |= {(label, f.path.name, f.rule, f.line) for f in report.findings if f.severity == ERROR}
-    true_positives = len(expected & found)
-    precision = true_positives / len(found) if found else 1.0
-    recall = true_positives / len(expected) if expected else 1.0
-    files = sum(len(history) for history in HISTORIES.values())
+    measured = measure(tmp_path, HISTORIES, "postgresql")
     with capsys.disabled():
-        print(
-            f"\nPostgreSQL corpus: {files} files, {len(expected)} expected errors, {len(found)} found; "
-            f"precision {precision:.2f}, recall {recall:.2f}"
-        )
-    assert found - expected == set(), "false errors"
-    assert expected - found == set(), "missed errors"
-    assert precision == 1.0 and recall == 1.0
+        print("\n" + measured.summary("PostgreSQL"))
+    assert measured.found - measured.expected == set(), "false errors"
+    assert measured.expected - measured.found == set(), "missed errors"
+    assert measured.precision == 1.0 and measured.recall == 1.0
 
 
 def _server_columns(db: Db) -> dict[str, dict[str, tuple[str, bool, int | None]]]:
