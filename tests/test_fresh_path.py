@@ -275,20 +275,27 @@ def test_mariadb_first_ddl_lost_with_its_connection_says_the_row_may_not_exist(
     assert db.history() == {"1.0.0": ("applied", 1), "1.1.0": ("applied", 2)}
 
 
+def mariadb_refusing_progress(project: Project, db: Db, *, statements_done: int, message: str) -> Project:
+    """A project on ``db`` with 1.0.0 (table ``a``) applied, where a trigger refuses with ``message``
+    the history update of 1.1.0 that records ``statements_done``."""
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);\n")
+    assert project.ratchet("migrate").code == 0
+    db.execute(
+        "CREATE TRIGGER refuse_progress BEFORE UPDATE ON schema_history FOR EACH ROW "
+        f"BEGIN IF NEW.version = '1.1.0' AND NEW.statements_done = {statements_done} THEN "
+        f"SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{message}'; END IF; END"
+    )
+    return project
+
+
 def test_mariadb_progress_not_recorded_after_a_ddl_says_the_ddl_ran(
     project: Project, make_db: Callable[[str], Db]
 ) -> None:
     """A DDL statement commits itself; when its statements_done update then fails, the message
     must say the statement ran (not that it took effect only if a COMMIT did)."""
     db = make_db("mysql")
-    project = Project(project.root, db.url)
-    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);\n")
-    assert project.ratchet("migrate").code == 0
-    db.execute(
-        "CREATE TRIGGER refuse_progress BEFORE UPDATE ON schema_history FOR EACH ROW "
-        "BEGIN IF NEW.version = '1.1.0' AND NEW.statements_done = 1 THEN "
-        "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'progress refused'; END IF; END"
-    )
+    project = mariadb_refusing_progress(project, db, statements_done=1, message="progress refused")
     project.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);\nINSERT INTO a VALUES (1);\n")
     result = project.ratchet("migrate")
     assert result.code != 0 and "progress refused" in result.err, result.output
@@ -364,14 +371,7 @@ def test_mariadb_end_not_recorded_after_a_last_ddl_says_every_statement_ran(
     project: Project, make_db: Callable[[str], Db]
 ) -> None:
     db = make_db("mysql")
-    project = Project(project.root, db.url)
-    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);\n")
-    assert project.ratchet("migrate").code == 0
-    db.execute(
-        "CREATE TRIGGER refuse_end BEFORE UPDATE ON schema_history FOR EACH ROW "
-        "BEGIN IF NEW.version = '1.1.0' AND NEW.statements_done = 2 THEN "
-        "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'end refused'; END IF; END"
-    )
+    project = mariadb_refusing_progress(project, db, statements_done=2, message="end refused")
     project.write("1.1.0__b.sql", "INSERT INTO a VALUES (1);\nCREATE TABLE b (id INTEGER);\n")
     result = project.ratchet("migrate")
     assert result.code != 0 and "end refused" in result.err, result.output
