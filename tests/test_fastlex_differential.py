@@ -212,19 +212,13 @@ def statements(
         found = split.split_statements(text, executable_comments=executable_comments)
     finally:
         split._pieces, split._RELEXED = original, relexed
-    return [
-        (
-            s.number,
-            s.line,
-            s.column,
-            s.sql,
-            [(t.ttype, t.value) for t in s.tokens],
-            s.first_words(1),
-            s.first_words(2),
-            s.first_words(6),
-        )
-        for s in found
-    ]
+    return [described(s) for s in found]
+
+
+def described(s: split.Statement) -> tuple[object, ...]:
+    """A statement as plain values: its place, SQL, tokens and first words."""
+    tokens = [(t.ttype, t.value) for t in s.tokens]
+    return (s.number, s.line, s.column, s.sql, tokens, s.first_words(1), s.first_words(2), s.first_words(6))
 
 
 def data_statements(text: str, executable_comments: bool = False) -> list[tuple[object, ...]]:
@@ -236,21 +230,7 @@ def data_statements(text: str, executable_comments: bool = False) -> list[tuple[
         found = list(split.split_data(text.encode("utf-8"), executable_comments=executable_comments))
     finally:
         split._MIN_RUN = original
-    return [
-        (
-            s.number,
-            s.line,
-            s.column,
-            s.sql,
-            [(t.ttype, t.value) for t in s.tokens],
-            s.first_words(1),
-            s.first_words(2),
-            s.first_words(6),
-            s.offset,
-            s.plain,
-        )
-        for s in found
-    ]
+    return [(*described(s), s.offset, s.plain) for s in found]
 
 
 def assert_identical(text: str, label: str, executable_comments: bool = False) -> None:
