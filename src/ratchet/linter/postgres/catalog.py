@@ -96,11 +96,13 @@ class TypeInfo:
 
 @dataclass(frozen=True)
 class Routine:
-    """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise."""
+    """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise;
+    ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it)."""
 
     key: str
     kind: str
     volatile: bool = True
+    trigger: bool = False
 
 
 class Catalog:
@@ -600,7 +602,9 @@ class Catalog:
             element = option.get("DefElem", {})
             if element.get("defname") == "volatility":
                 volatile = _string_value(element.get("arg")) == "volatile"
-        self.routines[key] = Routine(key, "procedure" if node.get("is_procedure") else "function", volatile)
+        returns = strings((node.get("returnType") or {}).get("names"))[-1:]
+        trigger = returns in (["trigger"], ["event_trigger"])
+        self.routines[key] = Routine(key, "procedure" if node.get("is_procedure") else "function", volatile, trigger)
 
     def create_trigger(self, node: Node) -> None:
         """``CREATE [OR REPLACE] TRIGGER``."""

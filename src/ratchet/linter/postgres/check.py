@@ -611,7 +611,7 @@ class FileChecker(TypeChanges):
         if remove not in _DROP_RULES:
             self._unrecognized(piece)
             return
-        rule, what = _DROP_RULES[remove]
+        rule = _DROP_RULES[remove][0]
         for item in node.get("objects") or ():
             parts = object_name(item) if remove != "OBJECT_CAST" else [_cast_name(item)]
             if not parts:
@@ -622,12 +622,19 @@ class FileChecker(TypeChanges):
                 continue
             # without IF EXISTS the file says the object is there (a catalog seeded from nothing may not know it)
             existed = self._drop_existed(kind, key) or not node.get("missing_ok")
-            message = self._drop_message(rule, what, key)
             cascade = node.get("behavior") == "DROP_CASCADE"
+            dropped = _DROP_RULES[remove]
+            routine = self.catalog.routines.get(key) if rule == "drop-routine" else None
+            if routine is not None and routine.trigger:
+                # no code calls a trigger function: what is lost is the triggers that call it
+                if not self.catalog.triggers_calling(key):
+                    continue
+                dropped = ("drop-trigger", "trigger function")
+            message = self._drop_message(*dropped, key)
             dependents = self.catalog.dependents(kind, key) if cascade else []
             if dependents:
                 message += f"; CASCADE also drops {', '.join(dependents)}"
-            finding = self._emit(piece, start, rule, message, display(key))
+            finding = self._emit(piece, start, dropped[0], message, display(key))
             requires = self.catalog.recreatable_dependents(kind, key) if cascade else []
             if requires is None:
                 continue  # CASCADE takes columns or constraints with it: lost even if the file creates it again
