@@ -379,6 +379,35 @@ def test_drop_then_create_of_an_existing_table_is_drop_table(tmp_path: Path) -> 
     assert found == {("drop-table", 1, 1)}
 
 
+@pytest.mark.parametrize(
+    "view",
+    [
+        "CREATE VIEW users AS SELECT * FROM accounts;",
+        "CREATE VIEW public.users AS SELECT a.* FROM public.accounts a;",
+        "CREATE VIEW users AS SELECT id, username, email, nick, score, price, code FROM accounts;",
+    ],
+)
+def test_rename_table_with_a_view_of_the_old_name_showing_all_of_it_is_info(tmp_path: Path, view: str) -> None:
+    sql = f"ALTER TABLE users RENAME TO accounts;\n{view}"
+    assert lint(tmp_path, sql, severity=ERROR) == set()
+    assert lint(tmp_path, sql, severity=INFO) == {("rename-table", 1, 19)}
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "CREATE VIEW users AS SELECT * FROM accounts WHERE score > 0;",
+        "CREATE VIEW users AS SELECT id, username FROM accounts;",
+        "CREATE VIEW users AS SELECT id, username AS name, email, nick, score, price, code FROM accounts;",
+        "CREATE VIEW users AS SELECT * FROM accounts JOIN other ON true;",
+        "CREATE VIEW old_users AS SELECT * FROM accounts;",
+    ],
+)
+def test_rename_table_with_a_partial_or_other_view_stays_an_error(tmp_path: Path, view: str) -> None:
+    sql = f"ALTER TABLE users RENAME TO accounts;\n{view}"
+    assert lint(tmp_path, sql, severity=ERROR) == {("rename-table", 1, 19)}
+
+
 def test_drop_extension(tmp_path: Path) -> None:
     assert lint(tmp_path, "DROP EXTENSION pgcrypto;") == {("drop-extension", 1, 1)}
 

@@ -238,6 +238,7 @@ class FileChecker(TypeChanges):
         self.type_steps: dict[tuple[str, str], list[tuple[_Piece, int, list[PgFinding]]]] = {}
         self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
         self.new_labels: dict[str, tuple[str, int]] = {}  # enum value added by the file -> (type, line)
+        self.renamed_away: dict[str, tuple[PgFinding, str]] = {}  # an existing table's old name -> (finding, new)
 
     # -- driving --------------------------------------------------------------------------
 
@@ -554,6 +555,48 @@ class FileChecker(TypeChanges):
     def _dropped_tables(self) -> set[str]:
         return {p.key for p in self.pending if p.kind == "table"}
 
+    def _check_ViewStmt(self, piece: _Piece) -> None:
+        """A view that takes the old name of a table the file renamed and shows all of it keeps the
+        old name working for readers and (a simple view is updatable) writers: the rename is info."""
+        renamed = self.renamed_away.pop(self.catalog.new_key(piece.node["view"]), None)
+        if renamed is None:
+            return
+        finding, table = renamed
+        if not self._shows_all_of(piece.node.get("query", {}).get("SelectStmt", {}), table):
+            return
+        self.findings[self.findings.index(finding)] = replace(
+            finding,
+            message=f"{finding.message.split(' breaks ')[0]}: the view {finding.object} created later in this file "
+            "keeps the old name working",
+            severity=INFO,
+        )
+
+    def _shows_all_of(self, select: Node, table: str) -> bool:
+        """Whether ``select`` is ``SELECT *`` (or every column by name) of ``table`` alone, unfiltered."""
+        sources = select.get("fromClause") or []
+        if (
+            len(sources) != 1
+            or "RangeVar" not in sources[0]
+            or self.catalog.relation_key(sources[0]["RangeVar"]) != table
+        ):
+            return False
+        if any(
+            select.get(part) for part in ("whereClause", "groupClause", "havingClause", "distinctClause", "limitCount")
+        ):
+            return False
+        names: list[str] = []
+        for target in select.get("targetList") or []:
+            result = target.get("ResTarget", {})
+            fields = result.get("val", {}).get("ColumnRef", {}).get("fields") or []
+            if fields and "A_Star" in fields[-1]:
+                return len(select["targetList"]) == 1
+            name = strings(fields)[-1:] if len(strings(fields)) == len(fields) else []
+            if not name or result.get("name", name[0]) != name[0]:
+                return False
+            names += name
+        relation = self.catalog.relations.get(table)
+        return relation is not None and relation.complete and set(names) >= set(relation.columns)
+
     def _check_IndexStmt(self, piece: _Piece) -> None:
         node = piece.node
         key, _ = self._relation_for(node["relation"])
@@ -736,7 +779,7 @@ class FileChecker(TypeChanges):
             elif known is not None and known.kind != "table":
                 self._emit(piece, offset, "rename-other", f"renaming view {name} to {new_name}", name)
             else:
-                self._emit(
+                finding = self._emit(
                     piece,
                     offset,
                     "rename-table",
@@ -744,6 +787,7 @@ class FileChecker(TypeChanges):
                     "with the old name, or waive with a reason",
                     name,
                 )
+                self.renamed_away[key] = (finding, f"{key.rsplit('.', 1)[0]}.{new_name}")
             return
         label = kind.removeprefix("OBJECT_").lower()
         created_kind = _RENAMED_KINDS.get(kind)
