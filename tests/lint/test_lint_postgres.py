@@ -366,6 +366,24 @@ def test_check_is_not_null_on_existing_column_is_set_not_null(tmp_path: Path) ->
     assert lint(tmp_path, sql) == {("set-not-null", 1, 19)}
 
 
+def test_primary_key_on_a_nullable_existing_column_is_set_not_null(tmp_path: Path) -> None:
+    sql = "ALTER TABLE users DROP CONSTRAINT users_pkey;\nALTER TABLE users ADD PRIMARY KEY (id, email);"
+    assert lint(tmp_path, sql, severity=ERROR) == {("set-not-null", 2, 19)}
+
+
+def test_primary_key_on_not_null_columns_is_no_set_not_null(tmp_path: Path) -> None:
+    sql = "ALTER TABLE users DROP CONSTRAINT users_pkey;\nALTER TABLE users ADD PRIMARY KEY (id, username);"
+    assert lint(tmp_path, sql, severity=ERROR) == set()
+
+
+def test_primary_key_on_a_column_added_in_the_file_is_add_not_null_without_default(tmp_path: Path) -> None:
+    sql = (
+        "ALTER TABLE users DROP CONSTRAINT users_pkey;\nALTER TABLE users ADD COLUMN uid bigint;\n"
+        "ALTER TABLE users ADD PRIMARY KEY (uid);"
+    )
+    assert lint(tmp_path, sql, severity=ERROR) == {("add-not-null-without-default", 3, 19)}
+
+
 def test_check_is_not_null_on_not_null_column_is_nothing(tmp_path: Path) -> None:
     assert lint(tmp_path, "ALTER TABLE users ADD CONSTRAINT name_set CHECK (username IS NOT NULL);") == set()
 

@@ -1505,6 +1505,8 @@ class FileChecker(TypeChanges):
             elif not (relation is not None and relation.effectively_not_null(column)):
                 self._set_not_null(piece, offset, f"{name}.{column}", "NOT NULL")
             return
+        if contype == "CONSTR_PRIMARY":
+            self._primary_key_not_null(piece, key, relation, columns, offset)
         if contype in ("CONSTR_PRIMARY", "CONSTR_UNIQUE"):
             if constraint.get("indexname") or all_new:
                 return  # USING INDEX: the unique index exists already
@@ -1539,6 +1541,16 @@ class FileChecker(TypeChanges):
             "checks them; check the data first, or waive with a reason",
             name,
         )
+
+    def _primary_key_not_null(
+        self, piece: _Piece, key: str, relation: Relation | None, columns: list[str], offset: int
+    ) -> None:
+        """A primary key makes its columns NOT NULL: ``set-not-null`` for each that was nullable."""
+        for column in columns:
+            if (key, column) in self.new_columns:
+                self._note_step(key, column, piece, offset)
+            elif relation is not None and column in relation.columns and not relation.effectively_not_null(column):
+                self._set_not_null(piece, offset, f"{display(key)}.{column}", "PRIMARY KEY")
 
     # -- end of file ------------------------------------------------------------------------
 
