@@ -537,6 +537,29 @@ def test_catalog_from_sql_seeds_tables_columns_and_types() -> None:
     assert ("public.users", "users_touch") in catalog.triggers and "public.touch" in catalog.routines
 
 
+SCHEMAS = """CREATE SCHEMA app;
+CREATE TYPE app.kind AS ENUM ('a');
+CREATE TABLE app.items (id int PRIMARY KEY, kind app.kind);
+CREATE INDEX items_kind ON app.items (kind);
+CREATE FUNCTION app.count_items() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM app.items';
+CREATE SEQUENCE app.ids;
+CREATE TABLE public.notes (item_id int REFERENCES app.items (id), body text);
+"""
+
+
+def test_drop_schema_cascade_drops_everything_in_it() -> None:
+    catalog = catalog_from_sql(SCHEMAS + "DROP SCHEMA app CASCADE;")
+    assert [key for key in catalog.relations] == ["public.notes"]
+    assert not catalog.relations["public.notes"].constraints
+    assert not catalog.indexes and not catalog.routines and not catalog.types and not catalog.sequences
+
+
+def test_drop_schema_cascade_leaves_other_schemas() -> None:
+    catalog = catalog_from_sql(SCHEMAS + "CREATE SCHEMA old;\nDROP SCHEMA old CASCADE;")
+    assert set(catalog.relations) == {"app.items", "public.notes"} and "app.items_kind" in catalog.indexes
+    assert "app.count_items" in catalog.routines and "app.kind" in catalog.types and "app.ids" in catalog.sequences
+
+
 def test_info_findings_never_block(tmp_path: Path) -> None:
     found = lint(tmp_path, "ALTER TABLE users ALTER COLUMN nick TYPE text;", severity=INFO)
     assert found == {("widen-column-type", 1, 19)}

@@ -376,6 +376,20 @@ class Catalog:
                 self.extensions.discard(parts[-1])
             elif kind == "OBJECT_SCHEMA":
                 self.schemas.discard(parts[-1])
+                if node.get("behavior") == "DROP_CASCADE":
+                    self._drop_schema_contents(parts[-1])
+
+    def _drop_schema_contents(self, schema: str) -> None:
+        """CASCADE of a schema: everything in it goes (and the foreign keys that refer to its tables)."""
+        prefix = f"{schema}."
+        for key in [k for k in self.relations if k.startswith(prefix)]:
+            self._drop_dependents_of(key)
+            self.relations.pop(key, None)
+        self.indexes = {k: i for k, i in self.indexes.items() if not i.table.startswith(prefix)}
+        self.triggers = {t: f for t, f in self.triggers.items() if not t[0].startswith(prefix)}
+        self.routines = {k: r for k, r in self.routines.items() if not k.startswith(prefix)}
+        self.types = {k: t for k, t in self.types.items() if not k.startswith(prefix)}
+        self.sequences = {k for k in self.sequences if not k.startswith(prefix)}
 
     def _drop_dependents_of(self, key: str) -> None:
         """CASCADE of a table or view: the views on it go, and the foreign keys that refer to it."""
