@@ -394,6 +394,11 @@ def test_trigger_function_dropped_with_its_trigger_not_recreated_is_the_trigger_
     assert "CASCADE also drops trigger tasks_touch on tasks" in found[0].message
 
 
+def test_drop_sequence_if_exists_of_an_identity_s_sequence_stays_an_error(tmp_path: Path) -> None:
+    found = findings(tmp_path, "DROP SEQUENCE IF EXISTS tasks_id_seq;\n")
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-sequence", 1, 1, ERROR)}
+
+
 def test_trigger_function_dropped_after_its_trigger_is_nothing(tmp_path: Path) -> None:
     found = findings(tmp_path, "DROP TRIGGER tasks_touch ON tasks;\nDROP FUNCTION IF EXISTS touch_task();\n")
     assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-trigger", 1, 1, WARNING)}

@@ -426,6 +426,57 @@ def test_rename_table_with_a_partial_or_other_view_stays_an_error(tmp_path: Path
     assert lint(tmp_path, sql, severity=ERROR) == {("rename-table", 1, 19)}
 
 
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DROP TABLE IF EXISTS legacy_reports;",
+        "DROP VIEW IF EXISTS legacy_view;",
+        "DROP SEQUENCE IF EXISTS users_email_seq;",
+        "DROP FUNCTION IF EXISTS legacy_helper(integer);",
+        "DROP TYPE IF EXISTS legacy_kind;",
+        "ALTER TABLE users DROP COLUMN IF EXISTS legacy_flags;",
+        "DROP TABLE IF EXISTS users CASCADE;\nDROP TABLE IF EXISTS users;",
+    ],
+)
+def test_drop_if_exists_of_what_the_history_never_made_is_nothing(tmp_path: Path, sql: str) -> None:
+    # the history built every table it names, so no release of it had the object: only a database
+    # older than the history may, and no code of the history uses it
+    assert lint(tmp_path, sql, severity=ERROR) - {("drop-table", 1, 1)} == set()
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("DROP TABLE IF EXISTS users;", {("drop-table", 1, 1)}),
+        ("ALTER TABLE users DROP COLUMN IF EXISTS email;", {("drop-column", 1, 19)}),
+        ("DROP SEQUENCE IF EXISTS invoice_numbers;", {("drop-sequence", 1, 1)}),
+        ("DROP TABLE legacy_reports;", {("drop-table", 1, 1)}),
+        # the history names a table it never created: it does not show the whole schema
+        ("ALTER TABLE legacy ADD COLUMN x int;\nDROP TABLE IF EXISTS legacy_reports;", {("drop-table", 2, 1)}),
+        ("CREATE INDEX ON legacy (id);\nDROP FUNCTION IF EXISTS legacy_helper(integer);", {("drop-routine", 2, 1)}),
+        # dynamic SQL may create what the catalog does not see
+        (
+            "DO $$ BEGIN EXECUTE format('CREATE TABLE %I (id int)', 'legacy_reports'); END $$;\n"
+            "DROP TABLE IF EXISTS legacy_reports;",
+            {("opaque-sql", 1, 13), ("drop-table", 2, 1)},
+        ),
+        (
+            "ALTER TABLE users ADD FOREIGN KEY (score) REFERENCES legacy (id);\n"
+            "ALTER TABLE users DROP COLUMN IF EXISTS legacy_flags;",
+            {("drop-column", 2, 19)},
+        ),
+        (
+            "CREATE TABLE IF NOT EXISTS audit (id int);\nALTER TABLE audit DROP COLUMN IF EXISTS note;",
+            {("drop-column", 2, 19)},
+        ),
+    ],
+)
+def test_drop_if_exists_of_what_the_history_has_or_may_not_show_stays(
+    tmp_path: Path, sql: str, expected: Found
+) -> None:
+    assert lint(tmp_path, sql, severity=ERROR) == expected
+
+
 def test_drop_extension(tmp_path: Path) -> None:
     assert lint(tmp_path, "DROP EXTENSION pgcrypto;") == {("drop-extension", 1, 1)}
 

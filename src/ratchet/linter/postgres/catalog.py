@@ -118,6 +118,8 @@ class Catalog:
         self.extensions: set[str] = set()
         self.schemas: set[str] = {DEFAULT_SCHEMA}
         self.search_path: tuple[str, ...] = (DEFAULT_SCHEMA,)
+        #: a statement named a table that no statement created: the history does not show the whole schema
+        self.partial = False
         self._owned: set[str] = set()
 
     # -- copies ---------------------------------------------------------------------------
@@ -134,6 +136,7 @@ class Catalog:
         other.extensions = set(self.extensions)
         other.schemas = set(self.schemas)
         other.search_path = (DEFAULT_SCHEMA,)
+        other.partial = self.partial
         other._owned = set()
         self._owned = set()
         return other
@@ -279,6 +282,8 @@ class Catalog:
         name = constraint.get("conname") or default_name
         pktable = constraint.get("pktable") if kind == "foreign" else None
         references = self.relation_key(pktable) if pktable else None
+        if references is not None and references not in self.relations and references != relation.key:
+            self.partial = True
         made = Constraint(name, kind, columns, not_null, references)
         relation.constraints[name] = made
         return made
@@ -287,13 +292,19 @@ class Catalog:
         """``ALTER TABLE`` (and ``ALTER INDEX``/``VIEW``/``SEQUENCE`` options)."""
         if node.get("objtype", "OBJECT_TABLE") not in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
             return
-        key = self.relation_key(node["relation"])
-        relation = self.writable(key)
-        if relation is None:
-            relation = Relation(key, complete=False)
-            self.put(relation)
+        relation = self.altered(self.relation_key(node["relation"]))
         for item in node.get("cmds") or ():
             self.alter_table_cmd(relation, item.get("AlterTableCmd", {}))
+
+    def altered(self, key: str) -> Relation:
+        """The table ``key`` for an ``ALTER TABLE`` to change: one no statement created is taken to
+        exist with columns the catalog does not know (and the history to show only part of the schema)."""
+        relation = self.writable(key)
+        if relation is None:
+            self.partial = True
+            relation = Relation(key, complete=False)
+            self.put(relation)
+        return relation
 
     def alter_table_cmd(self, relation: Relation, cmd: Node) -> None:
         """One ``ALTER TABLE`` action."""
@@ -487,6 +498,7 @@ class Catalog:
     def create_index(self, node: Node) -> None:
         """``CREATE INDEX``."""
         table = self.relation_key(node["relation"])
+        self.partial = self.partial or table not in self.relations
         name = node.get("idxname") or f"{table.rsplit('.', 1)[-1]}_idx"
         key = f"{table.rsplit('.', 1)[0]}.{name}"
         if key in self.indexes and node.get("if_not_exists"):
@@ -623,6 +635,7 @@ class Catalog:
     def create_trigger(self, node: Node) -> None:
         """``CREATE [OR REPLACE] TRIGGER``."""
         table = self.relation_key(node["relation"])
+        self.partial = self.partial or table not in self.relations
         self.triggers[(table, node.get("trigname", ""))] = ".".join(strings(node.get("funcname")))
 
     def create_extension(self, node: Node) -> None:

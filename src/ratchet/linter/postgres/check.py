@@ -429,7 +429,7 @@ class FileChecker(TypeChanges):
         elif kind == "TransactionStmt":
             pass  # reported by split.statement_problems (allowed in a no-transaction file)
         elif kind in _OPAQUE:
-            self._emit(piece, self._start(piece), "opaque-sql", f"{_OPAQUE[kind]}; write the statements out, or waive")
+            self._opaque(piece, self._start(piece), f"{_OPAQUE[kind]}; write the statements out, or waive")
         elif kind in _NO_TRANSACTION:
             self._no_transaction(piece, self._start(piece), _NO_TRANSACTION[kind])
         elif kind not in BENIGN:
@@ -437,6 +437,11 @@ class FileChecker(TypeChanges):
         self._track_creates(piece)
         if kind != "AlterTableStmt":  # its actions are applied one by one as they are checked
             self.catalog.apply(kind, piece.node)
+
+    def _opaque(self, piece: _Piece, offset: int, message: str) -> None:
+        """``opaque-sql``: SQL the lint cannot see, which may create objects the catalog then lacks."""
+        self.catalog.partial = True
+        self._emit(piece, offset, "opaque-sql", message)
 
     def _unrecognized(self, piece: _Piece, what: str | None = None, offset: int | None = None) -> None:
         start = self._start(piece) if offset is None else offset
@@ -663,6 +668,8 @@ class FileChecker(TypeChanges):
             if (kind, key) in self.new:
                 self.new.discard((kind, key))
                 continue
+            if node.get("missing_ok") and self._never_made(kind, key):
+                continue  # IF EXISTS of what no earlier statement made (or one dropped): nothing is dropped
             # without IF EXISTS the file says the object is there (a catalog seeded from nothing may not know it)
             existed = self._drop_existed(kind, key) or not node.get("missing_ok")
             cascade = node.get("behavior") == "DROP_CASCADE"
@@ -704,6 +711,45 @@ class FileChecker(TypeChanges):
         if remove in ("OBJECT_EXTENSION", "OBJECT_SCHEMA", "OBJECT_CAST"):
             return remove.removeprefix("OBJECT_").lower(), parts[-1]
         return _DROP_RULES[remove][1], catalog.resolve(parts, catalog.routines)
+
+    def _column_never_made(self, key: str, relation: Relation | None, column: str) -> bool:
+        """``DROP COLUMN IF EXISTS`` of a column that a table whose columns are all known lacks."""
+        return (
+            relation is not None
+            and relation.complete
+            and column not in relation.columns
+            and key not in self.assumed
+            and not self.catalog.partial
+        )
+
+    def _never_made(self, kind: str, key: str) -> bool:
+        """Whether the catalog, built from a history that created every table it names, lacks the
+        ``kind`` object ``key``: so no release of that history had it (it may linger only on databases
+        older than the history, where no code of it uses it)."""
+        catalog = self.catalog
+        if catalog.partial:
+            return False
+        if kind in ("table", "view"):
+            return key not in catalog.relations
+        if kind in ("function", "procedure", "routine", "aggregate"):
+            return key not in catalog.routines
+        if kind in ("type", "domain"):
+            return key not in catalog.types
+        if kind == "sequence":
+            return key not in catalog.sequences and not self._may_own(key)
+        return False
+
+    def _may_own(self, sequence: str) -> bool:
+        """Whether a column with a default (a ``serial``'s or an identity's) may own ``sequence``,
+        named ``table_column_seq`` as PostgreSQL names them (the catalog does not list those)."""
+        schema, _, name = sequence.rpartition(".")
+        return any(
+            name.startswith(f"{relation.key.rpartition('.')[2]}_{column.name}")
+            for relation in self.catalog.relations.values()
+            if relation.key.startswith(f"{schema}.")
+            for column in relation.columns.values()
+            if column.has_default
+        )
 
     def _drop_existed(self, kind: str, key: str) -> bool:
         before = self.before
@@ -1118,10 +1164,9 @@ class FileChecker(TypeChanges):
         try:
             items = body_statements(statement.sql, piece.node)
         except SyntaxProblem as problem:
-            self._emit(
+            self._opaque(
                 piece,
                 start,
-                "opaque-sql",
                 f"DO block: {problem.message}; the lint cannot see what it runs; write the statements out, or waive",
             )
             return
@@ -1131,10 +1176,9 @@ class FileChecker(TypeChanges):
     def _check_body_statement(self, piece: _Piece, statement_start: int, item: BodyStatement) -> None:
         offset = statement_start + item.offset
         if item.dynamic is not None:
-            self._emit(
+            self._opaque(
                 piece,
                 offset,
-                "opaque-sql",
                 f"{item.dynamic} in a DO block runs SQL the lint cannot see; write the statements out, or waive",
             )
             return
@@ -1179,11 +1223,7 @@ class FileChecker(TypeChanges):
                     self._alter_table_cmd(piece, key, cmd, offset)
                 continue
             self._alter_table_cmd(piece, key, cmd, offset)
-            relation = self.catalog.writable(key)
-            if relation is None:
-                relation = Relation(key, complete=False)
-                self.catalog.put(relation)
-            self.catalog.alter_table_cmd(relation, cmd)
+            self.catalog.alter_table_cmd(self.catalog.altered(key), cmd)
 
     def _alter_table_cmd(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
         subtype = cmd.get("subtype", "")
@@ -1264,6 +1304,8 @@ class FileChecker(TypeChanges):
         column_name = f"{name}.{column}"
         new = self._column_is_new(key, column)
         if subtype == "AT_DropColumn":
+            if cmd.get("missing_ok") and self._column_never_made(key, relation, column):
+                return
             if not new:
                 self._emit(
                     piece,
