@@ -1191,6 +1191,118 @@ ALTER TABLE post_aggregates ALTER COLUMN comments TYPE integer;
 """,
         {("alter-column-type", 9)},
     ),
+    (
+        "0.51.0__person_ban_again.sql",
+        """-- a table with the old name again: instance-wide bans with a reason
+create table person_ban (
+  id serial primary key,
+  person_id int references person on update cascade on delete cascade not null,
+  reason text,
+  expires timestamptz,
+  published timestamptz not null default now(),
+  unique (person_id)
+);
+insert into person_ban (person_id, expires)
+select id, ban_expires from person where banned;
+""",
+        set(),
+    ),
+    (
+        "0.52.0__drop_person_banned.sql",
+        """alter table person drop column ban_expires;
+alter table person_ban alter column reason type varchar(1000);
+alter table person_ban alter column reason set not null;
+""",
+        {("drop-column", 1), ("alter-column-type", 2), ("set-not-null", 3)},
+    ),
+    (
+        "0.53.0__comment_reply.sql",
+        """create table comment_reply (
+  id serial primary key,
+  recipient_id int references local_user on update cascade on delete cascade not null,
+  comment_id int references comment on update cascade on delete cascade not null,
+  read boolean default false not null,
+  published timestamptz not null default now(),
+  unique(recipient_id, comment_id)
+);
+
+-- the read flag moves from the comment to the reply
+insert into comment_reply (recipient_id, comment_id, read)
+select lu.id, c.id, c.read
+from comment c
+join local_user lu on lu.person_id = c.creator_id;
+
+alter table comment drop column read;
+""",
+        {("drop-column", 16)},
+    ),
+    (
+        "0.54.0__local_user_rename_lang.sql",
+        """alter table local_user rename column lang to interface_language;
+alter index idx_post_aggregates_hot rename to idx_post_aggregates_hot_rank;
+alter sequence comment_reply_id_seq rename to comment_reply_seq;
+""",
+        {("rename-column", 1)},
+    ),
+    (
+        "0.55.0__post_aggregates_scaled.sql",
+        """-- the ranks are floats now; integers lost precision
+drop index idx_post_aggregates_hot_rank;
+alter table post_aggregates alter column hot_rank type float8;
+alter table post_aggregates alter column hot_rank_active type float8;
+create index idx_post_aggregates_hot_rank on post_aggregates (hot_rank desc);
+alter table post_aggregates alter column hot_rank set default 0.1728;
+alter table post_aggregates alter column hot_rank_active set default 0.1728;
+""",
+        set(),  # int4 to float8 keeps every value exactly: a widening
+    ),
+    (
+        "0.56.0__listing_type_enum.sql",
+        """create type listing_type_enum as enum ('All', 'Local', 'Subscribed');
+
+alter table local_user add column default_listing_type listing_type_enum default 'Local' not null;
+alter table person drop column default_listing_type;
+""",
+        {("drop-column", 4)},
+    ),
+    (
+        "0.57.0__sort_type_recreate.sql",
+        """-- remove the 'Old' sort, recreate the enum without it
+alter type sort_type_enum rename to sort_type_enum__;
+create type sort_type_enum as enum ('Active', 'Hot', 'New', 'TopDay', 'TopWeek', 'TopMonth', 'TopYear', 'TopAll', 'MostComments', 'NewComments', 'TopHour', 'TopSixHour', 'TopTwelveHour', 'Controversial');
+
+alter table local_user alter column default_sort_type drop default;
+update local_user set default_sort_type = 'Hot' where default_sort_type = 'Old';
+alter table local_user alter column default_sort_type type sort_type_enum using default_sort_type::text::sort_type_enum;
+alter table local_user alter column default_sort_type set default 'Active';
+
+drop type sort_type_enum__;
+""",
+        {("alter-column-type", 7)},
+    ),
+    (
+        "0.58.0__sort_type_add_scaled.sql",
+        """alter type sort_type_enum add value 'Scaled';
+alter table community add column posting_restricted_to_mods boolean default false not null;
+""",
+        set(),
+    ),
+    (
+        "0.59.0__instance_software.sql",
+        """alter table instance add column software varchar(255);
+alter table instance add column version varchar(255);
+alter table instance alter column domain type varchar(255);
+alter table site drop column enable_nsfw;
+""",
+        {("drop-column", 4)},
+    ),
+    (
+        "0.60.0__community_visibility_values.sql",
+        """alter type community_visibility add value 'Private';
+alter table community alter column visibility set default 'Private';
+""",
+        {("needs-no-transaction", 2)},
+    ),
 ]
 
 DELTAS: History = [
@@ -1961,6 +2073,160 @@ ALTER TABLE users ALTER COLUMN admin SET DEFAULT FALSE;
 """,
         {("alter-column-type", 10)},
     ),
+    (
+        "1.72.1__drop_reference_hashes_again.sql",
+        """/* Copyright 2022 The Example Foundation C.I.C
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ */
+-- a port of the 1.56 delta to the state database: the table is gone already here
+DROP TABLE IF EXISTS event_reference_hashes;
+DROP INDEX IF EXISTS event_reference_hashes_id;
+""",
+        set(),
+    ),
+    (
+        "1.72.2__user_ips_rebuild.sql",
+        """/* Copyright 2022 The Example Foundation C.I.C
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ */
+-- user_ips gets a proper key: the old table is moved away and its rows copied
+ALTER TABLE user_ips RENAME TO user_ips_old;
+CREATE TABLE user_ips (
+    user_id TEXT NOT NULL,
+    access_token TEXT NOT NULL,
+    device_id TEXT,
+    ip TEXT NOT NULL,
+    user_agent TEXT NOT NULL,
+    last_seen BIGINT NOT NULL,
+    PRIMARY KEY (user_id, access_token, ip)
+);
+INSERT INTO user_ips (user_id, access_token, device_id, ip, user_agent, last_seen)
+    SELECT DISTINCT ON (user_id, access_token, ip) user_id, access_token, device_id, ip, user_agent, last_seen
+    FROM user_ips_old
+    ORDER BY user_id, access_token, ip, last_seen DESC;
+""",
+        {("rename-table", 7)},
+    ),
+    (
+        "1.72.3__drop_user_ips_old.sql",
+        """/* Copyright 2022 The Example Foundation C.I.C
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ */
+DROP TABLE user_ips_old;
+CREATE INDEX user_ips_last_seen ON user_ips (user_id, last_seen);
+""",
+        {("drop-table", 6)},
+    ),
+    (
+        "1.73.1__receipts_thread_not_null.sql",
+        """/* Copyright 2022 The Example Foundation C.I.C
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ */
+-- every receipt is in a thread since 1.57; 'main' is the default thread
+UPDATE receipts_linearized SET thread_id = 'main' WHERE thread_id IS NULL;
+ALTER TABLE receipts_linearized ALTER COLUMN thread_id SET DEFAULT 'main';
+ALTER TABLE receipts_linearized ALTER COLUMN thread_id SET NOT NULL;
+ALTER TABLE events ALTER COLUMN stream_ordering SET NOT NULL;
+""",
+        {("set-not-null", 9)},
+    ),
+    (
+        "1.73.2__rooms_auth_chain_again.sql",
+        """/* Copyright 2022 The Example Foundation C.I.C
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ */
+-- the column was dropped in 1.67 by mistake: the auth chain index needs it
+ALTER TABLE rooms ADD COLUMN IF NOT EXISTS has_auth_chain_index BOOLEAN;
+CREATE SEQUENCE IF NOT EXISTS device_inbox_sequence;
+CREATE SEQUENCE IF NOT EXISTS un_partial_stated_room_stream_sequence;
+""",
+        set(),
+    ),
+    (
+        "1.74.1__device_inbox_stream_id.sql",
+        """/* Copyright 2022 The Example Foundation C.I.C
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ */
+-- device_inbox was rebuilt in 1.69 with a bigint key; instance names are required now
+UPDATE device_inbox SET instance_name = 'master' WHERE instance_name IS NULL;
+ALTER TABLE device_inbox ALTER COLUMN instance_name SET NOT NULL;
+ALTER TABLE device_inbox ALTER COLUMN stream_id TYPE BIGINT;
+ALTER TABLE device_inbox ALTER COLUMN message_json TYPE JSONB USING message_json::jsonb;
+""",
+        {("set-not-null", 8), ("alter-column-type", 10)},
+    ),
+    (
+        "1.74.2__background_updates_reset.sql",
+        """/* Copyright 2022 The Example Foundation C.I.C
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ */
+-- these updates were scheduled by mistake on new databases
+DELETE FROM background_updates WHERE update_name IN ('populate_stream_ordering2', 'index_stream_ordering2');
+DELETE FROM background_updates;
+""",
+        {("delete-without-where", 8)},
+    ),
+    (
+        "1.75.1__event_push_summary.sql",
+        """/* Copyright 2022 The Example Foundation C.I.C
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ */
+CREATE TABLE IF NOT EXISTS event_push_summary (
+    user_id TEXT NOT NULL,
+    room_id TEXT NOT NULL,
+    notif_count BIGINT NOT NULL,
+    stream_ordering BIGINT NOT NULL,
+    unread_count BIGINT,
+    last_receipt_stream_ordering BIGINT,
+    thread_id TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS event_push_summary_unique_index2 ON event_push_summary (user_id, room_id, thread_id);
+""",
+        set(),
+    ),
+    (
+        "1.75.2__event_push_summary_thread.sql",
+        """/* Copyright 2022 The Example Foundation C.I.C
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ */
+UPDATE event_push_summary SET thread_id = 'main' WHERE thread_id IS NULL;
+ALTER TABLE event_push_summary ADD CONSTRAINT event_push_summary_thread_id CHECK (thread_id IS NOT NULL) NOT VALID;
+ALTER TABLE event_push_summary ALTER COLUMN unread_count SET DEFAULT 0;
+""",
+        {("set-not-null", 7)},
+    ),
+    (
+        "1.76.1__event_push_summary_validate.sql",
+        """/* Copyright 2022 The Example Foundation C.I.C
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ */
+ALTER TABLE event_push_summary VALIDATE CONSTRAINT event_push_summary_thread_id;
+ALTER TABLE event_push_summary ALTER COLUMN thread_id SET NOT NULL;
+ALTER TABLE event_push_summary DROP CONSTRAINT event_push_summary_thread_id;
+ALTER TABLE event_push_summary RENAME COLUMN last_receipt_stream_ordering TO last_receipt_ordering;
+""",
+        {("rename-column", 9)},
+    ),
 ]
 
 
@@ -2478,6 +2744,94 @@ CREATE TRIGGER trg_organizations_updated_at BEFORE UPDATE ON app.organizations
 DROP FUNCTION IF EXISTS app.set_updated_at() CASCADE;
 """,
         set(),
+    ),
+    (
+        "2.41.0__public_users_mirror.sql",
+        """-- 000041: a reporting copy of the users in public, refreshed by the exporter
+CREATE TABLE IF NOT EXISTS public.users (
+    id uuid PRIMARY KEY,
+    email text NOT NULL,
+    exported_at timestamptz NOT NULL DEFAULT now()
+);
+""",
+        set(),
+    ),
+    (
+        "2.42.0__users_locale_length.sql",
+        """-- 000042: app.users, not the mirror; locales like 'zh-Hant' need more room
+SELECT pg_catalog.set_config('search_path', 'app', false);
+ALTER TABLE users ALTER COLUMN locale TYPE varchar(16);
+ALTER TABLE users DROP COLUMN IF EXISTS exported_at;
+""",
+        set(),
+    ),
+    (
+        "2.43.0__mirror_cleanup.sql",
+        """-- 000043: the mirror keeps only the id
+ALTER TABLE users DROP COLUMN exported_at;
+ALTER TABLE public.users ALTER COLUMN email DROP NOT NULL;
+""",
+        {("drop-column", 2)},
+    ),
+    (
+        "2.44.0__audit_move_schema.sql",
+        """-- 000044: audit tables get their own schema
+CREATE SCHEMA IF NOT EXISTS audit;
+ALTER TABLE app.audit_log SET SCHEMA audit;
+""",
+        {("rename-table", 3)},
+    ),
+    (
+        "2.45.0__audit_partition_april.sql",
+        """-- 000045: the partition is created alone, then attached: no lock on the parent while it fills
+CREATE TABLE IF NOT EXISTS audit.audit_log_2024_04 (LIKE audit.audit_log INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+ALTER TABLE audit.audit_log_2024_04 ADD CONSTRAINT audit_log_2024_04_range
+    CHECK (created_at >= '2024-04-01' AND created_at < '2024-05-01');
+ALTER TABLE audit.audit_log ATTACH PARTITION audit.audit_log_2024_04 FOR VALUES FROM ('2024-04-01') TO ('2024-05-01');
+ALTER TABLE audit.audit_log_2024_04 DROP CONSTRAINT audit_log_2024_04_range;
+""",
+        set(),
+    ),
+    (
+        "2.46.0__audit_actor_not_null.sql",
+        """-- 000046: system actions get the nil uuid as actor
+UPDATE audit.audit_log SET actor_id = '00000000-0000-0000-0000-000000000000' WHERE actor_id IS NULL;
+ALTER TABLE audit.audit_log ALTER COLUMN actor_id SET DEFAULT '00000000-0000-0000-0000-000000000000';
+ALTER TABLE audit.audit_log ALTER COLUMN actor_id SET NOT NULL;
+""",
+        {("set-not-null", 4)},
+    ),
+    (
+        "2.47.0__rename_eventstore_schema.sql",
+        """-- 000047
+ALTER SCHEMA eventstore RENAME TO es;
+""",
+        {("rename-table", 2)},
+    ),
+    (
+        "2.48.0__es_events_payload.sql",
+        """-- 000048: the store is es now; the payload column gets a default
+ALTER TABLE es.events2 ALTER COLUMN payload SET DEFAULT '{}'::jsonb;
+ALTER TABLE es.events2 ALTER COLUMN revision TYPE INTEGER;
+ALTER TABLE es.events2 ALTER COLUMN creator TYPE varchar(200);
+""",
+        {("alter-column-type", 4)},
+    ),
+    (
+        "2.49.0__teams_invite_comment.sql",
+        """-- 000049: the comment has semicolons; and quotes ' inside it
+COMMENT ON COLUMN app.teams.invite_id IS 'shown in links; not a secret; rotate when leaked';
+/* a block comment; with a ; inside */ ALTER TABLE app.teams ADD COLUMN IF NOT EXISTS description text;
+""",
+        set(),
+    ),
+    (
+        "2.50.0__drop_widgets.sql",
+        """-- 000050: widgets never shipped
+DROP TABLE IF EXISTS app.widgets;
+DROP TYPE IF EXISTS app.widget_kind;
+""",
+        {("drop-table", 2), ("drop-type", 3)},
     ),
 ]
 

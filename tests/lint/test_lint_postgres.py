@@ -611,6 +611,69 @@ def test_drop_schema_cascade_leaves_other_schemas() -> None:
     assert "app.count_items" in catalog.routines and "app.kind" in catalog.types and "app.ids" in catalog.sequences
 
 
+def test_schema_rename_moves_what_is_in_it() -> None:
+    catalog = catalog_from_sql(SCHEMAS + "ALTER SCHEMA app RENAME TO core;")
+    assert set(catalog.relations) == {"core.items", "public.notes"}
+    assert catalog.indexes["core.items_kind"].table == "core.items"
+    assert "core.count_items" in catalog.routines and "core.ids" in catalog.sequences
+    assert str(catalog.relations["core.items"].columns["kind"].type) == "core.kind"
+
+
+def test_set_schema_moves_the_table_s_indexes() -> None:
+    catalog = catalog_from_sql(SCHEMAS + "CREATE SCHEMA archive;\nALTER TABLE app.items SET SCHEMA archive;")
+    assert "archive.items" in catalog.relations and "app.items" not in catalog.relations
+    assert catalog.indexes["archive.items_kind"].table == "archive.items" and "app.items_kind" not in catalog.indexes
+
+
+def test_rename_of_a_schema_with_tables_is_rename_table(tmp_path: Path) -> None:
+    sql = "CREATE SCHEMA app;\nCREATE TABLE app.items (id int);\n"
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(sql, encoding="utf-8")
+    (directory / "1.1.0__empty.sql").write_text("CREATE SCHEMA spare;\n", encoding="utf-8")
+    (directory / "1.2.0__rename.sql").write_text(
+        "ALTER SCHEMA spare RENAME TO extra;\nALTER SCHEMA app RENAME TO core;\n", encoding="utf-8"
+    )
+    report = lint_paths([directory], dialect="postgresql")
+    assert {(f.rule, f.line, f.column, f.severity) for f in report.findings} == {
+        ("rename-other", 1, 20, "warning"),
+        ("rename-table", 2, 18, ERROR),
+    }
+
+
+PARTITIONS = """CREATE TABLE log (at date NOT NULL, actor int, note text) PARTITION BY RANGE (at);
+CREATE TABLE log_2024 PARTITION OF log FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE log_2025 (LIKE log);
+ALTER TABLE log ATTACH PARTITION log_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE base_log (id int, note text);
+CREATE TABLE child_log (extra int) INHERITS (base_log);
+"""
+
+
+def test_column_changes_of_a_parent_reach_its_partitions_and_children() -> None:
+    catalog = catalog_from_sql(
+        PARTITIONS + "ALTER TABLE log ALTER COLUMN actor SET NOT NULL, ADD COLUMN kind text;\n"
+        "ALTER TABLE log RENAME COLUMN note TO body;\nALTER TABLE base_log ALTER COLUMN note TYPE varchar(10);"
+    )
+    for key in ("public.log", "public.log_2024", "public.log_2025"):
+        columns = catalog.relations[key].columns
+        assert not columns["actor"].nullable and "kind" in columns and "body" in columns and "note" not in columns
+    assert str(catalog.relations["public.child_log"].columns["note"].type) == "varchar(10)"
+
+
+def test_column_changes_of_only_the_parent_or_after_detach_stay_there() -> None:
+    catalog = catalog_from_sql(
+        PARTITIONS + "ALTER TABLE ONLY log ALTER COLUMN note SET DEFAULT 'x';\n"
+        "ALTER TABLE log DETACH PARTITION log_2025;\nALTER TABLE log ALTER COLUMN actor SET NOT NULL;\n"
+        "ALTER TABLE child_log NO INHERIT base_log;\nALTER TABLE base_log ALTER COLUMN note TYPE varchar(10);"
+    )
+    assert catalog.relations["public.log"].columns["note"].has_default
+    assert not catalog.relations["public.log_2024"].columns["note"].has_default
+    assert not catalog.relations["public.log_2024"].columns["actor"].nullable
+    assert catalog.relations["public.log_2025"].columns["actor"].nullable
+    assert str(catalog.relations["public.child_log"].columns["note"].type) == "text"
+
+
 def test_info_findings_never_block(tmp_path: Path) -> None:
     found = lint(tmp_path, "ALTER TABLE users ALTER COLUMN nick TYPE text;", severity=INFO)
     assert found == {("widen-column-type", 1, 19)}

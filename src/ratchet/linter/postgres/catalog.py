@@ -62,6 +62,7 @@ class Relation:
     unlogged: bool = False
     uses: frozenset[str] = frozenset()
     partitioned: bool = False  # PARTITION BY: its rows live in its partitions
+    parent: str | None = None  # the table it is a partition of, or inherits from (its first parent)
 
     def clone(self) -> Relation:
         """A copy that can be changed without changing this one."""
@@ -212,6 +213,7 @@ class Catalog:
             relation.complete = False
             for parent in node.get("inhRelations") or ():
                 known = self.relation(parent.get("RangeVar", {}))
+                relation.parent = relation.parent or self.relation_key(parent.get("RangeVar", {}))
                 if known is not None:
                     relation.columns.update(known.columns)
                     relation.complete = relation.complete and known.complete
@@ -294,7 +296,7 @@ class Catalog:
             return
         relation = self.altered(self.relation_key(node["relation"]))
         for item in node.get("cmds") or ():
-            self.alter_table_cmd(relation, item.get("AlterTableCmd", {}))
+            self.alter_table_cmd(relation, item.get("AlterTableCmd", {}), recurse=node["relation"].get("inh", False))
 
     def altered(self, key: str) -> Relation:
         """The table ``key`` for an ``ALTER TABLE`` to change: one no statement created is taken to
@@ -306,8 +308,17 @@ class Catalog:
             self.put(relation)
         return relation
 
-    def alter_table_cmd(self, relation: Relation, cmd: Node) -> None:
-        """One ``ALTER TABLE`` action."""
+    def alter_table_cmd(self, relation: Relation, cmd: Node, *, recurse: bool = False) -> None:
+        """One ``ALTER TABLE`` action; ``recurse`` (no ``ONLY``): column changes reach the partitions
+        and inheriting tables too, as PostgreSQL makes them."""
+        self._alter_table_cmd(relation, cmd)
+        if recurse and cmd.get("subtype") in _RECURSING:
+            for child in [r.key for r in self.relations.values() if r.parent == relation.key]:
+                changed = self.writable(child)
+                assert changed is not None
+                self.alter_table_cmd(changed, cmd, recurse=True)
+
+    def _alter_table_cmd(self, relation: Relation, cmd: Node) -> None:
         subtype = cmd.get("subtype")
         name = cmd.get("name")
         column = relation.columns.get(name) if name else None
@@ -347,6 +358,17 @@ class Catalog:
             relation.constraints.pop(name, None)
         elif subtype in ("AT_SetUnLogged", "AT_SetLogged"):
             relation.unlogged = subtype == "AT_SetUnLogged"
+        elif subtype in ("AT_AttachPartition", "AT_AddInherit", "AT_DetachPartition", "AT_DropInherit"):
+            child = cmd.get("def", {}).get("PartitionCmd", {}).get("name") or cmd.get("def", {}).get("RangeVar")
+            attached = self.writable(self.relation_key(child)) if subtype == "AT_AttachPartition" and child else None
+            if attached is not None:
+                attached.parent = relation.key
+            elif subtype in ("AT_AddInherit", "AT_DropInherit"):
+                relation.parent = self.relation_key(child) if subtype == "AT_AddInherit" and child else None
+            elif child:
+                detached = self.writable(self.relation_key(child))
+                if detached is not None:
+                    detached.parent = None
 
     def drop(self, node: Node) -> None:
         """``DROP`` of any kind of object."""
@@ -427,25 +449,9 @@ class Catalog:
         new = node.get("newname", "")
         if kind in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_FOREIGN_TABLE") and node.get("relation"):
             old = self.relation_key(node["relation"])
-            relation = self.relations.pop(old, None)
-            if relation is not None:
-                new_key = f"{old.rsplit('.', 1)[0]}.{new}"
-                moved = relation.clone()
-                moved.key = new_key
-                self.put(moved)
-                for index_key, index in list(self.indexes.items()):
-                    if index.table == old:
-                        self.indexes[index_key] = replace(index, table=new_key)
-                for table, trigger in [t for t in self.triggers if t[0] == old]:
-                    self.triggers[(new_key, trigger)] = self.triggers.pop((table, trigger))
+            self._move_relation(old, f"{old.rsplit('.', 1)[0]}.{new}")
         elif kind == "OBJECT_COLUMN" and node.get("relation"):
-            relation = self.writable(self.relation_key(node["relation"]))
-            old_name = node.get("subname", "")
-            if relation is not None and old_name in relation.columns:
-                relation.columns = {
-                    (new if name == old_name else name): (replace(c, name=new) if name == old_name else c)
-                    for name, c in relation.columns.items()
-                }
+            self._rename_column(self.relation_key(node["relation"]), node.get("subname", ""), new)
         elif kind == "OBJECT_TABCONSTRAINT" and node.get("relation"):
             relation = self.writable(self.relation_key(node["relation"]))
             old_name = node.get("subname", "")
@@ -482,8 +488,58 @@ class Catalog:
             if function is not None:
                 self.triggers[(table, new)] = function
         elif kind == "OBJECT_SCHEMA":
-            self.schemas.discard(node.get("subname", ""))
-            self.schemas.add(new)
+            self._rename_schema(node.get("subname", ""), new)
+
+    def _rename_column(self, key: str, old: str, new: str) -> None:
+        """A column renamed, in the partitions and inheriting tables too."""
+        relation = self.writable(key)
+        if relation is None or old not in relation.columns:
+            return
+        relation.columns = {
+            (new if name == old else name): (replace(c, name=new) if name == old else c)
+            for name, c in relation.columns.items()
+        }
+        for child in [r.key for r in self.relations.values() if r.parent == key]:
+            self._rename_column(child, old, new)
+
+    def _move_relation(self, old: str, new: str, *, indexes_move: bool = False) -> None:
+        """The relation ``old`` is called ``new`` now: its indexes (moved to its new schema too when
+        ``indexes_move``) and triggers follow it."""
+        relation = self.relations.pop(old, None)
+        if relation is None:
+            return
+        moved = relation.clone()
+        moved.key = new
+        self.put(moved)
+        schema = new.rsplit(".", 1)[0]
+        for index_key, index in list(self.indexes.items()):
+            if index.table == old:
+                del self.indexes[index_key]
+                key = f"{schema}.{index_key.rsplit('.', 1)[-1]}" if indexes_move else index_key
+                self.indexes[key] = replace(index, key=key, table=new)
+        for table, trigger in [t for t in self.triggers if t[0] == old]:
+            self.triggers[(new, trigger)] = self.triggers.pop((table, trigger))
+        for child in [r.key for r in self.relations.values() if r.parent == old]:
+            changed = self.writable(child)
+            assert changed is not None
+            changed.parent = new
+
+    def _rename_schema(self, old: str, new: str) -> None:
+        """``ALTER SCHEMA old RENAME TO new``: everything in it keeps its name in the new schema."""
+        self.schemas.discard(old)
+        self.schemas.add(new)
+        prefix = f"{old}."
+
+        def moved(key: str) -> str:
+            return f"{new}.{key[len(prefix) :]}" if key.startswith(prefix) else key
+
+        for key in [k for k in self.relations if k.startswith(prefix)]:
+            self._move_relation(key, moved(key), indexes_move=True)
+        self.routines = {moved(k): replace(r, key=moved(k)) for k, r in self.routines.items()}
+        self.sequences = {moved(k) for k in self.sequences}
+        for key in [k for k in self.types if k.startswith(prefix)]:
+            self.types[moved(key)] = replace(self.types.pop(key), key=moved(key))
+            self.retype_columns(_type_name(key), _type_name(moved(key)))
 
     def retype_columns(self, old: str, new: str) -> None:
         """Columns of the renamed type ``old`` now have the type ``new``."""
@@ -657,11 +713,7 @@ class Catalog:
         """``ALTER ... SET SCHEMA``."""
         if node.get("objectType") in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW") and node.get("relation"):
             old = self.relation_key(node["relation"])
-            relation = self.relations.pop(old, None)
-            if relation is not None:
-                moved = relation.clone()
-                moved.key = f"{node.get('newschema')}.{old.rsplit('.', 1)[-1]}"
-                self.put(moved)
+            self._move_relation(old, f"{node.get('newschema')}.{old.rsplit('.', 1)[-1]}", indexes_move=True)
 
     def set_variable(self, node: Node) -> None:
         """``SET search_path`` changes how the rest of the file resolves names."""
@@ -737,6 +789,12 @@ def object_name(item: Any) -> list[str]:
     if "String" in item:
         return [item["String"]["sval"]]
     return []
+
+
+#: ``ALTER TABLE`` actions on columns that PostgreSQL makes on the partitions and inheriting tables too
+_RECURSING = frozenset(
+    {"AT_AddColumn", "AT_DropColumn", "AT_SetNotNull", "AT_DropNotNull", "AT_ColumnDefault", "AT_AlterColumnType"}
+)
 
 
 def _type_name(key: str) -> str:

@@ -849,6 +849,17 @@ class FileChecker(TypeChanges):
         if (created_kind, key) in self.new:
             return
         target = display(key)
+        tables = self._tables_in(key) if kind == "OBJECT_SCHEMA" else []
+        if tables:
+            self._emit(
+                piece,
+                self._token_offset(piece, "RENAME"),
+                "rename-table",
+                f"renaming schema {key} to {new_name} renames the tables in it ({', '.join(tables)}): running code "
+                "that uses them breaks; keep the name, or waive with a reason",
+                key,
+            )
+            return
         finding = self._emit(
             piece,
             self._token_offset(piece, "RENAME"),
@@ -859,6 +870,11 @@ class FileChecker(TypeChanges):
         )
         if created_kind in ("type", "domain"):
             self.type_name_freed.append((finding, key))
+
+    def _tables_in(self, schema: str) -> list[str]:
+        """The tables and views of ``schema`` that existed before the file (a few, for a message)."""
+        found = [key for key in self.before.relations if key.startswith(f"{schema}.") and self._existed("table", key)]
+        return found[:3] + ["..."] * (len(found) > 3)
 
     def _rename_key(self, kind: str, parts: list[str], node: Node) -> str:
         catalog = self.catalog
@@ -1223,7 +1239,8 @@ class FileChecker(TypeChanges):
                     self._alter_table_cmd(piece, key, cmd, offset)
                 continue
             self._alter_table_cmd(piece, key, cmd, offset)
-            self.catalog.alter_table_cmd(self.catalog.altered(key), cmd)
+            recurse = piece.node["relation"].get("inh", False)
+            self.catalog.alter_table_cmd(self.catalog.altered(key), cmd, recurse=recurse)
 
     def _alter_table_cmd(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
         subtype = cmd.get("subtype", "")
