@@ -121,6 +121,7 @@ class Catalog:
         self.search_path: tuple[str, ...] = (DEFAULT_SCHEMA,)
         #: a statement named a table that no statement created: the history does not show the whole schema
         self.partial = False
+        self.inheritance = False  # some table is a partition or inherits: column changes may recurse
         self._owned: set[str] = set()
 
     # -- copies ---------------------------------------------------------------------------
@@ -138,6 +139,7 @@ class Catalog:
         other.schemas = set(self.schemas)
         other.search_path = (DEFAULT_SCHEMA,)
         other.partial = self.partial
+        other.inheritance = self.inheritance
         other._owned = set()
         self._owned = set()
         return other
@@ -214,6 +216,7 @@ class Catalog:
             for parent in node.get("inhRelations") or ():
                 known = self.relation(parent.get("RangeVar", {}))
                 relation.parent = relation.parent or self.relation_key(parent.get("RangeVar", {}))
+                self.inheritance = True
                 if known is not None:
                     relation.columns.update(known.columns)
                     relation.complete = relation.complete and known.complete
@@ -312,7 +315,7 @@ class Catalog:
         """One ``ALTER TABLE`` action; ``recurse`` (no ``ONLY``): column changes reach the partitions
         and inheriting tables too, as PostgreSQL makes them."""
         self._alter_table_cmd(relation, cmd)
-        if recurse and cmd.get("subtype") in _RECURSING:
+        if recurse and self.inheritance and cmd.get("subtype") in _RECURSING:
             for child in [r.key for r in self.relations.values() if r.parent == relation.key]:
                 changed = self.writable(child)
                 assert changed is not None
@@ -363,8 +366,10 @@ class Catalog:
             attached = self.writable(self.relation_key(child)) if subtype == "AT_AttachPartition" and child else None
             if attached is not None:
                 attached.parent = relation.key
+                self.inheritance = True
             elif subtype in ("AT_AddInherit", "AT_DropInherit"):
                 relation.parent = self.relation_key(child) if subtype == "AT_AddInherit" and child else None
+                self.inheritance = self.inheritance or relation.parent is not None
             elif child:
                 detached = self.writable(self.relation_key(child))
                 if detached is not None:
@@ -499,7 +504,7 @@ class Catalog:
             (new if name == old else name): (replace(c, name=new) if name == old else c)
             for name, c in relation.columns.items()
         }
-        for child in [r.key for r in self.relations.values() if r.parent == key]:
+        for child in [r.key for r in self.relations.values() if r.parent == key] if self.inheritance else ():
             self._rename_column(child, old, new)
 
     def _move_relation(self, old: str, new: str, *, indexes_move: bool = False) -> None:
@@ -519,7 +524,7 @@ class Catalog:
                 self.indexes[key] = replace(index, key=key, table=new)
         for table, trigger in [t for t in self.triggers if t[0] == old]:
             self.triggers[(new, trigger)] = self.triggers.pop((table, trigger))
-        for child in [r.key for r in self.relations.values() if r.parent == old]:
+        for child in [r.key for r in self.relations.values() if r.parent == old] if self.inheritance else ():
             changed = self.writable(child)
             assert changed is not None
             changed.parent = new
@@ -684,8 +689,8 @@ class Catalog:
             element = option.get("DefElem", {})
             if element.get("defname") == "volatility":
                 volatile = _string_value(element.get("arg")) == "volatile"
-        returns = strings((node.get("returnType") or {}).get("names"))[-1:]
-        trigger = returns in (["trigger"], ["event_trigger"])
+        returns: list[Node] = (node.get("returnType") or {}).get("names") or [{}]
+        trigger = returns[-1].get("String", {}).get("sval") in ("trigger", "event_trigger")
         self.routines[key] = Routine(key, "procedure" if node.get("is_procedure") else "function", volatile, trigger)
 
     def create_trigger(self, node: Node) -> None:

@@ -238,7 +238,6 @@ class FileChecker(TypeChanges):
         self.type_steps: dict[tuple[str, str], list[tuple[_Piece, int, list[PgFinding]]]] = {}
         self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
         self.new_labels: dict[str, tuple[str, int]] = {}  # enum value added by the file -> (type, line)
-        self.renamed_away: dict[str, tuple[PgFinding, str]] = {}  # an existing table's old name -> (finding, new)
 
     # -- driving --------------------------------------------------------------------------
 
@@ -561,46 +560,46 @@ class FileChecker(TypeChanges):
         return {p.key for p in self.pending if p.kind == "table"}
 
     def _check_ViewStmt(self, piece: _Piece) -> None:
-        """A view that takes the old name of a table the file renamed and shows all of it keeps the
-        old name working for readers and (a simple view is updatable) writers: the rename is info."""
-        renamed = self.renamed_away.pop(self.catalog.new_key(piece.node["view"]), None)
-        if renamed is None:
+        """A view that takes the name of a table the file renamed (or moved) and shows every column
+        it had keeps the old name working for readers and (a simple view is updatable) writers: the
+        rename is info."""
+        key = self.catalog.new_key(piece.node["view"])
+        old = self.before.relations.get(key)
+        if old is None or old.kind != "table" or not old.complete:
             return
-        finding, table = renamed
-        if not self._shows_all_of(piece.node.get("query", {}).get("SelectStmt", {}), table):
+        name = display(key)
+        finding = next((f for f in self.findings if f.rule == "rename-table" and f.object == name), None)
+        if finding is None or not self._shows_all_of(piece.node.get("query", {}).get("SelectStmt", {}), old):
             return
         self.findings[self.findings.index(finding)] = replace(
             finding,
-            message=f"{finding.message.split(' breaks ')[0]}: the view {finding.object} created later in this file "
-            "keeps the old name working",
+            message=f"{finding.message.split(' breaks ')[0]}: the view {name} created later in this file keeps the "
+            "old name working",
             severity=INFO,
         )
 
-    def _shows_all_of(self, select: Node, table: str) -> bool:
-        """Whether ``select`` is ``SELECT *`` (or every column by name) of ``table`` alone, unfiltered."""
+    def _shows_all_of(self, select: Node, old: Relation) -> bool:
+        """Whether ``select`` reads one relation, unfiltered, and shows every column of ``old``
+        under its name (``SELECT *`` of a relation that has them all, or each by name)."""
         sources = select.get("fromClause") or []
-        if (
-            len(sources) != 1
-            or "RangeVar" not in sources[0]
-            or self.catalog.relation_key(sources[0]["RangeVar"]) != table
-        ):
+        if len(sources) != 1 or "RangeVar" not in sources[0]:
             return False
         if any(
             select.get(part) for part in ("whereClause", "groupClause", "havingClause", "distinctClause", "limitCount")
         ):
             return False
-        names: list[str] = []
+        source = self.catalog.relation(sources[0]["RangeVar"])
+        names: set[str] = set()
         for target in select.get("targetList") or []:
             result = target.get("ResTarget", {})
             fields = result.get("val", {}).get("ColumnRef", {}).get("fields") or []
             if fields and "A_Star" in fields[-1]:
-                return len(select["targetList"]) == 1
-            name = strings(fields)[-1:] if len(strings(fields)) == len(fields) else []
-            if not name or result.get("name", name[0]) != name[0]:
-                return False
-            names += name
-        relation = self.catalog.relations.get(table)
-        return relation is not None and relation.complete and set(names) >= set(relation.columns)
+                names |= set(source.columns) if source is not None and source.complete else set()
+                continue
+            column = strings(fields)[-1:] if len(strings(fields)) == len(fields) else []
+            if column and result.get("name", column[0]) == column[0]:
+                names.add(column[0])
+        return names >= set(old.columns)
 
     def _check_IndexStmt(self, piece: _Piece) -> None:
         node = piece.node
@@ -825,7 +824,7 @@ class FileChecker(TypeChanges):
             elif known is not None and known.kind != "table":
                 self._emit(piece, offset, "rename-other", f"renaming view {name} to {new_name}", name)
             else:
-                finding = self._emit(
+                self._emit(
                     piece,
                     offset,
                     "rename-table",
@@ -833,7 +832,6 @@ class FileChecker(TypeChanges):
                     "with the old name, or waive with a reason",
                     name,
                 )
-                self.renamed_away[key] = (finding, f"{key.rsplit('.', 1)[0]}.{new_name}")
             return
         label = kind.removeprefix("OBJECT_").lower()
         created_kind = _RENAMED_KINDS.get(kind)
