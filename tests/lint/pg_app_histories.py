@@ -2833,6 +2833,15 @@ DROP TYPE IF EXISTS app.widget_kind;
 """,
         {("drop-table", 2), ("drop-type", 3)},
     ),
+    (
+        "2.51.0__sessions_reset.sql",
+        """-- 000051: every session is signed again with the new key; WHERE 1 = 1 keeps the SQL console's
+-- safe-updates check quiet
+DELETE FROM app.sessions WHERE 1 = 1;
+UPDATE app.teams SET invite_id = encode(gen_random_bytes(16), 'hex') WHERE TRUE;
+""",
+        {("delete-without-where", 3), ("update-without-where", 4)},
+    ),
 ]
 
 

@@ -477,6 +477,22 @@ def test_drop_if_exists_of_what_the_history_has_or_may_not_show_stays(
     assert lint(tmp_path, sql, severity=ERROR) == expected
 
 
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("DELETE FROM users WHERE true;", {("delete-without-where", 1, 1)}),
+        ("DELETE FROM users WHERE 1 = 1;", {("delete-without-where", 1, 1)}),
+        ("UPDATE users SET score = 0 WHERE 'a' = 'a';", {("update-without-where", 1, 1)}),
+        ("DELETE FROM users WHERE false;", set()),
+        ("DELETE FROM users WHERE 1 = 2;", set()),
+        ("UPDATE users SET score = 0 WHERE score = score;", set()),
+        ("UPDATE users SET score = 0 WHERE 1 < 2;", set()),
+    ],
+)
+def test_a_where_that_keeps_every_row_is_no_where(tmp_path: Path, sql: str, expected: Found) -> None:
+    assert lint(tmp_path, sql, severity=ERROR) == expected
+
+
 def test_drop_extension(tmp_path: Path) -> None:
     assert lint(tmp_path, "DROP EXTENSION pgcrypto;") == {("drop-extension", 1, 1)}
 

@@ -1027,7 +1027,7 @@ class FileChecker(TypeChanges):
         node = piece.node
         self._data_modifying_cte(piece)
         key, _ = self._relation_for(node["relation"])
-        if node.get("whereClause") is None and self._existed("table", key):
+        if _every_row(node.get("whereClause")) and self._existed("table", key):
             self._emit(
                 piece,
                 self._dml_start(piece),
@@ -1040,7 +1040,7 @@ class FileChecker(TypeChanges):
         node = piece.node
         self._data_modifying_cte(piece)
         key, _ = self._relation_for(node["relation"])
-        if node.get("whereClause") is not None or not self._existed("table", key):
+        if not _every_row(node.get("whereClause")) or not self._existed("table", key):
             return
         columns = [t.get("ResTarget", {}).get("name", "") for t in node.get("targetList") or ()]
         start = self._dml_start(piece)
@@ -1797,3 +1797,19 @@ class FileChecker(TypeChanges):
         if kind in ("type", "domain"):
             return key in catalog.types
         return False
+
+
+def _every_row(where: Node | None) -> bool:
+    """Whether a ``WHERE`` keeps every row: none, ``WHERE true``, or two equal constants compared
+    (``WHERE 1 = 1``, written to get past tools that refuse an UPDATE or DELETE without WHERE)."""
+    if where is None:
+        return True
+    if "A_Const" in where:
+        return where["A_Const"].get("boolval", {}).get("boolval") is True
+    expression = where.get("A_Expr", {})
+    if expression.get("kind") != "AEXPR_OP" or strings(expression.get("name")) != ["="]:
+        return False
+    left, right = expression.get("lexpr", {}).get("A_Const"), expression.get("rexpr", {}).get("A_Const")
+    if left is None or right is None:
+        return False
+    return {k: v for k, v in left.items() if k != "location"} == {k: v for k, v in right.items() if k != "location"}
