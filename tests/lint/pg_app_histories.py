@@ -2842,6 +2842,28 @@ UPDATE app.teams SET invite_id = encode(gen_random_bytes(16), 'hex') WHERE TRUE;
 """,
         {("delete-without-where", 3), ("update-without-where", 4)},
     ),
+    (
+        "2.52.0__migrate_team_roles.sql",
+        """-- 000052: a helper function runs the conditional change, then goes (the tool once had no DO)
+CREATE OR REPLACE FUNCTION app.migrate_team_members() RETURNS void AS $$
+DECLARE
+    column_exist boolean;
+BEGIN
+    SELECT count(*) != 0 INTO column_exist
+        FROM information_schema.columns
+        WHERE table_schema = 'app' AND table_name = 'team_members' AND column_name = 'widget_order';
+    IF column_exist THEN
+        ALTER TABLE app.team_members DROP COLUMN widget_order;
+    END IF;
+    ALTER TABLE app.team_members ADD COLUMN IF NOT EXISTS scheme_admin boolean NOT NULL DEFAULT false;
+END;
+$$ LANGUAGE plpgsql;
+
+SELECT app.migrate_team_members();
+DROP FUNCTION IF EXISTS app.migrate_team_members();
+""",
+        {("drop-column", 10)},
+    ),
 ]
 
 

@@ -261,6 +261,33 @@ def test_do_block_in_another_language_is_opaque(tmp_path: Path) -> None:
     assert lint(tmp_path, "DO LANGUAGE plperl $$ 1; $$;") == {("opaque-sql", 1, 1)}
 
 
+MIGRATE_FUNCTION = """CREATE OR REPLACE FUNCTION migrate_users() RETURNS void AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'nick') THEN
+        ALTER TABLE users DROP COLUMN nick;
+    END IF;
+END $$ LANGUAGE plpgsql;
+"""
+
+
+def test_a_function_the_file_creates_and_calls_runs_its_body_there(tmp_path: Path) -> None:
+    sql = MIGRATE_FUNCTION + "SELECT migrate_users();\nSELECT migrate_users();\nDROP FUNCTION migrate_users();"
+    assert lint(tmp_path, sql) == {("drop-column", 4, 27)}
+
+
+def test_a_function_the_file_creates_and_does_not_call_runs_nothing(tmp_path: Path) -> None:
+    assert lint(tmp_path, MIGRATE_FUNCTION + "SELECT touch();\nDROP FUNCTION migrate_users();") == set()
+
+
+def test_a_procedure_the_file_creates_and_calls_runs_its_body_there(tmp_path: Path) -> None:
+    sql = (
+        "CREATE PROCEDURE purge() LANGUAGE sql AS $$ DELETE FROM users $$;\nCALL purge();\n"
+        "CREATE PROCEDURE tidy() LANGUAGE plpgsql AS $$ BEGIN DELETE FROM users WHERE score < 0; END $$;\n"
+        "CALL tidy();\nCALL elsewhere();"
+    )
+    assert lint(tmp_path, sql) == {("delete-without-where", 1, 45), ("opaque-sql", 5, 1)}
+
+
 # -- 5. column state ---------------------------------------------------------------------------
 
 

@@ -1086,6 +1086,58 @@ class FileChecker(TypeChanges):
 
     def _check_SelectStmt(self, piece: _Piece) -> None:
         self._data_modifying_cte(piece)
+        self._run_new_routines(piece)
+
+    def _check_CallStmt(self, piece: _Piece) -> None:
+        if not self._run_new_routines(piece):
+            self._opaque(piece, self._start(piece), f"{_OPAQUE['CallStmt']}; write the statements out, or waive")
+
+    def _run_new_routines(self, piece: _Piece) -> bool:
+        """The routines this file created that the statement calls run their bodies here (the
+        create, call, drop idiom of tools without ``DO``): their statements are linted where they
+        stand in the ``CREATE``, as a ``DO`` block's are. Whether it calls any."""
+        calls = [item["FuncCall"] for item in walk(piece.node) if "FuncCall" in item]
+        if piece.kind == "CallStmt":
+            calls.append(piece.node.get("funccall", {}))
+        keys = {self.catalog.resolve(strings(call.get("funcname")), self.catalog.routines) for call in calls}
+        created = [found for key in keys if ("routine", key) in self.new for found in self._creation_of(key, piece)]
+        before = len(self.findings)
+        for statement, node in created:
+            start = self.statement_starts[statement.number - 1]
+            creating = _Piece("CreateFunctionStmt", node, statement, start, Offsets(statement.sql), statement.sql)
+            try:
+                items = body_statements(statement.sql, node)
+            except SyntaxProblem as problem:
+                self._opaque(creating, start, f"the routine's body: {problem.message}; write the statements out")
+                continue
+            for item in items:
+                self._check_body_statement(creating, start, item)
+        # a routine called twice: its findings once
+        seen = {(f.statement.number, f.line, f.column, f.rule) for f in self.findings[:before]}
+        kept = []
+        for finding in self.findings[before:]:
+            where = (finding.statement.number, finding.line, finding.column, finding.rule)
+            if where not in seen:
+                seen.add(where)
+                kept.append(finding)
+        self.findings[before:] = kept
+        return bool(created)
+
+    def _creation_of(self, key: str, piece: _Piece) -> list[tuple[Statement, Node]]:
+        """The last ``CREATE FUNCTION``/``PROCEDURE`` of ``key`` before the statement, parsed alone."""
+        for statement in reversed(self.statements[: piece.statement.number]):
+            upper = statement.sql.upper()
+            if "FUNCTION" not in upper and "PROCEDURE" not in upper:
+                continue
+            try:
+                parsed, _ = parse(statement.sql)
+            except SyntaxProblem:
+                continue
+            for item in reversed(parsed):
+                name = strings(item.node.get("funcname"))
+                if item.kind == "CreateFunctionStmt" and name and self.catalog.qualify(name) == key:
+                    return [(statement, item.node)]
+        return []
 
     def _data_modifying_cte(self, piece: _Piece) -> None:
         for item in walk(piece.node.get("withClause")):
