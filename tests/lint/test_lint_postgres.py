@@ -275,6 +275,15 @@ def test_a_function_the_file_creates_and_calls_runs_its_body_there(tmp_path: Pat
     assert lint(tmp_path, sql) == {("drop-column", 4, 27)}
 
 
+def test_a_function_that_calls_itself_runs_once(tmp_path: Path) -> None:
+    sql = (
+        "CREATE FUNCTION down(n int) RETURNS int AS $$\nDECLARE r int;\nBEGIN\n"
+        "  DELETE FROM users;\n  SELECT down(n - 1) INTO r;\n  RETURN r;\nEND $$ LANGUAGE plpgsql;\n"
+        "SELECT down(3);"
+    )
+    assert lint(tmp_path, sql) == {("delete-without-where", 4, 3)}
+
+
 def test_a_function_the_file_creates_and_does_not_call_runs_nothing(tmp_path: Path) -> None:
     assert lint(tmp_path, MIGRATE_FUNCTION + "SELECT touch();\nDROP FUNCTION migrate_users();") == set()
 

@@ -189,6 +189,10 @@ class _Piece:
         return self.base + self.offsets.char(byte_location)
 
 
+#: the routines whose bodies are being linted where a statement calls them (none runs inside itself)
+_RUNNING: set[str] = set()
+
+
 @dataclass
 class _Pending:
     """A drop that a later re-creation in the file may turn into nothing or a replacement."""
@@ -1100,18 +1104,14 @@ class FileChecker(TypeChanges):
         if piece.kind == "CallStmt":
             calls.append(piece.node.get("funccall", {}))
         keys = {self.catalog.resolve(strings(call.get("funcname")), self.catalog.routines) for call in calls}
-        created = [found for key in keys if ("routine", key) in self.new for found in self._creation_of(key, piece)]
+        keys = {key for key in keys if ("routine", key) in self.new and key not in _RUNNING}
+        created = [found for key in keys for found in self._creation_of(key, piece)]
         before = len(self.findings)
-        for statement, node in created:
-            start = self.statement_starts[statement.number - 1]
-            creating = _Piece("CreateFunctionStmt", node, statement, start, Offsets(statement.sql), statement.sql)
-            try:
-                items = body_statements(statement.sql, node)
-            except SyntaxProblem as problem:
-                self._opaque(creating, start, f"the routine's body: {problem.message}; write the statements out")
-                continue
-            for item in items:
-                self._check_body_statement(creating, start, item)
+        _RUNNING.update(keys)  # a routine that calls itself (or one that calls it) runs once
+        try:
+            self._run_bodies(created)
+        finally:
+            _RUNNING.difference_update(keys)
         # a routine called twice: its findings once
         seen = {(f.statement.number, f.line, f.column, f.rule) for f in self.findings[:before]}
         kept = []
@@ -1122,6 +1122,18 @@ class FileChecker(TypeChanges):
                 kept.append(finding)
         self.findings[before:] = kept
         return bool(created)
+
+    def _run_bodies(self, created: list[tuple[Statement, Node]]) -> None:
+        for statement, node in created:
+            start = self.statement_starts[statement.number - 1]
+            creating = _Piece("CreateFunctionStmt", node, statement, start, Offsets(statement.sql), statement.sql)
+            try:
+                items = body_statements(statement.sql, node)
+            except SyntaxProblem as problem:
+                self._opaque(creating, start, f"the routine's body: {problem.message}; write the statements out")
+                continue
+            for item in items:
+                self._check_body_statement(creating, start, item)
 
     def _creation_of(self, key: str, piece: _Piece) -> list[tuple[Statement, Node]]:
         """The last ``CREATE FUNCTION``/``PROCEDURE`` of ``key`` before the statement, parsed alone."""
