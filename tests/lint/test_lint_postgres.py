@@ -470,6 +470,7 @@ def test_rename_table_with_a_partial_or_other_view_stays_an_error(tmp_path: Path
         "DROP SEQUENCE IF EXISTS users_email_seq;",
         "DROP FUNCTION IF EXISTS legacy_helper(integer);",
         "DROP TYPE IF EXISTS legacy_kind;",
+        "DROP INDEX IF EXISTS legacy_idx;",
         "ALTER TABLE users DROP COLUMN IF EXISTS legacy_flags;",
         "DROP TABLE IF EXISTS users CASCADE;\nDROP TABLE IF EXISTS users;",
     ],
@@ -477,7 +478,7 @@ def test_rename_table_with_a_partial_or_other_view_stays_an_error(tmp_path: Path
 def test_drop_if_exists_of_what_the_history_never_made_is_nothing(tmp_path: Path, sql: str) -> None:
     # the history built every table it names, so no release of it had the object: only a database
     # older than the history may, and no code of the history uses it
-    assert lint(tmp_path, sql, severity=ERROR) - {("drop-table", 1, 1)} == set()
+    assert lint(tmp_path, sql) - {("drop-table", 1, 1)} == set()
 
 
 @pytest.mark.parametrize(
@@ -527,6 +528,17 @@ def test_drop_if_exists_of_what_the_history_has_or_may_not_show_stays(
 )
 def test_a_where_that_keeps_every_row_is_no_where(tmp_path: Path, sql: str, expected: Found) -> None:
     assert lint(tmp_path, sql, severity=ERROR) == expected
+
+
+def test_drop_index_if_exists_of_a_known_index_stays_drop_index(tmp_path: Path) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text("CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\n")
+    (directory / "1.1.0__drop.sql").write_text("DROP INDEX IF EXISTS t_a;\nDROP INDEX IF EXISTS t_b;\n")
+    report = lint_paths([directory], dialect="postgresql")
+    assert {(f.path.name, f.rule, f.line, f.column) for f in report.findings} == {
+        ("1.1.0__drop.sql", "drop-index", 1, 1)
+    }
 
 
 def test_drop_extension(tmp_path: Path) -> None:

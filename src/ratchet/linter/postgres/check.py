@@ -727,8 +727,9 @@ class FileChecker(TypeChanges):
 
     def _never_made(self, kind: str, key: str) -> bool:
         """Whether the catalog, built from a history that created every table it names, lacks the
-        ``kind`` object ``key``: so no release of that history had it (it may linger only on databases
-        older than the history, where no code of it uses it)."""
+        ``kind`` object ``key`` (a table, view, routine, type, sequence or index): so no release of
+        that history had it (it may linger only on databases older than the history, where no code
+        of it uses it)."""
         catalog = self.catalog
         if catalog.partial:
             return False
@@ -740,6 +741,8 @@ class FileChecker(TypeChanges):
             return key not in catalog.types
         if kind == "sequence":
             return key not in catalog.sequences and not self._may_own(key)
+        if kind == "index":  # the index of a constraint is not dropped so, but by dropping the constraint
+            return key not in catalog.indexes
         return False
 
     def _may_own(self, sequence: str) -> bool:
