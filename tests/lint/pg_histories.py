@@ -10,6 +10,7 @@ A file whose expected findings include ``syntax-error`` does not run on a server
 from __future__ import annotations
 
 from history_corpus import History
+from pg_app_histories import APP_HISTORIES
 from pg_tool_histories import TOOL_HISTORIES
 
 SHOP: History = [
@@ -626,4 +627,5 @@ HISTORIES: dict[str, History] = {
     "prisma": PRISMA,
     "dumped": DUMPED,
     **TOOL_HISTORIES,
+    **APP_HISTORIES,
 }

@@ -28,14 +28,18 @@ def test_precision_and_recall_of_errors(tmp_path: Path, capsys: pytest.CaptureFi
 
 def _server_columns(db: Db) -> dict[str, dict[str, tuple[str, bool, int | None]]]:
     rows = db.query(
-        "SELECT c.table_name, c.column_name, coalesce(c.domain_name, c.udt_name), c.is_nullable,"
+        "SELECT c.table_schema, c.table_name, c.column_name, coalesce("
+        " CASE WHEN c.domain_schema <> 'public' THEN c.domain_schema || '.' END || c.domain_name, c.domain_name,"
+        " CASE WHEN c.udt_schema NOT IN ('public', 'pg_catalog') THEN c.udt_schema || '.' END || c.udt_name,"
+        " c.udt_name),"
+        " c.is_nullable,"
         " c.character_maximum_length FROM information_schema.columns c JOIN information_schema.tables t"
         " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
-        " WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'"
+        " WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND t.table_type = 'BASE TABLE'"
     )
     tables: dict[str, dict[str, tuple[str, bool, int | None]]] = {}
-    for table, column, udt, nullable, length in rows:
-        tables.setdefault(str(table), {})[str(column)] = (str(udt), nullable == "YES", length)
+    for schema, table, column, udt, nullable, length in rows:
+        tables.setdefault(f"{schema}.{table}", {})[str(column)] = (str(udt), nullable == "YES", length)
     return tables
 
 
@@ -44,10 +48,9 @@ def _catalog_columns(directory: Path, count: int) -> dict[str, dict[str, tuple[s
     catalog = catalog_before(files[:count])
     tables: dict[str, dict[str, tuple[str, bool, int | None]]] = {}
     for key, relation in catalog.relations.items():
-        schema, _, name = key.rpartition(".")
-        if schema != "public" or relation.kind != "table":
+        if relation.kind != "table":
             continue
-        columns = tables.setdefault(name, {})
+        columns = tables.setdefault(key, {})
         for column in relation.columns.values():
             assert column.type is not None, (key, column)
             udt = ("_" if column.type.array else "") + column.type.name
@@ -71,6 +74,7 @@ def test_catalog_matches_the_server_after_every_file(tmp_path: Path, make_db: Ca
                 continue
             for statement in split_statements(sql):
                 connection.execute(statement.sql)
+            connection.execute("RESET ALL")  # ratchet gives every file the session it opened
             names = [file.path.name for file in read_all(directory)[0]]
             assert _catalog_columns(directory, names.index(name) + 1) == _server_columns(db), name
             compared += 1

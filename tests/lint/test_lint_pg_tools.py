@@ -384,13 +384,32 @@ TRIGGER = "CREATE TRIGGER tasks_touch BEFORE UPDATE ON tasks FOR EACH ROW EXECUT
 
 def test_function_dropped_with_its_trigger_and_both_recreated_is_a_replacement(tmp_path: Path) -> None:
     found = findings(tmp_path, "DROP FUNCTION touch_task() CASCADE;\n" + FUNCTION + TRIGGER)
-    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-routine", 1, 1, INFO)}
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-trigger", 1, 1, INFO)}
 
 
-def test_function_dropped_with_its_trigger_not_recreated_stays_an_error(tmp_path: Path) -> None:
+def test_trigger_function_dropped_with_its_trigger_not_recreated_is_the_trigger_dropped(tmp_path: Path) -> None:
+    # no code calls a trigger function: what the drop loses is the trigger, a warning like DROP TRIGGER
     found = findings(tmp_path, "DROP FUNCTION touch_task() CASCADE;\n" + FUNCTION)
-    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-routine", 1, 1, ERROR)}
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-trigger", 1, 1, WARNING)}
     assert "CASCADE also drops trigger tasks_touch on tasks" in found[0].message
+
+
+def test_drop_sequence_if_exists_of_an_identity_s_sequence_stays_an_error(tmp_path: Path) -> None:
+    found = findings(tmp_path, "DROP SEQUENCE IF EXISTS tasks_id_seq;\n")
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-sequence", 1, 1, ERROR)}
+
+
+def test_trigger_function_dropped_after_its_trigger_is_nothing(tmp_path: Path) -> None:
+    found = findings(tmp_path, "DROP TRIGGER tasks_touch ON tasks;\nDROP FUNCTION IF EXISTS touch_task();\n")
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {("drop-trigger", 1, 1, WARNING)}
+
+
+def test_function_that_code_calls_dropped_stays_an_error(tmp_path: Path) -> None:
+    found = findings(tmp_path, "DROP OPERATOR === (integer, integer);\nDROP FUNCTION same(integer, integer);\n")
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == {
+        ("drop-routine", 1, 1, ERROR),
+        ("drop-routine", 2, 1, ERROR),
+    }
 
 
 def test_view_dropped_with_a_view_on_it(tmp_path: Path) -> None:

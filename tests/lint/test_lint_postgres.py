@@ -261,6 +261,42 @@ def test_do_block_in_another_language_is_opaque(tmp_path: Path) -> None:
     assert lint(tmp_path, "DO LANGUAGE plperl $$ 1; $$;") == {("opaque-sql", 1, 1)}
 
 
+MIGRATE_FUNCTION = """CREATE OR REPLACE FUNCTION migrate_users() RETURNS void AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'nick') THEN
+        ALTER TABLE users DROP COLUMN nick;
+    END IF;
+END $$ LANGUAGE plpgsql;
+"""
+
+
+def test_a_function_the_file_creates_and_calls_runs_its_body_there(tmp_path: Path) -> None:
+    sql = MIGRATE_FUNCTION + "SELECT migrate_users();\nSELECT migrate_users();\nDROP FUNCTION migrate_users();"
+    assert lint(tmp_path, sql) == {("drop-column", 4, 27)}
+
+
+def test_a_function_that_calls_itself_runs_once(tmp_path: Path) -> None:
+    sql = (
+        "CREATE FUNCTION down(n int) RETURNS int AS $$\nDECLARE r int;\nBEGIN\n"
+        "  DELETE FROM users;\n  SELECT down(n - 1) INTO r;\n  RETURN r;\nEND $$ LANGUAGE plpgsql;\n"
+        "SELECT down(3);"
+    )
+    assert lint(tmp_path, sql) == {("delete-without-where", 4, 3)}
+
+
+def test_a_function_the_file_creates_and_does_not_call_runs_nothing(tmp_path: Path) -> None:
+    assert lint(tmp_path, MIGRATE_FUNCTION + "SELECT touch();\nDROP FUNCTION migrate_users();") == set()
+
+
+def test_a_procedure_the_file_creates_and_calls_runs_its_body_there(tmp_path: Path) -> None:
+    sql = (
+        "CREATE PROCEDURE purge() LANGUAGE sql AS $$ DELETE FROM users $$;\nCALL purge();\n"
+        "CREATE PROCEDURE tidy() LANGUAGE plpgsql AS $$ BEGIN DELETE FROM users WHERE score < 0; END $$;\n"
+        "CALL tidy();\nCALL elsewhere();"
+    )
+    assert lint(tmp_path, sql) == {("delete-without-where", 1, 45), ("opaque-sql", 5, 1)}
+
+
 # -- 5. column state ---------------------------------------------------------------------------
 
 
@@ -366,6 +402,24 @@ def test_check_is_not_null_on_existing_column_is_set_not_null(tmp_path: Path) ->
     assert lint(tmp_path, sql) == {("set-not-null", 1, 19)}
 
 
+def test_primary_key_on_a_nullable_existing_column_is_set_not_null(tmp_path: Path) -> None:
+    sql = "ALTER TABLE users DROP CONSTRAINT users_pkey;\nALTER TABLE users ADD PRIMARY KEY (id, email);"
+    assert lint(tmp_path, sql, severity=ERROR) == {("set-not-null", 2, 19)}
+
+
+def test_primary_key_on_not_null_columns_is_no_set_not_null(tmp_path: Path) -> None:
+    sql = "ALTER TABLE users DROP CONSTRAINT users_pkey;\nALTER TABLE users ADD PRIMARY KEY (id, username);"
+    assert lint(tmp_path, sql, severity=ERROR) == set()
+
+
+def test_primary_key_on_a_column_added_in_the_file_is_add_not_null_without_default(tmp_path: Path) -> None:
+    sql = (
+        "ALTER TABLE users DROP CONSTRAINT users_pkey;\nALTER TABLE users ADD COLUMN uid bigint;\n"
+        "ALTER TABLE users ADD PRIMARY KEY (uid);"
+    )
+    assert lint(tmp_path, sql, severity=ERROR) == {("add-not-null-without-default", 3, 19)}
+
+
 def test_check_is_not_null_on_not_null_column_is_nothing(tmp_path: Path) -> None:
     assert lint(tmp_path, "ALTER TABLE users ADD CONSTRAINT name_set CHECK (username IS NOT NULL);") == set()
 
@@ -377,6 +431,114 @@ def test_drop_if_exists_then_create_of_a_new_table_is_nothing(tmp_path: Path) ->
 def test_drop_then_create_of_an_existing_table_is_drop_table(tmp_path: Path) -> None:
     found = lint(tmp_path, "DROP TABLE IF EXISTS users;\nCREATE TABLE users (id integer);", severity=ERROR)
     assert found == {("drop-table", 1, 1)}
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "CREATE VIEW users AS SELECT * FROM accounts;",
+        "CREATE VIEW public.users AS SELECT a.* FROM public.accounts a;",
+        "CREATE VIEW users AS SELECT id, username, email, nick, score, price, code FROM accounts;",
+    ],
+)
+def test_rename_table_with_a_view_of_the_old_name_showing_all_of_it_is_info(tmp_path: Path, view: str) -> None:
+    sql = f"ALTER TABLE users RENAME TO accounts;\n{view}"
+    assert lint(tmp_path, sql, severity=ERROR) == set()
+    assert lint(tmp_path, sql, severity=INFO) == {("rename-table", 1, 19)}
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "CREATE VIEW users AS SELECT * FROM accounts WHERE score > 0;",
+        "CREATE VIEW users AS SELECT id, username FROM accounts;",
+        "CREATE VIEW users AS SELECT id, username AS name, email, nick, score, price, code FROM accounts;",
+        "CREATE VIEW users AS SELECT * FROM accounts JOIN other ON true;",
+        "CREATE VIEW old_users AS SELECT * FROM accounts;",
+    ],
+)
+def test_rename_table_with_a_partial_or_other_view_stays_an_error(tmp_path: Path, view: str) -> None:
+    sql = f"ALTER TABLE users RENAME TO accounts;\n{view}"
+    assert lint(tmp_path, sql, severity=ERROR) == {("rename-table", 1, 19)}
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DROP TABLE IF EXISTS legacy_reports;",
+        "DROP VIEW IF EXISTS legacy_view;",
+        "DROP SEQUENCE IF EXISTS users_email_seq;",
+        "DROP FUNCTION IF EXISTS legacy_helper(integer);",
+        "DROP TYPE IF EXISTS legacy_kind;",
+        "DROP INDEX IF EXISTS legacy_idx;",
+        "ALTER TABLE users DROP COLUMN IF EXISTS legacy_flags;",
+        "DROP TABLE IF EXISTS users CASCADE;\nDROP TABLE IF EXISTS users;",
+    ],
+)
+def test_drop_if_exists_of_what_the_history_never_made_is_nothing(tmp_path: Path, sql: str) -> None:
+    # the history built every table it names, so no release of it had the object: only a database
+    # older than the history may, and no code of the history uses it
+    assert lint(tmp_path, sql) - {("drop-table", 1, 1)} == set()
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("DROP TABLE IF EXISTS users;", {("drop-table", 1, 1)}),
+        ("ALTER TABLE users DROP COLUMN IF EXISTS email;", {("drop-column", 1, 19)}),
+        ("DROP SEQUENCE IF EXISTS invoice_numbers;", {("drop-sequence", 1, 1)}),
+        ("DROP TABLE legacy_reports;", {("drop-table", 1, 1)}),
+        # the history names a table it never created: it does not show the whole schema
+        ("ALTER TABLE legacy ADD COLUMN x int;\nDROP TABLE IF EXISTS legacy_reports;", {("drop-table", 2, 1)}),
+        ("CREATE INDEX ON legacy (id);\nDROP FUNCTION IF EXISTS legacy_helper(integer);", {("drop-routine", 2, 1)}),
+        # dynamic SQL may create what the catalog does not see
+        (
+            "DO $$ BEGIN EXECUTE format('CREATE TABLE %I (id int)', 'legacy_reports'); END $$;\n"
+            "DROP TABLE IF EXISTS legacy_reports;",
+            {("opaque-sql", 1, 13), ("drop-table", 2, 1)},
+        ),
+        (
+            "ALTER TABLE users ADD FOREIGN KEY (score) REFERENCES legacy (id);\n"
+            "ALTER TABLE users DROP COLUMN IF EXISTS legacy_flags;",
+            {("drop-column", 2, 19)},
+        ),
+        (
+            "CREATE TABLE IF NOT EXISTS audit (id int);\nALTER TABLE audit DROP COLUMN IF EXISTS note;",
+            {("drop-column", 2, 19)},
+        ),
+    ],
+)
+def test_drop_if_exists_of_what_the_history_has_or_may_not_show_stays(
+    tmp_path: Path, sql: str, expected: Found
+) -> None:
+    assert lint(tmp_path, sql, severity=ERROR) == expected
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("DELETE FROM users WHERE true;", {("delete-without-where", 1, 1)}),
+        ("DELETE FROM users WHERE 1 = 1;", {("delete-without-where", 1, 1)}),
+        ("UPDATE users SET score = 0 WHERE 'a' = 'a';", {("update-without-where", 1, 1)}),
+        ("DELETE FROM users WHERE false;", set()),
+        ("DELETE FROM users WHERE 1 = 2;", set()),
+        ("UPDATE users SET score = 0 WHERE score = score;", set()),
+        ("UPDATE users SET score = 0 WHERE 1 < 2;", set()),
+    ],
+)
+def test_a_where_that_keeps_every_row_is_no_where(tmp_path: Path, sql: str, expected: Found) -> None:
+    assert lint(tmp_path, sql, severity=ERROR) == expected
+
+
+def test_drop_index_if_exists_of_a_known_index_stays_drop_index(tmp_path: Path) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text("CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\n")
+    (directory / "1.1.0__drop.sql").write_text("DROP INDEX IF EXISTS t_a;\nDROP INDEX IF EXISTS t_b;\n")
+    report = lint_paths([directory], dialect="postgresql")
+    assert {(f.path.name, f.rule, f.line, f.column) for f in report.findings} == {
+        ("1.1.0__drop.sql", "drop-index", 1, 1)
+    }
 
 
 def test_drop_extension(tmp_path: Path) -> None:
@@ -488,6 +650,92 @@ def test_catalog_from_sql_seeds_tables_columns_and_types() -> None:
     assert catalog.types["public.mood"].values == ("happy", "sad")
     assert "public.invoice_numbers" in catalog.sequences and "pgcrypto" in catalog.extensions
     assert ("public.users", "users_touch") in catalog.triggers and "public.touch" in catalog.routines
+
+
+SCHEMAS = """CREATE SCHEMA app;
+CREATE TYPE app.kind AS ENUM ('a');
+CREATE TABLE app.items (id int PRIMARY KEY, kind app.kind);
+CREATE INDEX items_kind ON app.items (kind);
+CREATE FUNCTION app.count_items() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM app.items';
+CREATE SEQUENCE app.ids;
+CREATE TABLE public.notes (item_id int REFERENCES app.items (id), body text);
+"""
+
+
+def test_drop_schema_cascade_drops_everything_in_it() -> None:
+    catalog = catalog_from_sql(SCHEMAS + "DROP SCHEMA app CASCADE;")
+    assert [key for key in catalog.relations] == ["public.notes"]
+    assert not catalog.relations["public.notes"].constraints
+    assert not catalog.indexes and not catalog.routines and not catalog.types and not catalog.sequences
+
+
+def test_drop_schema_cascade_leaves_other_schemas() -> None:
+    catalog = catalog_from_sql(SCHEMAS + "CREATE SCHEMA old;\nDROP SCHEMA old CASCADE;")
+    assert set(catalog.relations) == {"app.items", "public.notes"} and "app.items_kind" in catalog.indexes
+    assert "app.count_items" in catalog.routines and "app.kind" in catalog.types and "app.ids" in catalog.sequences
+
+
+def test_schema_rename_moves_what_is_in_it() -> None:
+    catalog = catalog_from_sql(SCHEMAS + "ALTER SCHEMA app RENAME TO core;")
+    assert set(catalog.relations) == {"core.items", "public.notes"}
+    assert catalog.indexes["core.items_kind"].table == "core.items"
+    assert "core.count_items" in catalog.routines and "core.ids" in catalog.sequences
+    assert str(catalog.relations["core.items"].columns["kind"].type) == "core.kind"
+
+
+def test_set_schema_moves_the_table_s_indexes() -> None:
+    catalog = catalog_from_sql(SCHEMAS + "CREATE SCHEMA archive;\nALTER TABLE app.items SET SCHEMA archive;")
+    assert "archive.items" in catalog.relations and "app.items" not in catalog.relations
+    assert catalog.indexes["archive.items_kind"].table == "archive.items" and "app.items_kind" not in catalog.indexes
+
+
+def test_rename_of_a_schema_with_tables_is_rename_table(tmp_path: Path) -> None:
+    sql = "CREATE SCHEMA app;\nCREATE TABLE app.items (id int);\n"
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(sql, encoding="utf-8")
+    (directory / "1.1.0__empty.sql").write_text("CREATE SCHEMA spare;\n", encoding="utf-8")
+    (directory / "1.2.0__rename.sql").write_text(
+        "ALTER SCHEMA spare RENAME TO extra;\nALTER SCHEMA app RENAME TO core;\n", encoding="utf-8"
+    )
+    report = lint_paths([directory], dialect="postgresql")
+    assert {(f.rule, f.line, f.column, f.severity) for f in report.findings} == {
+        ("rename-other", 1, 20, "warning"),
+        ("rename-table", 2, 18, ERROR),
+    }
+
+
+PARTITIONS = """CREATE TABLE log (at date NOT NULL, actor int, note text) PARTITION BY RANGE (at);
+CREATE TABLE log_2024 PARTITION OF log FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE log_2025 (LIKE log);
+ALTER TABLE log ATTACH PARTITION log_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE base_log (id int, note text);
+CREATE TABLE child_log (extra int) INHERITS (base_log);
+"""
+
+
+def test_column_changes_of_a_parent_reach_its_partitions_and_children() -> None:
+    catalog = catalog_from_sql(
+        PARTITIONS + "ALTER TABLE log ALTER COLUMN actor SET NOT NULL, ADD COLUMN kind text;\n"
+        "ALTER TABLE log RENAME COLUMN note TO body;\nALTER TABLE base_log ALTER COLUMN note TYPE varchar(10);"
+    )
+    for key in ("public.log", "public.log_2024", "public.log_2025"):
+        columns = catalog.relations[key].columns
+        assert not columns["actor"].nullable and "kind" in columns and "body" in columns and "note" not in columns
+    assert str(catalog.relations["public.child_log"].columns["note"].type) == "varchar(10)"
+
+
+def test_column_changes_of_only_the_parent_or_after_detach_stay_there() -> None:
+    catalog = catalog_from_sql(
+        PARTITIONS + "ALTER TABLE ONLY log ALTER COLUMN note SET DEFAULT 'x';\n"
+        "ALTER TABLE log DETACH PARTITION log_2025;\nALTER TABLE log ALTER COLUMN actor SET NOT NULL;\n"
+        "ALTER TABLE child_log NO INHERIT base_log;\nALTER TABLE base_log ALTER COLUMN note TYPE varchar(10);"
+    )
+    assert catalog.relations["public.log"].columns["note"].has_default
+    assert not catalog.relations["public.log_2024"].columns["note"].has_default
+    assert not catalog.relations["public.log_2024"].columns["actor"].nullable
+    assert catalog.relations["public.log_2025"].columns["actor"].nullable
+    assert str(catalog.relations["public.child_log"].columns["note"].type) == "text"
 
 
 def test_info_findings_never_block(tmp_path: Path) -> None:

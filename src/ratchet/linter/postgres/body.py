@@ -43,15 +43,24 @@ class BodyStatement:
 
 
 def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
-    """The statements of the ``DO`` statement ``statement_sql`` (parsed as ``node``), in order."""
-    language = "plpgsql"
+    """The statements of the ``DO`` statement ``statement_sql`` (parsed as ``node``), in order; or of
+    the ``CREATE FUNCTION``/``PROCEDURE`` statement (PL/pgSQL or SQL: what a call of it runs)."""
+    routine = "args" not in node
+    language = "sql" if routine else "plpgsql"
     location = -1
-    for item in node.get("args") or ():
+    body: Any = None
+    for item in node.get("options" if routine else "args") or ():
         element = item.get("DefElem", {})
         if element.get("defname") == "language":
             language = str(element.get("arg", {}).get("String", {}).get("sval", "")).lower()
         elif element.get("defname") == "as":
             location = element.get("arg_location", -1)
+            body = element.get("arg", {})
+    if routine and language == "sql":
+        # the body string's SQL as one piece (its statements are parsed alone); none for BEGIN ATOMIC
+        items = body.get("List", {}).get("items") or [body] if isinstance(body, dict) else []
+        sql = items[0].get("String", {}).get("sval") if items else None
+        return [BodyStatement(_body_start(statement_sql, location), sql)] if sql and sql.split() else []
     if language != "plpgsql":
         raise SyntaxProblem(f"the language {language} is not PL/pgSQL", -1)
     body_start = _body_start(statement_sql, location)

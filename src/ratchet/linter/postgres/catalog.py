@@ -62,6 +62,7 @@ class Relation:
     unlogged: bool = False
     uses: frozenset[str] = frozenset()
     partitioned: bool = False  # PARTITION BY: its rows live in its partitions
+    parent: str | None = None  # the table it is a partition of, or inherits from (its first parent)
 
     def clone(self) -> Relation:
         """A copy that can be changed without changing this one."""
@@ -96,11 +97,13 @@ class TypeInfo:
 
 @dataclass(frozen=True)
 class Routine:
-    """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise."""
+    """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise;
+    ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it)."""
 
     key: str
     kind: str
     volatile: bool = True
+    trigger: bool = False
 
 
 class Catalog:
@@ -116,6 +119,9 @@ class Catalog:
         self.extensions: set[str] = set()
         self.schemas: set[str] = {DEFAULT_SCHEMA}
         self.search_path: tuple[str, ...] = (DEFAULT_SCHEMA,)
+        #: a statement named a table that no statement created: the history does not show the whole schema
+        self.partial = False
+        self.inheritance = False  # some table is a partition or inherits: column changes may recurse
         self._owned: set[str] = set()
 
     # -- copies ---------------------------------------------------------------------------
@@ -132,6 +138,8 @@ class Catalog:
         other.extensions = set(self.extensions)
         other.schemas = set(self.schemas)
         other.search_path = (DEFAULT_SCHEMA,)
+        other.partial = self.partial
+        other.inheritance = self.inheritance
         other._owned = set()
         self._owned = set()
         return other
@@ -207,6 +215,8 @@ class Catalog:
             relation.complete = False
             for parent in node.get("inhRelations") or ():
                 known = self.relation(parent.get("RangeVar", {}))
+                relation.parent = relation.parent or self.relation_key(parent.get("RangeVar", {}))
+                self.inheritance = True
                 if known is not None:
                     relation.columns.update(known.columns)
                     relation.complete = relation.complete and known.complete
@@ -277,6 +287,8 @@ class Catalog:
         name = constraint.get("conname") or default_name
         pktable = constraint.get("pktable") if kind == "foreign" else None
         references = self.relation_key(pktable) if pktable else None
+        if references is not None and references not in self.relations and references != relation.key:
+            self.partial = True
         made = Constraint(name, kind, columns, not_null, references)
         relation.constraints[name] = made
         return made
@@ -285,16 +297,31 @@ class Catalog:
         """``ALTER TABLE`` (and ``ALTER INDEX``/``VIEW``/``SEQUENCE`` options)."""
         if node.get("objtype", "OBJECT_TABLE") not in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
             return
-        key = self.relation_key(node["relation"])
+        relation = self.altered(self.relation_key(node["relation"]))
+        for item in node.get("cmds") or ():
+            self.alter_table_cmd(relation, item.get("AlterTableCmd", {}), recurse=node["relation"].get("inh", False))
+
+    def altered(self, key: str) -> Relation:
+        """The table ``key`` for an ``ALTER TABLE`` to change: one no statement created is taken to
+        exist with columns the catalog does not know (and the history to show only part of the schema)."""
         relation = self.writable(key)
         if relation is None:
+            self.partial = True
             relation = Relation(key, complete=False)
             self.put(relation)
-        for item in node.get("cmds") or ():
-            self.alter_table_cmd(relation, item.get("AlterTableCmd", {}))
+        return relation
 
-    def alter_table_cmd(self, relation: Relation, cmd: Node) -> None:
-        """One ``ALTER TABLE`` action."""
+    def alter_table_cmd(self, relation: Relation, cmd: Node, *, recurse: bool = False) -> None:
+        """One ``ALTER TABLE`` action; ``recurse`` (no ``ONLY``): column changes reach the partitions
+        and inheriting tables too, as PostgreSQL makes them."""
+        self._alter_table_cmd(relation, cmd)
+        if recurse and self.inheritance and cmd.get("subtype") in _RECURSING:
+            for child in [r.key for r in self.relations.values() if r.parent == relation.key]:
+                changed = self.writable(child)
+                assert changed is not None
+                self.alter_table_cmd(changed, cmd, recurse=True)
+
+    def _alter_table_cmd(self, relation: Relation, cmd: Node) -> None:
         subtype = cmd.get("subtype")
         name = cmd.get("name")
         column = relation.columns.get(name) if name else None
@@ -334,6 +361,19 @@ class Catalog:
             relation.constraints.pop(name, None)
         elif subtype in ("AT_SetUnLogged", "AT_SetLogged"):
             relation.unlogged = subtype == "AT_SetUnLogged"
+        elif subtype in ("AT_AttachPartition", "AT_AddInherit", "AT_DetachPartition", "AT_DropInherit"):
+            child = cmd.get("def", {}).get("PartitionCmd", {}).get("name") or cmd.get("def", {}).get("RangeVar")
+            attached = self.writable(self.relation_key(child)) if subtype == "AT_AttachPartition" and child else None
+            if attached is not None:
+                attached.parent = relation.key
+                self.inheritance = True
+            elif subtype in ("AT_AddInherit", "AT_DropInherit"):
+                relation.parent = self.relation_key(child) if subtype == "AT_AddInherit" and child else None
+                self.inheritance = self.inheritance or relation.parent is not None
+            elif child:
+                detached = self.writable(self.relation_key(child))
+                if detached is not None:
+                    detached.parent = None
 
     def drop(self, node: Node) -> None:
         """``DROP`` of any kind of object."""
@@ -374,6 +414,20 @@ class Catalog:
                 self.extensions.discard(parts[-1])
             elif kind == "OBJECT_SCHEMA":
                 self.schemas.discard(parts[-1])
+                if node.get("behavior") == "DROP_CASCADE":
+                    self._drop_schema_contents(parts[-1])
+
+    def _drop_schema_contents(self, schema: str) -> None:
+        """CASCADE of a schema: everything in it goes (and the foreign keys that refer to its tables)."""
+        prefix = f"{schema}."
+        for key in [k for k in self.relations if k.startswith(prefix)]:
+            self._drop_dependents_of(key)
+            self.relations.pop(key, None)
+        self.indexes = {k: i for k, i in self.indexes.items() if not i.table.startswith(prefix)}
+        self.triggers = {t: f for t, f in self.triggers.items() if not t[0].startswith(prefix)}
+        self.routines = {k: r for k, r in self.routines.items() if not k.startswith(prefix)}
+        self.types = {k: t for k, t in self.types.items() if not k.startswith(prefix)}
+        self.sequences = {k for k in self.sequences if not k.startswith(prefix)}
 
     def _drop_dependents_of(self, key: str) -> None:
         """CASCADE of a table or view: the views on it go, and the foreign keys that refer to it."""
@@ -400,25 +454,9 @@ class Catalog:
         new = node.get("newname", "")
         if kind in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_FOREIGN_TABLE") and node.get("relation"):
             old = self.relation_key(node["relation"])
-            relation = self.relations.pop(old, None)
-            if relation is not None:
-                new_key = f"{old.rsplit('.', 1)[0]}.{new}"
-                moved = relation.clone()
-                moved.key = new_key
-                self.put(moved)
-                for index_key, index in list(self.indexes.items()):
-                    if index.table == old:
-                        self.indexes[index_key] = replace(index, table=new_key)
-                for table, trigger in [t for t in self.triggers if t[0] == old]:
-                    self.triggers[(new_key, trigger)] = self.triggers.pop((table, trigger))
+            self._move_relation(old, f"{old.rsplit('.', 1)[0]}.{new}")
         elif kind == "OBJECT_COLUMN" and node.get("relation"):
-            relation = self.writable(self.relation_key(node["relation"]))
-            old_name = node.get("subname", "")
-            if relation is not None and old_name in relation.columns:
-                relation.columns = {
-                    (new if name == old_name else name): (replace(c, name=new) if name == old_name else c)
-                    for name, c in relation.columns.items()
-                }
+            self._rename_column(self.relation_key(node["relation"]), node.get("subname", ""), new)
         elif kind == "OBJECT_TABCONSTRAINT" and node.get("relation"):
             relation = self.writable(self.relation_key(node["relation"]))
             old_name = node.get("subname", "")
@@ -455,8 +493,58 @@ class Catalog:
             if function is not None:
                 self.triggers[(table, new)] = function
         elif kind == "OBJECT_SCHEMA":
-            self.schemas.discard(node.get("subname", ""))
-            self.schemas.add(new)
+            self._rename_schema(node.get("subname", ""), new)
+
+    def _rename_column(self, key: str, old: str, new: str) -> None:
+        """A column renamed, in the partitions and inheriting tables too."""
+        relation = self.writable(key)
+        if relation is None or old not in relation.columns:
+            return
+        relation.columns = {
+            (new if name == old else name): (replace(c, name=new) if name == old else c)
+            for name, c in relation.columns.items()
+        }
+        for child in [r.key for r in self.relations.values() if r.parent == key] if self.inheritance else ():
+            self._rename_column(child, old, new)
+
+    def _move_relation(self, old: str, new: str, *, indexes_move: bool = False) -> None:
+        """The relation ``old`` is called ``new`` now: its indexes (moved to its new schema too when
+        ``indexes_move``) and triggers follow it."""
+        relation = self.relations.pop(old, None)
+        if relation is None:
+            return
+        moved = relation.clone()
+        moved.key = new
+        self.put(moved)
+        schema = new.rsplit(".", 1)[0]
+        for index_key, index in list(self.indexes.items()):
+            if index.table == old:
+                del self.indexes[index_key]
+                key = f"{schema}.{index_key.rsplit('.', 1)[-1]}" if indexes_move else index_key
+                self.indexes[key] = replace(index, key=key, table=new)
+        for table, trigger in [t for t in self.triggers if t[0] == old]:
+            self.triggers[(new, trigger)] = self.triggers.pop((table, trigger))
+        for child in [r.key for r in self.relations.values() if r.parent == old] if self.inheritance else ():
+            changed = self.writable(child)
+            assert changed is not None
+            changed.parent = new
+
+    def _rename_schema(self, old: str, new: str) -> None:
+        """``ALTER SCHEMA old RENAME TO new``: everything in it keeps its name in the new schema."""
+        self.schemas.discard(old)
+        self.schemas.add(new)
+        prefix = f"{old}."
+
+        def moved(key: str) -> str:
+            return f"{new}.{key[len(prefix) :]}" if key.startswith(prefix) else key
+
+        for key in [k for k in self.relations if k.startswith(prefix)]:
+            self._move_relation(key, moved(key), indexes_move=True)
+        self.routines = {moved(k): replace(r, key=moved(k)) for k, r in self.routines.items()}
+        self.sequences = {moved(k) for k in self.sequences}
+        for key in [k for k in self.types if k.startswith(prefix)]:
+            self.types[moved(key)] = replace(self.types.pop(key), key=moved(key))
+            self.retype_columns(_type_name(key), _type_name(moved(key)))
 
     def retype_columns(self, old: str, new: str) -> None:
         """Columns of the renamed type ``old`` now have the type ``new``."""
@@ -471,6 +559,7 @@ class Catalog:
     def create_index(self, node: Node) -> None:
         """``CREATE INDEX``."""
         table = self.relation_key(node["relation"])
+        self.partial = self.partial or table not in self.relations
         name = node.get("idxname") or f"{table.rsplit('.', 1)[-1]}_idx"
         key = f"{table.rsplit('.', 1)[0]}.{name}"
         if key in self.indexes and node.get("if_not_exists"):
@@ -600,11 +689,14 @@ class Catalog:
             element = option.get("DefElem", {})
             if element.get("defname") == "volatility":
                 volatile = _string_value(element.get("arg")) == "volatile"
-        self.routines[key] = Routine(key, "procedure" if node.get("is_procedure") else "function", volatile)
+        returns: list[Node] = (node.get("returnType") or {}).get("names") or [{}]
+        trigger = returns[-1].get("String", {}).get("sval") in ("trigger", "event_trigger")
+        self.routines[key] = Routine(key, "procedure" if node.get("is_procedure") else "function", volatile, trigger)
 
     def create_trigger(self, node: Node) -> None:
         """``CREATE [OR REPLACE] TRIGGER``."""
         table = self.relation_key(node["relation"])
+        self.partial = self.partial or table not in self.relations
         self.triggers[(table, node.get("trigname", ""))] = ".".join(strings(node.get("funcname")))
 
     def create_extension(self, node: Node) -> None:
@@ -626,11 +718,7 @@ class Catalog:
         """``ALTER ... SET SCHEMA``."""
         if node.get("objectType") in ("OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW") and node.get("relation"):
             old = self.relation_key(node["relation"])
-            relation = self.relations.pop(old, None)
-            if relation is not None:
-                moved = relation.clone()
-                moved.key = f"{node.get('newschema')}.{old.rsplit('.', 1)[-1]}"
-                self.put(moved)
+            self._move_relation(old, f"{node.get('newschema')}.{old.rsplit('.', 1)[-1]}", indexes_move=True)
 
     def set_variable(self, node: Node) -> None:
         """``SET search_path`` changes how the rest of the file resolves names."""
@@ -706,6 +794,12 @@ def object_name(item: Any) -> list[str]:
     if "String" in item:
         return [item["String"]["sval"]]
     return []
+
+
+#: ``ALTER TABLE`` actions on columns that PostgreSQL makes on the partitions and inheriting tables too
+_RECURSING = frozenset(
+    {"AT_AddColumn", "AT_DropColumn", "AT_SetNotNull", "AT_DropNotNull", "AT_ColumnDefault", "AT_AlterColumnType"}
+)
 
 
 def _type_name(key: str) -> str:

@@ -189,6 +189,10 @@ class _Piece:
         return self.base + self.offsets.char(byte_location)
 
 
+#: the routines whose bodies are being linted where a statement calls them (none runs inside itself)
+_RUNNING: set[str] = set()
+
+
 @dataclass
 class _Pending:
     """A drop that a later re-creation in the file may turn into nothing or a replacement."""
@@ -428,7 +432,7 @@ class FileChecker(TypeChanges):
         elif kind == "TransactionStmt":
             pass  # reported by split.statement_problems (allowed in a no-transaction file)
         elif kind in _OPAQUE:
-            self._emit(piece, self._start(piece), "opaque-sql", f"{_OPAQUE[kind]}; write the statements out, or waive")
+            self._opaque(piece, self._start(piece), f"{_OPAQUE[kind]}; write the statements out, or waive")
         elif kind in _NO_TRANSACTION:
             self._no_transaction(piece, self._start(piece), _NO_TRANSACTION[kind])
         elif kind not in BENIGN:
@@ -436,6 +440,11 @@ class FileChecker(TypeChanges):
         self._track_creates(piece)
         if kind != "AlterTableStmt":  # its actions are applied one by one as they are checked
             self.catalog.apply(kind, piece.node)
+
+    def _opaque(self, piece: _Piece, offset: int, message: str) -> None:
+        """``opaque-sql``: SQL the lint cannot see, which may create objects the catalog then lacks."""
+        self.catalog.partial = True
+        self._emit(piece, offset, "opaque-sql", message)
 
     def _unrecognized(self, piece: _Piece, what: str | None = None, offset: int | None = None) -> None:
         start = self._start(piece) if offset is None else offset
@@ -554,6 +563,48 @@ class FileChecker(TypeChanges):
     def _dropped_tables(self) -> set[str]:
         return {p.key for p in self.pending if p.kind == "table"}
 
+    def _check_ViewStmt(self, piece: _Piece) -> None:
+        """A view that takes the name of a table the file renamed (or moved) and shows every column
+        it had keeps the old name working for readers and (a simple view is updatable) writers: the
+        rename is info."""
+        key = self.catalog.new_key(piece.node["view"])
+        old = self.before.relations.get(key)
+        if old is None or old.kind != "table" or not old.complete:
+            return
+        name = display(key)
+        finding = next((f for f in self.findings if f.rule == "rename-table" and f.object == name), None)
+        if finding is None or not self._shows_all_of(piece.node.get("query", {}).get("SelectStmt", {}), old):
+            return
+        self.findings[self.findings.index(finding)] = replace(
+            finding,
+            message=f"{finding.message.split(' breaks ')[0]}: the view {name} created later in this file keeps the "
+            "old name working",
+            severity=INFO,
+        )
+
+    def _shows_all_of(self, select: Node, old: Relation) -> bool:
+        """Whether ``select`` reads one relation, unfiltered, and shows every column of ``old``
+        under its name (``SELECT *`` of a relation that has them all, or each by name)."""
+        sources = select.get("fromClause") or []
+        if len(sources) != 1 or "RangeVar" not in sources[0]:
+            return False
+        if any(
+            select.get(part) for part in ("whereClause", "groupClause", "havingClause", "distinctClause", "limitCount")
+        ):
+            return False
+        source = self.catalog.relation(sources[0]["RangeVar"])
+        names: set[str] = set()
+        for target in select.get("targetList") or []:
+            result = target.get("ResTarget", {})
+            fields = result.get("val", {}).get("ColumnRef", {}).get("fields") or []
+            if fields and "A_Star" in fields[-1]:
+                names |= set(source.columns) if source is not None and source.complete else set()
+                continue
+            column = strings(fields)[-1:] if len(strings(fields)) == len(fields) else []
+            if column and result.get("name", column[0]) == column[0]:
+                names.add(column[0])
+        return names >= set(old.columns)
+
     def _check_IndexStmt(self, piece: _Piece) -> None:
         node = piece.node
         key, _ = self._relation_for(node["relation"])
@@ -611,7 +662,7 @@ class FileChecker(TypeChanges):
         if remove not in _DROP_RULES:
             self._unrecognized(piece)
             return
-        rule, what = _DROP_RULES[remove]
+        rule = _DROP_RULES[remove][0]
         for item in node.get("objects") or ():
             parts = object_name(item) if remove != "OBJECT_CAST" else [_cast_name(item)]
             if not parts:
@@ -620,14 +671,23 @@ class FileChecker(TypeChanges):
             if (kind, key) in self.new:
                 self.new.discard((kind, key))
                 continue
+            if node.get("missing_ok") and self._never_made(kind, key):
+                continue  # IF EXISTS of what no earlier statement made (or one dropped): nothing is dropped
             # without IF EXISTS the file says the object is there (a catalog seeded from nothing may not know it)
             existed = self._drop_existed(kind, key) or not node.get("missing_ok")
-            message = self._drop_message(rule, what, key)
             cascade = node.get("behavior") == "DROP_CASCADE"
+            dropped = _DROP_RULES[remove]
+            routine = self.catalog.routines.get(key) if rule == "drop-routine" else None
+            if routine is not None and routine.trigger:
+                # no code calls a trigger function: what is lost is the triggers that call it
+                if not self.catalog.triggers_calling(key):
+                    continue
+                dropped = ("drop-trigger", "trigger function")
+            message = self._drop_message(*dropped, key)
             dependents = self.catalog.dependents(kind, key) if cascade else []
             if dependents:
                 message += f"; CASCADE also drops {', '.join(dependents)}"
-            finding = self._emit(piece, start, rule, message, display(key))
+            finding = self._emit(piece, start, dropped[0], message, display(key))
             requires = self.catalog.recreatable_dependents(kind, key) if cascade else []
             if requires is None:
                 continue  # CASCADE takes columns or constraints with it: lost even if the file creates it again
@@ -654,6 +714,48 @@ class FileChecker(TypeChanges):
         if remove in ("OBJECT_EXTENSION", "OBJECT_SCHEMA", "OBJECT_CAST"):
             return remove.removeprefix("OBJECT_").lower(), parts[-1]
         return _DROP_RULES[remove][1], catalog.resolve(parts, catalog.routines)
+
+    def _column_never_made(self, key: str, relation: Relation | None, column: str) -> bool:
+        """``DROP COLUMN IF EXISTS`` of a column that a table whose columns are all known lacks."""
+        return (
+            relation is not None
+            and relation.complete
+            and column not in relation.columns
+            and key not in self.assumed
+            and not self.catalog.partial
+        )
+
+    def _never_made(self, kind: str, key: str) -> bool:
+        """Whether the catalog, built from a history that created every table it names, lacks the
+        ``kind`` object ``key`` (a table, view, routine, type, sequence or index): so no release of
+        that history had it (it may linger only on databases older than the history, where no code
+        of it uses it)."""
+        catalog = self.catalog
+        if catalog.partial:
+            return False
+        if kind in ("table", "view"):
+            return key not in catalog.relations
+        if kind in ("function", "procedure", "routine", "aggregate"):
+            return key not in catalog.routines
+        if kind in ("type", "domain"):
+            return key not in catalog.types
+        if kind == "sequence":
+            return key not in catalog.sequences and not self._may_own(key)
+        if kind == "index":  # the index of a constraint is not dropped so, but by dropping the constraint
+            return key not in catalog.indexes
+        return False
+
+    def _may_own(self, sequence: str) -> bool:
+        """Whether a column with a default (a ``serial``'s or an identity's) may own ``sequence``,
+        named ``table_column_seq`` as PostgreSQL names them (the catalog does not list those)."""
+        schema, _, name = sequence.rpartition(".")
+        return any(
+            name.startswith(f"{relation.key.rpartition('.')[2]}_{column.name}")
+            for relation in self.catalog.relations.values()
+            if relation.key.startswith(f"{schema}.")
+            for column in relation.columns.values()
+            if column.has_default
+        )
 
     def _drop_existed(self, kind: str, key: str) -> bool:
         before = self.before
@@ -752,6 +854,17 @@ class FileChecker(TypeChanges):
         if (created_kind, key) in self.new:
             return
         target = display(key)
+        tables = self._tables_in(key) if kind == "OBJECT_SCHEMA" else []
+        if tables:
+            self._emit(
+                piece,
+                self._token_offset(piece, "RENAME"),
+                "rename-table",
+                f"renaming schema {key} to {new_name} renames the tables in it ({', '.join(tables)}): running code "
+                "that uses them breaks; keep the name, or waive with a reason",
+                key,
+            )
+            return
         finding = self._emit(
             piece,
             self._token_offset(piece, "RENAME"),
@@ -762,6 +875,11 @@ class FileChecker(TypeChanges):
         )
         if created_kind in ("type", "domain"):
             self.type_name_freed.append((finding, key))
+
+    def _tables_in(self, schema: str) -> list[str]:
+        """The tables and views of ``schema`` that existed before the file (a few, for a message)."""
+        found = [key for key in self.before.relations if key.startswith(f"{schema}.") and self._existed("table", key)]
+        return found[:3] + ["..."] * (len(found) > 3)
 
     def _rename_key(self, kind: str, parts: list[str], node: Node) -> str:
         catalog = self.catalog
@@ -916,7 +1034,7 @@ class FileChecker(TypeChanges):
         node = piece.node
         self._data_modifying_cte(piece)
         key, _ = self._relation_for(node["relation"])
-        if node.get("whereClause") is None and self._existed("table", key):
+        if _every_row(node.get("whereClause")) and self._existed("table", key):
             self._emit(
                 piece,
                 self._dml_start(piece),
@@ -929,7 +1047,7 @@ class FileChecker(TypeChanges):
         node = piece.node
         self._data_modifying_cte(piece)
         key, _ = self._relation_for(node["relation"])
-        if node.get("whereClause") is not None or not self._existed("table", key):
+        if not _every_row(node.get("whereClause")) or not self._existed("table", key):
             return
         columns = [t.get("ResTarget", {}).get("name", "") for t in node.get("targetList") or ()]
         start = self._dml_start(piece)
@@ -975,6 +1093,66 @@ class FileChecker(TypeChanges):
 
     def _check_SelectStmt(self, piece: _Piece) -> None:
         self._data_modifying_cte(piece)
+        self._run_new_routines(piece)
+
+    def _check_CallStmt(self, piece: _Piece) -> None:
+        if not self._run_new_routines(piece):
+            self._opaque(piece, self._start(piece), f"{_OPAQUE['CallStmt']}; write the statements out, or waive")
+
+    def _run_new_routines(self, piece: _Piece) -> bool:
+        """The routines this file created that the statement calls run their bodies here (the
+        create, call, drop idiom of tools without ``DO``): their statements are linted where they
+        stand in the ``CREATE``, as a ``DO`` block's are. Whether it calls any."""
+        calls = [item["FuncCall"] for item in walk(piece.node) if "FuncCall" in item]
+        if piece.kind == "CallStmt":
+            calls.append(piece.node.get("funccall", {}))
+        keys = {self.catalog.resolve(strings(call.get("funcname")), self.catalog.routines) for call in calls}
+        keys = {key for key in keys if ("routine", key) in self.new and key not in _RUNNING}
+        created = [found for key in keys for found in self._creation_of(key, piece)]
+        before = len(self.findings)
+        _RUNNING.update(keys)  # a routine that calls itself (or one that calls it) runs once
+        try:
+            self._run_bodies(created)
+        finally:
+            _RUNNING.difference_update(keys)
+        # a routine called twice: its findings once
+        seen = {(f.statement.number, f.line, f.column, f.rule) for f in self.findings[:before]}
+        kept = []
+        for finding in self.findings[before:]:
+            where = (finding.statement.number, finding.line, finding.column, finding.rule)
+            if where not in seen:
+                seen.add(where)
+                kept.append(finding)
+        self.findings[before:] = kept
+        return bool(created)
+
+    def _run_bodies(self, created: list[tuple[Statement, Node]]) -> None:
+        for statement, node in created:
+            start = self.statement_starts[statement.number - 1]
+            creating = _Piece("CreateFunctionStmt", node, statement, start, Offsets(statement.sql), statement.sql)
+            try:
+                items = body_statements(statement.sql, node)
+            except SyntaxProblem as problem:
+                self._opaque(creating, start, f"the routine's body: {problem.message}; write the statements out")
+                continue
+            for item in items:
+                self._check_body_statement(creating, start, item)
+
+    def _creation_of(self, key: str, piece: _Piece) -> list[tuple[Statement, Node]]:
+        """The last ``CREATE FUNCTION``/``PROCEDURE`` of ``key`` before the statement, parsed alone."""
+        for statement in reversed(self.statements[: piece.statement.number]):
+            upper = statement.sql.upper()
+            if "FUNCTION" not in upper and "PROCEDURE" not in upper:
+                continue
+            try:
+                parsed, _ = parse(statement.sql)
+            except SyntaxProblem:
+                continue
+            for item in reversed(parsed):
+                name = strings(item.node.get("funcname"))
+                if item.kind == "CreateFunctionStmt" and name and self.catalog.qualify(name) == key:
+                    return [(statement, item.node)]
+        return []
 
     def _data_modifying_cte(self, piece: _Piece) -> None:
         for item in walk(piece.node.get("withClause")):
@@ -1067,10 +1245,9 @@ class FileChecker(TypeChanges):
         try:
             items = body_statements(statement.sql, piece.node)
         except SyntaxProblem as problem:
-            self._emit(
+            self._opaque(
                 piece,
                 start,
-                "opaque-sql",
                 f"DO block: {problem.message}; the lint cannot see what it runs; write the statements out, or waive",
             )
             return
@@ -1080,10 +1257,9 @@ class FileChecker(TypeChanges):
     def _check_body_statement(self, piece: _Piece, statement_start: int, item: BodyStatement) -> None:
         offset = statement_start + item.offset
         if item.dynamic is not None:
-            self._emit(
+            self._opaque(
                 piece,
                 offset,
-                "opaque-sql",
                 f"{item.dynamic} in a DO block runs SQL the lint cannot see; write the statements out, or waive",
             )
             return
@@ -1128,11 +1304,8 @@ class FileChecker(TypeChanges):
                     self._alter_table_cmd(piece, key, cmd, offset)
                 continue
             self._alter_table_cmd(piece, key, cmd, offset)
-            relation = self.catalog.writable(key)
-            if relation is None:
-                relation = Relation(key, complete=False)
-                self.catalog.put(relation)
-            self.catalog.alter_table_cmd(relation, cmd)
+            recurse = piece.node["relation"].get("inh", False)
+            self.catalog.alter_table_cmd(self.catalog.altered(key), cmd, recurse=recurse)
 
     def _alter_table_cmd(self, piece: _Piece, key: str, cmd: Node, offset: int) -> None:
         subtype = cmd.get("subtype", "")
@@ -1213,6 +1386,8 @@ class FileChecker(TypeChanges):
         column_name = f"{name}.{column}"
         new = self._column_is_new(key, column)
         if subtype == "AT_DropColumn":
+            if cmd.get("missing_ok") and self._column_never_made(key, relation, column):
+                return
             if not new:
                 self._emit(
                     piece,
@@ -1454,6 +1629,8 @@ class FileChecker(TypeChanges):
             elif not (relation is not None and relation.effectively_not_null(column)):
                 self._set_not_null(piece, offset, f"{name}.{column}", "NOT NULL")
             return
+        if contype == "CONSTR_PRIMARY":
+            self._primary_key_not_null(piece, key, relation, columns, offset)
         if contype in ("CONSTR_PRIMARY", "CONSTR_UNIQUE"):
             if constraint.get("indexname") or all_new:
                 return  # USING INDEX: the unique index exists already
@@ -1488,6 +1665,16 @@ class FileChecker(TypeChanges):
             "checks them; check the data first, or waive with a reason",
             name,
         )
+
+    def _primary_key_not_null(
+        self, piece: _Piece, key: str, relation: Relation | None, columns: list[str], offset: int
+    ) -> None:
+        """A primary key makes its columns NOT NULL: ``set-not-null`` for each that was nullable."""
+        for column in columns:
+            if (key, column) in self.new_columns:
+                self._note_step(key, column, piece, offset)
+            elif relation is not None and column in relation.columns and not relation.effectively_not_null(column):
+                self._set_not_null(piece, offset, f"{display(key)}.{column}", "PRIMARY KEY")
 
     # -- end of file ------------------------------------------------------------------------
 
@@ -1677,3 +1864,19 @@ class FileChecker(TypeChanges):
         if kind in ("type", "domain"):
             return key in catalog.types
         return False
+
+
+def _every_row(where: Node | None) -> bool:
+    """Whether a ``WHERE`` keeps every row: none, ``WHERE true``, or two equal constants compared
+    (``WHERE 1 = 1``, written to get past tools that refuse an UPDATE or DELETE without WHERE)."""
+    if where is None:
+        return True
+    if "A_Const" in where:
+        return where["A_Const"].get("boolval", {}).get("boolval") is True
+    expression = where.get("A_Expr", {})
+    if expression.get("kind") != "AEXPR_OP" or strings(expression.get("name")) != ["="]:
+        return False
+    left, right = expression.get("lexpr", {}).get("A_Const"), expression.get("rexpr", {}).get("A_Const")
+    if left is None or right is None:
+        return False
+    return {k: v for k, v in left.items() if k != "location"} == {k: v for k, v in right.items() if k != "location"}
