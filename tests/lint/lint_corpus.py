@@ -35,6 +35,8 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("add-not-null-without-default", ALL, "ALTER TABLE users ADD COLUMN age INTEGER NOT NULL;", 1, 19),
     ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN code TEXT UNIQUE;", 1, 19),
     ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN seen TEXT DEFAULT CURRENT_TIMESTAMP;", 1, 19),
+    ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN seen INTEGER DEFAULT (strftime('%s', 'now'));", 1, 19),
+    ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN n INTEGER NOT NULL DEFAULT (1 + 1);", 1, 19),
     ("drop-view", ALL, "DROP VIEW active_users;", 1, 1),
     ("drop-routine", PG, "DROP FUNCTION touch();", 1, 1),
     ("drop-routine", MY, "DROP PROCEDURE cleanup;", 1, 1),
@@ -162,6 +164,9 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     ("set-not-null", PG, "CREATE TABLE n (a int);\nALTER TABLE n ALTER COLUMN a SET NOT NULL;"),
     ("add-not-null-without-default", ALL, "ALTER TABLE users ADD COLUMN age INTEGER NOT NULL DEFAULT 0;"),
     ("sqlite-add-column-restriction", ALL, "ALTER TABLE users ADD COLUMN code TEXT;"),
+    # one literal in parentheses is a constant default, as SQLite reads it
+    ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT ( 'en' );"),
+    ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN n INTEGER NOT NULL DEFAULT ((-1));"),
     ("sqlite-add-column-restriction", PG_MY, "ALTER TABLE users ADD COLUMN code TEXT UNIQUE;"),
     ("drop-view", ALL, "DROP VIEW active_users;\nCREATE VIEW active_users AS SELECT id FROM users;"),
     ("drop-routine", PG, "DROP FUNCTION touch();\nCREATE FUNCTION touch() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;"),

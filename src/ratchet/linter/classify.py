@@ -143,6 +143,28 @@ def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
     return name, index
 
 
+def _literal_in_parentheses(action: list[Word]) -> bool:
+    """Whether the parenthesised ``DEFAULT ( ... )`` of an ADD COLUMN holds one literal, signed or
+    not (``DEFAULT (0)``, ``DEFAULT ('en')``): SQLite takes that as a constant default, as it does
+    the bare literal; an expression (``(1 + 1)``, ``(strftime('%s', 'now'))``) it refuses on a
+    table with rows."""
+    at = next(i for i, w in enumerate(action) if w.depth == 0 and w.upper == "DEFAULT")
+    opening = action[at + 1]
+    inner: list[Word] = []
+    for word in action[at + 2 :]:
+        if word.depth <= opening.depth:
+            break
+        if word.text not in ("(", ")"):  # ((0)) is (0)
+            inner.append(word)
+    if inner and inner[0].text in ("-", "+"):
+        inner = inner[1:]
+    return len(inner) == 1 and (
+        inner[0].ttype in T.Literal.Number
+        or inner[0].ttype in T.Literal.String.Single
+        or inner[0].upper in ("NULL", "TRUE", "FALSE")
+    )
+
+
 def _pragma_value(words: list[Word], index: int) -> str:
     """The value a ``PRAGMA name = value`` / ``PRAGMA name(value)`` sets, upper-cased and unquoted."""
     return words[index].upper.strip("'\"") if index < len(words) else ""
@@ -606,7 +628,9 @@ class _Classifier:
         reason = None
         if "PRIMARY" in uppers or "UNIQUE" in uppers:
             reason = "a PRIMARY KEY or UNIQUE column"
-        elif default in ("CURRENT_TIMESTAMP", "CURRENT_TIME", "CURRENT_DATE") or default == "(":
+        elif default in ("CURRENT_TIMESTAMP", "CURRENT_TIME", "CURRENT_DATE") or (
+            default == "(" and not _literal_in_parentheses(action)
+        ):
             reason = "a column whose default is not constant"
         elif "STORED" in uppers:
             reason = "a STORED generated column"
