@@ -704,7 +704,11 @@ PRAGMA foreign_keys=on;
 """,
         set(),
     ),
-    ("1.4.0__drop_request_method.sql", "ALTER TABLE authentication_logs DROP COLUMN request_method;\n", {("drop-column", 1)}),
+    (
+        "1.4.0__drop_request_method.sql",
+        "ALTER TABLE authentication_logs DROP COLUMN request_method;\n",
+        {("drop-column", 1)},
+    ),
     (
         "1.5.0__totp_last_used.sql",
         """ALTER TABLE totp_configurations ADD COLUMN last_used_at DATETIME NULL DEFAULT NULL;

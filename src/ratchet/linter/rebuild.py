@@ -1,7 +1,9 @@
 """What a table rebuild is: the one definition the lint and the runner share.
 
 The seed's safe rebuild of table ``t`` creates ``new``, copies the rows, drops ``t`` and
-renames ``new`` to ``t``. The lint verifies the copy and what the new table keeps; the runner
+renames ``new`` to ``t``. Many histories (Android apps, Go servers) rename first instead: ``t``
+to ``t_old``, create ``t``, copy from ``t_old``, drop ``t_old``; the same rows end in the same
+place, so it is one too. The lint verifies the copy and what the new table keeps; the runner
 wraps the file in the backend's rebuild procedure (SQLite's 12 steps: foreign keys off before
 ``BEGIN``, ``foreign_key_check`` before ``COMMIT``).
 """
@@ -20,16 +22,24 @@ from ratchet.statement import Statement
 class Rebuild:
     """One table rebuild in a file."""
 
-    drop: Classified  # the DROP TABLE of the rebuilt table
+    drop: Classified  # the DROP TABLE of the old rows' table (``source``)
     table: str
-    new: str  # the table renamed to ``table``
+    new: str  # the table the rows are copied into: renamed to ``table``, or ``table`` itself
     rename: int  # the number of the renaming statement
+    source: str  # the table the copy reads: ``table``, or the name it was renamed to first
+    before: int  # the statement before which ``table`` is still the one the earlier files left
+
+    @property
+    def renamed_first(self) -> bool:
+        """``t`` renamed out of the way, then made anew (the copy comes after the rename)."""
+        return self.source != self.table
 
 
 def find_rebuilds(classified: list[Classified]) -> list[Rebuild]:
     """Each table rebuild: a table dropped (one this file did not create) and, later, another
     table renamed to its name that exists at the drop (created before it, here or by an earlier
-    file: a rebuild split over two files is one too, and the runner's 12 steps must cover it)."""
+    file: a rebuild split over two files is one too, and the runner's 12 steps must cover it);
+    then each rebuild that renames first."""
     found: list[Rebuild] = []
     created: dict[str, int] = {}
     for item in classified:
@@ -52,20 +62,49 @@ def find_rebuilds(classified: list[Classified]) -> list[Rebuild]:
             )
             if rename is None or rename.renamed_table is None:
                 continue
-            found.append(Rebuild(item, table, rename.renamed_table[0], rename.statement.number))
+            number = item.statement.number
+            found.append(Rebuild(item, table, rename.renamed_table[0], rename.statement.number, table, number))
+    return found + _renamed_first(classified, created)
+
+
+def _renamed_first(classified: list[Classified], created: dict[str, int]) -> list[Rebuild]:
+    """Each rebuild that renames first: an existing ``t`` renamed to ``old``, then ``t`` created,
+    then ``old`` dropped."""
+    found: list[Rebuild] = []
+    for position, item in enumerate(classified):
+        if item.renamed_table is None:
+            continue
+        table, old = item.renamed_table
+        if created.get(table, item.statement.number) < item.statement.number:  # new in this file
+            continue
+        later = classified[position + 1 :]
+        made = next(
+            (at for at, c in enumerate(later) if ("table", table) in c.creates or ("table", table) in c.maybe_existing),
+            None,
+        )
+        if made is None:
+            continue
+        drop = next((c for c in later[made + 1 :] if old in c.dropped_tables), None)
+        if drop is not None:
+            number = item.statement.number
+            found.append(Rebuild(drop, table, table, number, old, number))
     return found
 
 
 def is_table_rebuild(statements: Sequence[Statement], dialect: str) -> bool:
     """Whether the file rebuilds a table (:func:`find_rebuilds`). Statements are classified only
-    when a DROP TABLE is followed by an ALTER or RENAME: most files are neither."""
-    dropped = False
+    when the file holds a DROP TABLE and an ALTER or RENAME: most files do not."""
+    dropped = renamed = False
     for statement in not_in_runs(statements):
         if statement.plain:  # a plain INSERT line, the bulk of a data file
             continue
         head = statement.sql[:6].upper()  # cheap: most statements of a big file are neither
         if head.startswith("DROP") and statement.first_words(2) == ["DROP", "TABLE"]:
             dropped = True
-        elif dropped and head.startswith(("ALTER", "RENAME")):
+        elif head.startswith(("ALTER", "RENAME")):
+            renamed = True
+        else:
+            continue
+        if dropped and renamed:  # in either order: a rebuild may rename first
             return bool(find_rebuilds([classify(s, dialect) for s in statements]))
     return False

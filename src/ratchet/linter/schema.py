@@ -23,6 +23,9 @@ class Snapshot:
     triggers: frozenset[str]
     views: frozenset[str]
     generated: frozenset[str] = frozenset()  # generated columns: computed, never copied
+    #: Tables whose foreign keys name this one (a rename rewrites them to the new name: a rebuild
+    #: that renames the old table first and drops it leaves them pointing at a table that is gone).
+    referenced_by: frozenset[str] = frozenset()
 
 
 def affinity(declared: str) -> str:
@@ -46,7 +49,7 @@ def _keeps_values(old: str, new: str) -> bool:
 
 
 def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
-    """Columns, primary key, indexes, triggers and dependent views of ``table``."""
+    """Columns, primary key, indexes, triggers, dependent views and referencing tables of ``table``."""
     quoted = '"' + table.replace('"', '""') + '"'
     info = connection.execute(f"PRAGMA table_xinfo({quoted})").fetchall()
     columns = {str(row[1]).lower(): str(row[2]) for row in info if row[6] in (0, 2, 3)}
@@ -75,7 +78,15 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
         for name, sql in connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
         if sql and pattern.search(str(sql))
     )
-    return Snapshot(columns, primary_key, indexes, triggers, views, generated)
+    referenced_by = frozenset(
+        str(row[0])
+        for row in connection.execute(
+            "SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
+            " WHERE m.type = 'table' AND lower(f.\"table\") = ?",
+            (table.lower(),),
+        )
+    )
+    return Snapshot(columns, primary_key, indexes, triggers, views, generated, referenced_by)
 
 
 def lost(before: Snapshot, after: Snapshot) -> tuple[list[str], list[str]]:
@@ -96,4 +107,5 @@ def lost(before: Snapshot, after: Snapshot) -> tuple[list[str], list[str]]:
             dependents.append(f"{kind} {shown} ({', '.join(cols)})")
     dependents += [f"trigger {name}" for name in sorted(before.triggers - after.triggers)]
     dependents += [f"view {name}" for name in sorted(before.views - after.views)]
+    dependents += [f"the foreign key of {name}" for name in sorted(before.referenced_by - after.referenced_by)]
     return columns, dependents
