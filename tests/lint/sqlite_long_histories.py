@@ -5,7 +5,10 @@ SQLite-only table rebuilds, an FTS index and a view kept across a rebuild; a Rus
 tool's sqlx files (FTS5 with its triggers, STRICT and WITHOUT ROWID tables, generated columns,
 foreign-key pragmas); a Go notes server's idempotent files with rename-first rebuilds
 (``ALTER TABLE t RENAME TO _t_old``, create ``t``, copy, drop the old one); a Go auth server's
-backup-table rebuilds under ``PRAGMA legacy_alter_table``.
+backup-table rebuilds under ``PRAGMA legacy_alter_table``; an Android app's files after its
+``user_version`` era, from the ``.schema`` of an installed database (``SEEDS``: ``lint-schema``), with
+Room's auto-migrations and expression indexes; a Rust blogging server's Diesel files (rebuilds of
+parent tables, the SQLite FAQ's drop-a-column through a backup copy, a deduplicating copy).
 
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
 A file whose expected findings include ``syntax-error`` or ``sqlite-add-column-restriction`` does
@@ -718,3 +721,285 @@ PRAGMA foreign_keys=on;
 ]
 
 HISTORIES: dict[str, History] = {"homeserver": HOMESERVER, "shell": SHELL, "notes": NOTES, "auth": AUTH}
+
+# An Android app's history after the user_version era: the schema before the first file is the
+# `.schema` output of an installed database (ROOM_SEED, lint-schema), with Android's and SQLite's own
+# tables in it; Room's auto-migrations (`_new_X` rebuilds) and hand-written rename-first ones.
+ROOM_SEED = """CREATE TABLE android_metadata (locale TEXT);
+CREATE TABLE `Word` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `word` TEXT NOT NULL, `createdAt` INTEGER NOT NULL);
+CREATE TABLE sqlite_sequence(name,seq);
+CREATE UNIQUE INDEX `index_Word_word` ON `Word` (`word`);
+CREATE TABLE `Deck` (`deckId` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `name` TEXT NOT NULL);
+CREATE TABLE `DeckWord` (`deckId` INTEGER NOT NULL, `wordId` INTEGER NOT NULL, PRIMARY KEY(`deckId`, `wordId`), FOREIGN KEY(`deckId`) REFERENCES `Deck`(`deckId`) ON UPDATE NO ACTION ON DELETE CASCADE , FOREIGN KEY(`wordId`) REFERENCES `Word`(`id`) ON UPDATE NO ACTION ON DELETE CASCADE );
+CREATE INDEX `index_DeckWord_wordId` ON `DeckWord` (`wordId`);
+CREATE TABLE room_master_table (id INTEGER PRIMARY KEY,identity_hash TEXT);
+"""
+
+ROOM: History = [
+    (
+        "2.0.0__v2.sql",
+        """ALTER TABLE `Word` ADD COLUMN `definition` TEXT DEFAULT NULL;
+ALTER TABLE `Deck` ADD COLUMN `color` INTEGER NOT NULL DEFAULT 0;
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '5b1c0f0e');
+""",
+        set(),
+    ),
+    (
+        "3.0.0__v3_auto.sql",
+        """CREATE TABLE IF NOT EXISTS `_new_Word` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `word` TEXT NOT NULL, `createdAt` INTEGER NOT NULL, `definition` TEXT, `updatedAt` INTEGER NOT NULL DEFAULT 0);
+INSERT INTO `_new_Word` (`id`,`word`,`createdAt`,`definition`) SELECT `id`,`word`,`createdAt`,`definition` FROM `Word`;
+DROP TABLE `Word`;
+ALTER TABLE `_new_Word` RENAME TO `Word`;
+CREATE UNIQUE INDEX IF NOT EXISTS `index_Word_word` ON `Word` (`word`);
+PRAGMA foreign_key_check(`Word`);
+""",
+        set(),
+    ),
+    (
+        "4.0.0__v4.sql",
+        """-- a position for each word of a deck; the index is made before the old table goes, so it is a
+-- no-op (the old table still holds an index of that name) and the drop takes it away
+ALTER TABLE DeckWord RENAME TO DeckWord_old;
+CREATE TABLE IF NOT EXISTS `DeckWord` (`deckId` INTEGER NOT NULL, `wordId` INTEGER NOT NULL, `position` INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(`deckId`, `wordId`), FOREIGN KEY(`deckId`) REFERENCES `Deck`(`deckId`) ON UPDATE NO ACTION ON DELETE CASCADE , FOREIGN KEY(`wordId`) REFERENCES `Word`(`id`) ON UPDATE NO ACTION ON DELETE CASCADE );
+CREATE INDEX IF NOT EXISTS `index_DeckWord_wordId` ON `DeckWord` (`wordId`);
+INSERT INTO DeckWord (deckId, wordId) SELECT deckId, wordId FROM DeckWord_old;
+DROP TABLE DeckWord_old;
+""",
+        {("rebuild-loses-dependents", 7)},
+    ),
+    (
+        "5.0.0__v5.sql",
+        """PRAGMA user_version = 5;
+CREATE VIEW IF NOT EXISTS WordCount AS SELECT deckId, count(*) AS n FROM DeckWord GROUP BY deckId;
+CREATE TABLE IF NOT EXISTS `Tag` (`tagId` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `label` TEXT NOT NULL COLLATE NOCASE);
+CREATE UNIQUE INDEX IF NOT EXISTS `index_Tag_label` ON `Tag` (`label`);
+""",
+        set(),
+    ),
+    ("6.0.0__v6.sql", "ALTER TABLE Deck RENAME COLUMN color TO colour;\n", {("rename-column", 1)}),
+    (
+        "7.0.0__v7.sql",
+        """UPDATE Word SET updatedAt = createdAt WHERE updatedAt = 0;
+CREATE INDEX IF NOT EXISTS index_Word_lower ON Word (lower(word));
+CREATE INDEX IF NOT EXISTS index_Word_len ON Word (length(word));
+""",
+        set(),
+    ),
+    (
+        "8.0.0__v8_drop_definition.sql",
+        """CREATE TABLE IF NOT EXISTS `_new_Word` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `word` TEXT NOT NULL, `createdAt` INTEGER NOT NULL, `updatedAt` INTEGER NOT NULL DEFAULT 0);
+INSERT INTO `_new_Word` (`id`,`word`,`createdAt`,`updatedAt`) SELECT `id`,`word`,`createdAt`,`updatedAt` FROM `Word`;
+DROP TABLE `Word`;
+ALTER TABLE `_new_Word` RENAME TO `Word`;
+CREATE UNIQUE INDEX IF NOT EXISTS `index_Word_word` ON `Word` (`word`);
+CREATE INDEX IF NOT EXISTS index_Word_lower ON Word (lower(word));
+CREATE INDEX IF NOT EXISTS index_Word_len ON Word (length(word));
+""",
+        {("rebuild-unverified", 3)},
+    ),
+    (
+        "9.0.0__v9_word_lang.sql",
+        """-- the length index is forgotten
+CREATE TABLE IF NOT EXISTS `_new_Word` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `word` TEXT NOT NULL, `createdAt` INTEGER NOT NULL, `updatedAt` INTEGER NOT NULL DEFAULT 0, `lang` TEXT);
+INSERT INTO `_new_Word` (`id`,`word`,`createdAt`,`updatedAt`) SELECT `id`,`word`,`createdAt`,`updatedAt` FROM `Word`;
+DROP TABLE `Word`;
+ALTER TABLE `_new_Word` RENAME TO `Word`;
+CREATE UNIQUE INDEX IF NOT EXISTS `index_Word_word` ON `Word` (`word`);
+CREATE INDEX IF NOT EXISTS index_Word_lower ON Word (lower(word));
+""",
+        {("rebuild-loses-dependents", 4)},
+    ),
+    ("10.0.0__v10.sql", "ALTER TABLE `Tag` ADD COLUMN `label` TEXT;\n", {("syntax-error", 1)}),
+]
+
+# A Rust blogging server's Diesel files (SQLite before DROP COLUMN existed): tables that reference
+# each other, rebuilds of a parent table, the SQLite FAQ's way to drop a column (a backup copy, drop,
+# create, copy back, drop the backup), and data fixes.
+BLOG: History = [
+    (
+        "1.0.0__create_instances_users.sql",
+        """-- Your SQL goes here
+CREATE TABLE instances (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    local_domain VARCHAR NOT NULL,
+    public_domain VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    local BOOLEAN NOT NULL DEFAULT 'f',
+    blocked BOOLEAN NOT NULL DEFAULT 'f',
+    creation_date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    username VARCHAR NOT NULL,
+    display_name VARCHAR NOT NULL DEFAULT '',
+    outbox_url VARCHAR NOT NULL,
+    inbox_url VARCHAR NOT NULL,
+    is_admin BOOLEAN NOT NULL DEFAULT 'f',
+    summary TEXT NOT NULL DEFAULT '',
+    email TEXT,
+    hashed_password TEXT,
+    instance_id INTEGER REFERENCES instances(id) ON DELETE CASCADE NOT NULL,
+    creation_date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT users_unique UNIQUE (username, instance_id)
+);
+""",
+        set(),
+    ),
+    (
+        "1.1.0__create_blogs_posts.sql",
+        """CREATE TABLE blogs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    actor_id VARCHAR NOT NULL,
+    title VARCHAR NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    instance_id INTEGER REFERENCES instances(id) ON DELETE CASCADE NOT NULL,
+    creation_date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE posts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    blog_id INTEGER REFERENCES blogs(id) ON DELETE CASCADE NOT NULL,
+    slug VARCHAR NOT NULL,
+    title VARCHAR NOT NULL,
+    content TEXT NOT NULL DEFAULT '',
+    published BOOLEAN NOT NULL DEFAULT 't',
+    license VARCHAR NOT NULL DEFAULT 'CC-BY-SA',
+    creation_date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT blog_authors_unique UNIQUE (blog_id, slug)
+);
+CREATE TABLE post_authors (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    post_id INTEGER REFERENCES posts(id) ON DELETE CASCADE NOT NULL,
+    author_id INTEGER REFERENCES users(id) ON DELETE CASCADE NOT NULL
+);
+""",
+        set(),
+    ),
+    (
+        "1.2.0__comments_follows.sql",
+        """CREATE TABLE comments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    content TEXT NOT NULL DEFAULT '',
+    in_response_to_id INTEGER REFERENCES comments(id),
+    post_id INTEGER REFERENCES posts(id) ON DELETE CASCADE NOT NULL,
+    author_id INTEGER REFERENCES users(id) ON DELETE CASCADE NOT NULL,
+    creation_date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    ap_url VARCHAR,
+    sensitive BOOLEAN NOT NULL DEFAULT 'f',
+    spoiler_text TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE follows (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    follower_id INTEGER REFERENCES users(id) ON DELETE CASCADE NOT NULL,
+    following_id INTEGER REFERENCES users(id) ON DELETE CASCADE NOT NULL,
+    ap_url TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX follows_follower ON follows (follower_id);
+""",
+        set(),
+    ),
+    (
+        "1.3.0__users_drop_display_name_faq.sql",
+        """-- SQLite cannot drop a column: the FAQ's way, through a backup copy
+CREATE TEMPORARY TABLE users_backup (id, username, outbox_url, inbox_url, is_admin, summary, email, hashed_password, instance_id, creation_date);
+INSERT INTO users_backup SELECT id, username, outbox_url, inbox_url, is_admin, summary, email, hashed_password, instance_id, creation_date FROM users;
+DROP TABLE users;
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    username VARCHAR NOT NULL,
+    outbox_url VARCHAR NOT NULL,
+    inbox_url VARCHAR NOT NULL,
+    is_admin BOOLEAN NOT NULL DEFAULT 'f',
+    summary TEXT NOT NULL DEFAULT '',
+    email TEXT,
+    hashed_password TEXT,
+    instance_id INTEGER REFERENCES instances(id) ON DELETE CASCADE NOT NULL,
+    creation_date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT users_unique UNIQUE (username, instance_id)
+);
+INSERT INTO users SELECT * FROM users_backup;
+DROP TABLE users_backup;
+""",
+        {("drop-table", 4)},
+    ),
+    (
+        "1.4.0__posts_subtitle.sql",
+        """CREATE TABLE posts2 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    blog_id INTEGER REFERENCES blogs(id) ON DELETE CASCADE NOT NULL,
+    slug VARCHAR NOT NULL,
+    title VARCHAR NOT NULL,
+    content TEXT NOT NULL DEFAULT '',
+    published BOOLEAN NOT NULL DEFAULT 't',
+    license VARCHAR NOT NULL DEFAULT 'CC-BY-SA',
+    creation_date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    subtitle TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    CONSTRAINT blog_authors_unique UNIQUE (blog_id, slug)
+);
+INSERT INTO posts2 SELECT id, blog_id, slug, title, content, published, license, creation_date, '', '' FROM posts;
+DROP TABLE posts;
+ALTER TABLE posts2 RENAME TO posts;
+""",
+        set(),
+    ),
+    (
+        "1.5.0__notifications.sql",
+        """CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE NOT NULL,
+    creation_date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    kind VARCHAR NOT NULL DEFAULT 'unknown',
+    object_id INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX notifications_user ON notifications (user_id, creation_date DESC);
+ALTER TABLE users ADD COLUMN last_fetched_date TIMESTAMP NOT NULL DEFAULT '1970-01-01 00:00:00';
+UPDATE users SET is_admin = 't' WHERE id = 1;
+""",
+        set(),
+    ),
+    (
+        "1.6.0__follows_unique.sql",
+        """-- duplicates go: the copy keeps one row per pair
+CREATE TABLE follows2 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    follower_id INTEGER REFERENCES users(id) ON DELETE CASCADE NOT NULL,
+    following_id INTEGER REFERENCES users(id) ON DELETE CASCADE NOT NULL,
+    ap_url TEXT NOT NULL DEFAULT '',
+    CONSTRAINT follows_unique UNIQUE (follower_id, following_id)
+);
+INSERT INTO follows2 SELECT min(id), follower_id, following_id, max(ap_url) FROM follows GROUP BY follower_id, following_id;
+DROP TABLE follows;
+ALTER TABLE follows2 RENAME TO follows;
+CREATE INDEX follows_follower ON follows (follower_id);
+""",
+        {("rebuild-filters-rows", 9)},
+    ),
+    (
+        "1.7.0__comments_public_visibility.sql",
+        """ALTER TABLE comments ADD COLUMN public_visibility BOOLEAN NOT NULL DEFAULT 't';
+DROP INDEX IF EXISTS follows_follower;
+""",
+        set(),
+    ),
+    (
+        "1.8.0__drop_notifications_kind_default.sql",
+        """CREATE TABLE notifications2 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE NOT NULL,
+    creation_date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    kind VARCHAR NOT NULL,
+    object_id INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO notifications2 SELECT * FROM notifications;
+DROP TABLE notifications;
+ALTER TABLE notifications2 RENAME TO notifications;
+CREATE INDEX notifications_user ON notifications (user_id, creation_date DESC);
+""",
+        set(),
+    ),
+]
+
+HISTORIES["room"] = ROOM
+HISTORIES["blog"] = BLOG
+#: The ``lint-schema`` seed of a history that starts from an installed database.
+SEEDS = {"room": ROOM_SEED}

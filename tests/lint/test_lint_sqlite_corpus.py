@@ -9,6 +9,7 @@ import pytest
 from history_corpus import measure
 from sqlite_corpus import HISTORIES
 from sqlite_long_histories import HISTORIES as LONG_HISTORIES
+from sqlite_long_histories import SEEDS
 
 from ratchet.linter import lint_paths
 from ratchet.linter.rules import ERROR
@@ -50,7 +51,7 @@ def test_precision_and_recall_over_the_corpus(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_precision_and_recall_over_the_long_histories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    measured = measure(tmp_path, LONG_HISTORIES, "sqlite")
+    measured = measure(tmp_path, LONG_HISTORIES, "sqlite", SEEDS)
     with capsys.disabled():
         print("\n" + measured.summary("SQLite long-history"))
     assert measured.found - measured.expected == set(), "false errors"
