@@ -75,3 +75,15 @@ def test_refusal_near_misses(tmp_path: Path, sql: str) -> None:
 def test_no_refusal_is_judged_after_an_earlier_file_failed_to_replay(tmp_path: Path) -> None:
     base = BASE + "ALTER TABLE made_elsewhere ADD COLUMN x TEXT;\n"
     assert lint(tmp_path, "ALTER TABLE notes ADD COLUMN tag TEXT;\n", base) == set()
+
+
+def test_sqlite_own_tables_in_a_schema_dump_do_not_stop_the_judging(tmp_path: Path) -> None:
+    """`.schema` prints SQLite's own tables (`CREATE TABLE sqlite_sequence(name,seq);`), which SQLite
+    makes itself and refuses to have created: the replay leaves them to it."""
+    base = "CREATE TABLE counters (id INTEGER PRIMARY KEY AUTOINCREMENT);\nCREATE TABLE sqlite_sequence(name,seq);\n"
+    base += "CREATE TABLE IF NOT EXISTS sqlite_stat1(tbl,idx,stat);\n" + BASE
+    assert lint(tmp_path, "ALTER TABLE notes ADD COLUMN tag TEXT;\n", base) == {("syntax-error", 1, 30)}
+    # near miss: another name that SQLite refuses still stops it
+    assert (
+        lint(tmp_path, "ALTER TABLE notes ADD COLUMN tag TEXT;\n", base.replace("sqlite_stat1", "sqlitex.t")) == set()
+    )

@@ -47,6 +47,9 @@ _SKIPPED_WORDS = TRANSACTION_WORDS | {"PRAGMA", "ANALYZE", "REINDEX", "DELIMITER
 # a rename neither checks nor rewrites the views, triggers and foreign keys that name the table
 # (a rebuild under it keeps a view over the table, and a child table's foreign key).
 _REPLAYED_PRAGMA = re.compile(r"\s*PRAGMA\s+(?:main\s*\.\s*)?legacy_alter_table(?![\w$])", re.IGNORECASE)
+# SQLite's own tables, as `.schema` prints them (`CREATE TABLE sqlite_sequence(name,seq);`): SQLite
+# makes them itself (an AUTOINCREMENT table, ANALYZE) and refuses to have them created.
+_SQLITE_OWN = re.compile(r"\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"`\[]?sqlite_", re.IGNORECASE)
 _SYNTAX = re.compile(r'^(?:near "(?P<near>.*)": syntax error|incomplete input|unrecognized token: "(?P<token>.*)")$')
 _LIMIT_MESSAGES = ("interrupted", "out of memory")
 #: Data statements prepared in one script (each is checked alone only when the script fails).
@@ -255,7 +258,7 @@ def _kind(statement: Statement) -> str:
         return "data"
     if first in _SKIPPED_WORDS:
         return "schema" if first == "PRAGMA" and _REPLAYED_PRAGMA.match(statement.sql) else "skip"
-    return "schema"
+    return "skip" if first == "CREATE" and _SQLITE_OWN.match(statement.sql) else "schema"
 
 
 # What SQLite's prepare of a plain one-row INSERT line (``Statement.plain``: names, and number and

@@ -65,6 +65,11 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
             str(c[2]).lower() if c[2] is not None else "<expr>"
             for c in connection.execute(f"PRAGMA index_info({index_quoted})").fetchall()
         )
+        if "<expr>" in cols:  # two expression indexes differ by their expressions
+            row = connection.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+            ).fetchone()
+            cols = _expressions(str(row[0]) if row and row[0] else "", cols)
         indexes[(unique, cols)] = name
     triggers = frozenset(
         str(row[0])
@@ -87,6 +92,35 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
         )
     )
     return Snapshot(columns, primary_key, indexes, triggers, views, generated, referenced_by)
+
+
+_INDEXED = re.compile(r"\bON\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\[[^\]]+\]|[\w$.]+)\s*\(", re.IGNORECASE)
+
+
+def _expressions(sql: str, cols: tuple[str, ...]) -> tuple[str, ...]:
+    """``cols`` with each expression (``<expr>``) replaced by its text in the indexed list of
+    ``CREATE INDEX`` ``sql`` (lower-cased, without blanks and quotes: ``lower(word)``), when that
+    list has as many parts."""
+    match = _INDEXED.search(sql)
+    if match is None:
+        return cols
+    parts: list[str] = []
+    depth, current = 1, ""
+    for char in sql[match.end() :]:
+        depth += (char == "(") - (char == ")")
+        if depth == 0 or (char == "," and depth == 1):
+            parts.append(current)
+            current = ""
+            if depth == 0:
+                break
+            continue
+        current += char
+    if len(parts) != len(cols):
+        return cols
+    return tuple(
+        re.sub(r"[\s\"`\[\]]", "", part).lower() if col == "<expr>" else col
+        for part, col in zip(parts, cols, strict=True)
+    )
 
 
 def lost(before: Snapshot, after: Snapshot) -> tuple[list[str], list[str]]:
