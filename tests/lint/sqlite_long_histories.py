@@ -919,7 +919,8 @@ CREATE TABLE users (
 INSERT INTO users SELECT * FROM users_backup;
 DROP TABLE users_backup;
 """,
-        {("drop-table", 4)},
+        # display_name is dropped: an error at the DROP (main said drop-table, it is rebuild-unverified naming the column)
+        {("rebuild-unverified", 4)},
     ),
     (
         "1.4.0__posts_subtitle.sql",
@@ -998,6 +999,31 @@ CREATE INDEX notifications_user ON notifications (user_id, creation_date DESC);
         set(),
     ),
 ]
+
+BLOG.append(
+    (
+        "1.9.0__comments_ap_url_unique.sql",
+        """-- comments.ap_url becomes unique: the FAQ's way again, the backup made with AS SELECT
+CREATE TEMPORARY TABLE comments_backup AS SELECT * FROM comments;
+DROP TABLE comments;
+CREATE TABLE comments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    content TEXT NOT NULL DEFAULT '',
+    in_response_to_id INTEGER REFERENCES comments(id),
+    post_id INTEGER REFERENCES posts(id) ON DELETE CASCADE NOT NULL,
+    author_id INTEGER REFERENCES users(id) ON DELETE CASCADE NOT NULL,
+    creation_date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    ap_url VARCHAR UNIQUE,
+    sensitive BOOLEAN NOT NULL DEFAULT 'f',
+    spoiler_text TEXT NOT NULL DEFAULT '',
+    public_visibility BOOLEAN NOT NULL DEFAULT 't'
+);
+INSERT INTO comments SELECT * FROM comments_backup;
+DROP TABLE comments_backup;
+""",
+        set(),
+    )
+)
 
 HISTORIES["room"] = ROOM
 HISTORIES["blog"] = BLOG

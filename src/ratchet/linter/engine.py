@@ -25,7 +25,7 @@ from ratchet.statement import Statement, advance, statement_problems
 # The word classifier and the SQLite replay are loaded where a SQLite or MySQL file needs them:
 # PostgreSQL runs (linter.postgres) never do.
 if TYPE_CHECKING:
-    from ratchet.linter.classify import Candidate, Classified
+    from ratchet.linter.classify import Candidate, Classified, CopyInfo
     from ratchet.linter.mysql_columns import ColumnDef, Restated
     from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.linter.rebuild import Rebuild
@@ -493,7 +493,7 @@ class _FileLinter:
     # -- rebuilds --------------------------------------------------------------------------
 
     def verify_rebuild(self, classified: list[Classified], rebuild: Rebuild) -> None:
-        statement, table, new, source = rebuild.drop.statement, rebuild.table, rebuild.new, rebuild.source
+        statement, table = rebuild.drop.statement, rebuild.table
         at = (statement, statement.line, statement.column)
         obj: dict[str, Any] = {"object": table}
         if self.dialect != "sqlite" or self.replay is None:
@@ -508,29 +508,35 @@ class _FileLinter:
         from ratchet.linter.classify import copy_info
         from ratchet.linter.schema import lost
 
-        since = rebuild.rename if rebuild.renamed_first else 0  # before it, INSERT INTO t fills the old t
-        copies = [c for c in classified if c.insert_target == new and since < c.statement.number < statement.number]
-        infos = [copy_info(c.statement, source) for c in copies]
-        reading = [(c, i) for c, i in zip(copies, infos, strict=True) if i.reads_source]
-        if not reading:
-            self.emit(
-                *at,
-                "rebuild-filters-rows",
-                f"rebuild of {table}: no INSERT INTO {new} ... SELECT ... FROM {source} before the DROP, so its "
-                "rows are lost",
-                **obj,
-            )
-        for copy, info in reading:
-            if info.filters:
+        reading: list[CopyInfo] = []  # the copies into the rebuilt table
+        for way in rebuild.copies:
+            copies = [
+                c
+                for c in classified
+                if way.after < c.statement.number < way.before
+                and (c.insert_target == way.target or ("table", way.target) in c.creates)
+            ]
+            found = [(c, info) for c in copies if (info := copy_info(c.statement, way.source)).reads_source]
+            if not found:
                 self.emit(
-                    copy.statement,
-                    copy.statement.line,
-                    copy.statement.column,
+                    *at,
                     "rebuild-filters-rows",
-                    f"rebuild of {table}: the copy into {new} uses {', '.join(dict.fromkeys(info.filters))}, "
-                    "so it may not move every row",
+                    f"rebuild of {table}: no INSERT INTO {way.target} ... SELECT ... FROM {way.source} "
+                    f"{'before the DROP' if way.before == statement.number else 'after it'}, so its rows are lost",
                     **obj,
                 )
+            for copy, info in found:
+                if info.filters:
+                    filters = ", ".join(dict.fromkeys(info.filters))
+                    self.emit(
+                        copy.statement,
+                        copy.statement.line,
+                        copy.statement.column,
+                        "rebuild-filters-rows",
+                        f"rebuild of {table}: the copy into {way.target} uses {filters}, so it may not move every row",
+                        **obj,
+                    )
+            reading = [info for _, info in found]
         error = self.rebuild_replay_error(rebuild.before, table)
         if error is not None:
             match = _VIEW_ERROR.search(error)
@@ -548,7 +554,7 @@ class _FileLinter:
         before = self.replay.snapshots[(rebuild.before, table)]
         columns, dependents = lost(before, self.replay.final_snapshots[table])
         computed = self.replay.final_snapshots[table].generated
-        for _, info in reading:
+        for info in reading:
             if info.columns is not None:
                 missing = [c for c in before.columns if c not in info.columns and c not in computed]
                 columns += [f"column {c} is not copied" for c in missing]

@@ -1,6 +1,8 @@
-"""Rebuilds that rename the old table first (``t`` to ``t_old``, create ``t``, copy, drop ``t_old``),
-and ``PRAGMA legacy_alter_table``, which decides what a rename does to the views and foreign keys
-that name the table: judged by the lint as SQLite runs them, and run by migrate with the 12 steps."""
+"""Rebuilds of other shapes than the seed's: renaming the old table first (``t`` to ``t_old``, create
+``t``, copy, drop ``t_old``), and through a backup copy (the SQLite FAQ's: copy ``t`` to ``b``, drop
+``t``, create it, copy back, drop ``b``); and ``PRAGMA legacy_alter_table``, which decides what a
+rename does to the views and foreign keys that name the table. Judged by the lint as SQLite runs
+them, and run by migrate with the 12 steps."""
 
 from __future__ import annotations
 
@@ -139,4 +141,61 @@ def test_migrate_runs_it_with_the_12_steps(project: Project, sqlite_path: Path) 
         (1, "ann", "a@x", None),
         (2, "bob", None, None),
     ]
+    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
+
+
+# line 1: backup, 2: copy out, 3: drop, 4: create, 5: copy back, 6: drop the backup, 7: index
+THROUGH_A_BACKUP = """CREATE TEMPORARY TABLE users_backup (id, username, email);
+INSERT INTO users_backup SELECT id, username, email FROM users;
+DROP TABLE users;
+CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, email TEXT, bio TEXT);
+INSERT INTO users (id, username, email) SELECT id, username, email FROM users_backup;
+DROP TABLE users_backup;
+CREATE INDEX idx_users_email ON users (email);
+"""
+
+
+def test_a_faithful_rebuild_through_a_backup_is_no_finding(tmp_path: Path) -> None:
+    assert lint(tmp_path, THROUGH_A_BACKUP, POSTS) == []
+    as_select = THROUGH_A_BACKUP.replace(
+        " (id, username, email);\nINSERT INTO users_backup SELECT id, username, email FROM users;",
+        " AS SELECT * FROM users;\nSELECT 1;",
+    )
+    assert lint(tmp_path / "as_select", as_select, POSTS) == []
+
+
+def test_the_copies_through_the_backup_are_verified(tmp_path: Path) -> None:
+    lossy = THROUGH_A_BACKUP.replace("email TEXT, bio", "bio").replace(
+        "CREATE INDEX idx_users_email ON users (email);\n", ""
+    )
+    found = lint(
+        tmp_path,
+        lossy.replace(
+            ", email) SELECT id, username, email FROM users_backup", ") SELECT id, username FROM users_backup"
+        ),
+    )
+    assert rules(found) == [("rebuild-loses-dependents", 3, 1), ("rebuild-unverified", 3, 1)]  # its index too
+    assert "column email is missing" in found[1][3]
+    filtered = THROUGH_A_BACKUP.replace("FROM users;", "FROM users WHERE email IS NOT NULL;")
+    assert rules(lint(tmp_path / "filtered", filtered)) == [("rebuild-filters-rows", 2, 1)]
+
+
+def test_a_drop_without_the_way_back_stays_a_drop(tmp_path: Path) -> None:
+    no_copy_back = THROUGH_A_BACKUP.replace(
+        "INSERT INTO users (id, username, email) SELECT id, username, email FROM users_backup;\n", ""
+    )
+    assert ("drop-table", 3, 1) in rules(lint(tmp_path, no_copy_back))
+    kept = THROUGH_A_BACKUP.replace("DROP TABLE users_backup;\n", "")
+    assert ("drop-table", 3, 1) in rules(lint(tmp_path / "kept", kept))
+
+
+def test_migrate_runs_a_rebuild_through_a_backup_with_the_12_steps(project: Project, sqlite_path: Path) -> None:
+    """Without them, DROP TABLE users would delete every post (ON DELETE CASCADE, foreign keys on)."""
+    for name, sql in (("1.0.0__users.sql", USERS), ("1.1.0__posts.sql", POSTS), ("1.2.0__data.sql", DATA)):
+        (project.migrations / name).write_text(sql, encoding="utf-8")
+    (project.migrations / "1.3.0__rebuild.sql").write_text(THROUGH_A_BACKUP, encoding="utf-8")
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    assert _rows(sqlite_path, "SELECT id, username, bio FROM users ORDER BY id") == [(1, "ann", None), (2, "bob", None)]
     assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
