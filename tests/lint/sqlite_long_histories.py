@@ -1120,30 +1120,6 @@ UPDATE applications SET internal = 0;
         {("update-without-where", 3)},
     ),
     (
-        "1.6.0__messages_priority_check.sql",
-        """-- app_stats reads unread_messages, which is dropped and made again: the rename fails on it
-DROP VIEW unread_messages;
-CREATE TABLE messages_new (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
-  title TEXT NOT NULL,
-  message TEXT NOT NULL,
-  priority INTEGER NOT NULL DEFAULT 0 CHECK (priority BETWEEN 0 AND 10),
-  extras TEXT,
-  date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  read_at DATETIME
-);
-INSERT INTO messages_new (id, application_id, title, message, priority, extras, date, read_at)
-  SELECT id, application_id, title, message, priority, extras, date, read_at FROM messages;
-DROP TABLE messages;
-ALTER TABLE messages_new RENAME TO messages;
-CREATE INDEX messages_application ON messages (application_id, id DESC);
-CREATE INDEX messages_unread ON messages (application_id) WHERE read_at IS NULL;
-CREATE VIEW unread_messages AS SELECT id, application_id, title FROM messages WHERE read_at IS NULL;
-""",
-        {("rebuild-loses-dependents", 15)},
-    ),
-    (
         "1.7.0__labels.sql",
         """-- LOCALIZED and UNICODE are collations the app registers on its connection, regexp a function
 CREATE TABLE labels (
@@ -1174,7 +1150,31 @@ CREATE INDEX labels_name ON labels (name COLLATE UNICODE);
     ),
     ("1.9.0__labels_color.sql", "ALTER TABLE labels ADD COLUMN color INTEGER;\n", {("syntax-error", 1)}),
     (
-        "1.10.0__message_client.sql",
+        "1.10.0__messages_priority_check.sql",
+        """-- app_stats reads unread_messages, which is dropped and made again: the rename fails on it
+DROP VIEW unread_messages;
+CREATE TABLE messages_new (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  message TEXT NOT NULL,
+  priority INTEGER NOT NULL DEFAULT 0 CHECK (priority BETWEEN 0 AND 10),
+  extras TEXT,
+  date DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  read_at DATETIME
+);
+INSERT INTO messages_new (id, application_id, title, message, priority, extras, date, read_at)
+  SELECT id, application_id, title, message, priority, extras, date, read_at FROM messages;
+DROP TABLE messages;
+ALTER TABLE messages_new RENAME TO messages;
+CREATE INDEX messages_application ON messages (application_id, id DESC);
+CREATE INDEX messages_unread ON messages (application_id) WHERE read_at IS NULL;
+CREATE VIEW unread_messages AS SELECT id, application_id, title FROM messages WHERE read_at IS NULL;
+""",
+        {("rebuild-loses-dependents", 15)},
+    ),
+    (
+        "1.11.0__message_client.sql",
         "ALTER TABLE messages ADD COLUMN client_id INTEGER DEFAULT 0 REFERENCES clients (id);\n",
         {("sqlite-add-column-restriction", 1)},
     ),

@@ -18,8 +18,9 @@ from ratchet.linter.history import History
 from ratchet.linter.replay import table_columns
 from ratchet.split import split_statements
 
-#: Files SQLite refuses on purpose (a column an index still uses): a real database stops there.
-REFUSED = {"1.10.0__drop_name.sql"}
+#: Files SQLite refuses on purpose (a column an index still uses; a rename that a view over a
+#: recreated view stops): a real database stops there.
+REFUSED = {"1.10.0__drop_name.sql", "1.10.0__messages_priority_check.sql"}
 
 
 def runnable(files: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -34,7 +35,14 @@ def runnable(files: list[tuple[str, str]]) -> list[tuple[str, str]]:
 #: Rules whose files SQLite refuses to run.
 _REFUSED_RULES = {"syntax-error", "sqlite-add-column-restriction"}
 CASES = [(h[0], runnable(h[1])) for h in HISTORIES] + [
-    (label, [(name, sql) for name, sql, expected in history if not {rule for rule, _ in expected} & _REFUSED_RULES])
+    (
+        label,
+        [
+            (name, sql)
+            for name, sql, expected in history
+            if not {rule for rule, _ in expected} & _REFUSED_RULES and name not in REFUSED
+        ],
+    )
     for label, history in LONG_HISTORIES.items()
 ]
 
@@ -44,6 +52,10 @@ def test_replay_catalog_equals_the_real_database_after_every_file(
     tmp_path: Path, label: str, files: list[tuple[str, str]]
 ) -> None:
     real = sqlite3.connect(tmp_path / "real.db", isolation_level=None)
+    # what the push server's connection registers (the replay stands in for them)
+    real.create_collation("LOCALIZED", lambda a, b: (a > b) - (a < b))
+    real.create_collation("UNICODE", lambda a, b: (a > b) - (a < b))
+    real.create_function("regexp", 2, lambda pattern, value: 1, deterministic=True)
     seed = SEEDS.get(label)
     history = History(seed)
     migrations: list[MigrationFile] = []

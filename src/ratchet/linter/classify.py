@@ -951,7 +951,8 @@ class CopyInfo:
     filters: list[str]
     reads_source: bool
     columns: list[str] | None
-    select_star: bool
+    #: Each item of the SELECT list: ``*``, a column's name (lower-cased), or ``None`` for anything else.
+    selected: list[str | None]
 
 
 def copy_info(statement: Statement, source: str) -> CopyInfo:
@@ -984,14 +985,22 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
                 columns.append(word.ident)
                 expect_name = False
     if "SELECT" not in uppers:
-        return CopyInfo(filters, False, columns, False)
+        return CopyInfo(filters, False, columns, [])
     after_select = uppers.index("SELECT") + 1
     filters += [u for u in uppers[after_select:] if u in _ROW_FILTERS]
-    select_star = after_select < len(top) and top[after_select].text == "*"
-    if "FROM" not in uppers[after_select:]:
-        return CopyInfo(filters, False, columns, select_star)
-    from_at = uppers.index("FROM", after_select)
+    from_at = uppers.index("FROM", after_select) if "FROM" in uppers[after_select:] else len(top)
+    selected = [_selected(item) for item in _split_top(top[after_select:from_at], 0)]
+    if from_at == len(top):
+        return CopyInfo(filters, False, columns, selected)
     name, index = _names_after(top, from_at + 1)
     if index < len(top) and top[index].text == ",":
         filters.append("a second table in FROM")
-    return CopyInfo(filters, name == source, columns, select_star)
+    return CopyInfo(filters, name == source, columns, selected)
+
+
+def _selected(item: list[Word]) -> str | None:
+    """A SELECT list item: ``*``, the name of a plain (or qualified) column, else ``None``."""
+    if len(item) == 1 and item[0].text == "*":
+        return "*"
+    name, index = _names_after(item, 0)
+    return name if name is not None and index == len(item) else None

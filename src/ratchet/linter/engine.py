@@ -508,7 +508,7 @@ class _FileLinter:
         from ratchet.linter.classify import copy_info
         from ratchet.linter.schema import lost
 
-        reading: list[CopyInfo] = []  # the copies into the rebuilt table
+        reading: list[tuple[Classified, CopyInfo]] = []  # the copies into the rebuilt table
         for way in rebuild.copies:
             copies = [
                 c
@@ -536,7 +536,7 @@ class _FileLinter:
                         f"rebuild of {table}: the copy into {way.target} uses {filters}, so it may not move every row",
                         **obj,
                     )
-            reading = [info for _, info in found]
+            reading = found
         error = self.rebuild_replay_error(rebuild.before, table)
         if error is not None:
             match = _VIEW_ERROR.search(error)
@@ -554,10 +554,13 @@ class _FileLinter:
         before = self.replay.snapshots[(rebuild.before, table)]
         columns, dependents = lost(before, self.replay.final_snapshots[table])
         computed = self.replay.final_snapshots[table].generated
-        for info in reading:
+        for copy, info in reading:
             if info.columns is not None:
                 missing = [c for c in before.columns if c not in info.columns and c not in computed]
                 columns += [f"column {c} is not copied" for c in missing]
+            elif len(rebuild.copies) == 1 and not (before.generated or computed) and self.ran(copy):
+                # by position, from t as it was (a copy SQLite refuses is reported where it is)
+                columns += _misplaced(list(before.columns), list(self.replay.final_snapshots[table].columns), info)
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
         if dependents:
@@ -575,6 +578,12 @@ class _FileLinter:
                     "which keeps every value (SQLite stores by type affinity)",
                     object=f"{table}.{column}",
                 )
+
+    def ran(self, item: Classified) -> bool:
+        """Whether the replay ran or prepared the statement (SQLite did not refuse it)."""
+        assert self.replay is not None
+        outcome = self.replay.outcomes.get(item.statement.number)
+        return outcome is not None and outcome.status in ("ran", "prepared")
 
     def rebuild_replay_error(self, before: int, table: str) -> str | None:
         """Why the replay cannot prove the rebuild of ``table``, or ``None``."""
@@ -763,6 +772,21 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prio
             )
         )
     return [c for c in candidates if c not in found] + verdicts
+
+
+def _misplaced(source: list[str], target: list[str], info: CopyInfo) -> list[str]:
+    """What a copy without a column list (``INSERT INTO new SELECT ...``, values by position) puts
+    into another column of the same table: ``source``'s columns in order for ``*``, the named column
+    for a plain name; ``target`` the rebuilt table's columns in order."""
+    items: list[str | None] = []
+    for item in info.selected:
+        items += source if item == "*" else [item]
+    wrong = [
+        f"{name} into {target[at]}"
+        for at, name in enumerate(items[: len(target)])
+        if name in source and name in target and name != target[at]
+    ]
+    return [f"the copy goes by position and puts column {', '.join(wrong)}"] if wrong else []
 
 
 def _snapshots_wanted(rebuilds: list[Rebuild]) -> dict[int, list[str]]:
