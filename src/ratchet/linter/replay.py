@@ -190,13 +190,14 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 _NO_TABLE_CHANGE = re.compile(
-    r"\s*(?:CREATE|DROP)\s+(?:UNIQUE\s+)?(?:INDEX|VIEW|TRIGGER)\b|\s*CREATE\s+TEMP(?:ORARY)?\b", re.IGNORECASE
+    r"\s*(?:CREATE|DROP)\s+(?:UNIQUE\s+)?(?:INDEX|VIEW|TRIGGER)\b|\s*CREATE\s+TEMP(?:ORARY)?\b|\s*PRAGMA\b",
+    re.IGNORECASE,
 )
 
 
 def _scope(sql: str) -> frozenset[str] | None:
     """The tables whose columns a schema statement can change: none (an index, view, trigger or
-    temporary object), the one a ``CREATE TABLE`` or an ``ALTER TABLE`` other than a rename
+    temporary object, the one PRAGMA the replay runs), the one a ``CREATE TABLE`` or an ``ALTER TABLE`` other than a rename
     names, or ``None`` when any table may have changed."""
     if _NO_TABLE_CHANGE.match(sql):
         return frozenset()
@@ -259,7 +260,9 @@ def _kind(statement: Statement) -> str:
         return "data"
     if first in _SKIPPED_WORDS:
         return "schema" if first == "PRAGMA" and _REPLAYED_PRAGMA.match(statement.sql) else "skip"
-    return "skip" if first == "CREATE" and _SQLITE_OWN.match(statement.sql) else "schema"
+    if first == "CREATE" and "sqlite_" in statement.sql[:80].lower() and _SQLITE_OWN.match(statement.sql):
+        return "skip"
+    return "schema"
 
 
 # What SQLite's prepare of a plain one-row INSERT line (``Statement.plain``: names, and number and

@@ -28,6 +28,10 @@ class Snapshot:
     referenced_by: frozenset[str] = frozenset()
 
 
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def affinity(declared: str) -> str:
     """SQLite's type affinity of a declared column type (section 3.1 of its datatype docs)."""
     upper = declared.upper()
@@ -50,7 +54,7 @@ def _keeps_values(old: str, new: str) -> bool:
 
 def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
     """Columns, primary key, indexes, triggers, dependent views and referencing tables of ``table``."""
-    quoted = '"' + table.replace('"', '""') + '"'
+    quoted = _quoted(table)
     info = connection.execute(f"PRAGMA table_xinfo({quoted})").fetchall()
     columns = {str(row[1]).lower(): str(row[2]) for row in info if row[6] in (0, 2, 3)}
     generated = frozenset(str(row[1]).lower() for row in info if row[6] in (2, 3))
@@ -60,7 +64,7 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
         name, unique, origin = str(row[1]), bool(row[2]), str(row[3])
         if origin == "pk":
             continue
-        index_quoted = '"' + name.replace('"', '""') + '"'
+        index_quoted = _quoted(name)
         cols = tuple(
             str(c[2]).lower() if c[2] is not None else "<expr>"
             for c in connection.execute(f"PRAGMA index_info({index_quoted})").fetchall()
@@ -83,12 +87,17 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
         for name, sql in connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
         if sql and pattern.search(str(sql))
     )
+    # the foreign keys of the tables whose text names this one (read per table: a join with
+    # pragma_foreign_key_list prepares a PRAGMA for every table of a long history)
+    naming = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND instr(lower(sql), ?) > 0", (table.lower(),)
+    ).fetchall()
     referenced_by = frozenset(
-        str(row[0])
-        for row in connection.execute(
-            "SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
-            " WHERE m.type = 'table' AND lower(f.\"table\") = ?",
-            (table.lower(),),
+        str(name)
+        for (name,) in naming
+        if any(
+            str(row[2]).lower() == table.lower()
+            for row in connection.execute(f"PRAGMA foreign_key_list({_quoted(str(name))})")
         )
     )
     return Snapshot(columns, primary_key, indexes, triggers, views, generated, referenced_by)
