@@ -197,8 +197,8 @@ _NO_TABLE_CHANGE = re.compile(
 
 def _scope(sql: str) -> frozenset[str] | None:
     """The tables whose columns a schema statement can change: none (an index, view, trigger or
-    temporary object, the one PRAGMA the replay runs), the one a ``CREATE TABLE`` or an ``ALTER TABLE`` other than a rename
-    names, or ``None`` when any table may have changed."""
+    temporary object, the one PRAGMA the replay runs), the one a ``CREATE TABLE`` or an ``ALTER
+    TABLE`` other than a rename names, or ``None`` when any table may have changed."""
     if _NO_TABLE_CHANGE.match(sql):
         return frozenset()
     match = _TARGET.match(sql)
