@@ -46,15 +46,16 @@ class Measured:
         )
 
 
-def measure(work: Path, histories: dict[str, History], dialect: str) -> Measured:
-    """Lint every history (each its own directory under ``work``) and gather the error findings."""
+def measure(work: Path, histories: dict[str, History], dialect: str, seeds: dict[str, str] | None = None) -> Measured:
+    """Lint every history (each its own directory under ``work``) and gather the error findings;
+    ``seeds`` holds the ``lint-schema`` text of a history that starts from a dump."""
     expected: Found = set()
     found: Found = set()
     for label, history in histories.items():
         directory = work / label
         write_history(directory, history)
         expected |= {(label, name, rule, line) for name, _, wanted in history for rule, line in wanted}
-        report = lint_paths([directory], dialect=dialect)
+        report = lint_paths([directory], dialect=dialect, seed_sql=(seeds or {}).get(label))
         assert not report.problems
         found |= {(label, f.path.name, f.rule, f.line) for f in report.findings if f.severity == ERROR}
     return Measured(expected, found, sum(len(history) for history in histories.values()))

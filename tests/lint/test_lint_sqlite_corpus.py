@@ -1,11 +1,15 @@
-"""Precision and recall of error findings on realistic SQLite histories (sqlite_corpus.py)."""
+"""Precision and recall of error findings on realistic SQLite histories (sqlite_corpus.py, and the
+long ones of sqlite_long_histories.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from history_corpus import measure
 from sqlite_corpus import HISTORIES
+from sqlite_long_histories import HISTORIES as LONG_HISTORIES
+from sqlite_long_histories import SEEDS
 
 from ratchet.linter import lint_paths
 from ratchet.linter.rules import ERROR
@@ -44,3 +48,11 @@ def test_precision_and_recall_over_the_corpus(tmp_path: Path, capsys: pytest.Cap
             f"precision {precision:.2f}, recall {recall:.2f}"
         )
     assert (precision, recall) == (1.0, 1.0)
+
+
+def test_precision_and_recall_over_the_long_histories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    measured = measure(tmp_path, LONG_HISTORIES, "sqlite", SEEDS)
+    with capsys.disabled():
+        print("\n" + measured.summary("SQLite long-history"))
+    assert measured.found - measured.expected == set(), "false errors"
+    assert measured.expected - measured.found == set(), "missed errors"

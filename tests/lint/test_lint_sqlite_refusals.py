@@ -22,7 +22,7 @@ Found = set[tuple[str, int, int]]
 
 def lint(tmp_path: Path, sql: str, base: str = BASE) -> Found:
     directory = tmp_path / "migrations"
-    directory.mkdir(exist_ok=True)
+    directory.mkdir(parents=True, exist_ok=True)
     (directory / "1.0.0__base.sql").write_text(base, encoding="utf-8")
     (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
     report = lint_paths([directory], dialect="sqlite")
@@ -75,3 +75,58 @@ def test_refusal_near_misses(tmp_path: Path, sql: str) -> None:
 def test_no_refusal_is_judged_after_an_earlier_file_failed_to_replay(tmp_path: Path) -> None:
     base = BASE + "ALTER TABLE made_elsewhere ADD COLUMN x TEXT;\n"
     assert lint(tmp_path, "ALTER TABLE notes ADD COLUMN tag TEXT;\n", base) == set()
+
+
+def test_sqlite_own_tables_in_a_schema_dump_do_not_stop_the_judging(tmp_path: Path) -> None:
+    """`.schema` prints SQLite's own tables (`CREATE TABLE sqlite_sequence(name,seq);`), which SQLite
+    makes itself and refuses to have created: the replay leaves them to it."""
+    base = "CREATE TABLE counters (id INTEGER PRIMARY KEY AUTOINCREMENT);\nCREATE TABLE sqlite_sequence(name,seq);\n"
+    base += "CREATE TABLE IF NOT EXISTS sqlite_stat1(tbl,idx,stat);\n" + BASE
+    assert lint(tmp_path, "ALTER TABLE notes ADD COLUMN tag TEXT;\n", base) == {("syntax-error", 1, 30)}
+    # near miss: another name that SQLite refuses still stops it
+    assert (
+        lint(tmp_path, "ALTER TABLE notes ADD COLUMN tag TEXT;\n", base.replace("sqlite_stat1", "sqlitex.t")) == set()
+    )
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("INSERT INTO notes SELECT * FROM log;\n", {("syntax-error", 1, 1)}),
+        ("CREATE TABLE t (x int);\nINSERT INTO notes (id, title) VALUES (1, 'a', 'b');\n", {("syntax-error", 2, 1)}),
+        # near misses: as many values as columns
+        ("INSERT INTO notes SELECT 1, msg, NULL, NULL FROM log;\n", set()),
+        ("INSERT INTO notes (id, title) VALUES (1, 'a');\n", set()),
+    ],
+)
+def test_an_insert_with_more_or_fewer_values_than_columns_fails(tmp_path: Path, sql: str, expected: Found) -> None:
+    assert lint(tmp_path, sql) == expected
+
+
+APP_REGISTERED = """CREATE TABLE labels (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL COLLATE LOCALIZED,
+  pattern TEXT CHECK (pattern IS NULL OR regexp('^[a-z]+$', pattern)),
+  stem TEXT AS (stem_of(name)) VIRTUAL
+);
+CREATE INDEX labels_name ON labels (name COLLATE UNICODE);
+CREATE INDEX labels_folded ON labels (fold(name));
+"""
+
+
+def test_functions_and_collations_the_app_registers_do_not_stop_the_replay(tmp_path: Path) -> None:
+    """A table whose CHECK, generated column or index names a function or collation that only the
+    app's connection has (Android's LOCALIZED) is made in the replay all the same."""
+    base = BASE + APP_REGISTERED
+    assert lint(tmp_path, "ALTER TABLE labels ADD COLUMN pattern TEXT;\n", base) == {("syntax-error", 1, 31)}
+    rebuild = APP_REGISTERED.replace("labels", "labels_new", 1).replace("VIRTUAL\n", "VIRTUAL,\n  color INTEGER\n")
+    rebuild = rebuild.split("CREATE INDEX")[0] + (
+        "INSERT INTO labels_new (id, name, pattern) SELECT id, name, pattern FROM labels;\n"
+        "DROP TABLE labels;\nALTER TABLE labels_new RENAME TO labels;\n"
+        "CREATE INDEX labels_name ON labels (name COLLATE UNICODE);\n"
+        "CREATE INDEX labels_folded ON labels (fold(name));\n"
+    )
+    assert lint(tmp_path / "rebuild", rebuild, base) == set()
+    # near miss: the rebuild forgets an index on the app's function
+    forgot = rebuild.replace("CREATE INDEX labels_folded ON labels (fold(name));\n", "")
+    assert lint(tmp_path / "forgot", forgot, base) == {("rebuild-loses-dependents", 9, 1)}

@@ -143,6 +143,28 @@ def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
     return name, index
 
 
+def _literal_in_parentheses(action: list[Word]) -> bool:
+    """Whether the parenthesised ``DEFAULT ( ... )`` of an ADD COLUMN holds one literal, signed or
+    not (``DEFAULT (0)``, ``DEFAULT ('en')``): SQLite takes that as a constant default, as it does
+    the bare literal; an expression (``(1 + 1)``, ``(strftime('%s', 'now'))``) it refuses on a
+    table with rows."""
+    at = next(i for i, w in enumerate(action) if w.depth == 0 and w.upper == "DEFAULT")
+    opening = action[at + 1]
+    inner: list[Word] = []
+    for word in action[at + 2 :]:
+        if word.depth <= opening.depth:
+            break
+        if word.text not in ("(", ")"):  # ((0)) is (0)
+            inner.append(word)
+    if inner and inner[0].text in ("-", "+"):
+        inner = inner[1:]
+    return len(inner) == 1 and (
+        inner[0].ttype in T.Literal.Number
+        or inner[0].ttype in T.Literal.String.Single
+        or inner[0].upper in ("NULL", "TRUE", "FALSE")
+    )
+
+
 def _pragma_value(words: list[Word], index: int) -> str:
     """The value a ``PRAGMA name = value`` / ``PRAGMA name(value)`` sets, upper-cased and unquoted."""
     return words[index].upper.strip("'\"") if index < len(words) else ""
@@ -606,7 +628,9 @@ class _Classifier:
         reason = None
         if "PRIMARY" in uppers or "UNIQUE" in uppers:
             reason = "a PRIMARY KEY or UNIQUE column"
-        elif default in ("CURRENT_TIMESTAMP", "CURRENT_TIME", "CURRENT_DATE") or default == "(":
+        elif default in ("CURRENT_TIMESTAMP", "CURRENT_TIME", "CURRENT_DATE") or (
+            default == "(" and not _literal_in_parentheses(action)
+        ):
             reason = "a column whose default is not constant"
         elif "STORED" in uppers:
             reason = "a STORED generated column"
@@ -927,7 +951,8 @@ class CopyInfo:
     filters: list[str]
     reads_source: bool
     columns: list[str] | None
-    select_star: bool
+    #: Each item of the SELECT list: ``*``, a column's name (lower-cased), or ``None`` for anything else.
+    selected: list[str | None]
 
 
 def copy_info(statement: Statement, source: str) -> CopyInfo:
@@ -960,14 +985,22 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
                 columns.append(word.ident)
                 expect_name = False
     if "SELECT" not in uppers:
-        return CopyInfo(filters, False, columns, False)
+        return CopyInfo(filters, False, columns, [])
     after_select = uppers.index("SELECT") + 1
     filters += [u for u in uppers[after_select:] if u in _ROW_FILTERS]
-    select_star = after_select < len(top) and top[after_select].text == "*"
-    if "FROM" not in uppers[after_select:]:
-        return CopyInfo(filters, False, columns, select_star)
-    from_at = uppers.index("FROM", after_select)
+    from_at = uppers.index("FROM", after_select) if "FROM" in uppers[after_select:] else len(top)
+    selected = [_selected(item) for item in _split_top(top[after_select:from_at], 0)]
+    if from_at == len(top):
+        return CopyInfo(filters, False, columns, selected)
     name, index = _names_after(top, from_at + 1)
     if index < len(top) and top[index].text == ",":
         filters.append("a second table in FROM")
-    return CopyInfo(filters, name == source, columns, select_star)
+    return CopyInfo(filters, name == source, columns, selected)
+
+
+def _selected(item: list[Word]) -> str | None:
+    """A SELECT list item: ``*``, the name of a plain (or qualified) column, else ``None``."""
+    if len(item) == 1 and item[0].text == "*":
+        return "*"
+    name, index = _names_after(item, 0)
+    return name if name is not None and index == len(item) else None

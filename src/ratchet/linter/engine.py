@@ -25,9 +25,10 @@ from ratchet.statement import Statement, advance, statement_problems
 # The word classifier and the SQLite replay are loaded where a SQLite or MySQL file needs them:
 # PostgreSQL runs (linter.postgres) never do.
 if TYPE_CHECKING:
-    from ratchet.linter.classify import Candidate, Classified
+    from ratchet.linter.classify import Candidate, Classified, CopyInfo
     from ratchet.linter.mysql_columns import ColumnDef, Restated
     from ratchet.linter.postgres.fastsplit import FastSplit
+    from ratchet.linter.rebuild import Rebuild
     from ratchet.linter.replay import Column, FileReplay
     from ratchet.split import PlainRun
 
@@ -244,7 +245,7 @@ class _FileLinter:
                 self.file,
                 view[: len(classified)],
                 self.earlier,
-                {rebuild.drop.statement.number: [rebuild.table] for rebuild in rebuilds},
+                _snapshots_wanted(rebuilds),
                 [rebuild.table for rebuild in rebuilds],
             )
             classified = self.refused_runs(runs, classified)
@@ -253,7 +254,7 @@ class _FileLinter:
         for rebuild in rebuilds:
             skip.add((rebuild.drop.statement.number, "drop-table"))
             skip.add((rebuild.rename, "rename-table"))
-            self.verify_rebuild(classified, rebuild.drop, rebuild.table, rebuild.new)
+            self.verify_rebuild(classified, rebuild)
         self.exemptions(classified, skip)
         if self.replay is not None:
             self.net_not_null(classified)
@@ -491,8 +492,8 @@ class _FileLinter:
 
     # -- rebuilds --------------------------------------------------------------------------
 
-    def verify_rebuild(self, classified: list[Classified], drop: Classified, table: str, new: str) -> None:
-        statement = drop.statement
+    def verify_rebuild(self, classified: list[Classified], rebuild: Rebuild) -> None:
+        statement, table = rebuild.drop.statement, rebuild.table
         at = (statement, statement.line, statement.column)
         obj: dict[str, Any] = {"object": table}
         if self.dialect != "sqlite" or self.replay is None:
@@ -507,29 +508,36 @@ class _FileLinter:
         from ratchet.linter.classify import copy_info
         from ratchet.linter.schema import lost
 
-        copies = [c for c in classified if c.insert_target == new and c.statement.number < statement.number]
-        infos = [copy_info(c.statement, table) for c in copies]
-        reading = [(c, i) for c, i in zip(copies, infos, strict=True) if i.reads_source]
-        if not reading:
-            self.emit(
-                *at,
-                "rebuild-filters-rows",
-                f"rebuild of {table}: no INSERT INTO {new} ... SELECT ... FROM {table} before the DROP, so its "
-                "rows are lost",
-                **obj,
-            )
-        for copy, info in reading:
-            if info.filters:
+        reading: list[tuple[Classified, CopyInfo]] = []  # the copies into the rebuilt table
+        for way in rebuild.copies:
+            copies = [
+                c
+                for c in classified
+                if way.after < c.statement.number < way.before
+                and (c.insert_target == way.target or ("table", way.target) in c.creates)
+            ]
+            found = [(c, info) for c in copies if (info := copy_info(c.statement, way.source)).reads_source]
+            if not found:
                 self.emit(
-                    copy.statement,
-                    copy.statement.line,
-                    copy.statement.column,
+                    *at,
                     "rebuild-filters-rows",
-                    f"rebuild of {table}: the copy into {new} uses {', '.join(dict.fromkeys(info.filters))}, "
-                    "so it may not move every row",
+                    f"rebuild of {table}: no INSERT INTO {way.target} ... SELECT ... FROM {way.source} "
+                    f"{'before the DROP' if way.before == statement.number else 'after it'}, so its rows are lost",
                     **obj,
                 )
-        error = self.rebuild_replay_error(statement.number, table)
+            for copy, info in found:
+                if info.filters:
+                    filters = ", ".join(dict.fromkeys(info.filters))
+                    self.emit(
+                        copy.statement,
+                        copy.statement.line,
+                        copy.statement.column,
+                        "rebuild-filters-rows",
+                        f"rebuild of {table}: the copy into {way.target} uses {filters}, so it may not move every row",
+                        **obj,
+                    )
+            reading = found
+        error = self.rebuild_replay_error(rebuild.before, table)
         if error is not None:
             match = _VIEW_ERROR.search(error)
             if match is not None:
@@ -543,13 +551,16 @@ class _FileLinter:
             else:
                 self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {error}", **obj)
             return
-        before = self.replay.snapshots[(statement.number, table)]
+        before = self.replay.snapshots[(rebuild.before, table)]
         columns, dependents = lost(before, self.replay.final_snapshots[table])
         computed = self.replay.final_snapshots[table].generated
-        for _, info in reading:
+        for copy, info in reading:
             if info.columns is not None:
                 missing = [c for c in before.columns if c not in info.columns and c not in computed]
                 columns += [f"column {c} is not copied" for c in missing]
+            elif len(rebuild.copies) == 1 and not (before.generated or computed) and self.ran(copy):
+                # by position, from t as it was (a copy SQLite refuses is reported where it is)
+                columns += _misplaced(list(before.columns), list(self.replay.final_snapshots[table].columns), info)
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
         if dependents:
@@ -568,7 +579,13 @@ class _FileLinter:
                     object=f"{table}.{column}",
                 )
 
-    def rebuild_replay_error(self, drop_number: int, table: str) -> str | None:
+    def ran(self, item: Classified) -> bool:
+        """Whether the replay ran or prepared the statement (SQLite did not refuse it)."""
+        assert self.replay is not None
+        outcome = self.replay.outcomes.get(item.statement.number)
+        return outcome is not None and outcome.status in ("ran", "prepared")
+
+    def rebuild_replay_error(self, before: int, table: str) -> str | None:
         """Why the replay cannot prove the rebuild of ``table``, or ``None``."""
         assert self.replay is not None
         name = self.file.path.name
@@ -578,18 +595,18 @@ class _FileLinter:
             if self.replay.outcomes.get(statement.number, None) is not None
             and self.replay.outcomes[statement.number].status in ("failed", "syntax", "limit")
         ]
-        early = [(s, o) for s, o in failed if s.number < drop_number]
+        early = [(s, o) for s, o in failed if s.number < before]
         failure = self.replay.failure_about(table)
         if failure is not None:  # the statement that failed may have shaped the table
             return f"replaying the earlier migrations failed at {failure}"
-        if not self.replay.snapshots[(drop_number, table)].columns:
+        if not self.replay.snapshots[(before, table)].columns:
             if early:
                 return f"replaying the earlier migrations failed at {name}:{early[0][0].line}: {early[0][1].message}"
             return (
                 f"table {table} is not in the schema the earlier migrations build; if the history starts "
                 "from a database built before it, set lint-schema in [tool.ratchet] to a dump of that schema"
             )
-        late = [(s, o) for s, o in failed if s.number >= drop_number]
+        late = [(s, o) for s, o in failed if s.number >= before]
         if late:
             return f"the rebuild fails on SQLite at {name}:{late[0][0].line}: {late[0][1].message}"
         return None
@@ -755,6 +772,29 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prio
             )
         )
     return [c for c in candidates if c not in found] + verdicts
+
+
+def _misplaced(source: list[str], target: list[str], info: CopyInfo) -> list[str]:
+    """What a copy without a column list (``INSERT INTO new SELECT ...``, values by position) puts
+    into another column of the same table: ``source``'s columns in order for ``*``, the named column
+    for a plain name; ``target`` the rebuilt table's columns in order."""
+    items: list[str | None] = []
+    for item in info.selected:
+        items += source if item == "*" else [item]
+    wrong = [
+        f"{name} into {target[at]}"
+        for at, name in enumerate(items[: len(target)])
+        if name in source and name in target and name != target[at]
+    ]
+    return [f"the copy goes by position and puts column {', '.join(wrong)}"] if wrong else []
+
+
+def _snapshots_wanted(rebuilds: list[Rebuild]) -> dict[int, list[str]]:
+    """The tables to snapshot before each statement: a rebuilt table as the earlier files left it."""
+    wanted: dict[int, list[str]] = {}
+    for rebuild in rebuilds:
+        wanted.setdefault(rebuild.before, []).append(rebuild.table)
+    return wanted
 
 
 def _number(statement: Statement) -> int:

@@ -43,6 +43,14 @@ _DATA_WORDS = frozenset({"INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WIT
 #: (``ATTACH`` and ``VACUUM INTO`` are run, and refused by the authorizer: the catalog cannot know
 #: what an attached database holds.)
 _SKIPPED_WORDS = TRANSACTION_WORDS | {"PRAGMA", "ANALYZE", "REINDEX", "DELIMITER"}
+# ... but a PRAGMA that changes what later schema statements do is run: with legacy_alter_table on,
+# a rename neither checks nor rewrites the views, triggers and foreign keys that name the table
+# (a rebuild under it keeps a view over the table, and a child table's foreign key).
+_REPLAYED_PRAGMA = re.compile(r"\s*PRAGMA\s+(?:main\s*\.\s*)?legacy_alter_table(?![\w$])", re.IGNORECASE)
+# SQLite's own tables, as `.schema` prints them (`CREATE TABLE sqlite_sequence(name,seq);`): SQLite
+# makes them itself (an AUTOINCREMENT table, ANALYZE) and refuses to have them created.
+_SQLITE_OWN = re.compile(r"\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"`\[]?sqlite_", re.IGNORECASE)
+_MISSING = re.compile(r"^no such (?P<kind>function|collation sequence): (?P<name>\S+)$")
 _SYNTAX = re.compile(r'^(?:near "(?P<near>.*)": syntax error|incomplete input|unrecognized token: "(?P<token>.*)")$')
 _LIMIT_MESSAGES = ("interrupted", "out of memory")
 #: Data statements prepared in one script (each is checked alone only when the script fails).
@@ -182,14 +190,15 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 _NO_TABLE_CHANGE = re.compile(
-    r"\s*(?:CREATE|DROP)\s+(?:UNIQUE\s+)?(?:INDEX|VIEW|TRIGGER)\b|\s*CREATE\s+TEMP(?:ORARY)?\b", re.IGNORECASE
+    r"\s*(?:CREATE|DROP)\s+(?:UNIQUE\s+)?(?:INDEX|VIEW|TRIGGER)\b|\s*CREATE\s+TEMP(?:ORARY)?\b|\s*PRAGMA\b",
+    re.IGNORECASE,
 )
 
 
 def _scope(sql: str) -> frozenset[str] | None:
     """The tables whose columns a schema statement can change: none (an index, view, trigger or
-    temporary object), the one a ``CREATE TABLE`` or an ``ALTER TABLE`` other than a rename
-    names, or ``None`` when any table may have changed."""
+    temporary object, the one PRAGMA the replay runs), the one a ``CREATE TABLE`` or an ``ALTER
+    TABLE`` other than a rename names, or ``None`` when any table may have changed."""
     if _NO_TABLE_CHANGE.match(sql):
         return frozenset()
     match = _TARGET.match(sql)
@@ -250,6 +259,8 @@ def _kind(statement: Statement) -> str:
     if first in _DATA_WORDS:
         return "data"
     if first in _SKIPPED_WORDS:
+        return "schema" if first == "PRAGMA" and _REPLAYED_PRAGMA.match(statement.sql) else "skip"
+    if first == "CREATE" and "sqlite_" in statement.sql[:80].lower() and _SQLITE_OWN.match(statement.sql):
         return "skip"
     return "schema"
 
@@ -323,6 +334,7 @@ class Replay:
         self._since: list[str] = []  # schema statements run since the tables were last read
         self.touched: set[str] = set()  # tables whose columns changed (reset per linted file)
         self.shapes = _Shapes()
+        self._stand_ins: set[str] = set()  # functions and collations registered by _stand_in
 
     def close(self) -> None:
         """Release the in-memory database."""
@@ -336,19 +348,39 @@ class Replay:
         self._since.append(sql)
         island = self._islanded.get(sql)
         target = None if island is None else island[1]
-        try:
-            with _heap_limit():
-                self.connection.execute(sql if target is None else target)
-        except sqlite3.Error as exc:
-            return self._refused(exc)
-        except MemoryError:  # SQLITE_NOMEM: the heap limit was reached
-            return self._over("memory")
-        except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
-            return Outcome("failed", str(exc))
+        while True:
+            try:
+                with _heap_limit():
+                    self.connection.execute(sql if target is None else target)
+            except sqlite3.Error as exc:
+                if self._stand_in(str(exc)):
+                    continue
+                return self._refused(exc)
+            except MemoryError:  # SQLITE_NOMEM: the heap limit was reached
+                return self._over("memory")
+            except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
+                return Outcome("failed", str(exc))
+            break
         if island is not None:
             self._in_islands.add(island[0])
             self._island_ran = True
         return Outcome("ran")
+
+    def _stand_in(self, message: str) -> bool:
+        """Register a stand-in for the function or collation SQLite says it lacks (one the app
+        registers on its connection, such as Android's LOCALIZED, or one of a newer SQLite): a
+        CHECK, index or generated column naming it is then made as the app's database has it,
+        instead of failing and leaving the history's replay without its table. (Nothing the replay
+        runs calls them: it runs no data statement.) ``False`` when ``message`` is another error."""
+        match = _MISSING.match(message)
+        if match is None or match["name"].lower() in self._stand_ins:
+            return False
+        self._stand_ins.add(match["name"].lower())
+        if match["kind"] == "function":
+            self.connection.create_function(match["name"], -1, _no_value, deterministic=True)
+        else:
+            self.connection.create_collation(match["name"], _binary)
+        return True
 
     def begin_file(self, statements: list[Statement]) -> None:
         """Before a file: which of the tables it creates are lonely (see the class); those are made
@@ -529,6 +561,15 @@ class Replay:
         return tables
 
 
+def _no_value(*_: object) -> None:
+    """A stand-in function (:meth:`Replay._stand_in`)."""
+
+
+def _binary(left: str, right: str) -> int:
+    """A stand-in collation (:meth:`Replay._stand_in`): SQLite's BINARY order."""
+    return (left > right) - (left < right)
+
+
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -598,13 +639,15 @@ _REFUSED = re.compile(
     r"|table \S+ has no column named (?P<unnamed>.+)"
     r"|error in (?:trigger|view|index) \S+ after (?:drop|rename) column: (?:no such column: (?P<used>.+)|.*)"
     r"|cannot drop (?:PRIMARY KEY |UNIQUE )?column.*"
+    r"|table \S+ has \d+ columns but \d+ values were supplied|\d+ values for \d+ columns"
     r"|(?:table|index|trigger|view) \S+ already exists)$"
 )
 
 
 def refused_by_schema(message: str) -> bool:
     """Whether SQLite refused a statement for what the replayed schema holds (a duplicate or
-    missing column, a column a trigger/index/view still uses, an object that exists already)."""
+    missing column, a column a trigger/index/view still uses, an object that exists already, an
+    insert whose values do not match the table's columns)."""
     return _REFUSED.match(message) is not None
 
 

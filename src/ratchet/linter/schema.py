@@ -23,6 +23,13 @@ class Snapshot:
     triggers: frozenset[str]
     views: frozenset[str]
     generated: frozenset[str] = frozenset()  # generated columns: computed, never copied
+    #: Tables whose foreign keys name this one (a rename rewrites them to the new name: a rebuild
+    #: that renames the old table first and drops it leaves them pointing at a table that is gone).
+    referenced_by: frozenset[str] = frozenset()
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def affinity(declared: str) -> str:
@@ -46,8 +53,8 @@ def _keeps_values(old: str, new: str) -> bool:
 
 
 def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
-    """Columns, primary key, indexes, triggers and dependent views of ``table``."""
-    quoted = '"' + table.replace('"', '""') + '"'
+    """Columns, primary key, indexes, triggers, dependent views and referencing tables of ``table``."""
+    quoted = _quoted(table)
     info = connection.execute(f"PRAGMA table_xinfo({quoted})").fetchall()
     columns = {str(row[1]).lower(): str(row[2]) for row in info if row[6] in (0, 2, 3)}
     generated = frozenset(str(row[1]).lower() for row in info if row[6] in (2, 3))
@@ -57,11 +64,16 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
         name, unique, origin = str(row[1]), bool(row[2]), str(row[3])
         if origin == "pk":
             continue
-        index_quoted = '"' + name.replace('"', '""') + '"'
+        index_quoted = _quoted(name)
         cols = tuple(
             str(c[2]).lower() if c[2] is not None else "<expr>"
             for c in connection.execute(f"PRAGMA index_info({index_quoted})").fetchall()
         )
+        if "<expr>" in cols:  # two expression indexes differ by their expressions
+            row = connection.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+            ).fetchone()
+            cols = _expressions(str(row[0]) if row and row[0] else "", cols)
         indexes[(unique, cols)] = name
     triggers = frozenset(
         str(row[0])
@@ -75,7 +87,49 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
         for name, sql in connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
         if sql and pattern.search(str(sql))
     )
-    return Snapshot(columns, primary_key, indexes, triggers, views, generated)
+    # the foreign keys of the tables whose text names this one (read per table: a join with
+    # pragma_foreign_key_list prepares a PRAGMA for every table of a long history)
+    naming = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND instr(lower(sql), ?) > 0", (table.lower(),)
+    ).fetchall()
+    referenced_by = frozenset(
+        str(name)
+        for (name,) in naming
+        if any(
+            str(row[2]).lower() == table.lower()
+            for row in connection.execute(f"PRAGMA foreign_key_list({_quoted(str(name))})")
+        )
+    )
+    return Snapshot(columns, primary_key, indexes, triggers, views, generated, referenced_by)
+
+
+_INDEXED = re.compile(r"\bON\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\[[^\]]+\]|[\w$.]+)\s*\(", re.IGNORECASE)
+
+
+def _expressions(sql: str, cols: tuple[str, ...]) -> tuple[str, ...]:
+    """``cols`` with each expression (``<expr>``) replaced by its text in the indexed list of
+    ``CREATE INDEX`` ``sql`` (lower-cased, without blanks and quotes: ``lower(word)``), when that
+    list has as many parts."""
+    match = _INDEXED.search(sql)
+    if match is None:
+        return cols
+    parts: list[str] = []
+    depth, current = 1, ""
+    for char in sql[match.end() :]:
+        depth += (char == "(") - (char == ")")
+        if depth == 0 or (char == "," and depth == 1):
+            parts.append(current)
+            current = ""
+            if depth == 0:
+                break
+            continue
+        current += char
+    if len(parts) != len(cols):
+        return cols
+    return tuple(
+        re.sub(r"[\s\"`\[\]]", "", part).lower() if col == "<expr>" else col
+        for part, col in zip(parts, cols, strict=True)
+    )
 
 
 def lost(before: Snapshot, after: Snapshot) -> tuple[list[str], list[str]]:
@@ -96,4 +150,5 @@ def lost(before: Snapshot, after: Snapshot) -> tuple[list[str], list[str]]:
             dependents.append(f"{kind} {shown} ({', '.join(cols)})")
     dependents += [f"trigger {name}" for name in sorted(before.triggers - after.triggers)]
     dependents += [f"view {name}" for name in sorted(before.views - after.views)]
+    dependents += [f"the foreign key of {name}" for name in sorted(before.referenced_by - after.referenced_by)]
     return columns, dependents

@@ -1,0 +1,201 @@
+"""Rebuilds of other shapes than the seed's: renaming the old table first (``t`` to ``t_old``, create
+``t``, copy, drop ``t_old``), and through a backup copy (the SQLite FAQ's: copy ``t`` to ``b``, drop
+``t``, create it, copy back, drop ``b``); and ``PRAGMA legacy_alter_table``, which decides what a
+rename does to the views and foreign keys that name the table. Judged by the lint as SQLite runs
+them, and run by migrate with the 12 steps."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from conftest import Project
+from ratchet.linter import lint_paths
+
+USERS = """CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, email TEXT);
+CREATE INDEX idx_users_email ON users (email);
+"""
+POSTS = "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users ON DELETE CASCADE);\n"
+DATA = "INSERT INTO users VALUES (1, 'ann', 'a@x'), (2, 'bob', NULL);\nINSERT INTO posts VALUES (1, 1), (2, 2);\n"
+# line 1: rename, 2: create, 3: copy, 4: drop, 5: index
+RENAMED_FIRST = """ALTER TABLE users RENAME TO _users_old;
+CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, email TEXT, bio TEXT);
+INSERT INTO users (id, username, email) SELECT id, username, email FROM _users_old;
+DROP TABLE _users_old;
+CREATE INDEX idx_users_email ON users (email);
+"""
+LEGACY = "PRAGMA legacy_alter_table = ON;\n"
+
+
+def lint(tmp_path: Path, change: str, *earlier: str) -> list[tuple[str, int, int, str]]:
+    """The findings of ``change`` (the last file) after ``USERS`` and ``earlier``."""
+    directory = tmp_path / "migrations"
+    directory.mkdir(parents=True)
+    for number, sql in enumerate((USERS, *earlier)):
+        (directory / f"1.{number}.0__f.sql").write_text(sql, encoding="utf-8")
+    (directory / "2.0.0__change.sql").write_text(change, encoding="utf-8")
+    report = lint_paths([directory], dialect="sqlite")
+    assert not report.problems
+    return [(f.rule, f.line, f.column, f.message) for f in report.findings if f.path.name == "2.0.0__change.sql"]
+
+
+def rules(found: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int]]:
+    return [(rule, line, column) for rule, line, column, _ in found]
+
+
+def test_a_faithful_rebuild_that_renames_first_is_no_finding(tmp_path: Path) -> None:
+    assert lint(tmp_path, RENAMED_FIRST) == []
+
+
+def test_the_foreign_key_pragma_around_one_is_the_12_steps(tmp_path: Path) -> None:
+    wrapped = "PRAGMA foreign_keys = OFF;\n" + RENAMED_FIRST + "PRAGMA foreign_keys = ON;\n"
+    assert lint(tmp_path, wrapped) == []
+    # near miss: the same pragma in a file that rebuilds nothing
+    assert rules(lint(tmp_path / "plain", "PRAGMA foreign_keys = OFF;\n")) == [("needs-no-transaction", 1, 1)]
+
+
+def test_a_rename_that_is_not_followed_by_the_create_and_the_drop_stays_a_rename(tmp_path: Path) -> None:
+    assert rules(lint(tmp_path, RENAMED_FIRST.split("\n", 1)[0] + "\n")) == [("rename-table", 1, 19)]
+    no_drop = RENAMED_FIRST.replace("DROP TABLE _users_old;\n", "")
+    assert ("rename-table", 1, 19) in rules(lint(tmp_path / "no_drop", no_drop))
+
+
+def test_the_copy_is_verified(tmp_path: Path) -> None:
+    lossy = RENAMED_FIRST.replace(", email) SELECT id, username, email", ") SELECT id, username")
+    found = lint(tmp_path, lossy)
+    assert rules(found) == [("rebuild-unverified", 4, 1)]
+    assert "column email is not copied" in found[0][3]
+    filtered = RENAMED_FIRST.replace("_users_old;\nDROP", "_users_old WHERE email IS NOT NULL;\nDROP")
+    assert rules(lint(tmp_path / "filtered", filtered)) == [("rebuild-filters-rows", 3, 1)]
+    # a copy into users before the rename fills the old table, not the new one
+    early = "INSERT INTO users (id, username) SELECT 3, 'cy';\n" + RENAMED_FIRST.replace(
+        "INSERT INTO users (id, username, email) SELECT id, username, email FROM _users_old;\n", ""
+    )
+    found = lint(tmp_path / "early", early)
+    assert rules(found) == [("rebuild-filters-rows", 4, 1)]
+    assert "FROM _users_old" in found[0][3]
+
+
+def test_indexes_and_triggers_go_with_the_renamed_table(tmp_path: Path) -> None:
+    found = lint(tmp_path, RENAMED_FIRST.replace("CREATE INDEX idx_users_email ON users (email);\n", ""))
+    assert rules(found) == [("rebuild-loses-dependents", 4, 1)]
+    assert "index idx_users_email (email)" in found[0][3]
+    trigger = "CREATE TRIGGER users_touch AFTER UPDATE ON users BEGIN SELECT 1; END;\n"
+    found = lint(tmp_path / "trigger", RENAMED_FIRST, trigger)
+    assert rules(found) == [("rebuild-loses-dependents", 4, 1)]
+    assert "trigger users_touch" in found[0][3]
+    assert lint(tmp_path / "recreated", RENAMED_FIRST + trigger, trigger) == []
+
+
+def test_a_child_foreign_key_follows_the_rename_unless_legacy_alter_table(tmp_path: Path) -> None:
+    found = lint(tmp_path, RENAMED_FIRST, POSTS)
+    assert rules(found) == [("rebuild-loses-dependents", 4, 1)]
+    assert "the foreign key of posts" in found[0][3]
+    # near miss: under legacy_alter_table the rename leaves the child's foreign key naming users
+    assert lint(tmp_path / "legacy", LEGACY + RENAMED_FIRST, POSTS) == []
+
+
+def test_a_view_survives_a_rebuild_only_under_legacy_alter_table(tmp_path: Path) -> None:
+    view = "CREATE VIEW user_emails AS SELECT id, email FROM users;\n"
+    rebuild = """CREATE TABLE users_new (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, email TEXT);
+INSERT INTO users_new (id, username, email) SELECT id, username, email FROM users;
+DROP TABLE users;
+ALTER TABLE users_new RENAME TO users;
+CREATE INDEX idx_users_email ON users (email);
+"""
+    found = lint(tmp_path, rebuild, view)
+    assert rules(found) == [("rebuild-loses-dependents", 3, 1)]
+    assert "view user_emails depends on users" in found[0][3]
+    assert lint(tmp_path / "legacy", LEGACY + rebuild + "PRAGMA legacy_alter_table = OFF;\n", view) == []
+    # renamed first, the view follows users to _users_old (and is left naming a table that is gone)
+    found = lint(tmp_path / "renamed_first", RENAMED_FIRST, view)
+    assert rules(found) == [("rebuild-loses-dependents", 4, 1)]
+    assert "view user_emails" in found[0][3]
+    assert lint(tmp_path / "renamed_first_legacy", LEGACY + RENAMED_FIRST, view) == []
+
+
+def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def test_migrate_runs_it_with_the_12_steps(project: Project, sqlite_path: Path) -> None:
+    """Without them, DROP TABLE _users_old would cascade to the posts whose foreign key the rename
+    pointed at it; with them, the dangling keys are found before COMMIT and nothing changes."""
+    for name, sql in (("1.0.0__users.sql", USERS), ("1.1.0__posts.sql", POSTS), ("1.2.0__data.sql", DATA)):
+        (project.migrations / name).write_text(sql, encoding="utf-8")
+    (project.migrations / "1.3.0__rebuild.sql").write_text(RENAMED_FIRST, encoding="utf-8")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5, result.output
+    assert "violate foreign keys" in result.output
+    assert _rows(sqlite_path, "SELECT count(*) FROM posts") == [(2,)]
+    (project.migrations / "1.3.0__rebuild.sql").write_text(LEGACY + RENAMED_FIRST, encoding="utf-8")
+    assert project.ratchet("lint", "migrations").code == 0
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    assert _rows(sqlite_path, "SELECT id, username, email, bio FROM users ORDER BY id") == [
+        (1, "ann", "a@x", None),
+        (2, "bob", None, None),
+    ]
+    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
+
+
+# line 1: backup, 2: copy out, 3: drop, 4: create, 5: copy back, 6: drop the backup, 7: index
+THROUGH_A_BACKUP = """CREATE TEMPORARY TABLE users_backup (id, username, email);
+INSERT INTO users_backup SELECT id, username, email FROM users;
+DROP TABLE users;
+CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, email TEXT, bio TEXT);
+INSERT INTO users (id, username, email) SELECT id, username, email FROM users_backup;
+DROP TABLE users_backup;
+CREATE INDEX idx_users_email ON users (email);
+"""
+
+
+def test_a_faithful_rebuild_through_a_backup_is_no_finding(tmp_path: Path) -> None:
+    assert lint(tmp_path, THROUGH_A_BACKUP, POSTS) == []
+    as_select = THROUGH_A_BACKUP.replace(
+        " (id, username, email);\nINSERT INTO users_backup SELECT id, username, email FROM users;",
+        " AS SELECT * FROM users;\nSELECT 1;",
+    )
+    assert lint(tmp_path / "as_select", as_select, POSTS) == []
+
+
+def test_the_copies_through_the_backup_are_verified(tmp_path: Path) -> None:
+    lossy = THROUGH_A_BACKUP.replace("email TEXT, bio", "bio").replace(
+        "CREATE INDEX idx_users_email ON users (email);\n", ""
+    )
+    found = lint(
+        tmp_path,
+        lossy.replace(
+            ", email) SELECT id, username, email FROM users_backup", ") SELECT id, username FROM users_backup"
+        ),
+    )
+    assert rules(found) == [("rebuild-loses-dependents", 3, 1), ("rebuild-unverified", 3, 1)]  # its index too
+    assert "column email is missing" in found[1][3]
+    filtered = THROUGH_A_BACKUP.replace("FROM users;", "FROM users WHERE email IS NOT NULL;")
+    assert rules(lint(tmp_path / "filtered", filtered)) == [("rebuild-filters-rows", 2, 1)]
+
+
+def test_a_drop_without_the_way_back_stays_a_drop(tmp_path: Path) -> None:
+    no_copy_back = THROUGH_A_BACKUP.replace(
+        "INSERT INTO users (id, username, email) SELECT id, username, email FROM users_backup;\n", ""
+    )
+    assert ("drop-table", 3, 1) in rules(lint(tmp_path, no_copy_back))
+    kept = THROUGH_A_BACKUP.replace("DROP TABLE users_backup;\n", "")
+    assert ("drop-table", 3, 1) in rules(lint(tmp_path / "kept", kept))
+
+
+def test_migrate_runs_a_rebuild_through_a_backup_with_the_12_steps(project: Project, sqlite_path: Path) -> None:
+    """Without them, DROP TABLE users would delete every post (ON DELETE CASCADE, foreign keys on)."""
+    for name, sql in (("1.0.0__users.sql", USERS), ("1.1.0__posts.sql", POSTS), ("1.2.0__data.sql", DATA)):
+        (project.migrations / name).write_text(sql, encoding="utf-8")
+    (project.migrations / "1.3.0__rebuild.sql").write_text(THROUGH_A_BACKUP, encoding="utf-8")
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    assert _rows(sqlite_path, "SELECT id, username, bio FROM users ORDER BY id") == [(1, "ann", None), (2, "bob", None)]
+    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
