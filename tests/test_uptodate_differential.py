@@ -137,6 +137,11 @@ STATES: dict[str, Callable[[Setup], None]] = {
     "no-history": lambda s: s.sql("DROP TABLE schema_history"),
     "no-settings": lambda s: s.sql("DROP TABLE system_settings"),
     "bad-waivers": lambda s: s.sql("UPDATE schema_history SET waivers = '{' WHERE version = '1.2.0'"),
+    # each column the quick check reads in SQL (a row it finds plain is not looked at in Python)
+    "text-duration": lambda s: s.sql("UPDATE schema_history SET duration_ms = 'slow' WHERE version = '1.1.0'"),
+    "text-statements-done": lambda s: s.sql("UPDATE schema_history SET statements_done = 'x' WHERE version = '1.1.0'"),
+    "blob-status": lambda s: s.sql("UPDATE schema_history SET status = CAST(status AS BLOB) WHERE version = '1.1.0'"),
+    "blob-checksum": lambda s: s.sql("UPDATE schema_history SET checksum = CAST(checksum AS BLOB)"),
     "odd-row-version": lambda s: s.sql("UPDATE schema_history SET version = '1.01.0' WHERE version = '1.1.0'"),
     "bad-name": lambda s: s.write("1.11__x.sql", "SELECT 1;"),
     "upper-case": lambda s: s.write("1.11.0__x.SQL", "SELECT 1;"),

@@ -13,5 +13,7 @@ def mentions_guard(text: str | bytes) -> bool:
     """Whether ``text`` (or its UTF-8 bytes) holds ``guard`` in any case."""
     starts = range(0, len(text), _WINDOW)
     if isinstance(text, bytes):
-        return any(b"guard" in text[start : start + _WINDOW + 4].lower() for start in starts)
+        # find, not ``in``: ``bytes in bytes`` first tries the needle as an integer and formats the
+        # TypeError it raises and drops, about 2,400 instructions each time (10% of a no-op run)
+        return any(text[start : start + _WINDOW + 4].lower().find(b"guard") >= 0 for start in starts)
     return any("guard" in text[start : start + _WINDOW + 4].lower() for start in starts)

@@ -473,8 +473,8 @@ def split_data(data: bytes, *, executable_comments: bool = False) -> Statements:
                 run = None  # a statement before it reaches into it: the rest of the file as text
                 text = data[position:].decode("utf-8")
                 statements = split_statements(text, executable_comments=executable_comments)
-        for statement in statements:
-            items.append(
+        if number or offset:  # text after a run: its statements placed in the file (the first text's are)
+            statements = [
                 Statement(
                     number + statement.number,
                     line + statement.line - 1,
@@ -484,7 +484,9 @@ def split_data(data: bytes, *, executable_comments: bool = False) -> Statements:
                     offset + statement.offset,
                     statement.plain,
                 )
-            )
+                for statement in statements
+            ]
+        items.extend(statements)
         number += len(statements)
         line += text.count("\n")
         offset += len(text)

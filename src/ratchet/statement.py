@@ -92,21 +92,32 @@ class Statement:
         """The first ``count`` keywords/names, upper-cased (comments and spaces skipped)."""
         if self.held is None and count == 1 and RELEXED.match(self.sql):  # "INSERT" and white space: one word
             return [self.sql[:6].upper()]
-        from sqlparse import tokens
-
         from ratchet.lexer import tokenize
 
         words: list[str] = []
         pairs = ((token.ttype, token.value) for token in self.held) if self.held is not None else tokenize(self.sql)
         for ttype, value in pairs:
-            if ttype in tokens.Whitespace or ttype in tokens.Comment:
+            blank, punctuation = _KINDS.get(ttype) or _kinds(ttype)
+            if blank:
                 continue
-            if ttype in tokens.Punctuation:
+            if punctuation:
                 break
             words.append(value.upper())
             if len(words) == count:
                 break
         return words
+
+
+#: Per token type: (white space or comment, punctuation). sqlparse's ``ttype in tokens.Comment`` is a
+#: Python call; a statement's first words are looked for many times (the lint, the replay, the runner).
+_KINDS: dict[object, tuple[bool, bool]] = {}
+
+
+def _kinds(ttype: object) -> tuple[bool, bool]:
+    from sqlparse import tokens
+
+    found = _KINDS[ttype] = (ttype in tokens.Whitespace or ttype in tokens.Comment, ttype in tokens.Punctuation)
+    return found
 
 
 def advance(line: int, column: int, value: str) -> tuple[int, int]:
