@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -300,7 +299,7 @@ def _lint_one(
         report.findings.extend(findings)
         return
     report.used.add(runs_on(guards, dialect))
-    display = MigrationFile(file.version, file.description, shown, file.data, file.checksum)
+    display = file.shown_as(shown)
     findings += lint_file(
         display,
         guards,
@@ -312,7 +311,7 @@ def _lint_one(
         fast=fast,
     )
     if old:
-        findings = [replace(f, grandfathered=True) for f in findings]
+        findings = [f._replace(grandfathered=True) for f in findings]
     report.findings.extend(findings)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from dataclasses import dataclass
 
 from ratchet.discover import MigrationFile
 from ratchet.errors import MigrationFileError
@@ -23,14 +22,22 @@ from ratchet.statement import Statement
 DEFAULT_VERSION = 13
 
 
-@dataclass
 class _Replayed:
     """The catalog after the files ``files`` (then ``last``, if given) on top of ``seed``."""
 
-    files: list[MigrationFile]
-    seed: str | Catalog | None
-    catalog: Catalog
-    last: MigrationFile | None = None
+    __slots__ = ("catalog", "files", "last", "seed")
+
+    def __init__(
+        self,
+        files: list[MigrationFile],
+        seed: str | Catalog | None,
+        catalog: Catalog,
+        last: MigrationFile | None = None,
+    ) -> None:
+        self.files = files
+        self.seed = seed
+        self.catalog = catalog
+        self.last = last
 
     def count(self) -> int:
         """How many files were replayed."""

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from ratchet.linter.postgres.body import BodyStatement, body_statements
 from ratchet.linter.postgres.catalog import (
@@ -158,8 +157,7 @@ def _cast_name(item: Node) -> str:
     return f"({' AS '.join(names)})"
 
 
-@dataclass(frozen=True)
-class PgFinding:
+class PgFinding(NamedTuple):
     """A finding of the PostgreSQL rules: its statement, 1-based position, rule and message."""
 
     statement: Statement
@@ -171,8 +169,7 @@ class PgFinding:
     severity: str | None = None
 
 
-@dataclass
-class _Piece:
+class _Piece(NamedTuple):
     """A parsed statement with the means to place its node locations in the file."""
 
     kind: str
@@ -189,8 +186,7 @@ class _Piece:
         return self.base + self.offsets.char(byte_location)
 
 
-@dataclass
-class _Pending:
+class _Pending(NamedTuple):
     """A drop that a later re-creation in the file may turn into nothing or a replacement."""
 
     finding: PgFinding
@@ -200,20 +196,27 @@ class _Pending:
     requires: tuple[tuple[str, str], ...] = ()  # what CASCADE took with it: back too, or no replacement
 
 
-@dataclass
 class FileChecker(TypeChanges):
-    """Lint one file's statements against the catalog of the files before it."""
+    """Lint one file's statements against the catalog of the files before it (``before``, left as
+    it was); ``parsed`` is the parse of ``text``, when the caller made it."""
 
-    text: str
-    statements: list[Statement]
-    before: Catalog
-    transactional: bool = True
-    version: int = 13
-    findings: list[PgFinding] = field(default_factory=list)
-    parsed: tuple[list[Parsed], Offsets] | None = None  # the parse of ``text``, when the caller made it
-
-    def __post_init__(self) -> None:
-        self.catalog = self.before.copy()
+    def __init__(
+        self,
+        text: str,
+        statements: list[Statement],
+        before: Catalog,
+        transactional: bool = True,
+        version: int = 13,
+        parsed: tuple[list[Parsed], Offsets] | None = None,
+    ) -> None:
+        self.text = text
+        self.statements = statements
+        self.before = before
+        self.transactional = transactional
+        self.version = version
+        self.parsed = parsed
+        self.findings: list[PgFinding] = []
+        self.catalog = before.copy()
         self.lazy = not self.statements  # a replay: split only if the whole text does not parse
         if self.lazy:
             self.statements = [Statement(1, 1, 1, self.text, ())]
@@ -1520,7 +1523,7 @@ class FileChecker(TypeChanges):
                     f"type {display(now)} (the old {display(original)}, renamed in this file) is replaced by the "
                     f"new {display(original)}; a column still of the old type makes the DROP fail"
                 )
-                self.findings[self.findings.index(finding)] = replace(finding, message=message, severity=INFO)
+                self.findings[self.findings.index(finding)] = finding._replace(message=message, severity=INFO)
         for pending in self.pending:
             recreated = (pending.kind, pending.key) in self.new or self._exists_now(pending.kind, pending.key)
             if not recreated or not all(self._exists_now(kind, key) for kind, key in pending.requires):

@@ -44,8 +44,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ratchet import statement
 from ratchet.linter.postgres.parse import Offsets, Parsed, SyntaxProblem, parse
@@ -68,8 +67,7 @@ _SEMICOLON = "ASCII_59"
 _COMMENTS = frozenset({"SQL_COMMENT", "C_COMMENT"})
 
 
-@dataclass(frozen=True)
-class FastSplit:
+class FastSplit(NamedTuple):
     """A file's statements as ``split_statements`` makes them, and pglast's parse of the file."""
 
     statements: list[Statement]
