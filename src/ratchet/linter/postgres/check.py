@@ -10,9 +10,10 @@ NULL column without a default all the same).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
+from ratchet import pgscan
 from ratchet.linter.postgres.body import BodyStatement, body_statements
 from ratchet.linter.postgres.catalog import (
     Catalog,
@@ -26,6 +27,7 @@ from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, 
 from ratchet.linter.postgres.typechange import TypeChanges
 from ratchet.linter.postgres.types import column_type, judge_change
 from ratchet.pgparser import parser as pg_parser
+from ratchet.pgscan import Tokens
 from ratchet.statement import Statement
 
 INFO = "info"
@@ -230,7 +232,7 @@ class FileChecker(TypeChanges):
         self.created_constraints: set[tuple[str, str]] = set()
         self.pending: list[_Pending] = []
         self.disabled: dict[tuple[str, str], tuple[_Piece, int]] = {}
-        self.scanned: dict[int, list[Any]] = {}
+        self.scanned: dict[int, Tokens] = {}
         self.renamed_new: dict[str, str] = {}  # a table's name -> the new table renamed to it
         self.renamed_types: dict[str, str] = {}  # an existing type's name in this file -> its name before
         self.type_name_freed: list[tuple[PgFinding, str]] = []  # rename-other of a type, its old name
@@ -357,52 +359,53 @@ class FileChecker(TypeChanges):
 
     # -- tokens ---------------------------------------------------------------------------
 
-    def _tokens(self, piece: _Piece) -> tuple[int, list[Any]]:
-        """pglast's scanner tokens of the piece's own text, with the file offset they count from."""
+    def _tokens(self, piece: _Piece) -> tuple[int, Tokens]:
+        """The scanner's tokens of the piece's own text, with the file offset they count from."""
         if piece.text is self.text:
             base, text = self.statement_starts[piece.statement.number - 1], piece.statement.sql
         else:
             base, text = piece.base, piece.text
         if base not in self.scanned:
             try:
-                self.scanned[base] = list(pg_parser.scan(text))
+                self.scanned[base] = pgscan.scan(text)
             except pg_parser.ParseError:
-                self.scanned[base] = []
+                self.scanned[base] = Tokens([], [], [])
         return base, self.scanned[base]
 
     def _token_offset(self, piece: _Piece, name: str) -> int:
         """The file offset of the piece's first token named ``name`` (else the statement start)."""
         base, tokens = self._tokens(piece)
-        found = next((t for t in tokens if t.name == name), None)
-        return base + found.start if found is not None else self._start(piece)
+        if name in tokens.names:
+            return base + tokens.starts[tokens.names.index(name)]
+        return self._start(piece)
 
     def _action_offsets(self, piece: _Piece, relation_location: int | None) -> list[int]:
         """The file offsets of each action of an ALTER TABLE (they carry no location of their own)."""
-        base, tokens = self._tokens(piece)
+        base, (starts, _, names) = self._tokens(piece)
         target = piece.at(relation_location) - base if relation_location is not None else 0
-        index = next((i for i, t in enumerate(tokens) if t.start >= target), len(tokens))
-        while index + 2 < len(tokens) and tokens[index + 1].name == "ASCII_46":
+        index = bisect_left(starts, target)
+        while index + 2 < len(names) and names[index + 1] == "ASCII_46":
             index += 2
         index += 1
-        starts = [index]
+        actions = [index]
         depth = 0
-        for position in range(index, len(tokens)):
-            name = tokens[position].name
+        for position in range(index, len(names)):
+            name = names[position]
             if name == "ASCII_40":
                 depth += 1
             elif name == "ASCII_41":
                 depth -= 1
             elif name == "ASCII_44" and depth == 0:
-                starts.append(position + 1)
-        return [base + tokens[i].start if i < len(tokens) else base for i in starts]
+                actions.append(position + 1)
+        return [base + starts[i] if i < len(starts) else base for i in actions]
 
     def _word_after(self, piece: _Piece, offset: int, name: str) -> int:
         """The offset of the first token after ``offset`` that follows a token named ``name``."""
-        base, tokens = self._tokens(piece)
+        base, (starts, _, names) = self._tokens(piece)
         relative = offset - base
-        for position, token in enumerate(tokens[:-1]):
-            if token.start >= relative and token.name == name:
-                return base + int(tokens[position + 1].start)
+        for position in range(len(names) - 1):
+            if starts[position] >= relative and names[position] == name:
+                return base + starts[position + 1]
         return offset
 
     # -- objects --------------------------------------------------------------------------
@@ -960,15 +963,15 @@ class FileChecker(TypeChanges):
         start = self._start(piece)
         if not piece.node.get("withClause"):
             return start
-        base, tokens = self._tokens(piece)
+        base, (starts, _, names) = self._tokens(piece)
         depth = 0
-        for token in tokens:
-            if token.name == "ASCII_40":
+        for token_start, name in zip(starts, names, strict=True):
+            if name == "ASCII_40":
                 depth += 1
-            elif token.name == "ASCII_41":
+            elif name == "ASCII_41":
                 depth -= 1
-            elif depth == 0 and token.name in ("UPDATE", "DELETE_P") and base + token.start >= start:
-                return base + int(token.start)
+            elif depth == 0 and name in ("UPDATE", "DELETE_P") and base + token_start >= start:
+                return base + token_start
         return start
 
     def _check_InsertStmt(self, piece: _Piece) -> None:

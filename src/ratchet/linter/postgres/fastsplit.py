@@ -44,9 +44,9 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from ratchet import statement
+from ratchet import pgscan, statement
 from ratchet.linter.postgres.parse import Offsets, Parsed, SyntaxProblem, parse
 from ratchet.pgblanks import skip_postgres_blanks
 from ratchet.pgparser import parser as pg_parser
@@ -111,8 +111,7 @@ def fast_split(text: str) -> FastSplit | None:
         parsed, offsets = parse(text)
         spans = None if risky else _plain_spans(text)
         if spans is None:
-            tokens = pg_parser.scan(text)
-            spans, inert = _token_spans(text, tokens)
+            spans, inert = _token_spans(text, pgscan.scan(text))
             if spans is None or not _outside_risk(risky, inert):
                 return None
     except (SyntaxProblem, pg_parser.ParseError, UnicodeError):  # a lone surrogate: the slow way decides
@@ -156,7 +155,7 @@ def _plain_spans(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _token_spans(text: str, tokens: list[Any]) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]]]:
+def _token_spans(text: str, tokens: pgscan.Tokens) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]]]:
     """The statements' spans from PostgreSQL's scanner tokens, and its dollar-quoted strings and
     ``/* */`` comments, which both lexers read as one token whatever they hold (``None`` spans: one
     of those is not one that sqlparse reads the same: a dollar quote it does not open, a comment
@@ -165,8 +164,7 @@ def _token_spans(text: str, tokens: list[Any]) -> tuple[list[tuple[int, int]] | 
     spans: list[tuple[int, int]] = []
     inert: list[tuple[int, int]] = []
     first = last = -1
-    for token in tokens:
-        name = token.name
+    for start, end, name in zip(*tokens, strict=True):
         if name == _SEMICOLON:
             if first >= 0:
                 spans.append((first, last))
@@ -174,16 +172,16 @@ def _token_spans(text: str, tokens: list[Any]) -> tuple[list[tuple[int, int]] | 
             continue
         if name not in _COMMENTS:
             if first < 0:
-                first = token.start
-            last = token.end + 1  # pglast's scanner counts characters, and its token ends are inclusive
-        if has_dollar and name == "SCONST" and text.startswith("$", token.start):
-            if not _sqlparse_opens(text, token.start):
+                first = start
+            last = end + 1  # the scanner's token ends are inclusive
+        if has_dollar and name == "SCONST" and text.startswith("$", start):
+            if not _sqlparse_opens(text, start):
                 return None, inert
-            inert.append((token.start, token.end + 1))
+            inert.append((start, end + 1))
         elif name == "C_COMMENT":
-            if text.find("/*", token.start + 2, token.end - 1) >= 0:
+            if text.find("/*", start + 2, end - 1) >= 0:
                 return None, inert
-            inert.append((token.start, token.end + 1))
+            inert.append((start, end + 1))
     if first >= 0:
         spans.append((first, last))
     return spans, inert
