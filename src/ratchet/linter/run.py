@@ -162,9 +162,7 @@ def _pipelined(count: int, jobs: int) -> bool:
     return jobs >= 2 and count >= 2 and hasattr(os, "fork")
 
 
-def _lint_in_two_processes(
-    report: LintReport, work: list[_Job], dialect: str, postgres_version: int | None
-) -> None:
+def _lint_in_two_processes(report: LintReport, work: list[_Job], dialect: str, postgres_version: int | None) -> None:
     """Lint ``work`` here up to a point and in a forked worker from there (see above); the same
     report as one process makes."""
     from ratchet.linter import postgres
