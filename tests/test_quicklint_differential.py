@@ -18,6 +18,7 @@ import pytest
 from ratchet import quicklint
 
 RUN = """
+import gc
 import sys
 mode = sys.argv[1]
 sys.argv = ["ratchet", *sys.argv[2:]]
@@ -30,12 +31,13 @@ try:
 except SystemExit as exit:
     code = exit.code
 sys.stdout.flush()
-sys.stderr.write(f"\\n{code or 0} {'click' in sys.modules}")
+sys.stderr.write(f"\\n{code or 0} {'click' in sys.modules} {gc.isenabled()}")
 """
 
 
-def run(mode: str, args: list[str], cwd: Path) -> tuple[str, str, int, bool]:
-    """stdout, stderr, exit code and whether click was imported, of ``ratchet ARGS`` run ``mode``."""
+def run(mode: str, args: list[str], cwd: Path) -> tuple[str, str, int, bool, bool]:
+    """stdout, stderr, exit code, whether click was imported and whether the cyclic garbage
+    collector was on at the end, of ``ratchet ARGS`` run ``mode``."""
     done = subprocess.run(
         [sys.executable, "-c", RUN, mode, *args],
         cwd=cwd,
@@ -46,9 +48,9 @@ def run(mode: str, args: list[str], cwd: Path) -> tuple[str, str, int, bool]:
         env={k: v for k, v in os.environ.items() if not k.startswith("RATCHET_") and k != "NO_COLOR"},
     )
     errors, _, last = done.stderr.rpartition("\n")
-    code, click_loaded = last.split()
+    code, click_loaded, collecting = last.split()
     assert done.returncode == 0, done.stderr
-    return done.stdout, errors, int(code), click_loaded == "True"
+    return done.stdout, errors, int(code), click_loaded == "True", collecting == "True"
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +120,7 @@ def test_a_plain_lint_runs_without_click_and_says_what_the_cli_says(tree: Path, 
     full = run("cli", args, tree)
     assert quick[:3] == full[:3]
     assert (quick[3], full[3]) == (False, True)
+    assert not quick[4]  # the collector stays off to the end of a quick lint (it makes no garbage cycles)
 
 
 @pytest.mark.parametrize("args", TO_CLICK, ids=" ".join)
@@ -126,6 +129,7 @@ def test_anything_else_goes_to_click(tree: Path, args: list[str]) -> None:
     full = run("cli", args, tree)
     assert quick[:3] == full[:3]
     assert quick[3]
+    assert quick[4]  # back on for click
 
 
 def test_the_outcomes_cover_every_exit_code(tree: Path) -> None:

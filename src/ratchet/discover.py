@@ -25,6 +25,7 @@ NAME_HELP = (
 _BOM = "\ufeff"
 _BOM_BYTES = _BOM.encode("utf-8")
 _CHECKED_CHUNK = 1 << 20  # bytes validated at a time: a large file is never decoded whole to be checked
+_READ_CHUNK = 1 << 20  # bytes read at a time after the first read, which asks for the whole file
 
 
 class MigrationFile:
@@ -295,10 +296,19 @@ def read_sql(path: Path) -> str:
 
 
 def _read(path: Path) -> bytes:
+    # os.open and os.read, not Path.read_bytes: no file object and buffer per file (half the
+    # instructions of reading a thousand small files, and fewer system calls).
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            chunks = [os.read(descriptor, os.fstat(descriptor).st_size + 1)]
+            while chunks[-1]:  # until end of file: the size may have changed, or one read may return less
+                chunks.append(os.read(descriptor, _READ_CHUNK))
+        finally:
+            os.close(descriptor)
     except OSError as exc:
         raise MigrationFileError([FileProblem(path, f"cannot read: {exc.strerror}")]) from None
+    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
 
 
 def read_all(

@@ -9,6 +9,7 @@ other run, and every doubt, goes to ``ratchet.cli``, the one definition of the c
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -37,9 +38,12 @@ def run() -> int | None:
 
 def _lint() -> int | None:
     """``ratchet lint`` through :mod:`ratchet.quicklint` when it reads the command line, else click."""
-    from ratchet.quicklint import answer
-
+    # The cyclic collector's passes over the modules being imported and its last pass at exit cost
+    # 2% of linting a thousand files (callgrind); the lint makes no garbage cycles: off, unless click runs.
+    gc.disable()
     try:
+        from ratchet.quicklint import answer
+
         found = answer(sys.argv[1:], colour=use_colour())
     except KeyboardInterrupt:
         sys.stderr.write("ratchet: interrupted\n")  # as ratchet.cli says it
@@ -47,6 +51,7 @@ def _lint() -> int | None:
     except Exception:  # nothing printed yet: the full path runs it again and explains the problem
         found = None
     if found is None:
+        gc.enable()
         from ratchet.cli import run as run_cli
 
         run_cli()

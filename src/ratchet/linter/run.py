@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -83,6 +84,39 @@ def lint_paths(
     ``seed_sql`` is the schema that existed before the first file (``lint-schema``);
     ``postgres_version`` the PostgreSQL major version that version-dependent rules assume (default 13).
     """
+    # The collector would find nothing to free (parse trees, catalogs and findings hold no cycles), but
+    # its passes over the growing heap cost 2.5% of linting a thousand files (callgrind): paused.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _lint_paths(
+            paths,
+            dialect=dialect,
+            since=since,
+            lint_since=lint_since,
+            include_all=include_all,
+            only=only,
+            jobs=jobs,
+            seed_sql=seed_sql,
+            postgres_version=postgres_version,
+        )
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _lint_paths(
+    paths: Iterable[Path],
+    *,
+    dialect: str,
+    since: Version | None = None,
+    lint_since: Version | None = None,
+    include_all: bool = False,
+    only: set[Path] | None = None,
+    jobs: int = 1,
+    seed_sql: str | None = None,
+    postgres_version: int | None = None,
+) -> LintReport:
     report = LintReport(dialect)
     work: list[_Job] = []
     cwd = Path.cwd().resolve()
