@@ -26,8 +26,8 @@ from ratchet.states import DONE_STATUSES, Outcome, RowStatus
 PACKAGE = Path(ratchet.__file__).parent
 SOURCES = sorted(PACKAGE.rglob("*.py"))
 BENCH = PACKAGE.parents[1] / "bench"
-#: The console script answers a no-op ``migrate`` before click (and ``cli``) is imported,
-#: since importing them costs more than the whole check: it writes that one line itself.
+#: The console script answers a no-op ``migrate`` and a plain ``lint`` before click (and ``cli``) is
+#: imported, since importing them costs more than the whole check: it writes those answers itself.
 PRINTS_BEFORE_THE_CLI = {"launch.py"}
 #: A forked worker ends itself without running the parent's exit handlers (it never prints).
 EXITS_A_FORKED_WORKER = {("linter/pipeline.py", "os._exit")}
@@ -78,9 +78,13 @@ def test_only_the_cli_prints_or_exits() -> None:
     assert offenders == []
 
 
-def test_the_console_script_writes_only_the_no_op_answer() -> None:
+def test_the_console_script_writes_only_the_no_op_answer_and_the_lint_outcome() -> None:
     found = [what for _, what in _output(ast.parse((PACKAGE / "launch.py").read_text(encoding="utf-8")))]
-    assert found == ["sys.stdout.write", "sys.stdout"]
+    no_op_answer = ["sys.stdout.write", "sys.stdout"]
+    interrupted_lint = ["sys.stderr.write", "sys.stderr"]  # as the CLI says it
+    lint_outcome = ["sys.stdout.write", "sys.stdout", "sys.stderr.write", "sys.stderr"]
+    colour = ["sys.stdout.isatty", "sys.stdout"]  # whether lint's text output is coloured (the CLI asks too)
+    assert sorted(found) == sorted([*no_op_answer, *interrupted_lint, *lint_outcome, *colour])
 
 
 # --- One registry of dialects --------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -15,10 +14,10 @@ import click
 
 from ratchet import dialects, helptext
 from ratchet.config import Config, load_config
-from ratchet.errors import EXIT_CHECK_FAILED, EXIT_INVALID_FILES, RatchetError, UsageError
+from ratchet.errors import EXIT_CHECK_FAILED, RatchetError, UsageError
 from ratchet.events import Events
 from ratchet.headers import parse_duration_ms
-from ratchet.linter.formats import FORMATS, render
+from ratchet.linter.formats import FORMATS
 from ratchet.linter.rules import help_epilog
 
 # The commands import what they use (``ratchet.api``: the runner, the backends, the history;
@@ -772,10 +771,6 @@ def _git_changed(base: str) -> set[Path]:
     return changed
 
 
-def _use_colour() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-
 @main.command("lint", epilog=help_epilog())
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--migrations", "migrations", metavar="DIR", help="Migrations directory when no PATH is given.")
@@ -809,35 +804,28 @@ def lint_command(
     Exit 0 when clean, 1 on findings (errors; warnings too with --strict), 2 on a usage
     error, 3 when a file is unreadable or invalid.
     """
-    from ratchet.lintapi import lint
+    from ratchet.launch import use_colour
+    from ratchet.quicklint import outcome
 
     config = resolve(database, migrations)
     only = _git_changed(git_base) if git_base else None
-    report = lint(
-        list(paths) or [config.migrations],
+    output, errors, code = outcome(
+        list(paths),
+        config,
+        output_format=output_format,
         dialect=dialect,
+        strict=strict,
         since=since,
         include_all=include_all,
         only=only,
         jobs=jobs,
-        config=config,
+        colour=use_colour(),
     )
-    click.echo(render(report, output_format, strict=strict, colour=_use_colour()), nl=False)
-    if dialect is None and config.dialect is None and config.database_origin == "default":
-        # Nothing chose the dialect: say so, or a PostgreSQL project linting without a URL gets a green gate.
-        click.echo(
-            f"ratchet: note: no dialect configured, so the files were linted as {report.dialect} (the default "
-            'database is SQLite); set it with --dialect, dialect = "postgresql" '
-            f"(any of {', '.join(dialects.NAMES)}) in [tool.ratchet], or the database URL",
-            err=True,
-        )
-    if report.problems:
-        # Each problem is already a finding above, in every format: stderr only says why the exit code is 3.
-        count = len({problem.path for problem in report.problems})
-        click.echo(f"ratchet: error: {count} invalid migration file(s); see the findings above", err=True)
-        sys.exit(EXIT_INVALID_FILES)
-    if report.blocking(strict=strict):
-        sys.exit(EXIT_CHECK_FAILED)
+    click.echo(output, nl=False)
+    if errors:
+        click.echo(errors, nl=False, err=True)
+    if code:
+        sys.exit(code)
 
 
 def _attach_examples(group: click.Group, prefix: str = "") -> None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from ratchet import dialects
@@ -40,8 +39,7 @@ def setting_keys() -> tuple[str, ...]:
     return _KEYS
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Every setting ratchet uses, fully resolved."""
 
     database: str = DEFAULT_DATABASE
@@ -172,7 +170,7 @@ def _apply(
             changes["lint_schema"] = _schema_file(value, origin, folder or cwd)
         elif key == "postgres-version":
             changes["postgres_version"] = _major_version(value, origin)
-    return replace(config, **changes) if changes else config
+    return config._replace(**changes) if changes else config
 
 
 def load_config(
@@ -197,9 +195,9 @@ def load_config(
             config = _apply(config, table, f"{pyproject} [tool.ratchet]", folder=folder, cwd=cwd.absolute())
             # The project's defaults are relative to its root too, so `cd src && ratchet migrate` works.
             if "database" not in table:
-                config = replace(config, database=_relative_to(folder, "database", DEFAULT_DATABASE, cwd))
+                config = config._replace(database=_relative_to(folder, "database", DEFAULT_DATABASE, cwd))
             if "migrations" not in table:
-                config = replace(config, migrations=Path(_relative_to(folder, "migrations", DEFAULT_MIGRATIONS, cwd)))
+                config = config._replace(migrations=Path(_relative_to(folder, "migrations", DEFAULT_MIGRATIONS, cwd)))
             if config.settings_table == config.history_table:
                 raise UsageError(
                     f"{pyproject} [tool.ratchet]: settings-table and history-table are both "

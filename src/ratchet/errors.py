@@ -24,9 +24,8 @@ Catch a branch to handle a kind of failure, or :class:`RatchetError` for all of 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -64,8 +63,7 @@ class SettingsError(UsageError):
     """A system setting key or value is not acceptable (read-only key, NUL byte, too long)."""
 
 
-@dataclass(frozen=True)
-class FileProblem:
+class FileProblem(NamedTuple):
     """One thing wrong with one migration file, located as precisely as known."""
 
     path: Path

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ratchet import dialects
 from ratchet.errors import FileProblem, MigrationFileError
@@ -37,8 +37,7 @@ _WRITING_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "MERGE", "INTO", "NEXT
 _LOCKING_AFTER_FOR = frozenset({"UPDATE", "SHARE", "NO", "KEY"})
 
 
-@dataclass(frozen=True)
-class Waiver:
+class Waiver(NamedTuple):
     """``-- guard: allow RULE[:OBJECT] reason="..."``: waive RULE for the file or one object."""
 
     rule: str
@@ -51,16 +50,14 @@ class Waiver:
         return {"rule": self.rule, "object": self.object, "reason": self.reason, "line": self.line}
 
 
-@dataclass(frozen=True)
-class GuardQuery:
+class GuardQuery(NamedTuple):
     """A ``require`` or ``skip-if`` query with the line it was written on."""
 
     sql: str
     line: int
 
 
-@dataclass(frozen=True)
-class Guards:
+class Guards(NamedTuple):
     """Everything a file's header asks for."""
 
     waivers: tuple[Waiver, ...] = ()

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ratchet.errors import FileProblem
 
@@ -65,8 +64,7 @@ def _read_sqlparse_version() -> str | None:
 RELEXED = re.compile(r"INSERT\s", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(NamedTuple):
     """One statement: its 1-based number in the file, 1-based start line and column, SQL,
     its 0-based character offset in the file, and whether it is a plain one-row INSERT line
     (``_PLAIN_INSERT_LINE``: no comment, backslash, quoted name or keyword in it)."""
@@ -200,4 +198,4 @@ def opened_executable_comments(statement: Statement) -> Statement:
     around every table; a column option such as ``/*!80023 INVISIBLE */`` sits inside a statement).
     The markers become blanks of the same length, so lines and columns stay those of the file."""
     opened = _EXECUTABLE_COMMENT.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[3]), statement.sql)
-    return statement if opened == statement.sql else replace(statement, sql=opened, held=None)
+    return statement if opened == statement.sql else statement._replace(sql=opened, held=None)

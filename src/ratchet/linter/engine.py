@@ -9,9 +9,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from packaging.version import Version
 
@@ -43,8 +42,7 @@ _ADVICE = (
 _VIEW_ERROR = re.compile(r"error in (view|trigger) (\S+?):")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One lint finding, located by 1-based line and column."""
 
     path: Path
@@ -102,16 +100,21 @@ class Finding:
 LINT_JSON_VERSION = 1
 
 
-@dataclass
 class LintReport:
     """Every finding of a lint run, the files linted, and files that could not be read."""
 
-    dialect: str
-    findings: list[Finding] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)
-    problems: list[FileProblem] = field(default_factory=list)
-    #: The dialects files were linted as: ``dialect``, or another one a file's dialect guard named.
-    used: set[str] = field(default_factory=set)
+    __slots__ = ("dialect", "files", "findings", "problems", "used")
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+        self.findings: list[Finding] = []
+        self.files: list[Path] = []
+        self.problems: list[FileProblem] = []
+        #: The dialects files were linted as: ``dialect``, or another one a file's dialect guard named.
+        self.used: set[str] = set()
+
+    def __repr__(self) -> str:
+        return f"LintReport(dialect={self.dialect!r}, files={len(self.files)}, findings={self.findings!r})"
 
     def blocking(self, *, strict: bool = False) -> list[Finding]:
         """Findings that fail the run."""
@@ -698,7 +701,7 @@ class _FileLinter:
                 continue
             for waiver in self.guards.waivers:
                 if waiver.rule == finding.rule and RULES[finding.rule].waivable and _covers(waiver, finding.object):
-                    self.findings[index] = replace(finding, waived=True, waiver_reason=waiver.reason)
+                    self.findings[index] = finding._replace(waived=True, waiver_reason=waiver.reason)
                     used.add(waiver)
                     break
         for waiver in self.guards.waivers:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-import click
-
 from ratchet.linter.rules import ERROR, INFO, RULES, WARNING
 
 if TYPE_CHECKING:  # types only: the CLI imports this module on every run, before any SQL is split
@@ -33,6 +31,8 @@ def render(report: LintReport, output_format: str, *, strict: bool = False, colo
 
 def render_text(report: LintReport, *, strict: bool, colour: bool) -> str:
     """``file:line:col: severity rule-id message`` per finding, then a summary line."""
+    if colour:
+        import click  # only for a terminal: the console script's lint runs without click otherwise
     lines = []
     for finding in report.findings:
         severity = finding.severity

@@ -50,23 +50,36 @@ class History:
         self._done: list[Version] = []
         self._columns: Columns | None = None
         self._columns_done: list[Version] = []
-        self._texts: dict[str, str] | None = None
-        listed = None if files is None else list(files)
-        # sized from the bytes first: a directory with a large data file is never decoded whole here
-        if listed is not None and len(seed_sql or "") + sum(len(file.data) for file in listed) <= _COUNTED_CHARACTERS:
-            texts = {_SEED: seed_sql or "", **{str(file.version): file.text for file in listed}}
-            # a virtual table makes shadow tables that no statement names: no table is lonely there
-            if not any("virtual" in text.lower() and _VIRTUAL.search(text) for text in texts.values()):
-                self._texts = texts
+        self._files = None if files is None else list(files)
+        self._counted: list[dict[str, str] | None] = []  # _texts(), once worked out
         self._homes: dict[str, str] | None = None  # each word: the one text naming it, or _MANY
         self._current = _SEED  # the text being replayed
+
+    def _texts(self) -> dict[str, str] | None:
+        """The texts whose words decide which tables are lonely, by version (``None``: none is), worked
+        out for the first replay (only a SQLite lint replays: the PostgreSQL and MySQL ones never pay it)."""
+        if not self._counted:
+            listed = self._files or []
+            texts = None
+            # sized from the bytes first: a directory with a large data file is never decoded whole here
+            if (
+                self._files is not None
+                and len(self.seed_sql or "") + sum(len(f.data) for f in listed) <= _COUNTED_CHARACTERS
+            ):
+                texts = {_SEED: self.seed_sql or "", **{str(file.version): file.text for file in listed}}
+                # a virtual table makes shadow tables that no statement names: no table is lonely there
+                if any("virtual" in text.lower() and _VIRTUAL.search(text) for text in texts.values()):
+                    texts = None
+            self._counted.append(texts)
+        return self._counted[0]
 
     def _lonely(self, name: str) -> bool:
         """Whether no text but the one being replayed names ``name``."""
         if self._homes is None:
-            assert self._texts is not None
+            texts = self._texts()
+            assert texts is not None
             homes: dict[str, str] = {}
-            for key, text in self._texts.items():
+            for key, text in texts.items():
                 for word in set(_WORD.findall(text.lower())):
                     homes[word] = key if homes.get(word, key) == key else _MANY
             self._homes = homes
@@ -87,7 +100,7 @@ class History:
         if self._replay is None or not reusable:
             if self._replay is not None:
                 self._replay.close()
-            self._replay = Replay(None if self._texts is None else self._lonely)
+            self._replay = Replay(None if self._texts() is None else self._lonely)
             self._done = []
             if self.seed_sql is not None:
                 self._current = _SEED

@@ -8,7 +8,7 @@ The additive-only rules do not apply to repeatable files: replacing code is thei
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ratchet.headers import Guards
@@ -159,6 +159,6 @@ def lint_repeatable(
             emit(statement, RULE, message)
     waiver = next((w for w in guards.waivers if w.rule == RULE), None)
     if waiver is not None:
-        findings = [replace(f, waived=True, waiver_reason=waiver.reason) if f.rule == RULE else f for f in findings]
+        findings = [f._replace(waived=True, waiver_reason=waiver.reason) if f.rule == RULE else f for f in findings]
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     return findings

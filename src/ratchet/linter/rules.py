@@ -10,7 +10,7 @@ This module is imported by every CLI run (for ``--help``): it must stay free of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ERROR = "error"
 WARNING = "warning"
@@ -21,8 +21,7 @@ SEVERITIES = (ERROR, WARNING, INFO)
 DOCS_URI = "https://pypi.org/project/ratchet-migrations/"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One lint rule and the policy the engine applies to it.
 
     ``exempt_when_new``: the rule does not apply to an object that did not exist before the

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from dataclasses import dataclass
 
 from ratchet.discover import MigrationFile
 from ratchet.errors import MigrationFileError
@@ -23,14 +22,22 @@ from ratchet.statement import Statement
 DEFAULT_VERSION = 13
 
 
-@dataclass
 class _Replayed:
     """The catalog after the files ``files`` (then ``last``, if given) on top of ``seed``."""
 
-    files: list[MigrationFile]
-    seed: str | Catalog | None
-    catalog: Catalog
-    last: MigrationFile | None = None
+    __slots__ = ("catalog", "files", "last", "seed")
+
+    def __init__(
+        self,
+        files: list[MigrationFile],
+        seed: str | Catalog | None,
+        catalog: Catalog,
+        last: MigrationFile | None = None,
+    ) -> None:
+        self.files = files
+        self.seed = seed
+        self.catalog = catalog
+        self.last = last
 
     def count(self) -> int:
         """How many files were replayed."""
@@ -73,7 +80,10 @@ def _applies(file: MigrationFile) -> bool:
 def catalog_before(earlier: list[MigrationFile], seed: str | Catalog | None = None) -> Catalog:
     """The catalog after replaying ``earlier`` (the older files of one directory) on ``seed``
     (the SQL of the schema before the first file, or a catalog built from it)."""
-    directory = _directory(earlier[-1]) if earlier else ""
+    return _catalog_before(earlier, seed, _directory(earlier[-1]) if earlier else "")
+
+
+def _catalog_before(earlier: list[MigrationFile], seed: str | Catalog | None, directory: str) -> Catalog:
     cached = _CACHE.get(directory)
     start = 0
     catalog: Catalog | None = None
@@ -159,13 +169,14 @@ def lint_postgres(
     before the first file (``lint-schema``): its SQL, or the catalog :func:`catalog_from_sql` made of it;
     ``parsed`` pglast's parse of the whole file, when the caller has it already.
     """
-    before = catalog_before(earlier, seed)
+    directory = _directory(earlier[-1]) if earlier else ""
+    before = _catalog_before(earlier, seed, directory)
     if not statements:
         return []
     checker = FileChecker(file.text, statements, before, transactional, version or DEFAULT_VERSION, parsed=parsed)
     after = checker.run()
     if earlier:
-        _remember(_directory(earlier[-1]), _Replayed(earlier, seed, after, last=file))
+        _remember(directory, _Replayed(earlier, seed, after, last=file))
     return checker.findings
 
 

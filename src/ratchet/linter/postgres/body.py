@@ -10,8 +10,7 @@ literals joined by ``||``: what conditional DDL in real histories looks like), a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ratchet.linter.postgres.parse import Node, SyntaxProblem, parse, parse_body
 
@@ -32,8 +31,7 @@ _DOLLAR = re.compile(r"\$[A-Za-z_0-9]*\$")
 _LITERAL_START = re.compile(r"'|\$[A-Za-z_0-9]*\$")
 
 
-@dataclass(frozen=True)
-class BodyStatement:
+class BodyStatement(NamedTuple):
     """A statement of the block: ``offset`` (characters into the DO statement) and its SQL,
     or ``dynamic`` naming the construct that runs SQL the lint cannot see."""
 

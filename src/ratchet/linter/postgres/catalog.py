@@ -12,8 +12,7 @@ changes it, so the state before a file can be kept beside the state the file bui
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from ratchet.linter.postgres.parse import Node, strings, walk
 from ratchet.linter.postgres.types import ColumnType, collation_of, column_type
@@ -21,8 +20,7 @@ from ratchet.linter.postgres.types import ColumnType, collation_of, column_type
 DEFAULT_SCHEMA = "public"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A column: its type (``None`` when unknown), nullability, whether it has a default
     (a ``DEFAULT``, a sequence of a ``serial``, an identity, or a generated expression), and the
     collation it names with ``COLLATE`` (``None``: its type's default)."""
@@ -34,8 +32,7 @@ class Column:
     collation: str | None = None
 
 
-@dataclass(frozen=True)
-class Constraint:
+class Constraint(NamedTuple):
     """A table constraint; ``not_null`` names the column of a ``CHECK (c IS NOT NULL)``."""
 
     name: str
@@ -45,28 +42,63 @@ class Constraint:
     references: str | None = None  # the table a foreign key refers to
 
 
-@dataclass
 class Relation:
     """A table, view, materialized view or foreign table.
 
     ``complete`` is false when the columns are not all known (``CREATE TABLE AS``, a view, a
     table built with ``LIKE`` or ``INHERITS`` of an unknown table). ``uses``: the relations a
-    view's query reads.
+    view's query reads. ``partitioned``: ``PARTITION BY``, its rows live in its partitions.
     """
 
-    key: str
-    kind: str = "table"
-    columns: dict[str, Column] = field(default_factory=dict)
-    constraints: dict[str, Constraint] = field(default_factory=dict)
-    complete: bool = True
-    unlogged: bool = False
-    uses: frozenset[str] = frozenset()
-    partitioned: bool = False  # PARTITION BY: its rows live in its partitions
-    parent: str | None = None  # the table it is a partition of, or inherits from (its first parent)
+    __slots__ = ("columns", "complete", "constraints", "key", "kind", "parent", "partitioned", "unlogged", "uses")
+
+    def __init__(
+        self,
+        key: str,
+        kind: str = "table",
+        columns: dict[str, Column] | None = None,
+        constraints: dict[str, Constraint] | None = None,
+        complete: bool = True,
+        unlogged: bool = False,
+        uses: frozenset[str] = frozenset(),
+        partitioned: bool = False,
+        parent: str | None = None,
+    ) -> None:
+        self.key = key
+        self.kind = kind
+        self.columns: dict[str, Column] = {} if columns is None else columns
+        self.constraints: dict[str, Constraint] = {} if constraints is None else constraints
+        self.complete = complete
+        self.unlogged = unlogged
+        self.uses = uses
+        self.partitioned = partitioned
+        self.parent = parent  # the table it is a partition of, or inherits from (its first parent)
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Relation) and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Relation({shown})"
 
     def clone(self) -> Relation:
         """A copy that can be changed without changing this one."""
-        return replace(self, columns=dict(self.columns), constraints=dict(self.constraints))
+        return Relation(
+            self.key,
+            self.kind,
+            dict(self.columns),
+            dict(self.constraints),
+            self.complete,
+            self.unlogged,
+            self.uses,
+            self.partitioned,
+            self.parent,
+        )
 
     def effectively_not_null(self, column: str) -> bool:
         """NOT NULL, or guarded by a ``CHECK (column IS NOT NULL)``."""
@@ -76,8 +108,7 @@ class Relation:
         return any(c.not_null == column for c in self.constraints.values())
 
 
-@dataclass(frozen=True)
-class Index:
+class Index(NamedTuple):
     """An index of ``table`` on ``columns`` (expressions are shown as ``(expr)``)."""
 
     key: str
@@ -86,8 +117,7 @@ class Index:
     unique: bool
 
 
-@dataclass(frozen=True)
-class TypeInfo:
+class TypeInfo(NamedTuple):
     """A user type: ``enum`` (with its labels), ``composite``, ``domain``, ``range`` or ``base``."""
 
     key: str
@@ -95,8 +125,7 @@ class TypeInfo:
     values: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(NamedTuple):
     """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise;
     ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it)."""
 
@@ -230,7 +259,7 @@ class Catalog:
                 if source is None:
                     relation.complete = False
                 else:
-                    relation.columns.update({name: replace(c, has_default=False) for name, c in source.columns.items()})
+                    relation.columns.update({name: c._replace(has_default=False) for name, c in source.columns.items()})
                     relation.complete = relation.complete and source.complete
         self.put(relation)
 
@@ -275,7 +304,7 @@ class Catalog:
             for name in columns:
                 known = relation.columns.get(name)
                 if known is not None:
-                    relation.columns[name] = replace(known, nullable=False)
+                    relation.columns[name] = known._replace(nullable=False)
         not_null = not_null_check(constraint) if kind == "check" else None
         table = relation.key.rsplit(".", 1)[-1]
         suffix = {"primary": "pkey", "unique": "key", "check": "check", "foreign": "fkey", "exclude": "excl"}
@@ -339,21 +368,21 @@ class Catalog:
                 if index.table == relation.key and name in index.columns:
                     del self.indexes[index_key]
         elif subtype == "AT_SetNotNull" and name:
-            relation.columns[name] = replace(column or Column(name, None), nullable=False)
+            relation.columns[name] = (column or Column(name, None))._replace(nullable=False)
         elif subtype == "AT_DropNotNull" and name:
-            relation.columns[name] = replace(column or Column(name, None), nullable=True)
+            relation.columns[name] = (column or Column(name, None))._replace(nullable=True)
         elif subtype == "AT_ColumnDefault" and name:
             has_default = cmd.get("def") is not None and not is_null_constant(cmd.get("def"))
-            relation.columns[name] = replace(column or Column(name, None), has_default=has_default)
+            relation.columns[name] = (column or Column(name, None))._replace(has_default=has_default)
         elif subtype in ("AT_AddIdentity", "AT_SetIdentity") and name:
-            relation.columns[name] = replace(column or Column(name, None), nullable=False, has_default=True)
+            relation.columns[name] = (column or Column(name, None))._replace(nullable=False, has_default=True)
         elif subtype == "AT_DropIdentity" and name and column is not None:
-            relation.columns[name] = replace(column, has_default=False)
+            relation.columns[name] = column._replace(has_default=False)
         elif subtype == "AT_AlterColumnType" and name:
             definition = cmd.get("def", {}).get("ColumnDef", {})
             new_type, _ = column_type(definition.get("typeName", {}))
-            relation.columns[name] = replace(
-                column or Column(name, None), type=new_type, collation=collation_of(definition)
+            relation.columns[name] = (column or Column(name, None))._replace(
+                type=new_type, collation=collation_of(definition)
             )
         elif subtype == "AT_AddConstraint":
             self.add_constraint(relation, cmd.get("def", {}).get("Constraint", {}))
@@ -461,13 +490,13 @@ class Catalog:
             relation = self.writable(self.relation_key(node["relation"]))
             old_name = node.get("subname", "")
             if relation is not None and old_name in relation.constraints:
-                relation.constraints[new] = replace(relation.constraints.pop(old_name), name=new)
+                relation.constraints[new] = (relation.constraints.pop(old_name))._replace(name=new)
         elif kind == "OBJECT_INDEX" and node.get("relation"):
             parts = [p for p in (node["relation"].get("schemaname"), node["relation"]["relname"]) if p]
             old = self.resolve(parts, self.indexes)
             if old in self.indexes:
                 key = f"{old.rsplit('.', 1)[0]}.{new}"
-                self.indexes[key] = replace(self.indexes.pop(old), key=key)
+                self.indexes[key] = (self.indexes.pop(old))._replace(key=key)
         elif kind == "OBJECT_SEQUENCE" and node.get("relation"):
             parts = [p for p in (node["relation"].get("schemaname"), node["relation"]["relname"]) if p]
             old = self.resolve(parts, self.sequences)
@@ -479,14 +508,14 @@ class Catalog:
             info = self.types.pop(old, None)
             if info is not None:
                 key = f"{old.rsplit('.', 1)[0]}.{new}"
-                self.types[key] = replace(info, key=key)
+                self.types[key] = info._replace(key=key)
                 self.retype_columns(_type_name(old), _type_name(key))
         elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE"):
             old = self.resolve(object_name(node.get("object")), self.routines)
             routine = self.routines.pop(old, None)
             if routine is not None:
                 key = f"{old.rsplit('.', 1)[0]}.{new}"
-                self.routines[key] = replace(routine, key=key)
+                self.routines[key] = routine._replace(key=key)
         elif kind == "OBJECT_TRIGGER" and node.get("relation"):
             table = self.relation_key(node["relation"])
             function = self.triggers.pop((table, node.get("subname", "")), None)
@@ -501,7 +530,7 @@ class Catalog:
         if relation is None or old not in relation.columns:
             return
         relation.columns = {
-            (new if name == old else name): (replace(c, name=new) if name == old else c)
+            (new if name == old else name): (c._replace(name=new) if name == old else c)
             for name, c in relation.columns.items()
         }
         for child in [r.key for r in self.relations.values() if r.parent == key] if self.inheritance else ():
@@ -521,7 +550,7 @@ class Catalog:
             if index.table == old:
                 del self.indexes[index_key]
                 key = f"{schema}.{index_key.rsplit('.', 1)[-1]}" if indexes_move else index_key
-                self.indexes[key] = replace(index, key=key, table=new)
+                self.indexes[key] = index._replace(key=key, table=new)
         for table, trigger in [t for t in self.triggers if t[0] == old]:
             self.triggers[(new, trigger)] = self.triggers.pop((table, trigger))
         for child in [r.key for r in self.relations.values() if r.parent == old] if self.inheritance else ():
@@ -540,10 +569,10 @@ class Catalog:
 
         for key in [k for k in self.relations if k.startswith(prefix)]:
             self._move_relation(key, moved(key), indexes_move=True)
-        self.routines = {moved(k): replace(r, key=moved(k)) for k, r in self.routines.items()}
+        self.routines = {moved(k): r._replace(key=moved(k)) for k, r in self.routines.items()}
         self.sequences = {moved(k) for k in self.sequences}
         for key in [k for k in self.types if k.startswith(prefix)]:
-            self.types[moved(key)] = replace(self.types.pop(key), key=moved(key))
+            self.types[moved(key)] = self.types.pop(key)._replace(key=moved(key))
             self.retype_columns(_type_name(key), _type_name(moved(key)))
 
     def retype_columns(self, old: str, new: str) -> None:
@@ -554,7 +583,7 @@ class Catalog:
                 assert changed is not None
                 for name, column in changed.columns.items():
                     if column.type is not None and column.type.name == old:
-                        changed.columns[name] = replace(column, type=replace(column.type, name=new))
+                        changed.columns[name] = column._replace(type=column.type._replace(name=new))
 
     def create_index(self, node: Node) -> None:
         """``CREATE INDEX``."""
@@ -679,7 +708,7 @@ class Catalog:
             values = [new if v == old else v for v in values]
         elif new not in values:
             values.append(new)
-        self.types[key] = replace(info, values=tuple(values))
+        self.types[key] = info._replace(values=tuple(values))
 
     def create_function(self, node: Node) -> None:
         """``CREATE [OR REPLACE] FUNCTION/PROCEDURE``."""

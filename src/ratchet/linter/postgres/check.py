@@ -10,10 +10,10 @@ NULL column without a default all the same).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field, replace
-from typing import Any
+from bisect import bisect_left, bisect_right
+from typing import Any, NamedTuple
 
+from ratchet import pgscan
 from ratchet.linter.postgres.body import BodyStatement, body_statements
 from ratchet.linter.postgres.catalog import (
     Catalog,
@@ -27,6 +27,7 @@ from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, 
 from ratchet.linter.postgres.typechange import TypeChanges
 from ratchet.linter.postgres.types import column_type, judge_change
 from ratchet.pgparser import parser as pg_parser
+from ratchet.pgscan import Tokens
 from ratchet.statement import Statement
 
 INFO = "info"
@@ -158,8 +159,7 @@ def _cast_name(item: Node) -> str:
     return f"({' AS '.join(names)})"
 
 
-@dataclass(frozen=True)
-class PgFinding:
+class PgFinding(NamedTuple):
     """A finding of the PostgreSQL rules: its statement, 1-based position, rule and message."""
 
     statement: Statement
@@ -171,8 +171,7 @@ class PgFinding:
     severity: str | None = None
 
 
-@dataclass
-class _Piece:
+class _Piece(NamedTuple):
     """A parsed statement with the means to place its node locations in the file."""
 
     kind: str
@@ -193,8 +192,7 @@ class _Piece:
 _RUNNING: set[str] = set()
 
 
-@dataclass
-class _Pending:
+class _Pending(NamedTuple):
     """A drop that a later re-creation in the file may turn into nothing or a replacement."""
 
     finding: PgFinding
@@ -204,20 +202,27 @@ class _Pending:
     requires: tuple[tuple[str, str], ...] = ()  # what CASCADE took with it: back too, or no replacement
 
 
-@dataclass
 class FileChecker(TypeChanges):
-    """Lint one file's statements against the catalog of the files before it."""
+    """Lint one file's statements against the catalog of the files before it (``before``, left as
+    it was); ``parsed`` is the parse of ``text``, when the caller made it."""
 
-    text: str
-    statements: list[Statement]
-    before: Catalog
-    transactional: bool = True
-    version: int = 13
-    findings: list[PgFinding] = field(default_factory=list)
-    parsed: tuple[list[Parsed], Offsets] | None = None  # the parse of ``text``, when the caller made it
-
-    def __post_init__(self) -> None:
-        self.catalog = self.before.copy()
+    def __init__(
+        self,
+        text: str,
+        statements: list[Statement],
+        before: Catalog,
+        transactional: bool = True,
+        version: int = 13,
+        parsed: tuple[list[Parsed], Offsets] | None = None,
+    ) -> None:
+        self.text = text
+        self.statements = statements
+        self.before = before
+        self.transactional = transactional
+        self.version = version
+        self.parsed = parsed
+        self.findings: list[PgFinding] = []
+        self.catalog = before.copy()
         self.lazy = not self.statements  # a replay: split only if the whole text does not parse
         if self.lazy:
             self.statements = [Statement(1, 1, 1, self.text, ())]
@@ -231,7 +236,7 @@ class FileChecker(TypeChanges):
         self.created_constraints: set[tuple[str, str]] = set()
         self.pending: list[_Pending] = []
         self.disabled: dict[tuple[str, str], tuple[_Piece, int]] = {}
-        self.scanned: dict[int, list[Any]] = {}
+        self.scanned: dict[int, Tokens] = {}
         self.renamed_new: dict[str, str] = {}  # a table's name -> the new table renamed to it
         self.renamed_types: dict[str, str] = {}  # an existing type's name in this file -> its name before
         self.type_name_freed: list[tuple[PgFinding, str]] = []  # rename-other of a type, its old name
@@ -358,52 +363,53 @@ class FileChecker(TypeChanges):
 
     # -- tokens ---------------------------------------------------------------------------
 
-    def _tokens(self, piece: _Piece) -> tuple[int, list[Any]]:
-        """pglast's scanner tokens of the piece's own text, with the file offset they count from."""
+    def _tokens(self, piece: _Piece) -> tuple[int, Tokens]:
+        """The scanner's tokens of the piece's own text, with the file offset they count from."""
         if piece.text is self.text:
             base, text = self.statement_starts[piece.statement.number - 1], piece.statement.sql
         else:
             base, text = piece.base, piece.text
         if base not in self.scanned:
             try:
-                self.scanned[base] = list(pg_parser.scan(text))
+                self.scanned[base] = pgscan.scan(text)
             except pg_parser.ParseError:
-                self.scanned[base] = []
+                self.scanned[base] = Tokens([], [], [])
         return base, self.scanned[base]
 
     def _token_offset(self, piece: _Piece, name: str) -> int:
         """The file offset of the piece's first token named ``name`` (else the statement start)."""
         base, tokens = self._tokens(piece)
-        found = next((t for t in tokens if t.name == name), None)
-        return base + found.start if found is not None else self._start(piece)
+        if name in tokens.names:
+            return base + tokens.starts[tokens.names.index(name)]
+        return self._start(piece)
 
     def _action_offsets(self, piece: _Piece, relation_location: int | None) -> list[int]:
         """The file offsets of each action of an ALTER TABLE (they carry no location of their own)."""
-        base, tokens = self._tokens(piece)
+        base, (starts, _, names) = self._tokens(piece)
         target = piece.at(relation_location) - base if relation_location is not None else 0
-        index = next((i for i, t in enumerate(tokens) if t.start >= target), len(tokens))
-        while index + 2 < len(tokens) and tokens[index + 1].name == "ASCII_46":
+        index = bisect_left(starts, target)
+        while index + 2 < len(names) and names[index + 1] == "ASCII_46":
             index += 2
         index += 1
-        starts = [index]
+        actions = [index]
         depth = 0
-        for position in range(index, len(tokens)):
-            name = tokens[position].name
+        for position in range(index, len(names)):
+            name = names[position]
             if name == "ASCII_40":
                 depth += 1
             elif name == "ASCII_41":
                 depth -= 1
             elif name == "ASCII_44" and depth == 0:
-                starts.append(position + 1)
-        return [base + tokens[i].start if i < len(tokens) else base for i in starts]
+                actions.append(position + 1)
+        return [base + starts[i] if i < len(starts) else base for i in actions]
 
     def _word_after(self, piece: _Piece, offset: int, name: str) -> int:
         """The offset of the first token after ``offset`` that follows a token named ``name``."""
-        base, tokens = self._tokens(piece)
+        base, (starts, _, names) = self._tokens(piece)
         relative = offset - base
-        for position, token in enumerate(tokens[:-1]):
-            if token.start >= relative and token.name == name:
-                return base + int(tokens[position + 1].start)
+        for position in range(len(names) - 1):
+            if starts[position] >= relative and names[position] == name:
+                return base + starts[position + 1]
         return offset
 
     # -- objects --------------------------------------------------------------------------
@@ -575,8 +581,7 @@ class FileChecker(TypeChanges):
         finding = next((f for f in self.findings if f.rule == "rename-table" and f.object == name), None)
         if finding is None or not self._shows_all_of(piece.node.get("query", {}).get("SelectStmt", {}), old):
             return
-        self.findings[self.findings.index(finding)] = replace(
-            finding,
+        self.findings[self.findings.index(finding)] = finding._replace(
             message=f"{finding.message.split(' breaks ')[0]}: the view {name} created later in this file keeps the "
             "old name working",
             severity=INFO,
@@ -1075,15 +1080,15 @@ class FileChecker(TypeChanges):
         start = self._start(piece)
         if not piece.node.get("withClause"):
             return start
-        base, tokens = self._tokens(piece)
+        base, (starts, _, names) = self._tokens(piece)
         depth = 0
-        for token in tokens:
-            if token.name == "ASCII_40":
+        for token_start, name in zip(starts, names, strict=True):
+            if name == "ASCII_40":
                 depth += 1
-            elif token.name == "ASCII_41":
+            elif name == "ASCII_41":
                 depth -= 1
-            elif depth == 0 and token.name in ("UPDATE", "DELETE_P") and base + token.start >= start:
-                return base + int(token.start)
+            elif depth == 0 and name in ("UPDATE", "DELETE_P") and base + token_start >= start:
+                return base + token_start
         return start
 
     def _check_InsertStmt(self, piece: _Piece) -> None:
@@ -1707,7 +1712,7 @@ class FileChecker(TypeChanges):
                     f"type {display(now)} (the old {display(original)}, renamed in this file) is replaced by the "
                     f"new {display(original)}; a column still of the old type makes the DROP fail"
                 )
-                self.findings[self.findings.index(finding)] = replace(finding, message=message, severity=INFO)
+                self.findings[self.findings.index(finding)] = finding._replace(message=message, severity=INFO)
         for pending in self.pending:
             recreated = (pending.kind, pending.key) in self.new or self._exists_now(pending.kind, pending.key)
             if not recreated or not all(self._exists_now(kind, key) for kind, key in pending.requires):

@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ratchet.pgparser import parser
 
@@ -27,8 +26,7 @@ class SyntaxProblem(Exception):
         self.offset = offset
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """One parsed statement: its node type, its node, and where it starts in the parsed text."""
 
     kind: str

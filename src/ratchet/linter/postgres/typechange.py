@@ -8,7 +8,6 @@ provides the catalog, the findings and the means to emit them.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ratchet.linter.postgres.catalog import Catalog, display
@@ -230,7 +229,7 @@ class TypeChanges:
             f"type {display(key)} is recreated without {labels}: code that writes them breaks; keep every label "
             "(add the new ones with ALTER TYPE ... ADD VALUE), or waive with a reason"
         )
-        self.findings[self.findings.index(finding)] = replace(finding, message=message)
+        self.findings[self.findings.index(finding)] = finding._replace(message=message)
         return True
 
     def _type_of(self, table: str, column: str) -> str | None:

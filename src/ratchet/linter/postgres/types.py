@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ratchet.linter.postgres.parse import Node, strings
 
@@ -46,8 +45,7 @@ _INTEGER_DIGITS = {"int2": 5, "int4": 10, "int8": 19}
 _NO_REWRITE = frozenset({("varchar", "text"), ("text", "varchar"), ("cidr", "inet"), ("varbit", "varbit")})
 
 
-@dataclass(frozen=True)
-class ColumnType:
+class ColumnType(NamedTuple):
     """A column type: PostgreSQL's internal name, its modifiers, and array dimensions."""
 
     name: str

@@ -1,0 +1,99 @@
+"""PostgreSQL's scanner tokens of a text as three plain lists, read straight from libpg_query.
+
+pglast's ``parser.scan`` makes one ``Token`` object per token and converts both of its offsets
+through a table of the text's UTF-8 widths that it builds a character at a time: about 5,000
+instructions a token, a sixth of the lint of a history shaped like real ones (callgrind). The C
+function it calls, ``pg_query_scan_tokens`` (in the same extension module), fills an array of four
+ints per token (start, end, token, keyword kind). For an ASCII text, whose byte offsets are its
+character offsets, that array is copied here through ``ctypes`` in one piece and split into lists.
+
+pglast's own scan stays the reference: it answers a text that is not ASCII, a text the scanner
+rejects (its ``ParseError``), and every text when the C function cannot be reached or does not
+answer a probe exactly as ``parser.scan`` does (another pglast whose structures differ).
+``tests/lint/test_pgscan_differential.py`` compares the two over every corpus of the test suite.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from ratchet.pgparser import parser
+
+
+class Tokens(NamedTuple):
+    """The tokens of a text, in order: where each starts, where it ends (inclusive, as pglast's
+    ``Token.end``), both 0-based character offsets, and its name (``SELECT``, ``ASCII_59``, ``SCONST``)."""
+
+    starts: list[int]
+    ends: list[int]
+    names: list[str]
+
+
+#: Holds every token and keyword-kind name; enough for the probe, small enough to read at a glance.
+_PROBE = "SELECT 'a', $x$ b $x$ /* c */ FROM t; -- d\nALTER TABLE s.t ADD COLUMN e int;"
+
+
+def scan(text: str) -> Tokens:
+    """The scanner's tokens of ``text``; raises ``parser.ParseError`` as ``parser.scan`` does."""
+    if _direct and text.isascii():
+        found = _direct[0].tokens(text)
+        if found is not None:
+            return found
+    return _through_pglast(text)
+
+
+def _through_pglast(text: str) -> Tokens:
+    tokens = parser.scan(text)
+    return Tokens([t.start for t in tokens], [t.end for t in tokens], [t.name for t in tokens])
+
+
+class _Direct:
+    """``pg_query_scan_tokens`` called through ``ctypes``."""
+
+    def __init__(self) -> None:
+        import ctypes  # only here: 9M instructions, and only a PostgreSQL lint scans
+
+        class Result(ctypes.Structure):
+            _fields_ = [("tokens", ctypes.c_void_p), ("count", ctypes.c_int), ("error", ctypes.c_void_p)]
+
+        library = ctypes.CDLL(parser.__file__)
+        self._scan = library.pg_query_scan_tokens
+        self._scan.restype = Result
+        self._scan.argtypes = [ctypes.c_char_p]
+        self._free = library.pg_query_free_scan_tokens_result
+        self._free.restype = None
+        self._free.argtypes = [Result]
+        self._token_name = library.pg_query_token_name
+        self._token_name.restype = ctypes.c_char_p
+        self._token_name.argtypes = [ctypes.c_int]
+        self._read: Any = ctypes.string_at
+        self._names: dict[int, str] = {}
+
+    def tokens(self, text: str) -> Tokens | None:
+        """The tokens of the ASCII ``text``; ``None`` when the scanner reports an error."""
+        result = self._scan(text.encode("ascii"))
+        try:
+            if result.error:
+                return None
+            ints = memoryview(self._read(result.tokens, result.count * 16) if result.count else b"").cast("i")
+        finally:
+            self._free(result)
+        names = self._names
+        for number in set(ints[2::4].tolist()) - names.keys():
+            name = self._token_name(number)
+            names[number] = name.decode("ascii") if name is not None else "UNKNOWN"
+        return Tokens(ints[0::4].tolist(), [end - 1 for end in ints[1::4].tolist()], [names[n] for n in ints[2::4]])
+
+
+def _connect() -> list[_Direct]:
+    """The direct scan, when it can be reached and answers the probe as ``parser.scan`` does."""
+    try:
+        direct = _Direct()
+        if direct.tokens(_PROBE) == _through_pglast(_PROBE):
+            return [direct]
+    except Exception:  # a pglast built differently: its own scan answers
+        pass
+    return []
+
+
+_direct = _connect()
