@@ -693,12 +693,11 @@ class Runner:
                     self._execute(prepared, step[0], rolled_back=False)
                     try:
                         if number == len(steps):  # the file's end, recorded with its count in one commit
-                            self._give_session_back()  # the end is written in ratchet's session, not the file's
                             one = self._claimed and self.tables.finish_is_one_statement(
                                 file.version, self._db_version_read
                             )
                             with contextlib.nullcontext() if one else self.backend.transaction():
-                                self._last_duration = self._finish_stepwise(prepared, started)
+                                self._last_duration = self._finish_in_own_session(prepared, started)
                             finished = True
                         else:
                             self.tables.update_row(file.version, statements_done=step[0].number)
@@ -752,8 +751,7 @@ class Runner:
                 for statement in step:
                     self._execute(prepared, statement, rolled_back=False)
                 if last and _is_data(step[0]):
-                    self._give_session_back()  # the end is written in ratchet's session, not the file's
-                    self._last_duration = self._finish_stepwise(prepared, started)  # counts every statement
+                    self._last_duration = self._finish_in_own_session(prepared, started)  # counts every statement
                     return True
                 self.tables.update_row(version, statements_done=step[-1].number)
             return False
@@ -772,6 +770,22 @@ class Runner:
         self.backend.restore_session()
         self.backend.set_lock_timeout(None)
 
+    def _finish_in_own_session(self, prepared: PreparedFile, started: float) -> int:
+        """The file's end, written in ratchet's session, not the file's (:meth:`_finish_stepwise`
+        after :meth:`_give_session_back`). Where the backend can, the end's one statement itself
+        checks that the file left the session as ratchet opened it (one query fewer per file), and
+        only a file that changed it has it restored and the end written again."""
+        self.backend.set_lock_timeout(None)
+        if self._claimed:
+            duration = _ms_since(started)
+            version = prepared.file.version
+            fields = _applied_fields(prepared, duration)
+            if self.tables.finish_row(version, self._db_version_read, if_session_unchanged=True, **fields):
+                self._raised(version)
+                return duration
+        self.backend.restore_session()
+        return self._finish_stepwise(prepared, started)
+
     def _finish_stepwise(self, prepared: PreparedFile, started: float) -> int:
         """Mark a statement-by-statement file applied and raise ``db_version``, in the open
         transaction; return the duration recorded."""
@@ -779,14 +793,7 @@ class Runner:
         version = prepared.file.version
         done = len(prepared.statements)
         if self._claimed:
-            self.tables.finish_row(
-                version,
-                self._db_version_read,
-                status=RowStatus.APPLIED,
-                duration_ms=duration,
-                error=None,
-                statements_done=done,
-            )
+            self.tables.finish_row(version, self._db_version_read, **_applied_fields(prepared, duration))
             self._raised(version)
         else:
             self.bump_version(version)
@@ -873,6 +880,16 @@ def _statement_failed(
         rolled_back=rolled_back,
         hint=hint,
     )
+
+
+def _applied_fields(prepared: PreparedFile, duration_ms: int) -> dict[str, Any]:
+    """The history columns of a statement-by-statement file that ran to its end."""
+    return {
+        "status": RowStatus.APPLIED,
+        "duration_ms": duration_ms,
+        "error": None,
+        "statements_done": len(prepared.statements),
+    }
 
 
 def _repair_hint(version: Version) -> str:

@@ -146,6 +146,14 @@ class Backend(ABC):
         """Undo what a file changed in the session (``SET search_path`` ...), before ratchet
         records it and before the next file starts."""
 
+    def session_unchanged(self) -> tuple[str, tuple[Any, ...]] | None:
+        """A SQL condition, with its parameters, true only while the session is as
+        :meth:`remember_session` found it, for ratchet's write of a file's end to carry instead of
+        a :meth:`restore_session` query of its own before it (the write, made in whatever session
+        the file left, then changes nothing unless the file left the session as it found it).
+        ``None`` where the restore costs no round trip of its own (the default)."""
+        return None
+
     #: The statement that opens a transaction (SQLite takes the write lock with ``BEGIN IMMEDIATE``).
     begin_sql: ClassVar[str] = "BEGIN"
 

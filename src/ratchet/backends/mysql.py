@@ -69,14 +69,14 @@ _SESSION_COLUMNS = ("DATABASE()", *(f"@@SESSION.{name}" for name in _SESSION_VAR
 _BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
-def _same_session_sql(remembered: tuple[Any, ...]) -> str:
-    """A query answering 1 when every one of :data:`_SESSION_COLUMNS` still has its remembered
+def _same_session_condition(remembered: tuple[Any, ...]) -> str:
+    """A condition true when every one of :data:`_SESSION_COLUMNS` still has its remembered
     value (the parameters): text byte for byte, numbers (the flags read as 0/1) as numbers."""
     tests = (
         f"BINARY {column} <=> BINARY %s" if isinstance(value, str) else f"{column} <=> %s"
         for column, value in zip(_SESSION_COLUMNS, remembered, strict=True)
     )
-    return f"SELECT {' AND '.join(tests)}"
+    return f"({' AND '.join(tests)})"
 
 
 def lock_name(database: str) -> str:
@@ -337,7 +337,7 @@ class MysqlBackend(Backend):
         ``SET`` (and ``USE``) to restore."""
         if self._session is None:
             return
-        if self.query(_same_session_sql(self._session), self._session)[0][0] == 1:
+        if self.query(f"SELECT {_same_session_condition(self._session)}", self._session)[0][0] == 1:
             return
         now = self._session_state()
         if now == self._session:
@@ -356,6 +356,13 @@ class MysqlBackend(Backend):
                 self.connection.select_db(database)
             except pymysql.MySQLError as exc:
                 raise self._translate(exc) from None
+
+    def session_unchanged(self) -> tuple[str, tuple[Any, ...]] | None:
+        """The comparison :meth:`restore_session` queries, as a condition (PyMySQL escapes its
+        parameters as the session the file left reads them, ``NO_BACKSLASH_ESCAPES`` too)."""
+        if self._session is None:
+            return None
+        return _same_session_condition(self._session), self._session
 
     def _translate(self, exc: pymysql.MySQLError) -> DriverError:
         code, message = _code_and_message(exc)
