@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import quote
 
 import pytest
 
 import ratchet
 from conftest import Db, Project
+from test_fresh_path import recording_mysql_connection
 
 OLD_MYSQL_SETTINGS = (
     "CREATE TABLE system_settings (\n"
@@ -246,22 +246,6 @@ def test_mysql_session_changed_by_a_file_ending_in_data_or_ddl_is_put_back(
     assert other.tables() == []
 
 
-def _recording_connection(database: str) -> tuple[Any, list[str]]:
-    """A PyMySQL connection (as an application passes it) and the SQL texts it sends from now on."""
-    import pymysql
-
-    connection = pymysql.connect(host="127.0.0.1", port=3306, user="root", database=database, autocommit=True)
-    sent: list[str] = []
-    send = connection.query
-
-    def query(sql: str | bytes, unbuffered: bool = False) -> int:
-        sent.append(sql if isinstance(sql, str) else sql.decode())
-        return int(send(sql, unbuffered))
-
-    connection.query = query
-    return connection, sent
-
-
 def test_mysql_files_that_keep_the_session_write_their_end_without_a_session_query(
     project: Project, make_db: Callable[[str], Db]
 ) -> None:
@@ -272,7 +256,8 @@ def test_mysql_files_that_keep_the_session_write_their_end_without_a_session_que
     project.write("1.2.0__ddl.sql", "INSERT INTO seen VALUES (2);\nCREATE TABLE t2 (id INT);\n")
     project.write("1.3.0__changes.sql", "SET SESSION sql_mode = 'ANSI';\nINSERT INTO seen VALUES (3);\n")
     project.write("1.4.0__data.sql", "INSERT INTO seen VALUES (4);\n")
-    connection, sent = _recording_connection(db.name)
+    sent: list[str] = []
+    connection = recording_mysql_connection(db, sent)
     try:
         ratchet.migrate(connection, project.migrations, no_lint=True)
         compares = [sql for sql in sent if sql.startswith("SELECT (BINARY DATABASE()")]

@@ -325,13 +325,19 @@ class Tables:
         replace: bool = True,
         raise_version: bool = False,
         current: Version | None = None,
+        begin: bool = False,
     ) -> None:
         """Insert one history row (``version`` is a :func:`repeatable_key` for a repeatable
         file's row), replacing a leftover row of the same version unless the caller knows there
         is none (``replace=False``). With ``raise_version``, ``db_version`` is also raised to
         ``version`` if newer than ``current`` (as read in this transaction; ``None``: unset),
-        where the backend can in the same statement."""
+        where the backend can in the same statement. With ``begin``, the transaction is opened
+        first, sent with the row (one round trip where the backend pairs statements: the row is
+        then written even if opening failed, committed at once: a row of a file not yet run)."""
         key = str(version)
+        if begin and (replace or raise_version):
+            self.backend.begin()
+            begin = False
         if replace:
             self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (key,))
         params = (
@@ -350,7 +356,9 @@ class Tables:
         )
         insert = self._insert
         bump = self._version_write(version, current) if raise_version and isinstance(version, Version) else None
-        if bump is None:
+        if bump is None and begin:
+            self.backend.execute_pair((self.backend.begin_sql, ()), (insert, params))
+        elif bump is None:
             self.backend.execute(insert, params)
         elif self.backend.writable_cte:
             self.backend.execute(f"WITH bumped AS ({bump[0]}) {insert}", (*bump[1], *params))
@@ -485,13 +493,14 @@ class Tables:
 
     def update_row(self, version: Version | str, **fields: Any) -> None:
         """Update columns of one history row (``status``, ``statements_done``, ``error`` ...)."""
+        self.backend.execute(*self.update_row_sql(version, **fields))
+
+    def update_row_sql(self, version: Version | str, **fields: Any) -> tuple[str, tuple[Any, ...]]:
+        """The statement and parameters of :meth:`update_row`, for a caller that sends it."""
         if "applied_at" not in fields and fields.get("status") in DONE_STATUSES:
             fields["applied_at"] = now_utc()
         assignments = ", ".join(f"{name} = {self.p}" for name in fields)
-        self.backend.execute(
-            f"UPDATE {self.history} SET {assignments} WHERE version = {self.p}",
-            (*fields.values(), str(version)),
-        )
+        return f"UPDATE {self.history} SET {assignments} WHERE version = {self.p}", (*fields.values(), str(version))
 
 
 def _history_row(named: dict[str, Any]) -> HistoryRow:

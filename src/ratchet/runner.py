@@ -517,9 +517,10 @@ class Runner:
         statements_done: int = 0,
         *,
         raise_version: bool = False,
+        begin: bool = False,
     ) -> None:
         """Insert the file's history row: a versioned file's only after :meth:`_claim` found none;
-        a repeatable file's replaces its last application's."""
+        a repeatable file's replaces its last application's (``begin``: open the transaction too)."""
         versioned = unit.kind == VERSIONED
         self.tables.insert_row(
             version=unit.key,
@@ -534,6 +535,7 @@ class Runner:
             replace=not versioned,
             raise_version=raise_version,
             current=self._db_version_read if versioned else None,
+            begin=begin,
         )
 
     def bump_version(self, version: Version) -> None:
@@ -618,7 +620,12 @@ class Runner:
         """A file that cannot roll back: commit a ``running`` row, then one statement at a time."""
         started = time.perf_counter()
         file = prepared.file
-        self.backend.begin()
+        # claimed without a query and no guard query to run first: BEGIN is sent with the running
+        # row (one round trip where the backend pairs them; if BEGIN failed, the row alone is
+        # committed: 'running' with no statement run, what a crash right after the commit leaves)
+        paired = self._statuses is not None and _no_guard_query(prepared, self.backend.dialect)
+        if not paired:
+            self.backend.begin()
         try:
             claimed = self._claim(prepared)
             reason = None if claimed else self._skip_reason(prepared)
@@ -626,13 +633,14 @@ class Runner:
                 self._record(prepared, RowStatus.SKIPPED, 0, 0)
             elif claimed is None:
                 self._check_requires(prepared)
-                self._write_row(prepared, RowStatus.RUNNING)
+                self._write_row(prepared, RowStatus.RUNNING, begin=paired)
             # MySQL commits implicitly before a schema change: a file starting with one has its
             # running row committed by that statement as it starts (a failure to parse it leaves
             # the row to the START TRANSACTION recording the failure, which commits implicitly
             # too): one commit, and its fsync, fewer per file, with the same states after a crash
             fused = claimed is None and reason is None and self._commits_before_itself(prepared)
-            if not fused:
+            begun = not paired or claimed is None
+            if begun and not fused:
                 self.backend.commit()
         except BaseException:
             self.backend.rollback()
@@ -680,6 +688,7 @@ class Runner:
         known_invalid = self._invalid_indexes()  # so the hint names only the ones this file leaves
         steps = _steps(prepared.statements[start_after:], group_data=atomic_step)
         finished, duration = False, 0
+        begun = False  # the transaction of the next step was opened with the last count
         for number, step in enumerate(steps, start=1):
             try:
                 if not atomic_step:
@@ -699,12 +708,20 @@ class Runner:
                             with contextlib.nullcontext() if one else self.backend.transaction():
                                 self._last_duration = self._finish_in_own_session(prepared, started)
                             finished = True
+                        elif not _is_ddl(steps[number][0]):
+                            # the next step's BEGIN goes with the count: one round trip where the
+                            # backend pairs them (a BEGIN after a failed count is rolled back)
+                            count = self.tables.update_row_sql(file.version, statements_done=step[0].number)
+                            self.backend.execute_pair(count, (self.backend.begin_sql, ()))
+                            begun = True
                         else:
                             self.tables.update_row(file.version, statements_done=step[0].number)
                     except DriverError as exc:  # the DDL has committed itself: it ran
+                        self.backend.rollback()
                         raise failures.progress_not_recorded(prepared, step[0], exc, committed_alone=True) from None
                 else:
-                    finished = self._run_group(prepared, step, started, last=number == len(steps))
+                    finished = self._run_group(prepared, step, started, last=number == len(steps), begun=begun)
+                    begun = False
             except StatementFailedError as failure:
                 self._note_invalid_indexes(failure, known_invalid)
                 done = failure.statement_number - 1  # every statement before it: committed, or a DDL
@@ -739,15 +756,17 @@ class Runner:
         self.events.file_finished(result)
         return result
 
-    def _run_group(self, prepared: PreparedFile, step: list[Statement], started: float, *, last: bool) -> bool:
+    def _run_group(
+        self, prepared: PreparedFile, step: list[Statement], started: float, *, last: bool, begun: bool = False
+    ) -> bool:
         """Run a step (consecutive data statements, or one other statement) and its count in one
         commit, with the file's own end when it is the ``last`` step of data; return whether the
         file was finished. If a statement of a group fails, the group is rolled back and run again
         one commit per statement, so that every statement before the failing one is committed
-        and counted, as without grouping."""
+        and counted, as without grouping (``begun``: its transaction is open already)."""
         version = prepared.file.version
         try:
-            with self.backend.transaction():
+            with self.backend.transaction(begun=begun):
                 for statement in step:
                     self._execute(prepared, statement, rolled_back=False)
                 if last and _is_data(step[0]):
@@ -828,6 +847,12 @@ _PIPELINE_MAX_STATEMENTS = 20
 _DATA_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT"})
 #: Schema changes, which MySQL commits on their own (and commits what was open before them).
 _DDL_WORDS = frozenset({"CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE"})
+
+
+def _no_guard_query(prepared: PreparedFile, dialect: str) -> bool:
+    """The file runs here with no ``skip-if`` or ``require`` query to ask first."""
+    guards = prepared.guards
+    return not guards.skip_ifs and not guards.requires and guards.applies_to(dialect)
 
 
 def _is_ddl(statement: Statement) -> bool:

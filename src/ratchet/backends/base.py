@@ -127,6 +127,14 @@ class Backend(ABC):
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and return all its rows."""
 
+    def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> None:
+        """Run two of ratchet's own statements (SQL, parameters), one after the other; where the
+        backend sends both at once and then reads both answers (MySQL: one round trip), the second
+        runs even when the first fails, so pair only a second that is harmless then. The first
+        failure is raised."""
+        self.execute(*first)
+        self.execute(*second)
+
     def run_statement(self, sql: str) -> None:
         """Run one statement of a migration file, sent so that the server cannot run a second
         statement hidden in it (``sqlite3`` and PyMySQL without multi-statements refuse one)."""
@@ -315,9 +323,11 @@ class Backend(ABC):
         return None
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """``begin()``; ``commit()`` on success, ``rollback()`` on any exception."""
-        self.begin()
+    def transaction(self, *, begun: bool = False) -> Iterator[None]:
+        """``begin()`` (unless the caller has, ``begun``); ``commit()`` on success, ``rollback()``
+        on any exception."""
+        if not begun:
+            self.begin()
         try:
             yield
         except BaseException:
