@@ -428,3 +428,52 @@ def test_mysql_statements_sent_in_pairs_both_run_and_the_first_failure_is_raised
         assert backend.query("SELECT id FROM p ORDER BY id") == [(1,), (2,), (3,), (4,)]
     finally:
         backend.close()
+
+
+def test_mariadb_next_file_running_row_commits_with_the_last_data_of_the_one_before(
+    tmp_path: Path, make_db: Callable[[str], Db]
+) -> None:
+    """A file ending in data commits the next file's running row with its own end (one commit fewer:
+    the next file's first DDL then has nothing to commit before itself); not a file whose guard
+    query must be asked first, nor after a file ending in a DDL."""
+    db = make_db("mysql")
+    migrations = tmp_path / "m"
+    migrations.mkdir()
+    files = {
+        "1.0.0__a.sql": "CREATE TABLE a (id INTEGER);\nINSERT INTO a VALUES (0);\n",
+        "1.1.0__b.sql": "CREATE TABLE b (id INTEGER);\nINSERT INTO a VALUES (1);\n",
+        "1.2.0__c.sql": "-- guard: require SELECT COUNT(*) FROM a\nCREATE TABLE c (id INTEGER);\n",
+        "1.3.0__d.sql": "CREATE TABLE d (id INTEGER);\n",
+    }
+    for name, sql in files.items():
+        (migrations / name).write_text(sql, encoding="utf-8")
+    sent: list[str] = []
+    connection = recording_mysql_connection(db, sent)
+    api.migrate(connection, migrations)
+    connection.close()
+
+    def running_row(version: str) -> int:
+        return next(i for i, sql in enumerate(sent) if sql.startswith("INSERT INTO") and f"('{version}', " in sql)
+
+    def commit_after(index: int) -> int:
+        return next(i for i in range(index, len(sent)) if sent[i] == "COMMIT")
+
+    b_row = running_row("1.1.0")
+    assert sent[b_row - 1].startswith("UPDATE") and "'applied'" in sent[b_row - 1], sent[b_row - 2 : b_row + 2]
+    assert sent[commit_after(b_row) + 1] == "CREATE TABLE b (id INTEGER)", sent[b_row : b_row + 4]
+    c_row = running_row("1.2.0")  # after its guard query, in a transaction of its own
+    guard = [
+        "START TRANSACTION",
+        "SAVEPOINT ratchet_guard",
+        "SELECT COUNT(*) FROM a",
+        "ROLLBACK TO SAVEPOINT ratchet_guard",
+    ]
+    assert sent[c_row - 5 : c_row] == ["COMMIT", *guard], sent[c_row - 6 : c_row + 1]  # after 1.1.0's COMMIT
+    d_row = running_row("1.3.0")  # after c, which ends in a DDL
+    assert sent[d_row - 1] == "START TRANSACTION", sent[d_row - 3 : d_row + 1]
+    assert db.history() == {
+        "1.0.0": ("applied", 2),
+        "1.1.0": ("applied", 2),
+        "1.2.0": ("applied", 1),
+        "1.3.0": ("applied", 1),
+    }

@@ -171,6 +171,9 @@ class Runner:
         # the file being applied and how far, for a failure that is not one of its statements
         self._current: PreparedFile | None = None
         self._stage = ""
+        # the file after the one being applied, whose running row may go in that one's last commit
+        self._next: PreparedFile | None = None
+        self._claimed_ahead: Version | None = None  # the file whose running row was so committed
 
     def run(
         self, files: list[PreparedFile], repeatables: list[PreparedRepeatable] | None = None
@@ -193,9 +196,12 @@ class Runner:
             elif self.options.single_transaction:
                 results = self._run_single_transaction(files)
             else:
-                results = [
-                    self._apply_transactional(p) if self._transactional(p) else self._apply_stepwise(p) for p in files
-                ]
+                results = []
+                for index, prepared in enumerate(files):
+                    self._next = files[index + 1] if index + 1 < len(files) else None
+                    stepwise = not self._transactional(prepared)
+                    results.append(self._apply_stepwise(prepared) if stepwise else self._apply_transactional(prepared))
+                self._next = None
             return results, self._run_repeatables(repeatables, results)
 
     def _run_repeatables(
@@ -620,6 +626,9 @@ class Runner:
         """A file that cannot roll back: commit a ``running`` row, then one statement at a time."""
         started = time.perf_counter()
         file = prepared.file
+        if self._claimed_ahead == file.version:  # its running row was committed with the last file's end
+            self._claimed_ahead = None
+            return self.resume(prepared, start_after=0, started=started, claimed=True)
         # claimed without a query and no guard query to run first: BEGIN is sent with the running
         # row (one round trip where the backend pairs them; if BEGIN failed, the row alone is
         # committed: 'running' with no statement run, what a crash right after the commit leaves)
@@ -771,8 +780,14 @@ class Runner:
                     self._execute(prepared, statement, rolled_back=False)
                 if last and _is_data(step[0]):
                     self._last_duration = self._finish_in_own_session(prepared, started)  # counts every statement
-                    return True
-                self.tables.update_row(version, statements_done=step[-1].number)
+                    ahead = self._claimable_ahead()
+                    if ahead is not None:  # the next file's running row: one commit (and fsync) fewer
+                        self._write_row(ahead, RowStatus.RUNNING)
+                if not (last and _is_data(step[0])):
+                    self.tables.update_row(version, statements_done=step[-1].number)
+            if last and _is_data(step[0]):
+                self._claimed_ahead = ahead.file.version if ahead is not None else None
+                return True
             return False
         except StatementFailedError:
             if len(step) == 1:
@@ -782,6 +797,21 @@ class Runner:
                 self._execute(prepared, statement, rolled_back=False)
                 self.tables.update_row(version, statements_done=statement.number)
         return False
+
+    def _claimable_ahead(self) -> PreparedFile | None:
+        """The next file, if its running row can be written now, in this file's last transaction:
+        it runs statement by statement, is claimed without a query (as :meth:`_claim` would: no
+        row, not older than ``db_version``) and has no guard query to ask first. A crash after
+        this commit leaves its row 'running' with no statement run, as one after its own would."""
+        ahead = self._next
+        if ahead is None or self._statuses is None or self._transactional(ahead):
+            return None
+        if not _no_guard_query(ahead, self.backend.dialect) or str(ahead.file.version) in self._statuses:
+            return None
+        current = self._db_version_read
+        if current is not None and current >= ahead.file.version and not self.options.out_of_order:
+            return None
+        return ahead
 
     def _give_session_back(self) -> None:
         """Undo what the file did to the session (settings, lock timeout) before ratchet writes to
