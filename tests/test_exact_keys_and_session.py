@@ -3,12 +3,15 @@ session ratchet opened."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from urllib.parse import quote
 
 import pytest
 
 import ratchet
 from conftest import Db, Project
+from test_fresh_path import recording_mysql_connection
 
 OLD_MYSQL_SETTINGS = (
     "CREATE TABLE system_settings (\n"
@@ -208,3 +211,98 @@ def test_mysql_one_changed_session_value_is_seen_and_put_back(
     assert result.code == 0, result.output
     seen = dict(db.query("SELECT moment, value FROM seen"))
     assert seen["after"] == seen["before"], seen
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # data last: the end is written in the transaction of the file's last data statements
+        "SET SESSION sql_mode = 'ANSI';\nINSERT INTO seen VALUES ('in', @@SESSION.sql_mode);",
+        "SET NAMES latin1;\nINSERT INTO seen VALUES ('in', @@SESSION.character_set_client);",
+        "USE {other};\nINSERT INTO {db}.seen VALUES ('in', DATABASE());",
+        # DDL last: the end is written alone, in autocommit
+        "SET SESSION time_zone = '+03:00';\nCREATE TABLE {db}.made (id INT);",
+        "SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES,ORACLE';\nCREATE TABLE {db}.made (id INT);",
+    ],
+)
+def test_mysql_session_changed_by_a_file_ending_in_data_or_ddl_is_put_back(
+    project: Project, make_db: Callable[[str], Db], change: str
+) -> None:
+    """The end of such a file is written only where the session is ratchet's: put back first."""
+    db = make_db("mysql")
+    other = make_db("mysql")
+    on_db = Project(project.root, db.url)
+    looks = "@@SESSION.sql_mode, @@SESSION.character_set_client, @@SESSION.time_zone, DATABASE()"
+    on_db.write("1.0.0__t.sql", "CREATE TABLE seen (moment VARCHAR(10), value VARCHAR(200));\n")
+    on_db.write("1.1.0__before.sql", f"INSERT INTO seen VALUES ('before', CONCAT_WS('|', {looks}));\n")
+    on_db.write("1.2.0__change.sql", change.format(other=f"`{other.name}`", db=f"`{db.name}`") + "\n")
+    on_db.write("1.3.0__after.sql", f"INSERT INTO `{db.name}`.seen VALUES ('after', CONCAT_WS('|', {looks}));\n")
+    result = on_db.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    seen = dict(db.query("SELECT moment, value FROM seen"))
+    assert seen["after"] == seen["before"], seen
+    assert db.history()["1.2.0"] == ("applied", 2)
+    assert db.db_version() == "1.3.0"
+    assert other.tables() == []
+
+
+def test_mysql_files_that_keep_the_session_write_their_end_without_a_session_query(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    """The end's own statement checks the session; a query of its own only for a file that changed it."""
+    db = make_db("mysql")
+    project.write("1.0.0__t.sql", "CREATE TABLE seen (id INT);\n")
+    project.write("1.1.0__data.sql", "CREATE TABLE t1 (id INT);\nINSERT INTO seen VALUES (1);\n")
+    project.write("1.2.0__ddl.sql", "INSERT INTO seen VALUES (2);\nCREATE TABLE t2 (id INT);\n")
+    project.write("1.3.0__changes.sql", "SET SESSION sql_mode = 'ANSI';\nINSERT INTO seen VALUES (3);\n")
+    project.write("1.4.0__data.sql", "INSERT INTO seen VALUES (4);\n")
+    sent: list[str] = []
+    connection = recording_mysql_connection(db, sent)
+    try:
+        ratchet.migrate(connection, project.migrations, no_lint=True)
+        compares = [sql for sql in sent if sql.startswith("SELECT (BINARY DATABASE()")]
+        ends = [sql for sql in sent if "SET s.value" in sql and "BINARY DATABASE()" in sql]
+    finally:
+        connection.close()
+    # 1.0.0 sets db_version for the first time (an INSERT, a statement of its own); 1.3.0 changed the session
+    assert len(compares) == 2
+    assert len(ends) == 4  # 1.1.0 to 1.4.0 (1.3.0's wrote nothing: written again once the session was put back)
+    assert db.history() == {
+        v: ("applied", n) for v, n in [("1.0.0", 1), ("1.1.0", 2), ("1.2.0", 2), ("1.3.0", 2), ("1.4.0", 1)]
+    }
+    assert db.query("SELECT id FROM seen ORDER BY id") == [(1,), (2,), (3,), (4,)]
+
+
+def test_mysql_end_written_after_a_session_with_no_backslash_escapes_in_a_quoted_database(
+    project: Project,
+) -> None:
+    """The end's statement carries the session's values, here a quote, into whatever session the
+    file left: written as that session reads them (under NO_BACKSLASH_ESCAPES a quote is doubled,
+    not escaped with a backslash), it finds the session changed instead of failing."""
+    import pymysql
+
+    name = f"ratchet_q'uote_{os.getpid()}"
+    admin = pymysql.connect(host="127.0.0.1", port=3306, user="root", autocommit=True)
+    admin.cursor().execute(f"CREATE DATABASE `{name}`")
+    try:
+        url = f"mysql://root@127.0.0.1:3306/{quote(name, safe='')}"
+        on_db = Project(project.root, url)
+        on_db.write("1.0.0__t.sql", "CREATE TABLE seen (id INT);\n")
+        on_db.write("1.1.0__one.sql", "INSERT INTO seen VALUES (1);\n")
+        on_db.write("1.2.0__mode.sql", "SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES';\nINSERT INTO seen VALUES (2);\n")
+        on_db.write("1.3.0__two.sql", "SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES';\nCREATE TABLE t3 (id INT);\n")
+        result = on_db.ratchet("migrate", "--no-lint")
+        assert result.code == 0, result.output
+        cursor = admin.cursor()
+        cursor.execute(f"SELECT version, status, statements_done FROM `{name}`.schema_history ORDER BY version")
+        assert cursor.fetchall() == (
+            ("1.0.0", "applied", 1),
+            ("1.1.0", "applied", 1),
+            ("1.2.0", "applied", 2),
+            ("1.3.0", "applied", 2),
+        )
+        cursor.execute(f"SELECT value FROM `{name}`.system_settings WHERE `key` = 'db_version'")
+        assert cursor.fetchall() == (("1.3.0",),)
+    finally:
+        admin.cursor().execute(f"DROP DATABASE `{name}`")
+        admin.close()

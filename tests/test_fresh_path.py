@@ -179,12 +179,16 @@ def test_postgresql_sends_each_file_as_one_pipeline(tmp_path: Path, make_db: Cal
 
 
 def recording_mysql_connection(db: Db, sent: list[str]) -> Any:
+    """A PyMySQL connection (as an application passes it) that keeps every SQL text it sends,
+    also those ratchet sends two at a time."""
     import pymysql
+    from pymysql.constants import COMMAND
 
     class Recording(pymysql.connections.Connection):  # type: ignore[misc]
-        def query(self, sql: Any, unbuffered: bool = False) -> Any:
-            sent.append(sql if isinstance(sql, str) else sql.decode())
-            return super().query(sql, unbuffered)
+        def _execute_command(self, command: int, sql: Any) -> Any:
+            if command == COMMAND.COM_QUERY:
+                sent.append(sql if isinstance(sql, str) else sql.decode())
+            return super()._execute_command(command, sql)
 
     Recording.__module__ = "pymysql.connections"  # ratchet tells drivers apart by module
     return Recording(host="127.0.0.1", user="root", database=db.name, autocommit=True)
@@ -301,6 +305,9 @@ def test_mariadb_progress_not_recorded_after_a_ddl_says_the_ddl_ran(
     assert result.code != 0 and "progress refused" in result.err, result.output
     assert "statements 1-1 have run" in result.err and "only if its COMMIT did" not in result.err, result.err
     assert "b" in db.tables()  # it did run
+    # the next step's BEGIN went with the refused count: rolled back, nothing after it ran
+    assert db.query("SELECT COUNT(*) FROM a") == [(0,)]
+    assert db.history()["1.1.0"] == ("running", 0)
     assert db.history()["1.1.0"] == ("running", 0)
 
 
@@ -335,8 +342,8 @@ def test_mariadb_file_ending_with_a_ddl_records_its_end_with_its_count(
 ) -> None:
     """After a file's last statement, a DDL that committed itself, nothing of the file is left to
     run: its count, the status and db_version go in one commit (no count of its own first); in
-    one statement, sent alone in autocommit, once db_version exists (before, db_version's INSERT
-    and the row's UPDATE share a transaction)."""
+    one statement, sent alone in autocommit, once db_version exists, which also checks the session
+    (before, db_version's INSERT and the row's UPDATE share a transaction, after the compare)."""
     db = make_db("mysql")
     migrations = tmp_path / "m"
     migrations.mkdir()
@@ -346,8 +353,8 @@ def test_mariadb_file_ending_with_a_ddl_records_its_end_with_its_count(
     api.migrate(connection, migrations)
     first = sent[after_tables_ensured(sent) :]
     first_end = first[first.index("CREATE TABLE a (id INTEGER)") + 1 :][:5]
-    assert first_end[0].startswith("SELECT BINARY DATABASE() <=> "), first_end  # the session given back first
-    assert first_end[1] == "START TRANSACTION" and first_end[4] == "COMMIT", first_end
+    assert first_end[0] == "START TRANSACTION" and first_end[4] == "COMMIT", first_end
+    assert first_end[1].startswith("SELECT (BINARY DATABASE() <=> "), first_end  # the session given back first
     assert first_end[2].startswith("INSERT INTO") and "'db_version'" in first_end[2], first_end
     assert _updates_history(first_end[3]) and "statements_done = 1" in first_end[3], first_end
     (migrations / "1.1.0__b.sql").write_text(
@@ -358,13 +365,14 @@ def test_mariadb_file_ending_with_a_ddl_records_its_end_with_its_count(
     connection.close()
     per_file = sent[after_tables_ensured(sent) :]
     end = per_file[per_file.index("CREATE TABLE c (id INTEGER)") + 1 :][:2]
-    assert end[0].startswith("SELECT BINARY DATABASE() <=> "), end  # the session compare, then the end: no COMMIT
-    assert "`system_settings` AS s, " in end[1] and "h.statements_done = 3" in end[1] and "'applied'" in end[1], end
+    # the end, which carries the session compare: one statement, no COMMIT
+    assert "`system_settings` AS s, " in end[0] and "h.statements_done = 3" in end[0] and "'applied'" in end[0], end
+    assert " AND (BINARY DATABASE() <=> " in end[0] and end[1].startswith("SELECT RELEASE_LOCK("), end
     assert not [sql for sql in per_file if _updates_history(sql) and "statements_done = 3 " in sql], per_file
     assert db.history()["1.1.0"] == ("applied", 3) and db.db_version() == "1.1.0"
-    # the session, unchanged by the file: read once when remembered, then compared by the server
+    # the session, unchanged by the file: read once when remembered, then compared by the server in the end
     assert len([sql for sql in per_file if sql.startswith("SELECT DATABASE(), @@SESSION.")]) == 1, per_file
-    assert len([sql for sql in per_file if sql.startswith("SELECT BINARY DATABASE() <=> ")]) == 1, per_file
+    assert not [sql for sql in per_file if sql.startswith("SELECT (BINARY DATABASE() <=> ")], per_file
 
 
 def test_mariadb_end_not_recorded_after_a_last_ddl_says_every_statement_ran(
@@ -398,3 +406,74 @@ def test_a_fresh_sqlite_migrate_does_not_import_socket(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_mysql_statements_sent_in_pairs_both_run_and_the_first_failure_is_raised(make_db: Callable[[str], Db]) -> None:
+    """Two statements sent at once: the server runs the second whatever the first did; each answer
+    is read, so the session goes on in step, and the first failure is the one raised."""
+    from ratchet.backends import open_backend
+    from ratchet.errors import DriverError
+
+    db = make_db("mysql")
+    db.execute("CREATE TABLE p (id INTEGER PRIMARY KEY)")
+    backend = open_backend(db.url)
+    try:
+        backend.execute_pair(("INSERT INTO p VALUES (%s)", (1,)), ("INSERT INTO p VALUES (%s)", (2,)))
+        with pytest.raises(DriverError, match="Duplicate entry '1'"):
+            backend.execute_pair(("INSERT INTO p VALUES (1)", ()), ("INSERT INTO p VALUES (3)", ()))
+        with pytest.raises(DriverError, match="Duplicate entry '2'"):
+            backend.execute_pair(("INSERT INTO p VALUES (4)", ()), ("INSERT INTO p VALUES (2)", ()))
+        with pytest.raises(DriverError, match="Duplicate entry '1'"):  # the first of two failures
+            backend.execute_pair(("INSERT INTO p VALUES (1)", ()), ("INSERT INTO p VALUES (2)", ()))
+        assert backend.query("SELECT id FROM p ORDER BY id") == [(1,), (2,), (3,), (4,)]
+    finally:
+        backend.close()
+
+
+def test_mariadb_next_file_running_row_commits_with_the_last_data_of_the_one_before(
+    tmp_path: Path, make_db: Callable[[str], Db]
+) -> None:
+    """A file ending in data commits the next file's running row with its own end (one commit fewer:
+    the next file's first DDL then has nothing to commit before itself); not a file whose guard
+    query must be asked first, nor after a file ending in a DDL."""
+    db = make_db("mysql")
+    migrations = tmp_path / "m"
+    migrations.mkdir()
+    files = {
+        "1.0.0__a.sql": "CREATE TABLE a (id INTEGER);\nINSERT INTO a VALUES (0);\n",
+        "1.1.0__b.sql": "CREATE TABLE b (id INTEGER);\nINSERT INTO a VALUES (1);\n",
+        "1.2.0__c.sql": "-- guard: require SELECT COUNT(*) FROM a\nCREATE TABLE c (id INTEGER);\n",
+        "1.3.0__d.sql": "CREATE TABLE d (id INTEGER);\n",
+    }
+    for name, sql in files.items():
+        (migrations / name).write_text(sql, encoding="utf-8")
+    sent: list[str] = []
+    connection = recording_mysql_connection(db, sent)
+    api.migrate(connection, migrations)
+    connection.close()
+
+    def running_row(version: str) -> int:
+        return next(i for i, sql in enumerate(sent) if sql.startswith("INSERT INTO") and f"('{version}', " in sql)
+
+    def commit_after(index: int) -> int:
+        return next(i for i in range(index, len(sent)) if sent[i] == "COMMIT")
+
+    b_row = running_row("1.1.0")
+    assert sent[b_row - 1].startswith("UPDATE") and "'applied'" in sent[b_row - 1], sent[b_row - 2 : b_row + 2]
+    assert sent[commit_after(b_row) + 1] == "CREATE TABLE b (id INTEGER)", sent[b_row : b_row + 4]
+    c_row = running_row("1.2.0")  # after its guard query, in a transaction of its own
+    guard = [
+        "START TRANSACTION",
+        "SAVEPOINT ratchet_guard",
+        "SELECT COUNT(*) FROM a",
+        "ROLLBACK TO SAVEPOINT ratchet_guard",
+    ]
+    assert sent[c_row - 5 : c_row] == ["COMMIT", *guard], sent[c_row - 6 : c_row + 1]  # after 1.1.0's COMMIT
+    d_row = running_row("1.3.0")  # after c, which ends in a DDL
+    assert sent[d_row - 1] == "START TRANSACTION", sent[d_row - 3 : d_row + 1]
+    assert db.history() == {
+        "1.0.0": ("applied", 2),
+        "1.1.0": ("applied", 2),
+        "1.2.0": ("applied", 1),
+        "1.3.0": ("applied", 1),
+    }

@@ -325,13 +325,19 @@ class Tables:
         replace: bool = True,
         raise_version: bool = False,
         current: Version | None = None,
+        begin: bool = False,
     ) -> None:
         """Insert one history row (``version`` is a :func:`repeatable_key` for a repeatable
         file's row), replacing a leftover row of the same version unless the caller knows there
         is none (``replace=False``). With ``raise_version``, ``db_version`` is also raised to
         ``version`` if newer than ``current`` (as read in this transaction; ``None``: unset),
-        where the backend can in the same statement."""
+        where the backend can in the same statement. With ``begin``, the transaction is opened
+        first, sent with the row (one round trip where the backend pairs statements: the row is
+        then written even if opening failed, committed at once: a row of a file not yet run)."""
         key = str(version)
+        if begin and (replace or raise_version):
+            self.backend.begin()
+            begin = False
         if replace:
             self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (key,))
         params = (
@@ -350,7 +356,9 @@ class Tables:
         )
         insert = self._insert
         bump = self._version_write(version, current) if raise_version and isinstance(version, Version) else None
-        if bump is None:
+        if bump is None and begin:
+            self.backend.execute_pair((self.backend.begin_sql, ()), (insert, params))
+        elif bump is None:
             self.backend.execute(insert, params)
         elif self.backend.writable_cte:
             self.backend.execute(f"WITH bumped AS ({bump[0]}) {insert}", (*bump[1], *params))
@@ -385,34 +393,68 @@ class Tables:
             return True
         return self.backend.multi_table_update and current is not None
 
-    def finish_row(self, version: Version, current: Version | None, **fields: Any) -> None:
+    def finish_row(
+        self, version: Version, current: Version | None, *, if_session_unchanged: bool = False, **fields: Any
+    ) -> bool:
         """:meth:`raise_version` from ``current`` and :meth:`update_row`, in one statement where the
         backend can write two tables in one (PostgreSQL's writable CTE, MySQL's multi-table
-        ``UPDATE``): one round trip, and on MySQL, sent alone in autocommit, one commit."""
+        ``UPDATE``): one round trip, and on MySQL, sent alone in autocommit, one commit.
+
+        ``if_session_unchanged``: the file's statements ran in this session and it was not given
+        back; write only with the backend's :meth:`~ratchet.backends.base.Backend.session_unchanged`
+        condition, in one statement, which writes nothing if the file changed the session. Return
+        whether the row was written (``False``: nothing was; give the session back and call again)."""
         if "applied_at" not in fields and fields.get("status") in DONE_STATUSES:
             fields["applied_at"] = now_utc()
         write = self._version_write(version, current)
         multi_table = self.backend.multi_table_update and write is not None and current is not None
+        if if_session_unchanged:
+            if write is not None and not multi_table:  # two statements (db_version is not set yet)
+                return False
+            return self._finish_if_session_unchanged(version, write, fields)
         if write is None or not (self.backend.writable_cte or multi_table):
             if write is not None:
                 self.backend.execute(*write)
             self.update_row(version, **fields)
-            return
+            return True
         if self.backend.writable_cte:
             assignments = ", ".join(f"{name} = {self.p}" for name in fields)
             self.backend.execute(
                 f"WITH bumped AS ({write[0]}) UPDATE {self.history} SET {assignments} WHERE version = {self.p}",
                 (*write[1], *fields.values(), str(version)),
             )
-            return
-        # MySQL: both rows exist (db_version is set), so the join of the two is exactly one pair
+            return True
+        sql, params = self._multi_table_finish(version, fields)
+        self.backend.execute(sql, params)
+        return True
+
+    def _multi_table_finish(self, version: Version, fields: dict[str, Any]) -> tuple[str, tuple[Any, ...]]:
+        """MySQL's finish in one ``UPDATE`` of both tables: both rows exist (db_version is set), so
+        the join of the two is exactly one pair."""
         assignments = ", ".join(f"h.{name} = {self.p}" for name in fields)
-        self.backend.execute(
+        sql = (
             f"UPDATE {self.settings} AS s, {self.history} AS h SET s.value = {self.p}, "
             f"s.updated_at = CURRENT_TIMESTAMP, {assignments} "
-            f"WHERE s.{_key_column(self.backend)} = {self.p} AND h.version = {self.p}",
-            (str(version), *fields.values(), DB_VERSION_KEY, str(version)),
+            f"WHERE s.{_key_column(self.backend)} = {self.p} AND h.version = {self.p}"
         )
+        return sql, (str(version), *fields.values(), DB_VERSION_KEY, str(version))
+
+    def _finish_if_session_unchanged(
+        self, version: Version, write: tuple[str, tuple[str, ...]] | None, fields: dict[str, Any]
+    ) -> bool:
+        """:meth:`finish_row`'s end as one statement carrying the session condition: both tables
+        (``write``, the ``db_version`` raise, is not ``None``), else the row alone; ``False``
+        without sending anything where the backend has no such condition."""
+        if write is not None:
+            sql, params = self._multi_table_finish(version, fields)
+        else:
+            assignments = ", ".join(f"{name} = {self.p}" for name in fields)
+            sql = f"UPDATE {self.history} SET {assignments} WHERE version = {self.p}"
+            params = (*fields.values(), str(version))
+        condition = self.backend.session_unchanged()
+        if condition is None:
+            return False
+        return self.backend.execute(f"{sql} AND {condition[0]}", (*params, *condition[1])) > 0
 
     def delete_row(self, version: Version) -> None:
         """Delete one history row (``repair --forget``; the caller owns the transaction)."""
@@ -451,13 +493,14 @@ class Tables:
 
     def update_row(self, version: Version | str, **fields: Any) -> None:
         """Update columns of one history row (``status``, ``statements_done``, ``error`` ...)."""
+        self.backend.execute(*self.update_row_sql(version, **fields))
+
+    def update_row_sql(self, version: Version | str, **fields: Any) -> tuple[str, tuple[Any, ...]]:
+        """The statement and parameters of :meth:`update_row`, for a caller that sends it."""
         if "applied_at" not in fields and fields.get("status") in DONE_STATUSES:
             fields["applied_at"] = now_utc()
         assignments = ", ".join(f"{name} = {self.p}" for name in fields)
-        self.backend.execute(
-            f"UPDATE {self.history} SET {assignments} WHERE version = {self.p}",
-            (*fields.values(), str(version)),
-        )
+        return f"UPDATE {self.history} SET {assignments} WHERE version = {self.p}", (*fields.values(), str(version))
 
 
 def _history_row(named: dict[str, Any]) -> HistoryRow:

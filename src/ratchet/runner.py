@@ -171,6 +171,9 @@ class Runner:
         # the file being applied and how far, for a failure that is not one of its statements
         self._current: PreparedFile | None = None
         self._stage = ""
+        # the file after the one being applied, whose running row may go in that one's last commit
+        self._next: PreparedFile | None = None
+        self._claimed_ahead: Version | None = None  # the file whose running row was so committed
 
     def run(
         self, files: list[PreparedFile], repeatables: list[PreparedRepeatable] | None = None
@@ -193,9 +196,12 @@ class Runner:
             elif self.options.single_transaction:
                 results = self._run_single_transaction(files)
             else:
-                results = [
-                    self._apply_transactional(p) if self._transactional(p) else self._apply_stepwise(p) for p in files
-                ]
+                results = []
+                for index, prepared in enumerate(files):
+                    self._next = files[index + 1] if index + 1 < len(files) else None
+                    stepwise = not self._transactional(prepared)
+                    results.append(self._apply_stepwise(prepared) if stepwise else self._apply_transactional(prepared))
+                self._next = None
             return results, self._run_repeatables(repeatables, results)
 
     def _run_repeatables(
@@ -517,9 +523,10 @@ class Runner:
         statements_done: int = 0,
         *,
         raise_version: bool = False,
+        begin: bool = False,
     ) -> None:
         """Insert the file's history row: a versioned file's only after :meth:`_claim` found none;
-        a repeatable file's replaces its last application's."""
+        a repeatable file's replaces its last application's (``begin``: open the transaction too)."""
         versioned = unit.kind == VERSIONED
         self.tables.insert_row(
             version=unit.key,
@@ -534,6 +541,7 @@ class Runner:
             replace=not versioned,
             raise_version=raise_version,
             current=self._db_version_read if versioned else None,
+            begin=begin,
         )
 
     def bump_version(self, version: Version) -> None:
@@ -618,7 +626,15 @@ class Runner:
         """A file that cannot roll back: commit a ``running`` row, then one statement at a time."""
         started = time.perf_counter()
         file = prepared.file
-        self.backend.begin()
+        if self._claimed_ahead == file.version:  # its running row was committed with the last file's end
+            self._claimed_ahead = None
+            return self.resume(prepared, start_after=0, started=started, claimed=True)
+        # claimed without a query and no guard query to run first: BEGIN is sent with the running
+        # row (one round trip where the backend pairs them; if BEGIN failed, the row alone is
+        # committed: 'running' with no statement run, what a crash right after the commit leaves)
+        paired = self._statuses is not None and _no_guard_query(prepared, self.backend.dialect)
+        if not paired:
+            self.backend.begin()
         try:
             claimed = self._claim(prepared)
             reason = None if claimed else self._skip_reason(prepared)
@@ -626,13 +642,14 @@ class Runner:
                 self._record(prepared, RowStatus.SKIPPED, 0, 0)
             elif claimed is None:
                 self._check_requires(prepared)
-                self._write_row(prepared, RowStatus.RUNNING)
+                self._write_row(prepared, RowStatus.RUNNING, begin=paired)
             # MySQL commits implicitly before a schema change: a file starting with one has its
             # running row committed by that statement as it starts (a failure to parse it leaves
             # the row to the START TRANSACTION recording the failure, which commits implicitly
             # too): one commit, and its fsync, fewer per file, with the same states after a crash
             fused = claimed is None and reason is None and self._commits_before_itself(prepared)
-            if not fused:
+            begun = not paired or claimed is None
+            if begun and not fused:
                 self.backend.commit()
         except BaseException:
             self.backend.rollback()
@@ -680,6 +697,7 @@ class Runner:
         known_invalid = self._invalid_indexes()  # so the hint names only the ones this file leaves
         steps = _steps(prepared.statements[start_after:], group_data=atomic_step)
         finished, duration = False, 0
+        begun = False  # the transaction of the next step was opened with the last count
         for number, step in enumerate(steps, start=1):
             try:
                 if not atomic_step:
@@ -693,19 +711,26 @@ class Runner:
                     self._execute(prepared, step[0], rolled_back=False)
                     try:
                         if number == len(steps):  # the file's end, recorded with its count in one commit
-                            self._give_session_back()  # the end is written in ratchet's session, not the file's
                             one = self._claimed and self.tables.finish_is_one_statement(
                                 file.version, self._db_version_read
                             )
                             with contextlib.nullcontext() if one else self.backend.transaction():
-                                self._last_duration = self._finish_stepwise(prepared, started)
+                                self._last_duration = self._finish_in_own_session(prepared, started)
                             finished = True
+                        elif not _is_ddl(steps[number][0]):
+                            # the next step's BEGIN goes with the count: one round trip where the
+                            # backend pairs them (a BEGIN after a failed count is rolled back)
+                            count = self.tables.update_row_sql(file.version, statements_done=step[0].number)
+                            self.backend.execute_pair(count, (self.backend.begin_sql, ()))
+                            begun = True
                         else:
                             self.tables.update_row(file.version, statements_done=step[0].number)
                     except DriverError as exc:  # the DDL has committed itself: it ran
+                        self.backend.rollback()
                         raise failures.progress_not_recorded(prepared, step[0], exc, committed_alone=True) from None
                 else:
-                    finished = self._run_group(prepared, step, started, last=number == len(steps))
+                    finished = self._run_group(prepared, step, started, last=number == len(steps), begun=begun)
+                    begun = False
             except StatementFailedError as failure:
                 self._note_invalid_indexes(failure, known_invalid)
                 done = failure.statement_number - 1  # every statement before it: committed, or a DDL
@@ -740,22 +765,29 @@ class Runner:
         self.events.file_finished(result)
         return result
 
-    def _run_group(self, prepared: PreparedFile, step: list[Statement], started: float, *, last: bool) -> bool:
+    def _run_group(
+        self, prepared: PreparedFile, step: list[Statement], started: float, *, last: bool, begun: bool = False
+    ) -> bool:
         """Run a step (consecutive data statements, or one other statement) and its count in one
         commit, with the file's own end when it is the ``last`` step of data; return whether the
         file was finished. If a statement of a group fails, the group is rolled back and run again
         one commit per statement, so that every statement before the failing one is committed
-        and counted, as without grouping."""
+        and counted, as without grouping (``begun``: its transaction is open already)."""
         version = prepared.file.version
         try:
-            with self.backend.transaction():
+            with self.backend.transaction(begun=begun):
                 for statement in step:
                     self._execute(prepared, statement, rolled_back=False)
                 if last and _is_data(step[0]):
-                    self._give_session_back()  # the end is written in ratchet's session, not the file's
-                    self._last_duration = self._finish_stepwise(prepared, started)  # counts every statement
-                    return True
-                self.tables.update_row(version, statements_done=step[-1].number)
+                    self._last_duration = self._finish_in_own_session(prepared, started)  # counts every statement
+                    ahead = self._claimable_ahead()
+                    if ahead is not None:  # the next file's running row: one commit (and fsync) fewer
+                        self._write_row(ahead, RowStatus.RUNNING)
+                if not (last and _is_data(step[0])):
+                    self.tables.update_row(version, statements_done=step[-1].number)
+            if last and _is_data(step[0]):
+                self._claimed_ahead = ahead.file.version if ahead is not None else None
+                return True
             return False
         except StatementFailedError:
             if len(step) == 1:
@@ -766,11 +798,42 @@ class Runner:
                 self.tables.update_row(version, statements_done=statement.number)
         return False
 
+    def _claimable_ahead(self) -> PreparedFile | None:
+        """The next file, if its running row can be written now, in this file's last transaction:
+        it runs statement by statement, is claimed without a query (as :meth:`_claim` would: no
+        row, not older than ``db_version``) and has no guard query to ask first. A crash after
+        this commit leaves its row 'running' with no statement run, as one after its own would."""
+        ahead = self._next
+        if ahead is None or self._statuses is None or self._transactional(ahead):
+            return None
+        if not _no_guard_query(ahead, self.backend.dialect) or str(ahead.file.version) in self._statuses:
+            return None
+        current = self._db_version_read
+        if current is not None and current >= ahead.file.version and not self.options.out_of_order:
+            return None
+        return ahead
+
     def _give_session_back(self) -> None:
         """Undo what the file did to the session (settings, lock timeout) before ratchet writes to
         its history, and for whoever uses the connection next."""
         self.backend.restore_session()
         self.backend.set_lock_timeout(None)
+
+    def _finish_in_own_session(self, prepared: PreparedFile, started: float) -> int:
+        """The file's end, written in ratchet's session, not the file's (:meth:`_finish_stepwise`
+        after :meth:`_give_session_back`). Where the backend can, the end's one statement itself
+        checks that the file left the session as ratchet opened it (one query fewer per file), and
+        only a file that changed it has it restored and the end written again."""
+        self.backend.set_lock_timeout(None)
+        if self._claimed:
+            duration = _ms_since(started)
+            version = prepared.file.version
+            fields = _applied_fields(prepared, duration)
+            if self.tables.finish_row(version, self._db_version_read, if_session_unchanged=True, **fields):
+                self._raised(version)
+                return duration
+        self.backend.restore_session()
+        return self._finish_stepwise(prepared, started)
 
     def _finish_stepwise(self, prepared: PreparedFile, started: float) -> int:
         """Mark a statement-by-statement file applied and raise ``db_version``, in the open
@@ -779,14 +842,7 @@ class Runner:
         version = prepared.file.version
         done = len(prepared.statements)
         if self._claimed:
-            self.tables.finish_row(
-                version,
-                self._db_version_read,
-                status=RowStatus.APPLIED,
-                duration_ms=duration,
-                error=None,
-                statements_done=done,
-            )
+            self.tables.finish_row(version, self._db_version_read, **_applied_fields(prepared, duration))
             self._raised(version)
         else:
             self.bump_version(version)
@@ -821,6 +877,12 @@ _PIPELINE_MAX_STATEMENTS = 20
 _DATA_WORDS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT"})
 #: Schema changes, which MySQL commits on their own (and commits what was open before them).
 _DDL_WORDS = frozenset({"CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE"})
+
+
+def _no_guard_query(prepared: PreparedFile, dialect: str) -> bool:
+    """The file runs here with no ``skip-if`` or ``require`` query to ask first."""
+    guards = prepared.guards
+    return not guards.skip_ifs and not guards.requires and guards.applies_to(dialect)
 
 
 def _is_ddl(statement: Statement) -> bool:
@@ -873,6 +935,16 @@ def _statement_failed(
         rolled_back=rolled_back,
         hint=hint,
     )
+
+
+def _applied_fields(prepared: PreparedFile, duration_ms: int) -> dict[str, Any]:
+    """The history columns of a statement-by-statement file that ran to its end."""
+    return {
+        "status": RowStatus.APPLIED,
+        "duration_ms": duration_ms,
+        "error": None,
+        "statements_done": len(prepared.statements),
+    }
 
 
 def _repair_hint(version: Version) -> str:

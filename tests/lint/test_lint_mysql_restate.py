@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from ratchet.linter import lint_paths
+from ratchet.linter.mysql_columns import ColumnDef, Columns, ColumnType
+from ratchet.split import split_statements
 
 MY_BASE = """CREATE TABLE users (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -206,3 +208,28 @@ def test_model_reads_past_runs_of_insert_lines(tmp_path: Path) -> None:
             ("1.1.0__data.sql", "widen-column-type", 501, 18),
             ("1.2.0__narrow.sql", "alter-column-type", 1, 18),
         }
+
+
+def _model(sql: str, into: Columns | None = None) -> Columns:
+    columns = into if into is not None else Columns()
+    columns.apply_all(split_statements(sql, executable_comments=True))
+    return columns
+
+
+def test_model_copy_shares_tables_until_either_side_changes_one() -> None:
+    original = _model("CREATE TABLE t (a INT NOT NULL, b INT);\nCREATE TABLE u (c INT);")
+    copy = original.copy()
+    # a copy costs one reference per table: each file's lint copies the model of all earlier files
+    assert copy.tables["t"] is original.tables["t"]
+    _model("ALTER TABLE t MODIFY a BIGINT NOT NULL;", into=copy)
+    assert [original.column("t", "a"), copy.column("t", "a")] == [
+        ColumnDef(ColumnType("int"), True, False),
+        ColumnDef(ColumnType("bigint"), True, False),
+    ]
+    _model("ALTER TABLE u DROP COLUMN c;\nALTER TABLE t DROP COLUMN b;", into=original)
+    assert list(copy.tables["u"]) == ["c"] and set(copy.tables["t"]) == {"a", "b"}
+    assert list(original.tables["u"]) == [] and list(original.tables["t"]) == ["a"]
+    # a renamed table keeps sharing its dict with the other side until it changes
+    renamed = copy.copy()
+    _model("RENAME TABLE u TO v;\nALTER TABLE v ADD COLUMN d INT;", into=renamed)
+    assert list(copy.tables["u"]) == ["c"] and list(renamed.tables["v"]) == ["c", "d"]

@@ -127,6 +127,14 @@ class Backend(ABC):
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and return all its rows."""
 
+    def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> None:
+        """Run two of ratchet's own statements (SQL, parameters), one after the other; where the
+        backend sends both at once and then reads both answers (MySQL: one round trip), the second
+        runs even when the first fails, so pair only a second that is harmless then. The first
+        failure is raised."""
+        self.execute(*first)
+        self.execute(*second)
+
     def run_statement(self, sql: str) -> None:
         """Run one statement of a migration file, sent so that the server cannot run a second
         statement hidden in it (``sqlite3`` and PyMySQL without multi-statements refuse one)."""
@@ -145,6 +153,14 @@ class Backend(ABC):
     def restore_session(self) -> None:
         """Undo what a file changed in the session (``SET search_path`` ...), before ratchet
         records it and before the next file starts."""
+
+    def session_unchanged(self) -> tuple[str, tuple[Any, ...]] | None:
+        """A SQL condition, with its parameters, true only while the session is as
+        :meth:`remember_session` found it, for ratchet's write of a file's end to carry instead of
+        a :meth:`restore_session` query of its own before it (the write, made in whatever session
+        the file left, then changes nothing unless the file left the session as it found it).
+        ``None`` where the restore costs no round trip of its own (the default)."""
+        return None
 
     #: The statement that opens a transaction (SQLite takes the write lock with ``BEGIN IMMEDIATE``).
     begin_sql: ClassVar[str] = "BEGIN"
@@ -307,9 +323,11 @@ class Backend(ABC):
         return None
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """``begin()``; ``commit()`` on success, ``rollback()`` on any exception."""
-        self.begin()
+    def transaction(self, *, begun: bool = False) -> Iterator[None]:
+        """``begin()`` (unless the caller has, ``begun``); ``commit()`` on success, ``rollback()``
+        on any exception."""
+        if not begun:
+            self.begin()
         try:
             yield
         except BaseException:

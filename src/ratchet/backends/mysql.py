@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import pymysql
 import pymysql.cursors
-from pymysql.constants import CLIENT, SERVER_STATUS
+from pymysql.constants import CLIENT, COMMAND, SERVER_STATUS
 
 import ratchet.backends.mysql_schema as mysql_schema
 from ratchet.backends.base import Address, Backend, Row
@@ -69,14 +69,14 @@ _SESSION_COLUMNS = ("DATABASE()", *(f"@@SESSION.{name}" for name in _SESSION_VAR
 _BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
-def _same_session_sql(remembered: tuple[Any, ...]) -> str:
-    """A query answering 1 when every one of :data:`_SESSION_COLUMNS` still has its remembered
+def _same_session_condition(remembered: tuple[Any, ...]) -> str:
+    """A condition true when every one of :data:`_SESSION_COLUMNS` still has its remembered
     value (the parameters): text byte for byte, numbers (the flags read as 0/1) as numbers."""
     tests = (
         f"BINARY {column} <=> BINARY %s" if isinstance(value, str) else f"{column} <=> %s"
         for column, value in zip(_SESSION_COLUMNS, remembered, strict=True)
     )
-    return f"SELECT {' AND '.join(tests)}"
+    return f"({' AND '.join(tests)})"
 
 
 def lock_name(database: str) -> str:
@@ -297,6 +297,35 @@ class MysqlBackend(Backend):
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
 
+    def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> None:
+        """Both statements sent at once, then both answers read: one round trip instead of two
+        (the server runs the second after the first, whatever the first's outcome)."""
+        connection = self.connection
+        # PyMySQL sends and reads a command in two steps of its own; without them, one at a time
+        send = getattr(connection, "_execute_command", None)
+        read = getattr(connection, "_read_query_result", None)
+        if send is None or read is None or not hasattr(connection, "_next_seq_id"):
+            super().execute_pair(first, second)
+            return
+        failure: pymysql.MySQLError | None = None
+        try:
+            with connection.cursor(pymysql.cursors.Cursor) as cursor:
+                texts = [cursor.mogrify(sql, tuple(params) if params else None) for sql, params in (first, second)]
+            for text in texts:
+                send(COMMAND.COM_QUERY, text)
+            for _ in texts:
+                connection._next_seq_id = 1  # each answer is numbered from 1 after its command
+                try:
+                    read()
+                except pymysql.MySQLError as exc:
+                    if not connection.open:  # the connection is gone: no answer is left to read
+                        raise
+                    failure = failure or exc  # the statement's own error: the next answer still comes
+        except pymysql.MySQLError as exc:
+            raise self._translate(exc) from None
+        if failure is not None:
+            raise self._translate(failure) from None
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row."""
         try:
@@ -337,7 +366,7 @@ class MysqlBackend(Backend):
         ``SET`` (and ``USE``) to restore."""
         if self._session is None:
             return
-        if self.query(_same_session_sql(self._session), self._session)[0][0] == 1:
+        if self.query(f"SELECT {_same_session_condition(self._session)}", self._session)[0][0] == 1:
             return
         now = self._session_state()
         if now == self._session:
@@ -356,6 +385,13 @@ class MysqlBackend(Backend):
                 self.connection.select_db(database)
             except pymysql.MySQLError as exc:
                 raise self._translate(exc) from None
+
+    def session_unchanged(self) -> tuple[str, tuple[Any, ...]] | None:
+        """The comparison :meth:`restore_session` queries, as a condition (PyMySQL escapes its
+        parameters as the session the file left reads them, ``NO_BACKSLASH_ESCAPES`` too)."""
+        if self._session is None:
+            return None
+        return _same_session_condition(self._session), self._session
 
     def _translate(self, exc: pymysql.MySQLError) -> DriverError:
         code, message = _code_and_message(exc)

@@ -94,13 +94,40 @@ class Restated:
 
 @dataclass
 class Columns:
-    """Every known table's columns, by lower-cased table and column name, in definition order."""
+    """Every known table's columns, by lower-cased table and column name, in definition order.
+
+    A copy shares the per-table dicts with its original until either changes one (each file's lint
+    copies the model of every earlier file: copying every table's columns made a directory's lint
+    quadratic)."""
 
     tables: dict[str, dict[str, ColumnDef]] = field(default_factory=dict)
+    #: Tables whose column dict this model made itself and may change in place (not shared).
+    _owned: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def copy(self) -> Columns:
-        """An independent copy (the per-table dicts are copied; definitions are immutable)."""
-        return Columns({table: dict(columns) for table, columns in self.tables.items()})
+        """An independent copy: each side copies a table's columns before its first change."""
+        self._owned = set()
+        return Columns(dict(self.tables))
+
+    def _put(self, table: str, columns: dict[str, ColumnDef]) -> None:
+        """Set ``table``'s columns to a dict made for this model."""
+        self.tables[table] = columns
+        self._owned.add(table)
+
+    def _rename(self, old: str, new: str) -> None:
+        """Move ``old``'s columns to ``new`` (the dict keeps whether it is shared)."""
+        self.tables[new] = self.tables.pop(old)
+        if old in self._owned:
+            self._owned.discard(old)
+            self._owned.add(new)
+        else:
+            self._owned.discard(new)
+
+    def _writable(self, table: str) -> dict[str, ColumnDef]:
+        """``table``'s columns, copied first if the dict is shared with another model."""
+        if table not in self._owned:
+            self._put(table, dict(self.tables[table]))
+        return self.tables[table]
 
     def column(self, table: str, column: str) -> ColumnDef | None:
         """The definition of ``table.column``, if known."""
@@ -126,7 +153,7 @@ class Columns:
             for part in _split(words[2:], 0):
                 names = [w.ident for w in part if w.is_name_like and w.upper != "TO"]
                 if len(names) >= 2 and names[0] in self.tables:
-                    self.tables[names[-1]] = self.tables.pop(names[0])
+                    self._rename(names[0], names[-1])
         elif verb == "ALTER":
             return self._alter(words)
         return []
@@ -144,7 +171,7 @@ class Columns:
         rest = words[index:]
         if len(rest) >= 2 and rest[0].upper == "LIKE":
             source, _ = _name(rest, 1)
-            self.tables[name] = dict(self.tables.get(source or "", {}))
+            self._put(name, dict(self.tables.get(source or "", {})))
             return
         if not rest or rest[0].text != "(":
             self.tables.pop(name, None)  # CREATE TABLE ... AS SELECT: columns unknown
@@ -162,7 +189,7 @@ class Columns:
             parsed = definition(part)
             if parsed is not None:
                 columns[part[0].ident] = parsed
-        self.tables[name] = columns
+        self._put(name, columns)
 
     def _drop(self, words: list[Word]) -> None:
         index = 1 + (len(words) > 1 and words[1].upper == "TEMPORARY")
@@ -189,7 +216,7 @@ class Columns:
             top = [w for w in action if w.depth == 0]
             renamed = _renamed_table(top)
             if renamed is not None:
-                self.tables[renamed] = self.tables.pop(table)
+                self._rename(table, renamed)
                 table = renamed
                 continue
             found = self._action(table, top, action)
@@ -198,7 +225,7 @@ class Columns:
         return restated
 
     def _action(self, table: str, top: list[Word], action: list[Word]) -> Restated | None:
-        columns = self.tables[table]
+        columns = self._writable(table)
         verb = top[0].upper
         second = top[1].upper if len(top) > 1 else ""
         if verb == "ADD" and second not in _NOT_COLUMNS and second not in ("CONSTRAINT",):
