@@ -186,6 +186,39 @@ def _skip(words: list[Word], index: int, *phrases: tuple[str, ...]) -> int:
     return index
 
 
+#: What ends a ``WHERE`` clause of an UPDATE or DELETE.
+_AFTER_WHERE = frozenset({"RETURNING", "ORDER", "LIMIT", ";"})
+
+
+def _keeps_every_row(top: list[Word]) -> bool:
+    """Whether the statement's ``WHERE`` keeps every row: none, ``WHERE true``, ``WHERE 1`` (SQLite
+    and MySQL read a non-zero number as true) or two equal constants compared (``WHERE 1 = 1``,
+    written to get past tools that refuse an UPDATE or DELETE without WHERE)."""
+    at = next((i for i, w in enumerate(top) if w.upper == "WHERE"), None)
+    if at is None:
+        return True
+    condition: list[Word] = []
+    for word in top[at + 1 :]:
+        if word.upper in _AFTER_WHERE:
+            break
+        condition.append(word)
+    if len(condition) == 1:
+        only = condition[0]
+        return only.upper == "TRUE" or (only.ttype in T.Number and _nonzero(only.text))
+    if len(condition) != 3 or condition[1].text not in ("=", "=="):
+        return False
+    left, right = condition[0], condition[2]
+    constant = T.Number, T.String.Single
+    return left.text == right.text and any(left.ttype in kind for kind in constant)
+
+
+def _nonzero(number: str) -> bool:
+    try:
+        return float(number) != 0
+    except ValueError:
+        return int(number, 16) != 0 if number[:2].lower() == "0x" else False
+
+
 def _split_top(words: list[Word], start: int) -> list[list[Word]]:
     """The depth-0 comma-separated parts of ``words[start:]``, each with its nested words."""
     parts: list[list[Word]] = [[]]
@@ -845,7 +878,7 @@ class _Classifier:
         top = [w for w in words[start:] if w.depth == words[start].depth]
         index = _skip(top, 1, ("FROM",), ("ONLY",))
         table, _ = _names_after(top, index)
-        if not any(w.upper == "WHERE" for w in top):
+        if _keeps_every_row(top):
             self.add(
                 "delete-without-where",
                 words[start],
@@ -861,7 +894,7 @@ class _Classifier:
         uppers = [w.upper for w in top]
         set_at = uppers.index("SET") if "SET" in uppers else len(top)
         joined = "ON" in uppers[:set_at] and "LEFT" not in uppers[:set_at]
-        if "WHERE" in uppers or joined:
+        if ("WHERE" in uppers and not _keeps_every_row(top)) or joined:
             return  # MySQL's UPDATE a JOIN b ON ... SET: only joined rows, like PostgreSQL's UPDATE ... FROM ... WHERE
         columns = tuple(
             top[i].ident for i in range(set_at + 1, len(top) - 1) if top[i + 1].text == "=" and top[i].is_name_like
