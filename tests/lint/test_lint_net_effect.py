@@ -87,6 +87,16 @@ def test_a_rebuild_that_makes_an_old_column_not_null_is_set_not_null(tmp_path: P
     assert lint(tmp_path / "near", kept, "sqlite") == set()
 
 
+def test_a_renamed_column_is_the_old_column_not_a_new_one(tmp_path: Path) -> None:
+    # username was NOT NULL without a default before the file: renaming it adds no required column
+    rename = "ALTER TABLE users RENAME COLUMN username TO login;\n"
+    assert lint(tmp_path, rename, "sqlite") == {("rename-column", 1, 19)}
+    # email was nullable: renamed, then made NOT NULL by a rebuild, it is set-not-null of the old column
+    rebuild = EMAIL_REBUILD.format(constraint=" NOT NULL DEFAULT ''", email="coalesce(mail, '')")
+    renamed = "ALTER TABLE users RENAME COLUMN email TO mail;\n" + rebuild.replace("email", "mail")
+    assert lint(tmp_path / "rebuilt", renamed, "sqlite") == {("rename-column", 1, 19), ("set-not-null", 5, 1)}
+
+
 def test_a_rebuild_that_widens_a_type_is_info(tmp_path: Path) -> None:
     directory = tmp_path / "migrations"
     directory.mkdir()

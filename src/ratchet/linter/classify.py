@@ -124,6 +124,8 @@ class Classified:
     added_columns: Sequence[tuple[str, str]] = ()
     dropped_tables: Sequence[str] = ()
     renamed_table: tuple[str, str] | None = None
+    #: ``(table, old, new)`` of each ``RENAME COLUMN old TO new``.
+    renamed_columns: Sequence[tuple[str, str, str]] = ()
     insert_target: str | None = None
     ddl: bool = False
     rest_is_data: bool = False
@@ -763,7 +765,10 @@ class _Classifier:
                 name=table,
             )
         else:
-            column, _ = _names_after(top, 2 if second == "COLUMN" else 1)
+            column, index = _names_after(top, 2 if second == "COLUMN" else 1)
+            if index < len(top) and top[index].upper == "TO" and column:
+                new, _ = _names_after(top, index + 1)
+                self.out.renamed_columns = (*self.out.renamed_columns, (table, column, new or ""))
             self.add(
                 "rename-column",
                 top[0],

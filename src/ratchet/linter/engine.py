@@ -438,12 +438,13 @@ class _FileLinter:
         column that ends NOT NULL is ``set-not-null``."""
         assert self.replay is not None
         before, final = self.replay.before, self.replay.final
+        origin = _renamed_from(classified)
         for table in sorted(self.replay.changed):
             old, new = before.columns(table), final.columns(table)
             if old is None or new is None:  # new in the file, or gone
                 continue
             for column, info in new.items():
-                was = old.get(column)
+                was = old.get(origin.get((table, column), column))
                 if was is None and _required(info):
                     self.emit_column(
                         classified,
@@ -807,6 +808,16 @@ def _fk_pragmas_are_ratchets(classified: list[Classified]) -> None:
     for item in classified:
         if item.candidates and item.statement.first_words(2)[1:] in (["FOREIGN_KEYS"], ["DEFER_FOREIGN_KEYS"]):
             item.candidates = [c for c in item.candidates if c.rule != "needs-no-transaction"]
+
+
+def _renamed_from(classified: list[Classified]) -> dict[tuple[str, str], str]:
+    """``(table, name) -> the name it had before the file``, for the columns the file renames
+    (a renamed column is the old one under a new name, not a new column)."""
+    origin: dict[tuple[str, str], str] = {}
+    for item in classified:
+        for table, old, new in item.renamed_columns:
+            origin[(table, new)] = origin.pop((table, old), old)
+    return origin
 
 
 def _required(column: Column) -> bool:
