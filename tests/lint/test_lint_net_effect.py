@@ -168,6 +168,38 @@ def test_drop_if_exists_before_creating_a_brand_new_table_is_nothing(tmp_path: P
     assert lint(tmp_path / "near", existing, dialect) == {("drop-table", 1, 1)}
 
 
+VIEW = "CREATE VIEW active_users AS SELECT id, username FROM users;\n"
+INDEX = "CREATE INDEX idx_users_email ON users (email);\n"
+TRIGGER = "CREATE TRIGGER users_touch AFTER UPDATE ON users BEGIN SELECT 1; END;\n"
+
+
+def test_sqlite_drop_if_exists_of_what_the_history_never_made_is_nothing(tmp_path: Path) -> None:
+    drops = (
+        "CREATE TABLE a (x int);\n  DROP VIEW IF EXISTS active_users;\nDROP INDEX IF EXISTS idx_users_email;\n"
+        "DROP TRIGGER IF EXISTS users_touch;\nDROP TABLE IF EXISTS legacy_sessions;\n"
+    )
+    assert lint(tmp_path, drops, "sqlite") == set()
+    # made by an earlier file: each drop is a drop, at its line and column
+    found = lint(
+        tmp_path / "made",
+        drops,
+        "sqlite",
+        earlier=(VIEW + INDEX + TRIGGER + "CREATE TABLE legacy_sessions (id int);\n",),
+    )
+    assert found == {("drop-view", 2, 3), ("drop-index", 3, 1), ("drop-trigger", 4, 1), ("drop-table", 5, 1)}
+    # made, then dropped by an earlier file: nothing left to drop
+    gone = (VIEW, "DROP VIEW active_users;\n")
+    assert lint(tmp_path / "gone", drops, "sqlite", earlier=gone) == set()
+
+
+def test_sqlite_drop_if_exists_after_a_history_the_replay_lost_is_a_drop(tmp_path: Path) -> None:
+    # an earlier statement SQLite could not run (a module of an extension the app loads) may have
+    # made the object: the replay cannot tell, so the drop stays a drop
+    lost = ("CREATE VIRTUAL TABLE search USING some_extension_module (body);\n",)
+    sql = "DROP VIEW IF EXISTS active_users;\n"
+    assert lint(tmp_path, sql, "sqlite", earlier=lost) == {("drop-view", 1, 1)}
+
+
 @pytest.mark.parametrize("dialect", ["sqlite", "mysql"])
 def test_drop_if_exists_of_a_table_an_earlier_file_created_is_a_drop(tmp_path: Path, dialect: str) -> None:
     earlier = ("CREATE TABLE audit_log (id INTEGER PRIMARY KEY);\n",)

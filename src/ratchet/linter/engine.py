@@ -657,6 +657,8 @@ class _FileLinter:
                 return
             if rule == "drop-table" and candidate.if_exists and self.recreated_brand_new(candidate, later):
                 return
+            if candidate.if_exists and self.dropped_nothing(statement):
+                return
             if rule == "add-unique-to-existing" and self.was_unique_before(candidate):
                 return
         message = candidate.message
@@ -680,6 +682,15 @@ class _FileLinter:
             return False
         wanted = tuple(candidate.backfill)
         return (True, wanted) in before.indexes or before.primary_key == wanted
+
+    def dropped_nothing(self, statement: Statement) -> bool:
+        """A SQLite ``DROP ... IF EXISTS`` of an object that the whole history before the file
+        never made (or dropped already): SQLite dropped nothing, so nothing is lost."""
+        from ratchet.linter.replay import DROPPED_NOTHING
+
+        if self.replay is None or not self.replay.complete:
+            return False
+        return self.replay.outcomes.get(statement.number) is DROPPED_NOTHING
 
     def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
         """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist

@@ -184,6 +184,9 @@ def _heap_limit() -> Iterator[None]:
 
 
 _PREPARED = Outcome("prepared")
+#: The outcome of a ``DROP ... IF EXISTS`` that found nothing to drop (the schema did not change).
+DROPPED_NOTHING = Outcome("ran", "nothing to drop")
+_DROP_IF_EXISTS = re.compile(r"\s*DROP\s.*?\bIF\s+EXISTS\b", re.IGNORECASE | re.DOTALL)
 _NAME = r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)'
 _TARGET = re.compile(
     rf"\s*(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE)\s+(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
@@ -348,6 +351,7 @@ class Replay:
         self._since.append(sql)
         island = self._islanded.get(sql)
         target = None if island is None else island[1]
+        version = self._schema_version() if _DROP_IF_EXISTS.match(sql) else None
         while True:
             try:
                 with _heap_limit():
@@ -364,6 +368,8 @@ class Replay:
         if island is not None:
             self._in_islands.add(island[0])
             self._island_ran = True
+        if version is not None and self._schema_version() == version:
+            return DROPPED_NOTHING
         return Outcome("ran")
 
     def _stand_in(self, message: str) -> bool:
