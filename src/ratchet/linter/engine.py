@@ -510,6 +510,7 @@ class _FileLinter:
         from ratchet.linter.schema import lost
 
         reading: list[tuple[Classified, CopyInfo]] = []  # the copies into the rebuilt table
+        chain: list[list[tuple[Classified, CopyInfo]]] = []  # each way's copies, in order
         for way in rebuild.copies:
             copies = [
                 c
@@ -538,6 +539,7 @@ class _FileLinter:
                         **obj,
                     )
             reading = found
+            chain.append(found)
         error = self.rebuild_replay_error(rebuild.before, table)
         if error is not None:
             match = _VIEW_ERROR.search(error)
@@ -555,13 +557,12 @@ class _FileLinter:
         before = self.replay.snapshots[(rebuild.before, table)]
         columns, dependents = lost(before, self.replay.final_snapshots[table])
         computed = self.replay.final_snapshots[table].generated
-        for copy, info in reading:
+        for _, info in reading:
             if info.columns is not None:
                 missing = [c for c in before.columns if c not in info.columns and c not in computed]
                 columns += [f"column {c} is not copied" for c in missing]
-            elif len(rebuild.copies) == 1 and not (before.generated or computed) and self.ran(copy):
-                # by position, from t as it was (a copy SQLite refuses is reported where it is)
-                columns += _misplaced(list(before.columns), list(self.replay.final_snapshots[table].columns), info)
+        if not (before.generated or computed):
+            columns += self.misplaced(rebuild, chain, list(before.columns))
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
         if dependents:
@@ -579,6 +580,37 @@ class _FileLinter:
                     "which keeps every value (SQLite stores by type affinity)",
                     object=f"{table}.{column}",
                 )
+
+    def misplaced(self, rebuild: Rebuild, chain: list[list[tuple[Classified, CopyInfo]]], old: list[str]) -> list[str]:
+        """Each old column that the rebuild's copies, followed from ``t`` as it was to the rebuilt
+        table (through a backup: both copies), put into another old column of it: by position
+        (no column list, a reordered table or backup) or by a column list in another order."""
+        assert self.replay is not None
+        if any(len(found) != 1 or not self.ran(found[0][0]) for found in chain):
+            return []  # no copy, several, or one SQLite refused: reported where it is
+        carried: dict[str, str | None] = {name: name for name in old}
+        source = old
+        for position, (way, [(_, info)]) in enumerate(zip(rebuild.copies, chain, strict=True)):
+            last = position == len(chain) - 1
+            shape = (
+                self.replay.final_snapshots[rebuild.table]
+                if last
+                else self.replay.snapshots.get((rebuild.before, way.target))
+            )
+            if shape is None:
+                return []
+            target = list(shape.columns)
+            carried = {
+                name: carried.get(item) if item else None for name, item in _placed(info, source, target).items()
+            }
+            source = target
+        wrong = [
+            f"{was} into {name}" for name, was in carried.items() if was and was != name and was in old and name in old
+        ]
+        if not wrong:
+            return []
+        how = "goes by position and puts" if len(chain) == 1 and chain[0][0][1].columns is None else "puts"
+        return [f"the copy {how} column {', '.join(wrong)}"]
 
     def ran(self, item: Classified) -> bool:
         """Whether the replay ran or prepared the statement (SQLite did not refuse it)."""
@@ -786,19 +818,14 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prio
     return [c for c in candidates if c not in found] + verdicts
 
 
-def _misplaced(source: list[str], target: list[str], info: CopyInfo) -> list[str]:
-    """What a copy without a column list (``INSERT INTO new SELECT ...``, values by position) puts
-    into another column of the same table: ``source``'s columns in order for ``*``, the named column
-    for a plain name; ``target`` the rebuilt table's columns in order."""
+def _placed(info: CopyInfo, source: list[str], target: list[str]) -> dict[str, str | None]:
+    """Which column of the copy's source each column it fills gets: its column list, else
+    ``target``'s columns in order (by position); ``*`` is ``source``'s columns in order, a plain
+    name that column, anything else ``None``."""
     items: list[str | None] = []
     for item in info.selected:
         items += source if item == "*" else [item]
-    wrong = [
-        f"{name} into {target[at]}"
-        for at, name in enumerate(items[: len(target)])
-        if name in source and name in target and name != target[at]
-    ]
-    return [f"the copy goes by position and puts column {', '.join(wrong)}"] if wrong else []
+    return dict(zip(target if info.columns is None else info.columns, items, strict=False))
 
 
 def _snapshots_wanted(rebuilds: list[Rebuild]) -> dict[int, list[str]]:
@@ -806,6 +833,7 @@ def _snapshots_wanted(rebuilds: list[Rebuild]) -> dict[int, list[str]]:
     wanted: dict[int, list[str]] = {}
     for rebuild in rebuilds:
         wanted.setdefault(rebuild.before, []).append(rebuild.table)
+        wanted[rebuild.before] += [way.target for way in rebuild.copies[:-1]]  # a backup, filled by then
     return wanted
 
 
