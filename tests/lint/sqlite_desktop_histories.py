@@ -321,7 +321,9 @@ ALTER TABLE "new__notes" RENAME TO "notes";
 CREATE INDEX "ix_notes_usn" ON "notes" ("usn");
 CREATE VIEW due_cards AS SELECT c.id, c.nid, c.did, c.due, c.ivl, n.sort_field FROM cards c JOIN notes n ON n.id = c.nid WHERE c.queue IN (1, 2, 3);
 """,
-        set(),
+        # decided "nothing" before the lint ran; on review the lint is right: Django's column has its
+        # default in Python only, so the running release's inserts that do not name it fail
+        {("add-not-null-without-default", 8)},
     ),
     (
         "1.23.0__media_drop_legacy_path.sql",

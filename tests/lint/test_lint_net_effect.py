@@ -193,11 +193,35 @@ def test_sqlite_drop_if_exists_of_what_the_history_never_made_is_nothing(tmp_pat
 
 
 def test_sqlite_drop_if_exists_after_a_history_the_replay_lost_is_a_drop(tmp_path: Path) -> None:
-    # an earlier statement SQLite could not run (a module of an extension the app loads) may have
+    # an earlier statement SQLite could not run (on a table from outside the history) may have
     # made the object: the replay cannot tell, so the drop stays a drop
-    lost = ("CREATE VIRTUAL TABLE search USING some_extension_module (body);\n",)
+    lost = ("CREATE VIEW recent_events AS SELECT * FROM events;\nCREATE VIEW active_users AS SELECT * FROM events;\n",)
     sql = "DROP VIEW IF EXISTS active_users;\n"
     assert lint(tmp_path, sql, "sqlite", earlier=lost) == {("drop-view", 1, 1)}
+
+
+SPELLING = "CREATE VIRTUAL TABLE spelling USING spellfix1;\n"  # a module SQLite lacks, the app loads it
+
+
+def test_a_virtual_table_of_a_module_sqlite_lacks_is_there_for_the_drops(tmp_path: Path) -> None:
+    # the app's database has the table and its shadow tables (spelling_vocab): each drop is a drop
+    drops = "DROP TABLE IF EXISTS spelling_vocab;\nCREATE TABLE a (x int);\n  DROP TABLE IF EXISTS spelling;\n"
+    found = lint(tmp_path, drops, "sqlite", earlier=(SPELLING,))
+    assert found == {("drop-table", 1, 1), ("drop-table", 3, 3)}
+    assert lint(tmp_path / "plain", "DROP TABLE spelling;\n", "sqlite", earlier=(SPELLING,)) == {("drop-table", 1, 1)}
+    # near miss: the shadow table goes with its virtual table
+    gone = "DROP TABLE spelling;\nDROP TABLE IF EXISTS spelling_vocab;\n"
+    assert lint(tmp_path / "gone", gone, "sqlite", earlier=(SPELLING,)) == {("drop-table", 1, 1)}
+
+
+def test_a_virtual_table_of_a_module_sqlite_lacks_leaves_the_replay_whole(tmp_path: Path) -> None:
+    # the replay still knows every other table: a view never made, dropped IF EXISTS, is nothing,
+    # and SQLite's refusal of a duplicate column is judged
+    earlier = (SPELLING, "INSERT INTO spelling (word) VALUES ('ratchet');\n")
+    sql = "DROP VIEW IF EXISTS active_users;\nALTER TABLE users ADD COLUMN email TEXT;\n"
+    assert lint(tmp_path, sql, "sqlite", earlier=earlier) == {("syntax-error", 2, 30)}
+    lost = (SPELLING, "CREATE INDEX idx_nowhere ON nowhere (x);\n")  # near miss: a statement really lost
+    assert lint(tmp_path / "lost", sql, "sqlite", earlier=lost) == {("drop-view", 1, 1)}
 
 
 @pytest.mark.parametrize("dialect", ["sqlite", "mysql"])

@@ -425,7 +425,7 @@ class _FileLinter:
         or cannot know (an earlier statement failed) and an earlier file names it; on the word
         path, an earlier file (or the ``lint-schema`` seed) names it."""
         if self.replay is not None:
-            if self.replay.before.has_table(name):
+            if self.replay.before.has_table(name) or name.lower() in self.replay.outside:
                 return True
             if self.replay.complete:
                 return False

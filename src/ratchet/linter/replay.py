@@ -51,6 +51,12 @@ _REPLAYED_PRAGMA = re.compile(r"\s*PRAGMA\s+(?:main\s*\.\s*)?legacy_alter_table(
 # makes them itself (an AUTOINCREMENT table, ANALYZE) and refuses to have them created.
 _SQLITE_OWN = re.compile(r"\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"`\[]?sqlite_", re.IGNORECASE)
 _MISSING = re.compile(r"^no such (?P<kind>function|collation sequence): (?P<name>\S+)$")
+# A virtual table of a module SQLite lacks (an extension the app loads: spellfix1, vec0), and what
+# later names it: the replay cannot make it, but knows it is there (see Replay.outside).
+_NAMED = r"(?:[\"`\[]?main[\"`\]]?\s*\.\s*)?[\"`\[]?(?P<name>[\w$]+)"
+_VIRTUAL = re.compile(r"\s*CREATE\s+VIRTUAL\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _NAMED, re.IGNORECASE)
+_DROP_TABLE = re.compile(r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?" + _NAMED, re.IGNORECASE)
+_NO_TABLE = re.compile(r"^no such table: (?:\w+\.)?(?P<name>\S+)$")
 _SYNTAX = re.compile(r'^(?:near "(?P<near>.*)": syntax error|incomplete input|unrecognized token: "(?P<token>.*)")$')
 _LIMIT_MESSAGES = ("interrupted", "out of memory")
 #: Data statements prepared in one script (each is checked alone only when the script fails).
@@ -121,6 +127,8 @@ class FileReplay:
     changed: set[str] = field(default_factory=set)  # tables whose columns the file changed
     #: ``(where, SQL)`` of each earlier statement that could not be replayed (``file:line: why``).
     history_failures: list[tuple[str, str]] = field(default_factory=list)
+    #: Virtual tables of modules SQLite lacks, there before the file but not in the replay.
+    outside: frozenset[str] = frozenset()
 
     def failure_about(self, table: str) -> str | None:
         """The first earlier failure whose statement names ``table`` (it may have shaped it)."""
@@ -338,6 +346,9 @@ class Replay:
         self.touched: set[str] = set()  # tables whose columns changed (reset per linted file)
         self.shapes = _Shapes()
         self._stand_ins: set[str] = set()  # functions and collations registered by _stand_in
+        #: Virtual tables of modules SQLite lacks (lower-cased): in the app's database, with shadow
+        #: tables named ``<name>_...``, but not in the replay, which stays complete without them.
+        self.outside: set[str] = set()
 
     def close(self) -> None:
         """Release the in-memory database."""
@@ -368,9 +379,38 @@ class Replay:
         if island is not None:
             self._in_islands.add(island[0])
             self._island_ran = True
-        if version is not None and self._schema_version() == version:
+        if version is not None and self._schema_version() == version and not self._drops_outside(sql):
             return DROPPED_NOTHING
         return Outcome("ran")
+
+    def _drops_outside(self, sql: str) -> bool:
+        """Whether ``DROP TABLE`` ``sql`` drops a virtual table of :attr:`outside` or one of its
+        shadow tables (``<name>_...``), which the replay does not hold; a dropped one is forgotten."""
+        match = _DROP_TABLE.match(sql)
+        if match is None or not self.outside:
+            return False
+        name = match["name"].lower()
+        if name in self.outside:
+            self.outside.discard(name)
+            return True
+        return any(name.startswith(table + "_") for table in self.outside)
+
+    def _outside_failure(self, sql: str, outcome: Outcome) -> bool:
+        """Whether a schema statement failed only for a virtual table of a module SQLite lacks (made
+        by it, or named by a later one): the rest of the catalog is still whole."""
+        message = outcome.message or ""
+        if message.startswith("no such module: "):
+            match = _VIRTUAL.match(sql)
+            if match is not None:
+                self.outside.add(match["name"].lower())
+                return True
+            return False
+        missing = _NO_TABLE.match(message)
+        if missing is None or missing["name"].lower() not in self.outside:
+            return False
+        if _DROP_TABLE.match(sql):
+            self.outside.discard(missing["name"].lower())
+        return True
 
     def _stand_in(self, message: str) -> bool:
         """Register a stand-in for the function or collation SQLite says it lacks (one the app
@@ -477,7 +517,9 @@ class Replay:
             data = []
             if kind == "schema":
                 outcome = self.execute(statement.sql)
-                if outcome.status in ("failed", "syntax", "limit"):
+                if outcome.status in ("failed", "syntax", "limit") and not self._outside_failure(
+                    statement.sql, outcome
+                ):
                     self.complete = False
                 yield statement, outcome
             elif kind != "data" or not check_syntax:
@@ -607,7 +649,9 @@ def replay_file(
     snapshot_after: list[str],
 ) -> FileReplay:
     """Run ``file`` statement by statement on ``replay`` (which holds the files before it)."""
-    result = FileReplay(replay.catalog(), replay.complete, history_failures=list(replay.failures))
+    result = FileReplay(
+        replay.catalog(), replay.complete, history_failures=list(replay.failures), outside=frozenset(replay.outside)
+    )
     replay.begin_file(statements)
     replay.touched = set()
     for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
