@@ -5,7 +5,8 @@ each file, many small ``ADD COLUMN``s, index churn, data fixes, triggers that ke
 counter, ``CREATE TEMP`` tables in data migrations, upserts and ``REPLACE INTO``, ``RENAME COLUMN``
 and ``DROP COLUMN``, rebuilds of each shape (listing columns, rename-first, Django's ``new__``
 rebuilds as ``sqlmigrate`` prints them, the SQLite FAQ's backup copy), a virtual table of an
-extension module the app loads (spellfix1), and ``WHERE`` clauses that keep every row.
+extension module the app loads (spellfix1), and ``WHERE`` clauses that keep every row; and a
+Django project's ``sqlmigrate`` output (``LIBRARY``).
 
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each
 error, decided by hand before the lint ran. Files that fail on SQLite come last.
@@ -510,4 +511,363 @@ END;
     ),
 ]
 
-HISTORIES: dict[str, History] = {"flashcards": FLASHCARDS}
+#: A Django project's library app on SQLite, each file ``sqlmigrate``'s output (two with its
+#: ``BEGIN;``/``COMMIT;``): ``new__`` rebuilds for AlterField (NOT NULL, a wider varchar, text to
+#: integer, a deduplicating copy, RemoveField before SQLite 3.35), RenameField, RenameModel there
+#: and back, DeleteModel, RunSQL data fixes.
+LIBRARY: History = [
+    (
+        "1.0.0__initial.sql",
+        """BEGIN;
+--
+-- Create model Author
+--
+CREATE TABLE "library_author" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(200) NOT NULL, "sort" varchar(200) NOT NULL, "link" varchar(200) NOT NULL);
+--
+-- Create model Series
+--
+CREATE TABLE "library_series" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(200) NOT NULL UNIQUE);
+--
+-- Create model Book
+--
+CREATE TABLE "library_book" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(255) NOT NULL, "sort" varchar(255) NULL, "pubdate" datetime NULL, "series_index" real NOT NULL, "path" varchar(255) NOT NULL, "has_cover" bool NOT NULL, "price" text NULL, "series_id" bigint NULL REFERENCES "library_series" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "library_book_authors" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "book_id" bigint NOT NULL REFERENCES "library_book" ("id") DEFERRABLE INITIALLY DEFERRED, "author_id" bigint NOT NULL REFERENCES "library_author" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE INDEX "library_book_series_id_3f1c2a" ON "library_book" ("series_id");
+CREATE UNIQUE INDEX "library_book_authors_book_id_author_id_9b1e0c_uniq" ON "library_book_authors" ("book_id", "author_id");
+CREATE INDEX "library_book_authors_book_id_41d2aa" ON "library_book_authors" ("book_id");
+CREATE INDEX "library_book_authors_author_id_77c0de" ON "library_book_authors" ("author_id");
+COMMIT;
+""",
+        {("transaction-control", 1), ("transaction-control", 19)},
+    ),
+    (
+        "1.1.0__book_isbn.sql",
+        """--
+-- Add field isbn to book
+--
+ALTER TABLE "library_book" ADD COLUMN "isbn" varchar(13) NULL;
+--
+-- Add field last_modified to book
+--
+ALTER TABLE "library_book" ADD COLUMN "last_modified" datetime NULL;
+""",
+        set(),
+    ),
+    (
+        "1.2.0__tags.sql",
+        """--
+-- Create model Tag
+--
+CREATE TABLE "library_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(100) NOT NULL UNIQUE);
+CREATE TABLE "library_book_tags" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "book_id" bigint NOT NULL REFERENCES "library_book" ("id") DEFERRABLE INITIALLY DEFERRED, "tag_id" bigint NOT NULL REFERENCES "library_tag" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE UNIQUE INDEX "library_book_tags_book_id_tag_id_0c6b1f_uniq" ON "library_book_tags" ("book_id", "tag_id");
+CREATE INDEX "library_book_tags_book_id_a1b2c3" ON "library_book_tags" ("book_id");
+CREATE INDEX "library_book_tags_tag_id_d4e5f6" ON "library_book_tags" ("tag_id");
+""",
+        set(),
+    ),
+    (
+        "1.3.0__rating.sql",
+        """--
+-- Create model Rating
+--
+CREATE TABLE "library_rating" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "rating" integer NOT NULL CHECK ("rating" >= 0), "book_id" bigint NOT NULL UNIQUE REFERENCES "library_book" ("id") DEFERRABLE INITIALLY DEFERRED);
+""",
+        set(),
+    ),
+    (
+        "1.4.0__fill_sort.sql",
+        """-- RunSQL: books imported before 1.0 have no sort title
+UPDATE "library_book" SET "sort" = "title" WHERE "sort" IS NULL OR "sort" = '';
+UPDATE "library_author" SET "sort" = "name" WHERE "sort" = '';
+""",
+        set(),
+    ),
+    (
+        "1.5.0__book_sort_not_null.sql",
+        """--
+-- Alter field sort on book
+--
+CREATE TABLE "new__library_book" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(255) NOT NULL, "sort" varchar(255) NOT NULL, "pubdate" datetime NULL, "series_index" real NOT NULL, "path" varchar(255) NOT NULL, "has_cover" bool NOT NULL, "price" text NULL, "series_id" bigint NULL REFERENCES "library_series" ("id") DEFERRABLE INITIALLY DEFERRED, "isbn" varchar(13) NULL, "last_modified" datetime NULL);
+INSERT INTO "new__library_book" ("id", "title", "sort", "pubdate", "series_index", "path", "has_cover", "price", "series_id", "isbn", "last_modified") SELECT "id", "title", coalesce("sort", "title"), "pubdate", "series_index", "path", "has_cover", "price", "series_id", "isbn", "last_modified" FROM "library_book";
+DROP TABLE "library_book";
+ALTER TABLE "new__library_book" RENAME TO "library_book";
+CREATE INDEX "library_book_series_id_3f1c2a" ON "library_book" ("series_id");
+""",
+        {("set-not-null", 7)},
+    ),
+    (
+        "1.6.0__author_link_length.sql",
+        """--
+-- Alter field link on author
+--
+CREATE TABLE "new__library_author" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(200) NOT NULL, "sort" varchar(200) NOT NULL, "link" varchar(1000) NOT NULL);
+INSERT INTO "new__library_author" ("id", "name", "sort", "link") SELECT "id", "name", "sort", "link" FROM "library_author";
+DROP TABLE "library_author";
+ALTER TABLE "new__library_author" RENAME TO "library_author";
+""",
+        set(),
+    ),
+    (
+        "1.7.0__rename_has_cover.sql",
+        """--
+-- Rename field has_cover on book to cover_present
+--
+ALTER TABLE "library_book" RENAME COLUMN "has_cover" TO "cover_present";
+""",
+        {("rename-column", 4)},
+    ),
+    (
+        "1.8.0__book_uuid.sql",
+        """--
+-- Add field uuid to book
+--
+ALTER TABLE "library_book" ADD COLUMN "uuid" char(32) NULL;
+-- RunSQL: fill it
+UPDATE "library_book" SET "uuid" = lower(hex(randomblob(16))) WHERE "uuid" IS NULL;
+CREATE UNIQUE INDEX "library_book_uuid_5e6f7a_uniq" ON "library_book" ("uuid");
+""",
+        set(),
+    ),
+    (
+        "1.9.0__publisher.sql",
+        """--
+-- Create model Publisher
+--
+CREATE TABLE "library_publisher" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(200) NOT NULL UNIQUE);
+--
+-- Add field publisher to book
+--
+ALTER TABLE "library_book" ADD COLUMN "publisher_id" bigint NULL REFERENCES "library_publisher" ("id") DEFERRABLE INITIALLY DEFERRED;
+CREATE INDEX "library_book_publisher_id_8a9b0c" ON "library_book" ("publisher_id");
+""",
+        set(),
+    ),
+    (
+        "1.10.0__price_integer.sql",
+        """--
+-- Alter field price on book: cents in an integer
+--
+CREATE TABLE "new__library_book" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(255) NOT NULL, "sort" varchar(255) NOT NULL, "pubdate" datetime NULL, "series_index" real NOT NULL, "path" varchar(255) NOT NULL, "cover_present" bool NOT NULL, "price" integer NULL, "series_id" bigint NULL REFERENCES "library_series" ("id") DEFERRABLE INITIALLY DEFERRED, "isbn" varchar(13) NULL, "last_modified" datetime NULL, "uuid" char(32) NULL, "publisher_id" bigint NULL REFERENCES "library_publisher" ("id") DEFERRABLE INITIALLY DEFERRED);
+INSERT INTO "new__library_book" ("id", "title", "sort", "pubdate", "series_index", "path", "cover_present", "price", "series_id", "isbn", "last_modified", "uuid", "publisher_id") SELECT "id", "title", "sort", "pubdate", "series_index", "path", "cover_present", "price", "series_id", "isbn", "last_modified", "uuid", "publisher_id" FROM "library_book";
+DROP TABLE "library_book";
+ALTER TABLE "new__library_book" RENAME TO "library_book";
+CREATE INDEX "library_book_series_id_3f1c2a" ON "library_book" ("series_id");
+CREATE UNIQUE INDEX "library_book_uuid_5e6f7a_uniq" ON "library_book" ("uuid");
+CREATE INDEX "library_book_publisher_id_8a9b0c" ON "library_book" ("publisher_id");
+""",
+        {("rebuild-unverified", 6)},
+    ),
+    (
+        "1.11.0__remove_link.sql",
+        """--
+-- Remove field link from author
+--
+ALTER TABLE "library_author" DROP COLUMN "link";
+""",
+        {("drop-column", 4)},
+    ),
+    (
+        "1.12.0__rename_series.sql",
+        """--
+-- Rename model Series to Collection
+--
+ALTER TABLE "library_series" RENAME TO "library_collection";
+""",
+        {("rename-table", 4)},
+    ),
+    (
+        "1.13.0__languages.sql",
+        """--
+-- Create model Language
+--
+CREATE TABLE "library_language" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "code" varchar(3) NOT NULL UNIQUE);
+CREATE TABLE "library_book_languages" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "book_id" bigint NOT NULL REFERENCES "library_book" ("id") DEFERRABLE INITIALLY DEFERRED, "language_id" bigint NOT NULL REFERENCES "library_language" ("id") DEFERRABLE INITIALLY DEFERRED, "item_order" integer NOT NULL);
+CREATE UNIQUE INDEX "library_book_languages_book_id_language_id_1a2b3c_uniq" ON "library_book_languages" ("book_id", "language_id");
+INSERT INTO "library_language" ("code") VALUES ('eng'), ('fra'), ('deu');
+""",
+        set(),
+    ),
+    (
+        "1.14.0__remove_rating.sql",
+        """--
+-- Delete model Rating: ratings move to a column
+--
+ALTER TABLE "library_book" ADD COLUMN "rating" smallint NULL CHECK ("rating" BETWEEN 0 AND 10);
+UPDATE "library_book" SET "rating" = (SELECT "rating" FROM "library_rating" WHERE "library_rating"."book_id" = "library_book"."id");
+DROP TABLE "library_rating";
+""",
+        {("drop-table", 6)},
+    ),
+    (
+        "1.15.0__book_title_index.sql",
+        """--
+-- Create index library_boo_title_idx on field(s) title of model book
+--
+CREATE INDEX "library_boo_title_1a2b3c_idx" ON "library_book" ("title");
+--
+-- Remove index library_book_publisher_id_8a9b0c from book
+--
+DROP INDEX "library_book_publisher_id_8a9b0c";
+""",
+        set(),
+    ),
+    (
+        "1.16.0__clear_last_modified.sql",
+        """-- RunSQL: every book is modified now, so the next sync sends them all
+UPDATE "library_book" SET "last_modified" = CURRENT_TIMESTAMP;
+""",
+        {("update-without-where", 2)},
+    ),
+    (
+        "1.17.0__tag_name_case.sql",
+        """--
+-- Alter field name on tag: case-insensitive
+--
+CREATE TABLE "new__library_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(100) NOT NULL UNIQUE COLLATE NOCASE);
+INSERT INTO "new__library_tag" ("id", "name") SELECT "id", "name" FROM "library_tag";
+DROP TABLE "library_tag";
+ALTER TABLE "new__library_tag" RENAME TO "library_tag";
+""",
+        set(),
+    ),
+    (
+        "1.18.0__identifiers.sql",
+        """--
+-- Create model Identifier
+--
+CREATE TABLE "library_identifier" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "type" varchar(20) NOT NULL, "val" varchar(200) NOT NULL, "book_id" bigint NOT NULL REFERENCES "library_book" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE INDEX "library_identifier_book_id_c1d2e3" ON "library_identifier" ("book_id");
+-- RunSQL: the ISBN becomes an identifier
+INSERT INTO "library_identifier" ("type", "val", "book_id") SELECT 'isbn', "isbn", "id" FROM "library_book" WHERE "isbn" IS NOT NULL;
+""",
+        set(),
+    ),
+    (
+        "1.19.0__remove_isbn.sql",
+        """--
+-- Remove field isbn from book
+--
+ALTER TABLE "library_book" DROP COLUMN "isbn";
+""",
+        {("drop-column", 4)},
+    ),
+    (
+        "1.20.0__identifier_unique.sql",
+        """--
+-- Alter unique_together for identifier (1 constraint(s))
+--
+CREATE UNIQUE INDEX "library_identifier_book_id_type_f4a5b6_uniq" ON "library_identifier" ("book_id", "type");
+""",
+        set(),
+    ),
+    (
+        "1.21.0__book_comments.sql",
+        """--
+-- Create model Comment
+--
+CREATE TABLE "library_comment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "text" text NOT NULL, "book_id" bigint NOT NULL UNIQUE REFERENCES "library_book" ("id") DEFERRABLE INITIALLY DEFERRED);
+--
+-- Add field word_count to comment
+--
+ALTER TABLE "library_comment" ADD COLUMN "word_count" integer NOT NULL DEFAULT 0;
+""",
+        set(),
+    ),
+    (
+        "1.22.0__publisher_to_text.sql",
+        """BEGIN;
+--
+-- Remove field publisher from book (kept as text)
+--
+ALTER TABLE "library_book" ADD COLUMN "publisher_name" varchar(200) NULL;
+UPDATE "library_book" SET "publisher_name" = (SELECT "name" FROM "library_publisher" WHERE "library_publisher"."id" = "library_book"."publisher_id") WHERE "publisher_id" IS NOT NULL;
+ALTER TABLE "library_book" DROP COLUMN "publisher_id";
+DROP TABLE "library_publisher";
+COMMIT;
+""",
+        {("transaction-control", 1), ("drop-column", 7), ("drop-table", 8), ("transaction-control", 9)},
+    ),
+    (
+        "1.23.0__series_index_default.sql",
+        """--
+-- Alter field series_index on book: default 1.0
+--
+CREATE TABLE "new__library_book" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(255) NOT NULL, "sort" varchar(255) NOT NULL, "pubdate" datetime NULL, "series_index" real DEFAULT 1.0 NOT NULL, "path" varchar(255) NOT NULL, "cover_present" bool NOT NULL, "price" integer NULL, "series_id" bigint NULL REFERENCES "library_collection" ("id") DEFERRABLE INITIALLY DEFERRED, "last_modified" datetime NULL, "uuid" char(32) NULL, "rating" smallint NULL CHECK ("rating" BETWEEN 0 AND 10), "publisher_name" varchar(200) NULL);
+INSERT INTO "new__library_book" ("id", "title", "sort", "pubdate", "series_index", "path", "cover_present", "price", "series_id", "last_modified", "uuid", "rating", "publisher_name") SELECT "id", "title", "sort", "pubdate", "series_index", "path", "cover_present", "price", "series_id", "last_modified", "uuid", "rating", "publisher_name" FROM "library_book";
+DROP TABLE "library_book";
+ALTER TABLE "new__library_book" RENAME TO "library_book";
+CREATE INDEX "library_book_series_id_3f1c2a" ON "library_book" ("series_id");
+CREATE UNIQUE INDEX "library_book_uuid_5e6f7a_uniq" ON "library_book" ("uuid");
+CREATE INDEX "library_boo_title_1a2b3c_idx" ON "library_book" ("title");
+""",
+        set(),
+    ),
+    (
+        "1.24.0__remove_empty_tags.sql",
+        """-- RunSQL: tags no book uses
+DELETE FROM "library_tag" WHERE "id" NOT IN (SELECT "tag_id" FROM "library_book_tags");
+DELETE FROM "library_book_tags" WHERE 1 = 1;
+""",
+        {("delete-without-where", 3)},
+    ),
+    (
+        "1.25.0__book_format.sql",
+        """--
+-- Create model Format
+--
+CREATE TABLE "library_format" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "format" varchar(10) NOT NULL, "size" integer NOT NULL, "name" varchar(255) NOT NULL, "book_id" bigint NOT NULL REFERENCES "library_book" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE INDEX "library_format_book_id_0f1e2d" ON "library_format" ("book_id");
+--
+-- Add field cover_present index
+--
+CREATE INDEX "library_book_cover_present_idx" ON "library_book" ("cover_present") WHERE "cover_present";
+""",
+        set(),
+    ),
+    (
+        "1.26.0__format_lower.sql",
+        """--
+-- Alter field format on format: lower case, keeping the biggest file of each
+--
+CREATE TABLE "new__library_format" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "format" varchar(10) NOT NULL, "size" integer NOT NULL, "name" varchar(255) NOT NULL, "book_id" bigint NOT NULL REFERENCES "library_book" ("id") DEFERRABLE INITIALLY DEFERRED, UNIQUE ("book_id", "format"));
+INSERT INTO "new__library_format" ("id", "format", "size", "name", "book_id") SELECT max("id"), lower("format"), max("size"), "name", "book_id" FROM "library_format" GROUP BY "book_id", lower("format");
+DROP TABLE "library_format";
+ALTER TABLE "new__library_format" RENAME TO "library_format";
+CREATE INDEX "library_format_book_id_0f1e2d" ON "library_format" ("book_id");
+""",
+        {("rebuild-filters-rows", 5)},
+    ),
+    (
+        "1.27.0__comment_no_word_count.sql",
+        """--
+-- Remove field word_count from comment (SQLite before 3.35: remake the table)
+--
+CREATE TABLE "new__library_comment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "text" text NOT NULL, "book_id" bigint NOT NULL UNIQUE REFERENCES "library_book" ("id") DEFERRABLE INITIALLY DEFERRED);
+INSERT INTO "new__library_comment" ("id", "text", "book_id") SELECT "id", "text", "book_id" FROM "library_comment";
+DROP TABLE "library_comment";
+ALTER TABLE "new__library_comment" RENAME TO "library_comment";
+""",
+        {("rebuild-unverified", 6)},
+    ),
+    (
+        "1.28.0__rename_collection_back.sql",
+        """--
+-- Rename model Collection to Series
+--
+ALTER TABLE "library_collection" RENAME TO "library_series";
+""",
+        {("rename-table", 4)},
+    ),
+    (
+        "1.29.0__author_sort_required.sql",
+        """--
+-- Add field birth_year to author
+--
+ALTER TABLE "library_author" ADD COLUMN "birth_year" integer NOT NULL;
+""",
+        {("add-not-null-without-default", 4)},
+    ),
+]
+
+HISTORIES: dict[str, History] = {"flashcards": FLASHCARDS, "library": LIBRARY}
