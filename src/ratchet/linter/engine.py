@@ -438,7 +438,7 @@ class _FileLinter:
         column that ends NOT NULL is ``set-not-null``."""
         assert self.replay is not None
         before, final = self.replay.before, self.replay.final
-        origin = _renamed_from(classified)
+        origin = _renamed_from(classified) if self.replay.changed else {}
         for table in sorted(self.replay.changed):
             old, new = before.columns(table), final.columns(table)
             if old is None or new is None:  # new in the file, or gone
