@@ -194,7 +194,7 @@ def _heap_limit() -> Iterator[None]:
 _PREPARED = Outcome("prepared")
 #: The outcome of a ``DROP ... IF EXISTS`` that found nothing to drop (the schema did not change).
 DROPPED_NOTHING = Outcome("ran", "nothing to drop")
-_DROP_IF_EXISTS = re.compile(r"\s*DROP\s.*?\bIF\s+EXISTS\b", re.IGNORECASE | re.DOTALL)
+_DROP_IF_EXISTS = re.compile(r"DROP\s.*?\bIF\s+EXISTS\b", re.IGNORECASE | re.DOTALL)
 _NAME = r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)'
 _TARGET = re.compile(
     rf"\s*(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE)\s+(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
@@ -362,7 +362,7 @@ class Replay:
         self._since.append(sql)
         island = self._islanded.get(sql)
         target = None if island is None else island[1]
-        version = self._schema_version() if _DROP_IF_EXISTS.match(sql) else None
+        version = self._schema_version() if sql[:4].upper() == "DROP" and _DROP_IF_EXISTS.match(sql) else None
         while True:
             try:
                 with _heap_limit():
@@ -405,7 +405,7 @@ class Replay:
                 self.outside.add(match["name"].lower())
                 return True
             return False
-        missing = _NO_TABLE.match(message)
+        missing = _NO_TABLE.match(message) if self.outside else None
         if missing is None or missing["name"].lower() not in self.outside:
             return False
         if _DROP_TABLE.match(sql):
