@@ -52,11 +52,12 @@ _REPLAYED_PRAGMA = re.compile(r"\s*PRAGMA\s+(?:main\s*\.\s*)?legacy_alter_table(
 _SQLITE_OWN = re.compile(r"\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"`\[]?sqlite_", re.IGNORECASE)
 _MISSING = re.compile(r"^no such (?P<kind>function|collation sequence): (?P<name>\S+)$")
 # A virtual table of a module SQLite lacks (an extension the app loads: spellfix1, vec0), and what
-# later names it: the replay cannot make it, but knows it is there (see Replay.outside).
+# later names it: the replay cannot make it, but knows it is there (see Replay.outside). Patterns
+# kept as text, compiled (and cached by re) the first time a file needs them, not by every run.
 _NAMED = r"(?:[\"`\[]?main[\"`\]]?\s*\.\s*)?[\"`\[]?(?P<name>[\w$]+)"
-_VIRTUAL = re.compile(r"\s*CREATE\s+VIRTUAL\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _NAMED, re.IGNORECASE)
-_DROP_TABLE = re.compile(r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?" + _NAMED, re.IGNORECASE)
-_NO_TABLE = re.compile(r"^no such table: (?:\w+\.)?(?P<name>\S+)$")
+_VIRTUAL = r"\s*CREATE\s+VIRTUAL\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _NAMED
+_DROP_TABLE = r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?" + _NAMED
+_NO_TABLE = r"^no such table: (?:\w+\.)?(?P<name>\S+)$"
 _SYNTAX = re.compile(r'^(?:near "(?P<near>.*)": syntax error|incomplete input|unrecognized token: "(?P<token>.*)")$')
 _LIMIT_MESSAGES = ("interrupted", "out of memory")
 #: Data statements prepared in one script (each is checked alone only when the script fails).
@@ -194,7 +195,7 @@ def _heap_limit() -> Iterator[None]:
 _PREPARED = Outcome("prepared")
 #: The outcome of a ``DROP ... IF EXISTS`` that found nothing to drop (the schema did not change).
 DROPPED_NOTHING = Outcome("ran", "nothing to drop")
-_DROP_IF_EXISTS = re.compile(r"DROP\s.*?\bIF\s+EXISTS\b", re.IGNORECASE | re.DOTALL)
+_DROP_IF_EXISTS = r"DROP\s.*?\bIF\s+EXISTS\b"
 _NAME = r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)'
 _TARGET = re.compile(
     rf"\s*(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE)\s+(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
@@ -362,7 +363,11 @@ class Replay:
         self._since.append(sql)
         island = self._islanded.get(sql)
         target = None if island is None else island[1]
-        version = self._schema_version() if sql[:4].upper() == "DROP" and _DROP_IF_EXISTS.match(sql) else None
+        version = (
+            self._schema_version()
+            if sql[:4].upper() == "DROP" and re.match(_DROP_IF_EXISTS, sql, re.I | re.S)
+            else None
+        )
         while True:
             try:
                 with _heap_limit():
@@ -386,8 +391,10 @@ class Replay:
     def _drops_outside(self, sql: str) -> bool:
         """Whether ``DROP TABLE`` ``sql`` drops a virtual table of :attr:`outside` or one of its
         shadow tables (``<name>_...``), which the replay does not hold; a dropped one is forgotten."""
-        match = _DROP_TABLE.match(sql)
-        if match is None or not self.outside:
+        if not self.outside:
+            return False
+        match = re.match(_DROP_TABLE, sql, re.I)
+        if match is None:
             return False
         name = match["name"].lower()
         if name in self.outside:
@@ -400,15 +407,15 @@ class Replay:
         by it, or named by a later one): the rest of the catalog is still whole."""
         message = outcome.message or ""
         if message.startswith("no such module: "):
-            match = _VIRTUAL.match(sql)
+            match = re.match(_VIRTUAL, sql, re.I)
             if match is not None:
                 self.outside.add(match["name"].lower())
                 return True
             return False
-        missing = _NO_TABLE.match(message) if self.outside else None
+        missing = re.match(_NO_TABLE, message) if self.outside else None
         if missing is None or missing["name"].lower() not in self.outside:
             return False
-        if _DROP_TABLE.match(sql):
+        if re.match(_DROP_TABLE, sql, re.I):
             self.outside.discard(missing["name"].lower())
         return True
 
