@@ -12,6 +12,7 @@ MY = ("mysql",)
 LITE = ("sqlite",)
 PG_MY = ("postgresql", "mysql")
 LITE_PG = ("sqlite", "postgresql")
+LITE_MY = ("sqlite", "mysql")
 
 BASE = "CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL, email TEXT, created_at TEXT DEFAULT '');\n"
 
@@ -24,6 +25,10 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("truncate", PG_MY, "TRUNCATE TABLE users;", 1, 1),
     ("delete-without-where", ALL, "DELETE FROM users;", 1, 1),
     ("update-without-where", ALL, "UPDATE users SET email = NULL;", 1, 1),
+    ("update-without-where", ALL, "CREATE TABLE a (x int);\nUPDATE users SET email = NULL WHERE true;", 2, 1),
+    ("update-without-where", ALL, "CREATE TABLE a (x int);\n  UPDATE users SET email = NULL\n  WHERE 1 = 1;", 2, 3),
+    ("delete-without-where", ALL, "DELETE FROM users WHERE 'x' = 'x';", 1, 1),
+    ("delete-without-where", LITE_MY, "CREATE TABLE a (x int);\nDELETE FROM users WHERE 1;", 2, 1),
     ("data-modifying-cte", PG, "WITH gone AS (DELETE FROM users RETURNING id) SELECT count(*) FROM gone;", 1, 15),
     ("rename-table", LITE_PG, "ALTER TABLE users RENAME TO people;", 1, 19),
     ("rename-table", MY, "RENAME TABLE users TO people;", 1, 14),
@@ -162,6 +167,11 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     ("truncate", PG_MY, "CREATE TABLE tmp (a int);\nTRUNCATE TABLE tmp;"),
     ("delete-without-where", ALL, "DELETE FROM users WHERE id = 1;"),
     ("update-without-where", ALL, "UPDATE users SET email = NULL WHERE id = 1;"),
+    ("update-without-where", ALL, "UPDATE users SET email = NULL WHERE 1 = 0;"),
+    ("update-without-where", ALL, "UPDATE users SET email = NULL WHERE 1 = 1 AND id = 2;"),
+    ("update-without-where", ALL, "UPDATE users SET email = NULL WHERE email = email;"),
+    ("delete-without-where", LITE_MY, "DELETE FROM users WHERE 0;"),
+    ("delete-without-where", ALL, "DELETE FROM users WHERE false;"),
     ("update-without-where", ALL, "ALTER TABLE users ADD COLUMN score INTEGER;\nUPDATE users SET score = 0;"),
     ("data-modifying-cte", PG, "WITH recent AS (SELECT id FROM users) SELECT count(*) FROM recent;"),
     ("rename-table", ALL, "CREATE TABLE a (x int);\nALTER TABLE a RENAME TO b;"),

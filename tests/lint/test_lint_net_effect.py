@@ -87,6 +87,16 @@ def test_a_rebuild_that_makes_an_old_column_not_null_is_set_not_null(tmp_path: P
     assert lint(tmp_path / "near", kept, "sqlite") == set()
 
 
+def test_a_renamed_column_is_the_old_column_not_a_new_one(tmp_path: Path) -> None:
+    # username was NOT NULL without a default before the file: renaming it adds no required column
+    rename = "ALTER TABLE users RENAME COLUMN username TO login;\n"
+    assert lint(tmp_path, rename, "sqlite") == {("rename-column", 1, 19)}
+    # email was nullable: renamed, then made NOT NULL by a rebuild, it is set-not-null of the old column
+    rebuild = EMAIL_REBUILD.format(constraint=" NOT NULL DEFAULT ''", email="coalesce(mail, '')")
+    renamed = "ALTER TABLE users RENAME COLUMN email TO mail;\n" + rebuild.replace("email", "mail")
+    assert lint(tmp_path / "rebuilt", renamed, "sqlite") == {("rename-column", 1, 19), ("set-not-null", 5, 1)}
+
+
 def test_a_rebuild_that_widens_a_type_is_info(tmp_path: Path) -> None:
     directory = tmp_path / "migrations"
     directory.mkdir()
@@ -156,6 +166,62 @@ def test_drop_if_exists_before_creating_a_brand_new_table_is_nothing(tmp_path: P
     assert lint(tmp_path / "guarded", guarded, dialect) == set()
     existing = "DROP TABLE IF EXISTS users;\nCREATE TABLE users (id INTEGER PRIMARY KEY);\n"
     assert lint(tmp_path / "near", existing, dialect) == {("drop-table", 1, 1)}
+
+
+VIEW = "CREATE VIEW active_users AS SELECT id, username FROM users;\n"
+INDEX = "CREATE INDEX idx_users_email ON users (email);\n"
+TRIGGER = "CREATE TRIGGER users_touch AFTER UPDATE ON users BEGIN SELECT 1; END;\n"
+
+
+def test_sqlite_drop_if_exists_of_what_the_history_never_made_is_nothing(tmp_path: Path) -> None:
+    drops = (
+        "CREATE TABLE a (x int);\n  DROP VIEW IF EXISTS active_users;\nDROP INDEX IF EXISTS idx_users_email;\n"
+        "DROP TRIGGER IF EXISTS users_touch;\nDROP TABLE IF EXISTS legacy_sessions;\n"
+    )
+    assert lint(tmp_path, drops, "sqlite") == set()
+    # made by an earlier file: each drop is a drop, at its line and column
+    found = lint(
+        tmp_path / "made",
+        drops,
+        "sqlite",
+        earlier=(VIEW + INDEX + TRIGGER + "CREATE TABLE legacy_sessions (id int);\n",),
+    )
+    assert found == {("drop-view", 2, 3), ("drop-index", 3, 1), ("drop-trigger", 4, 1), ("drop-table", 5, 1)}
+    # made, then dropped by an earlier file: nothing left to drop
+    gone = (VIEW, "DROP VIEW active_users;\n")
+    assert lint(tmp_path / "gone", drops, "sqlite", earlier=gone) == set()
+
+
+def test_sqlite_drop_if_exists_after_a_history_the_replay_lost_is_a_drop(tmp_path: Path) -> None:
+    # an earlier statement SQLite could not run (on a table from outside the history) may have
+    # made the object: the replay cannot tell, so the drop stays a drop
+    lost = ("CREATE VIEW recent_events AS SELECT * FROM events;\nCREATE VIEW active_users AS SELECT * FROM events;\n",)
+    sql = "DROP VIEW IF EXISTS active_users;\n"
+    assert lint(tmp_path, sql, "sqlite", earlier=lost) == {("drop-view", 1, 1)}
+
+
+SPELLING = "CREATE VIRTUAL TABLE spelling USING spellfix1;\n"  # a module SQLite lacks, the app loads it
+
+
+def test_a_virtual_table_of_a_module_sqlite_lacks_is_there_for_the_drops(tmp_path: Path) -> None:
+    # the app's database has the table and its shadow tables (spelling_vocab): each drop is a drop
+    drops = "DROP TABLE IF EXISTS spelling_vocab;\nCREATE TABLE a (x int);\n  DROP TABLE IF EXISTS spelling;\n"
+    found = lint(tmp_path, drops, "sqlite", earlier=(SPELLING,))
+    assert found == {("drop-table", 1, 1), ("drop-table", 3, 3)}
+    assert lint(tmp_path / "plain", "DROP TABLE spelling;\n", "sqlite", earlier=(SPELLING,)) == {("drop-table", 1, 1)}
+    # near miss: the shadow table goes with its virtual table
+    gone = "DROP TABLE spelling;\nDROP TABLE IF EXISTS spelling_vocab;\n"
+    assert lint(tmp_path / "gone", gone, "sqlite", earlier=(SPELLING,)) == {("drop-table", 1, 1)}
+
+
+def test_a_virtual_table_of_a_module_sqlite_lacks_leaves_the_replay_whole(tmp_path: Path) -> None:
+    # the replay still knows every other table: a view never made, dropped IF EXISTS, is nothing,
+    # and SQLite's refusal of a duplicate column is judged
+    earlier = (SPELLING, "INSERT INTO spelling (word) VALUES ('ratchet');\n")
+    sql = "DROP VIEW IF EXISTS active_users;\nALTER TABLE users ADD COLUMN email TEXT;\n"
+    assert lint(tmp_path, sql, "sqlite", earlier=earlier) == {("syntax-error", 2, 30)}
+    lost = (SPELLING, "CREATE INDEX idx_nowhere ON nowhere (x);\n")  # near miss: a statement really lost
+    assert lint(tmp_path / "lost", sql, "sqlite", earlier=lost) == {("drop-view", 1, 1)}
 
 
 @pytest.mark.parametrize("dialect", ["sqlite", "mysql"])

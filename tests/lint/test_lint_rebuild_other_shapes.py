@@ -180,6 +180,37 @@ def test_the_copies_through_the_backup_are_verified(tmp_path: Path) -> None:
     assert rules(lint(tmp_path / "filtered", filtered)) == [("rebuild-filters-rows", 2, 1)]
 
 
+def swaps(message: str) -> set[str]:
+    """The ``old into other`` moves a rebuild-unverified message names."""
+    return set(message.partition("the copy puts column ")[2].split(", "))
+
+
+def test_each_column_is_followed_through_the_backup(tmp_path: Path) -> None:
+    # the backup lists its columns in another order, the copy out goes by position: username and
+    # email change places on the way out, and the copy back by name keeps them swapped
+    swapped = THROUGH_A_BACKUP.replace("users_backup (id, username, email)", "users_backup (id, email, username)")
+    found = lint(tmp_path, swapped)
+    assert rules(found) == [("rebuild-unverified", 3, 1)]
+    assert swaps(found[0][3]) == {"username into email", "email into username"}
+    # near miss: the same backup filled by a column list in its own order
+    listed = swapped.replace("INSERT INTO users_backup SELECT", "INSERT INTO users_backup (id, username, email) SELECT")
+    assert lint(tmp_path / "listed", listed) == []
+    # a column list in another order than the SELECT's, back into users
+    crossed = THROUGH_A_BACKUP.replace("users (id, username, email) SELECT", "users (id, email, username) SELECT")
+    found = lint(tmp_path / "crossed", crossed)
+    assert rules(found) == [("rebuild-unverified", 3, 1)]
+    assert swaps(found[0][3]) == {"username into email", "email into username"}
+
+
+def test_a_column_list_in_another_order_is_followed_in_the_other_shapes(tmp_path: Path) -> None:
+    crossed = RENAMED_FIRST.replace("users (id, username, email) SELECT", "users (id, email, username) SELECT")
+    found = lint(tmp_path, crossed)
+    assert rules(found) == [("rebuild-unverified", 4, 1)]
+    assert swaps(found[0][3]) == {"username into email", "email into username"}
+    renamed = RENAMED_FIRST.replace("SELECT id, username, email FROM", "SELECT id, username AS username, email FROM")
+    assert lint(tmp_path / "aliased", renamed) == []
+
+
 def test_a_drop_without_the_way_back_stays_a_drop(tmp_path: Path) -> None:
     no_copy_back = THROUGH_A_BACKUP.replace(
         "INSERT INTO users (id, username, email) SELECT id, username, email FROM users_backup;\n", ""

@@ -1,5 +1,5 @@
 """Precision and recall of error findings on realistic SQLite histories (sqlite_corpus.py, and the
-long ones of sqlite_long_histories.py)."""
+long ones of sqlite_long_histories.py and sqlite_desktop_histories.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from history_corpus import measure
 from sqlite_corpus import HISTORIES
+from sqlite_desktop_histories import HISTORIES as DESKTOP_HISTORIES
 from sqlite_long_histories import HISTORIES as LONG_HISTORIES
 from sqlite_long_histories import SEEDS
 
@@ -51,7 +52,7 @@ def test_precision_and_recall_over_the_corpus(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_precision_and_recall_over_the_long_histories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    measured = measure(tmp_path, LONG_HISTORIES, "sqlite", SEEDS)
+    measured = measure(tmp_path, LONG_HISTORIES | DESKTOP_HISTORIES, "sqlite", SEEDS)
     with capsys.disabled():
         print("\n" + measured.summary("SQLite long-history"))
     assert measured.found - measured.expected == set(), "false errors"

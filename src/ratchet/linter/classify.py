@@ -124,6 +124,8 @@ class Classified:
     added_columns: Sequence[tuple[str, str]] = ()
     dropped_tables: Sequence[str] = ()
     renamed_table: tuple[str, str] | None = None
+    #: ``(table, old, new)`` of each ``RENAME COLUMN old TO new``.
+    renamed_columns: Sequence[tuple[str, str, str]] = ()
     insert_target: str | None = None
     ddl: bool = False
     rest_is_data: bool = False
@@ -184,6 +186,39 @@ def _skip(words: list[Word], index: int, *phrases: tuple[str, ...]) -> int:
                 moved = True
                 break
     return index
+
+
+#: What ends a ``WHERE`` clause of an UPDATE or DELETE.
+_AFTER_WHERE = frozenset({"RETURNING", "ORDER", "LIMIT", ";"})
+
+
+def _keeps_every_row(top: list[Word]) -> bool:
+    """Whether the statement's ``WHERE`` keeps every row: none, ``WHERE true``, ``WHERE 1`` (SQLite
+    and MySQL read a non-zero number as true) or two equal constants compared (``WHERE 1 = 1``,
+    written to get past tools that refuse an UPDATE or DELETE without WHERE)."""
+    at = next((i for i, w in enumerate(top) if w.upper == "WHERE"), None)
+    if at is None:
+        return True
+    condition: list[Word] = []
+    for word in top[at + 1 :]:
+        if word.upper in _AFTER_WHERE:
+            break
+        condition.append(word)
+    if len(condition) == 1:
+        only = condition[0]
+        return only.upper == "TRUE" or (only.ttype in T.Number and _nonzero(only.text))
+    if len(condition) != 3 or condition[1].text not in ("=", "=="):
+        return False
+    left, right = condition[0], condition[2]
+    constant = T.Number, T.String.Single
+    return left.text == right.text and any(left.ttype in kind for kind in constant)
+
+
+def _nonzero(number: str) -> bool:
+    try:
+        return float(number) != 0
+    except ValueError:
+        return int(number, 16) != 0 if number[:2].lower() == "0x" else False
 
 
 def _split_top(words: list[Word], start: int) -> list[list[Word]]:
@@ -730,7 +765,10 @@ class _Classifier:
                 name=table,
             )
         else:
-            column, _ = _names_after(top, 2 if second == "COLUMN" else 1)
+            column, index = _names_after(top, 2 if second == "COLUMN" else 1)
+            if index < len(top) and top[index].upper == "TO" and column:
+                new, _ = _names_after(top, index + 1)
+                self.out.renamed_columns = (*self.out.renamed_columns, (table, column, new or ""))
             self.add(
                 "rename-column",
                 top[0],
@@ -845,7 +883,7 @@ class _Classifier:
         top = [w for w in words[start:] if w.depth == words[start].depth]
         index = _skip(top, 1, ("FROM",), ("ONLY",))
         table, _ = _names_after(top, index)
-        if not any(w.upper == "WHERE" for w in top):
+        if _keeps_every_row(top):
             self.add(
                 "delete-without-where",
                 words[start],
@@ -861,7 +899,7 @@ class _Classifier:
         uppers = [w.upper for w in top]
         set_at = uppers.index("SET") if "SET" in uppers else len(top)
         joined = "ON" in uppers[:set_at] and "LEFT" not in uppers[:set_at]
-        if "WHERE" in uppers or joined:
+        if ("WHERE" in uppers and not _keeps_every_row(top)) or joined:
             return  # MySQL's UPDATE a JOIN b ON ... SET: only joined rows, like PostgreSQL's UPDATE ... FROM ... WHERE
         columns = tuple(
             top[i].ident for i in range(set_at + 1, len(top) - 1) if top[i + 1].text == "=" and top[i].is_name_like

@@ -428,7 +428,7 @@ class _FileLinter:
         or cannot know (an earlier statement failed) and an earlier file names it; on the word
         path, an earlier file (or the ``lint-schema`` seed) names it."""
         if self.replay is not None:
-            if self.replay.before.has_table(name):
+            if self.replay.before.has_table(name) or name.lower() in self.replay.outside:
                 return True
             if self.replay.complete:
                 return False
@@ -441,12 +441,13 @@ class _FileLinter:
         column that ends NOT NULL is ``set-not-null``."""
         assert self.replay is not None
         before, final = self.replay.before, self.replay.final
+        origin = _renamed_from(classified) if self.replay.changed else {}
         for table in sorted(self.replay.changed):
             old, new = before.columns(table), final.columns(table)
             if old is None or new is None:  # new in the file, or gone
                 continue
             for column, info in new.items():
-                was = old.get(column)
+                was = old.get(origin.get((table, column), column))
                 if was is None and _required(info):
                     self.emit_column(
                         classified,
@@ -512,6 +513,7 @@ class _FileLinter:
         from ratchet.linter.schema import lost
 
         reading: list[tuple[Classified, CopyInfo]] = []  # the copies into the rebuilt table
+        chain: list[list[tuple[Classified, CopyInfo]]] = []  # each way's copies, in order
         for way in rebuild.copies:
             copies = [
                 c
@@ -540,6 +542,7 @@ class _FileLinter:
                         **obj,
                     )
             reading = found
+            chain.append(found)
         error = self.rebuild_replay_error(rebuild.before, table)
         if error is not None:
             match = _VIEW_ERROR.search(error)
@@ -557,13 +560,12 @@ class _FileLinter:
         before = self.replay.snapshots[(rebuild.before, table)]
         columns, dependents = lost(before, self.replay.final_snapshots[table])
         computed = self.replay.final_snapshots[table].generated
-        for copy, info in reading:
+        for _, info in reading:
             if info.columns is not None:
                 missing = [c for c in before.columns if c not in info.columns and c not in computed]
                 columns += [f"column {c} is not copied" for c in missing]
-            elif len(rebuild.copies) == 1 and not (before.generated or computed) and self.ran(copy):
-                # by position, from t as it was (a copy SQLite refuses is reported where it is)
-                columns += _misplaced(list(before.columns), list(self.replay.final_snapshots[table].columns), info)
+        if not (before.generated or computed):
+            columns += self.misplaced(rebuild, chain, list(before.columns))
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
         if dependents:
@@ -581,6 +583,37 @@ class _FileLinter:
                     "which keeps every value (SQLite stores by type affinity)",
                     object=f"{table}.{column}",
                 )
+
+    def misplaced(self, rebuild: Rebuild, chain: list[list[tuple[Classified, CopyInfo]]], old: list[str]) -> list[str]:
+        """Each old column that the rebuild's copies, followed from ``t`` as it was to the rebuilt
+        table (through a backup: both copies), put into another old column of it: by position
+        (no column list, a reordered table or backup) or by a column list in another order."""
+        assert self.replay is not None
+        if any(len(found) != 1 or not self.ran(found[0][0]) for found in chain):
+            return []  # no copy, several, or one SQLite refused: reported where it is
+        carried: dict[str, str | None] = {name: name for name in old}
+        source = old
+        for position, (way, [(_, info)]) in enumerate(zip(rebuild.copies, chain, strict=True)):
+            last = position == len(chain) - 1
+            shape = (
+                self.replay.final_snapshots[rebuild.table]
+                if last
+                else self.replay.snapshots.get((rebuild.before, way.target))
+            )
+            if shape is None:
+                return []
+            target = list(shape.columns)
+            carried = {
+                name: carried.get(item) if item else None for name, item in _placed(info, source, target).items()
+            }
+            source = target
+        wrong = [
+            f"{was} into {name}" for name, was in carried.items() if was and was != name and was in old and name in old
+        ]
+        if not wrong:
+            return []
+        how = "goes by position and puts" if len(chain) == 1 and chain[0][0][1].columns is None else "puts"
+        return [f"the copy {how} column {', '.join(wrong)}"]
 
     def ran(self, item: Classified) -> bool:
         """Whether the replay ran or prepared the statement (SQLite did not refuse it)."""
@@ -659,6 +692,8 @@ class _FileLinter:
                 return
             if rule == "drop-table" and candidate.if_exists and self.recreated_brand_new(candidate, later):
                 return
+            if candidate.if_exists and self.dropped_nothing(statement):
+                return
             if rule == "add-unique-to-existing" and self.was_unique_before(candidate):
                 return
         message = candidate.message
@@ -682,6 +717,15 @@ class _FileLinter:
             return False
         wanted = tuple(candidate.backfill)
         return (True, wanted) in before.indexes or before.primary_key == wanted
+
+    def dropped_nothing(self, statement: Statement) -> bool:
+        """A SQLite ``DROP ... IF EXISTS`` of an object that the whole history before the file
+        never made (or dropped already): SQLite dropped nothing, so nothing is lost."""
+        from ratchet.linter.replay import DROPPED_NOTHING
+
+        if self.replay is None or not self.replay.complete:
+            return False
+        return self.replay.outcomes.get(statement.number) is DROPPED_NOTHING
 
     def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
         """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
@@ -777,19 +821,14 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prio
     return [c for c in candidates if c not in found] + verdicts
 
 
-def _misplaced(source: list[str], target: list[str], info: CopyInfo) -> list[str]:
-    """What a copy without a column list (``INSERT INTO new SELECT ...``, values by position) puts
-    into another column of the same table: ``source``'s columns in order for ``*``, the named column
-    for a plain name; ``target`` the rebuilt table's columns in order."""
+def _placed(info: CopyInfo, source: list[str], target: list[str]) -> dict[str, str | None]:
+    """Which column of the copy's source each column it fills gets: its column list, else
+    ``target``'s columns in order (by position); ``*`` is ``source``'s columns in order, a plain
+    name that column, anything else ``None``."""
     items: list[str | None] = []
     for item in info.selected:
         items += source if item == "*" else [item]
-    wrong = [
-        f"{name} into {target[at]}"
-        for at, name in enumerate(items[: len(target)])
-        if name in source and name in target and name != target[at]
-    ]
-    return [f"the copy goes by position and puts column {', '.join(wrong)}"] if wrong else []
+    return dict(zip(target if info.columns is None else info.columns, items, strict=False))
 
 
 def _snapshots_wanted(rebuilds: list[Rebuild]) -> dict[int, list[str]]:
@@ -797,6 +836,7 @@ def _snapshots_wanted(rebuilds: list[Rebuild]) -> dict[int, list[str]]:
     wanted: dict[int, list[str]] = {}
     for rebuild in rebuilds:
         wanted.setdefault(rebuild.before, []).append(rebuild.table)
+        wanted[rebuild.before] += [way.target for way in rebuild.copies[:-1]]  # a backup, filled by then
     return wanted
 
 
@@ -810,6 +850,16 @@ def _fk_pragmas_are_ratchets(classified: list[Classified]) -> None:
     for item in classified:
         if item.candidates and item.statement.first_words(2)[1:] in (["FOREIGN_KEYS"], ["DEFER_FOREIGN_KEYS"]):
             item.candidates = [c for c in item.candidates if c.rule != "needs-no-transaction"]
+
+
+def _renamed_from(classified: list[Classified]) -> dict[tuple[str, str], str]:
+    """``(table, name) -> the name it had before the file``, for the columns the file renames
+    (a renamed column is the old one under a new name, not a new column)."""
+    origin: dict[tuple[str, str], str] = {}
+    for item in classified:
+        for table, old, new in item.renamed_columns:
+            origin[(table, new)] = origin.pop((table, old), old)
+    return origin
 
 
 def _required(column: Column) -> bool:

@@ -51,6 +51,13 @@ _REPLAYED_PRAGMA = re.compile(r"\s*PRAGMA\s+(?:main\s*\.\s*)?legacy_alter_table(
 # makes them itself (an AUTOINCREMENT table, ANALYZE) and refuses to have them created.
 _SQLITE_OWN = re.compile(r"\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"`\[]?sqlite_", re.IGNORECASE)
 _MISSING = re.compile(r"^no such (?P<kind>function|collation sequence): (?P<name>\S+)$")
+# A virtual table of a module SQLite lacks (an extension the app loads: spellfix1, vec0), and what
+# later names it: the replay cannot make it, but knows it is there (see Replay.outside). Patterns
+# kept as text, compiled (and cached by re) the first time a file needs them, not by every run.
+_NAMED = r"(?:[\"`\[]?main[\"`\]]?\s*\.\s*)?[\"`\[]?(?P<name>[\w$]+)"
+_VIRTUAL = r"\s*CREATE\s+VIRTUAL\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _NAMED
+_DROP_TABLE = r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?" + _NAMED
+_NO_TABLE = r"^no such table: (?:\w+\.)?(?P<name>\S+)$"
 _SYNTAX = re.compile(r'^(?:near "(?P<near>.*)": syntax error|incomplete input|unrecognized token: "(?P<token>.*)")$')
 _LIMIT_MESSAGES = ("interrupted", "out of memory")
 #: Data statements prepared in one script (each is checked alone only when the script fails).
@@ -121,6 +128,8 @@ class FileReplay:
     changed: set[str] = field(default_factory=set)  # tables whose columns the file changed
     #: ``(where, SQL)`` of each earlier statement that could not be replayed (``file:line: why``).
     history_failures: list[tuple[str, str]] = field(default_factory=list)
+    #: Virtual tables of modules SQLite lacks, there before the file but not in the replay.
+    outside: frozenset[str] = frozenset()
 
     def failure_about(self, table: str) -> str | None:
         """The first earlier failure whose statement names ``table`` (it may have shaped it)."""
@@ -184,6 +193,9 @@ def _heap_limit() -> Iterator[None]:
 
 
 _PREPARED = Outcome("prepared")
+#: The outcome of a ``DROP ... IF EXISTS`` that found nothing to drop (the schema did not change).
+DROPPED_NOTHING = Outcome("ran", "nothing to drop")
+_DROP_IF_EXISTS = r"DROP\s.*?\bIF\s+EXISTS\b"
 _NAME = r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)'
 _TARGET = re.compile(
     rf"\s*(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE)\s+(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
@@ -335,6 +347,9 @@ class Replay:
         self.touched: set[str] = set()  # tables whose columns changed (reset per linted file)
         self.shapes = _Shapes()
         self._stand_ins: set[str] = set()  # functions and collations registered by _stand_in
+        #: Virtual tables of modules SQLite lacks (lower-cased): in the app's database, with shadow
+        #: tables named ``<name>_...``, but not in the replay, which stays complete without them.
+        self.outside: set[str] = set()
 
     def close(self) -> None:
         """Release the in-memory database."""
@@ -348,6 +363,11 @@ class Replay:
         self._since.append(sql)
         island = self._islanded.get(sql)
         target = None if island is None else island[1]
+        version = (
+            self._schema_version()
+            if sql[:4].upper() == "DROP" and re.match(_DROP_IF_EXISTS, sql, re.I | re.S)
+            else None
+        )
         while True:
             try:
                 with _heap_limit():
@@ -364,7 +384,40 @@ class Replay:
         if island is not None:
             self._in_islands.add(island[0])
             self._island_ran = True
+        if version is not None and self._schema_version() == version and not self._drops_outside(sql):
+            return DROPPED_NOTHING
         return Outcome("ran")
+
+    def _drops_outside(self, sql: str) -> bool:
+        """Whether ``DROP TABLE`` ``sql`` drops a virtual table of :attr:`outside` or one of its
+        shadow tables (``<name>_...``), which the replay does not hold; a dropped one is forgotten."""
+        if not self.outside:
+            return False
+        match = re.match(_DROP_TABLE, sql, re.I)
+        if match is None:
+            return False
+        name = match["name"].lower()
+        if name in self.outside:
+            self.outside.discard(name)
+            return True
+        return any(name.startswith(table + "_") for table in self.outside)
+
+    def _outside_failure(self, sql: str, outcome: Outcome) -> bool:
+        """Whether a schema statement failed only for a virtual table of a module SQLite lacks (made
+        by it, or named by a later one): the rest of the catalog is still whole."""
+        message = outcome.message or ""
+        if message.startswith("no such module: "):
+            match = re.match(_VIRTUAL, sql, re.I)
+            if match is not None:
+                self.outside.add(match["name"].lower())
+                return True
+            return False
+        missing = re.match(_NO_TABLE, message) if self.outside else None
+        if missing is None or missing["name"].lower() not in self.outside:
+            return False
+        if re.match(_DROP_TABLE, sql, re.I):
+            self.outside.discard(missing["name"].lower())
+        return True
 
     def _stand_in(self, message: str) -> bool:
         """Register a stand-in for the function or collation SQLite says it lacks (one the app
@@ -471,7 +524,9 @@ class Replay:
             data = []
             if kind == "schema":
                 outcome = self.execute(statement.sql)
-                if outcome.status in ("failed", "syntax", "limit"):
+                if outcome.status in ("failed", "syntax", "limit") and not self._outside_failure(
+                    statement.sql, outcome
+                ):
                     self.complete = False
                 yield statement, outcome
             elif kind != "data" or not check_syntax:
@@ -601,7 +656,9 @@ def replay_file(
     snapshot_after: list[str],
 ) -> FileReplay:
     """Run ``file`` statement by statement on ``replay`` (which holds the files before it)."""
-    result = FileReplay(replay.catalog(), replay.complete, history_failures=list(replay.failures))
+    result = FileReplay(
+        replay.catalog(), replay.complete, history_failures=list(replay.failures), outside=frozenset(replay.outside)
+    )
     replay.begin_file(statements)
     replay.touched = set()
     for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
