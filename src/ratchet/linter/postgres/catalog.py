@@ -127,12 +127,15 @@ class TypeInfo(NamedTuple):
 
 class Routine(NamedTuple):
     """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise;
-    ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it)."""
+    ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it);
+    ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty)."""
 
     key: str
     kind: str
     volatile: bool = True
     trigger: bool = False
+    body: str = ""
+    language: str = ""
 
 
 class Catalog:
@@ -714,13 +717,23 @@ class Catalog:
         """``CREATE [OR REPLACE] FUNCTION/PROCEDURE``."""
         key = self.qualify(strings(node.get("funcname")))
         volatile = True
+        body = language = ""
         for option in node.get("options") or ():
             element = option.get("DefElem", {})
-            if element.get("defname") == "volatility":
+            name = element.get("defname")
+            if name == "volatility":
                 volatile = _string_value(element.get("arg")) == "volatile"
+            elif name == "language":
+                language = (_string_value(element.get("arg")) or "").lower()
+            elif name == "as":
+                items = element.get("arg", {}).get("List", {}).get("items") or [{}]
+                body = items[0].get("String", {}).get("sval") or ""
         returns: list[Node] = (node.get("returnType") or {}).get("names") or [{}]
         trigger = returns[-1].get("String", {}).get("sval") in ("trigger", "event_trigger")
-        self.routines[key] = Routine(key, "procedure" if node.get("is_procedure") else "function", volatile, trigger)
+        if trigger or language not in ("sql", "plpgsql"):
+            body = language = ""
+        kind = "procedure" if node.get("is_procedure") else "function"
+        self.routines[key] = Routine(key, kind, volatile, trigger, body, language)
 
     def create_trigger(self, node: Node) -> None:
         """``CREATE [OR REPLACE] TRIGGER``."""

@@ -1,0 +1,94 @@
+"""PostgreSQL lint left-overs of the second audit: renaming a view or a composite type's attribute,
+and a routine made by an earlier file that this one calls; each trigger with a near miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ratchet.linter import lint_paths
+from ratchet.linter.engine import Finding
+from ratchet.linter.rules import ERROR
+
+BASE = """CREATE TABLE accounts (id bigint PRIMARY KEY, name text, active boolean);
+CREATE VIEW active_accounts AS SELECT id, name FROM accounts WHERE active;
+CREATE MATERIALIZED VIEW account_counts AS SELECT count(*) AS n FROM accounts;
+CREATE TYPE money_amount AS (amount numeric, currency text);
+CREATE FUNCTION purge_accounts() RETURNS void LANGUAGE sql AS $$ DELETE FROM accounts $$;
+CREATE FUNCTION purge_inactive() RETURNS void LANGUAGE sql AS $$ DELETE FROM accounts WHERE NOT active $$;
+CREATE PROCEDURE close_all() LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE accounts SET active = false;
+END $$;
+CREATE FUNCTION add_column(t text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('ALTER TABLE %I DROP COLUMN name', t);
+END $$;
+CREATE FUNCTION py_purge() RETURNS void LANGUAGE plpython3u AS $$ plpy.execute('DELETE FROM accounts') $$;
+"""
+
+
+def errors(tmp_path: Path, sql: str) -> set[tuple[str, int, int]]:
+    """The error findings ``(rule, line, column)`` of ``sql`` in the file after ``BASE``."""
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(BASE, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
+    findings: list[Finding] = lint_paths([directory], dialect="postgresql").findings
+    assert not [f for f in findings if f.path.name.startswith("1.0.0") and f.severity == ERROR]
+    return {(f.rule, f.line, f.column) for f in findings if f.severity == ERROR and f.path.name.startswith("1.1.0")}
+
+
+def test_renaming_a_view_breaks_its_readers_as_a_tables_rename_does(tmp_path: Path) -> None:
+    sql = (
+        "ALTER VIEW active_accounts RENAME TO live_accounts;\n"
+        "ALTER MATERIALIZED VIEW account_counts RENAME TO account_totals;\n"
+    )
+    assert errors(tmp_path, sql) == {("rename-table", 1, 28), ("rename-table", 2, 40)}
+
+
+def test_renaming_a_view_through_alter_table_is_rename_table(tmp_path: Path) -> None:
+    assert errors(tmp_path, "ALTER TABLE active_accounts RENAME TO live_accounts;\n") == {("rename-table", 1, 29)}
+
+
+def test_renaming_a_view_made_in_the_same_file_is_nothing(tmp_path: Path) -> None:
+    sql = "CREATE VIEW named AS SELECT name FROM accounts;\nALTER VIEW named RENAME TO account_names;\n"
+    assert errors(tmp_path, sql) == set()
+
+
+def test_renaming_an_attribute_of_a_composite_type_is_rename_column(tmp_path: Path) -> None:
+    sql = "ALTER TYPE money_amount RENAME ATTRIBUTE currency TO code;\n"
+    assert errors(tmp_path, sql) == {("rename-column", 1, 25)}
+
+
+def test_renaming_an_attribute_of_a_type_made_in_the_file_is_nothing(tmp_path: Path) -> None:
+    sql = "CREATE TYPE pair AS (x int, y int);\nALTER TYPE pair RENAME ATTRIBUTE x TO first;\n"
+    assert errors(tmp_path, sql) == set()
+
+
+def test_a_routine_of_an_earlier_file_runs_its_body_where_it_is_called(tmp_path: Path) -> None:
+    sql = "-- clean up\nSELECT 1, purge_accounts();\nCALL close_all();\n"
+    assert errors(tmp_path, sql) == {("delete-without-where", 2, 11), ("update-without-where", 3, 6)}
+
+
+def test_the_message_names_the_routine_called(tmp_path: Path) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(BASE, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text("SELECT purge_accounts();\n", encoding="utf-8")
+    findings = lint_paths([directory], dialect="postgresql").findings
+    message = next(f.message for f in findings if f.rule == "delete-without-where")
+    assert message.startswith("purge_accounts(), made by an earlier file, runs here: DELETE without WHERE")
+
+
+def test_a_routine_of_an_earlier_file_that_keeps_to_a_where_is_nothing(tmp_path: Path) -> None:
+    assert errors(tmp_path, "SELECT purge_inactive();\n") == set()
+
+
+def test_a_routine_of_an_earlier_file_not_called_is_nothing(tmp_path: Path) -> None:
+    assert errors(tmp_path, "SELECT 'purge_accounts()';\nCREATE INDEX ON accounts (name);\n") == set()
+
+
+def test_what_the_lint_cannot_read_in_an_earlier_routine_stays_unreported(tmp_path: Path) -> None:
+    # dynamic SQL, or a body in another language: the call is not opaque-sql, a CALL of an unknown one is
+    sql = "SELECT add_column('accounts');\nSELECT py_purge();\nCALL somewhere_else();\n"
+    assert errors(tmp_path, sql) == {("opaque-sql", 3, 1)}
