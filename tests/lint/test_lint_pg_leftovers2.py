@@ -1,12 +1,18 @@
 """PostgreSQL lint left-overs of the second audit: renaming a view or a composite type's attribute,
-and a routine made by an earlier file that this one calls; each trigger with a near miss."""
+a routine made by an earlier file that this one calls, and what ``DROP EXTENSION ... CASCADE`` takes
+with it; each trigger with a near miss."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from conftest import Db
+from ratchet.discover import read_all
 from ratchet.linter import lint_paths
 from ratchet.linter.engine import Finding
+from ratchet.linter.postgres import catalog_before
 from ratchet.linter.rules import ERROR
 
 BASE = """CREATE TABLE accounts (id bigint PRIMARY KEY, name text, active boolean);
@@ -92,3 +98,58 @@ def test_what_the_lint_cannot_read_in_an_earlier_routine_stays_unreported(tmp_pa
     # dynamic SQL, or a body in another language: the call is not opaque-sql, a CALL of an unknown one is
     sql = "SELECT add_column('accounts');\nSELECT py_purge();\nCALL somewhere_else();\n"
     assert errors(tmp_path, sql) == {("opaque-sql", 3, 1)}
+
+
+# -- DROP EXTENSION ... CASCADE takes the columns of its types ----------------------------------
+
+EXTENSIONS = """CREATE EXTENSION IF NOT EXISTS citext;
+CREATE EXTENSION IF NOT EXISTS hstore;
+CREATE TABLE people (id int PRIMARY KEY, email citext, aliases public.citext[], attrs hstore);
+"""
+
+
+def _catalog_after(tmp_path: Path, sql: str) -> dict[str, set[str]]:
+    directory = tmp_path / "ext"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(EXTENSIONS, encoding="utf-8")
+    (directory / "1.1.0__drop.sql").write_text(sql, encoding="utf-8")
+    files, problems = read_all(directory, [])
+    assert not problems
+    catalog = catalog_before(files)
+    return {key: set(r.columns) for key, r in catalog.relations.items()}
+
+
+def test_drop_extension_cascade_names_the_columns_of_its_types(tmp_path: Path) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(EXTENSIONS, encoding="utf-8")
+    (directory / "1.1.0__drop.sql").write_text("DROP EXTENSION citext CASCADE;\n", encoding="utf-8")
+    (finding,) = [f for f in lint_paths([directory], dialect="postgresql").findings if f.rule == "drop-extension"]
+    assert (finding.line, finding.column) == (1, 1)
+    assert finding.message.endswith("; CASCADE also drops column people.email, column people.aliases")
+
+
+@pytest.mark.parametrize(
+    ("sql", "columns"),
+    [
+        ("DROP EXTENSION citext CASCADE;\n", {"id", "attrs"}),
+        ("DROP EXTENSION hstore CASCADE;\n", {"id", "email", "aliases"}),
+        ("DROP EXTENSION IF EXISTS pg_trgm CASCADE;\n", {"id", "email", "aliases", "attrs"}),  # no column of it
+    ],
+)
+def test_catalog_follows_drop_extension_cascade(tmp_path: Path, sql: str, columns: set[str]) -> None:
+    assert _catalog_after(tmp_path, sql) == {"public.people": columns}
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_the_server_drops_those_columns_too(db: Db) -> None:
+    connection = db.connect()
+    try:
+        for statement in (EXTENSIONS + "DROP EXTENSION citext CASCADE;").split(";\n"):
+            connection.execute(statement)
+        rows = connection.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'people' ORDER BY 1"
+        ).fetchall()
+    finally:
+        connection.close()
+    assert {row[0] for row in rows} == {"id", "attrs"}

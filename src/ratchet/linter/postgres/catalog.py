@@ -138,6 +138,18 @@ class Routine(NamedTuple):
     language: str = ""
 
 
+#: the types that well-known extensions create: ``DROP EXTENSION ... CASCADE`` drops the columns of them
+EXTENSION_TYPES = {
+    "citext": ("citext",),
+    "hstore": ("hstore",),
+    "ltree": ("ltree", "lquery", "ltxtquery"),
+    "cube": ("cube",),
+    "isn": ("ean13", "isbn", "isbn13", "ismn", "ismn13", "issn", "issn13", "upc"),
+    "postgis": ("geometry", "geography", "box2d", "box3d"),
+    "vector": ("vector", "halfvec", "sparsevec"),
+}
+
+
 class Catalog:
     """The schema that a sequence of statements builds."""
 
@@ -444,6 +456,8 @@ class Catalog:
                 self.triggers.pop((table, parts[-1]), None)
             elif kind == "OBJECT_EXTENSION":
                 self.extensions.discard(parts[-1])
+                if node.get("behavior") == "DROP_CASCADE":
+                    self._drop_columns_of_extension(parts[-1])
             elif kind == "OBJECT_SCHEMA":
                 self.schemas.discard(parts[-1])
                 if node.get("behavior") == "DROP_CASCADE":
@@ -479,6 +493,23 @@ class Catalog:
                 changed = self.writable(relation.key)
                 assert changed is not None
                 changed.columns = {n: c for n, c in changed.columns.items() if c.type is None or c.type.name != name}
+
+    def _extension_columns(self, extension: str) -> list[tuple[Relation, Column]]:
+        """The columns of a type that the well-known ``extension`` creates (in whatever schema)."""
+        types = EXTENSION_TYPES.get(extension, ())
+        return [
+            (relation, column)
+            for relation in self.relations.values()
+            for column in relation.columns.values()
+            if types and column.type is not None and column.type.name.rsplit(".", 1)[-1] in types
+        ]
+
+    def _drop_columns_of_extension(self, extension: str) -> None:
+        """CASCADE of an extension: the columns of the types it made go."""
+        for relation, column in self._extension_columns(extension):
+            changed = self.writable(relation.key)
+            assert changed is not None
+            changed.columns.pop(column.name, None)
 
     def rename(self, node: Node) -> None:
         """``ALTER ... RENAME``."""
@@ -647,13 +678,15 @@ class Catalog:
                 ]
         elif kind in ("function", "procedure", "routine"):
             found += [f"trigger {trigger} on {display(table)}" for table, trigger in self.triggers_calling(key)]
+        elif kind == "extension":
+            found += [f"column {display(r.key)}.{column.name}" for r, column in self._extension_columns(key)]
         return found
 
     def recreatable_dependents(self, kind: str, key: str) -> list[tuple[str, str]] | None:
         """What ``DROP ... CASCADE`` of ``key`` drops besides it, as ``(kind, key)`` of objects a
         later statement can create again (views, triggers); ``None`` when it drops data or
         constraints of other tables (columns, foreign keys), which no later statement brings back."""
-        if kind in ("type", "domain"):
+        if kind in ("type", "domain", "extension"):
             return None if self.dependents(kind, key) else []
         if kind in ("function", "procedure", "routine"):
             return [("trigger", f"{table}.{trigger}") for table, trigger in self.triggers_calling(key)]
