@@ -12,7 +12,7 @@ from conftest import Db
 from ratchet.discover import read_all
 from ratchet.linter import lint_paths
 from ratchet.linter.engine import Finding
-from ratchet.linter.postgres import catalog_before
+from ratchet.linter.postgres import catalog_before, catalog_from_sql
 from ratchet.linter.rules import ERROR
 
 BASE = """CREATE TABLE accounts (id bigint PRIMARY KEY, name text, active boolean);
@@ -153,3 +153,58 @@ def test_the_server_drops_those_columns_too(db: Db) -> None:
     finally:
         connection.close()
     assert {row[0] for row in rows} == {"id", "attrs"}
+
+
+# -- the catalog's indexes and enum labels, as the server keeps them -----------------------------
+
+
+def _indexes(sql: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    catalog = catalog_from_sql(sql)
+    return {key: (index.table, index.columns) for key, index in catalog.indexes.items()}
+
+
+def test_an_unnamed_index_gets_the_name_postgresql_chooses() -> None:
+    sql = (
+        "CREATE TABLE m (a int, b int);\nCREATE INDEX ON m (a, b);\nCREATE INDEX ON m (a, b);\n"
+        "CREATE INDEX ON m (lower(a::text));\nCREATE INDEX named ON m (b);\n"
+    )
+    assert set(_indexes(sql)) == {"public.m_a_b_idx", "public.m_a_b_idx1", "public.m_expr_idx", "public.named"}
+
+
+def test_a_renamed_column_is_renamed_in_its_indexes() -> None:
+    sql = "CREATE TABLE m (a int, b int);\nCREATE INDEX m_ab ON m (a, b);\nALTER TABLE m RENAME COLUMN a TO a_old;\n"
+    assert _indexes(sql) == {"public.m_ab": ("public.m", ("a_old", "b"))}
+    dropped = sql + "ALTER TABLE m DROP COLUMN a_old;\n"
+    assert _indexes(dropped) == {}  # the index goes with the column, under its new name too
+
+
+def test_unique_using_index_makes_the_index_the_constraints() -> None:
+    sql = "CREATE TABLE m (a int);\nCREATE UNIQUE INDEX m_a ON m (a);\nCREATE INDEX m_a2 ON m (a);\n"
+    assert set(_indexes(sql + "ALTER TABLE m ADD CONSTRAINT m_a_key UNIQUE USING INDEX m_a;\n")) == {"public.m_a2"}
+    assert set(_indexes(sql + "ALTER TABLE m ADD CONSTRAINT m_a_key UNIQUE (a);\n")) == {"public.m_a", "public.m_a2"}
+
+
+def test_a_detached_partition_keeps_its_copies_of_the_parents_indexes() -> None:
+    sql = (
+        "CREATE TABLE m (a int, b int) PARTITION BY RANGE (a);\n"
+        "CREATE TABLE m_1 PARTITION OF m FOR VALUES FROM (0) TO (10);\n"
+        "CREATE TABLE m_2 PARTITION OF m FOR VALUES FROM (10) TO (20);\n"
+        "CREATE INDEX ON m (b);\nCREATE INDEX m_2_own ON m_2 (b);\n"
+    )
+    detached = sql + "ALTER TABLE m DETACH PARTITION m_1;\nALTER TABLE m DETACH PARTITION m_2;\n"
+    assert set(_indexes(detached)) == {"public.m_b_idx", "public.m_1_b_idx", "public.m_2_own"}
+    assert set(_indexes(sql)) == {"public.m_b_idx", "public.m_2_own"}
+
+
+@pytest.mark.parametrize(
+    ("added", "labels"),
+    [
+        ("ADD VALUE 'c'", ("a", "b", "c")),
+        ("ADD VALUE 'c' AFTER 'a'", ("a", "c", "b")),
+        ("ADD VALUE 'c' BEFORE 'a'", ("c", "a", "b")),
+        ("ADD VALUE IF NOT EXISTS 'b' BEFORE 'a'", ("a", "b")),
+    ],
+)
+def test_a_new_enum_label_stands_where_it_was_added(added: str, labels: tuple[str, ...]) -> None:
+    catalog = catalog_from_sql(f"CREATE TYPE e AS ENUM ('a', 'b');\nALTER TYPE e {added};\n")
+    assert catalog.types["public.e"].values == labels

@@ -335,6 +335,8 @@ class Catalog:
             self.partial = True
         made = Constraint(name, kind, columns, not_null, references)
         relation.constraints[name] = made
+        if constraint.get("indexname"):  # USING INDEX: the index becomes the constraint's
+            self.indexes.pop(f"{relation.key.rsplit('.', 1)[0]}.{constraint['indexname']}", None)
         return made
 
     def alter_table(self, node: Node) -> None:
@@ -418,6 +420,15 @@ class Catalog:
                 detached = self.writable(self.relation_key(child))
                 if detached is not None:
                     detached.parent = None
+                    self._keep_partition_indexes(relation.key, detached.key)
+
+    def _keep_partition_indexes(self, parent: str, child: str) -> None:
+        """A detached partition keeps its copies of the parent's indexes: those the history did not
+        name (PostgreSQL made them when the parent's index was created) get the name it chose."""
+        own = {index.columns for index in self.indexes.values() if index.table == child}
+        for index in [i for i in self.indexes.values() if i.table == parent and i.columns not in own]:
+            key = self._chosen_index_key(child, index.columns)
+            self.indexes[key] = Index(key, child, index.columns, index.unique)
 
     def drop(self, node: Node) -> None:
         """``DROP`` of any kind of object."""
@@ -567,6 +578,10 @@ class Catalog:
             (new if name == old else name): (c._replace(name=new) if name == old else c)
             for name, c in relation.columns.items()
         }
+        for index_key, index in list(self.indexes.items()):
+            if index.table == key and old in index.columns:
+                columns = tuple(new if c == old else c for c in index.columns)
+                self.indexes[index_key] = index._replace(columns=columns)
         for child in [r.key for r in self.relations.values() if r.parent == key] if self.inheritance else ():
             self._rename_column(child, old, new)
 
@@ -623,14 +638,22 @@ class Catalog:
         """``CREATE INDEX``."""
         table = self.relation_key(node["relation"])
         self.partial = self.partial or table not in self.relations
-        name = node.get("idxname") or f"{table.rsplit('.', 1)[-1]}_idx"
-        key = f"{table.rsplit('.', 1)[0]}.{name}"
-        if key in self.indexes and node.get("if_not_exists"):
-            return
         columns = tuple(
             element.get("IndexElem", {}).get("name") or "(expr)" for element in node.get("indexParams") or ()
         )
+        if node.get("idxname"):
+            key = f"{table.rsplit('.', 1)[0]}.{node['idxname']}"
+            if key in self.indexes and node.get("if_not_exists"):
+                return
+        else:
+            key = self._chosen_index_key(table, columns)
         self.indexes[key] = Index(key, table, columns, bool(node.get("unique") or node.get("primary")))
+
+    def _chosen_index_key(self, table: str, columns: tuple[str, ...]) -> str:
+        """The key of the name PostgreSQL chooses for an unnamed index (``t_a_b_idx``, numbered
+        when taken)."""
+        key = "_".join((table, *(c if c != "(expr)" else "expr" for c in columns), "idx"))
+        return next(f"{key}{n or ''}" for n in range(len(self.indexes) + 1) if f"{key}{n or ''}" not in self.indexes)
 
     def create_view(self, node: Node) -> None:
         """``CREATE [OR REPLACE] VIEW`` (columns are not modelled)."""
@@ -743,7 +766,9 @@ class Catalog:
         if old:
             values = [new if v == old else v for v in values]
         elif new not in values:
-            values.append(new)
+            neighbor = node.get("newValNeighbor")
+            at = values.index(neighbor) + bool(node.get("newValIsAfter")) if neighbor in values else len(values)
+            values.insert(at, new)
         self.types[key] = info._replace(values=tuple(values))
 
     def create_function(self, node: Node) -> None:
