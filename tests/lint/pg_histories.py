@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from history_corpus import History
 from pg_app_histories import APP_HISTORIES
+from pg_platform_histories import PLATFORM_HISTORIES
 from pg_tool_histories import TOOL_HISTORIES
 
 SHOP: History = [
@@ -628,4 +629,5 @@ HISTORIES: dict[str, History] = {
     "dumped": DUMPED,
     **TOOL_HISTORIES,
     **APP_HISTORIES,
+    **PLATFORM_HISTORIES,
 }

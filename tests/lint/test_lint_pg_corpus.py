@@ -14,6 +14,7 @@ from conftest import Db
 from ratchet.discover import read_all
 from ratchet.linter import lint_paths
 from ratchet.linter.postgres import catalog_before
+from ratchet.linter.postgres.catalog import Relation
 from ratchet.split import split_statements
 
 
@@ -59,6 +60,48 @@ def _catalog_columns(directory: Path, count: int) -> dict[str, dict[str, tuple[s
     return tables
 
 
+def _server_indexes_and_enums(db: Db) -> tuple[set[tuple[str, str, bool]], dict[str, tuple[str, ...]]]:
+    """The server's indexes that back no constraint, of tables that are no partition, as ``(index,
+    table, unique)``, and its enum types with their labels in order."""
+    indexes = db.query(
+        "SELECT n.nspname || '.' || i.relname, tn.nspname || '.' || t.relname, x.indisunique"
+        " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace"
+        " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+        " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND NOT t.relispartition"
+        " AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
+        " WHERE c.conindid = x.indexrelid AND c.contype IN ('p', 'u', 'x'))"
+    )
+    enums = db.query(
+        "SELECT n.nspname || '.' || t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)"
+        " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
+        " GROUP BY 1"
+    )
+    return (
+        {(str(index), str(table), bool(unique)) for index, table, unique in indexes},
+        {str(key): tuple(labels) for key, labels in enums},
+    )
+
+
+def _is_partition(relations: dict[str, Relation], key: str) -> bool:
+    parent = relations.get(relations[key].parent or "") if key in relations else None
+    return parent is not None and parent.partitioned
+
+
+def _catalog_indexes_and_enums(
+    directory: Path, count: int
+) -> tuple[set[tuple[str, str, bool]], dict[str, tuple[str, ...]]]:
+    files, _ = read_all(directory)
+    catalog = catalog_before(files[:count])
+    return (
+        {
+            (key, index.table, index.unique)
+            for key, index in catalog.indexes.items()
+            if not _is_partition(catalog.relations, index.table)
+        },
+        {key: info.values for key, info in catalog.types.items() if info.kind == "enum"},
+    )
+
+
 @pytest.mark.parametrize("label", sorted(HISTORIES))
 def test_catalog_matches_the_server_after_every_file(tmp_path: Path, make_db: Callable[[str], Db], label: str) -> None:
     history = HISTORIES[label]
@@ -77,6 +120,8 @@ def test_catalog_matches_the_server_after_every_file(tmp_path: Path, make_db: Ca
             connection.execute("RESET ALL")  # ratchet gives every file the session it opened
             names = [file.path.name for file in read_all(directory)[0]]
             assert _catalog_columns(directory, names.index(name) + 1) == _server_columns(db), name
+            indexes_and_enums = _catalog_indexes_and_enums(directory, names.index(name) + 1)
+            assert indexes_and_enums == _server_indexes_and_enums(db), name
             compared += 1
     finally:
         connection.close()

@@ -67,7 +67,7 @@ _RECORDS = (
     _rule("delete-without-where", ERROR, "DELETE without WHERE deletes every row", **_NEW),
     _rule("update-without-where", ERROR, "UPDATE without WHERE rewrites every row", **_NEW),
     _rule("data-modifying-cte", ERROR, "a WITH clause that inserts, updates or deletes rows"),
-    _rule("rename-table", ERROR, "renaming a table breaks running code that uses the old name", **_NEW),
+    _rule("rename-table", ERROR, "renaming a table or view breaks running code that uses the old name", **_NEW),
     _rule("rename-column", ERROR, "renaming a column breaks running code that uses the old name", **_NEW),
     _rule("rename-enum-value", ERROR, "renaming an enum value breaks every writer of the old label", **_NEW),
     _rule("alter-column-type", ERROR, "changing a column's type can fail, truncate data or rewrite the table", **_NEW),

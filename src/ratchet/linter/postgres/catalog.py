@@ -127,12 +127,27 @@ class TypeInfo(NamedTuple):
 
 class Routine(NamedTuple):
     """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise;
-    ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it)."""
+    ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it);
+    ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty)."""
 
     key: str
     kind: str
     volatile: bool = True
     trigger: bool = False
+    body: str = ""
+    language: str = ""
+
+
+#: the types that well-known extensions create: ``DROP EXTENSION ... CASCADE`` drops the columns of them
+EXTENSION_TYPES = {
+    "citext": ("citext",),
+    "hstore": ("hstore",),
+    "ltree": ("ltree", "lquery", "ltxtquery"),
+    "cube": ("cube",),
+    "isn": ("ean13", "isbn", "isbn13", "ismn", "ismn13", "issn", "issn13", "upc"),
+    "postgis": ("geometry", "geography", "box2d", "box3d"),
+    "vector": ("vector", "halfvec", "sparsevec"),
+}
 
 
 class Catalog:
@@ -320,6 +335,8 @@ class Catalog:
             self.partial = True
         made = Constraint(name, kind, columns, not_null, references)
         relation.constraints[name] = made
+        if constraint.get("indexname"):  # USING INDEX: the index becomes the constraint's
+            self.indexes.pop(f"{relation.key.rsplit('.', 1)[0]}.{constraint['indexname']}", None)
         return made
 
     def alter_table(self, node: Node) -> None:
@@ -403,6 +420,15 @@ class Catalog:
                 detached = self.writable(self.relation_key(child))
                 if detached is not None:
                     detached.parent = None
+                    self._keep_partition_indexes(relation.key, detached.key)
+
+    def _keep_partition_indexes(self, parent: str, child: str) -> None:
+        """A detached partition keeps its copies of the parent's indexes: those the history did not
+        name (PostgreSQL made them when the parent's index was created) get the name it chose."""
+        own = {index.columns for index in self.indexes.values() if index.table == child}
+        for index in [i for i in self.indexes.values() if i.table == parent and i.columns not in own]:
+            key = self._chosen_index_key(child, index.columns)
+            self.indexes[key] = Index(key, child, index.columns, index.unique)
 
     def drop(self, node: Node) -> None:
         """``DROP`` of any kind of object."""
@@ -441,6 +467,8 @@ class Catalog:
                 self.triggers.pop((table, parts[-1]), None)
             elif kind == "OBJECT_EXTENSION":
                 self.extensions.discard(parts[-1])
+                if node.get("behavior") == "DROP_CASCADE":
+                    self._drop_columns_of_extension(parts[-1])
             elif kind == "OBJECT_SCHEMA":
                 self.schemas.discard(parts[-1])
                 if node.get("behavior") == "DROP_CASCADE":
@@ -476,6 +504,23 @@ class Catalog:
                 changed = self.writable(relation.key)
                 assert changed is not None
                 changed.columns = {n: c for n, c in changed.columns.items() if c.type is None or c.type.name != name}
+
+    def _extension_columns(self, extension: str) -> list[tuple[Relation, Column]]:
+        """The columns of a type that the well-known ``extension`` creates (in whatever schema)."""
+        types = EXTENSION_TYPES.get(extension, ())
+        return [
+            (relation, column)
+            for relation in self.relations.values()
+            for column in relation.columns.values()
+            if types and column.type is not None and column.type.name.rsplit(".", 1)[-1] in types
+        ]
+
+    def _drop_columns_of_extension(self, extension: str) -> None:
+        """CASCADE of an extension: the columns of the types it made go."""
+        for relation, column in self._extension_columns(extension):
+            changed = self.writable(relation.key)
+            assert changed is not None
+            changed.columns.pop(column.name, None)
 
     def rename(self, node: Node) -> None:
         """``ALTER ... RENAME``."""
@@ -533,6 +578,10 @@ class Catalog:
             (new if name == old else name): (c._replace(name=new) if name == old else c)
             for name, c in relation.columns.items()
         }
+        for index_key, index in list(self.indexes.items()):
+            if index.table == key and old in index.columns:
+                columns = tuple(new if c == old else c for c in index.columns)
+                self.indexes[index_key] = index._replace(columns=columns)
         for child in [r.key for r in self.relations.values() if r.parent == key] if self.inheritance else ():
             self._rename_column(child, old, new)
 
@@ -589,14 +638,22 @@ class Catalog:
         """``CREATE INDEX``."""
         table = self.relation_key(node["relation"])
         self.partial = self.partial or table not in self.relations
-        name = node.get("idxname") or f"{table.rsplit('.', 1)[-1]}_idx"
-        key = f"{table.rsplit('.', 1)[0]}.{name}"
-        if key in self.indexes and node.get("if_not_exists"):
-            return
         columns = tuple(
             element.get("IndexElem", {}).get("name") or "(expr)" for element in node.get("indexParams") or ()
         )
+        if node.get("idxname"):
+            key = f"{table.rsplit('.', 1)[0]}.{node['idxname']}"
+            if key in self.indexes and node.get("if_not_exists"):
+                return
+        else:
+            key = self._chosen_index_key(table, columns)
         self.indexes[key] = Index(key, table, columns, bool(node.get("unique") or node.get("primary")))
+
+    def _chosen_index_key(self, table: str, columns: tuple[str, ...]) -> str:
+        """The key of the name PostgreSQL chooses for an unnamed index (``t_a_b_idx``, numbered
+        when taken)."""
+        key = "_".join((table, *(c if c != "(expr)" else "expr" for c in columns), "idx"))
+        return next(f"{key}{n or ''}" for n in range(len(self.indexes) + 1) if f"{key}{n or ''}" not in self.indexes)
 
     def create_view(self, node: Node) -> None:
         """``CREATE [OR REPLACE] VIEW`` (columns are not modelled)."""
@@ -644,13 +701,15 @@ class Catalog:
                 ]
         elif kind in ("function", "procedure", "routine"):
             found += [f"trigger {trigger} on {display(table)}" for table, trigger in self.triggers_calling(key)]
+        elif kind == "extension":
+            found += [f"column {display(r.key)}.{column.name}" for r, column in self._extension_columns(key)]
         return found
 
     def recreatable_dependents(self, kind: str, key: str) -> list[tuple[str, str]] | None:
         """What ``DROP ... CASCADE`` of ``key`` drops besides it, as ``(kind, key)`` of objects a
         later statement can create again (views, triggers); ``None`` when it drops data or
         constraints of other tables (columns, foreign keys), which no later statement brings back."""
-        if kind in ("type", "domain"):
+        if kind in ("type", "domain", "extension"):
             return None if self.dependents(kind, key) else []
         if kind in ("function", "procedure", "routine"):
             return [("trigger", f"{table}.{trigger}") for table, trigger in self.triggers_calling(key)]
@@ -707,20 +766,32 @@ class Catalog:
         if old:
             values = [new if v == old else v for v in values]
         elif new not in values:
-            values.append(new)
+            neighbor = node.get("newValNeighbor")
+            at = values.index(neighbor) + bool(node.get("newValIsAfter")) if neighbor in values else len(values)
+            values.insert(at, new)
         self.types[key] = info._replace(values=tuple(values))
 
     def create_function(self, node: Node) -> None:
         """``CREATE [OR REPLACE] FUNCTION/PROCEDURE``."""
         key = self.qualify(strings(node.get("funcname")))
         volatile = True
+        body = language = ""
         for option in node.get("options") or ():
             element = option.get("DefElem", {})
-            if element.get("defname") == "volatility":
+            name = element.get("defname")
+            if name == "volatility":
                 volatile = _string_value(element.get("arg")) == "volatile"
+            elif name == "language":
+                language = (_string_value(element.get("arg")) or "").lower()
+            elif name == "as":
+                items = element.get("arg", {}).get("List", {}).get("items") or [{}]
+                body = items[0].get("String", {}).get("sval") or ""
         returns: list[Node] = (node.get("returnType") or {}).get("names") or [{}]
         trigger = returns[-1].get("String", {}).get("sval") in ("trigger", "event_trigger")
-        self.routines[key] = Routine(key, "procedure" if node.get("is_procedure") else "function", volatile, trigger)
+        if trigger or language not in ("sql", "plpgsql"):
+            body = language = ""
+        kind = "procedure" if node.get("is_procedure") else "function"
+        self.routines[key] = Routine(key, kind, volatile, trigger, body, language)
 
     def create_trigger(self, node: Node) -> None:
         """``CREATE [OR REPLACE] TRIGGER``."""

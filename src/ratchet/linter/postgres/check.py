@@ -190,6 +190,8 @@ class _Piece(NamedTuple):
 
 #: the routines whose bodies are being linted where a statement calls them (none runs inside itself)
 _RUNNING: set[str] = set()
+#: where a routine made by an earlier file is called, while its body is linted: line, column, message prefix
+_CALLED_AT: list[tuple[int, int, str]] = []
 
 
 class _Pending(NamedTuple):
@@ -345,6 +347,12 @@ class FileChecker(TypeChanges):
     def _emit_at(
         self, statement: Statement, offset: int, rule: str, message: str, obj: str | None = None, **extra: Any
     ) -> PgFinding:
+        if _CALLED_AT:
+            line, column, prefix = _CALLED_AT[-1]
+            finding = PgFinding(statement, line, column, rule, prefix + message, obj, extra.get("severity"))
+            if rule not in ("opaque-sql", "unrecognized-statement"):
+                self.findings.append(finding)
+            return finding
         line, column = self._position(offset)
         finding = PgFinding(statement, line, column, rule, message, obj, extra.get("severity"))
         self.findings.append(finding)
@@ -834,7 +842,7 @@ class FileChecker(TypeChanges):
                         piece, offset, "rename-other", f"renaming constraint {node.get('subname')} of {name}", name
                     )
             elif known is not None and known.kind != "table":
-                self._emit(piece, offset, "rename-other", f"renaming view {name} to {new_name}", name)
+                self._rename_view(piece, offset, name, new_name)
             else:
                 self._emit(
                     piece,
@@ -859,6 +867,20 @@ class FileChecker(TypeChanges):
         if (created_kind, key) in self.new:
             return
         target = display(key)
+        if kind in ("OBJECT_VIEW", "OBJECT_MATVIEW"):
+            self._rename_view(piece, self._token_offset(piece, "RENAME"), target, new_name)
+            return
+        if kind == "OBJECT_ATTRIBUTE":
+            attribute = node.get("subname", "")
+            self._emit(
+                piece,
+                self._token_offset(piece, "RENAME"),
+                "rename-column",
+                f"renaming attribute {target}.{attribute} to {new_name} breaks running code that reads "
+                f"{attribute} of a {target} value; add the new attribute instead, or waive with a reason",
+                f"{target}.{attribute}",
+            )
+            return
         tables = self._tables_in(key) if kind == "OBJECT_SCHEMA" else []
         if tables:
             self._emit(
@@ -880,6 +902,17 @@ class FileChecker(TypeChanges):
         )
         if created_kind in ("type", "domain"):
             self.type_name_freed.append((finding, key))
+
+    def _rename_view(self, piece: _Piece, offset: int, name: str, new_name: str) -> None:
+        """A view's readers break as a table's do when its name goes."""
+        self._emit(
+            piece,
+            offset,
+            "rename-table",
+            f"renaming view {name} to {new_name} breaks running code that reads {name}; create a view with the "
+            "old name, or waive with a reason",
+            name,
+        )
 
     def _tables_in(self, schema: str) -> list[str]:
         """The tables and views of ``schema`` that existed before the file (a few, for a message)."""
@@ -1111,15 +1144,17 @@ class FileChecker(TypeChanges):
         calls = [item["FuncCall"] for item in walk(piece.node) if "FuncCall" in item]
         if piece.kind == "CallStmt":
             calls.append(piece.node.get("funccall", {}))
-        keys = {self.catalog.resolve(strings(call.get("funcname")), self.catalog.routines) for call in calls}
-        keys = {key for key in keys if ("routine", key) in self.new and key not in _RUNNING}
+        located = {self.catalog.resolve(strings(call.get("funcname")), self.catalog.routines): call for call in calls}
+        keys = {key for key in located if ("routine", key) in self.new and key not in _RUNNING}
         created = [found for key in keys for found in self._creation_of(key, piece)]
+        older = {key: call for key, call in located.items() if key not in keys and key not in _RUNNING}
         before = len(self.findings)
-        _RUNNING.update(keys)  # a routine that calls itself (or one that calls it) runs once
+        _RUNNING.update(located)  # a routine that calls itself (or one that calls it) runs once
         try:
             self._run_bodies(created)
+            ran = [self._run_older_body(piece, key, piece.at(call.get("location"))) for key, call in older.items()]
         finally:
-            _RUNNING.difference_update(keys)
+            _RUNNING.difference_update(located)
         # a routine called twice: its findings once
         seen = {(f.statement.number, f.line, f.column, f.rule) for f in self.findings[:before]}
         kept = []
@@ -1129,7 +1164,32 @@ class FileChecker(TypeChanges):
                 seen.add(where)
                 kept.append(finding)
         self.findings[before:] = kept
-        return bool(created)
+        return bool(created) or any(ran)
+
+    def _run_older_body(self, piece: _Piece, key: str, offset: int) -> bool:
+        """A routine made by an earlier file runs its body where this statement calls it: the
+        findings of its static statements stand at the call. What the lint cannot read in it
+        (dynamic SQL, another language) was the routine's author's, and stays unreported. Whether
+        the lint knows the body."""
+        routine = self.catalog.routines.get(key)
+        tag = "$ratchet_body$"
+        if routine is None or not routine.body or tag in routine.body:
+            return False
+        sql = f"CREATE FUNCTION ratchet_body() RETURNS void LANGUAGE {routine.language} AS {tag}{routine.body}{tag}"
+        try:
+            node = parse(sql)[0][0].node
+            items = body_statements(sql, node)
+        except SyntaxProblem:
+            return False
+        creating = _Piece("CreateFunctionStmt", node, piece.statement, offset, Offsets(sql), sql)
+        _CALLED_AT.append((*self._position(offset), f"{display(key)}(), made by an earlier file, runs here: "))
+        try:
+            for item in items:
+                if item.dynamic is None:
+                    self._check_body_statement(creating, offset - item.offset, item)
+        finally:
+            _CALLED_AT.pop()
+        return True
 
     def _run_bodies(self, created: list[tuple[Statement, Node]]) -> None:
         for statement, node in created:
