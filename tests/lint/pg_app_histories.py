@@ -1539,7 +1539,8 @@ DROP TABLE IF EXISTS event_reference_hashes;
 -- this table was dropped from the schema a long time ago
 DROP TABLE IF EXISTS event_to_state_groups_old;
 """,
-        {("drop-table", 7)},
+        # the older table is not in this history, but an installation upgraded from before it has it
+        {("drop-table", 7), ("drop-table", 9)},
     ),
     (
         "1.56.2__forward_extremities_fk_postgres.sql",
@@ -1735,7 +1736,7 @@ ALTER TABLE event_search ALTER COLUMN event_id SET STATISTICS 1000;
 ALTER TABLE events DROP COLUMN stream_ordering_old;
 DROP SEQUENCE IF EXISTS events_stream_ordering_seq;
 """,
-        {("drop-column", 6)},
+        {("drop-column", 6), ("drop-sequence", 7)},
     ),
     (
         "1.61.2__partial_state.sql",
@@ -2534,7 +2535,7 @@ ALTER TABLE app.webhooks ALTER COLUMN secret DROP NOT NULL;
 DROP FUNCTION IF EXISTS app.webhook_count(uuid);
 DROP FUNCTION IF EXISTS app.webhook_count_legacy(uuid);
 """,
-        {("drop-routine", 2)},
+        {("drop-routine", 2), ("drop-routine", 3)},
     ),
     (
         "2.23.0__users_email_ci.sql",

@@ -463,22 +463,101 @@ def test_rename_table_with_a_partial_or_other_view_stays_an_error(tmp_path: Path
 
 
 @pytest.mark.parametrize(
-    "sql",
+    ("sql", "expected"),
     [
-        "DROP TABLE IF EXISTS legacy_reports;",
-        "DROP VIEW IF EXISTS legacy_view;",
-        "DROP SEQUENCE IF EXISTS users_email_seq;",
-        "DROP FUNCTION IF EXISTS legacy_helper(integer);",
-        "DROP TYPE IF EXISTS legacy_kind;",
-        "DROP INDEX IF EXISTS legacy_idx;",
-        "ALTER TABLE users DROP COLUMN IF EXISTS legacy_flags;",
-        "DROP TABLE IF EXISTS users CASCADE;\nDROP TABLE IF EXISTS users;",
+        ("DROP TABLE IF EXISTS users CASCADE;\nDROP TABLE IF EXISTS users;", {("drop-table", 1, 1)}),
+        ("DROP SEQUENCE invoice_numbers;\nDROP SEQUENCE IF EXISTS invoice_numbers;", {("drop-sequence", 1, 1)}),
+        ("DROP TYPE mood;\nDROP TYPE IF EXISTS mood;", {("drop-type", 1, 1)}),
+        ("DROP TABLE users;\nDROP FUNCTION touch();\nDROP FUNCTION IF EXISTS touch();", {("drop-table", 1, 1)}),
+        ("ALTER TABLE users RENAME TO accounts;\nDROP TABLE IF EXISTS users;", {("rename-table", 1, 19)}),
+        # near misses: made again after the drop, or never made by the history at all
+        (
+            "DROP TABLE users;\nCREATE TABLE users (id int);\nDROP TABLE IF EXISTS users;",
+            {("drop-table", 1, 1)},
+        ),
+        ("DROP TABLE IF EXISTS legacy_reports;", {("drop-table", 1, 1)}),
+        ("DROP VIEW IF EXISTS legacy_view;", {("drop-view", 1, 1)}),
+        ("DROP SEQUENCE IF EXISTS users_email_seq;", {("drop-sequence", 1, 1)}),
+        ("DROP FUNCTION IF EXISTS legacy_helper(integer);", {("drop-routine", 1, 1)}),
+        ("DROP TYPE IF EXISTS legacy_kind;", {("drop-type", 1, 1)}),
+        ("DROP INDEX IF EXISTS legacy_idx;", {("drop-index", 1, 1)}),
+        ("DROP INDEX IF EXISTS users_pkey;", {("drop-index", 1, 1)}),
+        # a brand-new object dropped and made in the same file is nothing
+        ("DROP TABLE IF EXISTS staging;\nCREATE TABLE staging (id int);", set()),
+        ("DROP VIEW IF EXISTS user_names;\nCREATE VIEW user_names AS SELECT username FROM users;", set()),
     ],
 )
-def test_drop_if_exists_of_what_the_history_never_made_is_nothing(tmp_path: Path, sql: str) -> None:
-    # the history built every table it names, so no release of it had the object: only a database
-    # older than the history may, and no code of the history uses it
-    assert lint(tmp_path, sql) - {("drop-table", 1, 1)} == set()
+def test_drop_if_exists_of_what_the_history_dropped_already_is_nothing(
+    tmp_path: Path, sql: str, expected: Found
+) -> None:
+    # an object the history never made may still be on a database older than the history (adopted
+    # with a baseline) or made by SQL the lint cannot see: IF EXISTS says the file expects it may be
+    assert lint(tmp_path, sql) == expected
+
+
+def test_drop_if_exists_after_an_earlier_file_dropped_it_is_nothing(tmp_path: Path) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(
+        "CREATE TABLE t (a serial, b int);\nCREATE INDEX t_b ON t (b);\nCREATE VIEW v AS SELECT b FROM t;\n"
+    )
+    (directory / "1.1.0__drop.sql").write_text("DROP TABLE t CASCADE;\n")
+    (directory / "1.2.0__again.sql").write_text(
+        "DROP VIEW IF EXISTS v;\nDROP INDEX IF EXISTS t_b;\nDROP SEQUENCE IF EXISTS t_a_seq;\n"
+        "DROP TABLE IF EXISTS t;\nDROP TABLE IF EXISTS u;\n"
+    )
+    report = lint_paths([directory], dialect="postgresql")
+    assert {(f.path.name, f.rule, f.line, f.column) for f in report.findings} == {
+        ("1.1.0__drop.sql", "drop-table", 1, 1),
+        ("1.2.0__again.sql", "drop-table", 5, 1),
+    }
+
+
+@pytest.mark.parametrize(
+    ("history", "expected"),
+    [
+        # a history that only wrote to a table it never made, or made a view on it
+        (["INSERT INTO legacy (id) VALUES (1);\n"], {("drop-table", 1, 1)}),
+        (["CREATE VIEW v AS SELECT * FROM legacy;\n"], {("drop-table", 1, 1)}),
+        # a table made by an earlier file's function, called later
+        (
+            [
+                "CREATE FUNCTION make_audit() RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+                "CREATE TABLE legacy (id int); END $$;\n",
+                "SELECT make_audit();\n",
+            ],
+            {("drop-table", 1, 1)},
+        ),
+        # near miss: the history made it and dropped it
+        (["CREATE TABLE legacy (id int);\n", "DROP TABLE legacy;\n"], set()),
+    ],
+)
+def test_drop_if_exists_of_a_table_the_history_never_made_is_drop_table(
+    tmp_path: Path, history: list[str], expected: Found
+) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    for number, sql in enumerate(history):
+        (directory / f"1.{number}.0__step.sql").write_text(sql)
+    (directory / "2.0.0__cleanup.sql").write_text("DROP TABLE IF EXISTS legacy CASCADE;\n")
+    report = lint_paths([directory], dialect="postgresql")
+    assert {(f.rule, f.line, f.column) for f in report.findings if f.path.name == "2.0.0__cleanup.sql"} == expected
+
+
+def test_drop_if_exists_of_what_a_repeatable_file_makes_is_a_drop(tmp_path: Path) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text("CREATE TABLE t (a int);\n")
+    (directory / "1.1.0__drop.sql").write_text("DROP VIEW IF EXISTS a_values;\nDROP FUNCTION IF EXISTS a_count();\n")
+    (directory / "R__views.sql").write_text(
+        "CREATE OR REPLACE VIEW a_values AS SELECT a FROM t;\n"
+        "CREATE OR REPLACE FUNCTION a_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM t $$;\n"
+    )
+    report = lint_paths([directory], dialect="postgresql")
+    assert {(f.rule, f.line, f.column) for f in report.findings if f.path.name == "1.1.0__drop.sql"} == {
+        ("drop-view", 1, 1),
+        ("drop-routine", 2, 1),
+    }
 
 
 @pytest.mark.parametrize(
@@ -537,7 +616,8 @@ def test_drop_index_if_exists_of_a_known_index_stays_drop_index(tmp_path: Path) 
     (directory / "1.1.0__drop.sql").write_text("DROP INDEX IF EXISTS t_a;\nDROP INDEX IF EXISTS t_b;\n")
     report = lint_paths([directory], dialect="postgresql")
     assert {(f.path.name, f.rule, f.line, f.column) for f in report.findings} == {
-        ("1.1.0__drop.sql", "drop-index", 1, 1)
+        ("1.1.0__drop.sql", "drop-index", 1, 1),
+        ("1.1.0__drop.sql", "drop-index", 2, 1),
     }
 
 

@@ -151,6 +151,10 @@ class Catalog:
         #: a statement named a table that no statement created: the history does not show the whole schema
         self.partial = False
         self.inheritance = False  # some table is a partition or inherits: column changes may recurse
+        #: ``(kind, key)`` of what a statement dropped (or renamed away) and none created again; the
+        #: kinds are ``relation``, ``index``, ``sequence``, ``type`` and ``routine``
+        self.gone: set[tuple[str, str]] = set()
+        self.serials: dict[str, str] = {}  # the sequence of a serial or identity column -> its table
         self._owned: set[str] = set()
 
     # -- copies ---------------------------------------------------------------------------
@@ -169,6 +173,8 @@ class Catalog:
         other.search_path = (DEFAULT_SCHEMA,)
         other.partial = self.partial
         other.inheritance = self.inheritance
+        other.gone = set(self.gone)
+        other.serials = dict(self.serials)
         other._owned = set()
         self._owned = set()
         return other
@@ -271,19 +277,25 @@ class Catalog:
         else:
             col_type, serial = None, False
         nullable, has_default = not serial, serial
+        owns = serial
         for item in definition.get("constraints") or ():
             constraint = item.get("Constraint", {})
             contype = constraint.get("contype")
             if contype in ("CONSTR_NOTNULL", "CONSTR_PRIMARY"):
                 nullable = False
             if contype == "CONSTR_IDENTITY":
-                nullable, has_default = False, True
+                nullable, has_default, owns = False, True, True
             if contype in ("CONSTR_DEFAULT", "CONSTR_GENERATED") and not is_null_constant(constraint.get("raw_expr")):
                 has_default = True
             if contype not in ("CONSTR_NOTNULL", "CONSTR_NULL", "CONSTR_DEFAULT", "CONSTR_IDENTITY"):
                 self.add_constraint(relation, constraint, column=name)
         column = Column(name, col_type, nullable, has_default, collation_of(definition))
         relation.columns[name] = column
+        if owns:  # the sequence keeps the name it gets now when the table or column is renamed
+            schema, _, table = relation.key.rpartition(".")
+            sequence = f"{schema}.{table}_{name}_seq"
+            self.sequences.add(sequence)
+            self.serials[sequence] = relation.key
         return column
 
     def add_constraint(self, relation: Relation, constraint: Node, column: str | None = None) -> Constraint:
@@ -415,27 +427,25 @@ class Catalog:
                 key = self.resolve(parts, self.relations)
                 if node.get("behavior") == "DROP_CASCADE":
                     self._drop_dependents_of(key)
-                self.relations.pop(key, None)
-                for index_key, index in list(self.indexes.items()):
-                    if index.table == key:
-                        del self.indexes[index_key]
-                for trigger in [t for t in self.triggers if t[0] == key]:
-                    del self.triggers[trigger]
+                self._drop_relation(key)
             elif kind == "OBJECT_INDEX":
-                self.indexes.pop(self.resolve(parts, self.indexes), None)
+                self._forget("index", self.resolve(parts, self.indexes), self.indexes)
             elif kind == "OBJECT_SEQUENCE":
-                self.sequences.discard(self.resolve(parts, self.sequences))
+                key = self.resolve(parts, self.sequences)
+                if key in self.sequences:
+                    self.sequences.discard(key)
+                    self.gone.add(("sequence", key))
             elif kind in ("OBJECT_TYPE", "OBJECT_DOMAIN"):
                 key = self.resolve(parts, self.types)
                 if node.get("behavior") == "DROP_CASCADE":
                     self._drop_columns_of_type(key)
-                self.types.pop(key, None)
+                self._forget("type", key, self.types)
             elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE", "OBJECT_AGGREGATE"):
                 key = self.resolve(parts, self.routines)
                 if node.get("behavior") == "DROP_CASCADE":
                     for trigger in self.triggers_calling(key):
                         del self.triggers[trigger]
-                self.routines.pop(key, None)
+                self._forget("routine", key, self.routines)
             elif kind == "OBJECT_TRIGGER" and len(parts) >= 2:
                 table = self.resolve(parts[:-1], self.relations)
                 self.triggers.pop((table, parts[-1]), None)
@@ -445,6 +455,25 @@ class Catalog:
                 self.schemas.discard(parts[-1])
                 if node.get("behavior") == "DROP_CASCADE":
                     self._drop_schema_contents(parts[-1])
+
+    def _forget(self, kind: str, key: str, known: dict[str, Any]) -> None:
+        """The ``kind`` object ``key`` is dropped: out of ``known``, and gone if it was there."""
+        if known.pop(key, None) is not None:
+            self.gone.add((kind, key))
+
+    def _drop_relation(self, key: str) -> None:
+        """The table or view ``key`` is dropped, with its indexes, triggers and serial sequences."""
+        self._forget("relation", key, self.relations)
+        for index_key, index in list(self.indexes.items()):
+            if index.table == key:
+                self._forget("index", index_key, self.indexes)
+        for trigger in [t for t in self.triggers if t[0] == key]:
+            del self.triggers[trigger]
+        for sequence in [s for s, table in self.serials.items() if table == key]:
+            del self.serials[sequence]
+            if sequence in self.sequences:
+                self.sequences.discard(sequence)
+                self.gone.add(("sequence", sequence))
 
     def _drop_schema_contents(self, schema: str) -> None:
         """CASCADE of a schema: everything in it goes (and the foreign keys that refer to its tables)."""
@@ -461,7 +490,7 @@ class Catalog:
     def _drop_dependents_of(self, key: str) -> None:
         """CASCADE of a table or view: the views on it go, and the foreign keys that refer to it."""
         for view in self._views_on({key}):
-            self.relations.pop(view, None)
+            self._drop_relation(view)
         for relation in list(self.relations.values()):
             if relation.key != key and any(c.references == key for c in relation.constraints.values()):
                 changed = self.writable(relation.key)
@@ -542,6 +571,15 @@ class Catalog:
         relation = self.relations.pop(old, None)
         if relation is None:
             return
+        self.gone.add(("relation", old))
+        for sequence, table in list(self.serials.items()):
+            if table == old:
+                del self.serials[sequence]
+                if indexes_move and sequence in self.sequences:  # a schema move takes them along
+                    self.sequences.discard(sequence)
+                    sequence = f"{new.rsplit('.', 1)[0]}.{sequence.rsplit('.', 1)[-1]}"
+                    self.sequences.add(sequence)
+                self.serials[sequence] = new
         moved = relation.clone()
         moved.key = new
         self.put(moved)
