@@ -600,6 +600,8 @@ def test_drop_if_exists_of_what_the_history_has_or_may_not_show_stays(
         ("DELETE FROM users WHERE 1 = 1;", {("delete-without-where", 1, 1)}),
         ("UPDATE users SET score = 0 WHERE 'a' = 'a';", {("update-without-where", 1, 1)}),
         ("DELETE FROM users WHERE false;", set()),
+        ("DELETE FROM users WHERE NULL = NULL;", set()),
+        ("UPDATE users SET score = 0 WHERE NULL = 1;", set()),
         ("DELETE FROM users WHERE 1 = 2;", set()),
         ("UPDATE users SET score = 0 WHERE score = score;", set()),
         ("UPDATE users SET score = 0 WHERE 1 < 2;", set()),
@@ -914,3 +916,80 @@ def test_seeded_catalog_knows_a_dumped_schema(tmp_path: Path) -> None:
     for given in (seed, catalog_from_sql(seed)):
         seeded = lint_postgres(files[0], statements, [], transactional=True, seed=given)
         assert {(f.rule, f.line, f.severity) for f in seeded} == {("widen-column-type", 2, INFO)}
+
+
+TRIGGER_FUNCTION = (
+    "CREATE TABLE notes (id int, body text);\n"
+    "CREATE FUNCTION trim_body() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.body := btrim(NEW.body); "
+    "RETURN NEW; END $$;\n"
+)
+ATTACH_HELPER = (
+    "CREATE FUNCTION attach_trim(target regclass) RETURNS void LANGUAGE plpgsql AS $$ BEGIN\n"
+    "  EXECUTE format('CREATE TRIGGER trim_body BEFORE INSERT ON %s FOR EACH ROW EXECUTE FUNCTION trim_body()',"
+    " target);\nEND $$;\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("history", "drop", "expected"),
+    [
+        # triggers made by a helper that builds CREATE TRIGGER, called by a later file
+        ([ATTACH_HELPER, "SELECT attach_trim('notes');\n"], "DROP FUNCTION trim_body() CASCADE;\n", True),
+        ([ATTACH_HELPER, "SELECT attach_trim('notes');\n"], "DROP FUNCTION IF EXISTS trim_body();\n", True),
+        # or by dynamic SQL in a DO block
+        (
+            [
+                "DO $$ BEGIN EXECUTE format('CREATE TRIGGER t BEFORE INSERT ON %I FOR EACH ROW "
+                "EXECUTE FUNCTION trim_body()', 'notes'); END $$;\n"
+            ],
+            "DROP FUNCTION trim_body() CASCADE;\n",
+            True,
+        ),
+        # near misses: a helper that builds other SQL, and no dynamic SQL at all
+        (
+            [
+                "CREATE FUNCTION wipe(target regclass) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+                "EXECUTE format('TRUNCATE %s', target); END $$;\n"
+            ],
+            "DROP FUNCTION trim_body() CASCADE;\n",
+            False,
+        ),
+        ([], "DROP FUNCTION trim_body() CASCADE;\n", False),
+    ],
+)
+def test_trigger_function_with_triggers_the_lint_cannot_see_is_drop_trigger(
+    tmp_path: Path, history: list[str], drop: str, expected: bool
+) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    for number, sql in enumerate([TRIGGER_FUNCTION, *history]):
+        (directory / f"1.{number}.0__step.sql").write_text(sql)
+    (directory / "2.0.0__drop.sql").write_text(drop)
+    report = lint_paths([directory], dialect="postgresql")
+    found = [f for f in report.findings if f.path.name == "2.0.0__drop.sql"]
+    assert {(f.rule, f.line, f.column, f.severity) for f in found} == (
+        {("drop-trigger", 1, 1, "warning")} if expected else set()
+    )
+    if expected and "CASCADE" in drop:
+        assert "CASCADE drops them" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("history", "expected"),
+    [
+        # the sequence keeps its name when the table is renamed
+        (["CREATE TABLE accounts (id serial PRIMARY KEY);\n", "ALTER TABLE accounts RENAME TO members;\n"], True),
+        (["CREATE TABLE accounts (id int GENERATED ALWAYS AS IDENTITY);\n"], True),
+        # near miss: dropped with its table
+        (["CREATE TABLE accounts (id serial PRIMARY KEY);\n", "DROP TABLE accounts;\n"], False),
+    ],
+)
+def test_drop_sequence_if_exists_of_a_serial_s_sequence(tmp_path: Path, history: list[str], expected: bool) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    for number, sql in enumerate(history):
+        (directory / f"1.{number}.0__step.sql").write_text(sql)
+    (directory / "2.0.0__drop.sql").write_text("DROP SEQUENCE IF EXISTS accounts_id_seq;\n")
+    report = lint_paths([directory], dialect="postgresql")
+    found = {(f.rule, f.line, f.column) for f in report.findings if f.path.name == "2.0.0__drop.sql"}
+    assert found == ({("drop-sequence", 1, 1)} if expected else set())

@@ -12,6 +12,7 @@ changes it, so the state before a file can be kept beside the state the file bui
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from ratchet.linter.postgres.parse import Node, strings, walk
@@ -758,6 +759,8 @@ class Catalog:
                 volatile = _string_value(element.get("arg")) == "volatile"
         returns: list[Node] = (node.get("returnType") or {}).get("names") or [{}]
         trigger = returns[-1].get("String", {}).get("sval") in ("trigger", "event_trigger")
+        if not self.partial and _builds_triggers(node):
+            self.partial = True  # calling it makes triggers that no statement the lint sees shows
         self.routines[key] = Routine(key, "procedure" if node.get("is_procedure") else "function", volatile, trigger)
 
     def create_trigger(self, node: Node) -> None:
@@ -807,6 +810,19 @@ class Catalog:
                 if args[:1] == ["search_path"] and len(args) > 1 and args[1] is not None:
                     names = tuple(p.strip().strip('"') for p in args[1].split(",") if p.strip())
                     self.search_path = tuple(p for p in names if p != "$user") or ("pg_catalog",)
+
+
+_DYNAMIC_TRIGGER = re.compile(r"\bexecute\b.*\bcreate\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\b", re.I | re.S)
+
+
+def _builds_triggers(node: Node) -> bool:
+    """Whether a ``CREATE FUNCTION``'s body runs a ``CREATE TRIGGER`` that it builds (``EXECUTE``)."""
+    for option in node.get("options") or ():
+        element = option.get("DefElem", {})
+        if element.get("defname") == "as":
+            body = " ".join(strings(element.get("arg", {}).get("List", {}).get("items")))
+            return _DYNAMIC_TRIGGER.search(body) is not None
+    return False
 
 
 def not_null_check(constraint: Node) -> str | None:

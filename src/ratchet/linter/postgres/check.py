@@ -696,12 +696,19 @@ class FileChecker(TypeChanges):
             cascade = node.get("behavior") == "DROP_CASCADE"
             dropped = _DROP_RULES[remove]
             routine = self.catalog.routines.get(key) if rule == "drop-routine" else None
+            unseen = False
             if routine is not None and routine.trigger:
                 # no code calls a trigger function: what is lost is the triggers that call it
                 if not self.catalog.triggers_calling(key):
-                    continue
+                    if not self.catalog.partial:
+                        continue
+                    unseen = True  # dynamic or opaque SQL may have made triggers the catalog lacks
                 dropped = ("drop-trigger", "trigger function")
             message = self._drop_message(*dropped, key)
+            if unseen:
+                message += "; the history ran SQL the lint cannot see, which may have made triggers that call it" + (
+                    " (CASCADE drops them)" if cascade else ""
+                )
             dependents = self.catalog.dependents(kind, key) if cascade else []
             if dependents:
                 message += f"; CASCADE also drops {', '.join(dependents)}"
@@ -1880,6 +1887,6 @@ def _every_row(where: Node | None) -> bool:
     if expression.get("kind") != "AEXPR_OP" or strings(expression.get("name")) != ["="]:
         return False
     left, right = expression.get("lexpr", {}).get("A_Const"), expression.get("rexpr", {}).get("A_Const")
-    if left is None or right is None:
-        return False
+    if left is None or right is None or left.get("isnull") or right.get("isnull"):
+        return False  # NULL = NULL is NULL: it keeps no row
     return {k: v for k, v in left.items() if k != "location"} == {k: v for k, v in right.items() if k != "location"}
