@@ -1285,51 +1285,39 @@ CREATE TABLE IF NOT EXISTS background_updates (
     CONSTRAINT background_updates_uniqueness UNIQUE (update_name)
 );
 
+-- accounts, their sessions and the event graph
 CREATE TABLE users (
-    name TEXT,
+    name TEXT UNIQUE,
     password_hash TEXT,
     creation_ts BIGINT,
-    admin SMALLINT DEFAULT 0 NOT NULL,
-    upgrade_ts BIGINT,
-    is_guest SMALLINT DEFAULT 0 NOT NULL,
-    appservice_id TEXT,
-    consent_version TEXT,
-    consent_server_notice_sent TEXT,
-    user_type TEXT,
-    deactivated SMALLINT DEFAULT 0 NOT NULL,
-    UNIQUE(name)
+    admin SMALLINT NOT NULL DEFAULT 0,
+    is_guest SMALLINT NOT NULL DEFAULT 0,
+    deactivated SMALLINT NOT NULL DEFAULT 0,
+    user_type TEXT
 );
 
 CREATE TABLE access_tokens (
     id BIGINT PRIMARY KEY,
+    token TEXT NOT NULL UNIQUE,
     user_id TEXT NOT NULL,
     device_id TEXT,
-    token TEXT NOT NULL,
-    valid_until_ms BIGINT,
-    puppets_user_id TEXT,
-    last_validated BIGINT,
-    UNIQUE(token)
+    valid_until_ms BIGINT
 );
 
 CREATE TABLE events (
     stream_ordering INTEGER PRIMARY KEY,
     topological_ordering BIGINT NOT NULL,
-    event_id TEXT NOT NULL,
-    type TEXT NOT NULL,
+    event_id TEXT NOT NULL UNIQUE,
     room_id TEXT NOT NULL,
-    content TEXT,
-    unrecognized_keys TEXT,
-    processed BOOL NOT NULL,
-    outlier BOOL NOT NULL,
-    depth BIGINT DEFAULT 0 NOT NULL,
+    type TEXT NOT NULL,
+    sender TEXT,
+    state_key TEXT,
+    outlier BOOLEAN NOT NULL,
+    depth BIGINT NOT NULL DEFAULT 0,
     origin_server_ts BIGINT,
     received_ts BIGINT,
-    sender TEXT,
-    contains_url BOOLEAN,
-    instance_name TEXT,
-    state_key TEXT DEFAULT NULL,
-    rejection_reason TEXT DEFAULT NULL,
-    UNIQUE (event_id)
+    unrecognized_keys TEXT,
+    rejection_reason TEXT
 );
 
 CREATE INDEX events_order_room ON events (room_id, topological_ordering, stream_ordering);
