@@ -993,3 +993,46 @@ def test_drop_sequence_if_exists_of_a_serial_s_sequence(tmp_path: Path, history:
     report = lint_paths([directory], dialect="postgresql")
     found = {(f.rule, f.line, f.column) for f in report.findings if f.path.name == "2.0.0__drop.sql"}
     assert found == ({("drop-sequence", 1, 1)} if expected else set())
+
+
+UNNAMED_INDEXES = """CREATE TABLE people (id int PRIMARY KEY, email text, name text, born date);
+CREATE INDEX ON people (email);
+CREATE INDEX ON people (email);
+CREATE INDEX ON people (name, born);
+CREATE INDEX ON people (lower(name));
+CREATE INDEX ON people ((born + 1));
+CREATE INDEX ON people ((email::varchar));
+CREATE UNIQUE INDEX ON people (email) INCLUDE (name);
+CREATE INDEX ON people (name, name);
+CREATE TABLE a_table_with_a_name_long_enough_to_be_cut_by_postgresql (some_long_column_name int);
+CREATE INDEX ON a_table_with_a_name_long_enough_to_be_cut_by_postgresql (some_long_column_name);
+"""
+
+
+def test_unnamed_indexes_get_the_server_s_names(make_db: Callable[[str], Db]) -> None:
+    db = make_db("postgresql")
+    for statement in UNNAMED_INDEXES.split(";\n")[:-1]:
+        db.execute(statement)
+    served = {
+        f"public.{name}"
+        for (name,) in db.query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")
+        if not name.endswith("_pkey")
+    }
+    assert set(catalog_from_sql(UNNAMED_INDEXES).indexes) == served
+    assert "public.people_email_idx1" in served
+
+
+def test_drop_index_if_exists_of_an_unnamed_index_by_its_server_name(tmp_path: Path) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(
+        "CREATE TABLE t (a int, b text);\nCREATE INDEX ON t (a, b);\nCREATE INDEX ON t (lower(b));\n"
+    )
+    (directory / "1.1.0__drop.sql").write_text("DROP TABLE t;\n")
+    (directory / "1.2.0__again.sql").write_text(
+        "DROP INDEX IF EXISTS t_a_b_idx;\nDROP INDEX IF EXISTS t_lower_idx;\nDROP INDEX IF EXISTS t_idx;\n"
+    )
+    report = lint_paths([directory], dialect="postgresql")
+    assert {(f.rule, f.line, f.column) for f in report.findings if f.path.name == "1.2.0__again.sql"} == {
+        ("drop-index", 3, 1)
+    }

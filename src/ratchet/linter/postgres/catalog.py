@@ -628,14 +628,34 @@ class Catalog:
         """``CREATE INDEX``."""
         table = self.relation_key(node["relation"])
         self.partial = self.partial or table not in self.relations
-        name = node.get("idxname") or f"{table.rsplit('.', 1)[-1]}_idx"
-        key = f"{table.rsplit('.', 1)[0]}.{name}"
+        key = f"{table.rsplit('.', 1)[0]}.{node.get('idxname') or self._index_name(table, node)}"
         if key in self.indexes and node.get("if_not_exists"):
             return
         columns = tuple(
             element.get("IndexElem", {}).get("name") or "(expr)" for element in node.get("indexParams") or ()
         )
         self.indexes[key] = Index(key, table, columns, bool(node.get("unique") or node.get("primary")))
+
+    def _index_name(self, table: str, node: Node) -> str:
+        """The name PostgreSQL gives an unnamed index: ``table_col1_col2_idx`` (an expression by
+        its function's name, else ``expr``), ``1``, ``2``... after the label while the name is taken."""
+        schema, _, base = table.rpartition(".")
+        columns: list[str] = []
+        for element in [*(node.get("indexParams") or ()), *(node.get("indexIncludingParams") or ())]:
+            item = element.get("IndexElem", {})
+            name = item.get("indexcolname") or item.get("name") or _figure_name(item.get("expr")) or "expr"
+            suffix = 0
+            while (f"{name}{suffix}" if suffix else name) in columns:
+                suffix += 1
+            columns.append(f"{name}{suffix}" if suffix else name)
+        label = "pkey" if node.get("primary") else "key" if node.get("isconstraint") else "idx"
+        attempt = 0
+        while True:
+            name = _object_name(base, "_".join(columns), f"{label}{attempt}" if attempt else label)
+            key = f"{schema}.{name}"
+            if key not in self.indexes and key not in self.relations and key not in self.sequences:
+                return name
+            attempt += 1
 
     def create_view(self, node: Node) -> None:
         """``CREATE [OR REPLACE] VIEW`` (columns are not modelled)."""
@@ -810,6 +830,38 @@ class Catalog:
                 if args[:1] == ["search_path"] and len(args) > 1 and args[1] is not None:
                     names = tuple(p.strip().strip('"') for p in args[1].split(",") if p.strip())
                     self.search_path = tuple(p for p in names if p != "$user") or ("pg_catalog",)
+
+
+def _figure_name(expression: Node | None) -> str | None:
+    """The name PostgreSQL gives an index column on ``expression``: a column's, a function's."""
+    if not expression:
+        return None
+    if "ColumnRef" in expression:
+        fields = strings(expression["ColumnRef"].get("fields"))
+        return fields[-1] if fields else None
+    if "FuncCall" in expression:
+        return strings(expression["FuncCall"].get("funcname"))[-1]
+    if "TypeCast" in expression:
+        cast = expression["TypeCast"]
+        names = strings(cast.get("typeName", {}).get("names"))
+        return _figure_name(cast.get("arg")) or (names[-1] if names else None)
+    if "CaseExpr" in expression:
+        return "case"
+    return None
+
+
+def _object_name(table: str, columns: str, label: str) -> str:
+    """``table_columns_label`` cut to PostgreSQL's 63 bytes, the longer of the two names first."""
+    room = 63 - len(label) - 1 - (1 if columns else 0)
+    table_chars, column_chars = len(table.encode()), len(columns.encode())
+    while table_chars + column_chars > room:
+        if table_chars > column_chars:
+            table_chars -= 1
+        else:
+            column_chars -= 1
+    table = table.encode()[:table_chars].decode(errors="ignore")
+    columns = columns.encode()[:column_chars].decode(errors="ignore")
+    return f"{table}_{columns}_{label}" if columns else f"{table}_{label}"
 
 
 _DYNAMIC_TRIGGER = re.compile(r"\bexecute\b.*\bcreate\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\b", re.I | re.S)
