@@ -201,10 +201,6 @@ class _Piece(NamedTuple):
         return self.base + self.offsets.char(byte_location)
 
 
-#: the routines whose bodies are being linted where a statement calls them (none runs inside itself)
-_RUNNING: set[str] = set()
-
-
 class _Pending(NamedTuple):
     """A drop that a later re-creation in the file may turn into nothing or a replacement."""
 
@@ -241,7 +237,9 @@ class FileChecker(TypeChanges):
             self.statements = [Statement(1, 1, 1, self.text, ())]
         self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
         self.statement_starts = [s.offset for s in self.statements]
-        self.new: set[tuple[str, str]] = set()  # (kind, key) created by this file
+        #: (kind, key) created by this file; ("running", key) while that routine's body is linted where
+        #: a statement calls it (so none runs inside itself)
+        self.new: set[tuple[str, str]] = set()
         self.assumed: set[str] = set()  # CREATE TABLE IF NOT EXISTS of a table the catalog cannot know
         self.new_columns: set[tuple[str, str]] = set()
         self.added_at: dict[tuple[str, str], tuple[_Piece, int, bool]] = {}  # column -> (piece, offset, flagged)
@@ -1117,14 +1115,15 @@ class FileChecker(TypeChanges):
         if piece.kind == "CallStmt":
             calls.append(piece.node.get("funccall", {}))
         keys = {self.catalog.resolve(strings(call.get("funcname")), self.catalog.routines) for call in calls}
-        keys = {key for key in keys if ("routine", key) in self.new and key not in _RUNNING}
+        keys = {key for key in keys if ("routine", key) in self.new and ("running", key) not in self.new}
         created = [found for key in keys for found in self._creation_of(key, piece)]
         before = len(self.findings)
-        _RUNNING.update(keys)  # a routine that calls itself (or one that calls it) runs once
+        running = {("running", key) for key in keys}
+        self.new.update(running)  # a routine that calls itself (or one that calls it) runs once
         try:
             self._run_bodies(created)
         finally:
-            _RUNNING.difference_update(keys)
+            self.new.difference_update(running)
         # a routine called twice: its findings once
         seen = {(f.statement.number, f.line, f.column, f.rule) for f in self.findings[:before]}
         kept = []
