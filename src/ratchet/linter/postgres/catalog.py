@@ -154,8 +154,9 @@ class Catalog:
         self.inheritance = False  # some table is a partition or inherits: column changes may recurse
         #: ``(kind, key)`` of what a statement dropped (or renamed away) and none created again; the
         #: kinds are ``relation``, ``index``, ``sequence``, ``type`` and ``routine``
-        self.gone: set[tuple[str, str]] = set()
+        self.gone: frozenset[tuple[str, str]] = frozenset()  # replaced, never changed: copies share it
         self.serials: dict[str, str] = {}  # the sequence of a serial or identity column -> its table
+        self._serials_owned = True  # False while a copy shares ``serials`` (copied on the first change)
         self._owned: set[str] = set()
 
     # -- copies ---------------------------------------------------------------------------
@@ -174,11 +175,19 @@ class Catalog:
         other.search_path = (DEFAULT_SCHEMA,)
         other.partial = self.partial
         other.inheritance = self.inheritance
-        other.gone = set(self.gone)
-        other.serials = dict(self.serials)
+        other.gone = self.gone
+        other.serials = self.serials
+        other._serials_owned = self._serials_owned = False
         other._owned = set()
         self._owned = set()
         return other
+
+    def _own_serials(self) -> dict[str, str]:
+        """``serials``, copied first if a copy of the catalog shares it."""
+        if not self._serials_owned:
+            self.serials = dict(self.serials)
+            self._serials_owned = True
+        return self.serials
 
     def writable(self, key: str) -> Relation | None:
         """The relation ``key`` for changing it (copied first if a snapshot shares it)."""
@@ -296,7 +305,7 @@ class Catalog:
             schema, _, table = relation.key.rpartition(".")
             sequence = f"{schema}.{table}_{name}_seq"
             self.sequences.add(sequence)
-            self.serials[sequence] = relation.key
+            self._own_serials()[sequence] = relation.key
         return column
 
     def add_constraint(self, relation: Relation, constraint: Node, column: str | None = None) -> Constraint:
@@ -435,7 +444,7 @@ class Catalog:
                 key = self.resolve(parts, self.sequences)
                 if key in self.sequences:
                     self.sequences.discard(key)
-                    self.gone.add(("sequence", key))
+                    self.gone |= {("sequence", key)}
             elif kind in ("OBJECT_TYPE", "OBJECT_DOMAIN"):
                 key = self.resolve(parts, self.types)
                 if node.get("behavior") == "DROP_CASCADE":
@@ -460,7 +469,7 @@ class Catalog:
     def _forget(self, kind: str, key: str, known: dict[str, Any]) -> None:
         """The ``kind`` object ``key`` is dropped: out of ``known``, and gone if it was there."""
         if known.pop(key, None) is not None:
-            self.gone.add((kind, key))
+            self.gone |= {(kind, key)}
 
     def _drop_relation(self, key: str) -> None:
         """The table or view ``key`` is dropped, with its indexes, triggers and serial sequences."""
@@ -471,10 +480,10 @@ class Catalog:
         for trigger in [t for t in self.triggers if t[0] == key]:
             del self.triggers[trigger]
         for sequence in [s for s, table in self.serials.items() if table == key]:
-            del self.serials[sequence]
+            del self._own_serials()[sequence]
             if sequence in self.sequences:
                 self.sequences.discard(sequence)
-                self.gone.add(("sequence", sequence))
+                self.gone |= {("sequence", sequence)}
 
     def _drop_schema_contents(self, schema: str) -> None:
         """CASCADE of a schema: everything in it goes (and the foreign keys that refer to its tables)."""
@@ -572,15 +581,15 @@ class Catalog:
         relation = self.relations.pop(old, None)
         if relation is None:
             return
-        self.gone.add(("relation", old))
+        self.gone |= {("relation", old)}
         for sequence, table in list(self.serials.items()):
             if table == old:
-                del self.serials[sequence]
+                del self._own_serials()[sequence]
                 if indexes_move and sequence in self.sequences:  # a schema move takes them along
                     self.sequences.discard(sequence)
                     sequence = f"{new.rsplit('.', 1)[0]}.{sequence.rsplit('.', 1)[-1]}"
                     self.sequences.add(sequence)
-                self.serials[sequence] = new
+                self._own_serials()[sequence] = new
         moved = relation.clone()
         moved.key = new
         self.put(moved)
