@@ -1036,3 +1036,16 @@ def test_drop_index_if_exists_of_an_unnamed_index_by_its_server_name(tmp_path: P
     assert {(f.rule, f.line, f.column) for f in report.findings if f.path.name == "1.2.0__again.sql"} == {
         ("drop-index", 3, 1)
     }
+
+
+def test_drop_index_if_exists_of_an_index_dropped_with_its_column_is_nothing(tmp_path: Path) -> None:
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text("CREATE TABLE w (a int, b int);\nCREATE INDEX w_b ON w (b);\n")
+    (directory / "1.1.0__drop.sql").write_text("ALTER TABLE w DROP COLUMN b;\n")
+    (directory / "1.2.0__again.sql").write_text("DROP INDEX IF EXISTS w_b;\nDROP INDEX IF EXISTS w_a;\n")
+    report = lint_paths([directory], dialect="postgresql")
+    assert {(f.path.name, f.rule, f.line, f.column) for f in report.findings} == {
+        ("1.1.0__drop.sql", "drop-column", 1, 15),
+        ("1.2.0__again.sql", "drop-index", 2, 1),
+    }

@@ -388,7 +388,7 @@ class Catalog:
                     del relation.constraints[constraint_name]
             for index_key, index in list(self.indexes.items()):
                 if index.table == relation.key and name in index.columns:
-                    del self.indexes[index_key]
+                    self._forget("index", index_key, self.indexes)
         elif subtype == "AT_SetNotNull" and name:
             relation.columns[name] = (column or Column(name, None))._replace(nullable=False)
         elif subtype == "AT_DropNotNull" and name:
