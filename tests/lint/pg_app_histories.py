@@ -214,74 +214,59 @@ create table comment_saved (
     (
         "0.6.0__create_views.sql",
         """-- the hot rank, used to sort the front page
-create or replace function hot_rank(
-  score numeric,
-  published timestamp without time zone)
-returns integer as $$
+create or replace function hot_rank(score numeric, published timestamp without time zone)
+returns integer
+language plpgsql
+as $$
+declare
+  age_hours numeric := extract(epoch from (timezone('utc', now()) - published)) / 3600;
 begin
-  -- hours_diff:=EXTRACT(EPOCH FROM (timezone('utc',now()) - published))/3600
-  return floor(10000*log(greatest(1,score+3)) / power(((EXTRACT(EPOCH FROM (timezone('utc',now()) - published))/3600) + 2), 1.8))::integer;
-end; $$
-LANGUAGE plpgsql;
+  -- log-scaled votes, decaying with the post's age
+  return floor(10000 * log(greatest(1, score + 3)) / power(age_hours + 2, 1.8))::integer;
+end;
+$$;
 
 create view post_view as
-with all_post as
-(
-  select
-  p.*,
-  (select name from user_ where p.creator_id = user_.id) as creator_name,
-  (select name from community where p.community_id = community.id) as community_name,
-  (select count(*) from comment where comment.post_id = p.id) as number_of_comments,
-  coalesce(sum(pl.score), 0) as score,
-  count (case when pl.score = 1 then 1 else null end) as upvotes,
-  count (case when pl.score = -1 then 1 else null end) as downvotes,
-  hot_rank(coalesce(sum(pl.score) , 0), p.published) as hot_rank
-  from post p
-  left join post_like pl on p.id = pl.post_id
-  group by p.id
-)
 select
-ap.*,
-u.id as user_id,
-coalesce(pl.score, 0) as my_vote
-from user_ u
-cross join all_post ap
-left join post_like pl on u.id = pl.user_id and ap.id = pl.post_id
-
-union all
-
-select
-ap.*,
-null as user_id,
-null as my_vote
-from all_post ap
-;
+    p.*,
+    author.name as creator_name,
+    c.name as community_name,
+    (select count(*) from comment cm where cm.post_id = p.id) as number_of_comments,
+    coalesce(tally.total, 0) as score,
+    coalesce(tally.ups, 0) as upvotes,
+    coalesce(tally.downs, 0) as downvotes,
+    hot_rank(coalesce(tally.total, 0), p.published) as hot_rank,
+    reader.id as user_id,
+    own.score as my_vote
+from post p
+join user_ author on author.id = p.creator_id
+join community c on c.id = p.community_id
+left join (
+    select post_id,
+           sum(score) as total,
+           count(*) filter (where score > 0) as ups,
+           count(*) filter (where score < 0) as downs
+    from post_like
+    group by post_id
+) tally on tally.post_id = p.id
+left join user_ reader on true
+left join post_like own on own.post_id = p.id and own.user_id = reader.id;
 
 create view community_view as
-with all_community as
-(
-  select *,
-  (select name from user_ u where c.creator_id = u.id) as creator_name,
-  (select name from category ct where c.category_id = ct.id) as category_name,
-  (select count(*) from community_follower cf where cf.community_id = c.id) as number_of_subscribers,
-  (select count(*) from post p where p.community_id = c.id) as number_of_posts
-  from community c
-)
 select
-ac.*,
-u.id as user_id,
-(select cf.id::boolean from community_follower cf where u.id = cf.user_id and ac.id = cf.community_id) as subscribed
-from user_ u
-cross join all_community ac
-
-union all
-
-select
-ac.*,
-null as user_id,
-null as subscribed
-from all_community ac
-;
+    c.*,
+    founder.name as creator_name,
+    cat.name as category_name,
+    (select count(*) from community_follower f where f.community_id = c.id) as number_of_subscribers,
+    (select count(*) from post p where p.community_id = c.id) as number_of_posts,
+    member.id as user_id,
+    exists (
+        select 1 from community_follower f where f.community_id = c.id and f.user_id = member.id
+    ) as subscribed
+from community c
+join user_ founder on founder.id = c.creator_id
+join category cat on cat.id = c.category_id
+left join user_ member on true;
 """,
         set(),
     ),
@@ -339,39 +324,32 @@ alter table community add column deleted boolean default false not null;
 -- the views select p.*, so they are re-created to show the new column
 drop view post_view;
 create view post_view as
-with all_post as
-(
-  select
-  p.*,
-  (select name from user_ where p.creator_id = user_.id) as creator_name,
-  (select name from community where p.community_id = community.id) as community_name,
-  (select removed from community c where p.community_id = c.id) as community_removed,
-  (select deleted from community c where p.community_id = c.id) as community_deleted,
-  (select count(*) from comment where comment.post_id = p.id) as number_of_comments,
-  coalesce(sum(pl.score), 0) as score,
-  count (case when pl.score = 1 then 1 else null end) as upvotes,
-  count (case when pl.score = -1 then 1 else null end) as downvotes,
-  hot_rank(coalesce(sum(pl.score) , 0), p.published) as hot_rank
-  from post p
-  left join post_like pl on p.id = pl.post_id
-  group by p.id
-)
 select
-ap.*,
-u.id as user_id,
-coalesce(pl.score, 0) as my_vote
-from user_ u
-cross join all_post ap
-left join post_like pl on u.id = pl.user_id and ap.id = pl.post_id
-
-union all
-
-select
-ap.*,
-null as user_id,
-null as my_vote
-from all_post ap
-;
+    p.*,
+    author.name as creator_name,
+    c.name as community_name,
+    c.removed as community_removed,
+    c.deleted as community_deleted,
+    (select count(*) from comment cm where cm.post_id = p.id) as number_of_comments,
+    coalesce(tally.total, 0) as score,
+    coalesce(tally.ups, 0) as upvotes,
+    coalesce(tally.downs, 0) as downvotes,
+    hot_rank(coalesce(tally.total, 0), p.published) as hot_rank,
+    reader.id as user_id,
+    own.score as my_vote
+from post p
+join user_ author on author.id = p.creator_id
+join community c on c.id = p.community_id
+left join (
+    select post_id,
+           sum(score) as total,
+           count(*) filter (where score > 0) as ups,
+           count(*) filter (where score < 0) as downs
+    from post_like
+    group by post_id
+) tally on tally.post_id = p.id
+left join user_ reader on true
+left join post_like own on own.post_id = p.id and own.user_id = reader.id;
 """,
         set(),
     ),
@@ -383,30 +361,20 @@ alter table user_ add column show_nsfw boolean default false not null;
 
 drop view community_view;
 create view community_view as
-with all_community as
-(
-  select *,
-  (select name from user_ u where c.creator_id = u.id) as creator_name,
-  (select name from category ct where c.category_id = ct.id) as category_name,
-  (select count(*) from community_follower cf where cf.community_id = c.id) as number_of_subscribers,
-  (select count(*) from post p where p.community_id = c.id) as number_of_posts
-  from community c
-)
 select
-ac.*,
-u.id as user_id,
-(select cf.id::boolean from community_follower cf where u.id = cf.user_id and ac.id = cf.community_id) as subscribed
-from user_ u
-cross join all_community ac
-
-union all
-
-select
-ac.*,
-null as user_id,
-null as subscribed
-from all_community ac
-;
+    c.*,
+    founder.name as creator_name,
+    cat.name as category_name,
+    (select count(*) from community_follower f where f.community_id = c.id) as number_of_subscribers,
+    (select count(*) from post p where p.community_id = c.id) as number_of_posts,
+    member.id as user_id,
+    exists (
+        select 1 from community_follower f where f.community_id = c.id and f.user_id = member.id
+    ) as subscribed
+from community c
+join user_ founder on founder.id = c.creator_id
+join category cat on cat.id = c.category_id
+left join user_ member on true;
 """,
         set(),
     ),
@@ -527,39 +495,32 @@ drop materialized view post_mview;
 drop view post_view;
 alter table post alter column name type varchar(200);
 create view post_view as
-with all_post as
-(
-  select
-  p.*,
-  (select name from user_ where p.creator_id = user_.id) as creator_name,
-  (select name from community where p.community_id = community.id) as community_name,
-  (select removed from community c where p.community_id = c.id) as community_removed,
-  (select deleted from community c where p.community_id = c.id) as community_deleted,
-  (select count(*) from comment where comment.post_id = p.id) as number_of_comments,
-  coalesce(sum(pl.score), 0) as score,
-  count (case when pl.score = 1 then 1 else null end) as upvotes,
-  count (case when pl.score = -1 then 1 else null end) as downvotes,
-  hot_rank(coalesce(sum(pl.score) , 0), p.published) as hot_rank
-  from post p
-  left join post_like pl on p.id = pl.post_id
-  group by p.id
-)
 select
-ap.*,
-u.id as user_id,
-coalesce(pl.score, 0) as my_vote
-from user_ u
-cross join all_post ap
-left join post_like pl on u.id = pl.user_id and ap.id = pl.post_id
-
-union all
-
-select
-ap.*,
-null as user_id,
-null as my_vote
-from all_post ap
-;
+    p.*,
+    author.name as creator_name,
+    c.name as community_name,
+    c.removed as community_removed,
+    c.deleted as community_deleted,
+    (select count(*) from comment cm where cm.post_id = p.id) as number_of_comments,
+    coalesce(tally.total, 0) as score,
+    coalesce(tally.ups, 0) as upvotes,
+    coalesce(tally.downs, 0) as downvotes,
+    hot_rank(coalesce(tally.total, 0), p.published) as hot_rank,
+    reader.id as user_id,
+    own.score as my_vote
+from post p
+join user_ author on author.id = p.creator_id
+join community c on c.id = p.community_id
+left join (
+    select post_id,
+           sum(score) as total,
+           count(*) filter (where score > 0) as ups,
+           count(*) filter (where score < 0) as downs
+    from post_like
+    group by post_id
+) tally on tally.post_id = p.id
+left join user_ reader on true
+left join post_like own on own.post_id = p.id and own.user_id = reader.id;
 create materialized view post_mview as select * from post_view;
 create unique index idx_post_mview_id_user on post_mview (id, user_id);
 """,
@@ -572,12 +533,15 @@ drop materialized view community_mview;
 drop view community_view;
 alter table community alter column title type varchar(80);
 create view community_view as
-select c.*,
-(select name from user_ u where c.creator_id = u.id) as creator_name,
-(select name from category ct where c.category_id = ct.id) as category_name,
-(select count(*) from community_follower cf where cf.community_id = c.id) as number_of_subscribers,
-(select count(*) from post p where p.community_id = c.id) as number_of_posts
-from community c;
+select
+    c.*,
+    founder.name as creator_name,
+    cat.name as category_name,
+    (select count(*) from community_follower f where f.community_id = c.id) as number_of_subscribers,
+    (select count(*) from post p where p.community_id = c.id) as number_of_posts
+from community c
+join user_ founder on founder.id = c.creator_id
+join category cat on cat.id = c.category_id;
 """,
         {("alter-column-type", 4), ("drop-view", 2)},
     ),
@@ -1321,51 +1285,39 @@ CREATE TABLE IF NOT EXISTS background_updates (
     CONSTRAINT background_updates_uniqueness UNIQUE (update_name)
 );
 
+-- accounts, their sessions and the event graph
 CREATE TABLE users (
-    name TEXT,
+    name TEXT UNIQUE,
     password_hash TEXT,
     creation_ts BIGINT,
-    admin SMALLINT DEFAULT 0 NOT NULL,
-    upgrade_ts BIGINT,
-    is_guest SMALLINT DEFAULT 0 NOT NULL,
-    appservice_id TEXT,
-    consent_version TEXT,
-    consent_server_notice_sent TEXT,
-    user_type TEXT,
-    deactivated SMALLINT DEFAULT 0 NOT NULL,
-    UNIQUE(name)
+    admin SMALLINT NOT NULL DEFAULT 0,
+    is_guest SMALLINT NOT NULL DEFAULT 0,
+    deactivated SMALLINT NOT NULL DEFAULT 0,
+    user_type TEXT
 );
 
 CREATE TABLE access_tokens (
     id BIGINT PRIMARY KEY,
+    token TEXT NOT NULL UNIQUE,
     user_id TEXT NOT NULL,
     device_id TEXT,
-    token TEXT NOT NULL,
-    valid_until_ms BIGINT,
-    puppets_user_id TEXT,
-    last_validated BIGINT,
-    UNIQUE(token)
+    valid_until_ms BIGINT
 );
 
 CREATE TABLE events (
     stream_ordering INTEGER PRIMARY KEY,
     topological_ordering BIGINT NOT NULL,
-    event_id TEXT NOT NULL,
-    type TEXT NOT NULL,
+    event_id TEXT NOT NULL UNIQUE,
     room_id TEXT NOT NULL,
-    content TEXT,
-    unrecognized_keys TEXT,
-    processed BOOL NOT NULL,
-    outlier BOOL NOT NULL,
-    depth BIGINT DEFAULT 0 NOT NULL,
+    type TEXT NOT NULL,
+    sender TEXT,
+    state_key TEXT,
+    outlier BOOLEAN NOT NULL,
+    depth BIGINT NOT NULL DEFAULT 0,
     origin_server_ts BIGINT,
     received_ts BIGINT,
-    sender TEXT,
-    contains_url BOOLEAN,
-    instance_name TEXT,
-    state_key TEXT DEFAULT NULL,
-    rejection_reason TEXT DEFAULT NULL,
-    UNIQUE (event_id)
+    unrecognized_keys TEXT,
+    rejection_reason TEXT
 );
 
 CREATE INDEX events_order_room ON events (room_id, topological_ordering, stream_ordering);
@@ -1539,7 +1491,8 @@ DROP TABLE IF EXISTS event_reference_hashes;
 -- this table was dropped from the schema a long time ago
 DROP TABLE IF EXISTS event_to_state_groups_old;
 """,
-        {("drop-table", 7)},
+        # the older table is not in this history, but an installation upgraded from before it has it
+        {("drop-table", 7), ("drop-table", 9)},
     ),
     (
         "1.56.2__forward_extremities_fk_postgres.sql",
@@ -1735,7 +1688,7 @@ ALTER TABLE event_search ALTER COLUMN event_id SET STATISTICS 1000;
 ALTER TABLE events DROP COLUMN stream_ordering_old;
 DROP SEQUENCE IF EXISTS events_stream_ordering_seq;
 """,
-        {("drop-column", 6)},
+        {("drop-column", 6), ("drop-sequence", 7)},
     ),
     (
         "1.61.2__partial_state.sql",
@@ -2534,7 +2487,7 @@ ALTER TABLE app.webhooks ALTER COLUMN secret DROP NOT NULL;
 DROP FUNCTION IF EXISTS app.webhook_count(uuid);
 DROP FUNCTION IF EXISTS app.webhook_count_legacy(uuid);
 """,
-        {("drop-routine", 2)},
+        {("drop-routine", 2), ("drop-routine", 3)},
     ),
     (
         "2.23.0__users_email_ci.sql",

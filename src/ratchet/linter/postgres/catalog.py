@@ -12,6 +12,7 @@ changes it, so the state before a file can be kept beside the state the file bui
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from ratchet.linter.postgres.parse import Node, strings, walk
@@ -166,6 +167,11 @@ class Catalog:
         #: a statement named a table that no statement created: the history does not show the whole schema
         self.partial = False
         self.inheritance = False  # some table is a partition or inherits: column changes may recurse
+        #: ``(kind, key)`` of what a statement dropped (or renamed away) and none created again; the
+        #: kinds are ``relation``, ``index``, ``sequence``, ``type`` and ``routine``
+        self.gone: frozenset[tuple[str, str]] = frozenset()  # replaced, never changed: copies share it
+        self.serials: dict[str, str] = {}  # the sequence of a serial or identity column -> its table
+        self._serials_owned = True  # False while a copy shares ``serials`` (copied on the first change)
         self._owned: set[str] = set()
 
     # -- copies ---------------------------------------------------------------------------
@@ -184,9 +190,19 @@ class Catalog:
         other.search_path = (DEFAULT_SCHEMA,)
         other.partial = self.partial
         other.inheritance = self.inheritance
+        other.gone = self.gone
+        other.serials = self.serials
+        other._serials_owned = self._serials_owned = False
         other._owned = set()
         self._owned = set()
         return other
+
+    def _own_serials(self) -> dict[str, str]:
+        """``serials``, copied first if a copy of the catalog shares it."""
+        if not self._serials_owned:
+            self.serials = dict(self.serials)
+            self._serials_owned = True
+        return self.serials
 
     def writable(self, key: str) -> Relation | None:
         """The relation ``key`` for changing it (copied first if a snapshot shares it)."""
@@ -286,19 +302,25 @@ class Catalog:
         else:
             col_type, serial = None, False
         nullable, has_default = not serial, serial
+        owns = serial
         for item in definition.get("constraints") or ():
             constraint = item.get("Constraint", {})
             contype = constraint.get("contype")
             if contype in ("CONSTR_NOTNULL", "CONSTR_PRIMARY"):
                 nullable = False
             if contype == "CONSTR_IDENTITY":
-                nullable, has_default = False, True
+                nullable, has_default, owns = False, True, True
             if contype in ("CONSTR_DEFAULT", "CONSTR_GENERATED") and not is_null_constant(constraint.get("raw_expr")):
                 has_default = True
             if contype not in ("CONSTR_NOTNULL", "CONSTR_NULL", "CONSTR_DEFAULT", "CONSTR_IDENTITY"):
                 self.add_constraint(relation, constraint, column=name)
         column = Column(name, col_type, nullable, has_default, collation_of(definition))
         relation.columns[name] = column
+        if owns:  # the sequence keeps the name it gets now when the table or column is renamed
+            schema, _, table = relation.key.rpartition(".")
+            sequence = f"{schema}.{table}_{name}_seq"
+            self.sequences.add(sequence)
+            self._own_serials()[sequence] = relation.key
         return column
 
     def add_constraint(self, relation: Relation, constraint: Node, column: str | None = None) -> Constraint:
@@ -383,7 +405,7 @@ class Catalog:
                     del relation.constraints[constraint_name]
             for index_key, index in list(self.indexes.items()):
                 if index.table == relation.key and name in index.columns:
-                    del self.indexes[index_key]
+                    self._forget("index", index_key, self.indexes)
         elif subtype == "AT_SetNotNull" and name:
             relation.columns[name] = (column or Column(name, None))._replace(nullable=False)
         elif subtype == "AT_DropNotNull" and name:
@@ -427,7 +449,9 @@ class Catalog:
         name (PostgreSQL made them when the parent's index was created) get the name it chose."""
         own = {index.columns for index in self.indexes.values() if index.table == child}
         for index in [i for i in self.indexes.values() if i.table == parent and i.columns not in own]:
-            key = self._chosen_index_key(child, index.columns)
+            schema, _, base = child.rpartition(".")
+            name = self._free_name(schema, base, [c if c != "(expr)" else "expr" for c in index.columns], "idx")
+            key = f"{schema}.{name}"
             self.indexes[key] = Index(key, child, index.columns, index.unique)
 
     def drop(self, node: Node) -> None:
@@ -441,27 +465,25 @@ class Catalog:
                 key = self.resolve(parts, self.relations)
                 if node.get("behavior") == "DROP_CASCADE":
                     self._drop_dependents_of(key)
-                self.relations.pop(key, None)
-                for index_key, index in list(self.indexes.items()):
-                    if index.table == key:
-                        del self.indexes[index_key]
-                for trigger in [t for t in self.triggers if t[0] == key]:
-                    del self.triggers[trigger]
+                self._drop_relation(key)
             elif kind == "OBJECT_INDEX":
-                self.indexes.pop(self.resolve(parts, self.indexes), None)
+                self._forget("index", self.resolve(parts, self.indexes), self.indexes)
             elif kind == "OBJECT_SEQUENCE":
-                self.sequences.discard(self.resolve(parts, self.sequences))
+                key = self.resolve(parts, self.sequences)
+                if key in self.sequences:
+                    self.sequences.discard(key)
+                    self.gone |= {("sequence", key)}
             elif kind in ("OBJECT_TYPE", "OBJECT_DOMAIN"):
                 key = self.resolve(parts, self.types)
                 if node.get("behavior") == "DROP_CASCADE":
                     self._drop_columns_of_type(key)
-                self.types.pop(key, None)
+                self._forget("type", key, self.types)
             elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE", "OBJECT_AGGREGATE"):
                 key = self.resolve(parts, self.routines)
                 if node.get("behavior") == "DROP_CASCADE":
                     for trigger in self.triggers_calling(key):
                         del self.triggers[trigger]
-                self.routines.pop(key, None)
+                self._forget("routine", key, self.routines)
             elif kind == "OBJECT_TRIGGER" and len(parts) >= 2:
                 table = self.resolve(parts[:-1], self.relations)
                 self.triggers.pop((table, parts[-1]), None)
@@ -473,6 +495,25 @@ class Catalog:
                 self.schemas.discard(parts[-1])
                 if node.get("behavior") == "DROP_CASCADE":
                     self._drop_schema_contents(parts[-1])
+
+    def _forget(self, kind: str, key: str, known: dict[str, Any]) -> None:
+        """The ``kind`` object ``key`` is dropped: out of ``known``, and gone if it was there."""
+        if known.pop(key, None) is not None:
+            self.gone |= {(kind, key)}
+
+    def _drop_relation(self, key: str) -> None:
+        """The table or view ``key`` is dropped, with its indexes, triggers and serial sequences."""
+        self._forget("relation", key, self.relations)
+        for index_key, index in list(self.indexes.items()):
+            if index.table == key:
+                self._forget("index", index_key, self.indexes)
+        for trigger in [t for t in self.triggers if t[0] == key]:
+            del self.triggers[trigger]
+        for sequence in [s for s, table in self.serials.items() if table == key]:
+            del self._own_serials()[sequence]
+            if sequence in self.sequences:
+                self.sequences.discard(sequence)
+                self.gone |= {("sequence", sequence)}
 
     def _drop_schema_contents(self, schema: str) -> None:
         """CASCADE of a schema: everything in it goes (and the foreign keys that refer to its tables)."""
@@ -489,7 +530,7 @@ class Catalog:
     def _drop_dependents_of(self, key: str) -> None:
         """CASCADE of a table or view: the views on it go, and the foreign keys that refer to it."""
         for view in self._views_on({key}):
-            self.relations.pop(view, None)
+            self._drop_relation(view)
         for relation in list(self.relations.values()):
             if relation.key != key and any(c.references == key for c in relation.constraints.values()):
                 changed = self.writable(relation.key)
@@ -591,6 +632,15 @@ class Catalog:
         relation = self.relations.pop(old, None)
         if relation is None:
             return
+        self.gone |= {("relation", old)}
+        for sequence, table in list(self.serials.items()):
+            if table == old:
+                del self._own_serials()[sequence]
+                if indexes_move and sequence in self.sequences:  # a schema move takes them along
+                    self.sequences.discard(sequence)
+                    sequence = f"{new.rsplit('.', 1)[0]}.{sequence.rsplit('.', 1)[-1]}"
+                    self.sequences.add(sequence)
+                self._own_serials()[sequence] = new
         moved = relation.clone()
         moved.key = new
         self.put(moved)
@@ -638,22 +688,39 @@ class Catalog:
         """``CREATE INDEX``."""
         table = self.relation_key(node["relation"])
         self.partial = self.partial or table not in self.relations
+        key = f"{table.rsplit('.', 1)[0]}.{node.get('idxname') or self._index_name(table, node)}"
+        if key in self.indexes and node.get("if_not_exists"):
+            return
         columns = tuple(
             element.get("IndexElem", {}).get("name") or "(expr)" for element in node.get("indexParams") or ()
         )
-        if node.get("idxname"):
-            key = f"{table.rsplit('.', 1)[0]}.{node['idxname']}"
-            if key in self.indexes and node.get("if_not_exists"):
-                return
-        else:
-            key = self._chosen_index_key(table, columns)
         self.indexes[key] = Index(key, table, columns, bool(node.get("unique") or node.get("primary")))
 
-    def _chosen_index_key(self, table: str, columns: tuple[str, ...]) -> str:
-        """The key of the name PostgreSQL chooses for an unnamed index (``t_a_b_idx``, numbered
-        when taken)."""
-        key = "_".join((table, *(c if c != "(expr)" else "expr" for c in columns), "idx"))
-        return next(f"{key}{n or ''}" for n in range(len(self.indexes) + 1) if f"{key}{n or ''}" not in self.indexes)
+    def _index_name(self, table: str, node: Node) -> str:
+        """The name PostgreSQL gives an unnamed index: ``table_col1_col2_idx`` (an expression by
+        its function's name, else ``expr``), ``1``, ``2``... after the label while the name is taken."""
+        schema, _, base = table.rpartition(".")
+        columns: list[str] = []
+        for element in [*(node.get("indexParams") or ()), *(node.get("indexIncludingParams") or ())]:
+            item = element.get("IndexElem", {})
+            name = item.get("indexcolname") or item.get("name") or _figure_name(item.get("expr")) or "expr"
+            suffix = 0
+            while (f"{name}{suffix}" if suffix else name) in columns:
+                suffix += 1
+            columns.append(f"{name}{suffix}" if suffix else name)
+        label = "pkey" if node.get("primary") else "key" if node.get("isconstraint") else "idx"
+        return self._free_name(schema, base, columns, label)
+
+    def _free_name(self, schema: str, base: str, columns: list[str], label: str) -> str:
+        """``base_col1_col2_label``, numbered after the label while an index, relation or sequence
+        of the schema has that name (as PostgreSQL chooses)."""
+        attempt = 0
+        while True:
+            name = _object_name(base, "_".join(columns), f"{label}{attempt}" if attempt else label)
+            key = f"{schema}.{name}"
+            if key not in self.indexes and key not in self.relations and key not in self.sequences:
+                return name
+            attempt += 1
 
     def create_view(self, node: Node) -> None:
         """``CREATE [OR REPLACE] VIEW`` (columns are not modelled)."""
@@ -790,6 +857,8 @@ class Catalog:
         trigger = returns[-1].get("String", {}).get("sval") in ("trigger", "event_trigger")
         if trigger or language not in ("sql", "plpgsql"):
             body = language = ""
+        if not self.partial and _builds_triggers(node):
+            self.partial = True  # calling it makes triggers that no statement the lint sees shows
         kind = "procedure" if node.get("is_procedure") else "function"
         self.routines[key] = Routine(key, kind, volatile, trigger, body, language)
 
@@ -840,6 +909,51 @@ class Catalog:
                 if args[:1] == ["search_path"] and len(args) > 1 and args[1] is not None:
                     names = tuple(p.strip().strip('"') for p in args[1].split(",") if p.strip())
                     self.search_path = tuple(p for p in names if p != "$user") or ("pg_catalog",)
+
+
+def _figure_name(expression: Node | None) -> str | None:
+    """The name PostgreSQL gives an index column on ``expression``: a column's, a function's."""
+    if not expression:
+        return None
+    if "ColumnRef" in expression:
+        fields = strings(expression["ColumnRef"].get("fields"))
+        return fields[-1] if fields else None
+    if "FuncCall" in expression:
+        return strings(expression["FuncCall"].get("funcname"))[-1]
+    if "TypeCast" in expression:
+        cast = expression["TypeCast"]
+        names = strings(cast.get("typeName", {}).get("names"))
+        return _figure_name(cast.get("arg")) or (names[-1] if names else None)
+    if "CaseExpr" in expression:
+        return "case"
+    return None
+
+
+def _object_name(table: str, columns: str, label: str) -> str:
+    """``table_columns_label`` cut to PostgreSQL's 63 bytes, the longer of the two names first."""
+    room = 63 - len(label) - 1 - (1 if columns else 0)
+    table_chars, column_chars = len(table.encode()), len(columns.encode())
+    while table_chars + column_chars > room:
+        if table_chars > column_chars:
+            table_chars -= 1
+        else:
+            column_chars -= 1
+    table = table.encode()[:table_chars].decode(errors="ignore")
+    columns = columns.encode()[:column_chars].decode(errors="ignore")
+    return f"{table}_{columns}_{label}" if columns else f"{table}_{label}"
+
+
+_DYNAMIC_TRIGGER = re.compile(r"\bexecute\b.*\bcreate\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\b", re.I | re.S)
+
+
+def _builds_triggers(node: Node) -> bool:
+    """Whether a ``CREATE FUNCTION``'s body runs a ``CREATE TRIGGER`` that it builds (``EXECUTE``)."""
+    for option in node.get("options") or ():
+        element = option.get("DefElem", {})
+        if element.get("defname") == "as":
+            body = " ".join(strings(element.get("arg", {}).get("List", {}).get("items")))
+            return _DYNAMIC_TRIGGER.search(body) is not None
+    return False
 
 
 def not_null_check(constraint: Node) -> str | None:

@@ -91,6 +91,19 @@ _DROP_RULES = {
     "OBJECT_TSDICTIONARY": ("drop-type", "text search dictionary"),
     "OBJECT_EVENT_TRIGGER": ("drop-trigger", "event trigger"),
 }
+#: The catalog's name (in ``Catalog.gone``) for each kind of dropped object it records.
+_DROP_GROUPS = {
+    "table": "relation",
+    "view": "relation",
+    "index": "index",
+    "sequence": "sequence",
+    "type": "type",
+    "domain": "type",
+    "function": "routine",
+    "procedure": "routine",
+    "routine": "routine",
+    "aggregate": "routine",
+}
 #: Drops of objects that hold no data and that no running code calls by name.
 _BENIGN_DROPS = frozenset({"OBJECT_POLICY", "OBJECT_STATISTIC_EXT", "OBJECT_PUBLICATION"})
 #: Drops that a later CREATE of the same object in the file turns into a replacement (info).
@@ -230,7 +243,8 @@ class FileChecker(TypeChanges):
             self.statements = [Statement(1, 1, 1, self.text, ())]
         self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
         self.statement_starts = [s.offset for s in self.statements]
-        self.new: set[tuple[str, str]] = set()  # (kind, key) created by this file
+        #: (kind, key) created by this file
+        self.new: set[tuple[str, str]] = set()
         self.assumed: set[str] = set()  # CREATE TABLE IF NOT EXISTS of a table the catalog cannot know
         self.new_columns: set[tuple[str, str]] = set()
         self.added_at: dict[tuple[str, str], tuple[_Piece, int, bool]] = {}  # column -> (piece, offset, flagged)
@@ -684,19 +698,26 @@ class FileChecker(TypeChanges):
             if (kind, key) in self.new:
                 self.new.discard((kind, key))
                 continue
-            if node.get("missing_ok") and self._never_made(kind, key):
-                continue  # IF EXISTS of what no earlier statement made (or one dropped): nothing is dropped
+            if node.get("missing_ok") and self._gone(kind, key):
+                continue  # IF EXISTS of what an earlier statement dropped already: nothing is dropped
             # without IF EXISTS the file says the object is there (a catalog seeded from nothing may not know it)
             existed = self._drop_existed(kind, key) or not node.get("missing_ok")
             cascade = node.get("behavior") == "DROP_CASCADE"
             dropped = _DROP_RULES[remove]
             routine = self.catalog.routines.get(key) if rule == "drop-routine" else None
+            unseen = False
             if routine is not None and routine.trigger:
                 # no code calls a trigger function: what is lost is the triggers that call it
                 if not self.catalog.triggers_calling(key):
-                    continue
+                    if not self.catalog.partial:
+                        continue
+                    unseen = True  # dynamic or opaque SQL may have made triggers the catalog lacks
                 dropped = ("drop-trigger", "trigger function")
             message = self._drop_message(*dropped, key)
+            if unseen:
+                message += "; the history ran SQL the lint cannot see, which may have made triggers that call it" + (
+                    " (CASCADE drops them)" if cascade else ""
+                )
             dependents = self.catalog.dependents(kind, key) if cascade else []
             if dependents:
                 message += f"; CASCADE also drops {', '.join(dependents)}"
@@ -738,37 +759,22 @@ class FileChecker(TypeChanges):
             and not self.catalog.partial
         )
 
-    def _never_made(self, kind: str, key: str) -> bool:
-        """Whether the catalog, built from a history that created every table it names, lacks the
-        ``kind`` object ``key`` (a table, view, routine, type, sequence or index): so no release of
-        that history had it (it may linger only on databases older than the history, where no code
-        of it uses it)."""
-        catalog = self.catalog
-        if catalog.partial:
+    def _gone(self, kind: str, key: str) -> bool:
+        """Whether an earlier statement dropped (or renamed away) the ``kind`` object ``key`` and none
+        made it again. An object the history never made is not so: a database older than the history,
+        or SQL the lint cannot see, may have it, and ``IF EXISTS`` says the file expects it may."""
+        group = _DROP_GROUPS.get(kind)
+        if group is None or (group, key) not in self.catalog.gone:
             return False
-        if kind in ("table", "view"):
-            return key not in catalog.relations
-        if kind in ("function", "procedure", "routine", "aggregate"):
-            return key not in catalog.routines
-        if kind in ("type", "domain"):
-            return key not in catalog.types
-        if kind == "sequence":
-            return key not in catalog.sequences and not self._may_own(key)
-        if kind == "index":  # the index of a constraint is not dropped so, but by dropping the constraint
-            return key not in catalog.indexes
-        return False
-
-    def _may_own(self, sequence: str) -> bool:
-        """Whether a column with a default (a ``serial``'s or an identity's) may own ``sequence``,
-        named ``table_column_seq`` as PostgreSQL names them (the catalog does not list those)."""
-        schema, _, name = sequence.rpartition(".")
-        return any(
-            name.startswith(f"{relation.key.rpartition('.')[2]}_{column.name}")
-            for relation in self.catalog.relations.values()
-            if relation.key.startswith(f"{schema}.")
-            for column in relation.columns.values()
-            if column.has_default
-        )
+        catalog = self.catalog
+        known: Any = {
+            "relation": catalog.relations,
+            "index": catalog.indexes,
+            "sequence": catalog.sequences,
+            "type": catalog.types,
+            "routine": catalog.routines,
+        }[group]
+        return key not in known
 
     def _drop_existed(self, kind: str, key: str) -> bool:
         before = self.before
@@ -1942,6 +1948,6 @@ def _every_row(where: Node | None) -> bool:
     if expression.get("kind") != "AEXPR_OP" or strings(expression.get("name")) != ["="]:
         return False
     left, right = expression.get("lexpr", {}).get("A_Const"), expression.get("rexpr", {}).get("A_Const")
-    if left is None or right is None:
-        return False
+    if left is None or right is None or left.get("isnull") or right.get("isnull"):
+        return False  # NULL = NULL is NULL: it keeps no row
     return {k: v for k, v in left.items() if k != "location"} == {k: v for k, v in right.items() if k != "location"}
