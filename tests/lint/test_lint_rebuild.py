@@ -306,3 +306,28 @@ def test_a_copy_by_position_must_keep_each_column_in_its_place(tmp_path: Path, c
 )
 def test_a_copy_by_position_in_the_right_order_passes(tmp_path: Path, copy: str) -> None:
     assert findings(tmp_path, NEW_TABLE + copy + SWAP + RECREATE) == []
+
+
+REORDERED = NEW_TABLE.replace(
+    "  username TEXT NOT NULL UNIQUE,\n  email TEXT,\n", "  email TEXT,\n  username TEXT NOT NULL UNIQUE,\n"
+)
+
+
+def test_a_qualified_star_into_a_reordered_table_swaps_columns(tmp_path: Path) -> None:
+    found = findings(tmp_path, REORDERED + "INSERT INTO temp_users SELECT users.*, '' FROM users;\n" + SWAP + RECREATE)
+    assert [(rule, line) for rule, line, _ in found] == [("rebuild-unverified", 9)]
+    assert "puts column email into username, username into email" in found[0][2]
+    # near miss: the same table, the columns named in its order
+    named = REORDERED + "INSERT INTO temp_users SELECT id, email, users.username, '' FROM users;\n"
+    assert findings(tmp_path / "named", named + SWAP + RECREATE) == []
+
+
+@pytest.mark.parametrize("value", ["NULL", "''", "0", "-1", "'x' AS email"])
+def test_a_null_or_a_literal_in_place_of_an_old_column_loses_it(tmp_path: Path, value: str) -> None:
+    copy = f"INSERT INTO temp_users SELECT id, username, {value}, '' FROM users;\n"
+    found = findings(tmp_path, NEW_TABLE + copy + SWAP + RECREATE)
+    assert [(rule, line) for rule, line, _ in found] == [("rebuild-unverified", 9)]
+    assert found[0][2] == "rebuild of users: column email is not copied"
+    # near miss: an expression of the old value is a change the author chose
+    kept = f"INSERT INTO temp_users SELECT id, username, lower(email), {value} FROM users;\n"
+    assert findings(tmp_path / "kept", NEW_TABLE + kept + SWAP + RECREATE) == []

@@ -199,3 +199,62 @@ def test_migrate_runs_a_rebuild_through_a_backup_with_the_12_steps(project: Proj
     assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
     assert _rows(sqlite_path, "SELECT id, username, bio FROM users ORDER BY id") == [(1, "ann", None), (2, "bob", None)]
     assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
+
+
+def _backup(out: str, back: str) -> str:
+    """``THROUGH_A_BACKUP`` with the backup made by ``CREATE ... AS SELECT <out>`` and the copy back
+    ``INSERT INTO users <back>`` (line 1 the backup, 2 the drop, 5 the copy back)."""
+    return (
+        THROUGH_A_BACKUP.replace(
+            " (id, username, email);\nINSERT INTO users_backup SELECT id, username, email FROM users;\n",
+            f" AS SELECT {out} FROM users;\n",
+        )
+        .replace("INSERT INTO users (id, username, email) SELECT id, username, email FROM users_backup;", "")
+        .replace("DROP TABLE users_backup;", f"INSERT INTO users {back} FROM users_backup;\nDROP TABLE users_backup;")
+    )
+
+
+def test_a_column_the_backup_leaves_out_is_lost(tmp_path: Path) -> None:
+    found = lint(tmp_path, _backup("id, username", "SELECT id, username, NULL, NULL"))
+    assert rules(found) == [("rebuild-unverified", 2, 1)]
+    assert found[0][3] == "rebuild of users: column email is not copied"
+    # near miss: the backup keeps it, and the copy back names it
+    assert lint(tmp_path / "kept", _backup("id, username, email", "SELECT id, username, email, NULL")) == []
+    assert lint(tmp_path / "star", _backup("*", "SELECT *, NULL")) == []
+
+
+def test_a_backup_in_another_order_copied_back_by_position_swaps_columns(tmp_path: Path) -> None:
+    found = lint(tmp_path, _backup("id, email, username", "SELECT *, NULL"))
+    assert rules(found) == [("rebuild-unverified", 2, 1)]
+    assert "goes by position and puts column email into username, username into email" in found[0][3]
+    # near miss: the same backup copied back by name
+    named = _backup("id, email, username", "(id, username, email) SELECT id, username, email")
+    assert lint(tmp_path / "named", named) == []
+
+
+def test_a_copy_out_by_name_into_the_wrong_columns_is_found(tmp_path: Path) -> None:
+    swapped = THROUGH_A_BACKUP.replace(
+        "INSERT INTO users_backup SELECT id, username, email",
+        "INSERT INTO users_backup (id, email, username) SELECT id, username, email",
+    )
+    found = lint(tmp_path, swapped)
+    assert rules(found) == [("rebuild-unverified", 3, 1)]
+    assert "the copy puts column email into username, username into email" in found[0][3]
+    right = swapped.replace("SELECT id, username, email FROM users;", "SELECT id, email, username FROM users;")
+    assert lint(tmp_path / "right", right) == []
+
+
+def test_migrate_refuses_a_backup_rebuild_that_loses_a_column(project: Project, sqlite_path: Path) -> None:
+    for name, sql in (("1.0.0__users.sql", USERS), ("1.1.0__posts.sql", POSTS), ("1.2.0__data.sql", DATA)):
+        (project.migrations / name).write_text(sql, encoding="utf-8")
+    assert project.ratchet("migrate").code == 0
+    lossy = _backup("id, username", "SELECT id, username, NULL, NULL")
+    (project.migrations / "1.3.0__rebuild.sql").write_text(lossy, encoding="utf-8")
+    result = project.ratchet("migrate")
+    assert result.code != 0, result.output
+    assert "column email is not copied" in result.output
+    assert _rows(sqlite_path, "SELECT id, email FROM users ORDER BY id") == [(1, "a@x"), (2, None)]
+    (project.migrations / "1.3.0__rebuild.sql").write_text(_backup("*", "SELECT *, NULL"), encoding="utf-8")
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    assert _rows(sqlite_path, "SELECT id, email FROM users ORDER BY id") == [(1, "a@x"), (2, None)]

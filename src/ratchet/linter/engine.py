@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.linter.rebuild import Rebuild
     from ratchet.linter.replay import Column, FileReplay
+    from ratchet.linter.schema import Snapshot
     from ratchet.split import PlainRun
 
 #: Words that start a statement: SQLite's syntax error right at one means a missing ``;``.
@@ -511,7 +512,7 @@ class _FileLinter:
         from ratchet.linter.classify import copy_info
         from ratchet.linter.schema import lost
 
-        reading: list[tuple[Classified, CopyInfo]] = []  # the copies into the rebuilt table
+        reading: list[list[tuple[Classified, CopyInfo]]] = []  # each way's copies
         for way in rebuild.copies:
             copies = [
                 c
@@ -539,7 +540,7 @@ class _FileLinter:
                         f"rebuild of {table}: the copy into {way.target} uses {filters}, so it may not move every row",
                         **obj,
                     )
-            reading = found
+            reading.append(found)
         error = self.rebuild_replay_error(rebuild.before, table)
         if error is not None:
             match = _VIEW_ERROR.search(error)
@@ -556,14 +557,7 @@ class _FileLinter:
             return
         before = self.replay.snapshots[(rebuild.before, table)]
         columns, dependents = lost(before, self.replay.final_snapshots[table])
-        computed = self.replay.final_snapshots[table].generated
-        for copy, info in reading:
-            if info.columns is not None:
-                missing = [c for c in before.columns if c not in info.columns and c not in computed]
-                columns += [f"column {c} is not copied" for c in missing]
-            elif len(rebuild.copies) == 1 and not (before.generated or computed) and self.ran(copy):
-                # by position, from t as it was (a copy SQLite refuses is reported where it is)
-                columns += _misplaced(list(before.columns), list(self.replay.final_snapshots[table].columns), info)
+        columns += self.carried(rebuild, before, reading)
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
         if dependents:
@@ -581,6 +575,48 @@ class _FileLinter:
                     "which keeps every value (SQLite stores by type affinity)",
                     object=f"{table}.{column}",
                 )
+
+    def carried(self, rebuild: Rebuild, before: Snapshot, ways: list[list[tuple[Classified, CopyInfo]]]) -> list[str]:
+        """What the copies lose or misplace: following each old column of the table through every
+        copy (into the backup and back, or into the new table), by name where a copy lists its
+        columns, else by position in the order SQLite gives the tables' columns."""
+        from ratchet.linter.classify import NO_COLUMN
+
+        assert self.replay is not None
+        origins: dict[str, str | None] = {c: c for c in before.columns}  # holder's column -> old column it holds
+        by_position = False
+        for way, found in zip(rebuild.copies, ways, strict=True):
+            if len(found) != 1 or not self.ran(found[0][0]):  # several copies, or one SQLite refused (reported)
+                return []
+            info = found[0][1]
+            holder = (
+                self.replay.final_snapshots[rebuild.table]
+                if way.target == rebuild.table
+                else self.replay.snapshots.get((way.before, way.target))
+            )
+            if holder is None or not holder.columns:
+                return []
+            items: list[str | None] = []
+            for item in info.selected:
+                items += list(origins.values()) if item == "*" else [origins.get(item) if item else item]
+            if info.columns is None:
+                by_position = True
+                targets = [c for c in holder.columns if c not in holder.generated]
+            else:
+                targets = info.columns
+            filled: dict[str, str | None] = dict.fromkeys(holder.columns, NO_COLUMN)  # a DEFAULT, not a copy
+            origins = filled | dict(zip(targets, items, strict=False))
+        missed, wrong = [], []
+        for column in before.columns:
+            if column in before.generated or column not in origins:
+                continue
+            origin = origins[column]
+            if origin == NO_COLUMN:
+                missed.append(f"column {column} is not copied")
+            elif origin is not None and origin != column:
+                wrong.append(f"{origin} into {column}")
+        verb = "goes by position and puts" if by_position else "puts"
+        return missed + ([f"the copy {verb} column {', '.join(wrong)}"] if wrong else [])
 
     def ran(self, item: Classified) -> bool:
         """Whether the replay ran or prepared the statement (SQLite did not refuse it)."""
@@ -777,26 +813,15 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prio
     return [c for c in candidates if c not in found] + verdicts
 
 
-def _misplaced(source: list[str], target: list[str], info: CopyInfo) -> list[str]:
-    """What a copy without a column list (``INSERT INTO new SELECT ...``, values by position) puts
-    into another column of the same table: ``source``'s columns in order for ``*``, the named column
-    for a plain name; ``target`` the rebuilt table's columns in order."""
-    items: list[str | None] = []
-    for item in info.selected:
-        items += source if item == "*" else [item]
-    wrong = [
-        f"{name} into {target[at]}"
-        for at, name in enumerate(items[: len(target)])
-        if name in source and name in target and name != target[at]
-    ]
-    return [f"the copy goes by position and puts column {', '.join(wrong)}"] if wrong else []
-
-
 def _snapshots_wanted(rebuilds: list[Rebuild]) -> dict[int, list[str]]:
-    """The tables to snapshot before each statement: a rebuilt table as the earlier files left it."""
+    """The tables to snapshot before each statement: a rebuilt table as the earlier files left it,
+    and each table a copy of its rows fills, before the statement that ends that copy's way."""
     wanted: dict[int, list[str]] = {}
     for rebuild in rebuilds:
         wanted.setdefault(rebuild.before, []).append(rebuild.table)
+        for copy in rebuild.copies:  # a new table or a backup, as its copy left it
+            if copy.target != rebuild.table:
+                wanted.setdefault(copy.before, []).append(copy.target)
     return wanted
 
 
