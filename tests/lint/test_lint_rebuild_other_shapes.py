@@ -258,3 +258,34 @@ def test_migrate_refuses_a_backup_rebuild_that_loses_a_column(project: Project, 
     result = project.ratchet("migrate")
     assert result.code == 0, result.output
     assert _rows(sqlite_path, "SELECT id, email FROM users ORDER BY id") == [(1, "a@x"), (2, None)]
+
+
+def test_legacy_alter_table_set_by_an_earlier_file_is_off_again(tmp_path: Path) -> None:
+    """The runner puts the pragma back after each file, so the replay does too."""
+    found = lint(tmp_path, RENAMED_FIRST, POSTS, LEGACY + "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n")
+    assert rules(found) == [("rebuild-loses-dependents", 4, 1)]
+    assert "the foreign key of posts" in found[0][3]
+    # near miss: set in the rebuilding file itself
+    assert lint(tmp_path / "same_file", LEGACY + RENAMED_FIRST, POSTS) == []
+
+
+def test_migrate_puts_legacy_alter_table_back_after_each_file(project: Project, sqlite_path: Path) -> None:
+    """Left on, the pragma would let the next file's rename-first rebuild through without rewriting
+    the foreign key of posts; put back, that rename points it at the old table, and the 12 steps
+    find the dangling keys before COMMIT."""
+    for name, sql in (("1.0.0__users.sql", USERS), ("1.1.0__posts.sql", POSTS), ("1.2.0__data.sql", DATA)):
+        (project.migrations / name).write_text(sql, encoding="utf-8")
+    (project.migrations / "1.3.0__legacy.sql").write_text(
+        LEGACY + "CREATE TABLE tags (id INTEGER);\n", encoding="utf-8"
+    )
+    (project.migrations / "1.4.0__rebuild.sql").write_text(RENAMED_FIRST, encoding="utf-8")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5, result.output
+    assert "violate foreign keys" in result.output
+    assert _rows(sqlite_path, "SELECT name FROM pragma_table_info('users') WHERE name = 'bio'") == []
+    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    # near miss: the pragma in the rebuilding file itself
+    (project.migrations / "1.4.0__rebuild.sql").write_text(LEGACY + RENAMED_FIRST, encoding="utf-8")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]

@@ -75,6 +75,7 @@ class SqliteBackend(Backend):
         self._saved_busy_timeout = 0
         self._lock_file: int | None = None
         self._identity: tuple[int, int] | None = None
+        self._legacy_alter_table: int | None = None  # as before the first file
         if connection is not None:
             self._adopt(connection)
 
@@ -167,12 +168,19 @@ class SqliteBackend(Backend):
             connection.set_authorizer(None)
 
     def remember_session(self) -> None:
-        """Nothing to remember: a file runs inside ``BEGIN IMMEDIATE``, where ``PRAGMA
-        foreign_keys`` (the setting ratchet relies on) cannot change. Not restored: what a
-        ``no-transaction`` file changes with a ``PRAGMA``, and temporary tables."""
+        """``PRAGMA legacy_alter_table`` as it was before the first file: a file may change it even
+        inside ``BEGIN IMMEDIATE`` (unlike ``PRAGMA foreign_keys``), and it decides what a later
+        file's ``RENAME`` does to the views, triggers and foreign keys that name the table. Not
+        restored: what a ``no-transaction`` file changes with another ``PRAGMA``, and temporary tables."""
+        if self._legacy_alter_table is None:
+            self._legacy_alter_table = int(self.query("PRAGMA legacy_alter_table")[0][0])
 
     def restore_session(self) -> None:
-        """Nothing to restore (see :meth:`remember_session`)."""
+        """Put ``PRAGMA legacy_alter_table`` back if the file changed it (see :meth:`remember_session`)."""
+        if self._legacy_alter_table is None:
+            return
+        if int(self.query("PRAGMA legacy_alter_table")[0][0]) != self._legacy_alter_table:
+            self.execute(f"PRAGMA legacy_alter_table = {self._legacy_alter_table}")
 
     def _translate(self, exc: sqlite3.Error) -> RatchetError:
         message = str(exc)

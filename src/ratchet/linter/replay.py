@@ -335,6 +335,7 @@ class Replay:
         self.touched: set[str] = set()  # tables whose columns changed (reset per linted file)
         self.shapes = _Shapes()
         self._stand_ins: set[str] = set()  # functions and collations registered by _stand_in
+        self._pragma_ran = False  # the file being replayed ran PRAGMA legacy_alter_table
 
     def close(self) -> None:
         """Release the in-memory database."""
@@ -405,7 +406,11 @@ class Replay:
             self._attach()
 
     def end_file(self) -> None:
-        """After a file: every batch of files, the lonely tables they made are gone at once."""
+        """After a file: ``PRAGMA legacy_alter_table`` back off, as ratchet's runner puts it back
+        after each file; every batch of files, the lonely tables they made are gone at once."""
+        if self._pragma_ran:
+            self._pragma_ran = False
+            self.connection.execute("PRAGMA legacy_alter_table = OFF")
         if not self._islanded:
             return
         self._islanded = {}
@@ -470,6 +475,8 @@ class Replay:
             yield from self._prepare_all(data)
             data = []
             if kind == "schema":
+                if _REPLAYED_PRAGMA.match(statement.sql):
+                    self._pragma_ran = True
                 outcome = self.execute(statement.sql)
                 if outcome.status in ("failed", "syntax", "limit"):
                     self.complete = False
