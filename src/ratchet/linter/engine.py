@@ -383,6 +383,9 @@ class _FileLinter:
                         "would fail when it runs; fix the statement (or what the earlier files left in its way)",
                     )
                 continue
+            if outcome is not None and outcome.status == "ran" and outcome.message:
+                self.emit_stand_in(statement, outcome.message)
+                continue
             if outcome is None or outcome.status not in ("syntax", "limit"):
                 continue
             judge_refusals = False
@@ -406,6 +409,30 @@ class _FileLinter:
                     f"the lint's schema replay stopped this statement: it {outcome.message} on empty tables, "
                     "so it would not finish on real data either; rewrite it",
                 )
+
+    def emit_stand_in(self, statement: Statement, message: str) -> None:
+        """A statement that runs in the replay only with a stand-in for a function or collation
+        SQLite lacks: ratchet's own connection has none, so ``migrate`` fails on it."""
+        name = message.rpartition(": ")[2]
+        found = re.search(r"(?<![\w$])[\"`\[]?" + re.escape(name) + r"(?![\w$])", statement.sql, re.IGNORECASE)
+        line, column = (
+            advance(statement.line, statement.column, statement.sql[: found.start()])
+            if found
+            else (
+                statement.line,
+                statement.column,
+            )
+        )
+        self.emit(
+            statement,
+            line,
+            column,
+            "syntax-error",
+            f"SQLite refuses this statement on ratchet's connection: {message}; the file would fail when "
+            f"migrate runs it (a function or collation the application registers on its own connection is "
+            f"not there); fix the name if it is misspelt, or make the change where the application's "
+            f"connection runs it",
+        )
 
     def refused_runs(self, runs: list[PlainRun], classified: list[Classified]) -> list[Classified]:
         """``classified`` with every line of each run whose first line the replay refused, each

@@ -334,7 +334,7 @@ class Replay:
         self._since: list[str] = []  # schema statements run since the tables were last read
         self.touched: set[str] = set()  # tables whose columns changed (reset per linted file)
         self.shapes = _Shapes()
-        self._stand_ins: set[str] = set()  # functions and collations registered by _stand_in
+        self._stand_ins: dict[str, str] = {}  # name -> kind: functions and collations registered by _stand_in
         self._pragma_ran = False  # the file being replayed ran PRAGMA legacy_alter_table
 
     def close(self) -> None:
@@ -376,12 +376,25 @@ class Replay:
         match = _MISSING.match(message)
         if match is None or match["name"].lower() in self._stand_ins:
             return False
-        self._stand_ins.add(match["name"].lower())
+        self._stand_ins[match["name"].lower()] = match["kind"]
         if match["kind"] == "function":
             self.connection.create_function(match["name"], -1, _no_value, deterministic=True)
         else:
             self.connection.create_collation(match["name"], _binary)
         return True
+
+    @property
+    def has_stand_ins(self) -> bool:
+        """Whether a function or collation stands in for one SQLite lacks (see :meth:`_stand_in`)."""
+        return bool(self._stand_ins)
+
+    def stand_in_named(self, sql: str) -> str | None:
+        """SQLite's refusal of ``sql`` on a connection without the stand-ins (``no such function:
+        x``) when it names one, else ``None``: the linted file's statements are judged without them."""
+        for name, kind in self._stand_ins.items():
+            if _names(sql, name):
+                return f"no such {kind}: {name}"
+        return None
 
     def begin_file(self, statements: list[Statement]) -> None:
         """Before a file: which of the tables it creates are lonely (see the class); those are made
@@ -612,6 +625,8 @@ def replay_file(
     replay.begin_file(statements)
     replay.touched = set()
     for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
+        if outcome.status == "ran" and replay.has_stand_ins:
+            outcome = Outcome("ran", replay.stand_in_named(statement.sql))
         result.outcomes[statement.number] = outcome
         if outcome.status == "ran":
             result.after[statement.number] = replay.tables()
