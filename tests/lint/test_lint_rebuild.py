@@ -331,3 +331,21 @@ def test_a_null_or_a_literal_in_place_of_an_old_column_loses_it(tmp_path: Path, 
     # near miss: an expression of the old value is a change the author chose
     kept = f"INSERT INTO temp_users SELECT id, username, lower(email), {value} FROM users;\n"
     assert findings(tmp_path / "kept", NEW_TABLE + kept + SWAP + RECREATE) == []
+
+
+def test_a_rebuild_that_relies_on_a_cascade_names_the_cause(project: Project, sqlite_path: Path) -> None:
+    """Foreign keys are off during the 12 steps: deleting a parent row there cascades to nothing."""
+    write(project.migrations, "SELECT 1;\n")
+    assert project.ratchet("migrate").code == 0
+    cascade = FAITHFUL + "DELETE FROM users WHERE id = 3;\n"
+    (project.migrations / "1.4.0__rebuild_users.sql").write_text(cascade, encoding="utf-8")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5, result.output
+    assert "ON DELETE CASCADE and SET NULL do not run" in result.output
+    assert _rows(sqlite_path, "SELECT count(*) FROM posts") == [(4,)]
+    # near miss: the file deletes the children itself
+    children_first = FAITHFUL + "DELETE FROM posts WHERE user_id = 3;\nDELETE FROM users WHERE id = 3;\n"
+    (project.migrations / "1.4.0__rebuild_users.sql").write_text(children_first, encoding="utf-8")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    assert _rows(sqlite_path, "SELECT count(*) FROM posts") == [(3,)]
