@@ -6,10 +6,9 @@ them, and run by migrate with the 12 steps."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from conftest import Project
+from conftest import Project, sqlite_rows
 from ratchet.linter import lint_paths
 
 USERS = """CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, email TEXT);
@@ -114,14 +113,6 @@ CREATE INDEX idx_users_email ON users (email);
     assert lint(tmp_path / "renamed_first_legacy", LEGACY + RENAMED_FIRST, view) == []
 
 
-def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
-
-
 def test_migrate_runs_it_with_the_12_steps(project: Project, sqlite_path: Path) -> None:
     """Without them, DROP TABLE _users_old would cascade to the posts whose foreign key the rename
     pointed at it; with them, the dangling keys are found before COMMIT and nothing changes."""
@@ -131,17 +122,17 @@ def test_migrate_runs_it_with_the_12_steps(project: Project, sqlite_path: Path) 
     result = project.ratchet("migrate", "--no-lint")
     assert result.code == 5, result.output
     assert "violate foreign keys" in result.output
-    assert _rows(sqlite_path, "SELECT count(*) FROM posts") == [(2,)]
+    assert sqlite_rows(sqlite_path, "SELECT count(*) FROM posts") == [(2,)]
     (project.migrations / "1.3.0__rebuild.sql").write_text(LEGACY + RENAMED_FIRST, encoding="utf-8")
     assert project.ratchet("lint", "migrations").code == 0
     result = project.ratchet("migrate")
     assert result.code == 0, result.output
-    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
-    assert _rows(sqlite_path, "SELECT id, username, email, bio FROM users ORDER BY id") == [
+    assert sqlite_rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    assert sqlite_rows(sqlite_path, "SELECT id, username, email, bio FROM users ORDER BY id") == [
         (1, "ann", "a@x", None),
         (2, "bob", None, None),
     ]
-    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
+    assert sqlite_rows(sqlite_path, "PRAGMA foreign_key_check") == []
 
 
 # line 1: backup, 2: copy out, 3: drop, 4: create, 5: copy back, 6: drop the backup, 7: index
@@ -196,9 +187,12 @@ def test_migrate_runs_a_rebuild_through_a_backup_with_the_12_steps(project: Proj
     (project.migrations / "1.3.0__rebuild.sql").write_text(THROUGH_A_BACKUP, encoding="utf-8")
     result = project.ratchet("migrate")
     assert result.code == 0, result.output
-    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
-    assert _rows(sqlite_path, "SELECT id, username, bio FROM users ORDER BY id") == [(1, "ann", None), (2, "bob", None)]
-    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
+    assert sqlite_rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    assert sqlite_rows(sqlite_path, "SELECT id, username, bio FROM users ORDER BY id") == [
+        (1, "ann", None),
+        (2, "bob", None),
+    ]
+    assert sqlite_rows(sqlite_path, "PRAGMA foreign_key_check") == []
 
 
 def _backup(out: str, back: str) -> str:
@@ -253,11 +247,11 @@ def test_migrate_refuses_a_backup_rebuild_that_loses_a_column(project: Project, 
     result = project.ratchet("migrate")
     assert result.code != 0, result.output
     assert "column email is not copied" in result.output
-    assert _rows(sqlite_path, "SELECT id, email FROM users ORDER BY id") == [(1, "a@x"), (2, None)]
+    assert sqlite_rows(sqlite_path, "SELECT id, email FROM users ORDER BY id") == [(1, "a@x"), (2, None)]
     (project.migrations / "1.3.0__rebuild.sql").write_text(_backup("*", "SELECT *, NULL"), encoding="utf-8")
     result = project.ratchet("migrate")
     assert result.code == 0, result.output
-    assert _rows(sqlite_path, "SELECT id, email FROM users ORDER BY id") == [(1, "a@x"), (2, None)]
+    assert sqlite_rows(sqlite_path, "SELECT id, email FROM users ORDER BY id") == [(1, "a@x"), (2, None)]
 
 
 def test_legacy_alter_table_set_by_an_earlier_file_is_off_again(tmp_path: Path) -> None:
@@ -282,10 +276,10 @@ def test_migrate_puts_legacy_alter_table_back_after_each_file(project: Project, 
     result = project.ratchet("migrate", "--no-lint")
     assert result.code == 5, result.output
     assert "violate foreign keys" in result.output
-    assert _rows(sqlite_path, "SELECT name FROM pragma_table_info('users') WHERE name = 'bio'") == []
-    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    assert sqlite_rows(sqlite_path, "SELECT name FROM pragma_table_info('users') WHERE name = 'bio'") == []
+    assert sqlite_rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
     # near miss: the pragma in the rebuilding file itself
     (project.migrations / "1.4.0__rebuild.sql").write_text(LEGACY + RENAMED_FIRST, encoding="utf-8")
     result = project.ratchet("migrate", "--no-lint")
     assert result.code == 0, result.output
-    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    assert sqlite_rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]

@@ -413,16 +413,9 @@ class _FileLinter:
     def emit_stand_in(self, statement: Statement, message: str) -> None:
         """A statement that runs in the replay only with a stand-in for a function or collation
         SQLite lacks: ratchet's own connection has none, so ``migrate`` fails on it."""
-        name = message.rpartition(": ")[2]
-        found = re.search(r"(?<![\w$])[\"`\[]?" + re.escape(name) + r"(?![\w$])", statement.sql, re.IGNORECASE)
-        line, column = (
-            advance(statement.line, statement.column, statement.sql[: found.start()])
-            if found
-            else (
-                statement.line,
-                statement.column,
-            )
-        )
+        from ratchet.linter.replay import name_position
+
+        line, column = name_position(statement, message.rpartition(": ")[2])
         self.emit(
             statement,
             line,

@@ -24,7 +24,7 @@ from typing import cast
 
 from ratchet.discover import MigrationFile
 from ratchet.headers import Guards
-from ratchet.linter.schema import Snapshot, snapshot
+from ratchet.linter.schema import Snapshot, quoted, snapshot
 from ratchet.split import split_statements
 from ratchet.statement import TRANSACTION_WORDS, Statement, advance
 
@@ -590,15 +590,11 @@ def _binary(left: str, right: str) -> int:
     return (left > right) - (left < right)
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def table_columns(connection: sqlite3.Connection, table: str) -> dict[str, Column]:
     """``PRAGMA table_xinfo`` of ``table`` as :class:`Column` records (names lower-cased)."""
     result: dict[str, Column] = {}
     for _, name, declared, not_null, default, primary_key, hidden in connection.execute(
-        f"PRAGMA table_xinfo({_quoted(table)})"
+        f"PRAGMA table_xinfo({quoted(table)})"
     ):
         if hidden == 1:  # a virtual table's hidden column
             continue
@@ -677,12 +673,15 @@ def refusal_position(statement: Statement, message: str) -> tuple[int, int]:
     """Where the column a refusal names first appears in the statement (else its start)."""
     match = _REFUSED.match(message)
     name = next((g for g in match.groups() if g), None) if match else None
-    if name:
-        name = name.strip('"').rpartition(".")[2]
-        found = re.search(r"(?<![\w$])[\"`\[]?" + re.escape(name) + r"(?![\w$])", statement.sql, re.IGNORECASE)
-        if found:
-            return advance(statement.line, statement.column, statement.sql[: found.start()])
-    return statement.line, statement.column
+    return name_position(statement, name.strip('"').rpartition(".")[2]) if name else (statement.line, statement.column)
+
+
+def name_position(statement: Statement, name: str) -> tuple[int, int]:
+    """Where ``name`` (a word, in any case, maybe quoted) first appears in the statement, else its start."""
+    found = re.search(r"(?<![\w$])[\"`\[]?" + re.escape(name) + r"(?![\w$])", statement.sql, re.IGNORECASE)
+    if found is None:
+        return statement.line, statement.column
+    return advance(statement.line, statement.column, statement.sql[: found.start()])
 
 
 def syntax_position(statement: Statement, message: str) -> tuple[int, int]:
