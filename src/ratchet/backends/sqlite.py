@@ -20,6 +20,7 @@ from ratchet.errors import (
     RatchetError,
     UsageError,
 )
+from ratchet.statement import LEGACY_ALTER_TABLE
 
 _LOCK_POLL_S = 0.05
 # PRAGMA: only the table-valued pragma functions can appear in a SELECT, and SQLite offers those only
@@ -75,7 +76,8 @@ class SqliteBackend(Backend):
         self._saved_busy_timeout = 0
         self._lock_file: int | None = None
         self._identity: tuple[int, int] | None = None
-        self._legacy_alter_table: int | None = None  # as before the first file
+        self._legacy_alter_table: int | None = None  # as before the first file that changed it
+        self._legacy_changed = False  # a statement of the file set it
         if connection is not None:
             self._adopt(connection)
 
@@ -143,6 +145,10 @@ class SqliteBackend(Backend):
 
     def run_statement(self, sql: str) -> None:
         """Run one statement of a migration file (``sqlite3`` refuses a second one in it)."""
+        if sql[:1] in "Pp" and LEGACY_ALTER_TABLE.match(sql):
+            if self._legacy_alter_table is None:
+                self._legacy_alter_table = int(self.query("PRAGMA legacy_alter_table")[0][0])
+            self._legacy_changed = True
         try:
             self.connection.execute(sql)
         except sqlite3.Error as exc:
@@ -168,18 +174,16 @@ class SqliteBackend(Backend):
             connection.set_authorizer(None)
 
     def remember_session(self) -> None:
-        """``PRAGMA legacy_alter_table`` as it was before the first file: a file may change it even
-        inside ``BEGIN IMMEDIATE`` (unlike ``PRAGMA foreign_keys``), and it decides what a later
-        file's ``RENAME`` does to the views, triggers and foreign keys that name the table. Not
-        restored: what a ``no-transaction`` file changes with another ``PRAGMA``, and temporary tables."""
-        if self._legacy_alter_table is None:
-            self._legacy_alter_table = int(self.query("PRAGMA legacy_alter_table")[0][0])
+        """Nothing to read before the file: ``PRAGMA legacy_alter_table``, the one setting a file
+        may change inside ``BEGIN IMMEDIATE`` (unlike ``PRAGMA foreign_keys``) that changes what a
+        later file does (its ``RENAME`` and the views and foreign keys that name the table), is
+        read before the first statement that sets it. Not restored: what a ``no-transaction`` file
+        changes with another ``PRAGMA``, and temporary tables."""
 
     def restore_session(self) -> None:
-        """Put ``PRAGMA legacy_alter_table`` back if the file changed it (see :meth:`remember_session`)."""
-        if self._legacy_alter_table is None:
-            return
-        if int(self.query("PRAGMA legacy_alter_table")[0][0]) != self._legacy_alter_table:
+        """Put ``PRAGMA legacy_alter_table`` back if the file set it (see :meth:`remember_session`)."""
+        if self._legacy_changed:
+            self._legacy_changed = False
             self.execute(f"PRAGMA legacy_alter_table = {self._legacy_alter_table}")
 
     def _translate(self, exc: sqlite3.Error) -> RatchetError:
