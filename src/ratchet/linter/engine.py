@@ -383,8 +383,8 @@ class _FileLinter:
                         "would fail when it runs; fix the statement (or what the earlier files left in its way)",
                     )
                 continue
-            if outcome is not None and outcome.status == "ran" and outcome.message:
-                self.emit_stand_in(statement, outcome.message)
+            if outcome is not None and outcome.stand_in:
+                self.emit_stand_in(statement, outcome.stand_in)
                 continue
             if outcome is None or outcome.status not in ("syntax", "limit"):
                 continue

@@ -104,6 +104,8 @@ class Outcome:
 
     status: str
     message: str | None = None
+    #: For a statement of the linted file that ran only with a stand-in: SQLite's refusal without it.
+    stand_in: str | None = None
 
 
 @dataclass
@@ -622,7 +624,7 @@ def replay_file(
     replay.touched = set()
     for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
         if outcome.status == "ran" and replay.has_stand_ins:
-            outcome = Outcome("ran", replay.stand_in_named(statement.sql))
+            outcome = Outcome("ran", stand_in=replay.stand_in_named(statement.sql))
         result.outcomes[statement.number] = outcome
         if outcome.status == "ran":
             result.after[statement.number] = replay.tables()
