@@ -604,7 +604,6 @@ class _FileLinter:
 
         assert self.replay is not None
         origins: dict[str, str | None] = {c: c for c in before.columns}  # holder's column -> old column it holds
-        by_position = False
         for way, found in zip(rebuild.copies, ways, strict=True):
             if len(found) != 1 or not self.ran(found[0][0]):  # several copies, or one SQLite refused (reported)
                 return []
@@ -619,11 +618,9 @@ class _FileLinter:
             items: list[str | None] = []
             for item in info.selected:
                 items += list(origins.values()) if item == "*" else [origins.get(item) if item else item]
-            if info.columns is None:
-                by_position = True
-                targets = [c for c in holder.columns if c not in holder.generated]
-            else:
-                targets = info.columns
+            targets = (
+                info.columns if info.columns is not None else [c for c in holder.columns if c not in holder.generated]
+            )
             filled: dict[str, str | None] = dict.fromkeys(holder.columns, NO_COLUMN)  # a DEFAULT, not a copy
             origins = filled | dict(zip(targets, items, strict=False))
         missed, wrong = [], []
@@ -635,7 +632,7 @@ class _FileLinter:
                 missed.append(f"column {column} is not copied")
             elif origin is not None and origin != column:
                 wrong.append(f"{origin} into {column}")
-        verb = "goes by position and puts" if by_position else "puts"
+        verb = "goes by position and puts" if len(ways) == 1 and ways[0][0][1].columns is None else "puts"
         return missed + ([f"the copy {verb} column {', '.join(wrong)}"] if wrong else [])
 
     def ran(self, item: Classified) -> bool:
