@@ -20,10 +20,6 @@ if TYPE_CHECKING:
     from sqlparse.sql import Token
 
 TRANSACTION_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "START", "END", "ABORT"})
-#: SQLite's ``PRAGMA legacy_alter_table``: it decides what a later ``RENAME`` does to the views,
-#: triggers and foreign keys that name the table, and a file may change it even inside its
-#: transaction; ``migrate`` puts it back after each file, and the lint's replay does the same.
-LEGACY_ALTER_TABLE = re.compile(r"\s*PRAGMA\s+(?:main\s*\.\s*)?legacy_alter_table(?![\w$])", re.IGNORECASE)
 
 #: The sqlparse versions that ratchet's fast splits (``split._PLAIN_INSERT_LINE``, ``split._simple``,
 #: ``linter.postgres.fastsplit``) and its lexer (``ratchet.lexer``) are proven on; with any other

@@ -20,7 +20,6 @@ from ratchet.errors import (
     RatchetError,
     UsageError,
 )
-from ratchet.statement import LEGACY_ALTER_TABLE
 
 _LOCK_POLL_S = 0.05
 # PRAGMA: only the table-valued pragma functions can appear in a SELECT, and SQLite offers those only
@@ -145,7 +144,7 @@ class SqliteBackend(Backend):
 
     def run_statement(self, sql: str) -> None:
         """Run one statement of a migration file (``sqlite3`` refuses a second one in it)."""
-        if sql[:1] in "Pp" and LEGACY_ALTER_TABLE.match(sql):
+        if sql[:6].upper() == "PRAGMA" and "legacy_alter_table" in sql.lower():  # (statements start at a word)
             if self._legacy_alter_table is None:
                 self._legacy_alter_table = int(self.query("PRAGMA legacy_alter_table")[0][0])
             self._legacy_changed = True

@@ -26,7 +26,7 @@ from ratchet.discover import MigrationFile
 from ratchet.headers import Guards
 from ratchet.linter.schema import Snapshot, quoted, snapshot
 from ratchet.split import split_statements
-from ratchet.statement import LEGACY_ALTER_TABLE, TRANSACTION_WORDS, Statement, advance
+from ratchet.statement import TRANSACTION_WORDS, Statement, advance
 
 #: How long one statement may run in the replay (the tables are empty: only runaway
 #: computations such as an unbounded recursive CTE take longer).
@@ -46,7 +46,7 @@ _SKIPPED_WORDS = TRANSACTION_WORDS | {"PRAGMA", "ANALYZE", "REINDEX", "DELIMITER
 # ... but a PRAGMA that changes what later schema statements do is run: with legacy_alter_table on,
 # a rename neither checks nor rewrites the views, triggers and foreign keys that name the table
 # (a rebuild under it keeps a view over the table, and a child table's foreign key).
-_REPLAYED_PRAGMA = LEGACY_ALTER_TABLE
+_REPLAYED_PRAGMA = re.compile(r"\s*PRAGMA\s+(?:main\s*\.\s*)?legacy_alter_table(?![\w$])", re.IGNORECASE)
 # SQLite's own tables, as `.schema` prints them (`CREATE TABLE sqlite_sequence(name,seq);`): SQLite
 # makes them itself (an AUTOINCREMENT table, ANALYZE) and refuses to have them created.
 _SQLITE_OWN = re.compile(r"\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"`\[]?sqlite_", re.IGNORECASE)
