@@ -144,7 +144,7 @@ class SqliteBackend(Backend):
 
     def run_statement(self, sql: str) -> None:
         """Run one statement of a migration file (``sqlite3`` refuses a second one in it)."""
-        if sql[:6].upper() == "PRAGMA" and "legacy_alter_table" in sql.lower():  # (statements start at a word)
+        if sql[:1] in "Pp" and sql[:6].upper() == "PRAGMA" and "legacy_alter_table" in sql.lower():
             if self._legacy_alter_table is None:
                 self._legacy_alter_table = int(self.query("PRAGMA legacy_alter_table")[0][0])
             self._legacy_changed = True
