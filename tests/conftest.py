@@ -141,6 +141,17 @@ def sqlite_path(project: Project) -> Path:
     return project.root / "app.db"
 
 
+def sqlite_rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """The rows of one query on the SQLite database file at ``path``."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
 def dump_sqlite(path: Path) -> str:
     """A full, ordered dump of a SQLite database (schema and rows)."""
     import sqlite3

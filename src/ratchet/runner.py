@@ -451,7 +451,12 @@ class Runner:
             raise DatabaseError(
                 f"{prepared.file.path}: after the table rebuild, {len(rows)} row(s) violate foreign keys: "
                 f"{shown}{more}; the file was rolled back",
-                hint="make the rebuild keep every referenced row (no WHERE in the copy), then run again",
+                hint=(
+                    "foreign keys are off during a rebuild, so ON DELETE CASCADE and SET NULL do not run: delete "
+                    "or update the child rows in the file itself; and keep every referenced row (no WHERE in the "
+                    "copy); a rebuild that renames the table first needs PRAGMA legacy_alter_table = ON, or the "
+                    "children's keys follow the rename; then run again"
+                ),
             )
 
     def _claim(self, prepared: PreparedFile) -> FileResult | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Project
+from conftest import Project, sqlite_rows
 from ratchet.linter import lint_paths
 
 PARENT = """
@@ -121,27 +121,19 @@ def test_rebuild_on_other_dialects_is_unverified(tmp_path: Path) -> None:
     assert "drop-table" not in rules
 
 
-def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
-
-
 def test_faithful_rebuild_keeps_every_row_and_cascade_child(project: Project, sqlite_path: Path) -> None:
     write(project.migrations, FAITHFUL)
     assert project.ratchet("lint", "migrations").code == 0
     result = project.ratchet("migrate")
     assert result.code == 0, result.output
-    assert _rows(sqlite_path, "SELECT id, username, email FROM users ORDER BY id") == [
+    assert sqlite_rows(sqlite_path, "SELECT id, username, email FROM users ORDER BY id") == [
         (1, "ann", "a@x"),
         (2, "bob", None),
         (3, "cy", "c@x"),
     ]
-    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 1), (3, 2), (4, 3)]
-    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
-    indexes = {name for (name,) in _rows(sqlite_path, "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert sqlite_rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 1), (3, 2), (4, 3)]
+    assert sqlite_rows(sqlite_path, "PRAGMA foreign_key_check") == []
+    indexes = {name for (name,) in sqlite_rows(sqlite_path, "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "idx_users_email" in indexes
 
 
@@ -160,9 +152,9 @@ def test_foreign_key_violation_rolls_the_rebuild_back(project: Project, sqlite_p
     result = project.ratchet("migrate", "--no-lint")
     assert result.code == 5, result.output
     assert "violate foreign keys" in result.output and "posts rowid 4" in result.output
-    assert _rows(sqlite_path, "SELECT count(*) FROM users") == [(3,)]
-    assert _rows(sqlite_path, "SELECT count(*) FROM posts") == [(4,)]
-    assert _rows(sqlite_path, "PRAGMA foreign_keys") == [(0,)]  # a fresh connection's default; nothing leaked
+    assert sqlite_rows(sqlite_path, "SELECT count(*) FROM users") == [(3,)]
+    assert sqlite_rows(sqlite_path, "SELECT count(*) FROM posts") == [(4,)]
+    assert sqlite_rows(sqlite_path, "PRAGMA foreign_keys") == [(0,)]  # a fresh connection's default; nothing leaked
 
 
 def test_dependent_view_must_be_dropped_and_recreated(tmp_path: Path) -> None:
@@ -259,8 +251,8 @@ def test_rebuild_whose_new_table_an_earlier_file_made_runs_the_12_steps(project:
     assert refused.code == 1 and "rebuild-filters-rows" in refused.output and "drop-table" not in refused.output
     result = project.ratchet("migrate", "--no-lint")
     assert result.code == 0, result.output
-    assert _rows(sqlite_path, "SELECT count(*) FROM posts") == [(4,)]
-    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
+    assert sqlite_rows(sqlite_path, "SELECT count(*) FROM posts") == [(4,)]
+    assert sqlite_rows(sqlite_path, "PRAGMA foreign_key_check") == []
 
 
 def test_each_expression_index_must_be_recreated(tmp_path: Path) -> None:
@@ -306,3 +298,46 @@ def test_a_copy_by_position_must_keep_each_column_in_its_place(tmp_path: Path, c
 )
 def test_a_copy_by_position_in_the_right_order_passes(tmp_path: Path, copy: str) -> None:
     assert findings(tmp_path, NEW_TABLE + copy + SWAP + RECREATE) == []
+
+
+REORDERED = NEW_TABLE.replace(
+    "  username TEXT NOT NULL UNIQUE,\n  email TEXT,\n", "  email TEXT,\n  username TEXT NOT NULL UNIQUE,\n"
+)
+
+
+def test_a_qualified_star_into_a_reordered_table_swaps_columns(tmp_path: Path) -> None:
+    found = findings(tmp_path, REORDERED + "INSERT INTO temp_users SELECT users.*, '' FROM users;\n" + SWAP + RECREATE)
+    assert [(rule, line) for rule, line, _ in found] == [("rebuild-unverified", 9)]
+    assert "puts column email into username, username into email" in found[0][2]
+    # near miss: the same table, the columns named in its order
+    named = REORDERED + "INSERT INTO temp_users SELECT id, email, users.username, '' FROM users;\n"
+    assert findings(tmp_path / "named", named + SWAP + RECREATE) == []
+
+
+@pytest.mark.parametrize("value", ["NULL", "''", "0", "-1", "'x' AS email"])
+def test_a_null_or_a_literal_in_place_of_an_old_column_loses_it(tmp_path: Path, value: str) -> None:
+    copy = f"INSERT INTO temp_users SELECT id, username, {value}, '' FROM users;\n"
+    found = findings(tmp_path, NEW_TABLE + copy + SWAP + RECREATE)
+    assert [(rule, line) for rule, line, _ in found] == [("rebuild-unverified", 9)]
+    assert found[0][2] == "rebuild of users: column email is not copied"
+    # near miss: an expression of the old value is a change the author chose
+    kept = f"INSERT INTO temp_users SELECT id, username, lower(email), {value} FROM users;\n"
+    assert findings(tmp_path / "kept", NEW_TABLE + kept + SWAP + RECREATE) == []
+
+
+def test_a_rebuild_that_relies_on_a_cascade_names_the_cause(project: Project, sqlite_path: Path) -> None:
+    """Foreign keys are off during the 12 steps: deleting a parent row there cascades to nothing."""
+    write(project.migrations, "SELECT 1;\n")
+    assert project.ratchet("migrate").code == 0
+    cascade = FAITHFUL + "DELETE FROM users WHERE id = 3;\n"
+    (project.migrations / "1.4.0__rebuild_users.sql").write_text(cascade, encoding="utf-8")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5, result.output
+    assert "ON DELETE CASCADE and SET NULL do not run" in result.output
+    assert sqlite_rows(sqlite_path, "SELECT count(*) FROM posts") == [(4,)]
+    # near miss: the file deletes the children itself
+    children_first = FAITHFUL + "DELETE FROM posts WHERE user_id = 3;\nDELETE FROM users WHERE id = 3;\n"
+    (project.migrations / "1.4.0__rebuild_users.sql").write_text(children_first, encoding="utf-8")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    assert sqlite_rows(sqlite_path, "SELECT count(*) FROM posts") == [(3,)]

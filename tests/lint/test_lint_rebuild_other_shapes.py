@@ -6,10 +6,9 @@ them, and run by migrate with the 12 steps."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from conftest import Project
+from conftest import Project, sqlite_rows
 from ratchet.linter import lint_paths
 
 USERS = """CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, email TEXT);
@@ -114,14 +113,6 @@ CREATE INDEX idx_users_email ON users (email);
     assert lint(tmp_path / "renamed_first_legacy", LEGACY + RENAMED_FIRST, view) == []
 
 
-def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
-
-
 def test_migrate_runs_it_with_the_12_steps(project: Project, sqlite_path: Path) -> None:
     """Without them, DROP TABLE _users_old would cascade to the posts whose foreign key the rename
     pointed at it; with them, the dangling keys are found before COMMIT and nothing changes."""
@@ -131,17 +122,17 @@ def test_migrate_runs_it_with_the_12_steps(project: Project, sqlite_path: Path) 
     result = project.ratchet("migrate", "--no-lint")
     assert result.code == 5, result.output
     assert "violate foreign keys" in result.output
-    assert _rows(sqlite_path, "SELECT count(*) FROM posts") == [(2,)]
+    assert sqlite_rows(sqlite_path, "SELECT count(*) FROM posts") == [(2,)]
     (project.migrations / "1.3.0__rebuild.sql").write_text(LEGACY + RENAMED_FIRST, encoding="utf-8")
     assert project.ratchet("lint", "migrations").code == 0
     result = project.ratchet("migrate")
     assert result.code == 0, result.output
-    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
-    assert _rows(sqlite_path, "SELECT id, username, email, bio FROM users ORDER BY id") == [
+    assert sqlite_rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    assert sqlite_rows(sqlite_path, "SELECT id, username, email, bio FROM users ORDER BY id") == [
         (1, "ann", "a@x", None),
         (2, "bob", None, None),
     ]
-    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
+    assert sqlite_rows(sqlite_path, "PRAGMA foreign_key_check") == []
 
 
 # line 1: backup, 2: copy out, 3: drop, 4: create, 5: copy back, 6: drop the backup, 7: index
@@ -227,6 +218,99 @@ def test_migrate_runs_a_rebuild_through_a_backup_with_the_12_steps(project: Proj
     (project.migrations / "1.3.0__rebuild.sql").write_text(THROUGH_A_BACKUP, encoding="utf-8")
     result = project.ratchet("migrate")
     assert result.code == 0, result.output
-    assert _rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
-    assert _rows(sqlite_path, "SELECT id, username, bio FROM users ORDER BY id") == [(1, "ann", None), (2, "bob", None)]
-    assert _rows(sqlite_path, "PRAGMA foreign_key_check") == []
+    assert sqlite_rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    assert sqlite_rows(sqlite_path, "SELECT id, username, bio FROM users ORDER BY id") == [
+        (1, "ann", None),
+        (2, "bob", None),
+    ]
+    assert sqlite_rows(sqlite_path, "PRAGMA foreign_key_check") == []
+
+
+def _backup(out: str, back: str) -> str:
+    """``THROUGH_A_BACKUP`` with the backup made by ``CREATE ... AS SELECT <out>`` and the copy back
+    ``INSERT INTO users <back>`` (line 1 the backup, 2 the drop, 5 the copy back)."""
+    return (
+        THROUGH_A_BACKUP.replace(
+            " (id, username, email);\nINSERT INTO users_backup SELECT id, username, email FROM users;\n",
+            f" AS SELECT {out} FROM users;\n",
+        )
+        .replace("INSERT INTO users (id, username, email) SELECT id, username, email FROM users_backup;", "")
+        .replace("DROP TABLE users_backup;", f"INSERT INTO users {back} FROM users_backup;\nDROP TABLE users_backup;")
+    )
+
+
+def test_a_column_the_backup_leaves_out_is_lost(tmp_path: Path) -> None:
+    found = lint(tmp_path, _backup("id, username", "SELECT id, username, NULL, NULL"))
+    assert rules(found) == [("rebuild-unverified", 2, 1)]
+    assert found[0][3] == "rebuild of users: column email is not copied"
+    # near miss: the backup keeps it, and the copy back names it
+    assert lint(tmp_path / "kept", _backup("id, username, email", "SELECT id, username, email, NULL")) == []
+    assert lint(tmp_path / "star", _backup("*", "SELECT *, NULL")) == []
+
+
+def test_a_backup_in_another_order_copied_back_by_position_swaps_columns(tmp_path: Path) -> None:
+    found = lint(tmp_path, _backup("id, email, username", "SELECT *, NULL"))
+    assert rules(found) == [("rebuild-unverified", 2, 1)]
+    assert "the copy puts column email into username, username into email" in found[0][3]
+    # near miss: the same backup copied back by name
+    named = _backup("id, email, username", "(id, username, email) SELECT id, username, email")
+    assert lint(tmp_path / "named", named) == []
+
+
+def test_a_copy_out_by_name_into_the_wrong_columns_is_found(tmp_path: Path) -> None:
+    swapped = THROUGH_A_BACKUP.replace(
+        "INSERT INTO users_backup SELECT id, username, email",
+        "INSERT INTO users_backup (id, email, username) SELECT id, username, email",
+    )
+    found = lint(tmp_path, swapped)
+    assert rules(found) == [("rebuild-unverified", 3, 1)]
+    assert "the copy puts column email into username, username into email" in found[0][3]
+    right = swapped.replace("SELECT id, username, email FROM users;", "SELECT id, email, username FROM users;")
+    assert lint(tmp_path / "right", right) == []
+
+
+def test_migrate_refuses_a_backup_rebuild_that_loses_a_column(project: Project, sqlite_path: Path) -> None:
+    for name, sql in (("1.0.0__users.sql", USERS), ("1.1.0__posts.sql", POSTS), ("1.2.0__data.sql", DATA)):
+        (project.migrations / name).write_text(sql, encoding="utf-8")
+    assert project.ratchet("migrate").code == 0
+    lossy = _backup("id, username", "SELECT id, username, NULL, NULL")
+    (project.migrations / "1.3.0__rebuild.sql").write_text(lossy, encoding="utf-8")
+    result = project.ratchet("migrate")
+    assert result.code != 0, result.output
+    assert "column email is not copied" in result.output
+    assert sqlite_rows(sqlite_path, "SELECT id, email FROM users ORDER BY id") == [(1, "a@x"), (2, None)]
+    (project.migrations / "1.3.0__rebuild.sql").write_text(_backup("*", "SELECT *, NULL"), encoding="utf-8")
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    assert sqlite_rows(sqlite_path, "SELECT id, email FROM users ORDER BY id") == [(1, "a@x"), (2, None)]
+
+
+def test_legacy_alter_table_set_by_an_earlier_file_is_off_again(tmp_path: Path) -> None:
+    """The runner puts the pragma back after each file, so the replay does too."""
+    found = lint(tmp_path, RENAMED_FIRST, POSTS, LEGACY + "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n")
+    assert rules(found) == [("rebuild-loses-dependents", 4, 1)]
+    assert "the foreign key of posts" in found[0][3]
+    # near miss: set in the rebuilding file itself
+    assert lint(tmp_path / "same_file", LEGACY + RENAMED_FIRST, POSTS) == []
+
+
+def test_migrate_puts_legacy_alter_table_back_after_each_file(project: Project, sqlite_path: Path) -> None:
+    """Left on, the pragma would let the next file's rename-first rebuild through without rewriting
+    the foreign key of posts; put back, that rename points it at the old table, and the 12 steps
+    find the dangling keys before COMMIT."""
+    for name, sql in (("1.0.0__users.sql", USERS), ("1.1.0__posts.sql", POSTS), ("1.2.0__data.sql", DATA)):
+        (project.migrations / name).write_text(sql, encoding="utf-8")
+    (project.migrations / "1.3.0__legacy.sql").write_text(
+        LEGACY + "CREATE TABLE tags (id INTEGER);\n", encoding="utf-8"
+    )
+    (project.migrations / "1.4.0__rebuild.sql").write_text(RENAMED_FIRST, encoding="utf-8")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5, result.output
+    assert "violate foreign keys" in result.output
+    assert sqlite_rows(sqlite_path, "SELECT name FROM pragma_table_info('users') WHERE name = 'bio'") == []
+    assert sqlite_rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+    # near miss: the pragma in the rebuilding file itself
+    (project.migrations / "1.4.0__rebuild.sql").write_text(LEGACY + RENAMED_FIRST, encoding="utf-8")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    assert sqlite_rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]

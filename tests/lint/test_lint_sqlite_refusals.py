@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Project
 from ratchet.linter import lint_paths
 
 BASE = """CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT, tag TEXT);
@@ -116,7 +117,8 @@ CREATE INDEX labels_folded ON labels (fold(name));
 
 def test_functions_and_collations_the_app_registers_do_not_stop_the_replay(tmp_path: Path) -> None:
     """A table whose CHECK, generated column or index names a function or collation that only the
-    app's connection has (Android's LOCALIZED) is made in the replay all the same."""
+    app's connection has (Android's LOCALIZED) is made in the replay all the same; the linted file's
+    own statements that need one are reported (ratchet's connection has none of them)."""
     base = BASE + APP_REGISTERED
     assert lint(tmp_path, "ALTER TABLE labels ADD COLUMN pattern TEXT;\n", base) == {("syntax-error", 1, 31)}
     rebuild = APP_REGISTERED.replace("labels", "labels_new", 1).replace("VIRTUAL\n", "VIRTUAL,\n  color INTEGER\n")
@@ -126,7 +128,49 @@ def test_functions_and_collations_the_app_registers_do_not_stop_the_replay(tmp_p
         "CREATE INDEX labels_name ON labels (name COLLATE UNICODE);\n"
         "CREATE INDEX labels_folded ON labels (fold(name));\n"
     )
-    assert lint(tmp_path / "rebuild", rebuild, base) == set()
+    needs = {("syntax-error", 3, 30), ("syntax-error", 11, 50), ("syntax-error", 12, 39)}
+    assert lint(tmp_path / "rebuild", rebuild, base) == needs
     # near miss: the rebuild forgets an index on the app's function
     forgot = rebuild.replace("CREATE INDEX labels_folded ON labels (fold(name));\n", "")
-    assert lint(tmp_path / "forgot", forgot, base) == {("rebuild-loses-dependents", 9, 1)}
+    assert lint(tmp_path / "forgot", forgot, base) == {("rebuild-loses-dependents", 9, 1)} | needs - {
+        ("syntax-error", 12, 39)
+    }
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT CHECK (lenght(x) > 2));\n", {("syntax-error", 1, 55)}),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT COLLATE NOCASEE);\n", {("syntax-error", 1, 56)}),
+        ("CREATE INDEX notes_lower ON notes (lowr(title));\n", {("syntax-error", 1, 36)}),
+        ("CREATE INDEX notes_label ON notes (title COLLATE LOCALIZED);\n", {("syntax-error", 1, 50)}),
+        # near misses: SQLite's own functions and collations
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT CHECK (length(x) > 2));\n", set()),
+        ("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT COLLATE NOCASE);\n", set()),
+        ("CREATE INDEX notes_lower ON notes (lower(title));\n", set()),
+    ],
+)
+def test_a_function_or_collation_ratchets_connection_lacks_fails_the_file(
+    tmp_path: Path, sql: str, expected: Found
+) -> None:
+    """Only the earlier files' statements run silently with a stand-in (see above)."""
+    found = lint(tmp_path, sql, BASE + APP_REGISTERED)
+    assert found == expected
+    if expected:
+        directory = tmp_path / "migrations"
+        report = lint_paths([directory], dialect="sqlite")
+        assert "on ratchet's connection" in report.findings[-1].message
+
+
+def test_migrate_fails_where_the_lint_said_it_would(project: Project) -> None:
+    (project.migrations / "1.0.0__base.sql").write_text(BASE, encoding="utf-8")
+    misspelt = "CREATE INDEX notes_lower ON notes (lowr(title));\n"
+    (project.migrations / "1.1.0__index.sql").write_text(misspelt, encoding="utf-8")
+    result = project.ratchet("lint", "migrations")
+    assert result.code != 0 and "1.1.0__index.sql:1:36" in result.output, result.output
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code != 0 and "no such function: lowr" in result.output, result.output
+    # near miss: the function SQLite has
+    (project.migrations / "1.1.0__index.sql").write_text(misspelt.replace("lowr", "lower"), encoding="utf-8")
+    assert project.ratchet("lint", "migrations").code == 0
+    assert project.ratchet("migrate").code == 0

@@ -982,6 +982,11 @@ def classify(statement: Statement, dialect: str, *, transactional: bool = True) 
     return _Classifier(statement, dialect, transactional).run()
 
 
+#: What :func:`copy_info` puts for a NULL or a literal in a SELECT list: no column's value.
+NO_COLUMN = ""
+_LITERALS = (T.String.Single, T.Number.Integer, T.Number.Float, T.Number.Hexadecimal)
+
+
 @dataclass(frozen=True)
 class CopyInfo:
     """What a rebuild's ``INSERT INTO new [(cols)] SELECT ... FROM source`` does."""
@@ -989,7 +994,8 @@ class CopyInfo:
     filters: list[str]
     reads_source: bool
     columns: list[str] | None
-    #: Each item of the SELECT list: ``*``, a column's name (lower-cased), or ``None`` for anything else.
+    #: Each item of the SELECT list: ``*``, a column's name (lower-cased), :data:`NO_COLUMN` for a
+    #: NULL or a literal, or ``None`` for anything else.
     selected: list[str | None]
 
 
@@ -1037,8 +1043,16 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
 
 
 def _selected(item: list[Word]) -> str | None:
-    """A SELECT list item: ``*``, the name of a plain (or qualified) column, else ``None``."""
-    if len(item) == 1 and item[0].text == "*":
+    """A SELECT list item: ``*`` (or ``t.*``), the name of a plain (or qualified, or aliased)
+    column, :data:`NO_COLUMN` for a NULL or a literal, else ``None`` (an expression)."""
+    if item and item[-1].text == "*" and (len(item) == 1 or (len(item) == 3 and item[1].text == ".")):
         return "*"
-    name, index = _names_after(item, 0)
-    return name if name is not None and index == len(item) else None
+    body = item[:-2] if len(item) > 2 and item[-2].upper == "AS" else item
+    if len(body) == 1 and (body[0].upper in ("NULL", "TRUE", "FALSE") or body[0].ttype in _LITERALS):
+        return NO_COLUMN
+    if len(body) == 2 and body[0].text in ("-", "+") and body[1].ttype in T.Number:
+        return NO_COLUMN
+    name, index = _names_after(body, 0)
+    if name is not None and index + 1 == len(body) and body[index].is_name_like and len(body) == len(item):
+        return name  # ``name alias``
+    return name if name is not None and index == len(body) else None

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.linter.rebuild import Rebuild
     from ratchet.linter.replay import Column, FileReplay
+    from ratchet.linter.schema import Snapshot
     from ratchet.split import PlainRun
 
 #: Words that start a statement: SQLite's syntax error right at one means a missing ``;``.
@@ -382,6 +383,9 @@ class _FileLinter:
                         "would fail when it runs; fix the statement (or what the earlier files left in its way)",
                     )
                 continue
+            if outcome is not None and outcome.stand_in:
+                self.emit_stand_in(statement, outcome.stand_in)
+                continue
             if outcome is None or outcome.status not in ("syntax", "limit"):
                 continue
             judge_refusals = False
@@ -405,6 +409,23 @@ class _FileLinter:
                     f"the lint's schema replay stopped this statement: it {outcome.message} on empty tables, "
                     "so it would not finish on real data either; rewrite it",
                 )
+
+    def emit_stand_in(self, statement: Statement, message: str) -> None:
+        """A statement that runs in the replay only with a stand-in for a function or collation
+        SQLite lacks: ratchet's own connection has none, so ``migrate`` fails on it."""
+        from ratchet.linter.replay import name_position
+
+        line, column = name_position(statement, message.rpartition(": ")[2])
+        self.emit(
+            statement,
+            line,
+            column,
+            "syntax-error",
+            f"SQLite refuses this statement on ratchet's connection: {message}; the file would fail when "
+            f"migrate runs it (a function or collation the application registers on its own connection is "
+            f"not there); fix the name if it is misspelt, or make the change where the application's "
+            f"connection runs it",
+        )
 
     def refused_runs(self, runs: list[PlainRun], classified: list[Classified]) -> list[Classified]:
         """``classified`` with every line of each run whose first line the replay refused, each
@@ -512,8 +533,7 @@ class _FileLinter:
         from ratchet.linter.classify import copy_info
         from ratchet.linter.schema import lost
 
-        reading: list[tuple[Classified, CopyInfo]] = []  # the copies into the rebuilt table
-        chain: list[list[tuple[Classified, CopyInfo]]] = []  # each way's copies, in order
+        reading: list[list[tuple[Classified, CopyInfo]]] = []  # each way's copies
         for way in rebuild.copies:
             copies = [
                 c
@@ -541,8 +561,7 @@ class _FileLinter:
                         f"rebuild of {table}: the copy into {way.target} uses {filters}, so it may not move every row",
                         **obj,
                     )
-            reading = found
-            chain.append(found)
+            reading.append(found)
         error = self.rebuild_replay_error(rebuild.before, table)
         if error is not None:
             match = _VIEW_ERROR.search(error)
@@ -559,13 +578,7 @@ class _FileLinter:
             return
         before = self.replay.snapshots[(rebuild.before, table)]
         columns, dependents = lost(before, self.replay.final_snapshots[table])
-        computed = self.replay.final_snapshots[table].generated
-        for _, info in reading:
-            if info.columns is not None:
-                missing = [c for c in before.columns if c not in info.columns and c not in computed]
-                columns += [f"column {c} is not copied" for c in missing]
-        if not (before.generated or computed):
-            columns += self.misplaced(rebuild, chain, list(before.columns))
+        columns += self.carried(rebuild, before, reading)
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
         if dependents:
@@ -584,36 +597,44 @@ class _FileLinter:
                     object=f"{table}.{column}",
                 )
 
-    def misplaced(self, rebuild: Rebuild, chain: list[list[tuple[Classified, CopyInfo]]], old: list[str]) -> list[str]:
-        """Each old column that the rebuild's copies, followed from ``t`` as it was to the rebuilt
-        table (through a backup: both copies), put into another old column of it: by position
-        (no column list, a reordered table or backup) or by a column list in another order."""
+    def carried(self, rebuild: Rebuild, before: Snapshot, ways: list[list[tuple[Classified, CopyInfo]]]) -> list[str]:
+        """What the copies lose or misplace: following each old column of the table through every
+        copy (into the backup and back, or into the new table), by name where a copy lists its
+        columns, else by position in the order SQLite gives the tables' columns."""
+        from ratchet.linter.classify import NO_COLUMN
+
         assert self.replay is not None
-        if any(len(found) != 1 or not self.ran(found[0][0]) for found in chain):
-            return []  # no copy, several, or one SQLite refused: reported where it is
-        carried: dict[str, str | None] = {name: name for name in old}
-        source = old
-        for position, (way, [(_, info)]) in enumerate(zip(rebuild.copies, chain, strict=True)):
-            last = position == len(chain) - 1
-            shape = (
-                self.replay.final_snapshots[rebuild.table]
-                if last
-                else self.replay.snapshots.get((rebuild.before, way.target))
-            )
-            if shape is None:
+        origins: dict[str, str | None] = {c: c for c in before.columns}  # holder's column -> old column it holds
+        for way, found in zip(rebuild.copies, ways, strict=True):
+            if len(found) != 1 or not self.ran(found[0][0]):  # several copies, or one SQLite refused (reported)
                 return []
-            target = list(shape.columns)
-            carried = {
-                name: carried.get(item) if item else None for name, item in _placed(info, source, target).items()
-            }
-            source = target
-        wrong = [
-            f"{was} into {name}" for name, was in carried.items() if was and was != name and was in old and name in old
-        ]
-        if not wrong:
-            return []
-        how = "goes by position and puts" if len(chain) == 1 and chain[0][0][1].columns is None else "puts"
-        return [f"the copy {how} column {', '.join(wrong)}"]
+            info = found[0][1]
+            holder = (
+                self.replay.final_snapshots[rebuild.table]
+                if way.target == rebuild.table
+                else self.replay.snapshots.get((way.before, way.target))
+            )
+            if holder is None or not holder.columns:
+                return []
+            items: list[str | None] = []
+            for item in info.selected:
+                items += list(origins.values()) if item == "*" else [origins.get(item) if item else item]
+            targets = (
+                info.columns if info.columns is not None else [c for c in holder.columns if c not in holder.generated]
+            )
+            filled: dict[str, str | None] = dict.fromkeys(holder.columns, NO_COLUMN)  # a DEFAULT, not a copy
+            origins = filled | dict(zip(targets, items, strict=False))
+        missed, wrong = [], []
+        for column in before.columns:
+            if column in before.generated or column not in origins:
+                continue
+            origin = origins[column]
+            if origin == NO_COLUMN:
+                missed.append(f"column {column} is not copied")
+            elif origin is not None and origin != column:
+                wrong.append(f"{origin} into {column}")
+        verb = "goes by position and puts" if len(ways) == 1 and ways[0][0][1].columns is None else "puts"
+        return missed + ([f"the copy {verb} column {', '.join(wrong)}"] if wrong else [])
 
     def ran(self, item: Classified) -> bool:
         """Whether the replay ran or prepared the statement (SQLite did not refuse it)."""
@@ -821,22 +842,15 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prio
     return [c for c in candidates if c not in found] + verdicts
 
 
-def _placed(info: CopyInfo, source: list[str], target: list[str]) -> dict[str, str | None]:
-    """Which column of the copy's source each column it fills gets: its column list, else
-    ``target``'s columns in order (by position); ``*`` is ``source``'s columns in order, a plain
-    name that column, anything else ``None``."""
-    items: list[str | None] = []
-    for item in info.selected:
-        items += source if item == "*" else [item]
-    return dict(zip(target if info.columns is None else info.columns, items, strict=False))
-
-
 def _snapshots_wanted(rebuilds: list[Rebuild]) -> dict[int, list[str]]:
-    """The tables to snapshot before each statement: a rebuilt table as the earlier files left it."""
+    """The tables to snapshot before each statement: a rebuilt table as the earlier files left it,
+    and each table a copy of its rows fills, before the statement that ends that copy's way."""
     wanted: dict[int, list[str]] = {}
     for rebuild in rebuilds:
         wanted.setdefault(rebuild.before, []).append(rebuild.table)
-        wanted[rebuild.before] += [way.target for way in rebuild.copies[:-1]]  # a backup, filled by then
+        for copy in rebuild.copies:  # a new table or a backup, as its copy left it
+            if copy.target != rebuild.table:
+                wanted.setdefault(copy.before, []).append(copy.target)
     return wanted
 
 

@@ -45,7 +45,7 @@ def find_rebuilds(classified: list[Classified]) -> list[Rebuild]:
     """Each table rebuild: a table dropped (one this file did not create) and, later, another
     table renamed to its name that exists at the drop (created before it, here or by an earlier
     file: a rebuild split over two files is one too, and the runner's 12 steps must cover it);
-    then each rebuild that renames first."""
+    then each rebuild that renames first, and each through a backup copy (see the module)."""
     found: list[Rebuild] = []
     created: dict[str, int] = {}
     for item in classified:

@@ -24,7 +24,7 @@ from typing import cast
 
 from ratchet.discover import MigrationFile
 from ratchet.headers import Guards
-from ratchet.linter.schema import Snapshot, snapshot
+from ratchet.linter.schema import Snapshot, quoted, snapshot
 from ratchet.split import split_statements
 from ratchet.statement import TRANSACTION_WORDS, Statement, advance
 
@@ -111,6 +111,8 @@ class Outcome:
 
     status: str
     message: str | None = None
+    #: For a statement of the linted file that ran only with a stand-in: SQLite's refusal without it.
+    stand_in: str | None = None
 
 
 @dataclass
@@ -346,7 +348,8 @@ class Replay:
         self._since: list[str] = []  # schema statements run since the tables were last read
         self.touched: set[str] = set()  # tables whose columns changed (reset per linted file)
         self.shapes = _Shapes()
-        self._stand_ins: set[str] = set()  # functions and collations registered by _stand_in
+        self._stand_ins: dict[str, str] = {}  # name -> kind: functions and collations registered by _stand_in
+        self._pragma_ran = False  # the file being replayed ran PRAGMA legacy_alter_table
         #: Virtual tables of modules SQLite lacks (lower-cased): in the app's database, with shadow
         #: tables named ``<name>_...``, but not in the replay, which stays complete without them.
         self.outside: set[str] = set()
@@ -428,12 +431,25 @@ class Replay:
         match = _MISSING.match(message)
         if match is None or match["name"].lower() in self._stand_ins:
             return False
-        self._stand_ins.add(match["name"].lower())
+        self._stand_ins[match["name"].lower()] = match["kind"]
         if match["kind"] == "function":
             self.connection.create_function(match["name"], -1, _no_value, deterministic=True)
         else:
             self.connection.create_collation(match["name"], _binary)
         return True
+
+    @property
+    def has_stand_ins(self) -> bool:
+        """Whether a function or collation stands in for one SQLite lacks (see :meth:`_stand_in`)."""
+        return bool(self._stand_ins)
+
+    def stand_in_named(self, sql: str) -> str | None:
+        """SQLite's refusal of ``sql`` on a connection without the stand-ins (``no such function:
+        x``) when it names one, else ``None``: the linted file's statements are judged without them."""
+        for name, kind in self._stand_ins.items():
+            if _names(sql, name):
+                return f"no such {kind}: {name}"
+        return None
 
     def begin_file(self, statements: list[Statement]) -> None:
         """Before a file: which of the tables it creates are lonely (see the class); those are made
@@ -458,7 +474,11 @@ class Replay:
             self._attach()
 
     def end_file(self) -> None:
-        """After a file: every batch of files, the lonely tables they made are gone at once."""
+        """After a file: ``PRAGMA legacy_alter_table`` back off, as ratchet's runner puts it back
+        after each file; every batch of files, the lonely tables they made are gone at once."""
+        if self._pragma_ran:
+            self._pragma_ran = False
+            self.connection.execute("PRAGMA legacy_alter_table = OFF")
         if not self._islanded:
             return
         self._islanded = {}
@@ -523,6 +543,8 @@ class Replay:
             yield from self._prepare_all(data)
             data = []
             if kind == "schema":
+                if _REPLAYED_PRAGMA.match(statement.sql):
+                    self._pragma_ran = True
                 outcome = self.execute(statement.sql)
                 if outcome.status in ("failed", "syntax", "limit") and not self._outside_failure(
                     statement.sql, outcome
@@ -625,15 +647,11 @@ def _binary(left: str, right: str) -> int:
     return (left > right) - (left < right)
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def table_columns(connection: sqlite3.Connection, table: str) -> dict[str, Column]:
     """``PRAGMA table_xinfo`` of ``table`` as :class:`Column` records (names lower-cased)."""
     result: dict[str, Column] = {}
     for _, name, declared, not_null, default, primary_key, hidden in connection.execute(
-        f"PRAGMA table_xinfo({_quoted(table)})"
+        f"PRAGMA table_xinfo({quoted(table)})"
     ):
         if hidden == 1:  # a virtual table's hidden column
             continue
@@ -662,6 +680,8 @@ def replay_file(
     replay.begin_file(statements)
     replay.touched = set()
     for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
+        if outcome.status == "ran" and replay.has_stand_ins:
+            outcome = Outcome("ran", stand_in=replay.stand_in_named(statement.sql))
         result.outcomes[statement.number] = outcome
         if outcome.status == "ran":
             result.after[statement.number] = replay.tables()
@@ -712,12 +732,15 @@ def refusal_position(statement: Statement, message: str) -> tuple[int, int]:
     """Where the column a refusal names first appears in the statement (else its start)."""
     match = _REFUSED.match(message)
     name = next((g for g in match.groups() if g), None) if match else None
-    if name:
-        name = name.strip('"').rpartition(".")[2]
-        found = re.search(r"(?<![\w$])[\"`\[]?" + re.escape(name) + r"(?![\w$])", statement.sql, re.IGNORECASE)
-        if found:
-            return advance(statement.line, statement.column, statement.sql[: found.start()])
-    return statement.line, statement.column
+    return name_position(statement, name.strip('"').rpartition(".")[2]) if name else (statement.line, statement.column)
+
+
+def name_position(statement: Statement, name: str) -> tuple[int, int]:
+    """Where ``name`` (a word, in any case, maybe quoted) first appears in the statement, else its start."""
+    found = re.search(r"(?<![\w$])[\"`\[]?" + re.escape(name) + r"(?![\w$])", statement.sql, re.IGNORECASE)
+    if found is None:
+        return statement.line, statement.column
+    return advance(statement.line, statement.column, statement.sql[: found.start()])
 
 
 def syntax_position(statement: Statement, message: str) -> tuple[int, int]:

@@ -28,7 +28,8 @@ class Snapshot:
     referenced_by: frozenset[str] = frozenset()
 
 
-def _quoted(name: str) -> str:
+def quoted(name: str) -> str:
+    """``name`` as a SQLite identifier, in double quotes."""
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -54,17 +55,17 @@ def _keeps_values(old: str, new: str) -> bool:
 
 def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
     """Columns, primary key, indexes, triggers, dependent views and referencing tables of ``table``."""
-    quoted = _quoted(table)
-    info = connection.execute(f"PRAGMA table_xinfo({quoted})").fetchall()
+    name_sql = quoted(table)
+    info = connection.execute(f"PRAGMA table_xinfo({name_sql})").fetchall()
     columns = {str(row[1]).lower(): str(row[2]) for row in info if row[6] in (0, 2, 3)}
     generated = frozenset(str(row[1]).lower() for row in info if row[6] in (2, 3))
     primary_key = tuple(str(row[1]).lower() for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
     indexes: dict[tuple[bool, tuple[str, ...]], str] = {}
-    for row in connection.execute(f"PRAGMA index_list({quoted})").fetchall():
+    for row in connection.execute(f"PRAGMA index_list({name_sql})").fetchall():
         name, unique, origin = str(row[1]), bool(row[2]), str(row[3])
         if origin == "pk":
             continue
-        index_quoted = _quoted(name)
+        index_quoted = quoted(name)
         cols = tuple(
             str(c[2]).lower() if c[2] is not None else "<expr>"
             for c in connection.execute(f"PRAGMA index_info({index_quoted})").fetchall()
@@ -97,7 +98,7 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
         for (name,) in naming
         if any(
             str(row[2]).lower() == table.lower()
-            for row in connection.execute(f"PRAGMA foreign_key_list({_quoted(str(name))})")
+            for row in connection.execute(f"PRAGMA foreign_key_list({quoted(str(name))})")
         )
     )
     return Snapshot(columns, primary_key, indexes, triggers, views, generated, referenced_by)
