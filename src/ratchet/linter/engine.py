@@ -740,8 +740,8 @@ class _FileLinter:
         return (True, wanted) in before.indexes or before.primary_key == wanted
 
     def dropped_nothing(self, statement: Statement) -> bool:
-        """A SQLite ``DROP ... IF EXISTS`` of an object that the whole history before the file
-        never made (or dropped already): SQLite dropped nothing, so nothing is lost."""
+        """A SQLite ``DROP ... IF EXISTS`` of an object an earlier statement dropped (or renamed away)
+        and none made again, in a replay that ran every earlier statement: nothing is lost."""
         from ratchet.linter.replay import DROPPED_NOTHING
 
         if self.replay is None or not self.replay.complete:

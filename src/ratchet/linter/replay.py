@@ -195,10 +195,14 @@ def _heap_limit() -> Iterator[None]:
 
 
 _PREPARED = Outcome("prepared")
-#: The outcome of a ``DROP ... IF EXISTS`` that found nothing to drop (the schema did not change).
+#: The outcome of a ``DROP ... IF EXISTS`` of an object the history dropped (or renamed away) and did
+#: not make again: the schema did not change.
 DROPPED_NOTHING = Outcome("ran", "nothing to drop")
 _DROP_IF_EXISTS = r"DROP\s.*?\bIF\s+EXISTS\b"
 _NAME = r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)'
+#: What a ``DROP`` names, and the old name of an ``ALTER TABLE ... RENAME TO``.
+_DROPPED = rf"DROP\s+(?P<kind>TABLE|VIEW|INDEX|TRIGGER)\s+(?:IF\s+EXISTS\s+)?(?:{_NAME}\s*\.\s*)?(?P<name>{_NAME})"
+_RENAMED_AWAY = rf"ALTER\s+TABLE\s+(?:{_NAME}\s*\.\s*)?(?P<name>{_NAME})\s+RENAME\s+TO\b"
 _TARGET = re.compile(
     rf"\s*(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE)\s+(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
     re.IGNORECASE,
@@ -350,6 +354,11 @@ class Replay:
         self.shapes = _Shapes()
         self._stand_ins: dict[str, str] = {}  # name -> kind: functions and collations registered by _stand_in
         self._pragma_ran = False  # the file being replayed ran PRAGMA legacy_alter_table
+        #: Objects (lower-cased names) an earlier statement dropped or renamed away: a later ``DROP ...
+        #: IF EXISTS`` of one that was not made again drops nothing. One the history never made is
+        #: another matter: it may exist where the database is older than the history.
+        self.gone: set[str] = set()
+        self._gone_virtual: set[str] = set()  # virtual tables of :attr:`outside` dropped: their shadows went too
         #: Virtual tables of modules SQLite lacks (lower-cased): in the app's database, with shadow
         #: tables named ``<name>_...``, but not in the replay, which stays complete without them.
         self.outside: set[str] = set()
@@ -366,11 +375,9 @@ class Replay:
         self._since.append(sql)
         island = self._islanded.get(sql)
         target = None if island is None else island[1]
-        version = (
-            self._schema_version()
-            if sql[:4].upper() == "DROP" and re.match(_DROP_IF_EXISTS, sql, re.I | re.S)
-            else None
-        )
+        dropped = re.match(_DROPPED, sql, re.I) if sql[:4].upper() == "DROP" else None
+        version = self._schema_version() if dropped is not None else None
+        going = self._made_on(dropped) if dropped is not None else ()
         while True:
             try:
                 with _heap_limit():
@@ -387,9 +394,28 @@ class Replay:
         if island is not None:
             self._in_islands.add(island[0])
             self._island_ran = True
-        if version is not None and self._schema_version() == version and not self._drops_outside(sql):
-            return DROPPED_NOTHING
+        if dropped is not None:
+            name = _unquoted(dropped["name"])
+            if self._schema_version() != version:
+                self.gone.update((name, *going))
+            elif re.match(_DROP_IF_EXISTS, sql, re.I | re.S):
+                if self._drops_outside(sql):  # a virtual table outside the replay (or its shadow) went
+                    self.gone.add(name)
+                elif name in self.gone or any(name.startswith(table + "_") for table in self._gone_virtual):
+                    return DROPPED_NOTHING
+        elif sql[:5].upper() == "ALTER" and (renamed := re.match(_RENAMED_AWAY, sql, re.I)) is not None:
+            self.gone.add(_unquoted(renamed["name"]))
         return Outcome("ran")
+
+    def _made_on(self, dropped: re.Match[str]) -> tuple[str, ...]:
+        """The indexes and triggers a ``DROP TABLE`` takes with its table (lower-cased names)."""
+        if dropped["kind"].upper() != "TABLE":
+            return ()
+        rows = self.connection.execute(
+            "SELECT lower(name) FROM sqlite_master WHERE type IN ('index', 'trigger') AND lower(tbl_name) = ?",
+            (_unquoted(dropped["name"]),),
+        ).fetchall()
+        return tuple(row[0] for row in rows)
 
     def _drops_outside(self, sql: str) -> bool:
         """Whether ``DROP TABLE`` ``sql`` drops a virtual table of :attr:`outside` or one of its
@@ -402,6 +428,7 @@ class Replay:
         name = match["name"].lower()
         if name in self.outside:
             self.outside.discard(name)
+            self._gone_virtual.add(name)
             return True
         return any(name.startswith(table + "_") for table in self.outside)
 
@@ -420,6 +447,7 @@ class Replay:
             return False
         if re.match(_DROP_TABLE, sql, re.I):
             self.outside.discard(missing["name"].lower())
+            self._gone_virtual.add(missing["name"].lower())
         return True
 
     def _stand_in(self, message: str) -> bool:
