@@ -1272,10 +1272,10 @@ alter table community alter column visibility set default 'Private';
 DELTAS: History = [
     (
         "1.54.0__full_schema.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 CREATE TABLE IF NOT EXISTS background_updates (
     update_name TEXT NOT NULL,
@@ -1438,10 +1438,10 @@ SELECT setval('events_sequence', (SELECT COALESCE(MAX(stream_ordering), 1) FROM 
     ),
     (
         "1.55.1__device_inbox_sequence_postgres.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 CREATE SEQUENCE IF NOT EXISTS device_inbox_sequence;
 
@@ -1458,10 +1458,10 @@ SELECT setval('device_inbox_sequence', (
     ),
     (
         "1.55.2__event_arbitrary_relations.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- Check old events for thread relations.
 INSERT INTO background_updates (ordering, update_name, progress_json) VALUES
@@ -1481,10 +1481,10 @@ CREATE INDEX IF NOT EXISTS event_relations_relates ON event_relations (relates_t
     ),
     (
         "1.56.1__drop_reference_hashes.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- event_reference_hashes is unused since the room version 1 hashes are computed on the fly.
 DROP TABLE IF EXISTS event_reference_hashes;
@@ -1496,10 +1496,10 @@ DROP TABLE IF EXISTS event_to_state_groups_old;
     ),
     (
         "1.56.2__forward_extremities_fk_postgres.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- Add a foreign key to the event id, not validated: the background update
 -- 'event_forward_extremities_fk' deletes the orphans then validates it.
@@ -1513,10 +1513,10 @@ INSERT INTO background_updates (ordering, update_name, progress_json) VALUES
     ),
     (
         "1.57.1__device_lists_cache_clear.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- The cache held keys of every remote device ever seen; start it again. It is
 -- repopulated from the remote servers on the next lookup.
@@ -1527,10 +1527,10 @@ DELETE FROM background_updates WHERE update_name = 'device_lists_remote_cache_re
     ),
     (
         "1.57.2__thread_id_receipts.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 ALTER TABLE receipts_linearized ADD COLUMN thread_id TEXT;
 
@@ -1541,10 +1541,10 @@ INSERT INTO background_updates (ordering, update_name, progress_json) VALUES
     ),
     (
         "1.57.3__event_push_thread_id.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- Add a nullable column for thread ID to the event push actions tables; this
 -- will be filled in with a default value for any previously existing rows.
@@ -1560,10 +1560,10 @@ INSERT INTO background_updates (ordering, update_name, progress_json) VALUES
     ),
     (
         "1.58.1__thread_id_not_null_postgres.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- Every row has a thread_id since the background update of the last release;
 -- make sure new rows have one too. NOT VALID: the background update validates it.
@@ -1577,10 +1577,10 @@ INSERT INTO background_updates (ordering, update_name, progress_json) VALUES
     ),
     (
         "1.58.2__events_stream_ordering_bigint_postgres.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- stream_ordering is nearing 2^31 on large servers. A second column is filled
 -- by a background update and swapped in a later release.
@@ -1606,10 +1606,10 @@ INSERT INTO background_updates (ordering, update_name, progress_json, depends_on
     ),
     (
         "1.59.1__thread_id_validated_postgres.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- The background update validated the constraint; a real NOT NULL uses it and
 -- makes the check redundant.
@@ -1621,10 +1621,10 @@ ALTER TABLE event_push_actions DROP CONSTRAINT event_push_actions_thread_id;
     ),
     (
         "1.59.2__receipts_unique_thread.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- the background update built the index receipts_linearized_unique_index
 CREATE UNIQUE INDEX IF NOT EXISTS receipts_linearized_unique_index ON receipts_linearized (room_id, receipt_type, user_id)
@@ -1635,10 +1635,10 @@ ALTER TABLE receipts_linearized DROP CONSTRAINT receipts_linearized_uniqueness;
     ),
     (
         "1.60.1__swap_stream_ordering_postgres.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- Swap the bigint column in. The old column is kept under another name until
 -- the next release, so that a rollback finds it.
@@ -1655,10 +1655,10 @@ ALTER TABLE events ALTER COLUMN stream_ordering_old DROP NOT NULL;
     ),
     (
         "1.60.2__event_search.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 CREATE TABLE IF NOT EXISTS event_search (
     event_id TEXT,
@@ -1680,10 +1680,10 @@ ALTER TABLE event_search ALTER COLUMN event_id SET STATISTICS 1000;
     ),
     (
         "1.61.1__drop_stream_ordering_old.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 ALTER TABLE events DROP COLUMN stream_ordering_old;
 DROP SEQUENCE IF EXISTS events_stream_ordering_seq;
@@ -1692,10 +1692,10 @@ DROP SEQUENCE IF EXISTS events_stream_ordering_seq;
     ),
     (
         "1.61.2__partial_state.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- rooms that we have joined over a faster join
 CREATE TABLE IF NOT EXISTS partial_state_rooms (
@@ -1734,10 +1734,10 @@ EXECUTE PROCEDURE check_partial_state_events();
     ),
     (
         "1.62.1__partial_state_trigger_fix.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- the check also looks at the room of the event row
 CREATE OR REPLACE FUNCTION check_partial_state_events() RETURNS trigger AS $BODY$
@@ -1762,10 +1762,10 @@ EXECUTE PROCEDURE check_partial_state_events();
     ),
     (
         "1.62.2__user_ips_key.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- Remove duplicates, keeping the row last seen, then key the table.
 DELETE FROM user_ips a USING user_ips b
@@ -1781,10 +1781,10 @@ DROP INDEX IF EXISTS user_ips_user_ip;
     ),
     (
         "1.63.1__receipts_instance_name_default.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 UPDATE receipts_linearized SET instance_name = 'master';
 ALTER TABLE device_inbox ALTER COLUMN instance_name SET DEFAULT 'master';
@@ -1793,10 +1793,10 @@ ALTER TABLE device_inbox ALTER COLUMN instance_name SET DEFAULT 'master';
     ),
     (
         "1.63.2__users_approved.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- Whether the user account was approved by an admin.
 ALTER TABLE users ADD COLUMN approved BOOLEAN;
@@ -1807,10 +1807,10 @@ UPDATE users SET approved = TRUE;
     ),
     (
         "1.64.1__rooms_creator_not_null.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- creator was not always filled in by the room creation code
 UPDATE rooms SET creator = '' WHERE creator IS NULL;
@@ -1820,10 +1820,10 @@ ALTER TABLE rooms ALTER COLUMN creator SET NOT NULL;
     ),
     (
         "1.64.2__room_stats.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 CREATE TABLE IF NOT EXISTS room_stats_state (
     room_id TEXT NOT NULL,
@@ -1846,10 +1846,10 @@ ALTER TABLE room_stats_state ADD COLUMN IF NOT EXISTS room_type TEXT;
     ),
     (
         "1.65.1__drop_device_inbox_index.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- replaced by the background index device_inbox_stream_id_user_id
 DROP INDEX IF EXISTS device_inbox_stream_id;
@@ -1860,10 +1860,10 @@ CREATE INDEX device_inbox_user_stream_id ON device_inbox (user_id, device_id, st
     ),
     (
         "1.65.2__event_json_format_version.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- every event has a format version; old rows are version 1
 UPDATE event_json SET format_version = 1 WHERE format_version IS NULL;
@@ -1874,10 +1874,10 @@ ALTER TABLE event_json ADD CONSTRAINT event_json_format_version_set CHECK (forma
     ),
     (
         "1.66.1__access_tokens_refresh.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 CREATE TABLE refresh_tokens (
   id BIGINT PRIMARY KEY,
@@ -1900,10 +1900,10 @@ ALTER TABLE access_tokens
     ),
     (
         "1.66.2__stream_positions_rename.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- the typing stream was renamed; keep its position
 UPDATE stream_positions SET stream_name = 'typing' WHERE stream_name = 'typing_stream';
@@ -1913,10 +1913,10 @@ ALTER INDEX stream_positions_idx RENAME TO stream_positions_stream_instance;
     ),
     (
         "1.67.1__memberships_participant.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 ALTER TABLE room_memberships ADD COLUMN participant BOOLEAN DEFAULT FALSE;
 ALTER TABLE room_memberships ALTER COLUMN forgotten TYPE SMALLINT;
@@ -1925,10 +1925,10 @@ ALTER TABLE room_memberships ALTER COLUMN forgotten TYPE SMALLINT;
     ),
     (
         "1.67.2__drop_unused_columns.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- unrecognized_keys has not been written since the events table was created
 ALTER TABLE events DROP COLUMN IF EXISTS unrecognized_keys;
@@ -1939,10 +1939,10 @@ ALTER TABLE rooms DROP COLUMN IF EXISTS has_auth_chain_index;
     ),
     (
         "1.68.1__sliding_sync.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 CREATE TABLE IF NOT EXISTS sliding_sync_connections (
     connection_key BIGINT NOT NULL PRIMARY KEY GENERATED ALWAYS AS IDENTITY,
@@ -1964,10 +1964,10 @@ CREATE TABLE IF NOT EXISTS sliding_sync_connection_positions (
     ),
     (
         "1.68.2__reset_sliding_sync.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- the connection positions of the first release were wrong; clients reconnect
 DELETE FROM sliding_sync_connections;
@@ -1977,10 +1977,10 @@ ALTER SEQUENCE IF EXISTS sliding_sync_connection_positions_connection_position_s
     ),
     (
         "1.69.1__device_inbox_recreate.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- device_inbox is rebuilt with a stream_id primary key; the rows are copied
 CREATE TABLE device_inbox_new (
@@ -2000,10 +2000,10 @@ CREATE INDEX device_inbox_user_stream_id ON device_inbox (user_id, device_id, st
     ),
     (
         "1.70.1__users_creation_ts_not_null.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- checked by the background update 'users_creation_ts_filled'
 ALTER TABLE users ADD CONSTRAINT users_creation_ts_not_null CHECK (creation_ts IS NOT NULL) NOT VALID;
@@ -2012,10 +2012,10 @@ ALTER TABLE users ADD CONSTRAINT users_creation_ts_not_null CHECK (creation_ts I
     ),
     (
         "1.71.1__users_creation_ts_set_not_null.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 ALTER TABLE users VALIDATE CONSTRAINT users_creation_ts_not_null;
 ALTER TABLE users ALTER COLUMN creation_ts SET NOT NULL;
@@ -2028,10 +2028,10 @@ ALTER TABLE users ALTER COLUMN admin SET DEFAULT FALSE;
     ),
     (
         "1.72.1__drop_reference_hashes_again.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- a port of the 1.56 delta to the state database: the table is gone already here
 DROP TABLE IF EXISTS event_reference_hashes;
@@ -2041,10 +2041,10 @@ DROP INDEX IF EXISTS event_reference_hashes_id;
     ),
     (
         "1.72.2__user_ips_rebuild.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- user_ips gets a proper key: the old table is moved away and its rows copied
 ALTER TABLE user_ips RENAME TO user_ips_old;
@@ -2066,10 +2066,10 @@ INSERT INTO user_ips (user_id, access_token, device_id, ip, user_agent, last_see
     ),
     (
         "1.72.3__drop_user_ips_old.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 DROP TABLE user_ips_old;
 CREATE INDEX user_ips_last_seen ON user_ips (user_id, last_seen);
@@ -2078,10 +2078,10 @@ CREATE INDEX user_ips_last_seen ON user_ips (user_id, last_seen);
     ),
     (
         "1.73.1__receipts_thread_not_null.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- every receipt is in a thread since 1.57; 'main' is the default thread
 UPDATE receipts_linearized SET thread_id = 'main' WHERE thread_id IS NULL;
@@ -2093,10 +2093,10 @@ ALTER TABLE events ALTER COLUMN stream_ordering SET NOT NULL;
     ),
     (
         "1.73.2__rooms_auth_chain_again.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- the column was dropped in 1.67 by mistake: the auth chain index needs it
 ALTER TABLE rooms ADD COLUMN IF NOT EXISTS has_auth_chain_index BOOLEAN;
@@ -2107,10 +2107,10 @@ CREATE SEQUENCE IF NOT EXISTS un_partial_stated_room_stream_sequence;
     ),
     (
         "1.74.1__device_inbox_stream_id.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- device_inbox was rebuilt in 1.69 with a bigint key; instance names are required now
 UPDATE device_inbox SET instance_name = 'master' WHERE instance_name IS NULL;
@@ -2122,10 +2122,10 @@ ALTER TABLE device_inbox ALTER COLUMN message_json TYPE JSONB USING message_json
     ),
     (
         "1.74.2__background_updates_reset.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 -- these updates were scheduled by mistake on new databases
 DELETE FROM background_updates WHERE update_name IN ('populate_stream_ordering2', 'index_stream_ordering2');
@@ -2135,10 +2135,10 @@ DELETE FROM background_updates;
     ),
     (
         "1.75.1__event_push_summary.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 CREATE TABLE IF NOT EXISTS event_push_summary (
     user_id TEXT NOT NULL,
@@ -2155,10 +2155,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS event_push_summary_unique_index2 ON event_push
     ),
     (
         "1.75.2__event_push_summary_thread.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 UPDATE event_push_summary SET thread_id = 'main' WHERE thread_id IS NULL;
 ALTER TABLE event_push_summary ADD CONSTRAINT event_push_summary_thread_id CHECK (thread_id IS NOT NULL) NOT VALID;
@@ -2168,10 +2168,10 @@ ALTER TABLE event_push_summary ALTER COLUMN unread_count SET DEFAULT 0;
     ),
     (
         "1.76.1__event_push_summary_validate.sql",
-        """/* Copyright 2022 The Example Foundation C.I.C
+        """/* Chat server schema delta ("deltas" history, written for ratchet's tests).
  *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
+ * Runs on every installation, old and new alike; the server (not this file)
+ * decides when background updates start.
  */
 ALTER TABLE event_push_summary VALIDATE CONSTRAINT event_push_summary_thread_id;
 ALTER TABLE event_push_summary ALTER COLUMN thread_id SET NOT NULL;
