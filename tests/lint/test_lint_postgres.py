@@ -530,6 +530,15 @@ def test_drop_if_exists_after_an_earlier_file_dropped_it_is_nothing(tmp_path: Pa
         ),
         # near miss: the history made it and dropped it
         (["CREATE TABLE legacy (id int);\n", "DROP TABLE legacy;\n"], set()),
+        # ... and then ran SQL the lint cannot see, which may have made it again
+        (
+            [
+                "CREATE TABLE legacy (id int);\n",
+                "DROP TABLE legacy;\n",
+                "DO $$ BEGIN EXECUTE format('CREATE TABLE %I (id int)', 'legacy'); END $$;\n",
+            ],
+            {("drop-table", 1, 1)},
+        ),
     ],
 )
 def test_drop_if_exists_of_a_table_the_history_never_made_is_drop_table(
@@ -1049,3 +1058,20 @@ def test_drop_index_if_exists_of_an_index_dropped_with_its_column_is_nothing(tmp
         ("1.1.0__drop.sql", "drop-column", 1, 15),
         ("1.2.0__again.sql", "drop-index", 2, 1),
     }
+
+
+@pytest.mark.parametrize("made_earlier", [True, False])
+def test_a_routine_that_calls_itself_twice_runs_its_body_once(tmp_path: Path, made_earlier: bool) -> None:
+    function = (
+        "CREATE FUNCTION fix_depth(n int) RETURNS void LANGUAGE plpgsql AS $$ BEGIN\n"
+        "  IF n > 0 THEN PERFORM fix_depth(n - 1); PERFORM fix_depth(n - 2); END IF;\n"
+        "  DELETE FROM users;\nEND $$;\n"
+    )
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(BASE + (function if made_earlier else ""), encoding="utf-8")
+    change = "SELECT fix_depth(3);\n" if made_earlier else function + "SELECT fix_depth(3);\n"
+    (directory / "1.1.0__change.sql").write_text(change, encoding="utf-8")
+    report = lint_paths([directory], dialect="postgresql")  # a RecursionError before
+    found = {(f.rule, f.line) for f in report.findings if f.path.name.startswith("1.1.0")}
+    assert found == {("delete-without-where", 1 if made_earlier else 3)}

@@ -472,6 +472,7 @@ class FileChecker(TypeChanges):
     def _opaque(self, piece: _Piece, offset: int, message: str) -> None:
         """``opaque-sql``: SQL the lint cannot see, which may create objects the catalog then lacks."""
         self.catalog.partial = True
+        self.catalog.gone = frozenset()  # it may have made any dropped object again
         self._emit(piece, offset, "opaque-sql", message)
 
     def _unrecognized(self, piece: _Piece, what: str | None = None, offset: int | None = None) -> None:
@@ -1155,12 +1156,15 @@ class FileChecker(TypeChanges):
         created = [found for key in keys for found in self._creation_of(key, piece)]
         older = {key: call for key, call in located.items() if key not in keys and key not in _RUNNING}
         before = len(self.findings)
-        _RUNNING.update(located)  # a routine that calls itself (or one that calls it) runs once
+        # a routine that calls itself (or one that calls it) runs once: marked while its body runs,
+        # and only the marks made here are taken off (an outer call's stay, whatever calls follow)
+        running = set(located) - _RUNNING
+        _RUNNING.update(running)
         try:
             self._run_bodies(created)
             ran = [self._run_older_body(piece, key, piece.at(call.get("location"))) for key, call in older.items()]
         finally:
-            _RUNNING.difference_update(located)
+            _RUNNING.difference_update(running)
         # a routine called twice: its findings once
         seen = {(f.statement.number, f.line, f.column, f.rule) for f in self.findings[:before]}
         kept = []
