@@ -198,10 +198,11 @@ _PREPARED = Outcome("prepared")
 #: The outcome of a ``DROP ... IF EXISTS`` of an object the history dropped (or renamed away) and did
 #: not make again: the schema did not change.
 DROPPED_NOTHING = Outcome("ran", "nothing to drop")
-_DROP_IF_EXISTS = r"DROP\s.*?\bIF\s+EXISTS\b"
 _NAME = r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)'
 #: What a ``DROP`` names, and the old name of an ``ALTER TABLE ... RENAME TO``.
-_DROPPED = rf"DROP\s+(?P<kind>TABLE|VIEW|INDEX|TRIGGER)\s+(?:IF\s+EXISTS\s+)?(?:{_NAME}\s*\.\s*)?(?P<name>{_NAME})"
+_DROPPED = (
+    rf"DROP\s+(?P<kind>TABLE|VIEW|INDEX|TRIGGER)\s+(?P<if_exists>IF\s+EXISTS\s+)?(?:{_NAME}\s*\.\s*)?(?P<name>{_NAME})"
+)
 _RENAMED_AWAY = rf"ALTER\s+TABLE\s+(?:{_NAME}\s*\.\s*)?(?P<name>{_NAME})\s+RENAME\s+TO\b"
 _TARGET = re.compile(
     rf"\s*(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE)\s+(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
@@ -398,7 +399,7 @@ class Replay:
             name = _unquoted(dropped["name"])
             if self._schema_version() != version:
                 self.gone.update((name, *going))
-            elif re.match(_DROP_IF_EXISTS, sql, re.I | re.S):
+            elif dropped["if_exists"]:
                 if self._drops_outside(sql):  # a virtual table outside the replay (or its shadow) went
                     self.gone.add(name)
                 elif name in self.gone or any(name.startswith(table + "_") for table in self._gone_virtual):
