@@ -13,7 +13,12 @@ by hand from the lint's rules before the lint ran:
   ``ADD COLUMN``/``DROP COLUMN``/``RENAME COLUMN`` fast paths; hashed index names; RunSQL data
   fixes; two files keep ``sqlmigrate``'s ``BEGIN;``/``COMMIT;``);
 - ``TRACKER``: an issue tracker's Alembic offline output with batch mode (``_alembic_tmp_`` rebuilds
-  whose copies read ``table.column`` and ``CAST(... ) AS anon_1``; ``alembic_version`` updates).
+  whose copies read ``table.column`` and ``CAST(... ) AS anon_1``; ``alembic_version`` updates);
+- ``NOTEBOOK``: an Android notes app's Room history from its first version (``CREATE TABLE IF NOT
+  EXISTS`` with backquotes, an FTS4 table over the notes with Room's content-sync triggers, a
+  ``@DatabaseView``, auto-migrations' ``_new_X`` rebuilds for a renamed and a deleted column,
+  ``@RenameTable`` and ``@DeleteTable``, hand-written migrations, one renaming the table first;
+  ``room_master_table``).
 
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
 """
@@ -2146,4 +2151,188 @@ UPDATE alembic_version SET version_num='8a2e4c6f0be6' WHERE alembic_version.vers
 ]
 
 
-HISTORIES: dict[str, History] = {"podcasts": PODCASTS, "stock": STOCK, "tracker": TRACKER}
+NOTEBOOK: History = [
+    (
+        "1.0.0__v1.sql",
+        """-- Room's createAllTables for version 1
+CREATE TABLE IF NOT EXISTS `Folder` (`folderId` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `name` TEXT NOT NULL, `createdAt` INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS `index_Folder_name` ON `Folder` (`name`);
+CREATE TABLE IF NOT EXISTS `Note` (`noteId` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `folderId` INTEGER, `title` TEXT NOT NULL, `body` TEXT NOT NULL, `pinned` INTEGER NOT NULL, `updatedAt` INTEGER NOT NULL, FOREIGN KEY(`folderId`) REFERENCES `Folder`(`folderId`) ON UPDATE NO ACTION ON DELETE SET NULL );
+CREATE INDEX IF NOT EXISTS `index_Note_folderId` ON `Note` (`folderId`);
+CREATE VIRTUAL TABLE IF NOT EXISTS `NoteFts` USING FTS4(`title` TEXT NOT NULL, `body` TEXT NOT NULL, content=`Note`);
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_BEFORE_UPDATE BEFORE UPDATE ON `Note` BEGIN DELETE FROM `NoteFts` WHERE `docid`=OLD.`rowid`; END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_BEFORE_DELETE BEFORE DELETE ON `Note` BEGIN DELETE FROM `NoteFts` WHERE `docid`=OLD.`rowid`; END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_AFTER_UPDATE AFTER UPDATE ON `Note` BEGIN INSERT INTO `NoteFts`(`docid`, `title`, `body`) VALUES (NEW.`rowid`, NEW.`title`, NEW.`body`); END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_AFTER_INSERT AFTER INSERT ON `Note` BEGIN INSERT INTO `NoteFts`(`docid`, `title`, `body`) VALUES (NEW.`rowid`, NEW.`title`, NEW.`body`); END;
+CREATE TABLE IF NOT EXISTS room_master_table (id INTEGER PRIMARY KEY,identity_hash TEXT);
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '9f2c41d07be35a8e61c0f4d2a7b98e13');
+""",
+        set(),
+    ),
+    (
+        "2.0.0__v2.sql",
+        """-- MIGRATION_1_2
+ALTER TABLE `Folder` ADD COLUMN `color` INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE `Note` ADD COLUMN `archived` INTEGER NOT NULL DEFAULT 0;
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '0b7e2f9d41c6a3e58d1f70b4c9a2e6d5');
+""",
+        set(),
+    ),
+    (
+        "3.0.0__v3.sql",
+        """-- AutoMigration_2_3
+ALTER TABLE `Note` ADD COLUMN `createdAt` INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS `Tag` (`tagId` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `label` TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS `NoteTagCrossRef` (`noteId` INTEGER NOT NULL, `tagId` INTEGER NOT NULL, PRIMARY KEY(`noteId`, `tagId`), FOREIGN KEY(`noteId`) REFERENCES `Note`(`noteId`) ON UPDATE NO ACTION ON DELETE CASCADE , FOREIGN KEY(`tagId`) REFERENCES `Tag`(`tagId`) ON UPDATE NO ACTION ON DELETE CASCADE );
+CREATE INDEX IF NOT EXISTS `index_NoteTagCrossRef_tagId` ON `NoteTagCrossRef` (`tagId`);
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '5d0a8c3e7f19b2d46e8a0c5f3b7d1e92');
+""",
+        set(),
+    ),
+    (
+        "4.0.0__v4.sql",
+        """-- AutoMigration_3_4: @RenameColumn(tableName = "Folder", fromColumnName = "name", toColumnName = "label")
+CREATE TABLE IF NOT EXISTS `_new_Folder` (`folderId` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `label` TEXT NOT NULL, `createdAt` INTEGER NOT NULL, `color` INTEGER NOT NULL DEFAULT 0);
+INSERT INTO `_new_Folder` (`folderId`,`label`,`createdAt`,`color`) SELECT `folderId`,`name`,`createdAt`,`color` FROM `Folder`;
+DROP TABLE `Folder`;
+ALTER TABLE `_new_Folder` RENAME TO `Folder`;
+CREATE UNIQUE INDEX IF NOT EXISTS `index_Folder_label` ON `Folder` (`label`);
+PRAGMA foreign_key_check(`Folder`);
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, 'e4a1c7b05d2f8e93a6c0b1d7f4e2a958');
+""",
+        {("rebuild-unverified", 4)},
+    ),
+    (
+        "5.0.0__v5.sql",
+        """-- MIGRATION_4_5: the list screen's order, and the summary view
+CREATE INDEX IF NOT EXISTS `index_Note_pinned_updatedAt` ON `Note` (`pinned`, `updatedAt`);
+CREATE VIEW `NoteSummary` AS SELECT noteId, title, substr(body, 1, 80) AS preview, updatedAt FROM Note WHERE archived = 0;
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '3c8f0e2a6b4d1f7e9a5c2b8d0e6f4a17');
+""",
+        set(),
+    ),
+    (
+        "6.0.0__v6.sql",
+        """-- AutoMigration_5_6: body becomes nullable, and a colour per note
+DROP VIEW IF EXISTS `NoteSummary`;
+DROP TRIGGER IF EXISTS room_fts_content_sync_NoteFts_BEFORE_UPDATE;
+DROP TRIGGER IF EXISTS room_fts_content_sync_NoteFts_BEFORE_DELETE;
+DROP TRIGGER IF EXISTS room_fts_content_sync_NoteFts_AFTER_UPDATE;
+DROP TRIGGER IF EXISTS room_fts_content_sync_NoteFts_AFTER_INSERT;
+CREATE TABLE IF NOT EXISTS `_new_Note` (`noteId` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `folderId` INTEGER, `title` TEXT NOT NULL, `body` TEXT, `pinned` INTEGER NOT NULL, `updatedAt` INTEGER NOT NULL, `archived` INTEGER NOT NULL DEFAULT 0, `createdAt` INTEGER NOT NULL DEFAULT 0, `color` INTEGER, FOREIGN KEY(`folderId`) REFERENCES `Folder`(`folderId`) ON UPDATE NO ACTION ON DELETE SET NULL );
+INSERT INTO `_new_Note` (`noteId`,`folderId`,`title`,`body`,`pinned`,`updatedAt`,`archived`,`createdAt`) SELECT `noteId`,`folderId`,`title`,`body`,`pinned`,`updatedAt`,`archived`,`createdAt` FROM `Note`;
+DROP TABLE `Note`;
+ALTER TABLE `_new_Note` RENAME TO `Note`;
+CREATE INDEX IF NOT EXISTS `index_Note_folderId` ON `Note` (`folderId`);
+CREATE INDEX IF NOT EXISTS `index_Note_pinned_updatedAt` ON `Note` (`pinned`, `updatedAt`);
+PRAGMA foreign_key_check(`Note`);
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_BEFORE_UPDATE BEFORE UPDATE ON `Note` BEGIN DELETE FROM `NoteFts` WHERE `docid`=OLD.`rowid`; END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_BEFORE_DELETE BEFORE DELETE ON `Note` BEGIN DELETE FROM `NoteFts` WHERE `docid`=OLD.`rowid`; END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_AFTER_UPDATE AFTER UPDATE ON `Note` BEGIN INSERT INTO `NoteFts`(`docid`, `title`, `body`) VALUES (NEW.`rowid`, NEW.`title`, NEW.`body`); END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_AFTER_INSERT AFTER INSERT ON `Note` BEGIN INSERT INTO `NoteFts`(`docid`, `title`, `body`) VALUES (NEW.`rowid`, NEW.`title`, NEW.`body`); END;
+CREATE VIEW `NoteSummary` AS SELECT noteId, title, substr(body, 1, 80) AS preview, updatedAt FROM Note WHERE archived = 0;
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '7a2d9f4c0e6b3a81d5f7c2e9b4a0d638');
+""",
+        set(),
+    ),
+    (
+        "7.0.0__v7.sql",
+        """-- MIGRATION_6_7 (hand-written): reminders; the search triggers are forgotten
+DROP VIEW IF EXISTS `NoteSummary`;
+CREATE TABLE IF NOT EXISTS `_new_Note` (`noteId` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `folderId` INTEGER, `title` TEXT NOT NULL, `body` TEXT, `pinned` INTEGER NOT NULL, `updatedAt` INTEGER NOT NULL, `archived` INTEGER NOT NULL DEFAULT 0, `createdAt` INTEGER NOT NULL DEFAULT 0, `color` INTEGER, `reminderAt` INTEGER, FOREIGN KEY(`folderId`) REFERENCES `Folder`(`folderId`) ON UPDATE NO ACTION ON DELETE SET NULL );
+INSERT INTO `_new_Note` (`noteId`,`folderId`,`title`,`body`,`pinned`,`updatedAt`,`archived`,`createdAt`,`color`) SELECT `noteId`,`folderId`,`title`,`body`,`pinned`,`updatedAt`,`archived`,`createdAt`,`color` FROM `Note`;
+DROP TABLE `Note`;
+ALTER TABLE `_new_Note` RENAME TO `Note`;
+CREATE INDEX IF NOT EXISTS `index_Note_folderId` ON `Note` (`folderId`);
+CREATE INDEX IF NOT EXISTS `index_Note_pinned_updatedAt` ON `Note` (`pinned`, `updatedAt`);
+CREATE VIEW `NoteSummary` AS SELECT noteId, title, substr(body, 1, 80) AS preview, updatedAt FROM Note WHERE archived = 0;
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, 'c1e5a9d3f7b20e48a6d2c0f9e3b7a514');
+""",
+        {("rebuild-loses-dependents", 5)},
+    ),
+    (
+        "8.0.0__v8.sql",
+        """-- AutoMigration_7_8: @DeleteColumn(tableName = "Folder", columnName = "color")
+CREATE TABLE IF NOT EXISTS `_new_Folder` (`folderId` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `label` TEXT NOT NULL, `createdAt` INTEGER NOT NULL);
+INSERT INTO `_new_Folder` (`folderId`,`label`,`createdAt`) SELECT `folderId`,`label`,`createdAt` FROM `Folder`;
+DROP TABLE `Folder`;
+ALTER TABLE `_new_Folder` RENAME TO `Folder`;
+CREATE UNIQUE INDEX IF NOT EXISTS `index_Folder_label` ON `Folder` (`label`);
+PRAGMA foreign_key_check(`Folder`);
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '8b3f1d7a5c9e2048f6a0d4c8e2b6f9a3');
+""",
+        {("rebuild-unverified", 4)},
+    ),
+    (
+        "9.0.0__v9.sql",
+        """-- AutoMigration_8_9: @RenameTable(fromTableName = "Tag", toTableName = "Label")
+ALTER TABLE `Tag` RENAME TO `Label`;
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '2f6b0d4a8e1c5f93b7d0a2e6c4f8b1d5');
+""",
+        {("rename-table", 2)},
+    ),
+    (
+        "10.0.0__v10.sql",
+        """-- AutoMigration_9_10: @DeleteTable(tableName = "NoteTagCrossRef"): labels move into the note
+ALTER TABLE `Note` ADD COLUMN `labels` TEXT NOT NULL DEFAULT '';
+DROP TABLE `NoteTagCrossRef`;
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, 'd9a4e0c6b2f8173e5a9c1d7b3f0e4a62');
+""",
+        {("drop-table", 3)},
+    ),
+    (
+        "11.0.0__v11.sql",
+        """-- MIGRATION_10_11: archived notes older than the 2020 sync are gone from the server
+DELETE FROM `Note` WHERE `archived` = 1 AND `updatedAt` < 1577836800000;
+UPDATE `Note` SET `color` = NULL WHERE `color` = 0;
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '6e0c4a8f2d6b1e95c3a7f0d4b8e2c619');
+""",
+        set(),
+    ),
+    (
+        "12.0.0__v12.sql",
+        """-- MIGRATION_11_12: the search index gets the labels; it is made again from the notes
+DROP TRIGGER IF EXISTS room_fts_content_sync_NoteFts_BEFORE_UPDATE;
+DROP TRIGGER IF EXISTS room_fts_content_sync_NoteFts_BEFORE_DELETE;
+DROP TRIGGER IF EXISTS room_fts_content_sync_NoteFts_AFTER_UPDATE;
+DROP TRIGGER IF EXISTS room_fts_content_sync_NoteFts_AFTER_INSERT;
+DROP TABLE IF EXISTS `NoteFts`;
+CREATE VIRTUAL TABLE IF NOT EXISTS `NoteFts` USING FTS4(`title` TEXT NOT NULL, `body` TEXT, `labels` TEXT NOT NULL, content=`Note`);
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_BEFORE_UPDATE BEFORE UPDATE ON `Note` BEGIN DELETE FROM `NoteFts` WHERE `docid`=OLD.`rowid`; END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_BEFORE_DELETE BEFORE DELETE ON `Note` BEGIN DELETE FROM `NoteFts` WHERE `docid`=OLD.`rowid`; END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_AFTER_UPDATE AFTER UPDATE ON `Note` BEGIN INSERT INTO `NoteFts`(`docid`, `title`, `body`, `labels`) VALUES (NEW.`rowid`, NEW.`title`, NEW.`body`, NEW.`labels`); END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_AFTER_INSERT AFTER INSERT ON `Note` BEGIN INSERT INTO `NoteFts`(`docid`, `title`, `body`, `labels`) VALUES (NEW.`rowid`, NEW.`title`, NEW.`body`, NEW.`labels`); END;
+INSERT INTO `NoteFts`(`NoteFts`) VALUES ('rebuild');
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, 'a5f9c3e7b1d0428c6e0a4f8d2b6c9e37');
+""",
+        {("drop-table", 6)},
+    ),
+    (
+        "13.0.0__v13.sql",
+        """-- MIGRATION_12_13 (hand-written, rename first): pinned becomes a CHECKed flag; the summary view is forgotten
+ALTER TABLE `Note` RENAME TO `Note_old`;
+CREATE TABLE IF NOT EXISTS `Note` (`noteId` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `folderId` INTEGER, `title` TEXT NOT NULL, `body` TEXT, `pinned` INTEGER NOT NULL CHECK (`pinned` IN (0, 1)), `updatedAt` INTEGER NOT NULL, `archived` INTEGER NOT NULL DEFAULT 0, `createdAt` INTEGER NOT NULL DEFAULT 0, `color` INTEGER, `reminderAt` INTEGER, `labels` TEXT NOT NULL DEFAULT '', FOREIGN KEY(`folderId`) REFERENCES `Folder`(`folderId`) ON UPDATE NO ACTION ON DELETE SET NULL );
+INSERT INTO `Note` (`noteId`,`folderId`,`title`,`body`,`pinned`,`updatedAt`,`archived`,`createdAt`,`color`,`reminderAt`,`labels`) SELECT `noteId`,`folderId`,`title`,`body`,`pinned`,`updatedAt`,`archived`,`createdAt`,`color`,`reminderAt`,`labels` FROM `Note_old`;
+DROP TABLE `Note_old`;
+CREATE INDEX IF NOT EXISTS `index_Note_folderId` ON `Note` (`folderId`);
+CREATE INDEX IF NOT EXISTS `index_Note_pinned_updatedAt` ON `Note` (`pinned`, `updatedAt`);
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_BEFORE_UPDATE BEFORE UPDATE ON `Note` BEGIN DELETE FROM `NoteFts` WHERE `docid`=OLD.`rowid`; END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_BEFORE_DELETE BEFORE DELETE ON `Note` BEGIN DELETE FROM `NoteFts` WHERE `docid`=OLD.`rowid`; END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_AFTER_UPDATE AFTER UPDATE ON `Note` BEGIN INSERT INTO `NoteFts`(`docid`, `title`, `body`, `labels`) VALUES (NEW.`rowid`, NEW.`title`, NEW.`body`, NEW.`labels`); END;
+CREATE TRIGGER IF NOT EXISTS room_fts_content_sync_NoteFts_AFTER_INSERT AFTER INSERT ON `Note` BEGIN INSERT INTO `NoteFts`(`docid`, `title`, `body`, `labels`) VALUES (NEW.`rowid`, NEW.`title`, NEW.`body`, NEW.`labels`); END;
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, 'f0b4d8a2c6e1937d5b9f3a7c1e5d0b84');
+""",
+        {("rebuild-loses-dependents", 5)},
+    ),
+    (
+        "14.0.0__v14.sql",
+        """-- MIGRATION_13_14: notes sync by id now
+ALTER TABLE `Note` ADD COLUMN `syncId` TEXT NOT NULL;
+INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '1c7e3a9f5b0d4286e2c8a6f0d4b9e3a7');
+""",
+        {("add-not-null-without-default", 2)},
+    ),
+]
+
+
+HISTORIES: dict[str, History] = {"podcasts": PODCASTS, "stock": STOCK, "tracker": TRACKER, "notebook": NOTEBOOK}
