@@ -54,16 +54,8 @@ def test_precision_and_recall_over_the_corpus(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_precision_and_recall_over_the_long_histories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    measured = measure(tmp_path, LONG_HISTORIES | DESKTOP_HISTORIES, "sqlite", SEEDS)
+    measured = measure(tmp_path, LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES, "sqlite", SEEDS)
     with capsys.disabled():
         print("\n" + measured.summary("SQLite long-history"))
-    assert measured.found - measured.expected == set(), "false errors"
-    assert measured.expected - measured.found == set(), "missed errors"
-
-
-def test_precision_and_recall_over_the_orm_histories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    measured = measure(tmp_path, ORM_HISTORIES, "sqlite")
-    with capsys.disabled():
-        print("\n" + measured.summary("SQLite ORM-history"))
     assert measured.found - measured.expected == set(), "false errors"
     assert measured.expected - measured.found == set(), "missed errors"
