@@ -18,7 +18,10 @@ by hand from the lint's rules before the lint ran:
   EXISTS`` with backquotes, an FTS4 table over the notes with Room's content-sync triggers, a
   ``@DatabaseView``, auto-migrations' ``_new_X`` rebuilds for a renamed and a deleted column,
   ``@RenameTable`` and ``@DeleteTable``, hand-written migrations, one renaming the table first;
-  ``room_master_table``).
+  ``room_master_table``);
+- ``TICKETS``: a ticketing app's TypeORM migrations (``temporary_X`` rebuilds copying by name, with
+  the indexes dropped before and made after; a revert that renames the table away first; hashed
+  ``FK_``/``UQ_``/``IDX_`` names; a table named ``order``).
 
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
 """
@@ -2335,4 +2338,188 @@ INSERT OR REPLACE INTO room_master_table (id,identity_hash) VALUES(42, '1c7e3a9f
 ]
 
 
-HISTORIES: dict[str, History] = {"podcasts": PODCASTS, "stock": STOCK, "tracker": TRACKER, "notebook": NOTEBOOK}
+TICKETS: History = [
+    (
+        "1.0.0__Init1650000000000.sql",
+        """CREATE TABLE "account" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "email" varchar NOT NULL, "displayName" varchar, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "UQ_4c8f54c2b3e6a7d1f09e2b5a6c1" UNIQUE ("email"));
+CREATE TABLE "venue" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "city" varchar NOT NULL, "capacity" integer NOT NULL);
+CREATE TABLE "event" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar NOT NULL, "startsAt" datetime NOT NULL, "price" decimal(10,2) NOT NULL, "venueId" integer, CONSTRAINT "FK_3b1f7c2e9a4d6e08b5c1f7a2d94" FOREIGN KEY ("venueId") REFERENCES "venue" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION);
+CREATE INDEX "IDX_6a2e8c0f4b7d1e3a5c9f2b4d6e" ON "event" ("startsAt");
+CREATE TABLE "ticket" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "code" varchar(12) NOT NULL, "status" varchar NOT NULL DEFAULT ('issued'), "eventId" integer NOT NULL, "buyerId" integer, CONSTRAINT "UQ_9f3b5d7e1a2c4e6f8a0b2d4c6e8" UNIQUE ("code"), CONSTRAINT "FK_8e2a0c4f6b1d3e5a7c9f0b2d4e6" FOREIGN KEY ("eventId") REFERENCES "event" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_1d5c9e3a7f0b2c4e6a8d0f1b3c5" FOREIGN KEY ("buyerId") REFERENCES "account" ("id") ON DELETE SET NULL ON UPDATE NO ACTION);
+CREATE INDEX "IDX_2c4e6a8f0b1d3f5a7c9e1b3d5f" ON "ticket" ("eventId");
+""",
+        set(),
+    ),
+    (
+        "1.1.0__AccountPhone1650100000000.sql",
+        """ALTER TABLE "account" ADD COLUMN "phone" varchar;
+""",
+        set(),
+    ),
+    (
+        "1.2.0__EventDescription1650200000000.sql",
+        """DROP INDEX "IDX_6a2e8c0f4b7d1e3a5c9f2b4d6e";
+CREATE TABLE "temporary_event" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar NOT NULL, "startsAt" datetime NOT NULL, "price" decimal(10,2) NOT NULL, "venueId" integer, "description" text NOT NULL DEFAULT (''), CONSTRAINT "FK_3b1f7c2e9a4d6e08b5c1f7a2d94" FOREIGN KEY ("venueId") REFERENCES "venue" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION);
+INSERT INTO "temporary_event"("id", "title", "startsAt", "price", "venueId") SELECT "id", "title", "startsAt", "price", "venueId" FROM "event";
+DROP TABLE "event";
+ALTER TABLE "temporary_event" RENAME TO "event";
+CREATE INDEX "IDX_6a2e8c0f4b7d1e3a5c9f2b4d6e" ON "event" ("startsAt");
+""",
+        set(),
+    ),
+    (
+        "1.3.0__TicketSeat1650300000000.sql",
+        """DROP INDEX "IDX_2c4e6a8f0b1d3f5a7c9e1b3d5f";
+CREATE TABLE "temporary_ticket" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "code" varchar(12) NOT NULL, "status" varchar NOT NULL DEFAULT ('issued'), "eventId" integer NOT NULL, "buyerId" integer, "seat" varchar NOT NULL, CONSTRAINT "UQ_9f3b5d7e1a2c4e6f8a0b2d4c6e8" UNIQUE ("code"), CONSTRAINT "FK_8e2a0c4f6b1d3e5a7c9f0b2d4e6" FOREIGN KEY ("eventId") REFERENCES "event" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_1d5c9e3a7f0b2c4e6a8d0f1b3c5" FOREIGN KEY ("buyerId") REFERENCES "account" ("id") ON DELETE SET NULL ON UPDATE NO ACTION);
+INSERT INTO "temporary_ticket"("id", "code", "status", "eventId", "buyerId") SELECT "id", "code", "status", "eventId", "buyerId" FROM "ticket";
+DROP TABLE "ticket";
+ALTER TABLE "temporary_ticket" RENAME TO "ticket";
+CREATE INDEX "IDX_2c4e6a8f0b1d3f5a7c9e1b3d5f" ON "ticket" ("eventId");
+""",
+        {("add-not-null-without-default", 5)},
+    ),
+    (
+        "1.4.0__VenueCapacityNullable1650400000000.sql",
+        """CREATE TABLE "temporary_venue" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "city" varchar NOT NULL, "capacity" integer);
+INSERT INTO "temporary_venue"("id", "name", "city", "capacity") SELECT "id", "name", "city", "capacity" FROM "venue";
+DROP TABLE "venue";
+ALTER TABLE "temporary_venue" RENAME TO "venue";
+""",
+        set(),
+    ),
+    (
+        "1.5.0__Orders1650500000000.sql",
+        """CREATE TABLE "order" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "total" decimal(10,2) NOT NULL, "placedAt" datetime NOT NULL DEFAULT (datetime('now')), "accountId" integer NOT NULL, CONSTRAINT "FK_0e2c4a6f8b1d3e5c7a9f1d3b5e" FOREIGN KEY ("accountId") REFERENCES "account" ("id") ON DELETE CASCADE ON UPDATE NO ACTION);
+CREATE INDEX "IDX_7d9f1b3e5a0c2e4a6c8e0a2c4f" ON "order" ("accountId");
+""",
+        set(),
+    ),
+    (
+        "1.6.0__TicketOrder1650600000000.sql",
+        """DROP INDEX "IDX_2c4e6a8f0b1d3f5a7c9e1b3d5f";
+CREATE TABLE "temporary_ticket" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "code" varchar(12) NOT NULL, "status" varchar NOT NULL DEFAULT ('issued'), "eventId" integer NOT NULL, "buyerId" integer, "seat" varchar NOT NULL, "orderId" integer, CONSTRAINT "UQ_9f3b5d7e1a2c4e6f8a0b2d4c6e8" UNIQUE ("code"), CONSTRAINT "FK_8e2a0c4f6b1d3e5a7c9f0b2d4e6" FOREIGN KEY ("eventId") REFERENCES "event" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_1d5c9e3a7f0b2c4e6a8d0f1b3c5" FOREIGN KEY ("buyerId") REFERENCES "account" ("id") ON DELETE SET NULL ON UPDATE NO ACTION, CONSTRAINT "FK_5b7d9f1c3e0a2c4e6a8c0e2a4c" FOREIGN KEY ("orderId") REFERENCES "order" ("id") ON DELETE SET NULL ON UPDATE NO ACTION);
+INSERT INTO "temporary_ticket"("id", "code", "status", "eventId", "buyerId", "seat") SELECT "id", "code", "status", "eventId", "buyerId", "seat" FROM "ticket";
+DROP TABLE "ticket";
+ALTER TABLE "temporary_ticket" RENAME TO "ticket";
+CREATE INDEX "IDX_2c4e6a8f0b1d3f5a7c9e1b3d5f" ON "ticket" ("eventId");
+""",
+        set(),
+    ),
+    (
+        "1.7.0__EventPriceCents1650700000000.sql",
+        """DROP INDEX "IDX_6a2e8c0f4b7d1e3a5c9f2b4d6e";
+CREATE TABLE "temporary_event" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar NOT NULL, "startsAt" datetime NOT NULL, "price" integer NOT NULL, "venueId" integer, "description" text NOT NULL DEFAULT (''), CONSTRAINT "FK_3b1f7c2e9a4d6e08b5c1f7a2d94" FOREIGN KEY ("venueId") REFERENCES "venue" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION);
+INSERT INTO "temporary_event"("id", "title", "startsAt", "price", "venueId", "description") SELECT "id", "title", "startsAt", "price", "venueId", "description" FROM "event";
+DROP TABLE "event";
+ALTER TABLE "temporary_event" RENAME TO "event";
+CREATE INDEX "IDX_6a2e8c0f4b7d1e3a5c9f2b4d6e" ON "event" ("startsAt");
+""",
+        set(),
+    ),
+    (
+        "1.8.0__DropDisplayName1650800000000.sql",
+        """CREATE TABLE "temporary_account" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "email" varchar NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "phone" varchar, CONSTRAINT "UQ_4c8f54c2b3e6a7d1f09e2b5a6c1" UNIQUE ("email"));
+INSERT INTO "temporary_account"("id", "email", "createdAt", "phone") SELECT "id", "email", "createdAt", "phone" FROM "account";
+DROP TABLE "account";
+ALTER TABLE "temporary_account" RENAME TO "account";
+""",
+        {("rebuild-unverified", 3)},
+    ),
+    (
+        "1.9.0__TicketStatusIndex1650900000000.sql",
+        """CREATE INDEX "IDX_3e5a7c9e1b0d2f4a6c8e0b2d4f" ON "ticket" ("status") ;
+""",
+        set(),
+    ),
+    (
+        "1.10.0__SeedVenues1651000000000.sql",
+        """INSERT INTO "venue" ("name", "city", "capacity") VALUES ('Hall A', 'Lyon', 800), ('Riverside', 'Ghent', NULL);
+""",
+        set(),
+    ),
+    (
+        "1.11.0__VenueUnique1651100000000.sql",
+        """CREATE TABLE "temporary_venue" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar NOT NULL, "city" varchar NOT NULL, "capacity" integer, CONSTRAINT "UQ_a1c3e5f7b9d0e2a4c6e8f0b2d4" UNIQUE ("name", "city"));
+INSERT INTO "temporary_venue"("id", "name", "city", "capacity") SELECT "id", "name", "city", "capacity" FROM "venue";
+DROP TABLE "venue";
+ALTER TABLE "temporary_venue" RENAME TO "venue";
+""",
+        set(),
+    ),
+    (
+        "1.12.0__TicketNoIndexes1651200000000.sql",
+        """-- hand-edited: the DROP INDEX and CREATE INDEX queries were cut from the generated list
+CREATE TABLE "temporary_ticket" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "code" varchar(16) NOT NULL, "status" varchar NOT NULL DEFAULT ('issued'), "eventId" integer NOT NULL, "buyerId" integer, "seat" varchar NOT NULL, "orderId" integer, CONSTRAINT "UQ_9f3b5d7e1a2c4e6f8a0b2d4c6e8" UNIQUE ("code"), CONSTRAINT "FK_8e2a0c4f6b1d3e5a7c9f0b2d4e6" FOREIGN KEY ("eventId") REFERENCES "event" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_1d5c9e3a7f0b2c4e6a8d0f1b3c5" FOREIGN KEY ("buyerId") REFERENCES "account" ("id") ON DELETE SET NULL ON UPDATE NO ACTION, CONSTRAINT "FK_5b7d9f1c3e0a2c4e6a8c0e2a4c" FOREIGN KEY ("orderId") REFERENCES "order" ("id") ON DELETE SET NULL ON UPDATE NO ACTION);
+INSERT INTO "temporary_ticket"("id", "code", "status", "eventId", "buyerId", "seat", "orderId") SELECT "id", "code", "status", "eventId", "buyerId", "seat", "orderId" FROM "ticket";
+DROP TABLE "ticket";
+ALTER TABLE "temporary_ticket" RENAME TO "ticket";
+""",
+        {("rebuild-loses-dependents", 4)},
+    ),
+    (
+        "1.13.0__TicketIndexesBack1651300000000.sql",
+        """CREATE INDEX "IDX_2c4e6a8f0b1d3f5a7c9e1b3d5f" ON "ticket" ("eventId") ;
+CREATE INDEX "IDX_3e5a7c9e1b0d2f4a6c8e0b2d4f" ON "ticket" ("status") ;
+""",
+        set(),
+    ),
+    (
+        "1.14.0__RemoveVenue1651400000000.sql",
+        """DROP INDEX "IDX_6a2e8c0f4b7d1e3a5c9f2b4d6e";
+CREATE TABLE "temporary_event" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar NOT NULL, "startsAt" datetime NOT NULL, "price" integer NOT NULL, "description" text NOT NULL DEFAULT (''));
+INSERT INTO "temporary_event"("id", "title", "startsAt", "price", "description") SELECT "id", "title", "startsAt", "price", "description" FROM "event";
+DROP TABLE "event";
+ALTER TABLE "temporary_event" RENAME TO "event";
+CREATE INDEX "IDX_6a2e8c0f4b7d1e3a5c9f2b4d6e" ON "event" ("startsAt");
+DROP TABLE "venue";
+""",
+        {("rebuild-unverified", 4), ("drop-table", 7)},
+    ),
+    (
+        "1.15.0__CancelledTickets1651500000000.sql",
+        """UPDATE "ticket" SET "status" = 'void' WHERE "status" = 'cancelled';
+DELETE FROM "order" WHERE "total" = 0;
+""",
+        set(),
+    ),
+    (
+        "1.16.0__AccountRenameTable1651600000000.sql",
+        """ALTER TABLE "account" RENAME TO "customer";
+""",
+        {("rename-table", 1)},
+    ),
+    (
+        "1.17.0__OrderCurrency1651700000000.sql",
+        """DROP INDEX "IDX_7d9f1b3e5a0c2e4a6c8e0a2c4f";
+CREATE TABLE "temporary_order" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "total" decimal(10,2) NOT NULL, "placedAt" datetime NOT NULL DEFAULT (datetime('now')), "accountId" integer NOT NULL, "currency" varchar(3) NOT NULL DEFAULT ('EUR'), CONSTRAINT "FK_0e2c4a6f8b1d3e5c7a9f1d3b5e" FOREIGN KEY ("accountId") REFERENCES "customer" ("id") ON DELETE CASCADE ON UPDATE NO ACTION);
+INSERT INTO "temporary_order"("id", "total", "placedAt", "accountId") SELECT "id", "total", "placedAt", "accountId" FROM "order";
+DROP TABLE "order";
+ALTER TABLE "temporary_order" RENAME TO "order";
+CREATE INDEX "IDX_7d9f1b3e5a0c2e4a6c8e0a2c4f" ON "order" ("accountId");
+""",
+        set(),
+    ),
+    (
+        "1.18.0__TicketRevert1651800000000.sql",
+        """-- a down migration run forward: TypeORM's revert renames the table away first
+DROP INDEX "IDX_2c4e6a8f0b1d3f5a7c9e1b3d5f";
+DROP INDEX "IDX_3e5a7c9e1b0d2f4a6c8e0b2d4f";
+ALTER TABLE "ticket" RENAME TO "temporary_ticket";
+CREATE TABLE "ticket" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "code" varchar(16) NOT NULL, "status" varchar NOT NULL DEFAULT ('issued'), "eventId" integer NOT NULL, "buyerId" integer, "seat" varchar NOT NULL, CONSTRAINT "UQ_9f3b5d7e1a2c4e6f8a0b2d4c6e8" UNIQUE ("code"), CONSTRAINT "FK_8e2a0c4f6b1d3e5a7c9f0b2d4e6" FOREIGN KEY ("eventId") REFERENCES "event" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_1d5c9e3a7f0b2c4e6a8d0f1b3c5" FOREIGN KEY ("buyerId") REFERENCES "customer" ("id") ON DELETE SET NULL ON UPDATE NO ACTION);
+INSERT INTO "ticket"("id", "code", "status", "eventId", "buyerId", "seat") SELECT "id", "code", "status", "eventId", "buyerId", "seat" FROM "temporary_ticket";
+DROP TABLE "temporary_ticket";
+CREATE INDEX "IDX_2c4e6a8f0b1d3f5a7c9e1b3d5f" ON "ticket" ("eventId") ;
+CREATE INDEX "IDX_3e5a7c9e1b0d2f4a6c8e0b2d4f" ON "ticket" ("status") ;
+""",
+        {("rebuild-unverified", 7)},
+    ),
+]
+
+
+HISTORIES: dict[str, History] = {
+    "podcasts": PODCASTS,
+    "stock": STOCK,
+    "tracker": TRACKER,
+    "notebook": NOTEBOOK,
+    "tickets": TICKETS,
+}
