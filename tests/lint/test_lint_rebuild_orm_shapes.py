@@ -120,7 +120,7 @@ CREATE INDEX "line_sku" ON "line" ("sku");
 def test_a_column_the_copy_renames_is_the_old_column_not_a_new_one(tmp_path: Path) -> None:
     found = lint(tmp_path, RENAMES_ORDER_REF)
     assert rules(found) == [("rebuild-unverified", 3, 1)]
-    assert "column order_ref is missing" in found[0][3]
+    assert "column order_ref is missing from the rebuilt table (the copy renames it purchase_ref)" in found[0][3]
 
 
 def test_near_miss_a_new_required_column_the_copy_fills_with_a_literal(tmp_path: Path) -> None:

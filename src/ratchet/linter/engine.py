@@ -582,6 +582,10 @@ class _FileLinter:
         becomes = frozenset(way.target.lower() for way in rebuild.copies if way.target.lower() != table.lower())
         columns, dependents = lost(before, self.replay.final_snapshots[table], becomes)
         columns += self.carried(rebuild, before, reading)
+        for (renamed, new), old in self.renamed_by_copy.items():
+            if renamed == rebuild.table:
+                missing = f"column {old} is missing from the rebuilt table"
+                columns = [f"{c} (the copy renames it {new})" if c == missing else c for c in columns]
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
         if dependents:
