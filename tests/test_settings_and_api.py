@@ -107,6 +107,28 @@ def test_api_migrate_with_an_application_connection(tmp_path: Path) -> None:
         connection.close()
 
 
+@pytest.mark.parametrize("before", [0, 1])
+def test_a_failing_file_leaves_the_connections_legacy_alter_table_as_it_was(tmp_path: Path, before: int) -> None:
+    migrations = tmp_path / "migrations"
+    write(
+        migrations,
+        "1.0.0__a.sql",
+        "PRAGMA legacy_alter_table = ON;\nCREATE TABLE a (id INTEGER);\nINSERT INTO nowhere VALUES (1);",
+    )
+    connection = sqlite3.connect(tmp_path / "app.db")
+    connection.execute(f"PRAGMA legacy_alter_table = {before}")
+    try:
+        with pytest.raises(StatementFailedError):
+            ratchet.migrate(connection, migrations, no_lint=True)
+        assert connection.execute("PRAGMA legacy_alter_table").fetchone() == (before,)
+        # near miss: the file without its failing statement runs, and the setting is put back too
+        write(migrations, "1.0.0__a.sql", "PRAGMA legacy_alter_table = ON;\nCREATE TABLE a (id INTEGER);")
+        ratchet.migrate(connection, migrations, no_lint=True)
+        assert connection.execute("PRAGMA legacy_alter_table").fetchone() == (before,)
+    finally:
+        connection.close()
+
+
 def test_api_works_on_an_in_memory_connection(tmp_path: Path) -> None:
     migrations = tmp_path / "migrations"
     write(migrations, "1.0.0__a.sql", "CREATE TABLE a (id INTEGER);")

@@ -226,6 +226,26 @@ def test_a_virtual_table_of_a_module_sqlite_lacks_is_there_for_the_drops(tmp_pat
     assert lint(tmp_path / "gone", gone, "sqlite", earlier=(SPELLING,)) == {("drop-table", 1, 1)}
 
 
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # a table named like the dropped virtual table, but none of its shadows: never made by the
+        # history, IF EXISTS expects it may be there
+        ("spelling_notes", {("drop-table", 1, 1)}),
+        ("spelling_vocabulary", {("drop-table", 1, 1)}),
+        # near misses: the shadow tables of a dropped virtual table went with it
+        ("spelling_vocab", set()),
+        ("spelling_content", set()),
+        ("spelling_segdir", set()),
+    ],
+)
+def test_only_a_shadow_suffix_makes_a_table_the_dropped_virtual_tables(
+    tmp_path: Path, table: str, expected: set[tuple[str, int, int]]
+) -> None:
+    earlier = (SPELLING, "DROP TABLE spelling;\n")
+    assert lint(tmp_path, f"DROP TABLE IF EXISTS {table};\n", "sqlite", earlier=earlier) == expected
+
+
 def test_a_virtual_table_of_a_module_sqlite_lacks_leaves_the_replay_whole(tmp_path: Path) -> None:
     # the replay still knows every other table: a view the history dropped, dropped again IF EXISTS,
     # is nothing, and SQLite's refusal of a duplicate column is judged

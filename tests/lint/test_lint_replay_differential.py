@@ -1,6 +1,7 @@
 """The lint's SQLite catalog (a replay that runs no data statements) against a real database
 that runs every statement: the same tables, columns, types, nullability and defaults after
-every file of the realistic histories, short and long."""
+every file of the realistic histories, short and long (the desktop ones and the ORM-shaped ones
+too)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from pathlib import Path
 import pytest
 from packaging.version import Version
 from sqlite_corpus import HISTORIES
+from sqlite_desktop_histories import HISTORIES as DESKTOP_HISTORIES
 from sqlite_long_histories import HISTORIES as LONG_HISTORIES
 from sqlite_long_histories import SEEDS
+from sqlite_orm_histories import HISTORIES as ORM_HISTORIES
 
 from ratchet.discover import MigrationFile, checksum
 from ratchet.linter.history import History
@@ -19,8 +22,8 @@ from ratchet.linter.replay import table_columns
 from ratchet.split import split_statements
 
 #: Files SQLite refuses on purpose (a column an index still uses; a rename that a view over a
-#: recreated view stops): a real database stops there.
-REFUSED = {"1.10.0__drop_name.sql", "1.10.0__messages_priority_check.sql"}
+#: recreated view stops; a rebuild that leaves a view over the dropped table): a real database stops there.
+REFUSED = {"1.10.0__drop_name.sql", "1.10.0__messages_priority_check.sql", "1.34.0__cards_without_view.sql"}
 
 
 def runnable(files: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -30,6 +33,18 @@ def runnable(files: list[tuple[str, str]]) -> list[tuple[str, str]]:
         for name, sql in files
         if name not in REFUSED
     ]
+
+
+#: A virtual table of an extension the desktop app loads on its connection (spellfix1): the database
+#: here cannot make it (the replay knows it is there, outside its catalog), so its statements are left out.
+OUTSIDE = "note_spell"
+
+
+def real_sql(sql: str) -> str:
+    """What the real database here runs of a file: all of it but the statements naming ``OUTSIDE``."""
+    if OUTSIDE not in sql:
+        return sql
+    return "".join(f"{statement.sql};\n" for statement in split_statements(sql) if OUTSIDE not in statement.sql)
 
 
 #: Rules whose files SQLite refuses to run.
@@ -45,7 +60,7 @@ CASES = [(h[0], runnable(h[1])) for h in HISTORIES] + [
             if (name in _APP_REGISTERED or not {rule for rule, _ in expected} & _REFUSED_RULES) and name not in REFUSED
         ],
     )
-    for label, history in LONG_HISTORIES.items()
+    for label, history in (LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES).items()
 ]
 
 
@@ -71,7 +86,7 @@ def test_replay_catalog_equals_the_real_database_after_every_file(
             file = MigrationFile(version, name, tmp_path / name, sql.encode("utf-8"), checksum(sql))
             replayed = history.replay_file(file, split_statements(sql), migrations, {}, [])
             migrations.append(file)
-            real.executescript(sql)
+            real.executescript(real_sql(sql))
             tables = {
                 str(row[0]).lower()
                 for row in real.execute(

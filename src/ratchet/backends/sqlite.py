@@ -219,10 +219,18 @@ class SqliteBackend(Backend):
         return (status.st_dev, status.st_ino)
 
     def rollback(self) -> None:
-        """Roll back if a transaction is open."""
-        if self._connection is not None and self._connection.in_transaction:
+        """Roll back if a transaction is open, and put back ``PRAGMA legacy_alter_table`` if the
+        file set it: a connection's setting, which ROLLBACK leaves as the file made it (a caller's
+        connection would keep it after a file that failed)."""
+        if self._connection is None:
+            return
+        if self._connection.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 self._connection.execute("ROLLBACK")
+        if self._legacy_changed:
+            self._legacy_changed = False
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.execute(f"PRAGMA legacy_alter_table = {self._legacy_alter_table}")
 
     def _lock(self, timeout_s: float) -> None:
         """Hold an advisory ``flock`` on ``<db>-ratchet-lock`` for files run outside a

@@ -997,6 +997,9 @@ class CopyInfo:
     #: Each item of the SELECT list: ``*``, a column's name (lower-cased), :data:`NO_COLUMN` for a
     #: NULL or a literal, or ``None`` for anything else.
     selected: list[str | None]
+    #: For each item of the SELECT list, the type of a ``CAST(column AS type)`` (then ``selected``
+    #: names the column), else ``None``.
+    casts: tuple[str | None, ...] = ()
 
 
 def copy_info(statement: Statement, source: str) -> CopyInfo:
@@ -1005,7 +1008,8 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
     Reads the whole statement (not just the head): a rebuild's copy is one short statement.
     """
     words = list(iter_words(statement))
-    top = [w for w in words if w.depth == 0]
+    at_top = [i for i, w in enumerate(words) if w.depth == 0]
+    top = [words[i] for i in at_top]
     uppers = [w.upper for w in top]
     filters: list[str] = []
     if uppers[:3] in (["INSERT", "OR", "IGNORE"], ["INSERT", "OR", "REPLACE"]) or uppers[:2] == ["INSERT", "IGNORE"]:
@@ -1033,13 +1037,41 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
     after_select = uppers.index("SELECT") + 1
     filters += [u for u in uppers[after_select:] if u in _ROW_FILTERS]
     from_at = uppers.index("FROM", after_select) if "FROM" in uppers[after_select:] else len(top)
-    selected = [_selected(item) for item in _split_top(top[after_select:from_at], 0)]
+    end = at_top[from_at] if from_at < len(top) else len(words)
+    items = _split_top(words[at_top[after_select - 1] + 1 : end], 0)
+    casts = tuple(_cast(item) for item in items)
+    selected = [
+        cast[0] if cast else _selected([w for w in item if w.depth == 0])
+        for item, cast in zip(items, casts, strict=True)
+    ]
+    types = tuple(cast[1] if cast else None for cast in casts)
     if from_at == len(top):
-        return CopyInfo(filters, False, columns, selected)
+        return CopyInfo(filters, False, columns, selected, types)
     name, index = _names_after(top, from_at + 1)
     if index < len(top) and top[index].text == ",":
         filters.append("a second table in FROM")
-    return CopyInfo(filters, name == source, columns, selected)
+    return CopyInfo(filters, name == source, columns, selected, types)
+
+
+def _cast(item: list[Word]) -> tuple[str, str] | None:
+    """``(column, type)`` of a SELECT list item ``CAST(column AS type)`` (the column possibly
+    qualified, the item possibly aliased), else ``None``."""
+    if len(item) < 6 or item[0].upper != "CAST" or item[1].text != "(":
+        return None
+    depth = item[0].depth
+    close = next((i for i, w in enumerate(item) if i > 1 and w.depth == depth and w.text == ")"), None)
+    rest = item[close + 1 :] if close is not None else []
+    if close is None or not (not rest or (len(rest) == 2 and rest[0].upper == "AS") or len(rest) == 1):
+        return None
+    inner = item[2:close]
+    at = next((i for i, w in enumerate(inner) if w.depth == depth + 1 and w.upper == "AS"), None)
+    if at is None:
+        return None
+    name, index = _names_after(inner[:at], 0)
+    if name is None or index != at or at + 1 >= len(inner):
+        return None
+    spaced = " ".join(w.text for w in inner[at + 1 :])
+    return name, re.sub(r" ?([(),]) ?", lambda m: ", " if m[1] == "," else m[1], spaced)
 
 
 def _selected(item: list[Word]) -> str | None:

@@ -176,6 +176,8 @@ class _FileLinter:
         self.replay: FileReplay | None = None
         #: ``(statement number, table.column)`` -> where the statement names the column.
         self.column_positions: dict[tuple[int, str], tuple[int, int]] = {}
+        #: ``(table, column)`` -> the old column a rebuild's copy put under that new name.
+        self.renamed_by_copy: dict[tuple[str, str], str] = {}
 
     def emit(self, statement: Statement | None, line: int, column: int, rule: str, message: str, **extra: Any) -> None:
         end_line, end_column = (
@@ -462,7 +464,7 @@ class _FileLinter:
         column that ends NOT NULL is ``set-not-null``."""
         assert self.replay is not None
         before, final = self.replay.before, self.replay.final
-        origin = _renamed_from(classified) if self.replay.changed else {}
+        origin = (_renamed_from(classified) | self.renamed_by_copy) if self.replay.changed else {}
         for table in sorted(self.replay.changed):
             old, new = before.columns(table), final.columns(table)
             if old is None or new is None:  # new in the file, or gone
@@ -577,8 +579,13 @@ class _FileLinter:
                 self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {error}", **obj)
             return
         before = self.replay.snapshots[(rebuild.before, table)]
-        columns, dependents = lost(before, self.replay.final_snapshots[table])
+        becomes = frozenset(way.target.lower() for way in rebuild.copies if way.target.lower() != table.lower())
+        columns, dependents = lost(before, self.replay.final_snapshots[table], becomes)
         columns += self.carried(rebuild, before, reading)
+        for (renamed, new), old in self.renamed_by_copy.items():
+            if renamed == rebuild.table:
+                missing = f"column {old} is missing from the rebuilt table"
+                columns = [f"{c} (the copy renames it {new})" if c == missing else c for c in columns]
         if columns:
             self.emit(*at, "rebuild-unverified", f"rebuild of {table}: {'; '.join(columns)}", **obj)
         if dependents:
@@ -600,11 +607,15 @@ class _FileLinter:
     def carried(self, rebuild: Rebuild, before: Snapshot, ways: list[list[tuple[Classified, CopyInfo]]]) -> list[str]:
         """What the copies lose or misplace: following each old column of the table through every
         copy (into the backup and back, or into the new table), by name where a copy lists its
-        columns, else by position in the order SQLite gives the tables' columns."""
+        columns, else by position in the order SQLite gives the tables' columns. A column a copy
+        moves through ``CAST`` to another affinity may change its values; one the copy puts under
+        a new name (the old name gone) is recorded as renamed (:attr:`renamed_by_copy`)."""
         from ratchet.linter.classify import NO_COLUMN
+        from ratchet.linter.schema import affinity
 
         assert self.replay is not None
         origins: dict[str, str | None] = {c: c for c in before.columns}  # holder's column -> old column it holds
+        casts: dict[str, list[str]] = {}  # holder's column -> the CASTs its value went through
         for way, found in zip(rebuild.copies, ways, strict=True):
             if len(found) != 1 or not self.ran(found[0][0]):  # several copies, or one SQLite refused (reported)
                 return []
@@ -617,14 +628,26 @@ class _FileLinter:
             if holder is None or not holder.columns:
                 return []
             items: list[str | None] = []
-            for item in info.selected:
-                items += list(origins.values()) if item == "*" else [origins.get(item) if item else item]
+            item_casts: list[list[str]] = []
+            for at, item in enumerate(info.selected):
+                if item == "*":
+                    items += list(origins.values())
+                    item_casts += [casts.get(c, []) for c in origins]
+                    continue
+                items.append(origins.get(item) if item else item)
+                cast = info.casts[at] if at < len(info.casts) else None
+                item_casts.append(casts.get(item, []) + ([cast] if cast else []) if item else [])
             targets = (
                 info.columns if info.columns is not None else [c for c in holder.columns if c not in holder.generated]
             )
             filled: dict[str, str | None] = dict.fromkeys(holder.columns, NO_COLUMN)  # a DEFAULT, not a copy
             origins = filled | dict(zip(targets, items, strict=False))
-        missed, wrong = [], []
+            casts = {target: through for target, through in zip(targets, item_casts, strict=False) if through}
+        final = self.replay.final_snapshots[rebuild.table].columns
+        for column, origin in origins.items():
+            if origin and origin in before.columns and column not in before.columns and origin not in final:
+                self.renamed_by_copy[(rebuild.table, column)] = origin
+        missed, wrong, changed = [], [], []
         for column in before.columns:
             if column in before.generated or column not in origins:
                 continue
@@ -633,8 +656,14 @@ class _FileLinter:
                 missed.append(f"column {column} is not copied")
             elif origin is not None and origin != column:
                 wrong.append(f"{origin} into {column}")
+            elif origin == column:
+                changed += [
+                    f"column {column} is copied through CAST(... AS {through}), which may change its values"
+                    for through in casts.get(column, [])
+                    if affinity(through) != affinity(before.columns[column])
+                ]
         verb = "goes by position and puts" if len(ways) == 1 and ways[0][0][1].columns is None else "puts"
-        return missed + ([f"the copy {verb} column {', '.join(wrong)}"] if wrong else [])
+        return missed + ([f"the copy {verb} column {', '.join(wrong)}"] if wrong else []) + changed
 
     def ran(self, item: Classified) -> bool:
         """Whether the replay ran or prepared the statement (SQLite did not refuse it)."""

@@ -56,7 +56,12 @@ _MISSING = re.compile(r"^no such (?P<kind>function|collation sequence): (?P<name
 # kept as text, compiled (and cached by re) the first time a file needs them, not by every run.
 _NAMED = r"(?:[\"`\[]?main[\"`\]]?\s*\.\s*)?[\"`\[]?(?P<name>[\w$]+)"
 _VIRTUAL = r"\s*CREATE\s+VIRTUAL\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _NAMED
-_DROP_TABLE = r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?" + _NAMED
+# What follows a virtual table's name in the names of its shadow tables (FTS3/4, FTS5, R*Tree,
+# spellfix1, vec0): a table named so is one of them; another that starts with its name is not.
+_SHADOW = (
+    r"_(?:content|docsize|config|data|idx|segments|segdir|stat|node|parent|rowid|rowids|vocab|chunks|info|"
+    r"auxiliary|vector_chunks\d+|metadatachunks\d+|metadatatext\d+)"
+)
 _NO_TABLE = r"^no such table: (?:\w+\.)?(?P<name>\S+)$"
 _SYNTAX = re.compile(r'^(?:near "(?P<near>.*)": syntax error|incomplete input|unrecognized token: "(?P<token>.*)")$')
 _LIMIT_MESSAGES = ("interrupted", "out of memory")
@@ -201,7 +206,8 @@ DROPPED_NOTHING = Outcome("ran", "nothing to drop")
 _NAME = r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)'
 #: What a ``DROP`` names, and the old name of an ``ALTER TABLE ... RENAME TO``.
 _DROPPED = (
-    rf"DROP\s+(?P<kind>TABLE|VIEW|INDEX|TRIGGER)\s+(?P<if_exists>IF\s+EXISTS\s+)?(?:{_NAME}\s*\.\s*)?(?P<name>{_NAME})"
+    r"\s*DROP\s+(?P<kind>TABLE|VIEW|INDEX|TRIGGER)\s+(?P<if_exists>IF\s+EXISTS\s+)?"
+    rf"(?:{_NAME}\s*\.\s*)?(?P<name>{_NAME})"
 )
 _RENAMED_AWAY = rf"ALTER\s+TABLE\s+(?:{_NAME}\s*\.\s*)?(?P<name>{_NAME})\s+RENAME\s+TO\b"
 _TARGET = re.compile(
@@ -263,6 +269,17 @@ def _names(sql: str, name: str) -> bool:
     if name not in sql.lower():
         return False
     return re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", sql, re.IGNORECASE) is not None
+
+
+def _dropped_table(sql: str) -> str | None:
+    """The table (lower-cased, unquoted) a ``DROP TABLE`` drops, else ``None``."""
+    match = re.match(_DROPPED, sql, re.IGNORECASE)
+    return _unquoted(match["name"]) if match is not None and match["kind"].upper() == "TABLE" else None
+
+
+def _shadow_of(name: str, virtual: str) -> bool:
+    """Whether table ``name`` is one of virtual table ``virtual``'s shadow tables (both lower-cased)."""
+    return name.startswith(virtual) and re.fullmatch(_SHADOW, name[len(virtual) :]) is not None
 
 
 def _unquoted(word: str) -> str:
@@ -402,7 +419,7 @@ class Replay:
             elif dropped["if_exists"]:
                 if self._drops_outside(sql):  # a virtual table outside the replay (or its shadow) went
                     self.gone.add(name)
-                elif name in self.gone or any(name.startswith(table + "_") for table in self._gone_virtual):
+                elif name in self.gone or any(_shadow_of(name, table) for table in self._gone_virtual):
                     return DROPPED_NOTHING
         elif sql[:5].upper() == "ALTER" and (renamed := re.match(_RENAMED_AWAY, sql, re.I)) is not None:
             self.gone.add(_unquoted(renamed["name"]))
@@ -421,17 +438,14 @@ class Replay:
     def _drops_outside(self, sql: str) -> bool:
         """Whether ``DROP TABLE`` ``sql`` drops a virtual table of :attr:`outside` or one of its
         shadow tables (``<name>_...``), which the replay does not hold; a dropped one is forgotten."""
-        if not self.outside:
+        name = _dropped_table(sql) if self.outside else None
+        if name is None:
             return False
-        match = re.match(_DROP_TABLE, sql, re.I)
-        if match is None:
-            return False
-        name = match["name"].lower()
         if name in self.outside:
             self.outside.discard(name)
             self._gone_virtual.add(name)
             return True
-        return any(name.startswith(table + "_") for table in self.outside)
+        return any(_shadow_of(name, table) for table in self.outside)
 
     def _outside_failure(self, sql: str, outcome: Outcome) -> bool:
         """Whether a schema statement failed only for a virtual table of a module SQLite lacks (made
@@ -446,7 +460,7 @@ class Replay:
         missing = re.match(_NO_TABLE, message) if self.outside else None
         if missing is None or missing["name"].lower() not in self.outside:
             return False
-        if re.match(_DROP_TABLE, sql, re.I):
+        if _dropped_table(sql) is not None:
             self.outside.discard(missing["name"].lower())
             self._gone_virtual.add(missing["name"].lower())
         return True

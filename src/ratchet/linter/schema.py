@@ -133,8 +133,10 @@ def _expressions(sql: str, cols: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
-def lost(before: Snapshot, after: Snapshot) -> tuple[list[str], list[str]]:
-    """``(column problems, dependents lost)`` comparing the old and the rebuilt table."""
+def lost(before: Snapshot, after: Snapshot, becomes: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """``(column problems, dependents lost)`` comparing the old and the rebuilt table; ``becomes``
+    holds the lower-cased names of the tables renamed to it (a foreign key of the new table that
+    names the old one is its own, not a dependent's)."""
     columns: list[str] = []
     for name, declared in before.columns.items():
         if name not in after.columns:
@@ -145,11 +147,26 @@ def lost(before: Snapshot, after: Snapshot) -> tuple[list[str], list[str]]:
     if before.primary_key and before.primary_key != after.primary_key:
         dependents.append(f"primary key ({', '.join(before.primary_key)})")
     for (unique, cols), name in sorted(before.indexes.items(), key=lambda item: item[1]):
-        if (unique, cols) not in after.indexes:
+        gone = [c for c in cols if c in before.columns and c not in after.columns]
+        if not gone and not _index_kept(unique, cols, after):  # an index of a lost column goes with it
             kind = "unique index" if unique else "index"
             shown = name if not name.startswith("sqlite_autoindex") else "UNIQUE constraint"
             dependents.append(f"{kind} {shown} ({', '.join(cols)})")
     dependents += [f"trigger {name}" for name in sorted(before.triggers - after.triggers)]
     dependents += [f"view {name}" for name in sorted(before.views - after.views)]
-    dependents += [f"the foreign key of {name}" for name in sorted(before.referenced_by - after.referenced_by)]
+    referencing = {name.lower() for name in after.referenced_by}
+    dependents += [
+        f"the foreign key of {name}"
+        for name in sorted(before.referenced_by)
+        if name.lower() not in referencing and name.lower() not in becomes
+    ]
     return columns, dependents
+
+
+def _index_kept(unique: bool, cols: tuple[str, ...], after: Snapshot) -> bool:
+    """Whether the rebuilt table still has an index like the old one: the same, or a unique index
+    (or primary key) on the same columns; for a unique index, on the same columns in any order."""
+    keys = [c for u, c in after.indexes if u] + ([after.primary_key] if after.primary_key else [])
+    if (unique, cols) in after.indexes or cols in keys:
+        return True
+    return unique and any(sorted(key) == sorted(cols) for key in keys)
