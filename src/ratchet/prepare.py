@@ -43,13 +43,18 @@ class PreparedFile:
         """Its history row's ``version``."""
         return self.file.version
 
-    def rebuilds_table(self, dialect: str) -> bool:
-        """Whether the file rebuilds a table (:mod:`ratchet.linter.rebuild`); looked at once per dialect."""
+    def runs_with_foreign_keys_off(self, dialect: str) -> bool:
+        """Whether the file runs inside the backend's rebuild procedure (SQLite's 12 steps: foreign keys
+        off before ``BEGIN``, checked before ``COMMIT``): it rebuilds a table (:mod:`ratchet.linter.rebuild`),
+        or, on SQLite, it turns foreign keys off itself, which inside its transaction would do nothing.
+        Looked at once per dialect."""
         known = self._rebuilds
         if dialect not in known:
-            from ratchet.linter.rebuild import is_table_rebuild  # the lint's modules: only for a candidate
+            from ratchet.linter.rebuild import is_table_rebuild, turns_foreign_keys_off  # the lint's modules
 
-            known[dialect] = is_table_rebuild(self.statements, dialect)
+            known[dialect] = (dialect == "sqlite" and turns_foreign_keys_off(self.statements)) or is_table_rebuild(
+                self.statements, dialect
+            )
         return known[dialect]
 
     @cached_property

@@ -359,7 +359,7 @@ class Runner:
             and guards.applies_to(dialect)
             and self.backend.can_pipeline()
             and not any(statement.first_words(1) == ["COPY"] for statement in prepared.statements)
-            and not prepared.rebuilds_table(dialect)
+            and not prepared.runs_with_foreign_keys_off(dialect)
         )
 
     def _apply_pipelined(self, prepared: PreparedFile) -> FileResult | None:
@@ -433,26 +433,27 @@ class Runner:
 
     @contextmanager
     def _rebuild_procedure(self, files: list[PreparedFile]) -> Iterator[None]:
-        """The backend's procedure for a table rebuild around the transaction, if a file is one."""
-        if any(p.rebuilds_table(self.backend.dialect) for p in files):
+        """The backend's procedure for a table rebuild around the transaction, if a file needs it."""
+        if any(p.runs_with_foreign_keys_off(self.backend.dialect) for p in files):
             with self.backend.rebuild_procedure():
                 yield
         else:
             yield
 
     def _check_rebuild(self, prepared: PreparedFile) -> None:
-        """Before COMMIT: a rebuild that left foreign keys dangling rolls back."""
-        if not prepared.rebuilds_table(self.backend.dialect):
+        """Before COMMIT: a file run with foreign keys off that left them dangling rolls back."""
+        if not prepared.runs_with_foreign_keys_off(self.backend.dialect):
             return
         rows = self.backend.rebuild_violations()
         if rows:
             shown = "; ".join(rows[:5])
             more = f" (and {len(rows) - 5} more)" if len(rows) > 5 else ""
             raise DatabaseError(
-                f"{prepared.file.path}: after the table rebuild, {len(rows)} row(s) violate foreign keys: "
+                f"{prepared.file.path}: with foreign keys off (a table rebuild, or the file's "
+                f"PRAGMA foreign_keys = OFF), {len(rows)} row(s) violate foreign keys: "
                 f"{shown}{more}; the file was rolled back",
                 hint=(
-                    "foreign keys are off during a rebuild, so ON DELETE CASCADE and SET NULL do not run: delete "
+                    "foreign keys are off during such a file, so ON DELETE CASCADE and SET NULL do not run: delete "
                     "or update the child rows in the file itself; and keep every referenced row (no WHERE in the "
                     "copy); a rebuild that renames the table first needs PRAGMA legacy_alter_table = ON, or the "
                     "children's keys follow the rename; then run again"

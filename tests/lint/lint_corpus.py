@@ -84,7 +84,7 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
     ("transaction-control", ALL, "BEGIN;\nCREATE TABLE a (x int);\nCOMMIT;", 1, 1),
     ("needs-no-transaction", PG, "CREATE INDEX CONCURRENTLY idx_email ON users (email);", 1, 1),
     ("needs-no-transaction", LITE_PG, "VACUUM;", 1, 1),
-    ("needs-no-transaction", LITE, "PRAGMA foreign_keys = OFF;", 1, 1),
+    ("needs-no-transaction", LITE, "PRAGMA journal_mode = WAL;", 1, 1),
     ("guard-misplaced", ALL, "CREATE TABLE a (x int);\n-- guard: no-transaction\n", 2, 1),
     ("waiver-missing-reason", ALL, "-- guard: allow drop-table\nDROP TABLE users;", 1, 1),
     ("waiver-unknown-rule", ALL, '-- guard: allow drop-tabel reason="typo"\nCREATE TABLE a (x int);', 1, 1),

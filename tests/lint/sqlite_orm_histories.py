@@ -429,7 +429,7 @@ PRAGMA foreign_keys=off;
 DROP TABLE "Session";
 PRAGMA foreign_keys=on;
 """,
-        {("needs-no-transaction", 8), ("drop-table", 9)},
+        {("drop-table", 9)},
     ),
     (
         "1.18.0__transcripts.sql",
@@ -1108,7 +1108,7 @@ PRAGMA foreign_keys=off;
 DROP TABLE "Webhook";
 PRAGMA foreign_keys=on;
 """,
-        {("needs-no-transaction", 11), ("drop-table", 12)},
+        {("drop-table", 12)},
     ),
     (
         "1.50.0__subscription_notify.sql",

@@ -49,8 +49,9 @@ def test_a_faithful_rebuild_that_renames_first_is_no_finding(tmp_path: Path) -> 
 def test_the_foreign_key_pragma_around_one_is_the_12_steps(tmp_path: Path) -> None:
     wrapped = "PRAGMA foreign_keys = OFF;\n" + RENAMED_FIRST + "PRAGMA foreign_keys = ON;\n"
     assert lint(tmp_path, wrapped) == []
-    # near miss: the same pragma in a file that rebuilds nothing
-    assert rules(lint(tmp_path / "plain", "PRAGMA foreign_keys = OFF;\n")) == [("needs-no-transaction", 1, 1)]
+    # near miss: a pragma that cannot take effect in the file's transaction, beside the rebuild
+    wrapped = "PRAGMA journal_mode = WAL;\n" + RENAMED_FIRST
+    assert rules(lint(tmp_path / "journal", wrapped)) == [("needs-no-transaction", 1, 1)]
 
 
 def test_a_rename_that_is_not_followed_by_the_create_and_the_drop_stays_a_rename(tmp_path: Path) -> None:

@@ -73,8 +73,7 @@ _ROW_FILTERS = frozenset(
 )
 #: ``ALTER TABLE ... ALTER INDEX i`` endings: MySQL's VISIBLE/INVISIBLE, MariaDB's [NOT] IGNORED.
 _INDEX_VISIBILITY = (["VISIBLE"], ["INVISIBLE"], ["IGNORED"])
-_SQLITE_NO_TX_PRAGMAS = frozenset({"foreign_keys", "journal_mode"})
-_PRAGMA_ON = frozenset({"ON", "1", "TRUE", "YES"})
+_SQLITE_NO_TX_PRAGMAS = frozenset({"journal_mode"})
 #: MySQL ``ALTER TABLE`` options that change how the table is stored or altered, not its data.
 _TABLE_OPTIONS = frozenset(
     {"ALGORITHM", "LOCK", "ENGINE", "ROW_FORMAT", "COMMENT", "AUTO_INCREMENT", "KEY_BLOCK_SIZE"}
@@ -165,11 +164,6 @@ def _literal_in_parentheses(action: list[Word]) -> bool:
         or inner[0].ttype in T.Literal.String.Single
         or inner[0].upper in ("NULL", "TRUE", "FALSE")
     )
-
-
-def _pragma_value(words: list[Word], index: int) -> str:
-    """The value a ``PRAGMA name = value`` / ``PRAGMA name(value)`` sets, upper-cased and unquoted."""
-    return words[index].upper.strip("'\"") if index < len(words) else ""
 
 
 def _skip(words: list[Word], index: int, *phrases: tuple[str, ...]) -> int:
@@ -937,12 +931,12 @@ class _Classifier:
         self.out.insert_target = table
 
     def pragma(self, words: list[Word]) -> None:
-        """A PRAGMA that cannot take effect inside the file's transaction is ``needs-no-transaction``;
-        ``PRAGMA foreign_keys = ON`` is benign: ratchet's own connection has foreign keys on already."""
+        """A PRAGMA that cannot take effect inside the file's transaction is ``needs-no-transaction``.
+        ``PRAGMA foreign_keys`` is benign either way: ratchet's connection has foreign keys on, and
+        ``migrate`` runs a file that turns them off with them off from before its transaction
+        (SQLite's 12-step procedure, :meth:`ratchet.prepare.PreparedFile.runs_with_foreign_keys_off`)."""
         name, index = _names_after(words, 1)
         setting = index < len(words) and words[index].text in ("=", "(")
-        if setting and name == "foreign_keys" and _pragma_value(words, index + 1) in _PRAGMA_ON:
-            return
         if setting and name in _SQLITE_NO_TX_PRAGMAS:
             self.no_transaction(words[0], f"PRAGMA {name}")
         elif name == "writable_schema":

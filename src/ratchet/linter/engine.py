@@ -244,8 +244,6 @@ class _FileLinter:
             self.mysql_checks(classified)
             self.mysql_columns(classified)
         rebuilds = find_rebuilds(classified)
-        if self.dialect == "sqlite" and rebuilds:
-            _fk_pragmas_are_ratchets(classified)
         if self.dialect == "sqlite" and self.statements:
             self.replay = self.history.replay_file(
                 self.file,
@@ -885,14 +883,6 @@ def _snapshots_wanted(rebuilds: list[Rebuild]) -> dict[int, list[str]]:
 
 def _number(statement: Statement) -> int:
     return statement.number
-
-
-def _fk_pragmas_are_ratchets(classified: list[Classified]) -> None:
-    """In a SQLite table rebuild, ``PRAGMA foreign_keys`` / ``defer_foreign_keys`` (what ORMs
-    generate around one) do what ratchet's 12-step procedure does anyway: not findings."""
-    for item in classified:
-        if item.candidates and item.statement.first_words(2)[1:] in (["FOREIGN_KEYS"], ["DEFER_FOREIGN_KEYS"]):
-            item.candidates = [c for c in item.candidates if c.rule != "needs-no-transaction"]
 
 
 def _renamed_from(classified: list[Classified]) -> dict[tuple[str, str], str]:

@@ -11,6 +11,7 @@ what the new table keeps; the runner wraps the file in the backend's rebuild pro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -148,3 +149,20 @@ def is_table_rebuild(statements: Sequence[Statement], dialect: str) -> bool:
         if dropped and (renamed or head.startswith("CREATE")):  # a rebuild may rename first
             return bool(find_rebuilds([classify(s, dialect) for s in statements]))
     return False
+
+
+_FOREIGN_KEYS_OFF = re.compile(
+    r"""PRAGMA\s+(?:["`]?main["`]?\s*\.\s*)?["`]?foreign_keys["`]?\s*(?:=|\()\s*['"]?(?:off|0|false|no)\b""",
+    re.IGNORECASE,
+)
+
+
+def turns_foreign_keys_off(statements: Sequence[Statement]) -> bool:
+    """Whether the file runs ``PRAGMA foreign_keys = OFF`` (Prisma writes it around a ``DROP TABLE``,
+    dumps open with it). Inside the file's transaction the pragma does nothing, so the runner
+    turns them off before ``BEGIN`` instead, as for a rebuild, and checks them before ``COMMIT``."""
+    return any(
+        statement.sql[:6].upper() == "PRAGMA" and _FOREIGN_KEYS_OFF.match(statement.sql)
+        for statement in not_in_runs(statements)
+        if not statement.plain
+    )

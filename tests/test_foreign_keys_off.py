@@ -1,0 +1,103 @@
+"""A SQLite file that turns foreign keys off runs with them off: inside the file's transaction the
+pragma would do nothing, so ``migrate`` turns them off before ``BEGIN`` and checks them before
+``COMMIT`` (SQLite's 12-step procedure), as it does for a table rebuild."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Project, sqlite_rows
+from ratchet.linter.rebuild import turns_foreign_keys_off
+from ratchet.split import split_statements
+
+SCHEMA = """
+CREATE TABLE projects (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES projects (id),
+  title TEXT NOT NULL
+);
+CREATE TABLE comments (
+  id INTEGER PRIMARY KEY,
+  task_id INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+  body TEXT NOT NULL
+);
+"""
+DATA = """
+INSERT INTO projects (id, name) VALUES (1, 'garden'), (2, 'kitchen');
+INSERT INTO tasks (id, project_id, title) VALUES (1, 1, 'dig'), (2, 2, 'paint'), (3, 2, 'tile');
+INSERT INTO comments (id, task_id, body) VALUES (1, 1, 'deep'), (2, 2, 'blue'), (3, 3, 'white');
+"""
+
+
+def _history(project: Project, last: str) -> None:
+    project.write("1.0.0__schema.sql", SCHEMA)
+    project.write("1.1.0__data.sql", DATA)
+    project.write("1.2.0__change.sql", last)
+
+
+def test_parent_rows_deleted_before_their_children_with_foreign_keys_off(project: Project, sqlite_path: Path) -> None:
+    # tasks' key has no ON DELETE action: with foreign keys on, the first DELETE fails at once
+    _history(
+        project,
+        "PRAGMA foreign_keys = OFF;\n"
+        "DELETE FROM projects WHERE id = 2;\n"
+        "DELETE FROM comments WHERE task_id IN (SELECT id FROM tasks WHERE project_id = 2);\n"
+        "DELETE FROM tasks WHERE project_id = 2;\n"
+        "PRAGMA foreign_keys = ON;\n",
+    )
+    assert project.ratchet("lint", "migrations").code == 0
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    assert sqlite_rows(sqlite_path, "SELECT id FROM projects") == [(1,)]
+    assert sqlite_rows(sqlite_path, "SELECT id FROM tasks") == [(1,)]
+    assert sqlite_rows(sqlite_path, "SELECT id FROM comments") == [(1,)]
+    assert sqlite_rows(sqlite_path, "PRAGMA foreign_key_check") == []
+
+
+def test_a_dropped_parent_that_leaves_children_dangling_rolls_back(project: Project, sqlite_path: Path) -> None:
+    # as Prisma writes a DROP TABLE; with foreign keys on, dropping tasks would delete every comment
+    _history(
+        project,
+        '-- guard: allow drop-table reason="tasks move to the tracker"\n'
+        'PRAGMA foreign_keys=off;\nDROP TABLE "tasks";\nPRAGMA foreign_keys=on;\n',
+    )
+    assert project.ratchet("lint", "migrations").code == 0
+    result = project.ratchet("migrate")
+    assert result.code == 5, result.output
+    assert "violate foreign keys" in result.output and "PRAGMA foreign_keys = OFF" in result.output
+    assert sqlite_rows(sqlite_path, "SELECT count(*) FROM tasks") == [(3,)]
+    assert sqlite_rows(sqlite_path, "SELECT count(*) FROM comments") == [(3,)]
+    assert sqlite_rows(sqlite_path, "SELECT value FROM system_settings WHERE key = 'db_version'") == [("1.1.0",)]
+
+
+def test_a_file_that_leaves_foreign_keys_on_keeps_them_on(project: Project, sqlite_path: Path) -> None:
+    # near miss: without the pragma, ON DELETE CASCADE runs inside the file as the application sees it
+    _history(project, "DELETE FROM tasks WHERE id = 3;\n")
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    assert sqlite_rows(sqlite_path, "SELECT id FROM comments ORDER BY id") == [(1,), (2,)]
+
+
+@pytest.mark.parametrize(
+    ("sql", "off"),
+    [
+        ("PRAGMA foreign_keys = OFF;", True),
+        ("pragma foreign_keys=off;", True),
+        ("PRAGMA main.foreign_keys(0);", True),
+        ("PRAGMA \"foreign_keys\" = 'no';", True),
+        ("PRAGMA foreign_keys = false;", True),
+        ("CREATE TABLE t (id INTEGER);\nPRAGMA foreign_keys = OFF;", True),
+        # near misses
+        ("PRAGMA foreign_keys = ON;", False),
+        ("PRAGMA foreign_keys;", False),
+        ("PRAGMA defer_foreign_keys = OFF;", False),
+        ("PRAGMA foreign_key_check;", False),
+        ("PRAGMA foreign_keys = offline_mode;", False),
+        ("SELECT 'PRAGMA foreign_keys = OFF';", False),
+    ],
+)
+def test_which_files_turn_foreign_keys_off(sql: str, off: bool) -> None:
+    assert turns_foreign_keys_off(split_statements(sql)) is off
