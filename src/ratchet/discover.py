@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
@@ -34,17 +34,27 @@ class MigrationFile:
     character makes the whole ``str`` up to 4 bytes per character).
 
     A plain class, not a dataclass: the lint makes one per file, and the decorator's generated
-    methods cost millions of instructions at import (callgrind)."""
+    methods cost millions of instructions at import (callgrind). The checksum is computed when first
+    asked for (``None`` given): the lint never asks, and hashing is a tenth of reading a file."""
 
-    __slots__ = ("_text", "checksum", "data", "description", "path", "version")
+    __slots__ = ("_checksum", "_text", "data", "description", "path", "version")
 
-    def __init__(self, version: Version, description: str, path: Path, data: bytes, checksum: str) -> None:
+    def __init__(
+        self, version: Version, description: str, path: Path, data: bytes, checksum: str | None = None
+    ) -> None:
         self.version = version
         self.description = description
         self.path = path
         self.data = data
-        self.checksum = checksum
+        self._checksum = checksum
         self._text: str | None = None
+
+    @property
+    def checksum(self) -> str:
+        """:func:`checksum` of the file's normalised bytes."""
+        if self._checksum is None:
+            self._checksum = checksum(self.data)
+        return self._checksum
 
     def _fields(self) -> tuple[Version, str, Path, bytes, str]:
         return self.version, self.description, self.path, self.data, self.checksum
@@ -67,7 +77,7 @@ class MigrationFile:
 
     def shown_as(self, path: Path) -> MigrationFile:
         """The same file under another path (as a message shows it), sharing its decoded text."""
-        other = MigrationFile(self.version, self.description, path, self.data, self.checksum)
+        other = MigrationFile(self.version, self.description, path, self.data, self._checksum)
         other._text = self._text
         return other
 
@@ -159,13 +169,21 @@ def checksum(text: str | bytes) -> str:
     end = len(data)
     while end and data[end - 1] in _END_BLANKS:
         end -= 1
-    return hashlib.sha256(memoryview(data)[:end]).hexdigest()  # a view: no copy of a large file
+    return _sha256(memoryview(data)[:end]).hexdigest()  # a view: no copy of a large file
 
 
 def legacy_checksum(text: str | bytes) -> str:
     """The checksum ratchet 0.1 recorded: SHA-256 of the text (or its UTF-8 bytes) with only BOM and
     CRLF normalised."""
-    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
+    return _sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
+
+
+def _sha256(data: bytes | memoryview) -> Any:
+    """A SHA-256 hash of ``data``; hashlib is imported on first use (a lint hashes nothing, and the
+    import, which builds every algorithm, is 5% of linting one file)."""
+    import hashlib
+
+    return hashlib.sha256(data)
 
 
 # Names other tools use: Flyway's V2__x.sql / V1_2__x.sql, two-part 1.2__x.sql, zero-padded 001__x.sql.
@@ -285,8 +303,7 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
 
 def load_file(version: Version, description: str, path: Path) -> MigrationFile:
     """Read one migration file; raise :class:`MigrationFileError` if it is unreadable or not UTF-8."""
-    data = normalise_bytes(_read(path), path)
-    return MigrationFile(version, description, path, data, checksum(data))
+    return MigrationFile(version, description, path, normalise_bytes(_read(path), path))
 
 
 def read_sql(path: Path) -> str:
