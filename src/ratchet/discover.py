@@ -6,7 +6,6 @@ import codecs
 import os
 import re
 from pathlib import Path
-from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
@@ -169,21 +168,21 @@ def checksum(text: str | bytes) -> str:
     end = len(data)
     while end and data[end - 1] in _END_BLANKS:
         end -= 1
-    return _sha256(memoryview(data)[:end]).hexdigest()  # a view: no copy of a large file
+    return _sha256_hex(memoryview(data)[:end])  # a view: no copy of a large file
 
 
 def legacy_checksum(text: str | bytes) -> str:
     """The checksum ratchet 0.1 recorded: SHA-256 of the text (or its UTF-8 bytes) with only BOM and
     CRLF normalised."""
-    return _sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
+    return _sha256_hex(text.encode("utf-8") if isinstance(text, str) else text)
 
 
-def _sha256(data: bytes | memoryview) -> Any:
-    """A SHA-256 hash of ``data``; hashlib is imported on first use (a lint hashes nothing, and the
+def _sha256_hex(data: bytes | memoryview) -> str:
+    """The SHA-256 hex digest of ``data``; hashlib is imported on first use (a lint hashes nothing, and the
     import, which builds every algorithm, is 5% of linting one file)."""
     import hashlib
 
-    return hashlib.sha256(data)
+    return hashlib.sha256(data).hexdigest()
 
 
 # Names other tools use: Flyway's V2__x.sql / V1_2__x.sql, two-part 1.2__x.sql, zero-padded 001__x.sql.
