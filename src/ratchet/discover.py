@@ -10,13 +10,14 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from ratchet.errors import FileProblem, MigrationFileError, UsageError
+from ratchet.lazyre import LazyPattern
 
 FILE_NAME = re.compile(
     r"^(?P<version>(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*))"
     r"__(?P<description>[A-Za-z0-9_]+)\.sql$"
 )
 #: A repeatable file: ``R__description.sql``, applied again whenever it changes.
-REPEATABLE_NAME = re.compile(r"^R__(?P<description>[A-Za-z0-9_]+)\.sql$")
+REPEATABLE_NAME = LazyPattern(r"^R__(?P<description>[A-Za-z0-9_]+)\.sql$")
 NAME_HELP = (
     "rename it to MAJOR.MINOR.PATCH__description.sql, e.g. 1.2.0__add_user_email.sql "
     "(or R__description.sql for a repeatable file)"
@@ -148,7 +149,7 @@ def _not_utf8(raw: bytes, path: Path, offset: int) -> MigrationFileError:
     )
 
 
-_TRAILING_BLANKS = re.compile(rb"[ \t]+(?=\n)")
+_TRAILING_BLANKS = LazyPattern(rb"[ \t]+(?=\n)")
 _END_BLANKS = frozenset(b" \t\n")
 
 
@@ -186,7 +187,7 @@ def _sha256_hex(data: bytes | memoryview) -> str:
 
 
 # Names other tools use: Flyway's V2__x.sql / V1_2__x.sql, two-part 1.2__x.sql, zero-padded 001__x.sql.
-_NEAR_NAME = re.compile(
+_NEAR_NAME = LazyPattern(
     r"^(?:[Vv](?P<flyway>[0-9]+(?:[._][0-9]+){0,2})|(?P<plain>[0-9]+(?:\.[0-9]+){0,2}))_{1,2}(?P<description>.+)\.sql$"
 )
 

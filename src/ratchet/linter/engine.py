@@ -7,7 +7,6 @@ earlier files of its own directory for the schema replay of a table rebuild.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -17,6 +16,7 @@ from packaging.version import Version
 from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
+from ratchet.lazyre import LazyPattern
 from ratchet.linter.history import History
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
 from ratchet.statement import Statement, advance, statement_problems
@@ -40,7 +40,7 @@ _ADVICE = (
     "existing values may not convert and the table may be rewritten under lock: add a column of the new type, "
     "backfill it, move readers to it, and drop the old one in a later release"
 )
-_VIEW_ERROR = re.compile(r"error in (view|trigger) (\S+?):")
+_VIEW_ERROR = LazyPattern(r"error in (view|trigger) (\S+?):")
 
 
 class Finding(NamedTuple):
