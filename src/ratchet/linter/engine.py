@@ -6,6 +6,7 @@ earlier files of its own directory for the schema replay of a table rebuild.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ from ratchet.statement import Statement, advance, statement_problems
 if TYPE_CHECKING:
     from ratchet.linter.classify import Candidate, Classified, CopyInfo
     from ratchet.linter.mysql_columns import ColumnDef, Restated
+    from ratchet.linter.postgres.check import PgFinding
     from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.linter.rebuild import Rebuild
     from ratchet.linter.replay import Column, FileReplay
@@ -152,6 +154,15 @@ class LintReport:
         }
 
 
+@functools.cache
+def _lint_postgres() -> Callable[..., list[PgFinding]]:
+    """``linter.postgres.lint_postgres``, imported on first use (only PostgreSQL lints load pglast):
+    once, not per file (an import statement costs thousands of instructions even when its module is loaded)."""
+    from ratchet.linter.postgres import lint_postgres
+
+    return lint_postgres
+
+
 class _FileLinter:
     def __init__(
         self,
@@ -269,9 +280,7 @@ class _FileLinter:
     def postgres(self, transactional: bool) -> None:
         """Parse with pglast and judge against the catalog of the earlier files (``linter.postgres``),
         on top of the ``lint-schema`` seed."""
-        from ratchet.linter.postgres import lint_postgres
-
-        found = lint_postgres(
+        found = _lint_postgres()(
             self.file,
             list(self.statements),
             self.earlier,
