@@ -13,10 +13,11 @@ from urllib.parse import quote
 from ratchet import dialects
 from ratchet.errors import UsageError
 from ratchet.headers import MAX_TIMEOUT_MS, MAX_TIMEOUT_TEXT, parse_duration_ms
+from ratchet.lazyre import LazyPattern
 
 DEFAULT_DATABASE = "sqlite:///app.db"
 DEFAULT_MIGRATIONS = "migrations"
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+_IDENTIFIER = LazyPattern(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 #: PostgreSQL finds ``pg_*`` names in ``pg_catalog`` first; SQLite refuses ``sqlite_*`` names.
 _RESERVED_PREFIXES = ("pg_", "sqlite_")
 _KEYS = (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import re
 from pathlib import Path
@@ -11,13 +10,14 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from ratchet.errors import FileProblem, MigrationFileError, UsageError
+from ratchet.lazyre import LazyPattern
 
 FILE_NAME = re.compile(
     r"^(?P<version>(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*))"
     r"__(?P<description>[A-Za-z0-9_]+)\.sql$"
 )
 #: A repeatable file: ``R__description.sql``, applied again whenever it changes.
-REPEATABLE_NAME = re.compile(r"^R__(?P<description>[A-Za-z0-9_]+)\.sql$")
+REPEATABLE_NAME = LazyPattern(r"^R__(?P<description>[A-Za-z0-9_]+)\.sql$")
 NAME_HELP = (
     "rename it to MAJOR.MINOR.PATCH__description.sql, e.g. 1.2.0__add_user_email.sql "
     "(or R__description.sql for a repeatable file)"
@@ -34,17 +34,27 @@ class MigrationFile:
     character makes the whole ``str`` up to 4 bytes per character).
 
     A plain class, not a dataclass: the lint makes one per file, and the decorator's generated
-    methods cost millions of instructions at import (callgrind)."""
+    methods cost millions of instructions at import (callgrind). The checksum is computed when first
+    asked for (``None`` given): the lint never asks, and hashing is a tenth of reading a file."""
 
-    __slots__ = ("_text", "checksum", "data", "description", "path", "version")
+    __slots__ = ("_checksum", "_text", "data", "description", "path", "version")
 
-    def __init__(self, version: Version, description: str, path: Path, data: bytes, checksum: str) -> None:
+    def __init__(
+        self, version: Version, description: str, path: Path, data: bytes, checksum: str | None = None
+    ) -> None:
         self.version = version
         self.description = description
         self.path = path
         self.data = data
-        self.checksum = checksum
+        self._checksum = checksum
         self._text: str | None = None
+
+    @property
+    def checksum(self) -> str:
+        """:func:`checksum` of the file's normalised bytes."""
+        if self._checksum is None:
+            self._checksum = checksum(self.data)
+        return self._checksum
 
     def _fields(self) -> tuple[Version, str, Path, bytes, str]:
         return self.version, self.description, self.path, self.data, self.checksum
@@ -67,7 +77,7 @@ class MigrationFile:
 
     def shown_as(self, path: Path) -> MigrationFile:
         """The same file under another path (as a message shows it), sharing its decoded text."""
-        other = MigrationFile(self.version, self.description, path, self.data, self.checksum)
+        other = MigrationFile(self.version, self.description, path, self.data, self._checksum)
         other._text = self._text
         return other
 
@@ -139,7 +149,7 @@ def _not_utf8(raw: bytes, path: Path, offset: int) -> MigrationFileError:
     )
 
 
-_TRAILING_BLANKS = re.compile(rb"[ \t]+(?=\n)")
+_TRAILING_BLANKS = LazyPattern(rb"[ \t]+(?=\n)")
 _END_BLANKS = frozenset(b" \t\n")
 
 
@@ -159,17 +169,25 @@ def checksum(text: str | bytes) -> str:
     end = len(data)
     while end and data[end - 1] in _END_BLANKS:
         end -= 1
-    return hashlib.sha256(memoryview(data)[:end]).hexdigest()  # a view: no copy of a large file
+    return _sha256_hex(memoryview(data)[:end])  # a view: no copy of a large file
 
 
 def legacy_checksum(text: str | bytes) -> str:
     """The checksum ratchet 0.1 recorded: SHA-256 of the text (or its UTF-8 bytes) with only BOM and
     CRLF normalised."""
-    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
+    return _sha256_hex(text.encode("utf-8") if isinstance(text, str) else text)
+
+
+def _sha256_hex(data: bytes | memoryview) -> str:
+    """The SHA-256 hex digest of ``data``; hashlib is imported on first use (a lint hashes nothing, and the
+    import, which builds every algorithm, is 5% of linting one file)."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 # Names other tools use: Flyway's V2__x.sql / V1_2__x.sql, two-part 1.2__x.sql, zero-padded 001__x.sql.
-_NEAR_NAME = re.compile(
+_NEAR_NAME = LazyPattern(
     r"^(?:[Vv](?P<flyway>[0-9]+(?:[._][0-9]+){0,2})|(?P<plain>[0-9]+(?:\.[0-9]+){0,2}))_{1,2}(?P<description>.+)\.sql$"
 )
 
@@ -216,10 +234,11 @@ def scan(
             f"cannot list migrations directory {directory}: {exc.strerror}",
             hint="check its permissions",
         ) from None
+    children = _children(directory)
     for name, is_file, is_symlink in candidates:
         if not is_file:
             continue
-        path = directory / name
+        path = children.get(name) or directory / name
         if is_symlink:
             outside = _symlink_outside(path, directory)
             if outside is not None:
@@ -254,6 +273,16 @@ def scan(
     return entries, problems
 
 
+def _children(directory: Path) -> dict[str, Path]:
+    """The directory's entries as ``Path``s by name, from ``Path.iterdir``, which makes each one from
+    the directory's parsed parts: ``directory / name`` parses the name first, 15K instructions a file
+    (callgrind), most of what finding a thousand files costs. Empty if it cannot be listed (again)."""
+    try:
+        return {path.name: path for path in directory.iterdir()}
+    except OSError:
+        return {}
+
+
 def scan_names(directory: Path) -> list[tuple[Version, str, Path]]:
     """Like :func:`scan`, but raise :class:`MigrationFileError` listing every bad name."""
     entries, problems = scan(directory)
@@ -285,8 +314,7 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
 
 def load_file(version: Version, description: str, path: Path) -> MigrationFile:
     """Read one migration file; raise :class:`MigrationFileError` if it is unreadable or not UTF-8."""
-    data = normalise_bytes(_read(path), path)
-    return MigrationFile(version, description, path, data, checksum(data))
+    return MigrationFile(version, description, path, normalise_bytes(_read(path), path))
 
 
 def read_sql(path: Path) -> str:

@@ -10,22 +10,23 @@ from typing import NamedTuple
 from ratchet import dialects
 from ratchet.errors import FileProblem, MigrationFileError
 from ratchet.guardword import mentions_guard
+from ratchet.lazyre import LazyPattern
 
 KEYWORDS = ("allow", "no-transaction", "require", "skip-if", "dialect", "lock-timeout")
-_GUARD_LINE = re.compile(r"^[ \t]*--[ \t]*guard\b(?P<colon>[ \t]*:)?(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
+_GUARD_LINE = LazyPattern(r"^[ \t]*--[ \t]*guard\b(?P<colon>[ \t]*:)?(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
 # In UTF-8 bytes: the "--" of every line _GUARD_LINE matches, and a few more (one not at the start
 # of its line, a non-ASCII letter after "guard", a word boundary for bytes); each line found is
 # decoded and matched by _GUARD_LINE itself. It starts with "--", which the regex engine finds with
 # a fast literal search (a "^" in multi-line mode is tried at every position of a large file).
-_GUARD_LINE_BYTES = re.compile(rb"--[ \t]*guard\b", re.IGNORECASE)
-_DURATION = re.compile(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
+_GUARD_LINE_BYTES = LazyPattern(rb"--[ \t]*guard\b", re.IGNORECASE)
+_DURATION = LazyPattern(r"^(?P<amount>[0-9]+(?:\.[0-9]+)?)(?P<unit>ms|s|m)$")
 _UNIT_MS = {"ms": 1, "s": 1000, "m": 60_000}
-_OBJECT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
+_OBJECT = LazyPattern(r"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")
 # A guard query's tokens, read so that nothing hides from the check: a quote always ends a
 # string (a backslash escapes nothing), comments do not nest, ``--`` is a comment only before
 # a blank (MySQL's rule), ``$$`` quotes nothing and an unclosed quote or comment hides nothing.
 # Whatever any database reads as code, this reads as code too.
-_GUARD_TOKEN = re.compile(
+_GUARD_TOKEN = LazyPattern(
     r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|--(?:\s.*)?$|(?P<executable>/\*!)"""
     r"""|/\*[\s\S]*?\*/|(?P<word>[A-Za-z_][A-Za-z0-9_$]*)|(?P<semicolon>;)|\S""",
     re.MULTILINE,

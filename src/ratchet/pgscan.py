@@ -79,10 +79,15 @@ class _Direct:
         finally:
             self._free(result)
         names = self._names
-        for number in set(ints[2::4].tolist()) - names.keys():
+        numbers = ints[2::4].tolist()
+        # set.difference with a dict looks up the text's few numbers; ``set - names.keys()`` would
+        # walk every name seen so far
+        for number in set(numbers).difference(names):
             name = self._token_name(number)
             names[number] = name.decode("ascii") if name is not None else "UNKNOWN"
-        return Tokens(ints[0::4].tolist(), [end - 1 for end in ints[1::4].tolist()], [names[n] for n in ints[2::4]])
+        return Tokens(
+            ints[0::4].tolist(), [end - 1 for end in ints[1::4].tolist()], list(map(names.__getitem__, numbers))
+        )
 
 
 def _connect() -> list[_Direct]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ratchet.errors import FileProblem
+from ratchet.lazyre import LazyPattern
 
 if TYPE_CHECKING:
     from sqlparse.sql import Token
@@ -189,7 +190,7 @@ def _is_transaction_control(words: list[str]) -> bool:
 #: What opens a MySQL/MariaDB executable comment (``/*!40101 ...*/``, ``/*M!100100 ...*/``).
 EXECUTABLE_OPENERS = ("/*!", "/*M!")
 #: An executable comment: its opening marker (with the version), its SQL, its end.
-_EXECUTABLE_COMMENT = re.compile(r"(/\*M?!\d*)(.*?)(\*/)", re.DOTALL)
+_EXECUTABLE_COMMENT = LazyPattern(r"(/\*M?!\d*)(.*?)(\*/)", re.DOTALL)
 
 
 def opened_executable_comments(statement: Statement) -> Statement:

@@ -22,6 +22,15 @@ try:
 except SystemExit:
     pass
 sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
+from ratchet.lazyre import LazyPattern
+lazy = {
+    f"{name}.{attribute}": value._compiled is not None
+    for name, module in list(sys.modules.items())
+    if name.startswith("ratchet")
+    for attribute, value in vars(module).items()
+    if isinstance(value, LazyPattern)
+}
+sys.stderr.write("\\nPATTERNS " + json.dumps(lazy) + "\\n")
 """
 #: Modules a PostgreSQL lint never needs.
 NOT_NEEDED = (
@@ -44,6 +53,8 @@ NOT_NEEDED = (
     "difflib",
     "pglast.enums.nodes",  # pglast's enums and node classes: the lint reads its JSON (ratchet.pgparser)
     "decimal",
+    "hashlib",  # a lint compares files' bytes and records nothing: no checksum is computed
+    "_hashlib",
 )
 PG_FILES = {
     "1.0.0__items.sql": "-- items\nCREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL);\n",
@@ -56,7 +67,8 @@ PG_FILES = {
 }
 
 
-def loaded(project: Project, *args: str) -> set[str]:
+def probed(project: Project, *args: str) -> tuple[set[str], dict[str, bool]]:
+    """The modules a run imports, and its patterns compiled on first use (whether each was)."""
     done = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         cwd=project.root,
@@ -66,8 +78,14 @@ def loaded(project: Project, *args: str) -> set[str]:
         check=False,
     )
     marker = done.stderr.rindex("MODULES ")
-    modules: list[str] = json.loads(done.stderr[marker + len("MODULES ") :])
-    return set(modules)
+    modules: list[str] = json.loads(done.stderr[marker + len("MODULES ") :].split("\n", 1)[0])
+    marker = done.stderr.rindex("PATTERNS ")
+    patterns: dict[str, bool] = json.loads(done.stderr[marker + len("PATTERNS ") :])
+    return set(modules), patterns
+
+
+def loaded(project: Project, *args: str) -> set[str]:
+    return probed(project, *args)[0]
 
 
 def needless(modules: set[str]) -> list[str]:
@@ -80,6 +98,25 @@ def test_postgresql_lint_imports_none_of_the_runner_nor_sqlparse(project: Projec
     modules = loaded(project, "lint", "--dialect", "postgresql", "--format", "json", "migrations")
     assert "ratchet.linter.postgres" in modules
     assert needless(modules) == []
+
+
+def test_postgresql_lint_compiles_none_of_the_patterns_it_does_not_use(project: Project) -> None:
+    """Guard headers', misnamed files', non-ASCII blanks', SQLite history's patterns wait (ratchet.lazyre)."""
+    for name, sql in PG_FILES.items():
+        project.write(name, sql)
+    _, patterns = probed(project, "lint", "--dialect", "postgresql", "--format", "json", "migrations")
+    assert len(patterns) >= 15
+    compiled = {name for name, done in patterns.items() if done}
+    # only what the file with a dollar-quoted function body needs
+    assert compiled <= {
+        "ratchet.linter.postgres.fastsplit._SQLPARSE_DOLLAR",
+        "ratchet.linter.postgres.fastsplit._DOLLAR_OPENER_NOT_AFTER",
+        "ratchet.linter.postgres.body._DOLLAR",
+        "ratchet.linter.postgres.body._LITERAL_START",
+        "ratchet.linter.postgres.catalog._DYNAMIC_TRIGGER",
+    }
+    assert "ratchet.headers._GUARD_LINE" in patterns
+    assert "ratchet.discover._NEAR_NAME" in patterns
 
 
 def test_a_file_pglast_cannot_split_alone_loads_sqlparse(project: Project) -> None:

@@ -6,8 +6,8 @@ earlier files of its own directory for the schema replay of a table rebuild.
 
 from __future__ import annotations
 
+import functools
 import itertools
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -17,6 +17,7 @@ from packaging.version import Version
 from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
+from ratchet.lazyre import LazyPattern
 from ratchet.linter.history import History
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
 from ratchet.statement import Statement, advance, statement_problems
@@ -26,6 +27,7 @@ from ratchet.statement import Statement, advance, statement_problems
 if TYPE_CHECKING:
     from ratchet.linter.classify import Candidate, Classified, CopyInfo
     from ratchet.linter.mysql_columns import ColumnDef, Restated
+    from ratchet.linter.postgres.check import PgFinding
     from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.linter.rebuild import Rebuild
     from ratchet.linter.replay import Column, FileReplay
@@ -40,7 +42,7 @@ _ADVICE = (
     "existing values may not convert and the table may be rewritten under lock: add a column of the new type, "
     "backfill it, move readers to it, and drop the old one in a later release"
 )
-_VIEW_ERROR = re.compile(r"error in (view|trigger) (\S+?):")
+_VIEW_ERROR = LazyPattern(r"error in (view|trigger) (\S+?):")
 
 
 class Finding(NamedTuple):
@@ -150,6 +152,15 @@ class LintReport:
             "findings": [finding.as_dict() for finding in self.findings],
             "summary": self.summary(strict=strict),
         }
+
+
+@functools.cache
+def _lint_postgres() -> Callable[..., list[PgFinding]]:
+    """``linter.postgres.lint_postgres``, imported on first use (only PostgreSQL lints load pglast):
+    once, not per file (an import statement costs thousands of instructions even when its module is loaded)."""
+    from ratchet.linter.postgres import lint_postgres
+
+    return lint_postgres
 
 
 class _FileLinter:
@@ -269,9 +280,7 @@ class _FileLinter:
     def postgres(self, transactional: bool) -> None:
         """Parse with pglast and judge against the catalog of the earlier files (``linter.postgres``),
         on top of the ``lint-schema`` seed."""
-        from ratchet.linter.postgres import lint_postgres
-
-        found = lint_postgres(
+        found = _lint_postgres()(
             self.file,
             list(self.statements),
             self.earlier,

@@ -15,6 +15,7 @@ from packaging.version import Version
 
 from ratchet.discover import MigrationFile
 from ratchet.headers import Guards, read_guards
+from ratchet.lazyre import LazyPattern
 
 if TYPE_CHECKING:
     from ratchet.linter.mysql_columns import Columns
@@ -25,13 +26,13 @@ Headers = dict[Version, Guards | None]
 
 # Every name-like word, case-folded. ASCII only: a name with other letters in it yields its ASCII
 # parts, which only counts more mentions of those (no table is taken for unnamed by mistake).
-_WORD = re.compile(r"[a-z_][a-z0-9_$]*")
+_WORD = LazyPattern(r"[a-z_][a-z0-9_$]*")
 
 
 #: Above this many characters of SQL the words are not looked up (and no table is lonely): a big
 #: data file would cost more to read word by word than its few tables cost to keep.
 _COUNTED_CHARACTERS = 2_000_000
-_VIRTUAL = re.compile(r"(?<![\w$])virtual(?![\w$])", re.IGNORECASE)
+_VIRTUAL = LazyPattern(r"(?<![\w$])virtual(?![\w$])", re.IGNORECASE)
 _SEED = "lint-schema"  # where the seed's words are at home
 _MANY = ""  # a word at home in more than one text
 

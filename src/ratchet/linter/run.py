@@ -279,6 +279,15 @@ def _relative(path: Path, cwd: Path) -> Path:
 _Prepared = tuple[Guards, list[FileProblem], "FastSplit | None", "list[Statement]"]
 
 
+@functools.cache
+def _fast_split() -> Callable[[str], FastSplit | None]:
+    """``fastsplit.fast_split``, imported on first use (only PostgreSQL runs load pglast): once, not
+    per file (an import statement costs thousands of instructions even when its module is loaded)."""
+    from ratchet.linter.postgres.fastsplit import fast_split
+
+    return fast_split
+
+
 def _prepare(job: _Job, dialect: str) -> _Prepared:
     """The part of a file's lint that needs no earlier file: its guards and its statements."""
     files, position, _, _, _ = job
@@ -288,9 +297,7 @@ def _prepare(job: _Job, dialect: str) -> _Prepared:
         return guards, problems, None, []
     fast = None
     if runs_on(guards, dialect) == "postgresql":
-        from ratchet.linter.postgres.fastsplit import fast_split  # only PostgreSQL runs load pglast
-
-        fast = fast_split(file.text)
+        fast = _fast_split()(file.text)
     if fast is not None:
         return guards, problems, fast, fast.statements
     from ratchet.split import split_statements  # sqlparse: a PostgreSQL run may never need it

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from ratchet.lazyre import LazyPattern
 from ratchet.linter.postgres.parse import Node, SyntaxProblem, parse, parse_body
 
 _DYNAMIC = {
@@ -27,8 +28,8 @@ _STATIC = {
     "PLpgSQL_stmt_return_query": "query",
     "PLpgSQL_stmt_open": "query",
 }
-_DOLLAR = re.compile(r"\$[A-Za-z_0-9]*\$")
-_LITERAL_START = re.compile(r"'|\$[A-Za-z_0-9]*\$")
+_DOLLAR = LazyPattern(r"\$[A-Za-z_0-9]*\$")
+_LITERAL_START = LazyPattern(r"'|\$[A-Za-z_0-9]*\$")
 
 
 class BodyStatement(NamedTuple):

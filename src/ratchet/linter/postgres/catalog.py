@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from ratchet.lazyre import LazyPattern
 from ratchet.linter.postgres.parse import Node, strings, walk
 from ratchet.linter.postgres.types import ColumnType, collation_of, column_type
 
@@ -943,7 +944,7 @@ def _object_name(table: str, columns: str, label: str) -> str:
     return f"{table}_{columns}_{label}" if columns else f"{table}_{label}"
 
 
-_DYNAMIC_TRIGGER = re.compile(r"\bexecute\b.*\bcreate\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\b", re.I | re.S)
+_DYNAMIC_TRIGGER = LazyPattern(r"\bexecute\b.*\bcreate\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\b", re.I | re.S)
 
 
 def _builds_triggers(node: Node) -> bool:

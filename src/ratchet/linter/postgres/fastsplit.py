@@ -47,6 +47,7 @@ import sys
 from typing import NamedTuple
 
 from ratchet import pgscan, statement
+from ratchet.lazyre import LazyPattern
 from ratchet.linter.postgres.parse import Offsets, Parsed, SyntaxProblem, parse
 from ratchet.pgblanks import skip_postgres_blanks
 from ratchet.pgparser import parser as pg_parser
@@ -61,14 +62,14 @@ _RISKY_CHARACTERS = re.compile(
     r"[\\`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4/\[+@%^&|-]"
     r"(?:(?<=[\\`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00b4])|(?<=/)\*|(?<=\[)[^\]]|(?<=[+/@%^&|])-|(?<=[+/@%^&|-])/\*)"
 )
-_RISKY_WHITE_SPACE = re.compile(r"[^\S\x00-\x7f]")  # non-ASCII white space
+_RISKY_WHITE_SPACE = LazyPattern(r"[^\S\x00-\x7f]")  # non-ASCII white space
 # On the upper-cased text, as sqlparse compares keywords (``is_keyword``; "beg\\u0131n", with a dotless
 # i, is BEGIN): the words (not inside a longer word), a doubled quote in the string of sqlparse's
 # ``AT TIME ZONE '...'`` token, and its ``WITH'`` variant.
 _RISKY_WORDS = re.compile(r"B(?<!\wB)EGIN(?!\w)|D(?<!\wD)ECLARE(?!\w)|G(?<!\wG)O(?!\w)|ZONE\s+'[^']*''|WITH'")
 #: A dollar-quote delimiter as sqlparse reads one (``keywords._DOLLAR_QUOTE_DELIM``), and where it may open one.
-_SQLPARSE_DOLLAR = re.compile(r"\$(?:[_A-ZÀ-Ü]\w*)?\$", re.IGNORECASE)
-_DOLLAR_OPENER_NOT_AFTER = re.compile(r'[\w"$]')
+_SQLPARSE_DOLLAR = LazyPattern(r"\$(?:[_A-ZÀ-Ü]\w*)?\$", re.IGNORECASE)
+_DOLLAR_OPENER_NOT_AFTER = LazyPattern(r'[\w"$]')
 _SEMICOLON = "ASCII_59"
 _COMMENTS = frozenset({"SQL_COMMENT", "C_COMMENT"})
 
