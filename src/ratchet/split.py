@@ -279,7 +279,11 @@ def not_in_runs(statements: Sequence[Statement]) -> Iterable[Statement]:
 # up to its VALUES list and the same number of values, each a number, a string without a newline or
 # NULL. Found in the file's bytes, never decoded whole; each line is decoded only to be run. The
 # quantifiers are possessive: a value, a gap or a line that matched is never matched again.
-_RUN_VALUE = rb"(?>-?[0-9]++(?:\.[0-9]++)?+|'[^'\\\n]*+(?:''[^'\\\n]*+)*+'|[Nn][Uu][Ll][Ll](?![A-Za-z0-9_]))"
+# Each branch starts with a character or a set, which the regex engine tests before it enters the
+# branch; what one branch matched no other can, so none needs to be atomic (a fifth fewer instructions).
+_RUN_VALUE = (
+    rb"(?:'[^'\\\n]*+'(?:'[^'\\\n]*+')*+|[0-9]++(?:\.[0-9]++|)|-[0-9]++(?:\.[0-9]++|)|[Nn][Uu][Ll][Ll](?![A-Za-z0-9_]))"
+)
 _RUN_GAP = rb"[ \t]*+"
 _RUN_LINE = re.compile(
     rf"(?P<head>{_case_free('INSERT')}[ \t]+{_case_free('INTO')}[ \t]+{_NAME}{_GAP}"
@@ -374,15 +378,15 @@ class PlainRun:
         first statement's number; decoded a batch at a time, no statement objects made."""
         data, end = self.data, self.end
         position, number = self.start, self.number
+        # lines that all end in ");" (no blank around the ';'): each line's SQL is the line without
+        # its ';', a batch split at its ";\n"s in one go (a run's values hold no newline)
+        closed = data.endswith(b");", position, end) and data.count(b");\n", position, end) == self.count - 1
         while position < end:
             stop = data.find(b"\n", min(position + _BATCH_BYTES, end), end)
             if stop < 0:
                 stop = end
-            batch = data[position:stop]
-            # lines that all end in ");" (no blank around the ';'): each line's SQL is the line
-            # without its ';', split at the ";\n"s in one go (a run's values hold no newline)
-            if batch.endswith(b");") and batch.count(b");\n") == batch.count(b"\n"):
-                sqls = batch[:-1].decode("utf-8").split(";\n")
+            if closed:
+                sqls = data[position : stop - 1].decode("utf-8").split(";\n")
             else:
                 sqls = list(_line_sql(data, position, stop))
             yield number, sqls
