@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from packaging.version import Version
@@ -125,3 +127,81 @@ def test_small_files_compile_no_run_pattern(monkeypatch: pytest.MonkeyPatch) -> 
     assert compiled == []
     many = "".join(f"INSERT INTO t (a, b) VALUES ({row}, 'x');\n" for row in range(40))
     assert len(split.split_data(many.encode()).runs()) == 1 and len(compiled) == 1
+
+
+def test_a_runs_lines_are_taken_in_batches_as_its_statements(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run whose lines all end in ');' is split into SQL a batch at a time without looking at each
+    line; one with a blank around a ';' line by line; both give its statements' SQL and numbers."""
+    from ratchet import split
+
+    monkeypatch.setattr(split, "_BATCH_BYTES", 100)
+    clean = "".join(f"INSERT INTO t (a, b) VALUES ({n}, 'x;y''{n}');\n" for n in range(40))
+    blanks = "".join(f"INSERT INTO t (a, b) VALUES ({n}, 'z'){' ;' if n % 3 else ';  '}\n" for n in range(40))
+    for text in (clean, "CREATE TABLE t (a INT);\n" + clean + blanks + "SELECT 1;\n", blanks.rstrip("\n")):
+        statements = split.split_data(text.encode())
+        batches = list(split.sql_batches(statements))
+        assert len(statements.runs()) >= 1 and any(len(sqls) > 1 for _, sqls, _ in batches)
+        taken = [(first + index, sql) for first, sqls, _ in batches for index, sql in enumerate(sqls)]
+        assert taken == [(s.number, s.sql) for s in split.split_statements(text)]
+    lines: list[int] = []
+    original = split._line_sql
+
+    def counted(data: bytes, position: int, end: int) -> Iterator[str]:
+        lines.append(position)
+        return original(data, position, end)
+
+    monkeypatch.setattr(split, "_line_sql", counted)
+    assert sum(len(sqls) for _, sqls, _ in split.sql_batches(split.split_data(clean.encode()))) == 40
+    assert lines == []
+    assert sum(len(sqls) for _, sqls, _ in split.sql_batches(split.split_data(blanks.encode()))) == 40
+    assert lines != []
+
+
+@pytest.mark.parametrize("ending", [";", " ;"])
+def test_a_failing_line_in_a_later_batch_is_named_and_the_file_rolled_back(
+    project: Project, sqlite_path: Path, monkeypatch: pytest.MonkeyPatch, ending: str
+) -> None:
+    from ratchet import split
+
+    monkeypatch.setattr(split, "_BATCH_BYTES", 120)
+    lines = [f"INSERT INTO t (id, s) VALUES ({n if n != 57 else 3}, 'row {n}'){ending}\n" for n in range(80)]
+    project.write("1.0.0__t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT);\n" + "".join(lines))
+    result = project.ratchet("migrate")
+    assert result.code != 0
+    assert "1.0.0__t.sql:59: statement 59 of 1.0.0 failed" in result.err, result.err  # the repeated id 3
+    assert "INSERT INTO t (id, s) VALUES (3, 'row 57')" in result.err
+    tables = sqlite3.connect(sqlite_path).execute("SELECT name FROM sqlite_master WHERE name = 't'").fetchall()
+    assert tables == []
+
+
+class _CountingConnection(sqlite3.Connection):
+    """A connection that counts the statements run through its ``execute`` and the cursors made."""
+
+    __module__ = "sqlite3"  # ratchet picks the backend by the connection's module
+    executed = 0
+    cursors = 0
+
+    def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        type(self).executed += 1
+        return super().execute(*args, **kwargs)
+
+    def cursor(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        type(self).cursors += 1
+        return super().cursor(*args, **kwargs)
+
+
+def test_a_runs_lines_run_on_one_cursor(tmp_path: Path) -> None:
+    import ratchet
+
+    migrations = tmp_path / "migrations"
+    migrations.mkdir()
+    rows = "".join(f"INSERT INTO t (id, s) VALUES ({n}, 'r{n}');\n" for n in range(500))
+    (migrations / "1.0.0__t.sql").write_text("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT);\n" + rows)
+    connection = sqlite3.connect(tmp_path / "app.db", factory=_CountingConnection, isolation_level=None)
+    try:
+        ratchet.migrate(connection, migrations)
+        assert connection.execute("SELECT count(*) FROM t").fetchone() == (500,)
+    finally:
+        connection.close()
+    assert _CountingConnection.executed < 100  # ratchet's own statements, not one per line
+    assert _CountingConnection.cursors < 100

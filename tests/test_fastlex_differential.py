@@ -233,6 +233,18 @@ def data_statements(text: str, executable_comments: bool = False) -> list[tuple[
     return [(*described(s), s.offset, s.plain) for s in found]
 
 
+def batched_sql(text: str, executable_comments: bool = False) -> list[tuple[int, str]]:
+    """Each statement's number and SQL as the runner takes them from ``split_data`` of the text's UTF-8
+    bytes (``sql_batches``: a run's lines in batches, here of a line or two, without statements)."""
+    original = split._MIN_RUN, split._BATCH_BYTES
+    split._MIN_RUN, split._BATCH_BYTES = 1, 40
+    try:
+        found = split.split_data(text.encode("utf-8"), executable_comments=executable_comments)
+        return [(first + index, sql) for first, sqls, _ in split.sql_batches(found) for index, sql in enumerate(sqls)]
+    finally:
+        split._MIN_RUN, split._BATCH_BYTES = original
+
+
 def assert_identical(text: str, label: str, executable_comments: bool = False) -> None:
     """Token streams, then statements, equal; the first difference is named on failure
     (``executable_comments``: split as for MySQL)."""
@@ -254,6 +266,9 @@ def assert_identical(text: str, label: str, executable_comments: bool = False) -
         assert data_statements(text, executable_comments) == [
             (*item, *more) for item, more in zip(found, offsets, strict=True)
         ], f"{label}: statements split from the bytes differ in {text[:200]!r}"
+        assert batched_sql(text, executable_comments) == [
+            (number, sql) for number, _line, _column, sql, *_rest in found
+        ], f"{label}: the SQL run from the bytes differs in {text[:200]!r}"
     line_offsets = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
     searched = 0
     for number, line, column, sql, *_rest in found:  # each statement is where its line and column say

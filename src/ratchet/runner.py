@@ -572,16 +572,24 @@ class Runner:
         self.events.file_started(prepared)
         self.backend.remember_session()
         self.backend.set_lock_timeout(prepared.guards.lock_timeout_ms)
-        from ratchet.split import numbered_sql  # loaded already: the file was split
+        from ratchet.split import sql_batches  # loaded already: the file was split
 
-        run, done = self.backend.run_statement, self.events.statement_done  # the bulk of a data file
-        for number, sql in numbered_sql(prepared.statements):  # a data file's lines: no statement objects
-            try:
-                run(sql)
-            except DriverError as exc:
-                statement = prepared.statements[number - 1]
-                raise _statement_failed(prepared, statement, exc, rolled_back=True, hint=None) from None
-            done(prepared, number)
+        run, run_plain, done = self.backend.run_statement, self.backend.run_plain_inserts, self.events.statement_done
+        for first, sqls, plain in sql_batches(prepared.statements):  # a data file's lines: no statement objects
+            failure: DriverError | None = None
+            if plain:
+                ran, failure = run_plain(sqls)
+            else:
+                ran = 1
+                try:
+                    run(sqls[0])
+                except DriverError as exc:
+                    ran, failure = 0, exc
+            for number in range(first, first + ran):
+                done(prepared, number)
+            if failure is not None:
+                statement = prepared.statements[first + ran - 1]
+                raise _statement_failed(prepared, statement, failure, rolled_back=True, hint=None) from None
         self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
         self._give_session_back()
         self._check_rebuild(prepared)

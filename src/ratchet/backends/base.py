@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from ratchet.errors import DriverError
+
 Row = tuple[Any, ...]
 
 #: ``schema_history``'s columns, in order, with their portable definitions: the one list that
@@ -139,6 +141,16 @@ class Backend(ABC):
         """Run one statement of a migration file, sent so that the server cannot run a second
         statement hidden in it (``sqlite3`` and PyMySQL without multi-statements refuse one)."""
         self.execute(sql)
+
+    def run_plain_inserts(self, sqls: Sequence[str]) -> tuple[int, DriverError | None]:
+        """Run one-row INSERT statements of a migration file (a run of its plain INSERT lines: no
+        setting among them) in order, until one fails: how many ran, and the failure if one did."""
+        for ran, sql in enumerate(sqls):
+            try:
+                self.run_statement(sql)
+            except DriverError as exc:
+                return ran, exc
+        return len(sqls), None
 
     def guard_query(self, sql: str) -> list[Row]:
         """Run a ``require``/``skip-if`` query where it cannot change anything (the header

@@ -77,6 +77,7 @@ class SqliteBackend(Backend):
         self._identity: tuple[int, int] | None = None
         self._legacy_alter_table: int | None = None  # as before the first file that changed it
         self._legacy_changed = False  # a statement of the file set it
+        self._insert_cursor: sqlite3.Cursor | None = None  # runs a file's plain INSERT lines
         if connection is not None:
             self._adopt(connection)
 
@@ -152,6 +153,25 @@ class SqliteBackend(Backend):
             self.connection.execute(sql)
         except sqlite3.Error as exc:
             raise self._translate(exc) from None
+
+    def run_plain_inserts(self, sqls: Sequence[str]) -> tuple[int, DriverError | None]:
+        """Run plain one-row INSERT statements (none sets ``legacy_alter_table``) on one cursor kept for
+        them: no cursor made per statement. An INSERT runs to its end, so the cursor holds no statement."""
+        connection = self.connection
+        cursor = self._insert_cursor
+        if cursor is None or cursor.connection is not connection:
+            cursor = self._insert_cursor = connection.cursor()
+        execute, ran = cursor.execute, 0
+        try:
+            for sql in sqls:
+                execute(sql)
+                ran += 1
+        except sqlite3.Error as exc:
+            failure = self._translate(exc)
+            if not isinstance(failure, DriverError):
+                raise failure from None  # as from run_statement: not a statement's failure
+            return ran, failure
+        return ran, None
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row."""
@@ -325,6 +345,7 @@ class SqliteBackend(Backend):
     def close(self) -> None:
         """Close an owned connection; restore an adopted one's isolation level and busy timeout."""
         self.release_lock_fully()
+        self._insert_cursor = None
         if self._connection is None:
             return
         self.rollback()
