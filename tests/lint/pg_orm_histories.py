@@ -940,7 +940,7 @@ ALTER TABLE "Prescription" ADD CONSTRAINT "Prescription_prescribedBy_fkey" FOREI
             """DROP TRIGGER "Owner_touch" ON "Owner";
 DROP FUNCTION "touch_updated_at"();
 """,
-            (("drop-routine", 'DROP FUNCTION "touch_updated_at"'),),
+            (),
         ),
         (
             "medicine_unit_swap",
