@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (real histories keep their long lines)
-"""Two long PostgreSQL histories written by ORMs, with the error findings a reviewer expects.
+"""Three long PostgreSQL histories written by ORMs and schema tools, with the error findings a reviewer expects.
 
 Written for ratchet after the patterns of public histories (a Prisma-managed clinic application:
 ``migration.sql`` files with ``-- CreateTable`` / ``-- AlterEnum`` section comments, the
@@ -7,8 +7,10 @@ Written for ratchet after the patterns of public histories (a Prisma-managed cli
 names, ``X_key`` unique indexes, ``SERIAL`` ids whose sequence is dropped; a Django project as
 ``sqlmigrate`` prints it: ``-- Add field`` comments, a default added and dropped for a new non-null
 field, ``_like`` pattern-ops indexes, deferrable foreign keys with ``SET CONSTRAINTS ... IMMEDIATE``,
-field alterations, renames, removals, many-to-many tables and SQL data migrations), not copied
-from any. Each history is a list of files ``(name, sql, expected)`` where ``expected`` is the set
+field alterations, renames, removals, many-to-many tables and SQL data migrations; a Hasura
+project's ``up.sql`` files: lower-case console statements on ``"public"."t"``, the
+``set_current_timestamp_updated_at`` trigger, enum tables filled with ``E'...'`` strings, computed
+field functions, raw SQL views), not copied from any. Each history is a list of files ``(name, sql, expected)`` where ``expected`` is the set
 of ``(rule, line)`` error findings; here each finding is written as the rule and a piece of text
 found on exactly one line of the file, which gives its line.
 """
@@ -1755,4 +1757,312 @@ ALTER TABLE "ticketing_venue" ADD CONSTRAINT "ticketing_venue_seats_check" CHECK
     ]
 )
 
-ORM_HISTORIES: dict[str, History] = {"prisma_clinic": PRISMA_CLINIC, "django_tickets": DJANGO_TICKETS}
+HASURA_HELPDESK: History = numbered(
+    [
+        (
+            "init_tickets",
+            """CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE TABLE "public"."agents" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "display_name" text NOT NULL, "created_at" timestamptz NOT NULL DEFAULT now(), PRIMARY KEY ("id") , UNIQUE ("email"));
+COMMENT ON TABLE "public"."agents" IS E'people who answer tickets';
+CREATE TABLE "public"."tickets" ("id" serial NOT NULL, "subject" varchar(50) NOT NULL, "body" text NOT NULL, "opened_at" timestamp NOT NULL DEFAULT now(), "agent_id" uuid, "priority" integer NOT NULL DEFAULT 3, "estimate" numeric(10,2), PRIMARY KEY ("id") , FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON UPDATE restrict ON DELETE set null);
+""",
+            (),
+        ),
+        (
+            "ticket_updated_at",
+            """alter table "public"."tickets" add column "updated_at" timestamptz
+ null default now();
+
+CREATE OR REPLACE FUNCTION "public"."set_current_timestamp_updated_at"()
+RETURNS TRIGGER AS $$
+DECLARE
+  _new record;
+BEGIN
+  _new := NEW;
+  _new."updated_at" = NOW();
+  RETURN _new;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER "set_public_tickets_updated_at"
+BEFORE UPDATE ON "public"."tickets"
+FOR EACH ROW
+EXECUTE PROCEDURE "public"."set_current_timestamp_updated_at"();
+COMMENT ON TRIGGER "set_public_tickets_updated_at" ON "public"."tickets"
+IS 'trigger to set value of column "updated_at" to current timestamp on row update';
+
+alter table "public"."tickets" alter column "updated_at" set not null;
+""",
+            (),
+        ),
+        (
+            "ticket_state_enum_table",
+            """CREATE TABLE "public"."ticket_state" ("value" text NOT NULL, "comment" text, PRIMARY KEY ("value") );
+INSERT INTO "public"."ticket_state"("value", "comment") VALUES (E'open', E'waiting for an agent');
+INSERT INTO "public"."ticket_state"("value", "comment") VALUES (E'pending', E'waiting for the customer');
+INSERT INTO "public"."ticket_state"("value", "comment") VALUES (E'closed', null);
+""",
+            (),
+        ),
+        (
+            "ticket_state_column",
+            """alter table "public"."tickets" add column "state" text
+ not null default 'open';
+
+alter table "public"."tickets"
+  add constraint "tickets_state_fkey"
+  foreign key ("state")
+  references "public"."ticket_state"
+  ("value") on update restrict on delete restrict;
+""",
+            (),
+        ),
+        (
+            "customers",
+            """CREATE TABLE "public"."customers" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "phone" text, "plan" text NOT NULL DEFAULT 'free', PRIMARY KEY ("id") );
+COMMENT ON COLUMN "public"."customers"."plan" IS E'billing plan, free or pro';
+""",
+            (),
+        ),
+        (
+            "ticket_customer_required",
+            """alter table "public"."tickets" add column "customer_id" uuid
+ not null;
+""",
+            (("add-not-null-without-default", 'add column "customer_id"'),),
+        ),
+        (
+            "subject_longer",
+            """alter table "public"."tickets" alter column "subject" type text;
+""",
+            (),
+        ),
+        (
+            "rename_display_name",
+            """alter table "public"."agents" rename column "display_name" to "name";
+""",
+            (("rename-column", 'rename column "display_name"'),),
+        ),
+        (
+            "ticket_age_field",
+            """CREATE OR REPLACE FUNCTION public.ticket_age(ticket_row tickets)
+RETURNS interval
+LANGUAGE sql
+STABLE
+AS $function$
+  SELECT now() - ticket_row.opened_at
+$function$;
+""",
+            (),
+        ),
+        (
+            "customer_phone_required",
+            """alter table "public"."customers" alter column "phone" set not null;
+""",
+            (("set-not-null", '"phone" set not null'),),
+        ),
+        (
+            "opened_at_tz",
+            """alter table "public"."tickets" alter column "opened_at" type timestamptz;
+""",
+            (("alter-column-type", '"opened_at" type timestamptz'),),
+        ),
+        (
+            "customer_email",
+            """alter table "public"."customers" add column "email" text
+ null unique;
+""",
+            (),
+        ),
+        (
+            "priority_index",
+            """CREATE  INDEX "tickets_priority_idx" on
+  "public"."tickets" using btree ("priority");
+""",
+            (),
+        ),
+        (
+            "estimate_any_precision",
+            """alter table "public"."tickets" alter column "estimate" type numeric;
+""",
+            (),
+        ),
+        (
+            "replies",
+            """CREATE TABLE "public"."replies" ("id" bigserial NOT NULL, "ticket_id" integer NOT NULL, "author" uuid NOT NULL, "body" text NOT NULL, "internal" boolean NOT NULL DEFAULT false, "created_at" timestamptz NOT NULL DEFAULT now(), PRIMARY KEY ("id") , FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON UPDATE restrict ON DELETE cascade);
+CREATE INDEX "replies_ticket_id_idx" ON "public"."replies" ("ticket_id");
+""",
+            (),
+        ),
+        (
+            "drop_ticket_age",
+            """DROP FUNCTION public.ticket_age(tickets);
+""",
+            (("drop-routine", "DROP FUNCTION public.ticket_age"),),
+        ),
+        (
+            "replies_author_agent",
+            """alter table "public"."replies"
+  add constraint "replies_author_fkey"
+  foreign key ("author")
+  references "public"."agents"
+  ("id") on update restrict on delete restrict;
+""",
+            (),
+        ),
+        (
+            "sessions",
+            """CREATE TABLE "public"."sessions" ("token" text NOT NULL, "agent_id" uuid NOT NULL, "expires_at" timestamptz NOT NULL, PRIMARY KEY ("token") );
+""",
+            (),
+        ),
+        (
+            "truncate_sessions",
+            """TRUNCATE "public"."sessions";
+""",
+            (("truncate", 'TRUNCATE "public"."sessions"'),),
+        ),
+        (
+            "customer_phone_optional",
+            """alter table "public"."customers" alter column "phone" drop not null;
+""",
+            (),
+        ),
+        (
+            "rename_replies",
+            """alter table "public"."replies" rename to "messages";
+""",
+            (("rename-table", 'rename to "messages"'),),
+        ),
+        (
+            "lower_emails",
+            """update "public"."agents" set "email" = lower("email");
+""",
+            (("update-without-where", 'update "public"."agents"'),),
+        ),
+        (
+            "plan_short",
+            """alter table "public"."customers" alter column "plan" type varchar(10);
+""",
+            (("alter-column-type", '"plan" type varchar(10)'),),
+        ),
+        (
+            "tags",
+            """alter table "public"."tickets" add column "tags" jsonb
+ not null default jsonb_build_array();
+""",
+            (),
+        ),
+        (
+            "drop_priority",
+            """DROP INDEX IF EXISTS "public"."tickets_priority_idx";
+alter table "public"."tickets" drop column "priority" cascade;
+""",
+            (("drop-column", 'drop column "priority"'),),
+        ),
+        (
+            "open_tickets_view",
+            """CREATE OR REPLACE VIEW "public"."open_tickets" AS
+ SELECT t.id, t.subject, t.agent_id, t.opened_at
+   FROM tickets t
+  WHERE t.state = 'open'::text;
+""",
+            (),
+        ),
+        (
+            "open_tickets_view_customer",
+            """DROP VIEW IF EXISTS "public"."open_tickets";
+CREATE VIEW "public"."open_tickets" AS
+ SELECT t.id, t.subject, t.agent_id, t.customer_id, t.opened_at
+   FROM tickets t
+  WHERE t.state = ANY (ARRAY['open'::text, 'pending'::text]);
+""",
+            (),
+        ),
+        (
+            "sla_hours",
+            """alter table "public"."customers" add column "sla_hours" integer
+ null;
+
+update "public"."customers" set "sla_hours" = 48;
+
+alter table "public"."customers" alter column "sla_hours" set not null;
+""",
+            (("add-not-null-without-default", '"sla_hours" set not null'),),
+        ),
+        (
+            "archive_schema",
+            """create schema "archive";
+""",
+            (),
+        ),
+        (
+            "move_sessions",
+            """alter table "public"."sessions" set schema "archive";
+""",
+            (("rename-table", 'set schema "archive"'),),
+        ),
+        (
+            "drop_state_closed",
+            """DELETE FROM "public"."ticket_state" WHERE "value" = 'closed';
+""",
+            (),
+        ),
+        (
+            "drop_open_tickets",
+            """DROP VIEW "public"."open_tickets";
+""",
+            (("drop-view", 'DROP VIEW "public"."open_tickets"'),),
+        ),
+        (
+            "messages_internal_default",
+            """alter table "public"."messages" alter column "internal" drop default;
+alter table "public"."messages" alter column "created_at" set default clock_timestamp();
+""",
+            (),
+        ),
+        (
+            "customer_email_unique_drop",
+            """alter table "public"."customers" drop constraint "customers_email_key";
+""",
+            (),
+        ),
+        (
+            "drop_sessions",
+            """DROP table "archive"."sessions";
+""",
+            (("drop-table", 'DROP table "archive"."sessions"'),),
+        ),
+        (
+            "purge_messages",
+            """DELETE FROM "public"."messages";
+""",
+            (("delete-without-where", 'DELETE FROM "public"."messages"'),),
+        ),
+        (
+            "agent_level",
+            """alter table "public"."agents" add column "level" int4
+ not null default '1';
+alter table "public"."agents" add constraint "agents_level_check" check (level >= 1 and level <= 3);
+""",
+            (),
+        ),
+        (
+            "estimate_int",
+            """alter table "public"."tickets" alter column "estimate" type int4 using "estimate"::int4;
+""",
+            (("alter-column-type", '"estimate" type int4'),),
+        ),
+        (
+            "untrack_trigger",
+            """DROP TRIGGER IF EXISTS "set_public_tickets_updated_at" ON "public"."tickets";
+""",
+            (),
+        ),
+    ]
+)
+
+ORM_HISTORIES: dict[str, History] = {
+    "prisma_clinic": PRISMA_CLINIC,
+    "django_tickets": DJANGO_TICKETS,
+    "hasura_helpdesk": HASURA_HELPDESK,
+}
