@@ -201,12 +201,6 @@ class _Piece(NamedTuple):
         return self.base + self.offsets.char(byte_location)
 
 
-#: the routines whose bodies are being linted where a statement calls them (none runs inside itself)
-_RUNNING: set[str] = set()
-#: where a routine made by an earlier file is called, while its body is linted: line, column, message prefix
-_CALLED_AT: list[tuple[int, int, str]] = []
-
-
 class _Pending(NamedTuple):
     """A drop that a later re-creation in the file may turn into nothing or a replacement."""
 
@@ -263,6 +257,10 @@ class FileChecker(TypeChanges):
         self.type_steps: dict[tuple[str, str], list[tuple[_Piece, int, list[PgFinding]]]] = {}
         self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
         self.new_labels: dict[str, tuple[str, int]] = {}  # enum value added by the file -> (type, line)
+        #: the routines whose bodies are being linted where a statement calls them (none runs inside itself)
+        self.running: set[str] = set()
+        #: where a routine made by an earlier file is called, while its body is linted: line, column, message prefix
+        self.called_at: list[tuple[int, int, str]] = []
 
     # -- driving --------------------------------------------------------------------------
 
@@ -361,8 +359,8 @@ class FileChecker(TypeChanges):
     def _emit_at(
         self, statement: Statement, offset: int, rule: str, message: str, obj: str | None = None, **extra: Any
     ) -> PgFinding:
-        if _CALLED_AT:
-            line, column, prefix = _CALLED_AT[-1]
+        if self.called_at:
+            line, column, prefix = self.called_at[-1]
             finding = PgFinding(statement, line, column, rule, prefix + message, obj, extra.get("severity"))
             if rule not in ("opaque-sql", "unrecognized-statement"):
                 self.findings.append(finding)
@@ -1078,6 +1076,7 @@ class FileChecker(TypeChanges):
     def _check_DeleteStmt(self, piece: _Piece) -> None:
         node = piece.node
         self._data_modifying_cte(piece)
+        self._run_called_routines(piece)
         key, _ = self._relation_for(node["relation"])
         if _every_row(node.get("whereClause")) and self._existed("table", key):
             self._emit(
@@ -1091,6 +1090,7 @@ class FileChecker(TypeChanges):
     def _check_UpdateStmt(self, piece: _Piece) -> None:
         node = piece.node
         self._data_modifying_cte(piece)
+        self._run_called_routines(piece)
         key, _ = self._relation_for(node["relation"])
         if not _every_row(node.get("whereClause")) or not self._existed("table", key):
             return
@@ -1133,6 +1133,7 @@ class FileChecker(TypeChanges):
 
     def _check_InsertStmt(self, piece: _Piece) -> None:
         self._data_modifying_cte(piece)
+        self._run_called_routines(piece)
         key, _ = self._relation_for(piece.node["relation"])
         self.copies.append((piece, key, piece.node))
 
@@ -1144,27 +1145,35 @@ class FileChecker(TypeChanges):
         if not self._run_new_routines(piece):
             self._opaque(piece, self._start(piece), f"{_OPAQUE['CallStmt']}; write the statements out, or waive")
 
-    def _run_new_routines(self, piece: _Piece) -> bool:
-        """The routines this file created that the statement calls run their bodies here (the
-        create, call, drop idiom of tools without ``DO``): their statements are linted where they
-        stand in the ``CREATE``, as a ``DO`` block's are. Whether it calls any."""
-        calls = [item["FuncCall"] for item in walk(piece.node) if "FuncCall" in item]
+    def _run_called_routines(self, piece: _Piece, within: Node | None = None) -> None:
+        """The routines that a data change or a table change calls run their bodies here, as a
+        ``SELECT``'s do; a statement whose text names no known routine (most data lines) is not walked."""
+        text = piece.text.lower()
+        if any(key.rsplit(".", 1)[-1].lower() in text for key in self.catalog.routines):
+            self._run_new_routines(piece, within)
+
+    def _run_new_routines(self, piece: _Piece, within: Node | None = None) -> bool:
+        """The routines this file created that the statement (or its part ``within``) calls run
+        their bodies here (the create, call, drop idiom of tools without ``DO``): their statements
+        are linted where they stand in the ``CREATE``, as a ``DO`` block's are; those of earlier
+        files where the call stands. Whether it calls any."""
+        calls = [item["FuncCall"] for item in walk(piece.node if within is None else within) if "FuncCall" in item]
         if piece.kind == "CallStmt":
             calls.append(piece.node.get("funccall", {}))
         located = {self.catalog.resolve(strings(call.get("funcname")), self.catalog.routines): call for call in calls}
-        keys = {key for key in located if ("routine", key) in self.new and key not in _RUNNING}
+        keys = {key for key in located if ("routine", key) in self.new and key not in self.running}
         created = [found for key in keys for found in self._creation_of(key, piece)]
-        older = {key: call for key, call in located.items() if key not in keys and key not in _RUNNING}
+        older = {key: call for key, call in located.items() if key not in keys and key not in self.running}
         before = len(self.findings)
         # a routine that calls itself (or one that calls it) runs once: marked while its body runs,
         # and only the marks made here are taken off (an outer call's stay, whatever calls follow)
-        running = set(located) - _RUNNING
-        _RUNNING.update(running)
+        running = set(located) - self.running
+        self.running.update(running)
         try:
             self._run_bodies(created)
             ran = [self._run_older_body(piece, key, piece.at(call.get("location"))) for key, call in older.items()]
         finally:
-            _RUNNING.difference_update(running)
+            self.running.difference_update(running)
         # a routine called twice: its findings once
         seen = {(f.statement.number, f.line, f.column, f.rule) for f in self.findings[:before]}
         kept = []
@@ -1192,13 +1201,13 @@ class FileChecker(TypeChanges):
         except SyntaxProblem:
             return False
         creating = _Piece("CreateFunctionStmt", node, piece.statement, offset, Offsets(sql), sql)
-        _CALLED_AT.append((*self._position(offset), f"{display(key)}(), made by an earlier file, runs here: "))
+        self.called_at.append((*self._position(offset), f"{display(key)}(), made by an earlier file, runs here: "))
         try:
             for item in items:
                 if item.dynamic is None:
                     self._check_body_statement(creating, offset - item.offset, item)
         finally:
-            _CALLED_AT.pop()
+            self.called_at.pop()
         return True
 
     def _run_bodies(self, created: list[tuple[Statement, Node]]) -> None:
@@ -1371,6 +1380,8 @@ class FileChecker(TypeChanges):
         for index, item in enumerate(node.get("cmds") or ()):
             cmd = item.get("AlterTableCmd", {})
             offset = offsets[index] if index < len(offsets) else offsets[-1]
+            if cmd.get("subtype") != "AT_ColumnDefault":  # a default set is stored; added, it runs for the rows
+                self._run_called_routines(piece, cmd)
             if objtype not in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
                 benign = cmd.get("subtype") in _BENIGN_ACTIONS or cmd.get("subtype") == "AT_ColumnDefault"
                 if objtype == "OBJECT_SEQUENCE" and cmd.get("subtype") in ("AT_SetLogged", "AT_SetUnLogged"):
