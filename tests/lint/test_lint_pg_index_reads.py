@@ -1,6 +1,7 @@
-"""The PostgreSQL catalog's indexes know every column they read: dropping a column that only an
-expression, an INCLUDE list or a partial index's WHERE reads drops the index, as the server does,
-and a detached partition's copies of its parent's indexes are named as the server names them."""
+"""The PostgreSQL catalog's indexes and checks know every column they read: dropping a column that
+only an expression, an INCLUDE list or a partial index's WHERE reads drops the index, and one a
+check reads drops the check, as the server does; a detached partition's copies of its parent's
+indexes, and an unnamed check, are named as the server names them."""
 
 from __future__ import annotations
 
@@ -98,3 +99,30 @@ def test_a_detached_copy_of_an_index_reads_what_the_parents_reads() -> None:
     remaining = _indexes(detached + "ALTER TABLE readings_2024 DROP COLUMN note;\n")
     assert "public.readings_2024_sensor_idx" not in remaining
     assert "public.readings_sensor_idx" in remaining
+
+
+CHECKED = """CREATE TABLE marks (a int, b int, c int, CHECK (a > 0), CHECK (a > b), CHECK (c IS NOT NULL));
+ALTER TABLE marks ADD CHECK (b < 10);
+ALTER TABLE marks ADD CONSTRAINT mark_sum CHECK (b + c > 0);
+"""
+
+
+def _constraints(sql: str) -> set[str]:
+    return set(catalog_from_sql(sql).relations["public.marks"].constraints)
+
+
+def test_an_unnamed_check_is_named_after_the_one_column_it_reads() -> None:
+    assert _constraints(CHECKED) == {"marks_a_check", "marks_check", "marks_c_check", "marks_b_check", "mark_sum"}
+
+
+def test_dropping_a_column_drops_the_checks_that_read_it() -> None:
+    assert _constraints(CHECKED + "ALTER TABLE marks DROP COLUMN b;\n") == {"marks_a_check", "marks_c_check"}
+    renamed = CHECKED + "ALTER TABLE marks RENAME COLUMN c TO d;\n"
+    assert _constraints(renamed + "ALTER TABLE marks DROP COLUMN d;\n") == {
+        "marks_a_check",
+        "marks_check",
+        "marks_b_check",
+    }
+    assert _constraints(CHECKED + "ALTER TABLE marks ADD COLUMN e int;\nALTER TABLE marks DROP COLUMN e;\n") == (
+        _constraints(CHECKED)
+    )

@@ -34,13 +34,15 @@ class Column(NamedTuple):
 
 
 class Constraint(NamedTuple):
-    """A table constraint; ``not_null`` names the column of a ``CHECK (c IS NOT NULL)``."""
+    """A table constraint; ``not_null`` names the column of a ``CHECK (c IS NOT NULL)``; ``reads``
+    the columns a check's expression reads (dropping one drops the constraint)."""
 
     name: str
     kind: str
     columns: tuple[str, ...] = ()
     not_null: str | None = None
     references: str | None = None  # the table a foreign key refers to
+    reads: frozenset[str] = frozenset()
 
 
 class Relation:
@@ -347,19 +349,28 @@ class Catalog:
                 if known is not None:
                     relation.columns[name] = known._replace(nullable=False)
         not_null = not_null_check(constraint) if kind == "check" else None
+        reads = _column_reads(constraint.get("raw_expr")) if kind == "check" else frozenset()
         table = relation.key.rsplit(".", 1)[-1]
         suffix = {"primary": "pkey", "unique": "key", "check": "check", "foreign": "fkey", "exclude": "excl"}
+        # a check is named after its column when its expression reads exactly one
+        named_after = columns or (tuple(reads) if len(reads) == 1 else ())
         default_name = (
             f"{table}_pkey"
             if kind == "primary"
-            else f"{table}_{'_'.join(columns) if columns else ''}_{suffix.get(kind, 'not_null')}".replace("__", "_")
+            else f"{table}_{'_'.join(named_after)}_{suffix.get(kind, 'not_null')}".replace("__", "_")
         )
         name = constraint.get("conname") or default_name
+        if not constraint.get("conname") and kind == "check":
+            name = next(
+                candidate
+                for number in range(len(relation.constraints) + 1)
+                if (candidate := f"{default_name}{number or ''}") not in relation.constraints
+            )
         pktable = constraint.get("pktable") if kind == "foreign" else None
         references = self.relation_key(pktable) if pktable else None
         if references is not None and references not in self.relations and references != relation.key:
             self.partial = True
-        made = Constraint(name, kind, columns, not_null, references)
+        made = Constraint(name, kind, columns, not_null, references, reads)
         relation.constraints[name] = made
         if constraint.get("indexname"):  # USING INDEX: the index becomes the constraint's
             self.indexes.pop(f"{relation.key.rsplit('.', 1)[0]}.{constraint['indexname']}", None)
@@ -405,7 +416,7 @@ class Catalog:
         elif subtype == "AT_DropColumn" and name:
             relation.columns.pop(name, None)
             for constraint_name, constraint in list(relation.constraints.items()):
-                if name in constraint.columns or constraint.not_null == name:
+                if name in constraint.columns or constraint.not_null == name or name in constraint.reads:
                     del relation.constraints[constraint_name]
             for index_key, index in list(self.indexes.items()):
                 if index.table == relation.key and (name in index.columns or name in index.reads):
@@ -624,6 +635,12 @@ class Catalog:
             (new if name == old else name): (c._replace(name=new) if name == old else c)
             for name, c in relation.columns.items()
         }
+        for constraint_name, constraint in list(relation.constraints.items()):
+            relation.constraints[constraint_name] = constraint._replace(
+                columns=tuple(new if c == old else c for c in constraint.columns),
+                not_null=new if constraint.not_null == old else constraint.not_null,
+                reads=constraint.reads - {old} | ({new} if old in constraint.reads else set()),
+            )
         for index_key, index in list(self.indexes.items()):
             if index.table == key and (old in index.columns or old in index.reads):
                 columns = tuple(new if c == old else c for c in index.columns)
@@ -909,17 +926,21 @@ class Catalog:
                     self.search_path = tuple(p for p in names if p != "$user") or ("pg_catalog",)
 
 
+def _column_reads(*parts: Any) -> frozenset[str]:
+    """The columns that the expressions (and index elements) ``parts`` read."""
+    reads: set[str] = set()
+    for item in walk(list(parts)):
+        fields = strings(item.get("ColumnRef", {}).get("fields"))
+        name = fields[-1] if fields else item.get("IndexElem", {}).get("name")
+        if name:
+            reads.add(name)
+    return frozenset(reads)
+
+
 def _index_reads(node: Node) -> frozenset[str]:
     """The columns that the index ``node`` creates reads in its keys, expressions, INCLUDE list and
     WHERE predicate."""
-    reads: set[str] = set()
-    for part in (node.get("indexParams"), node.get("indexIncludingParams"), node.get("whereClause")):
-        for item in walk(part):
-            fields = strings(item.get("ColumnRef", {}).get("fields"))
-            name = fields[-1] if fields else item.get("IndexElem", {}).get("name")
-            if name:
-                reads.add(name)
-    return frozenset(reads)
+    return _column_reads(node.get("indexParams"), node.get("indexIncludingParams"), node.get("whereClause"))
 
 
 def _index_labels(node: Node) -> list[str]:
