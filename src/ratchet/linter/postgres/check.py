@@ -193,6 +193,7 @@ class _Piece(NamedTuple):
     base: int  # character offset in the file of the parsed text
     offsets: Offsets
     text: str
+    span: tuple[int, int] | None = None  # where in ``text`` the statement stands, when ``text`` holds more
 
     def at(self, byte_location: int | None) -> int:
         """The file character offset of a node location (bytes into the parsed text)."""
@@ -261,6 +262,9 @@ class FileChecker(TypeChanges):
         self.running: set[str] = set()
         #: where a routine made by an earlier file is called, while its body is linted: line, column, message prefix
         self.called_at: list[tuple[int, int, str]] = []
+        #: the routines of the catalog and their names in lower case; the text of the pieces in lower case
+        self.routine_names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        self.lowered: tuple[str, str] = ("", "")
 
     # -- driving --------------------------------------------------------------------------
 
@@ -304,7 +308,9 @@ class FileChecker(TypeChanges):
             statement = self._statement_at(first_text(self.text, item.offset))
             if pieces and pieces[-1].statement is statement and not self.lazy:
                 self._swallowed(statement, item.offset)
-            pieces.append(_Piece(item.kind, item.node, statement, 0, offsets, self.text))
+            # the length counts bytes: a span that may run on a little past a statement with non-ASCII text
+            end = len(self.text) if item.length is None else item.offset + item.length
+            pieces.append(_Piece(item.kind, item.node, statement, 0, offsets, self.text, (item.offset, end)))
             if self._copy_from_stdin(pieces[-1]):
                 self._data_after_copy(statement)
         return pieces
@@ -1148,8 +1154,21 @@ class FileChecker(TypeChanges):
     def _run_called_routines(self, piece: _Piece, within: Node | None = None) -> None:
         """The routines that a data change or a table change calls run their bodies here, as a
         ``SELECT``'s do; a statement whose text names no known routine (most data lines) is not walked."""
-        text = piece.text.lower()
-        if any(key.rsplit(".", 1)[-1].lower() in text for key in self.catalog.routines):
+        keys = tuple(self.catalog.routines)
+        if keys != self.routine_names[0]:
+            callable_keys = [
+                key for key in keys if not self.catalog.routines[key].trigger
+            ]  # triggers alone call a trigger function
+            self.routine_names = (keys, tuple({key.rsplit(".", 1)[-1].lower() for key in callable_keys}))
+        if not self.routine_names[1]:
+            return
+        if piece.span is None:
+            text = piece.text.lower()
+        else:
+            if self.lowered[0] is not piece.text:
+                self.lowered = (piece.text, piece.text.lower())
+            text = self.lowered[1][piece.span[0] : piece.span[1]]
+        if any(name in text for name in self.routine_names[1]):
             self._run_new_routines(piece, within)
 
     def _run_new_routines(self, piece: _Piece, within: Node | None = None) -> bool:
@@ -1286,7 +1305,7 @@ class FileChecker(TypeChanges):
         if "analyze" not in options or _string_arg(options["analyze"]) in ("false", "off", "0"):
             return
         ((kind, node),) = piece.node.get("query", {}).items()
-        self._check(_Piece(kind, node, piece.statement, piece.base, piece.offsets, piece.text))
+        self._check(piece._replace(kind=kind, node=node))
 
     def _check_ClusterStmt(self, piece: _Piece) -> None:
         """``CLUSTER t``: rewrites ``t`` in index order under an exclusive lock; ``CLUSTER`` of every
