@@ -55,7 +55,8 @@ def _catalog_columns(directory: Path, count: int) -> dict[str, dict[str, tuple[s
         for column in relation.columns.values():
             assert column.type is not None, (key, column)
             udt = ("_" if column.type.array else "") + column.type.name
-            length = column.type.mods[0] if column.type.name in ("varchar", "bpchar") and column.type.mods else None
+            sized = column.type.name in ("varchar", "bpchar") and not column.type.array  # the server sizes no array
+            length = column.type.mods[0] if sized and column.type.mods else None
             columns[column.name] = (udt, column.nullable, length)
     return tables
 

@@ -35,13 +35,15 @@ class Column(NamedTuple):
 
 
 class Constraint(NamedTuple):
-    """A table constraint; ``not_null`` names the column of a ``CHECK (c IS NOT NULL)``."""
+    """A table constraint; ``not_null`` names the column of a ``CHECK (c IS NOT NULL)``; ``reads``
+    the columns a check's expression reads (dropping one drops the constraint)."""
 
     name: str
     kind: str
     columns: tuple[str, ...] = ()
     not_null: str | None = None
     references: str | None = None  # the table a foreign key refers to
+    reads: frozenset[str] = frozenset()
 
 
 class Relation:
@@ -111,12 +113,16 @@ class Relation:
 
 
 class Index(NamedTuple):
-    """An index of ``table`` on ``columns`` (expressions are shown as ``(expr)``)."""
+    """An index of ``table`` on ``columns`` (expressions are shown as ``(expr)``); ``labels`` name
+    its key and INCLUDE columns as PostgreSQL does when it names an index after them; ``reads`` holds
+    every column its keys, expressions, INCLUDE list and WHERE predicate read (dropping one drops it)."""
 
     key: str
     table: str
     columns: tuple[str, ...]
     unique: bool
+    labels: tuple[str, ...] = ()
+    reads: frozenset[str] = frozenset()
 
 
 class TypeInfo(NamedTuple):
@@ -344,19 +350,28 @@ class Catalog:
                 if known is not None:
                     relation.columns[name] = known._replace(nullable=False)
         not_null = not_null_check(constraint) if kind == "check" else None
+        reads = _column_reads(constraint.get("raw_expr")) if kind == "check" else frozenset()
         table = relation.key.rsplit(".", 1)[-1]
         suffix = {"primary": "pkey", "unique": "key", "check": "check", "foreign": "fkey", "exclude": "excl"}
+        # a check is named after its column when its expression reads exactly one
+        named_after = columns or (tuple(reads) if len(reads) == 1 else ())
         default_name = (
             f"{table}_pkey"
             if kind == "primary"
-            else f"{table}_{'_'.join(columns) if columns else ''}_{suffix.get(kind, 'not_null')}".replace("__", "_")
+            else f"{table}_{'_'.join(named_after)}_{suffix.get(kind, 'not_null')}".replace("__", "_")
         )
         name = constraint.get("conname") or default_name
+        if not constraint.get("conname") and kind == "check":
+            name = next(
+                candidate
+                for number in range(len(relation.constraints) + 1)
+                if (candidate := f"{default_name}{number or ''}") not in relation.constraints
+            )
         pktable = constraint.get("pktable") if kind == "foreign" else None
         references = self.relation_key(pktable) if pktable else None
         if references is not None and references not in self.relations and references != relation.key:
             self.partial = True
-        made = Constraint(name, kind, columns, not_null, references)
+        made = Constraint(name, kind, columns, not_null, references, reads)
         relation.constraints[name] = made
         if constraint.get("indexname"):  # USING INDEX: the index becomes the constraint's
             self.indexes.pop(f"{relation.key.rsplit('.', 1)[0]}.{constraint['indexname']}", None)
@@ -402,10 +417,10 @@ class Catalog:
         elif subtype == "AT_DropColumn" and name:
             relation.columns.pop(name, None)
             for constraint_name, constraint in list(relation.constraints.items()):
-                if name in constraint.columns or constraint.not_null == name:
+                if name in constraint.columns or constraint.not_null == name or name in constraint.reads:
                     del relation.constraints[constraint_name]
             for index_key, index in list(self.indexes.items()):
-                if index.table == relation.key and name in index.columns:
+                if index.table == relation.key and (name in index.columns or name in index.reads):
                     self._forget("index", index_key, self.indexes)
         elif subtype == "AT_SetNotNull" and name:
             relation.columns[name] = (column or Column(name, None))._replace(nullable=False)
@@ -448,12 +463,13 @@ class Catalog:
     def _keep_partition_indexes(self, parent: str, child: str) -> None:
         """A detached partition keeps its copies of the parent's indexes: those the history did not
         name (PostgreSQL made them when the parent's index was created) get the name it chose."""
-        own = {index.columns for index in self.indexes.values() if index.table == child}
-        for index in [i for i in self.indexes.values() if i.table == parent and i.columns not in own]:
+        own = {(index.columns, index.reads) for index in self.indexes.values() if index.table == child}
+        for index in [i for i in self.indexes.values() if i.table == parent and (i.columns, i.reads) not in own]:
             schema, _, base = child.rpartition(".")
-            name = self._free_name(schema, base, [c if c != "(expr)" else "expr" for c in index.columns], "idx")
+            labels = list(index.labels) or [c if c != "(expr)" else "expr" for c in index.columns]
+            name = self._free_name(schema, base, labels, "idx")
             key = f"{schema}.{name}"
-            self.indexes[key] = Index(key, child, index.columns, index.unique)
+            self.indexes[key] = index._replace(key=key, table=child)
 
     def drop(self, node: Node) -> None:
         """``DROP`` of any kind of object."""
@@ -620,10 +636,16 @@ class Catalog:
             (new if name == old else name): (c._replace(name=new) if name == old else c)
             for name, c in relation.columns.items()
         }
+        for constraint_name, constraint in list(relation.constraints.items()):
+            relation.constraints[constraint_name] = constraint._replace(
+                columns=tuple(new if c == old else c for c in constraint.columns),
+                not_null=new if constraint.not_null == old else constraint.not_null,
+                reads=constraint.reads - {old} | ({new} if old in constraint.reads else set()),
+            )
         for index_key, index in list(self.indexes.items()):
-            if index.table == key and old in index.columns:
+            if index.table == key and (old in index.columns or old in index.reads):
                 columns = tuple(new if c == old else c for c in index.columns)
-                self.indexes[index_key] = index._replace(columns=columns)
+                self.indexes[index_key] = index._replace(columns=columns, reads=index.reads - {old} | {new})
         for child in [r.key for r in self.relations.values() if r.parent == key] if self.inheritance else ():
             self._rename_column(child, old, new)
 
@@ -695,22 +717,15 @@ class Catalog:
         columns = tuple(
             element.get("IndexElem", {}).get("name") or "(expr)" for element in node.get("indexParams") or ()
         )
-        self.indexes[key] = Index(key, table, columns, bool(node.get("unique") or node.get("primary")))
+        unique = bool(node.get("unique") or node.get("primary"))
+        self.indexes[key] = Index(key, table, columns, unique, tuple(_index_labels(node)), _index_reads(node))
 
     def _index_name(self, table: str, node: Node) -> str:
-        """The name PostgreSQL gives an unnamed index: ``table_col1_col2_idx`` (an expression by
-        its function's name, else ``expr``), ``1``, ``2``... after the label while the name is taken."""
+        """The name PostgreSQL gives an unnamed index: ``table_col1_col2_idx``, ``1``, ``2``... after
+        the label while the name is taken."""
         schema, _, base = table.rpartition(".")
-        columns: list[str] = []
-        for element in [*(node.get("indexParams") or ()), *(node.get("indexIncludingParams") or ())]:
-            item = element.get("IndexElem", {})
-            name = item.get("indexcolname") or item.get("name") or _figure_name(item.get("expr")) or "expr"
-            suffix = 0
-            while (f"{name}{suffix}" if suffix else name) in columns:
-                suffix += 1
-            columns.append(f"{name}{suffix}" if suffix else name)
         label = "pkey" if node.get("primary") else "key" if node.get("isconstraint") else "idx"
-        return self._free_name(schema, base, columns, label)
+        return self._free_name(schema, base, _index_labels(node), label)
 
     def _free_name(self, schema: str, base: str, columns: list[str], label: str) -> str:
         """``base_col1_col2_label``, numbered after the label while an index, relation or sequence
@@ -910,6 +925,37 @@ class Catalog:
                 if args[:1] == ["search_path"] and len(args) > 1 and args[1] is not None:
                     names = tuple(p.strip().strip('"') for p in args[1].split(",") if p.strip())
                     self.search_path = tuple(p for p in names if p != "$user") or ("pg_catalog",)
+
+
+def _column_reads(*parts: Any) -> frozenset[str]:
+    """The columns that the expressions (and index elements) ``parts`` read."""
+    reads: set[str] = set()
+    for item in walk(list(parts)):
+        fields = strings(item.get("ColumnRef", {}).get("fields"))
+        name = fields[-1] if fields else item.get("IndexElem", {}).get("name")
+        if name:
+            reads.add(name)
+    return frozenset(reads)
+
+
+def _index_reads(node: Node) -> frozenset[str]:
+    """The columns that the index ``node`` creates reads in its keys, expressions, INCLUDE list and
+    WHERE predicate."""
+    return _column_reads(node.get("indexParams"), node.get("indexIncludingParams"), node.get("whereClause"))
+
+
+def _index_labels(node: Node) -> list[str]:
+    """The names PostgreSQL gives the key and INCLUDE columns of the index ``node`` creates (an
+    expression by its function's name, else ``expr``; a repeated name numbered)."""
+    labels: list[str] = []
+    for element in [*(node.get("indexParams") or ()), *(node.get("indexIncludingParams") or ())]:
+        item = element.get("IndexElem", {})
+        name = item.get("indexcolname") or item.get("name") or _figure_name(item.get("expr")) or "expr"
+        suffix = 0
+        while (f"{name}{suffix}" if suffix else name) in labels:
+            suffix += 1
+        labels.append(f"{name}{suffix}" if suffix else name)
+    return labels
 
 
 def _figure_name(expression: Node | None) -> str | None:

@@ -193,18 +193,13 @@ class _Piece(NamedTuple):
     base: int  # character offset in the file of the parsed text
     offsets: Offsets
     text: str
+    span: tuple[int, int] | None = None  # where in ``text`` the statement stands, when ``text`` holds more
 
     def at(self, byte_location: int | None) -> int:
         """The file character offset of a node location (bytes into the parsed text)."""
         if byte_location is None or byte_location < 0:
             return self.base + first_text(self.text)
         return self.base + self.offsets.char(byte_location)
-
-
-#: the routines whose bodies are being linted where a statement calls them (none runs inside itself)
-_RUNNING: set[str] = set()
-#: where a routine made by an earlier file is called, while its body is linted: line, column, message prefix
-_CALLED_AT: list[tuple[int, int, str]] = []
 
 
 class _Pending(NamedTuple):
@@ -263,6 +258,13 @@ class FileChecker(TypeChanges):
         self.type_steps: dict[tuple[str, str], list[tuple[_Piece, int, list[PgFinding]]]] = {}
         self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
         self.new_labels: dict[str, tuple[str, int]] = {}  # enum value added by the file -> (type, line)
+        #: the routines whose bodies are being linted where a statement calls them (none runs inside itself)
+        self.running: set[str] = set()
+        #: where a routine made by an earlier file is called, while its body is linted: line, column, message prefix
+        self.called_at: list[tuple[int, int, str]] = []
+        #: the routines of the catalog and their names in lower case; the text of the pieces in lower case
+        self.routine_names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        self.lowered: tuple[str, str] = ("", "")
 
     # -- driving --------------------------------------------------------------------------
 
@@ -306,7 +308,9 @@ class FileChecker(TypeChanges):
             statement = self._statement_at(first_text(self.text, item.offset))
             if pieces and pieces[-1].statement is statement and not self.lazy:
                 self._swallowed(statement, item.offset)
-            pieces.append(_Piece(item.kind, item.node, statement, 0, offsets, self.text))
+            # the length counts bytes: a span that may run on a little past a statement with non-ASCII text
+            end = len(self.text) if item.length is None else item.offset + item.length
+            pieces.append(_Piece(item.kind, item.node, statement, 0, offsets, self.text, (item.offset, end)))
             if self._copy_from_stdin(pieces[-1]):
                 self._data_after_copy(statement)
         return pieces
@@ -361,8 +365,8 @@ class FileChecker(TypeChanges):
     def _emit_at(
         self, statement: Statement, offset: int, rule: str, message: str, obj: str | None = None, **extra: Any
     ) -> PgFinding:
-        if _CALLED_AT:
-            line, column, prefix = _CALLED_AT[-1]
+        if self.called_at:
+            line, column, prefix = self.called_at[-1]
             finding = PgFinding(statement, line, column, rule, prefix + message, obj, extra.get("severity"))
             if rule not in ("opaque-sql", "unrecognized-statement"):
                 self.findings.append(finding)
@@ -1078,6 +1082,7 @@ class FileChecker(TypeChanges):
     def _check_DeleteStmt(self, piece: _Piece) -> None:
         node = piece.node
         self._data_modifying_cte(piece)
+        self._run_called_routines(piece)
         key, _ = self._relation_for(node["relation"])
         if _every_row(node.get("whereClause")) and self._existed("table", key):
             self._emit(
@@ -1091,6 +1096,7 @@ class FileChecker(TypeChanges):
     def _check_UpdateStmt(self, piece: _Piece) -> None:
         node = piece.node
         self._data_modifying_cte(piece)
+        self._run_called_routines(piece)
         key, _ = self._relation_for(node["relation"])
         if not _every_row(node.get("whereClause")) or not self._existed("table", key):
             return
@@ -1133,6 +1139,7 @@ class FileChecker(TypeChanges):
 
     def _check_InsertStmt(self, piece: _Piece) -> None:
         self._data_modifying_cte(piece)
+        self._run_called_routines(piece)
         key, _ = self._relation_for(piece.node["relation"])
         self.copies.append((piece, key, piece.node))
 
@@ -1144,27 +1151,48 @@ class FileChecker(TypeChanges):
         if not self._run_new_routines(piece):
             self._opaque(piece, self._start(piece), f"{_OPAQUE['CallStmt']}; write the statements out, or waive")
 
-    def _run_new_routines(self, piece: _Piece) -> bool:
-        """The routines this file created that the statement calls run their bodies here (the
-        create, call, drop idiom of tools without ``DO``): their statements are linted where they
-        stand in the ``CREATE``, as a ``DO`` block's are. Whether it calls any."""
-        calls = [item["FuncCall"] for item in walk(piece.node) if "FuncCall" in item]
+    def _run_called_routines(self, piece: _Piece, within: Node | None = None) -> None:
+        """The routines that a data change or a table change calls run their bodies here, as a
+        ``SELECT``'s do; a statement whose text names no known routine (most data lines) is not walked."""
+        keys = tuple(self.catalog.routines)
+        if keys != self.routine_names[0]:
+            callable_keys = [
+                key for key in keys if not self.catalog.routines[key].trigger
+            ]  # triggers alone call a trigger function
+            self.routine_names = (keys, tuple({key.rsplit(".", 1)[-1].lower() for key in callable_keys}))
+        if not self.routine_names[1]:
+            return
+        if piece.span is None:
+            text = piece.text.lower()
+        else:
+            if self.lowered[0] is not piece.text:
+                self.lowered = (piece.text, piece.text.lower())
+            text = self.lowered[1][piece.span[0] : piece.span[1]]
+        if any(name in text for name in self.routine_names[1]):
+            self._run_new_routines(piece, within)
+
+    def _run_new_routines(self, piece: _Piece, within: Node | None = None) -> bool:
+        """The routines this file created that the statement (or its part ``within``) calls run
+        their bodies here (the create, call, drop idiom of tools without ``DO``): their statements
+        are linted where they stand in the ``CREATE``, as a ``DO`` block's are; those of earlier
+        files where the call stands. Whether it calls any."""
+        calls = [item["FuncCall"] for item in walk(piece.node if within is None else within) if "FuncCall" in item]
         if piece.kind == "CallStmt":
             calls.append(piece.node.get("funccall", {}))
         located = {self.catalog.resolve(strings(call.get("funcname")), self.catalog.routines): call for call in calls}
-        keys = {key for key in located if ("routine", key) in self.new and key not in _RUNNING}
+        keys = {key for key in located if ("routine", key) in self.new and key not in self.running}
         created = [found for key in keys for found in self._creation_of(key, piece)]
-        older = {key: call for key, call in located.items() if key not in keys and key not in _RUNNING}
+        older = {key: call for key, call in located.items() if key not in keys and key not in self.running}
         before = len(self.findings)
         # a routine that calls itself (or one that calls it) runs once: marked while its body runs,
         # and only the marks made here are taken off (an outer call's stay, whatever calls follow)
-        running = set(located) - _RUNNING
-        _RUNNING.update(running)
+        running = set(located) - self.running
+        self.running.update(running)
         try:
             self._run_bodies(created)
             ran = [self._run_older_body(piece, key, piece.at(call.get("location"))) for key, call in older.items()]
         finally:
-            _RUNNING.difference_update(running)
+            self.running.difference_update(running)
         # a routine called twice: its findings once
         seen = {(f.statement.number, f.line, f.column, f.rule) for f in self.findings[:before]}
         kept = []
@@ -1192,13 +1220,13 @@ class FileChecker(TypeChanges):
         except SyntaxProblem:
             return False
         creating = _Piece("CreateFunctionStmt", node, piece.statement, offset, Offsets(sql), sql)
-        _CALLED_AT.append((*self._position(offset), f"{display(key)}(), made by an earlier file, runs here: "))
+        self.called_at.append((*self._position(offset), f"{display(key)}(), made by an earlier file, runs here: "))
         try:
             for item in items:
                 if item.dynamic is None:
                     self._check_body_statement(creating, offset - item.offset, item)
         finally:
-            _CALLED_AT.pop()
+            self.called_at.pop()
         return True
 
     def _run_bodies(self, created: list[tuple[Statement, Node]]) -> None:
@@ -1277,7 +1305,7 @@ class FileChecker(TypeChanges):
         if "analyze" not in options or _string_arg(options["analyze"]) in ("false", "off", "0"):
             return
         ((kind, node),) = piece.node.get("query", {}).items()
-        self._check(_Piece(kind, node, piece.statement, piece.base, piece.offsets, piece.text))
+        self._check(piece._replace(kind=kind, node=node))
 
     def _check_ClusterStmt(self, piece: _Piece) -> None:
         """``CLUSTER t``: rewrites ``t`` in index order under an exclusive lock; ``CLUSTER`` of every
@@ -1371,6 +1399,8 @@ class FileChecker(TypeChanges):
         for index, item in enumerate(node.get("cmds") or ()):
             cmd = item.get("AlterTableCmd", {})
             offset = offsets[index] if index < len(offsets) else offsets[-1]
+            if cmd.get("subtype") != "AT_ColumnDefault":  # a default set is stored; added, it runs for the rows
+                self._run_called_routines(piece, cmd)
             if objtype not in ("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"):
                 benign = cmd.get("subtype") in _BENIGN_ACTIONS or cmd.get("subtype") == "AT_ColumnDefault"
                 if objtype == "OBJECT_SEQUENCE" and cmd.get("subtype") in ("AT_SetLogged", "AT_SetUnLogged"):
