@@ -167,6 +167,7 @@ class MysqlBackend(Backend):
     #: A DDL statement inside the transaction commits it implicitly.
     begin_sql = "START TRANSACTION"
     current_schema_sql = "DATABASE()"
+    no_table = " FROM DUAL"
     placeholder = "%s"
     rehearsal = ""
     multi_table_update = True
@@ -297,7 +298,7 @@ class MysqlBackend(Backend):
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
 
-    def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> None:
+    def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> tuple[int, int]:
         """Both statements sent at once, then both answers read: one round trip instead of two
         (the server runs the second after the first, whatever the first's outcome)."""
         connection = self.connection
@@ -305,9 +306,9 @@ class MysqlBackend(Backend):
         send = getattr(connection, "_execute_command", None)
         read = getattr(connection, "_read_query_result", None)
         if send is None or read is None or not hasattr(connection, "_next_seq_id"):
-            super().execute_pair(first, second)
-            return
+            return super().execute_pair(first, second)
         failure: pymysql.MySQLError | None = None
+        counts: list[int] = []
         try:
             with connection.cursor(pymysql.cursors.Cursor) as cursor:
                 texts = [cursor.mogrify(sql, tuple(params) if params else None) for sql, params in (first, second)]
@@ -316,15 +317,17 @@ class MysqlBackend(Backend):
             for _ in texts:
                 connection._next_seq_id = 1  # each answer is numbered from 1 after its command
                 try:
-                    read()
+                    counts.append(int(read() or 0))
                 except pymysql.MySQLError as exc:
                     if not connection.open:  # the connection is gone: no answer is left to read
                         raise
                     failure = failure or exc  # the statement's own error: the next answer still comes
+                    counts.append(0)
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
         if failure is not None:
             raise self._translate(failure) from None
+        return counts[0], counts[1]
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row."""
