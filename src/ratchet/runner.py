@@ -833,7 +833,7 @@ class Runner:
         back, and should the server have ended that transaction itself, a deadlock, the row is
         committed alone: 'running' with no statement run, what a crash after its own commit leaves)."""
         self.backend.set_lock_timeout(None)
-        ahead_written = ahead is None
+        written, ahead_written = 0, 0
         if self._claimed:
             duration = _ms_since(started)
             version = prepared.file.version
@@ -841,16 +841,17 @@ class Runner:
                 version, self._db_version_read, _applied_fields(prepared, duration)
             )
             row = None if ahead is None or end is None else self._running_row_sql(ahead)
-            if end is not None:
-                written, ahead_rows = self.backend.execute_pair(end, row) if row else (self.backend.execute(*end), 0)
-                ahead_written = ahead_written or ahead_rows > 0
-            if end is not None and written > 0:
+            if end is not None and row is not None:
+                written, ahead_written = self.backend.execute_pair(end, row)
+            elif end is not None:
+                written = self.backend.execute(*end)
+            if written > 0:
                 self._raised(version)
-                self._write_ahead(ahead, ahead_written)
-                return duration
-        self.backend.restore_session()
-        duration = self._finish_stepwise(prepared, started)
-        self._write_ahead(ahead, ahead_written)
+        if written <= 0:
+            self.backend.restore_session()
+            duration = self._finish_stepwise(prepared, started)
+        if ahead is not None and ahead_written <= 0:
+            self._write_row(ahead, RowStatus.RUNNING)
         return duration
 
     def _running_row_sql(self, ahead: PreparedFile) -> tuple[str, tuple[Any, ...]] | None:
@@ -862,11 +863,6 @@ class Runner:
             waivers=[w.as_dict() for w in ahead.guards.waivers],
             lint_bypassed=self.options.lint_bypassed,
         )
-
-    def _write_ahead(self, ahead: PreparedFile | None, written: bool) -> None:
-        """The next file's running row, unless it is written already (or there is none)."""
-        if ahead is not None and not written:
-            self._write_row(ahead, RowStatus.RUNNING)
 
     def _finish_stepwise(self, prepared: PreparedFile, started: float) -> int:
         """Mark a statement-by-statement file applied and raise ``db_version``, in the open
