@@ -537,3 +537,28 @@ def test_mariadb_file_end_and_next_running_row_go_in_one_round_trip(
     assert len(d_rows) == 2 and "sql_mode" in " ".join(sent[d_rows[0] : d_rows[1]]), sent[d_rows[0] : d_rows[1]]
     assert db.history() == {f"1.{n}.0": ("applied", 3 if n == 2 else 2) for n in range(4)}
     assert db.query("SELECT COUNT(*) FROM d")[0][0] == 1
+
+
+def test_mariadb_session_condition_has_the_values_written_in(make_db: Callable[[str], Db]) -> None:
+    """The session condition that every end of a file carries is built once, with the remembered
+    values written into it as PyMySQL would escape them (no parameters to escape per file); a
+    value whose escaping depends on the session's mode (a quote, a backslash) or that ``%``
+    formatting would read stays a parameter."""
+    from ratchet.backends import open_backend
+    from ratchet.backends.mysql import _same_session_condition, _session_condition
+
+    db = make_db("mysql")
+    backend = open_backend(db.url)
+    try:
+        backend.remember_session()
+        condition = backend.session_unchanged()
+        assert condition is not None and condition[1] == (), condition
+        remembered = backend._session  # type: ignore[attr-defined]
+        with backend.connection.cursor() as cursor:  # type: ignore[attr-defined]
+            assert condition[0] == cursor.mogrify(_same_session_condition(remembered), remembered)
+        assert backend.query(f"SELECT {condition[0]}") == [(1,)]
+        for odd in ("it's", "a\\b", "100%", 'say "x"'):
+            changed = (odd, *remembered[1:])
+            assert _session_condition(changed) == (_same_session_condition(changed), changed)
+    finally:
+        backend.close()

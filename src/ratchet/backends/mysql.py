@@ -79,6 +79,28 @@ def _same_session_condition(remembered: tuple[Any, ...]) -> str:
     return f"({' AND '.join(tests)})"
 
 
+#: Characters that PyMySQL escapes one way with backslash escapes and another without (or that
+#: the ``%`` formatting of a statement's parameters would read).
+_MODE_DEPENDENT = frozenset("\\'\"\0\n\r\x1a%")
+
+
+def _session_condition(remembered: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+    """:func:`_same_session_condition` and its parameters; the values written into the text where
+    each is written the same whatever the session's escaping (no parameters are then escaped per
+    statement, on ratchet's every end of a file), else as parameters."""
+    literals: list[str] = []
+    for value in remembered:
+        if value is None:
+            literals.append("NULL")
+        elif type(value) is int:
+            literals.append(str(value))
+        elif isinstance(value, str) and _MODE_DEPENDENT.isdisjoint(value):
+            literals.append(f"'{value}'")
+        else:
+            return _same_session_condition(remembered), remembered
+    return _same_session_condition(remembered) % tuple(literals), ()
+
+
 def lock_name(database: str) -> str:
     """The ``GET_LOCK`` name for one database (``GET_LOCK`` names are server-wide)."""
     name = f"ratchet:{database}"
@@ -202,6 +224,7 @@ class MysqlBackend(Backend):
         self._saved_autocommit: bool | None = None
         self._saved_timeouts: tuple[Any, Any] | None = None
         self._session: tuple[Any, ...] | None = None
+        self._session_condition: tuple[str, tuple[Any, ...]] = ("", ())  # of _session, once it is read
         self._key_collation: str | None = None
         if connection is not None:
             self._adopt(connection)
@@ -359,6 +382,7 @@ class MysqlBackend(Backend):
         database (``USE``), as they are now."""
         if self._session is None:
             self._session = self._session_state()
+            self._session_condition = _session_condition(self._session)
 
     def _session_state(self) -> tuple[Any, ...]:
         return tuple(self.query(f"SELECT {', '.join(_SESSION_COLUMNS)}")[0])
@@ -369,7 +393,8 @@ class MysqlBackend(Backend):
         ``SET`` (and ``USE``) to restore."""
         if self._session is None:
             return
-        if self.query(f"SELECT {_same_session_condition(self._session)}", self._session)[0][0] == 1:
+        condition, params = self._session_condition
+        if self.query(f"SELECT {condition}", params)[0][0] == 1:
             return
         now = self._session_state()
         if now == self._session:
@@ -394,7 +419,7 @@ class MysqlBackend(Backend):
         parameters as the session the file left reads them, ``NO_BACKSLASH_ESCAPES`` too)."""
         if self._session is None:
             return None
-        return _same_session_condition(self._session), self._session
+        return self._session_condition
 
     def _translate(self, exc: pymysql.MySQLError) -> DriverError:
         code, message = _code_and_message(exc)
