@@ -178,9 +178,14 @@ def test_postgresql_sends_each_file_as_one_pipeline(tmp_path: Path, make_db: Cal
 # --- MariaDB: consecutive data statements share a commit ---------------------------------------
 
 
-def recording_mysql_connection(db: Db, sent: list[str]) -> Any:
+#: What :func:`recording_mysql_connection` notes where it reads an answer, when asked to.
+ANSWER = "<answer>"
+
+
+def recording_mysql_connection(db: Db, sent: list[str], *, answers: bool = False) -> Any:
     """A PyMySQL connection (as an application passes it) that keeps every SQL text it sends,
-    also those ratchet sends two at a time."""
+    also those ratchet sends two at a time (and, with ``answers``, :data:`ANSWER` for each answer
+    read, so that a round trip is the run of texts before it)."""
     import pymysql
     from pymysql.constants import COMMAND
 
@@ -189,6 +194,11 @@ def recording_mysql_connection(db: Db, sent: list[str]) -> Any:
             if command == COMMAND.COM_QUERY:
                 sent.append(sql if isinstance(sql, str) else sql.decode())
             return super()._execute_command(command, sql)
+
+        def _read_query_result(self, unbuffered: bool = False) -> Any:
+            if answers:
+                sent.append(ANSWER)
+            return super()._read_query_result(unbuffered=unbuffered)
 
     Recording.__module__ = "pymysql.connections"  # ratchet tells drivers apart by module
     return Recording(host="127.0.0.1", user="root", database=db.name, autocommit=True)
@@ -477,3 +487,78 @@ def test_mariadb_next_file_running_row_commits_with_the_last_data_of_the_one_bef
         "1.2.0": ("applied", 1),
         "1.3.0": ("applied", 1),
     }
+
+
+def test_mariadb_file_end_and_next_running_row_go_in_one_round_trip(
+    tmp_path: Path, make_db: Callable[[str], Db]
+) -> None:
+    """A file ending in data sends its end and the next file's running row together, then reads
+    both answers: five round trips for a file of a DDL and an INSERT (the DDL; its count with the
+    next START TRANSACTION; the INSERT; the end with the next row; COMMIT). Both writes carry the
+    session condition, so after a file that changed the session neither writes anything before
+    the session is given back."""
+    db = make_db("mysql")
+    migrations = tmp_path / "m"
+    migrations.mkdir()
+    for number, name in enumerate("abcd"):
+        sql = f"CREATE TABLE {name} (id INTEGER);\nINSERT INTO {name} VALUES ({number});\n"
+        if name == "c":  # leaves the session changed at its end
+            sql = (
+                f"CREATE TABLE {name} (id INTEGER);\nSET SESSION sql_mode = 'ANSI_QUOTES';\nINSERT INTO c VALUES (2);\n"
+            )
+        (migrations / f"1.{number}.0__{name}.sql").write_text(sql, encoding="utf-8")
+    sent: list[str] = []
+    connection = recording_mysql_connection(db, sent, answers=True)
+    api.migrate(connection, migrations)
+    connection.close()
+
+    def running_row(version: str) -> int:
+        return next(i for i, sql in enumerate(sent) if sql.startswith("INSERT INTO") and f"'{version}', " in sql)
+
+    def round_trips(start: int, end: int) -> list[list[str]]:
+        trips: list[list[str]] = [[]]
+        for sql in sent[start:end]:
+            if sql == ANSWER:
+                if trips[-1]:
+                    trips.append([])
+            else:
+                trips[-1].append(sql)
+        return [trip for trip in trips if trip]
+
+    # b, from its first statement to its COMMIT (c's running row is sent with b's end)
+    trips = round_trips(sent.index("CREATE TABLE b (id INTEGER)"), sent.index("COMMIT", running_row("1.2.0")) + 1)
+    assert len(trips) == 5, trips
+    assert trips[3][0].startswith("UPDATE") and "'applied'" in trips[3][0] and len(trips[3]) == 2, trips
+    assert " WHERE (BINARY DATABASE() <=> BINARY " in trips[3][1], trips[3][1]
+    assert trips[4] == ["COMMIT"], trips
+    # c changed the session: its end and d's row, sent together, wrote nothing; the session given
+    # back, both are written again
+    d_rows = [i for i, sql in enumerate(sent) if sql.startswith("INSERT INTO") and "'1.3.0', " in sql]
+    assert len(d_rows) == 2 and "sql_mode" in " ".join(sent[d_rows[0] : d_rows[1]]), sent[d_rows[0] : d_rows[1]]
+    assert db.history() == {f"1.{n}.0": ("applied", 3 if n == 2 else 2) for n in range(4)}
+    assert db.query("SELECT COUNT(*) FROM d")[0][0] == 1
+
+
+def test_mariadb_session_condition_has_the_values_written_in(make_db: Callable[[str], Db]) -> None:
+    """The session condition that every end of a file carries is built once, with the remembered
+    values written into it as PyMySQL would escape them (no parameters to escape per file); a
+    value whose escaping depends on the session's mode (a quote, a backslash) or that ``%``
+    formatting would read stays a parameter."""
+    from ratchet.backends import open_backend
+    from ratchet.backends.mysql import _same_session_condition, _session_condition
+
+    db = make_db("mysql")
+    backend = open_backend(db.url)
+    try:
+        backend.remember_session()
+        condition = backend.session_unchanged()
+        assert condition is not None and condition[1] == (), condition
+        remembered = backend._session  # type: ignore[attr-defined]
+        with backend.connection.cursor() as cursor:  # type: ignore[attr-defined]
+            assert condition[0] == cursor.mogrify(_same_session_condition(remembered), remembered)
+        assert backend.query(f"SELECT {condition[0]}") == [(1,)]
+        for odd in ("it's", "a\\b", "100%", 'say "x"'):
+            changed = (odd, *remembered[1:])
+            assert _session_condition(changed) == (_same_session_condition(changed), changed)
+    finally:
+        backend.close()

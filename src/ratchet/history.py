@@ -17,7 +17,7 @@ from packaging.version import InvalidVersion, Version
 
 from ratchet.backends.base import HISTORY_COLUMNS, Backend, Row
 from ratchet.errors import DriverError, RefusedError, SettingsError
-from ratchet.states import DONE_STATUSES
+from ratchet.states import DONE_STATUSES, RowStatus
 
 DB_VERSION_KEY = "db_version"
 #: A lone surrogate: what Python makes of a non-UTF-8 byte in argv, and what no database stores.
@@ -340,19 +340,8 @@ class Tables:
             begin = False
         if replace:
             self.backend.execute(f"DELETE FROM {self.history} WHERE version = {self.p}", (key,))
-        params = (
-            key,
-            description,
-            checksum,
-            status,
-            json.dumps(waivers) if waivers else "[]",
-            now_utc(),
-            duration_ms,
-            applied_by(),
-            statements_done,
-            error,
-            int(lint_bypassed),
-            kind,
+        params = _row_values(
+            key, description, checksum, status, waivers, duration_ms, statements_done, error, lint_bypassed, kind
         )
         insert = self._insert
         bump = self._version_write(version, current) if raise_version and isinstance(version, Version) else None
@@ -365,6 +354,26 @@ class Tables:
         else:
             self.backend.execute(*bump)
             self.backend.execute(insert, params)
+
+    def running_row_if_session_unchanged_sql(
+        self, *, version: Version, description: str, checksum: str, waivers: list[dict[str, Any]], lint_bypassed: bool
+    ) -> tuple[str, tuple[Any, ...]] | None:
+        """A new ``running`` row of a versioned file (:meth:`insert_row` where it replaces nothing and
+        leaves ``db_version`` alone) as one statement that writes nothing unless the backend's
+        :meth:`~ratchet.backends.base.Backend.session_unchanged` condition holds; ``None`` where the
+        backend has no such condition."""
+        condition = self.backend.session_unchanged()
+        if condition is None:
+            return None
+        params = _row_values(
+            str(version), description, checksum, RowStatus.RUNNING, waivers, 0, 0, None, lint_bypassed, VERSIONED
+        )
+        values = ", ".join([self.p] * len(_INSERTED))
+        sql = (
+            f"INSERT INTO {self.history} ({', '.join(_INSERTED)}) "
+            f"SELECT {values}{self.backend.no_table} WHERE {condition[0]}"
+        )
+        return sql, (*params, *condition[1])
 
     def raise_version(self, version: Version, current: Version | None) -> None:
         """Raise ``db_version`` to ``version`` if newer than ``current`` (as read under the
@@ -393,40 +402,27 @@ class Tables:
             return True
         return self.backend.multi_table_update and current is not None
 
-    def finish_row(
-        self, version: Version, current: Version | None, *, if_session_unchanged: bool = False, **fields: Any
-    ) -> bool:
+    def finish_row(self, version: Version, current: Version | None, **fields: Any) -> None:
         """:meth:`raise_version` from ``current`` and :meth:`update_row`, in one statement where the
         backend can write two tables in one (PostgreSQL's writable CTE, MySQL's multi-table
-        ``UPDATE``): one round trip, and on MySQL, sent alone in autocommit, one commit.
-
-        ``if_session_unchanged``: the file's statements ran in this session and it was not given
-        back; write only with the backend's :meth:`~ratchet.backends.base.Backend.session_unchanged`
-        condition, in one statement, which writes nothing if the file changed the session. Return
-        whether the row was written (``False``: nothing was; give the session back and call again)."""
+        ``UPDATE``): one round trip, and on MySQL, sent alone in autocommit, one commit."""
         if "applied_at" not in fields and fields.get("status") in DONE_STATUSES:
             fields["applied_at"] = now_utc()
         write = self._version_write(version, current)
         multi_table = self.backend.multi_table_update and write is not None and current is not None
-        if if_session_unchanged:
-            if write is not None and not multi_table:  # two statements (db_version is not set yet)
-                return False
-            return self._finish_if_session_unchanged(version, write, fields)
         if write is None or not (self.backend.writable_cte or multi_table):
             if write is not None:
                 self.backend.execute(*write)
             self.update_row(version, **fields)
-            return True
+            return
         if self.backend.writable_cte:
             assignments = ", ".join(f"{name} = {self.p}" for name in fields)
             self.backend.execute(
                 f"WITH bumped AS ({write[0]}) UPDATE {self.history} SET {assignments} WHERE version = {self.p}",
                 (*write[1], *fields.values(), str(version)),
             )
-            return True
-        sql, params = self._multi_table_finish(version, fields)
-        self.backend.execute(sql, params)
-        return True
+            return
+        self.backend.execute(*self._multi_table_finish(version, fields))
 
     def _multi_table_finish(self, version: Version, fields: dict[str, Any]) -> tuple[str, tuple[Any, ...]]:
         """MySQL's finish in one ``UPDATE`` of both tables: both rows exist (db_version is set), so
@@ -439,22 +435,25 @@ class Tables:
         )
         return sql, (str(version), *fields.values(), DB_VERSION_KEY, str(version))
 
-    def _finish_if_session_unchanged(
-        self, version: Version, write: tuple[str, tuple[str, ...]] | None, fields: dict[str, Any]
-    ) -> bool:
+    def finish_if_session_unchanged_sql(
+        self, version: Version, current: Version | None, fields: dict[str, Any]
+    ) -> tuple[str, tuple[Any, ...]] | None:
         """:meth:`finish_row`'s end as one statement carrying the session condition: both tables
-        (``write``, the ``db_version`` raise, is not ``None``), else the row alone; ``False``
-        without sending anything where the backend has no such condition."""
+        (when ``db_version`` is raised: it must be set already), else the row alone. ``None`` where
+        that is not one statement or the backend has no such condition (nothing is then written)."""
+        if "applied_at" not in fields and fields.get("status") in DONE_STATUSES:
+            fields["applied_at"] = now_utc()
+        write = self._version_write(version, current)
+        condition = self.backend.session_unchanged()
+        if condition is None or (write is not None and not (self.backend.multi_table_update and current is not None)):
+            return None
         if write is not None:
             sql, params = self._multi_table_finish(version, fields)
         else:
             assignments = ", ".join(f"{name} = {self.p}" for name in fields)
             sql = f"UPDATE {self.history} SET {assignments} WHERE version = {self.p}"
             params = (*fields.values(), str(version))
-        condition = self.backend.session_unchanged()
-        if condition is None:
-            return False
-        return self.backend.execute(f"{sql} AND {condition[0]}", (*params, *condition[1])) > 0
+        return f"{sql} AND {condition[0]}", (*params, *condition[1])
 
     def delete_row(self, version: Version) -> None:
         """Delete one history row (``repair --forget``; the caller owns the transaction)."""
@@ -501,6 +500,36 @@ class Tables:
             fields["applied_at"] = now_utc()
         assignments = ", ".join(f"{name} = {self.p}" for name in fields)
         return f"UPDATE {self.history} SET {assignments} WHERE version = {self.p}", (*fields.values(), str(version))
+
+
+def _row_values(
+    key: str,
+    description: str,
+    checksum: str,
+    status: str,
+    waivers: list[dict[str, Any]],
+    duration_ms: int,
+    statements_done: int,
+    error: str | None,
+    lint_bypassed: bool,
+    kind: str,
+) -> tuple[Any, ...]:
+    """A new history row's values, in the order of :data:`_INSERTED`."""
+    waivers_text = json.dumps(waivers) if waivers else "[]"
+    return (
+        key,
+        description,
+        checksum,
+        status,
+        waivers_text,
+        now_utc(),
+        duration_ms,
+        applied_by(),
+        statements_done,
+        error,
+        int(lint_bypassed),
+        kind,
+    )
 
 
 def _history_row(named: dict[str, Any]) -> HistoryRow:

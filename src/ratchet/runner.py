@@ -793,10 +793,9 @@ class Runner:
                 for statement in step:
                     self._execute(prepared, statement, rolled_back=False)
                 if last and _is_data(step[0]):
-                    self._last_duration = self._finish_in_own_session(prepared, started)  # counts every statement
+                    # with the next file's running row: one commit (and fsync) fewer for it
                     ahead = self._claimable_ahead()
-                    if ahead is not None:  # the next file's running row: one commit (and fsync) fewer
-                        self._write_row(ahead, RowStatus.RUNNING)
+                    self._last_duration = self._finish_in_own_session(prepared, started, ahead)  # counts every one
                 if not (last and _is_data(step[0])):
                     self.tables.update_row(version, statements_done=step[-1].number)
             if last and _is_data(step[0]):
@@ -833,21 +832,46 @@ class Runner:
         self.backend.restore_session()
         self.backend.set_lock_timeout(None)
 
-    def _finish_in_own_session(self, prepared: PreparedFile, started: float) -> int:
+    def _finish_in_own_session(self, prepared: PreparedFile, started: float, ahead: PreparedFile | None = None) -> int:
         """The file's end, written in ratchet's session, not the file's (:meth:`_finish_stepwise`
         after :meth:`_give_session_back`). Where the backend can, the end's one statement itself
         checks that the file left the session as ratchet opened it (one query fewer per file), and
-        only a file that changed it has it restored and the end written again."""
+        only a file that changed it has it restored and the end written again. ``ahead``: the next
+        file, whose running row is written too, in the same way, sent with the end (one round trip
+        where the backend pairs statements; if the end fails, the caller's transaction is rolled
+        back, and should the server have ended that transaction itself, a deadlock, the row is
+        committed alone: 'running' with no statement run, what a crash after its own commit leaves)."""
         self.backend.set_lock_timeout(None)
+        written, ahead_written = 0, 0
         if self._claimed:
             duration = _ms_since(started)
             version = prepared.file.version
-            fields = _applied_fields(prepared, duration)
-            if self.tables.finish_row(version, self._db_version_read, if_session_unchanged=True, **fields):
+            end = self.tables.finish_if_session_unchanged_sql(
+                version, self._db_version_read, _applied_fields(prepared, duration)
+            )
+            row = None if ahead is None or end is None else self._running_row_sql(ahead)
+            if end is not None and row is not None:
+                written, ahead_written = self.backend.execute_pair(end, row)
+            elif end is not None:
+                written = self.backend.execute(*end)
+            if written > 0:
                 self._raised(version)
-                return duration
-        self.backend.restore_session()
-        return self._finish_stepwise(prepared, started)
+        if written <= 0:
+            self.backend.restore_session()
+            duration = self._finish_stepwise(prepared, started)
+        if ahead is not None and ahead_written <= 0:
+            self._write_row(ahead, RowStatus.RUNNING)
+        return duration
+
+    def _running_row_sql(self, ahead: PreparedFile) -> tuple[str, tuple[Any, ...]] | None:
+        """The next file's running row, written only while the session is ratchet's."""
+        return self.tables.running_row_if_session_unchanged_sql(
+            version=ahead.file.version,
+            description=ahead.file.description,
+            checksum=ahead.file.checksum,
+            waivers=[w.as_dict() for w in ahead.guards.waivers],
+            lint_bypassed=self.options.lint_bypassed,
+        )
 
     def _finish_stepwise(self, prepared: PreparedFile, started: float) -> int:
         """Mark a statement-by-statement file applied and raise ``db_version``, in the open

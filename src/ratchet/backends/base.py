@@ -129,13 +129,12 @@ class Backend(ABC):
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and return all its rows."""
 
-    def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> None:
-        """Run two of ratchet's own statements (SQL, parameters), one after the other; where the
-        backend sends both at once and then reads both answers (MySQL: one round trip), the second
-        runs even when the first fails, so pair only a second that is harmless then. The first
-        failure is raised."""
-        self.execute(*first)
-        self.execute(*second)
+    def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> tuple[int, int]:
+        """Run two of ratchet's own statements (SQL, parameters), one after the other, and return
+        their affected row counts; where the backend sends both at once and then reads both answers
+        (MySQL: one round trip), the second runs even when the first fails, so pair only a second
+        that is harmless then. The first failure is raised."""
+        return self.execute(*first), self.execute(*second)
 
     def run_statement(self, sql: str) -> None:
         """Run one statement of a migration file, sent so that the server cannot run a second
@@ -173,6 +172,9 @@ class Backend(ABC):
         the file left, then changes nothing unless the file left the session as it found it).
         ``None`` where the restore costs no round trip of its own (the default)."""
         return None
+
+    #: What a ``SELECT`` of values alone needs before its ``WHERE`` (MySQL: ``FROM DUAL``).
+    no_table: ClassVar[str] = ""
 
     #: The statement that opens a transaction (SQLite takes the write lock with ``BEGIN IMMEDIATE``).
     begin_sql: ClassVar[str] = "BEGIN"

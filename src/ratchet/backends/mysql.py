@@ -79,6 +79,28 @@ def _same_session_condition(remembered: tuple[Any, ...]) -> str:
     return f"({' AND '.join(tests)})"
 
 
+#: Characters that PyMySQL escapes one way with backslash escapes and another without (or that
+#: the ``%`` formatting of a statement's parameters would read).
+_MODE_DEPENDENT = frozenset("\\'\"\0\n\r\x1a%")
+
+
+def _session_condition(remembered: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+    """:func:`_same_session_condition` and its parameters; the values written into the text where
+    each is written the same whatever the session's escaping (no parameters are then escaped per
+    statement, on ratchet's every end of a file), else as parameters."""
+    literals: list[str] = []
+    for value in remembered:
+        if value is None:
+            literals.append("NULL")
+        elif type(value) is int:
+            literals.append(str(value))
+        elif isinstance(value, str) and _MODE_DEPENDENT.isdisjoint(value):
+            literals.append(f"'{value}'")
+        else:
+            return _same_session_condition(remembered), remembered
+    return _same_session_condition(remembered) % tuple(literals), ()
+
+
 def lock_name(database: str) -> str:
     """The ``GET_LOCK`` name for one database (``GET_LOCK`` names are server-wide)."""
     name = f"ratchet:{database}"
@@ -167,6 +189,7 @@ class MysqlBackend(Backend):
     #: A DDL statement inside the transaction commits it implicitly.
     begin_sql = "START TRANSACTION"
     current_schema_sql = "DATABASE()"
+    no_table = " FROM DUAL"
     placeholder = "%s"
     rehearsal = ""
     multi_table_update = True
@@ -201,6 +224,7 @@ class MysqlBackend(Backend):
         self._saved_autocommit: bool | None = None
         self._saved_timeouts: tuple[Any, Any] | None = None
         self._session: tuple[Any, ...] | None = None
+        self._session_condition: tuple[str, tuple[Any, ...]] = ("", ())  # of _session, once it is read
         self._key_collation: str | None = None
         if connection is not None:
             self._adopt(connection)
@@ -297,7 +321,7 @@ class MysqlBackend(Backend):
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
 
-    def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> None:
+    def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> tuple[int, int]:
         """Both statements sent at once, then both answers read: one round trip instead of two
         (the server runs the second after the first, whatever the first's outcome)."""
         connection = self.connection
@@ -305,9 +329,9 @@ class MysqlBackend(Backend):
         send = getattr(connection, "_execute_command", None)
         read = getattr(connection, "_read_query_result", None)
         if send is None or read is None or not hasattr(connection, "_next_seq_id"):
-            super().execute_pair(first, second)
-            return
+            return super().execute_pair(first, second)
         failure: pymysql.MySQLError | None = None
+        counts: list[int] = []
         try:
             with connection.cursor(pymysql.cursors.Cursor) as cursor:
                 texts = [cursor.mogrify(sql, tuple(params) if params else None) for sql, params in (first, second)]
@@ -316,15 +340,17 @@ class MysqlBackend(Backend):
             for _ in texts:
                 connection._next_seq_id = 1  # each answer is numbered from 1 after its command
                 try:
-                    read()
+                    counts.append(int(read() or 0))
                 except pymysql.MySQLError as exc:
                     if not connection.open:  # the connection is gone: no answer is left to read
                         raise
                     failure = failure or exc  # the statement's own error: the next answer still comes
+                    counts.append(0)
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
         if failure is not None:
             raise self._translate(failure) from None
+        return counts[0], counts[1]
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row."""
@@ -356,6 +382,7 @@ class MysqlBackend(Backend):
         database (``USE``), as they are now."""
         if self._session is None:
             self._session = self._session_state()
+            self._session_condition = _session_condition(self._session)
 
     def _session_state(self) -> tuple[Any, ...]:
         return tuple(self.query(f"SELECT {', '.join(_SESSION_COLUMNS)}")[0])
@@ -366,7 +393,8 @@ class MysqlBackend(Backend):
         ``SET`` (and ``USE``) to restore."""
         if self._session is None:
             return
-        if self.query(f"SELECT {_same_session_condition(self._session)}", self._session)[0][0] == 1:
+        condition, params = self._session_condition
+        if self.query(f"SELECT {condition}", params)[0][0] == 1:
             return
         now = self._session_state()
         if now == self._session:
@@ -391,7 +419,7 @@ class MysqlBackend(Backend):
         parameters as the session the file left reads them, ``NO_BACKSLASH_ESCAPES`` too)."""
         if self._session is None:
             return None
-        return _same_session_condition(self._session), self._session
+        return self._session_condition
 
     def _translate(self, exc: pymysql.MySQLError) -> DriverError:
         code, message = _code_and_message(exc)
