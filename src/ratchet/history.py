@@ -393,8 +393,7 @@ class Tables:
             sql = f"INSERT INTO {self.settings} ({key_column}, value) VALUES ({self.p}, {self.p})"
             return sql, (DB_VERSION_KEY, text)
         sql = (
-            f"UPDATE {self.settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP "
-            f"WHERE {key_column} = {self.p}"
+            f"UPDATE {self.settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP WHERE {key_column} = {self.p}"
         )
         return sql, (text, DB_VERSION_KEY)
 
