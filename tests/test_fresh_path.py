@@ -13,10 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from packaging.version import Version
 
 from conftest import Db, Project
 from ratchet import api
+from ratchet.backends.sqlite import SqliteBackend
 from ratchet.cli import CliEvents
+from ratchet.history import Tables
+from ratchet.load import load_migrations
 from ratchet.runner import FileResult
 
 
@@ -562,3 +566,28 @@ def test_mariadb_session_condition_has_the_values_written_in(make_db: Callable[[
             assert _session_condition(changed) == (_same_session_condition(changed), changed)
     finally:
         backend.close()
+
+
+def test_a_file_version_is_written_out_once(tmp_path: Path) -> None:
+    # a file's version is named by its claim, its history row, its lint replay and its output line
+    write_files(tmp_path / "m", 2)
+    loaded = load_migrations(tmp_path / "m")
+    first = loaded.files[0].version
+    assert str(first) == "1.1.0" and str(first) is str(first)
+    assert first == Version("1.1.0") and hash(first) == hash(Version("1.1.0"))
+    assert sorted([Version("1.10.0"), loaded.files[1].version, first]) == [first, Version("1.2.0"), Version("1.10.0")]
+
+
+def test_each_claim_reuses_the_db_version_this_run_wrote(tmp_path: Path) -> None:
+    backend = SqliteBackend(str(tmp_path / "app.db"), busy_timeout_s=1.0)
+    tables = Tables(backend, "system_settings", "schema_history")
+    tables.create()
+    written = Version("1.2.0")
+    with backend.transaction():
+        tables.raise_version(written, None)
+    assert tables.claim_state(Version("1.3.0"))[1] is written  # not parsed again
+    with backend.transaction():
+        tables.put("db_version", "1.4.0")  # written by someone else: read and parsed
+    assert tables.claim_state(Version("1.5.0"))[1] == Version("1.4.0")
+    assert tables.db_version() == Version("1.4.0")
+    backend.close()

@@ -16,6 +16,7 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from ratchet.backends.base import HISTORY_COLUMNS, Backend, Row
+from ratchet.discover import FileVersion
 from ratchet.errors import DriverError, RefusedError, SettingsError
 from ratchet.states import DONE_STATUSES, RowStatus
 
@@ -141,6 +142,8 @@ class Tables:
         self.history_name = history_table
         self.p = backend.placeholder
         self._history_columns: frozenset[str] | None = None
+        # db_version's text and version as last parsed: every file's claim reads it again
+        self._db_version_read: tuple[str, Version] | None = None
         # the history row's INSERT: the same text for every row, built once
         self._insert = (
             f"INSERT INTO {self.history} ({', '.join(_INSERTED)}) VALUES ({', '.join([self.p] * len(_INSERTED))})"
@@ -224,13 +227,18 @@ class Tables:
     def _parse_db_version(self, value: str | None) -> Version | None:
         if value is None:
             return None
+        last = self._db_version_read
+        if last is not None and last[0] == value:
+            return last[1]
         try:
-            return Version(value)
+            version = FileVersion(value)
         except InvalidVersion:
             raise RefusedError(
                 f"{self.settings_name}.db_version is '{value}', not a version",
                 hint="fix the row by hand, or adopt the database with ratchet baseline VERSION",
             ) from None
+        self._db_version_read = (value, version)
+        return version
 
     def claim_state(self, version: Version) -> tuple[str | None, Version | None]:
         """One version's row status and ``db_version``, read in one query (inside the lock)."""
@@ -383,18 +391,20 @@ class Tables:
             self.backend.execute(*write)
 
     def _version_write(self, version: Version, current: Version | None) -> tuple[str, tuple[str, ...]] | None:
-        """The statement raising ``db_version`` from ``current`` to ``version``, if it is newer."""
+        """The statement raising ``db_version`` from ``current`` to ``version``, if it is newer (the
+        next claim reads that text back: it is known parsed)."""
         key_column = _key_column(self.backend)
+        if current is not None and not version > current:
+            return None
+        text = str(version)
+        self._db_version_read = (text, version)
         if current is None:
             sql = f"INSERT INTO {self.settings} ({key_column}, value) VALUES ({self.p}, {self.p})"
-            return sql, (DB_VERSION_KEY, str(version))
-        if version > current:
-            sql = (
-                f"UPDATE {self.settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP "
-                f"WHERE {key_column} = {self.p}"
-            )
-            return sql, (str(version), DB_VERSION_KEY)
-        return None
+            return sql, (DB_VERSION_KEY, text)
+        sql = (
+            f"UPDATE {self.settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP WHERE {key_column} = {self.p}"
+        )
+        return sql, (text, DB_VERSION_KEY)
 
     def finish_is_one_statement(self, version: Version, current: Version | None) -> bool:
         """Whether :meth:`finish_row` sends one statement (atomic alone, in autocommit)."""
