@@ -1,7 +1,8 @@
 # ruff: noqa: E501  (migration SQL keeps its long lines, as the tools write them)
 """Table rebuilds as more migration tools write them: Sequelize's scratch copy made with
-``CREATE TABLE IF NOT EXISTS X_backup`` (copied back into ``X`` and dropped, or renamed into place).
-Each with a near miss; findings checked by rule, line and column."""
+``CREATE TABLE IF NOT EXISTS X_backup`` (copied back into ``X`` and dropped, or renamed into place),
+and a copy that declares a decimal with fractions an integer. Each with a near miss; findings
+checked by rule, line and column."""
 
 from __future__ import annotations
 
@@ -70,3 +71,27 @@ def test_near_miss_a_table_made_if_not_exists_and_kept_may_be_an_old_one(tmp_pat
     assert lint(tmp_path, kept) == [("drop-column", 2, 21)]
     not_a_copy = "CREATE TABLE IF NOT EXISTS `Wards` (`name` TEXT);\nINSERT INTO `Wards` (`name`) VALUES ('east');\nDROP TABLE `Wards`;\n"
     assert lint(tmp_path / "plain", not_a_copy) == [("drop-table", 3, 1)]
+
+
+def fee_as(declared: str) -> str:
+    """A ``temporary_`` rebuild declaring ``fee`` as ``declared``: lines 1 create, 2 copy, 3 drop, 4 rename, 5 index."""
+    return (
+        f'CREATE TABLE "temporary_Visits" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "ward" VARCHAR(255) NOT NULL, "nurse" VARCHAR(255), "fee" {declared}, "seenAt" DATETIME NOT NULL);\n'
+        'INSERT INTO "temporary_Visits" ("id", "ward", "nurse", "fee", "seenAt") SELECT "id", "ward", "nurse", "fee", "seenAt" FROM "Visits";\n'
+        'DROP TABLE "Visits";\n'
+        'ALTER TABLE "temporary_Visits" RENAME TO "Visits";\n'
+        'CREATE INDEX "visits_ward" ON "Visits" ("ward");\n'
+    )
+
+
+def test_a_decimal_with_fractions_declared_an_integer_is_a_type_change(tmp_path: Path) -> None:
+    assert lint(tmp_path / "integer", fee_as("INTEGER")) == [("rebuild-unverified", 3, 1)]
+    assert lint(tmp_path / "bigint", fee_as("BIGINT")) == [("rebuild-unverified", 3, 1)]
+
+
+def test_near_miss_a_wider_decimal_or_a_whole_number_decimal_to_integer_keeps_every_value(tmp_path: Path) -> None:
+    assert lint(tmp_path / "wider", fee_as("DECIMAL(10,2)")) == []
+    whole = VISITS.replace("DECIMAL(7,2)", "DECIMAL(7,0)")
+    assert lint(tmp_path / "whole", fee_as("INTEGER"), whole) == []
+    flag = VISITS.replace("DECIMAL(7,2)", "BOOLEAN")
+    assert lint(tmp_path / "boolean", fee_as("INTEGER"), flag) == []
