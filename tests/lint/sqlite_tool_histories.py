@@ -16,11 +16,18 @@ by hand from the lint's rules before the lint ran:
   NULL``, ``varchar``, ``datetime(6)``, ``index_x_on_y``, ``fk_rails_`` constraints,
   ``ar_internal_metadata``; ``alter_table`` through a ``TEMPORARY`` ``a<table>`` copy with its
   ``tindex_`` indexes and back, for change_column_null, change_column_default, remove_column and
-  change_column; one ``altered_`` copy renamed into place).
+  change_column; one ``altered_`` copy renamed into place);
+- ``FLAGS``: a Go feature-flag service's golang-migrate files (multi-line DDL, a trigger with a
+  ``BEGIN ... END`` body, the rename-first rebuild of SQLite's tutorials with and without
+  ``BEGIN TRANSACTION``/``COMMIT`` and ``PRAGMA foreign_keys``, one that leaves the children's foreign
+  keys on the renamed table, a deduplicating copy, a typo SQLite rejects);
+- ``RECIPES``: a Phoenix app's ecto_sqlite3 migrations (``CONSTRAINT "x_fkey" REFERENCES``, TEXT
+  timestamps, ``DROP COLUMN`` and ``RENAME COLUMN``, partial indexes, hand-written ``X_new`` rebuilds
+  for what ``modify`` cannot do on SQLite).
 
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
-A file whose expected findings include ``add-not-null-without-default`` for an ``ADD COLUMN`` does not
-run on SQLite; such files come last in their history.
+A file whose expected findings include ``add-not-null-without-default`` for an ``ADD COLUMN``, or
+``syntax-error``, does not run on SQLite; such files come last in their history.
 """
 
 from __future__ import annotations
@@ -646,8 +653,385 @@ DELETE FROM "sqlite_sequence" WHERE "name" = 'loans';
 ]
 
 
+FLAGS: History = [
+    (
+        "1.0.0__create_projects_flags.sql",
+        """CREATE TABLE IF NOT EXISTS projects (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS flags (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    description TEXT,
+    enabled BOOLEAN NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    updated_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    UNIQUE (project_id, key)
+);
+
+CREATE INDEX IF NOT EXISTS idx_flags_project ON flags(project_id);
+""",
+        set(),
+    ),
+    (
+        "1.1.0__touch_trigger.sql",
+        """CREATE TRIGGER IF NOT EXISTS flags_touch
+AFTER UPDATE ON flags
+FOR EACH ROW WHEN NEW.updated_at = OLD.updated_at
+BEGIN
+    UPDATE flags SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
+END;
+""",
+        set(),
+    ),
+    (
+        "1.2.0__segments.sql",
+        """CREATE TABLE segments (
+    id INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    match_type TEXT NOT NULL DEFAULT 'all' CHECK (match_type IN ('all', 'any'))
+);
+CREATE UNIQUE INDEX segments_project_key ON segments(project_id, key);
+
+CREATE TABLE segment_rules (
+    id INTEGER PRIMARY KEY,
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    property TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    value TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX segment_rules_segment ON segment_rules(segment_id);
+""",
+        set(),
+    ),
+    (
+        "1.3.0__flag_description_required.sql",
+        """PRAGMA foreign_keys=off;
+
+BEGIN TRANSACTION;
+
+ALTER TABLE flags RENAME TO _flags_old;
+
+CREATE TABLE flags (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    enabled BOOLEAN NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    updated_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    UNIQUE (project_id, key)
+);
+
+INSERT INTO flags (id, project_id, key, description, enabled, created_at, updated_at)
+    SELECT id, project_id, key, COALESCE(description, ''), enabled, created_at, updated_at
+    FROM _flags_old;
+
+DROP TABLE _flags_old;
+
+CREATE INDEX IF NOT EXISTS idx_flags_project ON flags(project_id);
+
+CREATE TRIGGER IF NOT EXISTS flags_touch
+AFTER UPDATE ON flags
+FOR EACH ROW WHEN NEW.updated_at = OLD.updated_at
+BEGIN
+    UPDATE flags SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
+END;
+
+COMMIT;
+
+PRAGMA foreign_keys=on;
+""",
+        {("transaction-control", 3), ("set-not-null", 7), ("transaction-control", 33)},
+    ),
+    (
+        "1.4.0__flag_variants.sql",
+        """CREATE TABLE flag_variants (
+    id INTEGER PRIMARY KEY,
+    flag_id INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    weight INTEGER NOT NULL DEFAULT 0 CHECK (weight BETWEEN 0 AND 100),
+    payload TEXT
+);
+CREATE UNIQUE INDEX flag_variants_flag_key ON flag_variants(flag_id, key);
+""",
+        set(),
+    ),
+    (
+        "1.6.0__flags_rollout.sql",
+        """ALTER TABLE flags ADD COLUMN rollout_percent INTEGER NOT NULL DEFAULT 100;
+ALTER TABLE flags ADD COLUMN archived_at DATETIME;
+""",
+        set(),
+    ),
+    (
+        "1.7.0__flags_drop_description.sql",
+        """PRAGMA foreign_keys=off;
+
+ALTER TABLE flags RENAME TO _flags_old;
+
+CREATE TABLE flags (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    enabled BOOLEAN NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    updated_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    rollout_percent INTEGER NOT NULL DEFAULT 100,
+    archived_at DATETIME,
+    UNIQUE (project_id, key)
+);
+
+INSERT INTO flags (id, project_id, key, enabled, created_at, updated_at, rollout_percent, archived_at)
+    SELECT id, project_id, key, enabled, created_at, updated_at, rollout_percent, archived_at
+    FROM _flags_old;
+
+DROP TABLE _flags_old;
+
+CREATE INDEX IF NOT EXISTS idx_flags_project ON flags(project_id);
+
+CREATE TRIGGER IF NOT EXISTS flags_touch
+AFTER UPDATE ON flags
+FOR EACH ROW WHEN NEW.updated_at = OLD.updated_at
+BEGIN
+    UPDATE flags SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
+END;
+
+PRAGMA foreign_keys=on;
+""",
+        {("rebuild-loses-dependents", 21), ("rebuild-unverified", 21)},
+    ),
+    (
+        "1.8.0__segments_match_type_more.sql",
+        """PRAGMA foreign_keys=off;
+
+CREATE TABLE segments_new (
+    id INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    match_type TEXT NOT NULL DEFAULT 'all' CHECK (match_type IN ('all', 'any', 'none'))
+);
+
+INSERT INTO segments_new SELECT * FROM segments;
+
+DROP TABLE segments;
+
+ALTER TABLE segments_new RENAME TO segments;
+
+CREATE UNIQUE INDEX segments_project_key ON segments(project_id, key);
+
+PRAGMA foreign_key_check;
+PRAGMA foreign_keys=on;
+""",
+        set(),
+    ),
+    (
+        "1.9.0__projects_rename_first_children.sql",
+        """-- add a slug to projects, the rename-first way (the children still point at the old table)
+ALTER TABLE projects RENAME TO projects_old;
+
+CREATE TABLE projects (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    slug TEXT,
+    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+INSERT INTO projects (id, key, name, created_at) SELECT id, key, name, created_at FROM projects_old;
+
+DROP TABLE projects_old;
+""",
+        {("rebuild-loses-dependents", 14)},
+    ),
+    (
+        "1.10.0__audit_log.sql",
+        """CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    at DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX audit_log_at ON audit_log(at);
+INSERT INTO audit_log (actor, action) VALUES ('migrate', 'audit log created');
+""",
+        set(),
+    ),
+    (
+        "1.11.0__prune_rules.sql",
+        """DELETE FROM segment_rules WHERE value = '';
+DELETE FROM audit_log;
+DROP INDEX IF EXISTS audit_log_at;
+""",
+        {("delete-without-where", 2)},
+    ),
+    (
+        "1.12.0__drop_variants.sql",
+        """DROP TABLE IF EXISTS flag_variants;
+DROP TRIGGER IF EXISTS flags_touch;
+""",
+        {("drop-table", 1)},
+    ),
+    (
+        "1.13.0__rules_dedupe.sql",
+        """CREATE TABLE segment_rules_new (
+    id INTEGER PRIMARY KEY,
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    property TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    value TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO segment_rules_new (id, segment_id, property, operator, value)
+    SELECT MIN(id), segment_id, property, operator, value FROM segment_rules GROUP BY segment_id, property, operator, value;
+DROP TABLE segment_rules;
+ALTER TABLE segment_rules_new RENAME TO segment_rules;
+CREATE INDEX segment_rules_segment ON segment_rules(segment_id);
+""",
+        {("rebuild-filters-rows", 8)},
+    ),
+    (
+        "1.14.0__flag_weights_typo.sql",
+        """CREATE TABLE flag_weights (
+    id INTEGER PRIMARY KEY,
+    flag_id INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    weight INTEGER NOT NULL DEFAULT 0 CHECK (weight BETWEEN 0 100),
+    payload TEXT
+);
+""",
+        {("syntax-error", 5)},
+    ),
+]
+
+RECIPES: History = [
+    (
+        "1.0.0__create_users.sql",
+        """CREATE TABLE IF NOT EXISTS "schema_migrations" ("version" INTEGER PRIMARY KEY, "inserted_at" TEXT);
+CREATE TABLE "users" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "email" TEXT NOT NULL, "hashed_password" TEXT NOT NULL, "confirmed_at" TEXT, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL);
+CREATE UNIQUE INDEX "users_email_index" ON "users" ("email");
+CREATE TABLE "users_tokens" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "user_id" INTEGER NOT NULL CONSTRAINT "users_tokens_user_id_fkey" REFERENCES "users"("id") ON DELETE CASCADE, "token" BLOB NOT NULL, "context" TEXT NOT NULL, "sent_to" TEXT, "inserted_at" TEXT NOT NULL);
+CREATE INDEX "users_tokens_user_id_index" ON "users_tokens" ("user_id");
+CREATE UNIQUE INDEX "users_tokens_context_token_index" ON "users_tokens" ("context", "token");
+""",
+        set(),
+    ),
+    (
+        "1.1.0__create_recipes.sql",
+        """CREATE TABLE "recipes" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL, "slug" TEXT NOT NULL, "servings" INTEGER DEFAULT 2, "minutes" INTEGER, "author_id" INTEGER CONSTRAINT "recipes_author_id_fkey" REFERENCES "users"("id") ON DELETE SET NULL, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL);
+CREATE UNIQUE INDEX "recipes_slug_index" ON "recipes" ("slug");
+CREATE INDEX "recipes_author_id_index" ON "recipes" ("author_id");
+""",
+        set(),
+    ),
+    (
+        "1.2.0__create_ingredients.sql",
+        """CREATE TABLE "ingredients" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "recipe_id" INTEGER NOT NULL CONSTRAINT "ingredients_recipe_id_fkey" REFERENCES "recipes"("id") ON DELETE CASCADE, "name" TEXT NOT NULL, "quantity" DECIMAL, "unit" TEXT, "position" INTEGER DEFAULT 0 NOT NULL, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL);
+CREATE INDEX "ingredients_recipe_id_index" ON "ingredients" ("recipe_id");
+""",
+        set(),
+    ),
+    (
+        "1.3.0__recipes_published.sql",
+        """ALTER TABLE "recipes" ADD COLUMN "published" INTEGER DEFAULT false NOT NULL;
+ALTER TABLE "recipes" ADD COLUMN "published_at" TEXT;
+CREATE INDEX "recipes_published_index" ON "recipes" ("published") WHERE published = 1;
+""",
+        set(),
+    ),
+    (
+        "1.4.0__recipes_drop_minutes.sql",
+        """ALTER TABLE "recipes" DROP COLUMN "minutes";
+ALTER TABLE "recipes" ADD COLUMN "prep_minutes" INTEGER;
+ALTER TABLE "recipes" ADD COLUMN "cook_minutes" INTEGER;
+""",
+        {("drop-column", 1)},
+    ),
+    (
+        "1.5.0__users_display_name.sql",
+        """ALTER TABLE "users" ADD COLUMN "display_name" TEXT;
+UPDATE "users" SET "display_name" = substr("email", 1, instr("email", '@') - 1);
+""",
+        set(),
+    ),
+    (
+        "1.6.0__ingredients_quantity_text.sql",
+        """-- execute: modify/3 is not supported by ecto_sqlite3, so the table is rebuilt by hand
+CREATE TABLE "ingredients_new" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "recipe_id" INTEGER NOT NULL CONSTRAINT "ingredients_recipe_id_fkey" REFERENCES "recipes"("id") ON DELETE CASCADE, "name" TEXT NOT NULL, "quantity" TEXT, "unit" TEXT, "position" INTEGER DEFAULT 0 NOT NULL, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL);
+INSERT INTO "ingredients_new" SELECT "id", "recipe_id", "name", CAST("quantity" AS TEXT), "unit", "position", "inserted_at", "updated_at" FROM "ingredients";
+DROP TABLE "ingredients";
+ALTER TABLE "ingredients_new" RENAME TO "ingredients";
+CREATE INDEX "ingredients_recipe_id_index" ON "ingredients" ("recipe_id");
+""",
+        {("rebuild-unverified", 4)},
+    ),
+    (
+        "1.7.0__recipes_servings_required.sql",
+        """CREATE TABLE "recipes_new" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL, "slug" TEXT NOT NULL, "servings" INTEGER DEFAULT 2 NOT NULL, "author_id" INTEGER CONSTRAINT "recipes_author_id_fkey" REFERENCES "users"("id") ON DELETE SET NULL, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "published" INTEGER DEFAULT false NOT NULL, "published_at" TEXT, "prep_minutes" INTEGER, "cook_minutes" INTEGER);
+INSERT INTO "recipes_new" SELECT "id", "title", "slug", COALESCE("servings", 2), "author_id", "inserted_at", "updated_at", "published", "published_at", "prep_minutes", "cook_minutes" FROM "recipes";
+DROP TABLE "recipes";
+ALTER TABLE "recipes_new" RENAME TO "recipes";
+CREATE UNIQUE INDEX "recipes_slug_index" ON "recipes" ("slug");
+CREATE INDEX "recipes_author_id_index" ON "recipes" ("author_id");
+CREATE INDEX "recipes_published_index" ON "recipes" ("published") WHERE published = 1;
+""",
+        {("set-not-null", 4)},
+    ),
+    (
+        "1.8.0__ingredients_rename_unit.sql",
+        """ALTER TABLE "ingredients" RENAME COLUMN "unit" TO "measure";
+""",
+        {("rename-column", 1)},
+    ),
+    (
+        "1.9.0__tags.sql",
+        """CREATE TABLE "tags" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL COLLATE NOCASE);
+CREATE UNIQUE INDEX "tags_name_index" ON "tags" ("name");
+CREATE TABLE "recipes_tags" ("recipe_id" INTEGER NOT NULL CONSTRAINT "recipes_tags_recipe_id_fkey" REFERENCES "recipes"("id") ON DELETE CASCADE, "tag_id" INTEGER NOT NULL CONSTRAINT "recipes_tags_tag_id_fkey" REFERENCES "tags"("id") ON DELETE CASCADE, PRIMARY KEY ("recipe_id", "tag_id"));
+INSERT INTO "schema_migrations" ("version", "inserted_at") VALUES (20240611093000, '2024-06-11T09:30:00');
+""",
+        set(),
+    ),
+    (
+        "1.10.0__recipes_forget_partial_index.sql",
+        """CREATE TABLE "recipes_new" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL, "slug" TEXT NOT NULL, "servings" INTEGER DEFAULT 2 NOT NULL, "author_id" INTEGER CONSTRAINT "recipes_author_id_fkey" REFERENCES "users"("id") ON DELETE SET NULL, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "published" INTEGER DEFAULT false NOT NULL, "published_at" TEXT, "prep_minutes" INTEGER, "cook_minutes" INTEGER, "summary" TEXT);
+INSERT INTO "recipes_new" ("id", "title", "slug", "servings", "author_id", "inserted_at", "updated_at", "published", "published_at", "prep_minutes", "cook_minutes") SELECT "id", "title", "slug", "servings", "author_id", "inserted_at", "updated_at", "published", "published_at", "prep_minutes", "cook_minutes" FROM "recipes";
+DROP TABLE "recipes";
+ALTER TABLE "recipes_new" RENAME TO "recipes";
+CREATE UNIQUE INDEX "recipes_slug_index" ON "recipes" ("slug");
+CREATE INDEX "recipes_author_id_index" ON "recipes" ("author_id");
+""",
+        {("rebuild-loses-dependents", 3)},
+    ),
+    (
+        "1.11.0__drop_tokens.sql",
+        """DROP TABLE "users_tokens";
+CREATE TABLE "users_tokens" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "user_id" INTEGER NOT NULL CONSTRAINT "users_tokens_user_id_fkey" REFERENCES "users"("id") ON DELETE CASCADE, "token" BLOB NOT NULL, "context" TEXT NOT NULL, "sent_to" TEXT, "inserted_at" TEXT NOT NULL);
+CREATE INDEX "users_tokens_user_id_index" ON "users_tokens" ("user_id");
+CREATE UNIQUE INDEX "users_tokens_context_token_index" ON "users_tokens" ("context", "token");
+""",
+        {("drop-table", 1)},
+    ),
+    (
+        "1.12.0__recipes_rename_table.sql",
+        """ALTER TABLE "recipes_tags" RENAME TO "recipe_tags";
+UPDATE "users" SET "confirmed_at" = NULL;
+""",
+        {("rename-table", 1), ("update-without-where", 2)},
+    ),
+]
+
+
 HISTORIES: dict[str, History] = {
     "kanban": KANBAN,
     "hotel": HOTEL,
     "library": LIBRARY,
+    "flags": FLAGS,
+    "recipes": RECIPES,
 }
