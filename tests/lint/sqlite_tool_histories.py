@@ -252,6 +252,54 @@ PRAGMA foreign_keys = ON;
         {("rebuild-loses-dependents", 5)},
     ),
     (
+        "1.22.1__lanes_sort_order.sql",
+        """-- knex 0.21 renameColumn: the table made again lists wip_limit before the renamed column, and the copy back goes by position
+create table `_knex_temp_alter733` (`id` integer not null primary key autoincrement, `board_id` integer not null, `title` text not null, `position` integer not null default '0', `wip_limit` integer, foreign key(`board_id`) references `boards`(`id`) on delete CASCADE);
+insert into `_knex_temp_alter733` select * from `lanes`;
+drop table `lanes`;
+create table `lanes` (`id` integer not null primary key autoincrement, `board_id` integer not null, `title` text not null, `wip_limit` integer, `sort_order` integer not null default '0', foreign key(`board_id`) references `boards`(`id`) on delete CASCADE);
+insert into `lanes` select * from `_knex_temp_alter733`;
+drop table `_knex_temp_alter733`;
+create index `lanes_board_id_index` on `lanes` (`board_id`);
+""",
+        {("rebuild-unverified", 4)},
+    ),
+    (
+        "1.22.2__members_drop_lower_unique.sql",
+        """drop index `members_email_lower_unique`;
+create unique index `memberships_member_id_board_id_unique` on `memberships` (`member_id`, `board_id`);
+""",
+        set(),
+    ),
+    (
+        "1.22.3__boards_title_nullable.sql",
+        """PRAGMA foreign_keys;
+PRAGMA defer_foreign_keys = ON;
+PRAGMA foreign_keys = OFF;
+CREATE TABLE `_knex_temp_alter1622` (`id` integer not null primary key autoincrement, `title` varchar(255), `archived` boolean not null default '0', `created_at` datetime not null default CURRENT_TIMESTAMP, `updated_at` datetime not null default CURRENT_TIMESTAMP, `owner_id` integer references `members`(`id`) on delete set null);
+INSERT INTO "_knex_temp_alter1622" SELECT * FROM "boards";
+DROP TABLE "boards";
+ALTER TABLE "_knex_temp_alter1622" RENAME TO "boards";
+CREATE INDEX `boards_owner_id_index` on `boards` (`owner_id`);
+PRAGMA foreign_keys = ON;
+PRAGMA defer_foreign_keys = OFF;
+""",
+        set(),
+    ),
+    (
+        "1.22.4__cards_color_backfill.sql",
+        """update `cards` set `color` = 'grey' where `color` is null;
+insert into `checklist_items` (`card_id`, `text`) select `id`, 'Review' from `cards` where `archived` = 0;
+""",
+        set(),
+    ),
+    (
+        "1.22.5__rename_checklist.sql",
+        """alter table `checklist_items` rename to `card_tasks`;
+""",
+        {("rename-table", 1)},
+    ),
+    (
         "1.23.0__members_locale_required.sql",
         """alter table `members` add column `locale` varchar(8) not null;
 """,
@@ -419,6 +467,37 @@ CREATE INDEX `bookings_guest_id` ON `Bookings` (`GuestId`);
 DELETE FROM `Bookings` WHERE `status` = 'cancelled' AND `checkOut` < '2024-01-01';
 """,
         {("drop-view", 1)},
+    ),
+    (
+        "1.19.0__rooms_floor_string.sql",
+        """CREATE TABLE IF NOT EXISTS `Rooms_backup` (`id` INTEGER PRIMARY KEY AUTOINCREMENT, `number` VARCHAR(255) NOT NULL UNIQUE, `floor` VARCHAR(255), `beds` INTEGER NOT NULL DEFAULT 1, `rate` INTEGER NOT NULL, `notes` TEXT, `createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL);
+INSERT INTO `Rooms_backup` SELECT `id`, `number`, `floor`, `beds`, `rate`, `notes`, `createdAt`, `updatedAt` FROM `Rooms`;
+DROP TABLE `Rooms`;
+ALTER TABLE `Rooms_backup` RENAME TO `Rooms`;
+CREATE INDEX `rooms_floor` ON `Rooms` (`floor`);
+""",
+        {("rebuild-unverified", 3)},
+    ),
+    (
+        "1.20.0__bookings_room_upgrade.sql",
+        """ALTER TABLE `Bookings` ADD `upgradedRoomId` INTEGER REFERENCES `Rooms` (`id`) ON DELETE SET NULL ON UPDATE CASCADE;
+CREATE UNIQUE INDEX `bookings_room_id_arrives_on_unique` ON `Bookings` (`RoomId`, `arrivesOn`);
+""",
+        set(),
+    ),
+    (
+        "1.21.0__rooms_sync.sql",
+        """CREATE TABLE IF NOT EXISTS `Rooms` (`id` INTEGER PRIMARY KEY AUTOINCREMENT, `number` VARCHAR(255) NOT NULL UNIQUE, `createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL);
+ALTER TABLE `Rooms` ADD `view` VARCHAR(255);
+""",
+        set(),
+    ),
+    (
+        "1.22.0__clear_bookings.sql",
+        """DELETE FROM `SequelizeMeta` WHERE `name` = '20240301-seed-rooms.js';
+DELETE FROM `Bookings`;
+""",
+        {("delete-without-where", 2)},
     ),
 ]
 
@@ -643,6 +722,80 @@ UPDATE "ar_internal_metadata" SET "value" = 'production', "updated_at" = '2024-0
 DELETE FROM "sqlite_sequence" WHERE "name" = 'loans';
 """,
         {("delete-without-where", 1)},
+    ),
+    (
+        "1.19.1__loans_touch_book_trigger.sql",
+        """CREATE TRIGGER "loans_touch_book" AFTER INSERT ON "loans" FOR EACH ROW
+BEGIN
+  UPDATE "books" SET "status" = 'on_loan' WHERE "id" = NEW."book_id";
+END;
+""",
+        set(),
+    ),
+    (
+        "1.19.2__patrons_email_optional.sql",
+        """-- change_column_null :patrons, :email, true
+CREATE TEMPORARY TABLE "apatrons" ("id" integer NOT NULL PRIMARY KEY, "full_name" varchar NOT NULL, "email" varchar NOT NULL, "card_issued_on" date DEFAULT NULL, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL);
+CREATE UNIQUE INDEX "tindex_patrons_on_email" ON "apatrons" ("email");
+INSERT INTO "apatrons" ("id","full_name","email","card_issued_on","created_at","updated_at")
+                     SELECT "id","full_name","email","card_issued_on","created_at","updated_at" FROM "patrons";
+DROP TABLE "patrons";
+CREATE TABLE "patrons" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "full_name" varchar NOT NULL, "email" varchar DEFAULT NULL, "card_issued_on" date DEFAULT NULL, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL);
+CREATE UNIQUE INDEX "index_patrons_on_email" ON "patrons" ("email");
+INSERT INTO "patrons" ("id","full_name","email","card_issued_on","created_at","updated_at")
+                     SELECT "id","full_name","email","card_issued_on","created_at","updated_at" FROM "apatrons";
+DROP TABLE "apatrons";
+""",
+        set(),
+    ),
+    (
+        "1.19.3__loans_renewals_default.sql",
+        """-- change_column_default :loans, :renewals, from: 0, to: 1 (the trigger is not made again)
+CREATE TEMPORARY TABLE "aloans" ("id" integer NOT NULL PRIMARY KEY, "book_id" integer NOT NULL, "patron_id" integer NOT NULL, "due_on" date NOT NULL, "returned_at" datetime(6) DEFAULT NULL, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL, "renewals" bigint DEFAULT 0 NOT NULL);
+CREATE INDEX "tindex_loans_on_book_id" ON "aloans" ("book_id");
+CREATE INDEX "tindex_loans_on_patron_id" ON "aloans" ("patron_id");
+INSERT INTO "aloans" ("id","book_id","patron_id","due_on","returned_at","created_at","updated_at","renewals")
+                     SELECT "id","book_id","patron_id","due_on","returned_at","created_at","updated_at","renewals" FROM "loans";
+DROP TABLE "loans";
+CREATE TABLE "loans" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "book_id" integer NOT NULL, "patron_id" integer NOT NULL, "due_on" date NOT NULL, "returned_at" datetime(6) DEFAULT NULL, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL, "renewals" bigint DEFAULT 1 NOT NULL, CONSTRAINT "fk_rails_5f1a0c2b9d" FOREIGN KEY ("book_id") REFERENCES "books" ("id"), CONSTRAINT "fk_rails_8c3e7d4a21" FOREIGN KEY ("patron_id") REFERENCES "patrons" ("id"));
+CREATE INDEX "index_loans_on_book_id" ON "loans" ("book_id");
+CREATE INDEX "index_loans_on_patron_id" ON "loans" ("patron_id");
+INSERT INTO "loans" ("id","book_id","patron_id","due_on","returned_at","created_at","updated_at","renewals")
+                     SELECT "id","book_id","patron_id","due_on","returned_at","created_at","updated_at","renewals" FROM "aloans";
+DROP TABLE "aloans";
+""",
+        {("rebuild-loses-dependents", 7)},
+    ),
+    (
+        "1.19.4__overdue_view.sql",
+        """CREATE VIEW "overdue_loans" AS SELECT "loans"."id", "loans"."patron_id", "loans"."due_on" FROM "loans" WHERE "loans"."returned_at" IS NULL AND "loans"."due_on" < date('now');
+""",
+        set(),
+    ),
+    (
+        "1.19.5__loans_note.sql",
+        """-- add_column :loans, :note, :text, then change_column_default :loans, :renewals, from: 1, to: 0 (the view over loans stays)
+ALTER TABLE "loans" ADD "note" text;
+CREATE TEMPORARY TABLE "aloans" ("id" integer NOT NULL PRIMARY KEY, "book_id" integer NOT NULL, "patron_id" integer NOT NULL, "due_on" date NOT NULL, "returned_at" datetime(6) DEFAULT NULL, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL, "renewals" bigint DEFAULT 1 NOT NULL, "note" text DEFAULT NULL);
+INSERT INTO "aloans" ("id","book_id","patron_id","due_on","returned_at","created_at","updated_at","renewals","note")
+                     SELECT "id","book_id","patron_id","due_on","returned_at","created_at","updated_at","renewals","note" FROM "loans";
+DROP TABLE "loans";
+CREATE TABLE "loans" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "book_id" integer NOT NULL, "patron_id" integer NOT NULL, "due_on" date NOT NULL, "returned_at" datetime(6) DEFAULT NULL, "created_at" datetime(6) NOT NULL, "updated_at" datetime(6) NOT NULL, "renewals" bigint DEFAULT 0 NOT NULL, "note" text DEFAULT NULL, CONSTRAINT "fk_rails_5f1a0c2b9d" FOREIGN KEY ("book_id") REFERENCES "books" ("id"), CONSTRAINT "fk_rails_8c3e7d4a21" FOREIGN KEY ("patron_id") REFERENCES "patrons" ("id"));
+CREATE INDEX "index_loans_on_book_id" ON "loans" ("book_id");
+CREATE INDEX "index_loans_on_patron_id" ON "loans" ("patron_id");
+INSERT INTO "loans" ("id","book_id","patron_id","due_on","returned_at","created_at","updated_at","renewals","note")
+                     SELECT "id","book_id","patron_id","due_on","returned_at","created_at","updated_at","renewals","note" FROM "aloans";
+DROP TABLE "aloans";
+""",
+        set(),
+    ),
+    (
+        "1.19.6__books_isbn13.sql",
+        """ALTER TABLE "books" ADD "isbn13" varchar;
+CREATE UNIQUE INDEX "index_books_on_isbn13" ON "books" ("isbn13");
+DROP INDEX "index_books_on_isbn";
+""",
+        set(),
     ),
     (
         "1.20.0__patrons_card_number.sql",
@@ -1024,6 +1177,31 @@ CREATE UNIQUE INDEX "users_tokens_context_token_index" ON "users_tokens" ("conte
 UPDATE "users" SET "confirmed_at" = NULL;
 """,
         {("rename-table", 1), ("update-without-where", 2)},
+    ),
+    (
+        "1.13.0__recipes_difficulty.sql",
+        """CREATE TABLE IF NOT EXISTS "recipes_new" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL, "slug" TEXT NOT NULL, "servings" INTEGER DEFAULT 2 NOT NULL, "author_id" INTEGER CONSTRAINT "recipes_author_id_fkey" REFERENCES "users"("id") ON DELETE SET NULL, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "published" INTEGER DEFAULT false NOT NULL, "published_at" TEXT, "prep_minutes" INTEGER, "cook_minutes" INTEGER, "summary" TEXT, "difficulty" TEXT DEFAULT 'easy' NOT NULL CHECK ("difficulty" IN ('easy', 'medium', 'hard')));
+INSERT INTO "recipes_new" ("id", "title", "slug", "servings", "author_id", "inserted_at", "updated_at", "published", "published_at", "prep_minutes", "cook_minutes", "summary") SELECT "id", "title", "slug", "servings", "author_id", "inserted_at", "updated_at", "published", "published_at", "prep_minutes", "cook_minutes", "summary" FROM "recipes";
+DROP TABLE "recipes";
+ALTER TABLE "recipes_new" RENAME TO "recipes";
+CREATE UNIQUE INDEX "recipes_slug_index" ON "recipes" ("slug");
+CREATE INDEX "recipes_author_id_index" ON "recipes" ("author_id");
+""",
+        set(),
+    ),
+    (
+        "1.14.0__recipes_slug_per_author.sql",
+        """DROP INDEX "recipes_slug_index";
+CREATE UNIQUE INDEX "recipes_slug_index" ON "recipes" ("author_id", "slug");
+""",
+        set(),
+    ),
+    (
+        "1.15.0__data_fixes.sql",
+        """UPDATE "recipes" SET "servings" = 4 WHERE "servings" IS NULL;
+DELETE FROM "recipe_tags" WHERE "tag_id" NOT IN (SELECT "id" FROM "tags");
+""",
+        set(),
     ),
 ]
 
