@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from history_corpus import write_history
+
 from ratchet.linter import lint_paths
 
 VISITS = """CREATE TABLE IF NOT EXISTS `Visits` (`id` INTEGER PRIMARY KEY AUTOINCREMENT, `ward` VARCHAR(255) NOT NULL, `nurse` VARCHAR(255), `fee` DECIMAL(7,2), `seenAt` DATETIME NOT NULL);
@@ -18,9 +20,7 @@ CREATE INDEX `visits_ward` ON `Visits` (`ward`);
 def lint(tmp_path: Path, change: str, base: str = VISITS) -> list[tuple[str, int, int]]:
     """The error findings of ``change``, linted after ``base``."""
     directory = tmp_path / "migrations"
-    directory.mkdir(parents=True)
-    (directory / "1.0.0__base.sql").write_text(base, encoding="utf-8")
-    (directory / "1.1.0__change.sql").write_text(change, encoding="utf-8")
+    write_history(directory, [("1.0.0__base.sql", base, set()), ("1.1.0__change.sql", change, set())])
     report = lint_paths([directory], dialect="sqlite")
     assert not report.problems
     return [
