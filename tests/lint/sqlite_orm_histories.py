@@ -2414,7 +2414,7 @@ DROP TABLE "event";
 ALTER TABLE "temporary_event" RENAME TO "event";
 CREATE INDEX "IDX_6a2e8c0f4b7d1e3a5c9f2b4d6e" ON "event" ("startsAt");
 """,
-        set(),
+        {("rebuild-unverified", 4)},
     ),
     (
         "1.8.0__DropDisplayName1650800000000.sql",

@@ -226,7 +226,7 @@ class _FileLinter:
             self.findings.sort(key=lambda f: (f.line, f.column, f.rule))
             return self.findings
         from ratchet.linter.classify import classify
-        from ratchet.linter.rebuild import find_rebuilds
+        from ratchet.linter.rebuild import find_rebuilds, made_here
         from ratchet.split import Statements, not_in_runs
 
         classified: list[Classified] = []
@@ -254,6 +254,8 @@ class _FileLinter:
         if self.dialect == "mysql":
             self.mysql_checks(classified)
             self.mysql_columns(classified)
+        if self.dialect == "sqlite" and any(item.maybe_existing for item in classified):
+            made_here(classified, self.history.sqlite_table_may_exist(self.earlier))
         rebuilds = find_rebuilds(classified)
         if self.dialect == "sqlite" and self.statements:
             self.replay = self.history.replay_file(

@@ -8,7 +8,7 @@ it: PostgreSQL and MySQL runs keep their start-up free of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from packaging.version import Version
@@ -112,6 +112,15 @@ class History:
                 self._replay.replay_text(file.path.name, file.text)
             self._done.append(file.version)
         return self._replay
+
+    def sqlite_table_may_exist(self, earlier: list[MigrationFile]) -> Callable[[str], bool]:
+        """Whether a table may exist after ``earlier``: the replay has it (or knows it is there,
+        outside its catalog), or cannot know, because an earlier statement could not be replayed."""
+        replay = self._at(earlier)
+        tables, outside = replay.catalog(), frozenset(replay.outside)
+        if not replay.complete:
+            return lambda name: True
+        return lambda name: tables.has_table(name) or name.lower() in outside
 
     def replay_file(
         self,

@@ -12,7 +12,7 @@ what the new table keeps; the runner wraps the file in the backend's rebuild pro
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ratchet.linter.classify import Classified, classify, copy_info
@@ -73,6 +73,35 @@ def find_rebuilds(classified: list[Classified]) -> list[Rebuild]:
             copy = Copy(rename.renamed_table[0], table, 0, number)
             found.append(Rebuild(item, table, rename.statement.number, number, (copy,)))
     return found + _renamed_first(classified, created) + _through_a_backup(classified, created)
+
+
+def made_here(classified: list[Classified], may_exist: Callable[[str], bool]) -> None:
+    """Count as the file's own creation each ``CREATE TABLE IF NOT EXISTS`` of a scratch copy: a
+    table that cannot exist before the file, that takes the rows of a table the file drops, and
+    that the file drops or renames away itself (Sequelize makes its ``X_backup`` tables so). A
+    rebuild may copy through it, and dropping it loses nothing that was there before."""
+    dropped = {table for item in classified for table in item.dropped_tables}
+    gone = dropped | {item.renamed_table[0] for item in classified if item.renamed_table}
+    for item in classified:
+        new = [
+            (kind, name)
+            for kind, name in item.maybe_existing
+            if kind == "table"
+            and name in gone
+            and not may_exist(name)
+            and _fed_from(name, dropped - {name}, classified)
+        ]
+        if new:
+            item.creates = (*item.creates, *new)
+            item.maybe_existing = tuple(entry for entry in item.maybe_existing if entry not in new)
+
+
+def _fed_from(target: str, sources: set[str], classified: list[Classified]) -> bool:
+    """Whether an ``INSERT INTO target ... SELECT`` of the file reads one of ``sources``."""
+    return any(
+        item.insert_target == target and any(copy_info(item.statement, source).reads_source for source in sources)
+        for item in classified
+    )
 
 
 def _made_again(table: str, later: list[Classified]) -> int | None:

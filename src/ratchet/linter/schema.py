@@ -47,10 +47,20 @@ def affinity(declared: str) -> str:
     return "NUMERIC"
 
 
+# A declared decimal that holds fractions: NUMERIC or DECIMAL without a scale, or with one above 0.
+_FRACTIONAL = re.compile(r"^\s*(?:DECIMAL|NUMERIC|DEC)\s*(?:\(\s*\d+\s*(?:,\s*0*[1-9]\d*\s*)?\))?\s*$", re.IGNORECASE)
+_SCALE_ZERO = re.compile(r"^\s*(?:DECIMAL|NUMERIC|DEC)\s*\(\s*\d+\s*(?:,\s*0+\s*)?\)\s*$", re.IGNORECASE)
+
+
 def _keeps_values(old: str, new: str) -> bool:
-    """Whether a column of affinity ``new`` stores every value of one of affinity ``old`` unchanged:
-    the same affinity, none (BLOB), or INTEGER and NUMERIC, which differ only in CAST."""
-    return new in (old, "BLOB") or {old, new} == {"INTEGER", "NUMERIC"}
+    """Whether a column declared ``new`` keeps every value of one declared ``old``: the same
+    affinity, none (BLOB), or INTEGER and NUMERIC, which store alike and differ only in CAST;
+    but a decimal with fractions declared an integer narrows (what reads the column as an
+    integer drops the fraction), as it would on any other database."""
+    was, now = affinity(old), affinity(new)
+    if now == "INTEGER" and _FRACTIONAL.match(old) and not _SCALE_ZERO.match(old):
+        return False
+    return now in (was, "BLOB") or {was, now} == {"INTEGER", "NUMERIC"}
 
 
 def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
@@ -141,7 +151,7 @@ def lost(before: Snapshot, after: Snapshot, becomes: frozenset[str] = frozenset(
     for name, declared in before.columns.items():
         if name not in after.columns:
             columns.append(f"column {name} is missing from the rebuilt table")
-        elif not _keeps_values(affinity(declared), affinity(after.columns[name])):
+        elif not _keeps_values(declared, after.columns[name]):
             columns.append(f"column {name} changes type from {declared or 'none'} to {after.columns[name]}")
     dependents: list[str] = []
     if before.primary_key and before.primary_key != after.primary_key:
