@@ -5,7 +5,8 @@ through a table of the text's UTF-8 widths that it builds a character at a time:
 instructions a token, a sixth of the lint of a history shaped like real ones (callgrind). The C
 function it calls, ``pg_query_scan_tokens`` (in the same extension module), fills an array of four
 ints per token (start, end, token, keyword kind). For an ASCII text, whose byte offsets are its
-character offsets, that array is copied here through ``ctypes`` in one piece and split into lists.
+character offsets, that array is read here through ``ctypes`` as one slice of an int pointer (a
+list made in C) and split into lists.
 
 pglast's own scan stays the reference: it answers a text that is not ASCII, a text the scanner
 rejects (its ``ParseError``), and every text when the C function cannot be reached or does not
@@ -15,7 +16,7 @@ answer a probe exactly as ``parser.scan`` does (another pglast whose structures 
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ratchet.pgparser import parser
 
@@ -54,7 +55,8 @@ class _Direct:
         import ctypes  # only here: 9M instructions, and only a PostgreSQL lint scans
 
         class Result(ctypes.Structure):
-            _fields_ = [("tokens", ctypes.c_void_p), ("count", ctypes.c_int), ("error", ctypes.c_void_p)]
+            # the tokens as a pointer to ints: a slice of it is a list of ints made in C
+            _fields_ = [("tokens", ctypes.POINTER(ctypes.c_int)), ("count", ctypes.c_int), ("error", ctypes.c_void_p)]
 
         library = ctypes.CDLL(parser.__file__)
         self._scan = library.pg_query_scan_tokens
@@ -66,7 +68,6 @@ class _Direct:
         self._token_name = library.pg_query_token_name
         self._token_name.restype = ctypes.c_char_p
         self._token_name.argtypes = [ctypes.c_int]
-        self._read: Any = ctypes.string_at
         self._names: dict[int, str] = {}
 
     def tokens(self, text: str) -> Tokens | None:
@@ -75,19 +76,23 @@ class _Direct:
         try:
             if result.error:
                 return None
-            ints = memoryview(self._read(result.tokens, result.count * 16) if result.count else b"").cast("i")
+            count = result.count
+            ints: list[int] = result.tokens[: 4 * count] if count else []
         finally:
             self._free(result)
-        names = self._names
-        numbers = ints[2::4].tolist()
-        # set.difference with a dict looks up the text's few numbers; ``set - names.keys()`` would
-        # walk every name seen so far
-        for number in set(numbers).difference(names):
+        numbers = ints[2::4]
+        try:
+            names = list(map(self._names.__getitem__, numbers))
+        except KeyError:  # a token number not seen before: its name is asked for once
+            names = list(map(self._name, numbers))
+        return Tokens(ints[0::4], [end - 1 for end in ints[1::4]], names)
+
+    def _name(self, number: int) -> str:
+        known = self._names.get(number)
+        if known is None:
             name = self._token_name(number)
-            names[number] = name.decode("ascii") if name is not None else "UNKNOWN"
-        return Tokens(
-            ints[0::4].tolist(), [end - 1 for end in ints[1::4].tolist()], list(map(names.__getitem__, numbers))
-        )
+            known = self._names[number] = name.decode("ascii") if name is not None else "UNKNOWN"
+        return known
 
 
 def _connect() -> list[_Direct]:
