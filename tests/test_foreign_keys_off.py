@@ -101,3 +101,43 @@ def test_a_file_that_leaves_foreign_keys_on_keeps_them_on(project: Project, sqli
 )
 def test_which_files_turn_foreign_keys_off(sql: str, off: bool) -> None:
     assert turns_foreign_keys_off(split_statements(sql)) is off
+
+
+def _shared_transaction(project: Project) -> None:
+    """A file that turns foreign keys off, then one that relies on them: a cascade and a refused child."""
+    project.write("1.0.0__schema.sql", SCHEMA)
+    project.write("1.1.0__data.sql", DATA)
+    project.ratchet("migrate", "--no-lint")
+    project.write("1.2.0__labels.sql", "PRAGMA foreign_keys = OFF;\nCREATE TABLE labels (id INTEGER PRIMARY KEY);\n")
+    project.write(
+        "1.3.0__cleanup.sql",
+        "DELETE FROM tasks WHERE id = 3;\nINSERT INTO comments (id, task_id, body) VALUES (9, 99, 'stray');\n",
+    )
+
+
+def test_a_file_sharing_one_transaction_with_foreign_keys_off_is_checked(project: Project, sqlite_path: Path) -> None:
+    # the second file runs with foreign keys off too: its orphans must not be committed
+    _shared_transaction(project)
+    result = project.ratchet("migrate", "--no-lint", "--single-transaction")
+    assert result.code == 5, result.output
+    assert "1.3.0__cleanup.sql: with foreign keys off" in result.output and "shares its transaction" in result.output
+    assert sqlite_rows(sqlite_path, "PRAGMA foreign_key_check") == []
+    assert sqlite_rows(sqlite_path, "SELECT id FROM comments ORDER BY id") == [(1,), (2,), (3,)]
+    assert sqlite_rows(sqlite_path, "SELECT value FROM system_settings WHERE key = 'db_version'") == [("1.1.0",)]
+
+
+def test_a_rehearsal_checks_every_file_run_with_foreign_keys_off(project: Project) -> None:
+    # as the real run, which fails on the stray child, the rehearsal must not pass
+    _shared_transaction(project)
+    result = project.ratchet("migrate", "--no-lint", "--rehearse")
+    assert result.code != 0, result.output
+    assert "violate foreign keys" in result.output
+
+
+def test_files_in_their_own_transactions_keep_foreign_keys_on(project: Project, sqlite_path: Path) -> None:
+    # near miss: without a shared transaction the second file runs with foreign keys on and fails itself
+    _shared_transaction(project)
+    project.write("1.3.0__cleanup.sql", "DELETE FROM tasks WHERE id = 3;\n")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    assert sqlite_rows(sqlite_path, "SELECT id FROM comments ORDER BY id") == [(1,), (2,)]
