@@ -4,6 +4,7 @@ pragma would do nothing, so ``migrate`` turns them off before ``BEGIN`` and chec
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -57,12 +58,16 @@ def test_parent_rows_deleted_before_their_children_with_foreign_keys_off(project
     assert sqlite_rows(sqlite_path, "PRAGMA foreign_key_check") == []
 
 
-def test_a_dropped_parent_that_leaves_children_dangling_rolls_back(project: Project, sqlite_path: Path) -> None:
+# as Prisma writes it, and a spelling SQLite also reads as off (the lint takes either as harmless)
+@pytest.mark.parametrize("off", ["PRAGMA foreign_keys=off;", "PRAGMA foreign_keys = 00;"])
+def test_a_dropped_parent_that_leaves_children_dangling_rolls_back(
+    project: Project, sqlite_path: Path, off: str
+) -> None:
     # as Prisma writes a DROP TABLE; with foreign keys on, dropping tasks would delete every comment
     _history(
         project,
-        '-- guard: allow drop-table reason="tasks move to the tracker"\n'
-        'PRAGMA foreign_keys=off;\nDROP TABLE "tasks";\nPRAGMA foreign_keys=on;\n',
+        f'-- guard: allow drop-table reason="tasks move to the tracker"\n{off}\nDROP TABLE "tasks";\n'
+        "PRAGMA foreign_keys=on;\n",
     )
     assert project.ratchet("lint", "migrations").code == 0
     result = project.ratchet("migrate")
@@ -95,9 +100,67 @@ def test_a_file_that_leaves_foreign_keys_on_keeps_them_on(project: Project, sqli
         ("PRAGMA foreign_keys;", False),
         ("PRAGMA defer_foreign_keys = OFF;", False),
         ("PRAGMA foreign_key_check;", False),
-        ("PRAGMA foreign_keys = offline_mode;", False),
         ("SELECT 'PRAGMA foreign_keys = OFF';", False),
     ],
 )
 def test_which_files_turn_foreign_keys_off(sql: str, off: bool) -> None:
+    assert turns_foreign_keys_off(split_statements(sql)) is off
+
+
+def _shared_transaction(project: Project) -> None:
+    """A file that turns foreign keys off, then one that relies on them: a cascade and a refused child."""
+    project.write("1.0.0__schema.sql", SCHEMA)
+    project.write("1.1.0__data.sql", DATA)
+    project.ratchet("migrate", "--no-lint")
+    project.write("1.2.0__labels.sql", "PRAGMA foreign_keys = OFF;\nCREATE TABLE labels (id INTEGER PRIMARY KEY);\n")
+    project.write(
+        "1.3.0__cleanup.sql",
+        "DELETE FROM tasks WHERE id = 3;\nINSERT INTO comments (id, task_id, body) VALUES (9, 99, 'stray');\n",
+    )
+
+
+def test_a_file_sharing_one_transaction_with_foreign_keys_off_is_checked(project: Project, sqlite_path: Path) -> None:
+    # the second file runs with foreign keys off too: its orphans must not be committed
+    _shared_transaction(project)
+    result = project.ratchet("migrate", "--no-lint", "--single-transaction")
+    assert result.code == 5, result.output
+    assert "1.3.0__cleanup.sql: with foreign keys off" in result.output and "shares its transaction" in result.output
+    assert sqlite_rows(sqlite_path, "PRAGMA foreign_key_check") == []
+    assert sqlite_rows(sqlite_path, "SELECT id FROM comments ORDER BY id") == [(1,), (2,), (3,)]
+    assert sqlite_rows(sqlite_path, "SELECT value FROM system_settings WHERE key = 'db_version'") == [("1.1.0",)]
+
+
+def test_a_rehearsal_checks_every_file_run_with_foreign_keys_off(project: Project) -> None:
+    # as the real run, which fails on the stray child, the rehearsal must not pass
+    _shared_transaction(project)
+    result = project.ratchet("migrate", "--no-lint", "--rehearse")
+    assert result.code != 0, result.output
+    assert "violate foreign keys" in result.output
+
+
+def test_files_in_their_own_transactions_keep_foreign_keys_on(project: Project, sqlite_path: Path) -> None:
+    # near miss: without a shared transaction the second file runs with foreign keys on and fails itself
+    _shared_transaction(project)
+    project.write("1.3.0__cleanup.sql", "DELETE FROM tasks WHERE id = 3;\n")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    assert sqlite_rows(sqlite_path, "SELECT id FROM comments ORDER BY id") == [(1,), (2,)]
+
+
+# values SQLite reads as off (any word but a few, zero, a sign) or on (a few words, a non-zero number)
+VALUES = ["OFF", "0", "00", "-1", "+0", "0x0", "no", "false", "full", "offline_mode", "[off]", "'off'", '"no"']
+VALUES += ["ON", "1", "2", "+1", "007", "0x1", "yes", "TRUE", "[on]", "'on'", '"yes"']
+
+
+@pytest.mark.parametrize("value", VALUES)
+@pytest.mark.parametrize("form", ["PRAGMA foreign_keys = {};", "PRAGMA/* c */main.foreign_keys({});"])
+def test_a_file_turns_foreign_keys_off_as_sqlite_reads_the_pragma(form: str, value: str) -> None:
+    sql = form.format(value)
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute(sql)
+        off = connection.execute("PRAGMA foreign_keys").fetchone() == (0,)
+    finally:
+        connection.close()
     assert turns_foreign_keys_off(split_statements(sql)) is off

@@ -173,6 +173,8 @@ class Runner:
         self._stage = ""
         # the file after the one being applied, whose running row may go in that one's last commit
         self._next: PreparedFile | None = None
+        # the files run under the backend's rebuild procedure (foreign keys off), while it is in force
+        self._foreign_keys_off: list[PreparedFile] = []
         self._claimed_ahead: Version | None = None  # the file whose running row was so committed
 
     def run(
@@ -434,29 +436,44 @@ class Runner:
     @contextmanager
     def _rebuild_procedure(self, files: list[PreparedFile]) -> Iterator[None]:
         """The backend's procedure for a table rebuild around the transaction, if a file needs it."""
-        if any(p.runs_with_foreign_keys_off(self.backend.dialect) for p in files):
+        needing = [p for p in files if p.runs_with_foreign_keys_off(self.backend.dialect)]
+        if not needing:
+            yield
+            return
+        self._foreign_keys_off = needing
+        try:
             with self.backend.rebuild_procedure():
                 yield
-        else:
-            yield
+        finally:
+            self._foreign_keys_off = []
 
     def _check_rebuild(self, prepared: PreparedFile) -> None:
-        """Before COMMIT: a file run with foreign keys off that left them dangling rolls back."""
-        if not prepared.runs_with_foreign_keys_off(self.backend.dialect):
+        """Before COMMIT: a file run with foreign keys off that left them dangling rolls back. Every
+        file sharing the transaction of one that needs them off runs with them off too (a single
+        transaction, a rehearsal: SQLite cannot turn them back on inside it), so each is checked."""
+        if not self._foreign_keys_off:
             return
         rows = self.backend.rebuild_violations()
         if rows:
             shown = "; ".join(rows[:5])
             more = f" (and {len(rows) - 5} more)" if len(rows) > 5 else ""
+            own = any(p is prepared for p in self._foreign_keys_off)
+            why = (
+                "a table rebuild, or the file's PRAGMA foreign_keys = OFF"
+                if own
+                else f"as for {self._foreign_keys_off[0].file.path}, which shares its transaction"
+            )
             raise DatabaseError(
-                f"{prepared.file.path}: with foreign keys off (a table rebuild, or the file's "
-                f"PRAGMA foreign_keys = OFF), {len(rows)} row(s) violate foreign keys: "
+                f"{prepared.file.path}: with foreign keys off ({why}), {len(rows)} row(s) violate foreign keys: "
                 f"{shown}{more}; the file was rolled back",
                 hint=(
                     "foreign keys are off during such a file, so ON DELETE CASCADE and SET NULL do not run: delete "
                     "or update the child rows in the file itself; and keep every referenced row (no WHERE in the "
                     "copy); a rebuild that renames the table first needs PRAGMA legacy_alter_table = ON, or the "
                     "children's keys follow the rename; then run again"
+                    if own
+                    else "SQLite cannot turn foreign keys back on inside a transaction: run without "
+                    "--single-transaction, so that this file runs in its own transaction with them on"
                 ),
             )
 

@@ -144,6 +144,29 @@ def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
     return name, index
 
 
+#: The values SQLite reads as on for a boolean PRAGMA besides a non-zero number; any other turns it off.
+_PRAGMA_ON_WORDS = frozenset({"ON", "YES", "TRUE"})
+
+
+def sets_foreign_keys_off(statement: Statement) -> bool:
+    """Whether ``statement`` is a ``PRAGMA foreign_keys`` that turns them off: as SQLite reads the
+    value, every word but a few (and a number that is zero or signed negative) means off."""
+    words = list(iter_words(statement))
+    if not words or words[0].upper != "PRAGMA":
+        return False
+    name, index = _names_after(words, 1)
+    if name != "foreign_keys" or index + 1 >= len(words) or words[index].text not in ("=", "("):
+        return False
+    value = words[index + 1].upper
+    if value == "+" and index + 2 < len(words):
+        value = words[index + 2].upper
+    value = value.strip("'\"`[]")
+    if value[:2] == "0X" and value[2:] and all(c in "0123456789ABCDEF" for c in value[2:]):
+        return int(value[2:], 16) == 0
+    digits = len(value) - len(value.lstrip("0123456789"))
+    return int(value[:digits]) == 0 if digits else value not in _PRAGMA_ON_WORDS
+
+
 def _literal_in_parentheses(action: list[Word]) -> bool:
     """Whether the parenthesised ``DEFAULT ( ... )`` of an ADD COLUMN holds one literal, signed or
     not (``DEFAULT (0)``, ``DEFAULT ('en')``): SQLite takes that as a constant default, as it does

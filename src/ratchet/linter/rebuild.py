@@ -11,11 +11,10 @@ what the new table keeps; the runner wraps the file in the backend's rebuild pro
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ratchet.linter.classify import Classified, classify, copy_info
+from ratchet.linter.classify import Classified, classify, copy_info, sets_foreign_keys_off
 from ratchet.split import not_in_runs
 from ratchet.statement import Statement
 
@@ -180,18 +179,12 @@ def is_table_rebuild(statements: Sequence[Statement], dialect: str) -> bool:
     return False
 
 
-_FOREIGN_KEYS_OFF = re.compile(
-    r"""PRAGMA\s+(?:["`]?main["`]?\s*\.\s*)?["`]?foreign_keys["`]?\s*(?:=|\()\s*['"]?(?:off|0|false|no)\b""",
-    re.IGNORECASE,
-)
-
-
 def turns_foreign_keys_off(statements: Sequence[Statement]) -> bool:
     """Whether the file runs ``PRAGMA foreign_keys = OFF`` (Prisma writes it around a ``DROP TABLE``,
     dumps open with it). Inside the file's transaction the pragma does nothing, so the runner
     turns them off before ``BEGIN`` instead, as for a rebuild, and checks them before ``COMMIT``."""
     return any(
-        statement.sql[:6].upper() == "PRAGMA" and _FOREIGN_KEYS_OFF.match(statement.sql)
+        statement.sql[:6].upper() == "PRAGMA" and sets_foreign_keys_off(statement)
         for statement in not_in_runs(statements)
         if not statement.plain
     )
