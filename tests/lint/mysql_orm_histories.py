@@ -1,0 +1,638 @@
+# ruff: noqa: E501  (generated statements keep their long lines, as real histories have them)
+"""Two long MySQL histories written by ORMs, with the error findings a reviewer expects.
+
+Written for ratchet after the patterns of public histories, not copied from any: a Prisma-managed
+venue-booking application (``migration.sql`` files with ``-- CreateTable`` / ``-- AlterTable``
+section comments and the ``/* Warnings: */`` block, backticked CamelCase names, ``DATETIME(3)``,
+``DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci``, ``MODIFY`` of an ``ENUM`` that gains
+or loses values, ``X_key`` unique indexes dropped and renamed with ``RENAME INDEX``, foreign keys
+``ON DELETE RESTRICT ON UPDATE CASCADE``, columns made required) and a TypeORM-managed course
+platform (generated statements: ``CHANGE `x` `x` ...`` restating a column, a column changed by
+dropping and re-adding it, ``FK_``/``IDX_``/``REL_`` names with hashes, ``DROP FOREIGN KEY``,
+``ENGINE=InnoDB``, ``datetime(6)`` timestamps). Each history is a list of files
+``(name, sql, expected)``; findings are written as the rule and a piece of text found on exactly
+one line of the file, which gives its line.
+"""
+
+from __future__ import annotations
+
+from history_corpus import History
+from pg_orm_histories import numbered
+
+PRISMA_VENUES: History = numbered(
+    [
+        (
+            "init",
+            """-- CreateTable
+CREATE TABLE `Member` (
+    `id` INTEGER NOT NULL AUTO_INCREMENT,
+    `email` VARCHAR(191) NOT NULL,
+    `displayName` VARCHAR(191) NULL,
+    `createdAt` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    `updatedAt` DATETIME(3) NOT NULL,
+
+    UNIQUE INDEX `Member_email_key`(`email`),
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- CreateTable
+CREATE TABLE `Venue` (
+    `id` INTEGER NOT NULL AUTO_INCREMENT,
+    `name` VARCHAR(191) NOT NULL,
+    `city` VARCHAR(191) NOT NULL,
+    `capacity` INTEGER NOT NULL DEFAULT 0,
+    `ownerId` INTEGER NOT NULL,
+
+    INDEX `Venue_city_idx`(`city`),
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- CreateTable
+CREATE TABLE `Booking` (
+    `id` INTEGER NOT NULL AUTO_INCREMENT,
+    `venueId` INTEGER NOT NULL,
+    `memberId` INTEGER NOT NULL,
+    `startsAt` DATETIME(3) NOT NULL,
+    `endsAt` DATETIME(3) NOT NULL,
+    `status` ENUM('PENDING', 'CONFIRMED') NOT NULL DEFAULT 'PENDING',
+
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- AddForeignKey
+ALTER TABLE `Venue` ADD CONSTRAINT `Venue_ownerId_fkey` FOREIGN KEY (`ownerId`) REFERENCES `Member`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `Booking` ADD CONSTRAINT `Booking_venueId_fkey` FOREIGN KEY (`venueId`) REFERENCES `Venue`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `Booking` ADD CONSTRAINT `Booking_memberId_fkey` FOREIGN KEY (`memberId`) REFERENCES `Member`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+""",
+            (),
+        ),
+        (
+            "member_avatar",
+            """-- AlterTable
+ALTER TABLE `Member` ADD COLUMN `avatarUrl` VARCHAR(191) NULL;
+""",
+            (),
+        ),
+        (
+            "booking_cancelled",
+            """-- AlterTable
+ALTER TABLE `Booking` MODIFY `status` ENUM('PENDING', 'CONFIRMED', 'CANCELLED') NOT NULL DEFAULT 'PENDING';
+""",
+            (),
+        ),
+        (
+            "venue_description",
+            """-- AlterTable
+ALTER TABLE `Venue` ADD COLUMN `description` TEXT NULL,
+    ADD COLUMN `published` BOOLEAN NOT NULL DEFAULT false;
+""",
+            (),
+        ),
+        (
+            "member_role",
+            """-- AlterTable
+ALTER TABLE `Member` ADD COLUMN `role` ENUM('GUEST', 'HOST', 'ADMIN') NOT NULL DEFAULT 'GUEST';
+""",
+            (),
+        ),
+        (
+            "member_phone_required",
+            """/*
+  Warnings:
+
+  - Added the required column `phone` to the `Member` table without a default value. This is not possible if the table is not empty.
+
+*/
+-- AlterTable
+ALTER TABLE `Member` ADD COLUMN `phone` VARCHAR(32) NOT NULL;
+""",
+            (("add-not-null-without-default", "ADD COLUMN `phone`"),),
+        ),
+        (
+            "review",
+            """-- CreateTable
+CREATE TABLE `Review` (
+    `id` INTEGER NOT NULL AUTO_INCREMENT,
+    `venueId` INTEGER NOT NULL,
+    `authorId` INTEGER NOT NULL,
+    `stars` TINYINT NOT NULL,
+    `body` VARCHAR(191) NULL,
+    `createdAt` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+
+    UNIQUE INDEX `Review_venueId_authorId_key`(`venueId`, `authorId`),
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- AddForeignKey
+ALTER TABLE `Review` ADD CONSTRAINT `Review_venueId_fkey` FOREIGN KEY (`venueId`) REFERENCES `Venue`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `Review` ADD CONSTRAINT `Review_authorId_fkey` FOREIGN KEY (`authorId`) REFERENCES `Member`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+""",
+            (),
+        ),
+        (
+            "review_body_text",
+            """-- AlterTable
+ALTER TABLE `Review` MODIFY `body` TEXT NULL;
+""",
+            (),
+        ),
+        (
+            "display_name_required",
+            """/*
+  Warnings:
+
+  - Made the column `displayName` on table `Member` required. This step will fail if there are existing NULL values in that column.
+
+*/
+-- AlterTable
+ALTER TABLE `Member` MODIFY `displayName` VARCHAR(191) NOT NULL;
+""",
+            (("set-not-null", "MODIFY `displayName`"),),
+        ),
+        (
+            "booking_drop_pending",
+            """/*
+  Warnings:
+
+  - The values [PENDING] on the enum `Booking_status` will be removed. If these variants are still used in the database, this will fail.
+
+*/
+-- AlterTable
+ALTER TABLE `Booking` MODIFY `status` ENUM('CONFIRMED', 'CANCELLED') NOT NULL DEFAULT 'CONFIRMED';
+""",
+            (("alter-column-type", "MODIFY `status`"),),
+        ),
+        (
+            "venue_city_index_renamed",
+            """-- RenameIndex
+ALTER TABLE `Venue` RENAME INDEX `Venue_city_idx` TO `Venue_city_published_idx`;
+""",
+            (),
+        ),
+        (
+            "amenity",
+            """-- CreateTable
+CREATE TABLE `Amenity` (
+    `id` INTEGER NOT NULL AUTO_INCREMENT,
+    `label` VARCHAR(191) NOT NULL,
+
+    UNIQUE INDEX `Amenity_label_key`(`label`),
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- CreateTable
+CREATE TABLE `_AmenityToVenue` (
+    `A` INTEGER NOT NULL,
+    `B` INTEGER NOT NULL,
+
+    UNIQUE INDEX `_AmenityToVenue_AB_unique`(`A`, `B`),
+    INDEX `_AmenityToVenue_B_index`(`B`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- AddForeignKey
+ALTER TABLE `_AmenityToVenue` ADD CONSTRAINT `_AmenityToVenue_A_fkey` FOREIGN KEY (`A`) REFERENCES `Amenity`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `_AmenityToVenue` ADD CONSTRAINT `_AmenityToVenue_B_fkey` FOREIGN KEY (`B`) REFERENCES `Venue`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+""",
+            (),
+        ),
+        (
+            "venue_capacity_bigint",
+            """-- AlterTable
+ALTER TABLE `Venue` MODIFY `capacity` BIGINT NOT NULL DEFAULT 0;
+""",
+            (),
+        ),
+        (
+            "member_drop_avatar",
+            """/*
+  Warnings:
+
+  - You are about to drop the column `avatarUrl` on the `Member` table. All the data in the column will be lost.
+
+*/
+-- AlterTable
+ALTER TABLE `Member` DROP COLUMN `avatarUrl`,
+    ADD COLUMN `pictureId` VARCHAR(191) NULL;
+""",
+            (("drop-column", "DROP COLUMN `avatarUrl`"),),
+        ),
+        (
+            "booking_price",
+            """-- AlterTable
+ALTER TABLE `Booking` ADD COLUMN `priceCents` INTEGER NULL,
+    ADD COLUMN `currency` VARCHAR(3) NOT NULL DEFAULT 'EUR';
+""",
+            (),
+        ),
+        (
+            "booking_price_decimal",
+            """/*
+  Warnings:
+
+  - You are about to alter the column `priceCents` on the `Booking` table. The data in that column could be lost. The data in that column will be cast from `Int` to `Decimal(10,2)`.
+
+*/
+-- AlterTable
+ALTER TABLE `Booking` MODIFY `priceCents` DECIMAL(10, 2) NULL;
+""",
+            (("alter-column-type", "MODIFY `priceCents`"),),
+        ),
+        (
+            "drop_member_email_key",
+            """-- DropIndex
+DROP INDEX `Member_email_key` ON `Member`;
+
+-- CreateIndex
+CREATE UNIQUE INDEX `Member_email_role_key` ON `Member`(`email`, `role`);
+""",
+            (),
+        ),
+        (
+            "payout",
+            """-- CreateTable
+CREATE TABLE `Payout` (
+    `id` VARCHAR(191) NOT NULL,
+    `hostId` INTEGER NOT NULL,
+    `amount` DECIMAL(65, 30) NOT NULL,
+    `paidAt` DATETIME(3) NULL,
+    `meta` JSON NULL,
+
+    INDEX `Payout_hostId_idx`(`hostId`),
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- AddForeignKey
+ALTER TABLE `Payout` ADD CONSTRAINT `Payout_hostId_fkey` FOREIGN KEY (`hostId`) REFERENCES `Member`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+""",
+            (),
+        ),
+        (
+            "venue_fk_cascade",
+            """-- DropForeignKey
+ALTER TABLE `Venue` DROP FOREIGN KEY `Venue_ownerId_fkey`;
+
+-- AddForeignKey
+ALTER TABLE `Venue` ADD CONSTRAINT `Venue_ownerId_fkey` FOREIGN KEY (`ownerId`) REFERENCES `Member`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+""",
+            (),
+        ),
+        (
+            "venue_slug",
+            """/*
+  Warnings:
+
+  - A unique constraint covering the columns `[slug]` on the table `Venue` will be added. If there are existing duplicate values, this will fail.
+  - Added the required column `slug` to the `Venue` table without a default value. This is not possible if the table is not empty.
+
+*/
+-- AlterTable
+ALTER TABLE `Venue` ADD COLUMN `slug` VARCHAR(191) NOT NULL;
+
+-- CreateIndex
+CREATE UNIQUE INDEX `Venue_slug_key` ON `Venue`(`slug`);
+""",
+            (("add-not-null-without-default", "ADD COLUMN `slug`"),),
+        ),
+        (
+            "member_role_values",
+            """-- AlterTable
+ALTER TABLE `Member` MODIFY `role` ENUM('GUEST', 'HOST', 'ADMIN', 'SUPPORT') NOT NULL DEFAULT 'GUEST';
+""",
+            (),
+        ),
+        (
+            "payout_drop",
+            """/*
+  Warnings:
+
+  - You are about to drop the `Payout` table. If the table is not empty, all the data it contains will be lost.
+
+*/
+-- DropForeignKey
+ALTER TABLE `Payout` DROP FOREIGN KEY `Payout_hostId_fkey`;
+
+-- DropTable
+DROP TABLE `Payout`;
+""",
+            (("drop-table", "DROP TABLE `Payout`"),),
+        ),
+        (
+            "review_stars_int",
+            """-- AlterTable
+ALTER TABLE `Review` MODIFY `stars` INTEGER NOT NULL;
+""",
+            (),
+        ),
+        (
+            "venue_name_shorter",
+            """/*
+  Warnings:
+
+  - You are about to alter the column `name` on the `Venue` table. The data in that column could be lost. The data in that column will be cast from `VarChar(191)` to `VarChar(80)`.
+
+*/
+-- AlterTable
+ALTER TABLE `Venue` MODIFY `name` VARCHAR(80) NOT NULL;
+""",
+            (("alter-column-type", "MODIFY `name`"),),
+        ),
+        (
+            "booking_note_optional",
+            """-- AlterTable
+ALTER TABLE `Booking` ADD COLUMN `note` VARCHAR(500) NULL,
+    MODIFY `endsAt` DATETIME(3) NULL;
+""",
+            (),
+        ),
+        (
+            "member_updated_default",
+            """-- AlterTable
+ALTER TABLE `Member` MODIFY `updatedAt` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3);
+""",
+            (),
+        ),
+        (
+            "rename_display_name",
+            """/*
+  Warnings:
+
+  - You are about to drop the column `displayName` on the `Member` table. All the data in the column will be lost.
+  - Added the required column `fullName` to the `Member` table without a default value. This is not possible if the table is not empty.
+
+*/
+-- AlterTable
+ALTER TABLE `Member` DROP COLUMN `displayName`,
+    ADD COLUMN `fullName` VARCHAR(191) NOT NULL;
+""",
+            (
+                ("drop-column", "DROP COLUMN `displayName`"),
+                ("add-not-null-without-default", "ADD COLUMN `fullName`"),
+            ),
+        ),
+        (
+            "venue_city_dropped_index",
+            """-- DropIndex
+DROP INDEX `Venue_city_published_idx` ON `Venue`;
+
+-- CreateIndex
+CREATE INDEX `Venue_city_capacity_idx` ON `Venue`(`city`, `capacity`);
+""",
+            (),
+        ),
+        (
+            "booking_status_text",
+            """/*
+  Warnings:
+
+  - You are about to alter the column `status` on the `Booking` table. The data in that column could be lost. The data in that column will be cast from `Enum(EnumId(0))` to `VarChar(20)`.
+
+*/
+-- AlterTable
+ALTER TABLE `Booking` MODIFY `status` VARCHAR(20) NOT NULL DEFAULT 'CONFIRMED';
+""",
+            (("alter-column-type", "MODIFY `status`"),),
+        ),
+        (
+            "seed_amenities",
+            """INSERT INTO `Amenity` (`label`) VALUES ('wifi'), ('parking'), ('stage');
+""",
+            (),
+        ),
+        (
+            "review_rename_table",
+            """-- RenameTable
+ALTER TABLE `Review` RENAME TO `VenueReview`;
+""",
+            (("rename-table", "RENAME TO `VenueReview`"),),
+        ),
+        (
+            "member_pronouns",
+            """-- AlterTable
+ALTER TABLE `Member` ADD COLUMN `pronouns` VARCHAR(40) NULL AFTER `fullName`;
+""",
+            (),
+        ),
+        (
+            "clear_amenity_links",
+            """DELETE FROM `_AmenityToVenue`;
+""",
+            (("delete-without-where", "DELETE FROM"),),
+        ),
+        (
+            "member_email_widen",
+            """-- AlterTable
+ALTER TABLE `Member` MODIFY `email` VARCHAR(255) NOT NULL;
+""",
+            (),
+        ),
+        (
+            "venue_published_required_default",
+            """-- AlterTable
+ALTER TABLE `Venue` MODIFY `description` TEXT NOT NULL DEFAULT ('');
+""",
+            (("set-not-null", "MODIFY `description`"),),
+        ),
+    ]
+)
+
+TYPEORM_COURSES: History = numbered(
+    [
+        (
+            "init",
+            """CREATE TABLE `learner` (`id` int NOT NULL AUTO_INCREMENT, `email` varchar(255) NOT NULL, `name` varchar(255) NOT NULL, `bio` text NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_5f0a1c2e8b7d3e4a9c6b1d2f3a` (`email`), PRIMARY KEY (`id`)) ENGINE=InnoDB;
+CREATE TABLE `course` (`id` varchar(36) NOT NULL, `title` varchar(255) NOT NULL, `level` enum ('beginner', 'advanced') NOT NULL DEFAULT 'beginner', `priceCents` int NOT NULL DEFAULT '0', `authorId` int NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB;
+CREATE TABLE `enrolment` (`id` int NOT NULL AUTO_INCREMENT, `progress` tinyint NOT NULL DEFAULT '0', `learnerId` int NULL, `courseId` varchar(36) NULL, INDEX `IDX_9a8b7c6d5e4f3a2b1c0d9e8f7a` (`learnerId`), PRIMARY KEY (`id`)) ENGINE=InnoDB;
+ALTER TABLE `course` ADD CONSTRAINT `FK_1e2d3c4b5a69788796a5b4c3d2e` FOREIGN KEY (`authorId`) REFERENCES `learner`(`id`) ON DELETE NO ACTION ON UPDATE NO ACTION;
+ALTER TABLE `enrolment` ADD CONSTRAINT `FK_7c6b5a4f3e2d1c0b9a8f7e6d5c4` FOREIGN KEY (`learnerId`) REFERENCES `learner`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION;
+ALTER TABLE `enrolment` ADD CONSTRAINT `FK_0f1e2d3c4b5a6978879a6b5c4d3` FOREIGN KEY (`courseId`) REFERENCES `course`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION;
+""",
+            (),
+        ),
+        (
+            "learner_avatar",
+            "ALTER TABLE `learner` ADD `avatar` varchar(255) NULL\n",
+            (),
+        ),
+        (
+            "course_level_expert",
+            "ALTER TABLE `course` CHANGE `level` `level` enum ('beginner', 'advanced', 'expert') NOT NULL DEFAULT 'beginner'\n",
+            (),
+        ),
+        (
+            "learner_name_restated",
+            "ALTER TABLE `learner` CHANGE `name` `name` varchar(255) NOT NULL COMMENT 'shown on certificates'\n",
+            (),
+        ),
+        (
+            "course_title_changed",
+            """ALTER TABLE `course` DROP COLUMN `title`;
+ALTER TABLE `course` ADD `title` varchar(120) NOT NULL;
+""",
+            (
+                ("drop-column", "DROP COLUMN `title`"),
+                ("add-not-null-without-default", "ADD `title`"),
+            ),
+        ),
+        (
+            "lesson",
+            """CREATE TABLE `lesson` (`id` int NOT NULL AUTO_INCREMENT, `position` int NOT NULL, `title` varchar(255) NOT NULL, `body` longtext NOT NULL, `courseId` varchar(36) NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB;
+ALTER TABLE `lesson` ADD CONSTRAINT `FK_3a4b5c6d7e8f9a0b1c2d3e4f5a6` FOREIGN KEY (`courseId`) REFERENCES `course`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION;
+""",
+            (),
+        ),
+        (
+            "enrolment_index_changed",
+            """DROP INDEX `IDX_9a8b7c6d5e4f3a2b1c0d9e8f7a` ON `enrolment`;
+CREATE UNIQUE INDEX `IDX_4d5e6f7a8b9c0d1e2f3a4b5c6d` ON `enrolment` (`learnerId`, `courseId`);
+""",
+            (),
+        ),
+        (
+            "learner_bio_required",
+            "ALTER TABLE `learner` CHANGE `bio` `bio` text NOT NULL\n",
+            (("set-not-null", "CHANGE `bio`"),),
+        ),
+        (
+            "course_published",
+            "ALTER TABLE `course` ADD `published` tinyint NOT NULL DEFAULT 0\n",
+            (),
+        ),
+        (
+            "learner_display_name",
+            "ALTER TABLE `learner` CHANGE `name` `displayName` varchar(255) NOT NULL COMMENT 'shown on certificates'\n",
+            (("rename-column", "CHANGE `name`"),),
+        ),
+        (
+            "course_author_fk_rebuilt",
+            """ALTER TABLE `course` DROP FOREIGN KEY `FK_1e2d3c4b5a69788796a5b4c3d2e`;
+ALTER TABLE `course` CHANGE `authorId` `authorId` int NOT NULL;
+ALTER TABLE `course` ADD CONSTRAINT `FK_1e2d3c4b5a69788796a5b4c3d2e` FOREIGN KEY (`authorId`) REFERENCES `learner`(`id`) ON DELETE RESTRICT ON UPDATE NO ACTION;
+""",
+            (("set-not-null", "CHANGE `authorId`"),),
+        ),
+        (
+            "lesson_duration",
+            "ALTER TABLE `lesson` ADD `durationSeconds` int NULL\n",
+            (),
+        ),
+        (
+            "profile_one_to_one",
+            """CREATE TABLE `profile` (`id` int NOT NULL AUTO_INCREMENT, `website` varchar(255) NULL, `learnerId` int NULL, UNIQUE INDEX `REL_6b5a4c3d2e1f0a9b8c7d6e5f4a` (`learnerId`), PRIMARY KEY (`id`)) ENGINE=InnoDB;
+ALTER TABLE `profile` ADD CONSTRAINT `FK_8e7d6c5b4a3f2e1d0c9b8a7f6e5` FOREIGN KEY (`learnerId`) REFERENCES `learner`(`id`) ON DELETE NO ACTION ON UPDATE NO ACTION;
+""",
+            (),
+        ),
+        (
+            "learner_drop_avatar",
+            "ALTER TABLE `learner` DROP COLUMN `avatar`\n",
+            (("drop-column", "DROP COLUMN `avatar`"),),
+        ),
+        (
+            "course_price_bigint",
+            "ALTER TABLE `course` CHANGE `priceCents` `priceCents` bigint NOT NULL DEFAULT '0'\n",
+            (),
+        ),
+        (
+            "course_level_drop_expert",
+            "ALTER TABLE `course` CHANGE `level` `level` enum ('beginner', 'advanced') NOT NULL DEFAULT 'beginner'\n",
+            (("alter-column-type", "CHANGE `level`"),),
+        ),
+        (
+            "tag",
+            """CREATE TABLE `tag` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(64) NOT NULL, UNIQUE INDEX `IDX_2c3d4e5f6a7b8c9d0e1f2a3b4c` (`name`), PRIMARY KEY (`id`)) ENGINE=InnoDB;
+CREATE TABLE `course_tags_tag` (`courseId` varchar(36) NOT NULL, `tagId` int NOT NULL, INDEX `IDX_aa11bb22cc33dd44ee55ff6677` (`courseId`), INDEX `IDX_bb22cc33dd44ee55ff66778899` (`tagId`), PRIMARY KEY (`courseId`, `tagId`)) ENGINE=InnoDB;
+ALTER TABLE `course_tags_tag` ADD CONSTRAINT `FK_cc33dd44ee55ff66778899aabb0` FOREIGN KEY (`courseId`) REFERENCES `course`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE `course_tags_tag` ADD CONSTRAINT `FK_dd44ee55ff66778899aabbcc001` FOREIGN KEY (`tagId`) REFERENCES `tag`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+""",
+            (),
+        ),
+        (
+            "lesson_title_shorter",
+            "ALTER TABLE `lesson` CHANGE `title` `title` varchar(100) NOT NULL\n",
+            (("alter-column-type", "CHANGE `title`"),),
+        ),
+        (
+            "learner_updated_precision",
+            "ALTER TABLE `learner` CHANGE `displayName` `displayName` varchar(300) NOT NULL COMMENT 'shown on certificates'\n",
+            (),
+        ),
+        (
+            "profile_website_dropped_and_added",
+            """ALTER TABLE `profile` DROP COLUMN `website`;
+ALTER TABLE `profile` ADD `website` varchar(500) NULL;
+""",
+            (("drop-column", "DROP COLUMN `website`"),),
+        ),
+        (
+            "enrolment_progress_optional",
+            "ALTER TABLE `enrolment` CHANGE `progress` `progress` tinyint NULL DEFAULT '0'\n",
+            (),
+        ),
+        (
+            "tag_rename_table",
+            "RENAME TABLE `tag` TO `topic`\n",
+            (("rename-table", "RENAME TABLE"),),
+        ),
+        (
+            "drop_profile",
+            """ALTER TABLE `profile` DROP FOREIGN KEY `FK_8e7d6c5b4a3f2e1d0c9b8a7f6e5`;
+DROP INDEX `REL_6b5a4c3d2e1f0a9b8c7d6e5f4a` ON `profile`;
+DROP TABLE `profile`;
+""",
+            (("drop-table", "DROP TABLE"),),
+        ),
+        (
+            "certificate",
+            """CREATE TABLE `certificate` (`id` varchar(36) NOT NULL, `issuedAt` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP, `enrolmentId` int NULL, UNIQUE INDEX `REL_1a2b3c4d5e6f7a8b9c0d1e2f3a` (`enrolmentId`), PRIMARY KEY (`id`)) ENGINE=InnoDB;
+ALTER TABLE `certificate` ADD CONSTRAINT `FK_ee55ff66778899aabbccdd0011e` FOREIGN KEY (`enrolmentId`) REFERENCES `enrolment`(`id`) ON DELETE NO ACTION ON UPDATE NO ACTION;
+""",
+            (),
+        ),
+        (
+            "lesson_video_url",
+            "ALTER TABLE `lesson` ADD `videoUrl` varchar(255) NOT NULL DEFAULT ''\n",
+            (),
+        ),
+        (
+            "lesson_position_drop_and_add",
+            """ALTER TABLE `lesson` DROP COLUMN `position`;
+ALTER TABLE `lesson` ADD `position` int NOT NULL DEFAULT 0;
+""",
+            (("drop-column", "DROP COLUMN `position`"),),
+        ),
+        (
+            "backfill_published",
+            "UPDATE `course` SET `published` = 1\n",
+            (("update-without-where", "UPDATE"),),
+        ),
+        (
+            "enrolment_score",
+            """ALTER TABLE `enrolment` ADD `score` decimal(5,2) NULL;
+ALTER TABLE `enrolment` CHANGE `score` `score` decimal(6,2) NULL;
+""",
+            (),
+        ),
+        (
+            "enrolment_score_wider",
+            "ALTER TABLE `enrolment` CHANGE `score` `score` decimal(8,2) NULL\n",
+            (),
+        ),
+        (
+            "learner_email_index",
+            """DROP INDEX `IDX_5f0a1c2e8b7d3e4a9c6b1d2f3a` ON `learner`;
+ALTER TABLE `learner` ADD UNIQUE INDEX `IDX_6a7b8c9d0e1f2a3b4c5d6e7f8a` (`email`);
+""",
+            (),
+        ),
+    ]
+)
+
+HISTORIES: dict[str, History] = {"prisma_venues": PRISMA_VENUES, "typeorm_courses": TYPEORM_COURSES}
