@@ -440,6 +440,119 @@ ALTER TABLE `Venue` MODIFY `description` TEXT NOT NULL DEFAULT ('');
 """,
             (("set-not-null", "MODIFY `description`"),),
         ),
+        (
+            "booking_drop_note",
+            """/*
+  Warnings:
+
+  - You are about to drop the column `note` on the `Booking` table. All the data in the column will be lost.
+
+*/
+-- AlterTable
+ALTER TABLE `Booking` ADD COLUMN `guests` INTEGER NOT NULL DEFAULT 1,
+    DROP COLUMN `note`,
+    MODIFY `currency` VARCHAR(3) NOT NULL DEFAULT 'USD';
+""",
+            (("drop-column", "DROP COLUMN `note`"),),
+        ),
+        (
+            "member_last_seen",
+            """/*
+  Warnings:
+
+  - Added the required column `lastSeenAt` to the `Member` table without a default value. This is not possible if the table is not empty.
+
+*/
+-- AlterTable
+ALTER TABLE `Member` ADD COLUMN `lastSeenAt` DATETIME(3) NOT NULL,
+    ADD COLUMN `locale` VARCHAR(10) NOT NULL DEFAULT 'en';
+""",
+            (("add-not-null-without-default", "ADD COLUMN `lastSeenAt`"),),
+        ),
+        (
+            "booking_starts_seconds",
+            """/*
+  Warnings:
+
+  - You are about to alter the column `startsAt` on the `Booking` table. The data in that column could be lost. The data in that column will be cast from `DateTime(3)` to `DateTime(0)`.
+
+*/
+-- AlterTable
+ALTER TABLE `Booking` MODIFY `startsAt` DATETIME(0) NOT NULL;
+""",
+            (("alter-column-type", "MODIFY `startsAt`"),),
+        ),
+        (
+            "member_role_swap_value",
+            """/*
+  Warnings:
+
+  - The values [SUPPORT] on the enum `Member_role` will be removed. If these variants are still used in the database, this will fail.
+
+*/
+-- AlterTable
+ALTER TABLE `Member` MODIFY `role` ENUM('GUEST', 'HOST', 'ADMIN', 'STAFF') NOT NULL DEFAULT 'GUEST';
+""",
+            (("alter-column-type", "MODIFY `role`"),),
+        ),
+        (
+            "venue_review_body_short",
+            """/*
+  Warnings:
+
+  - You are about to alter the column `body` on the `VenueReview` table. The data in that column could be lost. The data in that column will be cast from `Text` to `VarChar(191)`.
+
+*/
+-- AlterTable
+ALTER TABLE `VenueReview` MODIFY `body` VARCHAR(191) NULL;
+""",
+            (("alter-column-type", "MODIFY `body`"),),
+        ),
+        (
+            "booking_fk_renamed",
+            """-- DropForeignKey
+ALTER TABLE `Booking` DROP FOREIGN KEY `Booking_memberId_fkey`;
+
+-- AddForeignKey
+ALTER TABLE `Booking` ADD CONSTRAINT `Booking_guestId_fkey` FOREIGN KEY (`memberId`) REFERENCES `Member`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- RenameIndex
+ALTER TABLE `Booking` RENAME INDEX `Booking_memberId_fkey` TO `Booking_guestId_fkey`;
+""",
+            (),
+        ),
+        (
+            "waitlist",
+            """-- CreateTable
+CREATE TABLE `Waitlist` (
+    `id` INTEGER NOT NULL AUTO_INCREMENT,
+    `venueId` INTEGER NOT NULL,
+    `email` VARCHAR(191) NOT NULL,
+    `position` INTEGER NOT NULL,
+
+    UNIQUE INDEX `Waitlist_venueId_position_key`(`venueId`, `position`),
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- AlterTable
+ALTER TABLE `Waitlist` MODIFY `email` VARCHAR(120) NOT NULL,
+    DROP COLUMN `position`;
+
+-- AddForeignKey
+ALTER TABLE `Waitlist` ADD CONSTRAINT `Waitlist_venueId_fkey` FOREIGN KEY (`venueId`) REFERENCES `Venue`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+""",
+            (),
+        ),
+        (
+            "member_locale_required_drop_default",
+            """-- AlterTable
+ALTER TABLE `Member` ADD COLUMN `timezone` VARCHAR(64) NOT NULL DEFAULT 'UTC';
+
+-- AlterTable
+ALTER TABLE `Member` ALTER COLUMN `timezone` DROP DEFAULT;
+""",
+            (("add-not-null-without-default", "DROP DEFAULT"),),
+        ),
     ]
 )
 
@@ -447,7 +560,8 @@ TYPEORM_COURSES: History = numbered(
     [
         (
             "init",
-            """CREATE TABLE `learner` (`id` int NOT NULL AUTO_INCREMENT, `email` varchar(255) NOT NULL, `name` varchar(255) NOT NULL, `bio` text NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_5f0a1c2e8b7d3e4a9c6b1d2f3a` (`email`), PRIMARY KEY (`id`)) ENGINE=InnoDB;
+            """CREATE TABLE `typeorm_metadata` (`type` varchar(255) NOT NULL, `database` varchar(255) NULL, `schema` varchar(255) NULL, `table` varchar(255) NULL, `name` varchar(255) NULL, `value` text NULL) ENGINE=InnoDB;
+CREATE TABLE `learner` (`id` int NOT NULL AUTO_INCREMENT, `email` varchar(255) NOT NULL, `name` varchar(255) NOT NULL, `bio` text NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX `IDX_5f0a1c2e8b7d3e4a9c6b1d2f3a` (`email`), PRIMARY KEY (`id`)) ENGINE=InnoDB;
 CREATE TABLE `course` (`id` varchar(36) NOT NULL, `title` varchar(255) NOT NULL, `level` enum ('beginner', 'advanced') NOT NULL DEFAULT 'beginner', `priceCents` int NOT NULL DEFAULT '0', `authorId` int NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB;
 CREATE TABLE `enrolment` (`id` int NOT NULL AUTO_INCREMENT, `progress` tinyint NOT NULL DEFAULT '0', `learnerId` int NULL, `courseId` varchar(36) NULL, INDEX `IDX_9a8b7c6d5e4f3a2b1c0d9e8f7a` (`learnerId`), PRIMARY KEY (`id`)) ENGINE=InnoDB;
 ALTER TABLE `course` ADD CONSTRAINT `FK_1e2d3c4b5a69788796a5b4c3d2e` FOREIGN KEY (`authorId`) REFERENCES `learner`(`id`) ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -632,7 +746,276 @@ ALTER TABLE `learner` ADD UNIQUE INDEX `IDX_6a7b8c9d0e1f2a3b4c5d6e7f8a` (`email`
 """,
             (),
         ),
+        (
+            "learner_created_micro",
+            "ALTER TABLE `learner` CHANGE `createdAt` `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'signup'\n",
+            (),
+        ),
+        (
+            "certificate_issued_precise",
+            "ALTER TABLE `certificate` CHANGE `issuedAt` `issuedAt` timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)\n",
+            (),
+        ),
+        (
+            "learner_name_charset",
+            'ALTER TABLE `learner` CHANGE `displayName` `displayName` varchar(300) CHARACTER SET "utf8mb4" COLLATE "utf8mb4_unicode_ci" NOT NULL COMMENT \'shown on certificates\'\n',
+            (),
+        ),
+        (
+            "lesson_duration_unsigned",
+            "ALTER TABLE `lesson` CHANGE `durationSeconds` `durationSeconds` int UNSIGNED NULL\n",
+            (("alter-column-type", "CHANGE `durationSeconds`"),),
+        ),
+        (
+            "course_view",
+            """CREATE VIEW `course_summary` AS SELECT `c`.`id` AS `id`, `c`.`title` AS `title` FROM `course` `c`;
+INSERT INTO `typeorm_metadata`(`database`, `schema`, `table`, `type`, `name`, `value`) VALUES (DEFAULT, 'courses', DEFAULT, 'VIEW', 'course_summary', 'SELECT id, title FROM course');
+""",
+            (),
+        ),
+        (
+            "course_view_changed",
+            """DELETE FROM `typeorm_metadata` WHERE `type` = 'VIEW' AND `name` = 'course_summary' AND `schema` = 'courses';
+DROP VIEW `course_summary`;
+CREATE VIEW `course_summary` AS SELECT `c`.`id` AS `id`, `c`.`title` AS `title`, `c`.`published` AS `published` FROM `course` `c`;
+INSERT INTO `typeorm_metadata`(`database`, `schema`, `table`, `type`, `name`, `value`) VALUES (DEFAULT, 'courses', DEFAULT, 'VIEW', 'course_summary', 'SELECT id, title, published FROM course');
+""",
+            (),
+        ),
+        (
+            "enrolment_primary_key",
+            """ALTER TABLE `enrolment` ADD `ref` varchar(36) NULL;
+ALTER TABLE `enrolment` ADD CONSTRAINT `UQ_5e6f7a8b9c0d1e2f3a4b5c6d7e8` UNIQUE (`ref`);
+""",
+            (),
+        ),
+        (
+            "lesson_body_nullable_then_dropped",
+            """ALTER TABLE `lesson` CHANGE `body` `body` longtext NULL;
+ALTER TABLE `lesson` DROP COLUMN `body`;
+""",
+            (("drop-column", "DROP COLUMN `body`"),),
+        ),
+        (
+            "drop_summary_view",
+            """DELETE FROM `typeorm_metadata` WHERE `type` = 'VIEW' AND `name` = 'course_summary' AND `schema` = 'courses';
+DROP VIEW `course_summary`;
+""",
+            (("drop-view", "DROP VIEW"),),
+        ),
     ]
 )
 
-HISTORIES: dict[str, History] = {"prisma_venues": PRISMA_VENUES, "typeorm_courses": TYPEORM_COURSES}
+FLYWAY_LEDGER: History = numbered(
+    [
+        (
+            "baseline",
+            """/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+SET FOREIGN_KEY_CHECKS = 0;
+CREATE TABLE IF NOT EXISTS account (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  handle VARCHAR(64) NOT NULL,
+  balance DECIMAL(12,2) NOT NULL DEFAULT 0.00,
+  region CHAR(2) NULL,
+  legacy_code VARCHAR(16) NULL,
+  created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_account_handle (handle)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE TABLE IF NOT EXISTS entry (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  account_id BIGINT UNSIGNED NOT NULL,
+  amount DECIMAL(12,2) NOT NULL,
+  memo VARCHAR(255) NULL,
+  booked_on DATE NOT NULL,
+  PRIMARY KEY (id),
+  KEY ix_entry_account (account_id),
+  CONSTRAINT fk_entry_account FOREIGN KEY (account_id) REFERENCES account (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE TABLE IF NOT EXISTS setting (
+  name VARCHAR(64) NOT NULL PRIMARY KEY,
+  val VARCHAR(255) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+SET FOREIGN_KEY_CHECKS = 1;
+""",
+            (("opaque-sql", "/*!40101"),),
+        ),
+        (
+            "settings_seed",
+            """INSERT INTO setting (name, val) VALUES ('currency', 'EUR'), ('rounding', 'half-even')
+ON DUPLICATE KEY UPDATE val = VALUES(val);
+""",
+            (),
+        ),
+        (
+            "entry_memo_online",
+            "ALTER TABLE entry MODIFY memo VARCHAR(500) NULL, ALGORITHM=INPLACE, LOCK=NONE;\n",
+            (),
+        ),
+        (
+            "entry_category",
+            """ALTER TABLE entry
+  ADD COLUMN category VARCHAR(32) NULL AFTER memo,
+  ADD INDEX ix_entry_category (category),
+  ALGORITHM=INPLACE, LOCK=NONE;
+""",
+            (),
+        ),
+        (
+            "account_add_status_procedure",
+            """DROP PROCEDURE IF EXISTS ledger_add_status;
+CREATE PROCEDURE ledger_add_status()
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+      WHERE table_schema = DATABASE() AND table_name = 'account' AND column_name = 'status') THEN
+    ALTER TABLE account ADD COLUMN status TINYINT NOT NULL DEFAULT 1;
+  END IF;
+END;
+CALL ledger_add_status();
+DROP PROCEDURE ledger_add_status;
+""",
+            (("opaque-sql", "CALL ledger_add_status"),),
+        ),
+        (
+            "entry_reference_if_missing",
+            """SET @has_col := (SELECT COUNT(*) FROM information_schema.columns
+  WHERE table_schema = DATABASE() AND table_name = 'entry' AND column_name = 'reference');
+SET @ddl := IF(@has_col = 0, 'ALTER TABLE entry ADD COLUMN reference VARCHAR(40) NULL', 'DO 0');
+PREPARE add_reference FROM @ddl;
+EXECUTE add_reference;
+DEALLOCATE PREPARE add_reference;
+""",
+            (("opaque-sql", "PREPARE add_reference FROM"), ("opaque-sql", "EXECUTE add_reference")),
+        ),
+        (
+            "account_region_default",
+            """ALTER TABLE account ALTER COLUMN region SET DEFAULT 'EU';
+UPDATE account SET region = 'EU' WHERE region IS NULL;
+""",
+            (),
+        ),
+        (
+            "account_region_required",
+            "ALTER TABLE account MODIFY region CHAR(2) NOT NULL DEFAULT 'EU', ALGORITHM=INPLACE, LOCK=NONE;\n",
+            (("set-not-null", "MODIFY region"),),
+        ),
+        (
+            "entry_legacy_cleanup",
+            "ALTER TABLE account DROP COLUMN legacy_code, ALGORITHM=INPLACE, LOCK=NONE;\n",
+            (("drop-column", "DROP COLUMN legacy_code"),),
+        ),
+        (
+            "balance_trigger",
+            """CREATE TRIGGER entry_after_insert AFTER INSERT ON entry
+FOR EACH ROW
+BEGIN
+  UPDATE account SET balance = balance + NEW.amount WHERE id = NEW.account_id;
+END;
+""",
+            (),
+        ),
+        (
+            "balance_trigger_replaced",
+            """DROP TRIGGER IF EXISTS entry_after_insert;
+CREATE TRIGGER entry_after_insert AFTER INSERT ON entry
+FOR EACH ROW
+BEGIN
+  IF NEW.amount <> 0 THEN
+    UPDATE account SET balance = balance + NEW.amount WHERE id = NEW.account_id;
+  END IF;
+END;
+""",
+            (),
+        ),
+        (
+            "entry_fee",
+            """ALTER TABLE entry ADD COLUMN fee DECIMAL(12,2) NOT NULL DEFAULT 0.00;
+ALTER TABLE entry ALTER COLUMN fee DROP DEFAULT;
+""",
+            (("add-not-null-without-default", "DROP DEFAULT"),),
+        ),
+        (
+            "account_tier_mariadb",
+            """ALTER TABLE account ADD COLUMN IF NOT EXISTS tier VARCHAR(16) NULL;
+ALTER TABLE account DROP COLUMN IF EXISTS nickname;
+""",
+            (),
+        ),
+        (
+            "account_handle_renamed",
+            "ALTER TABLE account RENAME COLUMN handle TO username;\n",
+            (("rename-column", "RENAME COLUMN"),),
+        ),
+        (
+            "entry_memo_shortened",
+            "ALTER TABLE entry CHANGE COLUMN memo memo VARCHAR(200) NULL;\n",
+            (("alter-column-type", "CHANGE COLUMN memo"),),
+        ),
+        (
+            "fees_function",
+            """CREATE FUNCTION ledger_fee(amount DECIMAL(12,2)) RETURNS DECIMAL(12,2)
+DETERMINISTIC
+BEGIN
+  RETURN ROUND(amount * 0.01, 2);
+END;
+""",
+            (),
+        ),
+        (
+            "fees_function_dropped",
+            "DROP FUNCTION IF EXISTS ledger_fee;\n",
+            (("drop-routine", "DROP FUNCTION"),),
+        ),
+        (
+            "entry_archive_purge",
+            """CREATE TABLE entry_archive LIKE entry;
+INSERT INTO entry_archive SELECT * FROM entry WHERE booked_on < '2020-01-01';
+DELETE FROM entry WHERE booked_on < '2020-01-01';
+""",
+            (),
+        ),
+        (
+            "settings_reset",
+            "TRUNCATE TABLE setting;\n",
+            (("truncate", "TRUNCATE"),),
+        ),
+        (
+            "account_charset",
+            "ALTER TABLE account CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+            (),
+        ),
+        (
+            "entry_orphans",
+            """DELETE e FROM entry e LEFT JOIN account a ON a.id = e.account_id WHERE a.id IS NULL;
+UPDATE entry e JOIN account a ON a.id = e.account_id SET e.category = 'misc' WHERE e.category IS NULL;
+""",
+            (),
+        ),
+        (
+            "account_tier_index",
+            "CREATE INDEX ix_account_tier ON account (tier) ALGORITHM=INPLACE LOCK=NONE;\n",
+            (),
+        ),
+        (
+            "drop_archive",
+            "DROP TABLE IF EXISTS entry_archive;\n",
+            (("drop-table", "DROP TABLE"),),
+        ),
+        (
+            "account_balance_precision",
+            "ALTER TABLE account MODIFY balance DECIMAL(14,2) NOT NULL DEFAULT 0.00;\n",
+            (),
+        ),
+        (
+            "entry_booked_datetime",
+            "ALTER TABLE entry MODIFY booked_on DATETIME NOT NULL;\n",
+            (("alter-column-type", "MODIFY booked_on"),),
+        ),
+    ]
+)
+
+HISTORIES: dict[str, History] = {
+    "prisma_venues": PRISMA_VENUES,
+    "typeorm_courses": TYPEORM_COURSES,
+    "flyway_ledger": FLYWAY_LEDGER,
+}
