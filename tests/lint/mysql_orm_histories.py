@@ -56,6 +56,7 @@ CREATE TABLE `Booking` (
     `endsAt` DATETIME(3) NOT NULL,
     `status` ENUM('PENDING', 'CONFIRMED') NOT NULL DEFAULT 'PENDING',
 
+    INDEX `Booking_memberId_idx`(`memberId`),
     PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -517,7 +518,7 @@ ALTER TABLE `Booking` DROP FOREIGN KEY `Booking_memberId_fkey`;
 ALTER TABLE `Booking` ADD CONSTRAINT `Booking_guestId_fkey` FOREIGN KEY (`memberId`) REFERENCES `Member`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- RenameIndex
-ALTER TABLE `Booking` RENAME INDEX `Booking_memberId_fkey` TO `Booking_guestId_fkey`;
+ALTER TABLE `Booking` RENAME INDEX `Booking_memberId_idx` TO `Booking_guestId_idx`;
 """,
             (),
         ),
@@ -530,7 +531,7 @@ CREATE TABLE `Waitlist` (
     `email` VARCHAR(191) NOT NULL,
     `position` INTEGER NOT NULL,
 
-    UNIQUE INDEX `Waitlist_venueId_position_key`(`venueId`, `position`),
+    UNIQUE INDEX `Waitlist_venueId_email_key`(`venueId`, `email`),
     PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -604,8 +605,8 @@ ALTER TABLE `lesson` ADD CONSTRAINT `FK_3a4b5c6d7e8f9a0b1c2d3e4f5a6` FOREIGN KEY
         ),
         (
             "enrolment_index_changed",
-            """DROP INDEX `IDX_9a8b7c6d5e4f3a2b1c0d9e8f7a` ON `enrolment`;
-CREATE UNIQUE INDEX `IDX_4d5e6f7a8b9c0d1e2f3a4b5c6d` ON `enrolment` (`learnerId`, `courseId`);
+            """CREATE UNIQUE INDEX `IDX_4d5e6f7a8b9c0d1e2f3a4b5c6d` ON `enrolment` (`learnerId`, `courseId`);
+DROP INDEX `IDX_9a8b7c6d5e4f3a2b1c0d9e8f7a` ON `enrolment`;
 """,
             (),
         ),
@@ -838,7 +839,7 @@ CREATE TABLE IF NOT EXISTS setting (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 SET FOREIGN_KEY_CHECKS = 1;
 """,
-            (("opaque-sql", "/*!40101"),),
+            (),
         ),
         (
             "settings_seed",
@@ -877,15 +878,15 @@ DROP PROCEDURE ledger_add_status;
             (("opaque-sql", "CALL ledger_add_status"),),
         ),
         (
-            "entry_reference_if_missing",
+            "entry_category_if_missing",
             """SET @has_col := (SELECT COUNT(*) FROM information_schema.columns
-  WHERE table_schema = DATABASE() AND table_name = 'entry' AND column_name = 'reference');
-SET @ddl := IF(@has_col = 0, 'ALTER TABLE entry ADD COLUMN reference VARCHAR(40) NULL', 'DO 0');
-PREPARE add_reference FROM @ddl;
-EXECUTE add_reference;
-DEALLOCATE PREPARE add_reference;
+  WHERE table_schema = DATABASE() AND table_name = 'entry' AND column_name = 'category');
+SET @ddl := IF(@has_col = 0, 'ALTER TABLE entry ADD COLUMN category VARCHAR(32) NULL AFTER memo', 'DO 0');
+PREPARE add_category FROM @ddl;
+EXECUTE add_category;
+DEALLOCATE PREPARE add_category;
 """,
-            (("opaque-sql", "PREPARE add_reference FROM"), ("opaque-sql", "EXECUTE add_reference")),
+            (("opaque-sql", "PREPARE add_category FROM"), ("opaque-sql", "EXECUTE add_category")),
         ),
         (
             "account_region_default",
@@ -982,7 +983,7 @@ DELETE FROM entry WHERE booked_on < '2020-01-01';
         (
             "account_charset",
             "ALTER TABLE account CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
-            (),
+            (("alter-column-type", "CONVERT TO"),),
         ),
         (
             "entry_orphans",
