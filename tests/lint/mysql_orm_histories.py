@@ -940,7 +940,7 @@ ALTER TABLE entry ALTER COLUMN fee DROP DEFAULT;
             """ALTER TABLE account ADD COLUMN IF NOT EXISTS tier VARCHAR(16) NULL;
 ALTER TABLE account DROP COLUMN IF EXISTS nickname;
 """,
-            (),
+            (("drop-column", "DROP COLUMN IF EXISTS nickname"),),
         ),
         (
             "account_handle_renamed",
@@ -1005,6 +1005,21 @@ UPDATE entry e JOIN account a ON a.id = e.account_id SET e.category = 'misc' WHE
         (
             "account_balance_precision",
             "ALTER TABLE account MODIFY balance DECIMAL(14,2) NOT NULL DEFAULT 0.00;\n",
+            (),
+        ),
+        (
+            "audit_trail",
+            """CREATE TABLE audit_trail (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  entry_id BIGINT UNSIGNED NOT NULL,
+  note VARCHAR(255) NULL
+) ENGINE=InnoDB;
+""",
+            (),
+        ),
+        (
+            "audit_trail_tidy",
+            "ALTER TABLE audit_trail DROP COLUMN IF EXISTS actor_ip, ADD COLUMN actor VARCHAR(64) NULL;\n",
             (),
         ),
         (

@@ -312,13 +312,12 @@ class _FileLinter:
             )
 
     def dropped_no_column(self, candidate: Candidate, state: Columns) -> bool:
-        """A MySQL ``DROP COLUMN IF EXISTS`` of a column the table never had: the table is in the
-        model and the column in neither the model nor any earlier file's text (a column added by
-        dynamic SQL is still named there), so the drop does nothing."""
+        """A MySQL ``DROP COLUMN IF EXISTS`` of a column the table never had: the history made the
+        table outright (not ``IF NOT EXISTS``) and the column is in neither the model nor any
+        earlier file's text (a column added by dynamic SQL is still named there): nothing is lost."""
         if candidate.rule != "drop-column" or not candidate.if_exists or not candidate.column_name:
             return False
-        columns = state.tables.get(candidate.name or "")
-        if columns is None or candidate.column_name in columns:
+        if not state.sure(candidate.name or "") or candidate.column_name in state.tables[candidate.name or ""]:
             return False
         return not self.history.mentioned(candidate.column_name, self.earlier)
 

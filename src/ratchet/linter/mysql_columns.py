@@ -109,13 +109,20 @@ class Columns:
     tables: dict[str, dict[str, ColumnDef]] = field(default_factory=dict)
     #: The table statements in the body of each known procedure, run by ``CALL``.
     procedures: dict[str, tuple[tuple[Word, ...], ...]] = field(default_factory=dict)
+    #: Tables made by ``CREATE TABLE IF NOT EXISTS``: on a database older than the history they
+    #: may hold columns the model does not know.
+    unsure: frozenset[str] = frozenset()
     #: Tables whose column dict this model made itself and may change in place (not shared).
     _owned: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def copy(self) -> Columns:
         """An independent copy: each side copies a table's columns before its first change."""
         self._owned = set()
-        return Columns(dict(self.tables), dict(self.procedures))
+        return Columns(dict(self.tables), dict(self.procedures), self.unsure)
+
+    def sure(self, table: str) -> bool:
+        """Whether every column ``table`` has is known: the history made it outright."""
+        return table in self.tables and table not in self.unsure
 
     def _put(self, table: str, columns: dict[str, ColumnDef]) -> None:
         """Set ``table``'s columns to a dict made for this model."""
@@ -125,6 +132,7 @@ class Columns:
     def _rename(self, old: str, new: str) -> None:
         """Move ``old``'s columns to ``new`` (the dict keeps whether it is shared)."""
         self.tables[new] = self.tables.pop(old)
+        self.unsure = self.unsure - {old, new} | ({new} if old in self.unsure else set())
         if old in self._owned:
             self._owned.discard(old)
             self._owned.add(new)
@@ -183,10 +191,12 @@ class Columns:
         name, index = _name(words, index)
         if name is None or (conditional and name in self.tables):
             return
+        self.unsure = self.unsure | {name} if conditional else self.unsure - {name}
         rest = words[index:]
         if len(rest) >= 2 and rest[0].upper == "LIKE":
             source, _ = _name(rest, 1)
             self._put(name, dict(self.tables.get(source or "", {})))
+            self.unsure = self.unsure | ({name} if source in self.unsure else set())
             return
         if not rest or rest[0].text != "(":
             self.tables.pop(name, None)  # CREATE TABLE ... AS SELECT: columns unknown
