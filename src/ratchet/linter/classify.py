@@ -747,7 +747,8 @@ class _Classifier:
         if second == "DEFAULT":
             self.unrecognized(top[0])
             return
-        index = _skip(top, 1, ("COLUMN",), ("IF", "EXISTS"))
+        before_guard = _skip(top, 1, ("COLUMN",))
+        index = _skip(top, before_guard, ("IF", "EXISTS"))
         column, _ = _names_after(top, index)
         self.add(
             "drop-column",
@@ -756,6 +757,7 @@ class _Classifier:
             kind="table",
             name=table,
             column_name=column,
+            if_exists=index > before_guard,
         )
 
     def alter_rename(self, table: str, top: list[Word]) -> None:

@@ -26,7 +26,7 @@ from ratchet.statement import Statement, advance, statement_problems
 # PostgreSQL runs (linter.postgres) never do.
 if TYPE_CHECKING:
     from ratchet.linter.classify import Candidate, Classified, CopyInfo
-    from ratchet.linter.mysql_columns import ColumnDef, Restated
+    from ratchet.linter.mysql_columns import ColumnDef, Columns, Restated
     from ratchet.linter.postgres.check import PgFinding
     from ratchet.linter.postgres.fastsplit import FastSplit
     from ratchet.linter.rebuild import Rebuild
@@ -313,6 +313,16 @@ class _FileLinter:
                 "stay applied (ratchet records progress; see `ratchet repair`); consider one DDL statement per file",
             )
 
+    def dropped_no_column(self, candidate: Candidate, state: Columns) -> bool:
+        """A MySQL ``DROP COLUMN IF EXISTS`` of a column the table never had: the history made the
+        table outright (not ``IF NOT EXISTS``) and the column is in neither the model nor any
+        earlier file's text (a column added by dynamic SQL is still named there): nothing is lost."""
+        if candidate.rule != "drop-column" or not candidate.if_exists or not candidate.column_name:
+            return False
+        if not state.sure(candidate.name or "") or candidate.column_name in state.tables[candidate.name or ""]:
+            return False
+        return not self.history.mentioned(candidate.column_name, self.earlier)
+
     def mysql_columns(self, classified: list[Classified]) -> None:
         """Judge MySQL's column restatements (``MODIFY``/``CHANGE``) against the columns the
         earlier files built, and the file's net effect on the NOT NULL columns of existing tables."""
@@ -321,8 +331,9 @@ class _FileLinter:
         origin: dict[tuple[str, str], str] = {}
         held: dict[tuple[str, str], tuple[Classified, tuple[int, int]]] = {}
         for item in classified:
-            if not item.ddl:
-                continue  # data and session statements change no column
+            if not item.ddl and item.statement.sql.lstrip()[:4].upper() != "CALL":
+                continue  # data and session statements change no column (a called procedure may)
+            item.candidates = [c for c in item.candidates if not self.dropped_no_column(c, state)]
             restated = state.apply(item.statement)
             for change in restated:
                 if change.new_name != change.column:

@@ -43,6 +43,12 @@ _UTF8MB4_SUBSETS = frozenset({"utf8", "utf8mb3", "ascii", "latin1"})
 _NOT_COLUMNS = frozenset(
     {"CONSTRAINT", "PRIMARY", "UNIQUE", "KEY", "INDEX", "FOREIGN", "CHECK", "FULLTEXT", "SPATIAL", "PERIOD"}
 )
+#: The words that name the kind of object a ``CREATE`` makes.
+_OBJECT_KINDS = frozenset(
+    {"TABLE", "VIEW", "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT", "INDEX", "DATABASE", "SCHEMA", "SEQUENCE", "USER"}
+)
+#: Verbs of the statements of a routine's body that change a table's columns.
+_TABLE_VERBS = frozenset({"CREATE", "ALTER", "DROP", "RENAME"})
 #: Column attributes that fill the value in when an insert leaves it out.
 _FILLED = frozenset({"AUTO_INCREMENT", "GENERATED", "AS", "SERIAL"})
 
@@ -101,13 +107,22 @@ class Columns:
     quadratic)."""
 
     tables: dict[str, dict[str, ColumnDef]] = field(default_factory=dict)
+    #: The table statements in the body of each known procedure, run by ``CALL``.
+    procedures: dict[str, tuple[tuple[Word, ...], ...]] = field(default_factory=dict)
+    #: Tables made by ``CREATE TABLE IF NOT EXISTS``: on a database older than the history they
+    #: may hold columns the model does not know.
+    unsure: frozenset[str] = frozenset()
     #: Tables whose column dict this model made itself and may change in place (not shared).
     _owned: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def copy(self) -> Columns:
         """An independent copy: each side copies a table's columns before its first change."""
         self._owned = set()
-        return Columns(dict(self.tables))
+        return Columns(dict(self.tables), dict(self.procedures), self.unsure)
+
+    def sure(self, table: str) -> bool:
+        """Whether every column ``table`` has is known: the history made it outright."""
+        return table in self.tables and table not in self.unsure
 
     def _put(self, table: str, columns: dict[str, ColumnDef]) -> None:
         """Set ``table``'s columns to a dict made for this model."""
@@ -117,6 +132,7 @@ class Columns:
     def _rename(self, old: str, new: str) -> None:
         """Move ``old``'s columns to ``new`` (the dict keeps whether it is shared)."""
         self.tables[new] = self.tables.pop(old)
+        self.unsure = self.unsure - {old, new} | ({new} if old in self.unsure else set())
         if old in self._owned:
             self._owned.discard(old)
             self._owned.add(new)
@@ -141,12 +157,23 @@ class Columns:
     def apply(self, statement: Statement) -> list[Restated]:
         """Apply one statement to the model; return the changes of known columns it holds."""
         head = statement.sql.lstrip()[:6].upper()
-        if not head.startswith(("CREATE", "ALTER", "DROP", "RENAME")):
+        if not head.startswith(("CREATE", "ALTER", "DROP", "RENAME", "CALL")):
             return []
-        words = list(iter_words(statement))
+        return self._apply_words(list(iter_words(statement)))
+
+    def _apply_words(self, words: list[Word]) -> list[Restated]:
         verb = words[0].upper if words else ""
-        if verb == "CREATE":
-            self._create(words)
+        if verb == "CALL" and len(words) > 1:
+            for body_statement in self.procedures.get(_name(words, 1)[0] or "", ()):
+                self._apply_words(list(body_statement))
+        elif verb == "CREATE":
+            kind, index = _created(words)
+            conditional = [w.upper for w in words[index : index + 3]] == ["IF", "NOT", "EXISTS"]
+            if kind == "PROCEDURE":
+                name, _ = _name(words, index + 3 * conditional)
+                self.procedures[name or ""] = _table_statements(words)
+            elif kind == "TABLE":
+                self._create(words, index, conditional)
         elif verb == "DROP":
             self._drop(words)
         elif verb == "RENAME" and len(words) > 1 and words[1].upper == "TABLE":
@@ -158,20 +185,18 @@ class Columns:
             return self._alter(words)
         return []
 
-    def _create(self, words: list[Word]) -> None:
-        position = next((i for i, w in enumerate(words) if w.upper == "TABLE" and w.depth == 0), None)
-        if position is None:
-            return
-        index = position + 1
-        conditional = [w.upper for w in words[index : index + 3]] == ["IF", "NOT", "EXISTS"]
+    def _create(self, words: list[Word], index: int, conditional: bool) -> None:
+        """``CREATE TABLE``, its name at ``words[index]`` (after ``IF NOT EXISTS`` when ``conditional``)."""
         index += 3 if conditional else 0
         name, index = _name(words, index)
         if name is None or (conditional and name in self.tables):
             return
+        self.unsure = self.unsure | {name} if conditional else self.unsure - {name}
         rest = words[index:]
         if len(rest) >= 2 and rest[0].upper == "LIKE":
             source, _ = _name(rest, 1)
             self._put(name, dict(self.tables.get(source or "", {})))
+            self.unsure = self.unsure | ({name} if source in self.unsure else set())
             return
         if not rest or rest[0].text != "(":
             self.tables.pop(name, None)  # CREATE TABLE ... AS SELECT: columns unknown
@@ -281,6 +306,33 @@ class Columns:
                 columns[column] = replace(known, default=uppers[0] == "SET")
                 return Restated(top[0], table, column, column, known, columns[column])
         return None
+
+
+def _created(words: list[Word]) -> tuple[str, int]:
+    """The kind of object ``CREATE ...`` makes (its first kind word, after modifiers such as
+    ``OR REPLACE``, ``TEMPORARY``, ``DEFINER = user``, ``ALGORITHM = MERGE``) and the index after it."""
+    for index in range(1, len(words)):
+        if words[index].depth == 0 and words[index].upper in _OBJECT_KINDS:
+            return words[index].upper, index + 1
+    return "", len(words)
+
+
+def _table_statements(words: list[Word]) -> tuple[tuple[Word, ...], ...]:
+    """The ``CREATE``/``ALTER``/``DROP``/``RENAME TABLE`` statements of a routine's body, each from
+    its verb to its ``;`` (an ``IF ... THEN`` around one is left out: the body's usual guard only
+    skips a change that is already made)."""
+    found: list[tuple[Word, ...]] = []
+    start: int | None = None
+    for index, word in enumerate(words):
+        if word.text == ";":
+            if start is not None:
+                found.append(tuple(words[start:index]))
+            start = None
+        elif start is None and word.upper in _TABLE_VERBS and index > 0:
+            following = [w.upper for w in words[index + 1 : index + 4]]
+            if "TABLE" in following and following.index("TABLE") <= 2:
+                start = index
+    return tuple(found)
 
 
 def _renamed_table(top: list[Word]) -> str | None:
