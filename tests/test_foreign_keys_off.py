@@ -164,3 +164,23 @@ def test_a_file_turns_foreign_keys_off_as_sqlite_reads_the_pragma(form: str, val
     finally:
         connection.close()
     assert turns_foreign_keys_off(split_statements(sql)) is off
+
+
+def test_rows_that_dangled_before_the_file_are_not_blamed_on_it(project: Project, sqlite_path: Path) -> None:
+    # an application that never turned foreign keys on (Python's sqlite3 default) left an orphan
+    project.write("1.0.0__schema.sql", SCHEMA)
+    project.write("1.1.0__data.sql", DATA)
+    assert project.ratchet("migrate").code == 0
+    outside = sqlite3.connect(sqlite_path)
+    outside.execute("INSERT INTO comments (id, task_id, body) VALUES (9, 99, 'orphan')")
+    outside.commit()
+    outside.close()
+    project.write("1.2.0__labels.sql", "PRAGMA foreign_keys = OFF;\nCREATE TABLE labels (id INTEGER PRIMARY KEY);\n")
+    result = project.ratchet("migrate")
+    assert result.code == 0, result.output
+    # near miss: a row the file itself leaves dangling still rolls it back, and only that row is named
+    project.write("1.3.0__tidy.sql", "PRAGMA foreign_keys = OFF;\nDELETE FROM tasks WHERE id = 1;\n")
+    refused = project.ratchet("migrate")
+    assert refused.code == 5, refused.output
+    assert "1 row(s) violate foreign keys: comments rowid 1 " in refused.output, refused.output
+    assert sqlite_rows(sqlite_path, "SELECT count(*) FROM tasks") == [(3,)]

@@ -127,7 +127,7 @@ class _Rehearser(Runner):
             migration_lock(self.backend, self.options.lock_timeout_s, session=False),
             self._rebuild_procedure(transactional),
         ):
-            self.backend.begin()
+            self._begin()
             try:
                 self.tables.ensure()
                 for prepared in files:

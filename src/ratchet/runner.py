@@ -175,6 +175,7 @@ class Runner:
         self._next: PreparedFile | None = None
         # the files run under the backend's rebuild procedure (foreign keys off), while it is in force
         self._foreign_keys_off: list[PreparedFile] = []
+        self._dangling_before: frozenset[str] = frozenset()  # rows dangling at BEGIN, while they are off
         self._claimed_ahead: Version | None = None  # the file whose running row was so committed
 
     def run(
@@ -418,7 +419,7 @@ class Runner:
         reported with the file, the version and the state left behind."""
         self._current, self._stage = files[0], "at BEGIN, before its statements"
         try:
-            self.backend.begin()
+            self._begin()
             result = work()
         except DriverError as exc:
             self.backend.rollback()
@@ -432,6 +433,12 @@ class Runner:
             self.backend.rollback()  # a failed COMMIT may leave the transaction open (SQLite)
             raise failures.commit_failed(files, exc) from None
         return result
+
+    def _begin(self) -> None:
+        """``BEGIN``; with foreign keys off, first note the rows that already dangle (an application
+        that never turned foreign keys on may have some): the file is not blamed for them."""
+        self.backend.begin()
+        self._dangling_before = frozenset(self.backend.rebuild_violations()) if self._foreign_keys_off else frozenset()
 
     @contextmanager
     def _rebuild_procedure(self, files: list[PreparedFile]) -> Iterator[None]:
@@ -453,7 +460,7 @@ class Runner:
         transaction, a rehearsal: SQLite cannot turn them back on inside it), so each is checked."""
         if not self._foreign_keys_off:
             return
-        rows = self.backend.rebuild_violations()
+        rows = [row for row in self.backend.rebuild_violations() if row not in self._dangling_before]
         if rows:
             shown = "; ".join(rows[:5])
             more = f" (and {len(rows) - 5} more)" if len(rows) > 5 else ""
