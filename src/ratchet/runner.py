@@ -359,7 +359,7 @@ class Runner:
             and guards.applies_to(dialect)
             and self.backend.can_pipeline()
             and not any(statement.first_words(1) == ["COPY"] for statement in prepared.statements)
-            and not prepared.runs_with_foreign_keys_off(dialect)
+            and not self._rebuilds(prepared)
         )
 
     def _apply_pipelined(self, prepared: PreparedFile) -> FileResult | None:
@@ -434,15 +434,20 @@ class Runner:
     @contextmanager
     def _rebuild_procedure(self, files: list[PreparedFile]) -> Iterator[None]:
         """The backend's procedure for a table rebuild around the transaction, if a file needs it."""
-        if any(p.runs_with_foreign_keys_off(self.backend.dialect) for p in files):
+        if any(self._rebuilds(p) for p in files):
             with self.backend.rebuild_procedure():
                 yield
         else:
             yield
 
+    def _rebuilds(self, prepared: PreparedFile) -> bool:
+        """The file runs inside the backend's rebuild procedure; only asked of a backend that has one."""
+        backend = self.backend
+        return backend.has_rebuild_procedure and prepared.runs_with_foreign_keys_off(backend.dialect)
+
     def _check_rebuild(self, prepared: PreparedFile) -> None:
         """Before COMMIT: a file run with foreign keys off that left them dangling rolls back."""
-        if not prepared.runs_with_foreign_keys_off(self.backend.dialect):
+        if not self._rebuilds(prepared):
             return
         rows = self.backend.rebuild_violations()
         if rows:
