@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 
 from conftest import Db, Project
@@ -215,3 +216,31 @@ def test_a_failing_pipelined_file_runs_its_statements_once(
     assert "1.1.0__b.sql:3: statement 3 of 1.1.0 failed" in result.err, result.err
     assert db.query("SELECT last_value, is_called FROM s") == [(1, True)]
     assert db.query("SELECT count(*) FROM log") == [(0,)] and db.db_version() == "1.0.0"
+
+
+def test_ratchets_own_commands_share_one_cursor(
+    project: Project, make_db: Callable[[str], Db], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each migration statement has its own cursor (its answer names a failure); ``BEGIN``, the
+    session restore, the history row and ``COMMIT`` reuse one, so a file makes no other cursor."""
+    made: list[int] = []
+    make = psycopg.Connection.cursor
+
+    def counting(self: psycopg.Connection[Any], *args: Any, **kwargs: Any) -> Any:
+        made.append(1)
+        return make(self, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Connection, "cursor", counting)
+
+    def cursors_of(directory: str, count: int) -> int:
+        case = Project(project.root / directory, make_db("postgresql").url)
+        (case.root / "migrations").mkdir(parents=True)
+        for number in range(1, count + 1):
+            case.write(f"1.{number}.0__shelf_{number}.sql", f"CREATE TABLE shelf_{number} (id INTEGER);\nSELECT 1;\n")
+        made.clear()
+        with counting_pipelines(monkeypatch, enabled=True) as entered:
+            assert case.ratchet("migrate", "--no-lint").code == 0
+        assert len(entered) == count
+        return len(made)
+
+    assert cursors_of("three", 3) - cursors_of("one", 1) == 2 * 2

@@ -362,7 +362,7 @@ class Runner:
             and guards.applies_to(dialect)
             and self.backend.can_pipeline()
             and not any(statement.first_words(1) == ["COPY"] for statement in prepared.statements)
-            and not prepared.runs_with_foreign_keys_off(dialect)
+            and not self._rebuilds(prepared)
         )
 
     def _apply_pipelined(self, prepared: PreparedFile) -> FileResult | None:
@@ -443,7 +443,7 @@ class Runner:
     @contextmanager
     def _rebuild_procedure(self, files: list[PreparedFile]) -> Iterator[None]:
         """The backend's procedure for a table rebuild around the transaction, if a file needs it."""
-        needing = [p for p in files if p.runs_with_foreign_keys_off(self.backend.dialect)]
+        needing = [p for p in files if self._rebuilds(p)]
         if not needing:
             yield
             return
@@ -453,6 +453,11 @@ class Runner:
                 yield
         finally:
             self._foreign_keys_off = []
+
+    def _rebuilds(self, prepared: PreparedFile) -> bool:
+        """The file runs inside the backend's rebuild procedure; only asked of a backend that has one."""
+        backend = self.backend
+        return backend.has_rebuild_procedure and prepared.runs_with_foreign_keys_off(backend.dialect)
 
     def _check_rebuild(self, prepared: PreparedFile) -> None:
         """Before COMMIT: a file run with foreign keys off that left them dangling rolls back. Every

@@ -23,15 +23,6 @@ try:  # OpenSSL's SHA-256 itself: hashlib's import also builds every other algor
 except ImportError:  # a Python without OpenSSL: hashlib's own, the same digest
     from hashlib import sha256
 
-try:  # the C module alone: sqlite3's package imports datetime for adapters this check never uses
-    from _sqlite3 import Error as SqliteError
-    from _sqlite3 import connect as sqlite_connect
-    from _sqlite3 import sqlite_version
-except ImportError:  # another Python build: the public module, same objects
-    from sqlite3 import Error as SqliteError
-    from sqlite3 import connect as sqlite_connect
-    from sqlite3 import sqlite_version
-
 TYPE_CHECKING = False  # not typing's, whose import costs more than this whole check
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -324,6 +315,13 @@ def read_history(path: str, settings_table: str, history_table: str) -> tuple[st
     (applied, skipped, baseline) and readable by the full path; ``None`` otherwise."""
     if not os.path.isfile(path):
         return None
+    # imported here, not with the module: a server database's run never opens SQLite
+    try:  # the C module alone: sqlite3's package imports datetime for adapters this check never uses
+        from _sqlite3 import Error as SqliteError
+        from _sqlite3 import connect as sqlite_connect
+    except ImportError:  # another Python build: the public module, same objects
+        from sqlite3 import Error as SqliteError
+        from sqlite3 import connect as sqlite_connect
     try:
         connection = sqlite_connect(f"file:{path}?mode=ro", uri=True, timeout=0, isolation_level=None)
     except SqliteError:
@@ -401,6 +399,10 @@ def check(argv: Sequence[str], environ: Mapping[str, str], cwd: str) -> tuple[st
     current = _release(version)
     if highest is None or current is None or current > highest:  # ahead of the files: the full path says so
         return None
+    try:  # as read_history imported it
+        from _sqlite3 import sqlite_version
+    except ImportError:
+        from sqlite3 import sqlite_version
     parts = sqlite_version.split(".")
     if len(parts) != 3 or not all(part.isascii() and part.isdigit() for part in parts):
         return None  # the engine line would be worded otherwise: the full path prints it

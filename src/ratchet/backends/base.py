@@ -353,6 +353,10 @@ class Backend(ABC):
             self.rollback()  # a failed COMMIT may leave the transaction open (SQLite)
             raise
 
+    #: Whether a table rebuild needs :meth:`rebuild_procedure` and :meth:`rebuild_violations`;
+    #: without one, the runner never asks whether a file rebuilds a table (the lint's modules).
+    has_rebuild_procedure: ClassVar[bool] = False
+
     @contextmanager
     def rebuild_procedure(self) -> Iterator[None]:
         """Around the transaction of a file that rebuilds a table (:mod:`ratchet.linter.rebuild`):

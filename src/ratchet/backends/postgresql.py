@@ -93,6 +93,7 @@ class PostgresBackend(Backend):
         self._restore_sql: str | None = None
         self._had_temporary = False
         self._prepare_threshold: int | None = 5  # psycopg's default, restored once no pooler is in the way
+        self._own: psycopg.Cursor[Any] | None = None
         if connection is not None:
             self._adopt(connection)
 
@@ -149,6 +150,15 @@ class PostgresBackend(Backend):
             self._connection = self._connect()
         return self._connection
 
+    def _own_cursor(self) -> psycopg.Cursor[Any]:
+        """The cursor of ratchet's own commands (``BEGIN``, the history row, ``COMMIT``), made once
+        per connection: making a cursor costs about as much client time as sending a small command."""
+        connection = self.connection
+        cursor = self._own
+        if cursor is None or cursor.connection is not connection:
+            cursor = self._own = connection.cursor(row_factory=tuple_row)
+        return cursor
+
     def _connect(self) -> psycopg.Connection[Any]:
         # No server-side prepared statements until open_session() has ruled out a transaction
         # pooler: behind one they collide with other clients' ("_pg3_0" already exists).
@@ -201,21 +211,20 @@ class PostgresBackend(Backend):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement (without parameters ``%`` in the SQL is left alone)."""
         try:
-            with self.connection.cursor(row_factory=tuple_row) as cursor:
-                cursor.execute(sql, tuple(params) if params else None)
-                return cursor.rowcount
+            cursor = self._own_cursor()
+            cursor.execute(sql, tuple(params) if params else None)
+            return cursor.rowcount
         except psycopg.Error as exc:
             raise self._translate(exc) from None
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row (none for a statement without a result)."""
         try:
-            # tuple rows whatever row_factory an application's connection uses
-            with self.connection.cursor(row_factory=tuple_row) as cursor:
-                cursor.execute(sql, tuple(params) if params else None)
-                if cursor.description is None:
-                    return []
-                return [tuple(row) for row in cursor.fetchall()]
+            cursor = self._own_cursor()  # tuple rows whatever row_factory an application's connection uses
+            cursor.execute(sql, tuple(params) if params else None)
+            if cursor.description is None:
+                return []
+            return [tuple(row) for row in cursor.fetchall()]
         except psycopg.Error as exc:
             raise self._translate(exc) from None
 
@@ -295,8 +304,7 @@ class PostgresBackend(Backend):
             return
         try:
             # a server-side prepared statement: planned once, not for every file
-            with self.connection.cursor(row_factory=tuple_row) as cursor:
-                temporary = cursor.execute(self._restore_sql, prepare=True).fetchone()
+            temporary = self._own_cursor().execute(self._restore_sql, prepare=True).fetchone()
         except psycopg.Error as exc:
             raise self._translate(exc) from None
         if temporary is not None and temporary[1] and not self._had_temporary:
@@ -423,12 +431,15 @@ class PostgresBackend(Backend):
         self.release_lock_fully()
         if self._owns_connection:
             connection.close()
-            self._connection = None
+            self._connection = self._own = None
             return
         with contextlib.suppress(DriverError):
             self.set_lock_timeout(None)
             if self._saved_conforming is not None:
                 self.query("SELECT set_config('standard_conforming_strings', %s, false)", (self._saved_conforming,))
+        if self._own is not None:  # nothing of ratchet's left on the application's connection
+            self._own.close()
+            self._own = None
         connection.prepare_threshold = self._prepare_threshold
         if self._saved_autocommit is not None:
             connection.autocommit = self._saved_autocommit

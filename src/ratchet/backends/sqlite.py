@@ -58,6 +58,7 @@ class SqliteBackend(Backend):
     placeholder = "?"
     history_types: ClassVar[dict[str, str]] = {"duration_ms": "INTEGER NOT NULL DEFAULT 0"}
     rehearsal = "copy"
+    has_rebuild_procedure = True
 
     def __init__(
         self,
