@@ -8,12 +8,15 @@ expects, decided by hand from the lint's rules before the lint ran:
   summary view dropped and made again around each rebuild, ``CREATE INDEX IF NOT EXISTS`` and
   ``DROP INDEX IF EXISTS``; hand-made rebuilds through ``<t>_tmp``, ``new_<t>`` and the rename-first
   ``<t>_old`` with ``SELECT *``: faithful ones, and ones that leave the children's foreign keys on the
-  renamed table, deduplicate with ``OR IGNORE`` or lose a column; data fixes with and without
-  ``WHERE``);
+  renamed table, deduplicate with ``OR IGNORE`` or lose a column; rebuilds under
+  ``PRAGMA legacy_alter_table = ON`` that leave another table's trigger naming the table in place,
+  one of them forgetting the table's own trigger; a ``CREATE TABLE .. AS SELECT`` backup copied back;
+  data fixes with and without ``WHERE``);
 - ``BOOKMARKS``: a Tauri bookmark manager's rusqlite migrations (``STRICT`` and ``WITHOUT ROWID``
   tables, JSON columns with ``CHECK (json_valid(..))``, a virtual generated column with an index, an
   FTS5 external-content index kept by triggers, ``RENAME COLUMN`` and ``DROP COLUMN`` of an unindexed
-  column; ``_new`` rebuilds that keep everything, change a type, filter the copy or forget the FTS
+  column; ``_new`` rebuilds that keep everything (one spelling ``INTEGER`` as ``INT``, one under
+  ``legacy_alter_table`` leaving a view in place), change a type, filter the copy or forget the FTS
   triggers; a ``STORED`` generated column SQLite cannot add).
 
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
@@ -27,6 +30,10 @@ from history_corpus import History
 
 _HABIT_TOUCH = "CREATE TRIGGER IF NOT EXISTS habit_touch AFTER UPDATE ON habit FOR EACH ROW WHEN NEW.updated_at IS OLD.updated_at BEGIN UPDATE habit SET updated_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 WHERE id = NEW.id; END;"
 _HABIT_STATS = "CREATE VIEW habit_stats AS SELECT h.id AS habit_id, h.title, COUNT(c.id) AS total, SUM(c.value) AS total_value FROM habit h LEFT JOIN checkin c ON c.habit_id = h.id GROUP BY h.id;"
+
+_HABIT_TOUCH_ON_EDIT = "CREATE TRIGGER habit_touch AFTER UPDATE OF title, color, archived ON habit BEGIN UPDATE habit SET updated_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 WHERE id = NEW.id; END;"
+_HABIT_COLUMNS = "id, title, color, created_at, archived, sort_order, updated_at, goal, icon"
+_HABIT_DEF = "id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, color INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, archived INTEGER NOT NULL DEFAULT 0, sort_order INTEGER NOT NULL DEFAULT 0, updated_at INTEGER, goal INTEGER NOT NULL DEFAULT 1 CHECK (goal > 0), icon TEXT NOT NULL DEFAULT 'star'"
 
 HABITS: History = [
     (
@@ -191,8 +198,8 @@ INSERT OR IGNORE INTO settings (key, value) VALUES ('theme', 'dark');
     ),
     (
         "1.19.0__v20_touch_on_edit.sql",
-        """DROP TRIGGER IF EXISTS habit_touch;
-CREATE TRIGGER habit_touch AFTER UPDATE OF title, color, archived ON habit BEGIN UPDATE habit SET updated_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 WHERE id = NEW.id; END;
+        f"""DROP TRIGGER IF EXISTS habit_touch;
+{_HABIT_TOUCH_ON_EDIT}
 """,
         set(),
     ),
@@ -203,7 +210,64 @@ CREATE TRIGGER habit_touch AFTER UPDATE OF title, color, archived ON habit BEGIN
         {("rename-column", 1)},
     ),
     (
-        "1.21.0__v22_habit_owner.sql",
+        "1.21.0__v22_checkin_touches_habit.sql",
+        """CREATE TRIGGER checkin_touch_habit AFTER INSERT ON checkin BEGIN UPDATE habit SET updated_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 WHERE id = NEW.habit_id; END;
+""",
+        set(),
+    ),
+    (
+        "1.22.0__v23_habit_paused.sql",
+        f"""PRAGMA foreign_keys = OFF;
+PRAGMA legacy_alter_table = ON;
+CREATE TABLE new_habit ({_HABIT_DEF}, paused INTEGER NOT NULL DEFAULT 0);
+INSERT INTO new_habit ({_HABIT_COLUMNS}) SELECT {_HABIT_COLUMNS} FROM habit;
+DROP TABLE habit;
+ALTER TABLE new_habit RENAME TO habit;
+{_HABIT_TOUCH_ON_EDIT}
+PRAGMA legacy_alter_table = OFF;
+PRAGMA foreign_keys = ON;
+""",
+        set(),
+    ),
+    (
+        "1.23.0__v24_settings_scope.sql",
+        """CREATE TABLE settings_backup AS SELECT * FROM settings;
+DROP TABLE settings;
+CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT, updated_at INTEGER, scope TEXT NOT NULL DEFAULT 'user');
+INSERT INTO settings (key, value, updated_at) SELECT key, value, updated_at FROM settings_backup;
+DROP TABLE settings_backup;
+""",
+        set(),
+    ),
+    (
+        "1.24.0__v25_habit_reminder.sql",
+        f"""PRAGMA foreign_keys = OFF;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE habit RENAME TO habit_old;
+CREATE TABLE habit ({_HABIT_DEF}, paused INTEGER NOT NULL DEFAULT 0, reminder TEXT);
+INSERT INTO habit ({_HABIT_COLUMNS}, paused) SELECT {_HABIT_COLUMNS}, paused FROM habit_old;
+DROP TABLE habit_old;
+{_HABIT_TOUCH_ON_EDIT}
+PRAGMA legacy_alter_table = OFF;
+PRAGMA foreign_keys = ON;
+""",
+        set(),
+    ),
+    (
+        "1.25.0__v26_habit_streak.sql",
+        f"""PRAGMA foreign_keys = OFF;
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE habit RENAME TO habit_old;
+CREATE TABLE habit ({_HABIT_DEF}, paused INTEGER NOT NULL DEFAULT 0, reminder TEXT, streak INTEGER NOT NULL DEFAULT 0);
+INSERT INTO habit ({_HABIT_COLUMNS}, paused, reminder) SELECT {_HABIT_COLUMNS}, paused, reminder FROM habit_old;
+DROP TABLE habit_old;
+PRAGMA legacy_alter_table = OFF;
+PRAGMA foreign_keys = ON;
+""",
+        {("rebuild-loses-dependents", 6)},
+    ),
+    (
+        "1.26.0__v27_habit_owner.sql",
         """ALTER TABLE habit ADD COLUMN owner_id INTEGER NOT NULL;
 """,
         {("add-not-null-without-default", 1)},
@@ -387,7 +451,39 @@ DROP TABLE IF EXISTS setting;
         {("drop-view", 1)},
     ),
     (
-        "0.21.0__url_length.sql",
+        "0.21.0__folder_color.sql",
+        """PRAGMA foreign_keys = OFF;
+CREATE TABLE folder_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL CHECK (length(name) > 0), parent_id INT REFERENCES folder(id) ON DELETE CASCADE, position INT NOT NULL DEFAULT 0, color TEXT) STRICT;
+INSERT INTO folder_new (id, name, parent_id, position) SELECT id, name, parent_id, position FROM folder;
+DROP TABLE folder;
+ALTER TABLE folder_new RENAME TO folder;
+PRAGMA foreign_keys = ON;
+""",
+        set(),
+    ),
+    (
+        "0.22.0__recent_view.sql",
+        """CREATE VIEW recent_bookmarks AS SELECT id, url, title FROM bookmark WHERE archived = 0 ORDER BY added_at DESC LIMIT 50;
+""",
+        set(),
+    ),
+    (
+        "0.23.0__bookmark_favicon.sql",
+        f"""PRAGMA foreign_keys = OFF;
+PRAGMA legacy_alter_table = ON;
+CREATE TABLE bookmark_new (id INTEGER PRIMARY KEY, url TEXT NOT NULL CHECK (length(url) > 0), title TEXT, {_ADDED_AT}, folder_id INTEGER REFERENCES folder(id) ON DELETE SET NULL, meta TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(meta)), host TEXT GENERATED ALWAYS AS (substr(url, instr(url, '://') + 3)) VIRTUAL, notes TEXT, pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)), archived INTEGER NOT NULL DEFAULT 0, favicon BLOB) STRICT;
+INSERT INTO bookmark_new ({_BOOKMARK_COLUMNS}, archived) SELECT {_BOOKMARK_COLUMNS}, archived FROM bookmark;
+DROP TABLE bookmark;
+ALTER TABLE bookmark_new RENAME TO bookmark;
+{_BOOKMARK_INDEXES}
+{_FTS_TRIGGERS}
+PRAGMA legacy_alter_table = OFF;
+PRAGMA foreign_keys = ON;
+""",
+        set(),
+    ),
+    (
+        "0.24.0__url_length.sql",
         """ALTER TABLE bookmark ADD COLUMN url_len INTEGER GENERATED ALWAYS AS (length(url)) STORED;
 """,
         {("sqlite-add-column-restriction", 1)},
