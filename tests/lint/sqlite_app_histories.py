@@ -16,8 +16,10 @@ expects, decided by hand from the lint's rules before the lint ran:
   tables, JSON columns with ``CHECK (json_valid(..))``, a virtual generated column with an index, an
   FTS5 external-content index kept by triggers, ``RENAME COLUMN`` and ``DROP COLUMN`` of an unindexed
   column; ``_new`` rebuilds that keep everything (one spelling ``INTEGER`` as ``INT``, one under
-  ``legacy_alter_table`` leaving a view in place), change a type, filter the copy or forget the FTS
-  triggers; a ``STORED`` generated column SQLite cannot add).
+  ``legacy_alter_table`` leaving a view in place), change a type, filter the copy (``WHERE``, a
+  filtering subquery, ``GROUP BY``, ``OR REPLACE`` into a narrower key), forget the FTS triggers, leave
+  a kept column out of the copy or copy ``SELECT *`` into reordered columns; ``WHERE 1`` and
+  ``WHERE true`` on every row; a ``STORED`` generated column SQLite cannot add).
 
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
 A file whose expected findings include ``add-not-null-without-default`` for an ``ADD COLUMN``, or
@@ -483,7 +485,66 @@ PRAGMA foreign_keys = ON;
         set(),
     ),
     (
-        "0.24.0__url_length.sql",
+        "0.24.0__folder_icon.sql",
+        """PRAGMA foreign_keys = OFF;
+CREATE TABLE folder_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL CHECK (length(name) > 0), parent_id INT REFERENCES folder(id) ON DELETE CASCADE, position INT NOT NULL DEFAULT 0, color TEXT, icon TEXT) STRICT;
+INSERT INTO folder_new (id, name, parent_id, position) SELECT id, name, parent_id, position FROM folder;
+DROP TABLE folder;
+ALTER TABLE folder_new RENAME TO folder;
+PRAGMA foreign_keys = ON;
+""",
+        {("rebuild-unverified", 4)},
+    ),
+    (
+        "0.25.0__tag_columns_reordered.sql",
+        """PRAGMA foreign_keys = OFF;
+CREATE TABLE tag_new (color TEXT NOT NULL DEFAULT '#888888', name TEXT PRIMARY KEY CHECK (length(name) > 0)) WITHOUT ROWID, STRICT;
+INSERT INTO tag_new SELECT * FROM tag;
+DROP TABLE tag;
+ALTER TABLE tag_new RENAME TO tag;
+PRAGMA foreign_keys = ON;
+""",
+        {("rebuild-unverified", 4)},
+    ),
+    (
+        "0.26.0__visit_dedupe.sql",
+        """CREATE TABLE visit_new (id INTEGER PRIMARY KEY, bookmark_id INTEGER NOT NULL REFERENCES bookmark(id) ON DELETE CASCADE, at TEXT NOT NULL) STRICT;
+INSERT INTO visit_new (id, bookmark_id, at) SELECT min(id), bookmark_id, at FROM visit GROUP BY bookmark_id, at;
+DROP TABLE visit;
+ALTER TABLE visit_new RENAME TO visit;
+CREATE INDEX visit_bookmark_at ON visit(bookmark_id, at DESC);
+""",
+        {("rebuild-filters-rows", 2)},
+    ),
+    (
+        "0.27.0__folder_named_only.sql",
+        """PRAGMA foreign_keys = OFF;
+CREATE TABLE folder_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL CHECK (length(name) > 0), parent_id INT REFERENCES folder(id) ON DELETE CASCADE, position INT NOT NULL DEFAULT 0, color TEXT, icon TEXT, sync_id TEXT) STRICT;
+INSERT INTO folder_new (id, name, parent_id, position, color, icon) SELECT id, name, parent_id, position, color, icon FROM (SELECT * FROM folder WHERE trim(name) <> '');
+DROP TABLE folder;
+ALTER TABLE folder_new RENAME TO folder;
+PRAGMA foreign_keys = ON;
+""",
+        {("rebuild-filters-rows", 3)},
+    ),
+    (
+        "0.28.0__one_tag_per_bookmark.sql",
+        """CREATE TABLE bookmark_tag_new (bookmark_id INTEGER NOT NULL UNIQUE REFERENCES bookmark(id) ON DELETE CASCADE, tag TEXT NOT NULL REFERENCES tag(name) ON UPDATE CASCADE, PRIMARY KEY (bookmark_id, tag)) WITHOUT ROWID, STRICT;
+INSERT OR REPLACE INTO bookmark_tag_new (bookmark_id, tag) SELECT bookmark_id, tag FROM bookmark_tag;
+DROP TABLE bookmark_tag;
+ALTER TABLE bookmark_tag_new RENAME TO bookmark_tag;
+""",
+        {("rebuild-filters-rows", 2)},
+    ),
+    (
+        "0.29.0__purge.sql",
+        """DELETE FROM visit WHERE 1;
+UPDATE bookmark SET notes = NULL WHERE true;
+""",
+        {("delete-without-where", 1), ("update-without-where", 2)},
+    ),
+    (
+        "0.30.0__url_length.sql",
         """ALTER TABLE bookmark ADD COLUMN url_len INTEGER GENERATED ALWAYS AS (length(url)) STORED;
 """,
         {("sqlite-add-column-restriction", 1)},
