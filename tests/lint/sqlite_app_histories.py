@@ -321,7 +321,7 @@ INSERT INTO bookmark_fts(bookmark_fts) VALUES ('rebuild');
         "0.5.0__tags.sql",
         """CREATE TABLE tag (name TEXT PRIMARY KEY, color TEXT NOT NULL DEFAULT '#888888') WITHOUT ROWID, STRICT;
 CREATE TABLE bookmark_tag (bookmark_id INTEGER NOT NULL REFERENCES bookmark(id) ON DELETE CASCADE, tag TEXT NOT NULL REFERENCES tag(name) ON UPDATE CASCADE, PRIMARY KEY (bookmark_id, tag)) WITHOUT ROWID, STRICT;
-INSERT OR IGNORE INTO tag (name) VALUES ('read-later'), ('reference');
+INSERT OR IGNORE INTO tag (name, color) VALUES ('read-later', '#e0a030'), ('reference', '#3070e0');
 """,
         set(),
     ),
