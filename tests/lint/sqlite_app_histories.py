@@ -11,7 +11,9 @@ expects, decided by hand from the lint's rules before the lint ran:
   renamed table, deduplicate with ``OR IGNORE`` or lose a column; rebuilds under
   ``PRAGMA legacy_alter_table = ON`` that leave another table's trigger naming the table in place,
   one of them forgetting the table's own trigger; a ``CREATE TABLE .. AS SELECT`` backup copied back;
-  data fixes with and without ``WHERE``);
+  data fixes with and without ``WHERE``, an upsert and an ``UPDATE ... FROM``; ``PRAGMA user_version``,
+  ``ANALYZE``, ``PRAGMA optimize``, ``REINDEX`` and a ``VACUUM``; a table renamed behind a view of its old
+  name);
 - ``BOOKMARKS``: a Tauri bookmark manager's rusqlite migrations (``STRICT`` and ``WITHOUT ROWID``
   tables, JSON columns with ``CHECK (json_valid(..))``, a virtual generated column with an index, an
   FTS5 external-content index kept by triggers, ``RENAME COLUMN`` and ``DROP COLUMN`` of an unindexed
@@ -269,7 +271,43 @@ PRAGMA foreign_keys = ON;
         {("rebuild-loses-dependents", 6)},
     ),
     (
-        "1.26.0__v27_habit_owner.sql",
+        "1.26.0__v27_habit_notes.sql",
+        """ALTER TABLE habit ADD COLUMN notes TEXT;
+PRAGMA user_version = 27;
+""",
+        set(),
+    ),
+    (
+        "1.27.0__v28_theme_and_streaks.sql",
+        """INSERT INTO settings (key, value) VALUES ('theme', 'dark') ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+UPDATE habit SET streak = s.n FROM (SELECT habit_id, count(*) AS n FROM checkin GROUP BY habit_id) AS s WHERE habit.id = s.habit_id;
+PRAGMA user_version = 28;
+""",
+        set(),
+    ),
+    (
+        "1.28.0__v29_maintenance.sql",
+        """ANALYZE;
+PRAGMA optimize;
+REINDEX idx_checkin_day;
+""",
+        set(),
+    ),
+    (
+        "1.29.0__v30_compact.sql",
+        """VACUUM;
+""",
+        {("needs-no-transaction", 1)},
+    ),
+    (
+        "1.30.0__v31_tags_are_labels.sql",
+        """ALTER TABLE tag RENAME TO label;
+CREATE VIEW tag AS SELECT id, name, color FROM label;
+""",
+        {("rename-table", 1)},
+    ),
+    (
+        "1.31.0__v32_habit_owner.sql",
         """ALTER TABLE habit ADD COLUMN owner_id INTEGER NOT NULL;
 """,
         {("add-not-null-without-default", 1)},
@@ -544,7 +582,31 @@ UPDATE bookmark SET notes = NULL WHERE true;
         {("delete-without-where", 1), ("update-without-where", 2)},
     ),
     (
-        "0.30.0__url_length.sql",
+        "0.30.0__meta_version.sql",
+        """UPDATE bookmark SET meta = json_set(meta, '$.v', 2) WHERE json_extract(meta, '$.v') IS NULL;
+DELETE FROM bookmark_tag WHERE tag NOT IN (SELECT name FROM tag);
+DROP INDEX IF EXISTS bookmark_never_made;
+""",
+        set(),
+    ),
+    (
+        "0.31.0__visit_duration.sql",
+        """CREATE TABLE visit_new (id INTEGER PRIMARY KEY, bookmark_id INTEGER NOT NULL REFERENCES bookmark(id) ON DELETE CASCADE, at TEXT NOT NULL, duration INTEGER) STRICT;
+INSERT INTO visit_new (id, bookmark_id, at) SELECT id, bookmark_id, CAST(at AS TEXT) FROM visit;
+DROP TABLE visit;
+ALTER TABLE visit_new RENAME TO visit;
+CREATE INDEX visit_bookmark_at ON visit(bookmark_id, at DESC);
+""",
+        set(),
+    ),
+    (
+        "0.32.0__bookmark_note.sql",
+        """ALTER TABLE bookmark RENAME COLUMN notes TO note;
+""",
+        {("rename-column", 1)},
+    ),
+    (
+        "0.33.0__url_length.sql",
         """ALTER TABLE bookmark ADD COLUMN url_len INTEGER GENERATED ALWAYS AS (length(url)) STORED;
 """,
         {("sqlite-add-column-restriction", 1)},
