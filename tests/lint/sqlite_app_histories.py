@@ -20,7 +20,8 @@ expects, decided by hand from the lint's rules before the lint ran:
   column; ``_new`` rebuilds that keep everything (one spelling ``INTEGER`` as ``INT``, one under
   ``legacy_alter_table`` leaving a view in place), change a type, filter the copy (``WHERE``, a
   filtering subquery, ``GROUP BY``, ``OR REPLACE`` into a narrower key), forget the FTS triggers, leave
-  a kept column out of the copy or copy ``SELECT *`` into reordered columns; ``WHERE 1`` and
+  a kept column out of the copy or copy ``SELECT *`` into reordered columns; rebuilds that make an index
+  again with other columns or under another name before the copy, or the triggers with other bodies; ``WHERE 1`` and
   ``WHERE true`` on every row; a ``STORED`` generated column SQLite cannot add).
 
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
@@ -606,7 +607,44 @@ CREATE INDEX visit_bookmark_at ON visit(bookmark_id, at DESC);
         {("rename-column", 1)},
     ),
     (
-        "0.33.0__url_length.sql",
+        "0.33.0__visit_device.sql",
+        """CREATE TABLE visit_new (id INTEGER PRIMARY KEY, bookmark_id INTEGER NOT NULL REFERENCES bookmark(id) ON DELETE CASCADE, at TEXT NOT NULL, duration INTEGER, device TEXT) STRICT;
+INSERT INTO visit_new (id, bookmark_id, at, duration) SELECT v.id, v.bookmark_id, v.at, v.duration FROM visit AS v;
+DROP TABLE visit;
+ALTER TABLE visit_new RENAME TO visit;
+CREATE INDEX visit_bookmark_at ON visit(bookmark_id);
+""",
+        set(),
+    ),
+    (
+        "0.34.0__visit_source_app.sql",
+        """CREATE TABLE visit_new (id INTEGER PRIMARY KEY, bookmark_id INTEGER NOT NULL REFERENCES bookmark(id) ON DELETE CASCADE, at TEXT NOT NULL, duration INTEGER, device TEXT, source_app TEXT) STRICT;
+CREATE INDEX visit_by_bookmark ON visit_new(bookmark_id);
+INSERT INTO visit_new (id, bookmark_id, at, duration, device) SELECT id, bookmark_id, at, duration, device FROM visit;
+DROP TABLE visit;
+ALTER TABLE visit_new RENAME TO visit;
+""",
+        set(),
+    ),
+    (
+        "0.35.0__bookmark_visits.sql",
+        f"""PRAGMA foreign_keys = OFF;
+PRAGMA legacy_alter_table = ON;
+CREATE TABLE bookmark_new (id INTEGER PRIMARY KEY, url TEXT NOT NULL CHECK (length(url) > 0), title TEXT, {_ADDED_AT}, folder_id INTEGER REFERENCES folder(id) ON DELETE SET NULL, meta TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(meta)), host TEXT GENERATED ALWAYS AS (substr(url, instr(url, '://') + 3)) VIRTUAL, note TEXT, pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)), archived INTEGER NOT NULL DEFAULT 0, favicon BLOB, visits INTEGER NOT NULL DEFAULT 0) STRICT;
+INSERT INTO bookmark_new (id, url, title, added_at, folder_id, meta, note, pinned, archived, favicon) SELECT id, url, title, added_at, folder_id, meta, note, pinned, archived, favicon FROM bookmark;
+DROP TABLE bookmark;
+ALTER TABLE bookmark_new RENAME TO bookmark;
+{_BOOKMARK_INDEXES}
+CREATE TRIGGER bookmark_fts_ai AFTER INSERT ON bookmark WHEN new.archived = 0 BEGIN INSERT INTO bookmark_fts(rowid, title, url) VALUES (new.id, new.title, new.url); END;
+CREATE TRIGGER bookmark_fts_ad AFTER DELETE ON bookmark BEGIN INSERT INTO bookmark_fts(bookmark_fts, rowid, title, url) VALUES ('delete', old.id, old.title, old.url); END;
+CREATE TRIGGER bookmark_fts_au AFTER UPDATE OF title, url ON bookmark BEGIN INSERT INTO bookmark_fts(bookmark_fts, rowid, title, url) VALUES ('delete', old.id, old.title, old.url); INSERT INTO bookmark_fts(rowid, title, url) VALUES (new.id, new.title, new.url); END;
+PRAGMA legacy_alter_table = OFF;
+PRAGMA foreign_keys = ON;
+""",
+        set(),
+    ),
+    (
+        "0.36.0__url_length.sql",
         """ALTER TABLE bookmark ADD COLUMN url_len INTEGER GENERATED ALWAYS AS (length(url)) STORED;
 """,
         {("sqlite-add-column-restriction", 1)},
