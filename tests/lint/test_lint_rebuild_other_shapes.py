@@ -329,3 +329,13 @@ def test_a_copy_that_reads_the_table_through_a_subquery_is_judged_by_the_subquer
     # near miss: the subquery reads another table, so the old one's rows are not copied
     elsewhere = RENAMED_FIRST.replace("FROM _users_old;\n", "FROM (SELECT * FROM posts) AS kept;\n")
     assert ("rebuild-filters-rows", 4, 1) in rules(lint(tmp_path / "elsewhere", elsewhere, POSTS))
+
+
+def test_an_index_made_again_under_its_name_with_other_columns_is_changed_not_lost(tmp_path: Path) -> None:
+    other = RENAMED_FIRST.replace("ON users (email)", "ON users (email, username)")
+    found = lint(tmp_path, other)
+    assert rules(found) == [("drop-index", 4, 1)]
+    assert "idx_users_email" in found[0][3] and "(email, username)" in found[0][3]
+    # near miss: under another name the old index is gone
+    renamed = RENAMED_FIRST.replace("idx_users_email ON users (email)", "idx_users_pair ON users (email, username)")
+    assert rules(lint(tmp_path / "renamed", renamed)) == [("rebuild-loses-dependents", 4, 1)]
