@@ -316,3 +316,26 @@ def test_migrate_puts_legacy_alter_table_back_after_each_file(project: Project, 
     result = project.ratchet("migrate", "--no-lint")
     assert result.code == 0, result.output
     assert sqlite_rows(sqlite_path, "SELECT id, user_id FROM posts ORDER BY id") == [(1, 1), (2, 2)]
+
+
+def test_a_copy_that_reads_the_table_through_a_subquery_is_judged_by_the_subquery(tmp_path: Path) -> None:
+    through = "FROM (SELECT * FROM _users_old{}) AS kept;\n"
+    plain = RENAMED_FIRST.replace("FROM _users_old;\n", through.format(""))
+    assert lint(tmp_path, plain) == []
+    filtered = RENAMED_FIRST.replace("FROM _users_old;\n", through.format(" WHERE email IS NOT NULL"))
+    assert rules(lint(tmp_path / "filtered", filtered)) == [("rebuild-filters-rows", 3, 1)]
+    grouped = RENAMED_FIRST.replace("FROM _users_old;\n", through.format(" GROUP BY email"))
+    assert rules(lint(tmp_path / "grouped", grouped)) == [("rebuild-filters-rows", 3, 1)]
+    # near miss: the subquery reads another table, so the old one's rows are not copied
+    elsewhere = RENAMED_FIRST.replace("FROM _users_old;\n", "FROM (SELECT * FROM posts) AS kept;\n")
+    assert ("rebuild-filters-rows", 4, 1) in rules(lint(tmp_path / "elsewhere", elsewhere, POSTS))
+
+
+def test_an_index_made_again_under_its_name_with_other_columns_is_changed_not_lost(tmp_path: Path) -> None:
+    other = RENAMED_FIRST.replace("ON users (email)", "ON users (email, username)")
+    found = lint(tmp_path, other)
+    assert rules(found) == [("drop-index", 4, 1)]
+    assert "idx_users_email" in found[0][3] and "(email, username)" in found[0][3]
+    # near miss: under another name the old index is gone
+    renamed = RENAMED_FIRST.replace("idx_users_email ON users (email)", "idx_users_pair ON users (email, username)")
+    assert rules(lint(tmp_path / "renamed", renamed)) == [("rebuild-loses-dependents", 4, 1)]

@@ -1,7 +1,7 @@
 """The lint's SQLite catalog (a replay that runs no data statements) against a real database
 that runs every statement: the same tables, columns, types, nullability and defaults after
-every file of the realistic histories, short and long (the desktop ones, the ORM-shaped ones and
-those of other migration tools too)."""
+every file of the realistic histories, short and long (the desktop ones, the ORM-shaped ones,
+those of other migration tools and the hand-written app ones too)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from packaging.version import Version
+from sqlite_app_histories import HISTORIES as APP_HISTORIES
 from sqlite_corpus import HISTORIES
 from sqlite_desktop_histories import HISTORIES as DESKTOP_HISTORIES
 from sqlite_long_histories import HISTORIES as LONG_HISTORIES
@@ -67,7 +68,7 @@ CASES = [(h[0], runnable(h[1])) for h in HISTORIES] + [
             if (name in _APP_REGISTERED or not {rule for rule, _ in expected} & _REFUSED_RULES) and name not in REFUSED
         ],
     )
-    for label, history in (LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES | TOOL_HISTORIES).items()
+    for label, history in (LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES | TOOL_HISTORIES | APP_HISTORIES).items()
 ]
 
 

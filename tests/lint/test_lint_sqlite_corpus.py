@@ -1,6 +1,7 @@
 """Precision and recall of error findings on realistic SQLite histories (sqlite_corpus.py, and the
 long ones of sqlite_long_histories.py, sqlite_desktop_histories.py and, in the shapes the big ORMs
-and other migration tools generate, sqlite_orm_histories.py and sqlite_tool_histories.py)."""
+and other migration tools generate, sqlite_orm_histories.py and sqlite_tool_histories.py, and the
+hand-written app upgrade scripts of sqlite_app_histories.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from history_corpus import measure
+from sqlite_app_histories import HISTORIES as APP_HISTORIES
 from sqlite_corpus import HISTORIES
 from sqlite_desktop_histories import HISTORIES as DESKTOP_HISTORIES
 from sqlite_long_histories import HISTORIES as LONG_HISTORIES
@@ -55,7 +57,9 @@ def test_precision_and_recall_over_the_corpus(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_precision_and_recall_over_the_long_histories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    measured = measure(tmp_path, LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES | TOOL_HISTORIES, "sqlite", SEEDS)
+    measured = measure(
+        tmp_path, LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES | TOOL_HISTORIES | APP_HISTORIES, "sqlite", SEEDS
+    )
     with capsys.disabled():
         print("\n" + measured.summary("SQLite long-history"))
     assert measured.found - measured.expected == set(), "false errors"

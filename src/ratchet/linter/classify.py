@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, takewhile
 
 from sqlparse import tokens as T
 
@@ -238,11 +238,11 @@ def _nonzero(number: str) -> bool:
         return int(number, 16) != 0 if number[:2].lower() == "0x" else False
 
 
-def _split_top(words: list[Word], start: int) -> list[list[Word]]:
-    """The depth-0 comma-separated parts of ``words[start:]``, each with its nested words."""
+def _split_top(words: list[Word], start: int, depth: int = 0) -> list[list[Word]]:
+    """The comma-separated parts (at ``depth``) of ``words[start:]``, each with its nested words."""
     parts: list[list[Word]] = [[]]
     for word in words[start:]:
-        if word.depth == 0 and word.text == ",":
+        if word.depth == depth and word.text == ",":
             parts.append([])
         else:
             parts[-1].append(word)
@@ -1066,10 +1066,37 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
     types = tuple(cast[1] if cast else None for cast in casts)
     if from_at == len(top):
         return CopyInfo(filters, False, columns, selected, types)
+    if from_at + 1 < len(top) and top[from_at + 1].text == "(":
+        # FROM (SELECT ... FROM source ...) [AS] alias: the rows are the subquery's
+        opening = at_top[from_at + 1]
+        inner = list(takewhile(lambda word: word.depth > 0, words[opening + 1 :]))
+        inner_filters, reads = _subquery_read(inner, source)
+        _, index = _names_after(top, from_at + 3 + (from_at + 3 < len(top) and top[from_at + 3].upper == "AS"))
+        if index < len(top) and top[index].text == ",":
+            inner_filters.append("a second table in FROM")
+        return CopyInfo(filters + inner_filters, reads, columns, selected, types)
     name, index = _names_after(top, from_at + 1)
     if index < len(top) and top[index].text == ",":
         filters.append("a second table in FROM")
     return CopyInfo(filters, name == source, columns, selected, types)
+
+
+def _subquery_read(inner: list[Word], source: str) -> tuple[list[str], bool]:
+    """The row filters of a copy's parenthesised ``SELECT ... FROM source ...`` (``inner``, the words
+    between the parentheses), and whether it reads ``source`` keeping each column's name."""
+    level = [word for word in inner if word.depth == 1]
+    uppers = [word.upper for word in level]
+    if not uppers or uppers[0] != "SELECT" or "FROM" not in uppers:
+        return [], False
+    from_at = uppers.index("FROM")
+    filters = [upper for upper in uppers[1:] if upper in _ROW_FILTERS]
+    end = inner.index(level[from_at])
+    items = _split_top(inner[1:end], 0, depth=1)
+    plain = all(len(item) == 1 and (item[0].text == "*" or item[0].is_name_like) for item in items)
+    name, index = _names_after(level, from_at + 1)
+    if index < len(level) and level[index].text == ",":
+        filters.append("a second table in FROM")
+    return filters, plain and name == source
 
 
 def _cast(item: list[Word]) -> tuple[str, str] | None:

@@ -600,7 +600,7 @@ class _FileLinter:
             return
         before = self.replay.snapshots[(rebuild.before, table)]
         becomes = frozenset(way.target.lower() for way in rebuild.copies if way.target.lower() != table.lower())
-        columns, dependents = lost(before, self.replay.final_snapshots[table], becomes)
+        columns, dependents, changed = lost(before, self.replay.final_snapshots[table], becomes)
         columns += self.carried(rebuild, before, reading)
         for (renamed, new), old in self.renamed_by_copy.items():
             if renamed == rebuild.table:
@@ -612,6 +612,8 @@ class _FileLinter:
             self.emit(
                 *at, "rebuild-loses-dependents", f"rebuild of {table} does not recreate: {', '.join(dependents)}", **obj
             )
+        for index in changed:
+            self.emit(*at, "drop-index", f"rebuild of {table}: {index}; queries that used the old one may get slow")
         after = self.replay.final_snapshots[table]
         for column, declared in before.columns.items():
             now = after.columns.get(column)

@@ -143,10 +143,15 @@ def _expressions(sql: str, cols: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
-def lost(before: Snapshot, after: Snapshot, becomes: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
-    """``(column problems, dependents lost)`` comparing the old and the rebuilt table; ``becomes``
-    holds the lower-cased names of the tables renamed to it (a foreign key of the new table that
-    names the old one is its own, not a dependent's)."""
+def lost(
+    before: Snapshot, after: Snapshot, becomes: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str], list[str]]:
+    """``(column problems, dependents lost, indexes changed)`` comparing the old and the rebuilt
+    table; ``becomes`` holds the lower-cased names of the tables renamed to it (a foreign key of the
+    new table that names the old one is its own, not a dependent's). An index made again under its
+    old name on other columns is changed, as a DROP INDEX and a CREATE INDEX would change it."""
+    remade = {name: cols for (_, cols), name in after.indexes.items() if not name.startswith("sqlite_autoindex")}
+    changed: list[str] = []
     columns: list[str] = []
     for name, declared in before.columns.items():
         if name not in after.columns:
@@ -158,7 +163,9 @@ def lost(before: Snapshot, after: Snapshot, becomes: frozenset[str] = frozenset(
         dependents.append(f"primary key ({', '.join(before.primary_key)})")
     for (unique, cols), name in sorted(before.indexes.items(), key=lambda item: item[1]):
         gone = [c for c in cols if c in before.columns and c not in after.columns]
-        if not gone and not _index_kept(unique, cols, after):  # an index of a lost column goes with it
+        if not gone and not _index_kept(unique, cols, after) and name in remade:
+            changed.append(f"index {name} is made again on ({', '.join(remade[name])}) instead of ({', '.join(cols)})")
+        elif not gone and not _index_kept(unique, cols, after):  # an index of a lost column goes with it
             kind = "unique index" if unique else "index"
             shown = name if not name.startswith("sqlite_autoindex") else "UNIQUE constraint"
             dependents.append(f"{kind} {shown} ({', '.join(cols)})")
@@ -170,7 +177,7 @@ def lost(before: Snapshot, after: Snapshot, becomes: frozenset[str] = frozenset(
         for name in sorted(before.referenced_by)
         if name.lower() not in referencing and name.lower() not in becomes
     ]
-    return columns, dependents
+    return columns, dependents, changed
 
 
 def _index_kept(unique: bool, cols: tuple[str, ...], after: Snapshot) -> bool:
