@@ -196,13 +196,15 @@ class Columns:
         if len(rest) >= 2 and rest[0].upper == "LIKE":
             source, _ = _name(rest, 1)
             self._put(name, dict(self.tables.get(source or "", {})))
-            self.unsure = self.unsure | ({name} if source in self.unsure else set())
+            self.unsure = self.unsure | ({name} if not self.sure(source or "") else set())
             return
         if not rest or rest[0].text != "(":
             self.tables.pop(name, None)  # CREATE TABLE ... AS SELECT: columns unknown
             return
-        inner = [w for w in rest[1:] if w.depth >= 1]
-        inner = inner[: next((i for i, w in enumerate(inner) if w.depth == 0), len(inner))]
+        end = next((i for i, w in enumerate(rest[1:], 1) if w.depth == 0), len(rest))
+        inner = rest[1:end]
+        if any(w.upper == "SELECT" or (w.upper == "TABLE" and w.depth == 0) for w in rest[end + 1 :]):
+            self.unsure = self.unsure | {name}  # a query's columns are added to those listed
         columns: dict[str, ColumnDef] = {}
         for part in _split(inner, 1):
             if part[0].upper in _NOT_COLUMNS:
