@@ -123,6 +123,28 @@ def test_dropping_a_column_the_table_never_had_is_nothing(tmp_path: Path, earlie
         ),
         # a table the history never built may have any column
         ([LEDGER], "ALTER TABLE purse DROP COLUMN IF EXISTS nickname;\n", {("drop-column", 1, 19)}),
+        # a table a called routine makes may be skipped by the routine's guard: an older one stays
+        (
+            [
+                "CREATE PROCEDURE make_purse()\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM information_schema.tables\n"
+                "      WHERE table_schema = DATABASE() AND table_name = 'purse') THEN\n"
+                "    CREATE TABLE purse (id BIGINT NOT NULL PRIMARY KEY);\n  END IF;\nEND;\nCALL make_purse();\n"
+            ],
+            "ALTER TABLE purse DROP COLUMN IF EXISTS pin;\n",
+            {("drop-column", 1, 19)},
+        ),
+        # a copy of a table the history never built has that table's columns, unnamed here
+        (
+            ["CREATE TABLE purse LIKE legacy_wallet;\n"],
+            "ALTER TABLE purse DROP COLUMN IF EXISTS pin;\n",
+            {("drop-column", 1, 19)},
+        ),
+        # a table made with its own columns and a query's: the query's are unnamed
+        (
+            ["CREATE TABLE purse (id BIGINT NOT NULL PRIMARY KEY) SELECT * FROM legacy_wallet;\n"],
+            "ALTER TABLE purse DROP COLUMN IF EXISTS pin;\n",
+            {("drop-column", 1, 19)},
+        ),
     ],
 )
 def test_a_drop_if_exists_that_may_lose_data_stays_an_error(

@@ -161,11 +161,13 @@ class Columns:
             return []
         return self._apply_words(list(iter_words(statement)))
 
-    def _apply_words(self, words: list[Word]) -> list[Restated]:
+    def _apply_words(self, words: list[Word], *, in_routine: bool = False) -> list[Restated]:
+        """:meth:`apply` on a statement's words; ``in_routine``: a called routine's statement, which
+        a guard around it may skip (a ``CREATE TABLE`` there is taken as ``IF NOT EXISTS``)."""
         verb = words[0].upper if words else ""
         if verb == "CALL" and len(words) > 1:
             for body_statement in self.procedures.get(_name(words, 1)[0] or "", ()):
-                self._apply_words(list(body_statement))
+                self._apply_words(list(body_statement), in_routine=True)
         elif verb == "CREATE":
             kind, index = _created(words)
             conditional = [w.upper for w in words[index : index + 3]] == ["IF", "NOT", "EXISTS"]
@@ -173,7 +175,7 @@ class Columns:
                 name, _ = _name(words, index + 3 * conditional)
                 self.procedures[name or ""] = _table_statements(words)
             elif kind == "TABLE":
-                self._create(words, index, conditional)
+                self._create(words, index, conditional, in_routine)
         elif verb == "DROP":
             self._drop(words)
         elif verb == "RENAME" and len(words) > 1 and words[1].upper == "TABLE":
@@ -185,24 +187,27 @@ class Columns:
             return self._alter(words)
         return []
 
-    def _create(self, words: list[Word], index: int, conditional: bool) -> None:
-        """``CREATE TABLE``, its name at ``words[index]`` (after ``IF NOT EXISTS`` when ``conditional``)."""
+    def _create(self, words: list[Word], index: int, conditional: bool, guarded: bool = False) -> None:
+        """``CREATE TABLE``, its name at ``words[index]`` (after ``IF NOT EXISTS`` when ``conditional``;
+        ``guarded``: it may not run when the table exists, as if it said ``IF NOT EXISTS``)."""
         index += 3 if conditional else 0
         name, index = _name(words, index)
-        if name is None or (conditional and name in self.tables):
+        if name is None or ((conditional or guarded) and name in self.tables):
             return
-        self.unsure = self.unsure | {name} if conditional else self.unsure - {name}
+        self.unsure = self.unsure | {name} if conditional or guarded else self.unsure - {name}
         rest = words[index:]
         if len(rest) >= 2 and rest[0].upper == "LIKE":
             source, _ = _name(rest, 1)
             self._put(name, dict(self.tables.get(source or "", {})))
-            self.unsure = self.unsure | ({name} if source in self.unsure else set())
+            self.unsure = self.unsure | ({name} if not self.sure(source or "") else set())
             return
         if not rest or rest[0].text != "(":
             self.tables.pop(name, None)  # CREATE TABLE ... AS SELECT: columns unknown
             return
-        inner = [w for w in rest[1:] if w.depth >= 1]
-        inner = inner[: next((i for i, w in enumerate(inner) if w.depth == 0), len(inner))]
+        end = next((i for i, w in enumerate(rest[1:], 1) if w.depth == 0), len(rest))
+        inner = rest[1:end]
+        if any(w.upper == "SELECT" or (w.upper == "TABLE" and w.depth == 0) for w in rest[end + 1 :]):
+            self.unsure = self.unsure | {name}  # a query's columns are added to those listed
         columns: dict[str, ColumnDef] = {}
         for part in _split(inner, 1):
             if part[0].upper in _NOT_COLUMNS:
