@@ -8,6 +8,7 @@ failing after the pipeline ran are reported as on the ordinary path."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -225,9 +226,11 @@ def test_ratchets_own_commands_share_one_cursor(
     session restore, the history row and ``COMMIT`` reuse one, so a file makes no other cursor."""
     made: list[int] = []
     make = psycopg.Connection.cursor
+    ours = threading.get_ident()  # a thread an earlier test left running may make cursors meanwhile
 
     def counting(self: psycopg.Connection[Any], *args: Any, **kwargs: Any) -> Any:
-        made.append(1)
+        if threading.get_ident() == ours:
+            made.append(1)
         return make(self, *args, **kwargs)
 
     monkeypatch.setattr(psycopg.Connection, "cursor", counting)
