@@ -513,6 +513,20 @@ class Catalog:
                 if node.get("behavior") == "DROP_CASCADE":
                     self._drop_schema_contents(parts[-1])
 
+    def dropped_away(self, kind: str, key: str) -> bool:
+        """Whether a statement dropped (or renamed away) the ``kind`` object ``key`` (a kind of
+        :attr:`gone`: relation, index, sequence, type, routine) and none made it again."""
+        if (kind, key) not in self.gone:
+            return False
+        known: Any = {
+            "relation": self.relations,
+            "index": self.indexes,
+            "sequence": self.sequences,
+            "type": self.types,
+            "routine": self.routines,
+        }[kind]
+        return key not in known
+
     def _forget(self, kind: str, key: str, known: dict[str, Any]) -> None:
         """The ``kind`` object ``key`` is dropped: out of ``known``, and gone if it was there."""
         if known.pop(key, None) is not None:

@@ -769,17 +769,7 @@ class FileChecker(TypeChanges):
         made it again. An object the history never made is not so: a database older than the history,
         or SQL the lint cannot see, may have it, and ``IF EXISTS`` says the file expects it may."""
         group = _DROP_GROUPS.get(kind)
-        if group is None or (group, key) not in self.catalog.gone:
-            return False
-        catalog = self.catalog
-        known: Any = {
-            "relation": catalog.relations,
-            "index": catalog.indexes,
-            "sequence": catalog.sequences,
-            "type": catalog.types,
-            "routine": catalog.routines,
-        }[group]
-        return key not in known
+        return group is not None and self.catalog.dropped_away(group, key)
 
     def _drop_existed(self, kind: str, key: str) -> bool:
         before = self.before
