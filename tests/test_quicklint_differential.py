@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from ratchet import quicklint
-
 RUN = """
 import gc
 import sys
@@ -89,7 +87,7 @@ QUICK = [
     ["lint", "--format", "sarif", "--dialect", "sqlite", "warnings", "--strict"],
     ["lint", "--format=github", "--all", "--since", "1.0.0", "--dialect", "mysql", "errors"],
     ["lint", "--migrations", "warnings", "--dialect", "postgresql", "--jobs", "1"],
-    ["lint", "--migrations=clean", "--format", "text", "--format", "json"],  # the last one wins
+    ["lint", "--migrations=clean", "--format", "json"],
     ["lint", "-d", "postgresql://u@127.0.0.1:1/db", "warnings"],  # the dialect from the URL: no note
     ["lint", "--database=mysql://u@127.0.0.1:1/db", "--strict", "clean", "--jobs=0"],
     ["lint", "--dialect", "postgresql", "invalid"],  # exit 3
@@ -111,6 +109,7 @@ TO_CLICK = [
     ["lint", "-dpostgresql://u@h/db", "errors"],
     ["lint", "--", "errors"],
     ["lint", "--unknown", "errors"],
+    ["lint", "--migrations=clean", "--format", "text", "--format", "json"],  # repeated: click's last-one-wins
 ]
 
 
@@ -135,10 +134,3 @@ def test_anything_else_goes_to_click(tree: Path, args: list[str]) -> None:
 def test_the_outcomes_cover_every_exit_code(tree: Path) -> None:
     codes = {run("console", args, tree)[2] for args in QUICK}
     assert codes == {0, 1, 3}
-
-
-def test_the_reader_declines_what_click_would_read_otherwise() -> None:
-    assert quicklint._read(["--format", "json", "--strict", "d"]) == (["d"], {"output_format": "json"}, {"strict"})
-    assert quicklint._read(["--jobs", "2", "-d", "x"]) == ([], {"jobs": "2", "database": "x"}, set())
-    for declined in (["--jobs", "\u0663"], ["--format"], ["-d=x"], ["-"], ["--all=yes"], ["--git-base=main"]):
-        assert quicklint._read(declined) is None, declined

@@ -224,46 +224,6 @@ def test_a_symlinked_file_is_left_to_the_full_path(applied: Setup) -> None:
     assert applied.quick() is None
 
 
-# --- the command line: a subset of click's, parsed the same ------------------------------
-
-TOKENS = ["--database", "-d", "--migrations", "--quiet", "-q", "URL", "DIR", "--database=URL2", "--migrations=D2"]
-TOKENS += ["--json", "--to", "1.0.0", "--dry-run", "--help", "--quiet=1", "-dURL", "--", "-"]
-
-
-def click_parse(argv: list[str]) -> dict[str, object] | None:
-    command = main.commands["migrate"]
-    try:
-        context = command.make_context("migrate", list(argv[1:]), resilient_parsing=False)
-    except BaseException:  # usage errors and --help exit
-        return None
-    return dict(context.params)
-
-
-def test_every_command_line_it_accepts_click_parses_the_same() -> None:
-    accepted = 0
-    for length in range(0, 5):
-        for combination in itertools.product(TOKENS, repeat=length):
-            argv = ["migrate", *combination]
-            options = uptodate.parse_migrate_argv(argv)
-            if options is None:
-                continue
-            accepted += 1
-            params = click_parse(argv)
-            assert params is not None, argv
-            assert params["database"] == options.database and params["migrations"] == options.migrations, argv
-            assert params["quiet"] == options.quiet, argv
-            others = {name: value for name, value in params.items() if name not in ("database", "migrations", "quiet")}
-            assert not any(others.values()), (argv, others)
-    assert accepted > 50
-    assert uptodate.parse_migrate_argv(["status"]) is None and uptodate.parse_migrate_argv([]) is None
-
-
-def test_its_option_names_are_the_click_commands() -> None:
-    declared = {opt: param.name for param in main.commands["migrate"].params for opt in param.opts}
-    for option, destination in {**uptodate.VALUE_OPTIONS, **uptodate.FLAG_OPTIONS}.items():
-        assert declared[option] == destination
-
-
 # --- the configuration: what load_config resolves -----------------------------------------
 
 PYPROJECTS = [

@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ratchet import dialects, helptext
+from ratchet import commandline, helptext
 from ratchet.config import Config, load_config
 from ratchet.errors import EXIT_CHECK_FAILED, RatchetError, UsageError
 from ratchet.events import Events
 from ratchet.headers import parse_duration_ms
-from ratchet.linter.formats import FORMATS
 from ratchet.linter.rules import help_epilog
 
 # The commands import what they use (``ratchet.api``: the runner, the backends, the history;
@@ -59,22 +58,34 @@ def handles_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def common_options(command: F) -> F:
-    """``--database`` and ``--migrations``, taken by every command."""
-    command = click.option(
-        "--migrations",
-        "migrations",
-        metavar="DIR",
-        help="Migrations directory [env RATCHET_MIGRATIONS; default migrations/].",
-    )(command)
-    command = click.option(
-        "--database",
-        "-d",
-        "database",
-        metavar="URL",
-        help="Database URL [env RATCHET_DATABASE_URL; default sqlite:///app.db].",
-    )(command)
-    return command
+def declared(options: tuple[commandline.Option, ...]) -> Callable[[F], F]:
+    """click options built from ``ratchet.commandline``'s records, in their order."""
+
+    def decorate(command: F) -> F:
+        for option in reversed(options):  # click lists the last one applied first
+            command = click.option(*option.spellings, option.keyword, help=option.help, **_click_settings(option))(
+                command
+            )
+        return command
+
+    return decorate
+
+
+def _click_settings(option: commandline.Option) -> dict[str, Any]:
+    if option.kind == commandline.FLAG:
+        return {"is_flag": True}
+    settings: dict[str, Any] = {"metavar": option.metavar}
+    if option.kind == commandline.CHOICE and option.choices is not None:
+        settings["type"] = click.Choice(option.choices())
+    elif option.kind == commandline.COUNT:
+        settings["type"] = click.IntRange(min=0)
+    if option.default is not None:
+        settings.update(default=option.default, show_default=option.show_default)
+    return settings
+
+
+#: ``--database`` and ``--migrations``, taken by every command.
+common_options = declared(commandline.COMMON)
 
 
 def resolve(database: str | None, migrations: str | None) -> Config:
@@ -251,19 +262,7 @@ def _where(database: str, server: Server | None) -> str:
 
 
 @main.command()
-@common_options
-@click.option("--to", "to", metavar="VERSION", help="Apply pending files up to and including VERSION.")
-@click.option("--dry-run", is_flag=True, help="Print the SQL that would run; change nothing.")
-@click.option("--out-of-order", is_flag=True, help="Also apply pending files older than db_version.")
-@click.option("--single-transaction", is_flag=True, help="All pending files in one transaction: all or nothing.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON report.")
-@click.option("--no-lint", is_flag=True, help="Apply without running the lint (warns; recorded in history).")
-@click.option(
-    "--rehearse",
-    is_flag=True,
-    help="Run the pending files and roll all of it back (PostgreSQL; SQLite on a copy); exit 1 if one fails.",
-)
+@declared(commandline.MIGRATE)
 @handles_errors
 @json_errors
 def migrate(
@@ -773,19 +772,7 @@ def _git_changed(base: str) -> set[Path]:
 
 @main.command("lint", epilog=help_epilog())
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--migrations", "migrations", metavar="DIR", help="Migrations directory when no PATH is given.")
-@click.option("--database", "-d", "database", metavar="URL", help="Only to pick the default dialect.")
-@click.option(
-    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."
-)
-@click.option("--dialect", type=click.Choice(dialects.NAMES), help="SQL dialect of the files.")
-@click.option("--strict", is_flag=True, help="Warnings fail too.")
-@click.option("--since", metavar="VERSION", help="Lint only files newer than VERSION.")
-@click.option("--git-base", metavar="REF", help="Lint only files added or changed since git REF.")
-@click.option("--all", "include_all", is_flag=True, help="Also show files grandfathered by lint-since.")
-@click.option(
-    "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (0: from the CPUs, for many files)."
-)
+@declared(commandline.LINT)
 @handles_errors
 def lint_command(
     paths: tuple[Path, ...],

@@ -3,9 +3,10 @@
 :func:`outcome` is the one definition of what ``lint`` prints and how it exits: ``ratchet.cli``'s
 ``lint`` command echoes it. Importing click and the whole command line costs about 90M
 instructions (callgrind), a tenth of linting a thousand files, so the console script
-(``ratchet.launch``) reads a plain ``lint`` command line here first (:func:`answer`): paths and
-the options below, each spelled as click accepts it, with a value click would accept. Anything
-else (``--help``, ``--git-base``, an unknown option or a bad value) and any error on the way
+(``ratchet.launch``) reads a plain ``lint`` command line here first (:func:`answer`), with the
+reader and the option declarations of :mod:`ratchet.commandline` that ``ratchet.cli`` builds
+click's options from. Anything else (``--help``, ``--git-base``, an unknown option or a bad
+value) and any error on the way
 (a ``RatchetError`` included: nothing is printed before the lint ends) leave the run to click,
 which explains it. ``tests/test_quicklint_differential.py`` compares both paths' output and exit codes.
 """
@@ -19,19 +20,6 @@ from ratchet.errors import EXIT_CHECK_FAILED, EXIT_INVALID_FILES, EXIT_OK
 
 if TYPE_CHECKING:
     from ratchet.config import Config
-
-#: ``lint``'s options as ``ratchet.cli`` defines them: those that take a value (option -> keyword)
-#: and the flags. ``--git-base`` is left to click (it runs git).
-VALUE_OPTIONS = {
-    "--migrations": "migrations",
-    "--database": "database",
-    "-d": "database",
-    "--format": "output_format",
-    "--dialect": "dialect",
-    "--since": "since",
-    "--jobs": "jobs",
-}
-FLAG_OPTIONS = {"--strict": "strict", "--all": "include_all"}
 
 
 def outcome(
@@ -87,7 +75,9 @@ def answer(arguments: list[str], *, colour: bool) -> tuple[str, str, int] | None
     """``lint``'s outcome for ``arguments`` (``sys.argv[1:]``, starting with ``lint``), or ``None``
     when the command line is not one this module reads exactly as click does; ``colour``: whether
     the text output is coloured."""
-    read = _read(arguments[1:])
+    from ratchet import commandline
+
+    read = commandline.read(arguments[1:], commandline.LINT, takes_paths=True)
     if read is None:
         return None
     from ratchet.config import load_config
@@ -105,40 +95,3 @@ def answer(arguments: list[str], *, colour: bool) -> tuple[str, str, int] | None
         jobs=int(values.get("jobs", "0")),
         colour=colour,
     )
-
-
-def _read(arguments: list[str]) -> tuple[list[str], dict[str, str], set[str]] | None:
-    """The paths, option values and flags of a ``lint`` command line, or ``None`` for anything else."""
-    from ratchet import dialects
-    from ratchet.linter.formats import FORMATS
-
-    paths: list[str] = []
-    values: dict[str, str] = {}
-    flags: set[str] = set()
-    position = 0
-    while position < len(arguments):
-        argument = arguments[position]
-        position += 1
-        if not argument.startswith("-"):
-            paths.append(argument)
-            continue
-        name, equals, value = argument.partition("=")
-        if name in FLAG_OPTIONS and not equals:
-            flags.add(FLAG_OPTIONS[name])
-            continue
-        if name not in VALUE_OPTIONS or (name == "-d" and equals):
-            return None  # --help, --git-base, -dURL, an unknown option, "-", "--": click decides
-        if not equals:
-            if position == len(arguments):
-                return None
-            value = arguments[position]
-            position += 1
-        values[VALUE_OPTIONS[name]] = value  # the last one given wins, as in click
-    jobs = values.get("jobs", "0")
-    if (
-        values.get("output_format", "text") not in FORMATS
-        or values.get("dialect", dialects.NAMES[0]) not in dialects.NAMES
-        or not (jobs.isascii() and jobs.isdigit())
-    ):
-        return None
-    return paths, values, flags

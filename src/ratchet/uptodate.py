@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 
+from ratchet import commandline
 from ratchet.guardword import mentions_guard
 
 try:  # OpenSSL's SHA-256 itself: hashlib's import also builds every other algorithm
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
 
 Release = tuple[int, int, int]
 
-#: The ``migrate`` options this path understands, as click defines them in ``ratchet.cli``
-#: (option -> destination); any other argument leaves the run to click.
-VALUE_OPTIONS = {"--database": "database", "-d": "database", "--migrations": "migrations"}
-FLAG_OPTIONS = {"--quiet": "quiet", "-q": "quiet"}
 #: The environment variables ``load_config`` reads; any other ``RATCHET_*`` one is left to it.
 _KNOWN_VARIABLES = frozenset({"RATCHET_DATABASE_URL", "RATCHET_MIGRATIONS"})
 #: ``ratchet.states.DONE_STATUSES`` as text (a test keeps them equal): importing ``enum`` for it
@@ -54,34 +51,18 @@ class QuickOptions:
 
 
 def parse_migrate_argv(argv: Sequence[str]) -> QuickOptions | None:
-    """The options of ``migrate [--database URL] [--migrations DIR] [--quiet]``, or ``None`` for
-    any other command line (another command, option, spelling, a repeated option, ``--help``)."""
+    """The options of ``migrate [--database URL] [--migrations DIR] [--quiet]`` (read as
+    ``ratchet.commandline`` declares them), or ``None`` for any other command line."""
     if not argv or argv[0] != "migrate":
         return None
+    read = commandline.read(argv[1:], commandline.MIGRATE, takes_paths=False)
+    if read is None:
+        return None
+    _, values, flags = read
     options = QuickOptions()
-    seen: set[str] = set()
-    position = 1
-    while position < len(argv):
-        argument = argv[position]
-        name, equals, value = argument.partition("=") if argument.startswith("--") else (argument, "", "")
-        destination = VALUE_OPTIONS.get(name) or FLAG_OPTIONS.get(name)
-        if destination is None or destination in seen:
-            return None
-        seen.add(destination)
-        if name in FLAG_OPTIONS:
-            if equals:
-                return None
-            options.quiet = True
-        else:
-            if not equals:
-                position += 1
-                if position == len(argv):
-                    return None
-                value = argv[position]
-            if not value or value.startswith("-"):
-                return None
-            setattr(options, destination, value)
-        position += 1
+    options.database = values.get("database")
+    options.migrations = values.get("migrations")
+    options.quiet = "quiet" in flags
     return options
 
 
