@@ -1,0 +1,1038 @@
+# ruff: noqa: E501  (tool-generated SQL keeps its long lines, as real histories have them)
+"""SQLite histories in shapes the other corpora do not hold, written for ratchet after the shapes of
+public projects' histories (not copied from any), with the error findings a reviewer expects, decided
+by hand from the lint's rules before the lint ran:
+
+- ``BILLING``: an invoicing app's EF Core ``dotnet ef migrations script`` output, one file per
+  migration (quoted PascalCase names, ``CONSTRAINT "PK_X" PRIMARY KEY``, ``IX_``/``FK_`` names,
+  ``__EFMigrationsHistory`` made ``IF NOT EXISTS`` and written by every file; ``ef_temp_X`` rebuilds
+  copied with ``IFNULL`` where a column became required, with ``PRAGMA foreign_keys = 0``/``1``
+  around the drop; files that keep the script's ``BEGIN TRANSACTION``/``COMMIT``, and one marked
+  ``no-transaction`` that keeps EF's whole ``COMMIT; PRAGMA foreign_keys = 0; BEGIN TRANSACTION;``
+  shape; rebuilds that drop a column, change a type, add a required column, forget a trigger EF
+  does not know about, and one that drops and makes a view again around it; ``HasData`` seeds);
+- ``FEEDS``: a Go feed reader's goose migrations (``-- +goose Up``, ``StatementBegin``/``StatementEnd``
+  around trigger bodies, ``STRICT`` and ``WITHOUT ROWID`` tables, an FTS5 external-content index kept
+  by triggers, partial and expression indexes, a virtual generated column with an index, views
+  dropped and made again, ``PRAGMA user_version``; Diesel/Vaultwarden-style ``X__new`` rebuilds that
+  keep everything (leaving the generated column out of the copy), make a column required, change a
+  type, forget the FTS triggers or another trigger, deduplicate with ``OR IGNORE``).
+
+``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
+A file whose expected findings include ``sqlite-add-column-restriction`` or ``syntax-error`` does not
+run on SQLite; such files come last in their history.
+"""
+
+from __future__ import annotations
+
+from history_corpus import History
+
+_EF_HISTORY = """CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "MigrationId" TEXT NOT NULL CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY,
+    "ProductVersion" TEXT NOT NULL
+);
+"""
+
+
+def _ef_done(migration: str) -> str:
+    return f"""INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('{migration}', '8.0.4');
+"""
+
+
+BILLING: History = [
+    (
+        "1.0.0__Initial.sql",
+        _EF_HISTORY
+        + """
+CREATE TABLE "Customers" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Customers" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "Email" TEXT NULL,
+    "Phone" TEXT NULL
+);
+
+CREATE TABLE "Products" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Products" PRIMARY KEY AUTOINCREMENT,
+    "Title" TEXT NOT NULL,
+    "Price" TEXT NULL,
+    "Active" INTEGER NOT NULL
+);
+
+CREATE TABLE "Invoices" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Invoices" PRIMARY KEY AUTOINCREMENT,
+    "CustomerId" INTEGER NOT NULL,
+    "IssuedAt" TEXT NOT NULL,
+    "Total" TEXT NOT NULL,
+    CONSTRAINT "FK_Invoices_Customers_CustomerId" FOREIGN KEY ("CustomerId") REFERENCES "Customers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "InvoiceLines" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_InvoiceLines" PRIMARY KEY AUTOINCREMENT,
+    "InvoiceId" INTEGER NOT NULL,
+    "ProductId" INTEGER NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    "UnitPrice" TEXT NOT NULL,
+    CONSTRAINT "FK_InvoiceLines_Invoices_InvoiceId" FOREIGN KEY ("InvoiceId") REFERENCES "Invoices" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_InvoiceLines_Products_ProductId" FOREIGN KEY ("ProductId") REFERENCES "Products" ("Id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_Customers_Email" ON "Customers" ("Email");
+
+CREATE INDEX "IX_InvoiceLines_InvoiceId" ON "InvoiceLines" ("InvoiceId");
+
+CREATE INDEX "IX_InvoiceLines_ProductId" ON "InvoiceLines" ("ProductId");
+
+CREATE INDEX "IX_Invoices_CustomerId" ON "Invoices" ("CustomerId");
+
+"""
+        + _ef_done("20240105093011_Initial"),
+        set(),
+    ),
+    (
+        "1.1.0__ProductSku.sql",
+        _EF_HISTORY
+        + """
+ALTER TABLE "Products" ADD "Sku" TEXT NOT NULL DEFAULT '';
+
+CREATE UNIQUE INDEX "IX_Products_Sku" ON "Products" ("Sku");
+
+"""
+        + _ef_done("20240112150244_ProductSku"),
+        set(),
+    ),
+    (
+        "1.2.0__CustomerEmailRequired.sql",
+        """CREATE TABLE "ef_temp_Customers" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Customers" PRIMARY KEY AUTOINCREMENT,
+    "Email" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Phone" TEXT NULL
+);
+
+INSERT INTO "ef_temp_Customers" ("Id", "Email", "Name", "Phone")
+SELECT "Id", IFNULL("Email", ''), "Name", "Phone"
+FROM "Customers";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "Customers";
+
+ALTER TABLE "ef_temp_Customers" RENAME TO "Customers";
+
+PRAGMA foreign_keys = 1;
+
+CREATE UNIQUE INDEX "IX_Customers_Email" ON "Customers" ("Email");
+
+"""
+        + _ef_done("20240119101500_CustomerEmailRequired"),
+        {("set-not-null", 16)},
+    ),
+    (
+        "1.3.0__InvoiceNumber.sql",
+        """ALTER TABLE "Invoices" ADD "Number" TEXT NOT NULL DEFAULT '';
+
+UPDATE "Invoices" SET "Number" = 'INV-' || printf('%06d', "Id");
+
+CREATE UNIQUE INDEX "IX_Invoices_Number" ON "Invoices" ("Number");
+
+"""
+        + _ef_done("20240126084512_InvoiceNumber"),
+        set(),
+    ),
+    (
+        "1.4.0__ProductName.sql",
+        """ALTER TABLE "Products" RENAME COLUMN "Title" TO "Name";
+
+"""
+        + _ef_done("20240202112000_ProductName"),
+        {("rename-column", 1)},
+    ),
+    (
+        "1.5.0__Payments.sql",
+        """CREATE TABLE "Payments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Payments" PRIMARY KEY AUTOINCREMENT,
+    "InvoiceId" INTEGER NOT NULL,
+    "Amount" TEXT NOT NULL,
+    "PaidAt" TEXT NOT NULL,
+    "Method" INTEGER NOT NULL,
+    CONSTRAINT "FK_Payments_Invoices_InvoiceId" FOREIGN KEY ("InvoiceId") REFERENCES "Invoices" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_Payments_InvoiceId" ON "Payments" ("InvoiceId");
+
+"""
+        + _ef_done("20240209140130_Payments"),
+        set(),
+    ),
+    (
+        "1.6.0__CustomerNoPhone.sql",
+        """ALTER TABLE "Customers" DROP COLUMN "Phone";
+
+"""
+        + _ef_done("20240216091245_CustomerNoPhone"),
+        {("drop-column", 1)},
+    ),
+    (
+        "1.7.0__TaxRates.sql",
+        """CREATE TABLE "TaxRates" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_TaxRates" PRIMARY KEY AUTOINCREMENT,
+    "Code" TEXT NOT NULL,
+    "Rate" TEXT NOT NULL
+);
+
+INSERT INTO "TaxRates" ("Id", "Code", "Rate")
+VALUES (1, 'STD', '0.2');
+INSERT INTO "TaxRates" ("Id", "Code", "Rate")
+VALUES (2, 'RED', '0.05');
+INSERT INTO "TaxRates" ("Id", "Code", "Rate")
+VALUES (3, 'ZERO', '0.0');
+
+CREATE UNIQUE INDEX "IX_TaxRates_Code" ON "TaxRates" ("Code");
+
+"""
+        + _ef_done("20240223160000_TaxRates"),
+        set(),
+    ),
+    (
+        "1.8.0__LineQuantityDecimal.sql",
+        """CREATE TABLE "ef_temp_InvoiceLines" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_InvoiceLines" PRIMARY KEY AUTOINCREMENT,
+    "InvoiceId" INTEGER NOT NULL,
+    "ProductId" INTEGER NOT NULL,
+    "Quantity" TEXT NOT NULL,
+    "UnitPrice" TEXT NOT NULL,
+    CONSTRAINT "FK_InvoiceLines_Invoices_InvoiceId" FOREIGN KEY ("InvoiceId") REFERENCES "Invoices" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_InvoiceLines_Products_ProductId" FOREIGN KEY ("ProductId") REFERENCES "Products" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_InvoiceLines" ("Id", "InvoiceId", "ProductId", "Quantity", "UnitPrice")
+SELECT "Id", "InvoiceId", "ProductId", "Quantity", "UnitPrice"
+FROM "InvoiceLines";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "InvoiceLines";
+
+ALTER TABLE "ef_temp_InvoiceLines" RENAME TO "InvoiceLines";
+
+PRAGMA foreign_keys = 1;
+
+CREATE INDEX "IX_InvoiceLines_InvoiceId" ON "InvoiceLines" ("InvoiceId");
+
+CREATE INDEX "IX_InvoiceLines_ProductId" ON "InvoiceLines" ("ProductId");
+
+"""
+        + _ef_done("20240301103000_LineQuantityDecimal"),
+        {("rebuild-unverified", 17)},
+    ),
+    (
+        "1.9.0__InvoiceStatus.sql",
+        """ALTER TABLE "Invoices" ADD "Status" INTEGER NOT NULL DEFAULT 0;
+
+CREATE INDEX "IX_Invoices_Status" ON "Invoices" ("Status");
+
+"""
+        + _ef_done("20240308120000_InvoiceStatus"),
+        set(),
+    ),
+    (
+        "1.10.0__InvoiceDueDate.sql",
+        _EF_HISTORY
+        + """
+BEGIN TRANSACTION;
+
+ALTER TABLE "Invoices" ADD "DueDate" TEXT NULL;
+
+"""
+        + _ef_done("20240315094500_InvoiceDueDate")
+        + """
+COMMIT;
+""",
+        {("transaction-control", 6), ("transaction-control", 13)},
+    ),
+    (
+        "1.11.0__InvoiceCustomerRestrict.sql",
+        """-- guard: no-transaction
+BEGIN TRANSACTION;
+
+CREATE TABLE "ef_temp_Invoices" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Invoices" PRIMARY KEY AUTOINCREMENT,
+    "CustomerId" INTEGER NOT NULL,
+    "DueDate" TEXT NULL,
+    "IssuedAt" TEXT NOT NULL,
+    "Number" TEXT NOT NULL DEFAULT '',
+    "Status" INTEGER NOT NULL DEFAULT 0,
+    "Total" TEXT NOT NULL,
+    CONSTRAINT "FK_Invoices_Customers_CustomerId" FOREIGN KEY ("CustomerId") REFERENCES "Customers" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Invoices" ("Id", "CustomerId", "DueDate", "IssuedAt", "Number", "Status", "Total")
+SELECT "Id", "CustomerId", "DueDate", "IssuedAt", "Number", "Status", "Total"
+FROM "Invoices";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+
+DROP TABLE "Invoices";
+
+ALTER TABLE "ef_temp_Invoices" RENAME TO "Invoices";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+
+CREATE INDEX "IX_Invoices_CustomerId" ON "Invoices" ("CustomerId");
+
+CREATE UNIQUE INDEX "IX_Invoices_Number" ON "Invoices" ("Number");
+
+CREATE INDEX "IX_Invoices_Status" ON "Invoices" ("Status");
+
+"""
+        + _ef_done("20240322110000_InvoiceCustomerRestrict")
+        + """
+COMMIT;
+""",
+        set(),
+    ),
+    (
+        "1.12.0__NoPayments.sql",
+        """DROP TABLE "Payments";
+
+"""
+        + _ef_done("20240329150000_NoPayments"),
+        {("drop-table", 1)},
+    ),
+    (
+        "1.13.0__LineItems.sql",
+        """DROP INDEX "IX_InvoiceLines_InvoiceId";
+
+DROP INDEX "IX_InvoiceLines_ProductId";
+
+ALTER TABLE "InvoiceLines" RENAME TO "LineItems";
+
+CREATE INDEX "IX_LineItems_InvoiceId" ON "LineItems" ("InvoiceId");
+
+CREATE INDEX "IX_LineItems_ProductId" ON "LineItems" ("ProductId");
+
+"""
+        + _ef_done("20240405100000_LineItems"),
+        {("rename-table", 5)},
+    ),
+    (
+        "1.14.0__ProductPriceRequired.sql",
+        """CREATE TABLE "ef_temp_Products" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Products" PRIMARY KEY AUTOINCREMENT,
+    "Active" INTEGER NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Price" TEXT NOT NULL DEFAULT '0.0',
+    "Sku" TEXT NOT NULL DEFAULT ''
+);
+
+INSERT INTO "ef_temp_Products" ("Id", "Active", "Name", "Price", "Sku")
+SELECT "Id", "Active", "Name", IFNULL("Price", '0.0'), "Sku"
+FROM "Products";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "Products";
+
+ALTER TABLE "ef_temp_Products" RENAME TO "Products";
+
+PRAGMA foreign_keys = 1;
+
+CREATE UNIQUE INDEX "IX_Products_Sku" ON "Products" ("Sku");
+
+"""
+        + _ef_done("20240412093000_ProductPriceRequired"),
+        {("set-not-null", 17)},
+    ),
+    (
+        "1.15.0__SkuUpper.sql",
+        """UPDATE "Products" SET "Sku" = upper("Sku");
+
+"""
+        + _ef_done("20240419120000_SkuUpper"),
+        {("update-without-where", 1)},
+    ),
+    (
+        "1.16.0__TaxRatesNoZero.sql",
+        """DELETE FROM "TaxRates"
+WHERE "Id" = 3;
+SELECT changes();
+
+UPDATE "TaxRates" SET "Rate" = '0.07'
+WHERE "Id" = 2;
+SELECT changes();
+
+"""
+        + _ef_done("20240426080000_TaxRatesNoZero"),
+        set(),
+    ),
+    (
+        "1.17.0__Audit.sql",
+        """CREATE TABLE "AuditEntries" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AuditEntries" PRIMARY KEY AUTOINCREMENT,
+    "Entity" TEXT NOT NULL,
+    "EntityId" INTEGER NOT NULL,
+    "At" TEXT NOT NULL
+);
+
+CREATE TRIGGER "TR_Invoices_Audit" AFTER UPDATE ON "Invoices"
+BEGIN
+    INSERT INTO "AuditEntries" ("Entity", "EntityId", "At") VALUES ('Invoice', NEW."Id", datetime('now'));
+END;
+
+"""
+        + _ef_done("20240503101010_Audit"),
+        set(),
+    ),
+    (
+        "1.18.0__InvoiceCustomerCascade.sql",
+        """CREATE TABLE "ef_temp_Invoices" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Invoices" PRIMARY KEY AUTOINCREMENT,
+    "CustomerId" INTEGER NOT NULL,
+    "DueDate" TEXT NULL,
+    "IssuedAt" TEXT NOT NULL,
+    "Number" TEXT NOT NULL DEFAULT '',
+    "Status" INTEGER NOT NULL DEFAULT 0,
+    "Total" TEXT NOT NULL,
+    CONSTRAINT "FK_Invoices_Customers_CustomerId" FOREIGN KEY ("CustomerId") REFERENCES "Customers" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "ef_temp_Invoices" ("Id", "CustomerId", "DueDate", "IssuedAt", "Number", "Status", "Total")
+SELECT "Id", "CustomerId", "DueDate", "IssuedAt", "Number", "Status", "Total"
+FROM "Invoices";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "Invoices";
+
+ALTER TABLE "ef_temp_Invoices" RENAME TO "Invoices";
+
+PRAGMA foreign_keys = 1;
+
+CREATE INDEX "IX_Invoices_CustomerId" ON "Invoices" ("CustomerId");
+
+CREATE UNIQUE INDEX "IX_Invoices_Number" ON "Invoices" ("Number");
+
+CREATE INDEX "IX_Invoices_Status" ON "Invoices" ("Status");
+
+"""
+        + _ef_done("20240510143000_InvoiceCustomerCascade"),
+        {("rebuild-loses-dependents", 18)},
+    ),
+    (
+        "1.19.0__BalancesView.sql",
+        """CREATE VIEW "vw_CustomerBalances" AS
+SELECT c."Id" AS "CustomerId", c."Name", COUNT(i."Id") AS "Invoices", SUM(CAST(i."Total" AS REAL)) AS "Billed"
+FROM "Customers" AS c
+LEFT JOIN "Invoices" AS i ON i."CustomerId" = c."Id"
+GROUP BY c."Id", c."Name";
+
+"""
+        + _ef_done("20240517090000_BalancesView"),
+        set(),
+    ),
+    (
+        "1.20.0__CustomerVatNumber.sql",
+        """DROP VIEW "vw_CustomerBalances";
+
+CREATE TABLE "ef_temp_Customers" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Customers" PRIMARY KEY AUTOINCREMENT,
+    "Email" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "VatNumber" TEXT NULL CHECK (length("VatNumber") <= 14)
+);
+
+INSERT INTO "ef_temp_Customers" ("Id", "Email", "Name")
+SELECT "Id", "Email", "Name"
+FROM "Customers";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "Customers";
+
+ALTER TABLE "ef_temp_Customers" RENAME TO "Customers";
+
+PRAGMA foreign_keys = 1;
+
+CREATE UNIQUE INDEX "IX_Customers_Email" ON "Customers" ("Email");
+
+CREATE VIEW "vw_CustomerBalances" AS
+SELECT c."Id" AS "CustomerId", c."Name", c."VatNumber", COUNT(i."Id") AS "Invoices", SUM(CAST(i."Total" AS REAL)) AS "Billed"
+FROM "Customers" AS c
+LEFT JOIN "Invoices" AS i ON i."CustomerId" = c."Id"
+GROUP BY c."Id", c."Name";
+
+"""
+        + _ef_done("20240524110000_CustomerVatNumber"),
+        set(),
+    ),
+    (
+        "1.21.0__LineItemUnit.sql",
+        """CREATE TABLE "ef_temp_LineItems" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_InvoiceLines" PRIMARY KEY AUTOINCREMENT,
+    "InvoiceId" INTEGER NOT NULL,
+    "ProductId" INTEGER NOT NULL,
+    "Quantity" TEXT NOT NULL,
+    "Unit" TEXT NOT NULL,
+    "UnitPrice" TEXT NOT NULL,
+    CONSTRAINT "FK_LineItems_Invoices_InvoiceId" FOREIGN KEY ("InvoiceId") REFERENCES "Invoices" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_LineItems_Products_ProductId" FOREIGN KEY ("ProductId") REFERENCES "Products" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_LineItems" ("Id", "InvoiceId", "ProductId", "Quantity", "UnitPrice")
+SELECT "Id", "InvoiceId", "ProductId", "Quantity", "UnitPrice"
+FROM "LineItems";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "LineItems";
+
+ALTER TABLE "ef_temp_LineItems" RENAME TO "LineItems";
+
+PRAGMA foreign_keys = 1;
+
+CREATE INDEX "IX_LineItems_InvoiceId" ON "LineItems" ("InvoiceId");
+
+CREATE INDEX "IX_LineItems_ProductId" ON "LineItems" ("ProductId");
+
+"""
+        + _ef_done("20240531100000_LineItemUnit"),
+        {("add-not-null-without-default", 20)},
+    ),
+    (
+        "1.22.0__ProductNoActive.sql",
+        """CREATE TABLE "ef_temp_Products" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Products" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "Price" TEXT NOT NULL DEFAULT '0.0',
+    "Sku" TEXT NOT NULL DEFAULT ''
+);
+
+INSERT INTO "ef_temp_Products" ("Id", "Name", "Price", "Sku")
+SELECT "Id", "Name", "Price", "Sku"
+FROM "Products";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "Products";
+
+ALTER TABLE "ef_temp_Products" RENAME TO "Products";
+
+PRAGMA foreign_keys = 1;
+
+CREATE UNIQUE INDEX "IX_Products_Sku" ON "Products" ("Sku");
+
+"""
+        + _ef_done("20240607100000_ProductNoActive"),
+        {("rebuild-unverified", 14)},
+    ),
+    (
+        "1.23.0__NoBalancesView.sql",
+        """DROP VIEW "vw_CustomerBalances";
+
+"""
+        + _ef_done("20240614100000_NoBalancesView"),
+        {("drop-view", 1)},
+    ),
+    (
+        "1.24.0__AuditPurge.sql",
+        """DELETE FROM "AuditEntries";
+
+DROP TRIGGER IF EXISTS "TR_Invoices_Audit";
+
+"""
+        + _ef_done("20240621100000_AuditPurge"),
+        {("delete-without-where", 1)},
+    ),
+    (
+        "1.25.0__InvoiceNotes.sql",
+        _EF_HISTORY
+        + """
+BEGIN TRANSACTION;
+
+ALTER TABLE "Invoices" ADD "Notes" TEXT NULL;
+
+ALTER TABLE "Invoices" ADD "Currency" TEXT NOT NULL DEFAULT 'EUR';
+
+"""
+        + _ef_done("20240628100000_InvoiceNotes")
+        + """
+COMMIT;
+""",
+        {("transaction-control", 6), ("transaction-control", 15)},
+    ),
+    (
+        "1.26.0__CustomerCreatedAt.sql",
+        """ALTER TABLE "Customers" ADD "CreatedAt" TEXT NOT NULL DEFAULT (datetime('now'));
+
+"""
+        + _ef_done("20240705100000_CustomerCreatedAt"),
+        {("sqlite-add-column-restriction", 1)},
+    ),
+]
+
+_FTS_TRIGGERS = """-- +goose StatementBegin
+CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts (rowid, title, content) VALUES (new.id, new.title, new.content);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, content) VALUES ('delete', old.id, old.title, old.content);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER entries_fts_au AFTER UPDATE ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, content) VALUES ('delete', old.id, old.title, old.content);
+    INSERT INTO entries_fts (rowid, title, content) VALUES (new.id, new.title, new.content);
+END;
+-- +goose StatementEnd
+"""
+
+_UNREAD_VIEW = """CREATE VIEW unread_counts AS
+    SELECT feed_id, count(*) AS unread FROM entries WHERE read = 0 GROUP BY feed_id;
+"""
+
+_ENTRY_INDEXES = """CREATE INDEX entries_feed_published ON entries (feed_id, published_at DESC);
+CREATE INDEX entries_unread ON entries (feed_id) WHERE read = 0;
+CREATE INDEX entries_published_day ON entries (published_day);
+"""
+
+FEEDS: History = [
+    (
+        "0.1.0__init.sql",
+        """-- +goose Up
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+) STRICT;
+
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    title TEXT,
+    link TEXT,
+    content TEXT,
+    published_at INTEGER,
+    read INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (feed_id, guid)
+) STRICT;
+
+CREATE INDEX entries_feed_published ON entries (feed_id, published_at DESC);
+""",
+        set(),
+    ),
+    (
+        "0.2.0__search.sql",
+        """-- +goose Up
+CREATE VIRTUAL TABLE entries_fts USING fts5 (
+    title,
+    content,
+    content = 'entries',
+    content_rowid = 'id'
+);
+
+"""
+        + _FTS_TRIGGERS
+        + """
+INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');
+""",
+        set(),
+    ),
+    (
+        "0.3.0__settings.sql",
+        """-- +goose Up
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+INSERT OR IGNORE INTO settings (key, value) VALUES ('refresh_minutes', '30'), ('theme', 'auto');
+""",
+        set(),
+    ),
+    (
+        "0.4.0__unread_index.sql",
+        """-- +goose Up
+CREATE INDEX entries_unread ON entries (feed_id) WHERE read = 0;
+CREATE INDEX feeds_url_lower ON feeds (lower(url));
+""",
+        set(),
+    ),
+    (
+        "0.5.0__published_day.sql",
+        """-- +goose Up
+ALTER TABLE entries ADD COLUMN published_day TEXT GENERATED ALWAYS AS (date(published_at, 'unixepoch')) VIRTUAL;
+CREATE INDEX entries_published_day ON entries (published_day);
+""",
+        set(),
+    ),
+    (
+        "0.6.0__unread_view.sql",
+        "-- +goose Up\n" + _UNREAD_VIEW,
+        set(),
+    ),
+    (
+        "0.7.0__conditional_get.sql",
+        """-- +goose Up
+ALTER TABLE feeds ADD COLUMN etag TEXT;
+ALTER TABLE feeds ADD COLUMN last_modified TEXT;
+PRAGMA user_version = 7;
+""",
+        set(),
+    ),
+    (
+        "0.8.0__categories.sql",
+        """-- +goose Up
+CREATE TABLE categories (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+) STRICT;
+ALTER TABLE feeds ADD COLUMN category_id INTEGER REFERENCES categories (id) ON DELETE SET NULL;
+INSERT INTO categories (name) VALUES ('Uncategorized');
+UPDATE feeds SET category_id = (SELECT id FROM categories WHERE name = 'Uncategorized');
+""",
+        set(),
+    ),
+    (
+        "0.9.0__feeds_url_check.sql",
+        """-- +goose Up
+PRAGMA foreign_keys = OFF;
+
+CREATE TABLE feeds__new (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE CHECK (url <> ''),
+    title TEXT,
+    created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    etag TEXT,
+    last_modified TEXT,
+    category_id INTEGER REFERENCES categories (id) ON DELETE SET NULL
+) STRICT;
+
+INSERT INTO feeds__new SELECT id, url, title, created_at, etag, last_modified, category_id FROM feeds;
+
+DROP TABLE feeds;
+
+ALTER TABLE feeds__new RENAME TO feeds;
+
+CREATE INDEX feeds_url_lower ON feeds (lower(url));
+
+PRAGMA foreign_key_check;
+PRAGMA foreign_keys = ON;
+""",
+        set(),
+    ),
+    (
+        "0.10.0__feed_title_required.sql",
+        """-- +goose Up
+PRAGMA foreign_keys = OFF;
+
+CREATE TABLE feeds__new (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE CHECK (url <> ''),
+    title TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    etag TEXT,
+    last_modified TEXT,
+    category_id INTEGER REFERENCES categories (id) ON DELETE SET NULL
+) STRICT;
+
+INSERT INTO feeds__new SELECT id, url, coalesce(title, url), created_at, etag, last_modified, category_id FROM feeds;
+
+DROP TABLE feeds;
+
+ALTER TABLE feeds__new RENAME TO feeds;
+
+CREATE INDEX feeds_url_lower ON feeds (lower(url));
+
+PRAGMA foreign_keys = ON;
+""",
+        {("set-not-null", 18)},
+    ),
+    (
+        "0.11.0__entries_author.sql",
+        """-- +goose Up
+ALTER TABLE entries ADD COLUMN author TEXT;
+""",
+        set(),
+    ),
+    (
+        "0.12.0__entries_keep_all.sql",
+        """-- +goose Up
+PRAGMA foreign_keys = OFF;
+
+DROP VIEW unread_counts;
+
+CREATE TABLE entries__new (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    title TEXT,
+    link TEXT,
+    content TEXT,
+    published_at INTEGER,
+    read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),
+    published_day TEXT GENERATED ALWAYS AS (date(published_at, 'unixepoch')) VIRTUAL,
+    author TEXT,
+    UNIQUE (feed_id, guid)
+) STRICT;
+
+INSERT INTO entries__new (id, feed_id, guid, title, link, content, published_at, read, author)
+    SELECT id, feed_id, guid, title, link, content, published_at, read, author FROM entries;
+
+DROP TABLE entries;
+
+ALTER TABLE entries__new RENAME TO entries;
+
+"""
+        + _ENTRY_INDEXES
+        + _FTS_TRIGGERS
+        + _UNREAD_VIEW
+        + """
+PRAGMA foreign_keys = ON;
+""",
+        set(),
+    ),
+    (
+        "0.13.0__entries_published_text.sql",
+        """-- +goose Up
+PRAGMA foreign_keys = OFF;
+
+DROP VIEW unread_counts;
+
+CREATE TABLE entries__new (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    title TEXT,
+    link TEXT,
+    content TEXT,
+    published_at TEXT,
+    read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),
+    published_day TEXT GENERATED ALWAYS AS (date(published_at)) VIRTUAL,
+    author TEXT,
+    UNIQUE (feed_id, guid)
+) STRICT;
+
+INSERT INTO entries__new (id, feed_id, guid, title, link, content, published_at, read, author)
+    SELECT id, feed_id, guid, title, link, content, datetime(published_at, 'unixepoch'), read, author FROM entries;
+
+DROP TABLE entries;
+
+ALTER TABLE entries__new RENAME TO entries;
+
+"""
+        + _ENTRY_INDEXES
+        + _FTS_TRIGGERS
+        + _UNREAD_VIEW
+        + """
+PRAGMA foreign_keys = ON;
+""",
+        {("rebuild-unverified", 23)},
+    ),
+    (
+        "0.14.0__entries_forget_search.sql",
+        """-- +goose Up
+PRAGMA foreign_keys = OFF;
+
+DROP VIEW unread_counts;
+
+CREATE TABLE entries__new (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    title TEXT,
+    link TEXT,
+    content TEXT,
+    published_at TEXT,
+    read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),
+    published_day TEXT GENERATED ALWAYS AS (date(published_at)) VIRTUAL,
+    author TEXT,
+    starred INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (feed_id, guid)
+) STRICT;
+
+INSERT INTO entries__new (id, feed_id, guid, title, link, content, published_at, read, author)
+    SELECT id, feed_id, guid, title, link, content, published_at, read, author FROM entries;
+
+DROP TABLE entries;
+
+ALTER TABLE entries__new RENAME TO entries;
+
+"""
+        + _ENTRY_INDEXES
+        + _UNREAD_VIEW
+        + """
+PRAGMA foreign_keys = ON;
+""",
+        {("rebuild-loses-dependents", 24)},
+    ),
+    (
+        "0.15.0__search_again.sql",
+        "-- +goose Up\n" + _FTS_TRIGGERS + "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');\n",
+        set(),
+    ),
+    (
+        "0.16.0__unread_view_starred.sql",
+        """-- +goose Up
+DROP VIEW IF EXISTS unread_counts;
+CREATE VIEW unread_counts AS
+    SELECT feed_id, count(*) AS unread, sum(starred) AS starred FROM entries WHERE read = 0 GROUP BY feed_id;
+""",
+        set(),
+    ),
+    (
+        "0.17.0__entries_url.sql",
+        """-- +goose Up
+ALTER TABLE entries RENAME COLUMN link TO url;
+""",
+        {("rename-column", 2)},
+    ),
+    (
+        "0.18.0__search_author.sql",
+        """-- +goose Up
+DROP TRIGGER entries_fts_ai;
+DROP TRIGGER entries_fts_ad;
+DROP TRIGGER entries_fts_au;
+DROP TABLE entries_fts;
+CREATE VIRTUAL TABLE entries_fts USING fts5 (title, content, author, content = 'entries', content_rowid = 'id', tokenize = 'porter unicode61');
+-- +goose StatementBegin
+CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts (rowid, title, content, author) VALUES (new.id, new.title, new.content, new.author);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, content, author) VALUES ('delete', old.id, old.title, old.content, old.author);
+END;
+-- +goose StatementEnd
+INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');
+""",
+        {("drop-table", 5)},
+    ),
+    (
+        "0.19.0__prune_read.sql",
+        """-- +goose Up
+DELETE FROM entries WHERE read = 1 AND starred = 0 AND published_at < datetime('now', '-90 days');
+INSERT INTO entries_fts (entries_fts) VALUES ('optimize');
+""",
+        set(),
+    ),
+    (
+        "0.20.0__mark_all_unread.sql",
+        """-- +goose Up
+UPDATE entries SET read = 0;
+""",
+        {("update-without-where", 2)},
+    ),
+    (
+        "0.21.0__tags.sql",
+        """-- +goose Up
+CREATE TABLE entry_tags (
+    entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (entry_id, tag)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX entry_tags_tag ON entry_tags (tag);
+""",
+        set(),
+    ),
+    (
+        "0.22.0__tags_case.sql",
+        """-- +goose Up
+CREATE TABLE entry_tags__new (
+    entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (entry_id, tag)
+) STRICT, WITHOUT ROWID;
+INSERT OR IGNORE INTO entry_tags__new (entry_id, tag) SELECT entry_id, lower(tag) FROM entry_tags;
+DROP TABLE entry_tags;
+ALTER TABLE entry_tags__new RENAME TO entry_tags;
+CREATE INDEX entry_tags_tag ON entry_tags (tag);
+""",
+        {("rebuild-filters-rows", 7)},
+    ),
+    (
+        "0.23.0__no_categories.sql",
+        """-- +goose Up
+UPDATE feeds SET category_id = NULL WHERE category_id IS NOT NULL;
+DROP TABLE categories;
+""",
+        {("drop-table", 3)},
+    ),
+    (
+        "0.24.0__no_etag.sql",
+        """-- +goose Up
+ALTER TABLE feeds DROP COLUMN etag;
+""",
+        {("drop-column", 2)},
+    ),
+    (
+        "0.25.0__prefs.sql",
+        """-- +goose Up
+ALTER TABLE settings RENAME TO prefs;
+PRAGMA user_version = 25;
+""",
+        {("rename-table", 2)},
+    ),
+    (
+        "0.26.0__feeds_touch.sql",
+        """-- +goose Up
+ALTER TABLE feeds ADD COLUMN updated_at TEXT;
+UPDATE feeds SET updated_at = created_at;
+-- +goose StatementBegin
+CREATE TRIGGER feeds_touch AFTER UPDATE ON feeds FOR EACH ROW WHEN new.updated_at IS old.updated_at
+BEGIN
+    UPDATE feeds SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = new.id;
+END;
+-- +goose StatementEnd
+""",
+        set(),
+    ),
+    (
+        "0.27.0__feeds_no_check.sql",
+        """-- +goose Up
+PRAGMA foreign_keys = OFF;
+CREATE TABLE feeds__new (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    last_modified TEXT,
+    category_id INTEGER,
+    updated_at TEXT
+) STRICT;
+INSERT INTO feeds__new (id, url, title, created_at, last_modified, category_id, updated_at)
+    SELECT id, url, title, created_at, last_modified, category_id, updated_at FROM feeds;
+DROP TABLE feeds;
+ALTER TABLE feeds__new RENAME TO feeds;
+CREATE INDEX feeds_url_lower ON feeds (lower(url));
+PRAGMA foreign_keys = ON;
+""",
+        {("rebuild-loses-dependents", 14)},
+    ),
+    (
+        "0.28.0__feeds_fetched_at.sql",
+        """-- +goose Up
+ALTER TABLE feeds ADD COLUMN fetched_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP;
+""",
+        {("sqlite-add-column-restriction", 2)},
+    ),
+]
+
+
+HISTORIES: dict[str, History] = {
+    "billing": BILLING,
+    "feeds": FEEDS,
+}
