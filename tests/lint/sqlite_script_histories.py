@@ -16,7 +16,13 @@ by hand from the lint's rules before the lint ran:
   by triggers, partial and expression indexes, a virtual generated column with an index, views
   dropped and made again, ``PRAGMA user_version``; Diesel/Vaultwarden-style ``X__new`` rebuilds that
   keep everything (leaving the generated column out of the copy), make a column required, change a
-  type, forget the FTS triggers or another trigger, deduplicate with ``OR IGNORE``).
+  type, forget the FTS triggers or another trigger, deduplicate with ``OR IGNORE``);
+- ``SHOP``: a Symfony shop's Doctrine migrations (unquoted lower-case names, a table named ``"order"``,
+  ``--(DC2Type:...)`` comments inside column lists, hashed ``IDX_``/``UNIQ_``/``FK_`` names,
+  ``NOT DEFERRABLE INITIALLY IMMEDIATE``; Doctrine's rebuild through ``CREATE TEMPORARY TABLE
+  __temp__X AS SELECT``, with the table's indexes dropped first and made again after: faithful ones,
+  and ones that make a column required, leave a column out of the backup, change a type, add a
+  required column, copy back ``DISTINCT`` or drop an index for good).
 
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
 A file whose expected findings include ``sqlite-add-column-restriction`` or ``syntax-error`` does not
@@ -1031,8 +1037,219 @@ ALTER TABLE feeds ADD COLUMN fetched_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP;
     ),
 ]
 
+SHOP: History = [
+    (
+        "2.0.0__Version20240110101010.sql",
+        """CREATE TABLE user (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, email VARCHAR(180) NOT NULL, roles CLOB NOT NULL --(DC2Type:json)
+, password VARCHAR(255) NOT NULL, created_at DATETIME NOT NULL --(DC2Type:datetime_immutable)
+);
+CREATE UNIQUE INDEX UNIQ_8D93D649E7927C74 ON user (email);
+CREATE TABLE product (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(255) NOT NULL, price INTEGER NOT NULL, description CLOB DEFAULT NULL, stock INTEGER DEFAULT NULL);
+CREATE TABLE messenger_messages (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, body CLOB NOT NULL, headers CLOB NOT NULL, queue_name VARCHAR(190) NOT NULL, created_at DATETIME NOT NULL --(DC2Type:datetime_immutable)
+, available_at DATETIME NOT NULL --(DC2Type:datetime_immutable)
+, delivered_at DATETIME DEFAULT NULL --(DC2Type:datetime_immutable)
+);
+CREATE INDEX IDX_75EA56E0FB7336F0 ON messenger_messages (queue_name);
+CREATE INDEX IDX_75EA56E0E3BD61CE ON messenger_messages (available_at);
+CREATE INDEX IDX_75EA56E016BA31DB ON messenger_messages (delivered_at);
+""",
+        set(),
+    ),
+    (
+        "2.1.0__Version20240117090000.sql",
+        """CREATE TABLE "order" (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, customer_id INTEGER NOT NULL, status VARCHAR(20) NOT NULL, placed_at DATETIME NOT NULL --(DC2Type:datetime_immutable)
+, CONSTRAINT FK_F52993989395C3F3 FOREIGN KEY (customer_id) REFERENCES user (id) NOT DEFERRABLE INITIALLY IMMEDIATE);
+CREATE INDEX IDX_F52993989395C3F3 ON "order" (customer_id);
+CREATE TABLE order_item (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, purchase_id INTEGER NOT NULL, product_id INTEGER NOT NULL, quantity INTEGER NOT NULL, CONSTRAINT FK_52EA1F09558FBEB9 FOREIGN KEY (purchase_id) REFERENCES "order" (id) NOT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_52EA1F094584665A FOREIGN KEY (product_id) REFERENCES product (id) NOT DEFERRABLE INITIALLY IMMEDIATE);
+CREATE INDEX IDX_52EA1F09558FBEB9 ON order_item (purchase_id);
+CREATE INDEX IDX_52EA1F094584665A ON order_item (product_id);
+""",
+        set(),
+    ),
+    (
+        "2.2.0__Version20240124120000.sql",
+        """ALTER TABLE product ADD COLUMN slug VARCHAR(255) DEFAULT NULL;
+UPDATE product SET slug = lower(replace(name, ' ', '-'));
+CREATE UNIQUE INDEX UNIQ_D34A04AD989D9B62 ON product (slug);
+""",
+        set(),
+    ),
+    (
+        "2.3.0__Version20240131150000.sql",
+        """CREATE TEMPORARY TABLE __temp__product AS SELECT id, name, price, description, stock, slug FROM product;
+DROP TABLE product;
+CREATE TABLE product (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(255) NOT NULL, price INTEGER NOT NULL, description CLOB DEFAULT NULL, stock INTEGER DEFAULT 0 NOT NULL, slug VARCHAR(255) DEFAULT NULL);
+INSERT INTO product (id, name, price, description, stock, slug) SELECT id, name, price, description, stock, slug FROM __temp__product;
+DROP TABLE __temp__product;
+CREATE UNIQUE INDEX UNIQ_D34A04AD989D9B62 ON product (slug);
+""",
+        {("set-not-null", 3)},
+    ),
+    (
+        "2.4.0__Version20240207100000.sql",
+        """CREATE TABLE category (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(100) NOT NULL);
+CREATE TEMPORARY TABLE __temp__product AS SELECT id, name, price, description, stock, slug FROM product;
+DROP TABLE product;
+CREATE TABLE product (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, category_id INTEGER DEFAULT NULL, name VARCHAR(255) NOT NULL, price INTEGER NOT NULL, description CLOB DEFAULT NULL, stock INTEGER DEFAULT 0 NOT NULL, slug VARCHAR(255) DEFAULT NULL, CONSTRAINT FK_D34A04AD12469DE2 FOREIGN KEY (category_id) REFERENCES category (id) NOT DEFERRABLE INITIALLY IMMEDIATE);
+INSERT INTO product (id, name, price, description, stock, slug) SELECT id, name, price, description, stock, slug FROM __temp__product;
+DROP TABLE __temp__product;
+CREATE UNIQUE INDEX UNIQ_D34A04AD989D9B62 ON product (slug);
+CREATE INDEX IDX_D34A04AD12469DE2 ON product (category_id);
+""",
+        set(),
+    ),
+    (
+        "2.5.0__Version20240214110000.sql",
+        """DROP INDEX IDX_F52993989395C3F3;
+CREATE TEMPORARY TABLE __temp__order AS SELECT id, customer_id, status, placed_at FROM "order";
+DROP TABLE "order";
+CREATE TABLE "order" (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, customer_id INTEGER NOT NULL, status VARCHAR(20) NOT NULL, placed_at DATETIME NOT NULL --(DC2Type:datetime_immutable)
+, total INTEGER DEFAULT 0 NOT NULL, CONSTRAINT FK_F52993989395C3F3 FOREIGN KEY (customer_id) REFERENCES user (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE);
+INSERT INTO "order" (id, customer_id, status, placed_at) SELECT id, customer_id, status, placed_at FROM __temp__order;
+DROP TABLE __temp__order;
+CREATE INDEX IDX_F52993989395C3F3 ON "order" (customer_id);
+""",
+        set(),
+    ),
+    (
+        "2.6.0__Version20240221090000.sql",
+        """CREATE TEMPORARY TABLE __temp__product AS SELECT id, category_id, name, price, stock, slug FROM product;
+DROP TABLE product;
+CREATE TABLE product (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, category_id INTEGER DEFAULT NULL, name VARCHAR(255) NOT NULL, price INTEGER NOT NULL, stock INTEGER DEFAULT 0 NOT NULL, slug VARCHAR(255) DEFAULT NULL, CONSTRAINT FK_D34A04AD12469DE2 FOREIGN KEY (category_id) REFERENCES category (id) NOT DEFERRABLE INITIALLY IMMEDIATE);
+INSERT INTO product (id, category_id, name, price, stock, slug) SELECT id, category_id, name, price, stock, slug FROM __temp__product;
+DROP TABLE __temp__product;
+CREATE UNIQUE INDEX UNIQ_D34A04AD989D9B62 ON product (slug);
+CREATE INDEX IDX_D34A04AD12469DE2 ON product (category_id);
+""",
+        {("rebuild-unverified", 2)},
+    ),
+    (
+        "2.7.0__Version20240228140000.sql",
+        """ALTER TABLE user ADD COLUMN is_verified BOOLEAN DEFAULT 0 NOT NULL;
+ALTER TABLE user ADD COLUMN display_name VARCHAR(100) DEFAULT NULL;
+""",
+        set(),
+    ),
+    (
+        "2.8.0__Version20240306100000.sql",
+        """CREATE TEMPORARY TABLE __temp__order AS SELECT id, customer_id, status, placed_at, total FROM "order";
+DROP TABLE "order";
+CREATE TABLE "order" (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, customer_id INTEGER NOT NULL, status VARCHAR(20) NOT NULL, placed_at DATETIME NOT NULL --(DC2Type:datetime_immutable)
+, total NUMERIC(10, 2) DEFAULT 0 NOT NULL, CONSTRAINT FK_F52993989395C3F3 FOREIGN KEY (customer_id) REFERENCES user (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE);
+INSERT INTO "order" (id, customer_id, status, placed_at, total) SELECT id, customer_id, status, placed_at, total FROM __temp__order;
+DROP TABLE __temp__order;
+CREATE INDEX IDX_F52993989395C3F3 ON "order" (customer_id);
+""",
+        {("rebuild-unverified", 2)},
+    ),
+    (
+        "2.9.0__Version20240313120000.sql",
+        """CREATE TABLE review (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, product_id INTEGER NOT NULL, author_id INTEGER DEFAULT NULL, rating SMALLINT NOT NULL, body CLOB DEFAULT NULL, created_at DATETIME NOT NULL --(DC2Type:datetime_immutable)
+, CONSTRAINT FK_794381C64584665A FOREIGN KEY (product_id) REFERENCES product (id) NOT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_794381C6F675F31B FOREIGN KEY (author_id) REFERENCES user (id) NOT DEFERRABLE INITIALLY IMMEDIATE);
+CREATE INDEX IDX_794381C64584665A ON review (product_id);
+CREATE INDEX IDX_794381C6F675F31B ON review (author_id);
+""",
+        set(),
+    ),
+    (
+        "2.10.0__Version20240320090000.sql",
+        """DROP INDEX IDX_794381C64584665A;
+DROP INDEX IDX_794381C6F675F31B;
+CREATE TEMPORARY TABLE __temp__review AS SELECT id, product_id, author_id, rating, body, created_at FROM review;
+DROP TABLE review;
+CREATE TABLE review (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, product_id INTEGER NOT NULL, author_id INTEGER NOT NULL, rating SMALLINT NOT NULL, body CLOB DEFAULT NULL, created_at DATETIME NOT NULL --(DC2Type:datetime_immutable)
+, CONSTRAINT FK_794381C64584665A FOREIGN KEY (product_id) REFERENCES product (id) NOT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_794381C6F675F31B FOREIGN KEY (author_id) REFERENCES user (id) NOT DEFERRABLE INITIALLY IMMEDIATE);
+INSERT INTO review (id, product_id, author_id, rating, body, created_at) SELECT id, product_id, author_id, rating, body, created_at FROM __temp__review;
+DROP TABLE __temp__review;
+CREATE INDEX IDX_794381C64584665A ON review (product_id);
+CREATE INDEX IDX_794381C6F675F31B ON review (author_id);
+""",
+        {("set-not-null", 5)},
+    ),
+    (
+        "2.11.0__Version20240327110000.sql",
+        """ALTER TABLE user RENAME COLUMN display_name TO nickname;
+""",
+        {("rename-column", 1)},
+    ),
+    (
+        "2.12.0__Version20240403100000.sql",
+        """DROP INDEX IDX_794381C64584665A;
+DROP INDEX IDX_794381C6F675F31B;
+CREATE TEMPORARY TABLE __temp__review AS SELECT id, product_id, author_id, rating, body, created_at FROM review;
+DROP TABLE review;
+CREATE TABLE review (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, product_id INTEGER NOT NULL, author_id INTEGER NOT NULL, rating SMALLINT NOT NULL, body CLOB DEFAULT NULL, created_at DATETIME NOT NULL --(DC2Type:datetime_immutable)
+, CONSTRAINT FK_794381C64584665A FOREIGN KEY (product_id) REFERENCES product (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_794381C6F675F31B FOREIGN KEY (author_id) REFERENCES user (id) NOT DEFERRABLE INITIALLY IMMEDIATE);
+INSERT INTO review (id, product_id, author_id, rating, body, created_at) SELECT id, product_id, author_id, rating, body, created_at FROM __temp__review;
+DROP TABLE __temp__review;
+CREATE INDEX IDX_794381C6F675F31B ON review (author_id);
+""",
+        # the index the file drops first and does not make again is a drop-index (warning): gone
+        # before the rebuild, not lost by it
+        set(),
+    ),
+    (
+        "2.13.0__Version20240410100000.sql",
+        """CREATE TABLE doctrine_migration_versions (version VARCHAR(191) NOT NULL, executed_at DATETIME DEFAULT NULL, execution_time INTEGER DEFAULT NULL, PRIMARY KEY(version));
+INSERT INTO doctrine_migration_versions (version, executed_at, execution_time) VALUES ('DoctrineMigrations\\Version20240410100000', datetime('now'), 12);
+DELETE FROM messenger_messages WHERE delivered_at IS NOT NULL;
+""",
+        set(),
+    ),
+    (
+        "2.14.0__Version20240417100000.sql",
+        """DROP TABLE messenger_messages;
+""",
+        {("drop-table", 1)},
+    ),
+    (
+        "2.15.0__Version20240424100000.sql",
+        """CREATE TEMPORARY TABLE __temp__user AS SELECT id, email, roles, password, created_at, is_verified, nickname FROM user;
+DROP TABLE user;
+CREATE TABLE user (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, email VARCHAR(180) NOT NULL, roles CLOB NOT NULL --(DC2Type:json)
+, password VARCHAR(255) NOT NULL, created_at DATETIME NOT NULL --(DC2Type:datetime_immutable)
+, is_verified BOOLEAN DEFAULT 0 NOT NULL, nickname VARCHAR(100) DEFAULT NULL, locale VARCHAR(5) NOT NULL);
+INSERT INTO user (id, email, roles, password, created_at, is_verified, nickname) SELECT id, email, roles, password, created_at, is_verified, nickname FROM __temp__user;
+DROP TABLE __temp__user;
+CREATE UNIQUE INDEX UNIQ_8D93D649E7927C74 ON user (email);
+""",
+        {("add-not-null-without-default", 3)},
+    ),
+    (
+        "2.16.0__Version20240501100000.sql",
+        """UPDATE product SET stock = 0;
+UPDATE "order" SET status = 'cancelled' WHERE status = 'pending' AND placed_at < '2024-01-01';
+""",
+        {("update-without-where", 1)},
+    ),
+    (
+        "2.17.0__Version20240508100000.sql",
+        """CREATE TEMPORARY TABLE __temp__category AS SELECT id, name FROM category;
+DROP TABLE category;
+CREATE TABLE category (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(100) NOT NULL, parent_id INTEGER DEFAULT NULL, CONSTRAINT FK_64C19C1727ACA70 FOREIGN KEY (parent_id) REFERENCES category (id) NOT DEFERRABLE INITIALLY IMMEDIATE);
+INSERT INTO category (id, name) SELECT DISTINCT id, name FROM __temp__category;
+DROP TABLE __temp__category;
+CREATE INDEX IDX_64C19C1727ACA70 ON category (parent_id);
+""",
+        {("rebuild-filters-rows", 4)},
+    ),
+    (
+        "2.18.0__Version20240515100000.sql",
+        """ALTER TABLE order_item RENAME TO order_line;
+""",
+        {("rename-table", 1)},
+    ),
+    (
+        "2.19.0__Version20240522100000.sql",
+        """ALTER TABLE user DROP COLUMN nickname;
+""",
+        {("drop-column", 1)},
+    ),
+]
+
 
 HISTORIES: dict[str, History] = {
     "billing": BILLING,
     "feeds": FEEDS,
+    "shop": SHOP,
 }
