@@ -1140,7 +1140,10 @@ INSERT INTO "order" (id, customer_id, status, placed_at, total) SELECT id, custo
 DROP TABLE __temp__order;
 CREATE INDEX IDX_F52993989395C3F3 ON "order" (customer_id);
 """,
-        {("rebuild-unverified", 2)},
+        # keyed rebuild-unverified before the lint ran; on review the lint is right: INTEGER and
+        # NUMERIC affinity store every value alike, and SQLite keeps no precision or scale, so
+        # INTEGER to NUMERIC(10, 2) keeps every value (widen-column-type, info)
+        set(),
     ),
     (
         "2.9.0__Version20240313120000.sql",
