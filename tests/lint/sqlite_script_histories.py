@@ -1263,7 +1263,7 @@ create index "posts_published_at_index" on "posts" ("published_at");
 
 NEWSROOM: History = [
     (
-        "0001.0__create_users_table.sql",
+        "1.0.0__create_users_table.sql",
         """create table "users" ("id" integer primary key autoincrement not null, "name" varchar not null, "email" varchar not null, "email_verified_at" datetime, "password" varchar not null, "remember_token" varchar, "created_at" datetime, "updated_at" datetime);
 create unique index "users_email_unique" on "users" ("email");
 create table "password_reset_tokens" ("email" varchar not null, "token" varchar not null, "created_at" datetime, primary key ("email"));
@@ -1274,14 +1274,14 @@ create index "sessions_last_activity_index" on "sessions" ("last_activity");
         set(),
     ),
     (
-        "0001.1__create_cache_table.sql",
+        "1.1.0__create_cache_table.sql",
         """create table "cache" ("key" varchar not null, "value" text not null, "expiration" integer not null, primary key ("key"));
 create table "cache_locks" ("key" varchar not null, "owner" varchar not null, "expiration" integer not null, primary key ("key"));
 """,
         set(),
     ),
     (
-        "0001.2__create_jobs_table.sql",
+        "1.2.0__create_jobs_table.sql",
         """create table "jobs" ("id" integer primary key autoincrement not null, "queue" varchar not null, "payload" text not null, "attempts" integer not null, "reserved_at" integer, "available_at" integer not null, "created_at" integer not null);
 create index "jobs_queue_index" on "jobs" ("queue");
 create table "failed_jobs" ("id" integer primary key autoincrement not null, "uuid" varchar not null, "connection" text not null, "queue" text not null, "payload" text not null, "exception" text not null, "failed_at" datetime not null default CURRENT_TIMESTAMP);
@@ -1290,28 +1290,28 @@ create unique index "failed_jobs_uuid_unique" on "failed_jobs" ("uuid");
         set(),
     ),
     (
-        "0002.0__create_posts_table.sql",
+        "2.0.0__create_posts_table.sql",
         """create table "posts" ("id" integer primary key autoincrement not null, "user_id" integer not null, "title" varchar not null, "slug" varchar not null, "body" text not null, "status" varchar check ("status" in ('draft', 'published', 'archived')) not null default 'draft', "published_at" datetime, "created_at" datetime, "updated_at" datetime, foreign key("user_id") references "users"("id") on delete cascade);
 """
         + _POSTS_INDEXES,
         set(),
     ),
     (
-        "0002.1__create_comments_table.sql",
+        "2.1.0__create_comments_table.sql",
         """create table "comments" ("id" integer primary key autoincrement not null, "post_id" integer not null, "author_name" varchar not null, "body" text not null, "approved" tinyint(1) not null default '0', "created_at" datetime, "updated_at" datetime, foreign key("post_id") references "posts"("id") on delete cascade);
 create index "comments_post_id_approved_index" on "comments" ("post_id", "approved");
 """,
         set(),
     ),
     (
-        "0002.2__add_excerpt_to_posts.sql",
+        "2.2.0__add_excerpt_to_posts.sql",
         """alter table "posts" add column "excerpt" varchar;
 update "posts" set "excerpt" = substr("body", 1, 200);
 """,
         set(),
     ),
     (
-        "0002.3__make_excerpt_longer.sql",
+        "2.3.0__make_excerpt_longer.sql",
         """pragma foreign_keys = off;
 create table "__temp__posts" ("id" integer primary key autoincrement not null, "user_id" integer not null, "title" varchar not null, "slug" varchar not null, "body" text not null, "status" varchar check ("status" in ('draft', 'published', 'archived')) not null default 'draft', "published_at" datetime, "created_at" datetime, "updated_at" datetime, "excerpt" text, foreign key("user_id") references "users"("id") on delete cascade);
 insert into "__temp__posts" ("id", "user_id", "title", "slug", "body", "status", "published_at", "created_at", "updated_at", "excerpt") select "id", "user_id", "title", "slug", "body", "status", "published_at", "created_at", "updated_at", "excerpt" from "posts";
@@ -1324,7 +1324,7 @@ alter table "__temp__posts" rename to "posts";
         set(),
     ),
     (
-        "0002.4__create_tags_tables.sql",
+        "2.4.0__create_tags_tables.sql",
         """create table "tags" ("id" integer primary key autoincrement not null, "name" varchar not null, "created_at" datetime, "updated_at" datetime);
 create unique index "tags_name_unique" on "tags" ("name");
 create table "post_tag" ("post_id" integer not null, "tag_id" integer not null, foreign key("post_id") references "posts"("id") on delete cascade, foreign key("tag_id") references "tags"("id") on delete cascade, primary key ("post_id", "tag_id"));
@@ -1332,7 +1332,7 @@ create table "post_tag" ("post_id" integer not null, "tag_id" integer not null, 
         set(),
     ),
     (
-        "0002.5__status_featured.sql",
+        "2.5.0__status_featured.sql",
         """pragma foreign_keys = off;
 create table "__temp__posts" ("id" integer primary key autoincrement not null, "user_id" integer not null, "title" varchar not null, "slug" varchar not null, "body" text not null, "status" varchar check ("status" in ('draft', 'published', 'archived', 'featured')) not null default 'draft', "published_at" datetime, "created_at" datetime, "updated_at" datetime, "excerpt" text, foreign key("user_id") references "users"("id") on delete cascade);
 insert into "__temp__posts" ("id", "user_id", "title", "slug", "body", "status", "published_at", "created_at", "updated_at", "excerpt") select "id", "user_id", "title", "slug", "body", "status", "published_at", "created_at", "updated_at", "excerpt" from "posts";
@@ -1345,40 +1345,40 @@ alter table "__temp__posts" rename to "posts";
         set(),
     ),
     (
-        "0002.6__rename_author_name.sql",
+        "2.6.0__rename_author_name.sql",
         """alter table "comments" rename column "author_name" to "author";
 """,
         {("rename-column", 1)},
     ),
     (
-        "0002.7__comments_user.sql",
+        "2.7.0__comments_user.sql",
         """alter table "comments" add column "user_id" integer references "users"("id") on delete set null;
 create index "comments_user_id_index" on "comments" ("user_id");
 """,
         set(),
     ),
     (
-        "0002.8__purge_cache.sql",
+        "2.8.0__purge_cache.sql",
         """delete from "cache";
 delete from "cache_locks" where "expiration" < strftime('%s', 'now');
 """,
         {("delete-without-where", 1)},
     ),
     (
-        "0002.9__drop_password_resets.sql",
+        "2.9.0__drop_password_resets.sql",
         """drop table if exists "password_reset_tokens";
 """,
         {("drop-table", 1)},
     ),
     (
-        "0003.0__views_count.sql",
+        "3.0.0__views_count.sql",
         """alter table "posts" add column "views" integer not null default '0';
 create view "popular_posts" as select "id", "title", "views" from "posts" where "status" = 'published' order by "views" desc limit 10;
 """,
         set(),
     ),
     (
-        "0003.1__posts_title_required_length.sql",
+        "3.1.0__posts_title_required_length.sql",
         """pragma foreign_keys = off;
 drop view if exists "popular_posts";
 create table "__temp__posts" ("id" integer primary key autoincrement not null, "user_id" integer not null, "title" varchar not null, "slug" varchar not null, "body" text not null, "status" varchar check ("status" in ('draft', 'published', 'archived', 'featured')) not null default 'draft', "published_at" datetime, "created_at" datetime, "updated_at" datetime, "excerpt" text not null default '', "views" integer not null default '0', foreign key("user_id") references "users"("id") on delete cascade);
@@ -1393,7 +1393,7 @@ pragma foreign_keys = on;
         {("set-not-null", 6)},
     ),
     (
-        "0003.2__posts_without_view.sql",
+        "3.2.0__posts_without_view.sql",
         """pragma foreign_keys = off;
 create table "__temp__posts" ("id" integer primary key autoincrement not null, "user_id" integer not null, "title" varchar not null, "slug" varchar not null, "body" text not null, "status" varchar check ("status" in ('draft', 'published', 'archived', 'featured')) not null default 'draft', "published_at" datetime, "created_at" datetime, "updated_at" datetime, "excerpt" text not null default '', "views" integer not null default '0', "reading_minutes" integer, foreign key("user_id") references "users"("id") on delete cascade);
 insert into "__temp__posts" ("id", "user_id", "title", "slug", "body", "status", "published_at", "created_at", "updated_at", "excerpt", "views") select "id", "user_id", "title", "slug", "body", "status", "published_at", "created_at", "updated_at", "excerpt", "views" from "posts";
@@ -1408,27 +1408,27 @@ pragma legacy_alter_table = off;
         set(),
     ),
     (
-        "0003.3__comments_no_user.sql",
+        "3.3.0__comments_no_user.sql",
         """drop index "comments_user_id_index";
 alter table "comments" drop column "user_id";
 """,
         {("drop-column", 2)},
     ),
     (
-        "0003.4__jobs_batches.sql",
+        "3.4.0__jobs_batches.sql",
         """create table "job_batches" ("id" varchar not null, "name" varchar not null, "total_jobs" integer not null, "pending_jobs" integer not null, "failed_jobs" integer not null, "failed_job_ids" text not null, "options" text, "cancelled_at" integer, "created_at" integer not null, "finished_at" integer, primary key ("id"));
 insert into "tags" ("name", "created_at", "updated_at") values ('news', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) on conflict ("name") do nothing;
 """,
         set(),
     ),
     (
-        "0003.5__approve_all_comments.sql",
+        "3.5.0__approve_all_comments.sql",
         """update "comments" set "approved" = 1 where 1 = 1;
 """,
         {("update-without-where", 1)},
     ),
     (
-        "0003.6__tags_slug.sql",
+        "3.6.0__tags_slug.sql",
         """alter table "tags" add column "slug" varchar;
 update "tags" set "slug" = lower(replace("name", ' ', '-'));
 create unique index "tags_slug_unique" on "tags" ("slug");
@@ -1436,7 +1436,7 @@ create unique index "tags_slug_unique" on "tags" ("slug");
         set(),
     ),
     (
-        "0003.7__post_tag_positions.sql",
+        "3.7.0__post_tag_positions.sql",
         """create table "__temp__post_tag" ("post_id" integer not null, "tag_id" integer not null, "position" integer not null default '0', foreign key("post_id") references "posts"("id") on delete cascade, foreign key("tag_id") references "tags"("id") on delete cascade, primary key ("post_id", "tag_id"));
 insert into "__temp__post_tag" ("post_id", "tag_id") select "post_id", "tag_id" from "post_tag";
 drop table "post_tag";
@@ -1445,7 +1445,7 @@ alter table "__temp__post_tag" rename to "post_tag";
         set(),
     ),
     (
-        "0003.8__post_tag_one_tag.sql",
+        "3.8.0__post_tag_one_tag.sql",
         """create table "__temp__post_tag" ("post_id" integer not null, "tag_id" integer not null, "position" integer not null default '0', foreign key("post_id") references "posts"("id") on delete cascade, foreign key("tag_id") references "tags"("id") on delete cascade, primary key ("post_id"));
 insert or replace into "__temp__post_tag" ("post_id", "tag_id", "position") select "post_id", "tag_id", "position" from "post_tag";
 drop table "post_tag";
@@ -1456,13 +1456,13 @@ alter table "__temp__post_tag" rename to "post_tag";
         {("rebuild-filters-rows", 2)},
     ),
     (
-        "0003.9__rename_tags.sql",
+        "3.9.0__rename_tags.sql",
         """alter table "tags" rename to "topics";
 """,
         {("rename-table", 1)},
     ),
     (
-        "0004.0__drop_sessions.sql",
+        "4.0.0__drop_sessions.sql",
         """drop index if exists "sessions_user_id_index";
 drop index if exists "sessions_last_activity_index";
 drop table "sessions";
@@ -1470,7 +1470,7 @@ drop table "sessions";
         {("drop-table", 3)},
     ),
     (
-        "0004.1__comments_body_limit.sql",
+        "4.1.0__comments_body_limit.sql",
         """pragma foreign_keys = off;
 create table "__temp__comments" ("id" integer primary key autoincrement not null, "post_id" integer not null, "author" varchar not null, "body" varchar(2000) not null, "approved" tinyint(1) not null default '0', "created_at" datetime, "updated_at" datetime, foreign key("post_id") references "posts"("id") on delete cascade);
 insert into "__temp__comments" ("id", "post_id", "author", "body", "approved", "created_at", "updated_at") select "id", "post_id", "author", "body", "approved", "created_at", "updated_at" from "comments";
@@ -1482,7 +1482,7 @@ pragma foreign_keys = on;
         set(),
     ),
     (
-        "0004.2__comments_approved_bool.sql",
+        "4.2.0__comments_approved_bool.sql",
         """pragma foreign_keys = off;
 create table "__temp__comments" ("id" integer primary key autoincrement not null, "post_id" integer not null, "author" varchar not null, "body" varchar(2000) not null, "approved" varchar not null default 'no', "created_at" datetime, "updated_at" datetime, foreign key("post_id") references "posts"("id") on delete cascade);
 insert into "__temp__comments" ("id", "post_id", "author", "body", "approved", "created_at", "updated_at") select "id", "post_id", "author", "body", case when "approved" = 1 then 'yes' else 'no' end, "created_at", "updated_at" from "comments";
@@ -1494,7 +1494,7 @@ pragma foreign_keys = on;
         {("rebuild-unverified", 4)},
     ),
     (
-        "0004.3__users_username.sql",
+        "4.3.0__users_username.sql",
         """alter table "users" add column "username" varchar not null;
 """,
         {("add-not-null-without-default", 1)},
