@@ -251,6 +251,21 @@ def _nonzero(number: str) -> bool:
         return int(number, 16) != 0 if number[:2].lower() == "0x" else False
 
 
+def _indexed_columns(words: list[Word]) -> tuple[str, ...]:
+    """The columns of the indexed list ``( ... )`` that ``words`` start with, each a plain name
+    (with ``COLLATE``, ``ASC`` or ``DESC``); an expression is left out."""
+    listed: list[Word] = []
+    for word in words[1:] if words and words[0].text == "(" else []:
+        if word.depth == 0:
+            break
+        listed.append(word)
+    return tuple(
+        part[0].ident
+        for part in _split_top(listed, 0, 1)
+        if part[0].is_name_like and (len(part) == 1 or part[1].upper in ("COLLATE", "ASC", "DESC"))
+    )
+
+
 def _split_top(words: list[Word], start: int, depth: int = 0) -> list[list[Word]]:
     """The comma-separated parts (at ``depth``) of ``words[start:]``, each with its nested words."""
     parts: list[list[Word]] = [[]]
@@ -515,16 +530,13 @@ class _Classifier:
         elif name:
             self.creates.append(("index", name))
         if unique:
-            columns = tuple(
-                p[0].ident for p in _split_top([w for w in words[index:] if w.depth == 1], 0) if p[0].is_name_like
-            )
             self.add(
                 "add-unique-to-existing",
                 words[0],
                 f"unique index on existing table {table} fails if it holds duplicates; check first, or waive",
                 kind="table",
                 name=table,
-                backfill=columns,
+                backfill=_indexed_columns(words[index:]),
             )
 
     def no_transaction(self, at: Word, what: str) -> None:
