@@ -30,6 +30,11 @@ by hand from the lint's rules before the lint ran:
   again, one kept view under ``legacy_alter_table``, a stricter key copied ``or replace``, a type
   change through ``case``; ``on conflict do nothing``, ``where 1 = 1``).
 
+Measured blind (the expectations committed before the first lint run): 102 files, 52 expected errors,
+52 found, 51 of them expected: precision 0.98, recall 0.98 (``BILLING`` and ``FEEDS`` 1.00/1.00). The
+one miss was a wrong expectation (INTEGER to NUMERIC keeps every value on SQLite); the one false error
+was the lint's (a key made stricter in a rebuild read as lost), fixed in the lint.
+
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
 A file whose expected findings include ``sqlite-add-column-restriction`` or ``syntax-error`` does not
 run on SQLite; such files come last in their history.
