@@ -183,19 +183,14 @@ def lost(
             columns.append(f"column {name} changes type from {declared or 'none'} to {after.columns[name]}")
     dependents: list[str] = []
     if before.primary_key and before.primary_key != after.primary_key:
-        if stricter := _stricter_key(before.primary_key, after):
-            changed += [_made_stricter(f"primary key ({', '.join(before.primary_key)})", stricter[0])][stricter[1] :]
-        else:
-            dependents.append(f"primary key ({', '.join(before.primary_key)})")
+        dependents.append(f"primary key ({', '.join(before.primary_key)})")
     for (unique, cols), name in sorted(before.indexes.items(), key=lambda item: item[1]):
         if any(c in before.columns and c not in after.columns for c in cols):
             continue  # an index of a lost column goes with it
         kind = "unique index" if unique else "index"
         shown = f"{kind} {name if not name.startswith('sqlite_autoindex') else 'UNIQUE constraint'} ({', '.join(cols)})"
         rows = _rows_kept(unique, cols, after)
-        if not rows and unique and (stricter := _stricter_key(cols, after)):
-            changed += [_made_stricter(shown, stricter[0])][stricter[1] :]
-        elif not rows and name in remade:
+        if not rows and name in remade:
             text = f"index {name} is made again on ({', '.join(remade[name])}) instead of ({', '.join(cols)})"
             changed.append(("drop-index", f"{text}; queries that used the old one may get slow"))
         elif not rows:
@@ -224,30 +219,6 @@ def _rows_kept(unique: bool, cols: tuple[str, ...], after: Snapshot) -> set[str]
         ):
             rows.add(after.partial.get(name, ""))
     return rows
-
-
-def _stricter_key(cols: tuple[str, ...], after: Snapshot) -> tuple[tuple[str, ...], bool] | None:
-    """A key of the rebuilt table (primary key, or unique index on every row) on some but not all
-    of ``cols``: what was unique stays unique (more strictly), so the old key is not lost; with
-    whether a ``CREATE UNIQUE INDEX`` made it (that statement reports the stricter key itself)."""
-    keys = [
-        (key, not name.startswith("sqlite_autoindex"))
-        for (unique, key), name in after.indexes.items()
-        if unique and not after.partial.get(name)
-    ]
-    for key, made in [(after.primary_key, False), *keys]:
-        if key and set(key) < set(cols):
-            return key, made
-    return None
-
-
-def _made_stricter(shown: str, key: tuple[str, ...]) -> tuple[str, str]:
-    """The change of a unique key ``shown`` that the rebuilt table replaces by the stricter ``key``."""
-    return (
-        "add-unique-to-existing",
-        f"{shown} is made stricter, ({', '.join(key)}) alone unique: the copy and later writes fail on "
-        "rows that repeat it",
-    )
 
 
 def _rows_changed(unique: bool, shown: str, where: str, rows: set[str]) -> tuple[str, str] | None:
