@@ -58,6 +58,20 @@ VALUES ('{migration}', '8.0.4');
 """
 
 
+def _ef_swap(table: str) -> str:
+    """EF Core's end of a rebuild: the old table dropped and the copy renamed into place with foreign
+    keys off (seven lines)."""
+    return f"""PRAGMA foreign_keys = 0;
+
+DROP TABLE "{table}";
+
+ALTER TABLE "ef_temp_{table}" RENAME TO "{table}";
+
+PRAGMA foreign_keys = 1;
+
+"""
+
+
 BILLING: History = [
     (
         "1.0.0__Initial.sql",
@@ -132,15 +146,9 @@ INSERT INTO "ef_temp_Customers" ("Id", "Email", "Name", "Phone")
 SELECT "Id", IFNULL("Email", ''), "Name", "Phone"
 FROM "Customers";
 
-PRAGMA foreign_keys = 0;
-
-DROP TABLE "Customers";
-
-ALTER TABLE "ef_temp_Customers" RENAME TO "Customers";
-
-PRAGMA foreign_keys = 1;
-
-CREATE UNIQUE INDEX "IX_Customers_Email" ON "Customers" ("Email");
+"""
+        + _ef_swap("Customers")
+        + """CREATE UNIQUE INDEX "IX_Customers_Email" ON "Customers" ("Email");
 
 """
         + _ef_done("20240119101500_CustomerEmailRequired"),
@@ -228,15 +236,9 @@ INSERT INTO "ef_temp_InvoiceLines" ("Id", "InvoiceId", "ProductId", "Quantity", 
 SELECT "Id", "InvoiceId", "ProductId", "Quantity", "UnitPrice"
 FROM "InvoiceLines";
 
-PRAGMA foreign_keys = 0;
-
-DROP TABLE "InvoiceLines";
-
-ALTER TABLE "ef_temp_InvoiceLines" RENAME TO "InvoiceLines";
-
-PRAGMA foreign_keys = 1;
-
-CREATE INDEX "IX_InvoiceLines_InvoiceId" ON "InvoiceLines" ("InvoiceId");
+"""
+        + _ef_swap("InvoiceLines")
+        + """CREATE INDEX "IX_InvoiceLines_InvoiceId" ON "InvoiceLines" ("InvoiceId");
 
 CREATE INDEX "IX_InvoiceLines_ProductId" ON "InvoiceLines" ("ProductId");
 
@@ -356,15 +358,9 @@ INSERT INTO "ef_temp_Products" ("Id", "Active", "Name", "Price", "Sku")
 SELECT "Id", "Active", "Name", IFNULL("Price", '0.0'), "Sku"
 FROM "Products";
 
-PRAGMA foreign_keys = 0;
-
-DROP TABLE "Products";
-
-ALTER TABLE "ef_temp_Products" RENAME TO "Products";
-
-PRAGMA foreign_keys = 1;
-
-CREATE UNIQUE INDEX "IX_Products_Sku" ON "Products" ("Sku");
+"""
+        + _ef_swap("Products")
+        + """CREATE UNIQUE INDEX "IX_Products_Sku" ON "Products" ("Sku");
 
 """
         + _ef_done("20240412093000_ProductPriceRequired"),
@@ -427,15 +423,9 @@ INSERT INTO "ef_temp_Invoices" ("Id", "CustomerId", "DueDate", "IssuedAt", "Numb
 SELECT "Id", "CustomerId", "DueDate", "IssuedAt", "Number", "Status", "Total"
 FROM "Invoices";
 
-PRAGMA foreign_keys = 0;
-
-DROP TABLE "Invoices";
-
-ALTER TABLE "ef_temp_Invoices" RENAME TO "Invoices";
-
-PRAGMA foreign_keys = 1;
-
-CREATE INDEX "IX_Invoices_CustomerId" ON "Invoices" ("CustomerId");
+"""
+        + _ef_swap("Invoices")
+        + """CREATE INDEX "IX_Invoices_CustomerId" ON "Invoices" ("CustomerId");
 
 CREATE UNIQUE INDEX "IX_Invoices_Number" ON "Invoices" ("Number");
 
@@ -472,15 +462,9 @@ INSERT INTO "ef_temp_Customers" ("Id", "Email", "Name")
 SELECT "Id", "Email", "Name"
 FROM "Customers";
 
-PRAGMA foreign_keys = 0;
-
-DROP TABLE "Customers";
-
-ALTER TABLE "ef_temp_Customers" RENAME TO "Customers";
-
-PRAGMA foreign_keys = 1;
-
-CREATE UNIQUE INDEX "IX_Customers_Email" ON "Customers" ("Email");
+"""
+        + _ef_swap("Customers")
+        + """CREATE UNIQUE INDEX "IX_Customers_Email" ON "Customers" ("Email");
 
 CREATE VIEW "vw_CustomerBalances" AS
 SELECT c."Id" AS "CustomerId", c."Name", c."VatNumber", COUNT(i."Id") AS "Invoices", SUM(CAST(i."Total" AS REAL)) AS "Billed"
@@ -509,15 +493,9 @@ INSERT INTO "ef_temp_LineItems" ("Id", "InvoiceId", "ProductId", "Quantity", "Un
 SELECT "Id", "InvoiceId", "ProductId", "Quantity", "UnitPrice"
 FROM "LineItems";
 
-PRAGMA foreign_keys = 0;
-
-DROP TABLE "LineItems";
-
-ALTER TABLE "ef_temp_LineItems" RENAME TO "LineItems";
-
-PRAGMA foreign_keys = 1;
-
-CREATE INDEX "IX_LineItems_InvoiceId" ON "LineItems" ("InvoiceId");
+"""
+        + _ef_swap("LineItems")
+        + """CREATE INDEX "IX_LineItems_InvoiceId" ON "LineItems" ("InvoiceId");
 
 CREATE INDEX "IX_LineItems_ProductId" ON "LineItems" ("ProductId");
 
@@ -538,15 +516,9 @@ INSERT INTO "ef_temp_Products" ("Id", "Name", "Price", "Sku")
 SELECT "Id", "Name", "Price", "Sku"
 FROM "Products";
 
-PRAGMA foreign_keys = 0;
-
-DROP TABLE "Products";
-
-ALTER TABLE "ef_temp_Products" RENAME TO "Products";
-
-PRAGMA foreign_keys = 1;
-
-CREATE UNIQUE INDEX "IX_Products_Sku" ON "Products" ("Sku");
+"""
+        + _ef_swap("Products")
+        + """CREATE UNIQUE INDEX "IX_Products_Sku" ON "Products" ("Sku");
 
 """
         + _ef_done("20240607100000_ProductNoActive"),
