@@ -150,6 +150,10 @@ def test_files_in_their_own_transactions_keep_foreign_keys_on(project: Project, 
 # values SQLite reads as off (any word but a few, zero, a sign) or on (a few words, a non-zero number)
 VALUES = ["OFF", "0", "00", "-1", "+0", "0x0", "no", "false", "full", "offline_mode", "[off]", "'off'", '"no"']
 VALUES += ["ON", "1", "2", "+1", "007", "0x1", "yes", "TRUE", "[on]", "'on'", '"yes"']
+# SQLite keeps the low byte of a number that fits in 32 signed bits (zero when it does not fit), and
+# reads a decimal only up to its first non-digit: 256 is off, 257 on
+VALUES += ["256", "0x100", "+256", "'512'", "0256", "2147483648", "99999999999", "0x80000000", "0x100000000", "0.5"]
+VALUES += ["257", "0x1ff", "2147483647", "0x0000000001", "1.5", "1e3", "00000000000001"]
 
 
 @pytest.mark.parametrize("value", VALUES)

@@ -872,4 +872,4 @@ ALTER TABLE "library_author" ADD COLUMN "birth_year" integer NOT NULL;
     ),
 ]
 
-HISTORIES: dict[str, History] = {"flashcards": FLASHCARDS, "library": LIBRARY}
+HISTORIES: dict[str, History] = {"flashcards": FLASHCARDS, "catalogue": LIBRARY}

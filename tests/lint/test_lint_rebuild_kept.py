@@ -66,3 +66,19 @@ LITE_CASES = [
 @pytest.mark.parametrize(("sql", "expected"), [c[1:] for c in LITE_CASES], ids=[c[0] for c in LITE_CASES])
 def test_sqlite(tmp_path: Path, sql: str, expected: set[tuple[str, int, int]]) -> None:
     assert findings(tmp_path, "sqlite", LITE_BASE, sql) == expected
+
+
+def test_sqlite_multi_column_unique_index_made_again_after_a_rebuild_is_no_finding(tmp_path: Path) -> None:
+    base = "CREATE TABLE seat (id INTEGER PRIMARY KEY, row TEXT, number INTEGER);\n"
+    base += "CREATE UNIQUE INDEX seat_place ON seat (row, number);\n"
+    rebuild = (
+        "CREATE TABLE seat_new (id INTEGER PRIMARY KEY, row TEXT, number INTEGER, label TEXT);\n"
+        "INSERT INTO seat_new (id, row, number) SELECT id, row, number FROM seat;\n"
+        "DROP TABLE seat;\nALTER TABLE seat_new RENAME TO seat;\n"
+        "CREATE UNIQUE INDEX seat_place ON seat (row, number DESC);\n"
+    )
+    assert findings(tmp_path, "sqlite", base, rebuild) == set()
+    # near miss: a column added in the file beside an old one may still repeat the old one's values
+    added = "ALTER TABLE seat ADD COLUMN label TEXT;\nCREATE UNIQUE INDEX seat_label ON seat (label, row);\n"
+    (tmp_path / "added").mkdir()
+    assert findings(tmp_path / "added", "sqlite", base, added) == {("add-unique-to-existing", 2, 1)}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import Project, sqlite_rows
 from ratchet.linter import lint_paths
 
@@ -339,3 +341,48 @@ def test_an_index_made_again_under_its_name_with_other_columns_is_changed_not_lo
     # near miss: under another name the old index is gone
     renamed = RENAMED_FIRST.replace("idx_users_email ON users (email)", "idx_users_pair ON users (email, username)")
     assert rules(lint(tmp_path / "renamed", renamed)) == [("rebuild-loses-dependents", 4, 1)]
+
+
+def test_a_unique_constraint_made_again_as_a_partial_index_is_a_change(tmp_path: Path) -> None:
+    # the rebuilt table keeps username unique only where email is set: other rows may repeat it
+    partial = RENAMED_FIRST.replace("username TEXT NOT NULL UNIQUE", "username TEXT NOT NULL") + (
+        "CREATE UNIQUE INDEX users_username ON users (username) WHERE email IS NOT NULL;\n"
+    )
+    found = lint(tmp_path, partial)
+    assert rules(found) == [("drop-constraint", 4, 1)]
+    assert "UNIQUE constraint (username)" in found[0][3] and "WHERE email IS NOT NULL" in found[0][3]
+    # near miss: a unique index on every row keeps what the constraint did
+    full = partial.replace(" WHERE email IS NOT NULL", "")
+    assert lint(tmp_path / "full", full) == []
+
+
+PARTIAL = "CREATE UNIQUE INDEX users_email_live ON users (email) WHERE bio IS NULL;\n"
+
+
+@pytest.mark.parametrize(
+    ("index", "expected"),
+    [
+        ("CREATE UNIQUE INDEX users_email_live ON users (email) WHERE bio IS NOT NULL;\n", "drop-constraint"),
+        ("CREATE UNIQUE INDEX users_email_live ON users (email);\n", "add-unique-to-existing"),
+        ("CREATE INDEX users_email_live ON users (email) WHERE bio IS NULL;\n", "rebuild-loses-dependents"),
+        # near misses: the same condition however it is spelt
+        ('CREATE UNIQUE INDEX users_email_live ON users (email) WHERE "bio"   is null;\n', None),
+        ("CREATE UNIQUE INDEX other_name ON users (email) WHERE bio IS NULL;\n", None),
+    ],
+)
+def test_a_partial_unique_index_made_again_for_other_rows_is_a_change(
+    tmp_path: Path, index: str, expected: str | None
+) -> None:
+    with_bio = "ALTER TABLE users ADD COLUMN bio TEXT;\n" + PARTIAL
+    change = RENAMED_FIRST.replace("email) SELECT id, username, email", "email, bio) SELECT id, username, email, bio")
+    assert rules(lint(tmp_path, change + index, with_bio)) == ([(expected, 4, 1)] if expected else [])
+
+
+def test_an_index_made_again_for_fewer_rows_is_a_change(tmp_path: Path) -> None:
+    partial = RENAMED_FIRST.replace("ON users (email)", "ON users (email) WHERE email IS NOT NULL")
+    found = lint(tmp_path, partial)
+    assert rules(found) == [("drop-index", 4, 1)]
+    assert "idx_users_email (email) is made again only WHERE email IS NOT NULL" in found[0][3]
+    # near miss: an index on every row serves what a partial one did
+    earlier = "DROP INDEX idx_users_email;\nCREATE INDEX idx_users_email ON users (email) WHERE email IS NOT NULL;\n"
+    assert lint(tmp_path / "full", RENAMED_FIRST, earlier) == []

@@ -1,7 +1,7 @@
 """The lint's SQLite catalog (a replay that runs no data statements) against a real database
 that runs every statement: the same tables, columns, types, nullability and defaults after
 every file of the realistic histories, short and long (the desktop ones, the ORM-shaped ones,
-those of other migration tools and the hand-written app ones too)."""
+those of other migration tools, the hand-written app ones, the EF Core scripts and goose files too)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from sqlite_desktop_histories import HISTORIES as DESKTOP_HISTORIES
 from sqlite_long_histories import HISTORIES as LONG_HISTORIES
 from sqlite_long_histories import SEEDS
 from sqlite_orm_histories import HISTORIES as ORM_HISTORIES
+from sqlite_script_histories import HISTORIES as SCRIPT_HISTORIES
 from sqlite_tool_histories import HISTORIES as TOOL_HISTORIES
 
 from ratchet.discover import MigrationFile, checksum
@@ -68,7 +69,9 @@ CASES = [(h[0], runnable(h[1])) for h in HISTORIES] + [
             if (name in _APP_REGISTERED or not {rule for rule, _ in expected} & _REFUSED_RULES) and name not in REFUSED
         ],
     )
-    for label, history in (LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES | TOOL_HISTORIES | APP_HISTORIES).items()
+    for label, history in (
+        LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES | TOOL_HISTORIES | APP_HISTORIES | SCRIPT_HISTORIES
+    ).items()
 ]
 
 

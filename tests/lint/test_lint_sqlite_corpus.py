@@ -1,7 +1,8 @@
 """Precision and recall of error findings on realistic SQLite histories (sqlite_corpus.py, and the
 long ones of sqlite_long_histories.py, sqlite_desktop_histories.py and, in the shapes the big ORMs
 and other migration tools generate, sqlite_orm_histories.py and sqlite_tool_histories.py, and the
-hand-written app upgrade scripts of sqlite_app_histories.py)."""
+hand-written app upgrade scripts of sqlite_app_histories.py, and the EF Core scripts and goose
+files of sqlite_script_histories.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sqlite_desktop_histories import HISTORIES as DESKTOP_HISTORIES
 from sqlite_long_histories import HISTORIES as LONG_HISTORIES
 from sqlite_long_histories import SEEDS
 from sqlite_orm_histories import HISTORIES as ORM_HISTORIES
+from sqlite_script_histories import HISTORIES as SCRIPT_HISTORIES
 from sqlite_tool_histories import HISTORIES as TOOL_HISTORIES
 
 from ratchet.linter import lint_paths
@@ -58,7 +60,10 @@ def test_precision_and_recall_over_the_corpus(tmp_path: Path, capsys: pytest.Cap
 
 def test_precision_and_recall_over_the_long_histories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     measured = measure(
-        tmp_path, LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES | TOOL_HISTORIES | APP_HISTORIES, "sqlite", SEEDS
+        tmp_path,
+        LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES | TOOL_HISTORIES | APP_HISTORIES | SCRIPT_HISTORIES,
+        "sqlite",
+        SEEDS,
     )
     with capsys.disabled():
         print("\n" + measured.summary("SQLite long-history"))

@@ -146,11 +146,12 @@ def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
 
 #: The values SQLite reads as on for a boolean PRAGMA besides a non-zero number; any other turns it off.
 _PRAGMA_ON_WORDS = frozenset({"ON", "YES", "TRUE"})
+_HEX_DIGITS = "0123456789ABCDEF"
 
 
 def sets_foreign_keys_off(statement: Statement) -> bool:
     """Whether ``statement`` is a ``PRAGMA foreign_keys`` that turns them off: as SQLite reads the
-    value, every word but a few (and a number that is zero or signed negative) means off."""
+    value, every word but a few (and a signed negative number, or one whose low byte is zero) means off."""
     words = list(iter_words(statement))
     if not words or words[0].upper != "PRAGMA":
         return False
@@ -161,10 +162,22 @@ def sets_foreign_keys_off(statement: Statement) -> bool:
     if value == "+" and index + 2 < len(words):
         value = words[index + 2].upper
     value = value.strip("'\"`[]")
-    if value[:2] == "0X" and value[2:] and all(c in "0123456789ABCDEF" for c in value[2:]):
-        return int(value[2:], 16) == 0
-    digits = len(value) - len(value.lstrip("0123456789"))
-    return int(value[:digits]) == 0 if digits else value not in _PRAGMA_ON_WORDS
+    return _pragma_number(value) & 0xFF == 0 if value[:1].isdigit() else value not in _PRAGMA_ON_WORDS
+
+
+def _pragma_number(value: str) -> int:
+    """The number SQLite reads from a PRAGMA value that starts with a digit (upper case): hexadecimal
+    after ``0X``, else the decimal digits up to the first other character (``1.5`` is 1); a number
+    that does not fit in 32 signed bits is 0. SQLite then keeps only its low byte as a boolean, so
+    ``256`` and ``0x100`` are off."""
+    hexadecimal = value[:2] == "0X" and len(value) > 2 and value[2] in _HEX_DIGITS
+    digits = value[2:] if hexadecimal else value
+    digits = digits.lstrip("0")
+    run = len(digits) - len(digits.lstrip(_HEX_DIGITS if hexadecimal else "0123456789"))
+    if run > (8 if hexadecimal else 10):
+        return 0
+    number = int(digits[:run] or "0", 16 if hexadecimal else 10)
+    return number if number <= 0x7FFFFFFF else 0
 
 
 def _literal_in_parentheses(action: list[Word]) -> bool:
@@ -236,6 +249,21 @@ def _nonzero(number: str) -> bool:
         return float(number) != 0
     except ValueError:
         return int(number, 16) != 0 if number[:2].lower() == "0x" else False
+
+
+def _indexed_columns(words: list[Word]) -> tuple[str, ...]:
+    """The columns of the indexed list ``( ... )`` that ``words`` start with, each a plain name
+    (with ``COLLATE``, ``ASC`` or ``DESC``); an expression is left out."""
+    listed: list[Word] = []
+    for word in words[1:] if words and words[0].text == "(" else []:
+        if word.depth == 0:
+            break
+        listed.append(word)
+    return tuple(
+        part[0].ident
+        for part in _split_top(listed, 0, 1)
+        if part[0].is_name_like and (len(part) == 1 or part[1].upper in ("COLLATE", "ASC", "DESC"))
+    )
 
 
 def _split_top(words: list[Word], start: int, depth: int = 0) -> list[list[Word]]:
@@ -502,16 +530,13 @@ class _Classifier:
         elif name:
             self.creates.append(("index", name))
         if unique:
-            columns = tuple(
-                p[0].ident for p in _split_top([w for w in words[index:] if w.depth == 1], 0) if p[0].is_name_like
-            )
             self.add(
                 "add-unique-to-existing",
                 words[0],
                 f"unique index on existing table {table} fails if it holds duplicates; check first, or waive",
                 kind="table",
                 name=table,
-                backfill=columns,
+                backfill=_indexed_columns(words[index:]),
             )
 
     def no_transaction(self, at: Word, what: str) -> None:

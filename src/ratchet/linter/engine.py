@@ -612,8 +612,8 @@ class _FileLinter:
             self.emit(
                 *at, "rebuild-loses-dependents", f"rebuild of {table} does not recreate: {', '.join(dependents)}", **obj
             )
-        for index in changed:
-            self.emit(*at, "drop-index", f"rebuild of {table}: {index}; queries that used the old one may get slow")
+        for rule, change in changed:
+            self.emit(*at, rule, f"rebuild of {table}: {change}")
         after = self.replay.final_snapshots[table]
         for column, declared in before.columns.items():
             now = after.columns.get(column)

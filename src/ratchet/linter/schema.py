@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class Snapshot:
     #: Tables whose foreign keys name this one (a rename rewrites them to the new name: a rebuild
     #: that renames the old table first and drops it leaves them pointing at a table that is gone).
     referenced_by: frozenset[str] = frozenset()
+    #: The ``WHERE`` of each partial index, by index name (an index on every row has none).
+    partial: dict[str, str] = field(default_factory=dict)
 
 
 def quoted(name: str) -> str:
@@ -71,8 +73,9 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
     generated = frozenset(str(row[1]).lower() for row in info if row[6] in (2, 3))
     primary_key = tuple(str(row[1]).lower() for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
     indexes: dict[tuple[bool, tuple[str, ...]], str] = {}
+    partial: dict[str, str] = {}
     for row in connection.execute(f"PRAGMA index_list({name_sql})").fetchall():
-        name, unique, origin = str(row[1]), bool(row[2]), str(row[3])
+        name, unique, origin, is_partial = str(row[1]), bool(row[2]), str(row[3]), bool(row[4])
         if origin == "pk":
             continue
         index_quoted = quoted(name)
@@ -80,11 +83,14 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
             str(c[2]).lower() if c[2] is not None else "<expr>"
             for c in connection.execute(f"PRAGMA index_info({index_quoted})").fetchall()
         )
-        if "<expr>" in cols:  # two expression indexes differ by their expressions
+        if "<expr>" in cols or is_partial:  # expression indexes differ by their expressions, partial ones by WHERE
             row = connection.execute(
                 "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
             ).fetchone()
-            cols = _expressions(str(row[0]) if row and row[0] else "", cols)
+            sql = str(row[0]) if row and row[0] else ""
+            cols = _expressions(sql, cols)
+            if is_partial:
+                partial[name] = _where(sql)
         indexes[(unique, cols)] = name
     triggers = frozenset(
         str(row[0])
@@ -111,10 +117,25 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
             for row in connection.execute(f"PRAGMA foreign_key_list({quoted(str(name))})")
         )
     )
-    return Snapshot(columns, primary_key, indexes, triggers, views, generated, referenced_by)
+    return Snapshot(columns, primary_key, indexes, triggers, views, generated, referenced_by, partial)
 
 
 _INDEXED = re.compile(r"\bON\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\[[^\]]+\]|[\w$.]+)\s*\(", re.IGNORECASE)
+
+
+def _where(sql: str) -> str:
+    """The condition of the partial ``CREATE INDEX`` ``sql``: what follows the ``WHERE`` after its
+    indexed list, its blanks collapsed."""
+    match = _INDEXED.search(sql)
+    if match is None:
+        return ""
+    depth = 1
+    for at in range(match.end(), len(sql)):
+        depth += (sql[at] == "(") - (sql[at] == ")")
+        if depth == 0:
+            rest = sql[at + 1 :].strip()
+            return " ".join(rest[5:].split()) if rest[:5].upper() == "WHERE" else ""
+    return ""
 
 
 def _expressions(sql: str, cols: tuple[str, ...]) -> tuple[str, ...]:
@@ -145,13 +166,15 @@ def _expressions(sql: str, cols: tuple[str, ...]) -> tuple[str, ...]:
 
 def lost(
     before: Snapshot, after: Snapshot, becomes: frozenset[str] = frozenset()
-) -> tuple[list[str], list[str], list[str]]:
+) -> tuple[list[str], list[str], list[tuple[str, str]]]:
     """``(column problems, dependents lost, indexes changed)`` comparing the old and the rebuilt
     table; ``becomes`` holds the lower-cased names of the tables renamed to it (a foreign key of the
     new table that names the old one is its own, not a dependent's). An index made again under its
-    old name on other columns is changed, as a DROP INDEX and a CREATE INDEX would change it."""
+    old name on other columns, or on the same columns for other rows (another partial ``WHERE``),
+    is changed, as a DROP INDEX and a CREATE INDEX would change it: each change is ``(rule,
+    what it does)``."""
     remade = {name: cols for (_, cols), name in after.indexes.items() if not name.startswith("sqlite_autoindex")}
-    changed: list[str] = []
+    changed: list[tuple[str, str]] = []
     columns: list[str] = []
     for name, declared in before.columns.items():
         if name not in after.columns:
@@ -162,13 +185,18 @@ def lost(
     if before.primary_key and before.primary_key != after.primary_key:
         dependents.append(f"primary key ({', '.join(before.primary_key)})")
     for (unique, cols), name in sorted(before.indexes.items(), key=lambda item: item[1]):
-        gone = [c for c in cols if c in before.columns and c not in after.columns]
-        if not gone and not _index_kept(unique, cols, after) and name in remade:
-            changed.append(f"index {name} is made again on ({', '.join(remade[name])}) instead of ({', '.join(cols)})")
-        elif not gone and not _index_kept(unique, cols, after):  # an index of a lost column goes with it
-            kind = "unique index" if unique else "index"
-            shown = name if not name.startswith("sqlite_autoindex") else "UNIQUE constraint"
-            dependents.append(f"{kind} {shown} ({', '.join(cols)})")
+        if any(c in before.columns and c not in after.columns for c in cols):
+            continue  # an index of a lost column goes with it
+        kind = "unique index" if unique else "index"
+        shown = f"{kind} {name if not name.startswith('sqlite_autoindex') else 'UNIQUE constraint'} ({', '.join(cols)})"
+        rows = _rows_kept(unique, cols, after)
+        if not rows and name in remade:
+            text = f"index {name} is made again on ({', '.join(remade[name])}) instead of ({', '.join(cols)})"
+            changed.append(("drop-index", f"{text}; queries that used the old one may get slow"))
+        elif not rows:
+            dependents.append(shown)
+        elif change := _rows_changed(unique, shown, before.partial.get(name, ""), rows):
+            changed.append(change)
     dependents += [f"trigger {name}" for name in sorted(before.triggers - after.triggers)]
     dependents += [f"view {name}" for name in sorted(before.views - after.views)]
     referencing = {name.lower() for name in after.referenced_by}
@@ -180,10 +208,43 @@ def lost(
     return columns, dependents, changed
 
 
-def _index_kept(unique: bool, cols: tuple[str, ...], after: Snapshot) -> bool:
-    """Whether the rebuilt table still has an index like the old one: the same, or a unique index
-    (or primary key) on the same columns; for a unique index, on the same columns in any order."""
-    keys = [c for u, c in after.indexes if u] + ([after.primary_key] if after.primary_key else [])
-    if (unique, cols) in after.indexes or cols in keys:
-        return True
-    return unique and any(sorted(key) == sorted(cols) for key in keys)
+def _rows_kept(unique: bool, cols: tuple[str, ...], after: Snapshot) -> set[str]:
+    """The rows the rebuilt table's indexes like the old one cover, each as its partial ``WHERE``
+    (``""``: every row), none when there is no such index. Like the old one: the same, or a unique
+    index (or primary key) on the same columns; for a unique index, on the same columns in any order."""
+    rows = {"" for key in [after.primary_key] if key and (key == cols or (unique and sorted(key) == sorted(cols)))}
+    for (is_unique, key), name in after.indexes.items():
+        if (is_unique, key) == (unique, cols) or (
+            is_unique and (key == cols or (unique and sorted(key) == sorted(cols)))
+        ):
+            rows.add(after.partial.get(name, ""))
+    return rows
+
+
+def _rows_changed(unique: bool, shown: str, where: str, rows: set[str]) -> tuple[str, str] | None:
+    """``(rule, what it does)`` when the rebuilt table's indexes like the old one, covering ``rows``
+    (partial ``WHERE`` each, ``""`` every row), do not cover the rows the old one did (its ``where``),
+    compared without blanks, quotes or case; None when one does (an index on every row serves what a
+    partial one did, but a unique one also refuses values that repeat outside its ``WHERE``)."""
+    same = {_condition(where)} if unique or not where else {_condition(where), ""}
+    if same & {_condition(row) for row in rows}:
+        return None
+    now = sorted(rows)[0]
+    if unique and not now:
+        return (
+            "add-unique-to-existing",
+            f"{shown} WHERE {where} is made again on every row: the copy and later writes fail on values "
+            "that repeat outside its WHERE",
+        )
+    was = f" instead of WHERE {where}" if where else ""
+    if unique:
+        return (
+            "drop-constraint",
+            f"{shown} is made again only WHERE {now}{was}: other rows may now repeat its values",
+        )
+    return ("drop-index", f"{shown} is made again only WHERE {now}{was}; queries for other rows may get slow")
+
+
+def _condition(where: str) -> str:
+    """A partial index's ``WHERE`` as compared: without blanks, quotes or case."""
+    return re.sub(r"[\s\"`\[\]]", "", where).lower()
