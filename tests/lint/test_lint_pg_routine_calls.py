@@ -13,6 +13,7 @@ import pytest
 
 from ratchet.linter import lint_paths
 from ratchet.linter.engine import Finding
+from ratchet.linter.postgres import catalog_from_sql
 from ratchet.linter.postgres.check import FileChecker
 from ratchet.linter.rules import ERROR
 
@@ -101,3 +102,16 @@ def test_a_check_running_a_body_does_not_move_another_checks_findings(
         ("delete-without-where", 1, 1, "DELETE without WHERE")
     ]
     assert [(f.rule, f.line, f.column) for f in calling if f.severity == ERROR] == [("delete-without-where", 3, 8)]
+
+
+def test_the_callable_names_are_those_of_the_catalog_asked() -> None:
+    # the names are kept from one catalog to the next: a catalog with the same routine keys, one of
+    # them a trigger function now, must not get the names of the catalog asked before it
+    callable_first = catalog_from_sql(BASE)
+    trigger_now = callable_first.copy()
+    ledgers = trigger_now.routines["public.wipe_ledgers"]
+    trigger_now.routines["public.wipe_ledgers"] = ledgers._replace(trigger=True)
+    assert sorted(callable_first.callable_names()) == ["wipe_closed", "wipe_ledgers"]
+    assert trigger_now.callable_names() == ("wipe_closed",)
+    assert sorted(callable_first.callable_names()) == ["wipe_closed", "wipe_ledgers"]
+    assert catalog_from_sql(BASE.splitlines()[0]).callable_names() == ()

@@ -235,6 +235,22 @@ class Catalog:
             return f"{parts[-2]}.{parts[-1]}"
         return f"{self.search_path[0] if self.search_path else DEFAULT_SCHEMA}.{parts[-1]}"
 
+    def callable_names(self) -> tuple[str, ...]:
+        """The names of the routines a statement can call (trigger functions only a trigger can),
+        each without its schema and in lower case.
+
+        Every file's catalog holds the routines of the files before it, nearly always the same ones:
+        the names are made again only when the routines differ from the last catalog asked."""
+        keys, routines = list(self.routines), list(self.routines.values())  # lists: tuple() of a view is slower
+        last_keys, last_routines, last_names = _callable_memo
+        if keys == last_keys and routines == last_routines:
+            names: tuple[str, ...] = last_names
+        else:
+            callable_keys = [key for key, routine in self.routines.items() if not routine.trigger]
+            names = tuple({key.rsplit(".", 1)[-1].lower() for key in callable_keys})
+            _callable_memo[:] = keys, routines, names
+        return names
+
     def resolve(self, parts: list[str], known: Any) -> str:
         """The key of a name being used: found through the search path in ``known``, else created-style."""
         if len(parts) >= 2 or not parts:
@@ -1069,6 +1085,10 @@ def object_name(item: Any) -> list[str]:
     if "String" in item:
         return [item["String"]["sval"]]
     return []
+
+
+#: The routine keys, the routines and the names of the catalog that ``Catalog.callable_names`` last answered.
+_callable_memo: list[Any] = [[], [], ()]
 
 
 #: ``ALTER TABLE`` actions on columns that PostgreSQL makes on the partitions and inheriting tables too

@@ -262,8 +262,7 @@ class FileChecker(TypeChanges):
         self.running: set[str] = set()
         #: where a routine made by an earlier file is called, while its body is linted: line, column, message prefix
         self.called_at: list[tuple[int, int, str]] = []
-        #: the routines of the catalog and their names in lower case; the text of the pieces in lower case
-        self.routine_names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        #: the text of the pieces in lower case
         self.lowered: tuple[str, str] = ("", "")
 
     # -- driving --------------------------------------------------------------------------
@@ -1144,13 +1143,8 @@ class FileChecker(TypeChanges):
     def _run_called_routines(self, piece: _Piece, within: Node | None = None) -> None:
         """The routines that a data change or a table change calls run their bodies here, as a
         ``SELECT``'s do; a statement whose text names no known routine (most data lines) is not walked."""
-        keys = tuple(self.catalog.routines)
-        if keys != self.routine_names[0]:
-            callable_keys = [
-                key for key in keys if not self.catalog.routines[key].trigger
-            ]  # triggers alone call a trigger function
-            self.routine_names = (keys, tuple({key.rsplit(".", 1)[-1].lower() for key in callable_keys}))
-        if not self.routine_names[1]:
+        names = self.catalog.callable_names()
+        if not names:
             return
         if piece.span is None:
             text = piece.text.lower()
@@ -1158,7 +1152,7 @@ class FileChecker(TypeChanges):
             if self.lowered[0] is not piece.text:
                 self.lowered = (piece.text, piece.text.lower())
             text = self.lowered[1][piece.span[0] : piece.span[1]]
-        if any(name in text for name in self.routine_names[1]):
+        if any(name in text for name in names):
             self._run_new_routines(piece, within)
 
     def _run_new_routines(self, piece: _Piece, within: Node | None = None) -> bool:
