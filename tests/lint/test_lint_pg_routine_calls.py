@@ -111,7 +111,7 @@ def test_the_callable_names_are_those_of_the_catalog_asked() -> None:
     trigger_now = callable_first.copy()
     ledgers = trigger_now.routines["public.wipe_ledgers"]
     trigger_now.routines["public.wipe_ledgers"] = ledgers._replace(trigger=True)
-    assert sorted(callable_first.callable_names()) == ["wipe_closed", "wipe_ledgers"]
-    assert trigger_now.callable_names() == ("wipe_closed",)
-    assert sorted(callable_first.callable_names()) == ["wipe_closed", "wipe_ledgers"]
-    assert catalog_from_sql(BASE.splitlines()[0]).callable_names() == ()
+    assert sorted(callable_first.routine_names().called) == ["wipe_closed", "wipe_ledgers"]
+    assert trigger_now.routine_names().called == ("wipe_closed",)
+    assert sorted(callable_first.routine_names().called) == ["wipe_closed", "wipe_ledgers"]
+    assert catalog_from_sql(BASE.splitlines()[0]).routine_names().called == ()

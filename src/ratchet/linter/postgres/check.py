@@ -14,10 +14,12 @@ from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
 from ratchet import pgscan
+from ratchet.lazyre import LazyPattern
 from ratchet.linter.postgres.body import BodyStatement, body_statements
 from ratchet.linter.postgres.catalog import (
     Catalog,
     Relation,
+    RoutineNames,
     display,
     is_null_constant,
     not_null_check,
@@ -32,6 +34,7 @@ from ratchet.statement import Statement
 
 INFO = "info"
 _NEWLINE = re.compile("\n")
+_WORD = LazyPattern(r"\w+")
 
 #: Built-in functions whose value changes per row: as a column default they force a table rewrite.
 VOLATILE_FUNCTIONS = frozenset(
@@ -1143,8 +1146,8 @@ class FileChecker(TypeChanges):
     def _run_called_routines(self, piece: _Piece, within: Node | None = None) -> None:
         """The routines that a data change or a table change calls run their bodies here, as a
         ``SELECT``'s do; a statement whose text names no known routine (most data lines) is not walked."""
-        names = self.catalog.callable_names()
-        if not names:
+        names = self.catalog.routine_names()
+        if not names.called:
             return
         if piece.span is None:
             text = piece.text.lower()
@@ -1152,8 +1155,18 @@ class FileChecker(TypeChanges):
             if self.lowered[0] is not piece.text:
                 self.lowered = (piece.text, piece.text.lower())
             text = self.lowered[1][piece.span[0] : piece.span[1]]
-        if any(name in text for name in names):
+        if text.isascii() and not self._may_call_a_routine(text, names):
+            return
+        if any(name in text for name in names.called):
             self._run_new_routines(piece, within)
+
+    def _may_call_a_routine(self, text: str, names: RoutineNames) -> bool:
+        """Whether the lower-case ASCII ``text`` may call a routine of the catalog or of this file: a
+        call names it by a whole word of the text (the words around an identifier are not part of
+        it), so without one the walk of ``_run_new_routines`` would find nothing to run."""
+        if not names.words.isdisjoint(_WORD.findall(text)) or any(name in text for name in names.other):
+            return True
+        return any(key.rsplit(".", 1)[-1].lower() in text for kind, key in self.new if kind == "routine")
 
     def _run_new_routines(self, piece: _Piece, within: Node | None = None) -> bool:
         """The routines this file created that the statement (or its part ``within``) calls run
