@@ -268,7 +268,8 @@ class Catalog:
             name = key.rsplit(".", 1)[-1].lower()
             if not routine.trigger:
                 called.add(name)
-            (words if _ASCII_WORD.fullmatch(name) else other).add(name)
+            one_word = name.isascii() and name.replace("_", "a").isalnum()  # [a-z0-9_]+ (lower case already)
+            (words if one_word else other).add(name)
         names = RoutineNames(tuple(called), frozenset(words), tuple(other))
         _names_memo[:] = keys, routines, names
         return names
@@ -1111,7 +1112,6 @@ def object_name(item: Any) -> list[str]:
 
 #: The routine keys, the routines and the names of the catalog that ``Catalog.routine_names`` last answered.
 _names_memo: list[Any] = [[], [], RoutineNames((), frozenset(), ())]
-_ASCII_WORD = LazyPattern(r"[a-z0-9_]+")
 
 
 #: ``ALTER TABLE`` actions on columns that PostgreSQL makes on the partitions and inheriting tables too
