@@ -9,6 +9,7 @@ NULL column without a default all the same).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
@@ -239,7 +240,6 @@ class FileChecker(TypeChanges):
         self.lazy = not self.statements  # a replay: split only if the whole text does not parse
         if self.lazy:
             self.statements = [Statement(1, 1, 1, self.text, ())]
-        self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
         self.statement_starts = [s.offset for s in self.statements]
         #: (kind, key) created by this file
         self.new: set[tuple[str, str]] = set()
@@ -359,6 +359,12 @@ class FileChecker(TypeChanges):
     def _statement_at(self, offset: int) -> Statement:
         index = max(bisect_right(self.statement_starts, offset) - 1, 0)
         return self.statements[index]
+
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """The offset of each line's first character (made when a position is first asked: most
+        files have no finding)."""
+        return [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
 
     def _position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, offset)
