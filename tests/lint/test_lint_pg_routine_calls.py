@@ -13,6 +13,7 @@ import pytest
 
 from ratchet.linter import lint_paths
 from ratchet.linter.engine import Finding
+from ratchet.linter.postgres import catalog_from_sql
 from ratchet.linter.postgres.check import FileChecker
 from ratchet.linter.rules import ERROR
 
@@ -101,3 +102,36 @@ def test_a_check_running_a_body_does_not_move_another_checks_findings(
         ("delete-without-where", 1, 1, "DELETE without WHERE")
     ]
     assert [(f.rule, f.line, f.column) for f in calling if f.severity == ERROR] == [("delete-without-where", 3, 8)]
+
+
+def test_the_callable_names_are_those_of_the_catalog_asked() -> None:
+    # the names are kept from one catalog to the next: a catalog with the same routine keys, one of
+    # them a trigger function now, must not get the names of the catalog asked before it
+    callable_first = catalog_from_sql(BASE)
+    trigger_now = callable_first.copy()
+    ledgers = trigger_now.routines["public.wipe_ledgers"]
+    trigger_now.routines["public.wipe_ledgers"] = ledgers._replace(trigger=True)
+    assert sorted(callable_first.routine_names().called) == ["wipe_closed", "wipe_ledgers"]
+    assert trigger_now.routine_names().called == ("wipe_closed",)
+    assert sorted(callable_first.routine_names().called) == ["wipe_closed", "wipe_ledgers"]
+    assert catalog_from_sql(BASE.splitlines()[0]).routine_names().called == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "call"),
+    [
+        ('"Wipe-All"', '"Wipe-All"()'),  # not one word: found by its text
+        ("wipe_all", "public.WIPE_ALL()"),  # one word, in any case
+    ],
+)
+def test_a_routine_runs_at_a_call_by_any_of_its_names(tmp_path: Path, name: str, call: str) -> None:
+    made = f"CREATE FUNCTION {name}() RETURNS int LANGUAGE sql AS $$ DELETE FROM ledgers RETURNING 1 $$;\n"
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(BASE + made, encoding="utf-8")
+    (directory / "1.1.0__call.sql").write_text(f"UPDATE ledgers SET hits = {call} WHERE id = 1;\n", encoding="utf-8")
+    # the near miss: the name inside a longer word calls nothing
+    (directory / "1.2.0__near.sql").write_text("UPDATE ledgers SET hits = 1 WHERE label = 'wipe_allx';\n")
+    findings = lint_paths([directory], dialect="postgresql", jobs=1).findings
+    called = {(f.path.name[:5], f.rule, f.line) for f in findings if f.severity == ERROR}
+    assert called == {("1.1.0", "delete-without-where", 1)}

@@ -212,3 +212,43 @@ def test_findings_are_the_same_without_the_fast_path(tmp_path: Path, monkeypatch
     slow = [lint_paths([d], dialect="postgresql").findings for d in directories]
     assert fast == slow
     assert sum(map(len, fast)) > 20
+
+
+WORD_EDGES = (
+    "BEGIN",
+    "begin;",
+    "xbegin",
+    "begin_",
+    "_begin",
+    "1begin",
+    "éBEGIN",
+    "BEGINé",
+    "BEGIN·",
+    "·BEGIN",
+    "gogo go",
+    "ago GO; go\n",
+    "declared DECLARE declare1",
+    "at time zone 'go''",
+    "AT TIME ZONE 'a' go",
+    "with'go'",
+    "WITH 'x' GO",
+    "",
+)
+
+
+def pattern_words(upper: str) -> list[int]:
+    return [match.start() for match in fastsplit._RISKY_WORDS.finditer(upper)]
+
+
+@pytest.mark.parametrize("text", WORD_EDGES)
+def test_the_risky_words_are_where_the_pattern_finds_them(text: str) -> None:
+    upper = text.upper()
+    assert fastsplit._risky_words(upper) == pattern_words(upper)
+
+
+def test_the_risky_words_of_every_corpus_are_the_patterns(tmp_path: Path) -> None:
+    texts = [text.upper() for _, text in corpus_texts(tmp_path)]
+    rng = random.Random(SEED)
+    texts += ["".join(rng.choice(WORD_EDGES) + rng.choice(" x_é\n'") for _ in range(12)).upper() for _ in range(500)]
+    assert [fastsplit._risky_words(upper) for upper in texts] == [pattern_words(upper) for upper in texts]
+    assert sum(bool(pattern_words(upper)) for upper in texts) > 100

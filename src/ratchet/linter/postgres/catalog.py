@@ -146,6 +146,20 @@ class Routine(NamedTuple):
     language: str = ""
 
 
+class RoutineNames:
+    """The names of a catalog's routines, without their schema and in lower case: ``called``, those
+    that a statement can call (trigger functions only a trigger can); ``words``, every routine's name
+    that is one word of ASCII letters, digits and ``_``; ``other``, every other routine's name.
+    (A plain class: a ``NamedTuple`` costs every run a million instructions more to define.)"""
+
+    __slots__ = ("called", "other", "words")
+
+    def __init__(self, called: tuple[str, ...], words: frozenset[str], other: tuple[str, ...]) -> None:
+        self.called = called
+        self.words = words
+        self.other = other
+
+
 #: the types that well-known extensions create: ``DROP EXTENSION ... CASCADE`` drops the columns of them
 EXTENSION_TYPES = {
     "citext": ("citext",),
@@ -234,6 +248,31 @@ class Catalog:
         if len(parts) >= 2:
             return f"{parts[-2]}.{parts[-1]}"
         return f"{self.search_path[0] if self.search_path else DEFAULT_SCHEMA}.{parts[-1]}"
+
+    def routine_names(self) -> RoutineNames:
+        """The names of the catalog's routines (see :class:`RoutineNames`).
+
+        Every file's catalog holds the routines of the files before it, nearly always the same ones
+        (or those and a few more): the names of the last catalog asked are reused, and only those of
+        routines added after its ones are made."""
+        keys, routines = list(self.routines), list(self.routines.values())  # lists: tuple() of a view is slower
+        last_keys, last_routines = _names_memo[0], _names_memo[1]
+        last: RoutineNames = _names_memo[2]
+        count = len(last_keys)
+        if keys[:count] != last_keys or routines[:count] != last_routines:
+            count, last = 0, RoutineNames((), frozenset(), ())
+        if count == len(keys):
+            return last
+        called, words, other = set(last.called), set(last.words), set(last.other)
+        for key, routine in zip(keys[count:], routines[count:], strict=True):
+            name = key.rsplit(".", 1)[-1].lower()
+            if not routine.trigger:
+                called.add(name)
+            one_word = name.isascii() and name.replace("_", "a").isalnum()  # [a-z0-9_]+ (lower case already)
+            (words if one_word else other).add(name)
+        names = RoutineNames(tuple(called), frozenset(words), tuple(other))
+        _names_memo[:] = keys, routines, names
+        return names
 
     def resolve(self, parts: list[str], known: Any) -> str:
         """The key of a name being used: found through the search path in ``known``, else created-style."""
@@ -1069,6 +1108,10 @@ def object_name(item: Any) -> list[str]:
     if "String" in item:
         return [item["String"]["sval"]]
     return []
+
+
+#: The routine keys, the routines and the names of the catalog that ``Catalog.routine_names`` last answered.
+_names_memo: list[Any] = [[], [], RoutineNames((), frozenset(), ())]
 
 
 #: ``ALTER TABLE`` actions on columns that PostgreSQL makes on the partitions and inheriting tables too

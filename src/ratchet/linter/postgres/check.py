@@ -9,15 +9,18 @@ NULL column without a default all the same).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
 from ratchet import pgscan
+from ratchet.lazyre import LazyPattern
 from ratchet.linter.postgres.body import BodyStatement, body_statements
 from ratchet.linter.postgres.catalog import (
     Catalog,
     Relation,
+    RoutineNames,
     display,
     is_null_constant,
     not_null_check,
@@ -32,6 +35,7 @@ from ratchet.statement import Statement
 
 INFO = "info"
 _NEWLINE = re.compile("\n")
+_WORD = LazyPattern(r"\w+")
 
 #: Built-in functions whose value changes per row: as a column default they force a table rewrite.
 VOLATILE_FUNCTIONS = frozenset(
@@ -236,7 +240,6 @@ class FileChecker(TypeChanges):
         self.lazy = not self.statements  # a replay: split only if the whole text does not parse
         if self.lazy:
             self.statements = [Statement(1, 1, 1, self.text, ())]
-        self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
         self.statement_starts = [s.offset for s in self.statements]
         #: (kind, key) created by this file
         self.new: set[tuple[str, str]] = set()
@@ -262,8 +265,7 @@ class FileChecker(TypeChanges):
         self.running: set[str] = set()
         #: where a routine made by an earlier file is called, while its body is linted: line, column, message prefix
         self.called_at: list[tuple[int, int, str]] = []
-        #: the routines of the catalog and their names in lower case; the text of the pieces in lower case
-        self.routine_names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        #: the text of the pieces in lower case
         self.lowered: tuple[str, str] = ("", "")
 
     # -- driving --------------------------------------------------------------------------
@@ -357,6 +359,12 @@ class FileChecker(TypeChanges):
     def _statement_at(self, offset: int) -> Statement:
         index = max(bisect_right(self.statement_starts, offset) - 1, 0)
         return self.statements[index]
+
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """The offset of each line's first character (made when a position is first asked: most
+        files have no finding)."""
+        return [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
 
     def _position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, offset)
@@ -1144,13 +1152,8 @@ class FileChecker(TypeChanges):
     def _run_called_routines(self, piece: _Piece, within: Node | None = None) -> None:
         """The routines that a data change or a table change calls run their bodies here, as a
         ``SELECT``'s do; a statement whose text names no known routine (most data lines) is not walked."""
-        keys = tuple(self.catalog.routines)
-        if keys != self.routine_names[0]:
-            callable_keys = [
-                key for key in keys if not self.catalog.routines[key].trigger
-            ]  # triggers alone call a trigger function
-            self.routine_names = (keys, tuple({key.rsplit(".", 1)[-1].lower() for key in callable_keys}))
-        if not self.routine_names[1]:
+        names = self.catalog.routine_names()
+        if not names.called:
             return
         if piece.span is None:
             text = piece.text.lower()
@@ -1158,8 +1161,18 @@ class FileChecker(TypeChanges):
             if self.lowered[0] is not piece.text:
                 self.lowered = (piece.text, piece.text.lower())
             text = self.lowered[1][piece.span[0] : piece.span[1]]
-        if any(name in text for name in self.routine_names[1]):
+        if text.isascii() and not self._may_call_a_routine(text, names):
+            return
+        if any(name in text for name in names.called):
             self._run_new_routines(piece, within)
+
+    def _may_call_a_routine(self, text: str, names: RoutineNames) -> bool:
+        """Whether the lower-case ASCII ``text`` may call a routine of the catalog or of this file: a
+        call names it by a whole word of the text (the words around an identifier are not part of
+        it), so without one the walk of ``_run_new_routines`` would find nothing to run."""
+        if not names.words.isdisjoint(_WORD.findall(text)) or any(name in text for name in names.other):
+            return True
+        return any(key.rsplit(".", 1)[-1].lower() in text for kind, key in self.new if kind == "routine")
 
     def _run_new_routines(self, piece: _Piece, within: Node | None = None) -> bool:
         """The routines this file created that the statement (or its part ``within``) calls run

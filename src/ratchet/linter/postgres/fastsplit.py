@@ -67,6 +67,7 @@ _RISKY_WHITE_SPACE = LazyPattern(r"[^\S\x00-\x7f]")  # non-ASCII white space
 # i, is BEGIN): the words (not inside a longer word), a doubled quote in the string of sqlparse's
 # ``AT TIME ZONE '...'`` token, and its ``WITH'`` variant.
 _RISKY_WORDS = re.compile(r"B(?<!\wB)EGIN(?!\w)|D(?<!\wD)ECLARE(?!\w)|G(?<!\wG)O(?!\w)|ZONE\s+'[^']*''|WITH'")
+_WORDS = ("BEGIN", "DECLARE", "GO")  # the words of ``_RISKY_WORDS``
 #: A dollar-quote delimiter as sqlparse reads one (``keywords._DOLLAR_QUOTE_DELIM``), and where it may open one.
 _SQLPARSE_DOLLAR = LazyPattern(r"\$(?:[_A-ZÀ-Ü]\w*)?\$", re.IGNORECASE)
 _DOLLAR_OPENER_NOT_AFTER = LazyPattern(r'[\w"$]')
@@ -209,10 +210,33 @@ def _risks(text: str) -> list[int]:
         found += [match.start() for match in _RISKY_WHITE_SPACE.finditer(text)]
     upper = text.upper()
     if len(upper) == len(text):  # else upper-casing moved characters: treat the text as risky
-        found += [match.start() for match in _RISKY_WORDS.finditer(upper)]
+        found += _risky_words(upper)
     else:
         found.append(0)
     return sorted(found)
+
+
+def _risky_words(upper: str) -> list[int]:
+    """Where ``_RISKY_WORDS`` matches ``upper``. Without ``ZONE`` and ``WITH'`` in the text only its
+    three words can match, and ``str.find`` finds them for a fifth of what the pattern's search costs
+    (each of its branches starts at a letter the text is full of); none of the three can begin
+    inside another's match, so the positions are the pattern's."""
+    if "ZONE" in upper or "WITH'" in upper:
+        return [match.start() for match in _RISKY_WORDS.finditer(upper)]
+    found = []
+    for word in _WORDS:
+        at = upper.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word(upper[at - 1])) and (end == len(upper) or not _is_word(upper[end])):
+                found.append(at)
+            at = upper.find(word, at + 1)
+    return sorted(found)
+
+
+def _is_word(character: str) -> bool:
+    """Whether a pattern's ``\\w`` matches ``character``."""
+    return character.isalnum() or character == "_"
 
 
 def _outside_risk(risks: list[int], inert: list[tuple[int, int]]) -> bool:
