@@ -193,12 +193,22 @@ def _literal_in_parentheses(action: list[Word]) -> bool:
             break
         if word.text not in ("(", ")"):  # ((0)) is (0)
             inner.append(word)
-    if inner and inner[0].text in ("-", "+"):
-        inner = inner[1:]
-    return len(inner) == 1 and (
-        inner[0].ttype in T.Literal.Number
-        or inner[0].ttype in T.Literal.String.Single
-        or inner[0].upper in ("NULL", "TRUE", "FALSE")
+    return _folds_to_a_value(inner)
+
+
+def _folds_to_a_value(words: list[Word]) -> bool:
+    """Whether ``words`` (parentheses left out) are what SQLite folds to a value without running
+    anything: a literal, signed or not, or the ``CAST`` of one (``CAST(0 AS INTEGER)``)."""
+    if words and words[0].text in ("-", "+"):
+        return _folds_to_a_value(words[1:])
+    if len(words) > 3 and words[0].upper == "CAST" and all(w.depth > words[0].depth for w in words[1:]):
+        operand = words[0].depth + 1  # inside the CAST's own parentheses
+        at = next((i for i, w in enumerate(words) if w.depth == operand and w.upper == "AS"), None)
+        return at is not None and _folds_to_a_value(words[1:at])
+    return len(words) == 1 and (
+        words[0].ttype in T.Literal.Number
+        or words[0].ttype in T.Literal.String.Single
+        or words[0].upper in ("NULL", "TRUE", "FALSE")
     )
 
 
