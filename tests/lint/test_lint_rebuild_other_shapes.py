@@ -56,6 +56,24 @@ def test_the_foreign_key_pragma_around_one_is_the_12_steps(tmp_path: Path) -> No
     assert rules(lint(tmp_path / "journal", wrapped)) == [("needs-no-transaction", 1, 1)]
 
 
+@pytest.mark.parametrize(
+    "where", [" WHERE true", " WHERE 1", " WHERE 1 = 1 ORDER BY id", " WHERE true ON CONFLICT (id) DO NOTHING"]
+)
+def test_a_copy_whose_where_keeps_every_row_moves_every_row(tmp_path: Path, where: str) -> None:
+    # SQLite's upsert needs a WHERE after INSERT ... SELECT, if only WHERE true; the ON CONFLICT is
+    # the copy's filter there (trigger and near miss below)
+    copy = RENAMED_FIRST.replace("FROM _users_old;\nDROP", f"FROM _users_old{where};\nDROP")
+    found = rules(lint(tmp_path, copy.replace(" ON CONFLICT (id) DO NOTHING", "")))
+    assert found == []
+    if "ON CONFLICT" in where:
+        upsert = lint(tmp_path / "upsert", copy)
+        assert rules(upsert) == [("rebuild-filters-rows", 3, 1)]
+        assert "uses ON CONFLICT" in upsert[0][3]
+    # near miss: a WHERE that may leave rows out
+    narrowed = RENAMED_FIRST.replace("FROM _users_old;\nDROP", "FROM _users_old WHERE 1 AND email IS NOT NULL;\nDROP")
+    assert rules(lint(tmp_path / "narrowed", narrowed)) == [("rebuild-filters-rows", 3, 1)]
+
+
 def test_a_rename_that_is_not_followed_by_the_create_and_the_drop_stays_a_rename(tmp_path: Path) -> None:
     assert rules(lint(tmp_path, RENAMED_FIRST.split("\n", 1)[0] + "\n")) == [("rename-table", 1, 19)]
     no_drop = RENAMED_FIRST.replace("DROP TABLE _users_old;\n", "")
