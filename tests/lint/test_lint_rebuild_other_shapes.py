@@ -176,6 +176,19 @@ def test_a_faithful_rebuild_through_a_backup_is_no_finding(tmp_path: Path) -> No
     assert lint(tmp_path / "as_select", as_select, POSTS) == []
 
 
+@pytest.mark.parametrize("temporary", ["TEMPORARY ", ""])
+def test_a_backup_made_if_not_exists_as_select_is_the_file_s_own(tmp_path: Path, temporary: str) -> None:
+    # a scratch copy the file fills from the table it drops, and drops itself, cannot be there before
+    as_select = THROUGH_A_BACKUP.replace(
+        "CREATE TEMPORARY TABLE users_backup (id, username, email);\nINSERT INTO users_backup SELECT id, username, email FROM users;",
+        f"CREATE {temporary}TABLE IF NOT EXISTS users_backup AS SELECT * FROM users;\nSELECT 1;",
+    )
+    assert lint(tmp_path, as_select, POSTS) == []
+    # near miss: a copy out that leaves rows behind is still found, at its line
+    filtered = as_select.replace("FROM users;", "FROM users WHERE email IS NOT NULL;")
+    assert rules(lint(tmp_path / "filtered", filtered, POSTS)) == [("rebuild-filters-rows", 1, 1)]
+
+
 def test_the_copies_through_the_backup_are_verified(tmp_path: Path) -> None:
     lossy = THROUGH_A_BACKUP.replace("email TEXT, bio", "bio").replace(
         "CREATE INDEX idx_users_email ON users (email);\n", ""
