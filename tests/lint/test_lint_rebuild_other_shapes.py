@@ -180,7 +180,8 @@ def test_a_faithful_rebuild_through_a_backup_is_no_finding(tmp_path: Path) -> No
 def test_a_backup_made_if_not_exists_as_select_is_the_file_s_own(tmp_path: Path, temporary: str) -> None:
     # a scratch copy the file fills from the table it drops, and drops itself, cannot be there before
     as_select = THROUGH_A_BACKUP.replace(
-        "CREATE TEMPORARY TABLE users_backup (id, username, email);\nINSERT INTO users_backup SELECT id, username, email FROM users;",
+        "CREATE TEMPORARY TABLE users_backup (id, username, email);\n"
+        "INSERT INTO users_backup SELECT id, username, email FROM users;",
         f"CREATE {temporary}TABLE IF NOT EXISTS users_backup AS SELECT * FROM users;\nSELECT 1;",
     )
     assert lint(tmp_path, as_select, POSTS) == []
