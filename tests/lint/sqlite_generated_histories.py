@@ -23,6 +23,10 @@ Measured blind (the expectations committed before the first lint run): 64 files,
 ``VACUUM`` in an earlier file was refused in the replay (as the ``ATTACH`` of its copy), so the
 replay no longer counted as whole and a later ``DROP ... IF EXISTS`` of an object the history had
 already dropped stayed a drop (``pantry`` 1.30.0 line 5 was a false ``drop-table`` before the fix).
+Probes of further hand-written shapes then found three more false errors, fixed, and ``pantry``
+1.34.1-1.34.4 keep them (written after the fixes, so not blind): a view dropped and made again with
+``CREATE VIEW IF NOT EXISTS``, a ``CREATE TEMP TABLE IF NOT EXISTS ... AS SELECT`` backup, a rebuild
+copy with ``WHERE true`` (and the upsert after one, which does filter).
 
 - ``CLUB``: a Rails club app's migrations as ActiveRecord runs them on SQLite (``datetime(6)``,
   ``fk_rails_<hash>`` constraints written over three lines, ``ADD`` without ``COLUMN``, the
@@ -673,6 +677,42 @@ CREATE INDEX meal_day ON meal(day);
         + _v(35),
         # the view over meal is dropped and not made again (the trigger naming meal is, after it)
         {("drop-view", 4)},
+    ),
+    (
+        "1.34.1__v35_1.sql",
+        """DROP VIEW IF EXISTS cookbook_size;
+CREATE VIEW IF NOT EXISTS cookbook_size AS SELECT cookbook.id, cookbook.name, cookbook.cover_image_id, count(collection_recipe.recipe_id) AS recipes FROM cookbook LEFT JOIN collection_recipe ON collection_recipe.collection_id = cookbook.id GROUP BY cookbook.id;
+""",
+        set(),
+    ),
+    (
+        "1.34.2__v35_2.sql",
+        """CREATE TEMP TABLE IF NOT EXISTS setting_backup AS SELECT * FROM setting;
+DROP TABLE setting;
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT, updated TEXT);
+INSERT INTO setting (key, value) SELECT key, value FROM setting_backup;
+DROP TABLE setting_backup;
+""",
+        set(),
+    ),
+    (
+        "1.34.3__v35_3.sql",
+        """CREATE TABLE unit_conversion_new (from_unit TEXT NOT NULL, to_unit TEXT NOT NULL, factor REAL NOT NULL, note TEXT, PRIMARY KEY (from_unit, to_unit));
+INSERT INTO unit_conversion_new SELECT *, NULL FROM unit_conversion WHERE true;
+DROP TABLE unit_conversion;
+ALTER TABLE unit_conversion_new RENAME TO unit_conversion;
+""",
+        set(),
+    ),
+    (
+        "1.34.4__v35_4.sql",
+        """CREATE TABLE label_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, color TEXT NOT NULL DEFAULT '#888888');
+INSERT INTO label_new (id, name, color) SELECT id, lower(name), color FROM label WHERE true ON CONFLICT (name) DO NOTHING;
+DROP TABLE label;
+ALTER TABLE label_new RENAME TO label;
+""",
+        # names folded to lower case collide: the upsert keeps one row of each
+        {("rebuild-filters-rows", 2)},
     ),
     (
         "1.35.0__v36.sql",
