@@ -48,6 +48,8 @@ TRIGGERS: list[tuple[str, tuple[str, ...], str, int, int]] = [
         19,
     ),
     ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN n INTEGER NOT NULL DEFAULT (1 + 1);", 1, 19),
+    ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN n INT DEFAULT (CAST(1 + 1 AS INT));", 1, 19),
+    ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN n INT DEFAULT (CAST(0 AS INT) + 1);", 1, 19),
     ("drop-view", ALL, "DROP VIEW active_users;", 1, 1),
     ("drop-routine", PG, "DROP FUNCTION touch();", 1, 1),
     ("drop-routine", MY, "DROP PROCEDURE cleanup;", 1, 1),
@@ -183,6 +185,13 @@ NEAR_MISSES: list[tuple[str, tuple[str, ...], str]] = [
     # one literal in parentheses is a constant default, as SQLite reads it
     ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT ( 'en' );"),
     ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN n INTEGER NOT NULL DEFAULT ((-1));"),
+    # and so is the CAST of one, which SQLite folds
+    (
+        "sqlite-add-column-restriction",
+        LITE,
+        "ALTER TABLE users ADD COLUMN n INT NOT NULL DEFAULT (CAST(0 AS INTEGER));",
+    ),
+    ("sqlite-add-column-restriction", LITE, "ALTER TABLE users ADD COLUMN r REAL DEFAULT (-CAST(('1.5') AS REAL));"),
     ("sqlite-add-column-restriction", PG_MY, "ALTER TABLE users ADD COLUMN code TEXT UNIQUE;"),
     ("drop-view", ALL, "DROP VIEW active_users;\nCREATE VIEW active_users AS SELECT id FROM users;"),
     ("drop-routine", PG, "DROP FUNCTION touch();\nCREATE FUNCTION touch() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;"),

@@ -56,6 +56,24 @@ def test_the_foreign_key_pragma_around_one_is_the_12_steps(tmp_path: Path) -> No
     assert rules(lint(tmp_path / "journal", wrapped)) == [("needs-no-transaction", 1, 1)]
 
 
+@pytest.mark.parametrize(
+    "where", [" WHERE true", " WHERE 1", " WHERE 1 = 1 ORDER BY id", " WHERE true ON CONFLICT (id) DO NOTHING"]
+)
+def test_a_copy_whose_where_keeps_every_row_moves_every_row(tmp_path: Path, where: str) -> None:
+    # SQLite's upsert needs a WHERE after INSERT ... SELECT, if only WHERE true; the ON CONFLICT is
+    # the copy's filter there (trigger and near miss below)
+    copy = RENAMED_FIRST.replace("FROM _users_old;\nDROP", f"FROM _users_old{where};\nDROP")
+    found = rules(lint(tmp_path, copy.replace(" ON CONFLICT (id) DO NOTHING", "")))
+    assert found == []
+    if "ON CONFLICT" in where:
+        upsert = lint(tmp_path / "upsert", copy)
+        assert rules(upsert) == [("rebuild-filters-rows", 3, 1)]
+        assert "uses ON CONFLICT" in upsert[0][3]
+    # near miss: a WHERE that may leave rows out
+    narrowed = RENAMED_FIRST.replace("FROM _users_old;\nDROP", "FROM _users_old WHERE 1 AND email IS NOT NULL;\nDROP")
+    assert rules(lint(tmp_path / "narrowed", narrowed)) == [("rebuild-filters-rows", 3, 1)]
+
+
 def test_a_rename_that_is_not_followed_by_the_create_and_the_drop_stays_a_rename(tmp_path: Path) -> None:
     assert rules(lint(tmp_path, RENAMED_FIRST.split("\n", 1)[0] + "\n")) == [("rename-table", 1, 19)]
     no_drop = RENAMED_FIRST.replace("DROP TABLE _users_old;\n", "")
@@ -156,6 +174,20 @@ def test_a_faithful_rebuild_through_a_backup_is_no_finding(tmp_path: Path) -> No
         " AS SELECT * FROM users;\nSELECT 1;",
     )
     assert lint(tmp_path / "as_select", as_select, POSTS) == []
+
+
+@pytest.mark.parametrize("temporary", ["TEMPORARY ", ""])
+def test_a_backup_made_if_not_exists_as_select_is_the_file_s_own(tmp_path: Path, temporary: str) -> None:
+    # a scratch copy the file fills from the table it drops, and drops itself, cannot be there before
+    as_select = THROUGH_A_BACKUP.replace(
+        "CREATE TEMPORARY TABLE users_backup (id, username, email);\n"
+        "INSERT INTO users_backup SELECT id, username, email FROM users;",
+        f"CREATE {temporary}TABLE IF NOT EXISTS users_backup AS SELECT * FROM users;\nSELECT 1;",
+    )
+    assert lint(tmp_path, as_select, POSTS) == []
+    # near miss: a copy out that leaves rows behind is still found, at its line
+    filtered = as_select.replace("FROM users;", "FROM users WHERE email IS NOT NULL;")
+    assert rules(lint(tmp_path / "filtered", filtered, POSTS)) == [("rebuild-filters-rows", 1, 1)]
 
 
 def test_the_copies_through_the_backup_are_verified(tmp_path: Path) -> None:

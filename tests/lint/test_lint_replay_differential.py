@@ -13,6 +13,7 @@ from packaging.version import Version
 from sqlite_app_histories import HISTORIES as APP_HISTORIES
 from sqlite_corpus import HISTORIES
 from sqlite_desktop_histories import HISTORIES as DESKTOP_HISTORIES
+from sqlite_generated_histories import HISTORIES as GENERATED_HISTORIES
 from sqlite_long_histories import HISTORIES as LONG_HISTORIES
 from sqlite_long_histories import SEEDS
 from sqlite_orm_histories import HISTORIES as ORM_HISTORIES
@@ -70,7 +71,13 @@ CASES = [(h[0], runnable(h[1])) for h in HISTORIES] + [
         ],
     )
     for label, history in (
-        LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES | TOOL_HISTORIES | APP_HISTORIES | SCRIPT_HISTORIES
+        LONG_HISTORIES
+        | DESKTOP_HISTORIES
+        | ORM_HISTORIES
+        | TOOL_HISTORIES
+        | APP_HISTORIES
+        | SCRIPT_HISTORIES
+        | GENERATED_HISTORIES
     ).items()
 ]
 

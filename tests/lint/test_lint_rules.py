@@ -8,7 +8,7 @@ import pytest
 from lint_corpus import BASE, NEAR_MISSES, TRIGGERS
 
 from ratchet.linter import RULES, Finding, lint_paths
-from ratchet.linter.rules import INFO
+from ratchet.linter.rules import ERROR, INFO
 
 # Rules whose fixtures live in test_rebuild.py (they need a real schema replay).
 _REBUILD = {"rebuild-unverified", "rebuild-filters-rows", "rebuild-loses-dependents"}
@@ -64,6 +64,27 @@ def test_replacement_and_backfill_are_info(tmp_path: Path) -> None:
         ("drop-view", 1, INFO),
         ("update-without-where", 4, INFO),
     }
+
+
+def test_a_drop_made_again_if_not_exists_is_a_replacement(tmp_path: Path) -> None:
+    # the file has just dropped the object: CREATE ... IF NOT EXISTS makes it again
+    earlier = "CREATE VIEW v AS SELECT id FROM users;\nCREATE INDEX users_email ON users (email);\n"
+    again = (
+        "DROP VIEW IF EXISTS v;\nCREATE VIEW IF NOT EXISTS v AS SELECT id, email FROM users;\n"
+        "DROP INDEX users_email;\nCREATE INDEX IF NOT EXISTS users_email ON users (email, username);\n"
+    )
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(BASE + earlier, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(again, encoding="utf-8")
+    found = {(f.rule, f.line, f.column, f.severity) for f in lint_paths([directory], dialect="sqlite").findings}
+    assert found == {("drop-view", 1, 1, INFO), ("drop-index", 3, 1, INFO)}
+    # near miss: made again under another name, the drop is a drop
+    (directory / "1.1.0__change.sql").write_text(
+        again.replace("IF NOT EXISTS v ", "IF NOT EXISTS v2 "), encoding="utf-8"
+    )
+    found = {(f.rule, f.line, f.column, f.severity) for f in lint_paths([directory], dialect="sqlite").findings}
+    assert found == {("drop-view", 1, 1, ERROR), ("drop-index", 3, 1, INFO)}
 
 
 def test_object_waiver_covers_only_its_object(tmp_path: Path) -> None:

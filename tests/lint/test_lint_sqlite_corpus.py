@@ -2,7 +2,8 @@
 long ones of sqlite_long_histories.py, sqlite_desktop_histories.py and, in the shapes the big ORMs
 and other migration tools generate, sqlite_orm_histories.py and sqlite_tool_histories.py, and the
 hand-written app upgrade scripts of sqlite_app_histories.py, and the EF Core scripts and goose
-files of sqlite_script_histories.py)."""
+files of sqlite_script_histories.py, and the Atlas and PRAGMA user_version histories of
+sqlite_generated_histories.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from history_corpus import measure
 from sqlite_app_histories import HISTORIES as APP_HISTORIES
 from sqlite_corpus import HISTORIES
 from sqlite_desktop_histories import HISTORIES as DESKTOP_HISTORIES
+from sqlite_generated_histories import HISTORIES as GENERATED_HISTORIES
 from sqlite_long_histories import HISTORIES as LONG_HISTORIES
 from sqlite_long_histories import SEEDS
 from sqlite_orm_histories import HISTORIES as ORM_HISTORIES
@@ -61,7 +63,13 @@ def test_precision_and_recall_over_the_corpus(tmp_path: Path, capsys: pytest.Cap
 def test_precision_and_recall_over_the_long_histories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     measured = measure(
         tmp_path,
-        LONG_HISTORIES | DESKTOP_HISTORIES | ORM_HISTORIES | TOOL_HISTORIES | APP_HISTORIES | SCRIPT_HISTORIES,
+        LONG_HISTORIES
+        | DESKTOP_HISTORIES
+        | ORM_HISTORIES
+        | TOOL_HISTORIES
+        | APP_HISTORIES
+        | SCRIPT_HISTORIES
+        | GENERATED_HISTORIES,
         "sqlite",
         SEEDS,
     )

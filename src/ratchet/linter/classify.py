@@ -193,12 +193,22 @@ def _literal_in_parentheses(action: list[Word]) -> bool:
             break
         if word.text not in ("(", ")"):  # ((0)) is (0)
             inner.append(word)
-    if inner and inner[0].text in ("-", "+"):
-        inner = inner[1:]
-    return len(inner) == 1 and (
-        inner[0].ttype in T.Literal.Number
-        or inner[0].ttype in T.Literal.String.Single
-        or inner[0].upper in ("NULL", "TRUE", "FALSE")
+    return _folds_to_a_value(inner)
+
+
+def _folds_to_a_value(words: list[Word]) -> bool:
+    """Whether ``words`` (parentheses left out) are what SQLite folds to a value without running
+    anything: a literal, signed or not, or the ``CAST`` of one (``CAST(0 AS INTEGER)``)."""
+    if words and words[0].text in ("-", "+"):
+        return _folds_to_a_value(words[1:])
+    if len(words) > 3 and words[0].upper == "CAST" and all(w.depth > words[0].depth for w in words[1:]):
+        operand = words[0].depth + 1  # inside the CAST's own parentheses
+        at = next((i for i, w in enumerate(words) if w.depth == operand and w.upper == "AS"), None)
+        return at is not None and _folds_to_a_value(words[1:at])
+    return len(words) == 1 and (
+        words[0].ttype in T.Literal.Number
+        or words[0].ttype in T.Literal.String.Single
+        or words[0].upper in ("NULL", "TRUE", "FALSE")
     )
 
 
@@ -220,9 +230,11 @@ def _skip(words: list[Word], index: int, *phrases: tuple[str, ...]) -> int:
 
 #: What ends a ``WHERE`` clause of an UPDATE or DELETE.
 _AFTER_WHERE = frozenset({"RETURNING", "ORDER", "LIMIT", ";"})
+#: ... and of the SELECT of an ``INSERT ... SELECT`` (``ON`` starts its upsert clause).
+_AFTER_SELECT_WHERE = _AFTER_WHERE | {"ON", "GROUP", "HAVING", "WINDOW", "UNION", "EXCEPT", "INTERSECT", "OFFSET"}
 
 
-def _keeps_every_row(top: list[Word]) -> bool:
+def _keeps_every_row(top: list[Word], ends: frozenset[str] = _AFTER_WHERE) -> bool:
     """Whether the statement's ``WHERE`` keeps every row: none, ``WHERE true``, ``WHERE 1`` (SQLite
     and MySQL read a non-zero number as true) or two equal constants compared (``WHERE 1 = 1``,
     written to get past tools that refuse an UPDATE or DELETE without WHERE)."""
@@ -231,7 +243,7 @@ def _keeps_every_row(top: list[Word]) -> bool:
         return True
     condition: list[Word] = []
     for word in top[at + 1 :]:
-        if word.upper in _AFTER_WHERE:
+        if word.upper in ends:
             break
         condition.append(word)
     if len(condition) == 1:
@@ -1080,6 +1092,11 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
         return CopyInfo(filters, False, columns, [])
     after_select = uppers.index("SELECT") + 1
     filters += [u for u in uppers[after_select:] if u in _ROW_FILTERS]
+    if "WHERE" in filters and _keeps_every_row(top, _AFTER_SELECT_WHERE):  # WHERE true: SQLite's upsert needs one
+        filters.remove("WHERE")
+    tail = uppers[after_select:]
+    if any(tail[i : i + 2] == ["ON", "CONFLICT"] for i in range(len(tail) - 1)):
+        filters.append("ON CONFLICT")  # an upsert skips or merges the rows that repeat a key
     from_at = uppers.index("FROM", after_select) if "FROM" in uppers[after_select:] else len(top)
     end = at_top[from_at] if from_at < len(top) else len(words)
     items = _split_top(words[at_top[after_select - 1] + 1 : end], 0)

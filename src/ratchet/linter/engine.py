@@ -774,7 +774,8 @@ class _FileLinter:
             extra["severity"] = INFO
             message = f"backfill of {', '.join(candidate.backfill)} added earlier in this file"
         if policy.replaceable and candidate.kind and candidate.name:
-            again = next((c for c in later if (candidate.kind, candidate.name) in c.creates), None)
+            made = (candidate.kind, candidate.name)  # IF NOT EXISTS makes it too: the file just dropped it
+            again = next((c for c in later if made in c.creates or made in c.maybe_existing), None)
             if again is not None:
                 extra["severity"] = INFO
                 message = f"{candidate.kind} {candidate.name} is replaced: recreated at line {again.statement.line}"

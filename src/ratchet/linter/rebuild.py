@@ -96,9 +96,11 @@ def made_here(classified: list[Classified], may_exist: Callable[[str], bool]) ->
 
 
 def _fed_from(target: str, sources: set[str], classified: list[Classified]) -> bool:
-    """Whether an ``INSERT INTO target ... SELECT`` of the file reads one of ``sources``."""
+    """Whether an ``INSERT INTO target ... SELECT`` of the file, or the ``CREATE TABLE IF NOT EXISTS
+    target AS SELECT`` itself, reads one of ``sources``."""
     return any(
-        item.insert_target == target and any(copy_info(item.statement, source).reads_source for source in sources)
+        (item.insert_target == target or ("table", target) in item.maybe_existing)
+        and any(copy_info(item.statement, source).reads_source for source in sources)
         for item in classified
     )
 

@@ -43,6 +43,8 @@ _DATA_WORDS = frozenset({"INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "WIT
 #: (``ATTACH`` and ``VACUUM INTO`` are run, and refused by the authorizer: the catalog cannot know
 #: what an attached database holds.)
 _SKIPPED_WORDS = TRANSACTION_WORDS | {"PRAGMA", "ANALYZE", "REINDEX", "DELIMITER"}
+#: ``VACUUM ... INTO 'file'``, which is run (and refused): a plain ``VACUUM`` is skipped.
+_VACUUM_INTO = re.compile(r"\bINTO\b", re.IGNORECASE)
 # ... but a PRAGMA that changes what later schema statements do is run: with legacy_alter_table on,
 # a rename neither checks nor rewrites the views, triggers and foreign keys that name the table
 # (a rebuild under it keeps a view over the table, and a child table's foreign key).
@@ -296,6 +298,9 @@ def _kind(statement: Statement) -> str:
         return "data"
     if first in _SKIPPED_WORDS:
         return "schema" if first == "PRAGMA" and _REPLAYED_PRAGMA.match(statement.sql) else "skip"
+    if first == "VACUUM" and _VACUUM_INTO.search(statement.sql) is None:
+        # a plain VACUUM changes no schema; run, it would be refused as an ATTACH (of its own copy)
+        return "skip"
     if first == "CREATE" and "sqlite_" in statement.sql[:80].lower() and _SQLITE_OWN.match(statement.sql):
         return "skip"
     return "schema"
