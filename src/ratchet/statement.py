@@ -26,7 +26,7 @@ TRANSACTION_WORDS = frozenset({"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELE
 #: ``linter.postgres.fastsplit``) and its lexer (``ratchet.lexer``) are proven on; with any other
 #: version, sqlparse's own splitter does every statement.
 PROVEN_ON = frozenset({"0.6.1"})
-_VERSION_LINE = LazyPattern(r"""^__version__ = ["']([^"']+)["']""", re.MULTILINE)
+_VERSION_LINE = re.compile(r"""^__version__ = ["']([^"']+)["']""", re.MULTILINE)
 
 
 def sqlparse_version() -> str | None:
