@@ -558,14 +558,14 @@ def test_customised_lexer_is_followed_and_restored() -> None:
     try:
         instance.set_SQL_REGEX([(r"@@", tokens.Operator), *keywords.SQL_REGEX])
         instance.add_keywords({"ZZTOP": tokens.Keyword.DML})
-        assert lexer._combined_for(instance).pattern is not None
+        assert lexer._combined_for(instance).combinable
         assert not lexer._combined_for(instance).default_rules
         assert not [p for p in split._pieces("INSERT INTO t (a) VALUES (1);\n") if isinstance(p, re.Match)]
         for text in texts:
             assert_identical(text, "customised lexer")
         assert ("Token.Operator", "@@") in [(str(t), v) for t, v in lexer.tokenize("x @@ y")]
         instance.set_SQL_REGEX([(r"\$(\w*)\$.*?\$\1\$", tokens.Literal), *keywords.SQL_REGEX])
-        assert lexer._combined_for(instance).pattern is None
+        assert not lexer._combined_for(instance).combinable
         for text in texts:
             assert_identical(text, "lexer with a back-reference")
     finally:
@@ -573,6 +573,32 @@ def test_customised_lexer_is_followed_and_restored() -> None:
     assert lexer._combined_for(instance).default_rules
     assert [p for p in split._pieces("INSERT INTO t (a) VALUES (1);\n") if isinstance(p, re.Match)]
     assert_identical("SELECT ZZTOP;", "restored lexer")
+
+
+def test_regex_lists_that_cannot_be_one_alternation_fall_back_to_sqlparse() -> None:
+    """Regexes that compile alone but not side by side (a global inline flag past the start, a
+    group name used twice) are told apart before any alternation is compiled: sqlparse's own lexer
+    then runs, with the same stream; a scoped flag group and distinct names still combine."""
+    instance = Lexer.get_default_instance()  # type: ignore[no-untyped-call]
+    texts = ["SELECT zz, 'a' FROM t; -- c\n", "x zZ y; qq1 qq2", *generated_cases()[:100]]
+    refused = {
+        "global flag": [(r"(?i)zz", tokens.Name.Builtin), *keywords.SQL_REGEX],
+        "name twice": [(r"(?P<q>qq)1", tokens.Name), (r"(?P<q>qq)2", tokens.Name), *keywords.SQL_REGEX],
+    }
+    accepted = {
+        "scoped flag": [(r"(?i:zz)", tokens.Name.Builtin), *keywords.SQL_REGEX],
+        "two names": [(r"(?P<q>qq)1", tokens.Name), (r"(?P<r>qq)2", tokens.Name), *keywords.SQL_REGEX],
+    }
+    try:
+        for label, rules in {**refused, **accepted}.items():
+            instance.set_SQL_REGEX(rules)
+            assert lexer._combined_for(instance).combinable == (label in accepted), label
+            for text in texts:
+                assert_identical(text, f"lexer with a {label}")
+            assert list(lexer.tokenize(texts[1])) == list(instance.get_tokens(texts[1])), label
+    finally:
+        instance.default_initialization()
+    assert lexer._combined_for(instance).combinable
 
 
 def test_statements_without_block_keywords_are_split_without_the_splitter_identically() -> None:

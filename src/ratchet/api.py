@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -35,6 +34,7 @@ from ratchet.events import Events
 from ratchet.history import DB_VERSION_KEY, DatabaseState, Tables, check_setting, repeatable_key
 from ratchet.indexes import InvalidIndex, invalid_indexes
 from ratchet.jsondoc import engine_fields, json_version
+from ratchet.lazyre import LazyPattern
 from ratchet.lintapi import lint as lint  # the public API
 from ratchet.lintapi import lint_schema_sql, lint_since
 from ratchet.load import Migrations, load_migrations
@@ -605,7 +605,7 @@ def baseline(
         return BaselineReport(target, [f.version for f in files])
 
 
-_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = LazyPattern(r"[^a-z0-9]+")
 
 _TEMPLATE = """\
 -- {version}: {title}

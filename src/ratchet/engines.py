@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ratchet import dialects
 from ratchet.backends.base import Server
 from ratchet.errors import UsageError
+from ratchet.lazyre import LazyPattern
 
 Facts = Mapping[str, str]
 
@@ -38,7 +39,7 @@ def _version(text: str) -> tuple[int, ...]:
 def _search(pattern: str, *names: str) -> Callable[[Facts], str | None]:
     """A recogniser: group 1 of ``pattern`` searched in the facts ``names`` (default ``version``),
     in that order, is the engine's version."""
-    compiled = re.compile(pattern)
+    compiled = LazyPattern(pattern)  # compiled only where a server's version is read
 
     def recognise(facts: Facts) -> str | None:
         for name in names or ("version",):

@@ -8,7 +8,6 @@ import getpass
 import hashlib
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -18,11 +17,12 @@ from packaging.version import InvalidVersion, Version
 from ratchet.backends.base import HISTORY_COLUMNS, Backend, Row
 from ratchet.discover import FileVersion
 from ratchet.errors import DriverError, RefusedError, SettingsError
+from ratchet.lazyre import LazyPattern
 from ratchet.states import DONE_STATUSES, RowStatus
 
 DB_VERSION_KEY = "db_version"
 #: A lone surrogate: what Python makes of a non-UTF-8 byte in argv, and what no database stores.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = LazyPattern("[\ud800-\udfff]")
 MAX_KEY_LENGTH = 191
 _CREATE_ATTEMPTS = 3
 #: Added by ``repair --accept-checksum`` when first needed, so older history tables keep working.

@@ -38,17 +38,19 @@ _FLAGS = re.IGNORECASE | re.UNICODE  # what sqlparse's Lexer.set_SQL_REGEX compi
 # A numbered or named back-reference, or a group-conditional: group numbers shift once combined.
 # Conservative (an escaped backslash before a digit also counts): a false alarm only costs speed.
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+# A global inline flag group such as ``(?i)``, which sre refuses anywhere but at the start of the
+# whole pattern, so inside an alternation. Conservative like ``_GROUP_REFERENCE``.
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _SKIP = object()  # an action sqlparse neither yields nor keyword-processes: the text is consumed
 
 
 @dataclass(frozen=True)
 class _Combined:
-    """The alternation built from a lexer's regex list (``pattern`` None: not combinable), and
-    per first character a smaller alternation of only the regexes that can start with it."""
+    """Whether a lexer's regex list can be combined into one alternation, and per first character
+    a smaller alternation of only the regexes that can start with it (compiled when first needed)."""
 
     source: tuple[Any, ...]
-    pattern: re.Pattern[str] | None
-    actions: tuple[object, ...]  # by group number: a token type, PROCESS_AS_KEYWORD or _SKIP
+    combinable: bool
     starts: tuple[_FirstChars, ...] = ()  # per regex of ``source``
     by_char: dict[str, tuple[re.Pattern[str], tuple[object, ...]]] = field(default_factory=dict)
     by_choice: dict[tuple[int, ...], tuple[re.Pattern[str], tuple[object, ...]]] = field(default_factory=dict)
@@ -61,7 +63,7 @@ class _Combined:
         built = self.by_choice.get(chosen)
         if built is None:
             built = _alternation([self.source[index] for index in chosen])
-            assert built is not None  # a subset of an alternation that compiled
+            assert built is not None  # a subset of a combinable list (see _combine)
             self.by_choice[chosen] = built
         self.by_char[char] = built
         return built
@@ -160,6 +162,12 @@ _cache: list[_Combined] = []
 
 
 def _combine(source: tuple[Any, ...]) -> _Combined:
+    """Whether every alternation of regexes of ``source`` compiles, decided without compiling the
+    whole one (a fifth of the lexer's start-up): each regex compiled alone with the same flags, so
+    what can still break their alternation is a global inline flag (refused past the start) or a
+    group name used twice (the parser refuses both); a back-reference would point at the wrong
+    group. Any of them, or a matcher that is not a compiled pattern's ``match``: sqlparse's lexer."""
+    names: set[str] = set()
     for rexmatch, _action in source:
         compiled = getattr(rexmatch, "__self__", None)
         if (
@@ -168,14 +176,14 @@ def _combine(source: tuple[Any, ...]) -> _Combined:
             or not isinstance(compiled.pattern, str)
             or compiled.flags != _FLAGS
             or _GROUP_REFERENCE.search(compiled.pattern)
+            or _GLOBAL_FLAGS.search(compiled.pattern)
+            or not names.isdisjoint(compiled.groupindex)
         ):
-            return _Combined(source, None, ())
-    built = _alternation(list(source))
-    if built is None:
-        return _Combined(source, None, ())
+            return _Combined(source, False)
+        names.update(compiled.groupindex)
     starts = tuple(_FirstChars(rexmatch.__self__) for rexmatch, _action in source)
     default_rules = [(rexmatch.__self__.pattern, action) for rexmatch, action in source] == list(keywords.SQL_REGEX)
-    return _Combined(source, built[0], built[1], starts, default_rules=default_rules)
+    return _Combined(source, True, starts, default_rules=default_rules)
 
 
 def _combined_for(lexer: Lexer) -> _Combined:
@@ -212,7 +220,7 @@ class Scanner:
         lexer = Lexer.get_default_instance()  # type: ignore[no-untyped-call]
         combined = _combined_for(lexer)
         find_spans: Callable[[str], Any] | None = getattr(keywords, "find_delimited_spans", None)
-        if combined.pattern is None or find_spans is None:
+        if not combined.combinable or find_spans is None:
             return None
         return cls(text, combined, lexer.is_keyword, find_spans(text))
 

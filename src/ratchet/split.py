@@ -24,6 +24,7 @@ from sqlparse.sql import Statement as ParsedStatement
 from sqlparse.sql import Token
 from sqlparse.tokens import _TokenType
 
+from ratchet.lazyre import LazyPattern
 from ratchet.lexer import Scanner, TokenPair, tokenize
 from ratchet.statement import EXECUTABLE_OPENERS, Statement
 from ratchet.statement import PROVEN_ON as _PROVEN_ON
@@ -302,7 +303,7 @@ _RUN_LINE = re.compile(
     + _RUN_GAP
     + rb";[ \t]*+(?=\n|\Z)"
 )
-_ONE_RUN_VALUE = re.compile(_RUN_VALUE)
+_ONE_RUN_VALUE = LazyPattern(_RUN_VALUE)
 _INSERT_AT_LINE_START = re.compile(rb"^[Ii][Nn][Ss][Ee][Rr][Tt][ \t]", re.MULTILINE)
 #: Lines after a run's first one for the run to be worth its own piece.
 _MIN_RUN = 16
@@ -313,7 +314,7 @@ _INSERT_LINES: dict[int, re.Pattern[bytes]] = {}
 # comments not glued to an operator (sqlparse reads ``+--`` as one operator, and so a run of operator
 # characters with ``--`` or ``/*`` in it is refused), and none of the other
 # characters that open a longer token (quoted names, dollar quotes, block comments, ``#`` comments).
-_CLOSED_TEXT = re.compile(
+_CLOSED_TEXT = LazyPattern(
     rb"(?:[^'\"`$\[\\#/+@%^&|\-]++|(?![+/@%^&|\-]*?(?:--|/\*))[+/@%^&|\-]++|'[^'\\]*+'|--[^\n]*+)*+"
 )
 _NOT_CONTINUATION = bytes(set(range(256)) - set(range(0x80, 0xC0)))

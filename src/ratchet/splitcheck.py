@@ -25,13 +25,13 @@ and the file is refused before anything runs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ratchet.discover import MigrationFile
 from ratchet.errors import FileProblem
+from ratchet.lazyre import LazyPattern
 from ratchet.pgblanks import skip_postgres_blanks, skip_space
 from ratchet.split import not_in_runs
 from ratchet.statement import Statement
@@ -172,7 +172,7 @@ def _sqlparse_span(text: str, offset: int, sql: str) -> _Span:
 
 # SQLite's tokens as far as statement ends go (sqlite3_complete): strings and quoted names
 # without backslash escapes, comments that do not nest, words, ';'.
-_SQLITE_TOKEN = re.compile(
+_SQLITE_TOKEN = LazyPattern(
     r"""'(?:[^']|'')*'?|"(?:[^"]|"")*"?|`(?:[^`]|``)*`?|\[[^\]]*\]?|--[^\n]*|/\*[\s\S]*?(?:\*/|\Z)"""
     r"""|(?P<word>[A-Za-z_][A-Za-z0-9_$]*)|(?P<semi>;)|[\s\S]"""
 )

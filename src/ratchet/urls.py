@@ -9,15 +9,16 @@ from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit
 
 from ratchet.dialects import DIALECTS, SCHEMES
 from ratchet.errors import UsageError
+from ratchet.lazyre import LazyPattern
 
 URL_EXAMPLES = ", ".join(dialect.url_example for dialect in DIALECTS)
 MASK = "***"
 #: ``?password=``, ``&sslpassword=``, ``&ssl_key_password=``: a query parameter holding a secret.
 #: Each match starts at a ``?`` or ``&``, so the scan stays linear in the text.
-_QUERY_SECRET = re.compile(r"(?P<name>[?&][A-Za-z_]*password=)(?P<value>[^&#\s'\"]*)", re.I)
+_QUERY_SECRET = LazyPattern(r"(?P<name>[?&][A-Za-z_]*password=)(?P<value>[^&#\s'\"]*)", re.I)
 _URL_QUERY_SECRET = re.compile(r"(?P<name>[?&][A-Za-z_]*password=)(?P<value>[^&#]*)", re.I)
 #: A run of text without white space or quotes: one URL at most, matched without backtracking.
-_TOKEN = re.compile(r"[^\s'\"]+")
+_TOKEN = LazyPattern(r"[^\s'\"]+")
 #: Shorter secrets are masked inside URLs only: replacing one or two characters everywhere
 #: would garble every message, and such a password is no secret against guessing anyway.
 _MIN_FREE_TEXT_SECRET = 3

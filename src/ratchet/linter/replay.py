@@ -147,7 +147,9 @@ class FileReplay:
 
 
 class _Guard:
-    """Authorizer (no ``ATTACH``: ``VACUUM INTO`` attaches too) and time bound of the replay."""
+    """Authorizer (no ``ATTACH``: ``VACUUM INTO`` attaches too) and time bound of the replay. The
+    authorizer is installed only while SQLite prepares a text that can attach (``_may_attach``):
+    SQLite calls it for every table and column a statement reads, a call into Python each time."""
 
     def __init__(self) -> None:
         self.refused: str | None = None
@@ -365,7 +367,6 @@ class Replay:
         self._attached = False  # whether _ISLANDS is
         self.connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         self.guard = _Guard()
-        self.connection.set_authorizer(self.guard.authorize)
         self.connection.set_progress_handler(self.guard.progress, _PROGRESS_OPS)
         self.complete = True
         self.failures: list[tuple[str, str]] = []  # (file:line: why, SQL) of schema statements
@@ -402,9 +403,11 @@ class Replay:
         version = self._schema_version() if dropped is not None else None
         going = self._made_on(dropped) if dropped is not None else ()
         while True:
+            text = sql if target is None else target
+            guarded = self._guard_if_attaching(text)
             try:
                 with _heap_limit():
-                    self.connection.execute(sql if target is None else target)
+                    self.connection.execute(text)
             except sqlite3.Error as exc:
                 if self._stand_in(str(exc)):
                     continue
@@ -413,6 +416,9 @@ class Replay:
                 return self._over("memory")
             except ValueError as exc:  # a NUL character: SQLite's C API cannot take the text
                 return Outcome("failed", str(exc))
+            finally:
+                if guarded:
+                    self.connection.set_authorizer(None)
             break
         if island is not None:
             self._in_islands.add(island[0])
@@ -533,21 +539,21 @@ class Replay:
         self._island_files += 1
         if self._island_files < _DROP_BATCH:
             return
-        self.connection.set_authorizer(None)  # ratchet's own DETACH and ATTACH: nothing to refuse
-        try:
-            self.connection.execute(f"DETACH DATABASE {_ISLANDS}")
-        finally:
-            self.connection.set_authorizer(self.guard.authorize)
+        self.connection.execute(f"DETACH DATABASE {_ISLANDS}")  # ratchet's own: no authorizer is on
         gone, self._in_islands, self._island_files, self._attached = self._in_islands, set(), 0, False
         self._tables = {name: columns for name, columns in self._tables.items() if name not in gone}
 
     def _attach(self) -> None:
-        self.connection.set_authorizer(None)
-        try:
-            self.connection.execute(f"ATTACH DATABASE ':memory:' AS {_ISLANDS}")
-            self._attached = True
-        finally:
-            self.connection.set_authorizer(self.guard.authorize)
+        self.connection.execute(f"ATTACH DATABASE ':memory:' AS {_ISLANDS}")  # ratchet's own: no authorizer is on
+        self._attached = True
+
+    def _guard_if_attaching(self, text: str) -> bool:
+        """Install the authorizer if SQLite could attach a database while preparing ``text``
+        (the caller removes it afterwards); whether it did."""
+        if not _may_attach(text):
+            return False
+        self.connection.set_authorizer(self.guard.authorize)
+        return True
 
     def _schema_version(self) -> int:
         return int(self.connection.execute("PRAGMA schema_version").fetchone()[0])
@@ -555,6 +561,7 @@ class Replay:
     def prepare(self, sql: str) -> Outcome:
         """Compile a statement without running it (``EXPLAIN`` only builds its program)."""
         self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        guarded = self._guard_if_attaching(sql)
         try:
             self.connection.execute("EXPLAIN " + sql).fetchone()
         except sqlite3.Error as exc:
@@ -563,6 +570,9 @@ class Replay:
             return self._over("memory")
         except ValueError as exc:
             return Outcome("failed", str(exc))
+        finally:
+            if guarded:
+                self.connection.set_authorizer(None)
         return Outcome("prepared")
 
     @staticmethod
@@ -619,9 +629,16 @@ class Replay:
                 chosen[shape] = statement
                 unique.append(statement)
         self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        script = ";\n".join("EXPLAIN " + statement.sql for statement in unique)
+        guarded, failed = self._guard_if_attaching(script), False
         try:
-            self.connection.executescript(";\n".join("EXPLAIN " + statement.sql for statement in unique))
+            self.connection.executescript(script)
         except (sqlite3.Error, MemoryError, ValueError):
+            failed = True
+        finally:
+            if guarded:
+                self.connection.set_authorizer(None)
+        if failed:
             outcomes = {id(statement): self.prepare(statement.sql) for statement in unique}
             for statement, shape in zip(statements, shapes, strict=True):
                 yield statement, outcomes[id(statement if shape is None else chosen[shape])]
@@ -684,6 +701,14 @@ class Replay:
         self.touched |= {name for name in names if tables.get(name) != self._tables.get(name)}
         self._tables = tables
         return tables
+
+
+def _may_attach(text: str) -> bool:
+    """Whether SQLite could attach a database while preparing ``text``: only ``ATTACH`` and
+    ``VACUUM INTO`` do, and their keywords are ASCII words spelled out in the text (a plain
+    ``in`` on the lower-cased text: a case-insensitive regex search costs several times more)."""
+    lowered = text.lower()
+    return "attach" in lowered or "vacuum" in lowered
 
 
 def _no_value(*_: object) -> None:
