@@ -17,9 +17,15 @@ from typing import Any, NamedTuple
 
 from ratchet.lazyre import LazyPattern
 from ratchet.linter.postgres.parse import Node, strings, walk
-from ratchet.linter.postgres.types import ColumnType, collation_of, column_type
+from ratchet.linter.postgres.types import ColumnType, collation_of, column_type, signature
 
 DEFAULT_SCHEMA = "public"
+
+
+#: ``TableLikeClause`` options (PostgreSQL's ``CREATE_TABLE_LIKE_*`` bits) the catalog follows.
+_LIKE_CONSTRAINTS = 1 << 2
+_LIKE_DEFAULTS = 1 << 3
+_LIKE_INDEXES = 1 << 6
 
 
 class Column(NamedTuple):
@@ -136,7 +142,8 @@ class TypeInfo(NamedTuple):
 class Routine(NamedTuple):
     """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise;
     ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it);
-    ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty)."""
+    ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty);
+    ``arguments`` its input argument types (``None``: not known)."""
 
     key: str
     kind: str
@@ -144,6 +151,7 @@ class Routine(NamedTuple):
     trigger: bool = False
     body: str = ""
     language: str = ""
+    arguments: tuple[str, ...] | None = None
 
 
 #: the types that well-known extensions create: ``DROP EXTENSION ... CASCADE`` drops the columns of them
@@ -293,13 +301,37 @@ class Catalog:
             elif "Constraint" in element:
                 self.add_constraint(relation, element["Constraint"])
             elif "TableLikeClause" in element:
-                source = self.relation(element["TableLikeClause"].get("relation", {}))
-                if source is None:
-                    relation.complete = False
-                else:
-                    relation.columns.update({name: c._replace(has_default=False) for name, c in source.columns.items()})
-                    relation.complete = relation.complete and source.complete
+                self._copy_like(relation, element["TableLikeClause"])
         self.put(relation)
+
+    def _copy_like(self, relation: Relation, like: Node) -> None:
+        """``LIKE source [INCLUDING ...]``: its columns with their NOT NULL, their defaults with
+        ``DEFAULTS``, its checks with ``CONSTRAINTS``, and with ``INDEXES`` its indexes and the
+        constraints they back, named after the new table as PostgreSQL names them."""
+        source = self.relation(like.get("relation", {}))
+        if source is None:
+            relation.complete = False
+            return
+        options = like.get("options", 0)
+        defaults = bool(options & _LIKE_DEFAULTS)
+        relation.columns.update(
+            {name: c._replace(has_default=c.has_default and defaults) for name, c in source.columns.items()}
+        )
+        relation.complete = relation.complete and source.complete
+        table = relation.key.rsplit(".", 1)[-1]
+        for constraint in source.constraints.values():
+            if constraint.kind == "check" and options & _LIKE_CONSTRAINTS:
+                relation.constraints[constraint.name] = constraint
+            elif constraint.kind in ("primary", "unique", "exclude") and options & _LIKE_INDEXES:
+                label = {"primary": "pkey", "unique": "key", "exclude": "excl"}[constraint.kind]
+                name = f"{table}_pkey" if label == "pkey" else _object_name(table, "_".join(constraint.columns), label)
+                relation.constraints[name] = constraint._replace(name=name)
+        if not options & _LIKE_INDEXES:
+            return
+        schema = relation.key.rsplit(".", 1)[0]
+        for index in [i for i in self.indexes.values() if i.table == source.key]:
+            name = self._free_name(schema, table, list(index.labels), "idx")
+            self.indexes[f"{schema}.{name}"] = index._replace(key=f"{schema}.{name}", table=relation.key)
 
     def add_column(self, relation: Relation, definition: Node) -> Column:
         """Add a ``ColumnDef`` (with its column constraints) to ``relation``; return the column."""
@@ -890,7 +922,8 @@ class Catalog:
         if not self.partial and _builds_triggers(node):
             self.partial = True  # calling it makes triggers that no statement the lint sees shows
         kind = "procedure" if node.get("is_procedure") else "function"
-        self.routines[key] = Routine(key, kind, volatile, trigger, body, language)
+        arguments = signature(node.get("parameters") or [])
+        self.routines[key] = Routine(key, kind, volatile, trigger, body, language, arguments)
 
     def create_trigger(self, node: Node) -> None:
         """``CREATE [OR REPLACE] TRIGGER``."""

@@ -25,7 +25,7 @@ from ratchet.linter.postgres.catalog import (
 )
 from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
 from ratchet.linter.postgres.typechange import TypeChanges
-from ratchet.linter.postgres.types import column_type, judge_change
+from ratchet.linter.postgres.types import column_type, judge_change, signature
 from ratchet.pgparser import parser as pg_parser
 from ratchet.pgscan import Tokens
 from ratchet.statement import Statement
@@ -210,6 +210,7 @@ class _Pending(NamedTuple):
     key: str
     existed: bool
     requires: tuple[tuple[str, str], ...] = ()  # what CASCADE took with it: back too, or no replacement
+    arguments: tuple[str, ...] | None = None  # a dropped routine's argument types, when the DROP names them
 
 
 class FileChecker(TypeChanges):
@@ -733,7 +734,8 @@ class FileChecker(TypeChanges):
             if kind in ("type", "domain") and key in self.renamed_types:
                 self.type_replaced.append((finding, self.renamed_types[key], key))
                 continue
-            self.pending.append(_Pending(finding, kind, key, existed, tuple(requires)))
+            arguments = _dropped_signature(item) if rule == "drop-routine" else None
+            self.pending.append(_Pending(finding, kind, key, existed, tuple(requires), arguments))
 
     def _drop_key(self, remove: str, parts: list[str]) -> tuple[str, str]:
         catalog = self.catalog
@@ -1807,6 +1809,8 @@ class FileChecker(TypeChanges):
             recreated = (pending.kind, pending.key) in self.new or self._exists_now(pending.kind, pending.key)
             if not recreated or not all(self._exists_now(kind, key) for kind, key in pending.requires):
                 continue
+            if self._other_arguments(pending):
+                continue
             index = self.findings.index(pending.finding)
             if not pending.existed:
                 del self.findings[index]  # DROP ... IF EXISTS x; CREATE x of an object that was not there
@@ -1945,6 +1949,21 @@ class FileChecker(TypeChanges):
                 missing.append(f"trigger {trigger}")
         return missing
 
+    def _other_arguments(self, pending: _Pending) -> bool:
+        """Whether the routine the file made again under a dropped one's name takes other argument
+        types: calls with the old ones fail, so the drop is no replacement (its message says so)."""
+        routine = self.catalog.routines.get(pending.key)
+        if pending.arguments is None or routine is None or routine.arguments in (None, pending.arguments):
+            return False
+        index = self.findings.index(pending.finding)
+        old = pending.finding
+        message = (
+            f"{old.message}; the file creates {display(pending.key)}({', '.join(routine.arguments or ())}) again, "
+            f"not ({', '.join(pending.arguments)}): calls with the old argument types fail"
+        )
+        self.findings[index] = old._replace(message=message)
+        return True
+
     def _exists_now(self, kind: str, key: str) -> bool:
         catalog = self.catalog
         if kind in ("table", "view"):
@@ -1959,6 +1978,16 @@ class FileChecker(TypeChanges):
         if kind in ("type", "domain"):
             return key in catalog.types
         return False
+
+
+def _dropped_signature(item: Node) -> tuple[str, ...] | None:
+    """The argument types a ``DROP FUNCTION`` names for one routine (``None``: it names none)."""
+    named = item.get("ObjectWithArgs", {})
+    if named.get("args_unspecified"):
+        return None
+    return signature(
+        [{"FunctionParameter": {"argType": arg.get("TypeName", {})}} for arg in named.get("objargs") or ()]
+    )
 
 
 def _every_row(where: Node | None) -> bool:

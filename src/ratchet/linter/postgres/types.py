@@ -86,6 +86,25 @@ def column_type(type_name: Node) -> tuple[ColumnType | None, bool]:
     return ColumnType(base, tuple(mods), array), names[-1] in SERIALS
 
 
+#: Parameter modes that are part of a routine's identity (``OUT`` and ``TABLE`` columns are not).
+_INPUT_MODES = frozenset({"FUNC_PARAM_IN", "FUNC_PARAM_INOUT", "FUNC_PARAM_VARIADIC", "FUNC_PARAM_DEFAULT"})
+
+
+def signature(parameters: list[Node]) -> tuple[str, ...] | None:
+    """The input argument types of a routine's ``FunctionParameter`` nodes, as PostgreSQL tells
+    overloads apart (type names without modifiers); ``None`` when one cannot be read (``%TYPE``)."""
+    types: list[str] = []
+    for item in parameters:
+        parameter = item.get("FunctionParameter", {})
+        if parameter.get("mode", "FUNC_PARAM_IN") not in _INPUT_MODES:
+            continue
+        read, _ = column_type(parameter.get("argType") or {})
+        if read is None:
+            return None
+        types.append(read.name + "[]" * read.array)
+    return tuple(types)
+
+
 def collation_of(definition: Node) -> str | None:
     """The collation a ``ColumnDef`` names with ``COLLATE`` (``None``: the type's default)."""
     names = strings(definition.get("collClause", {}).get("collname"))
