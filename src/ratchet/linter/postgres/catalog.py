@@ -143,7 +143,8 @@ class Routine(NamedTuple):
     """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise;
     ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it);
     ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty);
-    ``arguments`` its input argument types (``None``: not known)."""
+    ``arguments`` its input argument types (``None``: not known), the last ``optional`` of them
+    with a default."""
 
     key: str
     kind: str
@@ -152,6 +153,7 @@ class Routine(NamedTuple):
     body: str = ""
     language: str = ""
     arguments: tuple[str, ...] | None = None
+    optional: int = 0
 
 
 #: the types that well-known extensions create: ``DROP EXTENSION ... CASCADE`` drops the columns of them
@@ -922,8 +924,9 @@ class Catalog:
         if not self.partial and _builds_triggers(node):
             self.partial = True  # calling it makes triggers that no statement the lint sees shows
         kind = "procedure" if node.get("is_procedure") else "function"
-        arguments = signature(node.get("parameters") or [])
-        self.routines[key] = Routine(key, kind, volatile, trigger, body, language, arguments)
+        parameters = node.get("parameters") or []
+        optional = sum(1 for p in parameters if "defexpr" in p.get("FunctionParameter", {}))
+        self.routines[key] = Routine(key, kind, volatile, trigger, body, language, signature(parameters), optional)
 
     def create_trigger(self, node: Node) -> None:
         """``CREATE [OR REPLACE] TRIGGER``."""

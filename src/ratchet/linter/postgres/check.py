@@ -1951,15 +1951,20 @@ class FileChecker(TypeChanges):
 
     def _other_arguments(self, pending: _Pending) -> bool:
         """Whether the routine the file made again under a dropped one's name takes other argument
-        types: calls with the old ones fail, so the drop is no replacement (its message says so)."""
+        types: calls with the old ones fail, so the drop is no replacement (its message says so).
+        Arguments added after the old ones with a default keep those calls working."""
         routine = self.catalog.routines.get(pending.key)
-        if pending.arguments is None or routine is None or routine.arguments in (None, pending.arguments):
+        old_types = pending.arguments
+        if old_types is None or routine is None or routine.arguments is None:
+            return False
+        new_types = routine.arguments
+        if new_types[: len(old_types)] == old_types and len(new_types) - routine.optional <= len(old_types):
             return False
         index = self.findings.index(pending.finding)
         old = pending.finding
         message = (
-            f"{old.message}; the file creates {display(pending.key)}({', '.join(routine.arguments or ())}) again, "
-            f"not ({', '.join(pending.arguments)}): calls with the old argument types fail"
+            f"{old.message}; the file creates {display(pending.key)}({', '.join(new_types)}) again, "
+            f"not ({', '.join(old_types)}): calls with the old argument types fail"
         )
         self.findings[index] = old._replace(message=message)
         return True

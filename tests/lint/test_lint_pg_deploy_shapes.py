@@ -1,0 +1,101 @@
+# ruff: noqa: E501  (SQL kept on one line per statement: the findings are checked by line)
+"""PostgreSQL lint findings of the deploy-tool audit: a routine dropped and made again with other
+argument types, and a table rebuilt from ``LIKE ... INCLUDING``; each trigger with a near miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ratchet.linter import lint_paths
+from ratchet.linter.postgres import catalog_from_sql
+from ratchet.linter.rules import ERROR
+
+BASE = """CREATE TABLE items (id bigint PRIMARY KEY, sku text NOT NULL UNIQUE, qty int NOT NULL DEFAULT 0 CHECK (qty >= 0));
+CREATE INDEX items_qty_idx ON items (qty);
+CREATE FUNCTION item_qty(p_id bigint) RETURNS int LANGUAGE sql STABLE AS $$ SELECT qty FROM items WHERE id = p_id $$;
+"""
+
+
+def findings(tmp_path: Path, sql: str) -> set[tuple[str, str, int, int]]:
+    """The findings ``(severity, rule, line, column)`` of ``sql`` in the file after ``BASE``."""
+    directory = tmp_path / "migrations"
+    directory.mkdir()
+    (directory / "1.0.0__base.sql").write_text(BASE, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
+    report = lint_paths([directory], dialect="postgresql")
+    assert not [f for f in report.findings if f.path.name.startswith("1.0.0") and f.severity == ERROR]
+    return {(f.severity, f.rule, f.line, f.column) for f in report.findings if f.path.name.startswith("1.1.0")}
+
+
+def test_a_routine_made_again_with_other_argument_types_is_still_dropped(tmp_path: Path) -> None:
+    sql = (
+        "DROP FUNCTION item_qty(bigint);\n"
+        "CREATE FUNCTION item_qty(p_sku text) RETURNS int LANGUAGE sql STABLE AS $$ SELECT qty FROM items WHERE sku = p_sku $$;\n"
+    )
+    assert findings(tmp_path, sql) == {("error", "drop-routine", 1, 1)}
+
+
+def test_a_routine_made_again_with_more_arguments_is_still_dropped(tmp_path: Path) -> None:
+    sql = (
+        "DROP FUNCTION IF EXISTS item_qty(int8);\n"
+        "CREATE FUNCTION item_qty(p_id bigint, p_min int) RETURNS int LANGUAGE sql AS $$ SELECT greatest(p_min, 0) $$;\n"
+    )
+    assert findings(tmp_path, sql) == {("error", "drop-routine", 1, 1)}
+
+
+def test_a_routine_made_again_with_the_same_argument_types_is_a_replacement(tmp_path: Path) -> None:
+    # int8 and bigint are one type; OUT parameters are no part of a routine's identity
+    sql = (
+        "DROP FUNCTION item_qty(int8);\n"
+        "CREATE FUNCTION item_qty(p bigint, OUT q int) LANGUAGE sql STABLE AS $$ SELECT qty FROM items WHERE id = p $$;\n"
+    )
+    assert findings(tmp_path, sql) == {("info", "drop-routine", 1, 1)}
+
+
+def test_a_routine_made_again_with_an_added_argument_that_has_a_default_is_a_replacement(tmp_path: Path) -> None:
+    sql = (
+        "DROP FUNCTION item_qty(bigint);\n"
+        "CREATE FUNCTION item_qty(p_id bigint, p_min int DEFAULT 0) RETURNS int LANGUAGE sql AS $$ SELECT p_min $$;\n"
+    )
+    assert findings(tmp_path, sql) == {("info", "drop-routine", 1, 1)}
+
+
+def test_a_drop_that_names_no_argument_types_is_judged_by_name(tmp_path: Path) -> None:
+    sql = (
+        "DROP FUNCTION item_qty;\n"
+        "CREATE FUNCTION item_qty(p_sku text) RETURNS int LANGUAGE sql STABLE AS $$ SELECT 1 $$;\n"
+    )
+    assert findings(tmp_path, sql) == {("info", "drop-routine", 1, 1)}
+
+
+REBUILD = """CREATE TABLE items_new (LIKE items {including});
+INSERT INTO items_new SELECT * FROM items;
+DROP TABLE items;
+ALTER TABLE items_new RENAME TO items;
+"""
+
+
+def test_a_rebuild_from_like_including_all_keeps_the_indexes(tmp_path: Path) -> None:
+    assert {f for f in findings(tmp_path, REBUILD.format(including="INCLUDING ALL")) if f[0] == "error"} == set()
+
+
+def test_a_rebuild_from_like_without_indexes_loses_them(tmp_path: Path) -> None:
+    found = findings(tmp_path, REBUILD.format(including="INCLUDING DEFAULTS INCLUDING CONSTRAINTS"))
+    assert {f for f in found if f[0] == "error"} == {("error", "rebuild-loses-dependents", 3, 1)}
+
+
+def test_like_copies_what_its_options_include_named_as_the_server_names_it() -> None:
+    catalog = catalog_from_sql(
+        BASE
+        + "CREATE TABLE copied (LIKE items INCLUDING ALL);\n"
+        + "CREATE TABLE bare (LIKE items);\n"
+        + "CREATE TABLE checked (LIKE items INCLUDING CONSTRAINTS);\n"
+    )
+    assert catalog.indexes["public.copied_qty_idx"].table == "public.copied"
+    assert not [index for index in catalog.indexes.values() if index.table in ("public.bare", "public.checked")]
+    copied, bare, checked = (catalog.relations[f"public.{name}"] for name in ("copied", "bare", "checked"))
+    assert copied.columns["qty"].has_default and not bare.columns["qty"].has_default
+    assert {c.kind for c in copied.constraints.values()} == {"primary", "unique", "check"}
+    assert {"copied_pkey", "copied_sku_key"} <= set(copied.constraints)
+    assert {c.kind for c in checked.constraints.values()} == {"check"}
+    assert bare.constraints == {}
