@@ -1738,8 +1738,539 @@ DROP SCHEMA billing_archive CASCADE;
     ]
 )
 
+
+def _graphile(number: int, message: str, sql: str, *, no_transaction: bool = False) -> str:
+    """A committed graphile-migrate file: its ``--!`` header (hashes made up), then the SQL."""
+    previous = "-" if number == 0 else f"sha1:{(number - 1) * 7919 % 65521:040x}"
+    header = f"--! Previous: {previous}\n--! Hash: sha1:{number * 7919 % 65521:040x}\n--! Message: {message}\n"
+    return header + ("--! no-transaction\n" if no_transaction else "") + "\n" + sql
+
+
+TIMESTAMPS = "for each row execute procedure app_private.tg__timestamps();"
+
+GRAPHILE_FORUM: History = numbered(
+    [
+        (
+            "initial",
+            _graphile(
+                0,
+                "initial schema",
+                """drop schema if exists app_public cascade;
+drop schema if exists app_hidden cascade;
+drop schema if exists app_private cascade;
+
+create schema app_public;
+create schema app_hidden;
+create schema app_private;
+
+grant usage on schema app_public, app_hidden to public;
+
+alter default privileges in schema app_public, app_hidden grant usage, select on sequences to public;
+alter default privileges in schema app_public, app_hidden grant execute on functions to public;
+""",
+            ),
+            (),
+        ),
+        (
+            "users",
+            _graphile(
+                1,
+                "users",
+                f"""create extension if not exists citext with schema public;
+
+create table app_public.users (
+  id serial primary key,
+  username citext not null unique check (length(username) between 2 and 24 and username ~ '^[a-zA-Z]([_]?[a-zA-Z0-9])+$'),
+  name text,
+  avatar_url text check (avatar_url ~ '^https?://[^/]+'),
+  is_admin boolean not null default false,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+alter table app_public.users enable row level security;
+comment on table app_public.users is E'A user who can log in to the application.';
+comment on column app_public.users.is_admin is E'@omit create,update\\nIf true, the user has elevated privileges.';
+
+create function app_private.tg__timestamps() returns trigger as $$
+begin
+  NEW.created_at = (case when TG_OP = 'INSERT' then NOW() else OLD.created_at end);
+  NEW.updated_at = (case when TG_OP = 'UPDATE' and OLD.updated_at >= NOW() then OLD.updated_at + interval '1 millisecond' else NOW() end);
+  return NEW;
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+
+create trigger _100_timestamps before insert or update on app_public.users
+  {TIMESTAMPS}
+""",
+            ),
+            (),
+        ),
+        (
+            "current_user_id",
+            _graphile(
+                2,
+                "current_user_id",
+                """create function app_public.current_user_id() returns int as $$
+  select nullif(pg_catalog.current_setting('jwt.claims.user_id', true), '')::int;
+$$ language sql stable security definer set search_path to pg_catalog, public, pg_temp;
+comment on function app_public.current_user_id() is E'@omit\\nHandy method to get the current user ID.';
+
+create policy select_all on app_public.users for select using (true);
+create policy update_self on app_public.users for update using (id = app_public.current_user_id());
+grant select on app_public.users to public;
+grant update(name, avatar_url) on app_public.users to public;
+""",
+            ),
+            (),
+        ),
+        (
+            "user_secrets",
+            _graphile(
+                3,
+                "user secrets",
+                """create table app_private.user_secrets (
+  user_id int not null primary key references app_public.users on delete cascade,
+  password_hash text,
+  last_login_at timestamptz not null default now(),
+  failed_password_attempts int not null default 0,
+  first_failed_password_attempt timestamptz
+);
+alter table app_private.user_secrets enable row level security;
+""",
+            ),
+            (),
+        ),
+        (
+            "user_emails",
+            _graphile(
+                4,
+                "user emails",
+                f"""create table app_public.user_emails (
+  id serial primary key,
+  user_id int not null default app_public.current_user_id() references app_public.users on delete cascade,
+  email citext not null check (email ~ '[^@]+@[^@]+\\.[^@]+'),
+  is_verified boolean not null default false,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint user_emails_user_id_email_key unique(user_id, email)
+);
+create unique index uniq_user_emails_verified_email on app_public.user_emails(email) where (is_verified is true);
+alter table app_public.user_emails enable row level security;
+create trigger _100_timestamps before insert or update on app_public.user_emails {TIMESTAMPS}
+create policy select_own on app_public.user_emails for select using (user_id = app_public.current_user_id());
+grant select on app_public.user_emails to public;
+grant insert (email) on app_public.user_emails to public;
+""",
+            ),
+            (),
+        ),
+        (
+            "forums_topics",
+            _graphile(
+                5,
+                "forums and topics",
+                f"""create table app_public.forums (
+  id serial primary key,
+  slug text not null unique check (slug ~ '^[a-z0-9-]+$'),
+  name text not null,
+  description text not null default '',
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+alter table app_public.forums enable row level security;
+create trigger _100_timestamps before insert or update on app_public.forums {TIMESTAMPS}
+create policy select_all on app_public.forums for select using (true);
+grant select on app_public.forums to public;
+
+create table app_public.topics (
+  id serial primary key,
+  forum_id int not null references app_public.forums on delete cascade,
+  author_id int not null default app_public.current_user_id() references app_public.users on delete cascade,
+  title text not null check (length(title) > 0),
+  body text not null default '',
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index on app_public.topics (forum_id);
+create index on app_public.topics (author_id);
+alter table app_public.topics enable row level security;
+create trigger _100_timestamps before insert or update on app_public.topics {TIMESTAMPS}
+create policy select_all on app_public.topics for select using (true);
+create policy manage_own on app_public.topics for all using (author_id = app_public.current_user_id());
+grant select, insert (forum_id, title, body), update (title, body), delete on app_public.topics to public;
+""",
+            ),
+            (),
+        ),
+        (
+            "posts",
+            _graphile(
+                6,
+                "posts",
+                f"""create table app_public.posts (
+  id serial primary key,
+  topic_id int not null references app_public.topics on delete cascade,
+  author_id int not null default app_public.current_user_id() references app_public.users on delete cascade,
+  body text not null default '',
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index on app_public.posts (topic_id);
+create index on app_public.posts (author_id);
+alter table app_public.posts enable row level security;
+create trigger _100_timestamps before insert or update on app_public.posts {TIMESTAMPS}
+create policy select_all on app_public.posts for select using (true);
+create policy manage_own on app_public.posts for all using (author_id = app_public.current_user_id());
+grant select, insert (topic_id, body), update (body), delete on app_public.posts to public;
+""",
+            ),
+            (),
+        ),
+        (
+            "current_user_id_session",
+            _graphile(
+                7,
+                "current_user_id reads the session setting first",
+                """create or replace function app_public.current_user_id() returns int as $$
+  select coalesce(
+    nullif(pg_catalog.current_setting('my.user_id', true), ''),
+    nullif(pg_catalog.current_setting('jwt.claims.user_id', true), '')
+  )::int;
+$$ language sql stable security definer set search_path to pg_catalog, public, pg_temp;
+""",
+            ),
+            (),
+        ),
+        (
+            "topics_summary",
+            _graphile(
+                8,
+                "topics summary",
+                """drop function if exists app_public.topics_summary(app_public.topics, int, text);
+create function app_public.topics_summary(topic app_public.topics, length int default 50, omission text default '…')
+returns text as $$
+  select case when length(topic.body) > length then left(topic.body, length - length(omission)) || omission
+         else topic.body end;
+$$ language sql stable;
+grant execute on function app_public.topics_summary(app_public.topics, int, text) to public;
+""",
+            ),
+            (),
+        ),
+        (
+            "posts_created_at_idx",
+            _graphile(
+                9,
+                "posts created_at index",
+                "create index concurrently if not exists posts_created_at_idx on app_public.posts (created_at desc);\n",
+                no_transaction=True,
+            ),
+            (("needs-no-transaction", "create index concurrently"),),
+        ),
+        (
+            "topic_slug",
+            _graphile(
+                10,
+                "topic slug",
+                """alter table app_public.topics add column slug text;
+update app_public.topics set slug = lower(regexp_replace(title, '[^a-zA-Z0-9]+', '-', 'g')) where slug is null;
+alter table app_public.topics alter column slug set not null;
+create unique index topics_forum_slug on app_public.topics (forum_id, slug);
+""",
+            ),
+            (("add-not-null-without-default", "alter column slug set not null"),),
+        ),
+        (
+            "topic_post_count",
+            _graphile(
+                11,
+                "topic post count",
+                """drop trigger if exists _500_topic_post_count on app_public.posts;
+drop function if exists app_private.tg_posts__update_topic_post_count();
+alter table app_public.topics add column if not exists post_count int not null default 0;
+create function app_private.tg_posts__update_topic_post_count() returns trigger as $$
+begin
+  if TG_OP = 'INSERT' then
+    update app_public.topics set post_count = post_count + 1 where id = NEW.topic_id;
+  elsif TG_OP = 'DELETE' then
+    update app_public.topics set post_count = post_count - 1 where id = OLD.topic_id;
+  end if;
+  return null;
+end;
+$$ language plpgsql volatile security definer set search_path to pg_catalog, public, pg_temp;
+create trigger _500_topic_post_count after insert or delete on app_public.posts
+  for each row execute procedure app_private.tg_posts__update_topic_post_count();
+update app_public.topics t set post_count = (select count(*) from app_public.posts p where p.topic_id = t.id);
+""",
+            ),
+            (),
+        ),
+        (
+            "forum_description_trim",
+            _graphile(12, "trim forum descriptions", "update app_public.forums set description = trim(description);\n"),
+            (("update-without-where", "update app_public.forums"),),
+        ),
+        (
+            "topic_content",
+            _graphile(13, "topic body is content", "alter table app_public.topics rename column body to content;\n"),
+            (("rename-column", "rename column body"),),
+        ),
+        (
+            "users_avatar_drop",
+            _graphile(
+                14, "avatars moved to the media service", "alter table app_public.users drop column avatar_url;\n"
+            ),
+            (("drop-column", "drop column avatar_url"),),
+        ),
+        (
+            "topic_kind",
+            _graphile(
+                15,
+                "topic kind",
+                """create type app_public.topic_kind as enum ('discussion', 'question', 'announcement');
+alter table app_public.topics add column kind app_public.topic_kind not null default 'discussion';
+""",
+            ),
+            (),
+        ),
+        (
+            "topic_kind_poll",
+            _graphile(16, "polls", "alter type app_public.topic_kind add value if not exists 'poll';\n"),
+            (),
+        ),
+        (
+            "post_reactions",
+            _graphile(
+                17,
+                "post reactions",
+                """drop table if exists app_public.post_reactions cascade;
+create table app_public.post_reactions (
+  post_id int not null references app_public.posts on delete cascade,
+  user_id int not null default app_public.current_user_id() references app_public.users on delete cascade,
+  emoji text not null,
+  primary key (post_id, user_id, emoji)
+);
+""",
+            ),
+            (),
+        ),
+        (
+            "post_reactions_created_at",
+            _graphile(
+                18,
+                "post reactions created_at",
+                """drop table if exists app_public.post_reactions cascade;
+create table app_public.post_reactions (
+  post_id int not null references app_public.posts on delete cascade,
+  user_id int not null default app_public.current_user_id() references app_public.users on delete cascade,
+  emoji text not null,
+  created_at timestamptz not null default now(),
+  primary key (post_id, user_id, emoji)
+);
+""",
+            ),
+            (("drop-table", "drop table if exists"),),
+        ),
+        (
+            "forum_stats",
+            _graphile(
+                19,
+                "forum stats",
+                """create view app_public.forum_stats with (security_invoker = true) as
+select f.id as forum_id, count(t.id) as topic_count, coalesce(sum(t.post_count), 0) as post_count
+  from app_public.forums f left join app_public.topics t on t.forum_id = f.id
+ group by f.id;
+grant select on app_public.forum_stats to public;
+""",
+            ),
+            (),
+        ),
+        (
+            "forum_stats_last_topic",
+            _graphile(
+                20,
+                "forum stats: last topic",
+                """create or replace view app_public.forum_stats with (security_invoker = true) as
+select f.id as forum_id, count(t.id) as topic_count, coalesce(sum(t.post_count), 0) as post_count,
+       max(t.created_at) as last_topic_at
+  from app_public.forums f left join app_public.topics t on t.forum_id = f.id
+ group by f.id;
+""",
+            ),
+            (),
+        ),
+        (
+            "forum_stats_slug",
+            _graphile(
+                21,
+                "forum stats by slug",
+                """drop view if exists app_public.forum_stats;
+create view app_public.forum_stats with (security_invoker = true) as
+select f.slug, count(t.id) as topic_count, max(t.created_at) as last_topic_at
+  from app_public.forums f left join app_public.topics t on t.forum_id = f.id
+ group by f.slug;
+grant select on app_public.forum_stats to public;
+""",
+            ),
+            (),
+        ),
+        (
+            "topic_title_length",
+            _graphile(
+                22, "topic titles up to 200", "alter table app_public.topics alter column title type varchar(200);\n"
+            ),
+            (("alter-column-type", "alter column title type"),),
+        ),
+        (
+            "users_is_admin_default",
+            _graphile(
+                23, "admins are made explicitly", "alter table app_public.users alter column is_admin drop default;\n"
+            ),
+            (),
+        ),
+        (
+            "user_emails_grants",
+            _graphile(
+                24,
+                "user emails grants",
+                """revoke all on app_public.user_emails from public;
+grant select on app_public.user_emails to public;
+""",
+            ),
+            (),
+        ),
+        (
+            "sessions",
+            _graphile(
+                25,
+                "sessions",
+                """create table app_private.sessions (
+  uuid uuid not null default gen_random_uuid() primary key,
+  user_id int not null references app_public.users on delete cascade,
+  created_at timestamptz not null default now(),
+  last_active timestamptz not null default now()
+);
+create index on app_private.sessions (user_id);
+""",
+            ),
+            (),
+        ),
+        (
+            "sessions_logout_everyone",
+            _graphile(26, "log everyone out after the key rotation", "delete from app_private.sessions;\n"),
+            (("delete-without-where", "delete from app_private.sessions"),),
+        ),
+        (
+            "user_secrets_attempts",
+            _graphile(
+                27,
+                "lockouts replace the first failed attempt",
+                """alter table app_private.user_secrets drop column first_failed_password_attempt;
+alter table app_private.user_secrets add column locked_until timestamptz;
+""",
+            ),
+            (("drop-column", "drop column first_failed_password_attempt"),),
+        ),
+        (
+            "app_internal",
+            _graphile(28, "app_hidden is app_internal", "alter schema app_hidden rename to app_internal;\n"),
+            (),
+        ),
+        (
+            "url_domain",
+            _graphile(
+                29,
+                "url domain",
+                """create domain app_public.url as text check (value ~ '^https?://');
+alter table app_public.forums add column website app_public.url;
+""",
+            ),
+            (),
+        ),
+        ("users_website", _graphile(30, "user website", "alter table app_public.users add column website text;\n"), ()),
+        (
+            "users_website_url",
+            _graphile(
+                31, "user website is a url", "alter table app_public.users alter column website type app_public.url;\n"
+            ),
+            (("alter-column-type", "alter column website type"),),
+        ),
+        (
+            "users_settings",
+            _graphile(
+                32,
+                "user settings",
+                "alter table app_public.users add column settings jsonb not null default '{}'::jsonb;\n",
+            ),
+            (),
+        ),
+        (
+            "topics_search",
+            _graphile(
+                33,
+                "topic search",
+                """alter table app_public.topics
+  add column search tsvector generated always as (to_tsvector('english', title || ' ' || content)) stored;
+create index topics_search_idx on app_public.topics using gin (search);
+""",
+            ),
+            (),
+        ),
+        (
+            "topics_summary_drop",
+            _graphile(
+                34,
+                "summaries are made by the client",
+                "drop function app_public.topics_summary(app_public.topics, int, text);\n",
+            ),
+            (("drop-routine", "drop function"),),
+        ),
+        (
+            "posts_body_not_null",
+            _graphile(35, "posts body not null", "alter table app_public.posts alter column body set not null;\n"),
+            (),
+        ),
+        (
+            "forums_description_optional",
+            _graphile(
+                36,
+                "forum description optional",
+                "alter table app_public.forums alter column description drop not null;\n",
+            ),
+            (),
+        ),
+        (
+            "topics_forum_slug_partial",
+            _graphile(
+                37,
+                "announcements may share a slug",
+                """drop index if exists app_public.topics_forum_slug;
+create unique index topics_forum_slug on app_public.topics (forum_id, slug) where kind <> 'announcement';
+""",
+            ),
+            (),
+        ),
+        (
+            "emails",
+            _graphile(38, "user_emails is emails", "alter table app_public.user_emails rename to emails;\n"),
+            (("rename-table", "rename to emails"),),
+        ),
+        (
+            "topics_body_gone",
+            _graphile(39, "make sure body is gone", "alter table app_public.topics drop column if exists body;\n"),
+            (),
+        ),
+        (
+            "topic_kind_drop",
+            _graphile(40, "topic kinds were never used", "drop type app_public.topic_kind cascade;\n"),
+            (("drop-type", "drop type"),),
+        ),
+    ]
+)
+
 DEPLOY_HISTORIES: dict[str, History] = {
     "sqitch_ledger": SQITCH_LEDGER,
     "fleet_telemetry": FLEET_TELEMETRY,
     "liquibase_billing": LIQUIBASE_BILLING,
+    "graphile_forum": GRAPHILE_FORUM,
 }

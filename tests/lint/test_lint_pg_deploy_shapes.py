@@ -99,3 +99,17 @@ def test_like_copies_what_its_options_include_named_as_the_server_names_it() -> 
     assert {"copied_pkey", "copied_sku_key"} <= set(copied.constraints)
     assert {c.kind for c in checked.constraints.values()} == {"check"}
     assert bare.constraints == {}
+
+
+def test_a_type_dropped_with_cascade_takes_the_indexes_and_checks_of_its_columns() -> None:
+    catalog = catalog_from_sql(
+        "CREATE TYPE kind AS ENUM ('a', 'b');\n"
+        "CREATE TYPE mood AS ENUM ('x', 'y');\n"
+        "CREATE TABLE topics (id int PRIMARY KEY, slug text, kind kind, mood mood, CHECK (kind <> 'b'));\n"
+        "CREATE UNIQUE INDEX topics_slug ON topics (slug) WHERE kind <> 'a';\n"
+        "CREATE INDEX topics_mood ON topics (mood);\n"
+        "DROP TYPE kind CASCADE;\n"
+    )
+    assert set(catalog.relations["public.topics"].columns) == {"id", "slug", "mood"}
+    assert set(catalog.indexes) == {"public.topics_mood"}  # the partial index read the dropped column
+    assert {c.kind for c in catalog.relations["public.topics"].constraints.values()} == {"primary"}

@@ -449,13 +449,7 @@ class Catalog:
                 return
             self.add_column(relation, definition)
         elif subtype == "AT_DropColumn" and name:
-            relation.columns.pop(name, None)
-            for constraint_name, constraint in list(relation.constraints.items()):
-                if name in constraint.columns or constraint.not_null == name or name in constraint.reads:
-                    del relation.constraints[constraint_name]
-            for index_key, index in list(self.indexes.items()):
-                if index.table == relation.key and (name in index.columns or name in index.reads):
-                    self._forget("index", index_key, self.indexes)
+            self._drop_column(relation, name)
         elif subtype == "AT_SetNotNull" and name:
             relation.columns[name] = (column or Column(name, None))._replace(nullable=False)
         elif subtype == "AT_DropNotNull" and name:
@@ -602,14 +596,26 @@ class Catalog:
                 assert changed is not None
                 changed.constraints = {n: c for n, c in changed.constraints.items() if c.references != key}
 
+    def _drop_column(self, relation: Relation, name: str) -> None:
+        """A column goes, and with it the constraints and indexes that use it."""
+        relation.columns.pop(name, None)
+        for constraint_name, constraint in list(relation.constraints.items()):
+            if name in constraint.columns or constraint.not_null == name or name in constraint.reads:
+                del relation.constraints[constraint_name]
+        for index_key, index in list(self.indexes.items()):
+            if index.table == relation.key and (name in index.columns or name in index.reads):
+                self._forget("index", index_key, self.indexes)
+
     def _drop_columns_of_type(self, key: str) -> None:
-        """CASCADE of a type or domain: the columns of that type go."""
+        """CASCADE of a type or domain: the columns of that type go (with their constraints and indexes)."""
         name = display(key)
         for relation in list(self.relations.values()):
-            if any(c.type is not None and c.type.name == name for c in relation.columns.values()):
+            typed = [c.name for c in relation.columns.values() if c.type is not None and c.type.name == name]
+            if typed:
                 changed = self.writable(relation.key)
                 assert changed is not None
-                changed.columns = {n: c for n, c in changed.columns.items() if c.type is None or c.type.name != name}
+                for column in typed:
+                    self._drop_column(changed, column)
 
     def _extension_columns(self, extension: str) -> list[tuple[Relation, Column]]:
         """The columns of a type that the well-known ``extension`` creates (in whatever schema)."""
@@ -626,7 +632,7 @@ class Catalog:
         for relation, column in self._extension_columns(extension):
             changed = self.writable(relation.key)
             assert changed is not None
-            changed.columns.pop(column.name, None)
+            self._drop_column(changed, column.name)
 
     def rename(self, node: Node) -> None:
         """``ALTER ... RENAME``."""
