@@ -60,6 +60,37 @@ def test_a_routine_made_again_with_an_added_argument_that_has_a_default_is_a_rep
     assert findings(tmp_path, sql) == {("info", "drop-routine", 1, 1)}
 
 
+def test_a_routine_made_again_with_widened_argument_types_is_a_replacement(tmp_path: Path) -> None:
+    # every call with an int still finds the bigint one (PostgreSQL casts int to bigint on its own)
+    sql = (
+        "DROP FUNCTION item_qty(int);\n"
+        "CREATE FUNCTION item_qty(p_id bigint) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+    )
+    assert findings(tmp_path, sql) == {("info", "drop-routine", 1, 1)}
+
+
+def test_an_older_overload_dropped_after_the_file_made_a_new_one_is_dropped(tmp_path: Path) -> None:
+    sql = (
+        "CREATE FUNCTION item_qty(p_sku text) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+        "DROP FUNCTION item_qty(bigint);\n"
+    )
+    assert findings(tmp_path, sql) == {("error", "drop-routine", 2, 1)}
+
+
+def test_the_overload_the_file_made_dropped_again_is_nothing(tmp_path: Path) -> None:
+    sql = (
+        "CREATE FUNCTION item_qty(p_sku text) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+        "DROP FUNCTION item_qty(text);\n"
+    )
+    assert findings(tmp_path, sql) == set()
+
+
+def test_dropping_another_overload_keeps_the_routine_the_catalog_knows() -> None:
+    catalog = catalog_from_sql(BASE + "DROP FUNCTION IF EXISTS item_qty(text);\n")
+    assert "public.item_qty" in catalog.routines
+    assert "public.item_qty" not in catalog_from_sql(BASE + "DROP FUNCTION item_qty(int8);\n").routines
+
+
 def test_a_drop_that_names_no_argument_types_is_judged_by_name(tmp_path: Path) -> None:
     sql = (
         "DROP FUNCTION item_qty;\n"

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from ratchet.lazyre import LazyPattern
 from ratchet.linter.postgres.parse import Node, strings, walk
-from ratchet.linter.postgres.types import ColumnType, collation_of, column_type, signature
+from ratchet.linter.postgres.types import ColumnType, collation_of, column_type, dropped_signature, signature
 
 DEFAULT_SCHEMA = "public"
 
@@ -152,7 +152,7 @@ class Routine(NamedTuple):
     trigger: bool = False
     body: str = ""
     language: str = ""
-    arguments: tuple[str, ...] | None = None
+    arguments: tuple[ColumnType, ...] | None = None
     optional: int = 0
 
 
@@ -525,6 +525,10 @@ class Catalog:
                 self._forget("type", key, self.types)
             elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE", "OBJECT_AGGREGATE"):
                 key = self.resolve(parts, self.routines)
+                known = self.routines.get(key)
+                named = dropped_signature(item)
+                if known is not None and None not in (known.arguments, named) and known.arguments != named:
+                    continue  # another overload than the one the catalog keeps under this name
                 if node.get("behavior") == "DROP_CASCADE":
                     for trigger in self.triggers_calling(key):
                         del self.triggers[trigger]

@@ -25,7 +25,7 @@ from ratchet.linter.postgres.catalog import (
 )
 from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
 from ratchet.linter.postgres.typechange import TypeChanges
-from ratchet.linter.postgres.types import column_type, judge_change, signature
+from ratchet.linter.postgres.types import ColumnType, answers_calls, column_type, dropped_signature, judge_change
 from ratchet.pgparser import parser as pg_parser
 from ratchet.pgscan import Tokens
 from ratchet.statement import Statement
@@ -210,7 +210,7 @@ class _Pending(NamedTuple):
     key: str
     existed: bool
     requires: tuple[tuple[str, str], ...] = ()  # what CASCADE took with it: back too, or no replacement
-    arguments: tuple[str, ...] | None = None  # a dropped routine's argument types, when the DROP names them
+    arguments: tuple[ColumnType, ...] | None = None  # a dropped routine's argument types, when the DROP names them
 
 
 class FileChecker(TypeChanges):
@@ -701,7 +701,8 @@ class FileChecker(TypeChanges):
             if not parts:
                 continue
             kind, key = self._drop_key(remove, parts)
-            if (kind, key) in self.new:
+            arguments = dropped_signature(item) if rule == "drop-routine" else None
+            if (kind, key) in self.new and not self._older_overload(key, arguments):
                 self.new.discard((kind, key))
                 continue
             if node.get("missing_ok") and self._gone(kind, key):
@@ -734,7 +735,6 @@ class FileChecker(TypeChanges):
             if kind in ("type", "domain") and key in self.renamed_types:
                 self.type_replaced.append((finding, self.renamed_types[key], key))
                 continue
-            arguments = _dropped_signature(item) if rule == "drop-routine" else None
             self.pending.append(_Pending(finding, kind, key, existed, tuple(requires), arguments))
 
     def _drop_key(self, remove: str, parts: list[str]) -> tuple[str, str]:
@@ -1950,24 +1950,36 @@ class FileChecker(TypeChanges):
         return missing
 
     def _other_arguments(self, pending: _Pending) -> bool:
-        """Whether the routine the file made again under a dropped one's name takes other argument
-        types: calls with the old ones fail, so the drop is no replacement (its message says so).
-        Arguments added after the old ones with a default keep those calls working."""
+        """Whether the routine the file made again under a dropped one's name no longer answers
+        calls with the old argument types (see ``answers_calls``): then the drop is no replacement
+        (its message says so)."""
         routine = self.catalog.routines.get(pending.key)
         old_types = pending.arguments
         if old_types is None or routine is None or routine.arguments is None:
             return False
         new_types = routine.arguments
-        if new_types[: len(old_types)] == old_types and len(new_types) - routine.optional <= len(old_types):
+        if answers_calls(old_types, new_types, routine.optional):
             return False
         index = self.findings.index(pending.finding)
         old = pending.finding
         message = (
-            f"{old.message}; the file creates {display(pending.key)}({', '.join(new_types)}) again, "
-            f"not ({', '.join(old_types)}): calls with the old argument types fail"
+            f"{old.message}; the file creates {display(pending.key)}({', '.join(map(str, new_types))}) again, "
+            f"not ({', '.join(map(str, old_types))}): calls with the old argument types fail"
         )
         self.findings[index] = old._replace(message=message)
         return True
+
+    def _older_overload(self, key: str, arguments: tuple[ColumnType, ...] | None) -> bool:
+        """Whether a ``DROP`` of routine ``key`` taking ``arguments`` drops one from before the file,
+        not the one the file made under that name with other argument types."""
+        made = self.catalog.routines.get(key)
+        return (
+            arguments is not None
+            and key in self.before.routines
+            and made is not None
+            and made.arguments is not None
+            and made.arguments != arguments
+        )
 
     def _exists_now(self, kind: str, key: str) -> bool:
         catalog = self.catalog
@@ -1983,16 +1995,6 @@ class FileChecker(TypeChanges):
         if kind in ("type", "domain"):
             return key in catalog.types
         return False
-
-
-def _dropped_signature(item: Node) -> tuple[str, ...] | None:
-    """The argument types a ``DROP FUNCTION`` names for one routine (``None``: it names none)."""
-    named = item.get("ObjectWithArgs", {})
-    if named.get("args_unspecified"):
-        return None
-    return signature(
-        [{"FunctionParameter": {"argType": arg.get("TypeName", {})}} for arg in named.get("objargs") or ()]
-    )
 
 
 def _every_row(where: Node | None) -> bool:
