@@ -1735,6 +1735,36 @@ DROP SCHEMA billing_archive CASCADE;
 """,
             (("drop-schema", "DROP SCHEMA"),),
         ),
+        # added after the blind audit, for the primary key swap it found unjudged
+        (
+            "webhook_inbox_event_id",
+            """--liquibase formatted sql
+
+--changeset billing:49
+ALTER TABLE public.webhook_inbox ADD event_id UUID;
+""",
+            (),
+        ),
+        (
+            "webhook_inbox_event_id_key",
+            """-- guard: no-transaction
+--liquibase formatted sql
+
+--changeset billing:50 runInTransaction:false
+CREATE UNIQUE INDEX CONCURRENTLY uq_webhook_inbox_event ON public.webhook_inbox (event_id);
+""",
+            (),
+        ),
+        (
+            "webhook_inbox_event_id_primary",
+            """--liquibase formatted sql
+
+--changeset billing:51
+ALTER TABLE public.webhook_inbox DROP CONSTRAINT webhook_inbox_pkey,
+    ADD CONSTRAINT webhook_inbox_pkey PRIMARY KEY USING INDEX uq_webhook_inbox_event;
+""",
+            (("set-not-null", "PRIMARY KEY USING INDEX"),),
+        ),
     ]
 )
 

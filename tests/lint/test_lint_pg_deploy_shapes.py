@@ -144,3 +144,46 @@ def test_a_type_dropped_with_cascade_takes_the_indexes_and_checks_of_its_columns
     assert set(catalog.relations["public.topics"].columns) == {"id", "slug", "mood"}
     assert set(catalog.indexes) == {"public.topics_mood"}  # the partial index read the dropped column
     assert {c.kind for c in catalog.relations["public.topics"].constraints.values()} == {"primary"}
+
+
+SWAP_KEY = """CREATE UNIQUE INDEX items_key_idx ON items ({column});
+ALTER TABLE items DROP CONSTRAINT items_pkey, ADD CONSTRAINT items_pkey PRIMARY KEY USING INDEX items_key_idx;
+"""
+
+
+def errors(tmp_path: Path, sql: str) -> set[tuple[str, str, int, int]]:
+    return {f for f in findings(tmp_path, sql) if f[0] == "error"}
+
+
+def test_a_primary_key_using_an_index_on_an_existing_nullable_column_is_set_not_null(tmp_path: Path) -> None:
+    sql = "ALTER TABLE items ALTER COLUMN qty DROP NOT NULL;\n" + SWAP_KEY.format(column="qty")
+    assert errors(tmp_path, sql) == {("error", "set-not-null", 3, 47)}
+
+
+def test_a_primary_key_using_an_index_on_a_column_added_in_the_file_ends_it_not_null(tmp_path: Path) -> None:
+    sql = "ALTER TABLE items ADD COLUMN code text;\n" + SWAP_KEY.format(column="code")
+    assert errors(tmp_path, sql) == {("error", "add-not-null-without-default", 3, 47)}
+
+
+def test_a_primary_key_using_an_index_on_a_not_null_column_sets_nothing(tmp_path: Path) -> None:
+    assert errors(tmp_path, SWAP_KEY.format(column="qty")) == set()
+
+
+def test_a_unique_constraint_using_an_index_sets_nothing_not_null(tmp_path: Path) -> None:
+    sql = (
+        "ALTER TABLE items ADD COLUMN code text;\n"
+        "CREATE UNIQUE INDEX items_code_idx ON items (code);\n"
+        "ALTER TABLE items ADD CONSTRAINT items_code_key UNIQUE USING INDEX items_code_idx;\n"
+    )
+    assert errors(tmp_path, sql) == set()
+
+
+def test_the_catalog_makes_the_columns_of_a_primary_key_using_an_index_not_null() -> None:
+    catalog = catalog_from_sql(
+        "CREATE TABLE t (id int, code text);\n"
+        "CREATE UNIQUE INDEX t_code_idx ON t (code);\n"
+        "ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY USING INDEX t_code_idx;\n"
+    )
+    table = catalog.relations["public.t"]
+    assert not table.columns["code"].nullable and table.columns["id"].nullable
+    assert table.constraints["t_pkey"].columns == ("code",)

@@ -376,6 +376,7 @@ class Catalog:
             "CONSTR_NOTNULL": "notnull",
         }.get(contype, "other")
         columns = tuple(strings(constraint.get("keys"))) or tuple(strings(constraint.get("fk_attrs")))
+        columns = columns or self.index_columns(relation.key, constraint)
         if not columns and column is not None:
             columns = (column,)
         if kind == "primary":
@@ -410,6 +411,12 @@ class Catalog:
         if constraint.get("indexname"):  # USING INDEX: the index becomes the constraint's
             self.indexes.pop(f"{relation.key.rsplit('.', 1)[0]}.{constraint['indexname']}", None)
         return made
+
+    def index_columns(self, table: str, constraint: Node) -> tuple[str, ...]:
+        """The columns of the index that a ``PRIMARY KEY``/``UNIQUE ... USING INDEX`` constraint of
+        ``table`` takes over (empty: no such index known)."""
+        index = self.indexes.get(f"{table.rsplit('.', 1)[0]}.{constraint.get('indexname')}")
+        return index.columns if index is not None and constraint.get("indexname") else ()
 
     def alter_table(self, node: Node) -> None:
         """``ALTER TABLE`` (and ``ALTER INDEX``/``VIEW``/``SEQUENCE`` options)."""

@@ -1707,6 +1707,7 @@ class FileChecker(TypeChanges):
             return
         name = display(key)
         columns = strings(constraint.get("keys")) or strings(constraint.get("fk_attrs"))
+        columns = columns or list(self.catalog.index_columns(key, constraint))
         all_new = bool(columns) and all((key, c) in self.new_columns for c in columns)
         if contype == "CONSTR_CHECK" and not_null_check(constraint):
             column = not_null_check(constraint) or ""
