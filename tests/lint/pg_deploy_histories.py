@@ -25,42 +25,49 @@ from pg_orm_histories import numbered
 
 TX = (("transaction-control", "BEGIN;"), ("transaction-control", "COMMIT;"))
 
+
+#: The ledger's trial balance view (by account id), made and made again around column changes.
+TRIAL_BALANCE = """CREATE VIEW ledger.trial_balance AS
+SELECT a.code, a.name, a.kind, ledger.account_balance(a.id) AS balance
+  FROM ledger.accounts a;
+
+GRANT SELECT ON ledger.trial_balance TO ledger_reader;
+"""
+
+
+def _sqitch(change: str, body: str, header: str = "") -> str:
+    """A sqitch deploy script: its ``-- Deploy`` line (and any ``header`` text after it, such as
+    ``-- requires:`` lines), then ``body`` inside the ``BEGIN``/``COMMIT`` that sqitch scripts carry."""
+    return f"-- Deploy ledger:{change} to pg{header}\n\nBEGIN;\n\n{body}\nCOMMIT;\n"
+
+
 SQITCH_LEDGER: History = numbered(
     [
         (
             "appschema",
-            """-- Deploy ledger:appschema to pg
-
-BEGIN;
-
-CREATE SCHEMA ledger;
-
-COMMIT;
+            _sqitch(
+                "appschema",
+                """CREATE SCHEMA ledger;
 """,
+            ),
             TX,
         ),
         (
             "extensions",
-            """-- Deploy ledger:extensions to pg
--- requires: appschema
-
-BEGIN;
-
-CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;
+            _sqitch(
+                "extensions",
+                """CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
-
-COMMIT;
 """,
+                header="\n-- requires: appschema",
+            ),
             TX,
         ),
         (
             "roles",
-            """-- Deploy ledger:roles to pg
--- requires: appschema
-
-BEGIN;
-
-DO $$
+            _sqitch(
+                "roles",
+                """DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ledger_reader') THEN
         CREATE ROLE ledger_reader NOLOGIN;
@@ -69,19 +76,16 @@ END
 $$;
 
 GRANT USAGE ON SCHEMA ledger TO ledger_reader;
-
-COMMIT;
 """,
+                header="\n-- requires: appschema",
+            ),
             TX,
         ),
         (
             "currencies",
-            """-- Deploy ledger:currencies to pg
--- requires: appschema
-
-BEGIN;
-
-SET client_min_messages = 'warning';
+            _sqitch(
+                "currencies",
+                """SET client_min_messages = 'warning';
 
 CREATE TABLE ledger.currencies (
     code     CHAR(3)  PRIMARY KEY,
@@ -90,20 +94,16 @@ CREATE TABLE ledger.currencies (
 );
 
 INSERT INTO ledger.currencies (code, name) VALUES ('EUR', 'Euro'), ('USD', 'US Dollar');
-
-COMMIT;
 """,
+                header="\n-- requires: appschema",
+            ),
             TX,
         ),
         (
             "accounts",
-            """-- Deploy ledger:accounts to pg
--- requires: currencies
--- requires: roles
-
-BEGIN;
-
-SET client_min_messages = 'warning';
+            _sqitch(
+                "accounts",
+                """SET client_min_messages = 'warning';
 
 CREATE TYPE ledger.account_kind AS ENUM ('asset', 'liability', 'income', 'expense');
 
@@ -120,19 +120,16 @@ CREATE TABLE ledger.accounts (
 CREATE INDEX accounts_parent_idx ON ledger.accounts (parent_id);
 
 GRANT SELECT ON ledger.accounts TO ledger_reader;
-
-COMMIT;
 """,
+                header="\n-- requires: currencies\n-- requires: roles",
+            ),
             TX,
         ),
         (
             "journals",
-            """-- Deploy ledger:journals to pg
--- requires: accounts
-
-BEGIN;
-
-CREATE TABLE ledger.journals (
+            _sqitch(
+                "journals",
+                """CREATE TABLE ledger.journals (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     posted_on   DATE NOT NULL,
     memo        TEXT,
@@ -149,54 +146,40 @@ CREATE TABLE ledger.entries (
 
 CREATE INDEX entries_journal_idx ON ledger.entries (journal_id);
 CREATE INDEX entries_account_idx ON ledger.entries (account_id);
-
-COMMIT;
 """,
+                header="\n-- requires: accounts",
+            ),
             TX,
         ),
         (
             "account_balance",
-            """-- Deploy ledger:account_balance to pg
--- requires: journals
-
-BEGIN;
-
-CREATE OR REPLACE FUNCTION ledger.account_balance(p_account BIGINT)
+            _sqitch(
+                "account_balance",
+                """CREATE OR REPLACE FUNCTION ledger.account_balance(p_account BIGINT)
 RETURNS NUMERIC LANGUAGE sql STABLE AS $$
     SELECT coalesce(sum(CASE side WHEN 'D' THEN amount ELSE -amount END), 0)
       FROM ledger.entries
      WHERE account_id = p_account;
 $$;
-
-COMMIT;
 """,
+                header="\n-- requires: journals",
+            ),
             TX,
         ),
         (
             "trial_balance",
-            """-- Deploy ledger:trial_balance to pg
--- requires: account_balance
-
-BEGIN;
-
-CREATE VIEW ledger.trial_balance AS
-SELECT a.code, a.name, a.kind, ledger.account_balance(a.id) AS balance
-  FROM ledger.accounts a;
-
-GRANT SELECT ON ledger.trial_balance TO ledger_reader;
-
-COMMIT;
-""",
+            _sqitch(
+                "trial_balance",
+                TRIAL_BALANCE,
+                header="\n-- requires: account_balance",
+            ),
             TX,
         ),
         (
             "journal_balanced",
-            """-- Deploy ledger:journal_balanced to pg
--- requires: journals
-
-BEGIN;
-
-CREATE FUNCTION ledger.check_journal_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+            _sqitch(
+                "journal_balanced",
+                """CREATE FUNCTION ledger.check_journal_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF (SELECT sum(CASE side WHEN 'D' THEN amount ELSE -amount END)
           FROM ledger.entries WHERE journal_id = NEW.journal_id) <> 0 THEN
@@ -210,47 +193,38 @@ CREATE CONSTRAINT TRIGGER entries_balanced
     AFTER INSERT OR UPDATE ON ledger.entries
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION ledger.check_journal_balanced();
-
-COMMIT;
 """,
+                header="\n-- requires: journals",
+            ),
             TX,
         ),
         (
             "account_description",
-            """-- Deploy ledger:account_description to pg
-
-BEGIN;
-
-ALTER TABLE ledger.accounts ADD COLUMN description TEXT;
-
-COMMIT;
+            _sqitch(
+                "account_description",
+                """ALTER TABLE ledger.accounts ADD COLUMN description TEXT;
 """,
+            ),
             TX,
         ),
         (
             "entry_currency",
-            """-- Deploy ledger:entry_currency to pg
-
-BEGIN;
-
-ALTER TABLE ledger.entries
+            _sqitch(
+                "entry_currency",
+                """ALTER TABLE ledger.entries
     ADD COLUMN currency CHAR(3) NOT NULL DEFAULT 'EUR' REFERENCES ledger.currencies (code);
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
             "journal_status",
-            """-- Deploy ledger:journal_status to pg
-
-BEGIN;
-
-CREATE TYPE ledger.journal_status AS ENUM ('draft', 'posted');
+            _sqitch(
+                "journal_status",
+                """CREATE TYPE ledger.journal_status AS ENUM ('draft', 'posted');
 ALTER TABLE ledger.journals ADD COLUMN status ledger.journal_status NOT NULL DEFAULT 'posted';
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
@@ -265,77 +239,58 @@ ALTER TYPE ledger.journal_status ADD VALUE IF NOT EXISTS 'void' AFTER 'posted';
         ),
         (
             "journals_open_idx",
-            """-- Deploy ledger:journals_open_idx to pg
--- requires: journal_status_void
-
-BEGIN;
-
-CREATE INDEX journals_open_idx ON ledger.journals (posted_on) WHERE status <> 'void';
-
-COMMIT;
+            _sqitch(
+                "journals_open_idx",
+                """CREATE INDEX journals_open_idx ON ledger.journals (posted_on) WHERE status <> 'void';
 """,
+                header="\n-- requires: journal_status_void",
+            ),
             TX,
         ),
         (
             "account_balance_rework_void",
-            """-- Deploy ledger:account_balance to pg (reworked: void journals do not count)
--- requires: journals_open_idx
-
-BEGIN;
-
-CREATE OR REPLACE FUNCTION ledger.account_balance(p_account BIGINT)
+            _sqitch(
+                "account_balance",
+                """CREATE OR REPLACE FUNCTION ledger.account_balance(p_account BIGINT)
 RETURNS NUMERIC LANGUAGE sql STABLE AS $$
     SELECT coalesce(sum(CASE e.side WHEN 'D' THEN e.amount ELSE -e.amount END), 0)
       FROM ledger.entries e
       JOIN ledger.journals j ON j.id = e.journal_id
      WHERE e.account_id = p_account AND j.status <> 'void';
 $$;
-
-COMMIT;
 """,
+                header=" (reworked: void journals do not count)\n-- requires: journals_open_idx",
+            ),
             TX,
         ),
         (
             "account_name_length",
-            """-- Deploy ledger:account_name_length to pg
--- The view reads the column, so it goes and comes back around the type change.
-
-BEGIN;
-
-DROP VIEW ledger.trial_balance;
+            _sqitch(
+                "account_name_length",
+                """DROP VIEW ledger.trial_balance;
 
 ALTER TABLE ledger.accounts ALTER COLUMN name TYPE VARCHAR(200);
 
-CREATE VIEW ledger.trial_balance AS
-SELECT a.code, a.name, a.kind, ledger.account_balance(a.id) AS balance
-  FROM ledger.accounts a;
-
-GRANT SELECT ON ledger.trial_balance TO ledger_reader;
-
-COMMIT;
-""",
+"""
+                + TRIAL_BALANCE,
+                header="\n-- The view reads the column, so it goes and comes back around the type change.",
+            ),
             TX,
         ),
         (
             "amount_precision",
-            """-- Deploy ledger:amount_precision to pg
-
-BEGIN;
-
-ALTER TABLE ledger.entries ALTER COLUMN amount TYPE NUMERIC(18, 4);
-
-COMMIT;
+            _sqitch(
+                "amount_precision",
+                """ALTER TABLE ledger.entries ALTER COLUMN amount TYPE NUMERIC(18, 4);
 """,
+            ),
             TX,
         ),
         (
             "members",
-            """-- Deploy ledger:members to pg
--- requires: extensions
-
-BEGIN;
-
-SET client_min_messages = 'warning';
+            _sqitch(
+                "members",
+                """SET client_min_messages = 'warning';
 
 CREATE TABLE ledger.members (
     id            BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
@@ -345,182 +300,144 @@ CREATE TABLE ledger.members (
 );
 
 GRANT SELECT (id, email, display) ON ledger.members TO ledger_reader;
-
-COMMIT;
 """,
+                header="\n-- requires: extensions",
+            ),
             TX,
         ),
         (
             "journal_created_by_id",
-            """-- Deploy ledger:journal_created_by_id to pg
-
-BEGIN;
-
-ALTER TABLE ledger.journals ADD COLUMN created_by_id BIGINT REFERENCES ledger.members (id);
-
-COMMIT;
+            _sqitch(
+                "journal_created_by_id",
+                """ALTER TABLE ledger.journals ADD COLUMN created_by_id BIGINT REFERENCES ledger.members (id);
 """,
+            ),
             TX,
         ),
         (
             "journal_created_by_backfill",
-            """-- Deploy ledger:journal_created_by_backfill to pg
-
-BEGIN;
-
-UPDATE ledger.journals j
+            _sqitch(
+                "journal_created_by_backfill",
+                """UPDATE ledger.journals j
    SET created_by_id = m.id
   FROM ledger.members m
  WHERE m.email = j.created_by;
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
             "journal_created_by_check",
-            """-- Deploy ledger:journal_created_by_check to pg
-
-BEGIN;
-
-ALTER TABLE ledger.journals
+            _sqitch(
+                "journal_created_by_check",
+                """ALTER TABLE ledger.journals
     ADD CONSTRAINT journals_created_by_id_nn CHECK (created_by_id IS NOT NULL) NOT VALID;
-
-COMMIT;
 """,
+            ),
             (*TX, ("set-not-null", "ADD CONSTRAINT journals_created_by_id_nn")),
         ),
         (
             "journal_created_by_validate",
-            """-- Deploy ledger:journal_created_by_validate to pg
-
-BEGIN;
-
-ALTER TABLE ledger.journals VALIDATE CONSTRAINT journals_created_by_id_nn;
-
-COMMIT;
+            _sqitch(
+                "journal_created_by_validate",
+                """ALTER TABLE ledger.journals VALIDATE CONSTRAINT journals_created_by_id_nn;
 """,
+            ),
             TX,
         ),
         (
             "journal_created_by_not_null",
-            """-- Deploy ledger:journal_created_by_not_null to pg
-
-BEGIN;
-
-ALTER TABLE ledger.journals ALTER COLUMN created_by_id SET NOT NULL;
+            _sqitch(
+                "journal_created_by_not_null",
+                """ALTER TABLE ledger.journals ALTER COLUMN created_by_id SET NOT NULL;
 ALTER TABLE ledger.journals DROP CONSTRAINT journals_created_by_id_nn;
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
             "journal_created_by_deprecated",
-            """-- Deploy ledger:journal_created_by_deprecated to pg
-
-BEGIN;
-
-COMMENT ON COLUMN ledger.journals.created_by IS 'deprecated: read created_by_id';
-
-COMMIT;
+            _sqitch(
+                "journal_created_by_deprecated",
+                """COMMENT ON COLUMN ledger.journals.created_by IS 'deprecated: read created_by_id';
 """,
+            ),
             TX,
         ),
         (
             "email_domain",
-            """-- Deploy ledger:email_domain to pg
-
-BEGIN;
-
-CREATE DOMAIN ledger.email_address AS citext CHECK (VALUE ~ '^[^@]+@[^@]+$');
+            _sqitch(
+                "email_domain",
+                """CREATE DOMAIN ledger.email_address AS citext CHECK (VALUE ~ '^[^@]+@[^@]+$');
 
 ALTER TABLE ledger.members ALTER COLUMN email TYPE ledger.email_address;
-
-COMMIT;
 """,
+            ),
             (*TX, ("alter-column-type", "ALTER COLUMN email TYPE")),
         ),
         (
             "email_domain_length",
-            """-- Deploy ledger:email_domain_length to pg
-
-BEGIN;
-
-ALTER DOMAIN ledger.email_address
+            _sqitch(
+                "email_domain_length",
+                """ALTER DOMAIN ledger.email_address
     ADD CONSTRAINT email_address_length CHECK (length(VALUE) <= 254) NOT VALID;
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
             "email_domain_validate",
-            """-- Deploy ledger:email_domain_validate to pg
-
-BEGIN;
-
-ALTER DOMAIN ledger.email_address VALIDATE CONSTRAINT email_address_length;
-
-COMMIT;
+            _sqitch(
+                "email_domain_validate",
+                """ALTER DOMAIN ledger.email_address VALIDATE CONSTRAINT email_address_length;
 """,
+            ),
             TX,
         ),
         (
             "entry_signed_amount",
-            """-- Deploy ledger:entry_signed_amount to pg
-
-BEGIN;
-
-ALTER TABLE ledger.entries
+            _sqitch(
+                "entry_signed_amount",
+                """ALTER TABLE ledger.entries
     ADD COLUMN signed_amount NUMERIC(18, 4)
     GENERATED ALWAYS AS (CASE side WHEN 'D' THEN amount ELSE -amount END) STORED;
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
             "account_balance_rework_signed",
-            """-- Deploy ledger:account_balance to pg (reworked: reads signed_amount)
-
-BEGIN;
-
-CREATE OR REPLACE FUNCTION ledger.account_balance(p_account BIGINT)
+            _sqitch(
+                "account_balance",
+                """CREATE OR REPLACE FUNCTION ledger.account_balance(p_account BIGINT)
 RETURNS NUMERIC LANGUAGE sql STABLE AS $$
     SELECT coalesce(sum(e.signed_amount), 0)
       FROM ledger.entries e
       JOIN ledger.journals j ON j.id = e.journal_id
      WHERE e.account_id = p_account AND j.status <> 'void';
 $$;
-
-COMMIT;
 """,
+                header=" (reworked: reads signed_amount)",
+            ),
             TX,
         ),
         (
             "journal_narration",
-            """-- Deploy ledger:journal_narration to pg
-
-BEGIN;
-
-ALTER TABLE ledger.journals RENAME COLUMN memo TO narration;
-
-COMMIT;
+            _sqitch(
+                "journal_narration",
+                """ALTER TABLE ledger.journals RENAME COLUMN memo TO narration;
 """,
+            ),
             (*TX, ("rename-column", "RENAME COLUMN memo")),
         ),
         (
             "journal_created_by_drop",
-            """-- Deploy ledger:journal_created_by_drop to pg
--- Deprecated two releases ago.
-
-BEGIN;
-
-ALTER TABLE ledger.journals DROP COLUMN created_by;
-
-COMMIT;
+            _sqitch(
+                "journal_created_by_drop",
+                """ALTER TABLE ledger.journals DROP COLUMN created_by;
 """,
+                header="\n-- Deprecated two releases ago.",
+            ),
             (*TX, ("drop-column", "DROP COLUMN created_by")),
         ),
         (
@@ -535,23 +452,18 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS entries_account_journal_idx
         ),
         (
             "entries_account_idx_drop",
-            """-- Deploy ledger:entries_account_idx_drop to pg
-
-BEGIN;
-
-DROP INDEX ledger.entries_account_idx;
-
-COMMIT;
+            _sqitch(
+                "entries_account_idx_drop",
+                """DROP INDEX ledger.entries_account_idx;
 """,
+            ),
             TX,
         ),
         (
             "periods",
-            """-- Deploy ledger:periods to pg
-
-BEGIN;
-
-CREATE EXTENSION IF NOT EXISTS btree_gist;
+            _sqitch(
+                "periods",
+                """CREATE EXTENSION IF NOT EXISTS btree_gist;
 
 CREATE TABLE ledger.periods (
     id      INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -559,65 +471,52 @@ CREATE TABLE ledger.periods (
     closed  BOOLEAN NOT NULL DEFAULT false,
     EXCLUDE USING gist (during WITH &&)
 );
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
             "journals_rls",
-            """-- Deploy ledger:journals_rls to pg
-
-BEGIN;
-
-ALTER TABLE ledger.journals ENABLE ROW LEVEL SECURITY;
+            _sqitch(
+                "journals_rls",
+                """ALTER TABLE ledger.journals ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY journals_reader ON ledger.journals
     FOR SELECT TO ledger_reader
     USING (status = 'posted');
 
 GRANT SELECT ON ledger.journals, ledger.entries TO ledger_reader;
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
             "journals_rls_void",
-            """-- Deploy ledger:journals_rls_void to pg
-
-BEGIN;
-
-DROP POLICY journals_reader ON ledger.journals;
+            _sqitch(
+                "journals_rls_void",
+                """DROP POLICY journals_reader ON ledger.journals;
 
 CREATE POLICY journals_reader ON ledger.journals
     FOR SELECT TO ledger_reader
     USING (status IN ('posted', 'void'));
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
             "entries_revoke",
-            """-- Deploy ledger:entries_revoke to pg
-
-BEGIN;
-
-REVOKE SELECT ON ledger.entries FROM ledger_reader;
-
-COMMIT;
+            _sqitch(
+                "entries_revoke",
+                """REVOKE SELECT ON ledger.entries FROM ledger_reader;
 """,
+            ),
             TX,
         ),
         (
             "account_balance_by_code",
-            """-- Deploy ledger:account_balance_by_code to pg
--- Callers pass the account code now.
-
-BEGIN;
-
-DROP VIEW ledger.trial_balance;
+            _sqitch(
+                "account_balance_by_code",
+                """DROP VIEW ledger.trial_balance;
 DROP FUNCTION ledger.account_balance(BIGINT);
 
 CREATE FUNCTION ledger.account_balance(p_code VARCHAR)
@@ -634,18 +533,16 @@ SELECT a.code, a.name, a.kind, ledger.account_balance(a.code) AS balance
   FROM ledger.accounts a;
 
 GRANT SELECT ON ledger.trial_balance TO ledger_reader;
-
-COMMIT;
 """,
+                header="\n-- Callers pass the account code now.",
+            ),
             (*TX, ("drop-routine", "DROP FUNCTION ledger.account_balance(BIGINT)")),
         ),
         (
             "monthly_totals",
-            """-- Deploy ledger:monthly_totals to pg
-
-BEGIN;
-
-CREATE MATERIALIZED VIEW ledger.monthly_totals AS
+            _sqitch(
+                "monthly_totals",
+                """CREATE MATERIALIZED VIEW ledger.monthly_totals AS
 SELECT date_trunc('month', j.posted_on)::date AS month, e.account_id, sum(e.signed_amount) AS total
   FROM ledger.entries e
   JOIN ledger.journals j ON j.id = e.journal_id
@@ -653,215 +550,166 @@ SELECT date_trunc('month', j.posted_on)::date AS month, e.account_id, sum(e.sign
 WITH NO DATA;
 
 CREATE UNIQUE INDEX monthly_totals_key ON ledger.monthly_totals (month, account_id);
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
             "monthly_totals_refresh",
-            """-- Deploy ledger:monthly_totals_refresh to pg
-
-BEGIN;
-
-REFRESH MATERIALIZED VIEW ledger.monthly_totals;
-
-COMMIT;
+            _sqitch(
+                "monthly_totals_refresh",
+                """REFRESH MATERIALIZED VIEW ledger.monthly_totals;
 """,
+            ),
             TX,
         ),
         (
             "accounts_created_at_tz",
-            """-- Deploy ledger:accounts_created_at_tz to pg
-
-BEGIN;
-
-ALTER TABLE ledger.accounts
+            _sqitch(
+                "accounts_created_at_tz",
+                """ALTER TABLE ledger.accounts
     ALTER COLUMN created_at TYPE TIMESTAMPTZ USING created_at AT TIME ZONE 'UTC';
-
-COMMIT;
 """,
+            ),
             (*TX, ("alter-column-type", "ALTER COLUMN created_at TYPE")),
         ),
         (
             "purge_old_void_journals",
-            """-- Deploy ledger:purge_old_void_journals to pg
-
-BEGIN;
-
-DELETE FROM ledger.journals WHERE status = 'void' AND posted_on < DATE '2020-01-01';
-
-COMMIT;
+            _sqitch(
+                "purge_old_void_journals",
+                """DELETE FROM ledger.journals WHERE status = 'void' AND posted_on < DATE '2020-01-01';
 """,
+            ),
             TX,
         ),
         (
             "publication",
-            """-- Deploy ledger:publication to pg
-
-BEGIN;
-
-CREATE PUBLICATION ledger_pub FOR TABLE ledger.journals, ledger.entries;
-
-COMMIT;
+            _sqitch(
+                "publication",
+                """CREATE PUBLICATION ledger_pub FOR TABLE ledger.journals, ledger.entries;
 """,
+            ),
             TX,
         ),
         (
             "publication_accounts",
-            """-- Deploy ledger:publication_accounts to pg
-
-BEGIN;
-
-ALTER PUBLICATION ledger_pub ADD TABLE ledger.accounts;
-
-COMMIT;
+            _sqitch(
+                "publication_accounts",
+                """ALTER PUBLICATION ledger_pub ADD TABLE ledger.accounts;
 """,
+            ),
             TX,
         ),
         (
             "publication_no_entries",
-            """-- Deploy ledger:publication_no_entries to pg
-
-BEGIN;
-
-ALTER PUBLICATION ledger_pub DROP TABLE ledger.entries;
-
-COMMIT;
+            _sqitch(
+                "publication_no_entries",
+                """ALTER PUBLICATION ledger_pub DROP TABLE ledger.entries;
 """,
+            ),
             TX,
         ),
         (
             "account_kind_revenue",
-            """-- Deploy ledger:account_kind_revenue to pg
-
-BEGIN;
-
-ALTER TYPE ledger.account_kind RENAME VALUE 'income' TO 'revenue';
-
-COMMIT;
+            _sqitch(
+                "account_kind_revenue",
+                """ALTER TYPE ledger.account_kind RENAME VALUE 'income' TO 'revenue';
 """,
+            ),
             (*TX, ("rename-enum-value", "RENAME VALUE")),
         ),
         (
             "members_password_drop",
-            """-- Deploy ledger:members_password_drop to pg
--- Passwords live in the identity service now.
-
-BEGIN;
-
-ALTER TABLE ledger.members DROP COLUMN IF EXISTS password_hash;
-
-COMMIT;
+            _sqitch(
+                "members_password_drop",
+                """ALTER TABLE ledger.members DROP COLUMN IF EXISTS password_hash;
 """,
+                header="\n-- Passwords live in the identity service now.",
+            ),
             (*TX, ("drop-column", "DROP COLUMN IF EXISTS password_hash")),
         ),
         (
             "fiscal_periods",
-            """-- Deploy ledger:fiscal_periods to pg
-
-BEGIN;
-
-ALTER TABLE ledger.periods RENAME TO fiscal_periods;
-
-COMMIT;
+            _sqitch(
+                "fiscal_periods",
+                """ALTER TABLE ledger.periods RENAME TO fiscal_periods;
 """,
+            ),
             (*TX, ("rename-table", "RENAME TO fiscal_periods")),
         ),
         (
             "monthly_totals_drop",
-            """-- Deploy ledger:monthly_totals_drop to pg
-
-BEGIN;
-
-DROP MATERIALIZED VIEW ledger.monthly_totals;
-
-COMMIT;
+            _sqitch(
+                "monthly_totals_drop",
+                """DROP MATERIALIZED VIEW ledger.monthly_totals;
 """,
+            ),
             (*TX, ("drop-view", "DROP MATERIALIZED VIEW")),
         ),
         (
             "members_display_required",
-            """-- Deploy ledger:members_display_required to pg
-
-BEGIN;
-
-UPDATE ledger.members SET display = split_part(email::text, '@', 1) WHERE display IS NULL;
+            _sqitch(
+                "members_display_required",
+                """UPDATE ledger.members SET display = split_part(email::text, '@', 1) WHERE display IS NULL;
 ALTER TABLE ledger.members ALTER COLUMN display SET NOT NULL;
-
-COMMIT;
 """,
+            ),
             (*TX, ("set-not-null", "SET NOT NULL")),
         ),
         (
             "currency_symbol",
-            """-- Deploy ledger:currency_symbol to pg
-
-BEGIN;
-
-ALTER TABLE ledger.currencies ADD COLUMN symbol TEXT;
+            _sqitch(
+                "currency_symbol",
+                """ALTER TABLE ledger.currencies ADD COLUMN symbol TEXT;
 UPDATE ledger.currencies SET symbol = code;
 ALTER TABLE ledger.currencies ALTER COLUMN symbol SET NOT NULL;
-
-COMMIT;
 """,
+            ),
             (*TX, ("add-not-null-without-default", "SET NOT NULL")),
         ),
         (
             "currency_id",
-            """-- Deploy ledger:currency_id to pg
-
-BEGIN;
-
-ALTER TABLE ledger.currencies ADD COLUMN id INT GENERATED BY DEFAULT AS IDENTITY;
-
-COMMIT;
+            _sqitch(
+                "currency_id",
+                """ALTER TABLE ledger.currencies ADD COLUMN id INT GENERATED BY DEFAULT AS IDENTITY;
 """,
+            ),
             TX,
         ),
         (
             "journal_balanced_drop",
-            """-- Deploy ledger:journal_balanced_drop to pg
--- The application balances journals before it writes them.
-
-BEGIN;
-
-DROP FUNCTION IF EXISTS ledger.check_journal_balanced() CASCADE;
-
-COMMIT;
+            _sqitch(
+                "journal_balanced_drop",
+                """DROP FUNCTION IF EXISTS ledger.check_journal_balanced() CASCADE;
 """,
+                header="\n-- The application balances journals before it writes them.",
+            ),
             TX,
         ),
         (
             "account_code_length",
-            """-- Deploy ledger:account_code_length to pg
-
-BEGIN;
-
-SET LOCAL search_path = ledger, public;
+            _sqitch(
+                "account_code_length",
+                """SET LOCAL search_path = ledger, public;
 
 DROP VIEW trial_balance;
 ALTER TABLE accounts ALTER COLUMN code TYPE VARCHAR(40);
 CREATE VIEW trial_balance AS
 SELECT a.code, a.name, a.kind, account_balance(a.code) AS balance
   FROM accounts a;
-
-COMMIT;
 """,
+            ),
             TX,
         ),
         (
             "journal_narration_drop",
-            """-- Deploy ledger:journal_narration_drop to pg
-
-BEGIN;
-
-SET LOCAL search_path = ledger, public;
+            _sqitch(
+                "journal_narration_drop",
+                """SET LOCAL search_path = ledger, public;
 
 ALTER TABLE journals DROP COLUMN narration;
-
-COMMIT;
 """,
+            ),
             (*TX, ("drop-column", "DROP COLUMN narration")),
         ),
     ]
