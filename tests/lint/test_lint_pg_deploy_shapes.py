@@ -91,6 +91,22 @@ def test_dropping_another_overload_keeps_the_routine_the_catalog_knows() -> None
     assert "public.item_qty" not in catalog_from_sql(BASE + "DROP FUNCTION item_qty(int8);\n").routines
 
 
+def test_an_argument_type_is_the_same_with_or_without_its_schema(tmp_path: Path) -> None:
+    (tmp_path / "1.0.0__base.sql").write_text(
+        "CREATE SCHEMA app;\nCREATE TYPE app.item AS (id bigint);\n"
+        "CREATE FUNCTION app.weight(i app.item) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "1.1.0__change.sql").write_text(
+        "SET search_path = app, public;\n"
+        "DROP FUNCTION weight(item);\n"
+        "CREATE FUNCTION app.weight(i app.item, unit text DEFAULT 'kg') RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;\n",
+        encoding="utf-8",
+    )
+    found = lint_paths([tmp_path], dialect="postgresql").findings
+    assert {(f.severity, f.rule, f.line, f.column) for f in found} == {("info", "drop-routine", 2, 1)}
+
+
 def test_a_drop_that_names_no_argument_types_is_judged_by_name(tmp_path: Path) -> None:
     sql = (
         "DROP FUNCTION item_qty;\n"

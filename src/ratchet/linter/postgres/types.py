@@ -92,7 +92,8 @@ _INPUT_MODES = frozenset({"FUNC_PARAM_IN", "FUNC_PARAM_INOUT", "FUNC_PARAM_VARIA
 
 def signature(parameters: list[Node]) -> tuple[ColumnType, ...] | None:
     """The input argument types of a routine's ``FunctionParameter`` nodes, as PostgreSQL tells
-    overloads apart (no modifiers, one array level); ``None`` when one cannot be read (``%TYPE``)."""
+    overloads apart (no modifiers, one array level, a user type by its name without the schema,
+    which the search path may or may not spell); ``None`` when one cannot be read (``%TYPE``)."""
     types: list[ColumnType] = []
     for item in parameters:
         parameter = item.get("FunctionParameter", {})
@@ -101,7 +102,7 @@ def signature(parameters: list[Node]) -> tuple[ColumnType, ...] | None:
         read, _ = column_type(parameter.get("argType") or {})
         if read is None:
             return None
-        types.append(ColumnType(read.name, (), min(read.array, 1)))
+        types.append(ColumnType(read.name.rsplit(".", 1)[-1], (), min(read.array, 1)))
     return tuple(types)
 
 
