@@ -966,7 +966,13 @@ class FileChecker(TypeChanges):
             self._unrecognized(piece)
             return
         key = self._rename_key(kind, parts, node)
-        if (created_kind, key) not in self.new:
+        if (created_kind, key) in self.new:
+            return
+        if kind in ("OBJECT_VIEW", "OBJECT_MATVIEW"):
+            self._rename_view(
+                piece, self._token_offset(piece, "SET"), display(key), f"{node.get('newschema')}.{parts[-1]}"
+            )
+        else:
             self._emit(
                 piece,
                 self._token_offset(piece, "SET"),
