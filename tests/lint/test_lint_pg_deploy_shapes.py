@@ -222,3 +222,13 @@ def test_moving_a_view_to_another_schema_breaks_its_readers_as_a_rename_does(tmp
         ("rename-table", 4, 22),
         ("rename-table", 5, 47),
     }
+
+
+def test_renaming_a_role_or_a_publication_is_rename_other(tmp_path: Path) -> None:
+    sql = "ALTER ROLE app_rw RENAME TO app_writer;\nALTER PUBLICATION ledger_pub RENAME TO ledger_cdc;\n"
+    assert findings(tmp_path, sql) == {("warning", "rename-other", 1, 19), ("warning", "rename-other", 2, 30)}
+
+
+def test_renaming_a_table_beside_them_stays_an_error(tmp_path: Path) -> None:
+    sql = "ALTER ROLE app_rw RENAME TO app_writer;\nALTER TABLE items RENAME TO stock_items;\n"
+    assert errors(tmp_path, sql) == {("error", "rename-table", 2, 19)}

@@ -142,6 +142,8 @@ _RENAMED_KINDS = {
     "OBJECT_TRIGGER": "trigger",
     "OBJECT_RULE": "rule",
     "OBJECT_SCHEMA": "schema",
+    "OBJECT_PUBLICATION": "publication",
+    "OBJECT_ROLE": "role",
 }
 _DISABLE = {"AT_DisableTrig": None, "AT_DisableTrigAll": "ALL", "AT_DisableTrigUser": "USER"}
 _ENABLE = {
@@ -937,8 +939,10 @@ class FileChecker(TypeChanges):
         if kind in ("OBJECT_TRIGGER", "OBJECT_RULE", "OBJECT_POLICY"):
             table = catalog.resolve(parts, catalog.relations)
             return f"{table}.{node.get('subname', '')}"
-        if kind == "OBJECT_SCHEMA":
+        if kind in ("OBJECT_SCHEMA", "OBJECT_ROLE"):
             return str(node.get("subname", ""))
+        if kind == "OBJECT_PUBLICATION":
+            return parts[-1]  # publications belong to no schema
         return catalog.qualify(parts) if parts else ""
 
     def _check_AlterObjectSchemaStmt(self, piece: _Piece) -> None:
