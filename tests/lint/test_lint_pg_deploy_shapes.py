@@ -232,3 +232,28 @@ def test_renaming_a_role_or_a_publication_is_rename_other(tmp_path: Path) -> Non
 def test_renaming_a_table_beside_them_stays_an_error(tmp_path: Path) -> None:
     sql = "ALTER ROLE app_rw RENAME TO app_writer;\nALTER TABLE items RENAME TO stock_items;\n"
     assert errors(tmp_path, sql) == {("error", "rename-table", 2, 19)}
+
+
+def test_a_concurrent_index_inside_a_no_transaction_files_own_block_needs_no_transaction(tmp_path: Path) -> None:
+    sql = (
+        "-- guard: no-transaction\n"
+        "BEGIN;\n"
+        "CREATE INDEX CONCURRENTLY items_sku_ci ON items (lower(sku));\n"
+        "COMMIT;\n"
+        "CREATE INDEX CONCURRENTLY items_qty_ci ON items (qty, sku);\n"
+    )
+    assert errors(tmp_path, sql) == {("error", "needs-no-transaction", 3, 1)}
+
+
+def test_a_new_enum_value_used_inside_the_block_that_added_it_needs_no_transaction(tmp_path: Path) -> None:
+    sql = (
+        "-- guard: no-transaction\n"
+        "CREATE TYPE grade AS ENUM ('a');\n"
+        "ALTER TABLE items ADD COLUMN grade grade;\n"
+        "BEGIN;\n"
+        "ALTER TYPE grade ADD VALUE 'b';\n"
+        "UPDATE items SET grade = 'b' WHERE qty > 10;\n"
+        "COMMIT;\n"
+        "UPDATE items SET grade = 'b' WHERE qty > 20;\n"
+    )
+    assert errors(tmp_path, sql) == {("error", "needs-no-transaction", 6, 26)}

@@ -232,6 +232,7 @@ class FileChecker(TypeChanges):
         self.statements = statements
         self.before = before
         self.transactional = transactional
+        self.in_block = False  # inside a BEGIN ... COMMIT that a no-transaction file opened itself
         self.version = version
         self.parsed = parsed
         self.findings: list[PgFinding] = []
@@ -465,7 +466,7 @@ class FileChecker(TypeChanges):
         if handler is not None:
             handler(piece)
         elif kind == "TransactionStmt":
-            pass  # reported by split.statement_problems (allowed in a no-transaction file)
+            self._transaction_block(piece.node)  # reported by split.statement_problems in a transactional file
         elif kind in _OPAQUE:
             self._opaque(piece, self._start(piece), f"{_OPAQUE[kind]}; write the statements out, or waive")
         elif kind in _NO_TRANSACTION:
@@ -500,6 +501,25 @@ class FileChecker(TypeChanges):
                 "needs-no-transaction",
                 f"{what} cannot run inside a transaction; put it in its own file with -- guard: no-transaction",
             )
+        elif self.in_block:
+            self._emit(
+                piece,
+                offset,
+                "needs-no-transaction",
+                f"{what} cannot run inside a transaction block; move it out of this file's BEGIN ... COMMIT",
+            )
+
+    def _transaction_block(self, node: Node) -> None:
+        """A no-transaction file's own ``BEGIN`` opens a transaction block and its ``COMMIT`` or
+        ``ROLLBACK`` (without ``AND CHAIN``) ends it, and with it the enum values added inside it."""
+        if self.transactional:
+            return
+        kind = node.get("kind", "")
+        if kind in ("TRANS_STMT_BEGIN", "TRANS_STMT_START"):
+            self.in_block = True
+        elif kind in ("TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK", "TRANS_STMT_PREPARE") and not node.get("chain"):
+            self.in_block = False
+            self.new_labels = {}
 
     def _track_creates(self, piece: _Piece) -> None:
         """Remember what the statement creates, so later statements of the file treat it as new."""
@@ -1005,7 +1025,7 @@ class FileChecker(TypeChanges):
                 self._no_transaction(
                     piece, self._token_offset(piece, "ADD_P"), "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
                 )
-            if self.transactional and node.get("newVal"):
+            if (self.transactional or self.in_block) and node.get("newVal"):
                 self.new_labels.setdefault(node["newVal"], (display(key), piece.statement.line))
 
     def _new_label_use(self, piece: _Piece) -> None:
