@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from history_corpus import History
 from pg_app_histories import APP_HISTORIES
+from pg_deploy_histories import DEPLOY_HISTORIES
 from pg_orm_histories import ORM_HISTORIES
 from pg_platform_histories import PLATFORM_HISTORIES
 from pg_tool_histories import TOOL_HISTORIES
@@ -632,4 +633,5 @@ HISTORIES: dict[str, History] = {
     **APP_HISTORIES,
     **PLATFORM_HISTORIES,
     **ORM_HISTORIES,
+    **DEPLOY_HISTORIES,
 }

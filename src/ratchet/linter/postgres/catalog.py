@@ -17,9 +17,15 @@ from typing import Any, NamedTuple
 
 from ratchet.lazyre import LazyPattern
 from ratchet.linter.postgres.parse import Node, strings, walk
-from ratchet.linter.postgres.types import ColumnType, collation_of, column_type
+from ratchet.linter.postgres.types import ColumnType, collation_of, column_type, dropped_signature, signature
 
 DEFAULT_SCHEMA = "public"
+
+
+#: ``TableLikeClause`` options (PostgreSQL's ``CREATE_TABLE_LIKE_*`` bits) the catalog follows.
+_LIKE_CONSTRAINTS = 1 << 2
+_LIKE_DEFAULTS = 1 << 3
+_LIKE_INDEXES = 1 << 6
 
 
 class Column(NamedTuple):
@@ -136,7 +142,9 @@ class TypeInfo(NamedTuple):
 class Routine(NamedTuple):
     """A function or procedure; ``volatile`` is PostgreSQL's default unless it says otherwise;
     ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it);
-    ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty)."""
+    ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty);
+    ``arguments`` its input argument types (``None``: not known), the last ``optional`` of them
+    with a default."""
 
     key: str
     kind: str
@@ -144,6 +152,8 @@ class Routine(NamedTuple):
     trigger: bool = False
     body: str = ""
     language: str = ""
+    arguments: tuple[ColumnType, ...] | None = None
+    optional: int = 0
 
 
 class RoutineNames:
@@ -332,13 +342,37 @@ class Catalog:
             elif "Constraint" in element:
                 self.add_constraint(relation, element["Constraint"])
             elif "TableLikeClause" in element:
-                source = self.relation(element["TableLikeClause"].get("relation", {}))
-                if source is None:
-                    relation.complete = False
-                else:
-                    relation.columns.update({name: c._replace(has_default=False) for name, c in source.columns.items()})
-                    relation.complete = relation.complete and source.complete
+                self._copy_like(relation, element["TableLikeClause"])
         self.put(relation)
+
+    def _copy_like(self, relation: Relation, like: Node) -> None:
+        """``LIKE source [INCLUDING ...]``: its columns with their NOT NULL, their defaults with
+        ``DEFAULTS``, its checks with ``CONSTRAINTS``, and with ``INDEXES`` its indexes and the
+        constraints they back, named after the new table as PostgreSQL names them."""
+        source = self.relation(like.get("relation", {}))
+        if source is None:
+            relation.complete = False
+            return
+        options = like.get("options", 0)
+        defaults = bool(options & _LIKE_DEFAULTS)
+        relation.columns.update(
+            {name: c._replace(has_default=c.has_default and defaults) for name, c in source.columns.items()}
+        )
+        relation.complete = relation.complete and source.complete
+        table = relation.key.rsplit(".", 1)[-1]
+        for constraint in source.constraints.values():
+            if constraint.kind == "check" and options & _LIKE_CONSTRAINTS:
+                relation.constraints[constraint.name] = constraint
+            elif constraint.kind in ("primary", "unique", "exclude") and options & _LIKE_INDEXES:
+                label = {"primary": "pkey", "unique": "key", "exclude": "excl"}[constraint.kind]
+                name = f"{table}_pkey" if label == "pkey" else _object_name(table, "_".join(constraint.columns), label)
+                relation.constraints[name] = constraint._replace(name=name)
+        if not options & _LIKE_INDEXES:
+            return
+        schema = relation.key.rsplit(".", 1)[0]
+        for index in [i for i in self.indexes.values() if i.table == source.key]:
+            name = self._free_name(schema, table, list(index.labels), "idx")
+            self.indexes[f"{schema}.{name}"] = index._replace(key=f"{schema}.{name}", table=relation.key)
 
     def add_column(self, relation: Relation, definition: Node) -> Column:
         """Add a ``ColumnDef`` (with its column constraints) to ``relation``; return the column."""
@@ -381,6 +415,7 @@ class Catalog:
             "CONSTR_NOTNULL": "notnull",
         }.get(contype, "other")
         columns = tuple(strings(constraint.get("keys"))) or tuple(strings(constraint.get("fk_attrs")))
+        columns = columns or self.index_columns(relation.key, constraint)
         if not columns and column is not None:
             columns = (column,)
         if kind == "primary":
@@ -415,6 +450,12 @@ class Catalog:
         if constraint.get("indexname"):  # USING INDEX: the index becomes the constraint's
             self.indexes.pop(f"{relation.key.rsplit('.', 1)[0]}.{constraint['indexname']}", None)
         return made
+
+    def index_columns(self, table: str, constraint: Node) -> tuple[str, ...]:
+        """The columns of the index that a ``PRIMARY KEY``/``UNIQUE ... USING INDEX`` constraint of
+        ``table`` takes over (empty: no such index known)."""
+        index = self.indexes.get(f"{table.rsplit('.', 1)[0]}.{constraint.get('indexname')}")
+        return index.columns if index is not None and constraint.get("indexname") else ()
 
     def alter_table(self, node: Node) -> None:
         """``ALTER TABLE`` (and ``ALTER INDEX``/``VIEW``/``SEQUENCE`` options)."""
@@ -454,13 +495,7 @@ class Catalog:
                 return
             self.add_column(relation, definition)
         elif subtype == "AT_DropColumn" and name:
-            relation.columns.pop(name, None)
-            for constraint_name, constraint in list(relation.constraints.items()):
-                if name in constraint.columns or constraint.not_null == name or name in constraint.reads:
-                    del relation.constraints[constraint_name]
-            for index_key, index in list(self.indexes.items()):
-                if index.table == relation.key and (name in index.columns or name in index.reads):
-                    self._forget("index", index_key, self.indexes)
+            self._drop_column(relation, name)
         elif subtype == "AT_SetNotNull" and name:
             relation.columns[name] = (column or Column(name, None))._replace(nullable=False)
         elif subtype == "AT_DropNotNull" and name:
@@ -536,6 +571,10 @@ class Catalog:
                 self._forget("type", key, self.types)
             elif kind in ("OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE", "OBJECT_AGGREGATE"):
                 key = self.resolve(parts, self.routines)
+                known = self.routines.get(key)
+                named = dropped_signature(item)
+                if known is not None and None not in (known.arguments, named) and known.arguments != named:
+                    continue  # another overload than the one the catalog keeps under this name
                 if node.get("behavior") == "DROP_CASCADE":
                     for trigger in self.triggers_calling(key):
                         del self.triggers[trigger]
@@ -607,14 +646,26 @@ class Catalog:
                 assert changed is not None
                 changed.constraints = {n: c for n, c in changed.constraints.items() if c.references != key}
 
+    def _drop_column(self, relation: Relation, name: str) -> None:
+        """A column goes, and with it the constraints and indexes that use it."""
+        relation.columns.pop(name, None)
+        for constraint_name, constraint in list(relation.constraints.items()):
+            if name in constraint.columns or constraint.not_null == name or name in constraint.reads:
+                del relation.constraints[constraint_name]
+        for index_key, index in list(self.indexes.items()):
+            if index.table == relation.key and (name in index.columns or name in index.reads):
+                self._forget("index", index_key, self.indexes)
+
     def _drop_columns_of_type(self, key: str) -> None:
-        """CASCADE of a type or domain: the columns of that type go."""
+        """CASCADE of a type or domain: the columns of that type go (with their constraints and indexes)."""
         name = display(key)
         for relation in list(self.relations.values()):
-            if any(c.type is not None and c.type.name == name for c in relation.columns.values()):
+            typed = [c.name for c in relation.columns.values() if c.type is not None and c.type.name == name]
+            if typed:
                 changed = self.writable(relation.key)
                 assert changed is not None
-                changed.columns = {n: c for n, c in changed.columns.items() if c.type is None or c.type.name != name}
+                for column in typed:
+                    self._drop_column(changed, column)
 
     def _extension_columns(self, extension: str) -> list[tuple[Relation, Column]]:
         """The columns of a type that the well-known ``extension`` creates (in whatever schema)."""
@@ -631,7 +682,7 @@ class Catalog:
         for relation, column in self._extension_columns(extension):
             changed = self.writable(relation.key)
             assert changed is not None
-            changed.columns.pop(column.name, None)
+            self._drop_column(changed, column.name)
 
     def rename(self, node: Node) -> None:
         """``ALTER ... RENAME``."""
@@ -929,7 +980,9 @@ class Catalog:
         if not self.partial and _builds_triggers(node):
             self.partial = True  # calling it makes triggers that no statement the lint sees shows
         kind = "procedure" if node.get("is_procedure") else "function"
-        self.routines[key] = Routine(key, kind, volatile, trigger, body, language)
+        parameters = node.get("parameters") or []
+        optional = sum(1 for p in parameters if "defexpr" in p.get("FunctionParameter", {}))
+        self.routines[key] = Routine(key, kind, volatile, trigger, body, language, signature(parameters), optional)
 
     def create_trigger(self, node: Node) -> None:
         """``CREATE [OR REPLACE] TRIGGER``."""

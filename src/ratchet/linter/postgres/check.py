@@ -28,7 +28,7 @@ from ratchet.linter.postgres.catalog import (
 )
 from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
 from ratchet.linter.postgres.typechange import TypeChanges
-from ratchet.linter.postgres.types import column_type, judge_change
+from ratchet.linter.postgres.types import ColumnType, answers_calls, column_type, dropped_signature, judge_change
 from ratchet.pgparser import parser as pg_parser
 from ratchet.pgscan import Tokens
 from ratchet.statement import Statement
@@ -146,6 +146,8 @@ _RENAMED_KINDS = {
     "OBJECT_TRIGGER": "trigger",
     "OBJECT_RULE": "rule",
     "OBJECT_SCHEMA": "schema",
+    "OBJECT_PUBLICATION": "publication",
+    "OBJECT_ROLE": "role",
 }
 _DISABLE = {"AT_DisableTrig": None, "AT_DisableTrigAll": "ALL", "AT_DisableTrigUser": "USER"}
 _ENABLE = {
@@ -214,6 +216,7 @@ class _Pending(NamedTuple):
     key: str
     existed: bool
     requires: tuple[tuple[str, str], ...] = ()  # what CASCADE took with it: back too, or no replacement
+    arguments: tuple[ColumnType, ...] | None = None  # a dropped routine's argument types, when the DROP names them
 
 
 class FileChecker(TypeChanges):
@@ -233,6 +236,7 @@ class FileChecker(TypeChanges):
         self.statements = statements
         self.before = before
         self.transactional = transactional
+        self.in_block = False  # inside a BEGIN ... COMMIT that a no-transaction file opened itself
         self.version = version
         self.parsed = parsed
         self.findings: list[PgFinding] = []
@@ -470,7 +474,7 @@ class FileChecker(TypeChanges):
         if handler is not None:
             handler(piece)
         elif kind == "TransactionStmt":
-            pass  # reported by split.statement_problems (allowed in a no-transaction file)
+            self._transaction_block(piece.node)  # reported by split.statement_problems in a transactional file
         elif kind in _OPAQUE:
             self._opaque(piece, self._start(piece), f"{_OPAQUE[kind]}; write the statements out, or waive")
         elif kind in _NO_TRANSACTION:
@@ -505,6 +509,25 @@ class FileChecker(TypeChanges):
                 "needs-no-transaction",
                 f"{what} cannot run inside a transaction; put it in its own file with -- guard: no-transaction",
             )
+        elif self.in_block:
+            self._emit(
+                piece,
+                offset,
+                "needs-no-transaction",
+                f"{what} cannot run inside a transaction block; move it out of this file's BEGIN ... COMMIT",
+            )
+
+    def _transaction_block(self, node: Node) -> None:
+        """A no-transaction file's own ``BEGIN`` opens a transaction block and its ``COMMIT`` or
+        ``ROLLBACK`` (without ``AND CHAIN``) ends it, and with it the enum values added inside it."""
+        if self.transactional:
+            return
+        kind = node.get("kind", "")
+        if kind in ("TRANS_STMT_BEGIN", "TRANS_STMT_START"):
+            self.in_block = True
+        elif kind in ("TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK", "TRANS_STMT_PREPARE") and not node.get("chain"):
+            self.in_block = False
+            self.new_labels = {}
 
     def _track_creates(self, piece: _Piece) -> None:
         """Remember what the statement creates, so later statements of the file treat it as new."""
@@ -708,7 +731,8 @@ class FileChecker(TypeChanges):
             if not parts:
                 continue
             kind, key = self._drop_key(remove, parts)
-            if (kind, key) in self.new:
+            arguments = dropped_signature(item) if rule == "drop-routine" else None
+            if (kind, key) in self.new and not self._older_overload(key, arguments):
                 self.new.discard((kind, key))
                 continue
             if node.get("missing_ok") and self._gone(kind, key):
@@ -741,7 +765,7 @@ class FileChecker(TypeChanges):
             if kind in ("type", "domain") and key in self.renamed_types:
                 self.type_replaced.append((finding, self.renamed_types[key], key))
                 continue
-            self.pending.append(_Pending(finding, kind, key, existed, tuple(requires)))
+            self.pending.append(_Pending(finding, kind, key, existed, tuple(requires), arguments))
 
     def _drop_key(self, remove: str, parts: list[str]) -> tuple[str, str]:
         catalog = self.catalog
@@ -943,8 +967,10 @@ class FileChecker(TypeChanges):
         if kind in ("OBJECT_TRIGGER", "OBJECT_RULE", "OBJECT_POLICY"):
             table = catalog.resolve(parts, catalog.relations)
             return f"{table}.{node.get('subname', '')}"
-        if kind == "OBJECT_SCHEMA":
+        if kind in ("OBJECT_SCHEMA", "OBJECT_ROLE"):
             return str(node.get("subname", ""))
+        if kind == "OBJECT_PUBLICATION":
+            return parts[-1]  # publications belong to no schema
         return catalog.qualify(parts) if parts else ""
 
     def _check_AlterObjectSchemaStmt(self, piece: _Piece) -> None:
@@ -972,7 +998,13 @@ class FileChecker(TypeChanges):
             self._unrecognized(piece)
             return
         key = self._rename_key(kind, parts, node)
-        if (created_kind, key) not in self.new:
+        if (created_kind, key) in self.new:
+            return
+        if kind in ("OBJECT_VIEW", "OBJECT_MATVIEW"):
+            self._rename_view(
+                piece, self._token_offset(piece, "SET"), display(key), f"{node.get('newschema')}.{parts[-1]}"
+            )
+        else:
             self._emit(
                 piece,
                 self._token_offset(piece, "SET"),
@@ -1001,7 +1033,7 @@ class FileChecker(TypeChanges):
                 self._no_transaction(
                     piece, self._token_offset(piece, "ADD_P"), "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
                 )
-            if self.transactional and node.get("newVal"):
+            if (self.transactional or self.in_block) and node.get("newVal"):
                 self.new_labels.setdefault(node["newVal"], (display(key), piece.statement.line))
 
     def _new_label_use(self, piece: _Piece) -> None:
@@ -1718,6 +1750,7 @@ class FileChecker(TypeChanges):
             return
         name = display(key)
         columns = strings(constraint.get("keys")) or strings(constraint.get("fk_attrs"))
+        columns = columns or list(self.catalog.index_columns(key, constraint))
         all_new = bool(columns) and all((key, c) in self.new_columns for c in columns)
         if contype == "CONSTR_CHECK" and not_null_check(constraint):
             column = not_null_check(constraint) or ""
@@ -1819,6 +1852,8 @@ class FileChecker(TypeChanges):
         for pending in self.pending:
             recreated = (pending.kind, pending.key) in self.new or self._exists_now(pending.kind, pending.key)
             if not recreated or not all(self._exists_now(kind, key) for kind, key in pending.requires):
+                continue
+            if self._other_arguments(pending):
                 continue
             index = self.findings.index(pending.finding)
             if not pending.existed:
@@ -1957,6 +1992,38 @@ class FileChecker(TypeChanges):
             if trigger_table == table and (table, trigger) not in self.catalog.triggers:
                 missing.append(f"trigger {trigger}")
         return missing
+
+    def _other_arguments(self, pending: _Pending) -> bool:
+        """Whether the routine the file made again under a dropped one's name no longer answers
+        calls with the old argument types (see ``answers_calls``): then the drop is no replacement
+        (its message says so)."""
+        routine = self.catalog.routines.get(pending.key)
+        old_types = pending.arguments
+        if old_types is None or routine is None or routine.arguments is None:
+            return False
+        new_types = routine.arguments
+        if answers_calls(old_types, new_types, routine.optional):
+            return False
+        index = self.findings.index(pending.finding)
+        old = pending.finding
+        message = (
+            f"{old.message}; the file creates {display(pending.key)}({', '.join(map(str, new_types))}) again, "
+            f"not ({', '.join(map(str, old_types))}): calls with the old argument types fail"
+        )
+        self.findings[index] = old._replace(message=message)
+        return True
+
+    def _older_overload(self, key: str, arguments: tuple[ColumnType, ...] | None) -> bool:
+        """Whether a ``DROP`` of routine ``key`` taking ``arguments`` drops one from before the file,
+        not the one the file made under that name with other argument types."""
+        made = self.catalog.routines.get(key)
+        return (
+            arguments is not None
+            and key in self.before.routines
+            and made is not None
+            and made.arguments is not None
+            and made.arguments != arguments
+        )
 
     def _exists_now(self, kind: str, key: str) -> bool:
         catalog = self.catalog

@@ -86,6 +86,45 @@ def column_type(type_name: Node) -> tuple[ColumnType | None, bool]:
     return ColumnType(base, tuple(mods), array), names[-1] in SERIALS
 
 
+#: Parameter modes that are part of a routine's identity (``OUT`` and ``TABLE`` columns are not).
+_INPUT_MODES = frozenset({"FUNC_PARAM_IN", "FUNC_PARAM_INOUT", "FUNC_PARAM_VARIADIC", "FUNC_PARAM_DEFAULT"})
+
+
+def signature(parameters: list[Node]) -> tuple[ColumnType, ...] | None:
+    """The input argument types of a routine's ``FunctionParameter`` nodes, as PostgreSQL tells
+    overloads apart (no modifiers, one array level, a user type by its name without the schema,
+    which the search path may or may not spell); ``None`` when one cannot be read (``%TYPE``)."""
+    types: list[ColumnType] = []
+    for item in parameters:
+        parameter = item.get("FunctionParameter", {})
+        if parameter.get("mode", "FUNC_PARAM_IN") not in _INPUT_MODES:
+            continue
+        read, _ = column_type(parameter.get("argType") or {})
+        if read is None:
+            return None
+        types.append(ColumnType(read.name.rsplit(".", 1)[-1], (), min(read.array, 1)))
+    return tuple(types)
+
+
+def dropped_signature(item: Node) -> tuple[ColumnType, ...] | None:
+    """The argument types a ``DROP FUNCTION`` names for one routine (``None``: it names none)."""
+    named = item.get("ObjectWithArgs", {})
+    if named.get("args_unspecified"):
+        return None
+    return signature(
+        [{"FunctionParameter": {"argType": arg.get("TypeName", {})}} for arg in named.get("objargs") or ()]
+    )
+
+
+def answers_calls(old: tuple[ColumnType, ...], new: tuple[ColumnType, ...], optional: int) -> bool:
+    """Whether a routine taking ``new`` argument types (the last ``optional`` with a default) still
+    answers every call of one taking ``old``: each old type the same as, or widened to, the new one
+    in its place, and every argument added after them with a default."""
+    if len(new) < len(old) or len(new) - optional > len(old):
+        return False
+    return all(judge_change(a, b)[0] in ("same", "widen") for a, b in zip(old, new, strict=False))
+
+
 def collation_of(definition: Node) -> str | None:
     """The collation a ``ColumnDef`` names with ``COLLATE`` (``None``: the type's default)."""
     names = strings(definition.get("collClause", {}).get("collname"))
