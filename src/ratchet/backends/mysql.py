@@ -324,33 +324,53 @@ class MysqlBackend(Backend):
     def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> tuple[int, int]:
         """Both statements sent at once, then both answers read: one round trip instead of two
         (the server runs the second after the first, whatever the first's outcome)."""
+        counts: list[int] = []
+        for outcome in self._send_together([first, second]):
+            if isinstance(outcome, DriverError):
+                raise outcome
+            counts.append(outcome)
+        return counts[0], counts[1]
+
+    def run_statement_after(self, own: Sequence[tuple[str, Sequence[Any]]], sql: str) -> list[DriverError | None]:
+        """As in the base class, all sent at once, then every answer read: one round trip."""
+        outcomes = self._send_together([*own, (sql, ())])
+        return [outcome if isinstance(outcome, DriverError) else None for outcome in outcomes]
+
+    def _send_together(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[int | DriverError]:
+        """Send every statement (SQL, parameters), then read every answer: each one's affected row
+        count or failure (the server runs each whatever the outcome of those before it). A lost
+        connection is raised: no answer is left to read."""
         connection = self.connection
         # PyMySQL sends and reads a command in two steps of its own; without them, one at a time
         send = getattr(connection, "_execute_command", None)
         read = getattr(connection, "_read_query_result", None)
         if send is None or read is None or not hasattr(connection, "_next_seq_id"):
-            return super().execute_pair(first, second)
-        failure: pymysql.MySQLError | None = None
-        counts: list[int] = []
+            return [self._outcome(sql, params) for sql, params in statements]
+        outcomes: list[int | DriverError] = []
         try:
             with connection.cursor(pymysql.cursors.Cursor) as cursor:
-                texts = [cursor.mogrify(sql, tuple(params) if params else None) for sql, params in (first, second)]
+                texts = [cursor.mogrify(sql, tuple(params) if params else None) for sql, params in statements]
             for text in texts:
                 send(COMMAND.COM_QUERY, text)
             for _ in texts:
                 connection._next_seq_id = 1  # each answer is numbered from 1 after its command
                 try:
-                    counts.append(int(read() or 0))
+                    outcomes.append(int(read() or 0))
                 except pymysql.MySQLError as exc:
                     if not connection.open:  # the connection is gone: no answer is left to read
                         raise
-                    failure = failure or exc  # the statement's own error: the next answer still comes
-                    counts.append(0)
+                    outcomes.append(self._translate(exc))  # the statement's own error: the next answer still comes
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
-        if failure is not None:
-            raise self._translate(failure) from None
-        return counts[0], counts[1]
+        return outcomes
+
+    def _outcome(self, sql: str, params: Sequence[Any]) -> int | DriverError:
+        try:
+            return self.execute(sql, params)
+        except DriverError as exc:
+            if exc.connection_lost:
+                raise
+            return exc
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row."""
