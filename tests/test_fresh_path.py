@@ -606,9 +606,9 @@ def begin_refusing_mysql_connection(db: Db, version: str) -> Any:
 
         def _execute_command(self, command: int, sql: Any) -> Any:
             text = sql if isinstance(sql, str) else sql.decode()
-            if command == COMMAND.COM_QUERY and text == "START TRANSACTION" and _updates_history(self.last):
-                if "statements_done = 1 " in self.last and f"'{version}'" in self.last:
-                    text = "START TRANSACTON"
+            after_count = _updates_history(self.last) and "statements_done = 1 " in self.last
+            if command == COMMAND.COM_QUERY and text == "START TRANSACTION" and after_count and version in self.last:
+                text = "START TRANSACTON"
             self.last = text
             return super()._execute_command(command, text)
 
