@@ -101,6 +101,14 @@ def _session_condition(remembered: tuple[Any, ...]) -> tuple[str, tuple[Any, ...
     return _same_session_condition(remembered) % tuple(literals), ()
 
 
+def _with_parameters(connection: pymysql.connections.Connection[Any], sql: str, params: Sequence[Any]) -> str:
+    """The statement with its parameters written in as PyMySQL's cursors write them (escaped as the
+    connection's session reads them); without parameters, the SQL as it is (``%`` left alone)."""
+    if not params:
+        return sql
+    return sql % tuple(map(connection.escape, params))
+
+
 def lock_name(database: str) -> str:
     """The ``GET_LOCK`` name for one database (``GET_LOCK`` names are server-wide)."""
     name = f"ratchet:{database}"
@@ -314,10 +322,11 @@ class MysqlBackend(Backend):
         return facts
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run one statement (without parameters ``%`` in the SQL is left alone)."""
+        """Run one statement (without parameters ``%`` in the SQL is left alone), on the connection
+        itself: a cursor would add its own bookkeeping to every statement and no answer."""
+        connection = self.connection
         try:
-            with self.connection.cursor(pymysql.cursors.Cursor) as cursor:
-                return int(cursor.execute(sql, tuple(params) if params else None))
+            return int(connection.query(_with_parameters(connection, sql, params)))
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
 
@@ -348,8 +357,7 @@ class MysqlBackend(Backend):
             return [self._outcome(sql, params) for sql, params in statements]
         outcomes: list[int | DriverError] = []
         try:
-            with connection.cursor(pymysql.cursors.Cursor) as cursor:
-                texts = [cursor.mogrify(sql, tuple(params) if params else None) for sql, params in statements]
+            texts = [_with_parameters(connection, sql, params) for sql, params in statements]
             for text in texts:
                 send(COMMAND.COM_QUERY, text)
             for _ in texts:
