@@ -739,13 +739,14 @@ class Runner:
         atomic_step = prepared.transactional
         known_invalid = self._invalid_indexes()  # so the hint names only the ones this file leaves
         steps = _steps(prepared.statements[start_after:], group_data=atomic_step)
+        ddl = [_is_ddl(step[0]) for step in steps]  # each statement's first word is looked up once
         finished, duration = False, 0
         counted: Statement | None = None  # a DDL statement whose count goes with the next step's start
         for number, step in enumerate(steps, start=1):
             try:
                 if not atomic_step:
                     self._execute(prepared, step[0], rolled_back=False)
-                elif _is_ddl(step[0]):
+                elif ddl[number - 1]:
                     # MySQL commits a DDL statement on its own: its count is committed right after
                     # it, so a failure of a later statement (even on a lost connection, when no
                     # failure can be recorded) leaves statements_done exact. Both are sent in
@@ -760,7 +761,7 @@ class Runner:
                             with contextlib.nullcontext() if one else self.backend.transaction():
                                 self._last_duration = self._finish_in_own_session(prepared, started)
                             finished = True
-                        elif not _is_ddl(steps[number][0]):
+                        elif not ddl[number]:
                             counted = step[0]  # its count is sent with the next step's BEGIN and first statement
                         else:
                             self.tables.update_row(file.version, statements_done=step[0].number)
@@ -814,6 +815,7 @@ class Runner:
         and counted, as without grouping (``counted``: the DDL statement just before, whose count
         commits on its own, sent with the BEGIN and the first statement: :meth:`_open_group`)."""
         version = prepared.file.version
+        ends_file = last and _is_data(step[0])  # the file's end goes in this commit
         try:
             with self.backend.transaction(begun=counted is not None):
                 rest = step
@@ -822,13 +824,13 @@ class Runner:
                     rest = step[1:]
                 for statement in rest:
                     self._execute(prepared, statement, rolled_back=False)
-                if last and _is_data(step[0]):
+                if ends_file:
                     # with the next file's running row: one commit (and fsync) fewer for it
                     ahead = self._claimable_ahead()
                     self._last_duration = self._finish_in_own_session(prepared, started, ahead)  # counts every one
-                if not (last and _is_data(step[0])):
+                else:
                     self.tables.update_row(version, statements_done=step[-1].number)
-            if last and _is_data(step[0]):
+            if ends_file:
                 self._claimed_ahead = ahead.file.version if ahead is not None else None
                 return True
             return False
@@ -1001,11 +1003,14 @@ def _first_word(statement: Statement) -> str | None:
 def _steps(statements: Sequence[Statement], *, group_data: bool) -> list[list[Statement]]:
     """One step per statement, except runs of consecutive data statements when ``group_data``."""
     steps: list[list[Statement]] = []
+    after_data = False  # the statement before was data: it opened or joined the last step
     for statement in statements:
-        if group_data and steps and _is_data(statement) and _is_data(steps[-1][0]):
+        data = group_data and _is_data(statement)
+        if data and after_data:
             steps[-1].append(statement)
         else:
             steps.append([statement])
+        after_data = data
     return steps
 
 
