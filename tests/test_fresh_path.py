@@ -670,3 +670,39 @@ def test_mariadb_first_statement_after_a_ddl_failing_is_recorded_exactly(
     assert result.code == 5 and "statement 3 of 1.0.0" in result.err, result.output
     assert db.history() == {"1.0.0": ("failed", 2)}
     assert db.query("SELECT id FROM a") == [(1,)]
+
+
+def test_mysql_statements_sent_together_are_written_in_one_call(make_db: Callable[[str], Db]) -> None:
+    """Statements sent at once reach the socket in one write (one system call, one wake-up of the
+    server), unless they are long: a long one is not copied into a joined buffer."""
+    import pymysql
+
+    from ratchet.backends.mysql import MysqlBackend
+
+    db = make_db("mysql")
+    db.execute("CREATE TABLE p (id INTEGER PRIMARY KEY, note LONGTEXT)")
+    writes: list[bytes] = []
+
+    class CountingWrites(pymysql.connections.Connection):  # type: ignore[misc]
+        def _write_bytes(self, data: bytes) -> None:
+            writes.append(data)
+            super()._write_bytes(data)
+
+    CountingWrites.__module__ = "pymysql.connections"
+    connection = CountingWrites(host="127.0.0.1", user="root", database=db.name, autocommit=True)
+    backend = MysqlBackend.from_connection(connection, busy_timeout_s=5)
+    try:
+        writes.clear()
+        backend.execute_pair(("INSERT INTO p (id) VALUES (%s)", (1,)), ("INSERT INTO p (id) VALUES (%s)", (2,)))
+        assert len(writes) == 1 and writes[0].count(b"INSERT INTO p") == 2, writes
+        writes.clear()
+        failures = backend.run_statement_after([("INSERT INTO p (id) VALUES (1)", ())], "INSERT INTO p (id) VALUES (3)")
+        assert len(writes) == 1 and [failure is None for failure in failures] == [False, True], failures
+        writes.clear()
+        long = "x" * 100_000
+        backend.execute_pair(("INSERT INTO p VALUES (4, %s)", (long,)), ("INSERT INTO p (id) VALUES (5)", ()))
+        assert len(writes) == 2, [len(data) for data in writes]
+        assert backend.query("SELECT id FROM p ORDER BY id") == [(1,), (2,), (3,), (4,), (5,)]
+    finally:
+        backend.close()
+        connection.close()
