@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import math
 import ssl
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import pymysql
@@ -111,20 +111,21 @@ def _with_parameters(connection: pymysql.connections.Connection[Any], sql: str, 
     return sql % tuple(map(connection.escape, params))
 
 
-@contextlib.contextmanager
-def _writes_joined(connection: pymysql.connections.Connection[Any], size: int) -> Iterator[None]:
-    """The packets PyMySQL writes inside, written to the socket in one call at the end (one system
-    call, and one wake-up of the server, instead of one per statement); where the statements are
-    short (``size`` characters) and PyMySQL writes through its ``_write_bytes``."""
+def _send_joined(connection: pymysql.connections.Connection[Any], send: Any, texts: list[str]) -> None:
+    """``send`` (PyMySQL's own) every text as a query, the packets written to the socket in one call
+    at the end (one system call, and one wake-up of the server, instead of one per statement) where
+    the texts are short and PyMySQL writes through its ``_write_bytes``."""
     write = getattr(connection, "_write_bytes", None)
-    if write is None or size > _JOINED_WRITE_CHARS:
-        yield
+    if write is None or sum(map(len, texts)) > _JOINED_WRITE_CHARS:
+        for text in texts:
+            send(COMMAND.COM_QUERY, text)
         return
     packets: list[bytes] = []
     # an instance attribute, found before the class's method
     setattr(connection, "_write_bytes", packets.append)  # noqa: B010
     try:
-        yield
+        for text in texts:
+            send(COMMAND.COM_QUERY, text)
     finally:
         delattr(connection, "_write_bytes")
     write(b"".join(packets))
@@ -379,9 +380,7 @@ class MysqlBackend(Backend):
         outcomes: list[int | DriverError] = []
         try:
             texts = [_with_parameters(connection, sql, params) for sql, params in statements]
-            with _writes_joined(connection, sum(map(len, texts))):
-                for text in texts:
-                    send(COMMAND.COM_QUERY, text)
+            _send_joined(connection, send, texts)
             for _ in texts:
                 connection._next_seq_id = 1  # each answer is numbered from 1 after its command
                 try:
