@@ -706,3 +706,19 @@ def test_mysql_statements_sent_together_are_written_in_one_call(make_db: Callabl
     finally:
         backend.close()
         connection.close()
+
+
+def test_statements_run_after_ratchet_own_ones_each_whatever_came_before(tmp_path: Path) -> None:
+    """Where a backend sends one at a time, ratchet's own statements and then the file's run as
+    where they are sent together: each whatever the outcome of those before, every failure told."""
+    backend = SqliteBackend(str(tmp_path / "a.db"), busy_timeout_s=5)
+    try:
+        backend.execute("CREATE TABLE p (id INTEGER PRIMARY KEY)")
+        outcomes = backend.run_statement_after(
+            [("INSERT INTO p VALUES (1)", ()), ("INSERT INTO missing VALUES (2)", ())], "INSERT INTO p VALUES (3)"
+        )
+        assert [outcome is None for outcome in outcomes] == [True, False, True], outcomes
+        assert "missing" in str(outcomes[1])
+        assert backend.query("SELECT id FROM p ORDER BY id") == [(1,), (3,)]
+    finally:
+        backend.close()

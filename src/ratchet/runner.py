@@ -855,7 +855,7 @@ class Runner:
             count_failed, begin_failed, failed = self.backend.run_statement_after(
                 [count, (self.backend.begin_sql, ())], first.sql
             )
-        except DriverError as exc:  # the connection is lost: whether the count committed is unknown
+        except DriverError as exc:  # lost while sending: nothing of the three ran
             raise failures.progress_not_recorded(prepared, counted, exc, committed_alone=True) from None
         if count_failed is not None:
             raise failures.progress_not_recorded(prepared, counted, count_failed, committed_alone=True)

@@ -146,17 +146,18 @@ class Backend(ABC):
         file (as :meth:`run_statement`), each whatever the outcome of those before it, and return
         each one's failure (``None``: it ran), the file's statement last. Where the backend sends
         them all at once and then reads every answer (MySQL), they cost one round trip. A lost
-        connection is raised."""
+        connection is the failure of the statement it happened in and of every one after it."""
         outcomes: list[DriverError | None] = []
         for index in range(len(own) + 1):
+            lost = outcomes[-1] if outcomes and outcomes[-1] is not None and outcomes[-1].connection_lost else None
             try:
+                if lost is not None:
+                    raise lost
                 if index < len(own):
                     self.execute(*own[index])
                 else:
                     self.run_statement(sql)
             except DriverError as exc:
-                if exc.connection_lost:
-                    raise
                 outcomes.append(exc)
             else:
                 outcomes.append(None)

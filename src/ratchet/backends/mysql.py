@@ -355,12 +355,14 @@ class MysqlBackend(Backend):
     def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> tuple[int, int]:
         """Both statements sent at once, then both answers read: one round trip instead of two
         (the server runs the second after the first, whatever the first's outcome)."""
-        counts: list[int] = []
-        for outcome in self._send_together([first, second]):
-            if isinstance(outcome, DriverError):
-                raise outcome
-            counts.append(outcome)
-        return counts[0], counts[1]
+        one, two = self._send_together([first, second])
+        if isinstance(two, DriverError) and two.connection_lost:  # what the caller must know first
+            raise two
+        if isinstance(one, DriverError):
+            raise one
+        if isinstance(two, DriverError):
+            raise two
+        return one, two
 
     def run_statement_after(self, own: Sequence[tuple[str, Sequence[Any]]], sql: str) -> list[DriverError | None]:
         """As in the base class, all sent at once, then every answer read: one round trip."""
@@ -370,36 +372,42 @@ class MysqlBackend(Backend):
     def _send_together(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[int | DriverError]:
         """Send every statement (SQL, parameters), then read every answer: each one's affected row
         count or failure (the server runs each whatever the outcome of those before it). A lost
-        connection is raised: no answer is left to read."""
+        connection is the failure of the statement whose answer it cut, and of every one after it
+        (no answer is left to read); one lost while sending is raised."""
         connection = self.connection
         # PyMySQL sends and reads a command in two steps of its own; without them, one at a time
         send = getattr(connection, "_execute_command", None)
         read = getattr(connection, "_read_query_result", None)
         if send is None or read is None or not hasattr(connection, "_next_seq_id"):
-            return [self._outcome(sql, params) for sql, params in statements]
+            return self._one_at_a_time(statements)
         outcomes: list[int | DriverError] = []
         try:
             texts = [_with_parameters(connection, sql, params) for sql, params in statements]
             _send_joined(connection, send, texts)
-            for _ in texts:
-                connection._next_seq_id = 1  # each answer is numbered from 1 after its command
-                try:
-                    outcomes.append(int(read() or 0))
-                except pymysql.MySQLError as exc:
-                    if not connection.open:  # the connection is gone: no answer is left to read
-                        raise
-                    outcomes.append(self._translate(exc))  # the statement's own error: the next answer still comes
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
-        return outcomes
+        for _ in texts:
+            connection._next_seq_id = 1  # each answer is numbered from 1 after its command
+            try:
+                outcomes.append(int(read() or 0))
+            except pymysql.MySQLError as exc:
+                outcomes.append(self._translate(exc))  # the statement's own error: the next answer still comes
+                if not connection.open:  # the connection is gone: no answer is left to read
+                    break
+        return outcomes + [outcomes[-1]] * (len(texts) - len(outcomes))
 
-    def _outcome(self, sql: str, params: Sequence[Any]) -> int | DriverError:
-        try:
-            return self.execute(sql, params)
-        except DriverError as exc:
-            if exc.connection_lost:
-                raise
-            return exc
+    def _one_at_a_time(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[int | DriverError]:
+        """:meth:`_send_together`'s outcomes, each statement sent after the answer to the one before."""
+        outcomes: list[int | DriverError] = []
+        for sql, params in statements:
+            if outcomes and isinstance(outcomes[-1], DriverError) and outcomes[-1].connection_lost:
+                outcomes.append(outcomes[-1])
+                continue
+            try:
+                outcomes.append(self.execute(sql, params))
+            except DriverError as exc:
+                outcomes.append(exc)
+        return outcomes
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row."""
