@@ -497,8 +497,8 @@ def test_mariadb_file_end_and_next_running_row_go_in_one_round_trip(
     tmp_path: Path, make_db: Callable[[str], Db]
 ) -> None:
     """A file ending in data sends its end and the next file's running row together, then reads
-    both answers: five round trips for a file of a DDL and an INSERT (the DDL; its count with the
-    next START TRANSACTION; the INSERT; the end with the next row; COMMIT). Both writes carry the
+    both answers: four round trips for a file of a DDL and an INSERT (the DDL; its count with the
+    next START TRANSACTION and the INSERT; the end with the next row; COMMIT). Both writes carry the
     session condition, so after a file that changed the session neither writes anything before
     the session is given back."""
     db = make_db("mysql")
@@ -531,10 +531,12 @@ def test_mariadb_file_end_and_next_running_row_go_in_one_round_trip(
 
     # b, from its first statement to its COMMIT (c's running row is sent with b's end)
     trips = round_trips(sent.index("CREATE TABLE b (id INTEGER)"), sent.index("COMMIT", running_row("1.2.0")) + 1)
-    assert len(trips) == 5, trips
-    assert trips[3][0].startswith("UPDATE") and "'applied'" in trips[3][0] and len(trips[3]) == 2, trips
-    assert " WHERE (BINARY DATABASE() <=> BINARY " in trips[3][1], trips[3][1]
-    assert trips[4] == ["COMMIT"], trips
+    assert len(trips) == 4, trips
+    assert _updates_history(trips[1][0]) and "statements_done = 1 " in trips[1][0], trips
+    assert trips[1][1:] == ["START TRANSACTION", "INSERT INTO b VALUES (1)"], trips
+    assert trips[2][0].startswith("UPDATE") and "'applied'" in trips[2][0] and len(trips[2]) == 2, trips
+    assert " WHERE (BINARY DATABASE() <=> BINARY " in trips[2][1], trips[2][1]
+    assert trips[3] == ["COMMIT"], trips
     # c changed the session: its end and d's row, sent together, wrote nothing; the session given
     # back, both are written again
     d_rows = [i for i, sql in enumerate(sent) if sql.startswith("INSERT INTO") and "'1.3.0', " in sql]
@@ -591,3 +593,132 @@ def test_each_claim_reuses_the_db_version_this_run_wrote(tmp_path: Path) -> None
     assert tables.claim_state(Version("1.5.0"))[1] == Version("1.4.0")
     assert tables.db_version() == Version("1.4.0")
     backend.close()
+
+
+def begin_refusing_mysql_connection(db: Db, version: str) -> Any:
+    """A PyMySQL connection (as an application passes it) whose START TRANSACTION sent right after
+    the count of ``version``'s statement 1 is refused by the server (sent misspelt)."""
+    import pymysql
+    from pymysql.constants import COMMAND
+
+    class RefusingBegin(pymysql.connections.Connection):  # type: ignore[misc]
+        last = ""
+
+        def _execute_command(self, command: int, sql: Any) -> Any:
+            text = sql if isinstance(sql, str) else sql.decode()
+            after_count = _updates_history(self.last) and "statements_done = 1 " in self.last
+            if command == COMMAND.COM_QUERY and text == "START TRANSACTION" and after_count and version in self.last:
+                text = "START TRANSACTON"
+            self.last = text
+            return super()._execute_command(command, text)
+
+    RefusingBegin.__module__ = "pymysql.connections"  # ratchet tells drivers apart by module
+    return RefusingBegin(host="127.0.0.1", user="root", database=db.name, autocommit=True)
+
+
+@pytest.mark.parametrize("second", ["INSERT INTO a VALUES (1)", "INSERT INTO missing VALUES (1)"])
+def test_mariadb_begin_refused_after_a_ddl_count_tells_what_ran(
+    tmp_path: Path, make_db: Callable[[str], Db], second: str
+) -> None:
+    """The count after a DDL, the next BEGIN and the next statement go in one round trip, each run
+    whatever the one before did. BEGIN refused: the statement ran on its own, committed and
+    uncounted (said so, exactly), or failed (nothing after the counted DDL ran)."""
+    from ratchet.errors import DatabaseError
+
+    db = make_db("mysql")
+    migrations = tmp_path / "m"
+    migrations.mkdir()
+    (migrations / "1.0.0__a.sql").write_text("CREATE TABLE a (id INTEGER);\n", encoding="utf-8")
+    (migrations / "1.1.0__b.sql").write_text(
+        f"CREATE TABLE b (id INTEGER);\n{second};\nINSERT INTO a VALUES (2);\n", encoding="utf-8"
+    )
+    connection = begin_refusing_mysql_connection(db, "1.1.0")
+    with pytest.raises(DatabaseError) as raised:
+        api.migrate(connection, migrations)
+    connection.close()
+    message = str(raised.value.message)
+    assert "START TRANSACTON" in message or "syntax" in message.lower(), message
+    assert db.history()["1.1.0"] == ("running", 1)
+    if "missing" in second:
+        assert "stopped after statement 1" in message and "statements 1-1 have run" in message, message
+        assert db.query("SELECT id FROM a") == []
+    else:
+        assert "statement 2 of 1.1.0 ran" in message and "statements 1-2 have run" in message, message
+        assert "statements_done = 1" in message, message
+        assert db.query("SELECT id FROM a") == [(1,)]  # committed on its own; statement 3 never ran
+
+
+def test_mariadb_first_statement_after_a_ddl_failing_is_recorded_exactly(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    """The statement sent with the DDL's count and BEGIN fails: the count stands (the DDL ran), the
+    transaction is rolled back and the row says failed after statement 1; a group of two reruns
+    one commit per statement, so the one before the failing one stays."""
+    db = make_db("mysql")
+    project = Project(project.root, db.url)
+    project.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY);\nINSERT INTO a VALUES (1, 2);\n")
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5 and "statement 2 of 1.0.0" in result.err, result.output
+    assert db.history() == {"1.0.0": ("failed", 1)} and "a" in db.tables()
+    db.execute("DROP TABLE a")
+    db.execute("DELETE FROM schema_history")
+    project.write(
+        "1.0.0__a.sql",
+        "CREATE TABLE a (id INTEGER PRIMARY KEY);\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (1);\n",
+    )
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5 and "statement 3 of 1.0.0" in result.err, result.output
+    assert db.history() == {"1.0.0": ("failed", 2)}
+    assert db.query("SELECT id FROM a") == [(1,)]
+
+
+def test_mysql_statements_sent_together_are_written_in_one_call(make_db: Callable[[str], Db]) -> None:
+    """Statements sent at once reach the socket in one write (one system call, one wake-up of the
+    server), unless they are long: a long one is not copied into a joined buffer."""
+    import pymysql
+
+    from ratchet.backends.mysql import MysqlBackend
+
+    db = make_db("mysql")
+    db.execute("CREATE TABLE p (id INTEGER PRIMARY KEY, note LONGTEXT)")
+    writes: list[bytes] = []
+
+    class CountingWrites(pymysql.connections.Connection):  # type: ignore[misc]
+        def _write_bytes(self, data: bytes) -> None:
+            writes.append(data)
+            super()._write_bytes(data)
+
+    CountingWrites.__module__ = "pymysql.connections"
+    connection = CountingWrites(host="127.0.0.1", user="root", database=db.name, autocommit=True)
+    backend = MysqlBackend.from_connection(connection, busy_timeout_s=5)
+    try:
+        writes.clear()
+        backend.execute_pair(("INSERT INTO p (id) VALUES (%s)", (1,)), ("INSERT INTO p (id) VALUES (%s)", (2,)))
+        assert len(writes) == 1 and writes[0].count(b"INSERT INTO p") == 2, writes
+        writes.clear()
+        failures = backend.run_statement_after([("INSERT INTO p (id) VALUES (1)", ())], "INSERT INTO p (id) VALUES (3)")
+        assert len(writes) == 1 and [failure is None for failure in failures] == [False, True], failures
+        writes.clear()
+        long = "x" * 100_000
+        backend.execute_pair(("INSERT INTO p VALUES (4, %s)", (long,)), ("INSERT INTO p (id) VALUES (5)", ()))
+        assert len(writes) == 2, [len(data) for data in writes]
+        assert backend.query("SELECT id FROM p ORDER BY id") == [(1,), (2,), (3,), (4,), (5,)]
+    finally:
+        backend.close()
+        connection.close()
+
+
+def test_statements_run_after_ratchet_own_ones_each_whatever_came_before(tmp_path: Path) -> None:
+    """Where a backend sends one at a time, ratchet's own statements and then the file's run as
+    where they are sent together: each whatever the outcome of those before, every failure told."""
+    backend = SqliteBackend(str(tmp_path / "a.db"), busy_timeout_s=5)
+    try:
+        backend.execute("CREATE TABLE p (id INTEGER PRIMARY KEY)")
+        outcomes = backend.run_statement_after(
+            [("INSERT INTO p VALUES (1)", ()), ("INSERT INTO missing VALUES (2)", ())], "INSERT INTO p VALUES (3)"
+        )
+        assert [outcome is None for outcome in outcomes] == [True, False, True], outcomes
+        assert "missing" in str(outcomes[1])
+        assert backend.query("SELECT id FROM p ORDER BY id") == [(1,), (3,)]
+    finally:
+        backend.close()

@@ -89,6 +89,17 @@ def progress_not_recorded(
     )
 
 
+def transaction_not_opened(prepared: PreparedFile, done: int, exc: DriverError) -> DatabaseError:
+    """Statements 1 to ``done`` of a file run step by step ran and were counted, but the BEGIN of
+    the next ones failed (and the next statement with it, so nothing more ran)."""
+    return DatabaseError(
+        f"{prepared.file.path}: {_version(prepared)} stopped after statement {done}: opening the transaction "
+        f"of the next statements failed: {exc.db_message}\n"
+        f"  statements 1-{done} have run; the history row says 'running' with statements_done = {done}",
+        hint=_repair(prepared, done),
+    )
+
+
 def finish_not_recorded(prepared: PreparedFile, exc: DriverError) -> DatabaseError:
     """Every statement of a non-transactional file ran, but it was not recorded as applied."""
     count = len(prepared.statements)

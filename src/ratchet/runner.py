@@ -739,13 +739,14 @@ class Runner:
         atomic_step = prepared.transactional
         known_invalid = self._invalid_indexes()  # so the hint names only the ones this file leaves
         steps = _steps(prepared.statements[start_after:], group_data=atomic_step)
+        ddl = [_is_ddl(step[0]) for step in steps]  # each statement's first word is looked up once
         finished, duration = False, 0
-        begun = False  # the transaction of the next step was opened with the last count
+        counted: Statement | None = None  # a DDL statement whose count goes with the next step's start
         for number, step in enumerate(steps, start=1):
             try:
                 if not atomic_step:
                     self._execute(prepared, step[0], rolled_back=False)
-                elif _is_ddl(step[0]):
+                elif ddl[number - 1]:
                     # MySQL commits a DDL statement on its own: its count is committed right after
                     # it, so a failure of a later statement (even on a lost connection, when no
                     # failure can be recorded) leaves statements_done exact. Both are sent in
@@ -760,20 +761,16 @@ class Runner:
                             with contextlib.nullcontext() if one else self.backend.transaction():
                                 self._last_duration = self._finish_in_own_session(prepared, started)
                             finished = True
-                        elif not _is_ddl(steps[number][0]):
-                            # the next step's BEGIN goes with the count: one round trip where the
-                            # backend pairs them (a BEGIN after a failed count is rolled back)
-                            count = self.tables.update_row_sql(file.version, statements_done=step[0].number)
-                            self.backend.execute_pair(count, (self.backend.begin_sql, ()))
-                            begun = True
+                        elif not ddl[number]:
+                            counted = step[0]  # its count is sent with the next step's BEGIN and first statement
                         else:
                             self.tables.update_row(file.version, statements_done=step[0].number)
                     except DriverError as exc:  # the DDL has committed itself: it ran
                         self.backend.rollback()
                         raise failures.progress_not_recorded(prepared, step[0], exc, committed_alone=True) from None
                 else:
-                    finished = self._run_group(prepared, step, started, last=number == len(steps), begun=begun)
-                    begun = False
+                    finished = self._run_group(prepared, step, started, last=number == len(steps), counted=counted)
+                    counted = None
             except StatementFailedError as failure:
                 self._note_invalid_indexes(failure, known_invalid)
                 done = failure.statement_number - 1  # every statement before it: committed, or a DDL
@@ -809,25 +806,31 @@ class Runner:
         return result
 
     def _run_group(
-        self, prepared: PreparedFile, step: list[Statement], started: float, *, last: bool, begun: bool = False
+        self, prepared: PreparedFile, step: list[Statement], started: float, *, last: bool, counted: Statement | None
     ) -> bool:
         """Run a step (consecutive data statements, or one other statement) and its count in one
         commit, with the file's own end when it is the ``last`` step of data; return whether the
         file was finished. If a statement of a group fails, the group is rolled back and run again
         one commit per statement, so that every statement before the failing one is committed
-        and counted, as without grouping (``begun``: its transaction is open already)."""
+        and counted, as without grouping (``counted``: the DDL statement just before, whose count
+        commits on its own, sent with the BEGIN and the first statement: :meth:`_open_group`)."""
         version = prepared.file.version
+        ends_file = last and _is_data(step[0])  # the file's end goes in this commit
         try:
-            with self.backend.transaction(begun=begun):
-                for statement in step:
+            with self.backend.transaction(begun=counted is not None):
+                rest = step
+                if counted is not None:
+                    self._open_group(prepared, counted, step[0])
+                    rest = step[1:]
+                for statement in rest:
                     self._execute(prepared, statement, rolled_back=False)
-                if last and _is_data(step[0]):
+                if ends_file:
                     # with the next file's running row: one commit (and fsync) fewer for it
                     ahead = self._claimable_ahead()
                     self._last_duration = self._finish_in_own_session(prepared, started, ahead)  # counts every one
-                if not (last and _is_data(step[0])):
+                else:
                     self.tables.update_row(version, statements_done=step[-1].number)
-            if last and _is_data(step[0]):
+            if ends_file:
                 self._claimed_ahead = ahead.file.version if ahead is not None else None
                 return True
             return False
@@ -839,6 +842,31 @@ class Runner:
                 self._execute(prepared, statement, rolled_back=False)
                 self.tables.update_row(version, statements_done=statement.number)
         return False
+
+    def _open_group(self, prepared: PreparedFile, counted: Statement, first: Statement) -> None:
+        """The count of the DDL statement ``counted`` (which committed itself), in autocommit; BEGIN;
+        the group's ``first`` statement: sent at once where the backend can (one round trip instead
+        of two), each whatever the outcome of those before it. A failed count or BEGIN is raised
+        as progress not recorded once every answer is in; the caller's rollback then undoes the
+        statement, unless BEGIN failed: it then ran on its own, committed and uncounted, which the
+        error says (a failed count too, on a session that keeps working, is not told apart)."""
+        count = self.tables.update_row_sql(prepared.file.version, statements_done=counted.number)
+        try:
+            count_failed, begin_failed, failed = self.backend.run_statement_after(
+                [count, (self.backend.begin_sql, ())], first.sql
+            )
+        except DriverError as exc:  # lost while sending: nothing of the three ran
+            raise failures.progress_not_recorded(prepared, counted, exc, committed_alone=True) from None
+        if count_failed is not None:
+            raise failures.progress_not_recorded(prepared, counted, count_failed, committed_alone=True)
+        if begin_failed is not None and failed is None:
+            raise failures.progress_not_recorded(prepared, first, begin_failed, committed_alone=True)
+        if begin_failed is not None:
+            raise failures.transaction_not_opened(prepared, counted.number, begin_failed)
+        if failed is not None:
+            hint = _repair_hint(prepared.file.version)
+            raise _statement_failed(prepared, first, failed, rolled_back=False, hint=hint)
+        self.events.statement_done(prepared, first.number)
 
     def _claimable_ahead(self) -> PreparedFile | None:
         """The next file, if its running row can be written now, in this file's last transaction:
@@ -975,11 +1003,14 @@ def _first_word(statement: Statement) -> str | None:
 def _steps(statements: Sequence[Statement], *, group_data: bool) -> list[list[Statement]]:
     """One step per statement, except runs of consecutive data statements when ``group_data``."""
     steps: list[list[Statement]] = []
+    after_data = False  # the statement before was data: it opened or joined the last step
     for statement in statements:
-        if group_data and steps and _is_data(statement) and _is_data(steps[-1][0]):
+        data = group_data and _is_data(statement)
+        if data and after_data:
             steps[-1].append(statement)
         else:
             steps.append([statement])
+        after_data = data
     return steps
 
 

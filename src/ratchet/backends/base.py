@@ -141,6 +141,28 @@ class Backend(ABC):
         statement hidden in it (``sqlite3`` and PyMySQL without multi-statements refuse one)."""
         self.execute(sql)
 
+    def run_statement_after(self, own: Sequence[tuple[str, Sequence[Any]]], sql: str) -> list[DriverError | None]:
+        """Run ratchet's own statements ``own`` (SQL, parameters), then one statement of a migration
+        file (as :meth:`run_statement`), each whatever the outcome of those before it, and return
+        each one's failure (``None``: it ran), the file's statement last. Where the backend sends
+        them all at once and then reads every answer (MySQL), they cost one round trip. A lost
+        connection is the failure of the statement it happened in and of every one after it."""
+        outcomes: list[DriverError | None] = []
+        for index in range(len(own) + 1):
+            lost = outcomes[-1] if outcomes and outcomes[-1] is not None and outcomes[-1].connection_lost else None
+            try:
+                if lost is not None:
+                    raise lost
+                if index < len(own):
+                    self.execute(*own[index])
+                else:
+                    self.run_statement(sql)
+            except DriverError as exc:
+                outcomes.append(exc)
+            else:
+                outcomes.append(None)
+        return outcomes
+
     def run_plain_inserts(self, sqls: Sequence[str]) -> tuple[int, DriverError | None]:
         """Run one-row INSERT statements of a migration file (a run of its plain INSERT lines: no
         setting among them) in order, until one fails: how many ran, and the failure if one did."""

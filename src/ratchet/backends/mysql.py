@@ -31,6 +31,8 @@ _ACCESS_DENIED = 1045
 _UNKNOWN_DATABASE = 1049
 _CANNOT_CONNECT = 2003
 _UNKNOWN_HOST = 2005
+#: Statements sent together are written in one call up to this size (a bigger one is copied no more).
+_JOINED_WRITE_CHARS = 64 * 1024
 _CONNECTION_LOST = frozenset({1927, 2006, 2013, 2055})  # 1927: MariaDB's "Connection was killed"
 
 #: URL query parameter -> (PyMySQL argument, value type); ``socket`` is an alias.
@@ -99,6 +101,34 @@ def _session_condition(remembered: tuple[Any, ...]) -> tuple[str, tuple[Any, ...
         else:
             return _same_session_condition(remembered), remembered
     return _same_session_condition(remembered) % tuple(literals), ()
+
+
+def _with_parameters(connection: pymysql.connections.Connection[Any], sql: str, params: Sequence[Any]) -> str:
+    """The statement with its parameters written in as PyMySQL's cursors write them (escaped as the
+    connection's session reads them); without parameters, the SQL as it is (``%`` left alone)."""
+    if not params:
+        return sql
+    return sql % tuple(map(connection.escape, params))
+
+
+def _send_joined(connection: pymysql.connections.Connection[Any], send: Any, texts: list[str]) -> None:
+    """``send`` (PyMySQL's own) every text as a query, the packets written to the socket in one call
+    at the end (one system call, and one wake-up of the server, instead of one per statement) where
+    the texts are short and PyMySQL writes through its ``_write_bytes``."""
+    write = getattr(connection, "_write_bytes", None)
+    if write is None or sum(map(len, texts)) > _JOINED_WRITE_CHARS:
+        for text in texts:
+            send(COMMAND.COM_QUERY, text)
+        return
+    packets: list[bytes] = []
+    # an instance attribute, found before the class's method
+    setattr(connection, "_write_bytes", packets.append)  # noqa: B010
+    try:
+        for text in texts:
+            send(COMMAND.COM_QUERY, text)
+    finally:
+        delattr(connection, "_write_bytes")
+    write(b"".join(packets))
 
 
 def lock_name(database: str) -> str:
@@ -314,43 +344,70 @@ class MysqlBackend(Backend):
         return facts
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run one statement (without parameters ``%`` in the SQL is left alone)."""
+        """Run one statement (without parameters ``%`` in the SQL is left alone), on the connection
+        itself: a cursor would add its own bookkeeping to every statement and no answer."""
+        connection = self.connection
         try:
-            with self.connection.cursor(pymysql.cursors.Cursor) as cursor:
-                return int(cursor.execute(sql, tuple(params) if params else None))
+            return int(connection.query(_with_parameters(connection, sql, params)))
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
 
     def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> tuple[int, int]:
         """Both statements sent at once, then both answers read: one round trip instead of two
         (the server runs the second after the first, whatever the first's outcome)."""
+        one, two = self._send_together([first, second])
+        if isinstance(two, DriverError) and two.connection_lost:  # what the caller must know first
+            raise two
+        if isinstance(one, DriverError):
+            raise one
+        if isinstance(two, DriverError):
+            raise two
+        return one, two
+
+    def run_statement_after(self, own: Sequence[tuple[str, Sequence[Any]]], sql: str) -> list[DriverError | None]:
+        """As in the base class, all sent at once, then every answer read: one round trip."""
+        outcomes = self._send_together([*own, (sql, ())])
+        return [outcome if isinstance(outcome, DriverError) else None for outcome in outcomes]
+
+    def _send_together(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[int | DriverError]:
+        """Send every statement (SQL, parameters), then read every answer: each one's affected row
+        count or failure (the server runs each whatever the outcome of those before it). A lost
+        connection is the failure of the statement whose answer it cut, and of every one after it
+        (no answer is left to read); one lost while sending is raised."""
         connection = self.connection
         # PyMySQL sends and reads a command in two steps of its own; without them, one at a time
         send = getattr(connection, "_execute_command", None)
         read = getattr(connection, "_read_query_result", None)
         if send is None or read is None or not hasattr(connection, "_next_seq_id"):
-            return super().execute_pair(first, second)
-        failure: pymysql.MySQLError | None = None
-        counts: list[int] = []
+            return self._one_at_a_time(statements)
+        outcomes: list[int | DriverError] = []
         try:
-            with connection.cursor(pymysql.cursors.Cursor) as cursor:
-                texts = [cursor.mogrify(sql, tuple(params) if params else None) for sql, params in (first, second)]
-            for text in texts:
-                send(COMMAND.COM_QUERY, text)
-            for _ in texts:
-                connection._next_seq_id = 1  # each answer is numbered from 1 after its command
-                try:
-                    counts.append(int(read() or 0))
-                except pymysql.MySQLError as exc:
-                    if not connection.open:  # the connection is gone: no answer is left to read
-                        raise
-                    failure = failure or exc  # the statement's own error: the next answer still comes
-                    counts.append(0)
+            texts = [_with_parameters(connection, sql, params) for sql, params in statements]
+            _send_joined(connection, send, texts)
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
-        if failure is not None:
-            raise self._translate(failure) from None
-        return counts[0], counts[1]
+        for _ in texts:
+            connection._next_seq_id = 1  # each answer is numbered from 1 after its command
+            try:
+                outcomes.append(int(read() or 0))
+            except pymysql.MySQLError as exc:
+                outcomes.append(self._translate(exc))  # the statement's own error: the next answer still comes
+                if not connection.open:  # the connection is gone: no answer is left to read
+                    break
+        return outcomes + [outcomes[-1]] * (len(texts) - len(outcomes))
+
+    def _one_at_a_time(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[int | DriverError]:
+        """:meth:`_send_together`'s outcomes, each statement sent after the answer to the one before."""
+        outcomes: list[int | DriverError] = []
+        for sql, params in statements:
+            if outcomes and isinstance(outcomes[-1], DriverError) and outcomes[-1].connection_lost:
+                outcomes.append(outcomes[-1])
+                continue
+            try:
+                outcomes.append(self.execute(sql, params))
+            except DriverError as exc:
+                outcomes.append(exc)
+        return outcomes
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row."""
