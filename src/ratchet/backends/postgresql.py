@@ -25,7 +25,7 @@ from psycopg.sql import SQL, Literal
 
 import ratchet.backends.postgresql_schema as postgresql_schema
 from ratchet.backends.base import Address, Backend, Row
-from ratchet.backends.pgpipe import CommandPipe
+from ratchet.backends.postgresql_pipe import CommandPipe
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
 #: The advisory lock key: the same for every ratchet, scoped by PostgreSQL to one database.
@@ -361,7 +361,7 @@ class PostgresBackend(Backend):
 
     @contextmanager
     def pipeline(self) -> Iterator[None]:
-        """libpq's pipeline mode (:class:`~ratchet.backends.pgpipe.CommandPipe`). A statement sent
+        """libpq's pipeline mode (:class:`~ratchet.backends.postgresql_pipe.CommandPipe`). A statement sent
         after a failed one is skipped by the server (until the next sync), so nothing runs after a
         failure; a failure surfaces at the next query inside (the session restore) or at the end."""
         connection = self.connection
@@ -377,6 +377,12 @@ class PostgresBackend(Backend):
             pipe.sync()
         except psycopg.Error as exc:
             failure = self._translate(exc)
+        except (KeyboardInterrupt, SystemExit):
+            # as psycopg does on Ctrl-C: the statement running is cancelled, not waited for below
+            if connection.pgconn.transaction_status == pq.TransactionStatus.ACTIVE:
+                with contextlib.suppress(psycopg.Error):
+                    connection.cancel()
+            raise
         finally:
             self._pipe = None
             with contextlib.suppress(psycopg.Error):  # what follows a failure: skipped, answered here

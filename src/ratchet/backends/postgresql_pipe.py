@@ -49,6 +49,17 @@ def text_value(value: Any, encoding: str) -> bytes | None:
     return str(value).encode(encoding)
 
 
+def _wait(socket: int, *, writing: bool) -> None:
+    """Until ``socket`` can be read (or, ``writing``, written to): ``poll`` where there is one,
+    which, unlike ``select``, takes any descriptor number."""
+    if not hasattr(select, "poll"):
+        select.select([socket], [socket] if writing else [], [])
+        return
+    poller = select.poll()
+    poller.register(socket, select.POLLIN | select.POLLOUT if writing else select.POLLIN)
+    poller.poll()
+
+
 class CommandPipe:
     """Commands sent in libpq's pipeline mode on an idle connection, answered at each :meth:`sync`."""
 
@@ -58,6 +69,7 @@ class CommandPipe:
         #: Every answer read so far, one per command, in the order the commands were sent.
         self.results: list[pq.abc.PGresult] = []
         self._sent = 0
+        self._syncs = 0  # sent and not yet read
         pgconn.enter_pipeline_mode()
 
     def send(self, sql: str, params: Sequence[Any] = ()) -> int:
@@ -83,10 +95,10 @@ class CommandPipe:
     def sync(self) -> None:
         """Send a sync, then read every answer up to it; raise the first failure
         (``psycopg.Error``: the server skips what follows a failure until the sync)."""
-        pgconn = self._pgconn
-        pgconn.pipeline_sync()
+        self._pgconn.pipeline_sync()
+        self._syncs += 1
         first = len(self.results)
-        self._read_to_sync()
+        self._read_syncs()
         for result in self.results[first:]:
             if result.status == pq.ExecStatus.FATAL_ERROR:
                 raise error_from_result(result, encoding=self._encoding)
@@ -94,23 +106,24 @@ class CommandPipe:
     def close(self) -> None:
         """Read what is still unanswered (errors dropped) and leave pipeline mode."""
         pgconn = self._pgconn
-        if len(self.results) < self._sent and pgconn.status == pq.ConnStatus.OK:
+        if pgconn.status != pq.ConnStatus.OK:
+            return
+        if not self._syncs and len(self.results) < self._sent:
             pgconn.pipeline_sync()
-            self._read_to_sync()
+            self._syncs += 1
+        if self._syncs:
+            self._read_syncs()
         if pgconn.status == pq.ConnStatus.OK:
             pgconn.exit_pipeline_mode()
 
-    def _read_to_sync(self) -> None:
+    def _read_syncs(self) -> None:
+        """Read the answers up to the last sync sent (those already received first: after an
+        interruption some may wait in libpq's buffer, with nothing more to come on the socket)."""
         pgconn = self._pgconn
         results = self.results
         last: pq.abc.PGresult | None = None
+        writing = pgconn.flush() == 1
         while True:
-            writing = pgconn.flush() == 1
-            wanted = [pgconn.socket]
-            readable, _, _ = select.select(wanted, wanted if writing else [], [])
-            if not readable:
-                continue
-            pgconn.consume_input()
             while not pgconn.is_busy():
                 result = pgconn.get_result()
                 if result is None:  # the end of one command's answers (or, twice, of those arrived)
@@ -121,7 +134,13 @@ class CommandPipe:
                     continue
                 status = result.status
                 if status == pq.ExecStatus.PIPELINE_SYNC:
-                    return
-                if status in _COPY:
+                    self._syncs -= 1
+                    if not self._syncs:
+                        return
+                elif status in _COPY:
                     raise psycopg.NotSupportedError("COPY cannot run in pipeline mode")
-                last = result
+                else:
+                    last = result
+            _wait(pgconn.socket, writing=writing)
+            pgconn.consume_input()
+            writing = pgconn.flush() == 1

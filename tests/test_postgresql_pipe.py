@@ -4,6 +4,10 @@ application's session."""
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,8 +16,8 @@ import pytest
 
 from conftest import Db
 from ratchet import api
-from ratchet.backends.pgpipe import numbered, text_value
 from ratchet.backends.postgresql import PostgresBackend
+from ratchet.backends.postgresql_pipe import numbered, text_value
 from ratchet.errors import DriverError
 
 
@@ -86,3 +90,21 @@ def test_an_applications_session_keeps_no_prepared_statement_of_ratchets(
     finally:
         connection.close()
     assert left == []
+
+
+def test_an_interrupted_pipeline_cancels_the_running_statement(backend: PostgresBackend) -> None:
+    """Ctrl-C while a long statement runs: cancelled (as psycopg does), not waited for; the
+    connection leaves pipeline mode and serves the next command."""
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
+    started = time.monotonic()
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt), backend.pipeline():
+            backend.begin()
+            backend.run_statement("SELECT pg_sleep(30)")
+            backend.commit()
+    finally:
+        timer.cancel()
+    assert time.monotonic() - started < 15
+    backend.rollback()
+    assert backend.query("SELECT 1") == [(1,)]
