@@ -138,12 +138,37 @@ SESSION_RESET = (
 )
 
 
-def test_postgresql_sends_each_file_as_one_pipeline(tmp_path: Path, make_db: Callable[[str], Db]) -> None:
+def recording_pipe(monkeypatch: pytest.MonkeyPatch, sent: list[str], pipelined: list[bool]) -> None:
+    """Note the commands the backend sends in libpq's pipeline mode directly (no cursor)."""
+    from ratchet.backends.postgresql_pipe import CommandPipe
+
+    send, send_prepared = CommandPipe.send, CommandPipe.send_prepared
+
+    def noted(pipe: CommandPipe, sql: str) -> None:
+        sent.append(sql)
+        pipelined.append(bool(pipe._pgconn.pipeline_status))
+
+    def sending(pipe: CommandPipe, sql: str, params: Any = ()) -> int:
+        noted(pipe, sql)
+        return send(pipe, sql, params)
+
+    def sending_prepared(pipe: CommandPipe, name: bytes, sql: str, *, prepare: bool) -> int:
+        noted(pipe, sql)
+        return send_prepared(pipe, name, sql, prepare=prepare)
+
+    monkeypatch.setattr(CommandPipe, "send", sending)
+    monkeypatch.setattr(CommandPipe, "send_prepared", sending_prepared)
+
+
+def test_postgresql_sends_each_file_as_one_pipeline(
+    tmp_path: Path, make_db: Callable[[str], Db], monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = make_db("postgresql")
     write_files(tmp_path / "m", 2)
     sent: list[str] = []
     pipelined: list[bool] = []
     connection = counting_connection(db, sent, pipelined)
+    recording_pipe(monkeypatch, sent, pipelined)
     api.migrate(connection, tmp_path / "m")
     write_files(tmp_path / "m", 5)
     sent.clear()

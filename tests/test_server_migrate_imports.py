@@ -1,6 +1,7 @@
 """``ratchet migrate`` on PostgreSQL imports nothing that only SQLite needs: not sqlite3 (the
 no-op check opens SQLite files only), nor the lint's table-rebuild modules (a rebuild needs a
-procedure on SQLite alone). Checked in a real process started as the console script starts."""
+procedure on SQLite alone); and for files PostgreSQL's parse splits as sqlparse would, not
+sqlparse. Checked in a real process started as the console script starts."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ except SystemExit as exit:
 sys.stderr.write("\\nMODULES " + json.dumps({"code": code, "modules": sorted(sys.modules)}) + "\\n")
 """
 #: Modules a PostgreSQL migrate never needs.
-NOT_NEEDED = ("sqlite3", "_sqlite3", "ratchet.linter.rebuild", "ratchet.linter.classify")
+NOT_NEEDED = ("sqlite3", "_sqlite3", "ratchet.linter.rebuild", "ratchet.linter.classify", "sqlparse", "ratchet.split")
 
 
 def test_a_postgresql_migrate_leaves_sqlite_and_rebuild_modules_alone(

@@ -32,7 +32,13 @@ def run() -> int | None:
             return None
     from ratchet.cli import run as run_cli
 
-    run_cli()
+    try:
+        run_cli()
+    finally:
+        # The collector's passes at interpreter exit would walk every object still alive (a
+        # migrate's prepared files and lint catalog: ~3% of a fresh 1,000-file run); frozen, they
+        # are skipped, and the process is ending anyway.
+        gc.freeze()
     return None
 
 

@@ -361,7 +361,7 @@ class Runner:
             and guards.lock_timeout_ms is None
             and guards.applies_to(dialect)
             and self.backend.can_pipeline()
-            and not any(statement.first_words(1) == ["COPY"] for statement in prepared.statements)
+            and not any(_copies(statement) for statement in prepared.statements)
             and not self._rebuilds(prepared)
         )
 
@@ -998,6 +998,12 @@ def _first_word(statement: Statement) -> str | None:
         statement = opened_executable_comments(statement)
     words = statement.first_words(1)
     return words[0] if words else None
+
+
+def _copies(statement: Statement) -> bool:
+    """A ``COPY`` statement. Its SQL starts at its first token (only MySQL keeps a comment before
+    it), so only SQL that starts with the four letters is lexed for its first word."""
+    return statement.sql[:4].upper() == "COPY" and statement.first_words(1) == ["COPY"]
 
 
 def _steps(statements: Sequence[Statement], *, group_data: bool) -> list[list[Statement]]:

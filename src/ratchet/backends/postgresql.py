@@ -18,12 +18,14 @@ from typing import Any
 
 import psycopg
 from psycopg import pq
+from psycopg.adapt import Transformer
 from psycopg.conninfo import make_conninfo
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Literal
 
 import ratchet.backends.postgresql_schema as postgresql_schema
 from ratchet.backends.base import Address, Backend, Row
+from ratchet.backends.postgresql_pipe import CommandPipe
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
 #: The advisory lock key: the same for every ratchet, scoped by PostgreSQL to one database.
@@ -86,9 +88,14 @@ class PostgresBackend(Backend):
         self._owns_connection = connection is None
         self._saved_autocommit: bool | None = None
         self._saved_lock_timeout: str | None = None
-        #: The cursors of the statements sent in the current (or last) pipeline, in order.
-        self._pipelined: list[psycopg.Cursor[Any]] = []
-        self._in_pipeline = False
+        #: The pipeline being sent, and the positions in it (or the last one) of the file's statements.
+        self._pipe: CommandPipe | None = None
+        self._last_pipe: CommandPipe | None = None
+        self._pipelined: list[int] = []
+        #: The server-side prepared statement of the session restore inside a pipeline, and the
+        #: connection it was prepared on.
+        self._restore_name = f"ratchet_restore_{secrets.token_hex(4)}".encode()
+        self._restore_prepared: Any = None
         self._saved_conforming: str | None = None
         self._restore_sql: str | None = None
         self._had_temporary = False
@@ -209,8 +216,12 @@ class PostgresBackend(Backend):
                 self.query("SELECT set_config('standard_conforming_strings', 'on', false)")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run one statement (without parameters ``%`` in the SQL is left alone)."""
+        """Run one statement (without parameters ``%`` in the SQL is left alone); inside
+        :meth:`pipeline` it is only sent, and its row count is not known (-1)."""
         try:
+            if self._pipe is not None:
+                self._pipe.send(sql, params)
+                return -1
             cursor = self._own_cursor()
             cursor.execute(sql, tuple(params) if params else None)
             return cursor.rowcount
@@ -218,8 +229,11 @@ class PostgresBackend(Backend):
             raise self._translate(exc) from None
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        """Run one query and fetch every row (none for a statement without a result)."""
+        """Run one query and fetch every row (none for a statement without a result); inside
+        :meth:`pipeline` after every answer before it."""
         try:
+            if self._pipe is not None:
+                return self._pipe_rows(self._pipe.send(sql, params))
             cursor = self._own_cursor()  # tuple rows whatever row_factory an application's connection uses
             cursor.execute(sql, tuple(params) if params else None)
             if cursor.description is None:
@@ -234,21 +248,34 @@ class PostgresBackend(Backend):
         ``a; b`` runs both) unless binary results are asked for, and only the extended protocol
         can ask for them. Never a named prepared statement."""
         try:
+            if self._pipe is not None:  # libpq's extended protocol, as for every command of the pipe
+                self._pipelined.append(self._pipe.send(sql))
+                return
             with self.connection.cursor(row_factory=tuple_row) as cursor:
-                if self._in_pipeline:
-                    self._pipelined.append(cursor)
                 cursor.execute(sql, binary=True, prepare=False)
         except psycopg.Error as exc:
             raise self._translate(exc) from None
 
     def statements_answered(self) -> int | None:
         """How many of the statements sent in the last pipeline had succeeded when the first one
-        failed: a cursor keeps its answer once the pipeline has read it (psycopg's ``pgresult``)."""
-        for index, cursor in enumerate(self._pipelined):
-            answer = cursor.pgresult
-            if answer is None or answer.status not in _SUCCEEDED:
+        failed (the pipeline keeps every answer it read)."""
+        answers = self._last_pipe.results if self._last_pipe is not None else []
+        for index, position in enumerate(self._pipelined):
+            if position >= len(answers) or answers[position].status not in _SUCCEEDED:
                 return index
         return len(self._pipelined)
+
+    def _pipe_rows(self, position: int) -> list[Row]:
+        """Every row of the answer to the pipeline's command at ``position``, once all are read."""
+        pipe = self._pipe
+        assert pipe is not None
+        pipe.sync()
+        answer = pipe.results[position]
+        if answer.status != pq.ExecStatus.TUPLES_OK:
+            return []
+        loader = Transformer(self.connection)
+        loader.set_pgresult(answer)
+        return [tuple(row) for row in loader.load_rows(0, answer.ntuples, tuple)]
 
     def guard_query(self, sql: str) -> list[Row]:
         """The guard's query in a read-only subtransaction (``SET LOCAL transaction_read_only``
@@ -304,10 +331,18 @@ class PostgresBackend(Backend):
             return
         try:
             # a server-side prepared statement: planned once, not for every file
-            temporary = self._own_cursor().execute(self._restore_sql, prepare=True).fetchone()
+            if self._pipe is not None:
+                made = self._restore_prepared is self.connection.pgconn
+                position = self._pipe.send_prepared(self._restore_name, self._restore_sql, prepare=not made)
+                self._pipe.sync()
+                self._restore_prepared = self.connection.pgconn
+                temporary = self._pipe.results[position].get_value(0, 1) == b"t"
+            else:
+                row = self._own_cursor().execute(self._restore_sql, prepare=True).fetchone()
+                temporary = row is not None and bool(row[1])
         except psycopg.Error as exc:
             raise self._translate(exc) from None
-        if temporary is not None and temporary[1] and not self._had_temporary:
+        if temporary and not self._had_temporary:
             self.execute("DISCARD TEMP")
 
     def _translate(self, exc: psycopg.Error) -> DriverError:
@@ -326,25 +361,32 @@ class PostgresBackend(Backend):
 
     @contextmanager
     def pipeline(self) -> Iterator[None]:
-        """psycopg's pipeline mode. A statement sent after a failed one is skipped by the server
-        (until the pipeline's sync), so nothing runs after a failure. The failure may surface in
-        a later ``execute`` (psycopg reads the answers that have arrived as it sends): what is
-        left is then drained here, so that psycopg has nothing left to fail on as it leaves
-        pipeline mode and the first failure is the one raised."""
-        failure: DriverError | None = None
-        self._pipelined, self._in_pipeline = [], True
+        """libpq's pipeline mode (:class:`~ratchet.backends.postgresql_pipe.CommandPipe`). A statement sent
+        after a failed one is skipped by the server (until the next sync), so nothing runs after a
+        failure; a failure surfaces at the next query inside (the session restore) or at the end."""
+        connection = self.connection
         try:
-            with self.connection.pipeline() as pipeline:
-                try:
-                    yield
-                except DriverError as exc:
-                    failure = exc
-                    with contextlib.suppress(psycopg.Error):  # the skipped statements' answers
-                        pipeline.sync()
+            pipe = CommandPipe(connection.pgconn, connection.info.encoding)
         except psycopg.Error as exc:
             raise self._translate(exc) from None
+        self._pipe = self._last_pipe = pipe
+        self._pipelined = []
+        failure: DriverError | None = None
+        try:
+            yield
+            pipe.sync()
+        except psycopg.Error as exc:
+            failure = self._translate(exc)
+        except (KeyboardInterrupt, SystemExit):
+            # as psycopg does on Ctrl-C: the statement running is cancelled, not waited for below
+            if connection.pgconn.transaction_status == pq.TransactionStatus.ACTIVE:
+                with contextlib.suppress(psycopg.Error):
+                    connection.cancel()
+            raise
         finally:
-            self._in_pipeline = False
+            self._pipe = None
+            with contextlib.suppress(psycopg.Error):  # what follows a failure: skipped, answered here
+                pipe.close()
         if failure is not None:
             raise failure
 
@@ -437,6 +479,8 @@ class PostgresBackend(Backend):
             self.set_lock_timeout(None)
             if self._saved_conforming is not None:
                 self.query("SELECT set_config('standard_conforming_strings', %s, false)", (self._saved_conforming,))
+            if self._restore_prepared is connection.pgconn:
+                self.execute(f"DEALLOCATE {self._restore_name.decode()}")
         if self._own is not None:  # nothing of ratchet's left on the application's connection
             self._own.close()
             self._own = None

@@ -378,6 +378,7 @@ def lint_prepared(
                     earlier,
                     history=history,
                     postgres_version=postgres_version,
+                    fast=item.parsed,
                 )
             )
     finally:
