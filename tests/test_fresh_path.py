@@ -747,3 +747,32 @@ def test_statements_run_after_ratchet_own_ones_each_whatever_came_before(tmp_pat
         assert backend.query("SELECT id FROM p ORDER BY id") == [(1,), (3,)]
     finally:
         backend.close()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "INSERT INTO a VALUES (5);\nCALL p();\nINSERT INTO a VALUES (6);\n",
+        "CREATE TABLE c (id INTEGER);\nCALL p();\nINSERT INTO a VALUES (6);\n",  # sent with the DDL's count
+        "INSERT INTO a VALUES (5);\nCALL p();\n",
+    ],
+    ids=["between data", "after a ddl", "last"],
+)
+def test_mariadb_error_after_a_procedure_s_result_set_is_the_call_s_own(
+    project: Project, make_db: Callable[[str], Db], sql: str
+) -> None:
+    """A CALL answers with the rows its procedure selects, then its status: a failure after the rows
+    is statement 2's failure (row 'failed' with one statement done), not the failure of ratchet's
+    next command (which would leave the row 'running' and blame the progress update)."""
+    db = make_db("mysql")
+    project = Project(project.root, db.url)
+    project.write(
+        "1.0.0__a.sql",
+        "CREATE TABLE a (id INTEGER);\nCREATE PROCEDURE p() BEGIN INSERT INTO a VALUES (1); SELECT 1; "
+        "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'boom'; END;\n",
+    )
+    project.write("1.1.0__b.sql", sql)
+    result = project.ratchet("migrate", "--no-lint")
+    assert result.code == 5 and "statement 2 of 1.1.0 failed" in result.err and "boom" in result.err, result.err
+    assert "recording its progress" not in result.err
+    assert db.history()["1.1.0"] == ("failed", 1)

@@ -131,6 +131,16 @@ def _send_joined(connection: pymysql.connections.Connection[Any], send: Any, tex
     write(b"".join(packets))
 
 
+def _read_remaining_results(connection: pymysql.connections.Connection[Any]) -> None:
+    """Read the rest of a statement's answer when it has several results (a ``CALL`` answers with
+    each result set its procedure selects, then its own status): an error in a later one is the
+    statement's own, raised here, not the next command's (a cursor's close did this before)."""
+    result = connection._result
+    while result is not None and result.has_next:
+        connection.next_result()
+        result = connection._result
+
+
 def lock_name(database: str) -> str:
     """The ``GET_LOCK`` name for one database (``GET_LOCK`` names are server-wide)."""
     name = f"ratchet:{database}"
@@ -348,9 +358,11 @@ class MysqlBackend(Backend):
         itself: a cursor would add its own bookkeeping to every statement and no answer."""
         connection = self.connection
         try:
-            return int(connection.query(_with_parameters(connection, sql, params)))
+            affected = int(connection.query(_with_parameters(connection, sql, params)))
+            _read_remaining_results(connection)
         except pymysql.MySQLError as exc:
             raise self._translate(exc) from None
+        return affected
 
     def execute_pair(self, first: tuple[str, Sequence[Any]], second: tuple[str, Sequence[Any]]) -> tuple[int, int]:
         """Both statements sent at once, then both answers read: one round trip instead of two
@@ -389,7 +401,9 @@ class MysqlBackend(Backend):
         for _ in texts:
             connection._next_seq_id = 1  # each answer is numbered from 1 after its command
             try:
-                outcomes.append(int(read() or 0))
+                affected = int(read() or 0)
+                _read_remaining_results(connection)
+                outcomes.append(affected)
             except pymysql.MySQLError as exc:
                 outcomes.append(self._translate(exc))  # the statement's own error: the next answer still comes
                 if not connection.open:  # the connection is gone: no answer is left to read
