@@ -16,6 +16,7 @@ from itertools import islice, takewhile
 
 from sqlparse import tokens as T
 
+from ratchet.linter.nulldefault import folds_to_null, null_literal
 from ratchet.linter.words import Word, iter_words
 from ratchet.statement import TRANSACTION_WORDS, Statement, opened_executable_comments
 
@@ -194,6 +195,19 @@ def _literal_in_parentheses(action: list[Word]) -> bool:
         if word.text not in ("(", ")"):  # ((0)) is (0)
             inner.append(word)
     return _folds_to_a_value(inner)
+
+
+def _default_text(action: list[Word]) -> str:
+    """The text of the ``DEFAULT`` of an ADD COLUMN: the word after it, signed or not, or the whole
+    of its parenthesised expression (words joined by blanks)."""
+    at = next(i for i, w in enumerate(action) if w.depth == 0 and w.upper == "DEFAULT")
+    first = action[at + 1]
+    if first.text in ("-", "+") and at + 2 < len(action):
+        return first.text + action[at + 2].text
+    if first.text != "(":
+        return first.text
+    inner = takewhile(lambda w: w.depth > first.depth, action[at + 2 :])
+    return " ".join(["(", *(w.text for w in inner), ")"])
 
 
 def _folds_to_a_value(words: list[Word]) -> bool:
@@ -694,8 +708,11 @@ class _Classifier:
         not_null = ("NOT", "NULL") in pairs
         default_at = uppers.index("DEFAULT") if "DEFAULT" in uppers else -1
         default_value = uppers[default_at + 1] if 0 <= default_at < len(uppers) - 1 else ""
+        default_text = _default_text(action) if default_value else ""
         has_default = (
-            (default_at >= 0 and default_value != "NULL") or "GENERATED" in uppers or "AUTO_INCREMENT" in uppers
+            (default_value != "" and not folds_to_null(default_text))
+            or "GENERATED" in uppers
+            or "AUTO_INCREMENT" in uppers
         )
         has_default = has_default or any(u in ("SERIAL", "BIGSERIAL", "SMALLSERIAL", "IDENTITY") for u in uppers)
         if not_null and not has_default:
@@ -709,10 +726,17 @@ class _Classifier:
                 column_name=column,
             )
         if self.dialect == "sqlite":
-            self.sqlite_add_column(table, column, top[0], uppers, default_value, action)
+            self.sqlite_add_column(table, column, top[0], uppers, default_value, action, default_text)
 
     def sqlite_add_column(
-        self, table: str, column: str, at: Word, uppers: list[str], default: str, action: list[Word]
+        self,
+        table: str,
+        column: str,
+        at: Word,
+        uppers: list[str],
+        default: str,
+        action: list[Word],
+        default_text: str,
     ) -> None:
         reason = None
         if "PRIMARY" in uppers or "UNIQUE" in uppers:
@@ -723,7 +747,7 @@ class _Classifier:
             reason = "a column whose default is not constant"
         elif "STORED" in uppers:
             reason = "a STORED generated column"
-        elif "REFERENCES" in uppers and default and default != "NULL":
+        elif "REFERENCES" in uppers and default and not null_literal(default_text):  # (NULL) is NULL, a CAST not
             reason = "a REFERENCES column with a non-NULL default"
         if reason:
             self.add(

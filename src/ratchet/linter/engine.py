@@ -19,6 +19,7 @@ from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
 from ratchet.lazyre import LazyPattern
 from ratchet.linter.history import History
+from ratchet.linter.nulldefault import folds_to_null
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
 from ratchet.statement import Statement, advance, statement_problems
 
@@ -921,8 +922,9 @@ def _renamed_from(classified: list[Classified]) -> dict[tuple[str, str], str]:
 
 
 def _required(column: Column) -> bool:
-    """NOT NULL without a default, and not filled in by SQLite (rowid alias, generated column)."""
-    if not column.not_null or column.default is not None or column.generated:
+    """NOT NULL without a default (or with a NULL one), and not filled in by SQLite (rowid alias,
+    generated column)."""
+    if not column.not_null or column.generated or (column.default is not None and not folds_to_null(column.default)):
         return False
     return not (column.primary_key and column.type.upper() == "INTEGER")
 
