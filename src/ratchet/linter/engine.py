@@ -790,7 +790,7 @@ class _FileLinter:
         if before is None:
             return False
         wanted = tuple(candidate.backfill)
-        return (True, wanted) in before.indexes or before.primary_key == wanted
+        return (True, wanted) in before.indexes.values() or before.primary_key == wanted
 
     def dropped_nothing(self, statement: Statement) -> bool:
         """A SQLite ``DROP ... IF EXISTS`` of an object an earlier statement dropped (or renamed away)
