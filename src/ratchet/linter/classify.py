@@ -101,6 +101,7 @@ class Candidate:
     column_name: str | None = None
     backfill: tuple[str, ...] = ()
     if_exists: bool = False  # DROP ... IF EXISTS
+    place: str = ""  # a DROP's schema (lower-cased), or "temp"; "" for the default one
 
     @property
     def object(self) -> str | None:
@@ -131,6 +132,9 @@ class Classified:
     rest_is_data: bool = False
     #: Objects of ``CREATE ... IF NOT EXISTS``: the file expects they may exist, so they are not new.
     maybe_existing: Sequence[tuple[str, str]] = ()
+    #: ``(kind, name, place)`` of an object made temporary or in a named schema (``place`` as
+    #: :attr:`Candidate.place`): another object than the one an unqualified DROP named.
+    made_in: Sequence[tuple[str, str, str]] = ()
 
 
 def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
@@ -143,6 +147,16 @@ def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
         name = words[index + 1].ident
         index += 2
     return name, index
+
+
+def _place(words: list[Word], start: int, temporary: bool) -> str:
+    """Where the name at ``words[start]`` is: ``temp`` for a temporary object, else its schema
+    lower-cased (``schema.name``), ``""`` for none or the default one (``main``, ``public``)."""
+    if temporary:
+        return "temp"
+    qualified = start + 2 < len(words) and words[start + 1].text == "." and words[start].is_name_like
+    schema = words[start].ident.lower() if qualified else ""
+    return "" if schema in ("main", "public") else schema
 
 
 #: The values SQLite reads as on for a boolean PRAGMA besides a non-zero number; any other turns it off.
@@ -536,12 +550,16 @@ class _Classifier:
             self.out.maybe_existing = ((kind, name),)
         else:
             self.creates.append((kind, name))
+        if place := _place(words, guarded, any(w.upper in ("TEMP", "TEMPORARY") for w in words[1:index])):
+            self.out.made_in = ((kind, name, place),)
 
     def create_index(self, words: list[Word], index: int, unique: bool, at: Word) -> None:
         guarded = _skip(words, index, ("IF", "NOT", "EXISTS"))
         conditional, index = guarded > index, guarded
         name: str | None = None
         if index < len(words) and words[index].upper != "ON":
+            if place := _place(words, index, False):
+                self.out.made_in = (("index", words[index + 2].ident, place),)
             name, index = _names_after(words, index)
         if index >= len(words) or words[index].upper != "ON":
             self.unrecognized(at)
@@ -925,6 +943,7 @@ class _Classifier:
                 kind=kind,
                 name=name,
                 if_exists=if_exists,
+                place=_place(part, 0, words[1].upper == "TEMPORARY"),
             )
 
     @staticmethod

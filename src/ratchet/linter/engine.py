@@ -776,7 +776,14 @@ class _FileLinter:
             message = f"backfill of {', '.join(candidate.backfill)} added earlier in this file"
         if policy.replaceable and candidate.kind and candidate.name:
             made = (candidate.kind, candidate.name)  # IF NOT EXISTS makes it too: the file just dropped it
-            again = next((c for c in later if made in c.creates or made in c.maybe_existing), None)
+            again = next(
+                (
+                    c
+                    for c in later
+                    if (made in c.creates or made in c.maybe_existing) and _place_of(c, made) == candidate.place
+                ),
+                None,
+            )
             if again is not None:
                 extra["severity"] = INFO
                 message = f"{candidate.kind} {candidate.name} is replaced: recreated at line {again.statement.line}"
@@ -919,6 +926,11 @@ def _renamed_from(classified: list[Classified]) -> dict[tuple[str, str], str]:
         for table, old, new in item.renamed_columns:
             origin[(table, new)] = origin.pop((table, old), old)
     return origin
+
+
+def _place_of(item: Classified, made: tuple[str, str]) -> str:
+    """Where ``item`` makes the object ``made``: temporary, a named schema, or ``""`` (the default)."""
+    return next((place for kind, name, place in item.made_in if (kind, name) == made), "")
 
 
 def _required(column: Column) -> bool:
