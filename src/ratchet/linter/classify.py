@@ -292,8 +292,10 @@ def _nonzero(number: str) -> bool:
 
 
 def _indexed_columns(words: list[Word]) -> tuple[str, ...]:
-    """The columns of the indexed list ``( ... )`` that ``words`` start with, each a plain name
-    (with ``COLLATE``, ``ASC`` or ``DESC``); an expression is left out."""
+    """The parts of the indexed list ``( ... )`` that ``words`` start with: a plain name (with
+    ``COLLATE``, ``ASC`` or ``DESC``) as its column, an expression as its text lower-cased without
+    blanks or quotes (``lower(email)``), as the SQLite snapshot of an index shows it; so an
+    expression is never a column the file added."""
     listed: list[Word] = []
     for word in words[1:] if words and words[0].text == "(" else []:
         if word.depth == 0:
@@ -301,8 +303,9 @@ def _indexed_columns(words: list[Word]) -> tuple[str, ...]:
         listed.append(word)
     return tuple(
         part[0].ident
-        for part in _split_top(listed, 0, 1)
         if part[0].is_name_like and (len(part) == 1 or part[1].upper in ("COLLATE", "ASC", "DESC"))
+        else re.sub(r"[\"`\[\]]", "", "".join(w.text for w in part)).lower()
+        for part in _split_top(listed, 0, 1)
     )
 
 
