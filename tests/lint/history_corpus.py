@@ -16,6 +16,18 @@ History = list[tuple[str, str, Expected]]
 Found = set[tuple[str, str, str, int]]
 
 
+def union(*parts: dict[str, History]) -> dict[str, History]:
+    """The histories of every part by label; a label in two parts is an error (``|`` would keep only
+    the last one's history, and silently skip the other)."""
+    joined: dict[str, History] = {}
+    for part in parts:
+        repeated = sorted(joined.keys() & part.keys())
+        if repeated:
+            raise ValueError(f"history labels repeated: {', '.join(repeated)}")
+        joined.update(part)
+    return joined
+
+
 def write_history(directory: Path, history: History) -> None:
     """The history's files in ``directory`` (made here)."""
     directory.mkdir(parents=True)

@@ -9,7 +9,7 @@ A file whose expected findings include ``syntax-error`` does not run on a server
 
 from __future__ import annotations
 
-from history_corpus import History
+from history_corpus import History, union
 from pg_app_histories import APP_HISTORIES
 from pg_deploy_histories import DEPLOY_HISTORIES
 from pg_orm_histories import ORM_HISTORIES
@@ -629,9 +629,5 @@ HISTORIES: dict[str, History] = {
     "legacy": LEGACY,
     "prisma": PRISMA,
     "dumped": DUMPED,
-    **TOOL_HISTORIES,
-    **APP_HISTORIES,
-    **PLATFORM_HISTORIES,
-    **ORM_HISTORIES,
-    **DEPLOY_HISTORIES,
 }
+HISTORIES = union(HISTORIES, TOOL_HISTORIES, APP_HISTORIES, PLATFORM_HISTORIES, ORM_HISTORIES, DEPLOY_HISTORIES)

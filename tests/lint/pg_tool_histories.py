@@ -644,7 +644,7 @@ COMMIT;
 
 TOOL_HISTORIES: dict[str, History] = {
     "django": DJANGO,
-    "supabase": SUPABASE,
+    "supabase_cli": SUPABASE,
     "orms": ORMS,
     "timeseries": TIMESERIES,
 }

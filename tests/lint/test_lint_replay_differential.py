@@ -10,15 +10,9 @@ from pathlib import Path
 
 import pytest
 from packaging.version import Version
-from sqlite_app_histories import HISTORIES as APP_HISTORIES
 from sqlite_corpus import HISTORIES
-from sqlite_desktop_histories import HISTORIES as DESKTOP_HISTORIES
-from sqlite_generated_histories import HISTORIES as GENERATED_HISTORIES
-from sqlite_long_histories import HISTORIES as LONG_HISTORIES
+from sqlite_histories import SQLITE_HISTORIES
 from sqlite_long_histories import SEEDS
-from sqlite_orm_histories import HISTORIES as ORM_HISTORIES
-from sqlite_script_histories import HISTORIES as SCRIPT_HISTORIES
-from sqlite_tool_histories import HISTORIES as TOOL_HISTORIES
 
 from ratchet.discover import MigrationFile, checksum
 from ratchet.linter.history import History
@@ -70,15 +64,7 @@ CASES = [(h[0], runnable(h[1])) for h in HISTORIES] + [
             if (name in _APP_REGISTERED or not {rule for rule, _ in expected} & _REFUSED_RULES) and name not in REFUSED
         ],
     )
-    for label, history in (
-        LONG_HISTORIES
-        | DESKTOP_HISTORIES
-        | ORM_HISTORIES
-        | TOOL_HISTORIES
-        | APP_HISTORIES
-        | SCRIPT_HISTORIES
-        | GENERATED_HISTORIES
-    ).items()
+    for label, history in SQLITE_HISTORIES.items()
 ]
 
 

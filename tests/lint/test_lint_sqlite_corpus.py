@@ -10,16 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from history_corpus import measure
-from sqlite_app_histories import HISTORIES as APP_HISTORIES
+from history_corpus import measure, union
 from sqlite_corpus import HISTORIES
-from sqlite_desktop_histories import HISTORIES as DESKTOP_HISTORIES
-from sqlite_generated_histories import HISTORIES as GENERATED_HISTORIES
-from sqlite_long_histories import HISTORIES as LONG_HISTORIES
+from sqlite_histories import SQLITE_HISTORIES
 from sqlite_long_histories import SEEDS
-from sqlite_orm_histories import HISTORIES as ORM_HISTORIES
-from sqlite_script_histories import HISTORIES as SCRIPT_HISTORIES
-from sqlite_tool_histories import HISTORIES as TOOL_HISTORIES
 
 from ratchet.linter import lint_paths
 from ratchet.linter.rules import ERROR
@@ -63,13 +57,7 @@ def test_precision_and_recall_over_the_corpus(tmp_path: Path, capsys: pytest.Cap
 def test_precision_and_recall_over_the_long_histories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     measured = measure(
         tmp_path,
-        LONG_HISTORIES
-        | DESKTOP_HISTORIES
-        | ORM_HISTORIES
-        | TOOL_HISTORIES
-        | APP_HISTORIES
-        | SCRIPT_HISTORIES
-        | GENERATED_HISTORIES,
+        SQLITE_HISTORIES,
         "sqlite",
         SEEDS,
     )
@@ -77,3 +65,10 @@ def test_precision_and_recall_over_the_long_histories(tmp_path: Path, capsys: py
         print("\n" + measured.summary("SQLite long-history"))
     assert measured.found - measured.expected == set(), "false errors"
     assert measured.expected - measured.found == set(), "missed errors"
+
+
+def test_the_union_of_histories_refuses_a_repeated_label() -> None:
+    with pytest.raises(ValueError, match="history labels repeated: shop"):
+        union({"shop": [], "blog": []}, {"shop": []})
+    # near miss: distinct labels are all kept
+    assert list(union({"shop": []}, {"blog": []})) == ["shop", "blog"]

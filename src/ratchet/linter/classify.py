@@ -16,6 +16,7 @@ from itertools import islice, takewhile
 
 from sqlparse import tokens as T
 
+from ratchet.linter.nulldefault import folds_to_null, null_literal
 from ratchet.linter.words import Word, iter_words
 from ratchet.statement import TRANSACTION_WORDS, Statement, opened_executable_comments
 
@@ -100,6 +101,7 @@ class Candidate:
     column_name: str | None = None
     backfill: tuple[str, ...] = ()
     if_exists: bool = False  # DROP ... IF EXISTS
+    place: str = ""  # a DROP's schema (lower-cased), or "temp"; "" for the default one
 
     @property
     def object(self) -> str | None:
@@ -130,6 +132,9 @@ class Classified:
     rest_is_data: bool = False
     #: Objects of ``CREATE ... IF NOT EXISTS``: the file expects they may exist, so they are not new.
     maybe_existing: Sequence[tuple[str, str]] = ()
+    #: ``(kind, name, place)`` of an object made temporary or in a named schema (``place`` as
+    #: :attr:`Candidate.place`): another object than the one an unqualified DROP named.
+    made_in: Sequence[tuple[str, str, str]] = ()
 
 
 def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
@@ -142,6 +147,16 @@ def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
         name = words[index + 1].ident
         index += 2
     return name, index
+
+
+def _place(words: list[Word], start: int, temporary: bool) -> str:
+    """Where the name at ``words[start]`` is: ``temp`` for a temporary object, else its schema
+    lower-cased (``schema.name``), ``""`` for none or the default one (``main``, ``public``)."""
+    if temporary:
+        return "temp"
+    qualified = start + 2 < len(words) and words[start + 1].text == "." and words[start].is_name_like
+    schema = words[start].ident.lower() if qualified else ""
+    return "" if schema in ("main", "public") else schema
 
 
 #: The values SQLite reads as on for a boolean PRAGMA besides a non-zero number; any other turns it off.
@@ -194,6 +209,19 @@ def _literal_in_parentheses(action: list[Word]) -> bool:
         if word.text not in ("(", ")"):  # ((0)) is (0)
             inner.append(word)
     return _folds_to_a_value(inner)
+
+
+def _default_text(action: list[Word]) -> str:
+    """The text of the ``DEFAULT`` of an ADD COLUMN: the word after it, signed or not, or the whole
+    of its parenthesised expression (words joined by blanks)."""
+    at = next(i for i, w in enumerate(action) if w.depth == 0 and w.upper == "DEFAULT")
+    first = action[at + 1]
+    if first.text in ("-", "+") and at + 2 < len(action):
+        return first.text + action[at + 2].text
+    if first.text != "(":
+        return first.text
+    inner = takewhile(lambda w: w.depth > first.depth, action[at + 2 :])
+    return " ".join(["(", *(w.text for w in inner), ")"])
 
 
 def _folds_to_a_value(words: list[Word]) -> bool:
@@ -264,8 +292,10 @@ def _nonzero(number: str) -> bool:
 
 
 def _indexed_columns(words: list[Word]) -> tuple[str, ...]:
-    """The columns of the indexed list ``( ... )`` that ``words`` start with, each a plain name
-    (with ``COLLATE``, ``ASC`` or ``DESC``); an expression is left out."""
+    """The parts of the indexed list ``( ... )`` that ``words`` start with: a plain name (with
+    ``COLLATE``, ``ASC`` or ``DESC``) as its column, an expression as its text lower-cased without
+    blanks or quotes (``lower(email)``), as the SQLite snapshot of an index shows it; so an
+    expression is never a column the file added."""
     listed: list[Word] = []
     for word in words[1:] if words and words[0].text == "(" else []:
         if word.depth == 0:
@@ -273,8 +303,9 @@ def _indexed_columns(words: list[Word]) -> tuple[str, ...]:
         listed.append(word)
     return tuple(
         part[0].ident
-        for part in _split_top(listed, 0, 1)
         if part[0].is_name_like and (len(part) == 1 or part[1].upper in ("COLLATE", "ASC", "DESC"))
+        else re.sub(r"[\"`\[\]]", "", "".join(w.text for w in part)).lower()
+        for part in _split_top(listed, 0, 1)
     )
 
 
@@ -522,12 +553,16 @@ class _Classifier:
             self.out.maybe_existing = ((kind, name),)
         else:
             self.creates.append((kind, name))
+        if place := _place(words, guarded, any(w.upper in ("TEMP", "TEMPORARY") for w in words[1:index])):
+            self.out.made_in = ((kind, name, place),)
 
     def create_index(self, words: list[Word], index: int, unique: bool, at: Word) -> None:
         guarded = _skip(words, index, ("IF", "NOT", "EXISTS"))
         conditional, index = guarded > index, guarded
         name: str | None = None
         if index < len(words) and words[index].upper != "ON":
+            if place := _place(words, index, False):
+                self.out.made_in = (("index", words[index + 2].ident, place),)
             name, index = _names_after(words, index)
         if index >= len(words) or words[index].upper != "ON":
             self.unrecognized(at)
@@ -694,8 +729,11 @@ class _Classifier:
         not_null = ("NOT", "NULL") in pairs
         default_at = uppers.index("DEFAULT") if "DEFAULT" in uppers else -1
         default_value = uppers[default_at + 1] if 0 <= default_at < len(uppers) - 1 else ""
+        default_text = _default_text(action) if default_value else ""
         has_default = (
-            (default_at >= 0 and default_value != "NULL") or "GENERATED" in uppers or "AUTO_INCREMENT" in uppers
+            (default_value != "" and not folds_to_null(default_text))
+            or "GENERATED" in uppers
+            or "AUTO_INCREMENT" in uppers
         )
         has_default = has_default or any(u in ("SERIAL", "BIGSERIAL", "SMALLSERIAL", "IDENTITY") for u in uppers)
         if not_null and not has_default:
@@ -709,10 +747,17 @@ class _Classifier:
                 column_name=column,
             )
         if self.dialect == "sqlite":
-            self.sqlite_add_column(table, column, top[0], uppers, default_value, action)
+            self.sqlite_add_column(table, column, top[0], uppers, default_value, action, default_text)
 
     def sqlite_add_column(
-        self, table: str, column: str, at: Word, uppers: list[str], default: str, action: list[Word]
+        self,
+        table: str,
+        column: str,
+        at: Word,
+        uppers: list[str],
+        default: str,
+        action: list[Word],
+        default_text: str,
     ) -> None:
         reason = None
         if "PRIMARY" in uppers or "UNIQUE" in uppers:
@@ -723,7 +768,7 @@ class _Classifier:
             reason = "a column whose default is not constant"
         elif "STORED" in uppers:
             reason = "a STORED generated column"
-        elif "REFERENCES" in uppers and default and default != "NULL":
+        elif "REFERENCES" in uppers and default and not null_literal(default_text):  # (NULL) is NULL, a CAST not
             reason = "a REFERENCES column with a non-NULL default"
         if reason:
             self.add(
@@ -901,6 +946,7 @@ class _Classifier:
                 kind=kind,
                 name=name,
                 if_exists=if_exists,
+                place=_place(part, 0, words[1].upper == "TEMPORARY"),
             )
 
     @staticmethod

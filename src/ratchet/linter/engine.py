@@ -19,6 +19,7 @@ from ratchet.errors import FileProblem
 from ratchet.headers import Guards, Waiver
 from ratchet.lazyre import LazyPattern
 from ratchet.linter.history import History
+from ratchet.linter.nulldefault import folds_to_null
 from ratchet.linter.rules import ERROR, FILE_INVALID, INFO, RULES, WARNING, nearest_rule
 from ratchet.statement import Statement, advance, statement_problems
 
@@ -775,7 +776,14 @@ class _FileLinter:
             message = f"backfill of {', '.join(candidate.backfill)} added earlier in this file"
         if policy.replaceable and candidate.kind and candidate.name:
             made = (candidate.kind, candidate.name)  # IF NOT EXISTS makes it too: the file just dropped it
-            again = next((c for c in later if made in c.creates or made in c.maybe_existing), None)
+            again = next(
+                (
+                    c
+                    for c in later
+                    if (made in c.creates or made in c.maybe_existing) and _place_of(c, made) == candidate.place
+                ),
+                None,
+            )
             if again is not None:
                 extra["severity"] = INFO
                 message = f"{candidate.kind} {candidate.name} is replaced: recreated at line {again.statement.line}"
@@ -789,7 +797,7 @@ class _FileLinter:
         if before is None:
             return False
         wanted = tuple(candidate.backfill)
-        return (True, wanted) in before.indexes or before.primary_key == wanted
+        return (True, wanted) in before.indexes.values() or before.primary_key == wanted
 
     def dropped_nothing(self, statement: Statement) -> bool:
         """A SQLite ``DROP ... IF EXISTS`` of an object an earlier statement dropped (or renamed away)
@@ -920,9 +928,15 @@ def _renamed_from(classified: list[Classified]) -> dict[tuple[str, str], str]:
     return origin
 
 
+def _place_of(item: Classified, made: tuple[str, str]) -> str:
+    """Where ``item`` makes the object ``made``: temporary, a named schema, or ``""`` (the default)."""
+    return next((place for kind, name, place in item.made_in if (kind, name) == made), "")
+
+
 def _required(column: Column) -> bool:
-    """NOT NULL without a default, and not filled in by SQLite (rowid alias, generated column)."""
-    if not column.not_null or column.default is not None or column.generated:
+    """NOT NULL without a default (or with a NULL one), and not filled in by SQLite (rowid alias,
+    generated column)."""
+    if not column.not_null or column.generated or (column.default is not None and not folds_to_null(column.default)):
         return False
     return not (column.primary_key and column.type.upper() == "INTEGER")
 

@@ -19,7 +19,7 @@ class Snapshot:
 
     columns: dict[str, str]  # name -> declared type
     primary_key: tuple[str, ...]
-    indexes: dict[tuple[bool, tuple[str, ...]], str]  # (unique, columns) -> index name
+    indexes: dict[str, tuple[bool, tuple[str, ...]]]  # index name -> (unique, columns)
     triggers: frozenset[str]
     views: frozenset[str]
     generated: frozenset[str] = frozenset()  # generated columns: computed, never copied
@@ -72,7 +72,7 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
     columns = {str(row[1]).lower(): str(row[2]) for row in info if row[6] in (0, 2, 3)}
     generated = frozenset(str(row[1]).lower() for row in info if row[6] in (2, 3))
     primary_key = tuple(str(row[1]).lower() for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
-    indexes: dict[tuple[bool, tuple[str, ...]], str] = {}
+    indexes: dict[str, tuple[bool, tuple[str, ...]]] = {}
     partial: dict[str, str] = {}
     for row in connection.execute(f"PRAGMA index_list({name_sql})").fetchall():
         name, unique, origin, is_partial = str(row[1]), bool(row[2]), str(row[3]), bool(row[4])
@@ -91,7 +91,7 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
             cols = _expressions(sql, cols)
             if is_partial:
                 partial[name] = _where(sql)
-        indexes[(unique, cols)] = name
+        indexes[name] = (unique, cols)
     triggers = frozenset(
         str(row[0])
         for row in connection.execute(
@@ -173,7 +173,7 @@ def lost(
     old name on other columns, or on the same columns for other rows (another partial ``WHERE``),
     is changed, as a DROP INDEX and a CREATE INDEX would change it: each change is ``(rule,
     what it does)``."""
-    remade = {name: cols for (_, cols), name in after.indexes.items() if not name.startswith("sqlite_autoindex")}
+    remade = {name: cols for name, (_, cols) in after.indexes.items() if not name.startswith("sqlite_autoindex")}
     changed: list[tuple[str, str]] = []
     columns: list[str] = []
     for name, declared in before.columns.items():
@@ -184,18 +184,18 @@ def lost(
     dependents: list[str] = []
     if before.primary_key and before.primary_key != after.primary_key:
         dependents.append(f"primary key ({', '.join(before.primary_key)})")
-    for (unique, cols), name in sorted(before.indexes.items(), key=lambda item: item[1]):
+    for name, (unique, cols) in sorted(before.indexes.items()):
         if any(c in before.columns and c not in after.columns for c in cols):
             continue  # an index of a lost column goes with it
         kind = "unique index" if unique else "index"
         shown = f"{kind} {name if not name.startswith('sqlite_autoindex') else 'UNIQUE constraint'} ({', '.join(cols)})"
         rows = _rows_kept(unique, cols, after)
-        if not rows and name in remade:
+        if not rows and name in remade and remade[name] != cols:  # same columns: a unique one made plain
             text = f"index {name} is made again on ({', '.join(remade[name])}) instead of ({', '.join(cols)})"
             changed.append(("drop-index", f"{text}; queries that used the old one may get slow"))
         elif not rows:
             dependents.append(shown)
-        elif change := _rows_changed(unique, shown, before.partial.get(name, ""), rows):
+        elif change := _rows_changed(unique, shown, before.partial.get(name, ""), rows, name in after.indexes):
             changed.append(change)
     dependents += [f"trigger {name}" for name in sorted(before.triggers - after.triggers)]
     dependents += [f"view {name}" for name in sorted(before.views - after.views)]
@@ -213,7 +213,7 @@ def _rows_kept(unique: bool, cols: tuple[str, ...], after: Snapshot) -> set[str]
     (``""``: every row), none when there is no such index. Like the old one: the same, or a unique
     index (or primary key) on the same columns; for a unique index, on the same columns in any order."""
     rows = {"" for key in [after.primary_key] if key and (key == cols or (unique and sorted(key) == sorted(cols)))}
-    for (is_unique, key), name in after.indexes.items():
+    for name, (is_unique, key) in after.indexes.items():
         if (is_unique, key) == (unique, cols) or (
             is_unique and (key == cols or (unique and sorted(key) == sorted(cols)))
         ):
@@ -221,30 +221,39 @@ def _rows_kept(unique: bool, cols: tuple[str, ...], after: Snapshot) -> set[str]
     return rows
 
 
-def _rows_changed(unique: bool, shown: str, where: str, rows: set[str]) -> tuple[str, str] | None:
+def _rows_changed(unique: bool, shown: str, where: str, rows: set[str], again: bool) -> tuple[str, str] | None:
     """``(rule, what it does)`` when the rebuilt table's indexes like the old one, covering ``rows``
     (partial ``WHERE`` each, ``""`` every row), do not cover the rows the old one did (its ``where``),
-    compared without blanks, quotes or case; None when one does (an index on every row serves what a
-    partial one did, but a unique one also refuses values that repeat outside its ``WHERE``)."""
+    compared as :func:`_condition` reads them; None when one does (an index on every row serves what a
+    partial one did, but a unique one also refuses values that repeat outside its ``WHERE``); ``again``:
+    whether the old index is made again under its own name (else only other indexes are like it)."""
     same = {_condition(where)} if unique or not where else {_condition(where), ""}
     if same & {_condition(row) for row in rows}:
         return None
     now = sorted(rows)[0]
+    made = "is made again" if again else "is gone, its columns indexed"
     if unique and not now:
         return (
             "add-unique-to-existing",
-            f"{shown} WHERE {where} is made again on every row: the copy and later writes fail on values "
+            f"{shown} WHERE {where} {made} on every row: the copy and later writes fail on values "
             "that repeat outside its WHERE",
         )
     was = f" instead of WHERE {where}" if where else ""
     if unique:
         return (
             "drop-constraint",
-            f"{shown} is made again only WHERE {now}{was}: other rows may now repeat its values",
+            f"{shown} {made} only WHERE {now}{was}: other rows may now repeat its values",
         )
-    return ("drop-index", f"{shown} is made again only WHERE {now}{was}; queries for other rows may get slow")
+    return ("drop-index", f"{shown} {made} only WHERE {now}{was}; queries for other rows may get slow")
+
+
+_STRING = re.compile(r"('(?:[^']|'')*')")
 
 
 def _condition(where: str) -> str:
-    """A partial index's ``WHERE`` as compared: without blanks, quotes or case."""
-    return re.sub(r"[\s\"`\[\]]", "", where).lower()
+    """A partial index's ``WHERE`` as compared: without blanks, quotes or case, but for its string
+    literals, whose case and blanks change which rows it covers."""
+    return "".join(
+        part if index % 2 else re.sub(r"[\s\"`\[\]]", "", part).lower()
+        for index, part in enumerate(_STRING.split(where))
+    )
