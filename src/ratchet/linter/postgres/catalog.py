@@ -16,6 +16,7 @@ import re
 from typing import Any, NamedTuple
 
 from ratchet.lazyre import LazyPattern
+from ratchet.linter.postgres.header import routine_header
 from ratchet.linter.postgres.parse import Node, strings, walk
 from ratchet.linter.postgres.types import ColumnType, collation_of, column_type, dropped_signature, signature
 
@@ -144,7 +145,7 @@ class Routine(NamedTuple):
     ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it);
     ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty);
     ``arguments`` its input argument types (``None``: not known), the last ``optional`` of them
-    with a default."""
+    with a default; ``header`` its ``CREATE`` up to the body, under which the body is parsed again."""
 
     key: str
     kind: str
@@ -154,6 +155,7 @@ class Routine(NamedTuple):
     language: str = ""
     arguments: tuple[ColumnType, ...] | None = None
     optional: int = 0
+    header: str = ""
 
 
 class RoutineNames:
@@ -266,8 +268,7 @@ class Catalog:
         (or those and a few more): the names of the last catalog asked are reused, and only those of
         routines added after its ones are made."""
         keys, routines = list(self.routines), list(self.routines.values())  # lists: tuple() of a view is slower
-        last_keys, last_routines = _names_memo[0], _names_memo[1]
-        last: RoutineNames = _names_memo[2]
+        last_keys, last_routines, last = _names_memo[0]  # one read: another thread may replace it
         count = len(last_keys)
         if keys[:count] != last_keys or routines[:count] != last_routines:
             count, last = 0, RoutineNames((), frozenset(), ())
@@ -281,7 +282,7 @@ class Catalog:
             one_word = name.isascii() and name.replace("_", "a").isalnum()  # [a-z0-9_]+ (lower case already)
             (words if one_word else other).add(name)
         names = RoutineNames(tuple(called), frozenset(words), tuple(other))
-        _names_memo[:] = keys, routines, names
+        _names_memo[0] = keys, routines, names
         return names
 
     def resolve(self, parts: list[str], known: Any) -> str:
@@ -977,12 +978,23 @@ class Catalog:
         trigger = returns[-1].get("String", {}).get("sval") in ("trigger", "event_trigger")
         if trigger or language not in ("sql", "plpgsql"):
             body = language = ""
+        header = routine_header(node) if language else ""
         if not self.partial and _builds_triggers(node):
             self.partial = True  # calling it makes triggers that no statement the lint sees shows
         kind = "procedure" if node.get("is_procedure") else "function"
         parameters = node.get("parameters") or []
         optional = sum(1 for p in parameters if "defexpr" in p.get("FunctionParameter", {}))
-        self.routines[key] = Routine(key, kind, volatile, trigger, body, language, signature(parameters), optional)
+        self.routines[key] = Routine(
+            key, kind, volatile, trigger, body, language, signature(parameters), optional, header
+        )
+
+    def keep_atomic_body(self, node: Node, body: str) -> None:
+        """The statements between ``BEGIN ATOMIC`` and ``END`` of the routine just created by ``node``
+        (the text its parsed node lacks), kept as its body."""
+        key = self.qualify(strings(node.get("funcname")))
+        routine = self.routines.get(key)
+        if routine is not None and routine.language == "sql":
+            self.routines[key] = routine._replace(body=body)
 
     def create_trigger(self, node: Node) -> None:
         """``CREATE [OR REPLACE] TRIGGER``."""
@@ -1163,8 +1175,9 @@ def object_name(item: Any) -> list[str]:
     return []
 
 
-#: The routine keys, the routines and the names of the catalog that ``Catalog.routine_names`` last answered.
-_names_memo: list[Any] = [[], [], RoutineNames((), frozenset(), ())]
+#: The routine keys, the routines and the names of the catalog that ``Catalog.routine_names`` last
+#: answered, as one tuple: read and replaced whole, so threads linting at once never mix two catalogs'.
+_names_memo: list[tuple[list[str], list[Routine], RoutineNames]] = [([], [], RoutineNames((), frozenset(), ()))]
 
 
 #: ``ALTER TABLE`` actions on columns that PostgreSQL makes on the partitions and inheriting tables too
