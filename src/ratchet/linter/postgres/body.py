@@ -58,6 +58,8 @@ def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
         elif element.get("defname") == "as":
             location = element.get("arg_location", -1)
             body = element.get("arg", {})
+    items = body.get("List", {}).get("items") or [body] if isinstance(body, dict) else []
+    text: str | None = items[0].get("String", {}).get("sval") if items else None
     if routine and language == "sql":
         if "sql_body" in node:
             atomic = atomic_body(statement_sql)
@@ -65,9 +67,7 @@ def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
                 raise SyntaxProblem("its BEGIN ATOMIC statements do not end the text with END", -1)
             return [BodyStatement(*atomic)] if atomic[1].split() else []
         # the body string's SQL as one piece (its statements are parsed alone)
-        items = body.get("List", {}).get("items") or [body] if isinstance(body, dict) else []
-        sql = items[0].get("String", {}).get("sval") if items else None
-        return [BodyStatement(_body_start(statement_sql, location), sql)] if sql and sql.split() else []
+        return [BodyStatement(_body_start(statement_sql, location), text)] if text and text.split() else []
     if language != "plpgsql":
         raise SyntaxProblem(f"the language {language} is not PL/pgSQL", -1)
     body_start = _body_start(statement_sql, location)
@@ -79,8 +79,7 @@ def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
     if routine:
         # parsed under a head written back from the node: pglast's PL/pgSQL parser rejects some heads
         # PostgreSQL takes (VARIADIC); the body is the same string, and its line numbers count from it
-        text = body.get("List", {}).get("items", [{}])[0].get("String", {}).get("sval", "") if body else ""
-        tree = parse_body(f"{routine_header(node)} LANGUAGE plpgsql AS {dollar_quoted(text)}")
+        tree = parse_body(f"{routine_header(node)} LANGUAGE plpgsql AS {dollar_quoted(text or '')}")
     else:
         tree = parse_body(statement_sql)
     for kind, item in _statements(tree):

@@ -16,7 +16,6 @@ import re
 from typing import Any, NamedTuple
 
 from ratchet.lazyre import LazyPattern
-from ratchet.linter.postgres.header import routine_header
 from ratchet.linter.postgres.parse import Node, strings, walk
 from ratchet.linter.postgres.types import ColumnType, collation_of, column_type, dropped_signature, signature
 
@@ -145,7 +144,8 @@ class Routine(NamedTuple):
     ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it);
     ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty);
     ``arguments`` its input argument types (``None``: not known), the last ``optional`` of them
-    with a default; ``header`` its ``CREATE`` up to the body, under which the body is parsed again."""
+    with a default; ``created`` the node of its ``CREATE`` (when it has a body), whose head the body is
+    parsed under again (written when a call runs it: few routines are called by a later file)."""
 
     key: str
     kind: str
@@ -155,7 +155,7 @@ class Routine(NamedTuple):
     language: str = ""
     arguments: tuple[ColumnType, ...] | None = None
     optional: int = 0
-    header: str = ""
+    created: Node | None = None
 
 
 class RoutineNames:
@@ -978,14 +978,13 @@ class Catalog:
         trigger = returns[-1].get("String", {}).get("sval") in ("trigger", "event_trigger")
         if trigger or language not in ("sql", "plpgsql"):
             body = language = ""
-        header = routine_header(node) if language else ""
         if not self.partial and _builds_triggers(node):
             self.partial = True  # calling it makes triggers that no statement the lint sees shows
         kind = "procedure" if node.get("is_procedure") else "function"
         parameters = node.get("parameters") or []
         optional = sum(1 for p in parameters if "defexpr" in p.get("FunctionParameter", {}))
         self.routines[key] = Routine(
-            key, kind, volatile, trigger, body, language, signature(parameters), optional, header
+            key, kind, volatile, trigger, body, language, signature(parameters), optional, node if language else None
         )
 
     def keep_atomic_body(self, node: Node, body: str) -> None:

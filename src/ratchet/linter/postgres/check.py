@@ -26,6 +26,7 @@ from ratchet.linter.postgres.catalog import (
     not_null_check,
     object_name,
 )
+from ratchet.linter.postgres.header import routine_header
 from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
 from ratchet.linter.postgres.typechange import TypeChanges
 from ratchet.linter.postgres.types import ColumnType, answers_calls, column_type, dropped_signature, judge_change
@@ -1253,10 +1254,10 @@ class FileChecker(TypeChanges):
         (dynamic SQL, another language) was the routine's author's, and stays unreported; a body
         the lint cannot parse at all is ``opaque-sql`` at the call. Whether the lint knows the body."""
         routine = self.catalog.routines.get(key)
-        if routine is None or not routine.body:
+        if routine is None or not routine.body or routine.created is None:
             return False
         # parsed under the routine's own head: its RETURN forms and parameter names are those of it
-        sql = f"{routine.header} LANGUAGE {routine.language} AS {dollar_quoted(routine.body)}"
+        sql = f"{routine_header(routine.created)} LANGUAGE {routine.language} AS {dollar_quoted(routine.body)}"
         try:
             node = parse(sql)[0][0].node
             items = body_statements(sql, node)
