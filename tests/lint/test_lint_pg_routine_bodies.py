@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from ratchet.linter import lint_paths
+from ratchet.linter.postgres import body as body_module
 from ratchet.linter.postgres import catalog as catalog_module
 from ratchet.linter.postgres import catalog_from_sql
+from ratchet.linter.postgres import check as check_module
 from ratchet.linter.postgres.catalog import Catalog
 from ratchet.linter.postgres.header import routine_header
 from ratchet.linter.postgres.parse import SyntaxProblem, parse, parse_body
@@ -75,6 +77,11 @@ SHAPES = [
         id="sql-begin-atomic",
     ),
     pytest.param(
+        "CREATE FUNCTION pi() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  {delete}; SELECT 1;\nEND /* pi */; -- done\n",
+        "SELECT pi();\n",
+        id="sql-begin-atomic-comments-after-end",
+    ),
+    pytest.param(
         "CREATE FUNCTION pi() RETURNS int LANGUAGE sql AS $$ {delete}; SELECT 1 $$;\n",
         "SELECT pi();\n",
         id="sql-string",
@@ -109,6 +116,17 @@ def test_a_body_the_lint_cannot_read_is_opaque_at_the_call(tmp_path: Path) -> No
     assert findings(tmp_path / "unread", made, "SELECT 0, pi();\n") == {("opaque-sql", 1, 11)}
     readable = "CREATE FUNCTION pi() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$;\n"
     assert findings(tmp_path / "read", readable, "SELECT 0, pi();\n") == set()
+
+
+def test_begin_atomic_statements_the_text_does_not_show_are_opaque(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = "CREATE FUNCTION pi() RETURNS int LANGUAGE sql BEGIN ATOMIC DELETE FROM t; SELECT 1; END;\n"
+    assert findings(tmp_path / "shown", made, "SELECT pi();\n") == {("delete-without-where", 1, 8)}
+    monkeypatch.setattr(check_module, "atomic_body", lambda sql: None)
+    monkeypatch.setattr(body_module, "atomic_body", lambda sql: None)
+    assert findings(tmp_path / "earlier", made, "SELECT pi();\n") == {("opaque-sql", 1, 8)}
+    assert findings(tmp_path / "same", "", made + "SELECT pi();\n") == {("opaque-sql", 1, 1)}
 
 
 def test_a_body_holding_the_lints_own_quote_still_runs(tmp_path: Path) -> None:

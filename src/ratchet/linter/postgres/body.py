@@ -32,7 +32,10 @@ _STATIC = {
 _DOLLAR = LazyPattern(r"\$[A-Za-z_0-9]*\$")
 _LITERAL_START = LazyPattern(r"'|\$[A-Za-z_0-9]*\$")
 _ATOMIC = LazyPattern(r"\bBEGIN\s+ATOMIC\b", re.IGNORECASE)
-_ATOMIC_END = LazyPattern(r"\bEND\s*;?\s*(?:--[^\n]*\s*)*\Z", re.IGNORECASE)
+_ATOMIC_END = LazyPattern(r"\bEND(?:[\s;]|--[^\n]*|/\*.*?\*/)*\Z", re.IGNORECASE | re.DOTALL)
+
+
+NO_ATOMIC_END = "its BEGIN ATOMIC statements do not end the text with END"
 
 
 class BodyStatement(NamedTuple):
@@ -64,7 +67,7 @@ def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
         if "sql_body" in node:
             atomic = atomic_body(statement_sql)
             if atomic is None:
-                raise SyntaxProblem("its BEGIN ATOMIC statements do not end the text with END", -1)
+                raise SyntaxProblem(NO_ATOMIC_END, -1)
             return [BodyStatement(*atomic)] if atomic[1].split() else []
         # the body string's SQL as one piece (its statements are parsed alone)
         return [BodyStatement(_body_start(statement_sql, location), text)] if text and text.split() else []

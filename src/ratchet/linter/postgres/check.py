@@ -16,7 +16,13 @@ from typing import Any, NamedTuple
 
 from ratchet import pgscan
 from ratchet.lazyre import LazyPattern
-from ratchet.linter.postgres.body import BodyStatement, atomic_body, body_statements, dollar_quoted
+from ratchet.linter.postgres.body import (
+    NO_ATOMIC_END,
+    BodyStatement,
+    atomic_body,
+    body_statements,
+    dollar_quoted,
+)
 from ratchet.linter.postgres.catalog import (
     Catalog,
     Relation,
@@ -1254,11 +1260,13 @@ class FileChecker(TypeChanges):
         (dynamic SQL, another language) was the routine's author's, and stays unreported; a body
         the lint cannot parse at all is ``opaque-sql`` at the call. Whether the lint knows the body."""
         routine = self.catalog.routines.get(key)
-        if routine is None or not routine.body or routine.created is None:
+        if routine is None or routine.created is None or not (routine.body or "sql_body" in routine.created):
             return False
         # parsed under the routine's own head: its RETURN forms and parameter names are those of it
         sql = f"{routine_header(routine.created)} LANGUAGE {routine.language} AS {dollar_quoted(routine.body)}"
         try:
+            if not routine.body:  # BEGIN ATOMIC whose statements its file's text did not show
+                raise SyntaxProblem(NO_ATOMIC_END, -1)
             node = parse(sql)[0][0].node
             items = body_statements(sql, node)
         except SyntaxProblem as problem:
