@@ -35,6 +35,7 @@ _ATOMIC = LazyPattern(r"\bBEGIN\s+ATOMIC\b", re.IGNORECASE)
 _ATOMIC_END = LazyPattern(r"\bEND(?:[\s;]|--[^\n]*|/\*.*?\*/)*\Z", re.IGNORECASE | re.DOTALL)
 
 
+#: Why a ``BEGIN ATOMIC`` routine's statements cannot be linted: its text does not show where they end
 NO_ATOMIC_END = "its BEGIN ATOMIC statements do not end the text with END"
 
 
