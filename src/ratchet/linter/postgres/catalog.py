@@ -144,8 +144,8 @@ class Routine(NamedTuple):
     ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it);
     ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty);
     ``arguments`` its input argument types (``None``: not known), the last ``optional`` of them
-    with a default; ``created`` the node of its ``CREATE`` (when it has a body), whose head the body is
-    parsed under again (written when a call runs it: few routines are called by a later file)."""
+    with a default; ``created`` the parts of its ``CREATE``'s node (when it has a body) whose head the body
+    is parsed under again (written when a call runs it: few routines are called by a later file)."""
 
     key: str
     kind: str
@@ -983,8 +983,10 @@ class Catalog:
         kind = "procedure" if node.get("is_procedure") else "function"
         parameters = node.get("parameters") or []
         optional = sum(1 for p in parameters if "defexpr" in p.get("FunctionParameter", {}))
+        # only what the head is written from: the catalog crosses to the lint's worker processes pickled
+        created = {part: node[part] for part in _HEAD_PARTS if part in node} if language else None
         self.routines[key] = Routine(
-            key, kind, volatile, trigger, body, language, signature(parameters), optional, node if language else None
+            key, kind, volatile, trigger, body, language, signature(parameters), optional, created
         )
 
     def keep_atomic_body(self, node: Node, body: str) -> None:
@@ -1177,6 +1179,10 @@ def object_name(item: Any) -> list[str]:
 #: The routine keys, the routines and the names of the catalog that ``Catalog.routine_names`` last
 #: answered, as one tuple: read and replaced whole, so threads linting at once never mix two catalogs'.
 _names_memo: list[tuple[list[str], list[Routine], RoutineNames]] = [([], [], RoutineNames((), frozenset(), ()))]
+
+
+#: The parts of a ``CREATE FUNCTION``'s node that its head is written from (and whether it is ``BEGIN ATOMIC``)
+_HEAD_PARTS = ("funcname", "parameters", "returnType", "is_procedure", "sql_body")
 
 
 #: ``ALTER TABLE`` actions on columns that PostgreSQL makes on the partitions and inheriting tables too
