@@ -13,6 +13,7 @@ import re
 from typing import Any, NamedTuple
 
 from ratchet.lazyre import LazyPattern
+from ratchet.linter.postgres.header import routine_header
 from ratchet.linter.postgres.parse import Node, SyntaxProblem, parse, parse_body
 
 _DYNAMIC = {
@@ -30,6 +31,12 @@ _STATIC = {
 }
 _DOLLAR = LazyPattern(r"\$[A-Za-z_0-9]*\$")
 _LITERAL_START = LazyPattern(r"'|\$[A-Za-z_0-9]*\$")
+_ATOMIC = LazyPattern(r"\bBEGIN\s+ATOMIC\b", re.IGNORECASE)
+_ATOMIC_END = LazyPattern(r"\bEND(?:[\s;]|--[^\n]*|/\*.*?\*/)*\Z", re.IGNORECASE | re.DOTALL)
+
+
+#: Why a ``BEGIN ATOMIC`` routine's statements cannot be linted: its text does not show where they end
+NO_ATOMIC_END = "its BEGIN ATOMIC statements do not end the text with END"
 
 
 class BodyStatement(NamedTuple):
@@ -55,11 +62,16 @@ def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
         elif element.get("defname") == "as":
             location = element.get("arg_location", -1)
             body = element.get("arg", {})
+    items = body.get("List", {}).get("items") or [body] if isinstance(body, dict) else []
+    text: str | None = items[0].get("String", {}).get("sval") if items else None
     if routine and language == "sql":
-        # the body string's SQL as one piece (its statements are parsed alone); none for BEGIN ATOMIC
-        items = body.get("List", {}).get("items") or [body] if isinstance(body, dict) else []
-        sql = items[0].get("String", {}).get("sval") if items else None
-        return [BodyStatement(_body_start(statement_sql, location), sql)] if sql and sql.split() else []
+        if "sql_body" in node:
+            atomic = atomic_body(statement_sql)
+            if atomic is None:
+                raise SyntaxProblem(NO_ATOMIC_END, -1)
+            return [BodyStatement(*atomic)] if atomic[1].split() else []
+        # the body string's SQL as one piece (its statements are parsed alone)
+        return [BodyStatement(_body_start(statement_sql, location), text)] if text and text.split() else []
     if language != "plpgsql":
         raise SyntaxProblem(f"the language {language} is not PL/pgSQL", -1)
     body_start = _body_start(statement_sql, location)
@@ -68,7 +80,13 @@ def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
     upper = statement_sql.upper()
     out: list[BodyStatement] = []
     last = -1
-    for kind, item in _statements(parse_body(statement_sql)):
+    if routine:
+        # parsed under a head written back from the node: pglast's PL/pgSQL parser rejects some heads
+        # PostgreSQL takes (VARIADIC); the body is the same string, and its line numbers count from it
+        tree = parse_body(f"{routine_header(node)} LANGUAGE plpgsql AS {dollar_quoted(text or '')}")
+    else:
+        tree = parse_body(statement_sql)
+    for kind, item in _statements(tree):
         line = body_line + max(int(item.get("lineno", 1)), 1) - 1
         line_start = lines[min(line, len(lines) - 1)]
         search_from = max(line_start, last + 1, body_start)
@@ -100,6 +118,24 @@ def body_statements(statement_sql: str, node: Node) -> list[BodyStatement]:
         last = found if found >= 0 else line_start
         out.append(BodyStatement(last, sql[len(sql) - len(sql.lstrip()) :]))
     return out
+
+
+def dollar_quoted(text: str) -> str:
+    """``text`` between dollar quotes that it does not hold."""
+    tag = "$ratchet_body$"
+    while tag in text:
+        tag = f"{tag[:-1]}_$"
+    return f"{tag}{text}{tag}"
+
+
+def atomic_body(statement_sql: str) -> tuple[int, str] | None:
+    """Where the statements of a ``BEGIN ATOMIC ... END`` routine start in ``statement_sql`` and their
+    text (pglast keeps their nodes, not their text): ``None`` when the text does not show them."""
+    start = _ATOMIC.search(statement_sql)
+    end = _ATOMIC_END.search(statement_sql)
+    if start is None or end is None or end.start() < start.end():
+        return None
+    return start.end(), statement_sql[start.end() : end.start()]
 
 
 def _constant(item: Node) -> str | None:

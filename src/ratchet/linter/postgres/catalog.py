@@ -144,7 +144,8 @@ class Routine(NamedTuple):
     ``trigger`` when it returns ``trigger`` or ``event_trigger`` (only a trigger can call it);
     ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty);
     ``arguments`` its input argument types (``None``: not known), the last ``optional`` of them
-    with a default."""
+    with a default; ``created`` the parts of its ``CREATE``'s node (when it has a body) whose head the body
+    is parsed under again (written when a call runs it: few routines are called by a later file)."""
 
     key: str
     kind: str
@@ -154,6 +155,7 @@ class Routine(NamedTuple):
     language: str = ""
     arguments: tuple[ColumnType, ...] | None = None
     optional: int = 0
+    created: Node | None = None
 
 
 class RoutineNames:
@@ -266,8 +268,7 @@ class Catalog:
         (or those and a few more): the names of the last catalog asked are reused, and only those of
         routines added after its ones are made."""
         keys, routines = list(self.routines), list(self.routines.values())  # lists: tuple() of a view is slower
-        last_keys, last_routines = _names_memo[0], _names_memo[1]
-        last: RoutineNames = _names_memo[2]
+        last_keys, last_routines, last = _names_memo[0]  # one read: another thread may replace it
         count = len(last_keys)
         if keys[:count] != last_keys or routines[:count] != last_routines:
             count, last = 0, RoutineNames((), frozenset(), ())
@@ -281,7 +282,7 @@ class Catalog:
             one_word = name.isascii() and name.replace("_", "a").isalnum()  # [a-z0-9_]+ (lower case already)
             (words if one_word else other).add(name)
         names = RoutineNames(tuple(called), frozenset(words), tuple(other))
-        _names_memo[:] = keys, routines, names
+        _names_memo[0] = keys, routines, names
         return names
 
     def resolve(self, parts: list[str], known: Any) -> str:
@@ -982,7 +983,19 @@ class Catalog:
         kind = "procedure" if node.get("is_procedure") else "function"
         parameters = node.get("parameters") or []
         optional = sum(1 for p in parameters if "defexpr" in p.get("FunctionParameter", {}))
-        self.routines[key] = Routine(key, kind, volatile, trigger, body, language, signature(parameters), optional)
+        # only what the head is written from: the catalog crosses to the lint's worker processes pickled
+        created = {part: node[part] for part in _HEAD_PARTS if part in node} if language else None
+        self.routines[key] = Routine(
+            key, kind, volatile, trigger, body, language, signature(parameters), optional, created
+        )
+
+    def keep_atomic_body(self, node: Node, body: str) -> None:
+        """The statements between ``BEGIN ATOMIC`` and ``END`` of the routine just created by ``node``
+        (the text its parsed node lacks), kept as its body."""
+        key = self.qualify(strings(node.get("funcname")))
+        routine = self.routines.get(key)
+        if routine is not None and routine.language == "sql":
+            self.routines[key] = routine._replace(body=body)
 
     def create_trigger(self, node: Node) -> None:
         """``CREATE [OR REPLACE] TRIGGER``."""
@@ -1163,8 +1176,13 @@ def object_name(item: Any) -> list[str]:
     return []
 
 
-#: The routine keys, the routines and the names of the catalog that ``Catalog.routine_names`` last answered.
-_names_memo: list[Any] = [[], [], RoutineNames((), frozenset(), ())]
+#: The routine keys, the routines and the names of the catalog that ``Catalog.routine_names`` last
+#: answered, as one tuple: read and replaced whole, so threads linting at once never mix two catalogs'.
+_names_memo: list[tuple[list[str], list[Routine], RoutineNames]] = [([], [], RoutineNames((), frozenset(), ()))]
+
+
+#: The parts of a ``CREATE FUNCTION``'s node that its head is written from (and whether it is ``BEGIN ATOMIC``)
+_HEAD_PARTS = ("funcname", "parameters", "returnType", "is_procedure", "sql_body")
 
 
 #: ``ALTER TABLE`` actions on columns that PostgreSQL makes on the partitions and inheriting tables too

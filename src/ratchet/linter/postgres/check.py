@@ -16,7 +16,13 @@ from typing import Any, NamedTuple
 
 from ratchet import pgscan
 from ratchet.lazyre import LazyPattern
-from ratchet.linter.postgres.body import BodyStatement, body_statements
+from ratchet.linter.postgres.body import (
+    NO_ATOMIC_END,
+    BodyStatement,
+    atomic_body,
+    body_statements,
+    dollar_quoted,
+)
 from ratchet.linter.postgres.catalog import (
     Catalog,
     Relation,
@@ -26,6 +32,7 @@ from ratchet.linter.postgres.catalog import (
     not_null_check,
     object_name,
 )
+from ratchet.linter.postgres.header import routine_header
 from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
 from ratchet.linter.postgres.typechange import TypeChanges
 from ratchet.linter.postgres.types import ColumnType, answers_calls, column_type, dropped_signature, judge_change
@@ -484,6 +491,14 @@ class FileChecker(TypeChanges):
         self._track_creates(piece)
         if kind != "AlterTableStmt":  # its actions are applied one by one as they are checked
             self.catalog.apply(kind, piece.node)
+        if kind == "CreateFunctionStmt" and "sql_body" in piece.node:
+            self._keep_atomic_body(piece)
+
+    def _keep_atomic_body(self, piece: _Piece) -> None:
+        """A ``BEGIN ATOMIC`` routine's statements, kept in the catalog as its body for later calls."""
+        found = atomic_body(piece.statement.sql if piece.text is self.text else piece.text)
+        if found is not None:
+            self.catalog.keep_atomic_body(piece.node, found[1])
 
     def _opaque(self, piece: _Piece, offset: int, message: str) -> None:
         """``opaque-sql``: SQL the lint cannot see, which may create objects the catalog then lacks."""
@@ -1242,18 +1257,26 @@ class FileChecker(TypeChanges):
     def _run_older_body(self, piece: _Piece, key: str, offset: int) -> bool:
         """A routine made by an earlier file runs its body where this statement calls it: the
         findings of its static statements stand at the call. What the lint cannot read in it
-        (dynamic SQL, another language) was the routine's author's, and stays unreported. Whether
-        the lint knows the body."""
+        (dynamic SQL, another language) was the routine's author's, and stays unreported; a body
+        the lint cannot parse at all is ``opaque-sql`` at the call. Whether the lint knows the body."""
         routine = self.catalog.routines.get(key)
-        tag = "$ratchet_body$"
-        if routine is None or not routine.body or tag in routine.body:
+        if routine is None or routine.created is None or not (routine.body or "sql_body" in routine.created):
             return False
-        sql = f"CREATE FUNCTION ratchet_body() RETURNS void LANGUAGE {routine.language} AS {tag}{routine.body}{tag}"
+        # parsed under the routine's own head: its RETURN forms and parameter names are those of it
+        sql = f"{routine_header(routine.created)} LANGUAGE {routine.language} AS {dollar_quoted(routine.body)}"
         try:
+            if not routine.body:  # BEGIN ATOMIC whose statements its file's text did not show
+                raise SyntaxProblem(NO_ATOMIC_END, -1)
             node = parse(sql)[0][0].node
             items = body_statements(sql, node)
-        except SyntaxProblem:
-            return False
+        except SyntaxProblem as problem:
+            self._opaque(
+                piece,
+                offset,
+                f"{display(key)}(), made by an earlier file, runs here a body the lint cannot read "
+                f"({problem.message}); write the statements out, or waive",
+            )
+            return True
         creating = _Piece("CreateFunctionStmt", node, piece.statement, offset, Offsets(sql), sql)
         self.called_at.append((*self._position(offset), f"{display(key)}(), made by an earlier file, runs here: "))
         try:
