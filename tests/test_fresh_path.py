@@ -776,3 +776,22 @@ def test_mariadb_error_after_a_procedure_s_result_set_is_the_call_s_own(
     assert result.code == 5 and "statement 2 of 1.1.0 failed" in result.err and "boom" in result.err, result.err
     assert "recording its progress" not in result.err
     assert db.history()["1.1.0"] == ("failed", 1)
+
+
+def test_mariadb_group_progress_not_recorded_names_the_whole_group(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    """Data statements after a DDL commit together with their count: when that count is refused, none
+    of them is known to have taken effect, so the message must name the group from its first
+    statement and the count the row really holds (what `repair --retry` runs again)."""
+    db = make_db("mysql")
+    project = mariadb_refusing_progress(project, db, statements_done=3, message="group refused")
+    project.write(
+        "1.1.0__b.sql", "CREATE TABLE b (id INTEGER);\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (2);\n"
+    )
+    result = project.ratchet("migrate")
+    assert result.code != 0 and "group refused" in result.err, result.output
+    assert db.history()["1.1.0"] == ("running", 1)
+    assert "statements 1-1 have run; statements 2-3 took effect only if their COMMIT did" in result.err, result.err
+    assert "statements_done = 1" in result.err and "statements_done = 2" not in result.err, result.err
+    assert db.query("SELECT COUNT(*) FROM a") == [(0,)]

@@ -69,18 +69,26 @@ def _repair(prepared: PreparedFile, done: int) -> str:
 
 
 def progress_not_recorded(
-    prepared: PreparedFile, statement: Statement, exc: DriverError, *, committed_alone: bool
+    prepared: PreparedFile,
+    statement: Statement,
+    exc: DriverError,
+    *,
+    committed_alone: bool,
+    group_start: Statement | None = None,
 ) -> DatabaseError:
     """Statement N of a file run step by step ran, but ``statements_done = N`` was not recorded.
     ``committed_alone``: the statement committed on its own before (else it shared the failed
-    COMMIT with the counter, so it took effect only if that COMMIT did)."""
-    done = statement.number - 1
+    COMMIT with the counter, so it took effect only if that COMMIT did, and so did every statement
+    of its group from ``group_start`` on)."""
     number = statement.number
-    ran = (
-        f"statements 1-{number} have run"
-        if committed_alone
-        else f"statements 1-{done} have run; statement {number} took effect only if its COMMIT did"
-    )
+    first = number if committed_alone or group_start is None else group_start.number
+    done = first - 1
+    if committed_alone:
+        ran = f"statements 1-{number} have run"
+    elif first == number:
+        ran = f"statements 1-{done} have run; statement {number} took effect only if its COMMIT did"
+    else:
+        ran = f"statements 1-{done} have run; statements {first}-{number} took effect only if their COMMIT did"
     return DatabaseError(
         f"{prepared.file.path}:{statement.line}: statement {number} of {_version(prepared)} ran, "
         f"but recording its progress failed: {exc.db_message}\n"

@@ -785,7 +785,9 @@ class Runner:
                     failures.failure_not_recorded(failure, prepared, done, exc, row_maybe_lost=row_lost)
                 raise
             except DriverError as exc:  # the step's COMMIT (MySQL: statements and counter together)
-                raise failures.progress_not_recorded(prepared, step[-1], exc, committed_alone=False) from None
+                raise failures.progress_not_recorded(
+                    prepared, step[-1], exc, committed_alone=False, group_start=step[0]
+                ) from None
             if not atomic_step:
                 try:
                     with self.backend.transaction():
