@@ -17,8 +17,10 @@ from packaging.version import Version
 
 from conftest import Db, Project
 from ratchet import api
+from ratchet.backends.base import Backend
 from ratchet.backends.sqlite import SqliteBackend
 from ratchet.cli import CliEvents
+from ratchet.errors import DriverError
 from ratchet.history import Tables
 from ratchet.load import load_migrations
 from ratchet.runner import FileResult
@@ -747,6 +749,26 @@ def test_statements_run_after_ratchet_own_ones_each_whatever_came_before(tmp_pat
         assert backend.query("SELECT id FROM p ORDER BY id") == [(1,), (3,)]
     finally:
         backend.close()
+
+
+def test_statements_in_turn_stop_at_a_lost_connection() -> None:
+    """Each call runs whatever the failure before it, except after a lost connection: that failure
+    stands for every later call, none of which is made (what a backend that sends one statement at a
+    time, MySQL without PyMySQL's internals included, tells the runner)."""
+    made: list[str] = []
+
+    def call(name: str, failure: DriverError | None = None) -> Callable[[], int]:
+        def run() -> int:
+            made.append(name)
+            if failure is not None:
+                raise failure
+            return len(made)
+
+        return run
+
+    refused, lost = DriverError("refused"), DriverError("gone", connection_lost=True)
+    outcomes = Backend.in_turn([call("a", refused), call("b"), call("c", lost), call("d")])
+    assert outcomes == [refused, 2, lost, lost] and made == ["a", "b", "c"]
 
 
 @pytest.mark.parametrize(

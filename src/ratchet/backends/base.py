@@ -9,12 +9,15 @@ written once against this interface.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from functools import partial
+from typing import Any, ClassVar, TypeVar
 
 from ratchet.errors import DriverError
+
+T = TypeVar("T")
 
 Row = tuple[Any, ...]
 
@@ -147,20 +150,24 @@ class Backend(ABC):
         each one's failure (``None``: it ran), the file's statement last. Where the backend sends
         them all at once and then reads every answer (MySQL), they cost one round trip. A lost
         connection is the failure of the statement it happened in and of every one after it."""
-        outcomes: list[DriverError | None] = []
-        for index in range(len(own) + 1):
-            lost = outcomes[-1] if outcomes and outcomes[-1] is not None and outcomes[-1].connection_lost else None
+        calls: list[Callable[[], object]] = [partial(self.execute, *statement) for statement in own]
+        calls.append(partial(self.run_statement, sql))
+        return [outcome if isinstance(outcome, DriverError) else None for outcome in self.in_turn(calls)]
+
+    @staticmethod
+    def in_turn(calls: Sequence[Callable[[], T]]) -> list[T | DriverError]:
+        """Make every call in turn, whatever the outcome of those before it, and return each one's
+        result or failure; after a lost connection, its failure stands for every later call."""
+        outcomes: list[T | DriverError] = []
+        for call in calls:
+            last = outcomes[-1] if outcomes else None
+            if isinstance(last, DriverError) and last.connection_lost:
+                outcomes.append(last)
+                continue
             try:
-                if lost is not None:
-                    raise lost
-                if index < len(own):
-                    self.execute(*own[index])
-                else:
-                    self.run_statement(sql)
+                outcomes.append(call())
             except DriverError as exc:
                 outcomes.append(exc)
-            else:
-                outcomes.append(None)
         return outcomes
 
     def run_plain_inserts(self, sqls: Sequence[str]) -> tuple[int, DriverError | None]:

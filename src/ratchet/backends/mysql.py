@@ -12,6 +12,7 @@ import hashlib
 import math
 import ssl
 from collections.abc import Sequence
+from functools import partial
 from typing import Any, ClassVar
 
 import pymysql
@@ -412,16 +413,7 @@ class MysqlBackend(Backend):
 
     def _one_at_a_time(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[int | DriverError]:
         """:meth:`_send_together`'s outcomes, each statement sent after the answer to the one before."""
-        outcomes: list[int | DriverError] = []
-        for sql, params in statements:
-            if outcomes and isinstance(outcomes[-1], DriverError) and outcomes[-1].connection_lost:
-                outcomes.append(outcomes[-1])
-                continue
-            try:
-                outcomes.append(self.execute(sql, params))
-            except DriverError as exc:
-                outcomes.append(exc)
-        return outcomes
+        return self.in_turn([partial(self.execute, sql, params) for sql, params in statements])
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one query and fetch every row."""
