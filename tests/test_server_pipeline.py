@@ -292,3 +292,20 @@ def test_a_pipelined_files_duration_is_measured_by_the_server(project: Project, 
     durations = dict(db.query("SELECT version, duration_ms FROM schema_history"))
     assert 300 <= durations["1.0.0"] < 30_000
     assert 0 <= durations["1.1.0"] < durations["1.0.0"]
+
+
+def test_a_session_ended_by_a_pipelined_statement_is_that_statements_failure(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    """The server answers the statement that ended its session, so it ran nothing after it, the
+    COMMIT neither: the statement failed and the file was rolled back (not a COMMIT of unknown
+    effect)."""
+    db = make_db("postgresql")
+    case = Project(project.root, db.url)
+    case.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);\n")
+    case.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);\nSELECT pg_terminate_backend(pg_backend_pid());\n")
+    result = case.ratchet("migrate", "--no-lint")
+    assert result.code == 5, result.output
+    assert "1.1.0__b.sql:2: statement 2 of 1.1.0 failed" in result.err, result.err
+    assert "unknown" not in result.err, result.err
+    assert db.db_version() == "1.0.0" and db.tables() == ["a", "schema_history", "system_settings"]

@@ -406,19 +406,21 @@ class Runner:
                 self.backend.execute(*record)
                 self.backend.commit()
         except DriverError as exc:
-            if exc.connection_lost:  # the COMMIT was sent: whether it took effect is unknown
-                raise failures.commit_failed([prepared], exc) from None
             answered = self.backend.statements_answered()
-            if answered is not None and answered < len(prepared.statements):
+            if answered is None:
                 self.backend.rollback()
+                return None
+            # the session ended with the COMMIT sent and no failure answered before it: whether it
+            # took effect is unknown
+            if exc.connection_lost and not self.backend.failed_before_last():
+                raise failures.commit_failed([prepared], exc) from None
+            self.backend.rollback()
+            if answered < len(prepared.statements):
                 for number in range(1, answered + 1):
                     self.events.statement_done(prepared, number)
                 statement = prepared.statements[answered]
                 raise _statement_failed(prepared, statement, exc, rolled_back=True, hint=None) from None
-            if answered is None or self.backend.transaction_open():  # the restore or the row failed
-                self.backend.rollback()
-                if answered is None:
-                    return None
+            if exc.connection_lost or self.backend.failed_before_last():  # the restore or the row failed
                 raise failures.bookkeeping_failed(prepared, self._stage, exc) from None
             raise failures.commit_failed([prepared], exc) from None
         self._raised(file.version)

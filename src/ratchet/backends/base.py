@@ -258,6 +258,11 @@ class Backend(ABC):
         it had succeeded (so the next one failed); ``None`` where it cannot tell."""
         return None
 
+    def failed_before_last(self) -> bool:
+        """After a failed :meth:`pipeline`: whether the server answered a command before the last
+        one sent with the failure, so that it skipped the last one (``False`` where it cannot tell)."""
+        return False
+
     def transaction_open(self) -> bool:
         """Whether a transaction is open on the session, also a failed one (after a failed
         ``COMMIT`` none is)."""

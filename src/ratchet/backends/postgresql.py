@@ -269,6 +269,14 @@ class PostgresBackend(Backend):
                 return index
         return len(self._pipelined)
 
+    def failed_before_last(self) -> bool:
+        """Whether the last pipeline's first failure is the server's answer to a command before its
+        last one (the server then skipped the rest, the last one too)."""
+        pipe = self._last_pipe
+        if pipe is None:
+            return False
+        return any(result.status == pq.ExecStatus.FATAL_ERROR for result in pipe.results[: pipe.sent - 1])
+
     def _pipe_rows(self, position: int) -> list[Row]:
         """Every row of the answer to the pipeline's command at ``position``, once all are read."""
         pipe = self._pipe
@@ -412,6 +420,7 @@ class PostgresBackend(Backend):
         after a failed one is skipped by the server (until the next sync), so nothing runs after a
         failure; a failure surfaces at the next query inside (the session restore) or at the end."""
         connection = self.connection
+        self._last_pipe = None
         try:
             pipe = CommandPipe(connection.pgconn, connection.info.encoding)
         except psycopg.Error as exc:
