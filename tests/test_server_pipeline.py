@@ -20,6 +20,7 @@ import pytest
 from conftest import Db, Project
 from ratchet import api
 from ratchet.backends.postgresql import PostgresBackend
+from ratchet.backends.postgresql_pipe import CommandPipe
 
 _TRIGGER = (
     "CREATE FUNCTION refuse_1_1() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -247,3 +248,64 @@ def test_a_pipelined_file_makes_no_cursor(
         return len(made)
 
     assert cursors_of("three", 3) - cursors_of("one", 1) == 0
+
+
+def test_a_pipelined_file_is_one_round_trip(
+    project: Project, make_db: Callable[[str], Db], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing waits inside a file's pipeline: its statements, the session restore, the history
+    row and the COMMIT are answered together, at the one sync of each file."""
+    syncs: list[int] = []
+    sync = CommandPipe.sync
+
+    def counting(self: CommandPipe) -> None:
+        syncs.append(1)
+        sync(self)
+
+    monkeypatch.setattr(CommandPipe, "sync", counting)
+    db = make_db("postgresql")
+    case = Project(project.root, db.url)
+    for number in range(1, 4):
+        case.write(
+            f"1.{number}.0__shelf_{number}.sql", f"CREATE TABLE shelf_{number} (id INTEGER);\nSET work_mem = '7MB';\n"
+        )
+    with counting_pipelines(monkeypatch, enabled=True) as entered:
+        result = case.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    assert len(entered) == 3 and len(syncs) == 3
+    assert db.db_version() == "1.3.0"
+    assert db.query("SELECT version, status, statements_done FROM schema_history ORDER BY version") == [
+        ("1.1.0", "applied", 2),
+        ("1.2.0", "applied", 2),
+        ("1.3.0", "applied", 2),
+    ]
+
+
+def test_a_pipelined_files_duration_is_measured_by_the_server(project: Project, make_db: Callable[[str], Db]) -> None:
+    """The history row goes before its statements have answered: its duration, from BEGIN to the
+    row, is the server's, and covers the statements."""
+    db = make_db("postgresql")
+    case = Project(project.root, db.url)
+    case.write("1.0.0__slow.sql", "SELECT pg_sleep(0.3);\nCREATE TABLE a (id INTEGER);\n")
+    case.write("1.1.0__quick.sql", "CREATE TABLE b (id INTEGER);\n")
+    assert case.ratchet("migrate", "--no-lint").code == 0
+    durations = dict(db.query("SELECT version, duration_ms FROM schema_history"))
+    assert 300 <= durations["1.0.0"] < 30_000
+    assert 0 <= durations["1.1.0"] < durations["1.0.0"]
+
+
+def test_a_session_ended_by_a_pipelined_statement_is_that_statements_failure(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    """The server answers the statement that ended its session, so it ran nothing after it, the
+    COMMIT neither: the statement failed and the file was rolled back (not a COMMIT of unknown
+    effect)."""
+    db = make_db("postgresql")
+    case = Project(project.root, db.url)
+    case.write("1.0.0__a.sql", "CREATE TABLE a (id INTEGER);\n")
+    case.write("1.1.0__b.sql", "CREATE TABLE b (id INTEGER);\nSELECT pg_terminate_backend(pg_backend_pid());\n")
+    result = case.ratchet("migrate", "--no-lint")
+    assert result.code == 5, result.output
+    assert "1.1.0__b.sql:2: statement 2 of 1.1.0 failed" in result.err, result.err
+    assert "unknown" not in result.err, result.err
+    assert db.db_version() == "1.0.0" and db.tables() == ["a", "schema_history", "system_settings"]

@@ -289,3 +289,21 @@ def test_catalog_diff_names_the_change_and_cuts_long_texts_at_the_difference() -
     assert "c42 AS renamed" in detail and detail.count("...") >= 2 and len(detail) < 300
     assert before.fingerprint != after.fingerprint
     assert Catalog.from_text(after.text).fingerprint == after.fingerprint
+
+
+def test_mariadb_catalog_queries_read_only_the_databases_own_tables(make_db: object) -> None:
+    """Each information_schema query of the snapshot names the database in a column MariaDB looks
+    tables up by: none of them opens the tables of every database on the server."""
+    from ratchet.backends import mysql_schema
+
+    db: Db = make_db("mysql")  # type: ignore[operator]
+    if "MariaDB" not in str(db.query("SELECT VERSION()")[0][0]):
+        pytest.skip("MariaDB's EXPLAIN says which databases an information_schema query reads")
+    queries = {
+        name: value
+        for name, value in vars(mysql_schema).items()
+        if name.isupper() and "information_schema" in str(value)
+    }
+    assert "_TRIGGERS" in queries and len(queries) >= 10
+    scans = {name: str(db.query(f"EXPLAIN {sql}")[0][-1]) for name, sql in queries.items()}
+    assert {name: plan for name, plan in scans.items() if "Scanned all databases" in plan} == {}

@@ -383,6 +383,46 @@ class Tables:
         )
         return sql, (*params, *condition[1])
 
+    def applied_row_sql(
+        self,
+        *,
+        version: Version,
+        description: str,
+        checksum: str,
+        waivers: list[dict[str, Any]],
+        statements_done: int,
+        lint_bypassed: bool,
+        current: Version | None,
+        duration_sql: str,
+    ) -> tuple[str, tuple[Any, ...]]:
+        """A versioned file's ``applied`` row with ``db_version`` raised from ``current`` (what
+        :meth:`insert_row` writes with ``raise_version`` where it replaces nothing), as one statement
+        of a backend with writable CTEs that goes before the file's statements have answered: its
+        duration is the server's (``duration_sql``), its tables named where the session found them
+        (:meth:`~ratchet.backends.base.Backend.pinned_table_reference`)."""
+        history = self.backend.pinned_table_reference(self.history_name)
+        values = _row_values(
+            str(version),
+            description,
+            checksum,
+            RowStatus.APPLIED,
+            waivers,
+            0,
+            statements_done,
+            None,
+            lint_bypassed,
+            VERSIONED,
+        )
+        at = _INSERTED.index("duration_ms")
+        placeholders = [self.p] * len(_INSERTED)
+        placeholders[at] = duration_sql
+        insert = f"INSERT INTO {history} ({', '.join(_INSERTED)}) VALUES ({', '.join(placeholders)})"
+        params = (*values[:at], *values[at + 1 :])
+        bump = self._version_write(version, current, self.backend.pinned_table_reference(self.settings_name))
+        if bump is None:
+            return insert, params
+        return f"WITH bumped AS ({bump[0]}) {insert}", (*bump[1], *params)
+
     def raise_version(self, version: Version, current: Version | None) -> None:
         """Raise ``db_version`` to ``version`` if newer than ``current`` (as read under the
         migration lock; ``None``: unset), without reading it again."""
@@ -390,20 +430,21 @@ class Tables:
         if write is not None:
             self.backend.execute(*write)
 
-    def _version_write(self, version: Version, current: Version | None) -> tuple[str, tuple[str, ...]] | None:
+    def _version_write(
+        self, version: Version, current: Version | None, settings: str | None = None
+    ) -> tuple[str, tuple[str, ...]] | None:
         """The statement raising ``db_version`` from ``current`` to ``version``, if it is newer (the
-        next claim reads that text back: it is known parsed)."""
+        next claim reads that text back: it is known parsed); ``settings`` names the table."""
         key_column = _key_column(self.backend)
+        settings = settings or self.settings
         if current is not None and not version > current:
             return None
         text = str(version)
         self._db_version_read = (text, version)
         if current is None:
-            sql = f"INSERT INTO {self.settings} ({key_column}, value) VALUES ({self.p}, {self.p})"
+            sql = f"INSERT INTO {settings} ({key_column}, value) VALUES ({self.p}, {self.p})"
             return sql, (DB_VERSION_KEY, text)
-        sql = (
-            f"UPDATE {self.settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP WHERE {key_column} = {self.p}"
-        )
+        sql = f"UPDATE {settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP WHERE {key_column} = {self.p}"
         return sql, (text, DB_VERSION_KEY)
 
     def finish_is_one_statement(self, version: Version, current: Version | None) -> bool:

@@ -366,16 +366,20 @@ class Runner:
         )
 
     def _apply_pipelined(self, prepared: PreparedFile) -> FileResult | None:
-        """Apply a plain file in two round trips instead of one per statement: ``BEGIN``, its
-        statements and the session restore are sent without waiting for each answer; once they
-        have all answered, the history row, ``db_version`` and ``COMMIT`` likewise. The same
-        statements, transaction and commit as :meth:`_apply_inside`.
+        """Apply a plain file in one round trip instead of one per statement: ``BEGIN``, its
+        statements, the session restore, the history row with ``db_version`` and ``COMMIT`` are
+        sent without waiting for any answer (the row's duration is the server's, from ``BEGIN``
+        to the row). The same statements, transaction and commit as :meth:`_apply_inside`: the
+        server skips everything after a failure, the ``COMMIT`` too.
 
         A failed statement is named from the answers that arrived before it, and the transaction
         rolled back, as :meth:`_apply_inside` does; ``None`` (the caller then runs the file the
         ordinary way) only where the backend cannot tell which statement failed."""
         started = time.perf_counter()
         file = prepared.file
+        duration_sql = self.backend.elapsed_ms_sql
+        if duration_sql is None:
+            return None
         claimed = self._claim(prepared)
         if claimed is not None:
             return claimed
@@ -383,36 +387,47 @@ class Runner:
         self.backend.remember_session()
         self._current = prepared
         self._stage = f"after its {len(prepared.statements)} statement(s), while recording it (db_version, history)"
-        recording = False
+        record = self.tables.applied_row_sql(
+            version=file.version,
+            description=file.description,
+            checksum=file.checksum,
+            waivers=[w.as_dict() for w in prepared.guards.waivers],
+            statements_done=len(prepared.statements),
+            lint_bypassed=self.options.lint_bypassed,
+            current=self._db_version_read,
+            duration_sql=duration_sql,
+        )
         try:
             with self.backend.pipeline():
                 self.backend.begin()
                 for statement in prepared.statements:
                     self.backend.run_statement(statement.sql)
-                self.backend.restore_session()  # waits for every answer so far: the statements ran
-                recording = True
-                duration = _ms_since(started)
-                self._record(prepared, RowStatus.APPLIED, duration, len(prepared.statements))
+                self.backend.restore_session_unanswered()
+                self.backend.execute(*record)
                 self.backend.commit()
         except DriverError as exc:
-            if not recording:
+            answered = self.backend.statements_answered()
+            if answered is None:
                 self.backend.rollback()
-                answered = self.backend.statements_answered()
-                if answered is None:
-                    return None
-                if answered >= len(prepared.statements):  # the session restore failed
-                    raise failures.bookkeeping_failed(prepared, self._stage, exc) from None
+                return None
+            # the session ended with the COMMIT sent and no failure answered before it: whether it
+            # took effect is unknown
+            if exc.connection_lost and not self.backend.failed_before_last():
+                raise failures.commit_failed([prepared], exc) from None
+            self.backend.rollback()
+            if answered < len(prepared.statements):
                 for number in range(1, answered + 1):
                     self.events.statement_done(prepared, number)
                 statement = prepared.statements[answered]
                 raise _statement_failed(prepared, statement, exc, rolled_back=True, hint=None) from None
-            if self.backend.transaction_open():  # ratchet's own statement failed; COMMIT did not run
-                self.backend.rollback()
+            if exc.connection_lost or self.backend.failed_before_last():  # the restore or the row failed
                 raise failures.bookkeeping_failed(prepared, self._stage, exc) from None
             raise failures.commit_failed([prepared], exc) from None
+        self._raised(file.version)
+        self.backend.finish_restore()
         for statement in prepared.statements:
             self.events.statement_done(prepared, statement.number)
-        return FileResult(file.version, file.description, Outcome.APPLIED, duration, len(prepared.statements))
+        return FileResult(file.version, file.description, Outcome.APPLIED, _ms_since(started), len(prepared.statements))
 
     def _in_transaction(self, files: list[PreparedFile], work: Callable[[], _T]) -> _T:
         """``work`` in one transaction; a failure of ratchet's own statements or of the COMMIT is

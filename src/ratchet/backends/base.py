@@ -202,6 +202,27 @@ class Backend(ABC):
         ``None`` where the restore costs no round trip of its own (the default)."""
         return None
 
+    def restore_session_unanswered(self) -> None:
+        """:meth:`restore_session` inside a :meth:`pipeline` without waiting for its answer, so
+        that what follows it goes in the same round trip; once the pipeline has succeeded,
+        :meth:`finish_restore` does what needs that answer. Elsewhere: :meth:`restore_session`."""
+        self.restore_session()
+
+    def finish_restore(self) -> None:
+        """After a successful :meth:`pipeline` that held :meth:`restore_session_unanswered`: the
+        rest of the restore, which needed its answer (nothing by default)."""
+        return
+
+    #: A SQL expression for the milliseconds since the open transaction began, for a history row
+    #: sent before its statements have answered; ``None`` where the server has none.
+    elapsed_ms_sql: ClassVar[str | None] = None
+
+    def pinned_table_reference(self, name: str) -> str:
+        """:meth:`table_reference`, in the schema where ratchet's tables were found when the
+        session began, where the backend knows it: a table the file made (a temporary one above
+        all, which comes first in PostgreSQL's search path) cannot stand in for them."""
+        return self.table_reference(name)
+
     #: What a ``SELECT`` of values alone needs before its ``WHERE`` (MySQL: ``FROM DUAL``).
     no_table: ClassVar[str] = ""
 
@@ -236,6 +257,11 @@ class Backend(ABC):
         """After a failed :meth:`pipeline`: how many of the statements :meth:`run_statement` sent in
         it had succeeded (so the next one failed); ``None`` where it cannot tell."""
         return None
+
+    def failed_before_last(self) -> bool:
+        """After a failed :meth:`pipeline`: whether the server answered a command before the last
+        one sent with the failure, so that it skipped the last one (``False`` where it cannot tell)."""
+        return False
 
     def transaction_open(self) -> bool:
         """Whether a transaction is open on the session, also a failed one (after a failed

@@ -46,9 +46,11 @@ _VIEWS = (
     "SELECT table_name, view_definition, check_option, security_type FROM information_schema.views "
     "WHERE table_schema = DATABASE()"
 )
+# A trigger lives in its table's schema; the condition on that schema too is what lets MariaDB read
+# only this database's tables (on trigger_schema alone it opens every table of every database).
 _TRIGGERS = (
     "SELECT trigger_name, event_object_table, action_timing, event_manipulation, action_statement "
-    "FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
+    "FROM information_schema.triggers WHERE trigger_schema = DATABASE() AND event_object_schema = DATABASE()"
 )
 _ROUTINES = (
     "SELECT routine_name, routine_type, dtd_identifier, routine_definition FROM information_schema.routines "

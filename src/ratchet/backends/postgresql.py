@@ -74,6 +74,7 @@ class PostgresBackend(Backend):
     transaction_is_lock = False
     placeholder = "%s"
     writable_cte = True
+    elapsed_ms_sql = "CAST(EXTRACT(EPOCH FROM pg_catalog.clock_timestamp() - pg_catalog.now()) * 1000 AS BIGINT)"
 
     def __init__(
         self,
@@ -99,6 +100,9 @@ class PostgresBackend(Backend):
         self._saved_conforming: str | None = None
         self._restore_sql: str | None = None
         self._had_temporary = False
+        self._schema: str | None = None  # current_schema() when the session was remembered
+        self._restore_position: int | None = None  # of a restore sent unanswered in the pipeline
+        self._prepare_position: int | None = None  # of the restore's PREPARE in the pipeline
         self._prepare_threshold: int | None = 5  # psycopg's default, restored once no pooler is in the way
         self._own: psycopg.Cursor[Any] | None = None
         if connection is not None:
@@ -265,6 +269,14 @@ class PostgresBackend(Backend):
                 return index
         return len(self._pipelined)
 
+    def failed_before_last(self) -> bool:
+        """Whether the last pipeline's first failure is the server's answer to a command before its
+        last one (the server then skipped the rest, the last one too)."""
+        pipe = self._last_pipe
+        if pipe is None:
+            return False
+        return any(result.status == pq.ExecStatus.FATAL_ERROR for result in pipe.results[: pipe.sent - 1])
+
     def _pipe_rows(self, position: int) -> list[Row]:
         """Every row of the answer to the pipeline's command at ``position``, once all are read."""
         pipe = self._pipe
@@ -313,7 +325,9 @@ class PostgresBackend(Backend):
         remembered = SQL(", ").join(
             SQL("({}, {})").format(Literal(str(name)), Literal(str(value))) for name, value in rows
         )
-        self._had_temporary = bool(self.query(_TEMPORARY_TABLES)[0][0])
+        had_temporary, schema = self.query(f"SELECT ({_TEMPORARY_TABLES}), current_schema()")[0]
+        self._had_temporary = bool(had_temporary)
+        self._schema = None if schema is None else str(schema)
         self._restore_sql = (
             SQL(
                 "SELECT (SELECT count(set_config(name, value, false)) FROM (VALUES {}) AS remembered(name, value) "
@@ -330,20 +344,61 @@ class PostgresBackend(Backend):
         if self._restore_sql is None:
             return
         try:
-            # a server-side prepared statement: planned once, not for every file
             if self._pipe is not None:
-                made = self._restore_prepared is self.connection.pgconn
-                position = self._pipe.send_prepared(self._restore_name, self._restore_sql, prepare=not made)
+                position = self._send_restore(self._pipe)
                 self._pipe.sync()
-                self._restore_prepared = self.connection.pgconn
                 temporary = self._pipe.results[position].get_value(0, 1) == b"t"
             else:
                 row = self._own_cursor().execute(self._restore_sql, prepare=True).fetchone()
                 temporary = row is not None and bool(row[1])
         except psycopg.Error as exc:
             raise self._translate(exc) from None
+        self._drop_new_temporary_tables(temporary)
+
+    def restore_session_unanswered(self) -> None:
+        """The restore sent in the pipeline without a sync: its answer comes with the rest's, at
+        the pipeline's end; the settings are put back by the server before anything sent after."""
+        if self._pipe is None or self._restore_sql is None:
+            self.restore_session()
+            return
+        self._restore_position = self._send_restore(self._pipe)
+
+    def finish_restore(self) -> None:
+        """Drop the temporary tables the file made, now that the restore's answer has come (after
+        the COMMIT: they were the session's, not the file's work; ratchet's own statements named
+        its tables in their schema, where no temporary table stood in for them)."""
+        position, self._restore_position = self._restore_position, None
+        pipe = self._last_pipe
+        if position is not None and pipe is not None and position < len(pipe.results):
+            self._drop_new_temporary_tables(pipe.results[position].get_value(0, 1) == b"t")
+
+    def _send_restore(self, pipe: CommandPipe) -> int:
+        """Queue the restore, a server-side prepared statement (planned once, not for every file)."""
+        assert self._restore_sql is not None
+        prepare = self._restore_prepared is not self.connection.pgconn
+        position = pipe.send_prepared(self._restore_name, self._restore_sql, prepare=prepare)
+        if prepare:  # prepared once its answer says so (a failure before it skips it)
+            self._prepare_position = position - 1
+        return position
+
+    def _note_prepared(self, pipe: CommandPipe) -> None:
+        """Whether the pipeline prepared the restore (its PREPARE answered), once it is over."""
+        position, self._prepare_position = self._prepare_position, None
+        results = pipe.results
+        if position is not None and position < len(results) and results[position].status == pq.ExecStatus.COMMAND_OK:
+            self._restore_prepared = self.connection.pgconn
+
+    def _drop_new_temporary_tables(self, temporary: bool) -> None:
+        """``DISCARD TEMP`` when the file left temporary tables in a session that had none (an
+        application's own are left alone)."""
         if temporary and not self._had_temporary:
             self.execute("DISCARD TEMP")
+
+    def pinned_table_reference(self, name: str) -> str:
+        """The table in the schema that was current when the session was remembered."""
+        if self._schema is None:
+            return self.table_reference(name)
+        return '"' + self._schema.replace('"', '""') + '".' + self.quote(name)
 
     def _translate(self, exc: psycopg.Error) -> DriverError:
         diag = exc.diag
@@ -365,6 +420,7 @@ class PostgresBackend(Backend):
         after a failed one is skipped by the server (until the next sync), so nothing runs after a
         failure; a failure surfaces at the next query inside (the session restore) or at the end."""
         connection = self.connection
+        self._last_pipe = None
         try:
             pipe = CommandPipe(connection.pgconn, connection.info.encoding)
         except psycopg.Error as exc:
@@ -387,6 +443,7 @@ class PostgresBackend(Backend):
             self._pipe = None
             with contextlib.suppress(psycopg.Error):  # what follows a failure: skipped, answered here
                 pipe.close()
+            self._note_prepared(pipe)
         if failure is not None:
             raise failure
 

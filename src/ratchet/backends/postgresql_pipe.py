@@ -92,6 +92,11 @@ class CommandPipe:
         self._sent += 1
         return self._sent - 1
 
+    @property
+    def sent(self) -> int:
+        """How many commands were queued."""
+        return self._sent
+
     def sync(self) -> None:
         """Send a sync, then read every answer up to it; raise the first failure
         (``psycopg.Error``: the server skips what follows a failure until the sync)."""
