@@ -1188,7 +1188,7 @@ ALTER TABLE app.users ALTER COLUMN role TYPE app.user_role USING role::app.user_
 ALTER TABLE app.users ALTER COLUMN role SET DEFAULT 'member';
 """
             ),
-            (("alter-column-type", "TYPE app.user_role"),),
+            (("alter-column-type", "TYPE app.user_role USING"),),
         ),
         (
             "users_email_index",
