@@ -1,0 +1,61 @@
+"""PostgreSQL lint on shapes that migration generators write: a column's type named under a file's
+``SET search_path`` is the type of that schema; each trigger with a near miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ratchet.linter import lint_paths
+from ratchet.linter.engine import Finding
+from ratchet.linter.postgres import catalog_from_sql
+from ratchet.linter.postgres.types import ColumnType
+
+BASE = """CREATE TABLE authors (id serial PRIMARY KEY, email varchar(255) NOT NULL, bio varchar(255));
+CREATE SCHEMA billing;
+SET search_path TO billing, public;
+CREATE TYPE invoice_status AS ENUM ('draft', 'open', 'paid', 'void');
+CREATE TABLE invoices (id bigint PRIMARY KEY, status invoice_status NOT NULL DEFAULT 'draft');
+"""
+
+
+def findings(tmp_path: Path, sql: str, severity: str = "error") -> set[tuple[str, int, int]]:
+    """The findings ``(rule, line, column)`` of ``severity`` of ``sql`` in the file after ``BASE``."""
+    directory = tmp_path / "migrations"
+    directory.mkdir(parents=True)
+    (directory / "1.0.0__base.sql").write_text(BASE, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
+    found: list[Finding] = lint_paths([directory], dialect="postgresql").findings
+    return {(f.rule, f.line, f.column) for f in found if f.severity == severity and f.path.name.startswith("1.1.0")}
+
+
+REORDERED = """ALTER TYPE billing.invoice_status RENAME TO invoice_status_old;
+CREATE TYPE billing.invoice_status AS ENUM ({labels});
+ALTER TABLE billing.invoices
+  ALTER COLUMN status DROP DEFAULT,
+  ALTER COLUMN status TYPE billing.invoice_status USING status::text::billing.invoice_status,
+  ALTER COLUMN status SET DEFAULT 'draft';
+DROP TYPE billing.invoice_status_old;
+"""
+
+
+def test_an_enum_of_another_schema_recreated_with_its_labels_reordered_is_alter_column_type(tmp_path: Path) -> None:
+    sql = REORDERED.format(labels="'draft', 'open', 'void', 'paid'")
+    assert findings(tmp_path, sql) == {("alter-column-type", 5, 3)}
+
+
+def test_an_enum_of_another_schema_recreated_with_a_label_more_is_a_widening(tmp_path: Path) -> None:
+    sql = REORDERED.format(labels="'draft', 'open', 'paid', 'void', 'refunded'")
+    assert findings(tmp_path, sql) == set()
+    assert ("widen-column-type", 5, 3) in findings(tmp_path / "info", sql, "info")
+
+
+def test_a_type_named_under_the_search_path_is_kept_with_its_schema() -> None:
+    catalog = catalog_from_sql(BASE + "CREATE TABLE public.payments (status invoice_status);\nRESET search_path;\n")
+    assert catalog.relations["billing.invoices"].columns["status"].type == ColumnType("billing.invoice_status")
+    assert catalog.relations["public.payments"].columns["status"].type == ColumnType("billing.invoice_status")
+
+
+def test_a_type_of_the_default_schema_keeps_its_plain_name() -> None:
+    catalog = catalog_from_sql("CREATE TYPE mood AS ENUM ('ok');\nCREATE TABLE notes (m mood, n public.mood);\n")
+    columns = catalog.relations["public.notes"].columns
+    assert (columns["m"].type, columns["n"].type) == (ColumnType("mood"), ColumnType("mood"))
