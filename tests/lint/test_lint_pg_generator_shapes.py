@@ -1,5 +1,7 @@
-"""PostgreSQL lint on shapes that migration generators write: a column's type named under a file's
-``SET search_path`` is the type of that schema; each trigger with a near miss."""
+"""PostgreSQL lint on shapes that migration generators write: a column restated whole (Knex's and
+MikroORM's ``.alter()``: drop default, drop not null, new type, set not null) is judged by its net
+effect, and a column's type named under a file's ``SET search_path`` is the type of that schema;
+each trigger with a near miss."""
 
 from __future__ import annotations
 
@@ -26,6 +28,34 @@ def findings(tmp_path: Path, sql: str, severity: str = "error") -> set[tuple[str
     (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
     found: list[Finding] = lint_paths([directory], dialect="postgresql").findings
     return {(f.rule, f.line, f.column) for f in found if f.severity == severity and f.path.name.startswith("1.1.0")}
+
+
+RESTATED = """alter table "authors" alter column "email" drop default;
+alter table "authors" alter column "email" drop not null;
+alter table "authors" alter column "email" type varchar(320) using ("email"::varchar(320));
+alter table "authors" alter column "email" set not null;
+"""
+
+
+def test_a_not_null_column_restated_not_null_is_nothing(tmp_path: Path) -> None:
+    assert findings(tmp_path, RESTATED) == set()
+
+
+def test_a_nullable_column_restated_not_null_is_set_not_null(tmp_path: Path) -> None:
+    assert findings(tmp_path, RESTATED.replace('"email"', '"bio"')) == {("set-not-null", 4, 23)}
+
+
+def test_a_dropped_not_null_that_the_file_sets_again_is_no_warning(tmp_path: Path) -> None:
+    assert findings(tmp_path, RESTATED, "warning") == set()
+
+
+def test_a_dropped_not_null_that_stays_dropped_is_a_warning(tmp_path: Path) -> None:
+    sql = "\n".join(RESTATED.splitlines()[:3]) + "\n"
+    assert findings(tmp_path, sql, "warning") == {("drop-not-null", 2, 23)}
+
+
+def test_drop_not_null_on_a_nullable_column_is_nothing(tmp_path: Path) -> None:
+    assert findings(tmp_path, 'alter table "authors" alter column "bio" drop not null;\n', "warning") == set()
 
 
 REORDERED = """ALTER TYPE billing.invoice_status RENAME TO invoice_status_old;

@@ -267,6 +267,7 @@ class FileChecker(TypeChanges):
         self.type_name_freed: list[tuple[PgFinding, str]] = []  # rename-other of a type, its old name
         self.type_replaced: list[tuple[PgFinding, str, str]] = []  # drop of a renamed type: (finding, old, now)
         self.dropped_defaults: dict[tuple[str, str], PgFinding] = {}
+        self.dropped_not_nulls: dict[tuple[str, str], PgFinding] = {}
         self.label_losses: list[tuple[PgFinding, str, str]] = []  # a type change losing enum labels: its column
         #: each type change of an existing column: where it is and the findings it made
         self.type_steps: dict[tuple[str, str], list[tuple[_Piece, int, list[PgFinding]]]] = {}
@@ -1563,12 +1564,14 @@ class FileChecker(TypeChanges):
             self.new_columns.discard((key, column))
         elif subtype == "AT_SetNotNull":
             self._note_step(key, column, piece, offset)
-            if new or (relation is not None and relation.effectively_not_null(column) and key not in self.assumed):
-                return
+            if new or (self._not_null_in(self.catalog, key, column) or self._not_null_in(self.before, key, column)):
+                return  # NOT NULL already, or before the file (a column restated: DROP NOT NULL, ..., SET NOT NULL)
             self._set_not_null(piece, offset, column_name)
         elif subtype == "AT_DropNotNull":
-            if not new:
-                self._emit(
+            known = relation.columns.get(column) if relation is not None else None
+            nullable = known is not None and known.nullable and key not in self.assumed  # nothing changes
+            if not new and not nullable and (key, column) not in self.dropped_not_nulls:
+                self.dropped_not_nulls[(key, column)] = self._emit(
                     piece,
                     offset,
                     "drop-not-null",
@@ -1652,6 +1655,12 @@ class FileChecker(TypeChanges):
     def _note_step(self, key: str, column: str, piece: _Piece, offset: int) -> None:
         if (key, column) in self.added_at:
             self.last_step[(key, column)] = (piece, offset)
+
+    def _not_null_in(self, catalog: Catalog, key: str, column: str) -> bool:
+        """Whether ``catalog`` knows ``key.column`` NOT NULL (or guarded by a ``CHECK (column IS NOT
+        NULL)``); a table the file only assumes to exist is known in neither."""
+        relation = catalog.relations.get(key)
+        return relation is not None and relation.effectively_not_null(column) and key not in self.assumed
 
     def _set_not_null(
         self, piece: _Piece, offset: int, column_name: str, how: str = "SET NOT NULL", *, not_valid: bool = False
@@ -1907,8 +1916,8 @@ class FileChecker(TypeChanges):
 
     def _net_renames_and_defaults(self) -> None:
         """What the end of the file undoes: a type renamed away whose name the file creates again
-        (an enum recreated as ORMs do: rename, create, move the columns, drop the old one), and a
-        dropped default that the file sets again."""
+        (an enum recreated as ORMs do: rename, create, move the columns, drop the old one), a
+        dropped default that the file sets again, and a dropped NOT NULL that the file sets again."""
         types = self.catalog.types
         for finding, old in self.type_name_freed:
             if old in types:
@@ -1917,6 +1926,9 @@ class FileChecker(TypeChanges):
             relation = self.catalog.relations.get(key)
             known = relation.columns.get(column) if relation is not None else None
             if known is not None and known.has_default:
+                self.findings.remove(finding)
+        for (key, column), finding in self.dropped_not_nulls.items():
+            if self._not_null_in(self.catalog, key, column):
                 self.findings.remove(finding)
 
     def _rebuilds(self) -> None:
