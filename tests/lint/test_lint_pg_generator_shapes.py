@@ -1,7 +1,8 @@
 """PostgreSQL lint on shapes that migration generators write: a column restated whole (Knex's and
 MikroORM's ``.alter()``: drop default, drop not null, new type, set not null) is judged by its net
-effect, and a column's type named under a file's ``SET search_path`` is the type of that schema;
-each trigger with a near miss."""
+effect, a column's type named under a file's ``SET search_path`` is the type of that schema, and
+an earlier file's ``DO`` blocks and ``BEGIN ATOMIC`` routines each replay their own statements (EF
+Core writes one ``DO`` block per statement); each trigger with a near miss."""
 
 from __future__ import annotations
 
@@ -89,3 +90,44 @@ def test_a_type_of_the_default_schema_keeps_its_plain_name() -> None:
     catalog = catalog_from_sql("CREATE TYPE mood AS ENUM ('ok');\nCREATE TABLE notes (m mood, n public.mood);\n")
     columns = catalog.relations["public.notes"].columns
     assert (columns["m"].type, columns["n"].type) == (ColumnType("mood"), ColumnType("mood"))
+
+
+def errors_after(tmp_path: Path, earlier: str, sql: str) -> set[tuple[str, int, int]]:
+    """The error findings ``(rule, line, column)`` of ``sql`` in the file after ``earlier``."""
+    directory = tmp_path / "replayed"
+    directory.mkdir()
+    (directory / "1.0.0__earlier.sql").write_text(earlier, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
+    found: list[Finding] = lint_paths([directory], dialect="postgresql").findings
+    return {(f.rule, f.line, f.column) for f in found if f.severity == "error" and f.path.name.startswith("1.1.0")}
+
+
+#: An earlier file of one statement per ``DO`` block, as EF Core's idempotent scripts write them.
+DO_BLOCKS = """CREATE TABLE "Visits" ("Id" int PRIMARY KEY, "Minutes" int);
+DO $EF$ BEGIN ALTER TABLE "Visits" ADD "Notes" text; END $EF$;
+DO $EF$ BEGIN ALTER TABLE "Visits" RENAME TO "Appointments"; END $EF$;
+"""
+
+
+def test_each_do_block_of_an_earlier_file_runs_once(tmp_path: Path) -> None:
+    sql = 'ALTER TABLE "Appointments" ALTER COLUMN "Minutes" TYPE bigint;\n'
+    assert errors_after(tmp_path, DO_BLOCKS, sql) == set()
+
+
+def test_a_narrowing_after_the_do_blocks_of_an_earlier_file_is_alter_column_type(tmp_path: Path) -> None:
+    sql = 'ALTER TABLE "Appointments" ALTER COLUMN "Minutes" TYPE smallint;\n'
+    assert errors_after(tmp_path, DO_BLOCKS, sql) == {("alter-column-type", 1, 28)}
+
+
+ATOMIC = """CREATE TABLE t (a int, b int);
+CREATE FUNCTION touch() RETURNS void LANGUAGE sql BEGIN ATOMIC UPDATE t SET a = 1 WHERE b = 2; END;
+CREATE FUNCTION purge() RETURNS void LANGUAGE sql BEGIN ATOMIC DELETE FROM t; END;
+"""
+
+
+def test_an_earlier_files_second_atomic_routine_runs_its_own_body(tmp_path: Path) -> None:
+    assert errors_after(tmp_path, ATOMIC, "SELECT purge();\n") == {("delete-without-where", 1, 8)}
+
+
+def test_an_earlier_files_first_atomic_routine_runs_its_own_body(tmp_path: Path) -> None:
+    assert errors_after(tmp_path, ATOMIC, "SELECT touch();\n") == set()

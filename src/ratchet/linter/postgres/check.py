@@ -322,8 +322,7 @@ class FileChecker(TypeChanges):
             statement = self._statement_at(first_text(self.text, item.offset))
             if pieces and pieces[-1].statement is statement and not self.lazy:
                 self._swallowed(statement, item.offset)
-            # the length counts bytes: a span that may run on a little past a statement with non-ASCII text
-            end = len(self.text) if item.length is None else item.offset + item.length
+            end = len(self.text) if item.length is None else offsets.char(offsets.byte(item.offset) + item.length)
             pieces.append(_Piece(item.kind, item.node, statement, 0, offsets, self.text, (item.offset, end)))
             if self._copy_from_stdin(pieces[-1]):
                 self._data_after_copy(statement)
@@ -497,7 +496,7 @@ class FileChecker(TypeChanges):
 
     def _keep_atomic_body(self, piece: _Piece) -> None:
         """A ``BEGIN ATOMIC`` routine's statements, kept in the catalog as its body for later calls."""
-        found = atomic_body(piece.statement.sql if piece.text is self.text else piece.text)
+        found = atomic_body(self._alone(piece)[0] if piece.text is self.text else piece.text)
         if found is not None:
             self.catalog.keep_atomic_body(piece.node, found[1])
 
@@ -1400,12 +1399,22 @@ class FileChecker(TypeChanges):
             piece, self._start(piece), "drop-schema", f"dropping database {name} destroys everything in it", name
         )
 
+    def _alone(self, piece: _Piece) -> tuple[str, int, Node]:
+        """The text of the statement ``piece`` alone, where it starts in the file, and its node (whose
+        locations count from that text). A replay parses the whole file as one statement: there the
+        piece's own span is parsed again, since a body parsed from the whole text would be every
+        ``DO`` block's or ``BEGIN ATOMIC`` routine's of the file."""
+        if not self.lazy or piece.span is None or piece.text is not self.text:
+            return piece.statement.sql, self.statement_starts[piece.statement.number - 1], piece.node
+        start, end = piece.span
+        sql = self.text[start:end]
+        return sql, start, parse(sql)[0][0].node
+
     def _check_DoStmt(self, piece: _Piece) -> None:
         start = self._start(piece)
-        statement = piece.statement
-        statement_start = self.statement_starts[statement.number - 1]
+        statement_sql, statement_start, node = self._alone(piece)
         try:
-            items = body_statements(statement.sql, piece.node)
+            items = body_statements(statement_sql, node)
         except SyntaxProblem as problem:
             self._opaque(
                 piece,
