@@ -2,7 +2,8 @@
 MikroORM's ``.alter()``: drop default, drop not null, new type, set not null) is judged by its net
 effect, a column's type named under a file's ``SET search_path`` is the type of that schema, and
 an earlier file's ``DO`` blocks and ``BEGIN ATOMIC`` routines each replay their own statements (EF
-Core writes one ``DO`` block per statement); each trigger with a near miss."""
+Core writes one ``DO`` block per statement), and a ``CHECK (c IS NOT NULL)`` dropped once ``c`` is
+NOT NULL lets nothing in; each trigger with a near miss."""
 
 from __future__ import annotations
 
@@ -95,7 +96,7 @@ def test_a_type_of_the_default_schema_keeps_its_plain_name() -> None:
 def errors_after(tmp_path: Path, earlier: str, sql: str) -> set[tuple[str, int, int]]:
     """The error findings ``(rule, line, column)`` of ``sql`` in the file after ``earlier``."""
     directory = tmp_path / "replayed"
-    directory.mkdir()
+    directory.mkdir(parents=True)
     (directory / "1.0.0__earlier.sql").write_text(earlier, encoding="utf-8")
     (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
     found: list[Finding] = lint_paths([directory], dialect="postgresql").findings
@@ -131,3 +132,34 @@ def test_an_earlier_files_second_atomic_routine_runs_its_own_body(tmp_path: Path
 
 def test_an_earlier_files_first_atomic_routine_runs_its_own_body(tmp_path: Path) -> None:
     assert errors_after(tmp_path, ATOMIC, "SELECT touch();\n") == set()
+
+
+#: strong_migrations' NOT NULL recipe: a NOT VALID check, validated, then SET NOT NULL and the check dropped.
+CHECKED = """CREATE TABLE users (id bigint PRIMARY KEY, time_zone varchar DEFAULT 'UTC');
+ALTER TABLE users ADD CONSTRAINT users_time_zone_null CHECK (time_zone IS NOT NULL) NOT VALID;
+ALTER TABLE users VALIDATE CONSTRAINT users_time_zone_null;
+"""
+
+
+def warnings_after(tmp_path: Path, earlier: str, sql: str) -> set[tuple[str, int, int]]:
+    """The warnings ``(rule, line, column)`` of ``sql`` in the file after ``earlier``."""
+    directory = tmp_path / "warned"
+    directory.mkdir()
+    (directory / "1.0.0__earlier.sql").write_text(earlier, encoding="utf-8")
+    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
+    found: list[Finding] = lint_paths([directory], dialect="postgresql").findings
+    return {(f.rule, f.line, f.column) for f in found if f.severity == "warning" and f.path.name.startswith("1.1.0")}
+
+
+def test_dropping_a_not_null_check_once_the_column_is_not_null_is_nothing(tmp_path: Path) -> None:
+    sql = (
+        "ALTER TABLE users ALTER COLUMN time_zone SET NOT NULL;\n"
+        "ALTER TABLE users DROP CONSTRAINT users_time_zone_null;\n"
+    )
+    assert warnings_after(tmp_path, CHECKED, sql) == set()
+    assert errors_after(tmp_path / "errors", CHECKED, sql) == set()
+
+
+def test_dropping_a_not_null_check_of_a_nullable_column_is_drop_constraint(tmp_path: Path) -> None:
+    sql = "ALTER TABLE users DROP CONSTRAINT users_time_zone_null;\n"
+    assert warnings_after(tmp_path, CHECKED, sql) == {("drop-constraint", 1, 19)}

@@ -1532,6 +1532,10 @@ class FileChecker(TypeChanges):
             return
         if subtype == "AT_DropConstraint":
             constraint = cmd.get("name", "")
+            known = relation.constraints.get(constraint) if relation is not None else None
+            guarded = relation.columns.get(known.not_null) if known is not None and known.not_null else None
+            if guarded is not None and not guarded.nullable:
+                return  # a CHECK (c IS NOT NULL) that SET NOT NULL made redundant (strong_migrations' recipe)
             if existed and (key, constraint) not in self.created_constraints:
                 self._emit(
                     piece,
