@@ -22,14 +22,19 @@ CREATE TABLE invoices (id bigint PRIMARY KEY, status invoice_status NOT NULL DEF
 """
 
 
-def findings(tmp_path: Path, sql: str, severity: str = "error") -> set[tuple[str, int, int]]:
-    """The findings ``(rule, line, column)`` of ``severity`` of ``sql`` in the file after ``BASE``."""
+def found(tmp_path: Path, earlier: str, sql: str, severity: str) -> set[tuple[str, int, int]]:
+    """The findings ``(rule, line, column)`` of ``severity`` of ``sql`` in the file after ``earlier``."""
     directory = tmp_path / "migrations"
     directory.mkdir(parents=True)
-    (directory / "1.0.0__base.sql").write_text(BASE, encoding="utf-8")
+    (directory / "1.0.0__earlier.sql").write_text(earlier, encoding="utf-8")
     (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
-    found: list[Finding] = lint_paths([directory], dialect="postgresql").findings
-    return {(f.rule, f.line, f.column) for f in found if f.severity == severity and f.path.name.startswith("1.1.0")}
+    lint: list[Finding] = lint_paths([directory], dialect="postgresql").findings
+    return {(f.rule, f.line, f.column) for f in lint if f.severity == severity and f.path.name.startswith("1.1.0")}
+
+
+def findings(tmp_path: Path, sql: str, severity: str = "error") -> set[tuple[str, int, int]]:
+    """The findings ``(rule, line, column)`` of ``severity`` of ``sql`` in the file after ``BASE``."""
+    return found(tmp_path, BASE, sql, severity)
 
 
 RESTATED = """alter table "authors" alter column "email" drop default;
@@ -95,12 +100,7 @@ def test_a_type_of_the_default_schema_keeps_its_plain_name() -> None:
 
 def errors_after(tmp_path: Path, earlier: str, sql: str) -> set[tuple[str, int, int]]:
     """The error findings ``(rule, line, column)`` of ``sql`` in the file after ``earlier``."""
-    directory = tmp_path / "replayed"
-    directory.mkdir(parents=True)
-    (directory / "1.0.0__earlier.sql").write_text(earlier, encoding="utf-8")
-    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
-    found: list[Finding] = lint_paths([directory], dialect="postgresql").findings
-    return {(f.rule, f.line, f.column) for f in found if f.severity == "error" and f.path.name.startswith("1.1.0")}
+    return found(tmp_path, earlier, sql, "error")
 
 
 #: An earlier file of one statement per ``DO`` block, as EF Core's idempotent scripts write them.
@@ -143,12 +143,7 @@ ALTER TABLE users VALIDATE CONSTRAINT users_time_zone_null;
 
 def warnings_after(tmp_path: Path, earlier: str, sql: str) -> set[tuple[str, int, int]]:
     """The warnings ``(rule, line, column)`` of ``sql`` in the file after ``earlier``."""
-    directory = tmp_path / "warned"
-    directory.mkdir()
-    (directory / "1.0.0__earlier.sql").write_text(earlier, encoding="utf-8")
-    (directory / "1.1.0__change.sql").write_text(sql, encoding="utf-8")
-    found: list[Finding] = lint_paths([directory], dialect="postgresql").findings
-    return {(f.rule, f.line, f.column) for f in found if f.severity == "warning" and f.path.name.startswith("1.1.0")}
+    return found(tmp_path, earlier, sql, "warning")
 
 
 def test_dropping_a_not_null_check_once_the_column_is_not_null_is_nothing(tmp_path: Path) -> None:
