@@ -1532,8 +1532,9 @@ class FileChecker(TypeChanges):
             return
         if subtype == "AT_DropConstraint":
             constraint = cmd.get("name", "")
-            known = relation.constraints.get(constraint) if relation is not None else None
-            guarded = relation.columns.get(known.not_null) if known is not None and known.not_null else None
+            dropped = relation.constraints.get(constraint) if relation is not None else None
+            checked = dropped.not_null if dropped is not None else None
+            guarded = relation.columns.get(checked) if relation is not None and checked else None
             if guarded is not None and not guarded.nullable:
                 return  # a CHECK (c IS NOT NULL) that SET NOT NULL made redundant (strong_migrations' recipe)
             if existed and (key, constraint) not in self.created_constraints:
@@ -1581,8 +1582,8 @@ class FileChecker(TypeChanges):
                 return  # NOT NULL already, or before the file (a column restated: DROP NOT NULL, ..., SET NOT NULL)
             self._set_not_null(piece, offset, column_name)
         elif subtype == "AT_DropNotNull":
-            known = relation.columns.get(column) if relation is not None else None
-            nullable = known is not None and known.nullable and key not in self.assumed  # nothing changes
+            current = relation.columns.get(column) if relation is not None else None
+            nullable = current is not None and current.nullable and key not in self.assumed  # nothing changes
             if not new and not nullable and (key, column) not in self.dropped_not_nulls:
                 self.dropped_not_nulls[(key, column)] = self._emit(
                     piece,
