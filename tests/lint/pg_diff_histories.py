@@ -22,13 +22,13 @@ from pg_generator_histories import _history
 SEQUELIZE_EVENTS: History = _history(
     [
         (
-            "20240101000000-create-user",
+            "20240101000000_create_user",
             """CREATE TABLE IF NOT EXISTS "Users" ("id"   SERIAL , "firstName" VARCHAR(255), "lastName" VARCHAR(255), "email" VARCHAR(255) NOT NULL UNIQUE, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY ("id"));
 """,
             (),
         ),
         (
-            "20240108000000-create-event",
+            "20240108000000_create_event",
             """CREATE TYPE "public"."enum_Events_status" AS ENUM('draft', 'published');
 CREATE TABLE IF NOT EXISTS "Events" ("id"   SERIAL , "title" VARCHAR(255) NOT NULL, "status" "public"."enum_Events_status" DEFAULT 'draft', "startsAt" TIMESTAMP WITH TIME ZONE, "legacyId" INTEGER, "organizerId" INTEGER REFERENCES "Users" ("id") ON DELETE SET NULL ON UPDATE CASCADE, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY ("id"));
 CREATE INDEX "events_starts_at" ON "Events" ("startsAt");
@@ -36,7 +36,7 @@ CREATE INDEX "events_starts_at" ON "Events" ("startsAt");
             (),
         ),
         (
-            "20240115000000-create-ticket",
+            "20240115000000_create_ticket",
             """CREATE TABLE IF NOT EXISTS "Tickets" ("id"   SERIAL , "eventId" INTEGER NOT NULL, "userId" INTEGER NOT NULL, "price" DECIMAL(10,2) NOT NULL DEFAULT 0, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY ("id"));
 ALTER TABLE "Tickets" ADD CONSTRAINT "Tickets_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Events" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Tickets" ADD CONSTRAINT "Tickets_userId_fkey" FOREIGN KEY ("userId") REFERENCES "Users" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -44,67 +44,67 @@ ALTER TABLE "Tickets" ADD CONSTRAINT "Tickets_userId_fkey" FOREIGN KEY ("userId"
             (),
         ),
         (
-            "20240122000000-add-venue",
+            "20240122000000_add_venue",
             'ALTER TABLE "public"."Events" ADD COLUMN "venue" VARCHAR(255);\n',
             (),
         ),
         (
-            "20240129000000-first-name-required",
+            "20240129000000_first_name_required",
             """UPDATE "Users" SET "firstName" = '' WHERE "firstName" IS NULL;
 ALTER TABLE "Users" ALTER COLUMN "firstName" SET NOT NULL;ALTER TABLE "Users" ALTER COLUMN "firstName" DROP DEFAULT;ALTER TABLE "Users" ALTER COLUMN "firstName" TYPE VARCHAR(255);
 """,
             (("set-not-null", 'ALTER COLUMN "firstName" SET NOT NULL'),),
         ),
         (
-            "20240205000000-email-longer",
+            "20240205000000_email_longer",
             """ALTER TABLE "Users" ALTER COLUMN "email" SET NOT NULL;ALTER TABLE "Users" ALTER COLUMN "email" DROP DEFAULT;ALTER TABLE "Users" ALTER COLUMN "email" TYPE VARCHAR(320);
 """,
             (),
         ),
         (
-            "20240212000000-rename-venue",
+            "20240212000000_rename_venue",
             'ALTER TABLE "public"."Events" RENAME COLUMN "venue" TO "location";\n',
             (("rename-column", "RENAME COLUMN"),),
         ),
         (
-            "20240219000000-status-cancelled",
+            "20240219000000_status_cancelled",
             """ALTER TYPE "public"."enum_Events_status" ADD VALUE 'cancelled';
 """,
             (),
         ),
         (
-            "20240226000000-remove-legacy-id",
+            "20240226000000_remove_legacy_id",
             'ALTER TABLE "public"."Events" DROP COLUMN "legacyId";\n',
             (("drop-column", "DROP COLUMN"),),
         ),
         (
-            "20240304000000-tickets-registrations",
+            "20240304000000_tickets_registrations",
             'ALTER TABLE "public"."Tickets" RENAME TO "Registrations";\n',
             (("rename-table", "RENAME TO"),),
         ),
         (
-            "20240311000000-create-sessions",
+            "20240311000000_create_sessions",
             """CREATE TABLE IF NOT EXISTS "Sessions" ("sid" VARCHAR(36) , "expires" TIMESTAMP WITH TIME ZONE, "data" TEXT, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY ("sid"));
 """,
             (),
         ),
-        ("20240318000000-clear-sessions", 'DELETE FROM "Sessions";\n', (("delete-without-where", "DELETE FROM"),)),
+        ("20240318000000_clear_sessions", 'DELETE FROM "Sessions";\n', (("delete-without-where", "DELETE FROM"),)),
         (
-            "20240325000000-title-shorter",
+            "20240325000000_title_shorter",
             """ALTER TABLE "Events" ALTER COLUMN "title" SET NOT NULL;ALTER TABLE "Events" ALTER COLUMN "title" DROP DEFAULT;ALTER TABLE "Events" ALTER COLUMN "title" TYPE VARCHAR(120);
 """,
             (("alter-column-type", "VARCHAR(120)"),),
         ),
         (
-            "20240401000000-status-required",
+            "20240401000000_status_required",
             """UPDATE "Events" SET "status" = 'draft' WHERE "status" IS NULL;
 ALTER TABLE "Events" ALTER COLUMN "status" SET NOT NULL;ALTER TABLE "Events" ALTER COLUMN "status" SET DEFAULT 'draft';
 """,
             (("set-not-null", "SET NOT NULL"),),
         ),
-        ("20240408000000-drop-sessions", 'DROP TABLE IF EXISTS "Sessions";\n', (("drop-table", "DROP TABLE"),)),
+        ("20240408000000_drop_sessions", 'DROP TABLE IF EXISTS "Sessions";\n', (("drop-table", "DROP TABLE"),)),
         (
-            "20240415000000-price-cents",
+            "20240415000000_price_cents",
             """ALTER TABLE "Registrations" ADD COLUMN "priceCents" INTEGER NOT NULL DEFAULT 0;
 UPDATE "Registrations" SET "priceCents" = ROUND("price" * 100);
 ALTER TABLE "Registrations" DROP COLUMN "price";
