@@ -12,6 +12,9 @@ from __future__ import annotations
 from history_corpus import History, union
 from pg_app_histories import APP_HISTORIES
 from pg_deploy_histories import DEPLOY_HISTORIES
+from pg_diff_histories import DIFF_HISTORIES
+from pg_framework_histories import FRAMEWORK_HISTORIES
+from pg_generator_histories import GENERATOR_HISTORIES
 from pg_orm_histories import ORM_HISTORIES
 from pg_platform_histories import PLATFORM_HISTORIES
 from pg_tool_histories import TOOL_HISTORIES
@@ -631,3 +634,4 @@ HISTORIES: dict[str, History] = {
     "dumped": DUMPED,
 }
 HISTORIES = union(HISTORIES, TOOL_HISTORIES, APP_HISTORIES, PLATFORM_HISTORIES, ORM_HISTORIES, DEPLOY_HISTORIES)
+HISTORIES = union(HISTORIES, GENERATOR_HISTORIES, FRAMEWORK_HISTORIES, DIFF_HISTORIES)

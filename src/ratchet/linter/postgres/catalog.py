@@ -299,6 +299,20 @@ class Catalog:
         found = [key for key in known if isinstance(key, str) and key.endswith(suffix)]
         return found[0] if len(found) == 1 else self.qualify(parts)
 
+    def column_type(self, type_name: Node) -> tuple[ColumnType | None, bool]:
+        """The type of a ``TypeName`` node as :func:`column_type` reads it, a user type written
+        without its schema named by the schema the search path finds it in (a column made under
+        ``SET search_path TO billing`` with type ``status`` has the type ``billing.status``), and
+        whether it is a ``serial`` type."""
+        read, serial = column_type(type_name)
+        if read is None or "." in read.name:
+            return read, serial
+        for schema in self.search_path:
+            key = f"{schema}.{read.name}"
+            if key in self.types:
+                return read._replace(name=_type_name(key)), serial
+        return read, serial
+
     def new_key(self, range_var: Node) -> str:
         """The key of a relation a statement creates (never found in another schema)."""
         return self.qualify([p for p in (range_var.get("schemaname"), range_var.get("relname")) if p])
@@ -379,7 +393,7 @@ class Catalog:
         """Add a ``ColumnDef`` (with its column constraints) to ``relation``; return the column."""
         name = definition["colname"]
         if "typeName" in definition:
-            col_type, serial = column_type(definition["typeName"])
+            col_type, serial = self.column_type(definition["typeName"])
         else:
             col_type, serial = None, False
         nullable, has_default = not serial, serial
@@ -510,7 +524,7 @@ class Catalog:
             relation.columns[name] = column._replace(has_default=False)
         elif subtype == "AT_AlterColumnType" and name:
             definition = cmd.get("def", {}).get("ColumnDef", {})
-            new_type, _ = column_type(definition.get("typeName", {}))
+            new_type, _ = self.column_type(definition.get("typeName", {}))
             relation.columns[name] = (column or Column(name, None))._replace(
                 type=new_type, collation=collation_of(definition)
             )

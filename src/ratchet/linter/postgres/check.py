@@ -267,6 +267,7 @@ class FileChecker(TypeChanges):
         self.type_name_freed: list[tuple[PgFinding, str]] = []  # rename-other of a type, its old name
         self.type_replaced: list[tuple[PgFinding, str, str]] = []  # drop of a renamed type: (finding, old, now)
         self.dropped_defaults: dict[tuple[str, str], PgFinding] = {}
+        self.dropped_not_nulls: dict[tuple[str, str], PgFinding] = {}
         self.label_losses: list[tuple[PgFinding, str, str]] = []  # a type change losing enum labels: its column
         #: each type change of an existing column: where it is and the findings it made
         self.type_steps: dict[tuple[str, str], list[tuple[_Piece, int, list[PgFinding]]]] = {}
@@ -321,8 +322,7 @@ class FileChecker(TypeChanges):
             statement = self._statement_at(first_text(self.text, item.offset))
             if pieces and pieces[-1].statement is statement and not self.lazy:
                 self._swallowed(statement, item.offset)
-            # the length counts bytes: a span that may run on a little past a statement with non-ASCII text
-            end = len(self.text) if item.length is None else item.offset + item.length
+            end = len(self.text) if item.length is None else offsets.char(offsets.byte(item.offset) + item.length)
             pieces.append(_Piece(item.kind, item.node, statement, 0, offsets, self.text, (item.offset, end)))
             if self._copy_from_stdin(pieces[-1]):
                 self._data_after_copy(statement)
@@ -496,7 +496,7 @@ class FileChecker(TypeChanges):
 
     def _keep_atomic_body(self, piece: _Piece) -> None:
         """A ``BEGIN ATOMIC`` routine's statements, kept in the catalog as its body for later calls."""
-        found = atomic_body(piece.statement.sql if piece.text is self.text else piece.text)
+        found = atomic_body(self._alone(piece)[0] if piece.text is self.text else piece.text)
         if found is not None:
             self.catalog.keep_atomic_body(piece.node, found[1])
 
@@ -1399,12 +1399,22 @@ class FileChecker(TypeChanges):
             piece, self._start(piece), "drop-schema", f"dropping database {name} destroys everything in it", name
         )
 
+    def _alone(self, piece: _Piece) -> tuple[str, int, Node]:
+        """The text of the statement ``piece`` alone, where it starts in the file, and its node (whose
+        locations count from that text). A replay parses the whole file as one statement: there the
+        piece's own span is parsed again, since a body parsed from the whole text would be every
+        ``DO`` block's or ``BEGIN ATOMIC`` routine's of the file."""
+        if not self.lazy or piece.span is None or piece.text is not self.text:
+            return piece.statement.sql, self.statement_starts[piece.statement.number - 1], piece.node
+        start, end = piece.span
+        sql = self.text[start:end]
+        return sql, start, parse(sql)[0][0].node
+
     def _check_DoStmt(self, piece: _Piece) -> None:
         start = self._start(piece)
-        statement = piece.statement
-        statement_start = self.statement_starts[statement.number - 1]
+        statement_sql, statement_start, node = self._alone(piece)
         try:
-            items = body_statements(statement.sql, piece.node)
+            items = body_statements(statement_sql, node)
         except SyntaxProblem as problem:
             self._opaque(
                 piece,
@@ -1522,6 +1532,11 @@ class FileChecker(TypeChanges):
             return
         if subtype == "AT_DropConstraint":
             constraint = cmd.get("name", "")
+            dropped = relation.constraints.get(constraint) if relation is not None else None
+            checked = dropped.not_null if dropped is not None else None
+            guarded = relation.columns.get(checked) if relation is not None and checked else None
+            if guarded is not None and not guarded.nullable:
+                return  # a CHECK (c IS NOT NULL) that SET NOT NULL made redundant (strong_migrations' recipe)
             if existed and (key, constraint) not in self.created_constraints:
                 self._emit(
                     piece,
@@ -1563,12 +1578,14 @@ class FileChecker(TypeChanges):
             self.new_columns.discard((key, column))
         elif subtype == "AT_SetNotNull":
             self._note_step(key, column, piece, offset)
-            if new or (relation is not None and relation.effectively_not_null(column) and key not in self.assumed):
-                return
+            if new or (self._not_null_in(self.catalog, key, column) or self._not_null_in(self.before, key, column)):
+                return  # NOT NULL already, or before the file (a column restated: DROP NOT NULL, ..., SET NOT NULL)
             self._set_not_null(piece, offset, column_name)
         elif subtype == "AT_DropNotNull":
-            if not new:
-                self._emit(
+            current = relation.columns.get(column) if relation is not None else None
+            nullable = current is not None and current.nullable and key not in self.assumed  # nothing changes
+            if not new and not nullable and (key, column) not in self.dropped_not_nulls:
+                self.dropped_not_nulls[(key, column)] = self._emit(
                     piece,
                     offset,
                     "drop-not-null",
@@ -1652,6 +1669,12 @@ class FileChecker(TypeChanges):
     def _note_step(self, key: str, column: str, piece: _Piece, offset: int) -> None:
         if (key, column) in self.added_at:
             self.last_step[(key, column)] = (piece, offset)
+
+    def _not_null_in(self, catalog: Catalog, key: str, column: str) -> bool:
+        """Whether ``catalog`` knows ``key.column`` NOT NULL (or guarded by a ``CHECK (column IS NOT
+        NULL)``); a table the file only assumes to exist is known in neither."""
+        relation = catalog.relations.get(key)
+        return relation is not None and relation.effectively_not_null(column) and key not in self.assumed
 
     def _set_not_null(
         self, piece: _Piece, offset: int, column_name: str, how: str = "SET NOT NULL", *, not_valid: bool = False
@@ -1907,8 +1930,8 @@ class FileChecker(TypeChanges):
 
     def _net_renames_and_defaults(self) -> None:
         """What the end of the file undoes: a type renamed away whose name the file creates again
-        (an enum recreated as ORMs do: rename, create, move the columns, drop the old one), and a
-        dropped default that the file sets again."""
+        (an enum recreated as ORMs do: rename, create, move the columns, drop the old one), a
+        dropped default that the file sets again, and a dropped NOT NULL that the file sets again."""
         types = self.catalog.types
         for finding, old in self.type_name_freed:
             if old in types:
@@ -1917,6 +1940,9 @@ class FileChecker(TypeChanges):
             relation = self.catalog.relations.get(key)
             known = relation.columns.get(column) if relation is not None else None
             if known is not None and known.has_default:
+                self.findings.remove(finding)
+        for (key, column), finding in self.dropped_not_nulls.items():
+            if self._not_null_in(self.catalog, key, column):
                 self.findings.remove(finding)
 
     def _rebuilds(self) -> None:

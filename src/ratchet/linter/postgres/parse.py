@@ -57,6 +57,12 @@ class Offsets:
             return byte_offset
         return bisect_left(self.starts, byte_offset)
 
+    def byte(self, char_offset: int) -> int:
+        """The UTF-8 byte offset of ``char_offset``."""
+        if self.ascii:
+            return char_offset
+        return self.starts[min(char_offset, len(self.starts) - 1)]
+
 
 def parse(text: str) -> tuple[list[Parsed], Offsets]:
     """Every statement of ``text``; raises :class:`SyntaxProblem` if pglast rejects it."""

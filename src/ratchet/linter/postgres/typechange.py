@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ratchet.linter.postgres.catalog import Catalog, display
 from ratchet.linter.postgres.parse import Node, strings
-from ratchet.linter.postgres.types import ColumnType, collation_of, column_type, judge_change
+from ratchet.linter.postgres.types import ColumnType, collation_of, judge_change
 
 if TYPE_CHECKING:
     from ratchet.linter.postgres.check import PgFinding, _Piece
@@ -20,13 +20,13 @@ if TYPE_CHECKING:
 INFO = "info"
 
 
-def _using_keeps_values(expression: Node | None, column: str, target: Any) -> bool:
+def _using_keeps_values(expression: Node | None, column: str, target: Any, catalog: Catalog) -> bool:
     """Whether an ``ALTER COLUMN ... TYPE ... USING`` expression only casts the column (through
     ``text`` or to the target type), so that the type change alone decides what happens to values."""
     node = expression
     while node and "TypeCast" in node:
         cast = node["TypeCast"]
-        through, _ = column_type(cast.get("typeName", {}))
+        through, _ = catalog.column_type(cast.get("typeName", {}))
         if through != target and (through is None or through.name not in ("text", "varchar") or through.mods):
             return False
         node = cast.get("arg")
@@ -59,13 +59,13 @@ class TypeChanges:
         if self._column_is_new(key, column):
             return
         definition = cmd.get("def", {}).get("ColumnDef", {})
-        new_type, _ = column_type(definition.get("typeName", {}))
+        new_type, _ = self.catalog.column_type(definition.get("typeName", {}))
         relation = self.catalog.relations.get(key)
         known = relation.columns.get(column) if relation is not None else None
         old_type = known.type if known is not None and key not in self.assumed else None
         old_collation = known.collation if known is not None else None
         count = len(self.findings)
-        computed = not _using_keeps_values(definition.get("raw_default"), column, new_type)
+        computed = not _using_keeps_values(definition.get("raw_default"), column, new_type, self.catalog)
         self._judge_type(
             piece,
             offset,
