@@ -27,6 +27,7 @@ REFUSED = {
     "1.10.0__drop_name.sql",
     "1.10.0__messages_priority_check.sql",
     "1.34.0__cards_without_view.sql",
+    "0.28.0__enrollment_coupon.sql",
     "1.22.1__lanes_sort_order.sql",
 }
 
