@@ -43,7 +43,7 @@ _ADVICE = (
     "existing values may not convert and the table may be rewritten under lock: add a column of the new type, "
     "backfill it, move readers to it, and drop the old one in a later release"
 )
-_VIEW_ERROR = LazyPattern(r"error in (view|trigger) (\S+?):")
+_VIEW_ERROR = LazyPattern(r"error in (view|trigger) (\S+?): (?:no such table: (?:\w+\.)?(\S+))?")
 
 
 class Finding(NamedTuple):
@@ -588,7 +588,17 @@ class _FileLinter:
         error = self.rebuild_replay_error(rebuild.before, table)
         if error is not None:
             match = _VIEW_ERROR.search(error)
-            if match is not None:
+            if match is not None and match[3] is not None and match[3].lower() != table.lower():
+                # an object an earlier file left naming a table that is gone: SQLite checks every
+                # view and trigger when it renames a table, so no rename passes while it is there
+                self.emit(
+                    *at,
+                    "rebuild-loses-dependents",
+                    f"rebuild of {table}: {match[1]} {match[2]} names table {match[3]}, which does not exist, so "
+                    f"SQLite refuses the rename; drop or fix {match[1]} {match[2]} first ({error})",
+                    **obj,
+                )
+            elif match is not None:
                 self.emit(
                     *at,
                     "rebuild-loses-dependents",
@@ -796,8 +806,10 @@ class _FileLinter:
         before = next((snap for (_, table), snap in self.replay.snapshots.items() if table == candidate.name), None)
         if before is None:
             return False
-        wanted = tuple(candidate.backfill)
-        return (True, wanted) in before.indexes.values() or before.primary_key == wanted
+        wanted = sorted(candidate.backfill)  # a unique (a, b) is a unique (b, a)
+        return any(unique and sorted(cols) == wanted for unique, cols in before.indexes.values()) or (
+            sorted(before.primary_key) == wanted
+        )
 
     def dropped_nothing(self, statement: Statement) -> bool:
         """A SQLite ``DROP ... IF EXISTS`` of an object an earlier statement dropped (or renamed away)

@@ -28,6 +28,10 @@ class Snapshot:
     referenced_by: frozenset[str] = frozenset()
     #: The ``WHERE`` of each partial index, by index name (an index on every row has none).
     partial: dict[str, str] = field(default_factory=dict)
+    #: Triggers of other tables whose text names this one (a rename rewrites them to the new name,
+    #: as it does views: a rebuild that renames the old table first and drops it leaves them naming
+    #: a table that is gone, and every write that fires them fails).
+    naming_triggers: frozenset[str] = frozenset()
 
 
 def quoted(name: str) -> str:
@@ -92,13 +96,14 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
             if is_partial:
                 partial[name] = _where(sql)
         indexes[name] = (unique, cols)
-    triggers = frozenset(
-        str(row[0])
-        for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = ?", (table.lower(),)
-        )
-    )
     pattern = re.compile(r'(?<![\w"`])["`\[]?' + re.escape(table) + r'["`\]]?(?![\w])', re.IGNORECASE)
+    triggers: set[str] = set()
+    naming_triggers: set[str] = set()
+    for name, on, sql in connection.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"):
+        if str(on).lower() == table.lower():
+            triggers.add(str(name))
+        elif sql and pattern.search(str(sql)):
+            naming_triggers.add(str(name))
     views = frozenset(
         str(name)
         for name, sql in connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
@@ -117,7 +122,17 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
             for row in connection.execute(f"PRAGMA foreign_key_list({quoted(str(name))})")
         )
     )
-    return Snapshot(columns, primary_key, indexes, triggers, views, generated, referenced_by, partial)
+    return Snapshot(
+        columns,
+        primary_key,
+        indexes,
+        frozenset(triggers),
+        views,
+        generated,
+        referenced_by,
+        partial,
+        frozenset(naming_triggers),
+    )
 
 
 _INDEXED = re.compile(r"\bON\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\[[^\]]+\]|[\w$.]+)\s*\(", re.IGNORECASE)
@@ -173,7 +188,11 @@ def lost(
     old name on other columns, or on the same columns for other rows (another partial ``WHERE``),
     is changed, as a DROP INDEX and a CREATE INDEX would change it: each change is ``(rule,
     what it does)``."""
-    remade = {name: cols for name, (_, cols) in after.indexes.items() if not name.startswith("sqlite_autoindex")}
+    # SQLite's names are case-insensitive: an object made again as ``Alerts_AI`` is ``alerts_ai``
+    remade = {
+        name.lower(): cols for name, (_, cols) in after.indexes.items() if not name.startswith("sqlite_autoindex")
+    }
+    again = {name.lower() for name in after.indexes}
     changed: list[tuple[str, str]] = []
     columns: list[str] = []
     for name, declared in before.columns.items():
@@ -182,7 +201,7 @@ def lost(
         elif not _keeps_values(declared, after.columns[name]):
             columns.append(f"column {name} changes type from {declared or 'none'} to {after.columns[name]}")
     dependents: list[str] = []
-    if before.primary_key and before.primary_key != after.primary_key:
+    if before.primary_key and sorted(before.primary_key) != sorted(after.primary_key):  # (a, b) is (b, a)
         dependents.append(f"primary key ({', '.join(before.primary_key)})")
     for name, (unique, cols) in sorted(before.indexes.items()):
         if any(c in before.columns and c not in after.columns for c in cols):
@@ -190,15 +209,19 @@ def lost(
         kind = "unique index" if unique else "index"
         shown = f"{kind} {name if not name.startswith('sqlite_autoindex') else 'UNIQUE constraint'} ({', '.join(cols)})"
         rows = _rows_kept(unique, cols, after)
-        if not rows and name in remade and remade[name] != cols:  # same columns: a unique one made plain
-            text = f"index {name} is made again on ({', '.join(remade[name])}) instead of ({', '.join(cols)})"
+        if not rows and name.lower() in remade and remade[name.lower()] != cols:  # same columns: unique made plain
+            text = f"index {name} is made again on ({', '.join(remade[name.lower()])}) instead of ({', '.join(cols)})"
             changed.append(("drop-index", f"{text}; queries that used the old one may get slow"))
         elif not rows:
             dependents.append(shown)
-        elif change := _rows_changed(unique, shown, before.partial.get(name, ""), rows, name in after.indexes):
+        elif change := _rows_changed(unique, shown, before.partial.get(name, ""), rows, name.lower() in again):
             changed.append(change)
-    dependents += [f"trigger {name}" for name in sorted(before.triggers - after.triggers)]
-    dependents += [f"view {name}" for name in sorted(before.views - after.views)]
+    dependents += [f"trigger {name}" for name in _gone(before.triggers, after.triggers)]
+    dependents += [f"view {name}" for name in _gone(before.views, after.views)]
+    dependents += [
+        f"trigger {name} of another table, which names it"
+        for name in _gone(before.naming_triggers, after.naming_triggers)
+    ]
     referencing = {name.lower() for name in after.referenced_by}
     dependents += [
         f"the foreign key of {name}"
@@ -206,6 +229,12 @@ def lost(
         if name.lower() not in referencing and name.lower() not in becomes
     ]
     return columns, dependents, changed
+
+
+def _gone(before: frozenset[str], after: frozenset[str]) -> list[str]:
+    """The names of ``before`` that ``after`` lacks, compared as SQLite compares names (without case)."""
+    kept = {name.lower() for name in after}
+    return sorted(name for name in before if name.lower() not in kept)
 
 
 def _rows_kept(unique: bool, cols: tuple[str, ...], after: Snapshot) -> set[str]:
