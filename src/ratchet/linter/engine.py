@@ -821,11 +821,17 @@ class _FileLinter:
         return self.replay.outcomes.get(statement.number) is DROPPED_NOTHING
 
     def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
-        """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
-        before the file: the drop is a no-op."""
+        """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x`` (or ``ALTER TABLE t RENAME TO
+        x``, a rebuild that renames first), where ``x`` did not exist before the file: the drop is a
+        no-op."""
         assert candidate.name is not None
         created = ("table", candidate.name)
-        if not any(created in item.creates or created in item.maybe_existing for item in later):
+        if not any(
+            created in item.creates
+            or created in item.maybe_existing
+            or (item.renamed_table is not None and item.renamed_table[1] == candidate.name)
+            for item in later
+        ):
             return False
         return not self.table_existed_before(candidate.name)
 

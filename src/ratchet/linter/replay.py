@@ -401,7 +401,7 @@ class Replay:
         target = None if island is None else island[1]
         dropped = re.match(_DROPPED, sql, re.I) if sql[:4].upper() == "DROP" else None
         version = self._schema_version() if dropped is not None else None
-        going = self._made_on(dropped) if dropped is not None else ()
+        present = self._names() if dropped is not None else frozenset()
         while True:
             text = sql if target is None else target
             guarded = self._guard_if_attaching(text)
@@ -425,8 +425,8 @@ class Replay:
             self._island_ran = True
         if dropped is not None:
             name = _unquoted(dropped["name"])
-            if self._schema_version() != version:
-                self.gone.update((name, *going))
+            if self._schema_version() != version:  # with it went its indexes, triggers, shadow tables
+                self.gone.update({name} | (present - self._names()))
             elif dropped["if_exists"]:
                 if self._drops_outside(sql):  # a virtual table outside the replay (or its shadow) went
                     self.gone.add(name)
@@ -436,15 +436,10 @@ class Replay:
             self.gone.add(_unquoted(renamed["name"]))
         return Outcome("ran")
 
-    def _made_on(self, dropped: re.Match[str]) -> tuple[str, ...]:
-        """The indexes and triggers a ``DROP TABLE`` takes with its table (lower-cased names)."""
-        if dropped["kind"].upper() != "TABLE":
-            return ()
-        rows = self.connection.execute(
-            "SELECT lower(name) FROM sqlite_master WHERE type IN ('index', 'trigger') AND lower(tbl_name) = ?",
-            (_unquoted(dropped["name"]),),
-        ).fetchall()
-        return tuple(row[0] for row in rows)
+    def _names(self) -> frozenset[str]:
+        """The lower-cased names of every object of the schema (a ``DROP`` takes with it what this
+        loses: a table's indexes and triggers, a virtual table's shadow tables, a view's triggers)."""
+        return frozenset(row[0] for row in self.connection.execute("SELECT lower(name) FROM sqlite_master"))
 
     def _drops_outside(self, sql: str) -> bool:
         """Whether ``DROP TABLE`` ``sql`` drops a virtual table of :attr:`outside` or one of its
