@@ -32,6 +32,9 @@ class Snapshot:
     #: as it does views: a rebuild that renames the old table first and drops it leaves them naming
     #: a table that is gone, and every write that fires them fails).
     naming_triggers: frozenset[str] = frozenset()
+    #: A ``STRICT`` table: its ``ANY`` columns keep every value as it is written (elsewhere a
+    #: column declared ``ANY`` has NUMERIC affinity, which turns ``'007'`` into ``7``).
+    strict: bool = False
 
 
 def quoted(name: str) -> str:
@@ -132,7 +135,24 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
         referenced_by,
         partial,
         frozenset(naming_triggers),
+        _is_strict(connection, table),
     )
+
+
+def _is_strict(connection: sqlite3.Connection, table: str) -> bool:
+    """Whether ``table`` is a ``STRICT`` table (SQLite 3.37 and later know them)."""
+    try:
+        row = connection.execute("SELECT strict FROM pragma_table_list WHERE lower(name) = ?", (table.lower(),))
+        found = row.fetchone()
+    except sqlite3.Error:
+        return False
+    return bool(found and found[0])
+
+
+def _stored_as(declared: str, strict: bool) -> str:
+    """The declared type as its affinity reads it: ``ANY`` in a ``STRICT`` table stores values as
+    they are, as a column without a type does."""
+    return "" if strict and declared.strip().upper() == "ANY" else declared
 
 
 _INDEXED = re.compile(r"\bON\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\[[^\]]+\]|[\w$.]+)\s*\(", re.IGNORECASE)
@@ -198,7 +218,7 @@ def lost(
     for name, declared in before.columns.items():
         if name not in after.columns:
             columns.append(f"column {name} is missing from the rebuilt table")
-        elif not _keeps_values(declared, after.columns[name]):
+        elif not _keeps_values(_stored_as(declared, before.strict), _stored_as(after.columns[name], after.strict)):
             columns.append(f"column {name} changes type from {declared or 'none'} to {after.columns[name]}")
     dependents: list[str] = []
     if before.primary_key and sorted(before.primary_key) != sorted(after.primary_key):  # (a, b) is (b, a)
