@@ -1,6 +1,7 @@
 """SQLite ``DROP ... IF EXISTS`` of what a drop earlier in the history already took with it (an FTS5
 table's shadow tables, a view's INSTEAD OF triggers), and of a scratch name a rename-first rebuild
-is about to take: nothing is lost. Each with a near miss, checked by rule, line and column."""
+is about to take: nothing is lost; a view made again without the INSTEAD OF trigger its drop took
+is a dropped trigger. Each with a near miss, checked by rule, line and column."""
 
 from __future__ import annotations
 
@@ -61,6 +62,20 @@ CASES = [
         "trigger_of_a_kept_view",
         "DROP VIEW person_names;\nDROP TRIGGER IF EXISTS person_ids_ins;\n",
         {("drop-view", 1, 1), ("drop-trigger", 2, 1)},
+    ),
+    # a view made again is a replacement (info), but the INSTEAD OF trigger that went with it is gone
+    (
+        "view_replaced_without_its_trigger",
+        "DROP VIEW person_names;\nCREATE VIEW person_names AS SELECT id, name, length(name) AS size FROM person;\n",
+        {("drop-view", 1, 1), ("drop-trigger", 1, 1)},
+    ),
+    # near miss: the file makes the trigger again after the view
+    (
+        "view_replaced_with_its_trigger",
+        "DROP VIEW person_names;\nCREATE VIEW person_names AS SELECT id, name, length(name) AS size FROM person;\n"
+        "CREATE TRIGGER person_names_ins INSTEAD OF INSERT ON person_names\n"
+        "BEGIN INSERT INTO person (name) VALUES (new.name); END;\n",
+        {("drop-view", 1, 1)},
     ),
     # a rename-first rebuild clears the scratch name it renames the table to: it did not exist
     ("scratch_name_of_a_rename_first_rebuild", _rename_first("docs_old"), set()),

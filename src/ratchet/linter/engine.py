@@ -268,6 +268,7 @@ class _FileLinter:
             )
             classified = self.refused_runs(runs, classified)
             self.replay_findings(classified)
+            self.view_triggers_lost(classified)
         skip: set[tuple[int, str]] = set()
         for rebuild in rebuilds:
             skip.add((rebuild.drop.statement.number, "drop-table"))
@@ -431,6 +432,37 @@ class _FileLinter:
                     "replay-limit",
                     f"the lint's schema replay stopped this statement: it {outcome.message} on empty tables, "
                     "so it would not finish on real data either; rewrite it",
+                )
+
+    def view_triggers_lost(self, classified: list[Classified]) -> None:
+        """A ``DROP VIEW`` takes the view's ``INSTEAD OF`` triggers with it: when the file makes the
+        view again (a replacement, ``info``), a trigger that existed before the file and is not there
+        after it is a dropped trigger (writes through the view that it carried fail). A view dropped
+        for good is ``drop-view`` already."""
+        assert self.replay is not None
+        made: set[str] = set()
+        for position, item in enumerate(classified):
+            made.update(name.lower() for kind, name in item.creates if kind == "trigger")
+            outcome = self.replay.outcomes.get(item.statement.number)
+            if outcome is None or not outcome.took:
+                continue
+            view = next((c.name for c in item.candidates if c.rule == "drop-view"), None)
+            again = ("view", view)
+            if not any(again in later.creates or again in later.maybe_existing for later in classified[position:]):
+                continue
+            statement = item.statement
+            for trigger in outcome.took:
+                if trigger.lower() in made or trigger.lower() in self.replay.final_triggers:
+                    continue
+                self.emit(
+                    statement,
+                    statement.line,
+                    statement.column,
+                    "drop-trigger",
+                    f"dropping the view drops its trigger {trigger} too, and the file does not make it again: "
+                    "writes through the view that it carried fail; make it again after the view, or waive "
+                    "with a reason",
+                    object=trigger,
                 )
 
     def emit_stand_in(self, statement: Statement, message: str) -> None:

@@ -120,6 +120,8 @@ class Outcome:
     message: str | None = None
     #: For a statement of the linted file that ran only with a stand-in: SQLite's refusal without it.
     stand_in: str | None = None
+    #: For a ``DROP VIEW``: the triggers of the view (``INSTEAD OF``) that went with it.
+    took: tuple[str, ...] = ()
 
 
 @dataclass
@@ -139,6 +141,8 @@ class FileReplay:
     history_failures: list[tuple[str, str]] = field(default_factory=list)
     #: Virtual tables of modules SQLite lacks, there before the file but not in the replay.
     outside: frozenset[str] = frozenset()
+    #: The triggers (lower-cased names) after the file, read only when a ``DROP VIEW`` took some.
+    final_triggers: frozenset[str] = frozenset()
 
     def failure_about(self, table: str) -> str | None:
         """The first earlier failure whose statement names ``table`` (it may have shaped it)."""
@@ -402,6 +406,7 @@ class Replay:
         dropped = re.match(_DROPPED, sql, re.I) if sql[:4].upper() == "DROP" else None
         version = self._schema_version() if dropped is not None else None
         present = self._names() if dropped is not None else frozenset()
+        took = self._triggers_on(dropped) if dropped is not None and dropped["kind"].upper() == "VIEW" else ()
         while True:
             text = sql if target is None else target
             guarded = self._guard_if_attaching(text)
@@ -434,7 +439,21 @@ class Replay:
                     return DROPPED_NOTHING
         elif sql[:5].upper() == "ALTER" and (renamed := re.match(_RENAMED_AWAY, sql, re.I)) is not None:
             self.gone.add(_unquoted(renamed["name"]))
-        return Outcome("ran")
+        return Outcome("ran", took=took)
+
+    def _triggers_on(self, dropped: re.Match[str]) -> tuple[str, ...]:
+        """The names of the triggers of the view ``DROP VIEW`` names, which go with it."""
+        rows = self.connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = ?",
+            (_unquoted(dropped["name"]),),
+        )
+        return tuple(str(row[0]) for row in rows)
+
+    def triggers(self) -> frozenset[str]:
+        """The lower-cased names of every trigger of the schema."""
+        return frozenset(
+            row[0] for row in self.connection.execute("SELECT lower(name) FROM sqlite_master WHERE type = 'trigger'")
+        )
 
     def _names(self) -> frozenset[str]:
         """The lower-cased names of every object of the schema (a ``DROP`` takes with it what this
@@ -749,7 +768,7 @@ def replay_file(
     replay.touched = set()
     for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
         if outcome.status == "ran" and replay.has_stand_ins:
-            outcome = Outcome("ran", stand_in=replay.stand_in_named(statement.sql))
+            outcome = Outcome("ran", stand_in=replay.stand_in_named(statement.sql), took=outcome.took)
         result.outcomes[statement.number] = outcome
         if outcome.status == "ran":
             result.after[statement.number] = replay.tables()
@@ -757,6 +776,8 @@ def replay_file(
             replay.failures.append((f"{file.path.name}:{statement.line}: {outcome.message}", statement.sql))
     result.final = replay.catalog()
     result.changed = replay.touched
+    if any(outcome.took for outcome in result.outcomes.values()):
+        result.final_triggers = replay.triggers()
     result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
     replay.end_file()
     return result
