@@ -29,6 +29,19 @@ by hand from the lint's rules before the lint ran:
 - ``ALBUMS``: a photo app's hand-written Core Data-like scripts (``Z_PK``/``Z_ENT``/``Z_OPT`` columns,
   ``Z_PRIMARYKEY`` and ``Z_METADATA`` bookkeeping, ``_T_X`` rebuilds, ``ZX_ZY_INDEX`` names).
 
+Measured blind (the expectations committed before the first lint run): 156 files, 72 expected errors,
+72 found, 71 of them expected: precision 0.99, recall 0.99. The one disagreement was the expectation's:
+a Drizzle rebuild that leaves a view over the table (SQLite then refuses the rename into place) is
+``rebuild-loses-dependents`` at the ``DROP``, as the corpus rules a rebuild that forgets a view, not
+``syntax-error`` at the rename. Probes of these shapes then found defects, fixed at their root: a
+composite primary key made again in another column order, and trigger names made again in other case,
+were false ``rebuild-loses-dependents``; a rename-first rebuild that leaves another table's trigger
+naming the dropped ``X_old`` was silent; ``DROP TABLE IF EXISTS`` of an FTS5 table's shadow tables after
+the table, and of a rename-first rebuild's scratch name, were false ``drop-table``; ``TEXT`` to ``ANY``
+in a ``STRICT`` table was a false ``rebuild-unverified``; a view made again without the ``INSTEAD OF``
+trigger its drop took was silent. Files marked "written after the fixes" keep some of these shapes in
+context (not blind); with them, 163 files, 73 errors, precision 1.00, recall 1.00.
+
 ``HISTORIES``: label -> files ``(name, sql, expected)``, ``expected`` the ``(rule, line)`` of each error.
 A file whose expected findings include ``sqlite-add-column-restriction`` or ``syntax-error`` does not
 run on SQLite; such files come last in their history.
@@ -874,6 +887,28 @@ _P_INVOICE_LOSES_INDEX = _pr_redefine(
     ),
     "id appointmentId amount paidAt",
 )
+# written after the fixes (not blind): a composite key Prisma redefines in the other column order
+_SLOT_FK = 'CONSTRAINT "Slot_doctorId_fkey" FOREIGN KEY ("doctorId") REFERENCES "Doctor" ("id") ON DELETE CASCADE ON UPDATE CASCADE'
+_P_SLOTS = "-- CreateTable\n" + _pr_table(
+    "Slot",
+    '"doctorId" INTEGER NOT NULL',
+    '"startsAt" DATETIME NOT NULL',
+    '"minutes" INTEGER NOT NULL DEFAULT 30',
+    'PRIMARY KEY ("doctorId", "startsAt")',
+    _SLOT_FK,
+)
+_P_SLOTS_BY_TIME = _pr_redefine(
+    "Slot",
+    (
+        '"doctorId" INTEGER NOT NULL',
+        '"startsAt" DATETIME NOT NULL',
+        '"minutes" INTEGER NOT NULL DEFAULT 30',
+        '"room" TEXT',
+        'PRIMARY KEY ("startsAt", "doctorId")',
+        _SLOT_FK,
+    ),
+    "doctorId startsAt minutes",
+)
 _P_CONSENT = (
     '-- AlterTable\nALTER TABLE "Patient" ADD COLUMN "consentAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP;\n'
 )
@@ -923,6 +958,9 @@ CLINIC: History = [
         _P_INVOICE_LOSES_INDEX,
         expect(_P_INVOICE_LOSES_INDEX, ("rebuild-loses-dependents", 'DROP TABLE "Invoice"')),
     ),
+    ("3.19.1__slots.sql", _P_SLOTS, set()),
+    # the same key, its columns in the other order
+    ("3.19.2__slots_by_time.sql", _P_SLOTS_BY_TIME, set()),
     ("3.20.0__consent.sql", _P_CONSENT, expect(_P_CONSENT, ("sqlite-add-column-restriction", "ADD COLUMN"))),
 ]
 
@@ -1359,6 +1397,36 @@ _D_V17 = "DROP VIEW IF EXISTS entry_list;\n" + _ENTRY_LIST.replace("mood FROM", 
 _D_V18 = "UPDATE entries SET weather = NULL;\n"
 _D_V19 = "ALTER TABLE entries DROP COLUMN weather;\n"
 _D_V20 = "CREATE TABLE IF NOT EXISTS reminders (_id INTEGER PRIMARY KEY AUTOINCREMENT, hour INTEGER NOT NULL, minute INTEGER NOT NULL, enabled INTEGER NOT NULL DEFAULT 1);\nINSERT INTO reminders (hour, minute) VALUES (21, 0);\n"
+# written after the fixes (not blind): a trigger of attachments that names entries, and rename-first
+# rebuilds that clear their scratch name first
+_ATTACHMENTS_TOUCH = """CREATE TRIGGER attachments_touch AFTER INSERT ON attachments
+BEGIN
+    UPDATE entries SET modified = strftime('%s', 'now') * 1000 WHERE _id = new.entry_id;
+END;
+"""
+_D_V20_1 = _ATTACHMENTS_TOUCH
+_ENTRIES_V20 = _ENTRIES_V16.replace(", weather TEXT", "").replace(
+    "pinned INTEGER NOT NULL DEFAULT 0", "pinned INTEGER NOT NULL DEFAULT 0, word_count INTEGER"
+)
+_COPY_V20 = "INSERT INTO entries (_id, title, body, created, mood, modified, location, favourite, pinned) SELECT _id, title, body, created, mood, modified, location, favourite, pinned FROM entries_old;\n"
+_D_V20_2 = (
+    "DROP TABLE IF EXISTS entries_old;\n"
+    + _android_rebuild(_ENTRIES_V20, _COPY_V20, _ENTRIES_INDEX + _TOUCH)
+    + "DROP TRIGGER IF EXISTS attachments_touch;\n"
+    + _ATTACHMENTS_TOUCH
+    + "DROP VIEW IF EXISTS entry_list;\n"
+    + _ENTRY_LIST.replace("mood FROM", "mood, pinned FROM")
+)
+_ENTRIES_V20_3 = _ENTRIES_V20.replace("word_count INTEGER", "word_count INTEGER, reading_minutes INTEGER")
+_COPY_V20_3 = _COPY_V20.replace("pinned) SELECT", "pinned, word_count) SELECT").replace(
+    "pinned FROM", "pinned, word_count FROM"
+)
+_D_V20_3 = (
+    "DROP TABLE IF EXISTS entries_old;\n"
+    + "DROP VIEW IF EXISTS entry_list;\n"
+    + _android_rebuild(_ENTRIES_V20_3, _COPY_V20_3, _ENTRIES_INDEX + _TOUCH)
+    + _ENTRY_LIST.replace("mood FROM", "mood, pinned FROM")
+)
 _D_V21 = "ALTER TABLE entries ADD COLUMN uuid TEXT UNIQUE;\n"
 
 DIARY: History = [
@@ -1392,6 +1460,11 @@ DIARY: History = [
     ("18.0.0__v18.sql", _D_V18, expect(_D_V18, ("update-without-where", "UPDATE entries"))),
     ("19.0.0__v19.sql", _D_V19, expect(_D_V19, ("drop-column", "DROP COLUMN"))),
     ("20.0.0__v20.sql", _D_V20, set()),
+    ("20.1.0__v20_touch.sql", _D_V20_1, set()),
+    # entries_old never existed; the trigger of attachments that the rename points at it is made again
+    ("20.2.0__v20_word_count.sql", _D_V20_2, set()),
+    # the rename points attachments_touch at entries_old, and the drop leaves it naming a table that is gone
+    ("20.3.0__v20_reading.sql", _D_V20_3, expect(_D_V20_3, ("rebuild-loses-dependents", "DROP TABLE entries_old;"))),
     ("21.0.0__v21.sql", _D_V21, expect(_D_V21, ("sqlite-add-column-restriction", "ADD COLUMN"))),
 ]
 
@@ -1486,6 +1559,20 @@ _A_LOSES_INDEX = _core_rebuild(
     _ZPHOTO_NAMES_V8 + ", ZTHUMBNAIL",
 )
 _A_NOTE = "ALTER TABLE ZPHOTO RENAME COLUMN ZCAPTION TO ZNOTE;\n"
+# written after the fixes (not blind): a trigger made again after a rebuild, its name in other case
+_A_TOUCH = "CREATE TRIGGER ZPHOTO_TOUCH AFTER UPDATE OF ZNOTE ON ZPHOTO BEGIN UPDATE Z_PRIMARYKEY SET Z_MAX = Z_MAX WHERE Z_ENT = 2; END;\n"
+_ZPHOTO_COLS_V14 = (
+    _ZPHOTO_COLS_V8.replace("ZFILENAME VARCHAR", "ZFILENAME VARCHAR NOT NULL").replace("ZCAPTION", "ZNOTE")
+    + ", ZTHUMBNAIL BLOB, ZEXIF BLOB"
+)
+_ZPHOTO_NAMES_V14 = (_ZPHOTO_NAMES_V8 + ", ZTHUMBNAIL, ZEXIF").replace("ZCAPTION", "ZNOTE")
+_A_RATING = _core_rebuild(
+    "ZPHOTO",
+    _ZPHOTO_COLS_V14 + ", ZRATING INTEGER",
+    _ZPHOTO_NAMES_V14,
+    _ZPHOTO_NAMES_V14,
+    _ZPHOTO_TAKEN_INDEX + _A_TOUCH.replace("ZPHOTO_TOUCH", "zphoto_touch"),
+)
 _A_UUID = "ALTER TABLE ZPHOTO ADD COLUMN ZUUID BLOB NOT NULL DEFAULT (randomblob(16));\n"
 
 ALBUMS: History = [
@@ -1508,6 +1595,8 @@ ALBUMS: History = [
     ("1.14.0__model_11.sql", _A_THUMBNAIL, set()),
     ("1.15.0__model_12.sql", _A_LOSES_INDEX, expect(_A_LOSES_INDEX, ("rebuild-loses-dependents", "DROP TABLE"))),
     ("1.16.0__model_13.sql", _A_NOTE, expect(_A_NOTE, ("rename-column", "RENAME COLUMN"))),
+    ("1.16.1__touch.sql", _A_TOUCH, set()),
+    ("1.16.2__rating.sql", _A_RATING, set()),
     ("1.17.0__model_14.sql", _A_UUID, expect(_A_UUID, ("sqlite-add-column-restriction", "ADD COLUMN"))),
 ]
 
