@@ -384,7 +384,7 @@ class _FileLinter:
     def replay_findings(self, classified: list[Classified]) -> None:
         """SQLite's own verdict on each statement: a syntax error or a statement over the replay's
         bounds is a finding, and the word classifier's reading of such a statement is dropped."""
-        from ratchet.linter.replay import refusal_position, refused_by_schema, syntax_position
+        from ratchet.linter.replay import name_position, refusal_position, refused_by_schema, syntax_position
 
         assert self.replay is not None
         # A refusal SQLite bases on the schema counts when the replay knows that schema whole: every
@@ -409,6 +409,19 @@ class _FileLinter:
                 continue
             if outcome is not None and outcome.stand_in:
                 self.emit_stand_in(statement, outcome.stand_in)
+                continue
+            if outcome is not None and outcome.with_rows:
+                line, column = name_position(statement, outcome.with_rows.partition(" of ")[2].partition("(")[0])
+                self.emit(
+                    statement,
+                    line,
+                    column,
+                    "syntax-error",
+                    f"SQLite refuses a row of this table: {outcome.with_rows} ('now', 'localtime' and 'utc' make "
+                    "a date or time function read the clock or the time zone); the statement fails on a table "
+                    "with rows, and on an empty one every later write fails; compute the value in the app, or "
+                    "use the function without them",
+                )
                 continue
             if outcome is None or outcome.status not in ("syntax", "limit"):
                 continue

@@ -19,7 +19,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 from ratchet.discover import MigrationFile
@@ -122,6 +122,10 @@ class Outcome:
     stand_in: str | None = None
     #: For a ``DROP VIEW``: the triggers of the view (``INSTEAD OF``) that went with it.
     took: tuple[str, ...] = ()
+    #: For a statement of the linted file that ran on the empty table: SQLite's refusal of a row in it
+    #: (a date or time function that reads the clock or the time zone, in an index, a CHECK or a
+    #: generated column: SQLite checks that only when it evaluates a row).
+    with_rows: str | None = None
 
 
 @dataclass
@@ -222,6 +226,14 @@ _TARGET = re.compile(
     rf"\s*(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE)\s+(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
     re.IGNORECASE,
 )
+_INDEX_ON = re.compile(
+    rf"\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:{_NAME}\s*\.\s*)?{_NAME}\s+ON\s+"
+    rf"(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
+    re.IGNORECASE,
+)
+#: SQLite's date and time functions: deterministic unless they read the clock (``'now'``) or the
+#: time zone (``'localtime'``, ``'utc'``), which SQLite finds only when it evaluates them on a row.
+_CLOCK_FUNCTION = re.compile(r"\b(?:date|time|datetime|julianday|strftime|unixepoch|timediff)\s*\(", re.IGNORECASE)
 _NO_TABLE_CHANGE = re.compile(
     r"\s*(?:CREATE|DROP)\s+(?:UNIQUE\s+)?(?:INDEX|VIEW|TRIGGER)\b|\s*CREATE\s+TEMP(?:ORARY)?\b|\s*PRAGMA\b",
     re.IGNORECASE,
@@ -617,7 +629,12 @@ class Replay:
             if kind == "schema":
                 if _REPLAYED_PRAGMA.match(statement.sql):
                     self._pragma_ran = True
+                clock = check_syntax and _CLOCK_FUNCTION.search(statement.sql) is not None
+                refused_before = self._row_refused(statement.sql) if clock else None
                 outcome = self.execute(statement.sql)
+                if clock and outcome.status == "ran":
+                    refused = self._row_refused(statement.sql)  # not what the table refused before it
+                    outcome = replace(outcome, with_rows=refused if refused != refused_before else None)
                 if outcome.status in ("failed", "syntax", "limit") and not self._outside_failure(
                     statement.sql, outcome
                 ):
@@ -626,6 +643,35 @@ class Replay:
             elif kind != "data" or not check_syntax:
                 yield statement, Outcome("skipped")
         yield from self._prepare_all(data)
+
+    def _row_refused(self, sql: str) -> str | None:
+        """SQLite's refusal of a row in the table a ``CREATE INDEX``, ``CREATE TABLE`` or ``ALTER
+        TABLE`` just made or changed on the empty replay: a row of zeros is inserted and rolled back
+        (a row the table's own constraints refuse tells nothing, and is no finding)."""
+        match = _INDEX_ON.match(sql) or _TARGET.match(sql)
+        if match is None or (match["schema"] is not None and _unquoted(match["schema"]) != "main"):
+            return None
+        table = quoted(_unquoted(match["name"]))
+        try:
+            columns = [str(row[1]) for row in self.connection.execute(f"PRAGMA table_xinfo({table})") if row[6] == 0]
+        except sqlite3.Error:
+            return None
+        if not columns:
+            return None
+        listed = ", ".join(quoted(column) for column in columns)
+        self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        self.connection.execute("SAVEPOINT ratchet_row")
+        try:
+            with _heap_limit():
+                self.connection.execute(f"INSERT INTO {table} ({listed}) VALUES ({', '.join('0' * len(columns))})")
+        except sqlite3.Error as exc:
+            return str(exc) if str(exc).startswith("non-deterministic use of ") else None
+        except MemoryError:
+            return None
+        finally:
+            self.connection.execute("ROLLBACK TO ratchet_row")
+            self.connection.execute("RELEASE ratchet_row")
+        return None
 
     def _prepare_all(self, statements: list[Statement]) -> Iterator[tuple[Statement, Outcome]]:
         """Prepare data statements: all in one script of ``EXPLAIN``s (in C: a data file has many),
@@ -768,7 +814,7 @@ def replay_file(
     replay.touched = set()
     for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
         if outcome.status == "ran" and replay.has_stand_ins:
-            outcome = Outcome("ran", stand_in=replay.stand_in_named(statement.sql), took=outcome.took)
+            outcome = replace(outcome, stand_in=replay.stand_in_named(statement.sql))
         result.outcomes[statement.number] = outcome
         if outcome.status == "ran":
             result.after[statement.number] = replay.tables()
