@@ -27,7 +27,8 @@ by hand from the lint's rules before the lint ran:
   (rename-first ``X_old`` rebuilds, ``INSERT ... SELECT`` copies, a drop-and-recreate step, triggers for
   ``modified`` stamps, ``CREATE TEMP TABLE`` helpers);
 - ``ALBUMS``: a photo app's hand-written Core Data-like scripts (``Z_PK``/``Z_ENT``/``Z_OPT`` columns,
-  ``Z_PRIMARYKEY`` and ``Z_METADATA`` bookkeeping, ``_T_X`` rebuilds, ``ZX_ZY_INDEX`` names).
+  ``Z_PRIMARYKEY`` and ``Z_METADATA`` bookkeeping, ``_T_X`` rebuilds, ``ZX_ZY_INDEX`` names);
+- ``TIMESHEET``: a second blind round, written after the fixes below (see its own comment).
 
 Measured blind (the expectations committed before the first lint run): 156 files, 72 expected errors,
 72 found, 71 of them expected: precision 0.99, recall 0.99. The one disagreement was the expectation's:

@@ -453,6 +453,8 @@ class _FileLinter:
         after it is a dropped trigger (writes through the view that it carried fail). A view dropped
         for good is ``drop-view`` already."""
         assert self.replay is not None
+        if not self.replay.took_triggers:
+            return
         made: set[str] = set()
         for position, item in enumerate(classified):
             made.update(name.lower() for kind, name in item.creates if kind == "trigger")

@@ -145,7 +145,9 @@ class FileReplay:
     history_failures: list[tuple[str, str]] = field(default_factory=list)
     #: Virtual tables of modules SQLite lacks, there before the file but not in the replay.
     outside: frozenset[str] = frozenset()
-    #: The triggers (lower-cased names) after the file, read only when a ``DROP VIEW`` took some.
+    #: Whether a ``DROP VIEW`` of the file took triggers with it; then the triggers (lower-cased
+    #: names) after the file.
+    took_triggers: bool = False
     final_triggers: frozenset[str] = frozenset()
 
     def failure_about(self, table: str) -> str | None:
@@ -398,7 +400,7 @@ class Replay:
         #: IF EXISTS`` of one that was not made again drops nothing. One the history never made is
         #: another matter: it may exist where the database is older than the history.
         self.gone: set[str] = set()
-        self._gone_virtual: set[str] = set()  # virtual tables of :attr:`outside` dropped: their shadows went too
+        self._gone_virtual: set[str] = set()  # virtual tables dropped (of :attr:`outside` too): their shadows went too
         #: Virtual tables of modules SQLite lacks (lower-cased): in the app's database, with shadow
         #: tables named ``<name>_...``, but not in the replay, which stays complete without them.
         self.outside: set[str] = set()
@@ -417,8 +419,7 @@ class Replay:
         target = None if island is None else island[1]
         dropped = re.match(_DROPPED, sql, re.I) if sql[:4].upper() == "DROP" else None
         version = self._schema_version() if dropped is not None else None
-        present = self._names() if dropped is not None else frozenset()
-        took = self._triggers_on(dropped) if dropped is not None and dropped["kind"].upper() == "VIEW" else ()
+        going = self._made_on(dropped) if dropped is not None else ()
         while True:
             text = sql if target is None else target
             guarded = self._guard_if_attaching(text)
@@ -442,8 +443,10 @@ class Replay:
             self._island_ran = True
         if dropped is not None:
             name = _unquoted(dropped["name"])
-            if self._schema_version() != version:  # with it went its indexes, triggers, shadow tables
-                self.gone.update({name} | (present - self._names()))
+            if self._schema_version() != version:  # with it went its indexes and triggers
+                self.gone.update((name, *(made.lower() for kind, made in going if kind != "table")))
+                if any(kind == "table" for kind, _ in going):  # a virtual table: its shadow tables went too
+                    self._gone_virtual.add(name)
             elif dropped["if_exists"]:
                 if self._drops_outside(sql):  # a virtual table outside the replay (or its shadow) went
                     self.gone.add(name)
@@ -451,15 +454,9 @@ class Replay:
                     return DROPPED_NOTHING
         elif sql[:5].upper() == "ALTER" and (renamed := re.match(_RENAMED_AWAY, sql, re.I)) is not None:
             self.gone.add(_unquoted(renamed["name"]))
-        return Outcome("ran", took=took)
-
-    def _triggers_on(self, dropped: re.Match[str]) -> tuple[str, ...]:
-        """The names of the triggers of the view ``DROP VIEW`` names, which go with it."""
-        rows = self.connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = ?",
-            (_unquoted(dropped["name"]),),
-        )
-        return tuple(str(row[0]) for row in rows)
+        if dropped is not None and dropped["kind"].upper() == "VIEW":
+            return Outcome("ran", took=tuple(made for kind, made in going if kind == "trigger"))
+        return Outcome("ran")
 
     def triggers(self) -> frozenset[str]:
         """The lower-cased names of every trigger of the schema."""
@@ -467,10 +464,18 @@ class Replay:
             row[0] for row in self.connection.execute("SELECT lower(name) FROM sqlite_master WHERE type = 'trigger'")
         )
 
-    def _names(self) -> frozenset[str]:
-        """The lower-cased names of every object of the schema (a ``DROP`` takes with it what this
-        loses: a table's indexes and triggers, a virtual table's shadow tables, a view's triggers)."""
-        return frozenset(row[0] for row in self.connection.execute("SELECT lower(name) FROM sqlite_master"))
+    def _made_on(self, dropped: re.Match[str]) -> tuple[tuple[str, str], ...]:
+        """``(type, name)`` of what a ``DROP TABLE`` or ``DROP VIEW`` takes with its object: its indexes
+        and triggers (a view's ``INSTEAD OF`` ones), and ``("table", name)`` when the table is a
+        virtual one (its shadow tables go too)."""
+        if dropped["kind"].upper() not in ("TABLE", "VIEW"):
+            return ()
+        rows = self.connection.execute(
+            "SELECT type, name FROM sqlite_master WHERE (type IN ('index', 'trigger') AND lower(tbl_name) = ?1)"
+            " OR (type = 'table' AND lower(name) = ?1 AND sql LIKE 'CREATE VIRTUAL TABLE%')",
+            (_unquoted(dropped["name"]),),
+        ).fetchall()
+        return tuple((str(kind), str(name)) for kind, name in rows)
 
     def _drops_outside(self, sql: str) -> bool:
         """Whether ``DROP TABLE`` ``sql`` drops a virtual table of :attr:`outside` or one of its
@@ -818,11 +823,12 @@ def replay_file(
         result.outcomes[statement.number] = outcome
         if outcome.status == "ran":
             result.after[statement.number] = replay.tables()
+            result.took_triggers = result.took_triggers or bool(outcome.took)
         elif outcome.status in ("failed", "syntax", "limit") and _kind(statement) == "schema":
             replay.failures.append((f"{file.path.name}:{statement.line}: {outcome.message}", statement.sql))
     result.final = replay.catalog()
     result.changed = replay.touched
-    if any(outcome.took for outcome in result.outcomes.values()):
+    if result.took_triggers:
         result.final_triggers = replay.triggers()
     result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
     replay.end_file()

@@ -140,13 +140,13 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
 
 
 def _is_strict(connection: sqlite3.Connection, table: str) -> bool:
-    """Whether ``table`` is a ``STRICT`` table (SQLite 3.37 and later know them)."""
-    try:
-        row = connection.execute("SELECT strict FROM pragma_table_list WHERE lower(name) = ?", (table.lower(),))
-        found = row.fetchone()
-    except sqlite3.Error:
-        return False
-    return bool(found and found[0])
+    """Whether ``table`` is a ``STRICT`` table: its options, after the column list, say so (read
+    from its ``CREATE TABLE``; ``pragma_table_list`` would read every table of the schema)."""
+    row = connection.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND lower(name) = ?", (table.lower(),)
+    ).fetchone()
+    sql = str(row[0]) if row and row[0] else ""
+    return re.search(r"\bSTRICT\b", sql[sql.rfind(")") + 1 :], re.IGNORECASE) is not None
 
 
 def _stored_as(declared: str, strict: bool) -> str:
