@@ -314,7 +314,7 @@ def test_a_qualified_star_into_a_reordered_table_swaps_columns(tmp_path: Path) -
     assert findings(tmp_path / "named", named + SWAP + RECREATE) == []
 
 
-@pytest.mark.parametrize("value", ["NULL", "''", "0", "-1", "'x' AS email"])
+@pytest.mark.parametrize("value", ["NULL", "''", "0", "-1", "'x' AS email", "X'00'", "x'' AS email"])
 def test_a_null_or_a_literal_in_place_of_an_old_column_loses_it(tmp_path: Path, value: str) -> None:
     copy = f"INSERT INTO temp_users SELECT id, username, {value}, '' FROM users;\n"
     found = findings(tmp_path, NEW_TABLE + copy + SWAP + RECREATE)

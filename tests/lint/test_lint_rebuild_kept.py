@@ -1,5 +1,6 @@
 """SQLite rebuilds that keep every value: generated columns need no copy, and INTEGER and NUMERIC
-affinity hold the same values; each with a near miss, checked by rule, line and column."""
+affinity hold the same values, and so does ANY in a STRICT table; each with a near miss, checked by
+rule, line and column."""
 
 from __future__ import annotations
 
@@ -82,3 +83,39 @@ def test_sqlite_multi_column_unique_index_made_again_after_a_rebuild_is_no_findi
     added = "ALTER TABLE seat ADD COLUMN label TEXT;\nCREATE UNIQUE INDEX seat_label ON seat (label, row);\n"
     (tmp_path / "added").mkdir()
     assert findings(tmp_path / "added", "sqlite", base, added) == {("add-unique-to-existing", 2, 1)}
+
+
+STRICT_BASE = """CREATE TABLE reading (id INTEGER PRIMARY KEY, raw TEXT, value ANY) STRICT;
+CREATE TABLE loose (id INTEGER PRIMARY KEY, raw TEXT);
+"""
+STRICT_CASES = [
+    # in a STRICT table ANY stores every value as written: TEXT to ANY keeps them
+    (
+        "strict_text_to_any",
+        "CREATE TABLE reading_new (id INTEGER PRIMARY KEY, raw ANY, value ANY, unit TEXT) STRICT;\n"
+        "INSERT INTO reading_new (id, raw, value) SELECT id, raw, value FROM reading;\n"
+        "DROP TABLE reading;\nALTER TABLE reading_new RENAME TO reading;",
+        {("widen-column-type", 3, 1)},
+    ),
+    # near miss: ANY to TEXT in a STRICT table refuses (or would convert) the values that are not text
+    (
+        "strict_any_to_text",
+        "CREATE TABLE reading_new (id INTEGER PRIMARY KEY, raw TEXT, value TEXT) STRICT;\n"
+        "INSERT INTO reading_new (id, raw, value) SELECT id, raw, value FROM reading;\n"
+        "DROP TABLE reading;\nALTER TABLE reading_new RENAME TO reading;",
+        {("rebuild-unverified", 3, 1)},
+    ),
+    # near miss: outside STRICT a column declared ANY has NUMERIC affinity ('007' becomes 7)
+    (
+        "loose_text_to_any",
+        "CREATE TABLE loose_new (id INTEGER PRIMARY KEY, raw ANY);\n"
+        "INSERT INTO loose_new (id, raw) SELECT id, raw FROM loose;\n"
+        "DROP TABLE loose;\nALTER TABLE loose_new RENAME TO loose;",
+        {("rebuild-unverified", 3, 1)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sql", "expected"), [c[1:] for c in STRICT_CASES], ids=[c[0] for c in STRICT_CASES])
+def test_sqlite_strict_any(tmp_path: Path, sql: str, expected: set[tuple[str, int, int]]) -> None:
+    assert findings(tmp_path, "sqlite", STRICT_BASE, sql) == expected

@@ -3,7 +3,8 @@ long ones of sqlite_long_histories.py, sqlite_desktop_histories.py and, in the s
 and other migration tools generate, sqlite_orm_histories.py and sqlite_tool_histories.py, and the
 hand-written app upgrade scripts of sqlite_app_histories.py, and the EF Core scripts and goose
 files of sqlite_script_histories.py, and the Atlas and PRAGMA user_version histories of
-sqlite_generated_histories.py)."""
+sqlite_generated_histories.py, and the Drizzle, Alembic batch, Prisma, sqlx, GORM, Android onUpgrade
+and Core Data-like histories of sqlite_kit_histories.py)."""
 
 from __future__ import annotations
 

@@ -233,11 +233,20 @@ def _folds_to_a_value(words: list[Word]) -> bool:
         operand = words[0].depth + 1  # inside the CAST's own parentheses
         at = next((i for i, w in enumerate(words) if w.depth == operand and w.upper == "AS"), None)
         return at is not None and _folds_to_a_value(words[1:at])
-    return len(words) == 1 and (
-        words[0].ttype in T.Literal.Number
-        or words[0].ttype in T.Literal.String.Single
-        or words[0].upper in ("NULL", "TRUE", "FALSE")
+    return _blob_literal(words) or (
+        len(words) == 1
+        and (
+            words[0].ttype in T.Literal.Number
+            or words[0].ttype in T.Literal.String.Single
+            or words[0].upper in ("NULL", "TRUE", "FALSE")
+        )
     )
+
+
+def _blob_literal(words: Sequence[Word]) -> bool:
+    """Whether ``words`` are one blob literal, ``X'00ff'``: sqlparse reads it as the name ``X`` and
+    a string."""
+    return len(words) == 2 and words[0].upper == "X" and words[1].ttype in T.Literal.String.Single
 
 
 def _skip(words: list[Word], index: int, *phrases: tuple[str, ...]) -> int:
@@ -1215,6 +1224,8 @@ def _selected(item: list[Word]) -> str | None:
         return "*"
     body = item[:-2] if len(item) > 2 and item[-2].upper == "AS" else item
     if len(body) == 1 and (body[0].upper in ("NULL", "TRUE", "FALSE") or body[0].ttype in _LITERALS):
+        return NO_COLUMN
+    if _blob_literal(body):
         return NO_COLUMN
     if len(body) == 2 and body[0].text in ("-", "+") and body[1].ttype in T.Number:
         return NO_COLUMN

@@ -43,7 +43,7 @@ _ADVICE = (
     "existing values may not convert and the table may be rewritten under lock: add a column of the new type, "
     "backfill it, move readers to it, and drop the old one in a later release"
 )
-_VIEW_ERROR = LazyPattern(r"error in (view|trigger) (\S+?):")
+_VIEW_ERROR = LazyPattern(r"error in (view|trigger) (\S+?): (?:no such table: (?:\w+\.)?(\S+))?")
 
 
 class Finding(NamedTuple):
@@ -268,6 +268,7 @@ class _FileLinter:
             )
             classified = self.refused_runs(runs, classified)
             self.replay_findings(classified)
+            self.view_triggers_lost(classified)
         skip: set[tuple[int, str]] = set()
         for rebuild in rebuilds:
             skip.add((rebuild.drop.statement.number, "drop-table"))
@@ -383,7 +384,7 @@ class _FileLinter:
     def replay_findings(self, classified: list[Classified]) -> None:
         """SQLite's own verdict on each statement: a syntax error or a statement over the replay's
         bounds is a finding, and the word classifier's reading of such a statement is dropped."""
-        from ratchet.linter.replay import refusal_position, refused_by_schema, syntax_position
+        from ratchet.linter.replay import name_position, refusal_position, refused_by_schema, syntax_position
 
         assert self.replay is not None
         # A refusal SQLite bases on the schema counts when the replay knows that schema whole: every
@@ -409,6 +410,19 @@ class _FileLinter:
             if outcome is not None and outcome.stand_in:
                 self.emit_stand_in(statement, outcome.stand_in)
                 continue
+            if outcome is not None and outcome.with_rows:
+                line, column = name_position(statement, outcome.with_rows.partition(" of ")[2].partition("(")[0])
+                self.emit(
+                    statement,
+                    line,
+                    column,
+                    "syntax-error",
+                    f"SQLite refuses a row of this table: {outcome.with_rows} ('now', 'localtime' and 'utc' make "
+                    "a date or time function read the clock or the time zone); the statement fails on a table "
+                    "with rows, and on an empty one every later write fails; compute the value in the app, or "
+                    "use the function without them",
+                )
+                continue
             if outcome is None or outcome.status not in ("syntax", "limit"):
                 continue
             judge_refusals = False
@@ -431,6 +445,39 @@ class _FileLinter:
                     "replay-limit",
                     f"the lint's schema replay stopped this statement: it {outcome.message} on empty tables, "
                     "so it would not finish on real data either; rewrite it",
+                )
+
+    def view_triggers_lost(self, classified: list[Classified]) -> None:
+        """A ``DROP VIEW`` takes the view's ``INSTEAD OF`` triggers with it: when the file makes the
+        view again (a replacement, ``info``), a trigger that existed before the file and is not there
+        after it is a dropped trigger (writes through the view that it carried fail). A view dropped
+        for good is ``drop-view`` already."""
+        assert self.replay is not None
+        if not self.replay.took_triggers:
+            return
+        made: set[str] = set()
+        for position, item in enumerate(classified):
+            made.update(name.lower() for kind, name in item.creates if kind == "trigger")
+            outcome = self.replay.outcomes.get(item.statement.number)
+            if outcome is None or not outcome.took:
+                continue
+            view = next((c.name for c in item.candidates if c.rule == "drop-view"), None)
+            again = ("view", view)
+            if not any(again in later.creates or again in later.maybe_existing for later in classified[position:]):
+                continue
+            statement = item.statement
+            for trigger in outcome.took:
+                if trigger.lower() in made or trigger.lower() in self.replay.final_triggers:
+                    continue
+                self.emit(
+                    statement,
+                    statement.line,
+                    statement.column,
+                    "drop-trigger",
+                    f"dropping the view drops its trigger {trigger} too, and the file does not make it again: "
+                    "writes through the view that it carried fail; make it again after the view, or waive "
+                    "with a reason",
+                    object=trigger,
                 )
 
     def emit_stand_in(self, statement: Statement, message: str) -> None:
@@ -588,7 +635,17 @@ class _FileLinter:
         error = self.rebuild_replay_error(rebuild.before, table)
         if error is not None:
             match = _VIEW_ERROR.search(error)
-            if match is not None:
+            if match is not None and match[3] is not None and match[3].lower() != table.lower():
+                # an object an earlier file left naming a table that is gone: SQLite checks every
+                # view and trigger when it renames a table, so no rename passes while it is there
+                self.emit(
+                    *at,
+                    "rebuild-loses-dependents",
+                    f"rebuild of {table}: {match[1]} {match[2]} names table {match[3]}, which does not exist, so "
+                    f"SQLite refuses the rename; drop or fix {match[1]} {match[2]} first ({error})",
+                    **obj,
+                )
+            elif match is not None:
                 self.emit(
                     *at,
                     "rebuild-loses-dependents",
@@ -796,8 +853,10 @@ class _FileLinter:
         before = next((snap for (_, table), snap in self.replay.snapshots.items() if table == candidate.name), None)
         if before is None:
             return False
-        wanted = tuple(candidate.backfill)
-        return (True, wanted) in before.indexes.values() or before.primary_key == wanted
+        wanted = sorted(candidate.backfill)  # a unique (a, b) is a unique (b, a)
+        return any(unique and sorted(cols) == wanted for unique, cols in before.indexes.values()) or (
+            sorted(before.primary_key) == wanted
+        )
 
     def dropped_nothing(self, statement: Statement) -> bool:
         """A SQLite ``DROP ... IF EXISTS`` of an object an earlier statement dropped (or renamed away)
@@ -809,11 +868,17 @@ class _FileLinter:
         return self.replay.outcomes.get(statement.number) is DROPPED_NOTHING
 
     def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
-        """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
-        before the file: the drop is a no-op."""
+        """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x`` (or ``ALTER TABLE t RENAME TO
+        x``, a rebuild that renames first), where ``x`` did not exist before the file: the drop is a
+        no-op."""
         assert candidate.name is not None
         created = ("table", candidate.name)
-        if not any(created in item.creates or created in item.maybe_existing for item in later):
+        if not any(
+            created in item.creates
+            or created in item.maybe_existing
+            or (item.renamed_table is not None and item.renamed_table[1] == candidate.name)
+            for item in later
+        ):
             return False
         return not self.table_existed_before(candidate.name)
 

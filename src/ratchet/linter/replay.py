@@ -19,7 +19,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 from ratchet.discover import MigrationFile
@@ -120,6 +120,12 @@ class Outcome:
     message: str | None = None
     #: For a statement of the linted file that ran only with a stand-in: SQLite's refusal without it.
     stand_in: str | None = None
+    #: For a ``DROP VIEW``: the triggers of the view (``INSTEAD OF``) that went with it.
+    took: tuple[str, ...] = ()
+    #: For a statement of the linted file that ran on the empty table: SQLite's refusal of a row in it
+    #: (a date or time function that reads the clock or the time zone, in an index, a CHECK or a
+    #: generated column: SQLite checks that only when it evaluates a row).
+    with_rows: str | None = None
 
 
 @dataclass
@@ -139,6 +145,10 @@ class FileReplay:
     history_failures: list[tuple[str, str]] = field(default_factory=list)
     #: Virtual tables of modules SQLite lacks, there before the file but not in the replay.
     outside: frozenset[str] = frozenset()
+    #: Whether a ``DROP VIEW`` of the file took triggers with it; then the triggers (lower-cased
+    #: names) after the file.
+    took_triggers: bool = False
+    final_triggers: frozenset[str] = frozenset()
 
     def failure_about(self, table: str) -> str | None:
         """The first earlier failure whose statement names ``table`` (it may have shaped it)."""
@@ -218,6 +228,14 @@ _TARGET = re.compile(
     rf"\s*(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE)\s+(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
     re.IGNORECASE,
 )
+_INDEX_ON = re.compile(
+    rf"\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:{_NAME}\s*\.\s*)?{_NAME}\s+ON\s+"
+    rf"(?:(?P<schema>{_NAME})\s*\.\s*)?(?P<name>{_NAME})",
+    re.IGNORECASE,
+)
+#: SQLite's date and time functions: deterministic unless they read the clock (``'now'``) or the
+#: time zone (``'localtime'``, ``'utc'``), which SQLite finds only when it evaluates them on a row.
+_CLOCK_FUNCTION = re.compile(r"\b(?:date|time|datetime|julianday|strftime|unixepoch|timediff)\s*\(", re.IGNORECASE)
 _NO_TABLE_CHANGE = re.compile(
     r"\s*(?:CREATE|DROP)\s+(?:UNIQUE\s+)?(?:INDEX|VIEW|TRIGGER)\b|\s*CREATE\s+TEMP(?:ORARY)?\b|\s*PRAGMA\b",
     re.IGNORECASE,
@@ -382,7 +400,7 @@ class Replay:
         #: IF EXISTS`` of one that was not made again drops nothing. One the history never made is
         #: another matter: it may exist where the database is older than the history.
         self.gone: set[str] = set()
-        self._gone_virtual: set[str] = set()  # virtual tables of :attr:`outside` dropped: their shadows went too
+        self._gone_virtual: set[str] = set()  # virtual tables dropped (of :attr:`outside` too): their shadows went too
         #: Virtual tables of modules SQLite lacks (lower-cased): in the app's database, with shadow
         #: tables named ``<name>_...``, but not in the replay, which stays complete without them.
         self.outside: set[str] = set()
@@ -425,8 +443,10 @@ class Replay:
             self._island_ran = True
         if dropped is not None:
             name = _unquoted(dropped["name"])
-            if self._schema_version() != version:
-                self.gone.update((name, *going))
+            if self._schema_version() != version:  # with it went its indexes and triggers
+                self.gone.update((name, *(made.lower() for kind, made in going if kind != "table")))
+                if any(kind == "table" for kind, _ in going):  # a virtual table: its shadow tables went too
+                    self._gone_virtual.add(name)
             elif dropped["if_exists"]:
                 if self._drops_outside(sql):  # a virtual table outside the replay (or its shadow) went
                     self.gone.add(name)
@@ -434,17 +454,28 @@ class Replay:
                     return DROPPED_NOTHING
         elif sql[:5].upper() == "ALTER" and (renamed := re.match(_RENAMED_AWAY, sql, re.I)) is not None:
             self.gone.add(_unquoted(renamed["name"]))
+        if dropped is not None and dropped["kind"].upper() == "VIEW":
+            return Outcome("ran", took=tuple(made for kind, made in going if kind == "trigger"))
         return Outcome("ran")
 
-    def _made_on(self, dropped: re.Match[str]) -> tuple[str, ...]:
-        """The indexes and triggers a ``DROP TABLE`` takes with its table (lower-cased names)."""
-        if dropped["kind"].upper() != "TABLE":
+    def triggers(self) -> frozenset[str]:
+        """The lower-cased names of every trigger of the schema."""
+        return frozenset(
+            row[0] for row in self.connection.execute("SELECT lower(name) FROM sqlite_master WHERE type = 'trigger'")
+        )
+
+    def _made_on(self, dropped: re.Match[str]) -> tuple[tuple[str, str], ...]:
+        """``(type, name)`` of what a ``DROP TABLE`` or ``DROP VIEW`` takes with its object: its indexes
+        and triggers (a view's ``INSTEAD OF`` ones), and ``("table", name)`` when the table is a
+        virtual one (its shadow tables go too)."""
+        if dropped["kind"].upper() not in ("TABLE", "VIEW"):
             return ()
         rows = self.connection.execute(
-            "SELECT lower(name) FROM sqlite_master WHERE type IN ('index', 'trigger') AND lower(tbl_name) = ?",
+            "SELECT type, name FROM sqlite_master WHERE (type IN ('index', 'trigger') AND lower(tbl_name) = ?1)"
+            " OR (type = 'table' AND lower(name) = ?1 AND sql LIKE 'CREATE VIRTUAL TABLE%')",
             (_unquoted(dropped["name"]),),
         ).fetchall()
-        return tuple(row[0] for row in rows)
+        return tuple((str(kind), str(name)) for kind, name in rows)
 
     def _drops_outside(self, sql: str) -> bool:
         """Whether ``DROP TABLE`` ``sql`` drops a virtual table of :attr:`outside` or one of its
@@ -603,7 +634,12 @@ class Replay:
             if kind == "schema":
                 if _REPLAYED_PRAGMA.match(statement.sql):
                     self._pragma_ran = True
+                clock = check_syntax and _CLOCK_FUNCTION.search(statement.sql) is not None
+                refused_before = self._row_refused(statement.sql) if clock else None
                 outcome = self.execute(statement.sql)
+                if clock and outcome.status == "ran":
+                    refused = self._row_refused(statement.sql)  # not what the table refused before it
+                    outcome = replace(outcome, with_rows=refused if refused != refused_before else None)
                 if outcome.status in ("failed", "syntax", "limit") and not self._outside_failure(
                     statement.sql, outcome
                 ):
@@ -612,6 +648,35 @@ class Replay:
             elif kind != "data" or not check_syntax:
                 yield statement, Outcome("skipped")
         yield from self._prepare_all(data)
+
+    def _row_refused(self, sql: str) -> str | None:
+        """SQLite's refusal of a row in the table a ``CREATE INDEX``, ``CREATE TABLE`` or ``ALTER
+        TABLE`` just made or changed on the empty replay: a row of zeros is inserted and rolled back
+        (a row the table's own constraints refuse tells nothing, and is no finding)."""
+        match = _INDEX_ON.match(sql) or _TARGET.match(sql)
+        if match is None or (match["schema"] is not None and _unquoted(match["schema"]) != "main"):
+            return None
+        table = quoted(_unquoted(match["name"]))
+        try:
+            columns = [str(row[1]) for row in self.connection.execute(f"PRAGMA table_xinfo({table})") if row[6] == 0]
+        except sqlite3.Error:
+            return None
+        if not columns:
+            return None
+        listed = ", ".join(quoted(column) for column in columns)
+        self.guard.deadline = time.monotonic() + STATEMENT_SECONDS
+        self.connection.execute("SAVEPOINT ratchet_row")
+        try:
+            with _heap_limit():
+                self.connection.execute(f"INSERT INTO {table} ({listed}) VALUES ({', '.join('0' * len(columns))})")
+        except sqlite3.Error as exc:
+            return str(exc) if str(exc).startswith("non-deterministic use of ") else None
+        except MemoryError:
+            return None
+        finally:
+            self.connection.execute("ROLLBACK TO ratchet_row")
+            self.connection.execute("RELEASE ratchet_row")
+        return None
 
     def _prepare_all(self, statements: list[Statement]) -> Iterator[tuple[Statement, Outcome]]:
         """Prepare data statements: all in one script of ``EXPLAIN``s (in C: a data file has many),
@@ -754,14 +819,17 @@ def replay_file(
     replay.touched = set()
     for statement, outcome in _with_snapshots(replay, statements, snapshot_before, result):
         if outcome.status == "ran" and replay.has_stand_ins:
-            outcome = Outcome("ran", stand_in=replay.stand_in_named(statement.sql))
+            outcome = replace(outcome, stand_in=replay.stand_in_named(statement.sql))
         result.outcomes[statement.number] = outcome
         if outcome.status == "ran":
             result.after[statement.number] = replay.tables()
+            result.took_triggers = result.took_triggers or bool(outcome.took)
         elif outcome.status in ("failed", "syntax", "limit") and _kind(statement) == "schema":
             replay.failures.append((f"{file.path.name}:{statement.line}: {outcome.message}", statement.sql))
     result.final = replay.catalog()
     result.changed = replay.touched
+    if result.took_triggers:
+        result.final_triggers = replay.triggers()
     result.final_snapshots = {table: snapshot(replay.connection, table) for table in snapshot_after}
     replay.end_file()
     return result

@@ -28,6 +28,13 @@ class Snapshot:
     referenced_by: frozenset[str] = frozenset()
     #: The ``WHERE`` of each partial index, by index name (an index on every row has none).
     partial: dict[str, str] = field(default_factory=dict)
+    #: Triggers of other tables whose text names this one (a rename rewrites them to the new name,
+    #: as it does views: a rebuild that renames the old table first and drops it leaves them naming
+    #: a table that is gone, and every write that fires them fails).
+    naming_triggers: frozenset[str] = frozenset()
+    #: A ``STRICT`` table: its ``ANY`` columns keep every value as it is written (elsewhere a
+    #: column declared ``ANY`` has NUMERIC affinity, which turns ``'007'`` into ``7``).
+    strict: bool = False
 
 
 def quoted(name: str) -> str:
@@ -92,13 +99,14 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
             if is_partial:
                 partial[name] = _where(sql)
         indexes[name] = (unique, cols)
-    triggers = frozenset(
-        str(row[0])
-        for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = ?", (table.lower(),)
-        )
-    )
     pattern = re.compile(r'(?<![\w"`])["`\[]?' + re.escape(table) + r'["`\]]?(?![\w])', re.IGNORECASE)
+    triggers: set[str] = set()
+    naming_triggers: set[str] = set()
+    for name, on, sql in connection.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"):
+        if str(on).lower() == table.lower():
+            triggers.add(str(name))
+        elif sql and pattern.search(str(sql)):
+            naming_triggers.add(str(name))
     views = frozenset(
         str(name)
         for name, sql in connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
@@ -117,7 +125,34 @@ def snapshot(connection: sqlite3.Connection, table: str) -> Snapshot:
             for row in connection.execute(f"PRAGMA foreign_key_list({quoted(str(name))})")
         )
     )
-    return Snapshot(columns, primary_key, indexes, triggers, views, generated, referenced_by, partial)
+    return Snapshot(
+        columns,
+        primary_key,
+        indexes,
+        frozenset(triggers),
+        views,
+        generated,
+        referenced_by,
+        partial,
+        frozenset(naming_triggers),
+        _is_strict(connection, table),
+    )
+
+
+def _is_strict(connection: sqlite3.Connection, table: str) -> bool:
+    """Whether ``table`` is a ``STRICT`` table: its options, after the column list, say so (read
+    from its ``CREATE TABLE``; ``pragma_table_list`` would read every table of the schema)."""
+    row = connection.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND lower(name) = ?", (table.lower(),)
+    ).fetchone()
+    sql = str(row[0]) if row and row[0] else ""
+    return re.search(r"\bSTRICT\b", sql[sql.rfind(")") + 1 :], re.IGNORECASE) is not None
+
+
+def _stored_as(declared: str, strict: bool) -> str:
+    """The declared type as its affinity reads it: ``ANY`` in a ``STRICT`` table stores values as
+    they are, as a column without a type does."""
+    return "" if strict and declared.strip().upper() == "ANY" else declared
 
 
 _INDEXED = re.compile(r"\bON\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\[[^\]]+\]|[\w$.]+)\s*\(", re.IGNORECASE)
@@ -173,16 +208,20 @@ def lost(
     old name on other columns, or on the same columns for other rows (another partial ``WHERE``),
     is changed, as a DROP INDEX and a CREATE INDEX would change it: each change is ``(rule,
     what it does)``."""
-    remade = {name: cols for name, (_, cols) in after.indexes.items() if not name.startswith("sqlite_autoindex")}
+    # SQLite's names are case-insensitive: an object made again as ``Alerts_AI`` is ``alerts_ai``
+    remade = {
+        name.lower(): cols for name, (_, cols) in after.indexes.items() if not name.startswith("sqlite_autoindex")
+    }
+    again = {name.lower() for name in after.indexes}
     changed: list[tuple[str, str]] = []
     columns: list[str] = []
     for name, declared in before.columns.items():
         if name not in after.columns:
             columns.append(f"column {name} is missing from the rebuilt table")
-        elif not _keeps_values(declared, after.columns[name]):
+        elif not _keeps_values(_stored_as(declared, before.strict), _stored_as(after.columns[name], after.strict)):
             columns.append(f"column {name} changes type from {declared or 'none'} to {after.columns[name]}")
     dependents: list[str] = []
-    if before.primary_key and before.primary_key != after.primary_key:
+    if before.primary_key and sorted(before.primary_key) != sorted(after.primary_key):  # (a, b) is (b, a)
         dependents.append(f"primary key ({', '.join(before.primary_key)})")
     for name, (unique, cols) in sorted(before.indexes.items()):
         if any(c in before.columns and c not in after.columns for c in cols):
@@ -190,15 +229,19 @@ def lost(
         kind = "unique index" if unique else "index"
         shown = f"{kind} {name if not name.startswith('sqlite_autoindex') else 'UNIQUE constraint'} ({', '.join(cols)})"
         rows = _rows_kept(unique, cols, after)
-        if not rows and name in remade and remade[name] != cols:  # same columns: a unique one made plain
-            text = f"index {name} is made again on ({', '.join(remade[name])}) instead of ({', '.join(cols)})"
+        if not rows and name.lower() in remade and remade[name.lower()] != cols:  # same columns: unique made plain
+            text = f"index {name} is made again on ({', '.join(remade[name.lower()])}) instead of ({', '.join(cols)})"
             changed.append(("drop-index", f"{text}; queries that used the old one may get slow"))
         elif not rows:
             dependents.append(shown)
-        elif change := _rows_changed(unique, shown, before.partial.get(name, ""), rows, name in after.indexes):
+        elif change := _rows_changed(unique, shown, before.partial.get(name, ""), rows, name.lower() in again):
             changed.append(change)
-    dependents += [f"trigger {name}" for name in sorted(before.triggers - after.triggers)]
-    dependents += [f"view {name}" for name in sorted(before.views - after.views)]
+    dependents += [f"trigger {name}" for name in _gone(before.triggers, after.triggers)]
+    dependents += [f"view {name}" for name in _gone(before.views, after.views)]
+    dependents += [
+        f"trigger {name} of another table, which names it"
+        for name in _gone(before.naming_triggers, after.naming_triggers)
+    ]
     referencing = {name.lower() for name in after.referenced_by}
     dependents += [
         f"the foreign key of {name}"
@@ -206,6 +249,12 @@ def lost(
         if name.lower() not in referencing and name.lower() not in becomes
     ]
     return columns, dependents, changed
+
+
+def _gone(before: frozenset[str], after: frozenset[str]) -> list[str]:
+    """The names of ``before`` that ``after`` lacks, compared as SQLite compares names (without case)."""
+    kept = {name.lower() for name in after}
+    return sorted(name for name in before if name.lower() not in kept)
 
 
 def _rows_kept(unique: bool, cols: tuple[str, ...], after: Snapshot) -> set[str]:
