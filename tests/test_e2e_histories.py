@@ -517,6 +517,27 @@ def test_mysql_failed_ddl_mid_file_is_retried_or_marked_applied(project: Project
     assert project.ratchet("migrate").code == 0
 
 
+def test_mysql_session_settings_of_a_file_do_not_reach_the_next(project: Project, make_db: DatabaseFactory) -> None:
+    # the shapes of online-schema-change habits: a short metadata-lock wait before an ALTER,
+    # autocommit off around a batch, a looser isolation level for a backfill
+    db = make_db("mysql")
+    project = project_on(project, db)
+    probe = "@@SESSION.lock_wait_timeout, @@SESSION.innodb_lock_wait_timeout, @@SESSION.autocommit, @@SESSION.sql_notes"
+    before = db.query(f"SELECT {probe}")
+    project.write(
+        "1.0.0__careful_alter.sql",
+        "CREATE TABLE accounts (id INT PRIMARY KEY, balance DECIMAL(12,2) NOT NULL DEFAULT 0);\n"
+        "SET SESSION lock_wait_timeout = 5;\nSET SESSION innodb_lock_wait_timeout = 3;\n"
+        "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;\nSET autocommit = 0;\nSET sql_notes = 0;\n"
+        "ALTER TABLE accounts ADD COLUMN currency CHAR(3) NULL, ALGORITHM=INPLACE, LOCK=NONE;\n",
+    )
+    project.write("1.1.0__probe.sql", f"CREATE TABLE probe AS SELECT {probe};\n")
+    done = project.ratchet("migrate")
+    assert done.code == 0, done.output
+    assert db.query("SELECT * FROM probe") == before
+    assert db.history() == {"1.0.0": ("applied", 7), "1.1.0": ("applied", 1)}
+
+
 # -- SQLite -----------------------------------------------------------------------------------
 
 LITE_INIT = """\
