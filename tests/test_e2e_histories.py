@@ -354,7 +354,7 @@ def test_a_5_mb_data_file_with_accents_applies(project: Project, make_db: Databa
     started = time.monotonic()
     done = project.ratchet("migrate", "--quiet")
     assert done.code == 0, done.output
-    assert time.monotonic() - started < 120
+    assert time.monotonic() - started < 300  # the split and lint stay linear
     assert db.history() == {"1.0.0": ("applied", len(statements))}
     assert db.query("SELECT count(*), max(id) FROM products") == [(rows, rows)]
     assert db.query("SELECT name FROM products WHERE id = 7") == [("Produkt Nr. 7 — “grün”, l'été 🎉; fin",)]
@@ -653,7 +653,7 @@ def test_sqlite_wal_database_in_use_by_another_connection(project: Project, make
         after_writer = project.ratchet("migrate")
         release.join()
         assert after_writer.code == 0, after_writer.output
-        assert time.monotonic() - started >= 0.9
+        assert time.monotonic() - started >= 0.5
     finally:
         application.close()
     assert db.history() == {"1.0.0": ("applied", 1), "1.1.0": ("applied", 1), "1.2.0": ("applied", 1)}
