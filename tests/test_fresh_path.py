@@ -578,7 +578,7 @@ def test_mariadb_session_condition_has_the_values_written_in(make_db: Callable[[
     value whose escaping depends on the session's mode (a quote, a backslash) or that ``%``
     formatting would read stays a parameter."""
     from ratchet.backends import open_backend
-    from ratchet.backends.mysql import _same_session_condition, _session_condition
+    from ratchet.backends.mysql import _same_session_condition, _session_columns, _session_condition
 
     db = make_db("mysql")
     backend = open_backend(db.url)
@@ -587,12 +587,13 @@ def test_mariadb_session_condition_has_the_values_written_in(make_db: Callable[[
         condition = backend.session_unchanged()
         assert condition is not None and condition[1] == (), condition
         remembered = backend._session  # type: ignore[attr-defined]
+        columns = _session_columns(backend._session_variables)  # type: ignore[attr-defined]
         with backend.connection.cursor() as cursor:  # type: ignore[attr-defined]
-            assert condition[0] == cursor.mogrify(_same_session_condition(remembered), remembered)
+            assert condition[0] == cursor.mogrify(_same_session_condition(columns, remembered), remembered)
         assert backend.query(f"SELECT {condition[0]}") == [(1,)]
         for odd in ("it's", "a\\b", "100%", 'say "x"'):
             changed = (odd, *remembered[1:])
-            assert _session_condition(changed) == (_same_session_condition(changed), changed)
+            assert _session_condition(columns, changed) == (_same_session_condition(columns, changed), changed)
     finally:
         backend.close()
 

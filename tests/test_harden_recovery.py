@@ -167,12 +167,16 @@ def test_a_killed_session_is_reported_with_file_statement_state_and_next_step(
     try:
         runner = start_ratchet(project, "migrate")
         if dialect == "postgresql":
-            probe = "SELECT pid FROM pg_stat_activity WHERE query LIKE 'UPDATE locked%' AND wait_event_type = 'Lock'"
-            session = wait_for(lambda: db.query(probe), "the UPDATE to wait")[0][0]
+            probe = (
+                "SELECT pid FROM pg_stat_activity WHERE query LIKE 'UPDATE locked%%' AND wait_event_type = 'Lock' "
+                "AND datname = %s"
+            )
+            session = wait_for(lambda: db.query(probe, (db.name,)), "the UPDATE to wait")[0][0]
             db.execute(f"SELECT pg_terminate_backend({int(session)})")
         else:
-            probe = "SELECT id FROM information_schema.processlist WHERE info LIKE 'UPDATE locked%'"
-            session = wait_for(lambda: db.query(probe), "the UPDATE to wait")[0][0]
+            # this test's database only: the server is shared with other test runs
+            probe = "SELECT id FROM information_schema.processlist WHERE info LIKE 'UPDATE locked%%' AND db = %s"
+            session = wait_for(lambda: db.query(probe, (db.name,)), "the UPDATE to wait")[0][0]
             db.execute(f"KILL {int(session)}")
         _, err = runner.communicate(timeout=60)
     finally:

@@ -20,7 +20,7 @@ from ratchet.errors import FileProblem, MigrationFileError
 from ratchet.headers import Guards
 from ratchet.history import REPEATABLE, VERSIONED
 from ratchet.repeatables import RepeatableFile
-from ratchet.statement import Statement, statement_problems
+from ratchet.statement import Statement, statement_problems, unrunnable_problems
 
 if TYPE_CHECKING:
     from ratchet.linter.postgres.fastsplit import FastSplit
@@ -103,6 +103,8 @@ def prepare_files(
             if checked is not None:
                 problems.extend(split_problems(file.path, file, statements, checked))
         problems.extend(statement_problems(file.path, statements, transactional=not file_guards.no_transaction))
+        if dialect is None or file_guards.applies_to(dialect):
+            problems.extend(unrunnable_problems(file.path, statements, dialect))
         prepared.append(PreparedFile(file, file_guards, statements, parsed))
     if problems:
         raise MigrationFileError(problems)
@@ -169,6 +171,7 @@ def prepare_repeatables(files: list[RepeatableFile], dialect: str) -> list[Prepa
     for file in files:
         statements = split_statements(file.text, executable_comments=dialect == "mysql")
         problems.extend(statement_problems(file.path, statements, transactional=True))
+        problems.extend(unrunnable_problems(file.path, statements, dialect))
         problems.extend(split_problems(file.path, file.text, statements, dialect))
         prepared.append(PreparedRepeatable(file, statements))
     if problems:

@@ -791,6 +791,7 @@ class Runner:
                 done = failure.statement_number - 1  # every statement before it: committed, or a DDL
                 try:
                     with self.backend.transaction():
+                        self.backend.own_session_in_transaction()
                         self.tables.update_row(
                             file.version, status=RowStatus.FAILED, error=failure.db_message, statements_done=done
                         )
@@ -806,6 +807,7 @@ class Runner:
             if not atomic_step:
                 try:
                     with self.backend.transaction():
+                        self.backend.own_session_in_transaction()  # the file's SET ROLE is for its statements
                         self.tables.update_row(file.version, statements_done=step[-1].number)
                 except DriverError as exc:
                     raise failures.progress_not_recorded(prepared, step[-1], exc, committed_alone=True) from None

@@ -34,7 +34,7 @@ from ratchet.errors import FileProblem
 from ratchet.lazyre import LazyPattern
 from ratchet.pgblanks import skip_postgres_blanks, skip_space
 from ratchet.split import not_in_runs
-from ratchet.statement import Statement
+from ratchet.statement import Statement, client_copy
 
 RULE = "split-ambiguity"
 _PREVIEW = 60
@@ -66,18 +66,28 @@ def split_problems(
 
 def _postgres_problems(path: Path, text: str, statements: list[Statement]) -> list[FileProblem]:
     region_start = 0
+    region_stop = len(text)
     pending: list[Statement] = []
     for statement in statements:
         if not statement.plain:
             pending.append(statement)
+            if client_copy(statement) == "FROM STDIN":  # the lines after it are its data, read by no one
+                region_stop = _after_semicolon(text, statement.offset + len(statement.sql))
+                break
             continue
         problem = _check_region(path, text, region_start, statement.offset, pending)
         if problem is not None:
             return [problem]
         pending = []
         region_start = text.index(";", statement.offset + len(statement.sql)) + 1
-    problem = _check_region(path, text, region_start, len(text), pending)
+    problem = _check_region(path, text, region_start, region_stop, pending)
     return [] if problem is None else [problem]
+
+
+def _after_semicolon(text: str, end: int) -> int:
+    """Just past the ``;`` that ends the statement ending at ``end`` (``end`` if none does)."""
+    semicolon = text.find(";", end)
+    return semicolon + 1 if semicolon >= 0 and not text[end:semicolon].strip() else end
 
 
 def _check_region(path: Path, text: str, start: int, stop: int, statements: list[Statement]) -> FileProblem | None:

@@ -169,6 +169,70 @@ def statement_problems(path: Path, statements: Sequence[Statement], *, transacti
     return problems
 
 
+def unrunnable_problems(path: Path, statements: Sequence[Statement], dialect: str | None) -> list[FileProblem]:
+    """Statements no ratchet run can serve, refused with their line before anything runs (the lint
+    reports them as ``opaque-sql`` or ``unrecognized-statement``): PostgreSQL's ``COPY ... FROM STDIN``
+    and ``COPY ... TO STDOUT``, whose rows psql sends after it or prints (ratchet sends SQL statements
+    only), and, on SQLite (``dialect``; ``None``: any), ``ATTACH``, which opens another database file
+    that ratchet's lock, history and rollback do not cover (``--rehearse`` would change it for real)
+    and that stays attached for the files after it."""
+    problems: list[FileProblem] = []
+    for statement in _not_in_runs(statements):
+        if statement.plain or not _MAY_BE_UNRUNNABLE.match(statement.sql):
+            continue
+        direction = client_copy(statement)
+        if direction is not None:
+            message = (
+                f"COPY ... {direction} exchanges rows with a client such as psql, which ratchet is not: "
+                f"ratchet sends SQL statements only; {_CLIENT_COPY_FIX[direction]}"
+            )
+        elif dialect in (None, "sqlite") and statement.first_words(1) == ["ATTACH"]:
+            message = (
+                "ATTACH opens another database file, which ratchet's lock, history and rollback do not cover "
+                "(a rehearsal would change it for real) and which would stay attached for the files after this one; "
+                "migrate each database with its own migrations directory"
+            )
+        else:
+            continue
+        problems.append(FileProblem(path, message, line=statement.line, column=statement.column))
+    return problems
+
+
+def client_copy(statement: Statement) -> str | None:
+    """``"FROM STDIN"`` or ``"TO STDOUT"`` when ``statement`` is a ``COPY`` that reads its rows from the
+    client or writes them to it (the words outside parentheses: a query's own ``FROM`` is not one)."""
+    if statement.plain or not _MAY_BE_UNRUNNABLE.match(statement.sql) or statement.first_words(1) != ["COPY"]:
+        return None
+    from ratchet.lexer import tokenize
+
+    depth = 0
+    previous = ""
+    for ttype, value in tokenize(statement.sql):
+        blank, punctuation = _KINDS.get(ttype) or _kinds(ttype)
+        if blank:
+            continue
+        if punctuation:
+            depth += value == "("
+            depth -= value == ")"
+            previous = ""
+            continue
+        word = value.upper()
+        if depth == 0 and (previous, word) in _CLIENT_ENDS:
+            return f"{previous} {word}"
+        previous = word
+    return None
+
+
+#: A statement that may be a ``COPY`` or an ``ATTACH`` (past the blanks and comments before it).
+_MAY_BE_UNRUNNABLE = LazyPattern(r"(?:\s+|--[^\n]*(?:\n|\Z)|/\*[\s\S]*?\*/)*(?:COPY|ATTACH)(?!\w)", re.IGNORECASE)
+_CLIENT_ENDS = frozenset({("FROM", "STDIN"), ("TO", "STDOUT")})
+_CLIENT_COPY_FIX = {
+    "FROM STDIN": "load the rows with INSERT statements (the data lines after it are not SQL), or COPY from a "
+    "file on the database server",
+    "TO STDOUT": "remove it (a migration's output is read by no one), or COPY to a file on the database server",
+}
+
+
 def _not_in_runs(statements: Sequence[Statement]) -> Iterable[Statement]:
     """``split.not_in_runs``: a list as it is (split.py, which makes the runs, is not imported for it)."""
     if isinstance(statements, list):

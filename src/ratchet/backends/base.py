@@ -194,6 +194,14 @@ class Backend(ABC):
         """Undo what a file changed in the session (``SET search_path`` ...), before ratchet
         records it and before the next file starts."""
 
+    def own_session_in_transaction(self) -> None:
+        """Inside an open transaction, run the rest of it in the session :meth:`remember_session`
+        found, leaving the file's own settings to come back at its end: for ratchet's progress writes
+        between the statements of a file that runs outside a transaction (a ``SET ROLE`` or
+        ``SET search_path`` of the file stays in force for its next statement). Nothing where no
+        setting a file can change decides what ratchet's writes do (the default)."""
+        return None
+
     def session_unchanged(self) -> tuple[str, tuple[Any, ...]] | None:
         """A SQL condition, with its parameters, true only while the session is as
         :meth:`remember_session` found it, for ratchet's write of a file's end to carry instead of

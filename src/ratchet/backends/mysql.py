@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 import pymysql
 import pymysql.cursors
 from pymysql.constants import CLIENT, COMMAND, SERVER_STATUS
+from pymysql.converters import escape_float
 
 import ratchet.backends.mysql_schema as mysql_schema
 from ratchet.backends.base import Address, Backend, Row
@@ -67,17 +68,35 @@ _SESSION_VARIABLES = (
     "default_storage_engine",
     "sql_select_limit",
 )
-#: The current database and :data:`_SESSION_VARIABLES`, as ratchet reads and compares them.
-_SESSION_COLUMNS = ("DATABASE()", *(f"@@SESSION.{name}" for name in _SESSION_VARIABLES))
+#: Session variables that some servers lack (MariaDB, MySQL and their versions name the isolation
+#: level and the statement time limit differently): those the server has are put back too. A file's
+#: ``SET SESSION lock_wait_timeout = 5`` before an ALTER, or its ``SET autocommit = 0``, would
+#: otherwise hold for every later file.
+_OPTIONAL_SESSION_VARIABLES = (
+    "autocommit",
+    "lock_wait_timeout",
+    "innodb_lock_wait_timeout",
+    "tx_isolation",
+    "transaction_isolation",
+    "max_statement_time",
+    "max_execution_time",
+    "sql_notes",
+    "check_constraint_checks",
+)
 _BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
-def _same_session_condition(remembered: tuple[Any, ...]) -> str:
-    """A condition true when every one of :data:`_SESSION_COLUMNS` still has its remembered
-    value (the parameters): text byte for byte, numbers (the flags read as 0/1) as numbers."""
+def _session_columns(variables: Sequence[str]) -> tuple[str, ...]:
+    """The current database and the session ``variables``, as ratchet reads and compares them."""
+    return ("DATABASE()", *(f"@@SESSION.{name}" for name in variables))
+
+
+def _same_session_condition(columns: Sequence[str], remembered: tuple[Any, ...]) -> str:
+    """A condition true when every one of ``columns`` still has its remembered value (the
+    parameters): text byte for byte, numbers (the flags read as 0/1) as numbers."""
     tests = (
         f"BINARY {column} <=> BINARY %s" if isinstance(value, str) else f"{column} <=> %s"
-        for column, value in zip(_SESSION_COLUMNS, remembered, strict=True)
+        for column, value in zip(columns, remembered, strict=True)
     )
     return f"({' AND '.join(tests)})"
 
@@ -87,7 +106,7 @@ def _same_session_condition(remembered: tuple[Any, ...]) -> str:
 _MODE_DEPENDENT = frozenset("\\'\"\0\n\r\x1a%")
 
 
-def _session_condition(remembered: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+def _session_condition(columns: Sequence[str], remembered: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
     """:func:`_same_session_condition` and its parameters; the values written into the text where
     each is written the same whatever the session's escaping (no parameters are then escaped per
     statement, on ratchet's every end of a file), else as parameters."""
@@ -97,11 +116,13 @@ def _session_condition(remembered: tuple[Any, ...]) -> tuple[str, tuple[Any, ...
             literals.append("NULL")
         elif type(value) is int:
             literals.append(str(value))
+        elif type(value) is float:  # a time limit
+            literals.append(escape_float(value))
         elif isinstance(value, str) and _MODE_DEPENDENT.isdisjoint(value):
             literals.append(f"'{value}'")
         else:
-            return _same_session_condition(remembered), remembered
-    return _same_session_condition(remembered) % tuple(literals), ()
+            return _same_session_condition(columns, remembered), remembered
+    return _same_session_condition(columns, remembered) % tuple(literals), ()
 
 
 def _with_parameters(connection: pymysql.connections.Connection[Any], sql: str, params: Sequence[Any]) -> str:
@@ -265,6 +286,7 @@ class MysqlBackend(Backend):
         self._saved_autocommit: bool | None = None
         self._saved_timeouts: tuple[Any, Any] | None = None
         self._session: tuple[Any, ...] | None = None
+        self._session_variables: tuple[str, ...] = _SESSION_VARIABLES  # and the optional ones the server has
         self._session_condition: tuple[str, tuple[Any, ...]] = ("", ())  # of _session, once it is read
         self._key_collation: str | None = None
         if connection is not None:
@@ -444,11 +466,17 @@ class MysqlBackend(Backend):
         """The session variables a file may ``SET`` (see ``_SESSION_VARIABLES``) and the current
         database (``USE``), as they are now."""
         if self._session is None:
+            names = ", ".join(f"'{name}'" for name in _OPTIONAL_SESSION_VARIABLES)
+            found = {
+                str(row[0]).lower() for row in self.query(f"SHOW SESSION VARIABLES WHERE Variable_name IN ({names})")
+            }
+            optional = tuple(name for name in _OPTIONAL_SESSION_VARIABLES if name in found)
+            self._session_variables = _SESSION_VARIABLES + optional
             self._session = self._session_state()
-            self._session_condition = _session_condition(self._session)
+            self._session_condition = _session_condition(_session_columns(self._session_variables), self._session)
 
     def _session_state(self) -> tuple[Any, ...]:
-        return tuple(self.query(f"SELECT {', '.join(_SESSION_COLUMNS)}")[0])
+        return tuple(self.query(f"SELECT {', '.join(_session_columns(self._session_variables))}")[0])
 
     def restore_session(self) -> None:
         """Put back what a file changed: one query to compare (by the server, byte for byte: one
@@ -465,7 +493,7 @@ class MysqlBackend(Backend):
         database, *values = self._session
         changed = [
             (name, value)
-            for name, value, current in zip(_SESSION_VARIABLES, values, now[1:], strict=True)
+            for name, value, current in zip(self._session_variables, values, now[1:], strict=True)
             if value != current
         ]
         if changed:

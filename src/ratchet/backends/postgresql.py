@@ -99,6 +99,7 @@ class PostgresBackend(Backend):
         self._restore_prepared: Any = None
         self._saved_conforming: str | None = None
         self._restore_sql: str | None = None
+        self._restore_local_sql: str | None = None
         self._had_temporary = False
         self._schema: str | None = None  # current_schema() when the session was remembered
         self._restore_position: int | None = None  # of a restore sent unanswered in the pipeline
@@ -336,6 +337,20 @@ class PostgresBackend(Backend):
             .format(remembered, SQL(_TEMPORARY_TABLES))
             .as_string(self.connection)
         )
+        # the same settings for one transaction only (set_config's is_local): the file's come back at its end
+        self._restore_local_sql = (
+            SQL(
+                "SELECT count(set_config(name, value, true)) FROM (VALUES {}) AS remembered(name, value) "
+                "WHERE current_setting(name) IS DISTINCT FROM value"
+            )
+            .format(remembered)
+            .as_string(self.connection)
+        )
+
+    def own_session_in_transaction(self) -> None:
+        """Every remembered setting a file changed (the role first), for the open transaction only."""
+        if self._restore_local_sql is not None:
+            self.query(self._restore_local_sql)
 
     def restore_session(self) -> None:
         """Put back every remembered setting a file changed (``search_path``, the role first),
