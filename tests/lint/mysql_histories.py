@@ -12,6 +12,7 @@ Used by ``test_lint_mysql_corpus.py``, which measures precision and recall of er
 from __future__ import annotations
 
 from history_corpus import History, union
+from mysql_audit_histories import AUDIT_HISTORIES
 from mysql_orm_histories import HISTORIES as ORM_HISTORIES
 
 STORE: History = [
@@ -261,4 +262,4 @@ ALTER TABLE posts MODIFY body TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode
     ),
 ]
 
-HISTORIES: dict[str, History] = union({"store": STORE, "blog": BLOG, "emoji": EMOJI}, ORM_HISTORIES)
+HISTORIES: dict[str, History] = union({"store": STORE, "blog": BLOG, "emoji": EMOJI}, ORM_HISTORIES, AUDIT_HISTORIES)
