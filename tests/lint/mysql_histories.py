@@ -242,7 +242,8 @@ CREATE EVENT reset_negative_views ON SCHEDULE EVERY 1 DAY DO UPDATE posts SET vi
 ALTER TABLE posts MODIFY title VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NOT NULL;
 ALTER TABLE posts MODIFY body TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 """,
-        set(),
+        # utf8_general_ci to utf8mb4_unicode_ci compares otherwise ('strasse' and 'straße' collide)
+        {("alter-column-type", 2), ("alter-column-type", 3)},
     ),
     (
         "1.2.0__popular_views.sql",

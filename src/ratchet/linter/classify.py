@@ -338,8 +338,11 @@ def _opens_block(words: list[Word], position: int) -> bool:
         )
         return word.upper == "IF" and closing + 1 < len(words) and words[closing + 1].upper == "THEN"
     if word.upper == "IF" and following in ("EXISTS", "NOT"):
-        # IF [NOT] EXISTS name (DDL), unless a subquery follows: IF NOT EXISTS (SELECT ...) THEN
+        # IF [NOT] EXISTS name (DDL), unless a subquery follows: IF NOT EXISTS (SELECT ...) THEN;
+        # IF NOT without EXISTS negates a condition: IF NOT (a <=> b) THEN
         exists_at = position + (2 if following == "NOT" else 1)
+        if exists_at >= len(words) or words[exists_at].upper != "EXISTS":
+            return True
         return exists_at + 1 < len(words) and words[exists_at + 1].text == "("
     return not (position > 0 and words[position - 1].upper == "END")  # the IF of END IF
 
