@@ -34,7 +34,10 @@ def _server_columns(db: Db) -> dict[str, dict[str, tuple[bool, bool]]]:
     )
     tables: dict[str, dict[str, tuple[bool, bool]]] = {}
     for table, column, nullable, default, extra in rows:
-        filled = (default is not None and str(default).upper() != "NULL") or "auto_increment" in str(extra)
+        # the server fills in an auto_increment or generated column as it fills in a default
+        filled = (default is not None and str(default).upper() != "NULL") or any(
+            word in str(extra).lower() for word in ("auto_increment", "generated")
+        )
         tables.setdefault(str(table).lower(), {})[str(column).lower()] = (nullable == "NO", filled)
     return tables
 
