@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (generated statements keep their long lines, as real histories have them)
-"""Seven MySQL/MariaDB histories written blind (every expected error decided before the lint ran).
+"""Eight MySQL/MariaDB histories written blind (every expected error decided before the lint ran).
 
 Written for ratchet after the patterns of public histories, not copied from any: a Laravel shop
 that starts from ``schema:dump`` (mysqldump's executable comments, ``DROP TABLE IF EXISTS`` before
@@ -14,7 +14,10 @@ service (``CREATE TABLE IF NOT EXISTS``, generated columns, ``ON UPDATE CURRENT_
 EXISTS``); a Flyway HR database (helper procedures made, called and dropped in every file,
 ``PREPARE``/``EXECUTE`` over ``information_schema``, ``utf8`` to ``utf8mb4``, ``SET`` and ``ENUM``
 changes, triggers, events, functions); a Prisma inventory (primary keys redefined, ``DEFAULT
-(uuid())``); and sqlx files (``-- Add migration script here``). Each history is a list of files
+(uuid())``); sqlx files (``-- Add migration script here``); and, in a second blind round, a
+hand-written MariaDB history (``CREATE OR REPLACE TABLE``, ``CHECK (c IS NOT NULL)``, ``ALTER TABLE
+IF EXISTS``, ``ALTER ONLINE``, ``WAIT n``, sequences, ``RENAME TABLE`` of two tables, ``ADD (...)``,
+``FIRST``, ``CHANGE COLUMN IF EXISTS``, ``WHERE 1``). Each history is a list of files
 ``(name, sql, expected)``; findings are written as the rule and a piece of text found on exactly
 one line of the file, which gives its line.
 """
@@ -1514,6 +1517,154 @@ ALTER TABLE users ALTER COLUMN display_name DROP DEFAULT;
     ]
 )
 
+MARIADB_OPS: History = numbered(
+    [
+        (
+            "init",
+            """CREATE TABLE acct (
+  id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  email VARCHAR(100) NOT NULL,
+  nick VARCHAR(30) NULL,
+  score INT NOT NULL DEFAULT 0,
+  bio TEXT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE TABLE ledger (
+  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  acct_id INT NOT NULL,
+  amount DECIMAL(10,2) NOT NULL,
+  memo VARCHAR(100) NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE TABLE tmp_stage (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB;
+""",
+            (),
+        ),
+        (
+            "stage_replaced",
+            "CREATE OR REPLACE TABLE tmp_stage (id INT NOT NULL PRIMARY KEY, payload JSON NULL) ENGINE=InnoDB;\n",
+            (("drop-table", "CREATE OR REPLACE TABLE"),),
+        ),
+        (
+            "nick_checked",
+            "ALTER TABLE acct ADD CONSTRAINT chk_nick CHECK (nick IS NOT NULL);\n",
+            (("set-not-null", "chk_nick"),),
+        ),
+        (
+            "email_checked",
+            "ALTER TABLE acct ADD CONSTRAINT chk_email CHECK (email IS NOT NULL);\n",
+            (),
+        ),
+        (
+            "ledger_posted_at",
+            "ALTER TABLE IF EXISTS ledger ADD COLUMN IF NOT EXISTS posted_at DATETIME NULL;\n",
+            (),
+        ),
+        (
+            "ledger_currency_first",
+            "ALTER TABLE ledger ADD COLUMN currency CHAR(3) NOT NULL FIRST;\n",
+            (("add-not-null-without-default", "ADD COLUMN currency"),),
+        ),
+        (
+            "acct_nick_lower_and_level",
+            "ALTER TABLE acct ADD (nick_lower VARCHAR(30) NULL, lvl TINYINT NOT NULL);\n",
+            (("add-not-null-without-default", "ADD (nick_lower"),),
+        ),
+        (
+            "renames",
+            "RENAME TABLE tmp_stage TO stage_old, acct TO account;\n",
+            (("rename-table", "RENAME TABLE"),),
+        ),
+        (
+            "nick_longer",
+            "ALTER TABLE account MODIFY COLUMN IF EXISTS nick VARCHAR(60) NULL;\n",
+            (),
+        ),
+        (
+            "score_default",
+            "ALTER TABLE account ALTER COLUMN score SET DEFAULT 10, ALGORITHM=INSTANT;\n",
+            (),
+        ),
+        (
+            "invoice_sequence",
+            "CREATE SEQUENCE invoice_seq START WITH 1000 INCREMENT BY 1;\n",
+            (),
+        ),
+        (
+            "invoice_sequence_dropped",
+            "DROP SEQUENCE invoice_seq;\n",
+            (("drop-sequence", "DROP SEQUENCE"),),
+        ),
+        (
+            "ledger_index_wait",
+            "ALTER TABLE ledger WAIT 5 ADD INDEX ix_ledger_acct (acct_id);\n",
+            (),
+        ),
+        (
+            "ledger_note_online",
+            "ALTER ONLINE TABLE ledger ADD COLUMN note2 VARCHAR(10) NULL;\n",
+            (),
+        ),
+        (
+            "account_if_missing",
+            """CREATE TABLE IF NOT EXISTS account (
+  id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  email VARCHAR(100) NOT NULL
+) ENGINE=InnoDB;
+""",
+            (),
+        ),
+        (
+            "memo_shorter",
+            "ALTER TABLE ledger CHANGE COLUMN IF EXISTS memo memo VARCHAR(50) NULL;\n",
+            (("alter-column-type", "CHANGE COLUMN IF EXISTS memo"),),
+        ),
+        (
+            "ledger_purge",
+            "DELETE FROM ledger WHERE 1;\n",
+            (("delete-without-where", "DELETE FROM ledger"),),
+        ),
+        (
+            "account_copy",
+            "CREATE TABLE account_copy AS SELECT * FROM account;\n",
+            (),
+        ),
+        (
+            "drop_copies",
+            "DROP TABLE IF EXISTS account_copy, stage_old;\n",
+            (("drop-table", "DROP TABLE IF EXISTS"),),
+        ),
+        (
+            "drop_nick_lower",
+            "ALTER TABLE account DROP COLUMN IF EXISTS nick_lower;\n",
+            (("drop-column", "DROP COLUMN IF EXISTS nick_lower"),),
+        ),
+        (
+            "session_settings",
+            """SET SESSION innodb_lock_wait_timeout = 50;
+SET @@session.sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION';
+""",
+            (),
+        ),
+        (
+            "score_to_points",
+            "ALTER TABLE account RENAME COLUMN score TO points;\n",
+            (("rename-column", "RENAME COLUMN score"),),
+        ),
+        (
+            "amount_nonzero",
+            "ALTER TABLE ledger MODIFY amount DECIMAL(10,2) NOT NULL CHECK (amount <> 0);\n",
+            (),
+        ),
+        (
+            "account_version_and_tag",
+            """ALTER TABLE account
+  ADD COLUMN ver INT NOT NULL DEFAULT 0,
+  ADD COLUMN tag VARCHAR(10) NOT NULL;
+""",
+            (("add-not-null-without-default", "ADD COLUMN tag"),),
+        ),
+    ]
+)
+
 AUDIT_HISTORIES: dict[str, History] = {
     "laravel_shop": LARAVEL_SHOP,
     "doctrine_cms": DOCTRINE_CMS,
@@ -1522,4 +1673,5 @@ AUDIT_HISTORIES: dict[str, History] = {
     "flyway_hr": FLYWAY_HR,
     "prisma_inventory": PRISMA_INVENTORY,
     "sqlx_auth": SQLX_AUTH,
+    "mariadb_ops": MARIADB_OPS,
 }
