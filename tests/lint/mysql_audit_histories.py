@@ -1624,7 +1624,9 @@ CREATE TABLE tmp_stage (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB;
         ),
         (
             "account_copy",
-            "CREATE TABLE account_copy AS SELECT * FROM account;\n",
+            """CREATE TABLE account_copy LIKE account;
+INSERT INTO account_copy SELECT * FROM account;
+""",
             (),
         ),
         (

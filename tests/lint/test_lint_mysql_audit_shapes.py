@@ -1,8 +1,10 @@
 """MySQL shapes that a blind audit of Laravel, Doctrine, Rails, golang-migrate, Flyway, Prisma and
 sqlx histories found misjudged: a routine body's ``IF NOT (condition) THEN``, an enum label added
 between others, ``ADD PRIMARY KEY`` over a nullable column, and character sets and collations
-(a column's own, its table's default, ``CONVERT TO CHARACTER SET``); each with its trigger and a
-near miss, checked by rule, line and column."""
+(a column's own, its table's default, ``CONVERT TO CHARACTER SET``); and that a second round on a
+MariaDB history found: ``CREATE OR REPLACE TABLE``, ``WAIT n``/``NOWAIT``, ``ALTER TABLE IF
+EXISTS`` and ``CHECK (c IS NOT NULL)``; each with its trigger and a near miss, checked by rule,
+line and column."""
 
 from __future__ import annotations
 
@@ -160,3 +162,68 @@ def test_a_restatement_takes_the_table_default_of_its_time(tmp_path: Path, resta
 def test_convert_to_character_set_is_judged_column_by_column(tmp_path: Path, conversion: str, rule: str | None) -> None:
     column = len(conversion.split(" CONVERT ")[0]) + 2
     assert findings(tmp_path, [CODES, conversion + ";\n"]) == ({(rule, 1, column)} if rule else set())
+
+
+STAGE = """CREATE TABLE stage (
+  id INT NOT NULL PRIMARY KEY, note VARCHAR(10) NULL, code VARCHAR(10) NOT NULL
+) ENGINE=InnoDB;
+"""
+
+
+def test_create_or_replace_table_of_an_existing_table_drops_it(tmp_path: Path) -> None:
+    replace = "CREATE OR REPLACE TABLE stage (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB;\n"
+    assert findings(tmp_path, [STAGE, replace]) == {("drop-table", 1, 11)}
+
+
+def test_create_or_replace_table_of_a_new_table_drops_nothing(tmp_path: Path) -> None:
+    replace = "CREATE OR REPLACE TABLE stage_two (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB;\n"
+    assert findings(tmp_path, [STAGE, replace]) == set()
+
+
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        ("ALTER TABLE stage WAIT 5 ADD COLUMN flag INT NOT NULL", {("add-not-null-without-default", 1, 26)}),
+        ("ALTER TABLE stage NOWAIT ADD COLUMN flag INT NULL", set()),
+        ("ALTER TABLE stage WAIT 5 MODIFY note VARCHAR(20) NULL", {("widen-column-type", 1, 26)}),
+    ],
+)
+def test_mariadb_lock_wait_options_are_read_past(tmp_path: Path, change: str, found: set[object]) -> None:
+    assert findings(tmp_path, [STAGE, change + ";\n"]) == found
+
+
+@pytest.mark.parametrize(
+    ("later", "rule"),
+    [
+        ("ALTER TABLE stage MODIFY extra VARCHAR(20) NULL;\n", "widen-column-type"),
+        ("ALTER TABLE stage MODIFY extra VARCHAR(5) NULL;\n", "alter-column-type"),
+    ],
+)
+def test_a_column_added_by_alter_table_if_exists_is_known(tmp_path: Path, later: str, rule: str) -> None:
+    added = "ALTER TABLE IF EXISTS stage ADD COLUMN IF NOT EXISTS extra VARCHAR(10) NULL;\n"
+    assert findings(tmp_path, [STAGE, added, later]) == {(rule, 1, 19)}
+
+
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        # a CHECK that refuses NULL makes a nullable column NOT NULL in all but the catalog's word
+        ("ALTER TABLE stage ADD CONSTRAINT chk_note CHECK (note IS NOT NULL)", {("set-not-null", 1, 50)}),
+        ("ALTER TABLE stage ADD CHECK (note IS NOT NULL)", {("set-not-null", 1, 30)}),
+        ("ALTER TABLE stage ADD CONSTRAINT chk_code CHECK (code IS NOT NULL)", set()),
+        ("ALTER TABLE stage ADD CONSTRAINT chk_note CHECK (note <> '')", set()),
+    ],
+)
+def test_a_check_that_refuses_null_is_judged_as_not_null(tmp_path: Path, change: str, found: set[object]) -> None:
+    warning = ("add-constraint-to-existing", 1, 19)
+    assert findings(tmp_path, [STAGE, change + ";\n"]) == found | {warning}
+
+
+def test_a_check_that_refuses_null_on_a_column_added_in_the_file_leaves_it_required(tmp_path: Path) -> None:
+    change = """ALTER TABLE stage ADD COLUMN extra VARCHAR(10) NULL;
+ALTER TABLE stage ADD CONSTRAINT chk_extra CHECK (extra IS NOT NULL);
+"""
+    assert findings(tmp_path, [STAGE, change]) == {
+        ("add-constraint-to-existing", 2, 19),
+        ("add-not-null-without-default", 2, 51),
+    }

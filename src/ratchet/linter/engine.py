@@ -355,7 +355,7 @@ class _FileLinter:
                     continue
                 was = old_columns.get(origin.get((change.table, change.new_name), change.new_name))
                 key = (change.table, change.new_name)
-                if not (now.required if was is None else (now.not_null and not was.not_null)):
+                if not (now.required if was is None else (now.never_null and not was.never_null)):
                     held.pop(key, None)
                 elif key not in held:
                     held[key] = (item, (change.at.line, change.at.column))
@@ -812,11 +812,12 @@ class _FileLinter:
         return self.replay.outcomes.get(statement.number) is DROPPED_NOTHING
 
     def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
-        """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x``, where ``x`` did not exist
-        before the file: the drop is a no-op."""
+        """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x`` (or MariaDB's ``CREATE OR
+        REPLACE TABLE x``), where ``x`` did not exist before the file: the drop is a no-op."""
         assert candidate.name is not None
         created = ("table", candidate.name)
-        if not any(created in item.creates or created in item.maybe_existing for item in later):
+        again = candidate.recreated or any(created in item.creates or created in item.maybe_existing for item in later)
+        if not again:
             return False
         return not self.table_existed_before(candidate.name)
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
 
-from ratchet.linter.words import Word, iter_words
+from ratchet.linter.words import Word, after_lock_wait, iter_words
 
 if TYPE_CHECKING:
     from ratchet.statement import Statement
@@ -97,17 +97,24 @@ def described(old: ColumnType, new: ColumnType) -> tuple[str, str]:
 @dataclass(frozen=True)
 class ColumnDef:
     """One column: its type, whether it is NOT NULL, has a default, or is filled in otherwise
-    (``AUTO_INCREMENT``, generated)."""
+    (``AUTO_INCREMENT``, generated), and whether a ``CHECK (c IS NOT NULL)`` of its table keeps
+    NULL out of it all the same."""
 
     type: ColumnType | None
     not_null: bool
     default: bool
     auto: bool = False
+    checked: bool = False
+
+    @property
+    def never_null(self) -> bool:
+        """NOT NULL, or guarded by a ``CHECK (c IS NOT NULL)``: a NULL is refused."""
+        return self.not_null or self.checked
 
     @property
     def required(self) -> bool:
-        """NOT NULL and nothing fills it in: an insert that does not name it fails."""
-        return self.not_null and not self.default and not self.auto
+        """Never NULL and nothing fills it in: an insert that does not name it fails."""
+        return self.never_null and not self.default and not self.auto
 
 
 @dataclass(frozen=True)
@@ -273,9 +280,13 @@ class Columns:
             index += 1
         if index >= len(words) or words[index].upper != "TABLE":
             return []
-        table, index = _name(words, index + 1)
+        index += 1
+        if [w.upper for w in words[index : index + 2]] == ["IF", "EXISTS"]:  # MariaDB
+            index += 2
+        table, index = _name(words, index)
         if table is None or table not in self.tables:
             return []
+        index = after_lock_wait(words, index)
         restated: list[Restated] = []
         for action in _split(words[index:], 0):
             top = [w for w in action if w.depth == 0]
@@ -311,6 +322,8 @@ class Columns:
             return []
         if verb == "ADD" and (second == "PRIMARY" or (second == "CONSTRAINT" and _has(top, "PRIMARY"))):
             return self._primary_key(table, columns, action)
+        if verb == "ADD" and (second == "CHECK" or (second == "CONSTRAINT" and _has(top, "CHECK"))):
+            return self._not_null_check(table, columns, action)
         if verb == "DROP" and second not in _NOT_COLUMNS and second not in ("DEFAULT",):
             column, _ = _name(top, 2 if second == "COLUMN" else 1)
             if column in ("if", None):
@@ -332,7 +345,7 @@ class Columns:
             parsed = definition(part, encoding) if part else None
             was = columns.pop(column, None)
             if parsed is not None:
-                columns[new_name] = parsed
+                columns[new_name] = replace(parsed, checked=was is not None and was.checked)
             return [Restated(top[0], table, column, new_name, was, parsed)]
         if verb == "ALTER" and second not in ("INDEX", "KEY", "CONSTRAINT", "CHECK"):
             column, index = _name(top, 2 if second == "COLUMN" else 1)
@@ -358,6 +371,22 @@ class Columns:
                 columns[key] = replace(was, not_null=True)
                 changed.append(Restated(at, table, key, key, was, columns[key]))
         return changed
+
+    def _not_null_check(self, table: str, columns: dict[str, ColumnDef], action: list[Word]) -> list[Restated]:
+        """``ADD [CONSTRAINT name] CHECK (c IS NOT NULL)``: ``c`` refuses NULL from now on, as if it
+        were NOT NULL (MySQL keeps it nullable in its catalog); a restatement at ``c``."""
+        check = next(i for i, w in enumerate(action) if w.upper == "CHECK")
+        if check + 1 >= len(action) or action[check + 1].text != "(":
+            return []
+        depth = action[check + 1].depth + 1
+        inner = list(takewhile(lambda w: w.depth >= depth, action[check + 2 :]))
+        if len(inner) != 4 or [w.upper for w in inner[1:]] != ["IS", "NOT", "NULL"] or not inner[0].is_name_like:
+            return []
+        column, was = inner[0].ident, columns.get(inner[0].ident)
+        if was is None or was.never_null:
+            return []
+        columns[column] = replace(was, checked=True)
+        return [Restated(inner[0], table, column, column, was, columns[column])]
 
     def _convert(self, table: str, columns: dict[str, ColumnDef], top: list[Word]) -> list[Restated]:
         """``CONVERT TO CHARACTER SET x [COLLATE y]``: every string column (and the table's default)
