@@ -1,5 +1,6 @@
 """The MySQL lint on realistic histories (mysql_histories.py): precision and recall of its errors,
-and its column model checked against a real MariaDB server's information_schema after every file."""
+and its column model (nullability, defaults, the collations it knows) checked against a real
+MariaDB server's information_schema after every file."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from conftest import Db
 from ratchet.discover import read_all
 from ratchet.linter import lint_paths
 from ratchet.linter.history import History as SchemaHistory
+from ratchet.linter.mysql_columns import Columns
 from ratchet.split import split_statements
 
 
@@ -34,17 +36,41 @@ def _server_columns(db: Db) -> dict[str, dict[str, tuple[bool, bool]]]:
     )
     tables: dict[str, dict[str, tuple[bool, bool]]] = {}
     for table, column, nullable, default, extra in rows:
-        filled = (default is not None and str(default).upper() != "NULL") or "auto_increment" in str(extra)
+        # the server fills in an auto_increment or generated column as it fills in a default
+        filled = (default is not None and str(default).upper() != "NULL") or any(
+            word in str(extra).lower() for word in ("auto_increment", "generated")
+        )
         tables.setdefault(str(table).lower(), {})[str(column).lower()] = (nullable == "NO", filled)
     return tables
 
 
-def _model_columns(directory: Path, count: int) -> dict[str, dict[str, tuple[bool, bool]]]:
+def _server_collations(db: Db) -> dict[tuple[str, str], str]:
+    rows = db.query(
+        "SELECT table_name, column_name, collation_name FROM information_schema.columns"
+        " WHERE table_schema = DATABASE() AND collation_name IS NOT NULL"
+    )
+    return {(str(table).lower(), str(column).lower()): str(collation) for table, column, collation in rows}
+
+
+def _model(directory: Path, count: int) -> Columns:
     files, _ = read_all(directory)
-    model = SchemaHistory().mysql_columns(files[:count])
+    return SchemaHistory().mysql_columns(files[:count])
+
+
+def _model_columns(model: Columns) -> dict[str, dict[str, tuple[bool, bool]]]:
     return {
         table: {name: (column.not_null, column.default or column.auto) for name, column in columns.items()}
         for table, columns in model.tables.items()
+    }
+
+
+def _model_collations(model: Columns) -> dict[tuple[str, str], str]:
+    """The collation of each string column whose collation the model knows (its own, or its table's)."""
+    return {
+        (table, name): column.type.collation
+        for table, columns in model.tables.items()
+        for name, column in columns.items()
+        if column.type is not None and column.type.collation is not None
     }
 
 
@@ -63,7 +89,9 @@ def test_column_model_matches_the_server_after_every_file(
             with connection.cursor() as cursor:
                 for statement in split_statements(sql):
                     cursor.execute(statement.sql)
-            assert _model_columns(directory, names.index(name) + 1) == _server_columns(db), name
+            model = _model(directory, names.index(name) + 1)
+            assert _model_columns(model) == _server_columns(db), name
+            assert _model_collations(model).items() <= _server_collations(db).items(), name
     finally:
         connection.close()
 

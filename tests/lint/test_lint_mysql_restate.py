@@ -65,7 +65,7 @@ MYSQL_CASES = [
     ),
     (
         "charset_utf8_to_utf8mb4",
-        "ALTER TABLE users MODIFY title VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NULL;",
+        "ALTER TABLE users MODIFY title VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci NULL;",
         {("widen-column-type", 1, 19)},
     ),
     (

@@ -17,7 +17,7 @@ from itertools import islice, takewhile
 from sqlparse import tokens as T
 
 from ratchet.linter.nulldefault import folds_to_null, null_literal
-from ratchet.linter.words import Word, iter_words
+from ratchet.linter.words import Word, after_lock_wait, iter_words
 from ratchet.statement import TRANSACTION_WORDS, Statement, opened_executable_comments
 
 #: Words read to classify a bulk-data statement (INSERT ... VALUES of any size).
@@ -102,6 +102,7 @@ class Candidate:
     backfill: tuple[str, ...] = ()
     if_exists: bool = False  # DROP ... IF EXISTS
     place: str = ""  # a DROP's schema (lower-cased), or "temp"; "" for the default one
+    recreated: bool = False  # a drop by CREATE OR REPLACE, which makes the object again
 
     @property
     def object(self) -> str | None:
@@ -347,8 +348,11 @@ def _opens_block(words: list[Word], position: int) -> bool:
         )
         return word.upper == "IF" and closing + 1 < len(words) and words[closing + 1].upper == "THEN"
     if word.upper == "IF" and following in ("EXISTS", "NOT"):
-        # IF [NOT] EXISTS name (DDL), unless a subquery follows: IF NOT EXISTS (SELECT ...) THEN
+        # IF [NOT] EXISTS name (DDL), unless a subquery follows: IF NOT EXISTS (SELECT ...) THEN;
+        # IF NOT without EXISTS negates a condition: IF NOT (a <=> b) THEN
         exists_at = position + (2 if following == "NOT" else 1)
+        if exists_at >= len(words) or words[exists_at].upper != "EXISTS":
+            return True
         return exists_at + 1 < len(words) and words[exists_at + 1].text == "("
     return not (position > 0 and words[position - 1].upper == "END")  # the IF of END IF
 
@@ -562,6 +566,18 @@ class _Classifier:
             self.out.maybe_existing = ((kind, name),)
         else:
             self.creates.append((kind, name))
+        modifiers = [w.upper for w in words[1 : index - 1]]
+        if kind == "table" and "REPLACE" in modifiers and self.dialect == "mysql":
+            self.add(  # MariaDB's CREATE OR REPLACE TABLE is DROP TABLE IF EXISTS, then CREATE TABLE
+                "drop-table",
+                words[1 + modifiers.index("REPLACE")],
+                f"CREATE OR REPLACE TABLE drops table {name} and its rows when it exists; create it under a new "
+                "name, or waive with a reason",
+                kind="table",
+                name=name,
+                if_exists=True,
+                recreated=True,
+            )
         if place := _place(words, guarded, any(w.upper in ("TEMP", "TEMPORARY") for w in words[1:index])):
             self.out.made_in = ((kind, name, place),)
 
@@ -668,6 +684,8 @@ class _Classifier:
         if table is None:
             self.unrecognized(words[0])
             return
+        if self.dialect == "mysql":
+            index = after_lock_wait(words, index)
         for action in _split_top(words, index):
             self.alter_action(table, action)
 

@@ -337,6 +337,9 @@ class _FileLinter:
                 continue  # data and session statements change no column (a called procedure may)
             item.candidates = [c for c in item.candidates if not self.dropped_no_column(c, state)]
             restated = state.apply(item.statement)
+            conversions = [change for change in restated if change.at.upper == "CONVERT"]
+            if conversions:
+                item.candidates = _conversion_verdict(item.candidates, conversions)
             for change in restated:
                 if change.new_name != change.column:
                     key = (change.table, change.column)
@@ -353,7 +356,7 @@ class _FileLinter:
                     continue
                 was = old_columns.get(origin.get((change.table, change.new_name), change.new_name))
                 key = (change.table, change.new_name)
-                if not (now.required if was is None else (now.not_null and not was.not_null)):
+                if not (now.required if was is None else (now.never_null and not was.never_null)):
                     held.pop(key, None)
                 elif key not in held:
                     held[key] = (item, (change.at.line, change.at.column))
@@ -868,17 +871,18 @@ class _FileLinter:
         return self.replay.outcomes.get(statement.number) is DROPPED_NOTHING
 
     def recreated_brand_new(self, candidate: Candidate, later: list[Classified]) -> bool:
-        """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x`` (or ``ALTER TABLE t RENAME TO
-        x``, a rebuild that renames first), where ``x`` did not exist before the file: the drop is a
-        no-op."""
+        """``DROP TABLE IF EXISTS x`` right before ``CREATE TABLE x`` (or MariaDB's ``CREATE OR
+        REPLACE TABLE x``, or ``ALTER TABLE t RENAME TO x``, a rebuild that renames first), where ``x``
+        did not exist before the file: the drop is a no-op."""
         assert candidate.name is not None
         created = ("table", candidate.name)
-        if not any(
+        again = candidate.recreated or any(
             created in item.creates
             or created in item.maybe_existing
             or (item.renamed_table is not None and item.renamed_table[1] == candidate.name)
             for item in later
-        ):
+        )
+        if not again:
             return False
         return not self.table_existed_before(candidate.name)
 
@@ -927,7 +931,7 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prio
     A NOT NULL or default it leaves out is dropped only if the column had it before the file
     (``prior``): one set earlier in the same file is no loss."""
     from ratchet.linter.classify import Candidate
-    from ratchet.linter.mysql_columns import type_change
+    from ratchet.linter.mysql_columns import described, type_change
 
     line, column = change.at.line, change.at.column
     found = [c for c in candidates if c.rule == "alter-column-type" and (c.line, c.column) == (line, column)]
@@ -940,14 +944,12 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prio
 
     verdicts: list[Candidate] = []
     kind = type_change(old.type, new.type)
+    was, now = described(old.type, new.type) if old.type and new.type else (str(old.type), str(new.type))
     if kind == "change":
-        verdicts.append(
-            verdict("alter-column-type", f"{verb} changes the type of {name} from {old.type} to {new.type}: {_ADVICE}")
-        )
+        message = f"{verb} changes the type of {name} from {was} to {now}: {_ADVICE}"
+        verdicts.append(verdict("alter-column-type", message))
     elif kind == "widen":
-        verdicts.append(
-            verdict("widen-column-type", f"{name} widens from {old.type} to {new.type}: every value still fits")
-        )
+        verdicts.append(verdict("widen-column-type", f"{name} widens from {was} to {now}: every value still fits"))
     if old.not_null and not new.not_null and (prior is None or prior.not_null):
         verdicts.append(
             verdict(
@@ -964,6 +966,34 @@ def _restatement_verdict(candidates: Sequence[Candidate], change: Restated, prio
                 "break; restate the DEFAULT, or waive with a reason",
             )
         )
+    return [c for c in candidates if c not in found] + verdicts
+
+
+def _conversion_verdict(candidates: Sequence[Candidate], conversions: list[Restated]) -> list[Candidate]:
+    """The candidates of a MySQL ``CONVERT TO CHARACTER SET`` with its ``alter-column-type`` judged
+    column by column (``conversions``, one per string column): a change when one column's values
+    change or compare otherwise, a widening when every column keeps its values and collation rules
+    (``utf8`` to ``utf8mb4``), kept as it is when a column's character set is unknown."""
+    from ratchet.linter.classify import Candidate
+    from ratchet.linter.mysql_columns import described, type_change
+
+    at = conversions[0].at
+    found = [c for c in candidates if c.rule == "alter-column-type" and (c.line, c.column) == (at.line, at.column)]
+    pairs = [(change.column, change.old.type, change.new.type) for change in conversions if change.old and change.new]
+    if not found or len(pairs) < len(conversions) or any(old is None or old.charset is None for _, old, _ in pairs):
+        return list(candidates)
+    table = conversions[0].table
+    kinds = [(type_change(old, new), column, old, new) for column, old, new in pairs]
+    changed = next(((column, old, new) for kind, column, old, new in kinds if kind == "change" and old and new), None)
+    verdicts: list[Candidate] = []
+    if changed is not None:
+        column, old, new = changed
+        was, now = described(old, new)
+        message = f"CONVERT TO CHARACTER SET changes the type of {table}.{column} from {was} to {now}: {_ADVICE}"
+        verdicts.append(Candidate("alter-column-type", at.line, at.column, message, kind="table", name=table))
+    elif any(kind == "widen" for kind, *_ in kinds):
+        message = f"CONVERT TO CHARACTER SET widens the text columns of {table}: every value fits and compares alike"
+        verdicts.append(Candidate("widen-column-type", at.line, at.column, message, kind="table", name=table))
     return [c for c in candidates if c not in found] + verdicts
 
 

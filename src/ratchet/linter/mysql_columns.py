@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
 
-from ratchet.linter.words import Word, iter_words
+from ratchet.linter.words import Word, after_lock_wait, iter_words
 
 if TYPE_CHECKING:
     from ratchet.statement import Statement
@@ -38,7 +38,20 @@ _ALIASES = {
     "character": "char",
 }
 #: Character sets whose every character utf8mb4 holds (the common utf8 to utf8mb4 conversion).
-_UTF8MB4_SUBSETS = frozenset({"utf8", "utf8mb3", "ascii", "latin1"})
+_UTF8MB4_SUBSETS = frozenset({"utf8mb3", "ascii", "latin1"})
+#: The collation a column gets from ``CHARACTER SET x`` alone (MariaDB's, and MySQL 5.7's: MySQL 8
+#: gives utf8mb4 ``utf8mb4_0900_ai_ci``).
+_DEFAULT_COLLATIONS = {
+    "utf8mb3": "utf8mb3_general_ci",
+    "utf8mb4": "utf8mb4_general_ci",
+    "latin1": "latin1_swedish_ci",
+    "ascii": "ascii_general_ci",
+}
+#: Types whose values are characters, compared by a collation.
+_STRING_TYPES = frozenset({"char", "varchar", *_TEXTS, "enum", "set"})
+#: A table's default character set and collation (``None`` where the history does not say).
+Encoding = tuple[str | None, str | None]
+_UNKNOWN: Encoding = (None, None)
 #: Words that start a table element that is not a column.
 _NOT_COLUMNS = frozenset(
     {"CONSTRAINT", "PRIMARY", "UNIQUE", "KEY", "INDEX", "FOREIGN", "CHECK", "FULLTEXT", "SPATIAL", "PERIOD"}
@@ -55,33 +68,53 @@ _FILLED = frozenset({"AUTO_INCREMENT", "GENERATED", "AS", "SERIAL"})
 
 @dataclass(frozen=True)
 class ColumnType:
-    """A MySQL column type: base name, its arguments (lengths, enum labels), signedness, charset."""
+    """A MySQL column type: base name, its arguments (lengths, enum labels), signedness, and for a
+    string type the character set and collation it has (its own, else its table's default)."""
 
     name: str
     args: tuple[str, ...] = ()
     unsigned: bool = False
     charset: str | None = None
+    collation: str | None = None
 
     def __str__(self) -> str:
         args = f"({','.join(self.args)})" if self.args else ""
-        charset = f" character set {self.charset}" if self.charset else ""
-        return f"{self.name}{args}{' unsigned' if self.unsigned else ''}{charset}"
+        return f"{self.name}{args}{' unsigned' if self.unsigned else ''}"
+
+    @property
+    def encoding(self) -> str:
+        """The collation (or character set) as a message names it, ``""`` when unknown."""
+        return f" collate {self.collation}" if self.collation else f" character set {self.charset}" * bool(self.charset)
+
+
+def described(old: ColumnType, new: ColumnType) -> tuple[str, str]:
+    """``old`` and ``new`` as a message names them: with their collations when those differ."""
+    if (old.charset, old.collation) == (new.charset, new.collation):
+        return str(old), str(new)
+    return f"{old}{old.encoding}", f"{new}{new.encoding}"
 
 
 @dataclass(frozen=True)
 class ColumnDef:
     """One column: its type, whether it is NOT NULL, has a default, or is filled in otherwise
-    (``AUTO_INCREMENT``, generated)."""
+    (``AUTO_INCREMENT``, generated), and whether a ``CHECK (c IS NOT NULL)`` of its table keeps
+    NULL out of it all the same."""
 
     type: ColumnType | None
     not_null: bool
     default: bool
     auto: bool = False
+    checked: bool = False
+
+    @property
+    def never_null(self) -> bool:
+        """NOT NULL, or guarded by a ``CHECK (c IS NOT NULL)``: a NULL is refused."""
+        return self.not_null or self.checked
 
     @property
     def required(self) -> bool:
-        """NOT NULL and nothing fills it in: an insert that does not name it fails."""
-        return self.not_null and not self.default and not self.auto
+        """Never NULL and nothing fills it in: an insert that does not name it fails."""
+        return self.never_null and not self.default and not self.auto
 
 
 @dataclass(frozen=True)
@@ -112,13 +145,16 @@ class Columns:
     #: Tables made by ``CREATE TABLE IF NOT EXISTS``: on a database older than the history they
     #: may hold columns the model does not know.
     unsure: frozenset[str] = frozenset()
+    #: Each table's default character set and collation, given to a string column that names
+    #: neither (also when ``MODIFY``/``CHANGE`` restates it).
+    encodings: dict[str, Encoding] = field(default_factory=dict)
     #: Tables whose column dict this model made itself and may change in place (not shared).
     _owned: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def copy(self) -> Columns:
         """An independent copy: each side copies a table's columns before its first change."""
         self._owned = set()
-        return Columns(dict(self.tables), dict(self.procedures), self.unsure)
+        return Columns(dict(self.tables), dict(self.procedures), self.unsure, dict(self.encodings))
 
     def sure(self, table: str) -> bool:
         """Whether every column ``table`` has is known: the history made it outright."""
@@ -132,6 +168,7 @@ class Columns:
     def _rename(self, old: str, new: str) -> None:
         """Move ``old``'s columns to ``new`` (the dict keeps whether it is shared)."""
         self.tables[new] = self.tables.pop(old)
+        self.encodings[new] = self.encodings.pop(old, _UNKNOWN)
         self.unsure = self.unsure - {old, new} | ({new} if old in self.unsure else set())
         if old in self._owned:
             self._owned.discard(old)
@@ -199,6 +236,7 @@ class Columns:
         if len(rest) >= 2 and rest[0].upper == "LIKE":
             source, _ = _name(rest, 1)
             self._put(name, dict(self.tables.get(source or "", {})))
+            self.encodings[name] = self.encodings.get(source or "", _UNKNOWN)
             self.unsure = self.unsure | ({name} if not self.sure(source or "") else set())
             return
         if not rest or rest[0].text != "(":
@@ -208,15 +246,18 @@ class Columns:
         inner = rest[1:end]
         if any(w.upper == "SELECT" or (w.upper == "TABLE" and w.depth == 0) for w in rest[end + 1 :]):
             self.unsure = self.unsure | {name}  # a query's columns are added to those listed
+        options = [w for w in rest[end + 1 :] if w.depth == 0]
+        charset, collation = _named_encoding(options)
+        self.encodings[name] = _encoding(charset, collation, _UNKNOWN)
         columns: dict[str, ColumnDef] = {}
         for part in _split(inner, 1):
             if part[0].upper in _NOT_COLUMNS:
                 if part[0].upper == "PRIMARY" or (part[0].upper == "CONSTRAINT" and _has(part, "PRIMARY")):
-                    for key in _key_columns(part):
+                    for key, _ in _key_columns(part):
                         if key in columns:
                             columns[key] = replace(columns[key], not_null=True)
                 continue
-            parsed = definition(part)
+            parsed = definition(part, self.encodings[name])
             if parsed is not None:
                 columns[part[0].ident] = parsed
         self._put(name, columns)
@@ -231,6 +272,7 @@ class Columns:
         for part in _split(words[index:], 0):
             name, _ = _name(part, 0)
             self.tables.pop(name or "", None)
+            self.encodings.pop(name or "", None)
 
     def _alter(self, words: list[Word]) -> list[Restated]:
         index = 1
@@ -238,9 +280,13 @@ class Columns:
             index += 1
         if index >= len(words) or words[index].upper != "TABLE":
             return []
-        table, index = _name(words, index + 1)
+        index += 1
+        if [w.upper for w in words[index : index + 2]] == ["IF", "EXISTS"]:  # MariaDB
+            index += 2
+        table, index = _name(words, index)
         if table is None or table not in self.tables:
             return []
+        index = after_lock_wait(words, index)
         restated: list[Restated] = []
         for action in _split(words[index:], 0):
             top = [w for w in action if w.depth == 0]
@@ -249,15 +295,14 @@ class Columns:
                 self._rename(table, renamed)
                 table = renamed
                 continue
-            found = self._action(table, top, action)
-            if found is not None:
-                restated.append(found)
+            restated.extend(self._action(table, top, action))
         return restated
 
-    def _action(self, table: str, top: list[Word], action: list[Word]) -> Restated | None:
+    def _action(self, table: str, top: list[Word], action: list[Word]) -> list[Restated]:
         columns = self._writable(table)
         verb = top[0].upper
         second = top[1].upper if len(top) > 1 else ""
+        encoding = self.encodings.get(table, _UNKNOWN)
         if verb == "ADD" and second not in _NOT_COLUMNS and second not in ("CONSTRAINT",):
             start = 2 if second == "COLUMN" else 1
             if [w.upper for w in top[start : start + 3]] == ["IF", "NOT", "EXISTS"]:
@@ -266,51 +311,96 @@ class Columns:
                 depth = top[start].depth + 1
                 nested = action[action.index(top[start]) + 1 :]
                 for part in _split([w for w in nested if w.depth >= depth], depth):
-                    parsed = definition(part)
+                    parsed = definition(part, encoding)
                     if parsed is not None:
                         columns[part[0].ident] = parsed
-                return None
+                return []
             part = action[action.index(top[start]) :] if start < len(top) else []
-            parsed = definition(part) if part else None
+            parsed = definition(part, encoding) if part else None
             if parsed is not None:
                 columns.setdefault(part[0].ident, parsed)
-            return None
+            return []
         if verb == "ADD" and (second == "PRIMARY" or (second == "CONSTRAINT" and _has(top, "PRIMARY"))):
-            for key in _key_columns(action):
-                if key in columns:
-                    columns[key] = replace(columns[key], not_null=True)
-            return None
+            return self._primary_key(table, columns, action)
+        if verb == "ADD" and (second == "CHECK" or (second == "CONSTRAINT" and _has(top, "CHECK"))):
+            return self._not_null_check(table, columns, action)
         if verb == "DROP" and second not in _NOT_COLUMNS and second not in ("DEFAULT",):
             column, _ = _name(top, 2 if second == "COLUMN" else 1)
             if column in ("if", None):
                 column, _ = _name(top, (2 if second == "COLUMN" else 1) + 2)
             columns.pop(column or "", None)
-            return None
+            return []
         if verb == "RENAME" and second == "COLUMN":
             old, index = _name(top, 2)
             new, _ = _name(top, index + 1)
             if old is None or old not in columns or not new:
-                return None
+                return []
             columns[new] = columns.pop(old)
-            return Restated(top[0], table, old, new, columns[new], columns[new])
+            return [Restated(top[0], table, old, new, columns[new], columns[new])]
         if verb in ("MODIFY", "CHANGE"):
             column, new_name, start = _restated_names(top)
             if column is None or new_name is None:
-                return None
+                return []
             part = action[action.index(top[start]) :] if start < len(top) else []
-            parsed = definition(part) if part else None
+            parsed = definition(part, encoding) if part else None
             was = columns.pop(column, None)
             if parsed is not None:
-                columns[new_name] = parsed
-            return Restated(top[0], table, column, new_name, was, parsed)
+                columns[new_name] = replace(parsed, checked=was is not None and was.checked)
+            return [Restated(top[0], table, column, new_name, was, parsed)]
         if verb == "ALTER" and second not in ("INDEX", "KEY", "CONSTRAINT", "CHECK"):
             column, index = _name(top, 2 if second == "COLUMN" else 1)
             uppers = [w.upper for w in top[index:]]
             known = columns.get(column or "")
             if column is not None and known is not None and uppers[:1] in (["SET"], ["DROP"]) and "DEFAULT" in uppers:
                 columns[column] = replace(known, default=uppers[0] == "SET")
-                return Restated(top[0], table, column, column, known, columns[column])
-        return None
+                return [Restated(top[0], table, column, column, known, columns[column])]
+        if verb == "CONVERT" and second == "TO":
+            return self._convert(table, columns, top)
+        uppers = [w.upper for w in top[1:] if w.text != "="] if verb == "DEFAULT" else [w.upper for w in top]
+        if uppers[:1] in (["CHARSET"], ["COLLATE"]) or uppers[:2] == ["CHARACTER", "SET"]:
+            self.encodings[table] = _encoding(*_named_encoding(top), encoding)
+        return []
+
+    def _primary_key(self, table: str, columns: dict[str, ColumnDef], action: list[Word]) -> list[Restated]:
+        """``ADD PRIMARY KEY (...)``: its columns become NOT NULL (MySQL makes them so, whatever they
+        said); a column it changes so is a restatement at its name in the key."""
+        changed: list[Restated] = []
+        for key, at in _key_columns(action):
+            was = columns.get(key)
+            if was is not None and not was.not_null:
+                columns[key] = replace(was, not_null=True)
+                changed.append(Restated(at, table, key, key, was, columns[key]))
+        return changed
+
+    def _not_null_check(self, table: str, columns: dict[str, ColumnDef], action: list[Word]) -> list[Restated]:
+        """``ADD [CONSTRAINT name] CHECK (c IS NOT NULL)``: ``c`` refuses NULL from now on, as if it
+        were NOT NULL (MySQL keeps it nullable in its catalog); a restatement at ``c``."""
+        check = next(i for i, w in enumerate(action) if w.upper == "CHECK")
+        if check + 1 >= len(action) or action[check + 1].text != "(":
+            return []
+        depth = action[check + 1].depth + 1
+        inner = list(takewhile(lambda w: w.depth >= depth, action[check + 2 :]))
+        if len(inner) != 4 or [w.upper for w in inner[1:]] != ["IS", "NOT", "NULL"] or not inner[0].is_name_like:
+            return []
+        column, was = inner[0].ident, columns.get(inner[0].ident)
+        if was is None or was.never_null:
+            return []
+        columns[column] = replace(was, checked=True)
+        return [Restated(inner[0], table, column, column, was, columns[column])]
+
+    def _convert(self, table: str, columns: dict[str, ColumnDef], top: list[Word]) -> list[Restated]:
+        """``CONVERT TO CHARACTER SET x [COLLATE y]``: every string column (and the table's default)
+        gets ``x`` and ``y`` (or ``x``'s default collation); one restatement at ``CONVERT`` per column."""
+        charset, collation = _named_encoding(top)
+        if charset is None:
+            return []
+        self.encodings[table] = converted = _encoding(charset, collation, _UNKNOWN)
+        changed: list[Restated] = []
+        for name, was in list(columns.items()):
+            if was.type is not None and was.type.name in _STRING_TYPES:
+                columns[name] = replace(was, type=replace(was.type, charset=converted[0], collation=converted[1]))
+                changed.append(Restated(top[0], table, name, name, was, columns[name]))
+        return changed
 
 
 def _created(words: list[Word]) -> tuple[str, int]:
@@ -348,13 +438,14 @@ def _renamed_table(top: list[Word]) -> str | None:
     return name
 
 
-def definition(part: list[Word]) -> ColumnDef | None:
-    """The column definition ``name type [attributes]`` in ``part`` (its first word the name)."""
+def definition(part: list[Word], encoding: Encoding = _UNKNOWN) -> ColumnDef | None:
+    """The column definition ``name type [attributes]`` in ``part`` (its first word the name);
+    ``encoding``: its table's default character set and collation."""
     if len(part) < 2 or not part[0].is_name_like:
         return None
     depth = part[0].depth
     top = [w for w in part if w.depth == depth]
-    column_type = _type(part, depth)
+    column_type = _type(part, depth, encoding)
     uppers = [w.upper for w in top[2:]]
     not_null = any(pair == ("NOT", "NULL") for pair in pairwise(uppers))
     not_null = not_null or "PRIMARY" in uppers or top[1].upper == "SERIAL"
@@ -364,7 +455,7 @@ def definition(part: list[Word]) -> ColumnDef | None:
     return ColumnDef(column_type, not_null, has_default, auto)
 
 
-def _type(part: list[Word], depth: int) -> ColumnType | None:
+def _type(part: list[Word], depth: int, encoding: Encoding) -> ColumnType | None:
     words = part[1:]
     if not words:
         return None
@@ -386,19 +477,59 @@ def _type(part: list[Word], depth: int) -> ColumnType | None:
         args = (*args, "0")[:2] if args else ("10", "0")
     elif name in ("char", "binary") and not args:
         args = ("1",)
-    rest = [w.upper for w in words[index:] if w.depth == depth]
+    attributes = [w for w in words[index:] if w.depth == depth]
+    rest = [w.upper for w in attributes]
     unsigned = "UNSIGNED" in rest[:3] or "ZEROFILL" in rest[:3]
-    charset = None
-    for position, word in enumerate(rest[:-1]):
-        if word in ("CHARSET", "CHARACTER") and position + 1 < len(rest):
-            following = rest[position + 2] if word == "CHARACTER" and position + 2 < len(rest) else rest[position + 1]
-            charset = following.lower()
-            break
-    return ColumnType(name, args, unsigned, charset)
+    if name not in _STRING_TYPES:
+        return ColumnType(name, args, unsigned)
+    charset, collation = _encoding(*_named_encoding(attributes), encoding)
+    return ColumnType(name, args, unsigned, charset, collation)
+
+
+def _named_encoding(words: list[Word]) -> Encoding:
+    """The ``CHARACTER SET``/``CHARSET`` and ``COLLATE`` that ``words`` name (``=`` allowed after
+    each, as table options write it), normalised: ``utf8`` is ``utf8mb3``."""
+    charset = collation = None
+    for index, word in enumerate(words):
+        after_character = index > 0 and words[index - 1].upper == "CHARACTER"
+        names_charset = word.upper == "CHARSET" or (word.upper == "SET" and after_character)
+        if not (names_charset or word.upper == "COLLATE"):
+            continue
+        at = index + 1 + (index + 1 < len(words) and words[index + 1].text == "=")
+        if at >= len(words) or words[at].upper == "DEFAULT":
+            continue
+        value = words[at].text.strip("`'\"").lower()
+        if names_charset:
+            charset = "utf8mb3" if value == "utf8" else value
+        else:
+            collation = "utf8mb3" + value[4:] if value.startswith("utf8_") else value
+    return charset, collation
+
+
+def _charset_of(collation: str) -> str:
+    """The character set a collation belongs to (``utf8mb4_bin``: ``utf8mb4``)."""
+    return collation.split("_", 1)[0]
+
+
+def _encoding(charset: str | None, collation: str | None, default: Encoding) -> Encoding:
+    """The character set and collation of a string column that names ``charset`` and ``collation``
+    (either may be ``None``): ``default`` (its table's) when it names neither."""
+    if charset is None and collation is None:
+        return default
+    if charset is None and collation is not None:
+        charset = _charset_of(collation)
+    return charset, collation or _DEFAULT_COLLATIONS.get(charset or "")
+
+
+def _rules(collation: str) -> str:
+    """A collation's comparison rules, without its character set: ``utf8mb3_general_ci`` and
+    ``utf8mb4_general_ci`` compare alike, ``utf8mb4_unicode_ci`` and ``utf8mb4_bin`` do not."""
+    return collation.split("_", 1)[1] if "_" in collation else collation
 
 
 def type_change(old: ColumnType | None, new: ColumnType | None) -> str:
-    """``same``, ``widen`` (every old value fits, unchanged) or ``change`` (anything else, or unknown)."""
+    """``same``, ``widen`` (every old value fits, unchanged) or ``change`` (anything else, or unknown).
+    Another collation is a change: values then compare, sort and collide in unique keys otherwise."""
     if old is None or new is None:
         return "change"
     charset = "same"
@@ -406,6 +537,8 @@ def type_change(old: ColumnType | None, new: ColumnType | None) -> str:
         if not (new.charset == "utf8mb4" and old.charset in _UTF8MB4_SUBSETS):
             return "change"
         charset = "widen"
+    if old.collation and new.collation and _rules(old.collation) != _rules(new.collation):
+        return "change"
     if (old.name, old.args, old.unsigned) == (new.name, new.args, new.unsigned):
         return charset
     return "widen" if _widens(old, new) else "change"
@@ -434,7 +567,10 @@ def _widens(old: ColumnType, new: ColumnType) -> bool:
         return new_scale >= scale and new_precision - new_scale >= precision - scale
     if old.name == "float" and new.name == "double" and not old.args and not new.args:
         return True
-    if old.name == new.name and old.name in ("enum", "set"):
+    if old.name == new.name == "enum":  # labels added anywhere: every value keeps its label and order
+        labels = iter(new.args)
+        return all(label in labels for label in old.args)
+    if old.name == new.name == "set":  # a set's values are bits by position: only appended ones keep them
         return new.args[: len(old.args)] == old.args
     if old.name == new.name and old.name in ("datetime", "timestamp", "time"):
         return _number(new.args, 0) >= _number(old.args, 0)
@@ -486,8 +622,9 @@ def _has(words: list[Word], upper: str) -> bool:
     return any(w.upper == upper for w in words)
 
 
-def _key_columns(words: list[Word]) -> list[str]:
-    """The column names in the first parenthesised list of ``words`` (a key's columns)."""
+def _key_columns(words: list[Word]) -> list[tuple[str, Word]]:
+    """The column names in the first parenthesised list of ``words`` (a key's columns), each with
+    its word."""
     opening = next((i for i, w in enumerate(words) if w.text == "("), None)
     if opening is None:
         return []
@@ -497,4 +634,4 @@ def _key_columns(words: list[Word]) -> list[str]:
         if word.depth < depth:
             break
         inner.append(word)
-    return [part[0].ident for part in _split(inner, depth) if part[0].is_name_like]
+    return [(part[0].ident, part[0]) for part in _split(inner, depth) if part[0].is_name_like]

@@ -97,3 +97,13 @@ def _keyword_words(token: Token, value: str, depth: int, line: int, column: int)
         part_line, part_column = advance(line, column, value[:offset])
         yield Word(part, part.upper(), token.ttype, depth, part_line, part_column)
         offset += len(part)
+
+
+def after_lock_wait(words: list[Word], index: int) -> int:
+    """The index after MariaDB's lock-wait option of ``ALTER TABLE t [WAIT n | NOWAIT] ...`` at
+    ``words[index]`` (``index`` itself when there is none)."""
+    if index < len(words) and words[index].upper == "NOWAIT":
+        return index + 1
+    if index + 1 < len(words) and words[index].upper == "WAIT" and words[index + 1].text.isdigit():
+        return index + 2
+    return index
