@@ -16,7 +16,7 @@ from itertools import islice, takewhile
 
 from sqlparse import tokens as T
 
-from ratchet.linter.nulldefault import folds_to_null, null_literal
+from ratchet.linter.nulldefault import folded_literal, folds_to_null, null_literal
 from ratchet.linter.words import Word, iter_words
 from ratchet.statement import TRANSACTION_WORDS, Statement, opened_executable_comments
 
@@ -197,18 +197,10 @@ def _pragma_number(value: str) -> int:
 
 def _literal_in_parentheses(action: list[Word]) -> bool:
     """Whether the parenthesised ``DEFAULT ( ... )`` of an ADD COLUMN holds one literal, signed or
-    not (``DEFAULT (0)``, ``DEFAULT ('en')``): SQLite takes that as a constant default, as it does
-    the bare literal; an expression (``(1 + 1)``, ``(strftime('%s', 'now'))``) it refuses on a
-    table with rows."""
-    at = next(i for i, w in enumerate(action) if w.depth == 0 and w.upper == "DEFAULT")
-    opening = action[at + 1]
-    inner: list[Word] = []
-    for word in action[at + 2 :]:
-        if word.depth <= opening.depth:
-            break
-        if word.text not in ("(", ")"):  # ((0)) is (0)
-            inner.append(word)
-    return _folds_to_a_value(inner)
+    not, or its ``CAST`` (``DEFAULT (0)``, ``DEFAULT ('en')``): SQLite takes that as a constant
+    default, as it does the bare literal; an expression (``(1 + 1)``, ``(strftime('%s', 'now'))``)
+    it refuses on a table with rows."""
+    return folded_literal(_default_text(action)) is not None
 
 
 def _default_text(action: list[Word]) -> str:
@@ -222,22 +214,6 @@ def _default_text(action: list[Word]) -> str:
         return first.text
     inner = takewhile(lambda w: w.depth > first.depth, action[at + 2 :])
     return " ".join(["(", *(w.text for w in inner), ")"])
-
-
-def _folds_to_a_value(words: list[Word]) -> bool:
-    """Whether ``words`` (parentheses left out) are what SQLite folds to a value without running
-    anything: a literal, signed or not, or the ``CAST`` of one (``CAST(0 AS INTEGER)``)."""
-    if words and words[0].text in ("-", "+"):
-        return _folds_to_a_value(words[1:])
-    if len(words) > 3 and words[0].upper == "CAST" and all(w.depth > words[0].depth for w in words[1:]):
-        operand = words[0].depth + 1  # inside the CAST's own parentheses
-        at = next((i for i, w in enumerate(words) if w.depth == operand and w.upper == "AS"), None)
-        return at is not None and _folds_to_a_value(words[1:at])
-    return len(words) == 1 and (
-        words[0].ttype in T.Literal.Number
-        or words[0].ttype in T.Literal.String.Single
-        or words[0].upper in ("NULL", "TRUE", "FALSE")
-    )
 
 
 def _skip(words: list[Word], index: int, *phrases: tuple[str, ...]) -> int:

@@ -1134,9 +1134,17 @@ def not_null_check(constraint: Node) -> str | None:
 
 
 def is_null_constant(expression: Node | None) -> bool:
-    """Whether a default expression is absent or the constant NULL."""
+    """Whether a default expression is absent or the constant NULL: the literal, cast
+    (``NULL::int``, ``CAST(NULL AS int)``) or signed (``-NULL::int``: a sign of NULL is NULL)."""
     if not expression:
         return True
+    if "TypeCast" in expression:
+        return bool(expression["TypeCast"].get("arg")) and is_null_constant(expression["TypeCast"]["arg"])
+    operation = expression.get("A_Expr")
+    if operation is not None:
+        unary = operation.get("kind") == "AEXPR_OP" and not operation.get("lexpr")
+        signed = unary and strings(operation.get("name")) in (["-"], ["+"])
+        return signed and bool(operation.get("rexpr")) and is_null_constant(operation["rexpr"])
     constant = expression.get("A_Const")
     return bool(constant is not None and constant.get("isnull"))
 
