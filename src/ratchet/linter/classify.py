@@ -135,6 +135,8 @@ class Classified:
     #: ``(kind, name, place)`` of an object made temporary or in a named schema (``place`` as
     #: :attr:`Candidate.place`): another object than the one an unqualified DROP named.
     made_in: Sequence[tuple[str, str, str]] = ()
+    #: ``(index, table)`` of a ``CREATE INDEX``.
+    index_on: tuple[str, str] | None = None
 
 
 def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
@@ -552,6 +554,8 @@ class _Classifier:
             self.out.maybe_existing = (("index", name),)
         elif name:
             self.creates.append(("index", name))
+        if name:
+            self.out.index_on = (name, table)
         if unique:
             self.add(
                 "add-unique-to-existing",
@@ -1005,6 +1009,9 @@ class _Classifier:
             if word.depth == 0 and position > 0 and word.upper in ("UPDATE", "DELETE") and word.ttype in T.Keyword.DML:
                 (self.update if word.upper == "UPDATE" else self.delete)(words, position)
                 return
+            if word.depth == 0 and position > 0 and word.upper == "INSERT" and word.ttype in T.Keyword.DML:
+                self.insert(words[position:])  # a rebuild may copy its rows through a CTE
+                return
 
     def insert(self, head: list[Word]) -> None:
         uppers = [w.upper for w in head]
@@ -1085,7 +1092,7 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
 
     Reads the whole statement (not just the head): a rebuild's copy is one short statement.
     """
-    words = list(iter_words(statement))
+    words, ctes = _without_ctes(list(iter_words(statement)))
     at_top = [i for i, w in enumerate(words) if w.depth == 0]
     top = [words[i] for i in at_top]
     uppers = [w.upper for w in top]
@@ -1142,7 +1149,37 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
     name, index = _names_after(top, from_at + 1)
     if index < len(top) and top[index].text == ",":
         filters.append("a second table in FROM")
+    if name in ctes:  # FROM a CTE: the rows are its SELECT's, as for a subquery in FROM
+        inner_filters, reads = _subquery_read(ctes[name], source)
+        return CopyInfo(filters + inner_filters, reads, columns, selected, types)
     return CopyInfo(filters, name == source, columns, selected, types)
+
+
+def _without_ctes(words: list[Word]) -> tuple[list[Word], dict[str, list[Word]]]:
+    """A copy's words without its ``WITH`` clause (before the ``INSERT`` or before its ``SELECT``),
+    and the words between the parentheses of each CTE without a column list, by name (one with a
+    column list renames its columns: left out, so a copy through it reads nothing)."""
+    at = next((i for i, w in enumerate(words) if w.depth == 0 and w.upper == "WITH"), None)
+    if at is None:
+        return words, {}
+    ctes: dict[str, list[Word]] = {}
+    index = _skip(words, at + 1, ("RECURSIVE",))
+    while index < len(words):
+        name, index = _names_after(words, index)
+        listed = index < len(words) and words[index].text == "("
+        if listed:
+            index = next((i for i in range(index + 1, len(words)) if words[i].depth == 0), len(words)) + 1
+        index = _skip(words, index, ("AS",), ("NOT",), ("MATERIALIZED",))
+        if name is None or index >= len(words) or words[index].text != "(":
+            return words, {}
+        end = next((i for i in range(index + 1, len(words)) if words[i].depth == 0), len(words))
+        if not listed:
+            ctes[name] = words[index + 1 : end]
+        index = end + 1
+        if index >= len(words) or words[index].text != ",":
+            break
+        index += 1
+    return words[:at] + words[index:], ctes
 
 
 def _subquery_read(inner: list[Word], source: str) -> tuple[list[str], bool]:
