@@ -26,7 +26,7 @@ from psycopg.sql import SQL, Literal
 
 import ratchet.backends.postgresql_schema as postgresql_schema
 from ratchet.backends.base import Address, Backend, Row
-from ratchet.backends.postgresql_pipe import CommandPipe
+from ratchet.backends.postgresql_pipe import CommandPipe, run_dropping_copy_out
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
 #: The advisory lock key: the same for every ratchet, scoped by PostgreSQL to one database.
@@ -52,6 +52,9 @@ _DISCARDS_ALL = re.compile(r"\s*DISCARD\s+ALL\b", re.I)
 #: A statement that may change ``client_encoding``: a pipeline encodes each statement as it is
 #: sent, before the server has answered the change.
 _MAY_CHANGE_ENCODING = re.compile(r"client_encoding|\bNAMES\b|\bRESET\s+ALL\b", re.I)
+#: ``COPY ... TO STDOUT``: what it sends is read and dropped, as a ``SELECT``'s rows are (a
+#: ``TO STDOUT`` in its query's text too: that path runs any statement alike).
+_COPY_TO_CLIENT = re.compile(r"COPY\b.*\bTO\s+STDOUT\b", re.IGNORECASE | re.DOTALL)
 #: The SQLSTATE of a prepared statement that does not exist.
 _NO_SUCH_PREPARED = "26000"
 #: A statement's answer that is not a failure.
@@ -273,6 +276,10 @@ class PostgresBackend(Backend):
                 self._forget_restore()
             if self._pipe is not None:  # libpq's extended protocol, as for every command of the pipe
                 self._pipelined.append(self._pipe.send(sql))
+                return
+            if sql[:4].upper() == "COPY" and _COPY_TO_CLIENT.match(sql):  # psycopg's execute refuses COPY
+                connection = self.connection
+                run_dropping_copy_out(connection.pgconn, sql.encode(connection.info.encoding), connection.info.encoding)
                 return
             with self.connection.cursor(row_factory=tuple_row) as cursor:
                 cursor.execute(sql, binary=True, prepare=False)

@@ -1337,8 +1337,11 @@ class FileChecker(TypeChanges):
     def _check_CopyStmt(self, piece: _Piece) -> None:
         node = piece.node
         start = self._start(piece)
-        if not node.get("is_from"):
-            self._unrecognized(piece)
+        if not node.get("is_from"):  # COPY ... TO reads, but for what its query does and a program it runs
+            if node.get("is_program"):
+                self._opaque(piece, start, "COPY ... TO PROGRAM runs a program on the server; leave it out, or waive")
+            for kind, query in (node.get("query") or {}).items():
+                self._check(piece._replace(kind=kind, node=query))
             return
         stdin = not node.get("filename")
         source = "stdin: the data lines that follow are not SQL" if stdin else "a file or program on the server"
