@@ -308,6 +308,13 @@ def test_mysql_end_written_after_a_session_with_no_backslash_escapes_in_a_quoted
         admin.close()
 
 
+def _migrated_seen(on_db: Project, db: Db) -> list[str]:
+    """Migrate (without the lint), then what the files wrote into ``seen``, in order."""
+    result = on_db.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    return sorted(str(row[0]) for row in db.query("SELECT what FROM seen"))
+
+
 #: Files that remove the session's prepared statements, in the ways a file can: each is followed
 #: by plain files (sent as one pipeline) and a guarded one (sent statement by statement).
 DEALLOCATING_FILES = {
@@ -347,9 +354,7 @@ def test_postgresql_a_file_that_deallocates_prepared_statements_leaves_the_next_
         "INSERT INTO seen SELECT 'locks ' || count(*) FROM pg_locks "
         "WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted;\n",
     )
-    result = on_db.ratchet("migrate", "--no-lint")
-    assert result.code == 0, result.output
-    seen = sorted(str(row[0]) for row in db.query("SELECT what FROM seen"))
+    seen = _migrated_seen(on_db, db)
     again = ["again"] if "1.1.5__again.sql" in DEALLOCATING_FILES[case] else []
     assert seen == sorted(["forget", "guarded", "locks 1", "plain", *again])
     assert all(status == "applied" for status, _ in db.history().values())
@@ -371,10 +376,7 @@ def test_postgresql_text_after_a_change_of_client_encoding_arrives_as_written(
         "INSERT INTO seen VALUES ('naïve ü');\n"
         "INSERT INTO seen SELECT current_setting('search_path') || ' ' || current_setting('client_encoding');\n",
     )
-    result = on_db.ratchet("migrate", "--no-lint")
-    assert result.code == 0, result.output
-    seen = sorted(str(row[0]) for row in db.query("SELECT what FROM seen"))
-    assert seen == ["café", "naïve ü", "public,schéma UTF8"]
+    assert _migrated_seen(on_db, db) == ["café", "naïve ü", "public,schéma UTF8"]
 
 
 def test_postgresql_a_character_the_files_client_encoding_cannot_carry_is_named(
