@@ -301,7 +301,6 @@ def test_no_transaction_file_keeps_its_session_settings_to_its_own_statements(
             "FROM STDIN",
         ),
         ("CREATE TABLE countries (code char(2));\n\ncopy countries from STDIN with (format csv);\n", 3, "FROM STDIN"),
-        ("CREATE TABLE countries (code char(2));\nCOPY (SELECT code FROM countries) TO STDOUT;\n", 2, "TO STDOUT"),
     ],
 )
 def test_copy_with_the_client_is_refused_before_anything_runs(

@@ -306,3 +306,90 @@ def test_mysql_end_written_after_a_session_with_no_backslash_escapes_in_a_quoted
     finally:
         admin.cursor().execute(f"DROP DATABASE `{name}`")
         admin.close()
+
+
+def _migrated_seen(on_db: Project, db: Db) -> list[str]:
+    """Migrate (without the lint), then what the files wrote into ``seen``, in order."""
+    result = on_db.ratchet("migrate", "--no-lint")
+    assert result.code == 0, result.output
+    return sorted(str(row[0]) for row in db.query("SELECT what FROM seen"))
+
+
+#: Files that remove the session's prepared statements, in the ways a file can: each is followed
+#: by plain files (sent as one pipeline) and a guarded one (sent statement by statement).
+DEALLOCATING_FILES = {
+    "top-level": {"1.1.0__forget.sql": "DEALLOCATE ALL;\nINSERT INTO seen VALUES ('forget');\n"},
+    "lower-case, PREPARE": {"1.1.0__forget.sql": "deallocate prepare all;\nINSERT INTO seen VALUES ('forget');\n"},
+    "in a DO block": {
+        "1.1.0__forget.sql": "DO $$ BEGIN EXECUTE 'DEALLOCATE ALL'; END $$;\nINSERT INTO seen VALUES ('forget');\n"
+    },
+    "in a routine of an earlier file": {
+        "1.0.5__routine.sql": "CREATE FUNCTION forget() RETURNS void LANGUAGE sql AS 'DEALLOCATE ALL';\n",
+        "1.1.0__forget.sql": "SELECT forget();\nINSERT INTO seen VALUES ('forget');\n",
+    },
+    "DISCARD ALL outside a transaction": {
+        "1.1.0__forget.sql": "-- guard: no-transaction\nDISCARD ALL;\nINSERT INTO seen VALUES ('forget');\n"
+    },
+    "twice, guarded": {
+        "1.1.0__forget.sql": "-- guard: require SELECT true\nDEALLOCATE ALL;\nINSERT INTO seen VALUES ('forget');\n",
+        "1.1.5__again.sql": "-- guard: require SELECT true\nDEALLOCATE ALL;\nINSERT INTO seen VALUES ('again');\n",
+    },
+}
+
+
+@pytest.mark.parametrize("case", list(DEALLOCATING_FILES))
+def test_postgresql_a_file_that_deallocates_prepared_statements_leaves_the_next_files_running(
+    project: Project, make_db: Callable[[str], Db], case: str
+) -> None:
+    db = make_db("postgresql")
+    on_db = Project(project.root, db.url)
+    on_db.write("1.0.0__t.sql", "CREATE TABLE seen (what TEXT);\n")
+    for name, sql in DEALLOCATING_FILES[case].items():
+        on_db.write(name, sql)
+    on_db.write("1.2.0__plain.sql", "INSERT INTO seen VALUES ('plain');\n")
+    on_db.write("1.3.0__guarded.sql", "-- guard: require SELECT true\nINSERT INTO seen VALUES ('guarded');\n")
+    # still holding the migration lock (DISCARD ALL releases every advisory lock of the session)
+    on_db.write(
+        "1.4.0__locked.sql",
+        "INSERT INTO seen SELECT 'locks ' || count(*) FROM pg_locks "
+        "WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted;\n",
+    )
+    seen = _migrated_seen(on_db, db)
+    again = ["again"] if "1.1.5__again.sql" in DEALLOCATING_FILES[case] else []
+    assert seen == sorted(["forget", "guarded", "locks 1", "plain", *again])
+    assert all(status == "applied" for status, _ in db.history().values())
+
+
+@pytest.mark.parametrize("guarded", [False, True])
+def test_postgresql_text_after_a_change_of_client_encoding_arrives_as_written(
+    project: Project, make_db: Callable[[str], Db], guarded: bool
+) -> None:
+    db = make_db("postgresql")
+    # a remembered setting that is not ASCII either: the session restore's own text
+    on_db = Project(project.root, f"{db.url}?options={quote('-c search_path=public,schéma')}")
+    header = "-- guard: require SELECT true\n" if guarded else ""
+    on_db.write("1.0.0__t.sql", "CREATE TABLE seen (what TEXT);\n")
+    on_db.write("1.1.0__latin.sql", f"{header}SET client_encoding = 'LATIN1';\nINSERT INTO seen VALUES ('café');\n")
+    on_db.write("1.2.0__ascii.sql", f"{header}SET client_encoding TO 'LATIN1';\n")
+    on_db.write(
+        "1.3.0__after.sql",
+        "INSERT INTO seen VALUES ('naïve ü');\n"
+        "INSERT INTO seen SELECT current_setting('search_path') || ' ' || current_setting('client_encoding');\n",
+    )
+    assert _migrated_seen(on_db, db) == ["café", "naïve ü", "public,schéma UTF8"]
+
+
+def test_postgresql_a_character_the_files_client_encoding_cannot_carry_is_named(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    db = make_db("postgresql")
+    on_db = Project(project.root, db.url)
+    on_db.write("1.0.0__t.sql", "CREATE TABLE seen (what TEXT);\n")
+    on_db.write("1.1.0__latin.sql", "SET client_encoding = 'LATIN1';\nINSERT INTO seen VALUES ('ok 😀');\n")
+    result = on_db.ratchet("migrate", "--no-lint")
+    assert result.code == 5, result.output
+    assert "1.1.0__latin.sql:2: statement 2 of 1.1.0 failed: the statement holds '😀'" in result.err
+    assert "client_encoding (LATIN1) cannot carry" in result.err
+    assert "leave out the file's SET client_encoding" in result.err
+    assert "Traceback" not in result.output
+    assert db.history() == {"1.0.0": ("applied", 1)}

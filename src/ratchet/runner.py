@@ -349,7 +349,8 @@ class Runner:
     def _pipelinable(self, prepared: PreparedFile) -> bool:
         """A file that can go as one pipeline (:meth:`_apply_pipelined`): its claim is known
         without a query, and nothing in it needs an answer before the next statement is sent (no
-        guard query, no lock timeout, no table rebuild check, no ``COPY``); short enough that no
+        guard query, no lock timeout, no table rebuild check, no ``COPY``, no text the backend
+        would send in a stale encoding); short enough that no
         progress is shown while it runs."""
         guards = prepared.guards
         dialect = self.backend.dialect
@@ -363,6 +364,7 @@ class Runner:
             and self.backend.can_pipeline()
             and not any(_copies(statement) for statement in prepared.statements)
             and not self._rebuilds(prepared)
+            and self.backend.pipeline_keeps_text([statement.sql for statement in prepared.statements])
         )
 
     def _apply_pipelined(self, prepared: PreparedFile) -> FileResult | None:
@@ -374,7 +376,8 @@ class Runner:
 
         A failed statement is named from the answers that arrived before it, and the transaction
         rolled back, as :meth:`_apply_inside` does; ``None`` (the caller then runs the file the
-        ordinary way) only where the backend cannot tell which statement failed."""
+        ordinary way) only where the backend cannot tell which statement failed, or where the file
+        is better run again that way (:meth:`~ratchet.backends.base.Backend.statements_answered`)."""
         started = time.perf_counter()
         file = prepared.file
         duration_sql = self.backend.elapsed_ms_sql

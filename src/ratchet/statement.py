@@ -171,20 +171,20 @@ def statement_problems(path: Path, statements: Sequence[Statement], *, transacti
 
 def unrunnable_problems(path: Path, statements: Sequence[Statement], dialect: str | None) -> list[FileProblem]:
     """Statements no ratchet run can serve, refused with their line before anything runs (the lint
-    reports them as ``opaque-sql`` or ``unrecognized-statement``): PostgreSQL's ``COPY ... FROM STDIN``
-    and ``COPY ... TO STDOUT``, whose rows psql sends after it or prints (ratchet sends SQL statements
-    only), and, on SQLite (``dialect``; ``None``: any), ``ATTACH``, which opens another database file
+    reports them as ``opaque-sql``): PostgreSQL's ``COPY ... FROM STDIN``, whose rows psql sends
+    after it (ratchet sends SQL statements only; a ``COPY ... TO STDOUT`` only reads, and runs with
+    its rows dropped), and, on SQLite (``dialect``; ``None``: any), ``ATTACH``, which opens another database file
     that ratchet's lock, history and rollback do not cover (``--rehearse`` would change it for real)
     and that stays attached for the files after it."""
     problems: list[FileProblem] = []
     for statement in _not_in_runs(statements):
         if statement.plain or not _MAY_BE_UNRUNNABLE.match(statement.sql):
             continue
-        direction = client_copy(statement)
-        if direction is not None:
+        if client_copy(statement) == "FROM STDIN":
             message = (
-                f"COPY ... {direction} exchanges rows with a client such as psql, which ratchet is not: "
-                f"ratchet sends SQL statements only; {_CLIENT_COPY_FIX[direction]}"
+                "COPY ... FROM STDIN exchanges rows with a client such as psql, which ratchet is not: ratchet sends "
+                "SQL statements only; load the rows with INSERT statements (the data lines after it are not SQL), "
+                "or COPY from a file on the database server"
             )
         elif dialect in (None, "sqlite") and statement.first_words(1) == ["ATTACH"]:
             message = (
@@ -226,11 +226,6 @@ def client_copy(statement: Statement) -> str | None:
 #: A statement that may be a ``COPY`` or an ``ATTACH`` (past the blanks and comments before it).
 _MAY_BE_UNRUNNABLE = LazyPattern(r"(?:\s+|--[^\n]*(?:\n|\Z)|/\*[\s\S]*?\*/)*(?:COPY|ATTACH)(?!\w)", re.IGNORECASE)
 _CLIENT_ENDS = frozenset({("FROM", "STDIN"), ("TO", "STDOUT")})
-_CLIENT_COPY_FIX = {
-    "FROM STDIN": "load the rows with INSERT statements (the data lines after it are not SQL), or COPY from a "
-    "file on the database server",
-    "TO STDOUT": "remove it (a migration's output is read by no one), or COPY to a file on the database server",
-}
 
 
 def _not_in_runs(statements: Sequence[Statement]) -> Iterable[Statement]:

@@ -253,6 +253,11 @@ class Backend(ABC):
         """Whether :meth:`pipeline` sends statements without waiting for each answer (PostgreSQL)."""
         return False
 
+    def pipeline_keeps_text(self, sqls: Sequence[str]) -> bool:
+        """Whether these statements, sent in one :meth:`pipeline` (each encoded before the answers
+        to those before it are read), reach the database as written."""
+        return True
+
     @contextmanager
     def pipeline(self) -> Iterator[None]:
         """Statements run inside are sent without waiting for each answer, where the backend can
@@ -263,7 +268,9 @@ class Backend(ABC):
 
     def statements_answered(self) -> int | None:
         """After a failed :meth:`pipeline`: how many of the statements :meth:`run_statement` sent in
-        it had succeeded (so the next one failed); ``None`` where it cannot tell."""
+        it had succeeded (so the next one failed); ``None`` where it cannot tell, or where every
+        statement ran and only the pipeline's own end failed in a way that running the file again
+        outside a pipeline avoids (all of it was rolled back)."""
         return None
 
     def failed_before_last(self) -> bool:

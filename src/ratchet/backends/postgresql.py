@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 import secrets
 import select
 import time
@@ -25,7 +26,7 @@ from psycopg.sql import SQL, Literal
 
 import ratchet.backends.postgresql_schema as postgresql_schema
 from ratchet.backends.base import Address, Backend, Row
-from ratchet.backends.postgresql_pipe import CommandPipe
+from ratchet.backends.postgresql_pipe import CommandPipe, run_dropping_copy_out
 from ratchet.errors import ConnectionFailedError, DriverError, LockTimeoutError, UsageError
 
 #: The advisory lock key: the same for every ratchet, scoped by PostgreSQL to one database.
@@ -40,6 +41,22 @@ _TEMPORARY_TABLES = (
 #: How often the server checks that our client is still there during a long statement, so a
 #: killed runner's lock and transaction are released within about this long (PostgreSQL 14+).
 _CLIENT_CHECK_INTERVAL = "1s"
+#: A statement that may remove the session's prepared statements (``DEALLOCATE ALL``,
+#: ``DISCARD ALL``), also from a ``DO`` block or a routine it creates: the session restore's is
+#: then prepared again.
+_MAY_DEALLOCATE = re.compile(
+    r"\s*(?:(?:DEALLOCATE|DISCARD)\b|(?:DO|CREATE)\b.*\b(?:DEALLOCATE|DISCARD)\b)", re.IGNORECASE | re.DOTALL
+)
+#: ``DISCARD ALL``, which also releases the session's advisory locks: ratchet's migration lock.
+_DISCARDS_ALL = re.compile(r"\s*DISCARD\s+ALL\b", re.I)
+#: A statement that may change ``client_encoding``: a pipeline encodes each statement as it is
+#: sent, before the server has answered the change.
+_MAY_CHANGE_ENCODING = re.compile(r"client_encoding|\bNAMES\b|\bRESET\s+ALL\b", re.I)
+#: ``COPY ... TO STDOUT``: what it sends is read and dropped, as a ``SELECT``'s rows are (a
+#: ``TO STDOUT`` in its query's text too: that path runs any statement alike).
+_COPY_TO_CLIENT = re.compile(r"COPY\b.*\bTO\s+STDOUT\b", re.IGNORECASE | re.DOTALL)
+#: The SQLSTATE of a prepared statement that does not exist.
+_NO_SUCH_PREPARED = b"26000"
 #: A statement's answer that is not a failure.
 _SUCCEEDED = frozenset({pq.ExecStatus.COMMAND_OK, pq.ExecStatus.TUPLES_OK, pq.ExecStatus.EMPTY_QUERY})
 
@@ -93,10 +110,14 @@ class PostgresBackend(Backend):
         self._pipe: CommandPipe | None = None
         self._last_pipe: CommandPipe | None = None
         self._pipelined: list[int] = []
-        #: The server-side prepared statement of the session restore inside a pipeline, and the
-        #: connection it was prepared on.
-        self._restore_name = f"ratchet_restore_{secrets.token_hex(4)}".encode()
+        #: The server-side prepared statement of the session restore inside a pipeline, named
+        #: ``ratchet_restore_<token>_<count>`` with a new count each time it is prepared (so never
+        #: one that is still there), and the connection it was prepared on.
+        self._restore_token = secrets.token_hex(4)
+        self._restore_count = 0
         self._restore_prepared: Any = None
+        #: The pipeline's session restore failed because its prepared statement was gone.
+        self._restore_lost = False
         self._saved_conforming: str | None = None
         self._restore_sql: str | None = None
         self._restore_local_sql: str | None = None
@@ -104,6 +125,8 @@ class PostgresBackend(Backend):
         self._schema: str | None = None  # current_schema() when the session was remembered
         self._restore_position: int | None = None  # of a restore sent unanswered in the pipeline
         self._prepare_position: int | None = None  # of the restore's PREPARE in the pipeline
+        self._restore_sent: int | None = None  # of the restore's EXECUTE in the pipeline, answered or not
+        self._client_encoding: str | None = None
         self._prepare_threshold: int | None = 5  # psycopg's default, restored once no pooler is in the way
         self._own: psycopg.Cursor[Any] | None = None
         if connection is not None:
@@ -204,7 +227,9 @@ class PostgresBackend(Backend):
             refuse_transaction_pooler(connection, self._second_connection, self.display_url)
         except psycopg.Error as exc:
             raise self._translate(exc) from None
-        connection.prepare_threshold = self._prepare_threshold
+        # psycopg prepares no statement of its own in ratchet's session (given back in close): its
+        # cache answers a DROP, ALTER or ROLLBACK it sees with DEALLOCATE ALL, which would remove
+        # the session restore's prepared statement, and it does not see what a pipeline runs
         if self._owns_connection:
             # Backslashes in strings are literal, as pglast's scanner reads them (splitcheck.py).
             self.query("SELECT set_config('standard_conforming_strings', 'on', false)")
@@ -253,17 +278,47 @@ class PostgresBackend(Backend):
         ``a; b`` runs both) unless binary results are asked for, and only the extended protocol
         can ask for them. Never a named prepared statement."""
         try:
+            if _MAY_DEALLOCATE.match(sql):
+                self._forget_restore()
             if self._pipe is not None:  # libpq's extended protocol, as for every command of the pipe
                 self._pipelined.append(self._pipe.send(sql))
+                return
+            if sql[:4].upper() == "COPY" and _COPY_TO_CLIENT.match(sql):  # psycopg's execute refuses COPY
+                connection = self.connection
+                run_dropping_copy_out(connection.pgconn, sql.encode(connection.info.encoding), connection.info.encoding)
                 return
             with self.connection.cursor(row_factory=tuple_row) as cursor:
                 cursor.execute(sql, binary=True, prepare=False)
         except psycopg.Error as exc:
             raise self._translate(exc) from None
+        except UnicodeEncodeError as exc:
+            character = exc.object[exc.start : exc.end]
+            raise DriverError(
+                f"the statement holds {character!r}, which the session's client_encoding "
+                f"({self.connection.info.parameter_status('client_encoding')}) cannot carry; migration files are "
+                "UTF-8 and sent as written: leave out the file's SET client_encoding (or SET NAMES)"
+            ) from None
+        if self._lock_depth and _DISCARDS_ALL.match(sql):
+            self._take_lock_back()
+
+    def _forget_restore(self) -> None:
+        """The session restore's prepared statement may be gone: prepare it again."""
+        self._restore_prepared = None
+
+    def _take_lock_back(self) -> None:
+        """After a file's ``DISCARD ALL``, which released every advisory lock of the session: the
+        migration lock again, at once (had another ratchet taken it meanwhile, both would run)."""
+        if not self.query("SELECT pg_try_advisory_lock(%s)", (LOCK_KEY,))[0][0]:
+            raise DriverError(
+                "the file's DISCARD ALL released ratchet's migration lock, and another ratchet process took it; "
+                "leave DISCARD ALL out of migration files (DISCARD TEMP, DISCARD PLANS, DEALLOCATE ALL keep the lock)"
+            )
 
     def statements_answered(self) -> int | None:
         """How many of the statements sent in the last pipeline had succeeded when the first one
         failed (the pipeline keeps every answer it read)."""
+        if self._restore_lost:  # every statement ran; all of it was rolled back: run it again
+            return None
         answers = self._last_pipe.results if self._last_pipe is not None else []
         for index, position in enumerate(self._pipelined):
             if position >= len(answers) or answers[position].status not in _SUCCEEDED:
@@ -329,6 +384,7 @@ class PostgresBackend(Backend):
         had_temporary, schema = self.query(f"SELECT ({_TEMPORARY_TABLES}), current_schema()")[0]
         self._had_temporary = bool(had_temporary)
         self._schema = None if schema is None else str(schema)
+        self._client_encoding = self.connection.info.parameter_status("client_encoding")
         self._restore_sql = (
             SQL(
                 "SELECT (SELECT count(set_config(name, value, false)) FROM (VALUES {}) AS remembered(name, value) "
@@ -361,10 +417,18 @@ class PostgresBackend(Backend):
         try:
             if self._pipe is not None:
                 position = self._send_restore(self._pipe)
-                self._pipe.sync()
+                try:
+                    self._pipe.sync()
+                except psycopg.Error:
+                    self._restore_lost = self._restore_gone(self._pipe)
+                    raise
                 temporary = self._pipe.results[position].get_value(0, 1) == b"t"
-            else:
-                row = self._own_cursor().execute(self._restore_sql, prepare=True).fetchone()
+            else:  # planned here: between two statements, whatever a file deallocates in a routine
+                encoding = self._client_encoding
+                if encoding is not None and self.connection.info.parameter_status("client_encoding") != encoding:
+                    # first, so that the restore's own text is read as it is sent
+                    self.query("SELECT set_config('client_encoding', %s, false)", (encoding,))
+                row = self._own_cursor().execute(self._restore_sql, prepare=False).fetchone()
                 temporary = row is not None and bool(row[1])
         except psycopg.Error as exc:
             raise self._translate(exc) from None
@@ -388,12 +452,16 @@ class PostgresBackend(Backend):
             self._drop_new_temporary_tables(pipe.results[position].get_value(0, 1) == b"t")
 
     def _send_restore(self, pipe: CommandPipe) -> int:
-        """Queue the restore, a server-side prepared statement (planned once, not for every file)."""
+        """Queue the restore, a server-side prepared statement (planned once, not for every file;
+        prepared again under a new name once a file may have deallocated it)."""
         assert self._restore_sql is not None
         prepare = self._restore_prepared is not self.connection.pgconn
-        position = pipe.send_prepared(self._restore_name, self._restore_sql, prepare=prepare)
+        if prepare:
+            self._restore_count += 1
+        position = pipe.send_prepared(self._restore_name(), self._restore_sql, prepare=prepare)
         if prepare:  # prepared once its answer says so (a failure before it skips it)
             self._prepare_position = position - 1
+        self._restore_sent = position
         return position
 
     def _note_prepared(self, pipe: CommandPipe) -> None:
@@ -415,6 +483,26 @@ class PostgresBackend(Backend):
             return self.table_reference(name)
         return '"' + self._schema.replace('"', '""') + '".' + self.quote(name)
 
+    def _restore_name(self) -> bytes:
+        """The name of the session restore's prepared statement (the one last prepared)."""
+        return f"ratchet_restore_{self._restore_token}_{self._restore_count}".encode()
+
+    def _restore_gone(self, pipe: CommandPipe) -> bool:
+        """Whether the pipeline's first failure is its session restore's, whose prepared statement
+        was not there (a routine the file called deallocated it): then it is prepared again, under
+        a new name, by the next pipeline. A file's own ``EXECUTE`` of a missing statement fails
+        with the same SQLSTATE, hence the position."""
+        position = self._restore_sent
+        if position is None or position >= len(pipe.results):
+            return False
+        answer = pipe.results[position]
+        if answer.status != pq.ExecStatus.FATAL_ERROR:
+            return False
+        if answer.error_field(pq.DiagnosticField.SQLSTATE) != _NO_SUCH_PREPARED:
+            return False
+        self._forget_restore()
+        return True
+
     def _translate(self, exc: psycopg.Error) -> DriverError:
         diag = exc.diag
         primary = diag.message_primary or " ".join(str(exc).split()) or type(exc).__name__
@@ -429,6 +517,17 @@ class PostgresBackend(Backend):
         """libpq's pipeline mode (libpq 14+, which psycopg's binary package bundles)."""
         return psycopg.Pipeline.is_supported()
 
+    def pipeline_keeps_text(self, sqls: Sequence[str]) -> bool:
+        """Not when non-ASCII text (a statement, the session restore) may follow a change of
+        ``client_encoding``: the pipeline would send it in the encoding before the change, which
+        the server then misreads (outside a pipeline psycopg encodes each statement in the
+        session's encoding of the moment)."""
+        if not any(_MAY_CHANGE_ENCODING.search(sql) for sql in sqls):
+            return True
+        self.remember_session()  # the session restore too is sent after the change
+        restore = self._restore_sql or ""
+        return restore.isascii() and all(sql.isascii() for sql in sqls)
+
     @contextmanager
     def pipeline(self) -> Iterator[None]:
         """libpq's pipeline mode (:class:`~ratchet.backends.postgresql_pipe.CommandPipe`). A statement sent
@@ -442,6 +541,8 @@ class PostgresBackend(Backend):
             raise self._translate(exc) from None
         self._pipe = self._last_pipe = pipe
         self._pipelined = []
+        self._restore_lost = False
+        self._restore_sent = self._restore_position = None
         failure: DriverError | None = None
         try:
             yield
@@ -460,6 +561,7 @@ class PostgresBackend(Backend):
                 pipe.close()
             self._note_prepared(pipe)
         if failure is not None:
+            self._restore_lost = self._restore_gone(pipe)
             raise failure
 
     def transaction_open(self) -> bool:
@@ -552,7 +654,13 @@ class PostgresBackend(Backend):
             if self._saved_conforming is not None:
                 self.query("SELECT set_config('standard_conforming_strings', %s, false)", (self._saved_conforming,))
             if self._restore_prepared is connection.pgconn:
-                self.execute(f"DEALLOCATE {self._restore_name.decode()}")
+                self.execute(f"DEALLOCATE {self._restore_name().decode()}")
+            if self._restore_count > 1:  # an earlier one a file's DEALLOCATE or DISCARD left in place
+                for (name,) in self.query(
+                    "SELECT name FROM pg_prepared_statements WHERE name LIKE %s",
+                    (f"ratchet\\_restore\\_{self._restore_token}\\_%",),
+                ):
+                    self.execute(f"DEALLOCATE {name}")
         if self._own is not None:  # nothing of ratchet's left on the application's connection
             self._own.close()
             self._own = None

@@ -60,6 +60,37 @@ def _wait(socket: int, *, writing: bool) -> None:
     poller.poll()
 
 
+def run_dropping_copy_out(pgconn: pq.abc.PGconn, sql: bytes, encoding: str) -> None:
+    """Run one statement over the extended query protocol (as every migration statement goes) on
+    an idle connection, reading and dropping the rows a ``COPY ... TO STDOUT`` sends, as a
+    ``SELECT``'s are dropped; raise its failure (``psycopg.Error``). A ``COPY ... FROM STDIN``
+    gets no data: it is ended as failed."""
+    pgconn.send_query_params(sql, None)
+    while pgconn.flush() == 1:
+        _wait(pgconn.socket, writing=True)
+    failure: pq.abc.PGresult | None = None
+    while True:
+        while pgconn.is_busy():
+            _wait(pgconn.socket, writing=False)
+            pgconn.consume_input()
+        result = pgconn.get_result()
+        if result is None:
+            break
+        if result.status == pq.ExecStatus.COPY_OUT:
+            while (got := pgconn.get_copy_data(1)[0]) != -1:
+                if got == 0:  # nothing arrived yet
+                    _wait(pgconn.socket, writing=False)
+                    pgconn.consume_input()
+        elif result.status == pq.ExecStatus.COPY_IN:
+            pgconn.put_copy_end(b"ratchet sends no COPY data")
+            while pgconn.flush() == 1:
+                _wait(pgconn.socket, writing=True)
+        elif result.status == pq.ExecStatus.FATAL_ERROR and failure is None:
+            failure = result
+    if failure is not None:
+        raise error_from_result(failure, encoding=encoding)
+
+
 class CommandPipe:
     """Commands sent in libpq's pipeline mode on an idle connection, answered at each :meth:`sync`."""
 

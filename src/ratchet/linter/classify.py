@@ -16,7 +16,7 @@ from itertools import islice, takewhile
 
 from sqlparse import tokens as T
 
-from ratchet.linter.nulldefault import folds_to_null, null_literal
+from ratchet.linter.nulldefault import folded_literal, folds_to_null, null_literal
 from ratchet.linter.words import Word, after_lock_wait, iter_words
 from ratchet.statement import TRANSACTION_WORDS, Statement, opened_executable_comments
 
@@ -136,6 +136,8 @@ class Classified:
     #: ``(kind, name, place)`` of an object made temporary or in a named schema (``place`` as
     #: :attr:`Candidate.place`): another object than the one an unqualified DROP named.
     made_in: Sequence[tuple[str, str, str]] = ()
+    #: ``(index, table)`` of a ``CREATE INDEX``.
+    index_on: tuple[str, str] | None = None
 
 
 def _names_after(words: list[Word], start: int) -> tuple[str | None, int]:
@@ -198,18 +200,10 @@ def _pragma_number(value: str) -> int:
 
 def _literal_in_parentheses(action: list[Word]) -> bool:
     """Whether the parenthesised ``DEFAULT ( ... )`` of an ADD COLUMN holds one literal, signed or
-    not (``DEFAULT (0)``, ``DEFAULT ('en')``): SQLite takes that as a constant default, as it does
-    the bare literal; an expression (``(1 + 1)``, ``(strftime('%s', 'now'))``) it refuses on a
-    table with rows."""
-    at = next(i for i, w in enumerate(action) if w.depth == 0 and w.upper == "DEFAULT")
-    opening = action[at + 1]
-    inner: list[Word] = []
-    for word in action[at + 2 :]:
-        if word.depth <= opening.depth:
-            break
-        if word.text not in ("(", ")"):  # ((0)) is (0)
-            inner.append(word)
-    return _folds_to_a_value(inner)
+    not, or its ``CAST`` (``DEFAULT (0)``, ``DEFAULT ('en')``): SQLite takes that as a constant
+    default, as it does the bare literal; an expression (``(1 + 1)``, ``(strftime('%s', 'now'))``)
+    it refuses on a table with rows."""
+    return folded_literal(_default_text(action)) is not None
 
 
 def _default_text(action: list[Word]) -> str:
@@ -223,25 +217,6 @@ def _default_text(action: list[Word]) -> str:
         return first.text
     inner = takewhile(lambda w: w.depth > first.depth, action[at + 2 :])
     return " ".join(["(", *(w.text for w in inner), ")"])
-
-
-def _folds_to_a_value(words: list[Word]) -> bool:
-    """Whether ``words`` (parentheses left out) are what SQLite folds to a value without running
-    anything: a literal, signed or not, or the ``CAST`` of one (``CAST(0 AS INTEGER)``)."""
-    if words and words[0].text in ("-", "+"):
-        return _folds_to_a_value(words[1:])
-    if len(words) > 3 and words[0].upper == "CAST" and all(w.depth > words[0].depth for w in words[1:]):
-        operand = words[0].depth + 1  # inside the CAST's own parentheses
-        at = next((i for i, w in enumerate(words) if w.depth == operand and w.upper == "AS"), None)
-        return at is not None and _folds_to_a_value(words[1:at])
-    return _blob_literal(words) or (
-        len(words) == 1
-        and (
-            words[0].ttype in T.Literal.Number
-            or words[0].ttype in T.Literal.String.Single
-            or words[0].upper in ("NULL", "TRUE", "FALSE")
-        )
-    )
 
 
 def _blob_literal(words: Sequence[Word]) -> bool:
@@ -601,6 +576,8 @@ class _Classifier:
             self.out.maybe_existing = (("index", name),)
         elif name:
             self.creates.append(("index", name))
+        if name:
+            self.out.index_on = (name, table)
         if unique:
             self.add(
                 "add-unique-to-existing",
@@ -1056,6 +1033,9 @@ class _Classifier:
             if word.depth == 0 and position > 0 and word.upper in ("UPDATE", "DELETE") and word.ttype in T.Keyword.DML:
                 (self.update if word.upper == "UPDATE" else self.delete)(words, position)
                 return
+            if word.depth == 0 and position > 0 and word.upper == "INSERT" and word.ttype in T.Keyword.DML:
+                self.insert(words[position:])  # a rebuild may copy its rows through a CTE
+                return
 
     def insert(self, head: list[Word]) -> None:
         uppers = [w.upper for w in head]
@@ -1136,7 +1116,7 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
 
     Reads the whole statement (not just the head): a rebuild's copy is one short statement.
     """
-    words = list(iter_words(statement))
+    words, ctes = _without_ctes(list(iter_words(statement)))
     at_top = [i for i, w in enumerate(words) if w.depth == 0]
     top = [words[i] for i in at_top]
     uppers = [w.upper for w in top]
@@ -1193,7 +1173,37 @@ def copy_info(statement: Statement, source: str) -> CopyInfo:
     name, index = _names_after(top, from_at + 1)
     if index < len(top) and top[index].text == ",":
         filters.append("a second table in FROM")
+    if name in ctes:  # FROM a CTE: the rows are its SELECT's, as for a subquery in FROM
+        inner_filters, reads = _subquery_read(ctes[name], source)
+        return CopyInfo(filters + inner_filters, reads, columns, selected, types)
     return CopyInfo(filters, name == source, columns, selected, types)
+
+
+def _without_ctes(words: list[Word]) -> tuple[list[Word], dict[str, list[Word]]]:
+    """A copy's words without its ``WITH`` clause (before the ``INSERT`` or before its ``SELECT``),
+    and the words between the parentheses of each CTE without a column list, by name (one with a
+    column list renames its columns: left out, so a copy through it reads nothing)."""
+    at = next((i for i, w in enumerate(words) if w.depth == 0 and w.upper == "WITH"), None)
+    if at is None:
+        return words, {}
+    ctes: dict[str, list[Word]] = {}
+    index = _skip(words, at + 1, ("RECURSIVE",))
+    while index < len(words):
+        name, index = _names_after(words, index)
+        listed = index < len(words) and words[index].text == "("
+        if listed:
+            index = next((i for i in range(index + 1, len(words)) if words[i].depth == 0), len(words)) + 1
+        index = _skip(words, index, ("AS",), ("NOT",), ("MATERIALIZED",))
+        if name is None or index >= len(words) or words[index].text != "(":
+            return words, {}
+        end = next((i for i in range(index + 1, len(words)) if words[i].depth == 0), len(words))
+        if not listed:
+            ctes[name] = words[index + 1 : end]
+        index = end + 1
+        if index >= len(words) or words[index].text != ",":
+            break
+        index += 1
+    return words[:at] + words[index:], ctes
 
 
 def _subquery_read(inner: list[Word], source: str) -> tuple[list[str], bool]:

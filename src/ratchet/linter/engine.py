@@ -190,6 +190,16 @@ class _FileLinter:
         self.column_positions: dict[tuple[int, str], tuple[int, int]] = {}
         #: ``(table, column)`` -> the old column a rebuild's copy put under that new name.
         self.renamed_by_copy: dict[tuple[str, str], str] = {}
+        #: The indexes the file's ``CREATE INDEX`` statements name (lower case).
+        self.indexes_made: set[str] = set()
+        #: Each dropped index the file makes again under another name (lower case), and the
+        #: numbers of the statements that make them.
+        self.renamed_indexes: dict[str, str] = {}
+        self.renaming_statements: set[int] = set()
+        #: The index each ``CREATE INDEX`` of the file makes, by statement number (as SQLite names it).
+        self.index_made_by: dict[int, str] = {}
+        #: ``(statement number, table)`` of the snapshot of each rebuilt table as the earlier files left it.
+        self.rebuild_starts: set[tuple[int, str]] = set()
 
     def emit(self, statement: Statement | None, line: int, column: int, rule: str, message: str, **extra: Any) -> None:
         end_line, end_column = (
@@ -259,13 +269,10 @@ class _FileLinter:
             made_here(classified, self.history.sqlite_table_may_exist(self.earlier))
         rebuilds = find_rebuilds(classified)
         if self.dialect == "sqlite" and self.statements:
-            self.replay = self.history.replay_file(
-                self.file,
-                view[: len(classified)],
-                self.earlier,
-                _snapshots_wanted(rebuilds),
-                [rebuild.table for rebuild in rebuilds],
-            )
+            before, after = _snapshots_wanted(rebuilds), [rebuild.table for rebuild in rebuilds]
+            self.rebuild_starts = {(rebuild.before, rebuild.table) for rebuild in rebuilds}
+            _index_snapshots_wanted(classified, before, after)
+            self.replay = self.history.replay_file(self.file, view[: len(classified)], self.earlier, before, after)
             classified = self.refused_runs(runs, classified)
             self.replay_findings(classified)
             self.view_triggers_lost(classified)
@@ -615,7 +622,20 @@ class _FileLinter:
                 and (c.insert_target == way.target or ("table", way.target) in c.creates)
             ]
             found = [(c, info) for c in copies if (info := copy_info(c.statement, way.source)).reads_source]
-            if not found:
+            made_earlier = way.before == statement.number and not any(
+                ("table", way.target) in c.creates or ("table", way.target) in c.maybe_existing for c in classified
+            )
+            if not found and made_earlier:  # a rebuild split over two files: the copy, then the swap
+                self.emit(
+                    *at,
+                    "rebuild-filters-rows",
+                    f"rebuild of {table}: {way.target} was made by an earlier file, and this one copies no rows "
+                    f"into it before the DROP: the rows written to {table} since that file ran (all of them, if it "
+                    f"copied none) are lost; copy them here (INSERT INTO {way.target} ... SELECT ... FROM "
+                    f"{way.source} before the DROP), or rebuild in one file",
+                    **obj,
+                )
+            elif not found:
                 self.emit(
                     *at,
                     "rebuild-filters-rows",
@@ -783,6 +803,7 @@ class _FileLinter:
     # -- exemptions --------------------------------------------------------------------
 
     def exemptions(self, classified: list[Classified], skip: set[tuple[int, str]]) -> None:
+        self.find_renamed_indexes(classified)
         created: set[tuple[str, str]] = set()
         added: set[tuple[str, str]] = set()
         for position, item in enumerate(classified):
@@ -827,9 +848,20 @@ class _FileLinter:
                 return
             if candidate.if_exists and self.dropped_nothing(statement):
                 return
-            if rule == "add-unique-to-existing" and self.was_unique_before(candidate):
+            if rule == "add-unique-to-existing" and (
+                statement.number in self.renaming_statements or self.was_unique_before(statement, candidate)
+            ):
                 return
         message = candidate.message
+        renamed = self.renamed_indexes.get(candidate.name or "") if rule == "drop-index" else None
+        if renamed is not None:
+            rule = "rename-other"
+            message = (
+                f"renaming index {candidate.name} to {renamed} (made again under the new name, the old one dropped) "
+                "breaks code and later migrations that use the old name; keep the name, or waive with a reason"
+            )
+            self.emit(statement, candidate.line, candidate.column, rule, message, object=candidate.object)
+            return
         backfill = bool(candidate.backfill) and all((candidate.name, c) in added for c in candidate.backfill)
         if rule == "update-without-where" and backfill:
             extra["severity"] = INFO
@@ -849,17 +881,78 @@ class _FileLinter:
                 message = f"{candidate.kind} {candidate.name} is replaced: recreated at line {again.statement.line}"
         self.emit(statement, candidate.line, candidate.column, rule, message, **extra)
 
-    def was_unique_before(self, candidate: Candidate) -> bool:
-        """Whether a unique index recreated after a rebuild was unique on the old table already."""
+    def was_unique_before(self, statement: Statement, candidate: Candidate) -> bool:
+        """Whether a unique index was unique on the table already: just before its statement (an
+        index made again under another name), or, recreated after a rebuild, on the old table."""
         if self.replay is None or not candidate.backfill:
             return False
-        before = next((snap for (_, table), snap in self.replay.snapshots.items() if table == candidate.name), None)
-        if before is None:
-            return False
+        from ratchet.linter.schema import same_condition
+
+        snapshots = self.replay.snapshots
         wanted = sorted(candidate.backfill)  # a unique (a, b) is a unique (b, a)
-        return any(unique and sorted(cols) == wanted for unique, cols in before.indexes.values()) or (
-            sorted(before.primary_key) == wanted
+        table = candidate.name or ""
+        before = snapshots.get((statement.number, table))
+        if before is not None:
+            if sorted(before.primary_key) == wanted:
+                return True
+            # an index on only some rows was unique before only for the new one's WHERE (or every row)
+            made = self.index_made_by.get(statement.number)
+            final = self.replay.final_snapshots.get(table)
+            where = final.partial.get(made, "") if final is not None and made is not None else ""
+            for name, (unique, columns) in before.indexes.items():
+                if not unique or sorted(columns) != wanted:
+                    continue
+                if same_condition(before.partial.get(name, ""), where, whole=True):
+                    return True
+        # the old table of a rebuild (which judges a changed WHERE itself: schema.lost)
+        old = next((snap for key, snap in snapshots.items() if key in self.rebuild_starts and key[1] == table), None)
+        return old is not None and (
+            any(unique and sorted(columns) == wanted for unique, columns in old.indexes.values())
+            or sorted(old.primary_key) == wanted
         )
+
+    def find_renamed_indexes(self, classified: list[Classified]) -> None:
+        """Each index the file drops and makes again under another name (:meth:`renamed_index`)."""
+        self.indexes_made = {item.index_on[0] for item in classified if item.index_on is not None}
+        final = self.replay.final_snapshots if self.replay is not None else {}
+        for item in classified:
+            if item.index_on is not None and item.index_on[1] in final:
+                name = item.index_on[0]
+                spelt = next((made for made in final[item.index_on[1]].indexes if made.lower() == name), name)
+                self.index_made_by[item.statement.number] = spelt
+        if not self.indexes_made:
+            return
+        for item in classified:
+            for candidate in item.candidates:
+                if candidate.rule == "drop-index" and candidate.name is not None:
+                    new = self.renamed_index(item.statement, candidate)
+                    if new is not None:
+                        self.renamed_indexes[candidate.name] = new
+        renamed = {new.lower() for new in self.renamed_indexes.values()}
+        self.renaming_statements = {
+            item.statement.number for item in classified if item.index_on is not None and item.index_on[0] in renamed
+        }
+
+    def renamed_index(self, statement: Statement, candidate: Candidate) -> str | None:
+        """The name a dropped index is made again under in this file, on the same table with the
+        same columns, uniqueness and ``WHERE`` (what Rails' ``rename_index`` does on SQLite, which
+        cannot rename an index): a rename, not a lost index."""
+        if self.replay is None or candidate.name is None:
+            return None
+        final = self.replay.final_snapshots
+        for (number, table), before in self.replay.snapshots.items():
+            if number != statement.number or table not in final:
+                continue
+            old = next((name for name in before.indexes if name.lower() == candidate.name), None)
+            if old is None:
+                continue
+            definition = (before.indexes[old], before.partial.get(old))
+            after = final[table]
+            for name, indexed in after.indexes.items():
+                made_here = name.lower() != candidate.name and name.lower() in self.indexes_made
+                if made_here and (indexed, after.partial.get(name)) == definition:
+                    return name
+        return None
 
     def dropped_nothing(self, statement: Statement) -> bool:
         """A SQLite ``DROP ... IF EXISTS`` of an object an earlier statement dropped (or renamed away)
@@ -1007,6 +1100,27 @@ def _snapshots_wanted(rebuilds: list[Rebuild]) -> dict[int, list[str]]:
             if copy.target != rebuild.table:
                 wanted.setdefault(copy.before, []).append(copy.target)
     return wanted
+
+
+def _index_snapshots_wanted(classified: list[Classified], before: dict[int, list[str]], after: list[str]) -> None:
+    """Add the tables to snapshot for the indexes the file makes: each table a unique index is
+    made on, before that statement and at the end (was the same index unique there already?); and where the
+    file drops an index too, each table it makes one on, before the drop and at the end (is the
+    dropped one made again under another name: Rails' ``rename_index`` on SQLite?)."""
+    made = [item for item in classified if item.index_on is not None]
+    if not made:
+        return
+    tables = sorted({table for _, table in (item.index_on for item in made if item.index_on is not None)})
+    for item in made:
+        if item.index_on is not None and any(c.rule == "add-unique-to-existing" for c in item.candidates):
+            before.setdefault(item.statement.number, []).append(item.index_on[1])
+            if item.index_on[1] not in after:
+                after.append(item.index_on[1])
+    drops = [item for item in classified if any(c.rule == "drop-index" for c in item.candidates)]
+    for item in drops:
+        before.setdefault(item.statement.number, []).extend(tables)
+    if drops:
+        after.extend(table for table in tables if table not in after)
 
 
 def _number(statement: Statement) -> int:

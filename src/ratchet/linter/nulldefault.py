@@ -1,4 +1,6 @@
-"""Whether a column's ``DEFAULT`` text is NULL: a NULL default is no default at all."""
+"""What a column's ``DEFAULT`` text folds to without running anything: a NULL default is no
+default at all, and SQLite adds a column to a table with rows only when its default is such a
+constant. The one reader of these defaults, for the word classifier and the replayed catalog."""
 
 from __future__ import annotations
 
@@ -6,15 +8,30 @@ import re
 
 _CAST = re.compile(r"CAST\s*\(", re.IGNORECASE)
 _AS = re.compile(r"\bAS\b", re.IGNORECASE)
+#: A literal as SQLite reads one: a number (decimal, with a fraction or an exponent, or
+#: hexadecimal), a string, a blob (the word classifier's text has a blank after its ``X``), NULL,
+#: TRUE or FALSE.
+_LITERAL = re.compile(
+    r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:E[+-]?[0-9]+)?|0X[0-9A-F]+|'(?:[^']|'')*'|X ?'[0-9A-F]*'|NULL|TRUE|FALSE",
+    re.IGNORECASE,
+)
 
 
 def _closing(text: str, opening: int) -> int:
-    """The index of the parenthesis that closes the one at ``opening`` (-1 when none does)."""
+    """The index of the parenthesis that closes the one at ``opening`` (-1 when none does);
+    parentheses inside quotes do not count."""
     depth = 0
+    quote = ""
     for at in range(opening, len(text)):
-        depth += (text[at] == "(") - (text[at] == ")")
-        if depth == 0:
-            return at
+        char = text[at]
+        if quote:
+            quote = "" if char == quote else quote  # a doubled quote closes and opens again
+        elif char in "'\"`":
+            quote = char
+        else:
+            depth += (char == "(") - (char == ")")
+            if depth == 0:
+                return at
     return -1
 
 
@@ -26,20 +43,35 @@ def _unwrapped(text: str) -> str:
     return text
 
 
-def null_literal(default: str) -> bool:
-    """Whether ``default`` is the NULL literal, in any parentheses (``NULL``, ``(NULL)``)."""
-    return _unwrapped(default).upper() == "NULL"
+def folded_literal(default: str) -> str | None:
+    """The literal ``default`` folds to without running anything, upper-cased: a literal in any
+    parentheses, signed or not, or the ``CAST`` of one (``CAST(0 AS INTEGER)``, ``-NULL``,
+    ``(- NULL)``: a sign or a cast of NULL is NULL); ``None`` for anything else (an expression,
+    a name, a function call)."""
+    text = _unwrapped(default)
+    if text[:1] in ("-", "+"):
+        return folded_literal(text[1:])
+    cast = _CAST.match(text)
+    if cast is not None:
+        if _closing(text, cast.end() - 1) != len(text) - 1:
+            return None
+        inner = text[cast.end() : -1]
+        splits = [m.start() for m in _AS.finditer(inner)]
+        return folded_literal(inner[: splits[-1]]) if splits else None
+    return text.upper() if _LITERAL.fullmatch(text) else None
 
 
 def folds_to_null(default: str) -> bool:
-    """Whether ``default`` is NULL as SQLite folds it: the NULL literal or the ``CAST`` of one
-    (``CAST(NULL AS INTEGER)``), which SQLite stores as the default of a NOT NULL column it adds."""
-    text = _unwrapped(default)
-    if text.upper() == "NULL":
-        return True
-    cast = _CAST.match(text)
-    if cast is None or _closing(text, cast.end() - 1) != len(text) - 1:
-        return False
-    inner = text[cast.end() : -1]
-    splits = [m.start() for m in _AS.finditer(inner)]
-    return bool(splits) and folds_to_null(inner[: splits[-1]])
+    """Whether ``default`` is NULL once folded: the NULL literal, signed, cast or in parentheses
+    (SQLite stores ``CAST(NULL AS INTEGER)`` as the default of a NOT NULL column it adds)."""
+    return folded_literal(default) == "NULL"
+
+
+def null_literal(default: str) -> bool:
+    """Whether ``default`` is the NULL literal as SQLite's ``DEFAULT`` reads it, in any parentheses
+    (``NULL``, ``(NULL)``) or after the ``+`` its grammar drops (``DEFAULT +NULL``); a minus sign or
+    a ``CAST`` makes an expression, which is not the literal."""
+    text = default.strip()
+    if text[:1] == "+":
+        text = text[1:]
+    return _unwrapped(text).upper() == "NULL"

@@ -299,6 +299,12 @@ def _rows_changed(unique: bool, shown: str, where: str, rows: set[str], again: b
 _STRING = re.compile(r"('(?:[^']|'')*')")
 
 
+def same_condition(was: str, now: str, *, whole: bool = False) -> bool:
+    """Whether the partial ``WHERE`` ``was`` covers the rows ``now`` does (``""``: every row), as
+    :func:`_condition` reads them; ``whole``: an index on every row covers any."""
+    return (whole and not was) or _condition(was) == _condition(now)
+
+
 def _condition(where: str) -> str:
     """A partial index's ``WHERE`` as compared: without blanks, quotes or case, but for its string
     literals, whose case and blanks change which rows it covers."""

@@ -145,7 +145,8 @@ class Routine(NamedTuple):
     ``body`` the text that a call runs, in ``language`` (``sql`` or ``plpgsql``; else empty);
     ``arguments`` its input argument types (``None``: not known), the last ``optional`` of them
     with a default; ``created`` the parts of its ``CREATE``'s node (when it has a body) whose head the body
-    is parsed under again (written when a call runs it: few routines are called by a later file)."""
+    is parsed under again (written when a call runs it: few routines are called by a later file);
+    ``others`` the other overloads of its name (other argument types), each without ``others``."""
 
     key: str
     kind: str
@@ -156,6 +157,17 @@ class Routine(NamedTuple):
     arguments: tuple[ColumnType, ...] | None = None
     optional: int = 0
     created: Node | None = None
+    others: tuple[Routine, ...] = ()
+
+    @property
+    def overloads(self) -> tuple[Routine, ...]:
+        """Every routine of this name: this one, then the others."""
+        return (self, *self.others)
+
+    def without(self, arguments: tuple[ColumnType, ...]) -> Routine | None:
+        """The routines of this name but the overload taking ``arguments`` (``None``: none is left)."""
+        kept = [routine for routine in self.overloads if routine.arguments != arguments]
+        return kept[0]._replace(others=tuple(kept[1:])) if kept else None
 
 
 class RoutineNames:
@@ -588,8 +600,13 @@ class Catalog:
                 key = self.resolve(parts, self.routines)
                 known = self.routines.get(key)
                 named = dropped_signature(item)
+                if known is not None and named is not None and known.others:
+                    left = known.without(named)
+                    if left is not None:  # one overload of several: the name stays, with the others
+                        self.routines[key] = left
+                        continue
                 if known is not None and None not in (known.arguments, named) and known.arguments != named:
-                    continue  # another overload than the one the catalog keeps under this name
+                    continue  # another overload than the ones the catalog keeps under this name
                 if node.get("behavior") == "DROP_CASCADE":
                     for trigger in self.triggers_calling(key):
                         del self.triggers[trigger]
@@ -999,9 +1016,12 @@ class Catalog:
         optional = sum(1 for p in parameters if "defexpr" in p.get("FunctionParameter", {}))
         # only what the head is written from: the catalog crosses to the lint's worker processes pickled
         created = {part: node[part] for part in _HEAD_PARTS if part in node} if language else None
-        self.routines[key] = Routine(
-            key, kind, volatile, trigger, body, language, signature(parameters), optional, created
-        )
+        made = Routine(key, kind, volatile, trigger, body, language, signature(parameters), optional, created)
+        known = self.routines.get(key)
+        if known is not None and made.arguments is not None:  # another overload, or this one replaced
+            others = tuple(r._replace(others=()) for r in known.overloads if r.arguments not in (None, made.arguments))
+            made = made._replace(others=others)
+        self.routines[key] = made
 
     def keep_atomic_body(self, node: Node, body: str) -> None:
         """The statements between ``BEGIN ATOMIC`` and ``END`` of the routine just created by ``node``
@@ -1148,9 +1168,17 @@ def not_null_check(constraint: Node) -> str | None:
 
 
 def is_null_constant(expression: Node | None) -> bool:
-    """Whether a default expression is absent or the constant NULL."""
+    """Whether a default expression is absent or the constant NULL: the literal, cast
+    (``NULL::int``, ``CAST(NULL AS int)``) or signed (``-NULL::int``: a sign of NULL is NULL)."""
     if not expression:
         return True
+    if "TypeCast" in expression:
+        return bool(expression["TypeCast"].get("arg")) and is_null_constant(expression["TypeCast"]["arg"])
+    operation = expression.get("A_Expr")
+    if operation is not None:
+        unary = operation.get("kind") == "AEXPR_OP" and not operation.get("lexpr")
+        signed = unary and strings(operation.get("name")) in (["-"], ["+"])
+        return signed and bool(operation.get("rexpr")) and is_null_constant(operation["rexpr"])
     constant = expression.get("A_Const")
     return bool(constant is not None and constant.get("isnull"))
 

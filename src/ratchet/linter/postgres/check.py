@@ -26,6 +26,7 @@ from ratchet.linter.postgres.body import (
 from ratchet.linter.postgres.catalog import (
     Catalog,
     Relation,
+    Routine,
     RoutineNames,
     display,
     is_null_constant,
@@ -35,7 +36,16 @@ from ratchet.linter.postgres.catalog import (
 from ratchet.linter.postgres.header import routine_header
 from ratchet.linter.postgres.parse import Node, Offsets, Parsed, SyntaxProblem, first_text, parse, strings, walk
 from ratchet.linter.postgres.typechange import TypeChanges
-from ratchet.linter.postgres.types import ColumnType, answers_calls, column_type, dropped_signature, judge_change
+from ratchet.linter.postgres.types import (
+    ColumnType,
+    answers_calls,
+    argument_type,
+    call_fit,
+    column_type,
+    dropped_signature,
+    judge_change,
+    signature,
+)
 from ratchet.pgparser import parser as pg_parser
 from ratchet.pgscan import Tokens
 from ratchet.statement import Statement
@@ -260,6 +270,8 @@ class FileChecker(TypeChanges):
         self.last_step: dict[tuple[str, str], tuple[_Piece, int]] = {}
         self.created_constraints: set[tuple[str, str]] = set()
         self.pending: list[_Pending] = []
+        #: ``(routine, argument types)`` of each routine the file creates (or replaces).
+        self.made_overloads: set[tuple[str, tuple[ColumnType, ...] | None]] = set()
         self.disabled: dict[tuple[str, str], tuple[_Piece, int]] = {}
         self.scanned: dict[int, Tokens] = {}
         self.renamed_new: dict[str, str] = {}  # a table's name -> the new table renamed to it
@@ -583,6 +595,7 @@ class FileChecker(TypeChanges):
         elif kind == "CreateFunctionStmt":
             routine = "procedure" if node.get("is_procedure") else "function"
             created = (routine, self.catalog.qualify(strings(node.get("funcname"))))
+            self.made_overloads.add((created[1], signature(node.get("parameters") or [])))
         elif kind == "CreateTrigStmt":
             table = self.catalog.relation_key(node["relation"])
             created = ("trigger", f"{table}.{node.get('trigname', '')}")
@@ -757,6 +770,8 @@ class FileChecker(TypeChanges):
             cascade = node.get("behavior") == "DROP_CASCADE"
             dropped = _DROP_RULES[remove]
             routine = self.catalog.routines.get(key) if rule == "drop-routine" else None
+            if node.get("missing_ok") and self._no_such_overload(routine, arguments):
+                continue  # IF EXISTS of argument types no routine of the name takes: nothing is dropped
             unseen = False
             if routine is not None and routine.trigger:
                 # no code calls a trigger function: what is lost is the triggers that call it
@@ -766,6 +781,9 @@ class FileChecker(TypeChanges):
                     unseen = True  # dynamic or opaque SQL may have made triggers the catalog lacks
                 dropped = ("drop-trigger", "trigger function")
             message = self._drop_message(*dropped, key)
+            if routine is not None and routine.others and arguments is not None:  # one overload of several
+                shown = display(key)
+                message = message.replace(f" {shown} ", f" {shown}({', '.join(map(str, arguments))}) ", 1)
             if unseen:
                 message += "; the history ran SQL the lint cannot see, which may have made triggers that call it" + (
                     " (CASCADE drops them)" if cascade else ""
@@ -781,6 +799,13 @@ class FileChecker(TypeChanges):
                 self.type_replaced.append((finding, self.renamed_types[key], key))
                 continue
             self.pending.append(_Pending(finding, kind, key, existed, tuple(requires), arguments))
+
+    def _no_such_overload(self, routine: Routine | None, arguments: tuple[ColumnType, ...] | None) -> bool:
+        """Whether every routine of the name is known, and none takes ``arguments``."""
+        if routine is None or arguments is None or self.catalog.partial:
+            return False
+        known = [r.arguments for r in routine.overloads]
+        return None not in known and arguments not in known
 
     def _drop_key(self, remove: str, parts: list[str]) -> tuple[str, str]:
         catalog = self.catalog
@@ -1229,10 +1254,13 @@ class FileChecker(TypeChanges):
         calls = [item["FuncCall"] for item in walk(piece.node if within is None else within) if "FuncCall" in item]
         if piece.kind == "CallStmt":
             calls.append(piece.node.get("funccall", {}))
-        located = {self.catalog.resolve(strings(call.get("funcname")), self.catalog.routines): call for call in calls}
+        located: dict[str, list[Node]] = {}
+        for call in calls:
+            called = self.catalog.resolve(strings(call.get("funcname")), self.catalog.routines)
+            located.setdefault(called, []).append(call)
         keys = {key for key in located if ("routine", key) in self.new and key not in self.running}
-        created = [found for key in keys for found in self._creation_of(key, piece)]
-        older = {key: call for key, call in located.items() if key not in keys and key not in self.running}
+        created = [found for key in keys for found in self._creation_of(key, piece, located[key])]
+        older = {key: found for key, found in located.items() if key not in keys and key not in self.running}
         before = len(self.findings)
         # a routine that calls itself (or one that calls it) runs once: marked while its body runs,
         # and only the marks made here are taken off (an outer call's stay, whatever calls follow)
@@ -1240,7 +1268,11 @@ class FileChecker(TypeChanges):
         self.running.update(running)
         try:
             self._run_bodies(created)
-            ran = [self._run_older_body(piece, key, piece.at(call.get("location"))) for key, call in older.items()]
+            ran = [
+                self._run_older_body(piece, routine, piece.at(call.get("location")))
+                for key, found in older.items()
+                for call, routine in self._overloads_called(key, found)
+            ]
         finally:
             self.running.difference_update(running)
         # a routine called twice: its findings once
@@ -1254,13 +1286,25 @@ class FileChecker(TypeChanges):
         self.findings[before:] = kept
         return bool(created) or any(ran)
 
-    def _run_older_body(self, piece: _Piece, key: str, offset: int) -> bool:
+    def _overloads_called(self, key: str, calls: list[Node]) -> list[tuple[Node, Routine]]:
+        """Each call of routine ``key`` with the overload it runs (every one it may run, where the
+        lint cannot tell them apart), each overload once."""
+        routine = self.catalog.routines.get(key)
+        if routine is None:
+            return []
+        found: dict[int, tuple[Node, Routine]] = {}
+        for call in calls:
+            for chosen in _chosen_overloads(routine.overloads, call):
+                found.setdefault(id(chosen), (call, chosen))
+        return list(found.values())
+
+    def _run_older_body(self, piece: _Piece, routine: Routine, offset: int) -> bool:
         """A routine made by an earlier file runs its body where this statement calls it: the
         findings of its static statements stand at the call. What the lint cannot read in it
         (dynamic SQL, another language) was the routine's author's, and stays unreported; a body
         the lint cannot parse at all is ``opaque-sql`` at the call. Whether the lint knows the body."""
-        routine = self.catalog.routines.get(key)
-        if routine is None or routine.created is None or not (routine.body or "sql_body" in routine.created):
+        key = routine.key
+        if routine.created is None or not (routine.body or "sql_body" in routine.created):
             return False
         # parsed under the routine's own head: its RETURN forms and parameter names are those of it
         sql = f"{routine_header(routine.created)} LANGUAGE {routine.language} AS {dollar_quoted(routine.body)}"
@@ -1299,8 +1343,10 @@ class FileChecker(TypeChanges):
             for item in items:
                 self._check_body_statement(creating, start, item)
 
-    def _creation_of(self, key: str, piece: _Piece) -> list[tuple[Statement, Node]]:
-        """The last ``CREATE FUNCTION``/``PROCEDURE`` of ``key`` before the statement, parsed alone."""
+    def _creation_of(self, key: str, piece: _Piece, calls: list[Node]) -> list[tuple[Statement, Node]]:
+        """The last ``CREATE FUNCTION``/``PROCEDURE`` of ``key`` before the statement, parsed alone,
+        of each overload that ``calls`` run (the file may make several under the name)."""
+        made: dict[object, tuple[Statement, Node, Routine]] = {}
         for statement in reversed(self.statements[: piece.statement.number]):
             upper = statement.sql.upper()
             if "FUNCTION" not in upper and "PROCEDURE" not in upper:
@@ -1312,8 +1358,14 @@ class FileChecker(TypeChanges):
             for item in reversed(parsed):
                 name = strings(item.node.get("funcname"))
                 if item.kind == "CreateFunctionStmt" and name and self.catalog.qualify(name) == key:
-                    return [(statement, item.node)]
-        return []
+                    parameters = item.node.get("parameters") or []
+                    optional = sum(1 for p in parameters if "defexpr" in p.get("FunctionParameter", {}))
+                    arguments = signature(parameters)
+                    routine = Routine(key, "function", arguments=arguments, optional=optional)
+                    made.setdefault(arguments, (statement, item.node, routine))
+        overloads = tuple(routine for _, _, routine in made.values())
+        chosen = {id(routine) for call in calls for routine in _chosen_overloads(overloads, call)}
+        return [(statement, node) for statement, node, routine in made.values() if id(routine) in chosen]
 
     def _data_modifying_cte(self, piece: _Piece) -> None:
         for item in walk(piece.node.get("withClause")):
@@ -1337,8 +1389,11 @@ class FileChecker(TypeChanges):
     def _check_CopyStmt(self, piece: _Piece) -> None:
         node = piece.node
         start = self._start(piece)
-        if not node.get("is_from"):
-            self._unrecognized(piece)
+        if not node.get("is_from"):  # COPY ... TO reads, but for what its query does and a program it runs
+            if node.get("is_program"):
+                self._opaque(piece, start, "COPY ... TO PROGRAM runs a program on the server; leave it out, or waive")
+            for kind, query in (node.get("query") or {}).items():
+                self._check(piece._replace(kind=kind, node=query))
             return
         stdin = not node.get("filename")
         source = "stdin: the data lines that follow are not SQL" if stdin else "a file or program on the server"
@@ -2048,11 +2103,19 @@ class FileChecker(TypeChanges):
         (its message says so)."""
         routine = self.catalog.routines.get(pending.key)
         old_types = pending.arguments
-        if old_types is None or routine is None or routine.arguments is None:
+        if old_types is None or routine is None:
             return False
-        new_types = routine.arguments
-        if answers_calls(old_types, new_types, routine.optional):
+        made = [
+            r
+            for r in routine.overloads
+            if r.arguments is not None and (pending.key, r.arguments) in self.made_overloads
+        ]
+        if not made:  # the name stays with other overloads from before, none made here: a plain drop
+            return any(r.arguments is not None for r in routine.overloads)
+        if any(answers_calls(old_types, r.arguments, r.optional) for r in made if r.arguments is not None):
             return False
+        new_types = made[0].arguments
+        assert new_types is not None
         index = self.findings.index(pending.finding)
         old = pending.finding
         message = (
@@ -2104,3 +2167,29 @@ def _every_row(where: Node | None) -> bool:
     if left is None or right is None or left.get("isnull") or right.get("isnull"):
         return False  # NULL = NULL is NULL: it keeps no row
     return {k: v for k, v in left.items() if k != "location"} == {k: v for k, v in right.items() if k != "location"}
+
+
+def _chosen_overloads(overloads: tuple[Routine, ...], call: Node) -> tuple[Routine, ...]:
+    """The overloads a call may run, as PostgreSQL chooses: those its number of arguments fits
+    (with defaults), then those its typed arguments go to (``call_fit``), the best fitting; every
+    one left where the call's arguments do not tell them apart."""
+    if len(overloads) == 1:
+        return overloads
+    given = call.get("args") or []
+    if any("NamedArgExpr" in argument for argument in given):
+        return overloads  # by name: any of them may take it
+    types = [argument_type(argument) for argument in given]
+    fitting: list[tuple[tuple[int, int], Routine]] = []
+    for routine in overloads:
+        if routine.arguments is None:
+            fitting.append(((0, 0), routine))
+            continue
+        if not len(routine.arguments) - routine.optional <= len(types) <= len(routine.arguments):
+            continue
+        fit = call_fit(types, routine.arguments)
+        if fit is not None:
+            fitting.append((fit, routine))
+    if not fitting:
+        return overloads
+    best = max(fit for fit, _ in fitting)
+    return tuple(routine for fit, routine in fitting if fit == best)

@@ -202,3 +202,59 @@ def _same_base(old: ColumnType, new: ColumnType) -> tuple[str, bool]:
     if name == "interval" and new.mods[0] >= old.mods[0]:
         return "widen", False
     return "change", True
+
+
+#: The types a value of a built-in type is implicitly cast to where a call's argument needs it
+#: (``pg_cast`` with ``castcontext = 'i'``, the ones that tell overloads apart).
+_IMPLICIT = {
+    "int2": frozenset({"int4", "int8", "numeric", "float4", "float8"}),
+    "int4": frozenset({"int8", "numeric", "float4", "float8"}),
+    "int8": frozenset({"numeric", "float4", "float8"}),
+    "numeric": frozenset({"float4", "float8"}),
+    "float4": frozenset({"float8"}),
+    "varchar": frozenset({"text", "bpchar"}),
+    "bpchar": frozenset({"text", "varchar"}),
+    "text": frozenset({"varchar", "bpchar"}),
+    "name": frozenset({"text", "varchar", "bpchar"}),
+    "date": frozenset({"timestamp", "timestamptz"}),
+    "timestamp": frozenset({"timestamptz"}),
+}
+#: The string types: an untyped string literal goes to one of these when an overload takes one.
+_STRINGS = frozenset({"text", "varchar", "bpchar", "name"})
+
+
+def argument_type(argument: Node) -> str | None:
+    """The type of a call's argument where it says one: a cast's, an integer's (``int4``), a
+    decimal's (``numeric``), a boolean's; ``unknown`` for a string literal or NULL, whose type the
+    call decides; ``None`` for anything else."""
+    if "TypeCast" in argument:
+        read, _ = column_type(argument["TypeCast"].get("typeName") or {})
+        return None if read is None or read.array else read.name.rsplit(".", 1)[-1]
+    constant = argument.get("A_Const")
+    if constant is None:
+        return None
+    if "ival" in constant:
+        return "int4"
+    if "fval" in constant:
+        return "numeric"
+    if "boolval" in constant:
+        return "bool"
+    return "unknown"
+
+
+def call_fit(arguments: list[str | None], parameters: tuple[ColumnType, ...]) -> tuple[int, int] | None:
+    """How well a call whose arguments have these types (:func:`argument_type`) fits a routine's
+    ``parameters``, as PostgreSQL ranks the candidates: ``(exact matches, string literals to a
+    string type)``, higher is better; ``None`` when an argument cannot go to its parameter."""
+    exact = strings = 0
+    for given, parameter in zip(arguments, parameters, strict=False):
+        wanted = "" if parameter.array else parameter.name
+        if given is None:
+            continue
+        if given == "unknown":
+            strings += wanted in _STRINGS
+        elif given == wanted:
+            exact += 1
+        elif wanted not in _IMPLICIT.get(given, ()):
+            return None
+    return exact, strings
