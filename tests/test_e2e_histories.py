@@ -709,3 +709,38 @@ def test_twenty_runners_apply_a_real_history_once(
     assert db.db_version() == versions[-1]
     counted = {"postgresql": "customers", "mysql": "customers", "sqlite": "books"}[dialect]
     assert db.query(f"SELECT COUNT(*) FROM {counted}") == [(2 if dialect != "mysql" else 3,)]
+
+
+def test_mysql_autocommit_put_back_does_not_commit_a_files_last_statements_early(
+    project: Project, make_db: DatabaseFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # turning autocommit back on commits the open transaction: it waits until ratchet's own
+    # transaction, which counts the file's statements, has ended
+    from ratchet import history
+    from ratchet.backends.base import DriverError
+
+    db = make_db("mysql")
+    project = project_on(project, db)
+    project.write("1.0.0__init.sql", "CREATE TABLE t (id INT PRIMARY KEY);\n")
+    project.write("1.1.0__data.sql", "SET autocommit = 0;\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n")
+    finish_row = history.Tables.finish_row
+
+    def lost_before_the_end(self: history.Tables, version: object, *args: object, **kwargs: object) -> None:
+        if str(version) == "1.1.0":
+            raise DriverError("the end of 1.1.0 could not be written")
+        finish_row(self, version, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(history.Tables, "finish_row", lost_before_the_end)
+    assert project.ratchet("migrate").code != 0
+    rows = len(db.query("SELECT id FROM t"))
+    status, done = db.history()["1.1.0"]
+    assert status != "applied"
+    assert rows == max(0, done - 1)  # every row that stayed is counted (the SET is statement 1)
+    assert db.query("SELECT @@GLOBAL.autocommit") == [(1,)]
+
+    monkeypatch.setattr(history.Tables, "finish_row", finish_row)
+    project.write("1.2.0__probe.sql", "CREATE TABLE probe AS SELECT @@SESSION.autocommit AS autocommit;\n")
+    assert project.ratchet("repair", "1.1.0", "--retry").code == 0  # runs the statements not counted
+    assert project.ratchet("migrate").code == 0
+    assert db.query("SELECT * FROM probe") == [(1,)]
+    assert sorted(db.query("SELECT id FROM t")) == [(1,), (2,)]

@@ -288,6 +288,8 @@ class MysqlBackend(Backend):
         self._session: tuple[Any, ...] | None = None
         self._session_variables: tuple[str, ...] = _SESSION_VARIABLES  # and the optional ones the server has
         self._session_condition: tuple[str, tuple[Any, ...]] = ("", ())  # of _session, once it is read
+        #: ``autocommit`` as the session had it, put back after the open transaction ends (see restore_session)
+        self._autocommit_after: Any = None
         self._key_collation: str | None = None
         if connection is not None:
             self._adopt(connection)
@@ -451,7 +453,7 @@ class MysqlBackend(Backend):
         """The guard's query behind a savepoint that is rolled back at once, so a write it makes
         (through a stored function) is undone; MySQL cannot make a started transaction read-only.
         Without multi-statements the server refuses a second statement."""
-        inside = bool(self.connection.server_status & SERVER_STATUS.SERVER_STATUS_IN_TRANS)
+        inside = self._in_transaction()
         self.execute("SAVEPOINT ratchet_guard" if inside else "START TRANSACTION READ ONLY")
         try:
             return self.query(sql)
@@ -496,6 +498,11 @@ class MysqlBackend(Backend):
             for name, value, current in zip(self._session_variables, values, now[1:], strict=True)
             if value != current
         ]
+        if any(name == "autocommit" for name, _ in changed) and self._in_transaction():
+            # Turning autocommit back on commits the open transaction: the file's last statements
+            # would be committed before the row that counts them. Put back once that transaction ends.
+            self._autocommit_after = dict(changed)["autocommit"]
+            changed = [(name, value) for name, value in changed if name != "autocommit"]
         if changed:
             assignments = ", ".join(f"SESSION {name} = %s" for name, _ in changed)
             self.execute(f"SET {assignments}", [value for _, value in changed])
@@ -523,11 +530,27 @@ class MysqlBackend(Backend):
             message = f"{type(exc).__name__} without a message from the server"
         return DriverError(f"{message} (error {code})" if code else message)
 
+    def commit(self) -> None:
+        """Commit the open transaction, then put back an ``autocommit`` a file changed (see
+        :meth:`restore_session`)."""
+        super().commit()
+        self._put_autocommit_back()
+
     def rollback(self) -> None:
-        """Roll back whatever is open; never raises."""
+        """Roll back whatever is open, then put back an ``autocommit`` a file changed; never raises."""
         if self._connection is not None and self._connection.open:
             with contextlib.suppress(pymysql.MySQLError):
                 self._connection.rollback()
+            with contextlib.suppress(DriverError):
+                self._put_autocommit_back()
+
+    def _in_transaction(self) -> bool:
+        return bool(self.connection.server_status & SERVER_STATUS.SERVER_STATUS_IN_TRANS)
+
+    def _put_autocommit_back(self) -> None:
+        value, self._autocommit_after = self._autocommit_after, None
+        if value is not None:
+            self.execute("SET SESSION autocommit = %s", [value])
 
     def _lock(self, timeout_s: float) -> None:
         """``GET_LOCK`` with the lock timeout."""
