@@ -175,6 +175,12 @@ def test_create_or_replace_table_of_an_existing_table_drops_it(tmp_path: Path) -
     assert findings(tmp_path, [STAGE, replace]) == {("drop-table", 1, 11)}
 
 
+def test_create_or_replace_temporary_table_leaves_the_table_of_that_name(tmp_path: Path) -> None:
+    # MariaDB replaces only a temporary table of that name: the real one keeps its rows
+    replace = "CREATE OR REPLACE TEMPORARY TABLE stage (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB;\n"
+    assert findings(tmp_path, [STAGE, replace]) == set()
+
+
 def test_create_or_replace_table_of_a_new_table_drops_nothing(tmp_path: Path) -> None:
     replace = "CREATE OR REPLACE TABLE stage_two (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB;\n"
     assert findings(tmp_path, [STAGE, replace]) == set()

@@ -542,7 +542,8 @@ class _Classifier:
         else:
             self.creates.append((kind, name))
         modifiers = [w.upper for w in words[1 : index - 1]]
-        if kind == "table" and "REPLACE" in modifiers and self.dialect == "mysql":
+        temporary = "TEMPORARY" in modifiers or "TEMP" in modifiers  # replaces only a temporary table
+        if kind == "table" and "REPLACE" in modifiers and not temporary and self.dialect == "mysql":
             self.add(  # MariaDB's CREATE OR REPLACE TABLE is DROP TABLE IF EXISTS, then CREATE TABLE
                 "drop-table",
                 words[1 + modifiers.index("REPLACE")],
