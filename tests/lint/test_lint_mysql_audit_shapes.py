@@ -233,3 +233,13 @@ ALTER TABLE stage ADD CONSTRAINT chk_extra CHECK (extra IS NOT NULL);
         ("add-constraint-to-existing", 2, 19),
         ("add-not-null-without-default", 2, 51),
     }
+
+
+@pytest.mark.parametrize(
+    "drop", ["", "ALTER TABLE stage DROP CONSTRAINT chk_note;\n", "ALTER TABLE stage DROP CHECK chk_note;\n"]
+)
+def test_a_dropped_check_that_refused_null_no_longer_counts(tmp_path: Path, drop: str) -> None:
+    checked = "ALTER TABLE stage ADD CONSTRAINT chk_note CHECK (note IS NOT NULL);\n"
+    made_not_null = "ALTER TABLE stage MODIFY note VARCHAR(10) NOT NULL;\n"
+    files = [STAGE, checked, *([drop] if drop else []), made_not_null]
+    assert findings(tmp_path, files) == ({("set-not-null", 1, 19)} if drop else set())

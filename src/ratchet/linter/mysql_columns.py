@@ -105,6 +105,7 @@ class ColumnDef:
     default: bool
     auto: bool = False
     checked: bool = False
+    check_name: str = ""  # the name of that CHECK, if it was given one (DROP CHECK takes it away)
 
     @property
     def never_null(self) -> bool:
@@ -324,6 +325,14 @@ class Columns:
             return self._primary_key(table, columns, action)
         if verb == "ADD" and (second == "CHECK" or (second == "CONSTRAINT" and _has(top, "CHECK"))):
             return self._not_null_check(table, columns, action)
+        if verb == "DROP" and second in ("CHECK", "CONSTRAINT"):
+            name, _ = _name(top, 2)
+            if name == "if":
+                name, _ = _name(top, 4)
+            for column, known in list(columns.items()):
+                if known.checked and known.check_name and known.check_name == name:
+                    columns[column] = replace(known, checked=False, check_name="")
+            return []
         if verb == "DROP" and second not in _NOT_COLUMNS and second not in ("DEFAULT",):
             column, _ = _name(top, 2 if second == "COLUMN" else 1)
             if column in ("if", None):
@@ -345,7 +354,8 @@ class Columns:
             parsed = definition(part, encoding) if part else None
             was = columns.pop(column, None)
             if parsed is not None:
-                columns[new_name] = replace(parsed, checked=was is not None and was.checked)
+                kept = was is not None and was.checked
+                columns[new_name] = replace(parsed, checked=kept, check_name=was.check_name if kept and was else "")
             return [Restated(top[0], table, column, new_name, was, parsed)]
         if verb == "ALTER" and second not in ("INDEX", "KEY", "CONSTRAINT", "CHECK"):
             column, index = _name(top, 2 if second == "COLUMN" else 1)
@@ -385,7 +395,9 @@ class Columns:
         column, was = inner[0].ident, columns.get(inner[0].ident)
         if was is None or was.never_null:
             return []
-        columns[column] = replace(was, checked=True)
+        named = [i for i, w in enumerate(action[:check]) if w.upper == "CONSTRAINT"]
+        name = _name(action, named[0] + 1)[0] if named else None
+        columns[column] = replace(was, checked=True, check_name=name or "")
         return [Restated(inner[0], table, column, column, was, columns[column])]
 
     def _convert(self, table: str, columns: dict[str, ColumnDef], top: list[Word]) -> list[Restated]:
