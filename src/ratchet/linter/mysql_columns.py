@@ -329,9 +329,9 @@ class Columns:
             name, _ = _name(top, 2)
             if name == "if":
                 name, _ = _name(top, 4)
-            for column, known in list(columns.items()):
-                if known.checked and known.check_name and known.check_name == name:
-                    columns[column] = replace(known, checked=False, check_name="")
+            for guarded, definition_now in list(columns.items()):
+                if definition_now.checked and definition_now.check_name and definition_now.check_name == name:
+                    columns[guarded] = replace(definition_now, checked=False, check_name="")
             return []
         if verb == "DROP" and second not in _NOT_COLUMNS and second not in ("DEFAULT",):
             column, _ = _name(top, 2 if second == "COLUMN" else 1)
