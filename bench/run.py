@@ -459,7 +459,7 @@ def _ratio_line(goal: Goal, cases: dict[str, Case]) -> str:
     met = ratio <= goal.limit if goal.at_most else ratio >= goal.limit
     sign = "<=" if goal.at_most else ">="
     verdict = "PASS" if met else "MISS"
-    return f"{goal.label():<70} {ratio:>6.2f}x  {sign}{goal.limit:>4.1f}x  {verdict:<6}  {others}"
+    return f"{goal.label():<70} {ratio:>6.2f}x  {sign}{goal.limit:>4.2f}x  {verdict:<6}  {others}"
 
 
 def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -> None:
