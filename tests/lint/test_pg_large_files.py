@@ -3,22 +3,19 @@ and the findings are those of the whole-file parse."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from pg_histories import HISTORIES
+from test_pg_fastsplit_differential import corpus_directories
 
 from conftest import RATCHET, Db, Project
 from ratchet.linter import lint_paths
 from ratchet.linter.postgres import parse as pg_parse
 
-ROOT = Path(__file__).resolve().parents[2]
 MIB = 1 << 20
 
 # Peak resident memory (KiB) of one command, measured in a fresh process whose only child it is.
@@ -90,16 +87,6 @@ def test_migrate_of_a_large_data_file_takes_a_few_times_its_size(
     assert grown < 8 * 5, f"migrate of a 5 MiB file grew its peak memory by {grown:.0f} MiB"
 
 
-def load(path: Path, name: str) -> ModuleType:
-    """A module of the bench, by path (its corpus generators)."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 # Files whose statements the whole-file parse and the statement-at-a-time parse could place or
 # split differently: a missing ';', a BEGIN that sqlparse keeps with what follows, COPY FROM stdin
 # (with and without data lines), readings where sqlparse and PostgreSQL split differently, a rebuild
@@ -135,18 +122,7 @@ AWKWARD = {
 
 
 def test_findings_are_the_same_parsed_one_statement_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bench = load(ROOT / "bench" / "lint_bench.py", "large_files_lint_bench")
-    directories = []
-    for label, history in HISTORIES.items():
-        directory = tmp_path / label
-        directory.mkdir()
-        for name, sql, _ in history:
-            (directory / name).write_text(sql, encoding="utf-8")
-        directories.append(directory)
-    for name, generate in bench.CORPORA.items():
-        (tmp_path / name).mkdir()
-        generate(tmp_path / name, 60)
-        directories.append(tmp_path / name)
+    directories = corpus_directories(tmp_path)
     (tmp_path / "awkward").mkdir()
     for name, sql in AWKWARD.items():
         (tmp_path / "awkward" / name).write_text(sql, encoding="utf-8")
