@@ -194,7 +194,8 @@ def test_clean_files_take_the_fast_path() -> None:
     assert fast_split("CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql;") is not None
 
 
-def test_findings_are_the_same_without_the_fast_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def corpus_directories(tmp_path: Path) -> list[Path]:
+    """The PostgreSQL histories and both bench corpora, each written to a directory of its own."""
     bench = load(ROOT / "bench" / "lint_bench.py", "fastsplit_lint_bench_findings")
     directories = []
     for label, history in HISTORIES.items():
@@ -207,6 +208,11 @@ def test_findings_are_the_same_without_the_fast_path(tmp_path: Path, monkeypatch
         (tmp_path / name).mkdir()
         generate(tmp_path / name, 60)
         directories.append(tmp_path / name)
+    return directories
+
+
+def test_findings_are_the_same_without_the_fast_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    directories = corpus_directories(tmp_path)
     fast = [lint_paths([d], dialect="postgresql").findings for d in directories]
     monkeypatch.setattr(fastsplit, "_proven", lambda: False)
     slow = [lint_paths([d], dialect="postgresql").findings for d in directories]

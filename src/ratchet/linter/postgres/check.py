@@ -12,10 +12,12 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ratchet import pgscan
 from ratchet.lazyre import LazyPattern
+from ratchet.linter.postgres import parse as pg_parse
 from ratchet.linter.postgres.body import (
     NO_ATOMIC_END,
     BodyStatement,
@@ -283,7 +285,7 @@ class FileChecker(TypeChanges):
         self.label_losses: list[tuple[PgFinding, str, str]] = []  # a type change losing enum labels: its column
         #: each type change of an existing column: where it is and the findings it made
         self.type_steps: dict[tuple[str, str], list[tuple[_Piece, int, list[PgFinding]]]] = {}
-        self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ...
+        self.copies: list[tuple[_Piece, str, Node]] = []  # INSERT INTO target SELECT ... FROM a table
         self.new_labels: dict[str, tuple[str, int]] = {}  # enum value added by the file -> (type, line)
         #: the routines whose bodies are being linted where a statement calls them (none runs inside itself)
         self.running: set[str] = set()
@@ -319,26 +321,45 @@ class FileChecker(TypeChanges):
                 "of this file",
             )
 
-    def pieces(self) -> list[_Piece]:
-        """The file's statements parsed: one parse of the whole file, or one per statement
-        when the file has a syntax error (each rejected statement is a ``syntax-error``)."""
+    def pieces(self) -> list[_Piece] | Iterator[_Piece]:
+        """The file's statements parsed: one parse of the whole file, or one per statement when the
+        file has a syntax error (each rejected statement is a ``syntax-error``). A file too large to
+        hold every statement's tree at once is parsed a statement at a time as they are checked
+        (each tree freed after its check), with the same nodes and places as the whole parse."""
         if self.parsed is not None:
             parsed, offsets = self.parsed
+        elif len(self.text) > pg_parse.WHOLE_PARSE_MAX_CHARS:
+            try:
+                extents = pg_parse.statement_extents(self.text)
+            except SyntaxProblem:
+                return self._pieces_one_by_one()
+            return self._placed(pg_parse.parse_each(self.text, extents))
         else:
             try:
                 parsed, offsets = parse(self.text)
             except SyntaxProblem:
                 return self._pieces_one_by_one()
-        pieces: list[_Piece] = []
+        return list(self._placed(self._spans(parsed, offsets)))
+
+    def _spans(self, parsed: list[Parsed], offsets: Offsets) -> Iterator[tuple[Parsed, int, Offsets]]:
+        """The statements of the whole file's parse, each with where it ends."""
         for item in parsed:
-            statement = self._statement_at(first_text(self.text, item.offset))
-            if pieces and pieces[-1].statement is statement and not self.lazy:
-                self._swallowed(statement, item.offset)
             end = len(self.text) if item.length is None else offsets.char(offsets.byte(item.offset) + item.length)
-            pieces.append(_Piece(item.kind, item.node, statement, 0, offsets, self.text, (item.offset, end)))
-            if self._copy_from_stdin(pieces[-1]):
+            yield item, end, offsets
+
+    def _placed(self, items: Iterator[tuple[Parsed, int, Offsets]]) -> Iterator[_Piece]:
+        """Pieces of the statements PostgreSQL parsed in the file, each on sqlparse's statement it
+        starts in (a second one there: sqlparse swallowed it)."""
+        previous: Statement | None = None
+        for item, end, offsets in items:
+            statement = self._statement_at(first_text(self.text, item.offset))
+            if previous is statement and not self.lazy:
+                self._swallowed(statement, item.offset)
+            previous = statement
+            piece = _Piece(item.kind, item.node, statement, 0, offsets, self.text, (item.offset, end))
+            if self._copy_from_stdin(piece):
                 self._data_after_copy(statement)
-        return pieces
+            yield piece
 
     def _swallowed(self, statement: Statement, second: int) -> None:
         """sqlparse kept two statements that PostgreSQL's parser separates as one (``BEGIN ...;``)."""
@@ -351,13 +372,13 @@ class FileChecker(TypeChanges):
             "sqlparse cannot split it as PostgreSQL does; write it differently (for BEGIN ... use SET TRANSACTION)",
         )
 
-    def _pieces_one_by_one(self) -> list[_Piece]:
+    def _pieces_one_by_one(self) -> Iterator[_Piece]:
+        """Each statement parsed alone, as the caller takes it (only one statement's tree is alive)."""
         if self.lazy:
-            from ratchet.split import split_statements  # sqlparse, only for a file pglast rejects
+            from ratchet.split import split_statements  # sqlparse, only for a file pglast rejects or a large one
 
             self.statements = split_statements(self.text)
             self.statement_starts = [s.offset for s in self.statements]
-        pieces: list[_Piece] = []
         for statement, start in zip(self.statements, self.statement_starts, strict=True):
             try:
                 parsed, offsets = parse(statement.sql)
@@ -373,11 +394,10 @@ class FileChecker(TypeChanges):
             for number, one in enumerate(parsed):
                 if number == 1:
                     self._swallowed(statement, start + one.offset)
-                pieces.append(_Piece(one.kind, one.node, statement, start, offsets, statement.sql))
-            if pieces and self._copy_from_stdin(pieces[-1]):
-                self._data_after_copy(statement)
-                break
-        return pieces
+                piece = _Piece(one.kind, one.node, statement, start, offsets, statement.sql)
+                if number == len(parsed) - 1 and self._copy_from_stdin(piece):
+                    self._data_after_copy(statement)
+                yield piece
 
     def _statement_at(self, offset: int) -> Statement:
         index = max(bisect_right(self.statement_starts, offset) - 1, 0)
@@ -1211,7 +1231,11 @@ class FileChecker(TypeChanges):
         self._data_modifying_cte(piece)
         self._run_called_routines(piece)
         key, _ = self._relation_for(piece.node["relation"])
-        self.copies.append((piece, key, piece.node))
+        select = piece.node.get("selectStmt", {}).get("SelectStmt", {})
+        if any("RangeVar" in item for item in select.get("fromClause") or ()):
+            # only a copy from a table can be a rebuild's; a VALUES row's tree is not kept (a data file's
+            # every row would be alive at once)
+            self.copies.append((piece, key, piece.node))
 
     def _check_SelectStmt(self, piece: _Piece) -> None:
         self._data_modifying_cte(piece)

@@ -48,6 +48,7 @@ from typing import NamedTuple
 
 from ratchet import pgscan, statement
 from ratchet.lazyre import LazyPattern
+from ratchet.linter.postgres import parse as pg_parse
 from ratchet.linter.postgres.parse import Offsets, Parsed, SyntaxProblem, parse
 from ratchet.pgblanks import skip_postgres_blanks
 from ratchet.pgparser import parser as pg_parser
@@ -111,7 +112,10 @@ def _proven() -> bool:
 
 def fast_split(text: str) -> FastSplit | None:
     """The statements of ``text`` (equal to ``split_statements(text)``) and its parse, when
-    PostgreSQL provably reads the same statements as sqlparse; ``None`` otherwise."""
+    PostgreSQL provably reads the same statements as sqlparse; ``None`` otherwise (always for a
+    text above ``WHOLE_PARSE_MAX_CHARS``: its whole parse would hold every statement's tree at once)."""
+    if len(text) > pg_parse.WHOLE_PARSE_MAX_CHARS:
+        return None
     risky = _risks(text)
     if (risky and "$" not in text and "/*" not in text) or not _proven():
         return None
