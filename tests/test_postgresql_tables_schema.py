@@ -118,3 +118,21 @@ def test_an_applications_temporary_schema_first_in_its_search_path_does_not_get_
         assert len(api.migrate(connection, migrations).applied) == 1
     assert ratchet_tables(db) == [("public", "schema_history"), ("public", "system_settings")]
     assert db.db_version() == "1.0.0"
+
+
+def test_the_schema_and_its_snapshot_leave_ratchets_tables_out_in_their_own_schema(
+    project: Project, make_db: Callable[[str], Db]
+) -> None:
+    db = make_db("postgresql")
+    project = Project(project.root, db.url)
+    project.write(
+        "1.0.0__a.sql", "CREATE SCHEMA postgres;\nCREATE TABLE t (id int);\nCREATE TABLE public.kept (id int);\n"
+    )
+    assert project.ratchet("migrate").code == 0
+    snapshot = str(db.query("SELECT schema_snapshot FROM public.schema_history")[0][0])
+    assert "public.kept" in snapshot and "table t" in snapshot
+    assert "schema_history" not in snapshot and "system_settings" not in snapshot
+    schema = project.ratchet("schema")
+    assert schema.code == 0, schema.output
+    assert "public.kept" in schema.out and "postgres.t" in schema.out
+    assert "schema_history" not in schema.out and "system_settings" not in schema.out

@@ -654,6 +654,10 @@ class PostgresBackend(Backend):
 
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
         """``pg_catalog``, normalised (see :mod:`ratchet.backends.postgresql_schema`)."""
+        schema = self._tables_schema
+        if schema is not None and schema != self.query("SELECT current_schema()")[0][0]:
+            # the catalog names a table outside the current schema with its schema
+            excluded_tables = frozenset(f"{schema}.{table}" for table in excluded_tables)
         return postgresql_schema.read_catalog(self, excluded_tables)
 
     def dump_schema(self, excluded_tables: frozenset[str]) -> str:
@@ -663,7 +667,9 @@ class PostgresBackend(Backend):
         # libpq reports), or an application connection's essentials
         given = self._connect_args or {"host": info.host, "port": info.port, "user": info.user, "dbname": info.dbname}
         parameters = {key: str(value) for key, value in given.items() if key != "password" and value is not None}
-        return postgresql_schema.dump_schema(self, excluded_tables, parameters, info.password or None)
+        return postgresql_schema.dump_schema(
+            self, excluded_tables, parameters, info.password or None, schema=self._tables_schema
+        )
 
     def close(self) -> None:
         """Close an owned connection; give an adopted one back as it was."""
