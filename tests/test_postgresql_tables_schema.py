@@ -121,10 +121,9 @@ def test_an_applications_temporary_schema_first_in_its_search_path_does_not_get_
 
 
 def test_the_schema_and_its_snapshot_leave_ratchets_tables_out_in_their_own_schema(
-    project: Project, make_db: Callable[[str], Db]
+    pg_project: tuple[Project, Db],
 ) -> None:
-    db = make_db("postgresql")
-    project = Project(project.root, db.url)
+    project, db = pg_project
     project.write(
         "1.0.0__a.sql", "CREATE SCHEMA postgres;\nCREATE TABLE t (id int);\nCREATE TABLE public.kept (id int);\n"
     )
