@@ -136,6 +136,7 @@ class Tables:
 
     def __init__(self, backend: Backend, settings_table: str, history_table: str) -> None:
         self.backend = backend
+        backend.locate_tables((settings_table, history_table))
         self.settings = backend.table_reference(settings_table)
         self.history = backend.table_reference(history_table)
         self.settings_name = settings_table

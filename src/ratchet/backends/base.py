@@ -318,22 +318,35 @@ class Backend(ABC):
     #: The SQL naming the current schema (PostgreSQL) or database (MySQL) in ``information_schema``.
     current_schema_sql: ClassVar[str] = "current_schema()"
 
+    def locate_tables(self, names: Sequence[str]) -> None:
+        """Find where ratchet's tables ``names`` are (or are to be made) before any statement names
+        them (PostgreSQL: the schema of the session's search path that holds them); nothing by
+        default: they are in the current database."""
+        return None
+
+    def tables_schema(self) -> tuple[str, tuple[Any, ...]]:
+        """The SQL value, with its parameters, of ``information_schema``'s schema column where
+        ratchet's tables are (:attr:`current_schema_sql` unless :meth:`locate_tables` found them)."""
+        return self.current_schema_sql, ()
+
     def table_exists(self, name: str) -> bool:
-        """Whether a table of this name exists in the current database/schema (``information_schema``)."""
+        """Whether a table of this name exists where ratchet's tables are (``information_schema``)."""
+        schema, params = self.tables_schema()
         rows = self.query(
             "SELECT 1 FROM information_schema.tables "
-            f"WHERE table_schema = {self.current_schema_sql} AND table_name = {self.placeholder}",
-            (name,),
+            f"WHERE table_schema = {schema} AND table_name = {self.placeholder}",
+            (*params, name),
         )
         return bool(rows)
 
     def column_names(self, table: str) -> list[str]:
-        """The column names of a table in the current database/schema, in order (empty if it does not exist)."""
+        """The column names of a table where ratchet's tables are, in order (empty if it does not exist)."""
+        schema, params = self.tables_schema()
         rows = self.query(
             "SELECT column_name FROM information_schema.columns "
-            f"WHERE table_schema = {self.current_schema_sql} AND table_name = {self.placeholder} "
+            f"WHERE table_schema = {schema} AND table_name = {self.placeholder} "
             "ORDER BY ordinal_position",
-            (table,),
+            (*params, table),
         )
         return [str(row[0]) for row in rows]
 
@@ -351,7 +364,12 @@ class Backend(ABC):
 
     def add_column_sql(self, table: str, column: str, definition: str) -> str:
         """``ALTER TABLE ... ADD COLUMN`` for one of :meth:`history_added_columns`."""
-        return f"ALTER TABLE {self.quote(table)} ADD COLUMN {column} {definition}"
+        return f"ALTER TABLE {self.ddl_name(table)} ADD COLUMN {column} {definition}"
+
+    def ddl_name(self, name: str) -> str:
+        """How ratchet's ``CREATE TABLE`` and ``ALTER TABLE`` name one of its tables: quoted
+        (PostgreSQL adds the schema :meth:`locate_tables` chose, so no second copy is made elsewhere)."""
+        return self.quote(name)
 
     @abstractmethod
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
@@ -370,7 +388,7 @@ class Backend(ABC):
     def settings_table_ddl(self, name: str) -> str:
         """``CREATE TABLE IF NOT EXISTS`` for the key/value settings table: the seed's, verbatim."""
         return (
-            f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n"
+            f"CREATE TABLE IF NOT EXISTS {self.ddl_name(name)} (\n"
             "  key TEXT PRIMARY KEY,\n"
             "  value TEXT NOT NULL,\n"
             "  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,\n"
@@ -381,7 +399,7 @@ class Backend(ABC):
     def history_table_ddl(self, name: str) -> str:
         """``CREATE TABLE IF NOT EXISTS`` for the migration history table, one row per file."""
         columns = ",\n".join(f"  {column} {self.history_column_type(column)}" for column, _ in HISTORY_COLUMNS)
-        return f"CREATE TABLE IF NOT EXISTS {self.quote(name)} (\n{columns}\n){self.table_options}"
+        return f"CREATE TABLE IF NOT EXISTS {self.ddl_name(name)} (\n{columns}\n){self.table_options}"
 
     #: What follows the closing parenthesis of ratchet's ``CREATE TABLE`` (MySQL: engine, charset).
     table_options: ClassVar[str] = ""

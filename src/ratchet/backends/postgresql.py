@@ -38,6 +38,15 @@ _TEMPORARY_TABLES = (
     "SELECT CASE WHEN pg_my_temp_schema() = 0 THEN false "
     "ELSE EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = pg_my_temp_schema()) END"
 )
+#: Where ratchet's tables are: the first schema of the session's search path holding one of them
+#: (a relation of a kind ``information_schema.tables`` lists), else the first where they can be made
+#: (``current_schema()``); never the session's temporary schema, whose tables end with the session.
+_LOCATE_TABLES = (
+    "SELECT s.name FROM unnest(pg_catalog.current_schemas(false)) WITH ORDINALITY AS s(name, position) "
+    "JOIN pg_catalog.pg_namespace AS n ON n.nspname = s.name WHERE n.oid <> pg_catalog.pg_my_temp_schema() "
+    "ORDER BY EXISTS (SELECT 1 FROM pg_catalog.pg_class AS c WHERE c.relnamespace = n.oid "
+    "AND c.relname = ANY(%s) AND c.relkind IN ('r', 'p', 'v', 'f')) DESC, s.position LIMIT 1"
+)
 #: How often the server checks that our client is still there during a long statement, so a
 #: killed runner's lock and transaction are released within about this long (PostgreSQL 14+).
 _CLIENT_CHECK_INTERVAL = "1s"
@@ -122,7 +131,7 @@ class PostgresBackend(Backend):
         self._restore_sql: str | None = None
         self._restore_local_sql: str | None = None
         self._had_temporary = False
-        self._schema: str | None = None  # current_schema() when the session was remembered
+        self._tables_schema: str | None = None  # where locate_tables() found ratchet's tables
         self._restore_position: int | None = None  # of a restore sent unanswered in the pipeline
         self._prepare_position: int | None = None  # of the restore's PREPARE in the pipeline
         self._restore_sent: int | None = None  # of the restore's EXECUTE in the pipeline, answered or not
@@ -381,9 +390,7 @@ class PostgresBackend(Backend):
         remembered = SQL(", ").join(
             SQL("({}, {})").format(Literal(str(name)), Literal(str(value))) for name, value in rows
         )
-        had_temporary, schema = self.query(f"SELECT ({_TEMPORARY_TABLES}), current_schema()")[0]
-        self._had_temporary = bool(had_temporary)
-        self._schema = None if schema is None else str(schema)
+        self._had_temporary = bool(self.query(_TEMPORARY_TABLES)[0][0])
         self._client_encoding = self.connection.info.parameter_status("client_encoding")
         self._restore_sql = (
             SQL(
@@ -477,11 +484,31 @@ class PostgresBackend(Backend):
         if temporary and not self._had_temporary:
             self.execute("DISCARD TEMP")
 
-    def pinned_table_reference(self, name: str) -> str:
-        """The table in the schema that was current when the session was remembered."""
-        if self._schema is None:
-            return self.table_reference(name)
-        return '"' + self._schema.replace('"', '""') + '".' + self.quote(name)
+    def locate_tables(self, names: Sequence[str]) -> None:
+        """The first schema of the session's search path that holds one of ``names``, else the
+        current schema (:data:`_LOCATE_TABLES`): every statement of ratchet's names its tables in it
+        from now on, whatever schema a file puts before it in the search path (``CREATE SCHEMA``
+        named after the user, with the default ``"$user", public``), in this run and the next."""
+        rows = self.query(_LOCATE_TABLES, (list(names),))
+        self._tables_schema = str(rows[0][0]) if rows else None
+
+    def tables_schema(self) -> tuple[str, tuple[Any, ...]]:
+        """The schema :meth:`locate_tables` chose, as a parameter."""
+        if self._tables_schema is None:
+            return super().tables_schema()
+        return "%s", (self._tables_schema,)
+
+    def table_reference(self, name: str) -> str:
+        """The table in the schema :meth:`locate_tables` chose (so a table a file made, a temporary
+        one above all, cannot stand in for it); unqualified where the search path had no schema."""
+        if self._tables_schema is None:
+            return self.quote(name)
+        return '"' + self._tables_schema.replace('"', '""') + '".' + self.quote(name)
+
+    def ddl_name(self, name: str) -> str:
+        """:meth:`table_reference`: ``CREATE TABLE IF NOT EXISTS`` looks for the table, and makes it,
+        in that schema only."""
+        return self.table_reference(name)
 
     def _restore_name(self) -> bytes:
         """The name of the session restore's prepared statement (the one last prepared)."""
@@ -623,10 +650,14 @@ class PostgresBackend(Backend):
 
     def add_column_sql(self, table: str, column: str, definition: str) -> str:
         """``ADD COLUMN IF NOT EXISTS``: a concurrent upgrade waits for the first, then does nothing."""
-        return f"ALTER TABLE {self.quote(table)} ADD COLUMN IF NOT EXISTS {column} {definition}"
+        return f"ALTER TABLE {self.ddl_name(table)} ADD COLUMN IF NOT EXISTS {column} {definition}"
 
     def read_catalog(self, excluded_tables: frozenset[str]) -> dict[str, dict[str, Any]]:
         """``pg_catalog``, normalised (see :mod:`ratchet.backends.postgresql_schema`)."""
+        schema = self._tables_schema
+        if schema is not None and schema != self.query("SELECT current_schema()")[0][0]:
+            # the catalog names a table outside the current schema with its schema
+            excluded_tables = frozenset(f"{schema}.{table}" for table in excluded_tables)
         return postgresql_schema.read_catalog(self, excluded_tables)
 
     def dump_schema(self, excluded_tables: frozenset[str]) -> str:
@@ -636,7 +667,9 @@ class PostgresBackend(Backend):
         # libpq reports), or an application connection's essentials
         given = self._connect_args or {"host": info.host, "port": info.port, "user": info.user, "dbname": info.dbname}
         parameters = {key: str(value) for key, value in given.items() if key != "password" and value is not None}
-        return postgresql_schema.dump_schema(self, excluded_tables, parameters, info.password or None)
+        return postgresql_schema.dump_schema(
+            self, excluded_tables, parameters, info.password or None, schema=self._tables_schema
+        )
 
     def close(self) -> None:
         """Close an owned connection; give an adopted one back as it was."""

@@ -162,17 +162,24 @@ _VOLATILE_PREFIXES = ("-- Dumped from database version", "-- Dumped by pg_dump v
 
 
 def dump_schema(
-    backend: Backend, excluded_tables: frozenset[str], parameters: dict[str, str], password: str | None
+    backend: Backend,
+    excluded_tables: frozenset[str],
+    parameters: dict[str, str],
+    password: str | None,
+    *,
+    schema: str | None = None,
 ) -> str:
     """``pg_dump --schema-only --no-owner`` with the session's connection parameters (the
-    password goes through the environment, never the command line)."""
+    password goes through the environment, never the command line); ``excluded_tables`` are in
+    ``schema`` (``None``: the current one)."""
     program = shutil.which("pg_dump")
     if program is None:
         raise UsageError(
             "ratchet schema needs pg_dump on PATH for PostgreSQL, and it is not there",
             hint="install the PostgreSQL client tools of the server's major version (apt install postgresql-client)",
         )
-    schema = str(backend.query("SELECT current_schema()")[0][0])
+    if schema is None:
+        schema = str(backend.query("SELECT current_schema()")[0][0])
     conninfo = " ".join(f"{key}='{_escape(value)}'" for key, value in sorted(parameters.items()) if key != "password")
     command = [program, "--schema-only", "--no-owner", f"--dbname={conninfo}"]
     command += [f'--exclude-table="{schema}"."{table}"' for table in sorted(excluded_tables)]
