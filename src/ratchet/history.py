@@ -399,9 +399,7 @@ class Tables:
         """A versioned file's ``applied`` row with ``db_version`` raised from ``current`` (what
         :meth:`insert_row` writes with ``raise_version`` where it replaces nothing), as one statement
         of a backend with writable CTEs that goes before the file's statements have answered: its
-        duration is the server's (``duration_sql``), its tables named where the session found them
-        (:meth:`~ratchet.backends.base.Backend.pinned_table_reference`)."""
-        history = self.backend.pinned_table_reference(self.history_name)
+        duration is the server's (``duration_sql``)."""
         values = _row_values(
             str(version),
             description,
@@ -417,9 +415,9 @@ class Tables:
         at = _INSERTED.index("duration_ms")
         placeholders = [self.p] * len(_INSERTED)
         placeholders[at] = duration_sql
-        insert = f"INSERT INTO {history} ({', '.join(_INSERTED)}) VALUES ({', '.join(placeholders)})"
+        insert = f"INSERT INTO {self.history} ({', '.join(_INSERTED)}) VALUES ({', '.join(placeholders)})"
         params = (*values[:at], *values[at + 1 :])
-        bump = self._version_write(version, current, self.backend.pinned_table_reference(self.settings_name))
+        bump = self._version_write(version, current)
         if bump is None:
             return insert, params
         return f"WITH bumped AS ({bump[0]}) {insert}", (*bump[1], *params)
@@ -431,21 +429,20 @@ class Tables:
         if write is not None:
             self.backend.execute(*write)
 
-    def _version_write(
-        self, version: Version, current: Version | None, settings: str | None = None
-    ) -> tuple[str, tuple[str, ...]] | None:
+    def _version_write(self, version: Version, current: Version | None) -> tuple[str, tuple[str, ...]] | None:
         """The statement raising ``db_version`` from ``current`` to ``version``, if it is newer (the
-        next claim reads that text back: it is known parsed); ``settings`` names the table."""
+        next claim reads that text back: it is known parsed)."""
         key_column = _key_column(self.backend)
-        settings = settings or self.settings
         if current is not None and not version > current:
             return None
         text = str(version)
         self._db_version_read = (text, version)
         if current is None:
-            sql = f"INSERT INTO {settings} ({key_column}, value) VALUES ({self.p}, {self.p})"
+            sql = f"INSERT INTO {self.settings} ({key_column}, value) VALUES ({self.p}, {self.p})"
             return sql, (DB_VERSION_KEY, text)
-        sql = f"UPDATE {settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP WHERE {key_column} = {self.p}"
+        sql = (
+            f"UPDATE {self.settings} SET value = {self.p}, updated_at = CURRENT_TIMESTAMP WHERE {key_column} = {self.p}"
+        )
         return sql, (text, DB_VERSION_KEY)
 
     def finish_is_one_statement(self, version: Version, current: Version | None) -> bool:

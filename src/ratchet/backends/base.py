@@ -225,12 +225,6 @@ class Backend(ABC):
     #: sent before its statements have answered; ``None`` where the server has none.
     elapsed_ms_sql: ClassVar[str | None] = None
 
-    def pinned_table_reference(self, name: str) -> str:
-        """:meth:`table_reference`, in the schema where ratchet's tables were found when the
-        session began, where the backend knows it: a table the file made (a temporary one above
-        all, which comes first in PostgreSQL's search path) cannot stand in for them."""
-        return self.table_reference(name)
-
     #: What a ``SELECT`` of values alone needs before its ``WHERE`` (MySQL: ``FROM DUAL``).
     no_table: ClassVar[str] = ""
 
